@@ -1,0 +1,103 @@
+"""The ``plansite`` command line."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+
+from .diagnostics import Diagnostic
+
+
+def print_diagnostics(diagnostics: list[Diagnostic], fmt: str = "text", *, strict: bool = False) -> int:
+    """Print diagnostics (errors first is *not* done: file order is easier to follow); return exit code."""
+    if strict:
+        diagnostics = [Diagnostic(d.path, d.line, d.column, d.field, d.message, "error") for d in diagnostics]
+    if fmt == "json":
+        json.dump([d.as_dict() for d in diagnostics], sys.stdout, ensure_ascii=False, indent=2)
+        print()
+    else:
+        for d in diagnostics:
+            print(d)
+    errors = sum(d.severity == "error" for d in diagnostics)
+    warnings = len(diagnostics) - errors
+    if fmt != "json":
+        print(f"{errors} error(s), {warnings} warning(s)", file=sys.stderr)
+    return 1 if errors else 0
+
+
+def cmd_check(args) -> int:
+    from .load import load_site
+
+    site, diagnostics = load_site(args.root)
+    code = print_diagnostics(diagnostics, args.format, strict=args.strict)
+    if args.format != "json" and not code:
+        items = sum(1 for p in site.plans for s in p.plan.sections for _ in _items(s))
+        print(f"ok: {len(site.plans)} plan(s), {items} item(s)", file=sys.stderr)
+    return code
+
+
+def _items(section):
+    yield from section.items
+    for child in section.sections:
+        yield from _items(child)
+
+
+def cmd_schema(args) -> int:
+    from .schema import schema_text
+
+    text = schema_text()
+    if args.check:
+        try:
+            current = open(args.output, encoding="utf-8").read()
+        except FileNotFoundError:
+            current = None
+        if current != text:
+            print(f"{args.output} is out of date: run `plansite schema`", file=sys.stderr)
+            return 1
+        return 0
+    with open(args.output, "w", encoding="utf-8") as out:
+        out.write(text)
+    return 0
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="plansite", description="Government work plans → a searchable website.")
+    parser.add_argument("--root", default=".", help="project directory holding content/ and plans/ (default: .)")
+    commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    check = commands.add_parser("check", help="validate content/ and plans/, reporting every problem")
+    check.add_argument("--format", choices=["text", "json"], default="text")
+    check.add_argument("--strict", action="store_true", help="treat warnings as errors")
+    check.set_defaults(run=cmd_check)
+
+    schema = commands.add_parser("schema", help="write the JSON Schema of the plan format")
+    schema.add_argument("-o", "--output", default="plans/plan.schema.json")
+    schema.add_argument("--check", action="store_true", help="only check that the file is up to date")
+    schema.set_defaults(run=cmd_schema)
+
+    for module in ("generator.build", "generator.serve", "generator.importer.command"):
+        _register(commands, module)
+    return parser
+
+
+def _register(commands, module_name: str) -> None:
+    """Sub-commands that live next to the stage they drive expose ``register(commands)``."""
+    import importlib
+
+    try:
+        module = importlib.import_module(module_name)
+    except ModuleNotFoundError as exc:
+        if exc.name != module_name:
+            raise
+        return
+    module.register(commands)
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    return args.run(args)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,153 @@
+"""The plan format and the vocabularies, as plain typed data.
+
+These dataclasses are the single definition of the YAML formats: the decoder
+(``decode.py``) reads YAML into them and the JSON Schema (``schema.py``) is
+generated from them.  Field docs live in ``metadata["doc"]``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Literal
+
+SLUG = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
+ITEM_ID = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
+
+Kind = Literal["plan", "review", "breakdown"]
+Comparator = Literal[">=", "<=", "=", ">", "<", "range"]
+
+
+REQUIRED = object()
+
+
+def doc(text: str, default=None, *, pattern: str | None = None, factory=None, **extra):
+    """A dataclass field carrying its documentation (and an optional regex)."""
+    metadata = {"doc": text, **({"pattern": pattern} if pattern else {}), **extra}
+    if factory is not None:
+        return field(default_factory=factory, metadata=metadata)
+    if default is REQUIRED:
+        return field(metadata=metadata)
+    return field(default=default, metadata=metadata)
+
+
+# --- vocabularies (content/) -------------------------------------------------
+
+@dataclass(frozen=True, slots=True)
+class Organisation:
+    """A body that publishes plans, e.g. a city's education bureau."""
+
+    id: str = doc("Stable ascii slug used in URLs; chosen once, never recomputed.", REQUIRED, pattern=SLUG)
+    name: str = doc("Full name, e.g. 萍乡市教育局.", REQUIRED)
+    region: str = doc("Region it serves, e.g. 江西省萍乡市.", "")
+    level: str = doc("Administrative level, e.g. 地市级, 县区级.", "")
+    notes: str = doc("How the organisation was identified, or why it is unnamed.", "")
+
+
+@dataclass(frozen=True, slots=True)
+class Department:
+    """A unit that owns or supports items: a 科室, a 直属单位, a 下级部门 or a collective (统称)."""
+
+    id: str = doc("Stable ascii slug used in URLs.", REQUIRED, pattern=SLUG)
+    name: str = doc("Name as plans write it, e.g. 基教科.", REQUIRED)
+    organisation: str = doc("Id of the organisation the unit belongs to.", REQUIRED, pattern=SLUG)
+    kind: str = doc("科室, 直属单位, 下级部门 or 统称 (a collective such as 各县区教育行政部门).", "科室")
+    full_name: str = doc("Full official name, e.g. 基础教育科.", "")
+    aliases: tuple[str, ...] = doc("Other spellings plans use for this unit.", ())
+
+
+@dataclass(frozen=True, slots=True)
+class Theme:
+    """A policy area items are filed under, e.g. 学前教育."""
+
+    id: str = doc("Stable ascii slug used in URLs.", REQUIRED, pattern=SLUG)
+    name: str = doc("Display name (名称).", REQUIRED)
+    description: str = doc("One or two sentences shown on the theme page.", "")
+    keywords: tuple[str, ...] = doc("Words that make the importer propose this theme for an item.", ())
+
+
+@dataclass(frozen=True, slots=True)
+class OrganisationFile:
+    """content/organisations.yaml."""
+
+    organisations: tuple[Organisation, ...] = doc("All organisations.", ())
+
+
+@dataclass(frozen=True, slots=True)
+class DepartmentFile:
+    """content/departments.yaml."""
+
+    departments: tuple[Department, ...] = doc("All departments (owners).", ())
+
+
+@dataclass(frozen=True, slots=True)
+class ThemeFile:
+    """content/themes.yaml."""
+
+    themes: tuple[Theme, ...] = doc("All themes.", ())
+
+
+# --- plans (plans/) ----------------------------------------------------------
+
+@dataclass(frozen=True, slots=True)
+class Target:
+    """A quantitative commitment stated in an item."""
+
+    text: str = doc("The verbatim phrase that states the target.", REQUIRED)
+    metric: str = doc("What is measured, e.g. 公办幼儿园在园幼儿占比.", "")
+    comparator: Comparator = doc("How the value is to be met; 'range' uses min and max.", ">=")
+    value: float | None = doc("Target value (all comparators but 'range').", None)
+    min: float | None = doc("Lower bound (comparator 'range').", None)
+    max: float | None = doc("Upper bound (comparator 'range').", None)
+    unit: str = doc("Unit as written: %, 所, 人, 万人, 亿元 …", "")
+
+
+@dataclass(frozen=True, slots=True)
+class Item:
+    """A numbered task of a plan."""
+
+    number: str = doc("Number as printed, without punctuation: 1, (一), 一是, ①.", REQUIRED, printed=True)
+    title: str = doc("The lead phrase of the item.", REQUIRED)
+    text: str = doc("The full text, verbatim.", "")
+    id: str = doc("Stable id within the plan; derived from the numbering when omitted.", "", pattern=ITEM_ID)
+    owners: tuple[str, ...] = doc("Responsible units as stated, in order: names, aliases or department ids.", ())
+    support: tuple[str, ...] = doc("Supporting (配合/协同) units.", ())
+    themes: tuple[str, ...] = doc("Theme ids.", ())
+    targets: tuple[Target, ...] = doc("Quantitative commitments.", ())
+    deadline: date | None = doc("Completion date, if the plan states one.", None)
+    span: tuple[int, ...] = doc("Provenance: [start, end) character offsets of the text in source.file.", ())
+
+
+@dataclass(frozen=True, slots=True)
+class Section:
+    """A themed part of a plan (一、…), holding items and/or nested sections."""
+
+    number: str = doc("Number as printed, without punctuation: 一, (一).", REQUIRED, printed=True)
+    title: str = doc("Section heading.", REQUIRED)
+    text: str = doc("Introductory paragraph under the heading, verbatim.", "")
+    sections: tuple["Section", ...] = doc("Nested sections.", ())
+    items: tuple[Item, ...] = doc("Items of this section.", ())
+
+
+@dataclass(frozen=True, slots=True)
+class Source:
+    """Where the plan's text was published."""
+
+    url: str = doc("Where the text was published (http or https).", "")
+    file: str = doc("Path of the source text, relative to the repository root.", "")
+
+
+@dataclass(frozen=True, slots=True)
+class Plan:
+    """One published document (工作要点, 工作计划, 任务分解, 工作总结): one YAML file in plans/."""
+
+    id: str = doc("Lowercase ascii slug, unique across plans, used in URLs.", REQUIRED, pattern=SLUG)
+    title: str = doc("Title of the document.", REQUIRED)
+    organisation: str = doc("Id from content/organisations.yaml.", REQUIRED, pattern=SLUG)
+    year: int = doc("The year the plan is for.", REQUIRED, minimum=1949, maximum=2100)
+    kind: Kind = doc("plan (工作要点/计划), review (工作总结) or breakdown (任务分解).", "plan")
+    published: date | None = doc("Publication date.", None)
+    source: Source = doc("Where the text comes from.", factory=Source)
+    preamble: str = doc("总体思路 / 总体要求 text.", "")
+    notes: str = doc("Curator remarks: gaps in the source, how organisation and year were identified.", "")
+    sections: tuple[Section, ...] = doc("Top-level sections.", ())

@@ -1,0 +1,141 @@
+"""Cross-reference and consistency rules over a loaded Site.
+
+Each rule is a generator of Diagnostics; ``validate`` runs them all so one
+``plansite check`` reports every problem at once.
+"""
+
+from __future__ import annotations
+
+import os
+from collections import defaultdict
+from typing import Iterator
+
+from .diagnostics import Diagnostic, did_you_mean
+from .ids import walk_items
+from .load import PlanFile, Site
+from .vocabulary import department_names, normalise_name
+
+
+def validate(site: Site) -> list[Diagnostic]:
+    found: list[Diagnostic] = []
+    for rule in (unique_vocabulary_ids, department_references, department_name_clashes):
+        found.extend(rule(site))
+    found.extend(unique_plan_ids(site))
+    for plan_file in site.plans:
+        for rule in PLAN_RULES:
+            found.extend(rule(site, plan_file))
+    return found
+
+
+def unique_vocabulary_ids(site: Site) -> Iterator[Diagnostic]:
+    for name, document in site.vocabulary_documents.items():
+        seen: dict[str, int] = {}
+        for i, entry in enumerate(getattr(site.vocabulary, name)):
+            if entry.id in seen:
+                yield document.diagnostic((name, i, "id"), f"duplicate id {entry.id!r} "
+                                          f"(also {name}[{seen[entry.id]}])")
+            seen.setdefault(entry.id, i)
+
+
+def department_references(site: Site) -> Iterator[Diagnostic]:
+    document = site.vocabulary_documents.get("departments")
+    known = site.vocabulary.organisation_by_id
+    for i, department in enumerate(site.vocabulary.departments):
+        if department.organisation not in known:
+            yield document.diagnostic(("departments", i, "organisation"),
+                                      f"unknown organisation {department.organisation!r}"
+                                      + did_you_mean(department.organisation, known))
+
+
+def department_name_clashes(site: Site) -> Iterator[Diagnostic]:
+    document = site.vocabulary_documents.get("departments")
+    owner: dict[tuple[str, str], str] = {}
+    for i, department in enumerate(site.vocabulary.departments):
+        for name in set(map(normalise_name, department_names(department))):
+            key = (department.organisation, name)
+            if key in owner and owner[key] != department.id:
+                yield document.diagnostic(("departments", i), f"name {name!r} is already used by "
+                                          f"department {owner[key]!r} of the same organisation")
+            owner.setdefault(key, department.id)
+
+
+def unique_plan_ids(site: Site) -> Iterator[Diagnostic]:
+    first: dict[str, str] = {}
+    for plan_file in site.plans:
+        plan_id = plan_file.plan.id
+        if plan_id in first:
+            yield plan_file.document.diagnostic(("id",), f"duplicate plan id {plan_id!r} "
+                                                f"(also in {first[plan_id]})")
+        first.setdefault(plan_id, plan_file.path)
+
+
+def file_name(site: Site, plan_file: PlanFile) -> Iterator[Diagnostic]:
+    stem = os.path.splitext(os.path.basename(plan_file.path))[0]
+    if stem != plan_file.plan.id:
+        yield plan_file.document.diagnostic(
+            ("id",), f"file name should be {plan_file.plan.id}.yaml so the plan is easy to find",
+            "warning")
+
+
+def organisation(site: Site, plan_file: PlanFile) -> Iterator[Diagnostic]:
+    known = site.vocabulary.organisation_by_id
+    if plan_file.plan.organisation not in known:
+        yield plan_file.document.diagnostic(
+            ("organisation",), f"unknown organisation {plan_file.plan.organisation!r}"
+            + did_you_mean(plan_file.plan.organisation, known))
+
+
+def source(site: Site, plan_file: PlanFile) -> Iterator[Diagnostic]:
+    url, path = plan_file.plan.source.url, plan_file.plan.source.file
+    if url and not url.startswith(("https://", "http://")):
+        yield plan_file.document.diagnostic(("source", "url"), "must be an http:// or https:// address")
+    if path and not os.path.exists(os.path.join(site.root, path)):
+        yield plan_file.document.diagnostic(("source", "file"), f"source file {path!r} not found",
+                                            "warning")
+
+
+def items(site: Site, plan_file: PlanFile) -> Iterator[Diagnostic]:
+    plan, document, vocabulary = plan_file.plan, plan_file.document, site.vocabulary
+    seen: dict[str, tuple] = {}
+    for placed in walk_items(plan.sections):
+        item, path = placed.item, placed.path
+        if placed.key in seen:
+            line = document.where(seen[placed.key])[0]
+            yield document.diagnostic(path + ("number",), f"item id {placed.key!r} is already used "
+                                      f"by the item at line {line}; give one of them an explicit 'id'")
+        seen.setdefault(placed.key, path)
+        if not item.text.strip():
+            yield document.diagnostic(path, "item has no text", "warning")
+        for field in ("owners", "support"):
+            for i, owner in enumerate(getattr(item, field)):
+                if vocabulary.resolve_owner(owner, plan.organisation) is None:
+                    yield document.diagnostic(
+                        path + (field, i), f"unknown department {owner!r} for organisation "
+                        f"{plan.organisation!r}" + did_you_mean(owner, vocabulary.owner_names(plan.organisation))
+                        + "; add it to content/departments.yaml")
+        for i, theme in enumerate(item.themes):
+            if theme not in vocabulary.theme_by_id:
+                yield document.diagnostic(path + ("themes", i), f"unknown theme {theme!r}"
+                                          + did_you_mean(theme, vocabulary.theme_by_id))
+        for i, target in enumerate(item.targets):
+            yield from target_shape(document, path + ("targets", i), target)
+        if len(item.span) not in (0, 2) or (item.span and item.span[0] > item.span[1]):
+            yield document.diagnostic(path + ("span",), "expected [start, end] with start <= end")
+
+
+def target_shape(document, path, target) -> Iterator[Diagnostic]:
+    if target.comparator == "range":
+        if target.min is None or target.max is None:
+            yield document.diagnostic(path, "a 'range' target needs both 'min' and 'max'")
+        elif target.min > target.max:
+            yield document.diagnostic(path + ("min",), f"min {target.min} is above max {target.max}")
+        if target.value is not None:
+            yield document.diagnostic(path + ("value",), "a 'range' target uses min and max, not value")
+    else:
+        if target.value is None:
+            yield document.diagnostic(path, f"a {target.comparator!r} target needs a 'value'")
+        if target.min is not None or target.max is not None:
+            yield document.diagnostic(path, "min and max belong to comparator 'range'")
+
+
+PLAN_RULES = (file_name, organisation, source, items)

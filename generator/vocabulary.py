@@ -1,0 +1,54 @@
+"""The curated vocabularies (organisations, departments, themes) and lookups over them."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cached_property
+
+from .model import Department, Organisation, Theme
+
+
+def normalise_name(name: str) -> str:
+    """Owner names as plans print them, with spacing and full-width brackets folded."""
+    return "".join(name.split()).replace("（", "(").replace("）", ")")
+
+
+@dataclass(frozen=True)
+class Vocabulary:
+    organisations: tuple[Organisation, ...] = ()
+    departments: tuple[Department, ...] = ()
+    themes: tuple[Theme, ...] = ()
+
+    @cached_property
+    def organisation_by_id(self) -> dict[str, Organisation]:
+        return {o.id: o for o in self.organisations}
+
+    @cached_property
+    def department_by_id(self) -> dict[str, Department]:
+        return {d.id: d for d in self.departments}
+
+    @cached_property
+    def theme_by_id(self) -> dict[str, Theme]:
+        return {t.id: t for t in self.themes}
+
+    @cached_property
+    def _department_by_name(self) -> dict[tuple[str, str], Department]:
+        index: dict[tuple[str, str], Department] = {}
+        for department in self.departments:
+            for name in department_names(department):
+                index.setdefault((department.organisation, normalise_name(name)), department)
+        return index
+
+    def resolve_owner(self, owner: str, organisation: str) -> Department | None:
+        """The department an owner string names: an id, or a name or alias within the organisation."""
+        return self.department_by_id.get(owner) or self._department_by_name.get(
+            (organisation, normalise_name(owner)))
+
+    def owner_names(self, organisation: str) -> list[str]:
+        """Every name an owner of this organisation may be written as (for suggestions)."""
+        return [name for (org, name) in self._department_by_name if org == organisation]
+
+
+def department_names(department: Department) -> tuple[str, ...]:
+    names = (department.name, department.full_name, *department.aliases)
+    return tuple(n for n in names if n)
