@@ -24,7 +24,12 @@ def hints(cls) -> dict:
 
 
 def decode(cls, document: Document, diagnostics: list[Diagnostic]):
-    """Decode the whole document as ``cls``; ``None`` if it cannot be built at all."""
+    """Decode the whole document as ``cls``.
+
+    Decoding goes past errors (failed required fields get placeholders) so that one
+    run reports everything; the result is only trustworthy when no error was added.
+    ``None`` when the document is not even a mapping.
+    """
     return _decode(cls, document.data, (), document, diagnostics)
 
 
@@ -107,33 +112,34 @@ def _decode_dataclass(cls, value, path, document, diagnostics):
             diagnostics.append(document.diagnostic(
                 path + (key,), f"unknown field{did_you_mean(key, fields)}", at_key=True))
     kwargs = {}
-    ok = True
     for name, f in fields.items():
         required = f.default is dataclasses.MISSING and f.default_factory is dataclasses.MISSING
+        decoded = None
         if name not in value:
             if required:
                 diagnostics.append(document.diagnostic(path, f"missing required field {name!r}"))
-                ok = False
-            continue
-        before = len(diagnostics)
-        decoded = _decode(hints(cls)[name], value[name], path + (name,), document, diagnostics)
-        if decoded is None and len(diagnostics) > before:
-            ok = ok and not required
-            continue
-        if decoded is None:
-            continue
-        problem = _check_constraints(f, decoded)
-        if problem:
-            diagnostics.append(document.diagnostic(path + (name,), problem))
-            ok = ok and not required
-            continue
-        kwargs[name] = decoded
-    if not ok:
-        return None
+        else:
+            decoded = _decode(hints(cls)[name], value[name], path + (name,), document, diagnostics)
+            problem = decoded is not None and _check_constraints(f, decoded)
+            if problem:
+                diagnostics.append(document.diagnostic(path + (name,), problem))
+                decoded = None
+        if decoded is not None:
+            kwargs[name] = decoded
+        elif required:
+            # Keep going with a placeholder so later rules still check the rest of the
+            # document; the error above already makes the load fail.
+            kwargs[name] = _placeholder(hints(cls)[name])
     return cls(**kwargs)
 
 
-def _check_constraints(f: dataclasses.Field, value) -> str | None:
+def _placeholder(tp):
+    if typing.get_origin(tp) is typing.Literal:
+        return typing.get_args(tp)[0]
+    return {str: "", int: 0, float: 0.0}.get(tp)
+
+
+def _check_constraints(f: dataclasses.Field, value) -> str | bool:
     pattern = f.metadata.get("pattern")
     if pattern and isinstance(value, str) and value and not re.match(pattern, value):
         return (f"{value!r} is not a safe id: use lowercase ascii letters, digits and single "
@@ -141,4 +147,4 @@ def _check_constraints(f: dataclasses.Field, value) -> str | None:
     low, high = f.metadata.get("minimum"), f.metadata.get("maximum")
     if low is not None and value < low or high is not None and value > high:
         return f"{value!r} is out of range ({low}–{high})"
-    return None
+    return False

@@ -11,15 +11,11 @@ import typing
 from .decode import hints
 from .model import Plan
 
-SCHEMA_ID = "https://plansite.invalid/plan.schema.json"
-
-
 def json_schema(root=Plan) -> dict:
     definitions: dict[str, dict] = {}
     top = _schema(root, definitions)
     return {
         "$schema": "https://json-schema.org/draft/2020-12/schema",
-        "$id": SCHEMA_ID,
         "title": "Plansite plan (format v1)",
         **top,
         "$defs": dict(sorted(definitions.items())),

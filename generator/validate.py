@@ -106,7 +106,7 @@ def items(site: Site, plan_file: PlanFile) -> Iterator[Diagnostic]:
         seen.setdefault(placed.key, path)
         if not item.text.strip():
             yield document.diagnostic(path, "item has no text", "warning")
-        for field in ("owners", "support"):
+        for field in ("owners", "support") if plan.organisation in vocabulary.organisation_by_id else ():
             for i, owner in enumerate(getattr(item, field)):
                 if vocabulary.resolve_owner(owner, plan.organisation) is None:
                     yield document.diagnostic(

@@ -1,0 +1,31 @@
+# Two commands on a fresh machine: `make site` builds the example site, `make test` runs every test.
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed
+
+.PHONY: site test check serve schema clean
+
+$(STAMP): pyproject.toml requirements.lock
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -c requirements.lock -e '.[test]'
+	touch $@
+
+site: $(STAMP)            ## generate docs/ and build site/
+	$(BIN)/plansite build
+
+test: $(STAMP)            ## all tests: unit, real MkDocs builds, real chromium
+	$(BIN)/python -m pytest
+
+check: $(STAMP)           ## validate content/ and plans/
+	$(BIN)/plansite check
+
+serve: $(STAMP)           ## live preview on http://127.0.0.1:8000
+	$(BIN)/plansite serve
+
+schema: $(STAMP)          ## regenerate plans/plan.schema.json from the model
+	$(BIN)/plansite schema
+
+clean:
+	rm -rf docs site .pytest_cache

@@ -1,0 +1,123 @@
+"""`plansite check`: every problem in one pass, each with file, line, column and field."""
+
+import json
+import re
+
+from generator.cli import main
+from generator.load import load_site
+from projects import PLAN, make_project, write
+
+
+def check(tmp_path, capsys, *args):
+    code = main(["--root", str(tmp_path), "check", *args])
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def messages(tmp_path):
+    _, diagnostics = load_site(str(tmp_path))
+    return [(d.line, d.field, d.severity, d.message) for d in diagnostics]
+
+
+def test_valid_project_passes(tmp_path, capsys):
+    make_project(tmp_path)
+    code, out, err = check(tmp_path, capsys)
+    assert code == 0 and out == ""
+    assert "1 plan(s), 1 item(s)" in err
+
+
+def test_owner_aliases_and_ids_resolve(tmp_path):
+    make_project(tmp_path)
+    site, _ = load_site(str(tmp_path))
+    vocabulary = site.vocabulary
+    assert vocabulary.resolve_owner("计划财务科", "demo-edu").id == "demo-jicaike"
+    assert vocabulary.resolve_owner("demo-jijiaoke", "demo-edu").name == "基教科"
+    assert vocabulary.resolve_owner("基础教育科", "demo-edu").id == "demo-jijiaoke"
+    assert vocabulary.resolve_owner("基教科", "other-org") is None
+
+
+BROKEN = PLAN.replace("owners: [基教科, 计划财务科]", "owners: [基教科, 计财处]") \
+    .replace("themes: [preschool]", "themes: [pre-school]") \
+    .replace("comparator: '>='", "comparator: 'range'") \
+    .replace("year: 2025", "year: 二〇二五")
+
+
+def test_every_problem_reported_in_one_pass_with_locations(tmp_path, capsys):
+    make_project(tmp_path, BROKEN)
+    code, out, _ = check(tmp_path, capsys)
+    assert code == 1
+    lines = out.splitlines()
+    path = "plans/2025/demo-edu-2025.yaml"
+    expected = [
+        (4, "year", "expected an integer"),
+        (12, "sections[0].items[0].owners[1]", "unknown department '计财处' for organisation 'demo-edu'"),
+        (13, "sections[0].items[0].themes[0]", "unknown theme 'pre-school' (did you mean 'preschool'?)"),
+        (15, "sections[0].items[0].targets[0]", "a 'range' target needs both 'min' and 'max'"),
+    ]
+    for line, field, message in expected:
+        pattern = rf".*{re.escape(path)}:{line}:\d+: error: {re.escape(field)}: .*{re.escape(message)}"
+        assert any(re.match(pattern, l) for l in lines), (line, field, message, lines)
+
+
+def test_unknown_organisation_does_not_cascade_into_owner_errors(tmp_path):
+    make_project(tmp_path, PLAN.replace("organisation: demo-edu", "organisation: demo-ed"))
+    assert messages(tmp_path) == [
+        (3, "organisation", "error", "unknown organisation 'demo-ed' (did you mean 'demo-edu'?)")]
+
+
+def test_json_format_and_strict_mode(tmp_path, capsys):
+    make_project(tmp_path, name="plans/2025/misnamed.yaml")
+    code, out, _ = check(tmp_path, capsys)
+    assert code == 0 and "warning: id: file name should be demo-edu-2025.yaml" in out
+    code, out, _ = check(tmp_path, capsys, "--strict", "--format", "json")
+    assert code == 1
+    [diagnostic] = json.loads(out)
+    assert diagnostic["severity"] == "error" and diagnostic["line"] == 1 and diagnostic["field"] == "id"
+
+
+def test_unsafe_ids_and_duplicates(tmp_path):
+    make_project(tmp_path, PLAN.replace("id: demo-edu-2025", "id: ../Demo"))
+    write(tmp_path, "plans/2025/copy.yaml", PLAN.replace(
+        "      - number: 1\n", "      - number: 1\n        id: a\n"
+        "        title: x\n      - number: 2\n        id: a\n"))
+    found = messages(tmp_path)
+    assert any(f == "id" and "not a safe id" in m for _, f, _, m in found)
+    assert any(f == "sections[0].items[1].number" and "item id 'a' is already used" in m
+               for _, f, _, m in found)
+
+
+def test_duplicate_plan_ids_across_files(tmp_path):
+    make_project(tmp_path)
+    write(tmp_path, "plans/2026/demo-edu-2025.yaml", PLAN)
+    found = messages(tmp_path)
+    assert any("duplicate plan id 'demo-edu-2025' (also in" in m for _, _, _, m in found)
+
+
+def test_unknown_fields_and_missing_fields(tmp_path):
+    make_project(tmp_path, PLAN.replace("        title: 扩大普惠资源\n", "        titel: 扩大普惠资源\n"))
+    found = messages(tmp_path)
+    assert (9, "sections[0].items[0]", "error", "missing required field 'title'") in found
+    assert any(f == "sections[0].items[0].titel" and "did you mean 'title'" in m for _, f, _, m in found)
+
+
+def test_vocabulary_errors(tmp_path):
+    make_project(tmp_path)
+    write(tmp_path, "content/departments.yaml", """\
+        departments:
+          - {id: demo-a, name: 基教科, organisation: demo-edu}
+          - {id: demo-a, name: 计财科, organisation: demo-edux}
+          - {id: demo-b, name: 基教科, organisation: demo-edu}
+        """)
+    found = messages(tmp_path)
+    assert any(f == "departments[1].id" and "duplicate id 'demo-a'" in m for _, f, _, m in found)
+    assert any(f == "departments[1].organisation" and "unknown organisation" in m for _, f, _, m in found)
+    assert any(f == "departments[2]" and "already used by department 'demo-a'" in m for _, f, _, m in found)
+
+
+def test_source_url_must_be_http(tmp_path):
+    make_project(tmp_path, PLAN + "source: {url: 'javascript:alert(1)'}\n")
+    assert any(f == "source.url" for _, f, _, _ in messages(tmp_path))
+
+
+def test_schema_file_is_up_to_date(capsys):
+    assert main(["schema", "--check"]) == 0, "run `plansite schema` to regenerate plans/plan.schema.json"

@@ -1,0 +1,58 @@
+from generator import yamlsource
+
+
+def load(tmp_path, text, name="x.yaml"):
+    path = tmp_path / name
+    path.write_bytes(text if isinstance(text, bytes) else text.encode("utf-8"))
+    return yamlsource.load(str(path))
+
+
+def test_locations_of_values_and_keys(tmp_path):
+    document, problems = load(tmp_path, "a: 1\nb:\n  - x: 2025-03-01\n    y: 中文\n")
+    assert problems == []
+    assert document.data == {"a": 1, "b": [{"x": __import__("datetime").date(2025, 3, 1), "y": "中文"}]}
+    assert document.where(("b", 0, "y")) == (4, 8)
+    assert document.key_where(("b", 0, "y")) == (4, 5)
+    assert document.where(("b", 0, "missing")) == (3, 5)  # falls back to the parent
+
+
+def test_duplicate_key_is_an_error_with_both_lines(tmp_path):
+    document, problems = load(tmp_path, "id: a\ntitle: x\nid: b\n")
+    assert document is None
+    [problem] = problems
+    assert (problem.line, problem.column, problem.field) == (3, 1, "id")
+    assert "first defined at line 1" in problem.message
+
+
+def test_syntax_error_names_line(tmp_path):
+    _, [problem] = load(tmp_path, "a: [1, 2\nb: 3\n")
+    assert problem.line == 2 and "YAML syntax error" in problem.message
+
+
+def test_aliases_are_refused(tmp_path):
+    bomb = "a: &a [x, x, x]\nb: &b [*a, *a, *a]\nc: [*b, *b, *b]\n"
+    document, [problem] = load(tmp_path, bomb)
+    assert document is None and "alias" in problem.message
+
+
+def test_absurd_nesting_is_refused(tmp_path):
+    document, [problem] = load(tmp_path, "a: " + "[" * 200 + "]" * 200 + "\n")
+    assert document is None and "nesting" in problem.message
+
+
+def test_wrong_encoding_names_line_and_column(tmp_path):
+    document, [problem] = load(tmp_path, "title: ok\nname: 教育局\n".encode("gb18030"))
+    assert document is None
+    assert (problem.line, problem.column) == (2, 7)
+    assert "UTF-8" in problem.message
+
+
+def test_byte_order_mark_is_accepted(tmp_path):
+    document, problems = load(tmp_path, "\ufeffa: 1\n")
+    assert problems == [] and document.data == {"a": 1}
+
+
+def test_oversized_file_is_refused(tmp_path, monkeypatch):
+    monkeypatch.setattr(yamlsource, "MAX_BYTES", 10)
+    document, [problem] = load(tmp_path, "a: 0123456789\n")
+    assert document is None and "limit" in problem.message
