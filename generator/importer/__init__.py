@@ -1,0 +1,1 @@
+"""`plansite import`: raw plan text to draft plan YAML."""
