@@ -1,0 +1,186 @@
+"""Owner clauses: the units an item names as responsible, at the end of its text.
+
+Plans close an item with a clause such as::
+
+    …用好“学习强国”学习平台。(责任单位:宣教科、组织人事科,各县区教育行政部门、市直学校)
+    …扩大普惠资源。（牵头单位：基教科；配合单位：计财科、督导室）
+    …扩大普惠资源。
+    责任单位：基教科、计财科
+    完成时限：2025年12月底
+
+A clause is a run of labelled segments ``LABEL:value`` (ASCII or full-width
+colon) separated by anything; the label says what its value is (see
+``LABELS``).  The run stands either in brackets (ASCII or full-width, nested
+brackets allowed inside, as in 各县(市、区)教育局) or on its own at the end,
+after a line break or a sentence end.  Only trailing whitespace and sentence
+punctuation may follow it.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+# Label -> role.  Owners are lead or responsible units, support are units that
+# help, deadline is the completion date as stated; a leader (a person) is read
+# so that the clause parses, and dropped.
+LABELS: dict[str, str] = {
+    **{f"{lead}{unit}": "owners"
+       for lead in ("牵头", "责任", "负责", "主责", "主办", "实施")
+       for unit in ("单位", "部门", "科室", "处室")},
+    **{f"{helper}{unit}": "support"
+       for helper in ("配合", "协同", "协办", "协助", "协作", "参与")
+       for unit in ("单位", "部门", "科室", "处室")},
+    **dict.fromkeys(("完成时限", "完成时间", "完成期限", "时间节点", "时限要求", "时限"), "deadline"),
+    **dict.fromkeys(("责任领导", "牵头领导", "分管领导", "责任人"), "leader"),
+}
+
+# A label and its colon; longest labels first so 责任人 never shadows 责任单位.
+_LABEL = re.compile(
+    "(" + "|".join(sorted(LABELS, key=len, reverse=True)) + r")\s*[:：]\s*")
+
+# What may follow a clause: whitespace and sentence punctuation.
+_TRAILER = re.compile(r"[\s。；;，,.．]*\Z")
+
+# Where a clause without brackets may begin: the text's start, a line start or
+# a sentence end, then the first label.
+_BARE_START = re.compile(r"(?:\A|(?<=\n)|(?<=[。；;]))[ \t\u3000]*(?=" + _LABEL.pattern + ")")
+
+# Separators around a segment's value.
+_VALUE_EDGES = " \t\r\n\u3000;；。,，.．"
+
+_OPEN, _CLOSE = "(（", ")）"
+
+# Separators between units (split outside brackets only).
+_UNIT_SEPARATORS = frozenset("、,，;；")
+
+# Conjunctions a list of units may use; split on one only where both sides
+# end like a unit, so 文化和旅游局 and 人力资源和社会保障局 stay whole.
+_CONJUNCTION = re.compile("以及|和|及|与")
+
+# How unit names end: 科 室 局 中心 学校 部门 …  Used to tell a list
+# (基教科和计财科) from a name (教育和体育局).
+_UNIT_END = re.compile(
+    "(?:科|室|处|局|厅|部|委|办|院|校|园|所|站|馆|队|组|会|联|协|团|社|学|中心|单位|部门|"
+    "政府|公司|集团|电大|街道|镇|乡|区|县|市)\\Z")
+
+# Words that after 等 only repeat the kind of the units listed (A、B等单位).
+_GENERIC_AFTER_DENG = frozenset(("单位", "部门", "科室", "处室", "学校", "机构"))
+
+# Trailing marks that are not part of a unit's name.
+_UNIT_TRAILER = re.compile(r"[。.．等]+\Z")
+
+
+@dataclass(frozen=True)
+class OwnerClause:
+    owners: tuple[str, ...]   # lead/responsible units, in stated order
+    support: tuple[str, ...]  # supporting (配合/协同/协办) units
+    deadline: str             # completion date as stated, '' if none
+    start: int                # the clause is text[start:end]; text[:start] is the item without it
+    end: int                  # end of the text (only whitespace and punctuation may follow a clause)
+
+
+def find_owner_clause(text: str) -> OwnerClause | None:
+    """The owner clause ending ``text``, bracketed or on its own line; None if there is none."""
+    end = len(text)
+    bracketed = _trailing_bracket(text)
+    if bracketed is not None:
+        start, close = bracketed
+        clause = _read_clause(text[start + 1:close], start, end)
+        if clause is not None:
+            return clause
+    for found in _BARE_START.finditer(text):
+        clause = _read_clause(text[found.end():], found.end(), end)
+        if clause is not None:
+            return clause
+    return None
+
+
+def split_units(text: str) -> tuple[str, ...]:
+    """Unit names of a list, in order, without empties or repeats.
+
+    Splits on 、 , ， ; ； and whitespace outside brackets; on 和/及/与/以及 only
+    between two unit-like names; ``X等Y`` gives X and Y (Y dropped when it
+    only names the kind, as in 等单位); trailing 。 and 等 are stripped.
+    """
+    units: list[str] = []
+    for piece in _split_outside_brackets(text):
+        for part in _split_conjunctions(piece):
+            for unit in _split_deng(part):
+                unit = _UNIT_TRAILER.sub("", unit).strip()
+                if unit and unit not in units:
+                    units.append(unit)
+    return tuple(units)
+
+
+def _trailing_bracket(text: str) -> tuple[int, int] | None:
+    """Offsets of the opening and closing bracket of a bracketed group ending the text."""
+    close = _TRAILER.search(text).start() - 1
+    if close < 0 or text[close] not in _CLOSE:
+        return None
+    depth = 0
+    for index in range(close, -1, -1):
+        if text[index] in _CLOSE:
+            depth += 1
+        elif text[index] in _OPEN:
+            depth -= 1
+            if depth == 0:
+                return index, close
+    return None
+
+
+def _read_clause(body: str, start: int, end: int) -> OwnerClause | None:
+    """A clause from a run of labelled segments; None unless ``body`` is exactly such a run."""
+    labels = list(_LABEL.finditer(body))
+    if not labels or body[:labels[0].start()].strip(_VALUE_EDGES):
+        return None
+    found: dict[str, list[str]] = {"owners": [], "support": [], "deadline": [], "leader": []}
+    for label, following in zip(labels, [*labels[1:], None]):
+        value = body[label.end():following.start() if following else len(body)].strip(_VALUE_EDGES)
+        if "。" in value:  # prose, not a list of units
+            return None
+        found[LABELS[label.group(1)]].append(value)
+    return OwnerClause(
+        owners=split_units("、".join(found["owners"])),
+        support=split_units("、".join(found["support"])),
+        deadline=found["deadline"][0] if found["deadline"] else "",
+        start=start,
+        end=end,
+    )
+
+
+def _split_outside_brackets(text: str) -> list[str]:
+    """Split on unit separators and whitespace that stand outside brackets."""
+    pieces, current, depth = [], [], 0
+    for char in text:
+        depth += (char in _OPEN) - (char in _CLOSE and depth > 0)
+        if depth == 0 and (char in _UNIT_SEPARATORS or char.isspace()):
+            pieces.append("".join(current))
+            current = []
+        else:
+            current.append(char)
+    pieces.append("".join(current))
+    return [p for p in pieces if p]
+
+
+def _split_conjunctions(piece: str) -> list[str]:
+    """Split ``A和B`` where A and B both end like unit names."""
+    if not _UNIT_END.search(piece):
+        return [piece]
+    parts, start = [], 0
+    for found in _CONJUNCTION.finditer(piece):
+        left = piece[start:found.start()]
+        if len(left) >= 2 and _UNIT_END.search(left) and found.end() < len(piece):
+            parts.append(left)
+            start = found.end()
+    parts.append(piece[start:])
+    return parts
+
+
+def _split_deng(part: str) -> list[str]:
+    """``X等Y`` -> [X, Y] where X ends like a unit name (not 高等教育科); Y dropped if generic."""
+    for index in (i for i, char in enumerate(part) if char == "等"):
+        left, right = part[:index], _UNIT_TRAILER.sub("", part[index + 1:])
+        if _UNIT_END.search(left):
+            return [left] + ([right] if right and right not in _GENERIC_AFTER_DENG else [])
+    return [part]

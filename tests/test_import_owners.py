@@ -1,0 +1,133 @@
+"""Owner clauses at the end of an item (责任单位/牵头单位/配合单位/完成时限) and unit lists."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from generator.importer.owners import find_owner_clause, split_units
+
+SEED_001 = Path("/work/shared/seeds/001_c460e3aed4eaef8f.txt")
+
+
+def test_bracketed_responsible_units_in_stated_order():
+    text = "深入开展党史学习教育。(责任单位:宣教科、组织人事科,各县区教育行政部门、市直学校)"
+    clause = find_owner_clause(text)
+    assert clause.owners == ("宣教科", "组织人事科", "各县区教育行政部门", "市直学校")
+    assert clause.support == () and clause.deadline == ""
+    assert text[:clause.start] == "深入开展党史学习教育。"
+    assert clause.end == len(text)
+
+
+def test_full_width_brackets_and_colons_with_lead_and_support_units():
+    text = "扩大普惠资源。（牵头单位：基教科；配合单位：计财科、督导室）"
+    clause = find_owner_clause(text)
+    assert clause.owners == ("基教科",)
+    assert clause.support == ("计财科", "督导室")
+    assert text[clause.start] == "（"
+
+
+@pytest.mark.parametrize("text", [
+    "扩大普惠资源。(责任单位:基教科。配合单位:计财科)",
+    "扩大普惠资源。(责任单位:基教科;协同单位:计财科)。",
+    "扩大普惠资源。（责任单位：基教科，协办单位：计财科）  ",
+])
+def test_responsible_and_supporting_units_with_any_separator(text):
+    clause = find_owner_clause(text)
+    assert (clause.owners, clause.support) == (("基教科",), ("计财科",))
+    assert text[:clause.start] == "扩大普惠资源。"
+
+
+def test_responsible_office_label():
+    assert find_owner_clause("完善制度。(责任科室:办公室)").owners == ("办公室",)
+
+
+def test_deadline_inside_brackets():
+    clause = find_owner_clause("完善制度。(责任单位:基教科;完成时限:2025年12月底)")
+    assert clause.owners == ("基教科",) and clause.deadline == "2025年12月底"
+
+
+def test_final_lines_of_their_own():
+    text = "提升保教质量。\n责任单位：基教科、计财科\n完成时限：2025年6月\n"
+    clause = find_owner_clause(text)
+    assert clause.owners == ("基教科", "计财科")
+    assert clause.deadline == "2025年6月"
+    assert text[:clause.start] == "提升保教质量。\n"
+
+
+def test_final_clause_after_a_sentence_on_the_same_line():
+    clause = find_owner_clause("提升保教质量。责任单位:基教科;完成时间:6月底")
+    assert clause.owners == ("基教科",) and clause.deadline == "6月底"
+
+
+def test_leader_is_read_and_dropped():
+    clause = find_owner_clause("完善制度。(责任领导:张三;牵头单位:基教科)")
+    assert clause.owners == ("基教科",)
+
+
+def test_units_with_bracketed_names_inside_the_clause():
+    clause = find_owner_clause("落实政策。(责任单位:各县(市、区)教育局、市直学校)")
+    assert clause.owners == ("各县(市、区)教育局", "市直学校")
+
+
+@pytest.mark.parametrize("text", [
+    "(此件公开发布)",
+    "每天开设1节体育课(含体育活动课)",
+    "明确责任单位和完成时限,按期推进。",
+    "落实到位。(责任单位:基教科。各校要加强督促检查。)",   # prose after the label is not a unit list
+    "(责任单位:基教科)后续工作另行安排。",                # not at the end
+    "",
+])
+def test_no_clause(text):
+    assert find_owner_clause(text) is None
+
+
+def test_split_on_list_separators_keeping_order_without_duplicates():
+    assert split_units("基教科、计财科,督导室，教研室;师资科；基教科、 、") == (
+        "基教科", "计财科", "督导室", "教研室", "师资科")
+
+
+def test_split_on_whitespace():
+    assert split_units("基教科 计财科\n督导室") == ("基教科", "计财科", "督导室")
+
+
+def test_x_deng_y():
+    assert split_units("体卫艺科、基教科等机关各科室") == ("体卫艺科", "基教科", "机关各科室")
+
+
+def test_trailing_deng_and_generic_kind_after_deng_are_dropped():
+    assert split_units("基教科、计财科等") == ("基教科", "计财科")
+    assert split_units("基教科、计财科等单位。") == ("基教科", "计财科")
+
+
+def test_deng_inside_names_is_kept():
+    assert split_units("高等教育科、中等职业学校") == ("高等教育科", "中等职业学校")
+
+
+def test_conjunctions_split_only_between_unit_names():
+    assert split_units("基教科和计财科") == ("基教科", "计财科")
+    assert split_units("各县区教育局及市直学校") == ("各县区教育局", "市直学校")
+    assert split_units("市文化和旅游局") == ("市文化和旅游局",)
+    assert split_units("人力资源和社会保障局和财政局") == ("人力资源和社会保障局", "财政局")
+    assert split_units("市教育和体育局") == ("市教育和体育局",)
+
+
+def test_brackets_protect_separators():
+    assert split_units("各县(市、区)教育局,市直学校") == ("各县(市、区)教育局", "市直学校")
+
+
+def clause_paragraphs(text: str) -> list[str]:
+    return [line.strip() for line in text.splitlines() if "责任单位" in line]
+
+
+@pytest.mark.skipif(not SEED_001.exists(), reason="seed texts not available")
+def test_every_clause_of_seed_001_parses_into_short_units():
+    paragraphs = clause_paragraphs(SEED_001.read_text(encoding="utf-8"))
+    assert len(paragraphs) >= 25
+    for paragraph in paragraphs:
+        clause = find_owner_clause(paragraph)
+        assert clause is not None, paragraph[-60:]
+        assert clause.owners, paragraph[-60:]
+        assert all(0 < len(unit) <= 20 for unit in clause.owners + clause.support), clause
+        assert "责任单位" not in paragraph[:clause.start]
