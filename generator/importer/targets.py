@@ -1,0 +1,458 @@
+"""Quantitative targets in an item's text: 学前三年毛入园率达到94.5%以上 -> 学前三年毛入园率 >= 94.5 %.
+
+What is read
+------------
+A *quantity* is a number followed by a unit: Arabic (94.5, 3000, 1,000) or
+Chinese (两, 十二) numbers, 百分之九十; ranges 700-800, 700～800, 700至800;
+units %, 所, 个, 人, 名, 节, 次, 项, 小时/个小时, 分钟, 学时, 人次 …, with a scale
+(万人, 亿元, 万平方米).  Values are ints when whole, else floats; the unit is
+kept as written (9.5万人 -> 9.5, 万人).
+
+Comparator, the first rule that applies:
+
+1. a range -> ``range`` (min, max);
+2. a qualifier after the unit: 以上 -> ``>=``; 以下/以内/之内, and 内 after a
+   time unit -> ``<=`` (so "2小时内…发布权威信息" is a deadline: at most 2
+   hours); 余/多 before the unit (300余人) -> ``>``; 左右 -> ``=``;
+3. the comparator word nearest before the number in its clause:
+   不低于/不少于/至少/达到/达/提升至/提高到/保持/力争/实现/确保/保障 … -> ``>=``
+   ("达到X" means at least X: a level to reach, not to hit exactly);
+   超过/高于/多于 -> ``>``; 不超过/控制在/降至/最多 … -> ``<=``; 低于/少于 -> ``<``;
+   为 -> ``=``;
+4. otherwise a rate (%, ‰) -> ``>=`` (a stated level is a floor), and any
+   other count -> ``=``: plain counts of things to do (创建30所, 评选200个,
+   新增30个, 培训6000人) are exact.
+
+Metric: the noun phrase before the number in its clause, without the
+comparator word and without leading adverbs, modal and light verbs (将, 力争,
+确保, 全面, 开展, 面向…开展 …); content verbs stay (新招聘补充教师,
+创建…示范校).  For counts the words after the unit are appended (新建1所公办
+专门学校 -> 新建公办专门学校).  Rates listed with 、 before one value give one
+target each (课后服务学校覆盖率、学生有意愿参与率100%).  '' when no words remain.
+
+Not targets (returned as ``Skipped`` with a reason when they look numeric):
+document numbers (白洮教〔2025〕1号), titles in 《》, quoted names and slogans
+(“12991”, “两个只增不减”), slogans and model names (四个100%, 三个百分之百, 1+X,
+3+2, 一校一品, 一生一策), dates, years and year ranges (2025年, 2月26日, 12月底,
+2026-2035年), durations in years (15年以上), anniversaries and ages (100周年), ordinals (第28届, 第三批),
+redacted numbers (X亿元, XX所), the period of a rate (每两周1次: 两周), counts
+of things just listed (“A”“B”四项计划, 等四部门), numbers without a unit
+(20D, 2.0), and Chinese numerals outside a counting context: one (一批, 一个)
+is an article and is dropped silently; others need 每, a counting comparator
+(至少, 不少于, 以上 …) or, except with 个 (四个自信), a counting verb right
+before them (掌握两项).
+
+Review mode (``review=True``, for 工作总结): sentences report what was
+achieved, so a quantity is a target only if its sentence looks forward
+(力争, 争取, 拟, 预计, 计划…, 下一步, 明年, 将继续 …, or a year later than the
+first year the text names) and its clause states no past result (已, 了).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ..numbering import chinese_to_int
+
+
+@dataclass(frozen=True)
+class TargetDraft:
+    text: str                # the verbatim phrase, text == input[start:end]
+    metric: str              # what is measured, '' if unclear
+    comparator: str          # ">=", "<=", "=", ">", "<" or "range"
+    value: float | None      # all comparators but "range"
+    min: float | None        # "range" only
+    max: float | None        # "range" only
+    unit: str                # as written: %, 所, 万人, 个小时 …
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class Skipped:
+    """A number deliberately not read as a target, with the reason (for the import report)."""
+
+    text: str
+    reason: str
+    start: int
+    end: int
+
+
+# --- the pieces of a quantity ------------------------------------------------
+
+_CN_DIGITS = "零〇一二两三四五六七八九十百千"
+
+# An Arabic number (1,000 or 94.5), not the tail of a longer number or word (IPv6).
+_ARABIC = r"(?<![\d.．A-Za-z])(?:\d{1,3}(?:,\d{3})+(?!\d)|\d+(?:\.\d+)?)"
+
+# A Chinese number, not the tail of a longer one.  万 and 亿 are scales of the unit.
+_CHINESE = rf"(?<![{_CN_DIGITS}])[{_CN_DIGITS}]+"
+
+_NUMBER = rf"(?:{_ARABIC}|{_CHINESE})"
+
+# Between the bounds of a range: 700-800, 700～800, 700至800.
+_RANGE_SEPARATOR = r"\s*(?:-|－|—|–|~|～|〜|至|到)\s*"
+
+# Counted units, longest first so 个小时 wins over 个 and 人次 over 人.
+BASE_UNITS = tuple(sorted((
+    "平方公里", "平方米", "个百分点", "百分点", "个工作日", "工作日", "个小时", "个月",
+    "人次", "学时", "课时", "小时", "分钟", "学分", "公里",
+    "所", "个", "人", "名", "台", "节", "次", "项", "间", "家", "支", "套", "门", "篇", "场",
+    "期", "批", "处", "件", "本", "册", "张", "条", "座", "栋", "户", "班", "种", "类", "位",
+    "辆", "块", "份", "首", "亩", "米", "天", "周", "秒", "倍", "元",
+), key=len, reverse=True))
+_BASE = "(?:" + "|".join(BASE_UNITS) + ")"
+_PERCENT = "[%％‰]"
+_UNIT = rf"(?:[万亿千]?{_BASE}|{_PERCENT})"
+
+# Rate-like units: a stated level is a floor and no words follow them into the metric.
+RATE_UNITS = frozenset(("%", "％", "‰", "个百分点", "百分点"))
+
+# Qualifiers after the unit.  Bare 内 only after a time unit (2小时内).
+_AFTER = r"及以上|以上|以下|以内|之内|左右|(?<=[时钟天日周月秒])内"
+_LOWER_BOUNDS = ("以上", "及以上")
+_UPPER_BOUNDS = ("以下", "以内", "之内", "内")
+
+# A quantity: 百分之九十 | number [range] [scale] [余/多] unit, then a qualifier.
+_QUANTITY = re.compile(rf"""
+    (?:
+        百分之(?P<percent_words>{_NUMBER})
+      | (?P<first>{_NUMBER})
+        (?:{_PERCENT}?{_RANGE_SEPARATOR}(?P<second>{_NUMBER}))?
+        (?:
+            (?P<scale>[万亿千])?(?P<approx>余|多)?(?P<base>{_BASE})
+          | (?P<percent>{_PERCENT})
+        )
+    )
+    (?P<after>{_AFTER})?
+""", re.X)
+
+# Arabic numbers anywhere: those not part of a quantity or a masked span are reported.
+_BARE_NUMBER = re.compile(_ARABIC)
+
+
+# --- what is not a target ----------------------------------------------------
+
+_YEAR_SUFFIX = r"(?:[底初末]|中旬|上旬|下旬)?(?:前|以前|之前)?"
+
+# What is masked: quantities overlapping a mask are not targets, and a mask
+# that looks numeric is reported once, under the first reason listed.  A mask
+# that is a number of its own (a date, a redacted count) also bounds the words
+# read around a quantity; one that is a name (“双师型”, 第三批) may stand inside
+# a metric.
+@dataclass(frozen=True)
+class _Negative:
+    reason: str
+    pattern: re.Pattern
+    is_number: bool
+
+
+_NEGATIVES: tuple[_Negative, ...] = (
+    # 白洮教〔2025〕1号
+    _Negative("document number", re.compile(
+        r"[\u4e00-\u9fff]{0,8}[〔\[［【(（]\s*\d{4}\s*[〕\]］】)）]\s*\d+\s*号"), True),
+    # 《教育强国建设规划纲要(2026-2035年)》
+    _Negative("title of a law, plan or document", re.compile(r"《[^《》\n]*》|〈[^〈〉\n]*〉"), False),
+    # 四个100%, 三个百分之百
+    _Negative("slogan or model name", re.compile(
+        r"[一二两三四五六七八九十]+个\s*(?:100\s*[%％]|百分之百)"), False),
+    # 1+X, 3+2, 2+2+2
+    _Negative("slogan or model name", re.compile(
+        r"(?<![0-9A-Za-z])[0-9A-Za-z]+(?:\s*[+＋]\s*[0-9A-Za-z]+)+"), False),
+    # 一校一品, 一生一策, 五位一体: single numerals each before one other character (not 每两周一次)
+    _Negative("slogan or model name", re.compile(
+        rf"(?<!每)(?:[一二两三四五六七八九十](?![{_CN_DIGITS}])[\u4e00-\u9fff]){{2,}}"), False),
+    # “12991”, “两个只增不减”
+    _Negative("inside quotation marks (a name or slogan)", re.compile(
+        r"“[^“”\n]{0,80}”|「[^「」\n]{0,80}」|『[^『』\n]{0,80}』|‘[^‘’\n]{0,80}’|\"[^\"\n]{0,30}\""), False),
+    # 2026-2035年
+    _Negative("date or year", re.compile(r"(?<!\d)\d{4}\s*[-—–~～至到]\s*\d{4}\s*(?:学年|年)?"), True),
+    # 2025年, 2025年12月底, 2024年8月底前
+    _Negative("date or year", re.compile(
+        rf"(?<!\d)\d{{4}}\s*(?:年度|学年|年)(?:\s*\d{{1,2}}\s*月份?(?:\s*\d{{1,2}}\s*日)?)?{_YEAR_SUFFIX}"), True),
+    # 2月26日, 12月底
+    _Negative("date or year", re.compile(rf"(?<![\d.])\d{{1,2}}\s*月份?(?:\s*\d{{1,2}}\s*日)?{_YEAR_SUFFIX}"), True),
+    # 2025-06-30
+    _Negative("date or year", re.compile(r"(?<!\d)\d{4}[-./]\d{1,2}[-./]\d{1,2}(?!\d)"), True),
+    # 从教15年以上, 5年内
+    _Negative("duration in years", re.compile(
+        r"(?<![\d.])\d+(?:\.\d+)?\s*个?(?:学年|年)(?:以上|以下|以内|之内|内)?"), True),
+    # 建党100周年, 6周岁
+    _Negative("anniversary or age", re.compile(r"(?<![\d.])\d+\s*(?:周年|周岁)"), True),
+    # 2025 standing alone (not 2000人)
+    _Negative("date or year", re.compile(rf"(?<![\d.])(?:19|20)\d{{2}}(?![\d.])(?!\s*(?:{_UNIT}|余|多))"), True),
+    # 第28届, 第三批, 第四期
+    _Negative("ordinal", re.compile(rf"第\s*{_NUMBER}(?:\s*(?:{_BASE}|届|轮|季|章|条|款|阶段))?"), False),
+    # X亿元, XX所, X个
+    _Negative("redacted number", re.compile(rf"(?<![A-Za-z])[XxＸｘ]+\s*{_UNIT}"), True),
+)
+
+# A masked span is reported only if it looks numeric.
+_LOOKS_NUMERIC = re.compile(rf"\d|{_PERCENT}|百分之|[{_CN_DIGITS}]{_UNIT}|[XxＸｘ]\s*{_UNIT}")
+
+
+# --- context in the clause ---------------------------------------------------
+
+# Clause boundaries: a lead never reaches back over these, a trailing phrase never past them.
+_CLAUSE_BREAKS = "，,；;。：:！？!?\n"
+_SENTENCE_BREAKS = "。；;！？!?\n"
+
+# Comparator words before the number, to the comparator they mean.
+_COMPARATOR_WORDS: dict[str, str] = {
+    **dict.fromkeys(("不低于", "不少于", "不小于", "不下于", "至少", "最少", "最低", "达到", "提升至", "提升到",
+                     "提高至", "提高到", "增加到", "增加至", "增至", "增长到", "增长至", "扩大到", "扩大至",
+                     "上升到", "上升至", "保持在", "保持", "力争", "实现", "确保", "保障", "保证"), ">="),
+    **dict.fromkeys(("超过", "高于", "多于", "大于"), ">"),
+    **dict.fromkeys(("不超过", "不高于", "不多于", "不大于", "最多", "至多", "控制在", "降至", "降到",
+                     "降低到", "降低至", "下降到", "下降至", "压缩到", "压缩至", "压减到", "压减至",
+                     "减少到", "减少至", "缩短到", "缩短至"), "<="),
+    **dict.fromkeys(("低于", "少于", "小于", "不足"), "<"),
+}
+# One-character verbs that compare only right before the number (not 达 in 达标率).
+_FINAL_COMPARATOR_WORDS = {"达": ">=", "到": ">=", "至": ">=", "为": "="}
+# Words that compare counts, the only comparators that make a Chinese numeral a quantity.
+_COUNTING_WORDS = frozenset(("不低于", "不少于", "不小于", "不下于", "至少", "最少", "超过", "多于",
+                             "不超过", "不多于", "最多", "至多", "少于"))
+_MODAL = "(?:必须|应当|需要|要|应|须|需)?"
+_COMPARATOR = re.compile(
+    _MODAL + "(?:(" + "|".join(sorted(_COMPARATOR_WORDS, key=len, reverse=True)) + ")"
+    + "|(" + "|".join(_FINAL_COMPARATOR_WORDS) + r")(?=\s*\Z))")
+
+# Verbs after which a Chinese numeral counts something (掌握两项运动技能).
+_COUNTING_VERB = re.compile(
+    "(?:掌握|开设|开放|开足|上好|新建|建成|建设|创建|培养|评选|遴选|认定|招聘|招收|配备|新增|增加|"
+    "选派|开展|举办|组织|参加|接受|安排|完成|设立|设置)\\s*\\Z")
+
+# Adverbs, modal and light verbs that open a lead but are no part of the metric;
+# a prepositional phrase before a light verb (面向农村偏远地区开展) goes too.
+_LEAD_FLUFF = re.compile(
+    r"\A(?:(?:面向|针对|为|向)[^，,。；;]*?(?=开展|组织|进行|举办)"
+    r"|将|把|并|且|其中|同时|确保|力争|争取|努力|大力|积极|全面|持续|进一步|加快|切实|扎实|着力|稳步|深入"
+    r"|不断|继续|全力|下一步|今后|开展|组织|进行|举办|做好)+")
+# Words between the metric and the number that belong to neither (上下午各30分钟).
+_LEAD_TAIL = re.compile(r"(?:各|约|共计|合计|总计)\s*\Z")
+# Separators and conjunctions between a previous quantity and this lead, or after a trailing phrase.
+_LEAD_JOINERS = re.compile(r"\A(?:[、\s]|以及|和|及|与|并)+")
+_TRAIL_JOINERS = re.compile(r"(?:[、\s]|以及|和|及|与|并)+\Z")
+# Rates listed with 、 before one value: each gets the value.
+_RATE_NOUN = re.compile(r"(?:率|比例|占比|比重)\Z")
+_CJK = re.compile(r"[\u4e00-\u9fff]")
+
+# What comes right before a quantity that is the period of a rate (每两周) or
+# counts what was just listed (“A”“B”四项, 等四部门).
+_PERIOD_BEFORE = re.compile(r"每\s*\Z")
+_LISTED_BEFORE = re.compile(r"[”》」』\"]\s*\Z|等\s*\Z")
+
+# Review mode: forward-looking words, and past results in the clause.
+_FORWARD = re.compile(
+    r"力争|争取|拟|预计|下一步|明年|来年|今后|未来|新的一年|计划(?=[在于到将要]|年内|\d)"
+    r"|将(?=要|会|继续|进一步|持续|全力|着力|重点|大力|加快|深入|全面|努力|积极|切实|不断|力争|争取|"
+    r"推动|推进|实现|启动|开展|完成|建成|新建|新增|达到)")
+_PAST = re.compile(r"已|(?<![为除])了(?!解)")
+_YEAR = re.compile(r"(?<!\d)(\d{4})\s*年")
+
+
+@dataclass(frozen=True)
+class _Quantity:
+    start: int
+    end: int
+    first: float | None
+    second: float | None
+    unit: str
+    approx: str
+    after: str
+    chinese: bool
+
+    @classmethod
+    def of(cls, found: re.Match) -> "_Quantity":
+        if found["percent_words"]:
+            first, second, unit = found["percent_words"], None, "%"
+        else:
+            first, second = found["first"], found["second"]
+            unit = found["percent"] or (found["scale"] or "") + found["base"]
+        return cls(found.start(), found.end(), _value(first), _value(second) if second else None,
+                   unit, found["approx"] or "", found["after"] or "",
+                   not any(ch.isdigit() for ch in first))
+
+
+def find_targets(text: str, *, review: bool = False) -> tuple[list[TargetDraft], list[Skipped]]:
+    """Targets stated in ``text`` and the numbers deliberately not read, both in text order."""
+    masks = [(m.start(), m.end(), negative) for negative in _NEGATIVES for m in negative.pattern.finditer(text)]
+    skipped = _reported_masks(text, masks)
+    quantities = [q for q in map(_Quantity.of, _QUANTITY.finditer(text)) if not _overlaps(q.start, q.end, masks)]
+    # Numbers a lead or a trailing phrase never crosses: not the period in 每两周1次, nor Chinese
+    # numerals, mostly words (城市一类幼儿园); Chinese counts that are targets bound as targets.
+    bounds = [(s, e) for s, e, negative in masks if negative.is_number]
+    bounds += [(q.start, q.end) for q in quantities if not (q.chinese or _is_period(text, q))]
+    for number in _BARE_NUMBER.finditer(text):
+        if not _overlaps(number.start(), number.end(), masks + [(q.start, q.end) for q in quantities]):
+            skipped.append(Skipped(number.group(), "a number without a unit", number.start(), number.end()))
+            bounds.append((number.start(), number.end()))
+    years = [int(y) for y in _YEAR.findall(text)]
+    first_year = min(years, default=None)
+
+    targets: list[TargetDraft] = []
+    floor = 0  # where the words read before the next quantity may start
+    for quantity in quantities:
+        floor = max([floor] + [e for _, e in bounds if e <= quantity.start])
+        reason = _rejection(text, quantity, floor, review, first_year)
+        if reason is None:
+            drafts = _drafts(text, quantity, floor, bounds)
+            targets.extend(drafts)
+            floor = max(floor, drafts[0].end)
+        elif reason:
+            skipped.append(Skipped(text[quantity.start:quantity.end], reason, quantity.start, quantity.end))
+    skipped.sort(key=lambda s: (s.start, s.end))
+    return targets, skipped
+
+
+# --- helpers -----------------------------------------------------------------
+
+def _value(number: str) -> float | None:
+    """94.5 -> 94.5, 1,000 -> 1000, 两 -> 2; ints when whole."""
+    if number[0].isdigit():
+        value = float(number.replace(",", ""))
+        return int(value) if value.is_integer() else value
+    return chinese_to_int(number)
+
+
+def _overlaps(start: int, end: int, spans) -> bool:
+    return any(s < end and start < e for s, e, *_ in spans)
+
+
+def _reported_masks(text: str, masks) -> list[Skipped]:
+    """Masks that look numeric, each stretch of text reported once (the first reason wins)."""
+    reported: list[Skipped] = []
+    for start, end, negative in masks:
+        if _LOOKS_NUMERIC.search(text, start, end) and not _overlaps(
+                start, end, [(r.start, r.end) for r in reported]):
+            reported.append(Skipped(text[start:end], negative.reason, start, end))
+    return reported
+
+
+def _clause_start(text: str, position: int, breaks: str = _CLAUSE_BREAKS) -> int:
+    return max(text.rfind(ch, 0, position) for ch in breaks) + 1
+
+
+def _clause_end(text: str, position: int, breaks: str = _CLAUSE_BREAKS) -> int:
+    return min((i for i in (text.find(ch, position) for ch in breaks) if i >= 0), default=len(text))
+
+
+def _just_before(text: str, quantity: _Quantity) -> str:
+    return text[max(0, quantity.start - 4):quantity.start]
+
+
+def _is_period(text: str, quantity: _Quantity) -> bool:
+    return bool(_PERIOD_BEFORE.search(_just_before(text, quantity)))
+
+
+def _lead(text: str, quantity: _Quantity, floor: int) -> tuple[int, str]:
+    """Start and text of the words before the quantity in its clause, after any earlier number."""
+    start = max(floor, _clause_start(text, quantity.start))
+    joiners = _LEAD_JOINERS.match(text[start:quantity.start])
+    start += joiners.end() if joiners else 0
+    return start, text[start:quantity.start]
+
+
+def _comparator_word(lead: str) -> re.Match | None:
+    """The comparator word nearest before the number."""
+    found = None
+    for found in _COMPARATOR.finditer(lead):
+        pass
+    return found
+
+
+def _rejection(text: str, quantity: _Quantity, floor: int, review: bool, first_year: int | None) -> str | None:
+    """Why the quantity is no target: a reason, '' to drop it silently, None if it is one."""
+    if _is_period(text, quantity):
+        return "period of a rate (每…)"
+    if _LISTED_BEFORE.search(_just_before(text, quantity)):
+        return "counts the items just listed"
+    if quantity.chinese and quantity.unit not in RATE_UNITS and not _counts(text, quantity, floor):
+        return "" if quantity.first == 1 else "Chinese numeral outside a counting context (part of a name?)"
+    if review and not _forward_looking(text, quantity, first_year):
+        return "past result (review)"
+    return None
+
+
+def _counts(text: str, quantity: _Quantity, floor: int) -> bool:
+    """A Chinese numeral counts after 每, with a counting comparator, or (not for 个) after a counting verb."""
+    _, lead = _lead(text, quantity, floor)
+    word = _comparator_word(lead)
+    if "每" in lead or quantity.approx or quantity.after in _UPPER_BOUNDS + _LOWER_BOUNDS \
+            or (word and word.group(1) in _COUNTING_WORDS):
+        return True
+    return quantity.first != 1 and quantity.unit != "个" and bool(_COUNTING_VERB.search(lead))
+
+
+def _forward_looking(text: str, quantity: _Quantity, first_year: int | None) -> bool:
+    """Review mode: the sentence looks ahead and the clause reports nothing done."""
+    clause = text[_clause_start(text, quantity.start):_clause_end(text, quantity.end)]
+    if _PAST.search(clause):
+        return False
+    sentence = text[_clause_start(text, quantity.start, _SENTENCE_BREAKS):
+                    _clause_end(text, quantity.end, _SENTENCE_BREAKS)]
+    later = first_year is not None and any(int(y) > first_year for y in _YEAR.findall(sentence))
+    return later or bool(_FORWARD.search(sentence))
+
+
+def _comparator(quantity: _Quantity, word: re.Match | None) -> str:
+    if quantity.second is not None:
+        return "range"
+    if quantity.after in _LOWER_BOUNDS:
+        return ">="
+    if quantity.after in _UPPER_BOUNDS:
+        return "<="
+    if quantity.approx:
+        return ">"
+    if quantity.after == "左右":
+        return "="
+    if word:
+        return _COMPARATOR_WORDS.get(word.group(1)) or _FINAL_COMPARATOR_WORDS[word.group(2)]
+    return ">=" if quantity.unit in RATE_UNITS else "="
+
+
+def _trailing(text: str, quantity: _Quantity, bounds) -> str:
+    """Words after a count naming what is counted (新建1所公办专门学校), up to the clause end.
+
+    When another number follows in the clause, they stop at the last 、/和/及
+    before it, which leads the next quantity (评选30所农村优质学校和50所特色学校).
+    """
+    if quantity.unit in RATE_UNITS:
+        return ""
+    clause_end = _clause_end(text, quantity.end)
+    following = min([s for s, _ in bounds if quantity.end <= s < clause_end], default=None)
+    words = text[quantity.end:clause_end if following is None else following]
+    if following is not None and any(j in words for j in "、和及与"):
+        words = words[:max(words.rfind(j) for j in "、和及与")]
+    for bracket in "(（":
+        words = words.split(bracket)[0]
+    return _TRAIL_JOINERS.sub("", words)
+
+
+def _metrics(lead: str, word: re.Match | None, trailing: str) -> list[str]:
+    """The metric(s): the lead without comparator, fluff and tail, plus what a count counts."""
+    core = lead[:word.start()] + lead[word.end():] if word else lead
+    core = _LEAD_TAIL.sub("", _LEAD_FLUFF.sub("", core)).strip()
+    parts = core.split("、")
+    if not trailing and len(parts) > 1 and all(_RATE_NOUN.search(p) for p in parts):
+        return parts
+    metric = (core + trailing).strip()
+    return [metric if _CJK.search(metric) else ""]
+
+
+def _drafts(text: str, quantity: _Quantity, floor: int, bounds) -> list[TargetDraft]:
+    """One draft per metric (several where rates listed with 、 share the value)."""
+    start, lead = _lead(text, quantity, floor)
+    trailing = _trailing(text, quantity, bounds)
+    end = quantity.end + len(trailing)
+    word = _comparator_word(lead)
+    comparator = _comparator(quantity, word)
+    ranged = comparator == "range"
+    return [TargetDraft(
+        text=text[start:end], metric=metric, comparator=comparator,
+        value=None if ranged else quantity.first,
+        min=quantity.first if ranged else None, max=quantity.second if ranged else None,
+        unit=quantity.unit, start=start, end=end,
+    ) for metric in _metrics(lead, word, trailing)]
