@@ -1,0 +1,80 @@
+"""Numbering markers at the start of a line: 一、 (一) （一） 1. 1、 1． (1) ① 一是, and bare 27.
+
+A marker has a *style* (which of the forms above) and a value.  Which style
+is a section and which an item is not decided here: ``structure`` learns it
+from the order in which the styles appear.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ..numbering import number_value
+
+_CN = "〇零一二三四五六七八九十百"
+_OPEN, _CLOSE = "[(（]", "[)）]"
+
+# (style, pattern); the pattern's group 1 is the number.  Order matters: the
+# first match wins, so the parenthesised forms come before the bare ones.
+STYLES: tuple[tuple[str, re.Pattern], ...] = (
+    ("(一)", re.compile(rf"{_OPEN}\s*([{_CN}]+)\s*{_CLOSE}[、.．]?\s*")),
+    ("(1)", re.compile(rf"{_OPEN}\s*(\d{{1,3}})\s*{_CLOSE}[、.．]?\s*")),
+    ("一、", re.compile(rf"([{_CN}]+)\s*、\s*")),
+    ("一是", re.compile(r"([一二三四五六七八九十]+)是(?=[^\s，,。、是])")),
+    ("1.", re.compile(r"(\d{1,3})\s*[.．](?![\d.．])\s*")),
+    ("1、", re.compile(r"(\d{1,3})\s*、\s*")),
+    ("①", re.compile(r"([\u2460-\u2473])[、.．]?\s*")),
+)
+BARE = "1"  # digits glued to the text, as in "27构建…": an item only where the sequence expects it
+_BARE = re.compile(r"(\d{1,3})(?=[\u4e00-\u9fff])")
+ARABIC_STYLES = ("1.", "1、")
+
+_INLINE_SHI = re.compile(r"(?:^|(?<=[。；;：:，,]))\s*([一二三四五六七八九十]+)是(?=[^\s，,。、是])")
+
+
+@dataclass(frozen=True, slots=True)
+class Marker:
+    style: str
+    number: str   # as printed without punctuation: 一, (一), 1, (1), ①, 一是
+    value: int
+    length: int   # characters the marker takes at the start of the line
+
+
+def printed(style: str, digits: str) -> str:
+    if style in ("(一)", "(1)"):
+        return f"({digits})"
+    if style == "一是":
+        return f"{digits}是"
+    return digits
+
+
+def match_marker(text: str) -> Marker | None:
+    """The numbering marker ``text`` starts with, if any (bare numbers included)."""
+    for style, pattern in STYLES:
+        found = pattern.match(text)
+        if found:
+            number = printed(style, found.group(1))
+            value = number_value(number)
+            if value is not None:
+                return Marker(style, number, value, found.end())
+    found = _BARE.match(text)
+    if found:
+        return Marker(BARE, found.group(1), int(found.group(1)), found.end())
+    return None
+
+
+def starts_numbered(text: str) -> bool:
+    """True if the line starts with a punctuated numbering marker (a heading or item)."""
+    marker = match_marker(text)
+    return marker is not None and marker.style != BARE
+
+
+def inline_enumeration(text: str) -> list[int]:
+    """Offsets where 一是, 二是, 三是 … start inside a paragraph; [] unless 一是 is followed by 二是."""
+    starts, expected = [], 1
+    for found in _INLINE_SHI.finditer(text):
+        if number_value(found.group(1)) == expected:
+            starts.append(found.start(1))
+            expected += 1
+    return starts if len(starts) >= 2 else []

@@ -1,0 +1,338 @@
+"""Read a source document into plain text: .txt, .html/.htm, .docx, .pdf.
+
+The text returned here is "the source text as read": item spans are offsets
+into it, so reading must be deterministic.  Line ends are normalised to
+``\\n`` (as Python's text mode does) and a byte-order mark is dropped.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import statistics
+import unicodedata
+from html.parser import HTMLParser
+
+from ..diagnostics import Diagnostic
+from .markers import starts_numbered
+
+MAX_BYTES = 32 * 1024 * 1024
+
+
+def read_source(path: str) -> tuple[str | None, list[Diagnostic]]:
+    """The document's text, or a diagnostic saying why it cannot be read."""
+    extension = os.path.splitext(path)[1].lower()
+    reader = READERS.get(extension)
+    if reader is None:
+        known = ", ".join(sorted(READERS))
+        return None, [Diagnostic(path, 0, 0, "", f"cannot import {extension or 'a file without extension'} "
+                                 f"files (known: {known})")]
+    try:
+        if os.path.getsize(path) > MAX_BYTES:
+            return None, [Diagnostic(path, 0, 0, "", f"file is larger than {MAX_BYTES:,} bytes")]
+        text = reader(path)
+    except OSError as exc:
+        return None, [Diagnostic(path, 0, 0, "", f"cannot read file: {exc.strerror or exc}")]
+    except (UnicodeDecodeError, ValueError) as exc:
+        return None, [Diagnostic(path, 0, 0, "", f"cannot read file: {exc}")]
+    return normalise_newlines(text), []
+
+
+def normalise_newlines(text: str) -> str:
+    return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+# --- plain text -----------------------------------------------------------------
+
+def decode(raw: bytes) -> str:
+    """UTF-8 (with or without BOM), UTF-16 with BOM, else GB18030 (a superset of GBK and GB2312)."""
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return raw.decode("utf-16")
+    try:
+        return raw.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        pass
+    try:
+        return raw.decode("gb18030")
+    except UnicodeDecodeError as exc:
+        raise ValueError(f"text is neither UTF-8 nor GB18030 (byte {exc.start}: 0x{raw[exc.start]:02x})") from None
+
+
+def read_txt(path: str) -> str:
+    with open(path, "rb") as handle:
+        return decode(handle.read())
+
+
+# --- saved web pages ------------------------------------------------------------------
+
+_DROPPED_TAGS = {"script", "style", "noscript", "template", "head", "nav", "header", "footer", "aside",
+                 "form", "iframe", "svg", "button", "select", "object", "canvas"}
+_VOID_TAGS = {"br", "img", "hr", "meta", "link", "input", "col", "area", "base", "wbr", "source",
+              "embed", "param", "track"}
+_BLOCK_TAGS = {"p", "div", "section", "article", "main", "li", "ul", "ol", "table", "tbody", "thead",
+               "tfoot", "tr", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "pre", "dl", "dt", "dd",
+               "center", "body", "html", "figure", "figcaption", "address"}
+_CELL_TAGS = {"td", "th"}
+_HEADING_TAGS = {"h1", "h2", "h3"}
+# class/id words of site chrome (navigation, share bars, footers) and of article containers
+_CHROME = re.compile(r"(?:^|[\s_-])(nav|navbar|menu|header|footer|foot|breadcrumbs?|crumbs?|share|sidebar|"
+                     r"copyright|toolbar|tools|related|comments?|banner|logo|search|login|position|location|"
+                     r"print|ads?|advert|qrcode|ewm|friendlink|links)(?:$|[\s_-])", re.I)
+_CONTAINER = re.compile(r"article|content|zoom|trs_editor|detail|main|text|view|entry|post", re.I)
+_CJK = re.compile(r"[\u4e00-\u9fff]")
+_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([\w-]+)""", re.I)
+
+
+class _Element:
+    __slots__ = ("tag", "attrs", "children", "parent")
+
+    def __init__(self, tag: str, attrs: dict, parent: "_Element | None"):
+        self.tag, self.attrs, self.children, self.parent = tag, attrs, [], parent
+
+    def label(self) -> str:
+        return f"{self.attrs.get('id') or ''} {self.attrs.get('class') or ''}"
+
+
+class _TreeBuilder(HTMLParser):
+    """A forgiving element tree: chrome elements are left out as they are read."""
+
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.root = _Element("#root", {}, None)
+        self.current = self.root
+        self.skipping: list[str] = []  # open tags of a dropped subtree
+
+    def handle_starttag(self, tag, attrs):
+        attrs = {k: v or "" for k, v in attrs}
+        if self.skipping:
+            if tag not in _VOID_TAGS:
+                self.skipping.append(tag)
+            return
+        if tag in _DROPPED_TAGS or _CHROME.search(f"{attrs.get('id', '')} {attrs.get('class', '')}"):
+            if tag not in _VOID_TAGS:
+                self.skipping.append(tag)
+            return
+        element = _Element(tag, attrs, self.current)
+        self.current.children.append(element)
+        if tag not in _VOID_TAGS:
+            self.current = element
+
+    def handle_startendtag(self, tag, attrs):
+        if not self.skipping:
+            self.handle_starttag(tag, attrs)
+            if tag not in _VOID_TAGS:
+                self.handle_endtag(tag)
+
+    def handle_endtag(self, tag):
+        if self.skipping:
+            if tag in self.skipping:
+                while self.skipping.pop() != tag:
+                    pass
+            return
+        element = self.current
+        while element is not self.root and element.tag != tag:
+            element = element.parent
+        if element is not self.root:
+            self.current = element.parent
+
+    def handle_data(self, data):
+        if not self.skipping:
+            self.current.children.append(data)
+
+
+def _cjk_count(element: _Element, counts: dict) -> int:
+    """Chinese characters outside links, below ``element`` (memoised in ``counts``)."""
+    if id(element) in counts:
+        return counts[id(element)]
+    total = 0
+    for child in element.children:
+        if isinstance(child, str):
+            total += len(_CJK.findall(child))
+        elif child.tag != "a":
+            total += _cjk_count(child, counts)
+    counts[id(element)] = total
+    return total
+
+
+def _article(root: _Element) -> _Element:
+    """The element holding the article: descend while one child holds nearly all the text."""
+    counts: dict = {}
+    element = root
+    while True:
+        children = [c for c in element.children if isinstance(c, _Element)]
+        total = _cjk_count(element, counts)
+        if not children or not total:
+            return element
+        best = max(children, key=lambda c: _cjk_count(c, counts))
+        share = _cjk_count(best, counts) / total
+        if share >= 0.85 or (share >= 0.5 and _CONTAINER.search(best.label())):
+            element = best
+        else:
+            return element
+
+
+def _find(element: _Element, tags: set[str]) -> _Element | None:
+    for child in element.children:
+        if isinstance(child, _Element):
+            if child.tag in tags:
+                return child
+            found = _find(child, tags)
+            if found is not None:
+                return found
+    return None
+
+
+# Structure marks while rendering, kept apart from the page's own whitespace (which collapses).
+_LINE, _CELL = "\x00", "\x01"
+
+
+def _render(element: _Element, out: list[str]) -> None:
+    """Text of the element: blocks on lines of their own, a table row as one line of cells."""
+    for child in element.children:
+        if isinstance(child, str):
+            out.append(child)
+        elif child.tag == "br":
+            out.append(_LINE)
+        elif child.tag == "tr":
+            cells = [_cell_text(cell) for cell in child.children
+                     if isinstance(cell, _Element) and cell.tag in _CELL_TAGS]
+            out.append(_LINE + _CELL.join(cells) + _LINE)
+        elif child.tag in _BLOCK_TAGS:
+            out.append(_LINE)
+            _render(child, out)
+            out.append(_LINE)
+        else:
+            _render(child, out)
+
+
+def _cell_text(cell: _Element) -> str:
+    pieces: list[str] = []
+    _render(cell, pieces)
+    return " ".join(_collapse("".join(pieces)).replace(_LINE, " ").split())
+
+
+def _wide(char: str) -> bool:
+    """A Chinese character or full-width punctuation (no space goes between these)."""
+    return bool(char) and unicodedata.east_asian_width(char) in "WF"
+
+
+def _collapse(text: str) -> str:
+    """HTML whitespace rules: runs collapse; a source line break between Chinese characters vanishes."""
+    def space(found: re.Match) -> str:
+        run = found.group(0)
+        before, after = text[found.start() - 1: found.start()], text[found.end(): found.end() + 1]
+        if "\n" in run and _wide(before) and _wide(after):
+            return ""
+        return " "
+    return re.sub(r"[ \t\r\n\f]+", space, text)
+
+
+def html_text(markup: str) -> str:
+    """The article of a saved web page as lines of text, without the site's navigation and footer."""
+    builder = _TreeBuilder()
+    builder.feed(markup)
+    builder.close()
+    article = _article(builder.root)
+    pieces: list[str] = []
+    if _find(article, _HEADING_TAGS) is None:  # the page heading often stands outside the article
+        heading = _find(builder.root, _HEADING_TAGS)
+        if heading is not None:
+            pieces.append(_LINE)
+            _render(heading, pieces)
+            pieces.append(_LINE)
+    _render(article, pieces)
+    lines = (line.strip().replace(_CELL, "\t") for line in _collapse("".join(pieces)).split(_LINE))
+    return "".join(line + "\n" for line in lines if line.strip("\t"))
+
+
+def read_html(path: str) -> str:
+    with open(path, "rb") as handle:
+        raw = handle.read()
+    declared = _CHARSET.search(raw[:4096])
+    if declared:
+        name = declared.group(1).decode("ascii").lower()
+        encoding = "gb18030" if name in ("gb2312", "gbk", "gb18030", "x-gbk") else name
+        try:
+            return html_text(raw.decode(encoding))
+        except (LookupError, UnicodeDecodeError):
+            pass
+    return html_text(decode(raw))
+
+
+# --- Word documents -------------------------------------------------------------------
+
+def read_docx(path: str) -> str:
+    """Paragraphs and tables in document order; a table row is one line of tab-separated cells."""
+    import docx
+    from docx.table import Table
+    from docx.text.paragraph import Paragraph
+
+    document = docx.Document(path)
+    lines = []
+    for block in document.element.body.iterchildren():
+        if block.tag.endswith("}p"):
+            lines.append(Paragraph(block, document).text)
+        elif block.tag.endswith("}tbl"):
+            for row in Table(block, document).rows:
+                cells, seen = [], set()
+                for cell in row.cells:
+                    if id(cell._tc) in seen:  # a horizontally merged cell is returned once per grid column
+                        continue
+                    seen.add(id(cell._tc))
+                    cells.append(" ".join(p.text.strip() for p in cell.paragraphs if p.text.strip())
+                                 .replace("\t", " "))
+                lines.append("\t".join(cells))
+    return "\n".join(lines) + "\n"
+
+
+# --- PDF -------------------------------------------------------------------------------
+
+_SENTENCE_END = tuple("。！？；：!?;:")
+
+
+def _width(line: str) -> int:
+    """Display width: Chinese and full-width characters count two."""
+    return sum(2 if _wide(ch) else 1 for ch in line)
+
+
+def repair_wraps(text: str) -> str:
+    """Join lines a PDF broke mid-sentence.
+
+    A line is joined to the next non-blank line when it runs (nearly) the full
+    width of the page, does not end a sentence, and the next line does not
+    start with a numbered heading.  Short lines (headings, the last line of a
+    paragraph) keep their breaks.
+    """
+    lines = [line.rstrip() for line in text.split("\n")]
+    widths = [_width(line.strip()) for line in lines if line.strip()]
+    if len(widths) < 2:
+        return text
+    full = 0.85 * statistics.quantiles(widths, n=10)[-1]
+    out: list[str] = []
+    blanks: list[str] = []  # blank lines met while a wrapped line waits for its continuation
+    wrapped = False
+    for line in lines:
+        stripped = line.strip()
+        if not stripped:
+            blanks.append(line)
+            continue
+        if wrapped and not starts_numbered(stripped):
+            before = out[-1][-1]
+            out[-1] += (" " if before.isascii() and before.isalnum() and stripped[0].isascii() else "") + stripped
+        else:
+            out.extend(blanks)
+            out.append(line)
+        blanks = []
+        wrapped = _width(stripped) >= full and not stripped.endswith(_SENTENCE_END)
+    out.extend(blanks)
+    return "\n".join(out)
+
+
+def read_pdf(path: str) -> str:
+    from pdfminer.high_level import extract_text
+
+    return repair_wraps(extract_text(path).replace("\x0c", "\n"))
+
+
+READERS = {".txt": read_txt, ".text": read_txt, ".htm": read_html, ".html": read_html,
+           ".docx": read_docx, ".pdf": read_pdf}

@@ -1,0 +1,108 @@
+"""Text that remembers where each of its characters came from.
+
+The importer cleans, joins and cuts the source text, yet every item must keep
+a ``span`` into the source text *as read* (decoded, before cleaning).  A
+``Mapped`` string carries, for each character, its offset in that source; the
+stages slice and join ``Mapped`` values instead of plain strings, and the
+span of whatever is left is always known.
+"""
+
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass
+from typing import Iterable
+
+
+@dataclass(frozen=True, slots=True)
+class Mapped:
+    text: str
+    origin: tuple[int, ...]  # source offset of each character of ``text``
+    end: int                 # source offset just past the text (where an empty text stands)
+
+    @classmethod
+    def of(cls, text: str) -> "Mapped":
+        """The source text itself: character i comes from offset i."""
+        return cls(text, tuple(range(len(text))), len(text))
+
+    def __str__(self) -> str:
+        return self.text
+
+    def __len__(self) -> int:
+        return len(self.text)
+
+    def __getitem__(self, index: slice) -> "Mapped":
+        start, stop, _ = index.indices(len(self.text))
+        stop = max(start, stop)
+        end = self.origin[stop - 1] + 1 if stop > start else (
+            self.origin[start] if start < len(self.origin) else self.end)
+        return Mapped(self.text[start:stop], self.origin[start:stop], end)
+
+    def __add__(self, other: "Mapped") -> "Mapped":
+        if not self.text:
+            return other
+        if not other.text:
+            return self
+        return Mapped(self.text + other.text, self.origin + other.origin, other.end)
+
+    def span(self) -> tuple[int, int]:
+        """[start, end) of the text in the source (first to last character)."""
+        if not self.text:
+            return (self.end, self.end)
+        return (self.origin[0], self.origin[-1] + 1)
+
+    def source_offset(self, index: int) -> int:
+        """Source offset of character ``index`` (or of the end)."""
+        return self.origin[index] if index < len(self.origin) else self.end
+
+    def strip(self, chars: str | None = None) -> "Mapped":
+        text = self.text
+        start = len(text) - len(text.lstrip(chars))
+        stop = len(text.rstrip(chars))
+        return self[start:max(start, stop)]
+
+
+def joined(parts: Iterable[Mapped], separator: str) -> Mapped:
+    """Parts joined by ``separator``; separator characters map to the end of the part before them."""
+    result: Mapped | None = None
+    for part in parts:
+        if result is None:
+            result = part
+            continue
+        glue = Mapped(separator, (result.end,) * len(separator), result.end)
+        result = result + glue + part
+    return result if result is not None else Mapped("", (), 0)
+
+
+@dataclass(frozen=True, slots=True)
+class Line:
+    """One non-blank line of the document, stripped, with its line number in the source."""
+
+    text: Mapped
+    lineno: int
+
+    def __str__(self) -> str:
+        return self.text.text
+
+
+class LineIndex:
+    """Source offsets -> 1-based line numbers."""
+
+    def __init__(self, source: str):
+        self._breaks = [i for i, ch in enumerate(source) if ch == "\n"]
+
+    def line_of(self, offset: int) -> int:
+        return bisect.bisect_left(self._breaks, offset) + 1
+
+
+def split_lines(source: str) -> list[Line]:
+    """The non-blank lines of the source text, stripped of surrounding whitespace."""
+    mapped = Mapped.of(source)
+    lines, start, lineno = [], 0, 1
+    for raw in source.split("\n"):
+        text = mapped[start:start + len(raw)].strip()
+        if text.text:
+            lines.append(Line(text, lineno))
+        start += len(raw) + 1
+        lineno += 1
+    return lines

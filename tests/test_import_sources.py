@@ -1,0 +1,195 @@
+"""Reading sources: encodings, saved web pages, Word documents and PDFs (importer stage 1)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import docx
+import pytest
+
+from generator.importer.sources import read_source, repair_wraps
+
+FIXTURES = Path(__file__).parent / "fixtures" / "import"
+TEXT = "示例市教育局2025年工作要点\n一、加强党的建设\n1.深化党的全面领导。完善校长负责制。\n"
+
+
+@pytest.mark.parametrize("encoding", ["utf-8", "utf-8-sig", "gb18030", "gbk", "utf-16"])
+def test_text_in_any_common_encoding_reads_the_same(tmp_path, encoding):
+    path = tmp_path / "plan.txt"
+    path.write_bytes(TEXT.encode(encoding))
+    text, problems = read_source(str(path))
+    assert problems == []
+    assert text == TEXT  # no byte-order mark, no mojibake
+
+
+def test_windows_line_ends_are_normalised(tmp_path):
+    path = tmp_path / "plan.txt"
+    path.write_bytes(TEXT.replace("\n", "\r\n").encode("gb18030"))
+    assert read_source(str(path))[0] == TEXT
+
+
+def test_undecodable_text_is_reported_not_guessed(tmp_path):
+    path = tmp_path / "plan.txt"
+    path.write_bytes("一、".encode("utf-8") + b"\xff\xfe\xff")
+    text, problems = read_source(str(path))
+    assert text is None
+    assert "neither UTF-8 nor GB18030" in problems[0].message
+
+
+def test_unknown_file_type_is_reported(tmp_path):
+    path = tmp_path / "plan.rtf"
+    path.write_text("{\\rtf1}")
+    text, problems = read_source(str(path))
+    assert text is None and ".rtf" in problems[0].message
+
+
+def test_saved_page_keeps_the_article_and_drops_the_site_around_it():
+    text, problems = read_source(str(FIXTURES / "article.html"))
+    assert problems == []
+    lines = text.splitlines()
+    assert lines[0] == "示例市教育局2025年工作要点"  # the page heading, outside the article container
+    assert "2025年全市教育工作的总体要求是：坚持立德树人，办好人民满意的教育。" in lines  # no space for the wrap
+    assert "1.深化党的全面领导。完善中小学校党组织领导的校长负责制。" in lines
+    assert "3\t扩大普惠资源，新建公办幼儿园5所。\t基教科\t2025年9月" in lines  # table row: tab-separated cells
+    for chrome in ("首页", "政务公开", "办事服务", "分享到", "版权所有", "广告", "统计代码", "浏览次数", "color"):
+        assert chrome not in text
+
+
+def test_saved_page_in_gbk_is_decoded_by_its_declared_charset(tmp_path):
+    page = ('<html><head><meta http-equiv="Content-Type" content="text/html; charset=gb2312"></head>'
+            '<body><div id="content"><p>一、加强党的建设</p><p>1.深化党的全面领导。</p></div></body></html>')
+    path = tmp_path / "page.htm"
+    path.write_bytes(page.encode("gb18030"))
+    assert read_source(str(path))[0] == "一、加强党的建设\n1.深化党的全面领导。\n"
+
+
+def make_docx(path: Path) -> None:
+    document = docx.Document()
+    document.add_paragraph("示例市教育局2025年重点工作任务分解表")
+    document.add_paragraph("一、党的建设")
+    table = document.add_table(rows=3, cols=5)
+    rows = [("序号", "工作任务", "牵头单位", "配合单位", "完成时限"),
+            ("1", "深化理论武装，组织中心组专题学习12次。", "基教科", "计财科", "2025年6月底前"),
+            ("2", "加强基层党建，推进支部标准化建设。", "计财科", "", "2025年12月")]
+    for row, values in zip(table.rows, rows):
+        for cell, value in zip(row.cells, values):
+            cell.text = value
+    document.add_paragraph("二、基础教育")
+    merged = document.add_table(rows=1, cols=2)
+    merged.rows[0].cells[0].merge(merged.rows[0].cells[1]).text = "说明：合并单元格只读一次"
+    document.save(path)
+
+
+def test_word_document_gives_paragraphs_and_table_rows_in_order(tmp_path):
+    path = tmp_path / "plan.docx"
+    make_docx(path)
+    text, problems = read_source(str(path))
+    assert problems == []
+    assert text.splitlines() == [
+        "示例市教育局2025年重点工作任务分解表",
+        "一、党的建设",
+        "序号\t工作任务\t牵头单位\t配合单位\t完成时限",
+        "1\t深化理论武装，组织中心组专题学习12次。\t基教科\t计财科\t2025年6月底前",
+        "2\t加强基层党建，推进支部标准化建设。\t计财科\t\t2025年12月",
+        "二、基础教育",
+        "说明：合并单元格只读一次",
+    ]
+
+
+def test_pdf_line_wraps_are_repaired_in_text():
+    wrapped = "\n".join([
+        "一、加强党的建设",
+        "1.深化党的全面领导。深入贯彻习近平总书记关于教育的重要论述，牢牢把",
+        "握教育政治属性。",
+        "2.强化党建引领作用。启动实施党建引领工程，打造红烛党建品牌，推动各",
+        "",
+        "地各校创建特色品牌，增强党组织凝聚力与吸引力，推进党建业务融合。",
+        "3.推进全面从严治党。坚持用改革精神和严的标准管党治党，巩固成果。",
+        "4.加强作风建设。",
+        "二、推进教育均衡",
+    ])
+    assert repair_wraps(wrapped).split("\n") == [
+        "一、加强党的建设",  # a short heading keeps its break
+        "1.深化党的全面领导。深入贯彻习近平总书记关于教育的重要论述，牢牢把握教育政治属性。",
+        # a blank line inside the wrapped paragraph goes too; the next full line ends a sentence
+        "2.强化党建引领作用。启动实施党建引领工程，打造红烛党建品牌，推动各地各校创建特色品牌，增强党组织凝聚力与吸引力，推进党建业务融合。",
+        "3.推进全面从严治党。坚持用改革精神和严的标准管党治党，巩固成果。",
+        "4.加强作风建设。",
+        "二、推进教育均衡",
+    ]
+
+
+def test_full_line_before_a_numbered_heading_keeps_its_break():
+    wrapped = ("1.深化党的全面领导。深入贯彻习近平总书记关于教育的重要论述和指示精神\n"
+               "2.强化党建引领作用。启动实施党建引领工程，打造红烛党建品牌，推动各校\n"
+               "创建特色品牌。")
+    assert repair_wraps(wrapped).split("\n") == [
+        "1.深化党的全面领导。深入贯彻习近平总书记关于教育的重要论述和指示精神",
+        "2.强化党建引领作用。启动实施党建引领工程，打造红烛党建品牌，推动各校创建特色品牌。",
+    ]
+
+
+def make_pdf(lines: list[str]) -> bytes:
+    """A one-page PDF whose text is ``lines``: a CID font with a ToUnicode map, as Chinese PDFs carry.
+
+    No PDF-writing library is installed (reportlab is not a dependency), and a
+    PDF needs only a few objects, so the test writes one by hand.
+    """
+    chars = sorted(set("".join(lines)))
+    code = {ch: i + 1 for i, ch in enumerate(chars)}
+    ops = ["BT", "/F1 12 Tf", "18 TL", "50 780 Td"]
+    ops += ["<" + "".join(f"{code[ch]:04X}" for ch in line) + "> Tj T*" for line in lines]
+    content = "\n".join(ops + ["ET"]).encode("ascii")
+    pairs = "\n".join(f"<{code[ch]:04X}> <{ord(ch):04X}>" for ch in chars)
+    cmap = ("/CIDInit /ProcSet findresource begin 12 dict begin begincmap\n"
+            "/CIDSystemInfo << /Registry (Adobe) /Ordering (UCS) /Supplement 0 >> def\n"
+            "/CMapName /Adobe-Identity-UCS def /CMapType 2 def\n"
+            "1 begincodespacerange <0000> <FFFF> endcodespacerange\n"
+            f"{len(chars)} beginbfchar\n{pairs}\nendbfchar\n"
+            "endcmap CMapName currentdict /CMap defineresource pop end end").encode("ascii")
+
+    def stream(data: bytes) -> bytes:
+        return b"<< /Length %d >>\nstream\n" % len(data) + data + b"\nendstream"
+
+    objects = [
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 5 0 R >> >> "
+        b"/Contents 4 0 R >>",
+        stream(content),
+        b"<< /Type /Font /Subtype /Type0 /BaseFont /Plain /Encoding /Identity-H /DescendantFonts [6 0 R] "
+        b"/ToUnicode 7 0 R >>",
+        b"<< /Type /Font /Subtype /CIDFontType2 /BaseFont /Plain /CIDSystemInfo << /Registry (Adobe) "
+        b"/Ordering (Identity) /Supplement 0 >> /FontDescriptor 8 0 R /DW 1000 >>",
+        stream(cmap),
+        b"<< /Type /FontDescriptor /FontName /Plain /Flags 4 /FontBBox [0 -120 1000 880] /ItalicAngle 0 "
+        b"/Ascent 880 /Descent -120 /CapHeight 700 /StemV 80 >>",
+    ]
+    out = bytearray(b"%PDF-1.4\n")
+    offsets = []
+    for number, body in enumerate(objects, 1):
+        offsets.append(len(out))
+        out += b"%d 0 obj\n" % number + body + b"\nendobj\n"
+    xref = len(out)
+    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
+    out += b"".join(b"%010d 00000 n \n" % offset for offset in offsets)
+    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref)
+    return bytes(out)
+
+
+def test_real_pdf_is_read_with_its_wraps_repaired(tmp_path):
+    path = tmp_path / "plan.pdf"
+    path.write_bytes(make_pdf([
+        "一、加强党的建设",
+        "1.深化党的全面领导。深入贯彻习近平总书记关于教育的重要论述，牢牢把",
+        "握教育政治属性。",
+        "2.强化党建引领作用。启动实施党建引领工程，打造红烛党建品牌，推动各",
+        "地各校创建特色品牌。",
+    ]))
+    text, problems = read_source(str(path))
+    assert problems == []
+    assert [line for line in text.splitlines() if line] == [
+        "一、加强党的建设",
+        "1.深化党的全面领导。深入贯彻习近平总书记关于教育的重要论述，牢牢把握教育政治属性。",
+        "2.强化党建引领作用。启动实施党建引领工程，打造红烛党建品牌，推动各地各校创建特色品牌。",
+    ]
