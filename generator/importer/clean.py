@@ -1,0 +1,108 @@
+"""Drop what the publishing website added to a document, and mend page-marker breaks.
+
+Works on the document's lines (``textmap.Line``), so whatever survives keeps
+its offsets into the source.  Only unnumbered, short lines are ever taken for
+noise: a numbered heading or item is never dropped.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .markers import starts_numbered
+from .textmap import Line
+
+NOISE_MAX = 100  # noise lines are short; longer lines are body text even when they mention 公众号
+
+_NOISE = tuple(re.compile(p) for p in (
+    # page navigation and "related" lists
+    r"^(上一篇|下一篇|上一条|下一条|返回列表|返回首页|推荐访问|相关推荐|相关阅读|相关文章|热门文章|猜你喜欢)",
+    # share / print / font-size bars
+    r"分享到|打印本页|关闭窗口|【打印】|【关闭】|扫一扫|字号\s*[:：]?\s*[大中小]|^【?(打印|关闭|收藏)】?$",
+    # ads and promotions of document-template sites
+    r"公文范文|范文网|范文文库|文库网|客服微信|微信公众号|公众号\s*[:：]|务必收藏|收藏好|版权所有|免责声明|ICP备|www\.|https?://",
+    r"(二维码|微信服务号|服务号|订阅号|公众号)$",
+    r"^下面是小编|小编为大家|供大家参考|仅供参考|欢迎阅读",
+    # article meta lines of news pages
+    r"^(首页|当前位置|您当前的位置|您的位置|来源|发布时间|发布日期|浏览次数|阅读次数|点击数|作者)\s*[:：>]",
+))
+_SUMMARY = re.compile(r"^[【\[]?摘\s*要[】\]]?\s*[:：]?\s*")
+_ELLIPSIS = re.compile(r"(\.{3,}|…+|。{3,})$")
+_PAGE_MARKER = re.compile(r"^[-—–－_\s]*(第\s*)?\d{1,4}(\s*页)?(\s*/\s*\d{1,4})?(\s*共\s*\d{1,4}\s*页)?[-—–－_\s]*$")
+_SENTENCE_END = tuple("。！？；：!?;:”’）)】》")
+HEADING_MAX = 40
+SUMMARY_MIN = 15  # a summary paragraph repeats at least this many characters of the body
+
+
+@dataclass(frozen=True, slots=True)
+class Cleaned:
+    lines: tuple[Line, ...]
+    dropped: tuple[int, ...]  # source line numbers of the lines taken out
+
+
+def is_noise(text: str) -> bool:
+    if len(text) > NOISE_MAX or starts_numbered(text):
+        return False
+    return any(pattern.search(text) for pattern in _NOISE)
+
+
+def _squeezed(text: str) -> str:
+    return "".join(text.split())
+
+
+def _summary_block(lines: list[Line], start: int) -> int:
+    """Index just past a 摘要 block starting at ``start``: the label and the paragraphs that repeat later text."""
+    label = _SUMMARY.match(str(lines[start]))
+    if label is None:
+        return start
+    inline = str(lines[start])[label.end():]
+    end = start + 1
+    candidates = ([inline] if inline else []) + [str(line) for line in lines[end:]]
+    for offset, paragraph in enumerate(candidates):
+        index = start + offset + (0 if inline else 1)
+        rest = _squeezed("".join(str(line) for line in lines[index + 1:]))
+        gist = _squeezed(_ELLIPSIS.sub("", paragraph)).rstrip("。.;；,，")
+        if len(gist) < SUMMARY_MIN or gist not in rest:
+            break
+        end = index + 1
+    return max(end, start + 1)
+
+
+def _is_page_marker(text: str) -> bool:
+    return bool(_PAGE_MARKER.match(text))
+
+
+def _mid_sentence(line: Line) -> bool:
+    text = str(line)
+    heading = starts_numbered(text) and len(text) <= HEADING_MAX and "。" not in text
+    return not heading and not text.endswith(_SENTENCE_END)
+
+
+def clean(lines: list[Line]) -> Cleaned:
+    """The lines without site noise, summary blocks and page markers (rejoining split sentences)."""
+    kept: list[Line] = []
+    dropped: list[int] = []
+    join_next = False
+    i = 0
+    while i < len(lines):
+        line = lines[i]
+        text = str(line)
+        end = _summary_block(lines, i)
+        if end > i:
+            dropped.extend(l.lineno for l in lines[i:end])
+            i = end
+            continue
+        if is_noise(text):
+            dropped.append(line.lineno)
+        elif _is_page_marker(text):
+            dropped.append(line.lineno)
+            join_next = bool(kept) and _mid_sentence(kept[-1])
+        elif join_next and not starts_numbered(text):
+            kept[-1] = Line(kept[-1].text + line.text, kept[-1].lineno)
+            join_next = False
+        else:
+            kept.append(line)
+            join_next = False
+        i += 1
+    return Cleaned(tuple(kept), tuple(dropped))

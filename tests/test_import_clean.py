@@ -1,0 +1,56 @@
+"""Cleaning: site noise, summary blocks and page markers go; the document stays (importer stage 2)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from generator.importer.clean import clean, is_noise
+from generator.importer.textmap import split_lines
+
+FIXTURES = Path(__file__).parent / "fixtures" / "import"
+
+
+def cleaned(text: str) -> list[str]:
+    return [str(line) for line in clean(split_lines(text)).lines]
+
+
+def test_site_noise_is_removed_and_the_document_kept():
+    source = (FIXTURES / "noise.txt").read_text(encoding="utf-8")
+    result = clean(split_lines(source))
+    kept = "\n".join(str(line) for line in result.lines)
+    for noise in ("小编", "公文堂", "gongwentang", "客服微信", "二维码", "分享到", "打印本页", "上一篇", "摘要",
+                  "办好人民满意的..."):
+        assert noise not in kept
+    assert [str(line)[:2] for line in result.lines] == ["示例", "20", "一、", "1.", "2.", "3."]
+    # a body line that mentions 微信公众号 is not an advertisement
+    assert "通过微信公众号、网站等平台宣传党的创新理论" in kept
+    source_lines = source.split("\n")
+    assert {source_lines[n - 1] for n in result.dropped} >= {"摘要", "客服微信:gongwentangkf", "分享到："}
+
+
+def test_summary_block_goes_but_the_paragraph_it_repeats_stays_once():
+    text = ("摘要\n\n总体要求是：坚持立德树人，加快建设教育强市，办好人民满...\n\n"
+            "总体要求是：坚持立德树人，加快建设教育强市，办好人民满意的教育。\n一、加强党的建设\n")
+    assert cleaned(text) == ["总体要求是：坚持立德树人，加快建设教育强市，办好人民满意的教育。", "一、加强党的建设"]
+
+
+def test_page_marker_inside_a_sentence_is_removed_and_the_sentence_rejoined():
+    text = "2.推进全面从严治党。加强党风廉政建设，营造风清气\n- 3 -\n正的教育生态。\n3.加强基层组织建设。\n"
+    lines = clean(split_lines(text)).lines
+    assert [str(line) for line in lines] == ["2.推进全面从严治党。加强党风廉政建设，营造风清气正的教育生态。",
+                                             "3.加强基层组织建设。"]
+    joined = lines[0].text
+    assert "".join(text[i] for i in joined.origin) == joined.text  # offsets still point into the source
+
+
+def test_page_marker_after_a_sentence_or_before_a_heading_joins_nothing():
+    text = "1.加强党的建设。\n第 2 页\n2.推进从严治党。\n营造风清气\n12\n3.加强基层组织建设。\n"
+    assert cleaned(text) == ["1.加强党的建设。", "2.推进从严治党。", "营造风清气", "3.加强基层组织建设。"]
+
+
+def test_numbered_and_long_lines_are_never_noise():
+    assert is_noise("上一篇:市妇联2025年工作要点")
+    assert is_noise("中国教育信息订阅号二维码")
+    assert not is_noise("1.上一篇文章提到的微信公众号二维码")
+    assert not is_noise("加强宣传，" + "通过微信公众号发布政策解读，" * 8)
+    assert not is_noise("开展示范文明校创建活动。")  # 范文 inside 示范文明 is not an advertisement
