@@ -1,0 +1,129 @@
+"""What a document says about itself: title, document number, preamble, signature and date.
+
+``split`` takes the lines before the first numbered line or task table (the header) and the
+signature block at the end (the tail) off the document; what remains is the
+body that ``structure`` reads.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+
+from ..model import Organisation
+from . import tables
+from .dates import parse_date
+from .markers import starts_numbered
+from .report import Unsure
+from .textmap import Line, Mapped, joined
+
+TITLE_MAX = 50
+HINT_MIN = 4  # shorter names (某市) identify nothing
+_DOCUMENT_WORDS = re.compile(r"要点|计划|总结|方案|安排|意见|通知|报告|规划|任务|清单|分解|台账|思路")
+_CLAUSE_PUNCTUATION = re.compile(r"[。，,；;：:！？!?]")
+_DOCUMENT_NUMBER = re.compile(r"^[\u4e00-\u9fff]{1,12}\s*[〔\[【(（]\s*(\d{4})\s*[〕\]】)）]\s*\d{1,4}\s*号$")
+_PUBLICATION_NOTE = re.compile(r"^[(（]\s*此件.{0,12}[)）]$")
+_SIGNATURE = re.compile(r"^[\u4e00-\u9fff（）()]{2,30}(局|委员会|委|政府|办公室|厅|中心|学校|学院|大学|部|处)$")
+_YEAR = re.compile(r"(19[5-9]\d|20\d\d)\s*年")
+_REVIEW_WORDS = re.compile(r"总结|回顾|完成情况|述职")
+_BREAKDOWN_WORDS = re.compile(r"分解|任务清单|台账|责任清单")
+
+
+@dataclass(frozen=True, slots=True)
+class Metadata:
+    title: str
+    title_line: int                    # 0 if the document has no title line
+    document_number: str
+    organisation_hints: tuple[str, ...]  # names the document gives itself (title prefix, signature)
+    year: int | None
+    published: date | None
+    preamble: Mapped
+    kind: str | None                   # plan, review or breakdown, if the title says
+
+
+def _is_title(text: str) -> bool:
+    return (len(text) <= TITLE_MAX and not _CLAUSE_PUNCTUATION.search(text)
+            and bool(_DOCUMENT_WORDS.search(text)))
+
+
+def _tail_start(lines: list[Line]) -> tuple[int, date | None, str]:
+    """Where the signature block starts, the date it gives and the organisation that signs."""
+    start, published, signer = len(lines), None, ""
+    while start > 0:
+        text = str(lines[start - 1])
+        if starts_numbered(text):
+            break
+        if published is None and parse_date(text):
+            published = parse_date(text)
+        elif _PUBLICATION_NOTE.match(text):
+            pass
+        elif not signer and _SIGNATURE.match(text):
+            signer = text
+        else:
+            break
+        start -= 1
+    return start, published, signer
+
+
+def _year(*texts: str) -> int | None:
+    for text in texts:
+        found = _YEAR.search(text)
+        if found:
+            return int(found.group(1))
+    return None
+
+
+def _kind(title: str, preamble: str) -> str | None:
+    opening = title or preamble[:120]
+    if _REVIEW_WORDS.search(opening):
+        return "review"
+    if _BREAKDOWN_WORDS.search(opening):
+        return "breakdown"
+    return "plan" if title else None
+
+
+def split(lines: list[Line]) -> tuple[Metadata, list[Line], list[Unsure]]:
+    """The document's metadata, its body lines, and what the curator should check."""
+    unsure: list[Unsure] = []
+    first = next((i for i, line in enumerate(lines)
+                  if starts_numbered(str(line)) or tables.header(line.text) is not None), len(lines))
+    header, body = lines[:first], lines[first:]
+    tail, published, signer = _tail_start(body)
+    body = body[:tail]
+
+    number = next((str(l) for l in header if _DOCUMENT_NUMBER.match(str(l))), "")
+    titles = [l for l in header if _is_title(str(l)) and not _DOCUMENT_NUMBER.match(str(l))]
+    title = titles[-1] if titles else None
+    for other in titles[:-1]:
+        unsure.append(Unsure(other.lineno, f"“{other}” also reads as a title; "
+                                           f"used “{title}” (line {title.lineno})"))
+    prose = [l for l in header if l not in titles and str(l) != number]
+    preamble = joined((l.text for l in prose), "\n")
+    title_text = str(title) if title else ""
+    prefix = _YEAR.split(title_text)[0].strip() if title_text else ""
+    hints = tuple(h for h in (signer, prefix) if h)
+    year_match = _DOCUMENT_NUMBER.match(number)
+    year = (_year(title_text) or (int(year_match.group(1)) if year_match else None) or _year(preamble.text)
+            or (published.year if published else None))
+    metadata = Metadata(title_text, title.lineno if title else 0, number, hints, year, published, preamble,
+                        _kind(title_text, preamble.text))
+    return metadata, body, unsure
+
+
+def bare_name(name: str) -> str:
+    """An organisation's name without a parenthesised remark: 某市教育局（2024年工作要点） -> 某市教育局."""
+    return re.sub(r"[（(].*?[)）]", "", name).strip()
+
+
+def guess_organisation(hints: tuple[str, ...], text: str, organisations: tuple[Organisation, ...]) -> str | None:
+    """The id of the one organisation the document names (by signature, title or text), if there is one."""
+    def names(organisation: Organisation) -> set[str]:
+        return {organisation.name, bare_name(organisation.name)}
+
+    for hint in (h for h in hints if len(h) >= HINT_MIN):
+        found = {o.id for o in organisations for n in names(o) if n.endswith(hint) or hint.endswith(n)}
+        if len(found) == 1:
+            return found.pop()
+    found = {o.id for o in organisations if bare_name(o.name) in text}
+    return found.pop() if len(found) == 1 else None

@@ -1,0 +1,223 @@
+"""The outline of a document: numbered parts nested by their numbering styles.
+
+No fixed table says that 一、 is a section and 1. an item.  A style met for the
+first time opens a level below the part being read; a style already open
+closes the parts below it and continues its own sequence.  So restarting
+numbering (items 1. … under each section) and continuous numbering (items
+1.–28. across sections) both work, and so does any nesting order.
+
+A numbered-looking line must continue its sequence: the next number, a gap
+(reported: text is missing from the source), 1 under a new parent, or the
+number after the style's last one anywhere (continuous numbering).  A line
+that fits none of these is reported as unsure and kept as text.  Digits with
+no punctuation ("27构建…") count only where they are the expected number.
+
+Parts that contain parts are sections; the others are items (``draft``
+decides).  Task-table rows become items under the part being read.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from . import tables
+from .owners import find_owner_clause
+from .markers import ARABIC_STYLES, BARE, Marker, inline_enumeration, match_marker, starts_numbered
+from .report import Unsure
+from .textmap import Line, Mapped
+
+TABLE = "table"  # the style of parts read from task-table rows
+
+
+@dataclass(frozen=True, slots=True)
+class Part:
+    style: str
+    number: str                     # as printed without punctuation
+    head: Mapped                    # the numbered line after its number (a table row: its task text)
+    lineno: int
+    paragraphs: tuple[Mapped, ...] = ()   # unnumbered paragraphs that follow the numbered line
+    children: tuple["Part", ...] = ()
+    columns: tuple[tuple[str, Mapped], ...] = ()  # table rows: (role, cell)
+
+    def column(self, role: str) -> Mapped | None:
+        return dict(self.columns).get(role)
+
+
+@dataclass(frozen=True, slots=True)
+class Outline:
+    parts: tuple[Part, ...]
+    loose: tuple[Mapped, ...]      # unnumbered text before the first numbered line
+    closing: tuple[Mapped, ...]    # unnumbered text after the last item, belonging to no item
+    unsure: tuple[Unsure, ...]
+
+
+@dataclass
+class _Open:
+    style: str
+    number: str
+    value: int
+    head: Mapped
+    lineno: int
+    paragraphs: list[Line] = field(default_factory=list)
+    children: list["_Open"] = field(default_factory=list)
+    columns: tuple[tuple[str, Mapped], ...] = ()
+
+    def freeze(self) -> Part:
+        return Part(self.style, self.number, self.head, self.lineno, tuple(p.text for p in self.paragraphs),
+                    tuple(child.freeze() for child in self.children), self.columns)
+
+
+class _Reader:
+    def __init__(self):
+        self.root = _Open("", "", 0, Mapped("", (), 0), 0)
+        self.stack = [self.root]
+        self.last: dict[str, _Open] = {}  # the last part of each style, anywhere
+        self.table: tables.Header | None = None
+        self.unsure: list[Unsure] = []
+
+    def note(self, line: int, message: str) -> None:
+        self.unsure.append(Unsure(line, message))
+
+    def read(self, line: Line) -> None:
+        if self.table is not None and self.table_row(line):
+            return
+        header = tables.header(line.text)
+        if header is not None:
+            self.table = header
+            return
+        marker = match_marker(str(line))
+        if marker is None or not self.place(marker, line.text, line.lineno):
+            self.paragraph(line)
+
+    # --- tables ---------------------------------------------------------------------
+
+    def table_row(self, line: Line) -> bool:
+        """Take the line as a row of the open table; False (closing the table) if it is not one."""
+        cells = tables.split_cells(line.text)
+        if cells is not None and len(cells) == self.table.width:
+            columns = tables.row(self.table, cells)
+            if columns is not None:
+                parent = self.stack[-1]
+                number = columns.get("number")
+                head = columns.get("task") or columns["content"]
+                parent.children.append(_Open(TABLE, number.text if number else str(len(parent.children) + 1),
+                                             0, head, line.lineno, columns=tuple(columns.items())))
+            return True
+        if not starts_numbered(str(line)):  # a numbered category row spanning the table keeps it open
+            self.table = None
+        return False
+
+    # --- numbered lines --------------------------------------------------------------
+
+    def depth_of(self, style: str) -> int | None:
+        for depth in range(len(self.stack) - 1, 0, -1):
+            if self.stack[depth].style == style:
+                return depth
+        return None
+
+    def bare_style(self, marker: Marker) -> str | None:
+        """The arabic style whose sequence expects these unpunctuated digits, if any."""
+        for style in ARABIC_STYLES:
+            depth = self.depth_of(style)
+            previous = self.stack[depth] if depth is not None else self.last.get(style)
+            if previous is not None and marker.value == previous.value + 1:
+                return style
+        return None
+
+    def place(self, marker: Marker, text: Mapped, lineno: int) -> bool:
+        """Open a part for the numbered line, or report why it is not one."""
+        style = marker.style
+        if style == BARE:
+            style = self.bare_style(marker)
+            if style is None:
+                return False
+            self.note(lineno, f"“{marker.number}” has no punctuation after it; taken as number {marker.number}")
+        depth = self.depth_of(style)
+        previous = self.stack[depth] if depth is not None else self.last.get(style)
+        accepted, message = self.verdict(marker, previous, sibling=depth is not None)
+        if message:
+            self.note(lineno, message)
+        if not accepted:
+            return False
+        if depth is not None:
+            del self.stack[depth:]
+        part = _Open(style, marker.number, marker.value, text[marker.length:].strip(), lineno)
+        self.stack[-1].children.append(part)
+        self.stack.append(part)
+        self.last[style] = part
+        return True
+
+    def verdict(self, marker: Marker, previous: _Open | None, *, sibling: bool) -> tuple[bool, str | None]:
+        """Whether the number continues a sequence, and what to tell the curator about it."""
+        value = marker.value
+        if previous is None:
+            if value == 1:
+                return True, None
+            if not self.last:
+                return True, f"the numbering starts at “{marker.number}”: the beginning may be missing"
+            return False, (f"“{marker.number}” looks like a number but continues no sequence; "
+                           "kept as text, not as a heading or item")
+        if value == previous.value + 1 or (value == 1 and not sibling):
+            return True, None
+        if value > previous.value + 1:
+            return True, (f"numbering jumps from “{previous.number}” (line {previous.lineno}) to "
+                          f"“{marker.number}”: text may be missing from the source")
+        return False, (f"“{marker.number}” breaks the sequence after “{previous.number}” (line {previous.lineno}); "
+                       "kept as text, not as a heading or item")
+
+    # --- unnumbered text ------------------------------------------------------------------
+
+    def paragraph(self, line: Line) -> None:
+        text = line.text
+        starts = inline_enumeration(text.text)
+        top = self.stack[-1]
+        if not starts:
+            top.paragraphs.append(line)
+            return
+        if starts[0]:
+            top.paragraphs.append(Line(text[:starts[0]].strip(), line.lineno))
+        for start, stop in zip(starts, starts[1:] + [len(text)]):
+            segment = text[start:stop].strip()
+            marker = match_marker(segment.text)
+            if marker is None or not self.place(marker, segment, line.lineno):
+                self.stack[-1].paragraphs.append(Line(segment, line.lineno))
+
+    # --- the end ---------------------------------------------------------------------------
+
+    def finish(self) -> Outline:
+        closing = self.detach_closing()
+        root = self.root.freeze()
+        return Outline(root.children, root.paragraphs, closing, tuple(self.unsure))
+
+    def detach_closing(self) -> tuple[Mapped, ...]:
+        """Paragraphs after the last item, when no other item of its style has paragraphs of its own
+        and they do not end with the item's owner clause."""
+        last, depth = self.root, 0
+        while last.children:
+            last, depth = last.children[-1], depth + 1
+        if depth < 2 or not last.paragraphs:  # a top-level part is a section: its text is its own
+            return ()
+        if any(part.paragraphs for part in _leaves(self.root) if part is not last and part.style == last.style):
+            return ()
+        if find_owner_clause(last.paragraphs[-1].text.text):  # the item's owners: its own text
+            return ()
+        closing = tuple(p.text for p in last.paragraphs)
+        self.note(last.paragraphs[0].lineno, f"the text after item {last.number} reads as the document's "
+                  "closing words; it is not part of the item")
+        last.paragraphs.clear()
+        return closing
+
+
+def _leaves(part: _Open):
+    if not part.children:
+        yield part
+    for child in part.children:
+        yield from _leaves(child)
+
+
+def outline(lines: list[Line]) -> Outline:
+    """Read the body lines (after ``metadata`` took the title, preamble and signature)."""
+    reader = _Reader()
+    for line in lines:
+        reader.read(line)
+    return reader.finish()

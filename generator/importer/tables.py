@@ -1,0 +1,91 @@
+"""Task tables (任务分解表): a header row naming the columns, then one row per item.
+
+Rows come as lines with cells separated by tabs (how ``sources`` writes the
+tables of Word documents and web pages) or by ``|`` (Markdown-style text).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .textmap import Mapped
+
+# Column role -> header words, most specific first.  A header matches a role
+# when the cell equals one of the words or starts with it.
+ROLES: dict[str, tuple[str, ...]] = {
+    "number": ("序号", "编号"),
+    "lead": ("牵头单位", "牵头部门", "牵头科室", "主责单位"),
+    "owners": ("责任单位", "责任部门", "责任科室", "负责单位", "责任处室", "责任主体"),
+    "support": ("配合单位", "配合部门", "协办单位", "参与单位", "协同单位", "协作单位"),
+    "deadline": ("完成时限", "完成时间", "时间节点", "时限要求", "时限", "进度安排", "时间安排"),
+    "task": ("工作任务", "重点任务", "主要任务", "任务名称", "工作事项", "任务", "事项", "项目"),
+    "content": ("具体内容", "工作内容", "主要内容", "具体措施", "工作措施", "任务内容", "工作目标", "内容", "措施"),
+}
+_SEPARATOR_CELL = re.compile(r"^:?-{2,}:?$")
+
+
+@dataclass(frozen=True, slots=True)
+class Header:
+    roles: tuple[str | None, ...]  # the role of each column (None: a column the importer does not use)
+
+    @property
+    def width(self) -> int:
+        return len(self.roles)
+
+
+def split_cells(line: Mapped) -> list[Mapped] | None:
+    """The cells of a table row, or None if the line is not one."""
+    text = line.text
+    if "\t" in text:
+        separator = "\t"
+    elif text.count("|") >= 2 or (text.startswith("|") and text.endswith("|")):
+        separator = "|"
+        if text.startswith("|"):
+            line = line[1:]
+        if line.text.endswith("|"):
+            line = line[:-1]
+        text = line.text
+    else:
+        return None
+    cells, start = [], 0
+    for part in text.split(separator):
+        cells.append(line[start:start + len(part)].strip())
+        start += len(part) + 1
+    return cells
+
+
+def role_of(cell: str) -> str | None:
+    cell = "".join(cell.split())
+    for role, words in ROLES.items():
+        if any(cell == word or cell.startswith(word) for word in words):
+            return role
+    return None
+
+
+def header(line: Mapped) -> Header | None:
+    """The column roles if the line is a table header row (two known columns, one of them the task)."""
+    cells = split_cells(line)
+    if not cells:
+        return None
+    roles = tuple(role_of(cell.text) for cell in cells)
+    known = [role for role in roles if role]
+    if len(known) >= 2 and ("task" in known or "content" in known):
+        return Header(roles)
+    return None
+
+
+def is_separator(cells: list[Mapped]) -> bool:
+    return all(_SEPARATOR_CELL.match(cell.text) for cell in cells if cell.text) and any(c.text for c in cells)
+
+
+def row(header_: Header, cells: list[Mapped]) -> dict[str, Mapped] | None:
+    """Role -> cell for a row of the table; None if the row is no item (or does not fit the header)."""
+    if len(cells) != header_.width or is_separator(cells):
+        return None
+    if tuple(role_of(cell.text) for cell in cells) == header_.roles:
+        return None  # the header again (tables that continue on a new page or under a new heading)
+    columns = {role: cell for role, cell in zip(header_.roles, cells) if role}
+    if not (columns.get("task") or columns.get("content")):
+        return None
+    return columns

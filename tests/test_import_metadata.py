@@ -1,0 +1,65 @@
+"""Metadata: title, document number, preamble, signature and date, organisation (importer stage 3)."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+from generator.importer import metadata
+from generator.importer.dates import deadline, parse_date
+from generator.importer.textmap import split_lines
+from generator.model import Organisation
+
+FIXTURES = Path(__file__).parent / "fixtures" / "import"
+
+
+def split(text: str):
+    return metadata.split(split_lines(text))
+
+
+def test_header_and_signature_are_read_and_taken_off_the_body():
+    meta, body, unsure = split((FIXTURES / "styles.txt").read_text(encoding="utf-8"))
+    assert meta.title == "示例市教育局2025年工作要点" and meta.title_line == 1
+    assert meta.document_number == "示例教〔2025〕3号"
+    assert meta.preamble.text == "2025年全市教育工作的总体要求是：坚持立德树人，办好人民满意的教育。"
+    assert meta.published == date(2025, 3, 1)
+    assert meta.year == 2025 and meta.kind == "plan"
+    assert meta.organisation_hints == ("示例市教育局", "示例市教育局")  # signature, title prefix
+    assert str(body[0]) == "一、加强党的建设" and str(body[-1]) == "2．强化督导考核。"
+    assert unsure == []
+
+
+def test_a_site_title_before_the_document_title_is_reported():
+    meta, _, unsure = split("2024年某市2024年教育工作要点\n某市2024年教育工作要点\n2024年，全市教育系统坚持以人民为中心。\n"
+                            "一、总体目标\n1.完成任务。\n")
+    assert meta.title == "某市2024年教育工作要点" and meta.title_line == 2
+    assert meta.preamble.text == "2024年，全市教育系统坚持以人民为中心。"
+    assert unsure[0].line == 1
+
+
+def test_without_a_title_year_and_kind_come_from_the_opening():
+    meta, _, _ = split("现将我市教育局2025年度主要工作完成情况汇报如下：\n一、工作回顾\n（一）党建\n一是加强学习。\n")
+    assert (meta.title, meta.year, meta.kind) == ("", 2025, "review")
+
+
+def test_publication_note_signature_and_chinese_date_end_the_body():
+    _, body, _ = split("一、甲\n（一）子一。\n（此件公开发布）\n白城市洮北区教育局\n二〇二五年二月二十六日\n")
+    assert [str(line) for line in body] == ["一、甲", "（一）子一。"]
+    assert parse_date("二〇二五年二月二十六日") == date(2025, 2, 26)
+
+
+def test_organisation_is_guessed_from_signature_title_or_text():
+    organisations = (Organisation("taobei-edu", "白城市洮北区教育局"), Organisation("pingxiang-edu", "萍乡市教育局"),
+                     Organisation("unnamed-city-a-edu", "某市教育局（2024年工作要点）"))
+    assert metadata.guess_organisation(("洮北区教育局",), "", organisations) == "taobei-edu"
+    assert metadata.guess_organisation((), "制定《中共萍乡市教育局党委学习计划》", organisations) == "pingxiang-edu"
+    assert metadata.guess_organisation(("某市",), "某市2024年教育工作要点", organisations) is None
+
+
+def test_deadlines_give_the_last_day_they_allow():
+    assert deadline("2025年6月底前", 2024) == date(2025, 6, 30)
+    assert deadline("12月", 2025) == date(2025, 12, 31)
+    assert deadline("2025年9月15日", 2025) == date(2025, 9, 15)
+    assert deadline("年底前", 2025) == date(2025, 12, 31)
+    assert deadline("上半年", 2026) == date(2026, 6, 30)
+    assert deadline("长期坚持", 2025) is None

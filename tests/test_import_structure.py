@@ -1,0 +1,107 @@
+"""The outline: numbering styles, their nesting, sequences and task tables (importer stage 4)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from generator.importer import metadata
+from generator.importer.clean import clean
+from generator.importer.structure import outline
+from generator.importer.textmap import split_lines
+
+FIXTURES = Path(__file__).parent / "fixtures" / "import"
+
+
+def read(text: str):
+    lines = list(clean(split_lines(text)).lines)
+    _, body, _ = metadata.split(lines)
+    return outline(body)
+
+
+def shape(parts) -> list:
+    """Numbers as a nested list: a part with children is [number, [children...]]."""
+    return [[p.number, shape(p.children)] if p.children else p.number for p in parts]
+
+
+def fixture(name: str) -> str:
+    return (FIXTURES / name).read_text(encoding="utf-8")
+
+
+def test_every_numbering_style_nests_in_order_of_appearance():
+    result = read(fixture("styles.txt"))
+    assert shape(result.parts) == [
+        ["一", [["(一)", ["1", "2"]], ["(二)", ["1", "2"]]]],  # 1. and 1、 are different styles
+        ["二", [["(一)", ["(1)", "(2)"]], ["(二)", ["①", "②"]]]],  # （一） and (一) are the same
+        ["三", ["1", "2"]],  # 1． (full-width stop) is the style 1.
+    ]
+    assert result.unsure == ()
+    first = result.parts[0].children[0].children[0]
+    assert first.head.text == "深化党的全面领导。完善中小学校党组织领导的校长负责制。"
+
+
+def test_hierarchy_comes_from_the_document_not_from_a_fixed_table():
+    text = "（一）党建工作\n一、理论学习。\n二、基层党建。\n（二）基础教育\n一、学前教育。\n"
+    assert shape(read(text).parts) == [["(一)", ["一", "二"]], ["(二)", ["一"]]]
+
+
+def test_numbering_restarts_under_each_section_or_runs_on():
+    restarting = "一、甲\n1.子一。\n2.子二。\n二、乙\n1.子三。\n2.子四。\n"
+    running_on = "一、甲\n1.子一。\n2.子二。\n二、乙\n3.子三。\n4.子四。\n"
+    assert shape(read(restarting).parts) == [["一", ["1", "2"]], ["二", ["1", "2"]]]
+    assert shape(read(running_on).parts) == [["一", ["1", "2"]], ["二", ["3", "4"]]]
+    assert read(restarting).unsure == read(running_on).unsure == ()
+
+
+def test_numbers_that_break_the_sequence_are_reported_and_kept_as_text():
+    result = read(fixture("restart.txt"))
+    assert shape(result.parts) == [["一", ["1", "2", "3"]], ["二", ["1", "2", "3"]], ["四", ["6", "7"]]]
+    second = result.parts[1].children[1]
+    assert second.paragraphs[0].text == "1.高中教育。推进多样化发展。"  # not an item
+    messages = {u.line: u.message for u in result.unsure}
+    assert "breaks the sequence" in messages[9]
+    assert "jumps from “二”" in messages[11] and "jumps from “3”" in messages[12]
+    # 1.5万名 is a decimal, not item 1; 27职普融通 is not the expected 7
+    assert result.parts[0].children[2].paragraphs[0].text.startswith("1.5万名")
+    assert result.parts[2].children[0].paragraphs[0].text.startswith("27职普融通")
+
+
+def test_unpunctuated_number_counts_where_the_sequence_expects_it():
+    result = read("一、甲\n1.子一。\n2子二。\n3.子三。\n二、乙\n4子四。\n")
+    assert shape(result.parts) == [["一", ["1", "2", "3"]], ["二", ["4"]]]  # 4 runs on from 3
+    assert [u.line for u in result.unsure] == [3, 6]
+
+
+def test_numbering_that_starts_late_is_reported():
+    result = read("二、乙\n26.子一。\n27.子二。\n")
+    assert shape(result.parts) == ["二"]
+    assert "starts at “二”" in result.unsure[0].message
+    # a new level must start at 1: 26. and 27. are kept as the section's text, and said so
+    assert [p.text[:3] for p in result.parts[0].paragraphs] == ["26.", "27."]
+    assert ["continues no sequence" in u.message for u in result.unsure] == [False, True, True]
+
+
+def test_yi_shi_inside_a_paragraph_becomes_items():
+    result = read(fixture("shi.txt"))
+    first, second = result.parts[0].children
+    assert first.paragraphs[0].text == "我们坚持优质均衡，扎实推进各项工作。"
+    assert [(c.number, c.head.text) for c in first.children] == [
+        ("一是", "扩大优质资源，新建学校3所；"), ("二是", "深化集团化办学，组建教育集团5个；"),
+        ("三是", "加强教师交流，交流轮岗教师200人。")]
+    assert [c.number for c in second.children] == ["一是", "二是"]  # at line starts too
+
+
+def test_closing_words_after_the_last_item_are_not_part_of_it():
+    result = read("一、甲\n1.子一。\n2.子二。\n在推进上述工作的同时，做好其他各项工作。\n")
+    assert result.parts[0].children[1].paragraphs == ()
+    assert [m.text for m in result.closing] == ["在推进上述工作的同时，做好其他各项工作。"]
+
+
+def test_task_table_rows_become_items_in_pipe_and_tab_form():
+    for name in ("table_pipe.txt", "table_tab.txt"):
+        result = read(fixture(name))
+        assert shape(result.parts) == [["一", ["1", "2"]], ["二", ["3"]]], name
+        row = result.parts[0].children[0]
+        assert row.column("task").text == "深化理论武装"
+        assert row.column("content").text == "组织中心组专题学习12次，开展党纪学习教育。"
+        assert row.column("deadline").text == "2025年12月底前"
+        assert result.unsure == ()
