@@ -1,0 +1,211 @@
+"""Assemble the plan dict from the outline, and write it as YAML for the curator.
+
+Items get their title (the lead phrase), verbatim text without the owner
+clause, owners and supporting units as stated, a deadline, themes, targets and
+the span of the text in the source.  Keys follow the field order of
+``generator.model`` so that drafts read like curated files.
+"""
+
+from __future__ import annotations
+
+import copy
+import dataclasses
+import re
+from dataclasses import dataclass
+from typing import Callable
+
+import yaml
+
+from .. import model
+from ..vocabulary import Vocabulary
+from . import dates
+from .metadata import bare_name
+from .owners import find_owner_clause, split_units
+from .report import Unsure, walk_item_dicts
+from .structure import TABLE, Outline, Part
+from .targets import find_targets
+from .textmap import Mapped, joined
+from .themes import assign_themes
+
+SCHEMA_COMMENT = "# yaml-language-server: $schema=../plan.schema.json\n"
+TITLE_MAX = 40
+_SENTENCE_END = re.compile(r"[。！？!?]")
+_CLAUSE_END = re.compile(r"[，,；;：:。！？!?]")
+KIND_TITLES = {"plan": "工作要点", "review": "工作总结", "breakdown": "任务分解"}
+
+
+def ordered(cls, values: dict) -> dict:
+    """``values`` in the field order of the model class, without the ones that are None."""
+    names = [f.name for f in dataclasses.fields(cls)]
+    return {name: values[name] for name in names if values.get(name) is not None}
+
+
+def lead_phrase(text: str) -> str:
+    """The item's lead phrase: its first sentence when that is short, else its first clause (cut at 40)."""
+    sentence = _SENTENCE_END.search(text)
+    if sentence and sentence.start() <= TITLE_MAX:
+        return text[:sentence.start()].strip()
+    if len(text) <= TITLE_MAX:
+        return text.rstrip("。；;：:，, ")
+    clause = _CLAUSE_END.search(text)
+    return text[:clause.start() if clause and clause.start() <= TITLE_MAX else TITLE_MAX].strip()
+
+
+def heading(head: Mapped) -> tuple[str, Mapped]:
+    """A section heading's title, and the text after it when the heading line runs on past a sentence."""
+    sentence = _SENTENCE_END.search(head.text)
+    if sentence and head.text[sentence.end():].strip():
+        return head.text[:sentence.start()].strip(), head[sentence.end():].strip()
+    return head.text.rstrip("。：:").strip(), head[len(head):]
+
+
+class Flow(list):
+    """A list written on one line: spans."""
+
+
+@dataclass
+class Drafter:
+    """Turns outline parts into section and item dicts, noting what the curator should check."""
+
+    organisation: str
+    year: int
+    kind: str
+    vocabulary: Vocabulary
+    line_of: Callable[[int], int]  # source offset -> line number
+
+    def __post_init__(self):
+        self.unsure: list[Unsure] = []
+        self.unresolved: dict[str, list[int]] = {}
+
+    def sections(self, parts: tuple[Part, ...], title: str) -> list[dict]:
+        """Top-level parts are sections; a document of items only gets one section around them."""
+        if parts and not any(part.children for part in parts):
+            self.unsure.append(Unsure(parts[0].lineno, "no sections: the items are put in one section"))
+            return [ordered(model.Section, {"number": "", "title": title,
+                                            "items": [self.item(part) for part in parts]})]
+        return [self.section(part) for part in parts]
+
+    def section(self, part: Part) -> dict:
+        title, rest = heading(part.head)
+        text = joined((p for p in (rest, *part.paragraphs) if p.text), "\n").text
+        return ordered(model.Section, {
+            "number": part.number,
+            "title": title,
+            "text": text or None,
+            "sections": [self.section(child) for child in part.children if child.children] or None,
+            "items": [self.item(child) for child in part.children if not child.children] or None,
+        })
+
+    def item(self, part: Part) -> dict:
+        if part.style == TABLE:
+            return self.table_item(part)
+        text = joined((p for p in (part.head, *part.paragraphs) if p.text), "\n")
+        owners, support, deadline = (), (), None
+        clause = find_owner_clause(text.text)
+        if clause is not None:
+            text = text[:clause.start].strip()
+            owners, support = clause.owners, clause.support
+            deadline = self.deadline(clause.deadline, part)
+        return self.item_dict(part.number, lead_phrase(text.text), text, owners, support, deadline)
+
+    def table_item(self, part: Part) -> dict:
+        task, content = part.column("task"), part.column("content")
+        text = content if content else task
+        title = task.text if task and content else lead_phrase(text.text)
+        units = {role: split_units(cell.text) for role, cell in part.columns
+                 if role in ("lead", "owners", "support")}
+        if "lead" in units:  # with a 牵头单位 column, the 责任单位 column names the units that help
+            owners, support = units["lead"], units.get("owners", ()) + units.get("support", ())
+        else:
+            owners, support = units.get("owners", ()), units.get("support", ())
+        cell = part.column("deadline")
+        return self.item_dict(part.number, title, text, owners, support, self.deadline(cell.text if cell else "", part))
+
+    def deadline(self, stated: str, part: Part):
+        """The date a stated deadline (完成时限) gives, noting the ones that give none."""
+        if not stated:
+            return None
+        found = dates.deadline(stated, self.year)
+        if found is None:
+            self.unsure.append(Unsure(part.lineno, f"deadline “{stated}” of item {part.number} is not a date"))
+        return found
+
+    def item_dict(self, number, title, text: Mapped, owners, support, deadline) -> dict:
+        for name in (*owners, *support):
+            self.check_owner(name, text)
+        targets, skipped = find_targets(text.text, review=self.kind == "review")
+        for skip in skipped:
+            self.unsure.append(Unsure(self.line_of(text.source_offset(skip.start)),
+                                      f"number not taken as a target in item {number}: “{skip.text}” "
+                                      f"({skip.reason})"))
+        return ordered(model.Item, {
+            "number": number,
+            "title": title,
+            "text": text.text,
+            "owners": list(owners),
+            "support": list(support),
+            "themes": list(assign_themes(text.text, self.vocabulary.themes, limit=3)),
+            "targets": [self.target(t) for t in targets],
+            "deadline": deadline,
+            "span": list(text.span()),
+        })
+
+    def target(self, found) -> dict:
+        return ordered(model.Target, {name: getattr(found, name) for name in
+                                      ("text", "metric", "comparator", "value", "min", "max", "unit")})
+
+    def check_owner(self, name: str, text: Mapped) -> None:
+        if self.vocabulary.resolve_owner(name, self.organisation) is None:
+            self.unresolved.setdefault(name, []).append(self.line_of(text.source_offset(0)))
+
+    def owner_notes(self) -> list[Unsure]:
+        return [Unsure(lines[0], f"owner “{name}” is not in content/departments.yaml for "
+                                 f"{self.organisation} ({len(lines)} item(s), first here)")
+                for name, lines in self.unresolved.items()]
+
+
+def plan_dict(*, plan_id: str, title: str, organisation: str, year: int, kind: str, published, source_file: str,
+              preamble: str, notes: str, sections: list[dict]) -> dict:
+    return ordered(model.Plan, {
+        "id": plan_id,
+        "title": title,
+        "organisation": organisation,
+        "year": year,
+        "kind": kind,
+        "published": published,
+        "source": ordered(model.Source, {"url": "", "file": source_file}),
+        "preamble": preamble,
+        "notes": notes,
+        "sections": sections,
+    })
+
+
+def composed_title(organisation: model.Organisation | None, year: int, kind: str) -> str:
+    """A title for a document that prints none: 湘潭市教育局2025年工作要点."""
+    name = bare_name(organisation.name) if organisation else ""
+    return f"{name}{year}年{KIND_TITLES[kind]}"
+
+
+class _Dumper(yaml.SafeDumper):
+    pass
+
+
+def _string(dumper: yaml.SafeDumper, value: str):
+    style = "|" if "\n" in value else None
+    return dumper.represent_scalar("tag:yaml.org,2002:str", value, style=style)
+
+
+_Dumper.add_representer(str, _string)
+_Dumper.add_representer(Flow, lambda dumper, value: dumper.represent_sequence(
+    "tag:yaml.org,2002:seq", value, flow_style=True))
+
+
+def dump(plan: dict) -> str:
+    """The plan as YAML: block style (spans on one line), Chinese unescaped, long lines unwrapped."""
+    plan = copy.deepcopy(plan)
+    for item in walk_item_dicts(plan.get("sections") or []):
+        if "span" in item:
+            item["span"] = Flow(item["span"])
+    body = yaml.dump(plan, Dumper=_Dumper, allow_unicode=True, sort_keys=False, default_flow_style=False,
+                     width=1 << 30, indent=2)
+    return SCHEMA_COMMENT + body

@@ -1,0 +1,85 @@
+"""One import: read → clean → metadata → outline → draft.
+
+Every stage is a pure function over the previous stage's data; this module
+only strings them together and decides what the plan is called.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ..diagnostics import Diagnostic
+from ..vocabulary import Vocabulary
+from . import draft, metadata, structure
+from .clean import Cleaned, clean
+from .report import Unsure
+from .sources import read_source
+from .textmap import LineIndex, joined, split_lines
+
+
+@dataclass(frozen=True)
+class Settings:
+    """What the command line says about the document; None = let the importer find out."""
+
+    organisation: str | None = None
+    year: int | None = None
+    kind: str | None = None
+    plan_id: str | None = None
+    source_file: str = ""  # the source's path as the plan records it (relative to the project root)
+
+
+@dataclass(frozen=True)
+class Imported:
+    plan: dict | None          # None when the import could not be done (see errors)
+    source_text: str
+    unsure: tuple[Unsure, ...]
+    dropped: tuple[int, ...]   # source lines removed as site noise
+    errors: tuple[Diagnostic, ...] = ()
+
+
+def read_clean(path: str) -> tuple[str | None, Cleaned | None, list[Diagnostic]]:
+    """The source text as read and its lines without noise (shared with ``verify``)."""
+    text, errors = read_source(path)
+    if text is None:
+        return None, None, errors
+    return text, clean(split_lines(text)), []
+
+
+def import_source(path: str, settings: Settings, vocabulary: Vocabulary) -> Imported:
+    text, cleaned, errors = read_clean(path)
+    if text is None:
+        return Imported(None, "", (), (), tuple(errors))
+    meta, body, unsure = metadata.split(list(cleaned.lines))
+    outline = structure.outline(body)
+    unsure += outline.unsure
+
+    organisation = settings.organisation or metadata.guess_organisation(
+        meta.organisation_hints, text, vocabulary.organisations)
+    year = settings.year or meta.year
+    problems = []
+    if organisation is None:
+        problems.append("cannot tell which organisation published the document: pass --org ID "
+                        "(an id from content/organisations.yaml)")
+    if year is None:
+        problems.append("cannot tell the year of the document: pass --year N")
+    if problems:
+        return Imported(None, text, tuple(unsure), cleaned.dropped,
+                        tuple(Diagnostic(path, 0, 0, "", message) for message in problems))
+    if organisation not in vocabulary.organisation_by_id:
+        unsure.append(Unsure(0, f"organisation {organisation!r} is not in content/organisations.yaml"))
+    kind = settings.kind or meta.kind or "plan"
+    title = meta.title
+    if not title:
+        title = draft.composed_title(vocabulary.organisation_by_id.get(organisation), year, kind)
+        unsure.append(Unsure(0, f"the source prints no title; composed “{title}”"))
+
+    drafter = draft.Drafter(organisation, year, kind, vocabulary, LineIndex(text).line_of)
+    sections = drafter.sections(outline.parts, title)
+    preamble = joined((p for p in (meta.preamble, *outline.loose) if p.text), "\n")
+    plan = draft.plan_dict(
+        plan_id=settings.plan_id or (f"{organisation}-{year}" + ("" if kind == "plan" else f"-{kind}")),
+        title=title, organisation=organisation, year=year, kind=kind, published=meta.published,
+        source_file=settings.source_file, preamble=preamble.text,
+        notes=f"文号：{meta.document_number}。" if meta.document_number else "", sections=sections)
+    unsure += drafter.unsure + drafter.owner_notes()
+    return Imported(plan, text, tuple(unsure), cleaned.dropped)

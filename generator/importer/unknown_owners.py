@@ -1,0 +1,60 @@
+"""`--add-unknown-owners`: append the owners no department matches to content/departments.yaml.
+
+Ids must be ascii and stable, and no pinyin library is available, so a new
+department is called ``<organisation id>-unit-<N>``, N counting on from the
+highest such id already in the file (deterministic for the same file and
+plan).  The entry carries a comment asking the curator to check it and, if
+they like, to rename the id before any page links to it.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+
+import yaml
+
+from ..vocabulary import Vocabulary
+from .report import walk_item_dicts
+
+COMMENT = "added by plansite import from {source}: check name and kind; rename the id before publishing"
+
+
+def unknown_owners(plan: dict, vocabulary: Vocabulary) -> list[str]:
+    """Owner and supporting-unit names of the plan that resolve to no department, in order of appearance."""
+    names: list[str] = []
+    for item in walk_item_dicts(plan.get("sections") or []):
+        for name in (*(item.get("owners") or ()), *(item.get("support") or ())):
+            if vocabulary.resolve_owner(name, plan["organisation"]) is None and name not in names:
+                names.append(name)
+    return names
+
+
+def new_departments(names: list[str], organisation: str, existing_ids: set[str]) -> list[dict]:
+    pattern = re.compile(rf"^{re.escape(organisation)}-unit-(\d+)$")
+    taken = [int(m.group(1)) for m in map(pattern.match, existing_ids) if m]
+    first = max(taken, default=0) + 1
+    return [{"id": f"{organisation}-unit-{first + i}", "name": name, "organisation": organisation,
+             "kind": "统称" if name.startswith("各") else "科室"}
+            for i, name in enumerate(names)]
+
+
+def entries_text(departments: list[dict], indent: str, source: str) -> str:
+    """YAML for the new list entries, indented like the file's own entries."""
+    out = [f"\n{indent}# {COMMENT.format(source=source)}\n"]
+    for department in departments:
+        block = yaml.safe_dump([department], allow_unicode=True, sort_keys=False, width=1 << 30)
+        out.append("".join(f"{indent}{line}\n" for line in block.splitlines()))
+    return "".join(out)
+
+
+def append_departments(path: str, departments: list[dict], source: str) -> None:
+    """Append the entries to the departments file (created if missing), keeping everything in it."""
+    current = open(path, encoding="utf-8").read() if os.path.exists(path) else "departments:\n"
+    current = re.sub(r"^departments:\s*\[\]\s*$", "departments:", current, flags=re.M)
+    found = re.search(r"^( *)- id:", current, re.M)
+    indent = found.group(1) if found else "  "
+    if not current.endswith("\n"):
+        current += "\n"
+    with open(path, "w", encoding="utf-8") as handle:
+        handle.write(current + entries_text(departments, indent, source))

@@ -1,0 +1,61 @@
+"""`plansite import SOURCE --verify PLAN.yaml`: do the items still say what the source says at their spans?
+
+The source is read and cleaned as an import would; the characters that come
+from an item's span are compared with the item's text, ignoring whitespace
+(items join paragraphs with line breaks; the source may indent them).
+"""
+
+from __future__ import annotations
+
+from ..diagnostics import Diagnostic
+from ..ids import walk_items
+from ..load import load_document
+from ..model import Plan
+from .clean import Cleaned
+from .pipeline import read_clean
+from .textmap import LineIndex
+
+CONTEXT = 12
+
+
+def _squeezed(text: str) -> str:
+    return "".join(text.split())
+
+
+def text_at(cleaned: Cleaned, start: int, end: int) -> str:
+    """The cleaned text whose characters come from source offsets [start, end)."""
+    return "".join(ch for line in cleaned.lines for ch, at in zip(line.text.text, line.text.origin)
+                   if start <= at < end)
+
+
+def difference(expected: str, found: str) -> str:
+    """Where two texts part: a few characters of each from the first difference."""
+    at = next((i for i, (a, b) in enumerate(zip(expected, found)) if a != b), min(len(expected), len(found)))
+    return (f"from character {at}: the item has “{expected[at:at + CONTEXT]}”, "
+            f"the source has “{found[at:at + CONTEXT]}”")
+
+
+def verify(source_path: str, plan_path: str) -> list[Diagnostic]:
+    """One diagnostic per item whose text does not match the source at its span."""
+    diagnostics: list[Diagnostic] = []
+    document, plan = load_document(plan_path, Plan, diagnostics)
+    text, cleaned, errors = read_clean(source_path)
+    diagnostics.extend(errors)
+    if plan is None or cleaned is None:
+        return diagnostics
+    line_of = LineIndex(text).line_of
+    for placed in walk_items(plan.sections):
+        item, path = placed.item, placed.path
+        if len(item.span) != 2:
+            diagnostics.append(document.diagnostic(path, f"item {placed.key} has no span to verify", "warning"))
+            continue
+        start, end = item.span
+        found = _squeezed(text_at(cleaned, start, end))
+        expected = _squeezed(item.text)
+        if found != expected:
+            where = f"span [{start}, {end}], source line {line_of(start)}" if end <= len(text) else \
+                f"span [{start}, {end}] is past the end of the source ({len(text)} characters)"
+            diagnostics.append(document.diagnostic(
+                path + ("text",), f"item {placed.key} no longer matches the source ({where}): "
+                + difference(expected, found)))
+    return diagnostics

@@ -1,0 +1,118 @@
+"""What `plansite import` does with its arguments: import, then print, write, merge or verify."""
+
+from __future__ import annotations
+
+import os
+import sys
+
+import yaml
+
+from ..cli import print_diagnostics
+from ..diagnostics import Diagnostic
+from ..load import load_vocabulary
+from . import draft, unknown_owners
+from .merge import merge
+from .pipeline import Settings, import_source
+from .report import format_report
+from .verify import verify
+
+
+def run_import(args) -> int:
+
+    if args.verify:
+        return print_diagnostics(verify(args.source, args.verify))
+    vocabulary_problems: list[Diagnostic] = []
+    vocabulary, _ = load_vocabulary(args.root, vocabulary_problems)
+    for problem in vocabulary_problems:
+        print(problem, file=sys.stderr)
+
+    curated = _curated(args)
+    if isinstance(curated, int):
+        return curated
+    settings = _settings(args, curated or {})
+    imported = import_source(args.source, settings, vocabulary)
+    if imported.errors:
+        return print_diagnostics(list(imported.errors))
+    print(format_report(settings.source_file, imported.plan, imported.unsure, imported.dropped),
+          end="", file=sys.stderr)
+
+    plan = imported.plan
+    if curated is not None:
+        base = _base(args, curated, settings, vocabulary, imported.plan)
+        merged = merge(curated, base, _plain(imported.plan))
+        plan = merged.plan
+        print(f"merge into {args.output}: {len(merged.changes)} change(s)", file=sys.stderr)
+        for change in merged.changes:
+            print(f"  {change}", file=sys.stderr)
+    text = draft.dump(plan)
+    if args.output:
+        os.makedirs(os.path.dirname(args.output) or ".", exist_ok=True)
+        with open(args.output, "w", encoding="utf-8") as handle:
+            handle.write(text)
+    else:
+        sys.stdout.write(text)
+    if args.add_unknown_owners:
+        _add_unknown_owners(args, plan, vocabulary, settings.source_file)
+    return 0
+
+
+def _curated(args):
+    """The existing -o file as plain data when merging; None when there is none; an exit code on refusal."""
+    if not args.output or not os.path.exists(args.output):
+        if args.merge:
+            print(f"note: {args.output or '(no -o)'} does not exist; writing a fresh draft", file=sys.stderr)
+        return None
+    if not args.merge:
+        print(f"{args.output} exists: refusing to overwrite it. Pass --merge to merge this import into it "
+              "(curated edits are kept), or choose another -o path.", file=sys.stderr)
+        return 2
+    with open(args.output, encoding="utf-8") as handle:
+        data = yaml.safe_load(handle)
+    if not isinstance(data, dict):
+        print(f"{args.output} is not a plan file (expected a mapping)", file=sys.stderr)
+        return 2
+    return data
+
+
+def _settings(args, curated: dict) -> Settings:
+    """Command-line values first, then the curated file's (so a merge imports as the file was made)."""
+    return Settings(
+        organisation=args.org or curated.get("organisation"),
+        year=args.year or curated.get("year"),
+        kind=args.kind or curated.get("kind"),
+        plan_id=args.plan_id or curated.get("id"),
+        source_file=os.path.relpath(os.path.abspath(args.source), os.path.abspath(args.root)),
+    )
+
+
+def _plain(plan: dict) -> dict:
+    """The plan as it reads back from YAML, so that it compares equal with loaded files."""
+    return yaml.safe_load(draft.dump(plan))
+
+
+def _base(args, curated: dict, settings: Settings, vocabulary, fresh: dict) -> dict:
+    """The import of the source the curated file names (what the file looked like before curation)."""
+    recorded = (curated.get("source") or {}).get("file") or ""
+    path = os.path.join(args.root, recorded)
+    if not recorded or os.path.abspath(path) == os.path.abspath(args.source):
+        return _plain(fresh)
+    if not os.path.exists(path):
+        print(f"note: the file's source {recorded} is gone; values that differ from this import count as "
+              "curated", file=sys.stderr)
+        return _plain(fresh)
+    base = import_source(path, Settings(settings.organisation, settings.year, settings.kind, settings.plan_id,
+                                        recorded), vocabulary)
+    return _plain(base.plan) if base.plan is not None else _plain(fresh)
+
+
+def _add_unknown_owners(args, plan: dict, vocabulary, source: str) -> None:
+    names = unknown_owners.unknown_owners(plan, vocabulary)
+    if not names:
+        print("no unknown owners to add", file=sys.stderr)
+        return
+    path = os.path.join(args.root, "content", "departments.yaml")
+    departments = unknown_owners.new_departments(names, plan["organisation"],
+                                                 set(vocabulary.department_by_id))
+    unknown_owners.append_departments(path, departments, source)
+    print(f"added {len(departments)} department(s) to {path}: "
+          + ", ".join(f"{d['id']} ({d['name']})" for d in departments), file=sys.stderr)

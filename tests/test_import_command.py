@@ -1,0 +1,131 @@
+"""`plansite import`: stdout and -o, refusing to overwrite, --merge, --verify, --add-unknown-owners."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+import yaml
+
+from generator.cli import main
+from generator.load import load_site
+from projects import DEPARTMENTS, ORGANISATIONS, THEMES, write
+
+FIXTURES = Path(__file__).parent / "fixtures" / "import"
+OUTPUT = "plans/2025/demo-edu-2025.yaml"
+
+
+@pytest.fixture
+def project(tmp_path):
+    for name, text in (("organisations", ORGANISATIONS), ("departments", DEPARTMENTS), ("themes", THEMES)):
+        write(tmp_path, f"content/{name}.yaml", text)
+    source = tmp_path / "sources" / "owners.txt"
+    source.parent.mkdir()
+    source.write_text((FIXTURES / "owners.txt").read_text(encoding="utf-8"), encoding="utf-8")
+    return tmp_path
+
+
+def plansite(project: Path, *args: str) -> int:
+    return main(["--root", str(project), *args])
+
+
+def import_to_file(project: Path, *extra: str) -> int:
+    return plansite(project, "import", str(project / "sources" / "owners.txt"), "--org", "demo-edu",
+                    "-o", str(project / OUTPUT), *extra)
+
+
+def load(project: Path) -> dict:
+    return yaml.safe_load((project / OUTPUT).read_text(encoding="utf-8"))
+
+
+def test_draft_goes_to_stdout_and_the_report_to_stderr(project, capsys):
+    assert plansite(project, "import", str(project / "sources" / "owners.txt"), "--org", "demo-edu") == 0
+    out, err = capsys.readouterr()
+    plan = yaml.safe_load(out)
+    assert plan["id"] == "demo-edu-2025" and plan["source"]["file"] == "sources/owners.txt"
+    assert "2 sections, 3 items" in err
+    assert "line 7: owner “督导室” is not in content/departments.yaml" in err
+
+
+def test_written_draft_passes_check_but_for_unknown_owners(project, capsys):
+    assert import_to_file(project) == 0
+    _, diagnostics = load_site(str(project))
+    assert {d.message.split("'")[1] for d in diagnostics if d.severity == "error"} == {
+        "各县区教育行政部门", "督导室", "体卫艺科"}
+
+
+def test_an_existing_file_is_never_overwritten_without_merge(project, capsys):
+    assert import_to_file(project) == 0
+    before = (project / OUTPUT).read_text(encoding="utf-8")
+    (project / "sources" / "owners.txt").write_text("一、变了\n1.全部不同。\n", encoding="utf-8")
+    assert import_to_file(project) == 2
+    assert "refusing to overwrite" in capsys.readouterr().err
+    assert (project / OUTPUT).read_text(encoding="utf-8") == before
+
+
+def test_reimport_keeps_curator_edits_and_takes_source_changes(project, capsys):
+    assert import_to_file(project) == 0
+    curated = load(project)
+    first = curated["sections"][0]["items"][0]
+    first["title"] = "扩大学前教育普惠资源"      # a curator edit
+    first["themes"] = ["preschool"]
+    curated["sections"][1]["items"][0]["owners"] = ["体卫艺科", "基教科"]
+    (project / OUTPUT).write_text(yaml.safe_dump(curated, allow_unicode=True, sort_keys=False), encoding="utf-8")
+
+    # the source is republished under a new name: item 2 reworded, an item added, item 3 gone
+    old = (project / "sources" / "owners.txt").read_text(encoding="utf-8")
+    new = (old.replace("开展幼儿园保育教育质量评估。", "开展幼儿园保育教育质量评估和督导。")
+           .replace("  二、心理健康", "  3.加强幼小衔接。推进幼小科学衔接。\n\n  二、心理健康")
+           .replace("  3.完善心理健康教育机制", "  4.完善心理健康教育机制"))
+    (project / "sources" / "owners-v2.txt").write_text(new, encoding="utf-8")
+    capsys.readouterr()
+    assert plansite(project, "import", str(project / "sources" / "owners-v2.txt"), "--org", "demo-edu",
+                    "-o", str(project / OUTPUT), "--merge") == 0
+    err = capsys.readouterr().err
+    merged = load(project)
+    one, two = merged["sections"][0]["items"], merged["sections"][1]["items"]
+    assert one[0]["title"] == "扩大学前教育普惠资源" and one[0]["themes"] == ["preschool"]  # kept
+    assert one[1]["text"].endswith("质量评估和督导。")  # not curated: the new source wins
+    assert [i["number"] for i in one] == ["1", "2", "3"] and one[2]["title"] == "加强幼小衔接"  # added
+    assert two[0]["owners"] == ["体卫艺科", "基教科"]  # curated item 3 is gone from the source: kept
+    assert [i["number"] for i in two] == ["3", "4"]
+    assert merged["source"]["file"] == "sources/owners-v2.txt"
+    assert "item 1-3: new in the source: added" in err
+    assert "item 2-3: gone from the source but curated: kept" in err
+    assert "item 1-2.text: updated from the source" in err
+
+
+def test_reimport_of_the_same_source_changes_nothing_curated(project, capsys):
+    assert import_to_file(project) == 0
+    curated = load(project)
+    curated["sections"][0]["items"][1]["title"] = "提升幼儿园保教质量"
+    del curated["sections"][0]["items"][0]  # the curator deleted item 1
+    (project / OUTPUT).write_text(yaml.safe_dump(curated, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    assert import_to_file(project, "--merge") == 0
+    assert load(project) == curated
+
+
+def test_verify_lists_items_that_no_longer_match_their_source(project, capsys):
+    assert import_to_file(project) == 0
+    source = str(project / "sources" / "owners.txt")
+    assert plansite(project, "import", source, "--verify", str(project / OUTPUT)) == 0
+    plan = load(project)
+    plan["sections"][1]["items"][0]["text"] = plan["sections"][1]["items"][0]["text"].replace("心理辅导室", "心理咨询室")
+    (project / OUTPUT).write_text(yaml.safe_dump(plan, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    capsys.readouterr()
+    assert plansite(project, "import", source, "--verify", str(project / OUTPUT)) == 1
+    out = capsys.readouterr().out
+    assert "item 2-3 no longer matches the source" in out and "the item has “咨询室" in out
+    assert "item 1-1" not in out
+
+
+def test_unknown_owners_are_added_to_the_vocabulary_with_stable_ids(project, capsys):
+    assert import_to_file(project, "--add-unknown-owners") == 0
+    departments = yaml.safe_load((project / "content" / "departments.yaml").read_text(encoding="utf-8"))
+    added = departments["departments"][2:]
+    assert [(d["id"], d["name"], d["kind"]) for d in added] == [
+        ("demo-edu-unit-1", "各县区教育行政部门", "统称"), ("demo-edu-unit-2", "督导室", "科室"),
+        ("demo-edu-unit-3", "体卫艺科", "科室")]
+    assert DEPARTMENTS.strip() in (project / "content" / "departments.yaml").read_text(encoding="utf-8")
+    _, diagnostics = load_site(str(project))
+    assert [d for d in diagnostics if d.severity == "error"] == []

@@ -1,0 +1,134 @@
+"""The draft: items with titles, verbatim text, owners, spans, and the YAML written (importer stage 5)."""
+
+from __future__ import annotations
+
+import dataclasses
+from datetime import date
+from pathlib import Path
+
+import docx
+import pytest
+
+from generator import yamlsource
+from generator.decode import decode
+from generator.importer import draft
+from generator.importer.pipeline import Settings, import_source
+from generator.importer.report import walk_item_dicts
+from generator.load import load_vocabulary
+from generator.model import Item, Plan
+from projects import DEPARTMENTS, ORGANISATIONS, THEMES, write
+
+FIXTURES = Path(__file__).parent / "fixtures" / "import"
+
+
+@pytest.fixture
+def vocabulary(tmp_path):
+    for name, text in (("organisations", ORGANISATIONS), ("departments", DEPARTMENTS), ("themes", THEMES)):
+        write(tmp_path, f"content/{name}.yaml", text)
+    problems = []
+    loaded, _ = load_vocabulary(str(tmp_path), problems)
+    assert problems == []
+    return loaded
+
+
+def imported(path: Path, vocabulary, **settings):
+    result = import_source(str(path), Settings(organisation="demo-edu", **settings), vocabulary)
+    assert result.errors == ()
+    return result
+
+
+def items(plan: dict) -> list[dict]:
+    return list(walk_item_dicts(plan["sections"]))
+
+
+def test_items_keep_their_whole_text_without_the_owner_clause(vocabulary):
+    first, second, third = items(imported(FIXTURES / "owners.txt", vocabulary).plan)
+    assert first["title"] == "扩大普惠资源"
+    assert first["text"] == "扩大普惠资源。新建公办幼儿园5所，公办幼儿园在园幼儿占比达到58%以上。"
+    assert first["owners"] == ["基教科", "计划财务科", "各县区教育行政部门"]  # as stated, alias included
+    assert (second["owners"], second["support"], second["deadline"]) == (["基教科"], ["督导室"], date(2025, 10, 31))
+    assert third["text"] == "完善心理健康教育机制。加强心理辅导室建设。\n每所学校至少配备1名专职心理教师。"
+    assert third["owners"] == ["体卫艺科"]
+
+
+def test_themes_and_targets_are_proposed(vocabulary):
+    first, _, third = items(imported(FIXTURES / "owners.txt", vocabulary).plan)
+    assert "preschool" in first["themes"] and "mental-health" in third["themes"]
+    assert any(t["comparator"] == ">=" and t["value"] == 58 and t["unit"] == "%" for t in first["targets"])
+
+
+def test_spans_point_into_the_source_as_read(tmp_path, vocabulary):
+    path = tmp_path / "owners.txt"  # with a byte-order mark and Windows line ends
+    path.write_bytes(b"\xef\xbb\xbf" + (FIXTURES / "owners.txt").read_bytes().replace(b"\n", b"\r\n"))
+    result = imported(path, vocabulary)
+    for item in items(result.plan):
+        start, end = item["span"]
+        first_line = item["text"].split("\n")[0]
+        assert result.source_text[start:start + len(first_line)] == first_line
+        assert "".join(result.source_text[start:end].split()) == "".join(item["text"].split())
+
+
+def test_unknown_owners_are_reported_with_their_line(vocabulary):
+    result = imported(FIXTURES / "owners.txt", vocabulary)
+    notes = {u.message.split("”")[0].split("“")[1]: u.line for u in result.unsure if "not in content" in u.message}
+    assert notes == {"各县区教育行政部门": 5, "督导室": 7, "体卫艺科": 11}
+
+
+def test_a_document_without_sections_gets_one_around_its_items(tmp_path, vocabulary):
+    path = tmp_path / "flat.txt"
+    path.write_text("示例市教育局2025年工作要点\n1.扩大普惠资源。\n2.提升保教质量。\n", encoding="utf-8")
+    plan = imported(path, vocabulary).plan
+    assert [(s["title"], [i["number"] for i in s["items"]]) for s in plan["sections"]] == [
+        ("示例市教育局2025年工作要点", ["1", "2"])]
+
+
+@pytest.mark.parametrize("text, title", [
+    ("深化党的全面领导。深入贯彻习近平总书记关于教育的重要论述。", "深化党的全面领导"),
+    ("以创新党建活动形式为切入点,开启教育发展新征程。严格落实制度。", "以创新党建活动形式为切入点,开启教育发展新征程"),
+    ("加强作风建设", "加强作风建设"),
+    ("持续推进校园安全专项整治行动，加强学校安全风险防控体系建设，健全完善校园安全隐患排查机制。",
+     "持续推进校园安全专项整治行动"),
+])
+def test_title_is_the_lead_phrase(text, title):
+    assert draft.lead_phrase(text) == title
+
+
+def test_yaml_is_block_style_unwrapped_and_decodes_as_a_plan(tmp_path, vocabulary):
+    plan = imported(FIXTURES / "owners.txt", vocabulary, year=2025).plan
+    text = draft.dump(plan)
+    assert text.startswith("# yaml-language-server: $schema=../plan.schema.json\n")
+    assert "\\u" not in text and "{" not in text  # unicode as is, block style
+    long_text = items(plan)[0]["text"]
+    assert f"text: {long_text}\n" in text  # one line, however long
+    assert f"span: [{items(plan)[0]['span'][0]}, {items(plan)[0]['span'][1]}]" in text
+    assert list(plan) == [f.name for f in dataclasses.fields(Plan) if f.name in plan]
+    assert list(items(plan)[0]) == [f.name for f in dataclasses.fields(Item) if f.name in items(plan)[0]]
+
+    path = tmp_path / "draft.yaml"
+    path.write_text(text, encoding="utf-8")
+    document, problems = yamlsource.load(str(path))
+    decoded = decode(Plan, document, problems)
+    assert problems == [] and decoded.sections[1].items[0].owners == ("体卫艺科",)
+
+
+def test_a_word_task_table_without_headings_gives_items_with_owners(tmp_path, vocabulary):
+    document = docx.Document()
+    document.add_paragraph("示例市教育局2025年重点工作任务分解表")
+    table = document.add_table(rows=3, cols=5)
+    rows = [("序号", "工作任务", "牵头单位", "配合单位", "完成时限"),
+            ("1", "扩大普惠资源，新建公办幼儿园5所。", "基教科", "计财科、督导室", "2025年6月底前"),
+            ("2", "加强心理健康教育，配齐心理教师。", "体卫艺科", "", "持续推进")]
+    for row, values in zip(table.rows, rows):
+        for cell, value in zip(row.cells, values):
+            cell.text = value
+    path = tmp_path / "breakdown.docx"
+    document.save(path)
+    result = imported(path, vocabulary)
+    plan = result.plan
+    assert plan["kind"] == "breakdown" and plan["id"] == "demo-edu-2025-breakdown"
+    first, second = items(plan)
+    assert (first["number"], first["title"], first["owners"], first["support"], first["deadline"]) == (
+        "1", "扩大普惠资源，新建公办幼儿园5所", ["基教科"], ["计财科", "督导室"], date(2025, 6, 30))
+    assert first["text"] == result.source_text[first["span"][0]:first["span"][1]] == "扩大普惠资源，新建公办幼儿园5所。"
+    assert "deadline" not in second
+    assert any("“持续推进”" in u.message for u in result.unsure)
