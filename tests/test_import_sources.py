@@ -55,6 +55,20 @@ def test_saved_page_keeps_the_article_and_drops_the_site_around_it():
         assert chrome not in text
 
 
+def test_page_classes_that_name_chrome_never_drop_the_body(tmp_path):
+    path = tmp_path / "page.html"
+    path.write_text('<body class="page-header-fixed"><div class="nav">首页</div>'
+                    '<article><p>一、加强党的建设</p></article></body>', encoding="utf-8")
+    assert read_source(str(path))[0] == "一、加强党的建设\n"
+
+
+def test_one_long_paragraph_does_not_hide_the_rest_of_the_article(tmp_path):
+    path = tmp_path / "page.html"
+    long_item = "1.深化党的全面领导。" + "完善中小学校党组织领导的校长负责制。" * 20
+    path.write_text(f'<body><div id="zoom"><p>一、加强党的建设</p><p>{long_item}</p></div></body>', encoding="utf-8")
+    assert read_source(str(path))[0] == f"一、加强党的建设\n{long_item}\n"
+
+
 def test_saved_page_in_gbk_is_decoded_by_its_declared_charset(tmp_path):
     page = ('<html><head><meta http-equiv="Content-Type" content="text/html; charset=gb2312"></head>'
             '<body><div id="content"><p>一、加强党的建设</p><p>1.深化党的全面领导。</p></div></body></html>')

@@ -73,11 +73,13 @@ _BLOCK_TAGS = {"p", "div", "section", "article", "main", "li", "ul", "ol", "tabl
                "tfoot", "tr", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "pre", "dl", "dt", "dd",
                "center", "body", "html", "figure", "figcaption", "address"}
 _CELL_TAGS = {"td", "th"}
+_NEVER_CHROME = {"html", "body", "main", "article"}  # whatever their classes say (body class="has-header")
 _HEADING_TAGS = {"h1", "h2", "h3"}
 # class/id words of site chrome (navigation, share bars, footers) and of article containers
 _CHROME = re.compile(r"(?:^|[\s_-])(nav|navbar|menu|header|footer|foot|breadcrumbs?|crumbs?|share|sidebar|"
                      r"copyright|toolbar|tools|related|comments?|banner|logo|search|login|position|location|"
                      r"print|ads?|advert|qrcode|ewm|friendlink|links)(?:$|[\s_-])", re.I)
+_CONTAINER_TAGS = {"html", "body", "div", "section", "article", "main", "table", "tbody", "tr", "td", "center"}
 _CONTAINER = re.compile(r"article|content|zoom|trs_editor|detail|main|text|view|entry|post", re.I)
 _CJK = re.compile(r"[\u4e00-\u9fff]")
 _CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([\w-]+)""", re.I)
@@ -108,7 +110,8 @@ class _TreeBuilder(HTMLParser):
             if tag not in _VOID_TAGS:
                 self.skipping.append(tag)
             return
-        if tag in _DROPPED_TAGS or _CHROME.search(f"{attrs.get('id', '')} {attrs.get('class', '')}"):
+        if tag in _DROPPED_TAGS or (tag not in _NEVER_CHROME and _CHROME.search(
+                f"{attrs.get('id', '')} {attrs.get('class', '')}")):
             if tag not in _VOID_TAGS:
                 self.skipping.append(tag)
             return
@@ -165,6 +168,8 @@ def _article(root: _Element) -> _Element:
             return element
         best = max(children, key=lambda c: _cjk_count(c, counts))
         share = _cjk_count(best, counts) / total
+        if best.tag not in _CONTAINER_TAGS:  # a paragraph is part of the article, never all of it
+            return element
         if share >= 0.85 or (share >= 0.5 and _CONTAINER.search(best.label())):
             element = best
         else:
