@@ -32,6 +32,8 @@ def test_summary_block_goes_but_the_paragraph_it_repeats_stays_once():
     text = ("摘要\n\n总体要求是：坚持立德树人，加快建设教育强市，办好人民满...\n\n"
             "总体要求是：坚持立德树人，加快建设教育强市，办好人民满意的教育。\n一、加强党的建设\n")
     assert cleaned(text) == ["总体要求是：坚持立德树人，加快建设教育强市，办好人民满意的教育。", "一、加强党的建设"]
+    inline = "【摘要】：总体要求是：坚持立德树人，加快建设教育强市…\n总体要求是：坚持立德树人，加快建设教育强市。\n"
+    assert cleaned(inline) == ["总体要求是：坚持立德树人，加快建设教育强市。"]
 
 
 def test_page_marker_inside_a_sentence_is_removed_and_the_sentence_rejoined():

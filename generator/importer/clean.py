@@ -52,25 +52,22 @@ def _squeezed(text: str) -> str:
 
 
 def _summary_block(lines: list[Line], start: int) -> int:
-    """Index just past a 摘要 block starting at ``start``: the label and the paragraphs that repeat later text."""
+    """Index just past a 摘要 block at ``start`` (``start`` if there is none): the label, and the
+    paragraphs after it that repeat text further on."""
     label = _SUMMARY.match(str(lines[start]))
     if label is None:
         return start
-    inline = str(lines[start])[label.end():]
+    texts = [str(line) for line in lines]
+    texts[start] = texts[start][label.end():]  # a summary on the label's own line: 摘要：…
     end = start + 1
-    candidates = ([inline] if inline else []) + [str(line) for line in lines[end:]]
-    for offset, paragraph in enumerate(candidates):
-        index = start + offset + (0 if inline else 1)
-        rest = _squeezed("".join(str(line) for line in lines[index + 1:]))
-        gist = _squeezed(_ELLIPSIS.sub("", paragraph)).rstrip("。.;；,，")
-        if len(gist) < SUMMARY_MIN or gist not in rest:
+    for index in range(start, len(texts)):
+        gist = _squeezed(_ELLIPSIS.sub("", texts[index])).rstrip("。.;；,，")
+        if index == start and not gist:
+            continue
+        if len(gist) < SUMMARY_MIN or gist not in _squeezed("".join(texts[index + 1:])):
             break
         end = index + 1
-    return max(end, start + 1)
-
-
-def _is_page_marker(text: str) -> bool:
-    return bool(_PAGE_MARKER.match(text))
+    return end
 
 
 def _mid_sentence(line: Line) -> bool:
@@ -95,7 +92,7 @@ def clean(lines: list[Line]) -> Cleaned:
             continue
         if is_noise(text):
             dropped.append(line.lineno)
-        elif _is_page_marker(text):
+        elif _PAGE_MARKER.match(text):
             dropped.append(line.lineno)
             join_next = bool(kept) and _mid_sentence(kept[-1])
         elif join_next and not starts_numbered(text):

@@ -50,17 +50,12 @@ def _is_title(text: str) -> bool:
 def _tail_start(lines: list[Line]) -> tuple[int, date | None, str]:
     """Where the signature block starts, the date it gives and the organisation that signs."""
     start, published, signer = len(lines), None, ""
-    while start > 0:
-        text = str(lines[start - 1])
-        if starts_numbered(text):
-            break
-        if published is None and parse_date(text):
-            published = parse_date(text)
-        elif _PUBLICATION_NOTE.match(text):
-            pass
+    while start > 0 and not starts_numbered(text := str(lines[start - 1])):
+        if published is None and (day := parse_date(text)):
+            published = day
         elif not signer and _SIGNATURE.match(text):
             signer = text
-        else:
+        elif not _PUBLICATION_NOTE.match(text):  # （此件公开发布） belongs to the block too
             break
         start -= 1
     return start, published, signer
