@@ -99,6 +99,7 @@ def test_reimport_of_the_same_source_changes_nothing_curated(project, capsys):
     assert import_to_file(project) == 0
     curated = load(project)
     curated["sections"][0]["items"][1]["title"] = "提升幼儿园保教质量"
+    curated["sections"][1]["items"][0]["id"] = "mental-health-teachers"  # an explicit id: still the same item
     del curated["sections"][0]["items"][0]  # the curator deleted item 1
     (project / OUTPUT).write_text(yaml.safe_dump(curated, allow_unicode=True, sort_keys=False), encoding="utf-8")
     assert import_to_file(project, "--merge") == 0
@@ -129,3 +130,12 @@ def test_unknown_owners_are_added_to_the_vocabulary_with_stable_ids(project, cap
     assert DEPARTMENTS.strip() in (project / "content" / "departments.yaml").read_text(encoding="utf-8")
     _, diagnostics = load_site(str(project))
     assert [d for d in diagnostics if d.severity == "error"] == []
+
+
+def test_organisation_is_guessed_from_the_text_or_asked_for(project, capsys):
+    assert plansite(project, "import", str(project / "sources" / "owners.txt")) == 0
+    assert yaml.safe_load(capsys.readouterr().out)["organisation"] == "demo-edu"  # the title names 示例市教育局
+    anonymous = project / "sources" / "anonymous.txt"
+    anonymous.write_text("某市2025年工作要点\n一、甲\n1.子一。\n", encoding="utf-8")
+    assert plansite(project, "import", str(anonymous)) == 1
+    assert "pass --org ID" in capsys.readouterr().out

@@ -3,12 +3,19 @@
     plansite import SOURCE [--org ID] [--year N] [--kind plan|review|breakdown] [--id SLUG]
                            [-o PATH [--merge]] [--verify PLAN.yaml] [--add-unknown-owners]
 
-Without -o the draft YAML goes to stdout; the report (counts and every unsure
-place, by source line) always goes to stderr.  An existing -o file is never
-overwritten: --merge merges the import into it keeping curated edits (see
-``merge``).  --verify checks an existing plan against SOURCE instead of
+Without -o the draft YAML goes to stdout; the report (counts, and every place the
+importer was unsure of, by source line) always goes to stderr.
+
+An existing -o file is never overwritten.  --merge merges the import into it: a
+value that differs from a fresh import of the file's own source (source.file)
+counts as curated and is kept; new items are added, items gone from the source
+are removed only when nothing in them was curated; every change is listed.
+
+--verify PLAN checks PLAN's items against SOURCE at their spans instead of
 importing.  --add-unknown-owners appends the owners no department matches to
-content/departments.yaml with ids ``<org>-unit-<N>`` (see ``unknown_owners``).
+content/departments.yaml with ids <org>-unit-<N> (N counting on from the highest
+such id; no pinyin is available): check the names and kinds, and rename the ids
+before pages link to them.
 """
 
 from __future__ import annotations

@@ -8,7 +8,7 @@ not curated; a value that differs was.  Then, three ways, per field:
 * file == base: not curated → take the new import's value (a change in the
   source is applied);
 * file != base: curated → kept, and listed when the new import differs too;
-* items and sections are matched by number (or explicit ``id``): new ones are
+* items and sections are matched by their numbers: new ones are
   added; ones gone from the source are removed only if the file's copy is
   exactly the base's (nothing curated); ones the curator added are kept, ones
   the curator deleted are not brought back.
@@ -41,11 +41,12 @@ def _label(kind: str, key: str) -> str:
 
 
 def _keyed(entries: list[dict], parent: str) -> dict[str, dict]:
-    """Entries by key: explicit id, else the parent's key and the value of the number."""
+    """Entries by the parent's key and the value of their number (an explicit ``id`` is a curated field:
+    an import never has one, so it cannot match by it)."""
     keyed = {}
     for position, entry in enumerate(entries, 1):
-        part = entry.get("id") or number_part(str(entry.get("number", "")), position)
-        keyed[f"{parent}-{part}" if parent and not entry.get("id") else str(part)] = entry
+        part = number_part(str(entry.get("number", "")), position)
+        keyed[f"{parent}-{part}" if parent else part] = entry
     return keyed
 
 

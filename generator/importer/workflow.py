@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import dataclasses
 import os
 import sys
 
 import yaml
 
+from .. import yamlsource
 from ..cli import print_diagnostics
 from ..diagnostics import Diagnostic
 from ..load import load_vocabulary
@@ -18,7 +20,6 @@ from .verify import verify
 
 
 def run_import(args) -> int:
-
     if args.verify:
         return print_diagnostics(verify(args.source, args.verify))
     vocabulary_problems: list[Diagnostic] = []
@@ -26,9 +27,9 @@ def run_import(args) -> int:
     for problem in vocabulary_problems:
         print(problem, file=sys.stderr)
 
-    curated = _curated(args)
-    if isinstance(curated, int):
-        return curated
+    curated, refusal = _curated(args)
+    if refusal:
+        return refusal
     settings = _settings(args, curated or {})
     imported = import_source(args.source, settings, vocabulary)
     if imported.errors:
@@ -56,22 +57,22 @@ def run_import(args) -> int:
     return 0
 
 
-def _curated(args):
-    """The existing -o file as plain data when merging; None when there is none; an exit code on refusal."""
+def _curated(args) -> tuple[dict | None, int]:
+    """The existing -o file as plain data when merging (None if there is none), and an exit code if the
+    command must stop here."""
     if not args.output or not os.path.exists(args.output):
         if args.merge:
             print(f"note: {args.output or '(no -o)'} does not exist; writing a fresh draft", file=sys.stderr)
-        return None
+        return None, 0
     if not args.merge:
         print(f"{args.output} exists: refusing to overwrite it. Pass --merge to merge this import into it "
               "(curated edits are kept), or choose another -o path.", file=sys.stderr)
-        return 2
-    with open(args.output, encoding="utf-8") as handle:
-        data = yaml.safe_load(handle)
-    if not isinstance(data, dict):
-        print(f"{args.output} is not a plan file (expected a mapping)", file=sys.stderr)
-        return 2
-    return data
+        return None, 2
+    document, problems = yamlsource.load(args.output)
+    if document is None or not isinstance(document.data, dict):
+        print_diagnostics(problems or [Diagnostic(args.output, 0, 0, "", "not a plan file (expected a mapping)")])
+        return None, 2
+    return document.data, 0
 
 
 def _settings(args, curated: dict) -> Settings:
@@ -100,9 +101,12 @@ def _base(args, curated: dict, settings: Settings, vocabulary, fresh: dict) -> d
         print(f"note: the file's source {recorded} is gone; values that differ from this import count as "
               "curated", file=sys.stderr)
         return _plain(fresh)
-    base = import_source(path, Settings(settings.organisation, settings.year, settings.kind, settings.plan_id,
-                                        recorded), vocabulary)
-    return _plain(base.plan) if base.plan is not None else _plain(fresh)
+    base = import_source(path, dataclasses.replace(settings, source_file=recorded), vocabulary)
+    if base.plan is None:
+        print(f"note: the file's source {recorded} cannot be imported; values that differ from this import "
+              "count as curated", file=sys.stderr)
+        return _plain(fresh)
+    return _plain(base.plan)
 
 
 def _add_unknown_owners(args, plan: dict, vocabulary, source: str) -> None:
