@@ -151,3 +151,4 @@ class Plan:
     preamble: str = doc("总体思路 / 总体要求 text.", "")
     notes: str = doc("Curator remarks: gaps in the source, how organisation and year were identified.", "")
     sections: tuple[Section, ...] = doc("Top-level sections.", ())
+    closing: str = doc("Closing words after the last item (e.g. 在推进上述工作的同时…), verbatim.", "")

@@ -165,7 +165,7 @@ class Drafter:
 
 
 def plan_dict(*, plan_id: str, title: str, organisation: str, year: int, kind: str, published, source_file: str,
-              preamble: str, notes: str, sections: list[dict]) -> dict:
+              preamble: str, notes: str, sections: list[dict], closing: str) -> dict:
     return ordered(model.Plan, {
         "id": plan_id,
         "title": title,
@@ -177,6 +177,7 @@ def plan_dict(*, plan_id: str, title: str, organisation: str, year: int, kind: s
         "preamble": preamble,
         "notes": notes,
         "sections": sections,
+        "closing": closing,
     })
 
 

@@ -80,6 +80,7 @@ def import_source(path: str, settings: Settings, vocabulary: Vocabulary) -> Impo
         plan_id=settings.plan_id or (f"{organisation}-{year}" + ("" if kind == "plan" else f"-{kind}")),
         title=title, organisation=organisation, year=year, kind=kind, published=meta.published,
         source_file=settings.source_file, preamble=preamble.text,
-        notes=f"文号：{meta.document_number}。" if meta.document_number else "", sections=sections)
+        notes=f"文号：{meta.document_number}。" if meta.document_number else "", sections=sections,
+        closing=joined(outline.closing, "\n").text)
     unsure += drafter.unsure + drafter.owner_notes()
     return Imported(plan, text, tuple(unsure), cleaned.dropped)

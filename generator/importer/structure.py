@@ -203,7 +203,7 @@ class _Reader:
             return ()
         closing = tuple(p.text for p in last.paragraphs)
         self.note(last.paragraphs[0].lineno, f"the text after item {last.number} reads as the document's "
-                  "closing words; it is not part of the item")
+                  "closing words; it is kept as the plan's `closing`, not as part of the item")
         last.paragraphs.clear()
         return closing
 
