@@ -1,0 +1,246 @@
+"""Render every page of the site as Markdown, from the model.  Nothing is written here.
+
+``render_site`` returns ``{path relative to docs/: content}``: the generated
+pages (str) plus the hand-written files copied as they are (bytes).  The input
+must be a site without validation errors (see ``corpus``).
+
+Every text that comes from YAML goes through the ``md`` filter, which makes it
+inert: Markdown, HTML, attribute lists and the like come out as visible text.
+Templates are files in ``templates/`` and receive ready-made values; links
+between pages are relative ``.md`` paths so MkDocs checks them.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import posixpath
+import string
+import unicodedata
+from dataclasses import dataclass
+from functools import cache
+from typing import Iterator
+from urllib.parse import quote, urlsplit
+
+import jinja2
+
+from .corpus import Corpus, Entry, build_corpus, group_by_plan, group_by_theme, group_by_year
+from .diagnostics import Diagnostic, InputError
+from .ids import section_anchor, section_key
+from .load import Site
+from .model import Plan, Section, Target
+from .numbering import chinese_to_int
+
+KIND_LABELS = {"plan": "工作计划", "review": "工作总结", "breakdown": "任务分解"}
+COMPARATORS = {">=": "≥", "<=": "≤", "=": "=", ">": ">", "<": "<"}
+LISTINGS = ("plans", "themes", "departments", "years", "organisations")
+NEWEST = 5
+
+_ENTITIES = {"<": "&lt;", ">": "&gt;", "&": "&amp;"}
+_PUNCTUATION = frozenset(string.punctuation)
+_TITLE_SAFE = str.maketrans({"<": "＜", ">": "＞", "&": "＆"})
+_DROPPED = {"Cc", "Cs"}  # control characters (Python-Markdown's own placeholders are \x02/\x03), lone surrogates
+
+
+# --- filters: values from YAML into Markdown ---------------------------------
+
+def one_line(value) -> str:
+    """``value`` as text on one line: whitespace runs collapsed to a space, control characters dropped."""
+    return "".join(c for c in " ".join(str(value).split()) if unicodedata.category(c) not in _DROPPED)
+
+
+def md(value) -> str:
+    """Inline Markdown that shows ``value`` literally.
+
+    On one line (see ``one_line``), ``< > &`` become HTML entities and every
+    other ASCII punctuation character is backslash-escaped (``pymdownx.escapeall``
+    makes every such escape valid), so no Markdown, HTML or attribute syntax survives.
+    """
+    return "".join(_ENTITIES.get(c) or ("\\" + c if c in _PUNCTUATION else c) for c in one_line(value))
+
+
+def front_matter_title(value) -> str:
+    """The ``title:`` line of a page's front matter (YAML; a JSON string is one).
+
+    Material prints ``page.meta.title`` into ``<title>`` and the header without
+    escaping, and without it prints the heading's text with entities decoded:
+    either way a title such as ``</title><script>`` would become markup.  In
+    this title ``< > &`` are replaced by their full-width forms, so it can form
+    neither a tag nor an entity.
+    """
+    return "title: " + json.dumps(one_line(value).translate(_TITLE_SAFE), ensure_ascii=False)
+
+
+def paragraphs(text: str) -> list[str]:
+    """The non-empty lines of a verbatim text, each to be rendered as one paragraph."""
+    return [line for line in (md(line) for line in text.splitlines()) if line]
+
+
+def http_url(url: str) -> str:
+    """``url`` percent-encoded for a Markdown link when it is an http(s) address, else ""."""
+    if urlsplit(url.strip()).scheme.lower() not in ("http", "https"):
+        return ""
+    return quote(url.strip(), safe="/:?#[]@!$&'*+,;=%~")
+
+
+def numbered(number: str, title: str) -> str:
+    """A heading as printed: '1. 标题', '一、标题', '(一)标题', '①标题', '一是标题'."""
+    if number.isascii() and number.isdigit():
+        return f"{number}. {title}"
+    if chinese_to_int(number) is not None:
+        return f"{number}、{title}"
+    return f"{number}{title}"
+
+
+def quantity(value: float) -> str:
+    return str(int(value)) if value == int(value) else repr(value)
+
+
+def requirement(target: Target) -> str:
+    """'≥ 94.5%', '700–800人': what a target asks for."""
+    if target.comparator == "range":
+        return f"{quantity(target.min)}–{quantity(target.max)}{target.unit}"
+    return f"{COMPARATORS[target.comparator]} {quantity(target.value)}{target.unit}"
+
+
+def heading_id(anchor: str) -> str:
+    """The attribute list that gives a heading its id (``{#`` cannot be written in a template)."""
+    return "{#" + anchor + "}"
+
+
+# --- pages and links -----------------------------------------------------------
+
+def page_path(kind: str, key=None) -> str:
+    """Where a page lives in docs/: 'plans/index.md', 'plans/<id>.md', ..."""
+    return f"{kind}/{'index' if key is None else key}.md"
+
+
+def relative(this_page: str, target: str, anchor: str = "") -> str:
+    """The link from one page of docs/ to another (and an anchor on it)."""
+    path = posixpath.relpath(target, posixpath.dirname(this_page) or ".")
+    return f"{path}#{anchor}" if anchor else path
+
+
+@jinja2.pass_context
+def link(context, kind: str, key=None, anchor: str = "") -> str:
+    """A link from the page being rendered to a listing (``key`` None) or one of its pages."""
+    return relative(context["this_page"], page_path(kind, key), anchor)
+
+
+def url_of(path: str) -> str:
+    """The URL a page gets with MkDocs' directory URLs: 'a.md' and 'a/index.md' both give 'a'."""
+    stem = posixpath.splitext(path)[0]
+    return "" if stem == "index" else stem.removesuffix("/index")
+
+
+@dataclass(frozen=True)
+class SectionHeading:
+    section: Section
+    level: int
+    anchor: str
+
+
+def outline(sections: tuple[Section, ...], entries: Iterator[Entry], parent: str = "",
+            level: int = 2) -> Iterator[SectionHeading | Entry]:
+    """A plan's body in reading order: each section's heading, its items' entries, its subsections.
+
+    ``entries`` are the plan's entries in ``walk_items`` order, which is this order.
+    """
+    for position, section in enumerate(sections, 1):
+        key = section_key(parent, section, position)
+        yield SectionHeading(section, min(level, 6), section_anchor(key))
+        for _ in section.items:
+            yield next(entries)
+        yield from outline(section.sections, entries, key, level + 1)
+
+
+# --- rendering -------------------------------------------------------------------
+
+@cache
+def environment() -> jinja2.Environment:
+    env = jinja2.Environment(
+        loader=jinja2.FileSystemLoader(os.path.join(os.path.dirname(__file__), "templates")),
+        autoescape=False, undefined=jinja2.StrictUndefined,
+        trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True)
+    env.filters.update(md=md, front_matter_title=front_matter_title, paragraphs=paragraphs,
+                       http_url=http_url, requirement=requirement,
+                       by_year=group_by_year, by_plan=group_by_plan, by_theme=group_by_theme)
+    env.globals.update(link=link, numbered=numbered, heading_id=heading_id,
+                       item_level=item_level, kind_labels=KIND_LABELS)
+    return env
+
+
+def render(template: str, this_page: str, **values) -> tuple[str, str]:
+    return this_page, environment().get_template(template).render(this_page=this_page, **values)
+
+
+def item_level(entry: Entry) -> int:
+    """The heading level of an item on its plan page: one below its section's."""
+    return min(len(entry.placed.sections) + 2, 6)
+
+
+def by_year_and_role(owned: tuple[Entry, ...], supported: tuple[Entry, ...]) -> list[tuple[int, list]]:
+    """A department's items per year (descending), as [(year, [("owned"|"supported", entries)])]."""
+    roles = (("owned", owned), ("supported", supported))
+    years = sorted({e.plan.year for e in owned + supported}, reverse=True)
+    return [(year, [(role, found) for role, entries in roles
+                    if (found := [e for e in entries if e.plan.year == year])])
+            for year in years]
+
+
+def plan_page(corpus: Corpus, plan: Plan) -> tuple[str, str]:
+    entries = corpus.by_plan[plan.id]
+    return render("plan.md.j2", page_path("plans", plan.id), plan=plan, entries=entries,
+                  organisation=corpus.vocabulary.organisation_by_id[plan.organisation],
+                  body=list(outline(plan.sections, iter(entries))))
+
+
+def render_pages(corpus: Corpus) -> dict[str, str]:
+    """Every generated page, by path relative to docs/."""
+    vocabulary = corpus.vocabulary
+    pages = [render("index.md.j2", "index.md", corpus=corpus, newest=corpus.plans[:NEWEST])]
+    pages += [render(f"{kind}.md.j2", page_path(kind), corpus=corpus) for kind in LISTINGS]
+    pages += [plan_page(corpus, plan) for plan in corpus.plans]
+    pages += [render("theme.md.j2", page_path("themes", t.id), corpus=corpus, theme=t,
+                     entries=corpus.by_theme[t.id]) for t in vocabulary.themes]
+    pages += [render("department.md.j2", page_path("departments", d.id), corpus=corpus, department=d,
+                     organisation=vocabulary.organisation_by_id[d.organisation],
+                     owned=corpus.owned_by[d.id], supported=corpus.supported_by[d.id],
+                     years=by_year_and_role(corpus.owned_by[d.id], corpus.supported_by[d.id]))
+              for d in vocabulary.departments]
+    pages += [render("year.md.j2", page_path("years", year), corpus=corpus, year=year,
+                     plans=corpus.plans_by_year[year], entries=corpus.by_year[year])
+              for year in corpus.years]
+    pages += [render("organisation.md.j2", page_path("organisations", o.id), corpus=corpus, organisation=o,
+                     plans=corpus.plans_by_organisation[o.id],
+                     departments=corpus.departments_by_organisation[o.id])
+              for o in vocabulary.organisations]
+    return dict(pages)
+
+
+def copied_files(root: str) -> dict[str, str]:
+    """Files published as they are: {path in docs/: source path}."""
+    found = {}
+    pages = os.path.join(root, "content", "pages")
+    if os.path.isdir(pages):
+        found.update((name, os.path.join(pages, name)) for name in sorted(os.listdir(pages))
+                     if name.endswith(".md"))
+    schema = os.path.join(root, "plans", "plan.schema.json")
+    if os.path.exists(schema):
+        found["schema/plan.schema.json"] = schema
+    return found
+
+
+def render_site(site: Site) -> dict[str, str | bytes]:
+    """All of docs/: generated pages and copied files; InputError when a copied file takes a generated name."""
+    pages: dict[str, str | bytes] = dict(render_pages(build_corpus(site)))
+    copied = copied_files(site.root)
+    taken = {url_of(path) for path in pages}
+    clashes = [Diagnostic(source, 0, 0, "", f"the site generates the page {url_of(target)!r} itself; "
+                          "rename this file") for target, source in copied.items() if url_of(target) in taken]
+    if clashes:
+        raise InputError(clashes)
+    for target, source in copied.items():
+        with open(source, "rb") as file:
+            pages[target] = file.read()
+    return pages

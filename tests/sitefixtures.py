@@ -1,0 +1,54 @@
+"""The fixture project of tests/fixtures/site, and its site built once per test session.
+
+Import the fixtures into a test module (``from sitefixtures import built_site``);
+pytest caches session fixtures by definition, so every module shares one build.
+"""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import shutil
+import threading
+from pathlib import Path
+
+import pytest
+
+from generator.cli import main
+from generator.schema import schema_text
+
+REPO = Path(__file__).resolve().parent.parent
+FIXTURE = REPO / "tests" / "fixtures" / "site"
+
+
+def make_site_project(root: Path) -> Path:
+    """A copy of the fixture project with the repository's mkdocs.yml and the current schema."""
+    shutil.copytree(FIXTURE, root, dirs_exist_ok=True)
+    shutil.copy(REPO / "mkdocs.yml", root / "mkdocs.yml")
+    (root / "plans" / "plan.schema.json").write_text(schema_text(), encoding="utf-8")
+    return root
+
+
+@pytest.fixture(scope="session")
+def built_site(tmp_path_factory) -> Path:
+    """The root of a fixture project after a successful ``plansite build``."""
+    root = make_site_project(tmp_path_factory.mktemp("site-project"))
+    assert main(["--root", str(root), "build"]) == 0
+    return root
+
+
+class QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args):
+        pass
+
+
+@pytest.fixture(scope="session")
+def site_url(built_site):
+    """The built site served over HTTP on 127.0.0.1 (a free port), for the session."""
+    handler = functools.partial(QuietHandler, directory=str(built_site / "site"))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_address[1]}/"
+    server.shutdown()
+    server.server_close()

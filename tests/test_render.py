@@ -1,0 +1,236 @@
+"""Rendering: YAML text is inert in Markdown, anchors are stable, output is deterministic.
+
+Markdown is converted with the extensions and settings of the repository's
+mkdocs.yml, loaded by MkDocs itself.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import random
+import re
+import shutil
+import unicodedata
+from html.parser import HTMLParser
+
+import markdown
+import pytest
+from mkdocs.config import load_config
+
+from generator.corpus import build_corpus
+from generator.diagnostics import InputError
+from generator.ids import item_anchor, section_anchor, walk_items
+from generator.load import load_site
+from generator.model import Target
+from generator.render import http_url, md, numbered, paragraphs, render_site, requirement
+from projects import make_project, write
+from sitefixtures import REPO, make_site_project
+
+PAYLOADS = [
+    "<script>alert(1)</script>",
+    "<img src=x onerror=alert(1)>",
+    "[x](javascript:alert(1))",
+    "![x](javascript:alert(1))",
+    "<javascript:alert(1)>",
+    "<https://evil.example>",
+    "{: onclick=alert(1) }",
+    '{: #id .cls onclick="alert(1)" }',
+    "{ data-search-exclude }",
+    "{{ config.site_name }} {% if x %}{% endif %} {# c #}",
+    "<!-- comment -->",
+    "<div markdown>**bold**</div>",
+    "&lt;script&gt; &amp; &#60; &#x3C;",
+    "\\<b\\> \\\\ \\",
+    "# heading",
+    "    indented code",
+    "- list\n1. numbered\n> quote",
+    "!!! danger \"title\"",
+    "| a | b |\n|---|---|",
+    "`code` ```fence``` ~~~",
+    "*em* **strong** _em_ __strong__",
+    "line  \nbreak\r\nCR\rLS\u2028PS\u2029NEL\x85",
+    "\x02wzxhzdk:0\x03 placeholder",
+    "[^1] [ref][1]\n\n[1]: javascript:alert(1)",
+    "*[HTML]: abbreviation",
+    "===\n---",
+    "data:text/html,<script>alert(1)</script>",
+    "全角＜script＞ 【链接】（javascript:alert(1)）",
+]
+
+
+def visible(text: str) -> str:
+    """What a reader should see: the text with whitespace collapsed and control characters gone."""
+    kept = "".join(c for c in text if unicodedata.category(c) not in ("Cc", "Cs") or c.isspace())
+    return " ".join(kept.split())
+
+
+class Elements(HTMLParser):
+    """The tags, attributes and visible text of a fragment (heading permalinks left out)."""
+
+    def __init__(self, html: str):
+        super().__init__(convert_charrefs=True)
+        self.tags: list[tuple[str, dict]] = []
+        self.text: list[str] = []
+        self._permalink = 0
+        self.feed(html)
+        self.close()
+
+    def handle_starttag(self, tag, attrs):
+        attrs = dict(attrs)
+        if attrs.get("class") == "headerlink":
+            self._permalink += 1
+            return
+        self.tags.append((tag, attrs))
+
+    def handle_endtag(self, tag):
+        if tag == "a" and self._permalink:
+            self._permalink -= 1
+
+    def handle_data(self, data):
+        if not self._permalink:
+            self.text.append(data)
+
+    @property
+    def visible_text(self) -> str:
+        return " ".join("".join(self.text).split())
+
+
+@pytest.fixture(scope="module")
+def to_html(tmp_path_factory):
+    root = tmp_path_factory.mktemp("markdown")
+    shutil.copy(REPO / "mkdocs.yml", root / "mkdocs.yml")
+    (root / "docs").mkdir()
+    config = load_config(str(root / "mkdocs.yml"))
+
+    def convert(text: str) -> str:
+        return markdown.markdown(text, extensions=config.markdown_extensions,
+                                 extension_configs=config.mdx_configs)
+    return convert
+
+
+def fuzz_strings(count: int, seed: int = 20250101) -> list[str]:
+    alphabet = ("!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~" "abcXYZ019 \t\n\r\x00\x02\x03\x1b\u2028\u00a0\u3000"
+                "学前教育心理健康，。、：；（）【】《》＜＞＃")
+    rng = random.Random(seed)
+    return [payload for _ in range(count)
+            for payload in ["".join(rng.choice(alphabet) for _ in range(rng.randint(1, 40)))]]
+
+
+# Where YAML text lands in a page: Markdown around it, the tags allowed, the text around it.
+CONTEXTS = {
+    "paragraph": ("{}", {"p"}, ""),
+    "heading": ("### 1\\. {} {{#item-1-2}}", {"h3"}, "1. "),  # item headings start with their number
+    "link text": ("[{}](plans/x.md)", {"p", "a"}, ""),
+    "table cell": ("| 表头 |\n| --- |\n| {} |", {"table", "thead", "tbody", "tr", "th", "td"}, "表头 "),
+    "admonition": ('!!! note "说明"\n\n    {}', {"div", "p"}, "说明 "),
+}
+
+
+@pytest.mark.parametrize("context", CONTEXTS)
+def test_payloads_come_out_as_visible_text(to_html, context):
+    pattern, allowed, around = CONTEXTS[context]
+    for payload in PAYLOADS + fuzz_strings(300):
+        html = to_html(pattern.format(md(payload)))
+        parsed = Elements(html)
+        assert parsed.visible_text == " ".join((around + visible(payload)).split()), (payload, html)
+        assert {tag for tag, _ in parsed.tags} <= allowed, (payload, html)
+        for tag, attrs in parsed.tags:
+            expected = {"a": {"href": "plans/x.md"}, "h3": {"id": "item-1-2"}}.get(tag)
+            if expected is not None:
+                assert attrs == expected, (payload, html)
+            else:
+                assert set(attrs) <= {"class"}, (payload, html)
+
+
+def test_paragraphs_keep_lines_and_drop_indentation(to_html):
+    text = "第一段\n\n    第二段缩进\n  - 第三段\n"
+    html = to_html("\n\n".join(paragraphs(text)))
+    assert html == "<p>第一段</p>\n<p>第二段缩进</p>\n<p>- 第三段</p>"
+
+
+def test_numbers_and_requirements_read_as_printed():
+    assert numbered("12", "标题") == "12. 标题"
+    assert numbered("三", "标题") == "三、标题"
+    assert numbered("(一)", "标题") == "(一)标题"
+    assert numbered("二是", "加强") == "二是加强"
+    assert requirement(Target(text="", comparator=">=", value=94.5, unit="%")) == "≥ 94.5%"
+    assert requirement(Target(text="", comparator="=", value=100.0, unit="%")) == "= 100%"
+    assert requirement(Target(text="", comparator="range", min=700, max=800, unit="人")) == "700–800人"
+
+
+def test_only_http_source_links_are_kept():
+    assert http_url("javascript:alert(1)") == ""
+    assert http_url("data:text/html,x") == ""
+    assert http_url("//evil.example/x") == ""
+    assert http_url("HTTPS://example.org/a b(c)") == "HTTPS://example.org/a%20b%28c%29"
+    assert http_url("http://example.org/?a=1&b=2#x") == "http://example.org/?a=1&b=2#x"
+
+
+@pytest.fixture
+def fixture_site(tmp_path):
+    site, diagnostics = load_site(str(make_site_project(tmp_path)))
+    assert diagnostics == []
+    return site
+
+
+def test_every_item_and_section_has_its_anchor_once(fixture_site):
+    pages = render_site(fixture_site)
+    for plan_file in fixture_site.plans:
+        page = pages[f"plans/{plan_file.plan.id}.md"]
+        ids = re.findall(r"^#+ .* \{#([a-z0-9-]+)\}$", page, re.M)
+        placed = list(walk_items(plan_file.plan.sections))
+        assert [i for i in ids if i.startswith("item-")] == [item_anchor(p.key) for p in placed]
+        trail_keys = {key for p in placed for key in p.section_keys}
+        assert {section_anchor(key) for key in trail_keys} <= set(ids)
+        assert len(ids) == len(set(ids))
+
+
+def test_listing_pages_link_each_item_to_its_anchor(fixture_site):
+    pages = render_site(fixture_site)
+    corpus = build_corpus(fixture_site)
+    for theme in fixture_site.vocabulary.themes:
+        page = pages[f"themes/{theme.id}.md"]
+        links = re.findall(r"\(\.\./plans/([a-z0-9-]+)\.md#(item-[a-z0-9-]+)\)", page)
+        assert links == [(e.plan.id, e.anchor) for e in corpus.by_theme[theme.id]]
+        assert f"共 {len(links)} 条事项" in page
+
+
+def item_block(page: str, anchor: str) -> tuple[int, str]:
+    """Where an item's line starts in a listing, and the line with its indented details."""
+    start = page.index(f"#{anchor})")
+    following = re.compile(r"^\S", re.M).search(page, page.index("\n", start) + 1)
+    return start, page[start:following.start() if following else len(page)]
+
+
+def test_department_page_shows_what_is_owed_each_year_with_targets(fixture_site):
+    pages = render_site(fixture_site)
+    corpus = build_corpus(fixture_site)
+    owners = [d for d in fixture_site.vocabulary.departments
+              if any(e.item.targets for e in corpus.owned_by[d.id])]
+    assert owners
+    for owner in owners:
+        page = pages[f"departments/{owner.id}.md"]
+        for entry in corpus.owned_by[owner.id]:
+            start, block = item_block(page, entry.anchor)
+            year_heading = page.rindex("\n## ", 0, start)
+            assert page.startswith(f"\n## {entry.plan.year}年", year_heading)
+            assert "牵头事项" in page[year_heading:start]
+            for target in entry.item.targets:
+                assert md(requirement(target)) in block
+
+
+def test_rendering_is_deterministic(fixture_site):
+    shuffled = dataclasses.replace(fixture_site, plans=tuple(reversed(fixture_site.plans)))
+    assert render_site(fixture_site) == render_site(shuffled)
+
+
+def test_hand_written_pages_are_copied_and_may_not_take_generated_names(tmp_path):
+    make_project(tmp_path)
+    write(tmp_path, "content/pages/about.md", "# 关于\n\n<b>原样</b>\n")
+    site, _ = load_site(str(tmp_path))
+    assert render_site(site)["about.md"] == "# 关于\n\n<b>原样</b>\n".encode()
+    write(tmp_path, "content/pages/themes.md", "# 主题\n")
+    with pytest.raises(InputError) as raised:
+        render_site(site)
+    [problem] = raised.value.diagnostics
+    assert problem.path.endswith("content/pages/themes.md") and "'themes'" in problem.message
