@@ -1,0 +1,63 @@
+"""Searching the built site in Debian's chromium, the way a reader does."""
+
+from __future__ import annotations
+
+from urllib.parse import urlsplit
+
+import pytest
+from playwright.sync_api import sync_playwright
+
+from generator.corpus import build_corpus
+from generator.load import load_site
+from generator.render import item_level, numbered
+from sitefixtures import built_site, site_url  # noqa: F401  (session fixtures)
+
+pytestmark = pytest.mark.browser
+
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                 "--disable-component-update", "--disable-sync", "--no-first-run"]
+QUERY = "心理健康"
+
+
+@pytest.fixture(scope="module")
+def browser():
+    with sync_playwright() as playwright:
+        launched = playwright.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS)
+        yield launched
+        launched.close()
+
+
+def test_search_leads_to_the_item(browser, built_site, site_url):
+    site, _ = load_site(str(built_site))
+    items = {(e.plan.id, e.anchor): e for e in build_corpus(site).entries}
+    page = browser.new_page()
+    errors = []
+    page.on("pageerror", lambda error: errors.append(error))
+    page.goto(site_url)
+
+    search = page.locator("input.md-search__input")
+    search.click()
+    search.fill(QUERY)
+    # Material runs the query on keyup; filling the field (as an IME commits text) sends none.
+    search.press("End")
+    first_result = page.locator(".md-search-result__list > li.md-search-result__item").first
+    first_result.wait_for(timeout=15000)
+
+    section_links = [link.get_attribute("href") for link in first_result.locator("a.md-search-result__link").all()
+                     if "#" in link.get_attribute("href")]
+    assert section_links, first_result.inner_html()
+    target = urlsplit(section_links[0])
+    assert target.path.startswith("/plans/") and target.fragment.startswith("item-"), section_links[0]
+    plan_id = target.path.strip("/").split("/")[1]
+    entry = items[(plan_id, target.fragment)]
+    shown = " ".join([entry.item.title, entry.item.text, *(t.name for t in entry.themes)])
+    assert QUERY in shown
+
+    first_result.locator(f'a.md-search-result__link[href="{section_links[0]}"]').click()
+    page.wait_for_url(f"**/plans/{plan_id}/**")
+    heading = page.locator(f"h{item_level(entry)}#{target.fragment}")
+    heading.wait_for()
+    assert heading.is_visible()
+    assert heading.inner_text().rstrip("¶").strip() == numbered(entry.item.number, entry.item.title)
+    assert not errors

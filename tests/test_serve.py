@@ -1,0 +1,82 @@
+"""``plansite serve``: the preview follows edits to plans/ and keeps the last good state on errors."""
+
+from __future__ import annotations
+
+import socket
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.request
+
+import pytest
+
+from sitefixtures import make_site_project
+
+pytestmark = pytest.mark.site
+
+PLAN = "plans/2025/xx-edu-2025.yaml"
+TITLE = "XX市教育局2025年工作要点"
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def fetch(url: str) -> str | None:
+    try:
+        with urllib.request.urlopen(url, timeout=5) as response:
+            return response.read().decode("utf-8")
+    except (urllib.error.URLError, ConnectionError):
+        return None
+
+
+def wait_for(condition, seconds: float = 30):
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        if (value := condition()) is not None and value is not False:
+            return value
+        time.sleep(0.2)
+    raise AssertionError(f"still not true after {seconds}s")
+
+
+@pytest.fixture
+def served(tmp_path):
+    root = make_site_project(tmp_path)
+    port = free_port()
+    process = subprocess.Popen([sys.executable, "-m", "generator", "--root", str(root), "serve",
+                                "-a", f"127.0.0.1:{port}"], stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
+    try:
+        yield root, f"http://127.0.0.1:{port}/", process
+    finally:
+        if process.poll() is None:
+            process.terminate()
+            process.communicate(timeout=30)
+
+
+def stop(process) -> str:
+    process.terminate()
+    return process.communicate(timeout=30)[0].decode("utf-8", "replace")
+
+
+def test_edits_to_a_plan_reach_the_preview(served):
+    root, url, process = served
+    plan_url = url + "plans/xx-edu-2025/"
+    assert TITLE in wait_for(lambda: fetch(plan_url))
+    docs_page = root / "docs" / "departments" / "taobei-anquan.md"
+    untouched = docs_page.stat().st_mtime_ns
+
+    plan = root / PLAN
+    plan.write_text(plan.read_text(encoding="utf-8").replace(f"title: {TITLE}", f"title: {TITLE}（修订）"),
+                    encoding="utf-8")
+    wait_for(lambda: f"{TITLE}（修订）" in (fetch(plan_url) or ""))
+    assert docs_page.stat().st_mtime_ns == untouched  # a page the edit does not concern is not rewritten
+
+    plan.write_text(plan.read_text(encoding="utf-8").replace("themes: [safety]", "themes: [safty]")
+                    .replace("（修订）", "（再修订）"), encoding="utf-8")
+    time.sleep(2)
+    page = fetch(plan_url)
+    assert f"{TITLE}（修订）" in page and "再修订" not in page
+    assert "unknown theme 'safty'" in stop(process)

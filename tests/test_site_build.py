@@ -1,0 +1,163 @@
+"""The real site, built by MkDocs + Material from the fixture project."""
+
+from __future__ import annotations
+
+import html
+import json
+import os
+import re
+from html.parser import HTMLParser
+from pathlib import Path
+from urllib.parse import unquote, urlsplit
+
+import pytest
+
+from generator.cli import main
+from generator.corpus import build_corpus
+from generator.load import load_site
+from sitefixtures import built_site, make_site_project  # noqa: F401  (session fixture)
+
+pytestmark = pytest.mark.site
+
+
+class Links(HTMLParser):
+    """The element ids of a page, every address it refers to, its scripts and event handlers."""
+
+    def __init__(self, text: str):
+        super().__init__(convert_charrefs=True)
+        self.ids: set[str] = set()
+        self.links: list[str] = []
+        self.scripts = 0
+        self.handlers: list[str] = []
+        self.feed(text)
+        self.close()
+
+    def handle_starttag(self, tag, attrs):
+        attrs = dict(attrs)
+        if attrs.get("id"):
+            self.ids.add(attrs["id"])
+        for name in ("href", "src"):
+            if attrs.get(name) is not None:
+                self.links.append(attrs[name])
+        self.scripts += tag == "script"
+        self.handlers += [f"<{tag} {name}>" for name in attrs if name.startswith("on")]
+
+
+@pytest.fixture(scope="module")
+def site(built_site):
+    loaded, diagnostics = load_site(str(built_site))
+    assert diagnostics == []
+    return loaded
+
+
+@pytest.fixture(scope="module")
+def pages(built_site) -> dict[Path, Links]:
+    return {path.resolve(): Links(path.read_text(encoding="utf-8")) for path in (built_site / "site").rglob("*.html")}
+
+
+@pytest.fixture(scope="module")
+def search_index(built_site) -> dict:
+    return json.loads((built_site / "site" / "search" / "search_index.json").read_text(encoding="utf-8"))
+
+
+def page_file(built_site: Path, *parts: str) -> Path:
+    return built_site.joinpath("site", *parts, "index.html")
+
+
+def test_a_page_for_every_plan_theme_department_year_and_organisation(built_site, site):
+    corpus = build_corpus(site)
+    expected = [("plans", p.id) for p in corpus.plans] + [("years", str(y)) for y in corpus.years]
+    expected += [("themes", t.id) for t in site.vocabulary.themes]
+    expected += [("departments", d.id) for d in site.vocabulary.departments]
+    expected += [("organisations", o.id) for o in site.vocabulary.organisations]
+    for kind in ("plans", "themes", "departments", "years", "organisations"):
+        expected.append((kind,))
+    missing = [parts for parts in expected if not page_file(built_site, *parts).is_file()]
+    assert not missing
+    assert (built_site / "site" / "about" / "index.html").is_file()
+    assert (built_site / "site" / "schema" / "plan.schema.json").is_file()
+
+
+def test_every_internal_link_and_anchor_resolves(built_site, pages):
+    site_dir = (built_site / "site").resolve()
+    broken = []
+    checked = 0
+    for path, page in pages.items():
+        for link in page.links:
+            parts = urlsplit(link)
+            if parts.scheme or parts.netloc:
+                assert parts.scheme in ("http", "https"), f"{path}: {link}"
+                continue
+            # 404.html links from the site root: it is served for any missing address.
+            base = site_dir if parts.path.startswith("/") else path.parent
+            target = (base / unquote(parts.path).lstrip("/")).resolve() if parts.path else path.resolve()
+            if target.is_dir():
+                target = target / "index.html"
+            checked += 1
+            if site_dir not in target.parents or not target.is_file():
+                broken.append(f"{path.relative_to(site_dir)}: {link} (no file)")
+            elif parts.fragment and unquote(parts.fragment) not in pages[target].ids:
+                broken.append(f"{path.relative_to(site_dir)}: {link} (no anchor)")
+    assert checked > 500 and not broken, "\n".join(broken)
+
+
+def test_no_page_carries_markup_from_yaml(built_site, pages):
+    """The fixture's YAML is full of markup; the built pages have only Material's own."""
+    assert len({page.scripts for page in pages.values()}) == 1
+    assert not [f"{path}: {page.handlers}" for path, page in pages.items() if page.handlers]
+    for path in pages:
+        head = path.read_text(encoding="utf-8").split("</head>")[0]
+        [title] = re.findall(r"<title>(.*?)</title>", head, re.S)
+        assert "<" not in title and "&" not in title, (path, title)
+    qa_plan = page_file(built_site, "plans", "qa-edu-2025").read_text(encoding="utf-8")
+    assert "&lt;/title&gt;&lt;script&gt;alert(2)&lt;/script&gt;" in qa_plan
+
+
+def plain(text: str) -> str:
+    """Search index text as a reader sees it: no tags, no segmentation marks, no entities."""
+    return html.unescape(re.sub(r"<[^>]+>", "", text)).replace("\u200b", "")
+
+
+def test_search_index_holds_whole_chinese_words(search_index):
+    separator = re.compile(search_index["config"]["separator"])  # a JavaScript regex Python reads too
+    tokens = {token for doc in search_index["docs"] for field in ("title", "text")
+              for token in separator.split(re.sub(r"<[^>]+>", " ", doc[field]))}
+    assert {"学前教育", "心理健康"} <= tokens
+    # Vocabulary names jieba would cut (基/教科, 校园/安全) are kept whole.
+    assert {"基教科", "校园安全"} <= tokens
+
+
+def test_each_item_is_one_search_section_of_its_plan_page(site, search_index):
+    locations = [doc["location"] for doc in search_index["docs"]]
+    by_location = {doc["location"]: doc for doc in search_index["docs"]}
+    for entry in build_corpus(site).entries:
+        location = f"plans/{entry.plan.id}/#{entry.anchor}"
+        assert locations.count(location) == 1
+        assert entry.item.title in plain(by_location[location]["title"])
+
+
+def test_listing_pages_contribute_no_item_text(site, search_index):
+    entries = build_corpus(site).entries
+    plan_pages = tuple(f"plans/{e.plan.id}/" for e in entries)
+    listings = [doc for doc in search_index["docs"] if not doc["location"].startswith(plan_pages)]
+    assert {doc["location"] for doc in listings} >= {"", "plans/", "themes/mental-health/", "years/2025/"}
+    for doc in listings:
+        shown = plain(doc["title"] + " " + doc["text"])
+        for entry in entries:
+            assert entry.item.title not in shown, (doc["location"], entry.item.title)
+            for line in entry.item.text.splitlines():
+                assert line.strip() not in shown, (doc["location"], line)
+
+
+def test_failed_build_leaves_the_previous_site(tmp_path, capsys):
+    root = make_site_project(tmp_path)
+    assert main(["--root", str(root), "build"]) == 0
+    before = {p: p.read_bytes() for p in (root / "site").rglob("*") if p.is_file()}
+
+    about = root / "content" / "pages" / "about.md"
+    about.write_text(about.read_text(encoding="utf-8") + "\n[不存在的事项](plans/xx-edu-2025.md#item-9-9)\n",
+                     encoding="utf-8")
+    assert main(["--root", str(root), "build"]) == 1
+    assert "does not contain an anchor '#item-9-9'" in capsys.readouterr().err
+    assert {p: p.read_bytes() for p in (root / "site").rglob("*") if p.is_file()} == before
+    assert not [name for name in os.listdir(root) if name.startswith(".plansite-")]

@@ -1,0 +1,84 @@
+"""Writing docs/: only changed files are touched, stale ones go, nothing is written on errors."""
+
+from __future__ import annotations
+
+import os
+
+from generator.build import generate
+from generator.write import WriteResult, write_tree
+from projects import PLAN, make_project, write
+
+
+def snapshot(directory) -> dict[str, tuple[bytes, int]]:
+    """Every file below ``directory`` with its bytes and modification time (ns)."""
+    found = {}
+    for folder, _, files in os.walk(directory):
+        for name in files:
+            path = os.path.join(folder, name)
+            found[os.path.relpath(path, directory)] = (open(path, "rb").read(), os.stat(path).st_mtime_ns)
+    return found
+
+
+def test_writes_what_changed_and_removes_what_is_gone(tmp_path):
+    docs = tmp_path / "docs"
+    first = {"index.md": "# 首页\n", "plans/a.md": "# A\n", "plans/b.md": "# B\n", "schema/s.json": b"{}"}
+    assert write_tree(str(docs), first) == WriteResult(written=4, unchanged=0, removed=0)
+    os.utime(docs / "index.md", ns=(1, 1))  # an untouched file keeps even an odd mtime
+
+    second = {"index.md": "# 首页\n", "plans/a.md": "# A 改\n"}
+    assert write_tree(str(docs), second) == WriteResult(written=1, unchanged=1, removed=2)
+    after = snapshot(docs)
+    assert set(after) == {"index.md", os.path.join("plans", "a.md")}
+    assert after["index.md"] == (b"# \xe9\xa6\x96\xe9\xa1\xb5\n", 1)
+    assert after[os.path.join("plans", "a.md")][0] == "# A 改\n".encode()
+    assert not (docs / "schema").exists()
+
+
+def test_changed_files_are_replaced_not_rewritten_in_place(tmp_path):
+    docs = tmp_path / "docs"
+    write_tree(str(docs), {"a.md": "old\n"})
+    reader_view = tmp_path / "held"
+    os.link(docs / "a.md", reader_view)  # what a reader that opened the old file holds
+    write_tree(str(docs), {"a.md": "new\n"})
+    assert reader_view.read_text() == "old\n" and (docs / "a.md").read_text() == "new\n"
+    assert sorted(os.listdir(docs)) == ["a.md"]  # no temporary file left behind
+
+
+def test_leftover_temporary_files_are_removed(tmp_path):
+    docs = tmp_path / "docs"
+    write_tree(str(docs), {"a.md": "a\n"})
+    (docs / ".a.md.tmp").write_text("half")
+    assert write_tree(str(docs), {"a.md": "a\n"}) == WriteResult(written=0, unchanged=1, removed=1)
+
+
+def test_same_input_gives_byte_identical_docs(tmp_path):
+    make_project(tmp_path)
+    assert generate(str(tmp_path)) is not None
+    first = {path: content for path, (content, _) in snapshot(tmp_path / "docs").items()}
+    (tmp_path / "docs").rename(tmp_path / "docs-first")
+    assert generate(str(tmp_path)) is not None
+    assert {path: content for path, (content, _) in snapshot(tmp_path / "docs").items()} == first
+
+
+def test_input_errors_leave_docs_untouched(tmp_path, capsys):
+    make_project(tmp_path)
+    assert generate(str(tmp_path)) is not None
+    before = snapshot(tmp_path / "docs")
+
+    write(tmp_path, "plans/2025/demo-edu-2025.yaml", PLAN.replace("[preschool]", "[pre-school]")
+          .replace("扩大普惠资源", "改过的标题"))
+    assert generate(str(tmp_path)) is None
+    assert "unknown theme 'pre-school'" in capsys.readouterr().out
+    assert snapshot(tmp_path / "docs") == before
+
+
+def test_render_errors_leave_docs_untouched(tmp_path, capsys):
+    make_project(tmp_path)
+    assert generate(str(tmp_path)) is not None
+    before = snapshot(tmp_path / "docs")
+
+    write(tmp_path, "plans/2025/demo-edu-2025.yaml", PLAN.replace("扩大普惠资源", "改过的标题"))
+    write(tmp_path, "content/pages/years.md", "# 年度\n")  # takes the name of a generated page
+    assert generate(str(tmp_path)) is None
+    assert "content/pages/years.md:0:0: error: the site generates the page 'years'" in capsys.readouterr().out
+    assert snapshot(tmp_path / "docs") == before
