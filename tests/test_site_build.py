@@ -136,6 +136,17 @@ def test_each_item_is_one_search_section_of_its_plan_page(site, search_index):
         assert entry.item.title in plain(by_location[location]["title"])
 
 
+def test_closing_words_are_a_section_of_their_own(site, search_index):
+    by_location = {doc["location"]: doc for doc in search_index["docs"]}
+    closing = [plan_file.plan for plan_file in site.plans if plan_file.plan.closing]
+    assert closing
+    for plan in closing:
+        assert plan.closing in plain(by_location[f"plans/{plan.id}/#closing"]["text"])
+        others = [doc for location, doc in by_location.items()
+                  if location.startswith(f"plans/{plan.id}/") and not location.endswith("#closing")]
+        assert not [doc["location"] for doc in others if plan.closing in plain(doc["text"])]
+
+
 def test_listing_pages_contribute_no_item_text(site, search_index):
     entries = build_corpus(site).entries
     plan_pages = tuple(f"plans/{e.plan.id}/" for e in entries)
