@@ -99,7 +99,8 @@ class Elements(HTMLParser):
 def to_html(tmp_path_factory):
     root = tmp_path_factory.mktemp("markdown")
     shutil.copy(REPO / "mkdocs.yml", root / "mkdocs.yml")
-    (root / "docs").mkdir()
+    for folder in ("docs", "plans", "content"):  # docs_dir and the watched sources must exist
+        (root / folder).mkdir()
     config = load_config(str(root / "mkdocs.yml"))
 
     def convert(text: str) -> str:
