@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from generator.importer.targets import find_targets
+from generator.importer.targets import CANONICAL_UNITS, find_targets
 
 SEEDS = sorted(Path("/work/shared/seeds").glob("*.txt"))
 
@@ -104,7 +104,7 @@ def test_percent_in_words():
 ])
 def test_plain_counts_are_exact(unit):
     text = f"新建示范点12{unit}。"
-    assert read(text) == [("新建示范点", "=", 12, unit)]
+    assert read(text) == [("新建示范点", "=", 12, CANONICAL_UNITS.get(unit, unit))]
 
 
 def test_decimal_with_scale():

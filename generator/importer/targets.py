@@ -64,7 +64,7 @@ class TargetDraft:
     value: float | None      # all comparators but "range"
     min: float | None        # "range" only
     max: float | None        # "range" only
-    unit: str                # as written: %, 所, 万人, 个小时 …
+    unit: str                # %, 所, 万人, 小时 … (个小时 → 小时, ％ → %: see CANONICAL_UNITS)
     start: int
     end: int
 
@@ -105,6 +105,9 @@ BASE_UNITS = tuple(sorted((
 _BASE = "(?:" + "|".join(BASE_UNITS) + ")"
 _PERCENT = "[%％‰]"
 _UNIT = rf"(?:[万亿千]?{_BASE}|{_PERCENT})"
+
+# Spellings of one unit, so the same measure lines up across plans (the phrase keeps the original).
+CANONICAL_UNITS = {"个小时": "小时", "个工作日": "工作日", "％": "%"}
 
 # Rate-like units: a stated level is a floor and no words follow them into the metric.
 RATE_UNITS = frozenset(("%", "％", "‰", "个百分点", "百分点"))
@@ -454,5 +457,5 @@ def _drafts(text: str, quantity: _Quantity, floor: int, bounds) -> list[TargetDr
         text=text[start:end], metric=metric, comparator=comparator,
         value=None if ranged else quantity.first,
         min=quantity.first if ranged else None, max=quantity.second if ranged else None,
-        unit=quantity.unit, start=start, end=end,
+        unit=CANONICAL_UNITS.get(quantity.unit, quantity.unit), start=start, end=end,
     ) for metric in _metrics(lead, word, trailing)]
