@@ -76,7 +76,8 @@ def build_parser() -> argparse.ArgumentParser:
     schema.add_argument("--check", action="store_true", help="only check that the file is up to date")
     schema.set_defaults(run=cmd_schema)
 
-    for module in ("generator.build", "generator.serve", "generator.importer.command"):
+    for module in ("generator.build", "generator.serve", "generator.importer.command", "generator.changes",
+                   "generator.publish"):
         _register(commands, module)
     return parser
 

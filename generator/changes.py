@@ -1,0 +1,406 @@
+"""What changed in the plans between two revisions: a semantic changelog.
+
+``plansite changes REV_A [REV_B]`` compares the plans of two revisions (tags,
+branches, commits); REV_B defaults to ``WORKTREE``, the files on disk as they
+are now (a branch or tag literally named WORKTREE cannot be compared).
+
+Plans are the same plan when they have the same ``id``, wherever their file is.
+Items of the same plan are paired in three steps:
+
+1. same item key (its explicit ``id`` or the key derived from its numbering,
+   see ``ids.py``) and similar text → the same item, perhaps changed;
+2. the items left on both sides are paired by text similarity, best pair first
+   (ties: earlier old item, then earlier new item), taking each item once;
+3. what is still left was removed (old side) or added (new side).
+
+A pair whose key or section keys differ was *moved*: ``renumbered`` when its
+section titles are the same, else moved to another ``section`` (an item with
+an explicit id keeps its key wherever it goes).  Every pair of step 2 is a
+move, since step 1 would have paired it otherwise.
+
+"Similar" means a :class:`difflib.SequenceMatcher` ratio of at least
+``SIMILAR`` (0.6) between the items' title and text.
+
+The targets of a paired item are paired too: same text first, then same
+metric, comparator and unit (in order); the rest were added or removed.  When
+a pair keeps its metric, comparator and unit but not its value, the target was
+``raised`` or ``lowered`` by ``delta``, and ``stricter`` says whether that asks
+more (higher for ``>=``/``>``, lower for ``<=``/``<``; unknown for ``=``).
+Range targets report which bound changed, without a direction.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime
+import json
+import os
+import sys
+from dataclasses import dataclass
+from difflib import SequenceMatcher
+
+from . import yamlsource
+from .decode import decode
+from .diagnostics import Diagnostic, has_errors
+from .gitrepo import GitError, Repo
+from .ids import Placed, walk_items
+from .load import PlanFile, plan_paths
+from .model import Item, Plan, Target
+
+WORKTREE = "WORKTREE"
+SIMILAR = 0.6
+LONG = 30  # texts longer than this are shown as inline edits, not whole
+
+PLAN_FIELDS = {"title": "标题", "organisation": "发布机构", "year": "年度", "kind": "类型",
+               "published": "发布日期", "source": "来源", "preamble": "总体要求", "notes": "备注"}
+ITEM_FIELDS = {"number": "编号", "title": "标题", "text": "正文", "owners": "责任单位", "support": "配合单位",
+               "themes": "主题", "deadline": "完成时限"}  # targets: see target_changes
+TARGET_FIELDS = {"text": "原文", "metric": "指标", "comparator": "比较", "value": "数值", "min": "下限",
+                 "max": "上限", "unit": "单位"}
+KIND_LABELS = {"added": "新增", "removed": "删除", "moved": "移动", "changed": "修改"}
+KIND_ORDER = tuple(KIND_LABELS)
+STRICTER_WHEN_RAISED = {">=": True, ">": True, "<=": False, "<": False}
+
+
+# --- the changelog as data ---------------------------------------------------
+
+@dataclass(frozen=True)
+class FieldChange:
+    field: str
+    before: object  # JSON-ready values: lists, dicts, strings, numbers, ISO dates
+    after: object
+
+
+@dataclass(frozen=True)
+class TargetChange:
+    """A target of a paired item that was added, removed or changed."""
+
+    kind: str                  # added | removed | changed
+    before: dict | None        # the target as plain data; None when added
+    after: dict | None         # None when removed
+    fields: tuple[str, ...] = ()   # changed: which of text, metric, comparator, value, min, max, unit
+    direction: str = ""        # raised | lowered: the value moved, metric, comparator and unit the same
+    delta: float | None = None     # after - before, with a direction
+    stricter: bool | None = None   # with a direction: does it ask more? None for '='
+
+
+@dataclass(frozen=True)
+class ItemRef:
+    """An item as it stands at one revision."""
+
+    key: str                    # its id within the plan (anchor item-<key>)
+    title: str
+    sections: tuple[str, ...]   # section titles from the top down to the item's own
+
+
+@dataclass(frozen=True)
+class ItemChange:
+    kind: str                  # added | removed | moved | changed
+    before: ItemRef | None     # None when added
+    after: ItemRef | None      # None when removed
+    move: str = ""             # moved only: renumbered (same sections) | section (other section)
+    fields: tuple[FieldChange, ...] = ()
+    targets: tuple[TargetChange, ...] = ()
+
+
+@dataclass(frozen=True)
+class PlanChange:
+    kind: str                  # added | removed | changed
+    plan: str                  # plan id
+    title: str
+    path: str                  # file at the newer revision (older when removed)
+    fields: tuple[FieldChange, ...] = ()
+    items: tuple[ItemChange, ...] = ()  # by kind (added, removed, moved, changed), then position
+
+
+@dataclass(frozen=True)
+class Changelog:
+    before: str                # the revisions as given
+    after: str
+    plans: tuple[PlanChange, ...]   # by plan id
+    warnings: tuple[str, ...] = ()  # plan files that could not be read and were left out
+
+    def as_dict(self) -> dict:
+        return dataclasses.asdict(self)
+
+
+# --- reading plans at a revision --------------------------------------------
+
+def read_plans(root: str, rev: str) -> tuple[dict[str, PlanFile], list[str]]:
+    """The plans of ``rev`` (or of the work tree for ``WORKTREE``) by id, and warnings.
+
+    Plan paths are relative to ``root``; a file with errors is left out with a
+    warning naming them; of two plans with one id the first file wins.
+    """
+    if rev == WORKTREE:
+        sources = {os.path.relpath(path, root).replace(os.sep, "/"): None for path in plan_paths(root)}
+        label = ""
+    else:
+        sources = {path: text for path, text in Repo(root).files(rev, "plans").items()
+                   if path.endswith((".yaml", ".yml"))}
+        label = f"{rev}:"
+    plans: dict[str, PlanFile] = {}
+    warnings = []
+    for path, text in sorted(sources.items()):
+        diagnostics: list[Diagnostic] = []
+        document, problems = yamlsource.load(os.path.join(root, path) if text is None else label + path, text)
+        diagnostics.extend(problems)
+        plan = decode(Plan, document, diagnostics) if document is not None else None
+        if plan is None or has_errors(diagnostics):
+            errors = [str(d) for d in diagnostics if d.severity == "error"] or [f"{label}{path}: not a plan"]
+            warnings.append(f"left out {label}{path}: " + "; ".join(errors))
+        elif plan.id in plans:
+            warnings.append(f"left out {label}{path}: plan id {plan.id!r} is also in {plans[plan.id].path}")
+        else:
+            plans[plan.id] = PlanFile(path, plan, document)
+    return plans, warnings
+
+
+def compare_revisions(root: str, before: str, after: str = WORKTREE) -> Changelog:
+    """The changelog from ``before`` to ``after``; raises ``GitError`` for an unknown revision."""
+    old, old_warnings = read_plans(root, before)
+    new, new_warnings = read_plans(root, after)
+    return Changelog(before, after, compare(old, new), tuple(old_warnings + new_warnings))
+
+
+# --- comparing ---------------------------------------------------------------
+
+def compare(before: dict[str, PlanFile], after: dict[str, PlanFile]) -> tuple[PlanChange, ...]:
+    """Plan by plan (sorted by id), what changed from ``before`` to ``after``; unchanged plans are left out."""
+    changes = []
+    for plan_id in sorted(before.keys() | after.keys()):
+        old, new = before.get(plan_id), after.get(plan_id)
+        if old is None or new is None:
+            kind, file = ("added", new) if old is None else ("removed", old)
+            changes.append(PlanChange(kind, plan_id, file.plan.title, file.path))
+            continue
+        fields = field_changes(old.plan, new.plan, PLAN_FIELDS)
+        items = item_changes(old.plan, new.plan)
+        if fields or items:
+            changes.append(PlanChange("changed", plan_id, new.plan.title, new.path, fields, items))
+    return tuple(changes)
+
+
+def item_changes(old: Plan, new: Plan) -> tuple[ItemChange, ...]:
+    pairs, removed, added = match_items(list(walk_items(old.sections)), list(walk_items(new.sections)))
+    found = [(KIND_ORDER.index("added"), p.position, ItemChange("added", None, ref(p))) for p in added]
+    found += [(KIND_ORDER.index("removed"), p.position, ItemChange("removed", ref(p), None)) for p in removed]
+    for a, b in pairs:
+        moved = (a.key, a.section_keys) != (b.key, b.section_keys)
+        fields = field_changes(a.item, b.item, {f: l for f, l in ITEM_FIELDS.items() if not (moved and f == "number")})
+        targets = target_changes(a.item.targets, b.item.targets)
+        if moved or fields or targets:
+            kind = "moved" if moved else "changed"
+            move = ("renumbered" if section_titles(a) == section_titles(b) else "section") if moved else ""
+            found.append((KIND_ORDER.index(kind), b.position, ItemChange(kind, ref(a), ref(b), move, fields, targets)))
+    return tuple(change for *_, change in sorted(found, key=lambda f: f[:2]))
+
+
+def match_items(old: list[Placed], new: list[Placed]):
+    """(pairs, removed, added) by the identity rule of the module docstring."""
+    pairs = []
+    by_key: dict[str, Placed] = {}
+    for placed in new:
+        by_key.setdefault(placed.key, placed)
+    matched_new = set()
+    left_old = []
+    for a in old:
+        b = by_key.get(a.key)
+        if b is not None and b.position not in matched_new and similarity(a.item, b.item) >= SIMILAR:
+            pairs.append((a, b))
+            matched_new.add(b.position)
+        else:
+            left_old.append(a)
+    left_new = [b for b in new if b.position not in matched_new]
+    candidates = []
+    for b in left_new:
+        matcher = SequenceMatcher(None, autojunk=False)
+        matcher.set_seq2(identity_text(b.item))  # SequenceMatcher caches facts about seq2
+        for a in left_old:
+            matcher.set_seq1(identity_text(a.item))
+            if matcher.real_quick_ratio() >= SIMILAR and matcher.quick_ratio() >= SIMILAR:
+                ratio = matcher.ratio()
+                if ratio >= SIMILAR:
+                    candidates.append((-ratio, a.position, b.position, a, b))
+    taken_old, taken_new = set(), set()
+    for _, i, j, a, b in sorted(candidates, key=lambda c: c[:3]):
+        if i not in taken_old and j not in taken_new:
+            pairs.append((a, b))
+            taken_old.add(i)
+            taken_new.add(j)
+    removed = [a for a in left_old if a.position not in taken_old]
+    added = [b for b in left_new if b.position not in taken_new]
+    return pairs, removed, added
+
+
+def identity_text(item: Item) -> str:
+    return f"{item.title}\n{item.text}"
+
+
+def similarity(a: Item, b: Item) -> float:
+    return SequenceMatcher(None, identity_text(a), identity_text(b), autojunk=False).ratio()
+
+
+def section_titles(placed: Placed) -> tuple[str, ...]:
+    return tuple(section.title for section in placed.sections)
+
+
+def ref(placed: Placed) -> ItemRef:
+    return ItemRef(placed.key, placed.item.title, section_titles(placed))
+
+
+def field_changes(old, new, fields: dict[str, str]) -> tuple[FieldChange, ...]:
+    return tuple(FieldChange(name, plain(getattr(old, name)), plain(getattr(new, name)))
+                 for name in fields if getattr(old, name) != getattr(new, name))
+
+
+def plain(value):
+    """A model value as JSON-ready data."""
+    if dataclasses.is_dataclass(value):
+        return {f.name: plain(getattr(value, f.name)) for f in dataclasses.fields(value)}
+    if isinstance(value, tuple):
+        return [plain(v) for v in value]
+    if isinstance(value, datetime.date):
+        return value.isoformat()
+    return value
+
+
+def target_changes(old: tuple[Target, ...], new: tuple[Target, ...]) -> tuple[TargetChange, ...]:
+    """The targets removed, changed and added, paired as the module docstring says."""
+    pairs, left_old, left_new = [], list(old), list(new)
+    for same in (lambda t: t.text, lambda t: (t.metric, t.comparator, t.unit) if t.metric else None):
+        for a in list(left_old):
+            b = next((b for b in left_new if same(b) is not None and same(b) == same(a)), None)
+            if b is not None:
+                pairs.append((a, b))
+                left_old.remove(a)
+                left_new.remove(b)
+    changes = [TargetChange("removed", plain(a), None) for a in left_old]
+    changes += [changed_target(a, b) for a, b in pairs if a != b]
+    changes += [TargetChange("added", None, plain(b)) for b in left_new]
+    return tuple(changes)
+
+
+def changed_target(a: Target, b: Target) -> TargetChange:
+    fields = tuple(name for name in TARGET_FIELDS if getattr(a, name) != getattr(b, name))
+    comparable = (a.metric, a.comparator, a.unit) == (b.metric, b.comparator, b.unit) and a.comparator != "range"
+    if not (comparable and "value" in fields and a.value is not None and b.value is not None):
+        return TargetChange("changed", plain(a), plain(b), fields)
+    raised = b.value > a.value
+    stricter = STRICTER_WHEN_RAISED.get(a.comparator)
+    return TargetChange("changed", plain(a), plain(b), fields, "raised" if raised else "lowered",
+                        round(b.value - a.value, 10), None if stricter is None else stricter == raised)
+
+
+# --- text --------------------------------------------------------------------
+
+def describe(changelog: Changelog) -> list[str]:
+    """The changelog as readable lines (Chinese labels), in the changelog's order."""
+    lines = [f"比较 {changelog.before} → {changelog.after}"]
+    for change in changelog.plans:
+        lines.extend(describe_plan(change))
+    if len(lines) == 1:
+        lines.append("计划没有变化")
+    return lines
+
+
+def describe_plan(change: PlanChange) -> list[str]:
+    """Lines for one plan: a heading, then its field and item changes indented."""
+    if change.kind != "changed":
+        return [f"{KIND_LABELS[change.kind]}计划 {change.plan} {change.title}({change.path})"]
+    lines = [f"计划 {change.plan} {change.title}"]
+    lines.extend("  " + line for line in describe_fields(change.fields, PLAN_FIELDS))
+    for item in change.items:
+        lines.append("  " + describe_item(item))
+        lines.extend("      " + line for line in describe_fields(item.fields, ITEM_FIELDS))
+        lines.extend("      " + describe_target(t) for t in item.targets)
+    return lines
+
+
+def describe_item(change: ItemChange) -> str:
+    label = KIND_LABELS[change.kind]
+    if change.kind == "moved":
+        a, b = change.before, change.after
+        where = "同节重新编号" if change.move == "renumbered" else \
+            f"从「{' / '.join(a.sections)}」移至「{' / '.join(b.sections)}」"
+        return f"{label} {a.key} → {b.key} {b.title}({where})"
+    item = change.after or change.before
+    return f"{label} {item.key} {item.title}"
+
+
+def describe_fields(changes: tuple[FieldChange, ...], labels: dict[str, str]) -> list[str]:
+    lines = []
+    for c in changes:
+        if isinstance(c.before, str) and isinstance(c.after, str) and max(len(c.before), len(c.after)) > LONG:
+            lines.append(f"{labels[c.field]}:{text_delta(c.before, c.after)}")
+        else:
+            lines.append(f"{labels[c.field]}:{show(c.before)} → {show(c.after)}")
+    return lines
+
+
+def text_delta(before: str, after: str, context: int = 10) -> str:
+    """The edits of a long text inline: [-removed-]{+inserted+}, with a little context around each."""
+    parts = []
+    opcodes = SequenceMatcher(None, before, after, autojunk=False).get_opcodes()
+    for n, (tag, i1, i2, j1, j2) in enumerate(opcodes):
+        if tag != "equal":
+            parts.append((f"[-{before[i1:i2]}-]" if i2 > i1 else "") + (f"{{+{after[j1:j2]}+}}" if j2 > j1 else ""))
+            continue
+        same = before[i1:i2]
+        head = same[:context] if n else ""
+        tail = same[-context:] if n < len(opcodes) - 1 else ""
+        parts.append(same if len(same) <= len(head) + len(tail) + 1 else head + "…" + tail)
+    return "".join(parts)
+
+
+def show(value) -> str:
+    if value is None or value == "" or value == []:
+        return "(无)"
+    if isinstance(value, list):
+        return "、".join(show(v) for v in value)
+    if isinstance(value, dict):  # a target or a source
+        return value.get("text") or value.get("url") or value.get("file") or json.dumps(value, ensure_ascii=False)
+    return str(value)
+
+
+def describe_target(change: TargetChange) -> str:
+    if change.kind != "changed":
+        return f"{KIND_LABELS[change.kind]}目标:{show(change.before or change.after)}"
+    a, b = change.before, change.after
+    parts = []
+    for name in change.fields:
+        if name == "value" and change.direction:
+            verb = "提高" if change.direction == "raised" else "降低"
+            strict = {True: ",更严格", False: ",更宽松", None: ""}[change.stricter]
+            parts.append(f"{TARGET_FIELDS[name]} {b['comparator']} {a['value']:g}{b['unit']} → {b['value']:g}{b['unit']}"
+                         f"({verb} {abs(change.delta):g}{b['unit']}{strict})")
+        else:
+            parts.append(f"{TARGET_FIELDS[name]} {show(a[name])} → {show(b[name])}")
+    return f"修改目标「{b['text']}」:" + ";".join(parts)
+
+
+# --- command -----------------------------------------------------------------
+
+def cmd_changes(args) -> int:
+    try:
+        changelog = compare_revisions(args.root, args.before, args.after)
+    except GitError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+    for warning in changelog.warnings:
+        print(f"warning: {warning}", file=sys.stderr)
+    if args.format == "json":
+        json.dump(changelog.as_dict(), sys.stdout, ensure_ascii=False, indent=2)
+        print()
+    else:
+        print("\n".join(describe(changelog)))
+    return 0
+
+
+def register(commands) -> None:
+    parser = commands.add_parser("changes", help="list what changed in the plans between two revisions")
+    parser.add_argument("before", metavar="REV_A", help="the older revision: a tag, branch or commit")
+    parser.add_argument("after", metavar="REV_B", nargs="?", default=WORKTREE,
+                        help=f"the newer revision, or {WORKTREE} for the files on disk (default)")
+    parser.add_argument("--format", choices=["text", "json"], default="text")
+    parser.set_defaults(run=cmd_changes)

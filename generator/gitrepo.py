@@ -1,0 +1,109 @@
+"""A small wrapper over the ``git`` command line, run from the project root.
+
+Every path given to or returned by these functions is relative to that root
+(which may be a sub-directory of the work tree), with forward slashes.
+Failures raise :class:`GitError` (or a subclass) carrying git's own message.
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+from dataclasses import dataclass
+
+
+class GitError(Exception):
+    """A git command failed; the message says which one and why."""
+
+
+class NotARepository(GitError):
+    """The project root is not inside a git work tree."""
+
+
+class UnknownRevision(GitError):
+    """A tag, branch or commit name that does not resolve to a commit."""
+
+
+@dataclass(frozen=True)
+class Repo:
+    root: str  # the project root: git runs here, paths are relative to it
+
+    def git(self, *args: str, input: bytes | None = None, env: dict | None = None) -> str:
+        """Run ``git args…`` in the root and return its standard output as text."""
+        return self._run(args, input, env).decode("utf-8", "surrogateescape")
+
+    def _run(self, args, input=None, env=None) -> bytes:
+        try:
+            done = subprocess.run(["git", "-c", "core.quotePath=false", *args], cwd=self.root,
+                                  input=input, capture_output=True, env={**os.environ, **(env or {})})
+        except FileNotFoundError as exc:
+            if not os.path.isdir(self.root):
+                raise GitError(f"{self.root}: no such directory") from None
+            raise GitError("the git program is not installed") from exc
+        if done.returncode:
+            message = done.stderr.decode("utf-8", "replace").strip()
+            if "not a git repository" in message:
+                raise NotARepository(f"{os.path.abspath(self.root)} is not in a git repository")
+            raise GitError(f"`git {' '.join(args)}` failed: {message}")
+        return done.stdout
+
+    def is_shallow(self) -> bool:
+        """True in a clone made with ``--depth``: its oldest commits stand for all earlier history."""
+        return self.git("rev-parse", "--is-shallow-repository").strip() == "true"
+
+    def resolve(self, rev: str) -> str:
+        """The full commit id ``rev`` names (a tag, branch, commit or expression such as HEAD~2)."""
+        try:
+            return self.git("rev-parse", "--verify", "--end-of-options", f"{rev}^{{commit}}").strip()
+        except NotARepository:
+            raise
+        except GitError:
+            raise UnknownRevision(f"unknown revision {rev!r}: not a tag, branch or commit of this repository") \
+                from None
+
+    def exists(self, rev: str, path: str) -> bool:
+        """Whether ``path`` exists in ``rev`` (a missing branch counts as not existing)."""
+        return subprocess.run(["git", "cat-file", "-e", f"{rev}:./{path}"], cwd=self.root,
+                              capture_output=True).returncode == 0
+
+    def show(self, rev: str, path: str) -> str:
+        """The text of ``path`` as committed in ``rev``."""
+        return self.git("show", f"{self.resolve(rev)}:./{path}")
+
+    def files(self, rev: str, directory: str) -> dict[str, str]:
+        """Every file below ``directory`` in ``rev``: {path: text}, read in one batch."""
+        listing = self.git("ls-tree", "-r", "-z", self.resolve(rev), "--", directory)
+        blobs = {}
+        for entry in filter(None, listing.split("\0")):
+            meta, path = entry.split("\t", 1)
+            _mode, kind, blob = meta.split()
+            if kind == "blob":
+                blobs[path] = blob
+        return dict(zip(blobs, self.read_blobs(list(blobs.values()))))
+
+    def read_blobs(self, blobs: list[str]) -> list[str]:
+        """The contents of these blob ids as UTF-8 text, via one ``git cat-file --batch``."""
+        if not blobs:
+            return []
+        out = self._run(["cat-file", "--batch"], input="".join(b + "\n" for b in blobs).encode())
+        texts, at = [], 0
+        for _ in blobs:
+            header_end = out.index(b"\n", at)
+            size = int(out[at:header_end].split()[2])
+            texts.append(out[header_end + 1: header_end + 1 + size].decode("utf-8", "replace"))
+            at = header_end + 1 + size + 1  # the content is followed by a newline
+        return texts
+
+    def dirty(self, *paths: str) -> list[str]:
+        """Paths below ``paths`` with uncommitted changes or untracked files."""
+        out = self.git("status", "--porcelain", "-z", "--untracked-files=all", "--no-renames", "--", *paths)
+        return [entry[3:] for entry in out.split("\0") if entry]
+
+    def tags(self, namespace: str) -> list[tuple[str, str]]:
+        """Tags ``namespace/…`` as (name, date) pairs, oldest first (ties by name).
+
+        The date is the tagger's for annotated tags, the commit's for lightweight ones.
+        """
+        out = self.git("for-each-ref", "--sort=refname", "--sort=creatordate",
+                       "--format=%(refname:strip=2)%00%(creatordate:iso-strict)", f"refs/tags/{namespace}")
+        return [tuple(line.split("\0")) for line in out.splitlines()]

@@ -1,0 +1,139 @@
+"""What git history says about the sources: page dates and published editions.
+
+A source file's date is the committer date of the last commit that changed it
+(what ``git log -1 --format=%cI -- path`` prints), found for every file of
+plans/ and content/ in one ``git log`` pass.  A page's date is the newest date
+among its sources: a theme page's sources are the plan files that contribute
+items to it (see :func:`theme_sources`).
+
+An edition is a published version of the site: ``plansite publish VERSION``
+tags the published commit ``edition/VERSION``.  :func:`editions` lists them,
+oldest first, each with the changelog from the edition before it.
+
+Nothing is guessed where git cannot know: outside a git repository, or in a
+shallow clone (whose oldest commit seems to change every file and lacks the
+older editions), the results are empty and carry a status and a message saying
+why, for the build to print.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Iterable, Mapping
+
+from .changes import Changelog, PlanChange, compare, read_plans
+from .gitrepo import GitError, NotARepository, Repo
+from .ids import walk_items
+from .load import PlanFile, display_path
+
+SOURCE_DIRECTORIES = ("plans", "content")
+EDITION_TAGS = "edition"  # `plansite publish VERSION` tags the published commit edition/VERSION
+
+
+@dataclass(frozen=True)
+class SourceDates:
+    """Last-change dates of source files, keyed like ``load`` names files (``display_path``)."""
+
+    dates: dict[str, datetime] = field(default_factory=dict)
+    status: str = "ok"   # ok | shallow | not-git | git-error
+    message: str = ""    # why there are no dates; empty when status is ok
+
+
+@dataclass(frozen=True)
+class Edition:
+    version: str
+    date: datetime       # when it was published (the tag's date)
+    changes: Changelog   # since the edition before; the first edition lists its plans as added
+
+
+@dataclass(frozen=True)
+class EditionHistory:
+    editions: tuple[Edition, ...] = ()  # oldest first
+    status: str = "ok"   # as in SourceDates
+    message: str = ""
+
+
+def from_history(root: str, what: str, read):
+    """``read(repo)`` and status "ok", or ``None`` with the status and message saying why not."""
+    repo = Repo(root)
+    try:
+        if repo.is_shallow():
+            return None, "shallow", (f"{what} omitted: this is a shallow clone, which lacks the history "
+                                     "(run `git fetch --unshallow --tags`, or clone with full history)")
+        return read(repo), "ok", ""
+    except NotARepository as exc:
+        return None, "not-git", f"{what} omitted: {exc}"
+    except GitError as exc:
+        return None, "git-error", f"{what} omitted: {exc}"
+
+
+def source_dates(root: str) -> SourceDates:
+    """Dates of every file of plans/ and content/ that git has a commit for.
+
+    Files never committed have no date.  Never raises for a git problem: the
+    status says what happened.
+    """
+    def read(repo):
+        log = repo.git("log", "-z", "--relative", "--name-only", "--format=%x01%cI", "--", *SOURCE_DIRECTORIES)
+        return {display_path(root, path): date for path, date in last_changes(log).items()}
+
+    dates, status, message = from_history(root, "page dates", read)
+    return SourceDates(dates or {}, status, message)
+
+
+def last_changes(log: str) -> dict[str, datetime]:
+    """{path: date} from ``git log -z --name-only --format=%x01%cI`` (newest commit first)."""
+    found: dict[str, datetime] = {}
+    date = None
+    for token in log.split("\0"):
+        if token.startswith("\x01"):
+            date = datetime.fromisoformat(token[1:])
+        elif token:
+            found.setdefault(token.removeprefix("\n"), date)
+    return found
+
+
+def page_dates(dates: Mapping[str, datetime], page_sources: Mapping[str, Iterable[str]]) -> dict[str, datetime]:
+    """{page: newest date among its sources}; pages none of whose sources has a date are left out."""
+    result = {}
+    for page, sources in page_sources.items():
+        known = [dates[s] for s in sources if s in dates]
+        if known:
+            result[page] = max(known)
+    return result
+
+
+def theme_sources(plans: Iterable[PlanFile]) -> dict[str, set[str]]:
+    """{theme id: paths of the plan files with at least one item filed under it}."""
+    sources: dict[str, set[str]] = defaultdict(set)
+    for plan_file in plans:
+        for placed in walk_items(plan_file.plan.sections):
+            for theme in placed.item.themes:
+                sources[theme].add(plan_file.path)
+    return dict(sources)
+
+
+def editions(root: str) -> EditionHistory:
+    """Every published edition with its changelog (``plansite publish`` makes the tags).
+
+    Never raises for a git problem: the status says what happened.
+    """
+    def read(repo):
+        found, previous, before = [], "", {}
+        for tag, date in repo.tags(EDITION_TAGS):
+            plans, warnings = read_plans(root, tag)
+            changes = Changelog(previous, tag, compare(before, plans), tuple(warnings))
+            found.append(Edition(tag.removeprefix(EDITION_TAGS + "/"), datetime.fromisoformat(date), changes))
+            previous, before = tag, plans
+        return tuple(found)
+
+    found, status, message = from_history(root, "edition history", read)
+    return EditionHistory(found or (), status, message)
+
+
+def plan_history(history: EditionHistory, plan_id: str) -> list[tuple[Edition, PlanChange]]:
+    """The editions that changed one plan, oldest first, each with that plan's changes."""
+    return [(edition, change) for edition in history.editions
+            for change in edition.changes.plans if change.plan == plan_id]

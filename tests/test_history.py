@@ -1,0 +1,97 @@
+"""Page dates and editions from real git history; shallow clones and plain directories degrade."""
+
+from __future__ import annotations
+
+import subprocess
+from datetime import datetime
+
+from generator.history import editions, page_dates, plan_history, source_dates, theme_sources
+from generator.load import display_path, load_site
+from gitrepos import commit, git, init
+from projects import PLAN, make_project, write
+
+MENTAL = PLAN.replace("demo-edu-2025", "demo-edu-2026").replace("2025", "2026") \
+    .replace("themes: [preschool]", "themes: [mental-health, preschool]")
+
+DATES = {"first": "2024-01-10T09:00:00+08:00", "second": "2024-03-05T10:30:00+08:00",
+         "themes": "2024-05-01T08:00:00+08:00", "third": "2024-06-20T16:45:00+08:00"}
+
+A = "plans/2025/demo-edu-2025.yaml"
+B = "plans/2026/demo-edu-2026.yaml"
+THEMES = "content/themes.yaml"
+
+
+def history_repo(root):
+    """A commit per date: both plans, then B changed, then the themes, then A changed."""
+    init(root)
+    make_project(root)
+    write(root, B, MENTAL)
+    commit(root, "both plans", DATES["first"])
+    write(root, B, MENTAL.replace("扩大普惠资源。", "扩大普惠性资源。"))
+    commit(root, "B edited", DATES["second"])
+    write(root, THEMES, (root / THEMES).read_text(encoding="utf-8") + "  - {id: spare, name: 备用}\n")
+    commit(root, "themes", DATES["themes"])
+    write(root, A, PLAN.replace("owners: [基教科, 计划财务科]", "owners: [基教科]"))
+    commit(root, "A edited", DATES["third"])
+    return root
+
+
+def per_file_date(root, path):
+    return datetime.fromisoformat(git(root, "log", "-1", "--format=%cI", "--", path).strip())
+
+
+def test_source_dates_are_the_last_commit_of_each_file(tmp_path):
+    root = history_repo(tmp_path / "repo")
+    found = source_dates(str(root))
+    assert (found.status, found.message) == ("ok", "")
+    expected = {A: DATES["third"], B: DATES["second"], THEMES: DATES["themes"],
+                "content/organisations.yaml": DATES["first"], "content/departments.yaml": DATES["first"]}
+    assert found.dates == {display_path(str(root), path): datetime.fromisoformat(date)
+                           for path, date in expected.items()}
+    # the one-pass log agrees with asking git file by file
+    assert all(found.dates[display_path(str(root), p)] == per_file_date(root, p) for p in expected)
+
+
+def test_theme_page_date_is_the_newest_contributing_plan(tmp_path):
+    root = history_repo(tmp_path / "repo")
+    site, _ = load_site(str(root))
+    sources = {f"themes/{theme}.md": paths for theme, paths in theme_sources(site.plans).items()}
+    sources["about.md"] = ["content/pages/about.md"]  # never committed: no date
+    dates = page_dates(source_dates(str(root)).dates, sources)
+    assert dates == {"themes/preschool.md": datetime.fromisoformat(DATES["third"]),
+                     "themes/mental-health.md": datetime.fromisoformat(DATES["second"])}
+
+
+def test_shallow_clone_and_plain_directory_give_no_dates_but_a_reason(tmp_path):
+    root = history_repo(tmp_path / "repo")
+    subprocess.run(["git", "clone", "--quiet", "--depth", "1", f"file://{root}", str(tmp_path / "shallow")],
+                   check=True, capture_output=True)
+    shallow = source_dates(str(tmp_path / "shallow"))
+    assert (shallow.status, shallow.dates) == ("shallow", {})
+    assert "shallow clone" in shallow.message and "--unshallow" in shallow.message
+    plain = tmp_path / "plain"
+    make_project(plain)
+    outside = source_dates(str(plain))
+    assert (outside.status, outside.dates) == ("not-git", {})
+    assert outside.message == f"page dates omitted: {plain} is not in a git repository"
+    assert editions(str(plain)).status == "not-git" and editions(str(tmp_path / "shallow")).status == "shallow"
+
+
+def test_editions_are_the_edition_tags_with_their_changes(tmp_path):
+    root = history_repo(tmp_path / "repo")
+    git(root, "tag", "--annotate", "-m", "edition", "edition/2024.1", "HEAD~2", date=DATES["themes"])
+    git(root, "tag", "--annotate", "-m", "edition", "edition/2024.2", "HEAD", date=DATES["third"])
+    git(root, "tag", "not-an-edition", "HEAD~1")
+    history = editions(str(root))
+    assert history.status == "ok"
+    assert [(e.version, e.date.isoformat()) for e in history.editions] == [
+        ("2024.1", DATES["themes"]), ("2024.2", DATES["third"])]
+    first, second = history.editions
+    assert [(p.kind, p.plan) for p in first.changes.plans] == [("added", "demo-edu-2025"), ("added", "demo-edu-2026")]
+    assert (second.changes.before, second.changes.after) == ("edition/2024.1", "edition/2024.2")
+    [change] = second.changes.plans
+    assert (change.plan, [(i.kind, i.after.key, [f.field for f in i.fields]) for i in change.items]) == (
+        "demo-edu-2025", [("changed", "1-1", ["owners"])])
+    assert [(e.version, c.kind) for e, c in plan_history(history, "demo-edu-2025")] == [
+        ("2024.1", "added"), ("2024.2", "changed")]
+    assert [(e.version, c.kind) for e, c in plan_history(history, "demo-edu-2026")] == [("2024.1", "added")]
