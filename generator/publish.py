@@ -1,0 +1,146 @@
+"""``plansite publish VERSION``: put an edition of the site on the gh-pages branch with mike.
+
+Each edition is a folder ``VERSION/`` on the branch; ``versions.json`` lists
+them for Material's version selector.  The alias (``latest`` unless told)
+moves to the new edition and is a full copy of it (mike's ``copy`` alias
+type): unlike ``redirect`` aliases it also serves the non-HTML files under
+their stable addresses (feeds, the search index, the sitemap), and unlike
+symlinks it works on every static host.  The first publish makes the site root
+redirect to the alias.
+
+The steps, in order:
+
+1. plans/ and content/ must be committed: an edition is a commit, which is
+   tagged ``edition/VERSION`` (an annotated tag; publishing the same version
+   again from the same commit is allowed), so that ``plansite changes`` and the
+   site's 本版更新 can compare editions later;
+2. with ``--push`` the remote's branch is fetched first and becomes the
+   starting point, so editions published from another clone are kept (an
+   unpushed local publish is replaced);
+3. docs/ is generated (``build.generate``) and mike builds and deploys it
+   (``mike deploy --update-aliases --alias-type copy``; ``mike set-default``
+   when the branch has no root page yet);
+4. the branch is squashed to a single commit holding every edition, so its
+   history does not grow with each publish;
+5. with ``--push`` the branch is force-pushed (with a lease on what was
+   fetched in step 2) together with the tag.
+
+mike runs as a subprocess of this Python (``python -c``: mike 2.2 has no
+``__main__`` module), in the project root, with this environment's ``bin``
+first on PATH so that it finds the same ``mkdocs``.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+
+from .gitrepo import GitError, Repo
+from .history import EDITION_TAGS
+
+MIKE = "import sys; from mike.driver import main; sys.argv[0] = 'mike'; sys.exit(main())"
+
+
+class PublishError(Exception):
+    """Publishing cannot go on; the message says why and what to do."""
+
+
+def publish(root: str, version: str, alias: str, title: str | None, branch: str, remote: str,
+            push: bool) -> None:
+    """Publish the committed plans as edition ``version``; raises PublishError or GitError."""
+    repo = Repo(root)
+    dirty = repo.dirty("plans", "content")
+    if dirty:
+        raise PublishError("commit these files first (an edition is a commit): " + ", ".join(dirty))
+    remote_commit = fetch_branch(repo, remote, branch) if push else None
+    tag = f"{EDITION_TAGS}/{version}"
+    created = tag_edition(repo, tag, version)
+    try:
+        generate(root)
+        mike(root, "deploy", "--update-aliases", "--alias-type", "copy", *(["--title", title] if title else []),
+             "--branch", branch, "--remote", remote, "--ignore-remote-status",
+             "--message", f"Deploy edition {version}", version, alias)
+    except BaseException:
+        if created:
+            repo.git("tag", "--delete", tag)
+        raise
+    if not repo.exists(branch, "index.html"):
+        mike(root, "set-default", "--branch", branch, "--remote", remote, "--ignore-remote-status", alias)
+    squash(repo, branch)
+    if push:
+        repo.git("push", f"--force-with-lease=refs/heads/{branch}:{remote_commit or ''}", "--", remote,
+                 f"refs/heads/{branch}:refs/heads/{branch}", f"refs/tags/{tag}:refs/tags/{tag}")
+
+
+def fetch_branch(repo: Repo, remote: str, branch: str) -> str | None:
+    """Make the local branch the remote's (when the remote has it); return the remote's commit."""
+    heads = repo.git("ls-remote", "--heads", "--", remote, f"refs/heads/{branch}").split()
+    if not heads:
+        return None
+    repo.git("fetch", "--no-tags", "--", remote, f"+refs/heads/{branch}:refs/remotes/{remote}/{branch}")
+    repo.git("update-ref", f"refs/heads/{branch}", heads[0])
+    return heads[0]
+
+
+def tag_edition(repo: Repo, tag: str, version: str) -> bool:
+    """Tag HEAD as the edition; False when it already is.  Refuses a tag on another commit."""
+    head = repo.resolve("HEAD")
+    try:
+        tagged = repo.resolve(f"refs/tags/{tag}")
+    except GitError:
+        repo.git("tag", "--annotate", "--message", f"Plansite edition {version}", "--", tag, head)
+        return True
+    if tagged != head:
+        raise PublishError(f"edition {version} was published from commit {tagged[:12]}, not HEAD; "
+                           f"publish a new version, or delete the tag first (git tag --delete {tag})")
+    return False
+
+
+def generate(root: str) -> None:
+    from .build import generate as generate_docs
+
+    if generate_docs(root) is None:
+        raise PublishError("docs/ could not be generated (see the problems above)")
+
+
+def mike(root: str, *args: str) -> None:
+    bin_dir = os.path.dirname(sys.executable)
+    env = {**os.environ, "PATH": bin_dir + os.pathsep + os.environ.get("PATH", "")}
+    done = subprocess.run([sys.executable, "-c", MIKE, *args], cwd=root, env=env)
+    if done.returncode:
+        raise PublishError(f"`mike {args[0]}` failed (exit status {done.returncode})")
+
+
+def squash(repo: Repo, branch: str) -> str:
+    """Replace the branch by one commit with the same files; return that commit."""
+    old = repo.resolve(branch)
+    versions = json.loads(repo.show(branch, "versions.json"))
+    summary = ", ".join(v["version"] + "".join(f" [{a}]" for a in v["aliases"]) for v in versions)
+    message = f"Plansite site: {summary}\n\nOne commit holds every published edition (squashed after each publish).\n"
+    new = repo.git("commit-tree", f"{old}^{{tree}}", "-m", message).strip()
+    repo.git("update-ref", "-m", "plansite publish: squash", f"refs/heads/{branch}", new, old)
+    return new
+
+
+def cmd_publish(args) -> int:
+    try:
+        publish(args.root, args.version, args.alias, args.title, args.branch, args.remote, args.push)
+    except (PublishError, GitError) as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 1
+    print(f"published edition {args.version} as {args.alias} on {args.branch}"
+          + (f", pushed to {args.remote}" if args.push else ""), file=sys.stderr)
+    return 0
+
+
+def register(commands) -> None:
+    parser = commands.add_parser("publish", help="deploy an edition of the site to the gh-pages branch with mike")
+    parser.add_argument("version", metavar="VERSION", help="the edition's name, e.g. 2025.1")
+    parser.add_argument("--alias", default="latest", help="alias moved to this edition (default: latest)")
+    parser.add_argument("--title", help="title in the version selector (default: VERSION)")
+    parser.add_argument("--push", action="store_true", help="force-push the branch and the edition tag")
+    parser.add_argument("--branch", default="gh-pages", help="branch holding the site (default: gh-pages)")
+    parser.add_argument("--remote", default="origin", help="remote to push to (default: origin)")
+    parser.set_defaults(run=cmd_publish)

@@ -1,0 +1,83 @@
+"""`plansite publish` end to end: the real generator, real mike and MkDocs, a local bare remote."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+
+import pytest
+
+from generator.cli import main
+from generator.history import editions
+from gitrepos import commit, git, init, use_identity
+from sitefixtures import make_site_project
+
+pytestmark = pytest.mark.site
+
+PLAN = "plans/2024/taobei-edu-2024.yaml"
+ONCE, TWICE = "每学期开展一次学生心理危机排查。", "每学期开展两次学生心理危机排查。"
+
+
+def publish(root, capsys, *args):
+    code = main(["--root", str(root), "publish", *args])
+    return code, capsys.readouterr().err
+
+
+def branch(root, ref="gh-pages"):
+    """(versions.json, number of commits, files containing TWICE) of a gh-pages branch."""
+    versions = json.loads(git(root, "show", f"{ref}:versions.json"))
+    count = int(git(root, "rev-list", "--count", ref))
+    grep = subprocess.run(["git", "grep", "-l", TWICE, ref, "--"], cwd=root, capture_output=True, text=True)
+    return ([(v["version"], v["aliases"]) for v in versions], count,
+            sorted(line.split(":", 1)[1].split("/")[0] for line in grep.stdout.splitlines()))
+
+
+@pytest.fixture
+def project(tmp_path, monkeypatch):
+    """A committed site project whose origin is a bare repository."""
+    use_identity(monkeypatch)
+    root = init(make_site_project(tmp_path / "project"))
+    commit(root, "plans")
+    subprocess.run(["git", "init", "--quiet", "--bare", "--initial-branch=main", str(tmp_path / "remote.git")],
+                   check=True)
+    git(root, "remote", "add", "origin", str(tmp_path / "remote.git"))
+    git(root, "push", "--quiet", "origin", "main")
+    return root
+
+
+def test_publishing_editions(project, tmp_path, capsys):
+    root = project
+    code, err = publish(root, capsys, "2024.1")
+    assert code == 0, err
+    assert branch(root) == ([("2024.1", ["latest"])], 1, [])
+    assert 'href="latest/"' in git(root, "show", "gh-pages:index.html")  # the root opens the alias
+
+    (root / PLAN).write_text((root / PLAN).read_text(encoding="utf-8").replace(ONCE, TWICE), encoding="utf-8")
+    code, err = publish(root, capsys, "2024.2", "--push")
+    assert code == 1 and f"commit these files first (an edition is a commit): {PLAN}" in err
+    commit(root, "twice a term")
+    git(root, "push", "--quiet", "origin", "main")
+    code, err = publish(root, capsys, "2024.2", "--push", "--title", "2024年第二版")
+    assert code == 0, err
+    assert branch(root) == ([("2024.2", ["latest"]), ("2024.1", [])], 1, ["2024.2", "latest"])
+    remote = tmp_path / "remote.git"
+    assert git(remote, "rev-parse", "gh-pages") == git(root, "rev-parse", "gh-pages")
+    assert json.loads(git(remote, "show", "gh-pages:versions.json"))[0]["title"] == "2024年第二版"
+    assert git(remote, "tag", "--list").split() == ["edition/2024.2"]
+
+    code, err = publish(root, capsys, "2024.1")
+    assert code == 1 and "edition 2024.1 was published from commit" in err
+
+    # another clone publishes on top of what the remote has, and the history stays one commit
+    other = tmp_path / "other"
+    subprocess.run(["git", "clone", "--quiet", str(remote), str(other)], check=True)
+    code, err = publish(other, capsys, "2024.3", "--push")
+    assert code == 0, err
+    assert branch(remote) == ([("2024.3", ["latest"]), ("2024.2", []), ("2024.1", [])], 1,
+                              ["2024.2", "2024.3", "latest"])
+
+    history = editions(str(root))
+    assert [e.version for e in history.editions] == ["2024.1", "2024.2"]
+    [change] = history.editions[1].changes.plans
+    [item] = change.items
+    assert (change.plan, item.after.key, [f.field for f in item.fields]) == ("taobei-edu-2024", "1-2-2", ["text"])
