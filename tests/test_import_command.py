@@ -120,6 +120,26 @@ def test_verify_lists_items_that_no_longer_match_their_source(project, capsys):
     assert "item 1-1" not in out
 
 
+@pytest.mark.parametrize("order", ["--verify SOURCE PLAN", "SOURCE --verify PLAN"])
+def test_verify_takes_source_and_plan_in_either_order(project, capsys, order):
+    assert import_to_file(project) == 0
+    paths = {"SOURCE": str(project / "sources" / "owners.txt"), "PLAN": str(project / OUTPUT)}
+    plan = load(project)
+    plan["sections"][0]["items"][0]["text"] = "改写过的事项。"
+    (project / OUTPUT).write_text(yaml.safe_dump(plan, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    capsys.readouterr()
+    assert plansite(project, "import", *(paths.get(word, word) for word in order.split())) == 1
+    assert "item 1-1 no longer matches the source" in capsys.readouterr().out
+
+
+@pytest.mark.parametrize("args", [["--verify"], ["--verify", "a.txt"], ["--verify", "a.txt", "b.yaml", "c.yaml"], []])
+def test_verify_without_its_two_paths_is_a_usage_error(project, capsys, args):
+    with pytest.raises(SystemExit) as exited:
+        plansite(project, "import", *args)
+    assert exited.value.code == 2
+    assert "--verify SOURCE PLAN.yaml" in capsys.readouterr().err
+
+
 def test_unknown_owners_are_added_to_the_vocabulary_with_stable_ids(project, capsys):
     assert import_to_file(project, "--add-unknown-owners") == 0
     departments = yaml.safe_load((project / "content" / "departments.yaml").read_text(encoding="utf-8"))

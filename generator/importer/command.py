@@ -1,7 +1,4 @@
-"""The `plansite import` command.
-
-    plansite import SOURCE [--org ID] [--year N] [--kind plan|review|breakdown] [--id SLUG]
-                           [-o PATH [--merge]] [--verify PLAN.yaml] [--add-unknown-owners]
+"""The `plansite import` command (its two forms: ``USAGE``).
 
 Without -o the draft YAML goes to stdout; the report (counts, and every place the
 importer was unsure of, by source line) always goes to stderr.
@@ -11,7 +8,7 @@ value that differs from a fresh import of the file's own source (source.file)
 counts as curated and is kept; new items are added, items gone from the source
 are removed only when nothing in them was curated; every change is listed.
 
---verify PLAN checks PLAN's items against SOURCE at their spans instead of
+--verify checks PLAN's items against SOURCE at their spans instead of
 importing.  --add-unknown-owners appends the owners no department matches to
 content/departments.yaml with ids <org>-unit-<N> (N counting on from the highest
 such id; no pinyin is available): check the names and kinds, and rename the ids
@@ -21,13 +18,18 @@ before pages link to them.
 from __future__ import annotations
 
 import argparse
+import functools
+
+USAGE = """%(prog)s SOURCE [--org ID] [--year N] [--kind KIND] [--id SLUG] [-o PATH [--merge]] [--add-unknown-owners]
+       %(prog)s --verify SOURCE PLAN.yaml"""
 
 
 def register(commands) -> None:
     parser = commands.add_parser(
-        "import", help="turn a published plan (.txt .html .docx .pdf) into a draft plan YAML",
+        "import", help="turn a published plan (.txt .html .docx .pdf) into a draft plan YAML", usage=USAGE,
         description=__doc__.split("\n\n", 1)[1], formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("source", metavar="SOURCE", help="the document: .txt (UTF-8 or GBK), .html, .docx or .pdf")
+    parser.add_argument("source", metavar="SOURCE", nargs="?",
+                        help="the document: .txt (UTF-8 or GBK), .html, .docx or .pdf")
     parser.add_argument("--org", help="organisation id from content/organisations.yaml (default: guessed)")
     parser.add_argument("--year", type=int, help="the year the plan is for (default: from the title or text)")
     parser.add_argument("--kind", choices=["plan", "review", "breakdown"], help="default: from the title")
@@ -35,13 +37,30 @@ def register(commands) -> None:
     parser.add_argument("-o", "--output", metavar="PATH", help="write the YAML here instead of stdout")
     parser.add_argument("--merge", action="store_true",
                         help="PATH exists and is curated: merge the import into it, keeping curated edits")
-    parser.add_argument("--verify", metavar="PLAN", help="check PLAN's items against SOURCE at their spans")
+    # Zero or more values, so that both `--verify SOURCE PLAN` and `SOURCE --verify PLAN` parse (a second
+    # optional positional would be consumed empty by argparse in the second form); see ``verify_paths``.
+    parser.add_argument("--verify", nargs="*", metavar="PATH",
+                        help="check PLAN's items against SOURCE at their spans: --verify SOURCE PLAN.yaml")
     parser.add_argument("--add-unknown-owners", action="store_true",
                         help="append unknown owners to content/departments.yaml as <org>-unit-<N>")
-    parser.set_defaults(run=run)
+    parser.set_defaults(run=functools.partial(run, parser))
 
 
-def run(args) -> int:
+def verify_paths(parser: argparse.ArgumentParser, args) -> None:
+    """Put SOURCE in ``args.source`` and, with --verify, PLAN in ``args.verify`` (else None); exit with a
+    usage error when they are not there."""
+    paths = ([args.source] if args.source else []) + (args.verify or [])
+    if args.verify is None:
+        if not paths:
+            parser.error("the following arguments are required: SOURCE")
+    elif len(paths) != 2:
+        parser.error("--verify takes a source and a plan: plansite import --verify SOURCE PLAN.yaml")
+    else:
+        args.source, args.verify = paths
+
+
+def run(parser: argparse.ArgumentParser, args) -> int:
+    verify_paths(parser, args)
     # Imported here so that `plansite` starts quickly and its other commands never depend on the importer.
     from .workflow import run_import
 
