@@ -298,6 +298,8 @@ def find_targets(text: str, *, review: bool = False) -> tuple[list[TargetDraft],
     targets: list[TargetDraft] = []
     floor = 0  # where the words read before the next quantity may start
     for quantity in quantities:
+        if quantity.start < floor:  # read already, in the words after the target before it (0所百分之九)
+            continue
         floor = max([floor] + [e for _, e in bounds if e <= quantity.start])
         reason = _rejection(text, quantity, floor, review, first_year)
         if reason is None:
