@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime
+import math
 import re
 import types
 import typing
@@ -80,7 +81,7 @@ def _decode(tp, value, path, document, diagnostics):
     if dataclasses.is_dataclass(tp):
         return _decode_dataclass(tp, value, path, document, diagnostics)
     if tp is float:
-        if isinstance(value, bool) or not isinstance(value, (int, float)):
+        if isinstance(value, bool) or not isinstance(value, (int, float)) or not math.isfinite(value):
             return fail("a number")
         return value
     if tp is int:
@@ -117,7 +118,9 @@ def _decode_dataclass(cls, value, path, document, diagnostics):
         decoded = None
         if name not in value:
             if required:
-                diagnostics.append(document.diagnostic(path, f"missing required field {name!r}"))
+                expected = _TYPE_NAMES.get(hints(cls)[name], "a value")
+                diagnostics.append(document.diagnostic(path + (name,), f"missing required field {name!r}: "
+                                                       f"expected {expected}"))
         else:
             decoded = _decode(hints(cls)[name], value[name], path + (name,), document, diagnostics)
             problem = decoded is not None and _check_constraints(f, decoded)

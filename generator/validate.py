@@ -27,6 +27,14 @@ def validate(site: Site) -> list[Diagnostic]:
     return found
 
 
+VOCABULARY_FILES = {"organisation": "content/organisations.yaml", "theme": "content/themes.yaml"}
+
+
+def unknown(kind: str, value: str, known) -> str:
+    """'unknown theme 'x' (did you mean 'y'?); expected an id from content/themes.yaml'."""
+    return f"unknown {kind} {value!r}{did_you_mean(value, known)}; expected an id from {VOCABULARY_FILES[kind]}"
+
+
 def unique_vocabulary_ids(site: Site) -> Iterator[Diagnostic]:
     for name, document in site.vocabulary_documents.items():
         seen: dict[str, int] = {}
@@ -43,8 +51,7 @@ def department_references(site: Site) -> Iterator[Diagnostic]:
     for i, department in enumerate(site.vocabulary.departments):
         if department.organisation not in known:
             yield document.diagnostic(("departments", i, "organisation"),
-                                      f"unknown organisation {department.organisation!r}"
-                                      + did_you_mean(department.organisation, known))
+                                      unknown("organisation", department.organisation, known))
 
 
 def department_name_clashes(site: Site) -> Iterator[Diagnostic]:
@@ -80,9 +87,8 @@ def file_name(site: Site, plan_file: PlanFile) -> Iterator[Diagnostic]:
 def organisation(site: Site, plan_file: PlanFile) -> Iterator[Diagnostic]:
     known = site.vocabulary.organisation_by_id
     if plan_file.plan.organisation not in known:
-        yield plan_file.document.diagnostic(
-            ("organisation",), f"unknown organisation {plan_file.plan.organisation!r}"
-            + did_you_mean(plan_file.plan.organisation, known))
+        yield plan_file.document.diagnostic(("organisation",), unknown("organisation", plan_file.plan.organisation,
+                                                                        known))
 
 
 def source(site: Site, plan_file: PlanFile) -> Iterator[Diagnostic]:
@@ -115,8 +121,7 @@ def items(site: Site, plan_file: PlanFile) -> Iterator[Diagnostic]:
                         + "; add it to content/departments.yaml")
         for i, theme in enumerate(item.themes):
             if theme not in vocabulary.theme_by_id:
-                yield document.diagnostic(path + ("themes", i), f"unknown theme {theme!r}"
-                                          + did_you_mean(theme, vocabulary.theme_by_id))
+                yield document.diagnostic(path + ("themes", i), unknown("theme", theme, vocabulary.theme_by_id))
         for i, target in enumerate(item.targets):
             yield from target_shape(document, path + ("targets", i), target)
         if len(item.span) not in (0, 2) or (item.span and item.span[0] > item.span[1]):

@@ -62,7 +62,8 @@ def test_every_problem_reported_in_one_pass_with_locations(tmp_path, capsys):
 def test_unknown_organisation_does_not_cascade_into_owner_errors(tmp_path):
     make_project(tmp_path, PLAN.replace("organisation: demo-edu", "organisation: demo-ed"))
     assert messages(tmp_path) == [
-        (3, "organisation", "error", "unknown organisation 'demo-ed' (did you mean 'demo-edu'?)")]
+        (3, "organisation", "error", "unknown organisation 'demo-ed' (did you mean 'demo-edu'?); "
+                                     "expected an id from content/organisations.yaml")]
 
 
 def test_json_format_and_strict_mode(tmp_path, capsys):
@@ -96,7 +97,7 @@ def test_duplicate_plan_ids_across_files(tmp_path):
 def test_unknown_fields_and_missing_fields(tmp_path):
     make_project(tmp_path, PLAN.replace("        title: 扩大普惠资源\n", "        titel: 扩大普惠资源\n"))
     found = messages(tmp_path)
-    assert (9, "sections[0].items[0]", "error", "missing required field 'title'") in found
+    assert (9, "sections[0].items[0].title", "error", "missing required field 'title': expected a string") in found
     assert any(f == "sections[0].items[0].titel" and "did you mean 'title'" in m for _, f, _, m in found)
 
 

@@ -1,0 +1,183 @@
+"""Broken input: ``plansite build`` names the file, line, column, field and what was expected, and
+leaves docs/ and site/ exactly as they were.
+
+Each case breaks a copy of a project whose docs/ and site/ were built.  The
+expected location is marked with ``¦`` in a piece of the broken file (the
+piece without the mark is looked up in the file), so it is where the problem
+is in the text rather than a number copied from the output.
+"""
+
+from __future__ import annotations
+
+import shutil
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Callable
+
+import pytest
+
+from generator import yamlsource
+from generator.cli import main
+from generator.write import STAGING_PREFIX
+from sitefixtures import FIXTURE, make_site_project
+
+pytestmark = pytest.mark.site
+
+PLAN = "plans/2025/xx-edu-2025.yaml"
+MARK = "¦"
+
+
+@dataclass(frozen=True)
+class Case:
+    change: Callable[[str], str | bytes]  # the plan file's text → the broken file's content
+    at: str | None                        # a piece of the broken file with MARK where the problem is; None: 0:0
+    field: str
+    says: tuple[str, ...]                 # pieces of the message: what is wrong, what was expected
+    path: str = PLAN
+    also: Callable[[Path], None] | None = None  # a further change to the project
+
+
+def replace(old: str, new: str) -> Callable[[str], str]:
+    def change(text: str) -> str:
+        assert old in text, old
+        return text.replace(old, new, 1)
+    return change
+
+
+def append(more: str) -> Callable[[str], str]:
+    return lambda text: text + more
+
+
+def nested(depth: int) -> str:
+    return "deep: " + "[" * depth + "]" * depth + "\n"
+
+
+def many_values(count: int) -> Callable[[str], str]:
+    return lambda text: "extra: [" + ", ".join(map(str, range(count))) + "]\n" + text
+
+
+def copy_plan(root: Path) -> None:
+    shutil.copy(root / PLAN, root / "plans" / "2025" / "xx-edu-2025-copy.yaml")
+
+
+def line_of(piece: str) -> int:
+    """The line of ``piece`` in the fixture's plan file (before it is broken)."""
+    text = (FIXTURE / PLAN).read_text(encoding="utf-8")
+    return text[:text.index(piece)].count("\n") + 1
+
+
+SECOND_TITLE, FIRST_ITEM = line_of("title: 提升保教质量"), line_of("- number: '1'")
+LIMIT, DEPTH = yamlsource.MAX_VALUES, yamlsource.MAX_DEPTH
+CASES = {
+    "YAML syntax error": Case(
+        replace("    text: 围绕幼有所育", "     text: 围绕幼有所育"), "     text¦: 围绕幼有所育", "",
+        ("YAML syntax error: mapping values are not allowed",)),
+    "duplicate key": Case(
+        replace("        title: 提升保教质量\n", "        title: 提升保教质量\n        title: 重复\n"),
+        "        ¦title: 重复", "sections[0].items[1].title",
+        (f"duplicate key 'title' (first defined at line {SECOND_TITLE})",)),
+    "wrong type": Case(
+        replace("year: 2025", "year: 二〇二五"), "year: ¦二〇二五", "year",
+        ("expected an integer, got the text '二〇二五'",)),
+    "missing field": Case(
+        replace("        title: 提升保教质量\n", ""), "      - ¦number: '2'", "sections[0].items[1].title",
+        ("missing required field 'title': expected a string",)),
+    "unknown field": Case(
+        replace("        title: 提升保教质量", "        titel: 提升保教质量"), "        ¦titel:",
+        "sections[0].items[1].titel", ("unknown field (did you mean 'title'?)",)),
+    "invalid date": Case(
+        replace("deadline: 2025-12-31", "deadline: 2025-02-30"), "deadline: ¦2025-02-30",
+        "sections[0].items[0].deadline", ("'2025-02-30' is not a valid date (YYYY-MM-DD)",)),
+    "number that is not finite": Case(
+        replace("value: 94.5", "value: .inf"), "value: ¦.inf", "sections[0].items[0].targets[0].value",
+        ("expected a number, got float inf",)),
+    "unknown theme": Case(
+        replace("themes: [preschool, finance]", "themes: [pre-school, finance]"), "[¦pre-school",
+        "sections[0].items[0].themes[0]",
+        ("unknown theme 'pre-school' (did you mean 'preschool'?)", "expected an id from content/themes.yaml")),
+    "unknown department": Case(
+        replace("owners: [学前教育科, 计划财务科]", "owners: [学前教育科, 计划财物科]"), "¦计划财物科",
+        "sections[0].items[0].owners[1]",
+        ("unknown department '计划财物科' for organisation 'xx-edu' (did you mean '计划财务科'",
+         "add it to content/departments.yaml")),
+    "unknown organisation": Case(
+        replace("organisation: xx-edu", "organisation: xx-ed"), "organisation: ¦xx-ed", "organisation",
+        ("unknown organisation 'xx-ed' (did you mean 'xx-edu'", "expected an id from content/organisations.yaml")),
+    "duplicate plan id": Case(
+        lambda text: text, "id: ¦xx-edu-2025", "id",
+        ("duplicate plan id 'xx-edu-2025' (also in", "xx-edu-2025-copy.yaml)"), also=copy_plan),
+    "duplicate item id": Case(
+        replace("number: '2'", "number: '1'"), "      - number: ¦'1'\n        title: 提升保教质量",
+        "sections[0].items[1].number",
+        (f"item id '1-1' is already used by the item at line {FIRST_ITEM}",
+         "give one of them an explicit 'id'")),
+    **{f"unsafe plan id {bad}": Case(
+        replace("id: xx-edu-2025", f"id: {bad}"), f"id: ¦{bad}", "id",
+        (f"{bad!r} is not a safe id: use lowercase ascii letters, digits and single hyphens",))
+       for bad in ("../x", "a/b", "A B", "Upper")},
+    "unsafe item id": Case(
+        replace("        title: 提升保教质量\n", "        id: ../x\n        title: 提升保教质量\n"), "id: ¦../x",
+        "sections[0].items[1].id", ("'../x' is not a safe id",)),
+    "wrong encoding (GBK)": Case(
+        lambda text: text.encode("gbk"), "title: XX¦市", "", ("file is not UTF-8 (save it as UTF-8;",)),
+    "control character": Case(
+        replace("保教质量", "保教\x07质量"), "保教¦\x07质量", "", ("character U+0007 is not allowed in YAML",)),
+    "alias bomb": Case(
+        append("a: &a [lol, lol, lol, lol, lol, lol, lol, lol, lol]\nb: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a]\n"
+               "c: [*b, *b, *b, *b, *b, *b, *b, *b, *b]\n"), "a: ¦&a", "a",
+        ("YAML anchors (&a) and aliases are not allowed in plan files",)),
+    "absurd nesting": Case(
+        append(nested(1_000_000)), "deep: " + "[" * (DEPTH - 1) + MARK + "[", "deep" + "[0]" * (DEPTH - 1),
+        (f"nesting deeper than {DEPTH} levels is not allowed",)),
+    "too many values": Case(
+        many_values(LIMIT), f", {MARK}{LIMIT - 3},", f"extra[{LIMIT - 3}]",  # values 1-3: the mapping, key, list
+        (f"more than {LIMIT:,} values in one file",)),
+    "very large file": Case(
+        append("closing: " + "很" * (yamlsource.MAX_BYTES // 3) + "\n"), None, "",
+        (f"bytes; the limit is {yamlsource.MAX_BYTES:,}",)),
+}
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory) -> Path:
+    root = make_site_project(tmp_path_factory.mktemp("built"))
+    assert main(["--root", str(root), "build"]) == 0
+    return root
+
+
+def snapshot(root: Path) -> dict[str, bytes]:
+    return {str(path.relative_to(root)): path.read_bytes()
+            for folder in ("docs", "site") for path in sorted((root / folder).rglob("*")) if path.is_file()}
+
+
+def location(content: str | bytes, at: str | None) -> tuple[int, int]:
+    if at is None:
+        return 0, 0
+    text = content.decode("gbk") if isinstance(content, bytes) else content
+    index = text.index(at.replace(MARK, "")) + at.index(MARK)
+    before = text[:index]
+    return before.count("\n") + 1, index - (before.rfind("\n") + 1) + 1
+
+
+@pytest.mark.parametrize("name", CASES)
+def test_broken_input_is_located_and_changes_nothing(built, tmp_path, capsys, name):
+    case = CASES[name]
+    root = tmp_path / "project"
+    shutil.copytree(built, root)
+    plan = root / PLAN
+    content = case.change(plan.read_text(encoding="utf-8"))
+    plan.write_bytes(content if isinstance(content, bytes) else content.encode("utf-8"))
+    if case.also:
+        case.also(root)
+    before = snapshot(root)
+    capsys.readouterr()
+
+    assert main(["--root", str(root), "build"]) == 1
+    line, column = location(content, case.at)
+    field = f" {case.field}:" if case.field else ""
+    start = f"{root / case.path}:{line}:{column}: error:{field} "
+    reported = [out for out in capsys.readouterr().out.splitlines() if out.startswith(f"{root / case.path}:")]
+    assert any(out.startswith(start) and all(piece in out[len(start):] for piece in case.says)
+               for out in reported), (start, case.says, reported)
+    assert snapshot(root) == before
+    assert not [name for name in root.iterdir() if name.name.startswith(STAGING_PREFIX)]
