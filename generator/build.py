@@ -5,9 +5,10 @@ MkDocs runs in this process through its Python API (``load_config`` +
 the configuration errors and strict-mode aborts arrive as exceptions we can
 report and clean up after, no second interpreter has to start and import
 MkDocs, Material and jieba again, and the same configuration loading serves
-``plansite serve``.  MkDocs builds into a fresh directory next to site/ that
-replaces site/ only when the build succeeded, so a failed or interrupted build
-leaves the previous site/ as it was.
+``plansite serve``.  docs/ and site/ are staged and swapped in whole only
+when generation and build both succeeded, so a failed or killed build leaves
+the previous ones as they were (see ``write``).  Builds of one project run one
+at a time (``build_lock``).
 """
 
 from __future__ import annotations
@@ -15,9 +16,7 @@ from __future__ import annotations
 import contextlib
 import logging
 import os
-import shutil
 import sys
-import tempfile
 import time
 
 from .cli import print_diagnostics
@@ -25,28 +24,38 @@ from .diagnostics import InputError, has_errors
 from .load import Site, load_site
 from .render import render_site
 from .vocabulary import Vocabulary
-from .write import write_tree
+from .write import build_lock, remove_leftovers, stage_tree, staging_area, swap_in, write_tree
 
 DOCS = "docs"
 CONFIG = "mkdocs.yml"
 
 
-def generate(root: str) -> Site | None:
-    """Load, validate and render everything, then bring docs/ up to date.
-
-    Returns the site, or None when there were errors (printed; nothing written).
-    """
+def prepare(root: str) -> tuple[Site, dict[str, str | bytes]] | None:
+    """Load, validate and render everything: the site and the files of docs/, or None when there were
+    errors (printed).  Nothing is written."""
     site, diagnostics = load_site(root)
     if diagnostics:
         print_diagnostics(diagnostics)
     if has_errors(diagnostics):
         return None
     try:
-        pages = render_site(site)
+        return site, render_site(site)
     except InputError as error:
         print_diagnostics(error.diagnostics)
         return None
-    result = write_tree(os.path.join(root, DOCS), pages)
+
+
+def generate(root: str) -> Site | None:
+    """Load, validate and render everything, then bring docs/ up to date (replaced whole, see ``write``).
+
+    Returns the site, or None when there were errors (printed; nothing written).
+    """
+    with build_lock(root):
+        prepared = prepare(root)
+        if prepared is None:
+            return None
+        site, files = prepared
+        result = write_tree(os.path.join(root, DOCS), files)
     print(f"docs/: {result}", file=sys.stderr)
     return site
 
@@ -90,45 +99,40 @@ def mkdocs_messages(level: int = logging.WARNING):
         logger.setLevel(previous)
 
 
-def mkdocs_build(root: str) -> int:
-    """Build the site with MkDocs in strict mode into a new directory, then swap it in for site/."""
+def build_site(root: str, files: dict[str, str | bytes]) -> int:
+    """Stage docs/ holding ``files``, build site/ from it with MkDocs in strict mode, and swap both in
+    only when both succeeded.  Call it holding ``build_lock``."""
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
     from mkdocs.exceptions import MkDocsException
 
     started = time.monotonic()
-    with mkdocs_messages():
+    docs_dir = os.path.join(root, DOCS)
+    with mkdocs_messages(), staging_area(root) as docs_area:
+        staged_docs = os.path.join(docs_area, DOCS)
+        result = stage_tree(docs_dir, files, staged_docs)
         try:
-            config = load_config(os.path.join(root, CONFIG), strict=True)
+            config = load_config(os.path.join(root, CONFIG), strict=True, docs_dir=staged_docs)
         except MkDocsException as error:
             print(f"{CONFIG}: {error}", file=sys.stderr)
             return 1
         site_dir = config.site_dir
-        parent = os.path.dirname(site_dir)
-        os.makedirs(parent, exist_ok=True)
-        config.site_dir = tempfile.mkdtemp(prefix=".plansite-build-", dir=parent)
-        try:
-            build(config)
-        except BaseException as error:
-            shutil.rmtree(config.site_dir)
-            if not isinstance(error, MkDocsException):
-                raise
-            print(f"build failed, {site_dir} left as it was: {error}", file=sys.stderr)
-            return 1
-    swap_in(config.site_dir, site_dir)
+        site_parent = os.path.dirname(site_dir)
+        if os.path.isdir(site_parent) and not os.path.samefile(site_parent, root):
+            remove_leftovers(site_parent)  # build_lock cleaned root, where docs_area now is
+        with staging_area(site_parent) as site_area:
+            config.site_dir = os.path.join(site_area, os.path.basename(site_dir))
+            try:
+                build(config)
+            except MkDocsException as error:
+                print(f"build failed, docs/ and {site_dir} left as they were: {error}", file=sys.stderr)
+                return 1
+            if result.changed:
+                swap_in(staged_docs, docs_dir)
+            swap_in(config.site_dir, site_dir)
+    print(f"docs/: {result}", file=sys.stderr)
     print(f"site/: built in {time.monotonic() - started:.1f}s", file=sys.stderr)
     return 0
-
-
-def swap_in(built: str, site_dir: str) -> None:
-    """Put the directory ``built`` in the place of ``site_dir`` and remove the old one."""
-    if not os.path.exists(site_dir):
-        os.rename(built, site_dir)
-        return
-    retired = tempfile.mkdtemp(prefix=".plansite-old-", dir=os.path.dirname(site_dir))
-    os.rename(site_dir, os.path.join(retired, "site"))
-    os.rename(built, site_dir)
-    shutil.rmtree(retired)
 
 
 def cmd_generate(args) -> int:
@@ -136,11 +140,13 @@ def cmd_generate(args) -> int:
 
 
 def cmd_build(args) -> int:
-    site = generate(args.root)
-    if site is None:
-        return 1
-    teach_segmenter(site.vocabulary)
-    return mkdocs_build(args.root)
+    with build_lock(args.root):
+        prepared = prepare(args.root)
+        if prepared is None:
+            return 1
+        site, files = prepared
+        teach_segmenter(site.vocabulary)
+        return build_site(args.root, files)
 
 
 def register(commands) -> None:

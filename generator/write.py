@@ -1,18 +1,57 @@
-"""Make a directory hold exactly a given set of files, touching only what changed.
+"""Replace a generated directory (docs/, site/) whole and in one step, touching only the files that changed.
 
-The directory (docs/) is entirely generated: files that are no longer
-produced are removed.  A file whose bytes are already right is left alone, so
-its modification time stays and a watching ``mkdocs serve`` rebuilds only for
-real changes; a file that changes is replaced atomically (temporary file in
-the same directory, then ``os.replace``), so no reader ever sees half a page.
+The guarantee: whatever happens to a build (an error, a full disk, ``kill -9``),
+every reader of docs/ and site/ -- a web server, ``mkdocs serve``, the next
+build -- finds the complete previous tree or the complete new one, never a mix
+of old and new pages, never a half-written file, never nothing.
+
+How
+---
+* **Staging.**  The new tree is written into a fresh directory next to the
+  target (``.plansite-build-*`` in the same parent, so on the same file
+  system; see ``staging_area``), never into the target itself.
+* **Swapping.**  ``swap_in`` exchanges the staged directory with the target
+  in a single ``renameat2(RENAME_EXCHANGE)`` system call (Linux): there is no
+  instant at which the target is missing or partly replaced.  Where that call
+  is missing (other systems; file systems that refuse it) two renames are
+  used, and the target is absent for the instant between them.
+* **Only changes are new.**  A staged file whose bytes the target already
+  holds is a hard link to the existing file (same inode, same modification
+  time), not a copy; changed files are new files.  ``mkdocs serve`` polls
+  docs/ and compares each path's inode and time, so after a swap it sees
+  exactly the files that changed, and a generation that changes nothing swaps
+  nothing (``write_tree``).  This is what keeps ``plansite serve``'s reloads
+  fast.  Where hard links are impossible files are copied with their times.
+* **Leftovers.**  A killed build leaves its staging directory behind.  Builds
+  of a project run one at a time under ``build_lock`` (an advisory ``flock``
+  on the project directory, released by the kernel when a process dies), so a
+  build holding it knows every ``.plansite-build-*`` it finds is a leftover,
+  and ``remove_leftovers`` deletes them.
+* **docs/ and site/ together.**  ``plansite build`` stages docs/, lets MkDocs
+  build the staged docs into a staged site/, and swaps docs/ and then site/ in
+  only when both succeeded (see ``build.build_site``).  Killed between the
+  two swaps it leaves the new docs/ with the previous site/, each complete.
+
+Why not replace files one by one (each atomically) in docs/ itself, as the
+first version did?  A generation killed half-way left docs/ holding new pages
+that link to old ones, which ``mkdocs serve`` or the next ``mkdocs build``
+would publish as they were.
 """
 
 from __future__ import annotations
 
+import contextlib
+import ctypes
+import errno
+import fcntl
+import functools
 import os
+import shutil
 import tempfile
 from dataclasses import dataclass
-from typing import Mapping
+from typing import Iterator, Mapping
+
+STAGING_PREFIX = ".plansite-build-"
 
 
 @dataclass(frozen=True)
@@ -20,6 +59,10 @@ class WriteResult:
     written: int
     unchanged: int
     removed: int
+
+    @property
+    def changed(self) -> bool:
+        return bool(self.written or self.removed)
 
     def __str__(self) -> str:
         return f"{self.written} written, {self.unchanged} unchanged, {self.removed} removed"
@@ -29,26 +72,11 @@ def as_bytes(content: str | bytes) -> bytes:
     return content.encode("utf-8") if isinstance(content, str) else content
 
 
-def replace_file(path: str, data: bytes) -> None:
-    """Write ``data`` to ``path`` atomically."""
-    directory = os.path.dirname(path)
-    os.makedirs(directory, exist_ok=True)
-    handle, temporary = tempfile.mkstemp(dir=directory, prefix=".", suffix=".tmp")
-    try:
-        with os.fdopen(handle, "wb") as file:
-            file.write(data)
-        os.chmod(temporary, 0o644)
-        os.replace(temporary, path)
-    except BaseException:
-        os.unlink(temporary)
-        raise
-
-
 def current_bytes(path: str) -> bytes | None:
     try:
         with open(path, "rb") as file:
             return file.read()
-    except FileNotFoundError:
+    except (FileNotFoundError, NotADirectoryError, IsADirectoryError):
         return None
 
 
@@ -62,25 +90,111 @@ def existing_files(directory: str) -> list[str]:
     return found
 
 
-def remove_empty_folders(directory: str) -> None:
-    for folder, _, _ in sorted(os.walk(directory), key=lambda entry: -len(entry[0])):
-        if folder != directory and not os.listdir(folder):
-            os.rmdir(folder)
+def link_or_copy(source: str, target: str) -> None:
+    try:
+        os.link(source, target)
+    except OSError:  # no hard links on this file system (or across a mount point): copy, keeping the times
+        shutil.copy2(source, target)
+
+
+def stage_tree(directory: str, files: Mapping[str, str | bytes], staged: str) -> WriteResult:
+    """Write ``files`` ({relative '/'-path: content}) into the new directory ``staged``.
+
+    Files whose bytes ``directory`` already holds are hard links to them; the
+    counts compare ``files`` with what ``directory`` holds now.
+    """
+    os.makedirs(staged)
+    written = unchanged = 0
+    for relative, content in sorted(files.items()):
+        parts = relative.split("/")
+        target = os.path.join(staged, *parts)
+        os.makedirs(os.path.dirname(target), exist_ok=True)
+        current = os.path.join(directory, *parts)
+        data = as_bytes(content)
+        if current_bytes(current) == data:
+            link_or_copy(current, target)
+            unchanged += 1
+        else:
+            with open(target, "xb") as file:
+                file.write(data)
+            written += 1
+    removed = sum(1 for relative in existing_files(directory) if relative not in files)
+    return WriteResult(written, unchanged, removed)
+
+
+@functools.cache
+def _renameat2():
+    try:
+        libc = ctypes.CDLL(None, use_errno=True)
+    except (OSError, TypeError):  # no C library to load by that name (Windows)
+        return None
+    return getattr(libc, "renameat2", None)
+
+
+_AT_FDCWD = -100
+_RENAME_EXCHANGE = 2
+
+
+def exchange(first: str, second: str) -> bool:
+    """Swap two paths in one step (Linux ``renameat2``); False where that is not available."""
+    renameat2 = _renameat2()
+    if renameat2 is None:
+        return False
+    if renameat2(_AT_FDCWD, os.fsencode(first), _AT_FDCWD, os.fsencode(second), _RENAME_EXCHANGE) == 0:
+        return True
+    code = ctypes.get_errno()
+    if code in (errno.EINVAL, errno.ENOSYS, errno.EOPNOTSUPP):  # the kernel or the file system cannot
+        return False
+    raise OSError(code, os.strerror(code), first, None, second)
+
+
+def swap_in(staged: str, directory: str) -> None:
+    """Put the directory ``staged`` in the place of ``directory``; the old tree is left where ``staged`` was
+    (or next to it), inside its staging area, which removes it."""
+    if not os.path.lexists(directory):
+        os.rename(staged, directory)
+    elif not exchange(staged, directory):
+        os.rename(directory, staged + "-old")
+        os.rename(staged, directory)
+
+
+def remove_leftovers(parent: str) -> None:
+    """Remove the staging directories of killed builds from ``parent``: call it holding ``build_lock``."""
+    with contextlib.suppress(FileNotFoundError):
+        for name in os.listdir(parent):
+            if name.startswith(STAGING_PREFIX):
+                shutil.rmtree(os.path.join(parent, name), ignore_errors=True)
+
+
+@contextlib.contextmanager
+def staging_area(parent: str) -> Iterator[str]:
+    """A new directory in ``parent`` to stage trees in; removed afterwards with whatever it then holds."""
+    os.makedirs(parent, exist_ok=True)
+    area = tempfile.mkdtemp(prefix=STAGING_PREFIX, dir=parent)
+    try:
+        yield area
+    finally:
+        shutil.rmtree(area, ignore_errors=True)
+
+
+@contextlib.contextmanager
+def build_lock(root: str) -> Iterator[None]:
+    """Hold the project's build lock while the block runs (waiting for another build to finish first),
+    and remove the leftovers of killed builds from ``root``."""
+    handle = os.open(root, os.O_RDONLY)
+    try:
+        fcntl.flock(handle, fcntl.LOCK_EX)
+        remove_leftovers(root)
+        yield
+    finally:
+        os.close(handle)  # releases the lock
 
 
 def write_tree(directory: str, files: Mapping[str, str | bytes]) -> WriteResult:
-    """Make ``directory`` contain exactly ``files`` ({relative '/'-path: content})."""
-    written = unchanged = 0
-    for relative, content in sorted(files.items()):
-        path = os.path.join(directory, *relative.split("/"))
-        data = as_bytes(content)
-        if current_bytes(path) == data:
-            unchanged += 1
-        else:
-            replace_file(path, data)
-            written += 1
-    stale = [relative for relative in existing_files(directory) if relative not in files]
-    for relative in stale:
-        os.remove(os.path.join(directory, *relative.split("/")))
-    remove_empty_folders(directory)
-    return WriteResult(written, unchanged, len(stale))
+    """Make ``directory`` hold exactly ``files``, replacing it whole when anything changed."""
+    with staging_area(os.path.dirname(os.path.abspath(directory))) as area:
+        staged = os.path.join(area, os.path.basename(directory))
+        result = stage_tree(directory, files, staged)
+        if result.changed:
+            swap_in(staged, directory)
+    return result

@@ -1,0 +1,185 @@
+"""A build killed at any moment (SIGKILL, a real ``plansite build`` process) leaves docs/ and site/ whole.
+
+Each run starts from a copy of a project whose docs/ and site/ were built,
+with its input changed, and is killed at one moment: after a delay, or as
+soon as a staging directory, the staged site or its search index appears, or
+(with a pause injected into the process) between the swaps of docs/ and
+site/.  docs/ and site/ must then each be the complete old tree or the
+complete new one -- and docs/ is swapped first, so never an old docs/ with a
+new site/.  The next build removes the leftovers and brings both up to date.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from generator.cli import main
+from generator.write import STAGING_PREFIX
+from sitefixtures import make_site_project
+
+pytestmark = pytest.mark.site
+
+PLAN = "plans/2025/xx-edu-2025.yaml"
+TITLE = "XX市教育局2025年工作要点"
+GONE = "plans/2024/taobei-edu-2024.yaml"
+DEADLINE = 60  # seconds a killed build's process may take to reach the moment it is killed at
+
+
+def tree(directory: Path) -> dict[str, bytes]:
+    """Every file below ``directory`` with its bytes."""
+    return {str(path.relative_to(directory)): path.read_bytes()
+            for path in sorted(directory.rglob("*")) if path.is_file()}
+
+
+def state(root: Path) -> tuple[dict, dict]:
+    return tree(root / "docs"), tree(root / "site")
+
+
+def change_input(root: Path) -> None:
+    """An edit that rewrites some pages and removes others."""
+    plan = root / PLAN
+    plan.write_text(plan.read_text(encoding="utf-8").replace(TITLE, TITLE + "（修订）"), encoding="utf-8")
+    (root / GONE).unlink()
+
+
+def leftovers(root: Path) -> list[str]:
+    return sorted(name for name in os.listdir(root) if name.startswith(STAGING_PREFIX))
+
+
+@pytest.fixture(scope="module")
+def states(tmp_path_factory):
+    """A built project (the old state), and the docs/ and site/ a build of the changed input gives."""
+    old = make_site_project(tmp_path_factory.mktemp("old"))
+    assert main(["--root", str(old), "build"]) == 0
+    reference = tmp_path_factory.mktemp("new")
+    shutil.copytree(old, reference, dirs_exist_ok=True)
+    change_input(reference)
+    assert main(["--root", str(reference), "build"]) == 0
+    before, after = state(old), state(reference)
+    assert before[0] != after[0] and before[1] != after[1]
+    return old, before, after
+
+
+def fresh_copy(states, tmp_path: Path) -> Path:
+    old, _, _ = states
+    root = tmp_path / "project"
+    shutil.copytree(old, root)
+    change_input(root)
+    return root
+
+
+# A build whose swap_in pauses after its first swap (docs/), for the test to kill it there.
+PAUSED_BETWEEN_SWAPS = """
+import sys, time
+import generator.build
+from generator.cli import main
+
+def swap_then_pause(staged, directory, swap=generator.build.swap_in):
+    swap(staged, directory)
+    open(sys.argv[2], "w").close()
+    time.sleep(600)
+
+generator.build.swap_in = swap_then_pause
+sys.exit(main(["--root", sys.argv[1], "build"]))
+"""
+
+
+def start(root: Path, *, paused_at: Path | None = None) -> subprocess.Popen:
+    command = ([sys.executable, "-c", PAUSED_BETWEEN_SWAPS, str(root), str(paused_at)] if paused_at
+               else [sys.executable, "-m", "generator", "--root", str(root), "build"])
+    return subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+
+
+def staged_site(root: Path, *parts: str) -> bool:
+    return any((root / name / "site").joinpath(*parts).exists() for name in leftovers(root))
+
+
+# When to kill, and whether the kill surely lands before the swaps: staging starts about half a second
+# before MkDocs finishes; the search index is written a moment before the swaps.
+MOMENTS = {
+    "staging begins": (lambda root: bool(leftovers(root)), True),
+    "MkDocs builds": (lambda root: staged_site(root), True),
+    "search index written": (lambda root: staged_site(root, "search", "search_index.json"), False),
+}
+
+
+def kill_when(process: subprocess.Popen, condition) -> bool:
+    """SIGKILL the process as soon as ``condition()`` holds; False if it finished first."""
+    deadline = time.monotonic() + DEADLINE
+    while not condition():
+        if process.poll() is not None:
+            return False
+        assert time.monotonic() < deadline, "the build never reached that moment"
+        time.sleep(0.0005)
+    process.send_signal(signal.SIGKILL)
+    process.wait()
+    return True
+
+
+def assert_whole_then_recovered(root: Path, states) -> tuple[bool, bool]:
+    """docs/ and site/ are each the old or the new tree (never old docs/ with new site/); the next build
+    cleans up and brings both up to date.  Returns (docs/ is new, site/ is new) as found after the kill."""
+    _, (old_docs, old_site), (new_docs, new_site) = states
+    docs, site = state(root)
+    assert docs in (old_docs, new_docs), "docs/ is a mix of old and new"
+    assert site in (old_site, new_site), "site/ is a mix of old and new"
+    found = (docs == new_docs, site == new_site)
+    assert found != (False, True), "site/ was swapped before docs/"
+    assert main(["--root", str(root), "build"]) == 0
+    assert state(root) == (new_docs, new_site)
+    assert leftovers(root) == []
+    return found
+
+
+@pytest.mark.parametrize("moment", MOMENTS)
+def test_killed_at_a_moment_of_the_build(states, tmp_path, moment):
+    condition, before_the_swaps = MOMENTS[moment]
+    root = fresh_copy(states, tmp_path)
+    process = start(root)
+    killed = kill_when(process, lambda: condition(root))
+    had_leftovers = bool(leftovers(root))
+    found = assert_whole_then_recovered(root, states)
+    if before_the_swaps:
+        assert killed and had_leftovers and found == (False, False)
+
+
+def test_killed_after_delays(states, tmp_path):
+    """Kills spread over the time a build takes, startup included."""
+    timing = fresh_copy(states, tmp_path / "timing")
+    began = time.monotonic()
+    assert start(timing).wait() == 0
+    duration = time.monotonic() - began
+    for step in range(1, 6):
+        root = fresh_copy(states, tmp_path / str(step))
+        process = start(root)
+        time.sleep(duration * step / 6)
+        process.send_signal(signal.SIGKILL)
+        process.wait()
+        assert_whole_then_recovered(root, states)
+
+
+def test_killed_between_the_swaps_of_docs_and_site(states, tmp_path):
+    root = fresh_copy(states, tmp_path)
+    paused = tmp_path / "paused"
+    process = start(root, paused_at=paused)
+    assert kill_when(process, paused.exists)
+    assert assert_whole_then_recovered(root, states) == (True, False)
+
+
+def test_killed_generate_leaves_docs_whole(states, tmp_path):
+    _, (old_docs, _), (new_docs, _) = states
+    root = fresh_copy(states, tmp_path)
+    process = subprocess.Popen([sys.executable, "-m", "generator", "--root", str(root), "generate"],
+                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    kill_when(process, lambda: bool(leftovers(root)))
+    assert tree(root / "docs") in (old_docs, new_docs)
+    assert main(["--root", str(root), "generate"]) == 0
+    assert tree(root / "docs") == new_docs and leftovers(root) == []
