@@ -111,16 +111,27 @@ MOMENTS = {
 }
 
 
-def kill_when(process: subprocess.Popen, condition) -> bool:
-    """SIGKILL the process as soon as ``condition()`` holds; False if it finished first."""
+def reached(process: subprocess.Popen, condition) -> bool:
+    """Wait until ``condition()`` holds (True) or the process has ended (False)."""
     deadline = time.monotonic() + DEADLINE
     while not condition():
         if process.poll() is not None:
             return False
         assert time.monotonic() < deadline, "the build never reached that moment"
         time.sleep(0.0005)
+    return True
+
+
+def kill(process: subprocess.Popen) -> None:
     process.send_signal(signal.SIGKILL)
     process.wait()
+
+
+def kill_when(process: subprocess.Popen, condition) -> bool:
+    """SIGKILL the process as soon as ``condition()`` holds; False if it finished first."""
+    if not reached(process, condition):
+        return False
+    kill(process)
     return True
 
 
@@ -152,17 +163,19 @@ def test_killed_at_a_moment_of_the_build(states, tmp_path, moment):
 
 
 def test_killed_after_delays(states, tmp_path):
-    """Kills spread over the time a build takes, startup included."""
+    """Kills spread evenly over the time a build stages, builds and swaps (its start-up touches nothing)."""
     timing = fresh_copy(states, tmp_path / "timing")
+    process = start(timing)
     began = time.monotonic()
-    assert start(timing).wait() == 0
+    assert reached(process, lambda: bool(leftovers(timing)))
+    staging = time.monotonic() - began
+    assert process.wait() == 0
     duration = time.monotonic() - began
-    for step in range(1, 6):
+    for step in range(4):
         root = fresh_copy(states, tmp_path / str(step))
         process = start(root)
-        time.sleep(duration * step / 6)
-        process.send_signal(signal.SIGKILL)
-        process.wait()
+        time.sleep(staging + (duration - staging) * step / 4)
+        kill(process)
         assert_whole_then_recovered(root, states)
 
 
