@@ -19,6 +19,7 @@ import os
 import sys
 import time
 
+from .builddate import reproducible_date
 from .cli import print_diagnostics
 from .diagnostics import InputError, has_errors
 from .load import Site, load_site
@@ -123,7 +124,8 @@ def build_site(root: str, files: dict[str, str | bytes]) -> int:
         with staging_area(site_parent) as site_area:
             config.site_dir = os.path.join(site_area, os.path.basename(site_dir))
             try:
-                build(config)
+                with reproducible_date(root):
+                    build(config)
             except MkDocsException as error:
                 print(f"build failed, docs/ and {site_dir} left as they were: {error}", file=sys.stderr)
                 return 1

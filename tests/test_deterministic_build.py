@@ -1,0 +1,86 @@
+"""Builds of the same input are identical: docs/ always, site/ but for the build date in sitemap.xml.
+
+The projects set ``site_url``, as publishing does: without it MkDocs writes
+an empty sitemap and site/ holds no date at all.
+"""
+
+from __future__ import annotations
+
+import gzip
+import os
+import re
+import subprocess
+import sys
+from datetime import datetime, timezone
+from pathlib import Path
+
+import pytest
+
+from generator.cli import main
+from gitrepos import commit, init
+from sitefixtures import make_site_project
+
+pytestmark = pytest.mark.site
+
+SITE_URL = "https://example.org/plans/"
+STAMPED = {"sitemap.xml", "sitemap.xml.gz"}  # what holds the build date (generator/builddate.py)
+
+
+def project(root: Path) -> Path:
+    make_site_project(root)
+    config = root / "mkdocs.yml"
+    text = re.sub(r"^site_url:.*\n", "", config.read_text(encoding="utf-8"), flags=re.M)
+    config.write_text(f"site_url: {SITE_URL}\n{text}", encoding="utf-8")
+    return root
+
+
+def tree(directory: Path) -> dict[str, bytes]:
+    return {str(path.relative_to(directory)): path.read_bytes()
+            for path in sorted(directory.rglob("*")) if path.is_file()}
+
+
+def lastmods(root: Path) -> set[str]:
+    return set(re.findall(r"<lastmod>(.*?)</lastmod>", (root / "site" / "sitemap.xml").read_text(encoding="utf-8")))
+
+
+def test_two_builds_in_separate_processes_are_byte_identical(tmp_path):
+    """Other directories, other hash seeds (set and dict orders), the same SOURCE_DATE_EPOCH."""
+    roots = [project(tmp_path / name) for name in ("a", "b")]
+    for seed, root in enumerate(roots):
+        env = {**os.environ, "PYTHONHASHSEED": str(seed + 1), "SOURCE_DATE_EPOCH": "1700000000"}
+        done = subprocess.run([sys.executable, "-m", "generator", "--root", str(root), "build"], env=env,
+                              capture_output=True, text=True)
+        assert done.returncode == 0, done.stderr
+    first, second = ({folder: tree(root / folder) for folder in ("docs", "site")} for root in roots)
+    assert first["docs"] == second["docs"]
+    assert first["site"] == second["site"]
+    assert lastmods(roots[0]) == {"2023-11-14"}
+
+
+def test_only_the_sitemap_carries_the_build_date(tmp_path, monkeypatch):
+    built = []
+    for name, epoch in (("a", 1700000000), ("b", 1800000000)):
+        monkeypatch.setenv("SOURCE_DATE_EPOCH", str(epoch))
+        root = project(tmp_path / name)
+        assert main(["--root", str(root), "build"]) == 0
+        built.append((root, tree(root / "site")))
+        day = datetime.fromtimestamp(epoch, timezone.utc).date()
+        assert lastmods(root) == {day.isoformat()}
+        assert gzip.decompress((root / "site" / "sitemap.xml.gz").read_bytes()) == \
+            (root / "site" / "sitemap.xml").read_bytes()
+    (first_root, first), (_, second) = built
+    assert tree(first_root / "docs") == tree(tmp_path / "b" / "docs")
+    assert {path for path in first.keys() | second.keys() if first.get(path) != second.get(path)} == STAMPED
+    without_dates = [re.sub(rb"<lastmod>.*?</lastmod>", b"", site["sitemap.xml"]) for site in (first, second)]
+    assert without_dates[0] == without_dates[1]
+
+
+def test_in_git_the_date_is_the_last_change_of_the_sources(tmp_path, monkeypatch):
+    monkeypatch.delenv("SOURCE_DATE_EPOCH", raising=False)
+    root = init(project(tmp_path / "repo"))
+    commit(root, "plans and vocabularies", date="2024-05-06T10:00:00+08:00")
+    (root / "README.md").write_text("不是来源文件\n", encoding="utf-8")
+    commit(root, "a file that is not a source", date="2024-09-01T10:00:00+08:00")
+    assert main(["--root", str(root), "build"]) == 0
+    assert lastmods(root) == {"2024-05-06"}
+    assert "SOURCE_DATE_EPOCH" not in os.environ
