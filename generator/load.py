@@ -8,14 +8,17 @@ from dataclasses import dataclass
 from . import yamlsource
 from .decode import decode
 from .diagnostics import Diagnostic
-from .model import DepartmentFile, OrganisationFile, Plan, ThemeFile
+from .model import DepartmentFile, MetricFile, OrganisationFile, Plan, ThemeFile
 from .vocabulary import Vocabulary
 
 VOCABULARY_FILES = {
     "organisations": ("organisations.yaml", OrganisationFile),
     "departments": ("departments.yaml", DepartmentFile),
     "themes": ("themes.yaml", ThemeFile),
+    "metrics": ("metrics.yaml", MetricFile),
 }
+# Metrics are opt-in: without content/metrics.yaml targets are shown but not lined up, and not checked.
+OPTIONAL_VOCABULARIES = {"metrics"}
 
 
 @dataclass(frozen=True)
@@ -61,7 +64,8 @@ def load_vocabulary(root: str, diagnostics: list[Diagnostic]) -> tuple[Vocabular
     for name, (filename, cls) in VOCABULARY_FILES.items():
         path = display_path(root, "content", filename)
         if not os.path.exists(path):
-            diagnostics.append(Diagnostic(path, 0, 0, "", "vocabulary file is missing"))
+            if name not in OPTIONAL_VOCABULARIES:
+                diagnostics.append(Diagnostic(path, 0, 0, "", "vocabulary file is missing"))
             parts[name] = ()
             continue
         document, decoded = load_document(path, cls, diagnostics)

@@ -16,6 +16,8 @@ ITEM_ID = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
 
 Kind = Literal["plan", "review", "breakdown"]
 Comparator = Literal[">=", "<=", "=", ">", "<", "range"]
+Status = Literal["未开始", "进行中", "已完成", "未完成", "已调整"]
+Better = Literal["higher", "lower"]
 
 
 REQUIRED = object()
@@ -67,6 +69,18 @@ class Theme:
 
 
 @dataclass(frozen=True, slots=True)
+class Metric:
+    """A measure targets are stated in, e.g. 公办幼儿园在园幼儿占比, lined up across plans and years."""
+
+    id: str = doc("Stable ascii slug used in URLs.", REQUIRED, pattern=SLUG)
+    name: str = doc("Canonical name, e.g. 公办幼儿园在园幼儿占比.", REQUIRED)
+    aliases: tuple[str, ...] = doc("Other names targets use for the same measure, e.g. 公办园在园幼儿占比.", ())
+    unit: str = doc("Unit targets on this metric are stated in: %, 所, 人, 小时 …", "")
+    better: Better = doc("Which values are more ambitious: higher (入园率) or lower (大班额比例).", "higher")
+    description: str = doc("What is measured, where the name leaves doubt.", "")
+
+
+@dataclass(frozen=True, slots=True)
 class OrganisationFile:
     """content/organisations.yaml."""
 
@@ -87,6 +101,13 @@ class ThemeFile:
     themes: tuple[Theme, ...] = doc("All themes.", ())
 
 
+@dataclass(frozen=True, slots=True)
+class MetricFile:
+    """content/metrics.yaml."""
+
+    metrics: tuple[Metric, ...] = doc("All metrics.", ())
+
+
 # --- plans (plans/) ----------------------------------------------------------
 
 @dataclass(frozen=True, slots=True)
@@ -100,6 +121,14 @@ class Target:
     min: float | None = doc("Lower bound (comparator 'range').", None)
     max: float | None = doc("Upper bound (comparator 'range').", None)
     unit: str = doc("Unit as written: %, 所, 人, 万人, 亿元 …", "")
+    deadline: date | None = doc("When the target is due; when omitted, the item's deadline, else the end of "
+                                "the plan's year.", None)
+    baseline: float | None = doc("The value the target starts from (基数), in the target's unit.", None)
+    status: Status | None = doc("Progress: 未开始, 进行中, 已完成, 未完成 or 已调整; none reported when omitted.", None)
+    actual: float | None = doc("The value reached, in the target's unit, as of 'as_of'.", None)
+    as_of: date | None = doc("The date 'actual' and 'status' were reported for.", None)
+    evidence: str = doc("Where the progress is reported: a review item as <plan id>#<item id> "
+                        "(e.g. xx-edu-2025-review#1-2) or an http(s) address.", "")
 
 
 @dataclass(frozen=True, slots=True)
@@ -115,6 +144,9 @@ class Item:
     themes: tuple[str, ...] = doc("Theme ids.", ())
     targets: tuple[Target, ...] = doc("Quantitative commitments.", ())
     deadline: date | None = doc("Completion date, if the plan states one.", None)
+    status: Status | None = doc("Progress: 未开始, 进行中, 已完成, 未完成 or 已调整; none reported when omitted.", None)
+    reviews: tuple[str, ...] = doc("In a review plan (kind review): the items this statement reports on, "
+                                   "each as <plan id>#<item id>, e.g. xx-edu-2025#2-1.", ())
     span: tuple[int, ...] = doc("Provenance: [start, end) character offsets of the text in source.file.", ())
 
 

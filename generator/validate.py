@@ -13,12 +13,13 @@ from typing import Iterator
 from .diagnostics import Diagnostic, did_you_mean
 from .ids import walk_items
 from .load import PlanFile, Site
+from .validate_targets import metric_name_clashes, review_links, targets
 from .vocabulary import department_names, normalise_name
 
 
 def validate(site: Site) -> list[Diagnostic]:
     found: list[Diagnostic] = []
-    for rule in (unique_vocabulary_ids, department_references, department_name_clashes):
+    for rule in (unique_vocabulary_ids, department_references, department_name_clashes, metric_name_clashes):
         found.extend(rule(site))
     found.extend(unique_plan_ids(site))
     for plan_file in site.plans:
@@ -143,4 +144,4 @@ def target_shape(document, path, target) -> Iterator[Diagnostic]:
             yield document.diagnostic(path, "min and max belong to comparator 'range'")
 
 
-PLAN_RULES = (file_name, organisation, source, items)
+PLAN_RULES = (file_name, organisation, source, items, targets, review_links)

@@ -1,11 +1,11 @@
-"""The curated vocabularies (organisations, departments, themes) and lookups over them."""
+"""The curated vocabularies (organisations, departments, themes, metrics) and lookups over them."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import cached_property
 
-from .model import Department, Organisation, Theme
+from .model import Department, Metric, Organisation, Theme
 
 
 def normalise_name(name: str) -> str:
@@ -18,6 +18,7 @@ class Vocabulary:
     organisations: tuple[Organisation, ...] = ()
     departments: tuple[Department, ...] = ()
     themes: tuple[Theme, ...] = ()
+    metrics: tuple[Metric, ...] = ()
 
     @cached_property
     def organisation_by_id(self) -> dict[str, Organisation]:
@@ -30,6 +31,26 @@ class Vocabulary:
     @cached_property
     def theme_by_id(self) -> dict[str, Theme]:
         return {t.id: t for t in self.themes}
+
+    @cached_property
+    def metric_by_id(self) -> dict[str, Metric]:
+        return {m.id: m for m in self.metrics}
+
+    @cached_property
+    def _metric_by_name(self) -> dict[str, Metric]:
+        index: dict[str, Metric] = {}
+        for metric in self.metrics:
+            for name in (metric.name, *metric.aliases):
+                index.setdefault(normalise_name(name), metric)
+        return index
+
+    def resolve_metric(self, name: str) -> Metric | None:
+        """The metric a target's ``metric`` names, by name or alias (spacing and full-width brackets ignored)."""
+        return self._metric_by_name.get(normalise_name(name))
+
+    def metric_names(self) -> list[str]:
+        """Every name a metric may be written as (for suggestions)."""
+        return list(self._metric_by_name)
 
     @cached_property
     def _department_by_name(self) -> dict[tuple[str, str], Department]:

@@ -1,0 +1,50 @@
+"""References to an item of a plan, written ``<plan id>#<item id>`` (e.g. ``xx-edu-2025#2-1``).
+
+A review's statements name the items they report on this way (``reviews``), and
+a target's ``evidence`` may name the review item that reports its progress.
+The item id is the one ``ids`` gives the item, so the reference is also the
+item's address on the site: ``plans/<plan id>/#item-<item id>``.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import NamedTuple
+
+from .diagnostics import did_you_mean
+from .ids import walk_items
+from .model import Plan
+
+_REFERENCE = re.compile(r"([a-z0-9]+(?:-[a-z0-9]+)*)#([a-z0-9]+(?:-[a-z0-9]+)*)")
+
+
+class ItemReference(NamedTuple):
+    plan: str
+    item: str
+
+    def __str__(self) -> str:
+        return f"{self.plan}#{self.item}"
+
+
+def parse_reference(text: str) -> ItemReference | None:
+    """The reference ``text`` writes, or None when it is not of the form ``<plan id>#<item id>``."""
+    found = _REFERENCE.fullmatch(text.strip())
+    return ItemReference(*found.groups()) if found else None
+
+
+def is_web_address(text: str) -> bool:
+    return text.strip().startswith(("https://", "http://"))
+
+
+def reference_problem(text: str, plans: dict[str, Plan]) -> str | None:
+    """Why ``text`` names no item of ``plans`` (with a suggestion), or None when it does."""
+    reference = parse_reference(text)
+    if reference is None:
+        return f"{text!r} is not an item reference: write <plan id>#<item id>, e.g. 'xx-edu-2025#2-1'"
+    plan = plans.get(reference.plan)
+    if plan is None:
+        return f"unknown plan {reference.plan!r}" + did_you_mean(reference.plan, plans)
+    keys = [placed.key for placed in walk_items(plan.sections)]
+    if reference.item not in keys:
+        return f"plan {reference.plan!r} has no item {reference.item!r}" + did_you_mean(reference.item, keys)
+    return None

@@ -1,0 +1,90 @@
+"""Rules for metrics, target progress and review links (run by ``validate`` with the other rules).
+
+Unknown metrics and units that differ from the metric's are warnings: the
+target still shows, it just does not line up with others.  Metrics are opt-in:
+a project without content/metrics.yaml gets no warnings about them.  A
+reference that names no item is an error: the page would link nowhere.
+"""
+
+from __future__ import annotations
+
+from typing import Iterator
+
+from .diagnostics import Diagnostic, did_you_mean
+from .ids import walk_items
+from .load import PlanFile, Site
+from .model import Plan, Target
+from .references import is_web_address, parse_reference, reference_problem
+from .tracking import DONE, meets
+from .vocabulary import Vocabulary, normalise_name
+
+
+def metric_name_clashes(site: Site) -> Iterator[Diagnostic]:
+    document = site.vocabulary_documents.get("metrics")
+    owner: dict[str, str] = {}
+    for i, metric in enumerate(site.vocabulary.metrics):
+        for name in dict.fromkeys(map(normalise_name, (metric.name, *metric.aliases))):
+            if name in owner and owner[name] != metric.id:
+                yield document.diagnostic(("metrics", i),
+                                          f"name {name!r} is already used by metric {owner[name]!r}")
+            owner.setdefault(name, metric.id)
+
+
+def targets(site: Site, plan_file: PlanFile) -> Iterator[Diagnostic]:
+    plans, metrics_in_use = plans_by_id(site), "metrics" in site.vocabulary_documents
+    for placed in walk_items(plan_file.plan.sections):
+        for i, target in enumerate(placed.item.targets):
+            path = placed.path + ("targets", i)
+            if metrics_in_use:
+                yield from target_metric(site.vocabulary, plan_file.document, path, target)
+            yield from target_progress(plans, plan_file.document, path, target)
+
+
+def target_metric(vocabulary: Vocabulary, document, path: tuple, target: Target) -> Iterator[Diagnostic]:
+    if not target.metric.strip():
+        yield document.diagnostic(path, "the target names no metric; name one from content/metrics.yaml so it "
+                                  "lines up with other plans", "warning")
+        return
+    metric = vocabulary.resolve_metric(target.metric)
+    if metric is None:
+        yield document.diagnostic(path + ("metric",), f"unknown metric {target.metric!r}"
+                                  + did_you_mean(normalise_name(target.metric), vocabulary.metric_names())
+                                  + "; add it, or the name as an alias, to content/metrics.yaml", "warning")
+    elif metric.unit and target.unit != metric.unit:
+        yield document.diagnostic(path + ("unit",), f"unit {target.unit!r} differs from {metric.unit!r}, the "
+                                  f"unit of metric {metric.id!r}: the target cannot be compared with others",
+                                  "warning")
+
+
+def target_progress(plans: dict[str, Plan], document, path: tuple, target: Target) -> Iterator[Diagnostic]:
+    if target.evidence and not is_web_address(target.evidence):
+        problem = reference_problem(target.evidence, plans)
+        if problem:
+            yield document.diagnostic(path + ("evidence",), problem + "; or give an http(s) address")
+    if target.actual is not None and target.as_of is None:
+        yield document.diagnostic(path + ("actual",), "give 'as_of', the date the actual value was reported for",
+                                  "warning")
+    if target.status == DONE and target.actual is not None and not meets(target, target.actual):
+        yield document.diagnostic(path + ("status",), f"status is {DONE} but the actual value {target.actual:g} "
+                                  "does not meet the target", "warning")
+
+
+def review_links(site: Site, plan_file: PlanFile) -> Iterator[Diagnostic]:
+    plans, plan = plans_by_id(site), plan_file.plan
+    for placed in walk_items(plan.sections):
+        path = placed.path + ("reviews",)
+        if placed.item.reviews and plan.kind != "review":
+            yield plan_file.document.diagnostic(path, "only items of a review (kind: review) report on other "
+                                                "items")
+            continue
+        for i, text in enumerate(placed.item.reviews):
+            problem = reference_problem(text, plans)
+            reference = parse_reference(text)
+            if not problem and plans[reference.plan].kind == "review":
+                problem = f"{reference.plan!r} is a review too; link the items of the plan this review reports on"
+            if problem:
+                yield plan_file.document.diagnostic(path + (i,), problem)
+
+
+def plans_by_id(site: Site) -> dict[str, Plan]:
+    return {plan_file.plan.id: plan_file.plan for plan_file in site.plans}
