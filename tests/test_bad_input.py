@@ -1,5 +1,5 @@
 """Broken input: ``plansite build`` names the file, line, column, field and what was expected, and
-leaves docs/ and site/ exactly as they were.
+leaves docs/ and site/ exactly as they were (``plansite check --strict`` for what is only a warning).
 
 Each case breaks a copy of a project whose docs/ and site/ were built.  The
 expected location is marked with ``¦`` in a piece of the broken file (the
@@ -35,6 +35,7 @@ class Case:
     says: tuple[str, ...]                 # pieces of the message: what is wrong, what was expected
     path: str = PLAN
     also: Callable[[Path], None] | None = None  # a further change to the project
+    command: tuple[str, ...] = ("build",)       # warnings fail only `check --strict`, the CI gate
 
 
 def replace(old: str, new: str) -> Callable[[str], str]:
@@ -58,6 +59,14 @@ def many_values(count: int) -> Callable[[str], str]:
 
 def copy_plan(root: Path) -> None:
     shutil.copy(root / PLAN, root / "plans" / "2025" / "xx-edu-2025-copy.yaml")
+
+
+def with_metrics(root: Path) -> None:
+    """A metric vocabulary (optional in a project) that names the fixture's metrics, if there is none."""
+    metrics = root / "content" / "metrics.yaml"
+    if not metrics.exists():
+        metrics.write_text("metrics:\n  - {id: preschool-enrolment, name: 学前三年毛入园率, unit: '%'}\n",
+                           encoding="utf-8")
 
 
 def line_of(piece: str) -> int:
@@ -100,6 +109,11 @@ CASES = {
         "sections[0].items[0].owners[1]",
         ("unknown department '计划财物科' for organisation 'xx-edu' (did you mean '计划财务科'",
          "add it to content/departments.yaml")),
+    "unknown metric (a warning)": Case(
+        replace("metric: 学前三年毛入园率,", "metric: 学前三年毛入园律,"), "metric: ¦学前三年毛入园律",
+        "sections[0].items[0].targets[0].metric",
+        ("unknown metric '学前三年毛入园律' (did you mean '学前三年毛入园率'", "to content/metrics.yaml"),
+        also=with_metrics, command=("check", "--strict")),
     "unknown organisation": Case(
         replace("organisation: xx-edu", "organisation: xx-ed"), "organisation: ¦xx-ed", "organisation",
         ("unknown organisation 'xx-ed' (did you mean 'xx-edu'", "expected an id from content/organisations.yaml")),
@@ -172,7 +186,7 @@ def test_broken_input_is_located_and_changes_nothing(built, tmp_path, capsys, na
     before = snapshot(root)
     capsys.readouterr()
 
-    assert main(["--root", str(root), "build"]) == 1
+    assert main(["--root", str(root), *case.command]) == 1
     line, column = location(content, case.at)
     field = f" {case.field}:" if case.field else ""
     start = f"{root / case.path}:{line}:{column}: error:{field} "

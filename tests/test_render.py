@@ -23,39 +23,9 @@ from generator.ids import item_anchor, section_anchor, walk_items
 from generator.load import load_site
 from generator.model import Target
 from generator.render import http_url, md, numbered, paragraphs, render_site, requirement
+from payloads import PAYLOADS
 from projects import make_project, write
 from sitefixtures import REPO, make_site_project
-
-PAYLOADS = [
-    "<script>alert(1)</script>",
-    "<img src=x onerror=alert(1)>",
-    "[x](javascript:alert(1))",
-    "![x](javascript:alert(1))",
-    "<javascript:alert(1)>",
-    "<https://evil.example>",
-    "{: onclick=alert(1) }",
-    '{: #id .cls onclick="alert(1)" }',
-    "{ data-search-exclude }",
-    "{{ config.site_name }} {% if x %}{% endif %} {# c #}",
-    "<!-- comment -->",
-    "<div markdown>**bold**</div>",
-    "&lt;script&gt; &amp; &#60; &#x3C;",
-    "\\<b\\> \\\\ \\",
-    "# heading",
-    "    indented code",
-    "- list\n1. numbered\n> quote",
-    "!!! danger \"title\"",
-    "| a | b |\n|---|---|",
-    "`code` ```fence``` ~~~",
-    "*em* **strong** _em_ __strong__",
-    "line  \nbreak\r\nCR\rLS\u2028PS\u2029NEL\x85",
-    "\x02wzxhzdk:0\x03 placeholder",
-    "[^1] [ref][1]\n\n[1]: javascript:alert(1)",
-    "*[HTML]: abbreviation",
-    "===\n---",
-    "data:text/html,<script>alert(1)</script>",
-    "全角＜script＞ 【链接】（javascript:alert(1)）",
-]
 
 
 def visible(text: str) -> str:

@@ -1,0 +1,272 @@
+"""Text is data in every file of the built site: the injection corpus adds no markup anywhere.
+
+Two projects are built: the fixture project plus an organisation, departments,
+themes, metrics and a plan whose every text field holds a payload of
+``payloads.PAYLOADS`` (project P), and the same with each payload replaced by
+neutral text of the same line structure (project N).  Payloads may change
+what a file says, never its structure, so every file of P's site/ is compared
+with N's by type:
+
+* HTML: the same elements with the same attribute names, in the same order;
+  attribute values that differ (they come from the input) are no URL with a
+  script or data scheme and no style;
+* XML (feeds, sitemap, SVG): the same, and the text of elements that carry
+  HTML (``type="html"``) is checked as HTML;
+* JSON and YAML: the same shape; strings are data, except the ``title`` and
+  ``text`` of the search index, which Material inserts as HTML and which are
+  checked as HTML;
+* CSV: the same rows and columns; no cell from the input starts a formula;
+* any other file must be byte-identical in P and N (it holds nothing from the
+  input), or the test fails until a check for its type is added here.
+
+So feeds, downloads and charts that other parts of the site add are covered
+without changes to this test.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import re
+import xml.etree.ElementTree as ElementTree
+from html.parser import HTMLParser
+from pathlib import Path
+
+import pytest
+import yaml
+
+from generator.cli import main
+from generator.render import md
+from gitrepos import commit, git, init
+from payloads import PAYLOADS
+from sitefixtures import make_site_project
+
+pytestmark = pytest.mark.site
+
+ORGANISATION = "payload-edu"
+PLAN_ID = "payload-edu-2025"
+NUMBERS = "一二三四五六七八九十"
+PER_SECTION = 6
+URL_ATTRIBUTES = {"href", "src", "action", "formaction", "xlink:href", "poster", "data", "srcset",
+                  "{http://www.w3.org/1999/xlink}href"}
+UNSAFE_SCHEMES = ("javascript:", "data:", "vbscript:")
+FORMULA_STARTS = tuple("=+-@\t\r")
+
+
+def neutral(text: str, index: int) -> str:
+    """Harmless text with the lines of ``text``: the same lines are empty once rendered."""
+    return "\n".join(f"中性{index}行{j}" if md(line) else line for j, line in enumerate(text.splitlines()))
+
+
+def extend(root: Path, name: str, entries: list[dict]) -> None:
+    path = root / "content" / f"{name}.yaml"
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    data[name] = [*data[name], *entries]
+    path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+
+
+def plan(texts: list[str], edition: int) -> dict:
+    """A plan filled with ``texts``; the second edition raises every target and adds a section.
+
+    (Not texts but numbers change: how changes are told apart may depend on how alike texts are, and
+    neutral texts are all alike.)"""
+    every = "\n".join(texts)
+    items = [{"number": str(i + 1), "title": text, "text": text, "owners": [text],
+              "support": [texts[(i + 1) % len(texts)]], "themes": [f"payload-theme-{i}"],
+              "targets": [{"text": text, "metric": text, "comparator": ">=", "value": i + edition, "unit": text}]}
+             for i, text in enumerate(texts)]
+    starts = range(0, len(items) - (PER_SECTION if edition == 1 else 0), PER_SECTION)
+    sections = [{"number": NUMBERS[k], "title": texts[start], "text": texts[start + 1],
+                 "items": items[start:start + PER_SECTION]} for k, start in enumerate(starts)]
+    return {"id": PLAN_ID, "title": " ".join(texts), "organisation": ORGANISATION, "year": 2025, "kind": "plan",
+            "source": {"url": "https://example.org/?q=" + "".join(texts)}, "preamble": every, "notes": every,
+            "sections": sections, "closing": every}
+
+
+def project(root: Path, texts: list[str]) -> Path:
+    """The fixture project, and every text field of a further organisation, its units, themes, metrics and
+    a plan filled with ``texts`` (one per item, unit, theme and metric; all of them where a field is long),
+    in git with two published editions, so that the history pages and the feeds have entries too."""
+    init(make_site_project(root))
+    every = "\n".join(texts)
+    extend(root, "organisations", [{"id": ORGANISATION, "name": texts[0], "region": texts[1], "level": texts[2],
+                                    "notes": every}])
+    extend(root, "departments", [{"id": f"payload-unit-{i}", "name": text, "organisation": ORGANISATION,
+                                  "full_name": text} for i, text in enumerate(texts)])
+    extend(root, "themes", [{"id": f"payload-theme-{i}", "name": text, "description": text, "keywords": [text]}
+                            for i, text in enumerate(texts)])
+    if (root / "content" / "metrics.yaml").exists():
+        extend(root, "metrics", [{"id": f"payload-metric-{i}", "name": text, "description": text}
+                                 for i, text in enumerate(texts)])
+    for edition, date in ((1, "2025-03-01T10:00:00+08:00"), (2, "2025-06-01T10:00:00+08:00")):
+        (root / "plans" / "2025" / f"{PLAN_ID}.yaml").write_text(
+            yaml.safe_dump(plan(texts, edition), allow_unicode=True, sort_keys=False), encoding="utf-8")
+        commit(root, f"edition {edition}", date)
+        git(root, "tag", "--annotate", "-m", f"edition {edition}", f"edition/2025.{edition}", date=date)
+    return root
+
+
+def site_files(root: Path) -> dict[str, bytes]:
+    site = root / "site"
+    return {str(path.relative_to(site)): path.read_bytes() for path in sorted(site.rglob("*")) if path.is_file()}
+
+
+@pytest.fixture(scope="module")
+def sites(tmp_path_factory):
+    built = []
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("SOURCE_DATE_EPOCH", "1700000000")  # one build date for both
+        for name, texts in (("payloads", PAYLOADS), ("neutral", [neutral(t, i) for i, t in enumerate(PAYLOADS)])):
+            root = project(tmp_path_factory.mktemp(name), texts)
+            assert main(["--root", str(root), "build"]) == 0
+            built.append(site_files(root))
+    return built
+
+
+# --- structure of each kind of file -------------------------------------------------
+
+class Markup(HTMLParser):
+    """Elements (tag and attribute names, in order), their attribute values, comments and declarations."""
+
+    def __init__(self, text: str):
+        super().__init__(convert_charrefs=True)
+        self.shape: list[tuple] = []
+        self.values: list[dict] = []
+        self.text: list[str] = []
+        self.feed(text)
+        self.close()
+
+    def handle_starttag(self, tag, attrs):
+        self.shape.append((tag, tuple(sorted(name for name, _ in attrs))))
+        self.values.append(dict(attrs))
+
+    def handle_comment(self, data):
+        self.shape.append(("<!--",))
+        self.values.append({})
+
+    def handle_decl(self, decl):
+        self.shape.append(("<!",))
+        self.values.append({})
+
+    def handle_pi(self, data):
+        self.shape.append(("<?",))
+        self.values.append({})
+
+    def handle_data(self, data):
+        self.text.append(data)
+
+
+def unsafe_values(ours: list[dict], theirs: list[dict]) -> list[str]:
+    """Attribute values from the input (they differ between the builds) where a value can do harm."""
+    found = []
+    for mine, neutral_ in zip(ours, theirs):
+        for name, value in mine.items():
+            if value == neutral_.get(name):
+                continue
+            lowered = re.sub(r"[\s\x00-\x1f]", "", value or "").lower()
+            if name == "style" or (name in URL_ATTRIBUTES and lowered.startswith(UNSAFE_SCHEMES)):
+                found.append(f"{name}={value!r}")
+    return found
+
+
+def html_problems(ours: str, theirs: str) -> list[str]:
+    mine, neutral_ = Markup(ours), Markup(theirs)
+    if mine.shape != neutral_.shape:
+        return [first_difference(mine.shape, neutral_.shape)]
+    return unsafe_values(mine.values, neutral_.values)
+
+
+def first_difference(ours: list, theirs: list) -> str:
+    at = next((i for i, (a, b) in enumerate(zip(ours, theirs)) if a != b), min(len(ours), len(theirs)))
+    return f"element {at}: {ours[at:at + 3]} where the neutral build has {theirs[at:at + 3]}"
+
+
+def xml_problems(ours: bytes, theirs: bytes) -> list[str]:
+    mine, neutral_ = ElementTree.fromstring(ours), ElementTree.fromstring(theirs)
+    pairs = list(zip(mine.iter(), neutral_.iter()))
+    shapes = [[(e.tag, tuple(sorted(e.attrib))) for e in tree.iter()] for tree in (mine, neutral_)]
+    if shapes[0] != shapes[1]:
+        return [first_difference(*shapes)]
+    problems = unsafe_values([a.attrib for a, _ in pairs], [b.attrib for _, b in pairs])
+    for a, b in pairs:
+        if a.get("type") == "html":  # Atom's escaped HTML: a reader's feed client renders it
+            problems += html_problems(a.text or "", b.text or "")
+    return problems
+
+
+def shape(value) -> str:
+    """The structure of JSON or YAML data: types, list lengths, mapping sizes (keys may be text)."""
+    if isinstance(value, dict):
+        return "{" + ",".join(sorted(shape(v) for v in value.values())) + "}"
+    if isinstance(value, list):
+        return "[" + ",".join(shape(v) for v in value) + "]"
+    return type(value).__name__
+
+
+def search_index_problems(ours: dict, theirs: dict) -> list[str]:
+    problems = []
+    for mine, neutral_ in zip(ours["docs"], theirs["docs"]):
+        for field in ("title", "text"):
+            problems += [f"{mine['location']} {field}: {p}" for p in html_problems(mine[field], neutral_[field])]
+    return problems
+
+
+def data_problems(path: str, ours, theirs) -> list[str]:
+    if shape(ours) != shape(theirs):
+        return ["the data has another shape"]
+    if isinstance(ours, dict) and isinstance(ours.get("docs"), list) and path.startswith("search/"):
+        return search_index_problems(ours, theirs)  # Material's index: title and text are HTML
+    return []
+
+
+def csv_problems(ours: bytes, theirs: bytes) -> list[str]:
+    rows = [list(csv.reader(io.StringIO(data.decode("utf-8-sig")))) for data in (ours, theirs)]
+    if [len(row) for row in rows[0]] != [len(row) for row in rows[1]]:
+        return ["other rows or columns"]
+    return [f"row {r} column {c}: {cell!r} starts a formula"
+            for r, (mine, neutral_) in enumerate(zip(*rows)) for c, (cell, other) in enumerate(zip(mine, neutral_))
+            if cell != other and cell.startswith(FORMULA_STARTS)]
+
+
+def problems_of(path: str, ours: bytes, theirs: bytes) -> list[str]:
+    suffix = Path(path).suffix
+    if suffix == ".html":
+        return html_problems(ours.decode("utf-8"), theirs.decode("utf-8"))
+    if suffix in (".xml", ".svg", ".atom"):
+        return xml_problems(ours, theirs)
+    if suffix == ".json":
+        return data_problems(path, json.loads(ours), json.loads(theirs))
+    if suffix in (".yaml", ".yml"):
+        return data_problems(path, yaml.safe_load(ours), yaml.safe_load(theirs))
+    if suffix == ".csv":
+        return csv_problems(ours, theirs)
+    return [f"no check for {suffix or 'this'} files, and it holds text from the input: add one to this test"]
+
+
+# --- the tests --------------------------------------------------------------------------
+
+def test_every_file_keeps_its_structure_whatever_the_input_says(sites):
+    payload_site, neutral_site = sites
+    assert payload_site.keys() == neutral_site.keys()
+    changed = [path for path in payload_site if payload_site[path] != neutral_site[path]]
+    problems = {path: found for path in changed
+                if (found := problems_of(path, payload_site[path], neutral_site[path]))}
+    assert not problems, "\n".join(f"{path}: {found[:3]}" for path, found in problems.items())
+    kinds = {Path(path).suffix for path in changed}
+    assert {".html", ".json"} <= kinds, kinds  # pages and the search index do carry the input
+
+
+def visible(text: str) -> str:
+    return " ".join("".join(ch for ch in text if ch.isprintable() or ch.isspace()).split())
+
+
+def test_payloads_are_shown_as_text(sites):
+    payload_site, _ = sites
+    page = Markup(payload_site[f"plans/{PLAN_ID}/index.html"].decode("utf-8"))
+    shown = visible("".join(page.text))
+    assert not [payload for payload in PAYLOADS if visible(payload) not in shown]
+    index = json.loads(payload_site["search/search_index.json"])
+    searchable = visible(" ".join(" ".join(Markup(doc[field]).text) for doc in index["docs"]
+                                  for field in ("title", "text")).replace("\u200b", ""))
+    assert not [payload for payload in PAYLOADS if visible(payload).replace(" ", "") not in searchable.replace(" ", "")]
