@@ -24,6 +24,7 @@ from .cli import print_diagnostics
 from .diagnostics import InputError, has_errors
 from .load import Site, load_site
 from .render import render_site
+from .segmentation import anchor_dictionaries
 from .vocabulary import Vocabulary
 from .write import build_lock, remove_leftovers, stage_tree, staging_area, swap_in, write_tree
 
@@ -117,6 +118,7 @@ def build_site(root: str, files: dict[str, str | bytes]) -> int:
         except MkDocsException as error:
             print(f"{CONFIG}: {error}", file=sys.stderr)
             return 1
+        anchor_dictionaries(config)
         site_dir = config.site_dir
         site_parent = os.path.dirname(site_dir)
         if os.path.isdir(site_parent) and not os.path.samefile(site_parent, root):

@@ -30,6 +30,7 @@ from .ids import section_anchor, section_key
 from .load import Site
 from .model import Plan, Section, Target
 from .numbering import chinese_to_int
+from .searchworker import repaired_worker
 
 KIND_LABELS = {"plan": "工作计划", "review": "工作总结", "breakdown": "任务分解"}
 COMPARATORS = {">=": "≥", "<=": "≤", "=": "=", ">": ">", "<": "<"}
@@ -233,7 +234,7 @@ def copied_files(root: str) -> dict[str, str]:
 
 def render_site(site: Site) -> dict[str, str | bytes]:
     """All of docs/: generated pages and copied files; InputError when a copied file takes a generated name."""
-    pages: dict[str, str | bytes] = dict(render_pages(build_corpus(site)))
+    pages: dict[str, str | bytes] = {**render_pages(build_corpus(site)), **repaired_worker()}
     copied = copied_files(site.root)
     taken = {url_of(path) for path in pages}
     clashes = [Diagnostic(source, 0, 0, "", f"the site generates the page {url_of(target)!r} itself; "

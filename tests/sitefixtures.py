@@ -16,15 +16,17 @@ import pytest
 
 from generator.cli import main
 from generator.schema import schema_text
+from generator.segmentation import DICTIONARY
 
 REPO = Path(__file__).resolve().parent.parent
 FIXTURE = REPO / "tests" / "fixtures" / "site"
 
 
 def make_site_project(root: Path) -> Path:
-    """A copy of the fixture project with the repository's mkdocs.yml and the current schema."""
+    """A copy of the fixture project with the repository's mkdocs.yml (and dictionary) and the current schema."""
     shutil.copytree(FIXTURE, root, dirs_exist_ok=True)
     shutil.copy(REPO / "mkdocs.yml", root / "mkdocs.yml")
+    shutil.copy(REPO / DICTIONARY, root / DICTIONARY)
     (root / "plans" / "plan.schema.json").write_text(schema_text(), encoding="utf-8")
     return root
 

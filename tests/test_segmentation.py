@@ -1,0 +1,60 @@
+"""content/dictionary.txt: its format, its one place among the segmentation words, its way into the index."""
+
+from __future__ import annotations
+
+import json
+import re
+import subprocess
+import sys
+
+import pytest
+
+from generator.build import search_words
+from generator.load import load_site
+from generator.segmentation import DICTIONARY, read_dictionary
+from sitefixtures import REPO, make_site_project
+
+
+def test_the_dictionary_is_well_formed():
+    words, diagnostics = read_dictionary(str(REPO / DICTIONARY))
+    assert diagnostics == []
+    assert len(words) >= 20
+
+
+def test_no_word_is_both_in_the_dictionary_and_in_the_vocabularies():
+    site, _ = load_site(str(REPO))
+    words, _ = read_dictionary(str(REPO / DICTIONARY))
+    assert set(words) & set(search_words(site.vocabulary)) == set()
+
+
+def test_bad_lines_are_reported_where_they_are(tmp_path):
+    path = tmp_path / "dictionary.txt"
+    path.write_text("双减\n\n控辍保学 3 n\n58%\n控辍保学\n两个 词\n", encoding="utf-8")
+    words, diagnostics = read_dictionary(str(path))
+    assert words == ["双减", "控辍保学"]
+    assert [(d.line, d.message.split(":")[0]) for d in diagnostics] == [
+        (4, "'58%'"), (5, "'控辍保学' is listed twice"), (6, "expected `word [frequency] [tag]`, one entry a line")]
+
+
+def index_tokens(site_dir) -> set[str]:
+    index = json.loads((site_dir / "search" / "search_index.json").read_text(encoding="utf-8"))
+    separator = re.compile(index["config"]["separator"])
+    return {token for doc in index["docs"] for field in ("title", "text")
+            for token in separator.split(re.sub(r"<[^>]+>", " ", doc[field]))}
+
+
+@pytest.mark.site
+def test_the_dictionary_makes_its_words_whole_wherever_plansite_runs(tmp_path):
+    """Built from another directory, each in a fresh process (jieba keeps what it learns)."""
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    tokens = {}
+    for name, dictionary in (("with", "毛入园率\n"), ("without", "")):
+        root = make_site_project(tmp_path / name)
+        (root / DICTIONARY).write_text(dictionary, encoding="utf-8")
+        built = subprocess.run([sys.executable, "-m", "generator", "--root", str(root), "build"],
+                               cwd=elsewhere, capture_output=True, text=True)
+        assert built.returncode == 0, built.stderr
+        tokens[name] = index_tokens(root / "site")
+    assert "毛入园率" in tokens["with"]
+    assert "毛入园率" not in tokens["without"] and "入园率" in tokens["without"]
