@@ -1,9 +1,10 @@
 """Injection payloads: text that must come out as text wherever YAML values go.
 
-One corpus for every test of it: the Markdown filter (test_render) and every
-file of a built site, pages, search index, feeds, downloads (test_injection).
-Each payload that would run script calls ``alert``, so a browser test can
-listen for the dialog.
+One corpus for every test of it: the Markdown filter (test_render), and a
+project holding it in every text field (payloadproject), whose every output
+file (test_injection) and page in a browser (test_browser_injection) is
+checked.  Each payload that would run script calls ``alert``, so a browser
+test can listen for the dialog.
 """
 
 PAYLOADS = [
