@@ -30,6 +30,7 @@ from .ids import section_anchor, section_key
 from .load import Site
 from .model import Plan, Section, Target
 from .numbering import chinese_to_int
+from .opendata import OPEN_DATA_PAGE, data_path, open_data
 from .searchworker import repaired_worker
 
 KIND_LABELS = {"plan": "工作计划", "review": "工作总结", "breakdown": "任务分解"}
@@ -134,6 +135,17 @@ def url_of(path: str) -> str:
     return "" if stem == "index" else stem.removesuffix("/index")
 
 
+@jinja2.pass_context
+def download(context, name: str, key: str | None = None) -> str:
+    """A link from the page being rendered to a file of open data (``opendata.data_path``)."""
+    return relative(context["this_page"], data_path(name, key))
+
+
+def item_location(entry: Entry) -> str:
+    """An item's address on the site, relative to the site's root: 'plans/<plan id>/#item-<key>'."""
+    return f"{url_of(page_path('plans', entry.plan.id))}/#{entry.anchor}"
+
+
 @dataclass(frozen=True)
 class SectionHeading:
     section: Section
@@ -166,7 +178,7 @@ def environment() -> jinja2.Environment:
     env.filters.update(md=md, front_matter_title=front_matter_title, paragraphs=paragraphs,
                        http_url=http_url, requirement=requirement,
                        by_year=group_by_year, by_plan=group_by_plan, by_theme=group_by_theme)
-    env.globals.update(link=link, numbered=numbered, heading_id=heading_id,
+    env.globals.update(link=link, download=download, numbered=numbered, heading_id=heading_id,
                        item_level=item_level, kind_labels=KIND_LABELS)
     return env
 
@@ -216,6 +228,7 @@ def render_pages(corpus: Corpus) -> dict[str, str]:
                      plans=corpus.plans_by_organisation[o.id],
                      departments=corpus.departments_by_organisation[o.id])
               for o in vocabulary.organisations]
+    pages.append(render("opendata.md.j2", OPEN_DATA_PAGE, corpus=corpus))
     return dict(pages)
 
 
@@ -234,7 +247,9 @@ def copied_files(root: str) -> dict[str, str]:
 
 def render_site(site: Site) -> dict[str, str | bytes]:
     """All of docs/: generated pages and copied files; InputError when a copied file takes a generated name."""
-    pages: dict[str, str | bytes] = {**render_pages(build_corpus(site)), **repaired_worker()}
+    corpus = build_corpus(site)
+    pages: dict[str, str | bytes] = {**render_pages(corpus), **open_data(site, corpus, item_location),
+                                     **repaired_worker()}
     copied = copied_files(site.root)
     taken = {url_of(path) for path in pages}
     clashes = [Diagnostic(source, 0, 0, "", f"the site generates the page {url_of(target)!r} itself; "

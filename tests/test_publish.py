@@ -24,12 +24,12 @@ def publish(root, capsys, *args):
 
 
 def branch(root, ref="gh-pages"):
-    """(versions.json, number of commits, files containing TWICE) of a gh-pages branch."""
+    """(versions.json, number of commits, versions with a file containing TWICE) of a gh-pages branch."""
     versions = json.loads(git(root, "show", f"{ref}:versions.json"))
     count = int(git(root, "rev-list", "--count", ref))
     grep = subprocess.run(["git", "grep", "-l", TWICE, ref, "--"], cwd=root, capture_output=True, text=True)
     return ([(v["version"], v["aliases"]) for v in versions], count,
-            sorted(line.split(":", 1)[1].split("/")[0] for line in grep.stdout.splitlines()))
+            sorted({line.split(":", 1)[1].split("/")[0] for line in grep.stdout.splitlines()}))
 
 
 @pytest.fixture

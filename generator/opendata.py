@@ -1,0 +1,264 @@
+"""Open data: every item and every target as tables, each plan's YAML, and a description of them all.
+
+``open_data`` returns the files published under ``data/`` ({path in docs/: bytes}):
+
+- ``items.csv`` and ``items.json``: one row per item, in corpus order;
+- ``targets.csv``: one row per quantitative target;
+- ``plans/<plan id>.yaml``: each plan's file, copied byte for byte;
+- ``datapackage.json``: a Frictionless Data Package naming every file and each
+  table's fields with their types (the JSON Schema of the YAML format is
+  published at ``schema/plan.schema.json``).
+
+A table is a tuple of ``Column``s.  The columns of the plan format's own
+fields are derived from ``model.py`` (an item's scalar fields, all of a
+target's), so the tables and their description follow the format; the rest
+(plan, organisation, resolved units and themes, the item's page) are listed
+here.  ``plansite find`` prints its rows with these same columns.
+
+CSV files are UTF-8 with a byte order mark, which is what makes Excel read
+them as UTF-8 (without it Excel guesses the legacy code page and shows Chinese
+as mojibake), with RFC 4180 quoting; lists are joined with ``;``.  Text is
+data, not markup: nothing is escaped, except that a free-text cell starting
+with ``=``, ``+``, ``-``, ``@``, a tab or a carriage return gets a leading
+``'``, so that a spreadsheet shows it as text instead of running it as a
+formula (CSV formula injection); codes from a fixed list (comparators such as
+``=``) carry no formula and are written exactly.  JSON is written as it is.
+"""
+
+from __future__ import annotations
+
+import csv
+import dataclasses
+import datetime
+import io
+import json
+import types
+import typing
+from dataclasses import dataclass
+from typing import Any, Callable
+
+from .corpus import Corpus, Entry
+from .load import Site
+from .model import Item, Kind, Target
+
+DATA = "data"
+ITEMS_CSV = f"{DATA}/items.csv"
+ITEMS_JSON = f"{DATA}/items.json"
+TARGETS_CSV = f"{DATA}/targets.csv"
+PACKAGE = f"{DATA}/datapackage.json"
+SCHEMA = "schema/plan.schema.json"
+OPEN_DATA_PAGE = f"{DATA}/index.md"
+LIST_SEPARATOR = ";"
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+BOM = "\ufeff"
+
+
+FILES = {"items.csv": ITEMS_CSV, "items.json": ITEMS_JSON, "targets.csv": TARGETS_CSV,
+         "datapackage.json": PACKAGE, "schema": SCHEMA}
+
+
+def plan_file(plan_id: str) -> str:
+    """Where a plan's YAML file is published."""
+    return f"{DATA}/plans/{plan_id}.yaml"
+
+
+def data_path(name: str, key: str | None = None) -> str:
+    """Path in docs/ of a download: a name of ``FILES``, or 'plan' and the plan's id."""
+    return plan_file(key) if name == "plan" else FILES[name]
+
+
+@dataclass(frozen=True)
+class Column:
+    name: str
+    type: str                      # a Table Schema type: string, integer, number, date
+    description: str
+    value: Callable[[Any], Any]    # row source → value (a list when ``many``)
+    many: bool = False
+    enum: tuple[str, ...] = ()
+
+    def field(self, *, json_lists: bool = False) -> dict:
+        """The Table Schema field; a list column is an array in JSON and a joined string in CSV."""
+        kind = "array" if self.many and json_lists else self.type
+        described = self.description + (f" Several are joined with '{LIST_SEPARATOR}'."
+                                         if self.many and not json_lists else "")
+        field = {"name": self.name, "type": kind, "description": described}
+        if self.enum:
+            field["constraints"] = {"enum": list(self.enum)}
+        return field
+
+
+# --- columns from the model ------------------------------------------------------
+
+_TYPES = {str: "string", int: "integer", float: "number", bool: "boolean", datetime.date: "date"}
+
+
+def _scalar(hint) -> tuple[str, tuple[str, ...]] | None:
+    """The Table Schema type (and enum) of a model field's type hint, or None for lists and records."""
+    if typing.get_origin(hint) in (typing.Union, types.UnionType):
+        [hint] = [arg for arg in typing.get_args(hint) if arg is not type(None)]
+    if typing.get_origin(hint) is typing.Literal:
+        return "string", tuple(typing.get_args(hint))
+    return (_TYPES[hint], ()) if hint in _TYPES else None
+
+
+def model_columns(cls, of: Callable[[Any], Any], skip: tuple[str, ...] = ()) -> tuple[Column, ...]:
+    """A column for each scalar field of the model class ``cls``; ``of`` gets the record from a row source."""
+    hints = typing.get_type_hints(cls)
+    columns = []
+    for f in dataclasses.fields(cls):
+        scalar = _scalar(hints[f.name])
+        if scalar and f.name not in skip:
+            columns.append(Column(f.name, scalar[0], f.metadata["doc"],
+                                  lambda source, name=f.name: getattr(of(source), name), enum=scalar[1]))
+    return tuple(columns)
+
+
+# --- the tables ---------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class TargetRow:
+    entry: Entry
+    position: int     # 1-based, in the item's order
+    target: Target
+
+
+def key_columns(entry_of: Callable[[Any], Entry]) -> tuple[Column, ...]:
+    """The plan and item a row belongs to: together, an item's key."""
+    return (
+        Column("plan", "string", "Id of the plan (its file in plans/).", lambda s: entry_of(s).plan.id),
+        Column("item", "string", "Id of the item within its plan; its anchor on the plan's page is item-<id>.",
+               lambda s: entry_of(s).placed.key),
+    )
+
+
+def item_columns(location: Callable[[Entry], str]) -> tuple[Column, ...]:
+    """The columns of items.csv and items.json; ``location`` gives an item's address on the site."""
+    return (
+        *key_columns(lambda e: e),
+        Column("plan_title", "string", "Title of the plan.", lambda e: e.plan.title),
+        Column("organisation", "string", "Id of the organisation that published the plan.",
+               lambda e: e.organisation.id),
+        Column("organisation_name", "string", "Name of that organisation.", lambda e: e.organisation.name),
+        Column("year", "integer", "The year the plan is for.", lambda e: e.plan.year),
+        Column("kind", "string", "plan (工作要点/计划), review (工作总结) or breakdown (任务分解).",
+               lambda e: e.plan.kind, enum=typing.get_args(Kind)),
+        Column("section", "string", "Title of the section the item stands in.",
+               lambda e: e.placed.sections[-1].title if e.placed.sections else ""),
+        *model_columns(Item, lambda e: e.item, skip=("id",)),
+        Column("owners", "string", "Responsible units (责任单位), by name.", lambda e: [d.name for d in e.owners],
+               many=True),
+        Column("owner_ids", "string", "Their department ids.", lambda e: [d.id for d in e.owners], many=True),
+        Column("support", "string", "Supporting units (配合单位), by name.", lambda e: [d.name for d in e.support],
+               many=True),
+        Column("support_ids", "string", "Their department ids.", lambda e: [d.id for d in e.support], many=True),
+        Column("themes", "string", "Themes, by name.", lambda e: [t.name for t in e.themes], many=True),
+        Column("theme_ids", "string", "Their theme ids.", lambda e: [t.id for t in e.themes], many=True),
+        Column("targets", "integer", "Number of quantitative targets (rows of targets.csv).",
+               lambda e: len(e.item.targets)),
+        Column("page", "string", "Address of the item on this site, relative to the site's root.", location),
+    )
+
+
+TARGET_COLUMNS = (
+    *key_columns(lambda row: row.entry),
+    Column("target", "integer", "Position of the target within its item, from 1.", lambda row: row.position),
+    *model_columns(Target, lambda row: row.target),
+)
+
+
+def target_rows(corpus: Corpus) -> list[TargetRow]:
+    return [TargetRow(entry, position, target) for entry in corpus.entries
+            for position, target in enumerate(entry.item.targets, 1)]
+
+
+# --- writing -------------------------------------------------------------------------
+
+def neutralised(text: str) -> str:
+    """``text`` as a spreadsheet shows it, not runs it: a leading ' before a formula's first character."""
+    return "'" + text if text.startswith(FORMULA_STARTS) else text
+
+
+def cell(column: Column, row) -> str:
+    """A CSV cell: numbers as written (94.5, 10), dates ISO, lists joined, free text neutralised, None empty.
+
+    Codes from a fixed list (a comparator such as ``=``) are written exactly: they carry no formula.
+    """
+    value = column.value(row)
+    if value is None:
+        return ""
+    if isinstance(value, float):
+        return str(int(value)) if value.is_integer() else repr(value)
+    if isinstance(value, datetime.date):
+        return value.isoformat()
+    text = LIST_SEPARATOR.join(value) if column.many else str(value)
+    return text if column.enum or column.type != "string" else neutralised(text)
+
+
+def csv_text(columns: tuple[Column, ...], rows) -> str:
+    """The table as CSV text (header first), without a byte order mark."""
+    out = io.StringIO()
+    writer = csv.writer(out)
+    writer.writerow(column.name for column in columns)
+    writer.writerows([cell(column, row) for column in columns] for row in rows)
+    return out.getvalue()
+
+
+def records(columns: tuple[Column, ...], rows) -> list[dict]:
+    """The table as JSON-ready records: dates ISO, lists and numbers as they are."""
+    def plain(value):
+        return value.isoformat() if isinstance(value, datetime.date) else value
+
+    return [{column.name: plain(column.value(row)) for column in columns} for row in rows]
+
+
+def json_text(value) -> str:
+    return json.dumps(value, ensure_ascii=False, indent=1) + "\n"
+
+
+def csv_resource(name: str, path: str, title: str, columns: tuple[Column, ...], primary_key: list[str],
+                 **extra) -> dict:
+    return {"name": name, "path": path, "profile": "tabular-data-resource", "title": title,
+            "format": "csv", "mediatype": "text/csv", "encoding": "utf-8",
+            "schema": {"fields": [column.field() for column in columns], "primaryKey": primary_key, **extra}}
+
+
+def datapackage(corpus: Corpus, columns: tuple[Column, ...]) -> dict:
+    """The Frictionless Data Package describing every file of data/ (paths relative to it)."""
+    relative = len(DATA) + 1
+    key = ["plan", "item"]
+    return {
+        "profile": "data-package",
+        "name": "plansite-plans",
+        "title": "教育工作计划：事项与量化目标",
+        "description": "Every item of every plan on this site, its quantitative targets, and each plan as "
+                       "curated in YAML (format: ../" + SCHEMA + "). CSV files are UTF-8 with a byte order "
+                       "mark; a text cell starting with = + - @, a tab or a carriage return is prefixed with "
+                       "' so that spreadsheets do not run it as a formula.",
+        "resources": [
+            csv_resource("items", ITEMS_CSV[relative:], "全部事项", columns, key),
+            {"name": "items-json", "path": ITEMS_JSON[relative:], "profile": "tabular-data-resource",
+             "title": "全部事项（JSON）", "format": "json", "mediatype": "application/json", "encoding": "utf-8",
+             "schema": {"fields": [column.field(json_lists=True) for column in columns], "primaryKey": key}},
+            csv_resource("targets", TARGETS_CSV[relative:], "全部量化目标", TARGET_COLUMNS, [*key, "target"],
+                         foreignKeys=[{"fields": key, "reference": {"resource": "items", "fields": key}}]),
+            *({"name": f"plan-{plan.id}", "path": plan_file(plan.id)[relative:], "profile": "data-resource",
+               "title": plan.title, "format": "yaml", "mediatype": "application/yaml", "encoding": "utf-8",
+               "description": f"The plan as curated; its format: ../{SCHEMA}"} for plan in corpus.plans),
+        ],
+    }
+
+
+def open_data(site: Site, corpus: Corpus, location: Callable[[Entry], str]) -> dict[str, bytes]:
+    """Every file of data/; ``location`` gives an item's address on the site, relative to its root."""
+    columns = item_columns(location)
+    files = {
+        ITEMS_CSV: BOM + csv_text(columns, corpus.entries),
+        ITEMS_JSON: json_text(records(columns, corpus.entries)),
+        TARGETS_CSV: BOM + csv_text(TARGET_COLUMNS, target_rows(corpus)),
+        PACKAGE: json_text(datapackage(corpus, columns)),
+    }
+    published = {path: text.encode("utf-8") for path, text in files.items()}
+    for plan_source in site.plans:
+        with open(plan_source.path, "rb") as file:
+            published[plan_file(plan_source.plan.id)] = file.read()
+    return published

@@ -1,0 +1,108 @@
+"""Open data in the built site: CSV that Excel reads, JSON, each plan's YAML, and their description."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+
+import pytest
+
+from generator.corpus import build_corpus
+from generator.load import load_site
+from generator.opendata import TARGET_COLUMNS, csv_text, item_columns, records, target_rows
+from generator.render import item_location
+from projects import PLAN, make_project
+from sitefixtures import built_site  # noqa: F401  (session fixture)
+
+BOM = b"\xef\xbb\xbf"
+
+
+@pytest.fixture(scope="module")
+def corpus(built_site):
+    site, _ = load_site(str(built_site))
+    return site, build_corpus(site)
+
+
+def data(built_site, name: str) -> bytes:
+    return (built_site / "site" / "data" / name).read_bytes()
+
+
+def read_csv(raw: bytes) -> list[list[str]]:
+    assert raw.startswith(BOM)  # what makes Excel read UTF-8
+    return list(csv.reader(io.StringIO(raw.decode("utf-8-sig"), newline="")))
+
+
+@pytest.mark.site
+def test_csv_tables_have_their_header_and_a_row_per_item_and_target(built_site, corpus):
+    site, corpus = corpus
+    items = read_csv(data(built_site, "items.csv"))
+    assert items[0] == [column.name for column in item_columns(item_location)]
+    assert [(row[0], row[1]) for row in items[1:]] == [(e.plan.id, e.placed.key) for e in corpus.entries]
+    by_name = dict(zip(items[0], zip(*items[1:])))
+    assert list(by_name["text"]) == [e.item.text for e in corpus.entries]  # multi-line text survives
+
+    targets = read_csv(data(built_site, "targets.csv"))
+    assert targets[0] == [column.name for column in TARGET_COLUMNS]
+    assert len(targets) - 1 == corpus.counts["targets"] > 0
+
+
+@pytest.mark.site
+def test_json_has_the_same_items_with_lists_as_arrays(built_site, corpus):
+    site, corpus = corpus
+    rows = json.loads(data(built_site, "items.json"))
+    assert [(r["plan"], r["item"]) for r in rows] == [(e.plan.id, e.placed.key) for e in corpus.entries]
+    assert [r["owners"] for r in rows] == [[d.name for d in e.owners] for e in corpus.entries]
+
+
+@pytest.mark.site
+def test_each_plan_is_published_as_it_is(built_site, corpus):
+    site, _ = corpus
+    for plan_file in site.plans:
+        assert data(built_site, f"plans/{plan_file.plan.id}.yaml") == open(plan_file.path, "rb").read()
+
+
+@pytest.mark.site
+def test_the_data_package_describes_every_file_and_column(built_site, corpus):
+    site, _ = corpus
+    package = json.loads(data(built_site, "datapackage.json"))
+    resources = {resource["name"]: resource for resource in package["resources"]}
+    for resource in resources.values():
+        assert (built_site / "site" / "data" / resource["path"]).is_file()
+    for name in ("items", "targets"):
+        header = read_csv(data(built_site, resources[name]["path"]))[0]
+        assert [field["name"] for field in resources[name]["schema"]["fields"]] == header
+    json_fields = resources["items-json"]["schema"]["fields"]
+    assert [field["name"] for field in json_fields] == list(json.loads(data(built_site, "items.json"))[0])
+    assert {field["type"] for field in json_fields if field["name"] == "owners"} == {"array"}
+    assert {f"plan-{p.plan.id}" for p in site.plans} <= set(resources)
+
+
+@pytest.mark.site
+def test_home_and_plan_pages_link_the_downloads(built_site, corpus):
+    site, _ = corpus
+    home = (built_site / "site" / "index.html").read_text(encoding="utf-8")
+    assert 'href="data/items.csv"' in home and 'href="data/"' in home
+    for plan_file in site.plans:
+        page = (built_site / "site" / "plans" / plan_file.plan.id / "index.html").read_text(encoding="utf-8")
+        assert f'href="../../data/plans/{plan_file.plan.id}.yaml"' in page
+        assert 'href="../../schema/plan.schema.json"' in page
+
+
+FORMULAS = PLAN.replace("title: 扩大普惠资源", "title: '=HYPERLINK(\"http://x\",\"点击\")'").replace(
+    "comparator: '>='", "comparator: '='")
+
+
+def test_formulas_are_shown_as_text_in_csv_and_kept_in_json(tmp_path):
+    make_project(tmp_path, FORMULAS)
+    site, _ = load_site(str(tmp_path))
+    corpus = build_corpus(site)
+    [entry] = corpus.entries
+    columns = item_columns(item_location)
+    [row] = list(csv.DictReader(io.StringIO(csv_text(columns, corpus.entries))))
+    assert row["title"] == "'" + entry.item.title
+    assert row["text"] == entry.item.text  # starts with an ordinary character
+    [target] = list(csv.DictReader(io.StringIO(csv_text(TARGET_COLUMNS, target_rows(corpus)))))
+    assert (target["comparator"], target["value"], target["unit"]) == ("=", "58", "%")  # a code, written exactly
+    [record] = records(columns, corpus.entries)
+    assert record["title"] == entry.item.title
