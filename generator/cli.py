@@ -77,7 +77,7 @@ def build_parser() -> argparse.ArgumentParser:
     schema.set_defaults(run=cmd_schema)
 
     for module in ("generator.build", "generator.serve", "generator.importer.command", "generator.changes",
-                   "generator.publish"):
+                   "generator.publish", "generator.find"):
         _register(commands, module)
     return parser
 

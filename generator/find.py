@@ -1,0 +1,175 @@
+"""``plansite find``: the items of plans/ that match facets and words, as a table, JSON or CSV.
+
+Facets are the item finder's (organisation, year, theme, department, has a
+target, status); several values of one facet are alternatives, different
+facets must all hold.  Organisations, themes and departments may be named by
+id or by name (departments also by full name or alias); a department matches
+the items it owns (责任单位) or supports (配合单位).  Words must all occur in the
+item's title or text (substrings, as they are: Chinese has no spaces to split on).
+
+``select`` is the filter, a pure function of the corpus; ``resolve`` turns the
+names given on the command line into ids.  JSON and CSV rows are those of the
+open data (``opendata.item_columns``), so a script gets the same fields from
+the command line as from the site.
+"""
+
+from __future__ import annotations
+
+import sys
+import typing
+import unicodedata
+from dataclasses import dataclass
+from typing import Iterable
+
+from .cli import print_diagnostics
+from .corpus import Corpus, Entry, build_corpus
+from .diagnostics import did_you_mean, has_errors
+from .load import load_site
+from .model import Status
+from .opendata import csv_text, item_columns, json_text, records
+from .render import item_location
+
+STATUSES = typing.get_args(Status)
+TITLE_WIDTH = 40
+
+
+@dataclass(frozen=True)
+class Criteria:
+    """What items must have; an empty facet allows everything."""
+
+    organisations: frozenset[str] = frozenset()   # ids
+    years: frozenset[int] = frozenset()
+    themes: frozenset[str] = frozenset()          # ids
+    departments: frozenset[str] = frozenset()     # ids; owner or support
+    statuses: frozenset[str] = frozenset()
+    has_target: bool = False
+    words: tuple[str, ...] = ()
+
+
+def matches(entry: Entry, criteria: Criteria) -> bool:
+    item = entry.item
+    units = {d.id for d in entry.owners + entry.support}
+    haystack = f"{item.title}\n{item.text}".casefold()
+    return ((not criteria.organisations or entry.organisation.id in criteria.organisations)
+            and (not criteria.years or entry.plan.year in criteria.years)
+            and (not criteria.themes or any(t.id in criteria.themes for t in entry.themes))
+            and (not criteria.departments or not units.isdisjoint(criteria.departments))
+            and (not criteria.statuses or item.status in criteria.statuses)
+            and (not criteria.has_target or bool(item.targets))
+            and all(word.casefold() in haystack for word in criteria.words))
+
+
+def select(corpus: Corpus, criteria: Criteria) -> list[Entry]:
+    """The items of the corpus that meet ``criteria``, in corpus order."""
+    return [entry for entry in corpus.entries if matches(entry, criteria)]
+
+
+def known_names(record, attributes: tuple[str, ...]) -> set[str]:
+    """The id of a vocabulary record and its names under ``attributes`` (a name, or a tuple of aliases)."""
+    names = {record.id}
+    for attribute in attributes:
+        value = getattr(record, attribute)
+        names.update(value if isinstance(value, tuple) else [value])
+    return names - {""}
+
+
+def resolve(values: Iterable[str], vocabulary_records: Iterable, facet: str,
+            attributes: tuple[str, ...]) -> tuple[frozenset[str], list[str]]:
+    """The ids of the records ``values`` name (by id or by any of ``attributes``), and what named none."""
+    known = {record.id: known_names(record, attributes) for record in vocabulary_records}
+    everything = set().union(*known.values())
+    found: set[str] = set()
+    problems = []
+    for value in values:
+        hits = {id_ for id_, names in known.items() if value in names}
+        if not hits:
+            problems.append(f"no {facet} {value!r}{did_you_mean(value, everything)}")
+        found |= hits
+    return frozenset(found), problems
+
+
+def criteria_from(args, corpus: Corpus) -> tuple[Criteria, list[str]]:
+    vocabulary = corpus.vocabulary
+    organisations, p1 = resolve(args.org, vocabulary.organisations, "organisation", ("name",))
+    themes, p2 = resolve(args.theme, vocabulary.themes, "theme", ("name",))
+    departments, p3 = resolve(args.department, vocabulary.departments, "department",
+                              ("name", "full_name", "aliases"))
+    criteria = Criteria(organisations, frozenset(args.year), themes, departments, frozenset(args.status),
+                        args.has_target, tuple(args.words))
+    return criteria, p1 + p2 + p3
+
+
+# --- output --------------------------------------------------------------------------
+
+def width(text: str) -> int:
+    """Columns ``text`` takes in a terminal: wide (Chinese) characters take two."""
+    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
+
+
+def clip(text: str, columns: int) -> str:
+    """``text`` cut to ``columns`` terminal columns, with … where it was cut."""
+    if width(text) <= columns:
+        return text
+    kept = ""
+    for character in text:
+        if width(kept + character) > columns - 1:
+            break
+        kept += character
+    return kept + "…"
+
+
+def pad(text: str, columns: int) -> str:
+    return text + " " * (columns - width(text))
+
+
+def table(entries: list[Entry]) -> str:
+    """One line per item: year, plan, item, title (clipped), owners."""
+    header = ("年度", "计划", "事项", "标题", "责任单位")
+    rows = [(str(e.plan.year), e.plan.id, e.placed.key, clip(e.item.title, TITLE_WIDTH),
+             "、".join(d.name for d in e.owners)) for e in entries]
+    widths = [max(width(row[i]) for row in [header, *rows]) for i in range(len(header) - 1)]
+    return "\n".join("  ".join([*(pad(cell, w) for cell, w in zip(row, widths)), row[-1]]).rstrip()
+                     for row in [header, *rows])
+
+
+def cmd_find(args) -> int:
+    site, diagnostics = load_site(args.root)
+    if has_errors(diagnostics):
+        return print_diagnostics(diagnostics)
+    corpus = build_corpus(site)
+    criteria, problems = criteria_from(args, corpus)
+    if problems:
+        for problem in problems:
+            print(f"error: {problem}", file=sys.stderr)
+        return 2
+    found = select(corpus, criteria)
+    columns = item_columns(item_location)
+    if args.format == "json":
+        sys.stdout.write(json_text(records(columns, found)))
+    elif args.format == "csv":
+        sys.stdout.write(csv_text(columns, found))
+    else:
+        if found:
+            print(table(found))
+        print(f"{len(found)} item(s)", file=sys.stderr)
+    return 0
+
+
+def register(commands) -> None:
+    parser = commands.add_parser(
+        "find", help="list the items that match facets and words (a table, JSON or CSV)",
+        description="List the items of plans/ that match every facet given and contain every word. "
+                    "A facet given several times matches any of its values.")
+    parser.add_argument("words", nargs="*", metavar="WORD", help="words the title or text must contain (all)")
+    parser.add_argument("--org", action="append", default=[], metavar="ORG",
+                        help="organisation id or name, e.g. pingxiang-edu or 萍乡市教育局")
+    parser.add_argument("--year", action="append", default=[], type=int, help="the year of the plan")
+    parser.add_argument("--theme", action="append", default=[], help="theme id or name, e.g. mental-health or 心理健康")
+    parser.add_argument("--department", action="append", default=[], metavar="DEPT",
+                        help="a unit that owns or supports the item: id, name, full name or alias, e.g. 基教科")
+    parser.add_argument("--has-target", action="store_true", help="only items with a quantitative target")
+    parser.add_argument("--status", action="append", default=[], choices=STATUSES,
+                        help="reported progress of the item")
+    parser.add_argument("--format", choices=["table", "json", "csv"], default="table",
+                        help="table (default, for people), json or csv (the columns of the open data's items.csv)")
+    parser.set_defaults(run=cmd_find)

@@ -1,0 +1,109 @@
+"""``plansite find``: facets and words over the fixture project, and its three output formats."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+
+import pytest
+
+from generator.cli import main
+from generator.corpus import build_corpus
+from generator.find import Criteria, resolve, select
+from generator.load import load_site
+from generator.opendata import item_columns
+from generator.render import item_location
+from projects import PLAN, make_project
+from sitefixtures import FIXTURE
+
+
+@pytest.fixture(scope="module")
+def corpus():
+    site, _ = load_site(str(FIXTURE))
+    return build_corpus(site)
+
+
+def keys(entries) -> list[str]:
+    return [f"{e.plan.id}#{e.placed.key}" for e in entries]
+
+
+FACETS = {  # each facet's values for an item
+    "organisations": lambda e: {e.organisation.id},
+    "years": lambda e: {e.plan.year},
+    "themes": lambda e: {t.id for t in e.themes},
+    "departments": lambda e: {d.id for d in e.owners + e.support},
+}
+
+
+@pytest.mark.parametrize("facet", FACETS)
+def test_a_facet_keeps_the_items_that_have_one_of_its_values(corpus, facet):
+    values_of = FACETS[facet]
+    values = sorted(set().union(*(values_of(e) for e in corpus.entries)), key=str)
+    assert values
+    for value in values:
+        found = select(corpus, Criteria(**{facet: frozenset([value])}))
+        assert found == [e for e in corpus.entries if value in values_of(e)]
+        assert 0 < len(found) < len(corpus.entries)
+    either = select(corpus, Criteria(**{facet: frozenset(values[:2])}))
+    assert either == [e for e in corpus.entries if values_of(e) & set(values[:2])]
+
+
+def test_facets_and_words_must_all_hold(corpus):
+    with_target = select(corpus, Criteria(has_target=True))
+    assert with_target == [e for e in corpus.entries if e.item.targets]
+    both = select(corpus, Criteria(themes=frozenset(["mental-health"]), has_target=True))
+    assert both == [e for e in with_target if "mental-health" in [t.id for t in e.themes]]
+    words = select(corpus, Criteria(words=("心理", "教育")))
+    assert words and all("心理" in e.item.title + e.item.text and "教育" in e.item.title + e.item.text
+                         for e in words)
+    assert select(corpus, Criteria(words=("心理", "不会出现的词"))) == []
+
+
+def test_status_keeps_the_items_reported_so(tmp_path):
+    make_project(tmp_path, PLAN.replace("        themes: [preschool]\n", "        themes: [preschool]\n        status: 进行中\n"))
+    site, _ = load_site(str(tmp_path))
+    corpus = build_corpus(site)
+    assert keys(select(corpus, Criteria(statuses=frozenset(["进行中", "已完成"])))) == ["demo-edu-2025#1-1"]
+    assert select(corpus, Criteria(statuses=frozenset(["已完成"]))) == []
+
+
+def test_units_and_themes_are_named_by_id_name_full_name_or_alias(corpus):
+    departments = corpus.vocabulary.departments
+    jijiaoke = next(d for d in departments if d.aliases)
+    for name in (jijiaoke.id, jijiaoke.name, jijiaoke.full_name, jijiaoke.aliases[0]):
+        assert resolve([name], departments, "department", ("name", "full_name", "aliases")) == (
+            frozenset([jijiaoke.id]), [])
+    ids, problems = resolve(["心里健康"], corpus.vocabulary.themes, "theme", ("name",))
+    assert ids == frozenset() and problems == ["no theme '心里健康' (did you mean '心理健康'?)"]
+
+
+def run(capsys, *args) -> tuple[int, str, str]:
+    code = main(["--root", str(FIXTURE), "find", *args])
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def test_the_table_json_and_csv_list_the_same_items(corpus, capsys):
+    expected = select(corpus, Criteria(themes=frozenset(["preschool"]), years=frozenset([2025])))
+    code, table, err = run(capsys, "--theme", "学前教育", "--year", "2025")
+    assert code == 0 and err.strip() == f"{len(expected)} item(s)"
+    lines = table.splitlines()
+    assert lines[0].split() == ["年度", "计划", "事项", "标题", "责任单位"]
+    assert [line.split()[1] + "#" + line.split()[2] for line in lines[1:]] == keys(expected)
+
+    columns = [column.name for column in item_columns(item_location)]
+    _, out, _ = run(capsys, "--theme", "preschool", "--year", "2025", "--format", "json")
+    records = json.loads(out)
+    assert [f"{r['plan']}#{r['item']}" for r in records] == keys(expected)
+    assert all(list(r) == columns for r in records)
+    _, out, _ = run(capsys, "--theme", "preschool", "--year", "2025", "--format", "csv")
+    rows = list(csv.DictReader(io.StringIO(out)))
+    assert [f"{r['plan']}#{r['item']}" for r in rows] == keys(expected)
+    assert list(rows[0]) == columns and not out.startswith("\ufeff")
+
+
+def test_an_unknown_name_is_an_error_that_suggests(capsys):
+    code, out, err = run(capsys, "--department", "基教课")
+    assert code == 2 and out == ""
+    assert "no department '基教课' (did you mean '基教科'" in err
