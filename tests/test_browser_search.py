@@ -5,8 +5,8 @@ from __future__ import annotations
 from urllib.parse import urlsplit
 
 import pytest
-from playwright.sync_api import sync_playwright
 
+from browserfixtures import browser  # noqa: F401  (session fixture)
 from generator.corpus import build_corpus
 from generator.load import load_site
 from generator.render import item_level, numbered
@@ -14,18 +14,7 @@ from sitefixtures import built_site, site_url  # noqa: F401  (session fixtures)
 
 pytestmark = pytest.mark.browser
 
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                 "--disable-component-update", "--disable-sync", "--no-first-run"]
 QUERY = "心理健康"
-
-
-@pytest.fixture(scope="module")
-def browser():
-    with sync_playwright() as playwright:
-        launched = playwright.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS)
-        yield launched
-        launched.close()
 
 
 def test_search_leads_to_the_item(browser, built_site, site_url):
