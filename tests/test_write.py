@@ -1,11 +1,15 @@
-"""Writing docs/: only changed files are touched, stale ones go, nothing is written on errors."""
+"""Writing docs/: only changed files are new, stale ones go, the directory is replaced whole, nothing is
+written on errors, builds take turns."""
 
 from __future__ import annotations
 
 import os
+import threading
+
+import pytest
 
 from generator.build import generate
-from generator.write import WriteResult, write_tree
+from generator.write import STAGING_PREFIX, WriteResult, build_lock, exchange, write_tree
 from projects import PLAN, make_project, write
 
 
@@ -82,3 +86,52 @@ def test_render_errors_leave_docs_untouched(tmp_path, capsys):
     assert generate(str(tmp_path)) is None
     assert "content/pages/years.md:0:0: error: the site generates the page 'years'" in capsys.readouterr().out
     assert snapshot(tmp_path / "docs") == before
+
+
+def test_a_change_replaces_the_directory_whole_and_unchanged_files_keep_their_inode(tmp_path):
+    docs = tmp_path / "docs"
+    write_tree(str(docs), {"a.md": "a\n", "b.md": "b\n"})
+    before = {name: os.stat(docs / name) for name in (".", "a.md", "b.md")}
+    write_tree(str(docs), {"a.md": "a\n", "b.md": "b 改\n"})
+    after = {name: os.stat(docs / name) for name in (".", "a.md", "b.md")}
+    assert after["."].st_ino != before["."].st_ino           # a new tree, put in place in one step
+    assert after["a.md"].st_ino == before["a.md"].st_ino     # the same file: mkdocs serve sees no change
+    assert after["b.md"].st_ino != before["b.md"].st_ino
+    assert sorted(os.listdir(tmp_path)) == ["docs"]          # the staging area and the old tree are gone
+
+
+def test_no_change_replaces_nothing(tmp_path):
+    docs = tmp_path / "docs"
+    write_tree(str(docs), {"a.md": "a\n"})
+    inode = os.stat(docs).st_ino
+    assert write_tree(str(docs), {"a.md": "a\n"}) == WriteResult(written=0, unchanged=1, removed=0)
+    assert os.stat(docs).st_ino == inode
+
+
+def test_exchange_swaps_two_directories_in_one_step(tmp_path):
+    (tmp_path / "old").mkdir()
+    (tmp_path / "old" / "x").write_text("old")
+    (tmp_path / "new").mkdir()
+    (tmp_path / "new" / "x").write_text("new")
+    if not exchange(str(tmp_path / "new"), str(tmp_path / "old")):
+        pytest.skip("no renameat2(RENAME_EXCHANGE) here: swap_in uses two renames")
+    assert (tmp_path / "old" / "x").read_text() == "new" and (tmp_path / "new" / "x").read_text() == "old"
+
+
+def test_builds_take_turns_and_clear_what_killed_builds_left(tmp_path):
+    leftover = tmp_path / f"{STAGING_PREFIX}killed" / "docs"
+    leftover.mkdir(parents=True)
+    (leftover / "half.md").write_text("half")
+    entered = threading.Event()
+
+    def second_build():
+        with build_lock(str(tmp_path)):
+            entered.set()
+
+    with build_lock(str(tmp_path)):
+        assert not leftover.exists()
+        other = threading.Thread(target=second_build)
+        other.start()
+        assert not entered.wait(0.3)  # waits while the first build holds the lock
+    assert entered.wait(10)
+    other.join()
