@@ -26,6 +26,7 @@ import jinja2
 
 from .corpus import Corpus, Entry, build_corpus, group_by_plan, group_by_theme, group_by_year
 from .diagnostics import Diagnostic, InputError
+from .finder import FINDER_DATA, FINDER_PAGE, finder_json
 from .ids import section_anchor, section_key
 from .load import Site
 from .model import Plan, Section, Target
@@ -36,6 +37,7 @@ from .searchworker import repaired_worker
 KIND_LABELS = {"plan": "工作计划", "review": "工作总结", "breakdown": "任务分解"}
 COMPARATORS = {">=": "≥", "<=": "≤", "=": "=", ">": ">", "<": "<"}
 LISTINGS = ("plans", "themes", "departments", "years", "organisations")
+STATIC = "assets/plansite"  # where generator/static/ (the site's own CSS and JavaScript) is published
 NEWEST = 5
 
 _ENTITIES = {"<": "&lt;", ">": "&gt;", "&": "&amp;"}
@@ -135,6 +137,12 @@ def url_of(path: str) -> str:
     return "" if stem == "index" else stem.removesuffix("/index")
 
 
+def served_url(from_file: str, page: str, anchor: str = "") -> str:
+    """The address of a page (and an anchor on it) from a file published as it is, such as a data file."""
+    path = posixpath.relpath(url_of(page) or ".", posixpath.dirname(from_file) or ".") + "/"
+    return f"{path}#{anchor}" if anchor else path
+
+
 @jinja2.pass_context
 def download(context, name: str, key: str | None = None) -> str:
     """A link from the page being rendered to a file of open data (``opendata.data_path``)."""
@@ -228,8 +236,18 @@ def render_pages(corpus: Corpus) -> dict[str, str]:
                      plans=corpus.plans_by_organisation[o.id],
                      departments=corpus.departments_by_organisation[o.id])
               for o in vocabulary.organisations]
+    pages += finder_pages(corpus)
     pages.append(render("opendata.md.j2", OPEN_DATA_PAGE, corpus=corpus))
     return dict(pages)
+
+
+def finder_pages(corpus: Corpus) -> list[tuple[str, str]]:
+    """The item finder's page and the data it filters (see finder.py)."""
+    def item_url(entry: Entry) -> str:
+        return served_url(FINDER_DATA, page_path("plans", entry.plan.id), entry.anchor)
+
+    return [render("finder.md.j2", FINDER_PAGE, corpus=corpus, data=relative(FINDER_PAGE, FINDER_DATA)),
+            (FINDER_DATA, finder_json(corpus, item_url))]
 
 
 def copied_files(root: str) -> dict[str, str]:
@@ -242,6 +260,8 @@ def copied_files(root: str) -> dict[str, str]:
     schema = os.path.join(root, "plans", "plan.schema.json")
     if os.path.exists(schema):
         found["schema/plan.schema.json"] = schema
+    static = os.path.join(os.path.dirname(__file__), "static")
+    found.update((f"{STATIC}/{name}", os.path.join(static, name)) for name in sorted(os.listdir(static)))
     return found
 
 

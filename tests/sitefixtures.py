@@ -15,6 +15,8 @@ from pathlib import Path
 import pytest
 
 from generator.cli import main
+from generator.corpus import Corpus, build_corpus
+from generator.load import load_site
 from generator.schema import schema_text
 from generator.segmentation import DICTIONARY
 
@@ -37,6 +39,14 @@ def built_site(tmp_path_factory) -> Path:
     root = make_site_project(tmp_path_factory.mktemp("site-project"))
     assert main(["--root", str(root), "build"]) == 0
     return root
+
+
+@pytest.fixture(scope="session")
+def built_corpus(built_site) -> Corpus:
+    """The corpus of the built fixture project, which loads without a diagnostic."""
+    site, diagnostics = load_site(str(built_site))
+    assert diagnostics == []
+    return build_corpus(site)
 
 
 class QuietHandler(http.server.SimpleHTTPRequestHandler):

@@ -1,0 +1,211 @@
+"""The item finder (所有任务) in Debian's chromium, operated from the keyboard."""
+
+from __future__ import annotations
+
+from urllib.parse import parse_qs, urlsplit
+
+import pytest
+
+from browserfixtures import browser  # noqa: F401  (session fixture)
+from generator.finder import NO_STATUS
+from sitefixtures import built_corpus, built_site, site_url  # noqa: F401  (session fixtures)
+
+pytestmark = pytest.mark.browser
+
+CONTROLS = ["finder-q", "finder-org", "finder-year", "finder-theme", "finder-dept", "finder-status",
+            "finder-target"]
+LABELS = {"finder-q": "关键词", "finder-org": "发布机构", "finder-year": "年度", "finder-theme": "主题",
+          "finder-dept": "部门（牵头或配合）", "finder-status": "进展", "finder-target": "只看有量化目标的事项"}
+TAB_LIMIT = 60
+
+
+@pytest.fixture
+def page(browser):
+    """A fresh page that records script errors and dialogs (none may occur)."""
+    context = browser.new_context()
+    opened = context.new_page()
+    problems = []
+    opened.on("pageerror", lambda error: problems.append(error))
+    opened.on("dialog", lambda dialog: (problems.append(dialog.message), dialog.dismiss()))
+    yield opened
+    context.close()
+    assert not problems
+
+
+def involves(entry, department_id: str) -> bool:
+    return department_id in {d.id for d in entry.owners + entry.support}
+
+
+def searchable(entry) -> list[str]:
+    """What the keyword filter looks at (finder.js): the item's words and the names it is filed under."""
+    names = [d.name for d in entry.owners + entry.support] + [t.name for t in entry.themes]
+    return [entry.item.title, entry.item.text, entry.plan.title, entry.organisation.name, *names]
+
+
+@pytest.fixture(scope="module")
+def department_and_year(built_corpus):
+    """A department with items in several years, and one of those years: a filter both facets narrow."""
+    for department in built_corpus.vocabulary.departments:
+        years = [year for year, entries in built_corpus.by_year.items()
+                 if any(involves(e, department.id) for e in entries)]
+        if len(years) > 1:
+            return department, years[-1]
+    pytest.fail("the fixture has no department with items in two years")
+
+
+def expected_links(site_url: str, entries) -> list[str]:
+    return [f"{site_url}plans/{e.plan.id}/#{e.anchor}" for e in entries]
+
+
+def summary(count: int) -> str:
+    return f"共 {count} 条事项。"
+
+
+def open_finder(page, url: str) -> None:
+    page.goto(url)
+    page.wait_for_function("/^(共|没有)/.test(document.getElementById('finder-summary').textContent)")
+
+
+def wait_for_count(page, count: int) -> None:
+    page.wait_for_function(f"document.getElementById('finder-summary').textContent === {summary(count)!r}")
+
+
+def shown_links(page) -> list[str]:
+    return page.eval_on_selector_all("#finder-results a", "links => links.map(a => a.href)")
+
+
+def focused(page) -> str:
+    return page.evaluate("document.activeElement.id")
+
+
+def tab_until(page, condition: str, what: str) -> None:
+    """Press Tab until the JavaScript ``condition`` holds for the focused element."""
+    for _ in range(TAB_LIMIT):
+        page.keyboard.press("Tab")
+        if page.evaluate(f"(element => {condition})(document.activeElement)"):
+            return
+    pytest.fail(f"Tab never reached {what}")
+
+
+def tab_to(page, element_id: str) -> None:
+    tab_until(page, f"element.id === {element_id!r}", f"#{element_id}")
+
+
+def choose(page, select_id: str, value: str) -> None:
+    """Pick an option of the focused select with the arrow keys, as a keyboard user does."""
+    assert focused(page) == select_id
+    values = page.eval_on_selector(f"#{select_id}", "s => Array.from(s.options, o => o.value)")
+    for _ in range(values.index(value)):
+        page.keyboard.press("ArrowDown")
+    assert page.input_value(f"#{select_id}") == value
+
+
+def test_controls_are_labelled_and_in_tab_order(page, site_url):
+    open_finder(page, f"{site_url}tasks/")
+    for control, label in LABELS.items():
+        assert page.get_by_label(label, exact=True).get_attribute("id") == control
+    tab_to(page, CONTROLS[0])
+    for control in CONTROLS[1:]:
+        page.keyboard.press("Tab")
+        assert focused(page) == control
+    assert page.get_by_role("status").inner_text() == summary(page.locator("#finder-results li").count())
+
+
+def test_filter_by_department_and_year_from_the_keyboard(page, site_url, built_corpus, department_and_year):
+    department, year = department_and_year
+    expected = [e for e in built_corpus.by_year[year] if involves(e, department.id)]
+    of_department = [e for e in built_corpus.entries if involves(e, department.id)]
+    assert expected and len(expected) < len(of_department) and len(expected) < len(built_corpus.by_year[year])
+
+    open_finder(page, f"{site_url}tasks/")
+    assert len(shown_links(page)) == len(built_corpus.entries)
+    tab_to(page, "finder-year")
+    choose(page, "finder-year", str(year))
+    tab_to(page, "finder-dept")
+    choose(page, "finder-dept", department.id)
+
+    assert shown_links(page) == expected_links(site_url, expected)
+    assert page.get_by_role("status").inner_text() == summary(len(expected))
+    state = urlsplit(page.url)
+    assert state.path == "/tasks/" and parse_qs(state.query) == {"year": [str(year)], "dept": [department.id]}
+
+    # Only items with targets: the checkbox toggles with Space.
+    tab_to(page, "finder-target")
+    page.keyboard.press("Space")
+    with_targets = [e for e in expected if e.item.targets]
+    assert shown_links(page) == expected_links(site_url, with_targets)
+    assert parse_qs(urlsplit(page.url).query)["target"] == ["1"]
+
+    # The first result opens its item with Enter.
+    tab_until(page, "element.closest('#finder-results') !== null", "the results")
+    page.keyboard.press("Enter")
+    page.wait_for_url(expected_links(site_url, with_targets)[0])
+
+
+def test_a_shared_address_restores_the_filter(page, browser, site_url, built_corpus, department_and_year):
+    department, year = department_and_year
+    expected = expected_links(site_url, [e for e in built_corpus.by_year[year] if involves(e, department.id)])
+    open_finder(page, f"{site_url}tasks/")
+    page.select_option("#finder-dept", department.id)
+    page.select_option("#finder-year", str(year))
+    shared = page.url
+
+    page.reload()
+    open_finder(page, shared)
+    assert (page.input_value("#finder-year"), page.input_value("#finder-dept")) == (str(year), department.id)
+    assert shown_links(page) == expected and page.url == shared
+
+    other = browser.new_page()
+    open_finder(other, shared)
+    assert shown_links(other) == expected
+    other.close()
+
+
+def test_filter_by_status(page, site_url, built_corpus):
+    status = next(e.item.status for e in built_corpus.entries if e.item.status)
+    unreported = [e for e in built_corpus.entries if not e.item.status]
+    assert unreported
+    open_finder(page, f"{site_url}tasks/")
+    page.select_option("#finder-status", status)
+    reported = [e for e in built_corpus.entries if e.item.status == status]
+    assert shown_links(page) == expected_links(site_url, reported)
+    page.select_option("#finder-status", NO_STATUS)
+    assert shown_links(page) == expected_links(site_url, unreported)
+    assert parse_qs(urlsplit(page.url).query) == {"status": [NO_STATUS]}
+
+
+def test_keywords_narrow_and_data_text_stays_text(page, site_url, built_corpus):
+    hostile = next(d for d in built_corpus.vocabulary.departments if "<" in d.name)
+    expected = [e for e in built_corpus.entries if involves(e, hostile.id)]
+    open_finder(page, f"{site_url}tasks/")
+    assert page.locator("#finder-dept option", has_text=hostile.name).get_attribute("value") == hostile.id
+    page.select_option("#finder-dept", hostile.id)
+    assert shown_links(page) == expected_links(site_url, expected)
+    assert hostile.name in page.locator("#finder-results").inner_text()
+    assert page.locator("#finder-results img, #finder-results script").count() == 0
+
+    # Two words, each to be found somewhere in the item (a theme name, a word of the text).
+    theme = max(built_corpus.vocabulary.themes, key=lambda t: len(built_corpus.by_theme[t.id]))
+    words = [theme.name, built_corpus.by_theme[theme.id][0].item.text[:2]]
+    page.select_option("#finder-dept", "")
+    page.fill("#finder-q", f" {words[0]} {words[1]} ")
+    matching = [e for e in built_corpus.entries
+                if all(any(word in text for text in searchable(e)) for word in words)]
+    assert 0 < len(matching) < len(built_corpus.by_theme[theme.id])
+    wait_for_count(page, len(matching))
+    assert shown_links(page) == expected_links(site_url, matching)
+    assert parse_qs(urlsplit(page.url).query) == {"q": [" ".join(words)]}
+
+    page.get_by_role("button", name="清除筛选").click()
+    wait_for_count(page, len(built_corpus.entries))
+    assert urlsplit(page.url).query == ""
+
+
+def test_without_javascript_the_page_points_to_the_plans(browser, site_url):
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    page.goto(f"{site_url}tasks/")
+    assert not page.locator("#finder").is_visible()
+    page.get_by_role("link", name="按计划浏览全部事项").click()
+    page.wait_for_url(f"{site_url}plans/")
+    context.close()
