@@ -18,8 +18,9 @@ import posixpath
 import string
 import unicodedata
 from dataclasses import dataclass
+from datetime import date
 from functools import cache
-from typing import Iterator
+from typing import TYPE_CHECKING, Iterator
 from urllib.parse import quote, urlsplit
 
 import jinja2
@@ -33,6 +34,9 @@ from .model import Plan, Section, Target
 from .numbering import chinese_to_int
 from .opendata import OPEN_DATA_PAGE, data_path, open_data
 from .searchworker import repaired_worker
+
+if TYPE_CHECKING:
+    from .render_targets import Tracking
 
 KIND_LABELS = {"plan": "工作计划", "review": "工作总结", "breakdown": "任务分解"}
 COMPARATORS = {">=": "≥", "<=": "≤", "=": "=", ">": ">", "<": "<"}
@@ -209,22 +213,23 @@ def by_year_and_role(owned: tuple[Entry, ...], supported: tuple[Entry, ...]) -> 
             for year in years]
 
 
-def plan_page(corpus: Corpus, plan: Plan) -> tuple[str, str]:
+def plan_page(corpus: Corpus, tracking: Tracking, plan: Plan) -> tuple[str, str]:
     entries = corpus.by_plan[plan.id]
-    return render("plan.md.j2", page_path("plans", plan.id), plan=plan, entries=entries,
+    return render("plan.md.j2", page_path("plans", plan.id), plan=plan, entries=entries, tracking=tracking,
                   organisation=corpus.vocabulary.organisation_by_id[plan.organisation],
                   body=list(outline(plan.sections, iter(entries))))
 
 
-def render_pages(corpus: Corpus) -> dict[str, str]:
-    """Every generated page, by path relative to docs/."""
+def render_pages(corpus: Corpus, tracking: Tracking) -> dict[str, str]:
+    """Every generated page but those of targets (``render_targets``), by path relative to docs/."""
     vocabulary = corpus.vocabulary
     pages = [render("index.md.j2", "index.md", corpus=corpus, newest=corpus.plans[:NEWEST])]
     pages += [render(f"{kind}.md.j2", page_path(kind), corpus=corpus) for kind in LISTINGS]
-    pages += [plan_page(corpus, plan) for plan in corpus.plans]
-    pages += [render("theme.md.j2", page_path("themes", t.id), corpus=corpus, theme=t,
+    pages += [plan_page(corpus, tracking, plan) for plan in corpus.plans]
+    pages += [render("theme.md.j2", page_path("themes", t.id), corpus=corpus, tracking=tracking, theme=t,
                      entries=corpus.by_theme[t.id]) for t in vocabulary.themes]
-    pages += [render("department.md.j2", page_path("departments", d.id), corpus=corpus, department=d,
+    pages += [render("department.md.j2", page_path("departments", d.id), corpus=corpus, tracking=tracking,
+                     department=d,
                      organisation=vocabulary.organisation_by_id[d.organisation],
                      owned=corpus.owned_by[d.id], supported=corpus.supported_by[d.id],
                      years=by_year_and_role(corpus.owned_by[d.id], corpus.supported_by[d.id]))
@@ -265,11 +270,17 @@ def copied_files(root: str) -> dict[str, str]:
     return found
 
 
-def render_site(site: Site) -> dict[str, str | bytes]:
-    """All of docs/: generated pages and copied files; InputError when a copied file takes a generated name."""
+def render_site(site: Site, today: date | None = None) -> dict[str, str | bytes]:
+    """All of docs/: generated pages and copied files; InputError when a copied file takes a generated name.
+
+    ``today`` (default: the day it runs) is the date progress is shown as of: what is overdue.
+    """
+    from .render_targets import Tracking, target_pages  # it renders with this module's helpers
+
     corpus = build_corpus(site)
-    pages: dict[str, str | bytes] = {**render_pages(corpus), **open_data(site, corpus, item_location),
-                                     **repaired_worker()}
+    tracking = Tracking(corpus, today or date.today())
+    pages: dict[str, str | bytes] = {**render_pages(corpus, tracking), **target_pages(tracking),
+                                     **open_data(site, corpus, item_location), **repaired_worker()}
     copied = copied_files(site.root)
     taken = {url_of(path) for path in pages}
     clashes = [Diagnostic(source, 0, 0, "", f"the site generates the page {url_of(target)!r} itself; "

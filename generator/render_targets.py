@@ -1,0 +1,159 @@
+"""Pages on targets and progress, and the progress views of plan, theme and department pages.
+
+``target_pages`` renders the targets index (every target in one table, and the
+metrics) and one page per metric (every commitment on it across organisations and
+years, as a chart and a table, with year-over-year changes).  ``Tracking`` is
+what templates ask about progress: an item's or target's state on the build
+date, the reviews that report on an item, summaries and their progress bars.
+
+The build date (``today``) decides what is overdue, so the site states it; pass it
+in for a build that does not depend on the day it runs.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from functools import cached_property
+from typing import Iterable
+
+from . import charts
+from .commitments import CHANGE_LABELS, Commitment, YearRow, by_metric, commitments_of, year_over_year
+from .corpus import Corpus, Entry
+from .model import Metric
+from .references import is_web_address
+from .render import http_url, page_path, quantity, render, requirement
+from .tracking import (STATE_LABELS, ReviewLinks, State, Summary, is_tracked, item_deadline, reference_of,
+                       state_of, summarise)
+
+BETTER_LABELS = {"higher": "数值越高越好", "lower": "数值越低越好"}
+
+
+@dataclass(frozen=True)
+class TargetProgress:
+    """A target as the pages show it on the build date."""
+
+    commitment: Commitment
+    state: State
+    status: str          # the reported status, else 逾期未报 or 未到期
+    actual: str          # e.g. 93.6%, '' when none was reported
+    baseline: str        # e.g. 55%, '' when the plan states none
+    evidence: Entry | None
+    evidence_url: str    # an http(s) evidence address, ready for a Markdown link; ''
+
+
+@dataclass(frozen=True)
+class ItemProgress:
+    """An item's progress, and its links to reviews (or, for a review's item, to what it reports on)."""
+
+    state: State | None  # None for items of reviews, which have no progress of their own
+    status: str
+    deadline: date
+    reviews: tuple[Entry, ...]   # review items that report on this item
+    reviewed: tuple[Entry, ...]  # for an item of a review: the items it reports on
+
+
+@dataclass(frozen=True)
+class ProgressSummary:
+    items: Summary
+    targets: Summary
+
+
+class Tracking:
+    """Progress as of ``today`` over a corpus, for the templates."""
+
+    def __init__(self, corpus: Corpus, today: date):
+        self.corpus = corpus
+        self.today = today
+        self.links = ReviewLinks(corpus.entries)
+
+    @cached_property
+    def commitments(self) -> tuple[Commitment, ...]:
+        return commitments_of(self.corpus)
+
+    @cached_property
+    def _by_entry(self) -> dict[str, list[Commitment]]:
+        found: dict[str, list[Commitment]] = {}
+        for commitment in self.commitments:
+            found.setdefault(reference_of(commitment.entry), []).append(commitment)
+        return found
+
+    def _commitments_of(self, entry: Entry) -> list[Commitment]:
+        return self._by_entry.get(reference_of(entry), [])
+
+    @cached_property
+    def by_metric(self) -> dict[str, tuple[Commitment, ...]]:
+        return by_metric(self.commitments, self.corpus.vocabulary.metrics)
+
+    def _item_state(self, entry: Entry) -> State | None:
+        return state_of(entry.item.status, item_deadline(entry.plan, entry.item), self.today) \
+            if is_tracked(entry) else None
+
+    def item(self, entry: Entry) -> ItemProgress:
+        state = self._item_state(entry)
+        return ItemProgress(state, (entry.item.status or STATE_LABELS[state]) if state else "",
+                            item_deadline(entry.plan, entry.item), self.links.reviews_of(entry),
+                            self.links.reviewed_by(entry))
+
+    def target(self, commitment: Commitment) -> TargetProgress:
+        target = commitment.target
+        state = state_of(target.status, commitment.deadline, self.today)
+        evidence_url = http_url(target.evidence) if is_web_address(target.evidence) else ""
+        return TargetProgress(commitment, state, target.status or STATE_LABELS[state],
+                              amount(target.actual, target.unit), amount(target.baseline, target.unit),
+                              self.links.resolve(target.evidence), evidence_url)
+
+    def targets(self, entry: Entry) -> tuple[TargetProgress, ...]:
+        return tuple(self.target(c) for c in self._commitments_of(entry))
+
+    def summary(self, entries: Iterable[Entry]) -> ProgressSummary:
+        """How the tasks among ``entries`` (items of reviews left out) and their targets stand."""
+        tracked = [e for e in entries if is_tracked(e)]
+        return ProgressSummary(summarise(self._item_state(e) for e in tracked),
+                               summarise(self.target(c).state for e in tracked for c in self._commitments_of(e)))
+
+    def bar(self, summary: Summary, chart_id: str) -> str:
+        """The progress bar of a summary (its counts are stated next to it as text)."""
+        segments = [(state, STATE_LABELS[state], count) for state, count in summary.counts]
+        return charts.progress_bar(chart_id, segments)
+
+
+def amount(value: float | None, unit: str) -> str:
+    return "" if value is None else quantity(value) + unit
+
+
+def chart_bars(commitments: Iterable[Commitment], metric: Metric) -> list[charts.Bar]:
+    """The bars of a metric's chart: one per commitment stated in the metric's unit."""
+    bars = []
+    for c in commitments:
+        target = c.target
+        if metric.unit and target.unit != metric.unit:
+            continue
+        low, high = (target.min, target.max) if target.comparator == "range" else (target.value, target.value)
+        note = f"实际 {amount(target.actual, target.unit)}" if target.actual is not None else ""
+        bars.append(charts.Bar(f"{c.plan.year} {c.organisation.name}", low, high, requirement(target),
+                               target.actual, note))
+    return bars
+
+
+def metric_chart(metric: Metric, rows: list[YearRow]) -> str:
+    """The chart of a metric's commitments in the order of ``rows`` ('' when none is in the metric's unit)."""
+    bars = chart_bars((c for row in rows for c in row.commitments), metric)
+    if not bars:
+        return ""
+    values = "；".join(f"{b.label} {b.value_text}" + (f"（{b.note}）" if b.note else "") for b in bars)
+    return charts.bar_chart(f"chart-{metric.id}", f"{metric.name}：各机构各年度的目标",
+                            f"单位：{metric.unit or '无'}。{values}。", bars, metric.unit)
+
+
+def target_pages(tracking: Tracking) -> dict[str, str]:
+    """The targets index and a page per metric, by path relative to docs/."""
+    corpus, vocabulary = tracking.corpus, tracking.corpus.vocabulary
+    pages = [render("targets.md.j2", page_path("targets"), corpus=corpus, tracking=tracking,
+                    better_labels=BETTER_LABELS)]
+    for metric in vocabulary.metrics:
+        rows = year_over_year(metric, tracking.by_metric[metric.id], corpus.plans)
+        pages.append(render("metric.md.j2", page_path("metrics", metric.id), corpus=corpus, tracking=tracking,
+                            metric=metric, rows=rows, chart=metric_chart(metric, rows),
+                            better_labels=BETTER_LABELS, change_labels=CHANGE_LABELS))
+    return dict(pages)

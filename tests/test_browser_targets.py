@@ -1,0 +1,98 @@
+"""Targets pages in Debian's chromium: a metric's chart draws its numbers in both colour schemes."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from browserfixtures import browser  # noqa: F401  (session fixture)
+from generator.commitments import year_over_year
+from generator.corpus import build_corpus
+from generator.load import load_site
+from generator.render import requirement
+from generator.render_targets import Tracking
+from sitefixtures import built_site, site_url  # noqa: F401  (session fixtures)
+
+pytestmark = pytest.mark.browser
+
+METRIC = "preschool-gross-enrolment"  # XX市 in two years, one target with a reported actual value
+
+
+def charted_targets(built_site):
+    """The targets the metric's chart draws, in its order (the order of its table)."""
+    site, _ = load_site(str(built_site))
+    corpus = build_corpus(site)
+    metric = site.vocabulary.metric_by_id[METRIC]
+    rows = year_over_year(metric, Tracking(corpus, date.today()).by_metric[METRIC], corpus.plans)
+    return [c.target for row in rows for c in row.commitments]
+
+
+def column(page, table, heading: str) -> list[str]:
+    """The texts of a table's column, by its heading."""
+    headings = [h.strip() for h in table.locator("thead th").all_inner_texts()]
+    index = headings.index(heading) + 1
+    return [cell.strip() for cell in table.locator(f"tbody tr td:nth-child({index})").all_inner_texts()]
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_a_metric_page_draws_its_chart_with_the_right_numbers(browser, built_site, site_url, scheme):
+    targets = charted_targets(built_site)
+    assert len(targets) >= 2 and any(t.actual is not None for t in targets)
+    page = browser.new_page(color_scheme=scheme)
+    errors = []
+    page.on("pageerror", lambda error: errors.append(error))
+    page.goto(f"{site_url}metrics/{METRIC}/")
+
+    chart = page.locator("svg.plansite-chart")
+    chart.wait_for()
+    assert chart.is_visible() and chart.get_attribute("role") == "img"
+    assert chart.locator("title").first.text_content().startswith("学前三年毛入园率")
+    bars = chart.locator("g.plansite-chart__bar").all()
+    assert [bar.locator("text.plansite-chart__label").text_content() for bar in bars] == [
+        requirement(t) for t in targets]
+
+    # Drawn to scale: bar lengths are proportional to the values, marks sit at the reported values.
+    scale = float(chart.get_attribute("data-scale"))
+    axis = [chart.locator("line").nth(i).bounding_box()["x"] for i in (0, 2)]
+    pixels_per_unit = (axis[1] - axis[0]) / scale
+    for target, bar in zip(targets, bars):
+        box = bar.locator("rect.plansite-chart__value").bounding_box()
+        assert box["width"] == pytest.approx(target.value * pixels_per_unit, abs=1.5)
+        assert box["x"] == pytest.approx(axis[0], abs=1.5)
+        mark = bar.locator("line.plansite-chart__actual")
+        assert mark.count() == (target.actual is not None)
+        if target.actual is not None:
+            mark_box = mark.bounding_box()
+            centre = mark_box["x"] + mark_box["width"] / 2
+            assert centre == pytest.approx(axis[0] + target.actual * pixels_per_unit, abs=1.5)
+
+    # The table next to the chart holds the same numbers.
+    table = page.locator("article table").first
+    assert column(page, table, "要求") == [requirement(t) for t in targets]
+
+    # Drawn in the scheme's colours: bars and text stand out from the page's background.
+    colours = page.evaluate("""() => {
+        const bar = document.querySelector('rect.plansite-chart__value');
+        const text = document.querySelector('text.plansite-chart__label');
+        const background = getComputedStyle(document.querySelector('[data-md-color-scheme]')
+                                            || document.body).getPropertyValue('--md-default-bg-color');
+        return {scheme: document.body.getAttribute('data-md-color-scheme'), bar: getComputedStyle(bar).fill,
+                text: getComputedStyle(text).fill, background: background.trim()};
+    }""")
+    assert colours["scheme"] == {"light": "default", "dark": "slate"}[scheme]
+    assert colours["bar"].startswith("rgb") and colours["text"].startswith("rgb")
+    assert colours["text"] != colours["bar"]
+    page.close()
+    assert not errors
+
+
+def test_text_colour_follows_the_scheme(browser, site_url):
+    fills = {}
+    for scheme in ("light", "dark"):
+        page = browser.new_page(color_scheme=scheme)
+        page.goto(f"{site_url}metrics/{METRIC}/")
+        fills[scheme] = page.locator("text.plansite-chart__label").first.evaluate("e => getComputedStyle(e).fill")
+        page.close()
+    assert fills["light"] != fills["dark"]
+

@@ -1,0 +1,285 @@
+"""Targets and progress: metrics line up across plans, year-over-year changes, review links, overdue, check."""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from generator.cli import main
+from generator.commitments import year_over_year
+from generator.corpus import build_corpus
+from generator.load import load_site
+from generator.render import md, render_site
+from generator.render_targets import Tracking
+from projects import PLAN, make_project, write
+
+ROOT = Path(__file__).resolve().parent.parent
+METRICS = """\
+metrics:
+  - id: public-kindergarten-share
+    name: 公办幼儿园在园幼儿占比
+    aliases: [公办园在园幼儿占比]
+    unit: '%'
+    better: higher
+"""
+
+
+def metric_project(root: Path, plan: str = PLAN, metrics: str = METRICS) -> Path:
+    """The demo project of projects.make_project with a metric vocabulary (its target's metric in it)."""
+    make_project(root, plan)
+    write(root, "content/metrics.yaml", metrics)
+    return root
+
+
+def load_clean(root: Path):
+    site, diagnostics = load_site(str(root))
+    assert [str(d) for d in diagnostics] == []
+    return site
+
+
+# --- the curated plans ------------------------------------------------------------
+
+@pytest.fixture(scope="module")
+def seeds():
+    site, diagnostics = load_site(str(ROOT))
+    assert not [d for d in diagnostics if d.severity == "error"]
+    return site, diagnostics
+
+
+def commitments_on(site, name: str) -> set[tuple]:
+    metric = site.vocabulary.resolve_metric(name)
+    assert metric is not None, name
+    tracking = Tracking(build_corpus(site), date(2025, 6, 1))
+    return {(c.plan.id, c.plan.year, c.target.comparator, c.target.value, c.target.unit)
+            for c in tracking.by_metric[metric.id]}
+
+
+def test_seed_targets_line_up_on_shared_metrics(seeds):
+    site, _ = seeds
+    assert commitments_on(site, "公办幼儿园在园幼儿占比") == {
+        ("unnamed-city-a-edu-2024", 2024, ">=", 58, "%"), ("xiangtan-edu-2025", 2025, ">=", 58, "%")}
+    assert commitments_on(site, "公办园在园幼儿占比") == commitments_on(site, "公办幼儿园在园幼儿占比")
+    assert commitments_on(site, "学生每天体育活动时间") == {
+        ("xiangtan-edu-2025", 2025, ">=", 2, "小时"), ("taobei-edu-2025", 2025, ">=", 2, "小时")}
+
+
+def test_every_seed_target_has_a_known_metric_in_its_unit(seeds):
+    site, diagnostics = seeds
+    assert not [str(d) for d in diagnostics if ".targets[" in d.field]
+    corpus = build_corpus(site)
+    targets = [t for e in corpus.entries for t in e.item.targets]
+    assert targets and all(site.vocabulary.resolve_metric(t.metric).unit == t.unit for t in targets)
+
+
+# --- year over year ---------------------------------------------------------------------
+
+YEAR_METRICS = METRICS + """\
+  - {id: enrolment, name: 毛入园率, unit: '%'}
+  - {id: coverage, name: 覆盖率, unit: '%'}
+  - {id: key-teachers, name: 骨干教师, unit: 人}
+  - {id: big-classes, name: 大班额比例, unit: '%', better: lower}
+  - {id: pilots, name: 试点, unit: 个}
+  - {id: training, name: 培训, unit: 人}
+"""
+
+
+def plan_of_year(year: int, targets: list[str], kind: str = "plan") -> str:
+    """The demo plan (projects.PLAN) for another year, of another kind, with other targets."""
+    head = PLAN.split("        targets:\n")[0].replace("2025", str(year))
+    head = head.replace(f"year: {year}\n", f"year: {year}\nkind: {kind}\n")
+    if kind == "review":
+        head = head.replace(f"id: demo-edu-{year}", f"id: demo-edu-{year}-review")
+    lines = "".join(f"\n          - {t}" for t in targets)
+    return head + f"        targets:{lines or ' []'}\n"
+
+
+def target(text: str, metric: str, comparator: str, unit: str, value=None, low=None, high=None) -> str:
+    amount = f"min: {low}, max: {high}" if comparator == "range" else f"value: {value}"
+    return f"{{text: {text}, metric: {metric}, comparator: '{comparator}', {amount}, unit: '{unit}'}}"
+
+
+@pytest.fixture
+def two_years(tmp_path):
+    """One organisation's plans of 2024 and 2025 (and a 2026 review, which states no targets)."""
+    make_project(tmp_path, plan_of_year(2024, [
+        target("毛入园率90%", "毛入园率", ">=", "%", 90),
+        target("覆盖率50%", "覆盖率", ">=", "%", 50),
+        target("骨干教师10-20人", "骨干教师", "range", "人", low=10, high=20),
+        target("大班额比例5%以内", "大班额比例", "<=", "%", 5),
+        target("试点5个", "试点", "=", "个", 5),
+        target("培训3万人", "培训", ">=", "人", 30000)]), "plans/2024/demo-edu-2024.yaml")
+    write(tmp_path, "content/metrics.yaml", YEAR_METRICS)
+    write(tmp_path, "plans/2025/demo-edu-2025.yaml", plan_of_year(2025, [
+        target("毛入园率95%", "毛入园率", ">=", "%", 95),
+        target("覆盖率45%", "覆盖率", ">=", "%", 45),
+        target("骨干教师不少于10人", "骨干教师", ">=", "人", 10),
+        target("大班额比例3%以内", "大班额比例", "<=", "%", 3),
+        target("培训3万人次", "培训", ">=", "万人次", 3)]))
+    write(tmp_path, "plans/2026/demo-edu-2026-review.yaml", plan_of_year(2026, [], "review"))
+    return tmp_path
+
+
+def test_year_over_year_flags_follow_the_metric_direction(two_years):
+    site, _ = load_site(str(two_years))
+    corpus = build_corpus(site)
+    tracking = Tracking(corpus, date(2025, 6, 1))
+    flags = {metric.id: [(row.year, row.change, row.since, len(row.commitments))
+                         for row in year_over_year(metric, tracking.by_metric[metric.id], corpus.plans)]
+             for metric in site.vocabulary.metrics}
+    assert flags == {
+        "public-kindergarten-share": [],
+        "enrolment": [(2024, None, None, 1), (2025, "raised", 2024, 1)],
+        "coverage": [(2024, None, None, 1), (2025, "lowered", 2024, 1)],
+        "key-teachers": [(2024, None, None, 1), (2025, "kept", 2024, 1)],   # a range holds to its lower end
+        "big-classes": [(2024, None, None, 1), (2025, "raised", 2024, 1)],  # lower is better
+        "pilots": [(2024, None, None, 1), (2025, "dropped", 2024, 0)],      # the 2026 review drops nothing
+        "training": [(2024, None, None, 1), (2025, "incomparable", 2024, 1)],
+    }
+
+
+def test_metric_pages_show_the_changes(two_years):
+    site, _ = load_site(str(two_years))
+    pages = render_site(site, today=date(2025, 6, 1))
+    assert "| 提高（较2024年） |" in pages["metrics/enrolment.md"]
+    assert "| 降低（较2024年） |" in pages["metrics/coverage.md"]
+    dropped = [line for line in pages["metrics/pilots.md"].splitlines() if "| 未再提出" in line]
+    assert len(dropped) == 1 and "| 2025 |" in dropped[0] and "(../plans/demo-edu-2025.md)" in dropped[0]
+
+
+# --- reviews ----------------------------------------------------------------------------
+
+REVIEW = """\
+id: demo-edu-2025-review
+title: 示例市教育局2025年工作总结
+organisation: demo-edu
+year: 2025
+kind: review
+sections:
+  - number: 一
+    title: 学前教育
+    items:
+      - number: 一是
+        title: 普惠资源持续扩大
+        text: |-
+          一是普惠资源持续扩大，公办幼儿园在园幼儿占比达到60%。
+          新增公办学位<b>3000</b>个。
+        reviews: [demo-edu-2025#1-1]
+"""
+
+
+@pytest.fixture
+def reviewed(tmp_path):
+    metric_project(tmp_path, PLAN.replace("unit: '%'}", "unit: '%', status: 已完成, actual: 60, as_of: 2025-12-31, "
+                                        "evidence: 'demo-edu-2025-review#1-1'}"))
+    write(tmp_path, "plans/2025/demo-edu-2025-review.yaml", REVIEW)
+    return tmp_path
+
+
+def test_a_review_links_the_items_it_reports_on(reviewed):
+    site = load_clean(reviewed)
+    pages = render_site(site, today=date(2026, 1, 1))
+    plan, review = pages["plans/demo-edu-2025.md"], pages["plans/demo-edu-2025-review.md"]
+    report = plan[plan.index('!!! quote "完成情况"'):]
+    report = report[:report.index("</div>")]
+    for line in REVIEW.split("text: |-\n")[1].split("\n        reviews")[0].splitlines():
+        assert "    " + md(line.strip()) in report
+    assert "(demo-edu-2025-review.md#item-1-1)" in report
+    assert "**总结的事项**：[示例市教育局2025年工作要点 · 1\\. 扩大普惠资源](demo-edu-2025.md#item-1-1)" in review
+    # The target's evidence names the review item; its progress is reported, so nothing is overdue.
+    row = next(line for line in plan.splitlines() if line.startswith("| [公办幼儿园在园幼儿占比]"))
+    assert "已完成 · 实际 60\\%（2025-12-31） · [依据](demo-edu-2025-review.md#item-1-1)" in row
+    assert "量化目标 1 项：已报告进展 1 项（其中已完成 1 项），逾期未报 0 项" in plan
+
+
+def test_review_references_are_checked_with_suggestions(reviewed):
+    write(reviewed, "plans/2025/demo-edu-2025-review.yaml", REVIEW.replace(
+        "reviews: [demo-edu-2025#1-1]", "reviews: [demo-edu-2052#1-1, demo-edu-2025#1-2, demo-edu-2025, "
+        "demo-edu-2025-review#1-1]"))
+    write(reviewed, "plans/2025/demo-edu-2025.yaml", PLAN.replace(
+        "themes: [preschool]", "themes: [preschool]\n        reviews: [demo-edu-2025#1-1]").replace(
+        "unit: '%'}", "unit: '%', evidence: 'demo-edu-2025-reveiw#1-1'}"))
+    _, diagnostics = load_site(str(reviewed))
+    found = sorted((d.field, d.severity, d.message) for d in diagnostics)
+    items = "sections[0].items[0]"
+    assert found == sorted([
+        (f"{items}.reviews", "error", "only items of a review (kind: review) report on other items"),
+        (f"{items}.targets[0].evidence", "error", "unknown plan 'demo-edu-2025-reveiw' (did you mean "
+         "'demo-edu-2025-review' or 'demo-edu-2025'?); or give an http(s) address"),
+        (f"{items}.reviews[0]", "error", "unknown plan 'demo-edu-2052' (did you mean 'demo-edu-2025' or "
+         "'demo-edu-2025-review'?)"),
+        (f"{items}.reviews[1]", "error", "plan 'demo-edu-2025' has no item '1-2' (did you mean '1-1'?)"),
+        (f"{items}.reviews[2]", "error", "'demo-edu-2025' is not an item reference: write <plan id>#<item id>, "
+         "e.g. 'xx-edu-2025#2-1'"),
+        (f"{items}.reviews[3]", "error", "'demo-edu-2025-review' is a review too; link the items of the plan "
+         "this review reports on"),
+    ])
+
+
+# --- the build date ---------------------------------------------------------------------
+
+def test_overdue_is_as_of_the_injected_date(tmp_path):
+    metric_project(tmp_path)
+    site = load_clean(tmp_path)
+    on_time, late = render_site(site, today=date(2025, 12, 31)), render_site(site, today=date(2026, 1, 1))
+    assert render_site(site, today=date(2025, 12, 31)) == on_time
+    plan = "plans/demo-edu-2025.md"
+    assert "截至本站构建之日 2025-12-31" in on_time[plan] and "截至本站构建之日 2026-01-01" in late[plan]
+    assert "**进展**：未到期（完成期限 2025-12-31）" in on_time[plan]
+    assert "**进展**：逾期未报（完成期限 2025-12-31）" in late[plan]
+    for pages, overdue in ((on_time, 0), (late, 1)):
+        for page in (plan, "themes/preschool.md", "departments/demo-jijiaoke.md", "targets/index.md"):
+            assert re.search(rf"量化目标 1 项：已报告进展 0 项（其中已完成 0 项），逾期未报 {overdue} 项", pages[page])
+
+
+# --- plansite check ---------------------------------------------------------------------
+
+def test_check_warns_about_unknown_metrics_and_units(tmp_path, capsys):
+    metric_project(tmp_path, PLAN.replace("""\
+          - {text: 公办幼儿园在园幼儿占比提升至58%以上, metric: 公办幼儿园在园幼儿占比, comparator: '>=', value: 58, unit: '%'}""",
+                                        """\
+          - {text: 占比58%, metric: 公办幼儿园在园幼儿比率, comparator: '>=', value: 58, unit: '%'}
+          - {text: 占比58%, metric: 公办园在园幼儿占比, comparator: '>=', value: 58, unit: 个}
+          - {text: 58%, comparator: '>=', value: 58, unit: '%'}"""))
+    assert main(["--root", str(tmp_path), "check"]) == 0
+    out = capsys.readouterr().out
+    expected = [
+        (15, "targets[0].metric", "unknown metric '公办幼儿园在园幼儿比率' (did you mean '公办幼儿园在园幼儿占比' or "
+                                  "'公办园在园幼儿占比'?); "
+                                  "add it, or the name as an alias, to content/metrics.yaml"),
+        (16, "targets[1].unit", "unit '个' differs from '%', the unit of metric 'public-kindergarten-share': "
+                                "the target cannot be compared with others"),
+        (17, "targets[2]", "the target names no metric; name one from content/metrics.yaml so it lines up with "
+                           "other plans"),
+    ]
+    for line, field, message in expected:
+        pattern = (rf"^\S*plans/2025/demo-edu-2025\.yaml:{line}:\d+: warning: sections\[0\]\.items\[0\]\."
+                   rf"{re.escape(field)}: {re.escape(message)}$")
+        assert re.search(pattern, out, re.M), (pattern, out)
+    assert len(out.splitlines()) == len(expected)
+
+
+def test_metric_names_are_unique_across_metrics(tmp_path):
+    metric_project(tmp_path, metrics=METRICS + "  - {id: other, name: 其他, aliases: [公办园在园幼儿占比]}\n")
+    _, diagnostics = load_site(str(tmp_path))
+    assert [(d.field, d.message) for d in diagnostics] == [
+        ("metrics[1]", "name '公办园在园幼儿占比' is already used by metric 'public-kindergarten-share'")]
+
+
+def test_metrics_resolve_by_name_or_alias_ignoring_spacing_and_bracket_width(tmp_path):
+    metric_project(tmp_path, metrics=METRICS + "  - {id: township, name: 每个乡(镇)示范园, unit: 所}\n")
+    vocabulary = load_clean(tmp_path).vocabulary
+    assert vocabulary.resolve_metric(" 公办园 在园幼儿占比").id == "public-kindergarten-share"
+    assert vocabulary.resolve_metric("每个乡（镇）示范园").id == "township"
+    assert vocabulary.resolve_metric("公办园") is None
+
+
+def test_metrics_are_opt_in(tmp_path, capsys):
+    make_project(tmp_path, PLAN.replace("metric: 公办幼儿园在园幼儿占比", "metric: 未收录的指标"))
+    assert main(["--root", str(tmp_path), "check"]) == 0
+    assert capsys.readouterr().out == ""
+    write(tmp_path, "content/metrics.yaml", METRICS)
+    assert main(["--root", str(tmp_path), "check"]) == 0
+    assert "warning: sections[0].items[0].targets[0].metric: unknown metric '未收录的指标'" in capsys.readouterr().out
