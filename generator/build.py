@@ -25,6 +25,7 @@ from .diagnostics import InputError, has_errors
 from .load import Site, load_site
 from .render import render_site
 from .segmentation import anchor_dictionaries
+from .sitehistory import read_site_history
 from .vocabulary import Vocabulary
 from .write import build_lock, remove_leftovers, stage_tree, staging_area, swap_in, write_tree
 
@@ -40,8 +41,11 @@ def prepare(root: str) -> tuple[Site, dict[str, str | bytes]] | None:
         print_diagnostics(diagnostics)
     if has_errors(diagnostics):
         return None
+    history = read_site_history(root, site, os.path.join(root, CONFIG))
+    if history.message:
+        print(f"note: {history.message}", file=sys.stderr)
     try:
-        return site, render_site(site)
+        return site, render_site(site, history=history)
     except InputError as error:
         print_diagnostics(error.diagnostics)
         return None

@@ -34,6 +34,7 @@ from .model import Plan, Section, Target
 from .numbering import chinese_to_int
 from .opendata import OPEN_DATA_PAGE, data_path, open_data
 from .searchworker import repaired_worker
+from .sitehistory import NO_HISTORY, SiteHistory
 
 if TYPE_CHECKING:
     from .render_targets import Tracking
@@ -270,17 +271,21 @@ def copied_files(root: str) -> dict[str, str]:
     return found
 
 
-def render_site(site: Site, today: date | None = None) -> dict[str, str | bytes]:
+def render_site(site: Site, today: date | None = None,
+                history: SiteHistory = NO_HISTORY) -> dict[str, str | bytes]:
     """All of docs/: generated pages and copied files; InputError when a copied file takes a generated name.
 
     ``today`` (default: the day it runs) is the date progress is shown as of: what is overdue.
+    ``history`` (default: none) is what git says: page dates, editions, feeds (see ``historypages``).
     """
-    from .render_targets import Tracking, target_pages  # it renders with this module's helpers
+    from .historypages import with_history  # these render with this module's helpers
+    from .render_targets import Tracking, target_pages
 
     corpus = build_corpus(site)
     tracking = Tracking(corpus, today or date.today())
     pages: dict[str, str | bytes] = {**render_pages(corpus, tracking), **target_pages(tracking),
                                      **open_data(site, corpus, item_location), **repaired_worker()}
+    pages = with_history(pages, site, corpus, history)
     copied = copied_files(site.root)
     taken = {url_of(path) for path in pages}
     clashes = [Diagnostic(source, 0, 0, "", f"the site generates the page {url_of(target)!r} itself; "

@@ -110,10 +110,7 @@ def load(path: str, text: str | None = None) -> tuple[Document | None, list[Diag
         return None, [Diagnostic(path, line, column, "", f"character U+{exc.character:04X} is not allowed in "
                                  f"YAML ({exc.reason}); remove it")]
     except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        line, column = (mark.line + 1, mark.column + 1) if mark else (0, 0)
-        message = " ".join(filter(None, [exc.context, exc.problem])) or str(exc)
-        return None, [Diagnostic(path, line, column, "", f"YAML syntax error: {message}")]
+        return None, [_syntax_error(path, exc, ())]
     except yaml.YAMLError as exc:
         return None, [Diagnostic(path, 0, 0, "", f"YAML error: {exc}")]
     finally:
@@ -133,33 +130,56 @@ def load(path: str, text: str | None = None) -> tuple[Document | None, list[Diag
 
 
 def _screen(text: str, path: str) -> Diagnostic | None:
-    """The first anchor, alias, too deep collection or value over the limit, read from the event stream.
+    """The first syntax error, anchor, alias, too deep collection or value over the limit, read from the
+    event stream.
 
     Events are read one at a time and not kept, so this costs no stack and no
     memory per value whatever the file holds.  The field path of each event is
-    tracked to say where the refused value is.
+    tracked to say where the problem is.
     """
     frames: list[list] = []  # per open collection: [is a mapping, events read in it, current key]
     values = 0
-    for event in yaml.parse(text, Loader=_Loader):
-        if isinstance(event, yaml.CollectionEndEvent):
-            frames.pop()
-            continue
-        if not isinstance(event, yaml.NodeEvent):
-            continue
-        if frames:
-            frame = frames[-1]
-            if frame[0] and frame[1] % 2 == 0:  # a mapping's even events are its keys
-                frame[2] = event.value if isinstance(event, yaml.ScalarEvent) else "?"
-            frame[1] += 1
-        values += 1
-        problem = _refusal(event, len(frames), values)
-        if problem:
-            where = tuple(frame[2] if frame[0] else frame[1] - 1 for frame in frames)
-            return Diagnostic(path, *_mark(event), field_path(where), problem)
-        if isinstance(event, yaml.CollectionStartEvent):
-            frames.append([isinstance(event, yaml.MappingStartEvent), 0, None])
+    try:
+        for event in yaml.parse(text, Loader=_Loader):
+            if isinstance(event, yaml.CollectionEndEvent):
+                frames.pop()
+                continue
+            if not isinstance(event, yaml.NodeEvent):
+                continue
+            if frames:
+                frame = frames[-1]
+                if frame[0] and frame[1] % 2 == 0:  # a mapping's even events are its keys
+                    frame[2] = event.value if isinstance(event, yaml.ScalarEvent) else "?"
+                frame[1] += 1
+            values += 1
+            problem = _refusal(event, len(frames), values)
+            if problem:
+                where = tuple(frame[2] if frame[0] else frame[1] - 1 for frame in frames)
+                return Diagnostic(path, *_mark(event), field_path(where), problem)
+            if isinstance(event, yaml.CollectionStartEvent):
+                frames.append([isinstance(event, yaml.MappingStartEvent), 0, None])
+    except yaml.MarkedYAMLError as exc:
+        return _syntax_error(path, exc, _unfinished(frames))
     return None
+
+
+def _unfinished(frames: list[list]) -> Path:
+    """The path of the value being read when the parser stopped (it has no event yet)."""
+    where = [frame[2] if frame[0] else frame[1] - 1 for frame in frames[:-1]]
+    if frames:
+        is_mapping, count, key = frames[-1]
+        if not is_mapping:
+            where.append(count)
+        elif count % 2:  # after a key: in its value (else between keys: the mapping itself)
+            where.append(key)
+    return tuple(where)
+
+
+def _syntax_error(path: str, exc: yaml.MarkedYAMLError, where: Path) -> Diagnostic:
+    mark = exc.problem_mark or exc.context_mark
+    line, column = (mark.line + 1, mark.column + 1) if mark else (0, 0)
+    message = " ".join(filter(None, [exc.context, exc.problem])) or str(exc)
+    return Diagnostic(path, line, column, field_path(where), f"YAML syntax error: {message}")
 
 
 def _refusal(event: yaml.NodeEvent, depth: int, values: int) -> str | None:

@@ -19,6 +19,7 @@ from generator.corpus import Corpus, build_corpus
 from generator.load import load_site
 from generator.schema import schema_text
 from generator.segmentation import DICTIONARY
+from planhistory import site_editions
 
 REPO = Path(__file__).resolve().parent.parent
 FIXTURE = REPO / "tests" / "fixtures" / "site"
@@ -35,8 +36,9 @@ def make_site_project(root: Path) -> Path:
 
 @pytest.fixture(scope="session")
 def built_site(tmp_path_factory) -> Path:
-    """The root of a fixture project after a successful ``plansite build``."""
-    root = make_site_project(tmp_path_factory.mktemp("site-project"))
+    """The root of a fixture project with published editions and unpublished changes
+    (``planhistory.site_editions``) after a successful ``plansite build``."""
+    root = site_editions(make_site_project(tmp_path_factory.mktemp("site-project")))
     assert main(["--root", str(root), "build"]) == 0
     return root
 

@@ -79,7 +79,7 @@ SECOND_TITLE, FIRST_ITEM = line_of("title: 提升保教质量"), line_of("- numb
 LIMIT, DEPTH = yamlsource.MAX_VALUES, yamlsource.MAX_DEPTH
 CASES = {
     "YAML syntax error": Case(
-        replace("    text: 围绕幼有所育", "     text: 围绕幼有所育"), "     text¦: 围绕幼有所育", "",
+        replace("    text: 围绕幼有所育", "     text: 围绕幼有所育"), "     text¦: 围绕幼有所育", "sections[0]",
         ("YAML syntax error: mapping values are not allowed",)),
     "duplicate key": Case(
         replace("        title: 提升保教质量\n", "        title: 提升保教质量\n        title: 重复\n"),

@@ -7,33 +7,9 @@ from datetime import datetime
 
 from generator.history import editions, page_dates, plan_history, source_dates, theme_sources
 from generator.load import display_path, load_site
-from gitrepos import commit, git, init
-from projects import PLAN, make_project, write
-
-MENTAL = PLAN.replace("demo-edu-2025", "demo-edu-2026").replace("2025", "2026") \
-    .replace("themes: [preschool]", "themes: [mental-health, preschool]")
-
-DATES = {"first": "2024-01-10T09:00:00+08:00", "second": "2024-03-05T10:30:00+08:00",
-         "themes": "2024-05-01T08:00:00+08:00", "third": "2024-06-20T16:45:00+08:00"}
-
-A = "plans/2025/demo-edu-2025.yaml"
-B = "plans/2026/demo-edu-2026.yaml"
-THEMES = "content/themes.yaml"
-
-
-def history_repo(root):
-    """A commit per date: both plans, then B changed, then the themes, then A changed."""
-    init(root)
-    make_project(root)
-    write(root, B, MENTAL)
-    commit(root, "both plans", DATES["first"])
-    write(root, B, MENTAL.replace("扩大普惠资源。", "扩大普惠性资源。"))
-    commit(root, "B edited", DATES["second"])
-    write(root, THEMES, (root / THEMES).read_text(encoding="utf-8") + "  - {id: spare, name: 备用}\n")
-    commit(root, "themes", DATES["themes"])
-    write(root, A, PLAN.replace("owners: [基教科, 计划财务科]", "owners: [基教科]"))
-    commit(root, "A edited", DATES["third"])
-    return root
+from gitrepos import git
+from planhistory import A, B, DATES, THEMES, history_repo
+from projects import make_project
 
 
 def per_file_date(root, path):

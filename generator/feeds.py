@@ -1,0 +1,134 @@
+"""Atom feeds of what the published editions changed: the whole site, each theme, each department.
+
+``feeds/all.xml``, ``feeds/themes/<id>.xml`` and ``feeds/departments/<id>.xml``
+in docs/ (RFC 4287).  Each change an edition page lists is one entry (a plan
+added or removed or its details changed; an item added, removed, moved or
+changed), newest edition first, in the order of its page; a theme's or a
+department's feed holds the changes to items filed under the theme or owned or
+supported by the department, before or after the change.  Every theme and
+department has its feed, empty until an edition concerns it; without editions
+every feed is valid and empty.
+
+* Ids are tag URIs (RFC 4151), stable across builds and publishes:
+  ``tag:HOST,DATE:PATHeditions/VERSION/PLAN[/KIND/KEY]`` for an entry, where
+  DATE is the edition's, and ``tag:HOST,2025:PATHfeeds/…`` for a feed; HOST
+  and PATH are those of mkdocs.yml's ``site_url`` (``plansite.invalid`` and
+  nothing when it is unset).
+* Links are relative to the feed file, as RFC 4287 allows: mike publishes the
+  same files in each edition's folder and in the ``latest`` copy, and a
+  relative link stays in the folder the reader subscribed to.
+* ``updated`` is the edition's date (the newest entry's for a feed; with no
+  entry, the newest edition's or else the newest page date).
+* The XML is built with ElementTree, which escapes every text; characters XML
+  1.0 cannot hold (control characters) are dropped.
+"""
+
+from __future__ import annotations
+
+import posixpath
+import re
+import xml.etree.ElementTree as ET
+from functools import cache
+from urllib.parse import quote, urlsplit
+
+from .corpus import Corpus
+from .render import page_path, served_url
+from .timeline import EDITIONS, EditionView, Line, PlanChanges, Timeline
+
+ATOM = "http://www.w3.org/2005/Atom"
+FEEDS = "feeds"
+FEED_ALL = f"{FEEDS}/all.xml"
+SITE_NAME = "教育工作计划公开库"
+FEED_ID_DATE = "2025"  # the year this id scheme was defined
+NO_DATE = "1970-01-01T00:00:00Z"
+_NOT_XML = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]+")
+
+
+def feed_path(kind: str, key: str) -> str:
+    """Where the feed of a theme or a department lives in docs/: 'feeds/themes/<id>.xml'."""
+    return f"{FEEDS}/{kind}/{key}.xml"
+
+
+def feeds(corpus: Corpus, timeline: Timeline) -> dict[str, str]:
+    """Every feed: {path in docs/: Atom XML}."""
+    entries = [(edition, plan, line) for edition in timeline.editions for plan in edition.plans for line in plan.lines]
+    vocabulary = corpus.vocabulary
+    address = cache(served_url)  # the feeds of one folder share their links
+
+    def feed(path: str, title: str, page: str, chosen) -> tuple[str, str]:
+        return path, atom(path, title, page, chosen, timeline, address)
+
+    files = dict([feed(FEED_ALL, f"{SITE_NAME}：全部更新", page_path(EDITIONS), entries)])
+    files.update(feed(feed_path("themes", t.id), f"{SITE_NAME}：主题「{t.name}」的更新", page_path("themes", t.id),
+                      [e for e in entries if t.id in e[2].themes]) for t in vocabulary.themes)
+    files.update(feed(feed_path("departments", d.id),
+                      f"{SITE_NAME}：{vocabulary.organisation_by_id[d.organisation].name}{d.name}的更新",
+                      page_path("departments", d.id), [e for e in entries if d.id in e[2].departments])
+                 for d in vocabulary.departments)
+    return files
+
+
+def atom(path: str, title: str, page: str, entries: list[tuple[EditionView, PlanChanges, Line]],
+         timeline: Timeline, address=served_url) -> str:
+    """The feed at ``path`` (in docs/) about ``page``, holding ``entries`` (newest first).
+
+    ``address(from_file, page, anchor)`` is the relative address of a page (``render.served_url``).
+    """
+    folder = posixpath.dirname(path) + "/"
+    authority, base = tag_authority(timeline.site_url)
+    feed = ET.Element("feed", xmlns=ATOM)  # children are unqualified: in the default namespace
+    add(feed, "id", f"tag:{authority},{FEED_ID_DATE}:{base}{path}")
+    add(feed, "title", title)
+    add(feed, "updated", feed_updated(entries, timeline))
+    add(feed, "link", rel="self", type="application/atom+xml", href=posixpath.basename(path))
+    add(feed, "link", rel="alternate", type="text/html", href=address(folder, page, ""))
+    author = add(feed, "author")
+    add(author, "name", SITE_NAME)
+    for edition, plan, line in entries:
+        entry = add(feed, "entry")
+        add(entry, "id", f"tag:{authority},{edition.date:%Y-%m-%d}:{base}{entry_path(edition, line)}")
+        add(entry, "title", line.text if line is plan.headline else f"{plan.title}：{line.text}")
+        add(entry, "updated", edition.date.isoformat())
+        add(entry, "link", rel="alternate", type="text/html", href=entry_link(folder, edition, plan, line, address))
+        about = f"{edition.version} 版（{edition.date:%Y-%m-%d}）·{plan.title}"
+        add(entry, "content", "\n".join((about, *line.details)), type="text")
+    ET.indent(feed)
+    return '<?xml version="1.0" encoding="utf-8"?>\n' + ET.tostring(feed, encoding="unicode") + "\n"
+
+
+def add(parent: ET.Element, tag: str, text: str | None = None, **attributes: str) -> ET.Element:
+    element = ET.SubElement(parent, tag, attributes)
+    if text is not None:
+        element.text = _NOT_XML.sub("", text)
+    return element
+
+
+def tag_authority(site_url: str) -> tuple[str, str]:
+    """(host, path prefix) of the tag URIs: from ``site_url``, or a name nobody owns when it is unset."""
+    parts = urlsplit(site_url)
+    if not parts.hostname:
+        return "plansite.invalid", ""
+    path = parts.path.strip("/")
+    return parts.hostname, f"{path}/" if path else ""
+
+
+def entry_path(edition: EditionView, line: Line) -> str:
+    path = "/".join(quote(part, safe="") for part in ("editions", edition.version, line.plan))
+    return f"{path}/{line.ref}" if line.ref else path
+
+
+def entry_link(folder: str, edition: EditionView, plan: PlanChanges, line: Line, address) -> str:
+    """The item where it stands now, else the plan's page, else the plan's changes on the edition page."""
+    if line.anchor:
+        return address(folder, page_path("plans", line.plan), line.anchor)
+    if plan.linked and line is plan.headline:
+        return address(folder, page_path("plans", line.plan), "")
+    return address(folder, edition.page, plan.anchor)
+
+
+def feed_updated(entries, timeline: Timeline) -> str:
+    if entries:
+        return entries[0][0].date.isoformat()
+    if timeline.latest:
+        return timeline.latest.date.isoformat()
+    return max(timeline.dates.values()).isoformat() if timeline.dates else NO_DATE

@@ -1,0 +1,80 @@
+"""The site's history as pages: 版本记录, 本版更新, 编辑历史, page dates and feed links.
+
+``with_history`` takes the generated pages and returns them with
+
+* ``editions/index.md`` (版本记录, in the nav, so always there): the unpublished
+  changes, the published editions and the feeds to subscribe to;
+* ``editions/<version>.md`` (本版更新) for each edition: what changed since the
+  edition before, plan by plan, item by item;
+* the Atom feeds (``feeds``);
+* sections appended to pages: on a plan page its 编辑历史; on the home page the
+  newest edition in brief; at the foot of every page with a date its date
+  (最后更新), and on the home, theme and department pages the link to their feed.
+
+Appending keeps the page templates free of history; every text from the plans
+goes through ``md`` in the templates (``_changes.md.j2`` and the pages here).
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+
+from .corpus import Corpus
+from .feeds import FEED_ALL, feed_path, feeds
+from .load import Site
+from .render import NEWEST, page_path, relative, render
+from .sitehistory import SiteHistory
+from .timeline import EDITIONS, build_timeline
+
+HISTORY_PAGE = page_path(EDITIONS)
+
+
+def with_history(pages: dict[str, str], site: Site, corpus: Corpus, history: SiteHistory) -> dict[str, str]:
+    """``pages`` with the history pages and feeds added and the history sections appended."""
+    timeline = build_timeline(site, corpus, history, pages)
+    result = dict(pages)
+    result.update(render("edition.md.j2", e.page, edition=e, feed=relative(e.page, FEED_ALL))
+                  for e in timeline.editions)
+    result.update([render("editions.md.j2", HISTORY_PAGE, timeline=timeline, feeds=feed_links(corpus))])
+    result.update(feeds(corpus, timeline))
+    additions: dict[str, list[str]] = defaultdict(list)
+    for plan in corpus.plans:
+        changes = timeline.plan_history(plan.id)
+        if changes:
+            additions[page_path("plans", plan.id)].append(
+                render("_plan_history.md.j2", page_path("plans", plan.id), history=changes)[1])
+    if timeline.latest:
+        lines = [(plan, line) for plan in timeline.latest.plans for line in plan.lines]
+        additions["index.md"].append(render("_latest_edition.md.j2", "index.md", edition=timeline.latest,
+                                            lines=lines[:NEWEST], more=len(lines) > NEWEST)[1])
+    subscriptions = page_feeds(corpus)
+    for page in sorted(timeline.dates.keys() | subscriptions.keys()):
+        label, feed = subscriptions.get(page, ("", ""))
+        additions[page].append(render("_page_facts.md.j2", page, date=f"{timeline.dates[page]:%Y-%m-%d}"
+                                      if page in timeline.dates else "", label=label,
+                                      feed=relative(page, feed) if feed else "")[1])
+    for page, parts in additions.items():
+        result[page] = "\n".join([result[page].rstrip("\n") + "\n", *parts])
+    return result
+
+
+def page_feeds(corpus: Corpus) -> dict[str, tuple[str, str]]:
+    """{page: (label, feed)}: the pages that link to their feed at the foot."""
+    found = {"index.md": ("订阅全部更新", FEED_ALL)}
+    found.update((page_path("themes", t.id), ("订阅本主题的更新", feed_path("themes", t.id)))
+                 for t in corpus.vocabulary.themes)
+    found.update((page_path("departments", d.id), ("订阅本部门的更新", feed_path("departments", d.id)))
+                 for d in corpus.vocabulary.departments)
+    return found
+
+
+def feed_links(corpus: Corpus) -> dict:
+    """The feeds as the 版本记录 page lists them, with links relative to it."""
+    vocabulary = corpus.vocabulary
+    return {
+        "all": relative(HISTORY_PAGE, FEED_ALL),
+        "themes": [(t, relative(HISTORY_PAGE, feed_path("themes", t.id))) for t in vocabulary.themes],
+        "departments": [(o, [(d, relative(HISTORY_PAGE, feed_path("departments", d.id)))
+                             for d in corpus.departments_by_organisation[o.id]])
+                        for o in vocabulary.organisations if corpus.departments_by_organisation[o.id]],
+    }

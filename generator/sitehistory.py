@@ -1,0 +1,222 @@
+"""What the site shows from git, read once per build so that rendering stays pure.
+
+``read_site_history`` (called by ``build``) gathers it into a ``SiteHistory``:
+
+* the last-change date of every source file (``history.source_dates``);
+* the published editions (``history.editions``), each with the changelog
+  from the edition before it and what each change concerns: the themes and
+  the units (owners and supporters, as the plans name them) of the items it
+  touches, before and after, for the feeds of themes and departments;
+* the unpublished changes: the last edition's plans compared with the plans
+  on disk, as ``plansite changes edition/LAST`` would report them;
+* the address the site is published at (mkdocs.yml's ``site_url``).
+
+Outside git or in a shallow clone there is nothing but a status and the
+message saying why (from ``history``); ``NO_HISTORY`` is what a renderer
+without git gets.
+
+Reading the plans at every edition tag takes a while, so the editions are
+cached in the git directory (``.git/plansite/editions.pickle``), keyed by the
+edition tags (names and objects) and by the code that computes them.  A
+generation with no new tag runs ``git log`` once (the source dates), lists the
+tags, loads the cache and compares the last edition's plans, from the cache,
+with the plans already loaded for the site.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import operator
+import os
+import pickle
+import sys
+import tempfile
+from dataclasses import dataclass, field
+from datetime import datetime
+from functools import reduce
+from typing import Mapping
+
+import yaml
+from yaml_env_tag import construct_env_tag
+
+from . import changes, decode, history, ids, model, yamlsource
+from .changes import Changelog, PlanChange, compare, read_plans
+from .gitrepo import GitError, Repo
+from .history import EDITION_TAGS, Edition, editions, source_dates
+from .ids import walk_items
+from .load import PlanFile, Site
+
+CACHE = "plansite/editions.pickle"  # in the git directory
+
+
+@dataclass(frozen=True)
+class Concern:
+    """What a change touches: theme ids, and units as (organisation id, name as written)."""
+
+    themes: frozenset[str] = frozenset()
+    units: frozenset[tuple[str, str]] = frozenset()
+
+    def __or__(self, other: Concern) -> Concern:
+        return Concern(self.themes | other.themes, self.units | other.units)
+
+
+NOTHING = Concern()
+
+
+@dataclass(frozen=True)
+class EditionRecord:
+    edition: Edition
+    plans: tuple[Concern, ...]               # one per change of edition.changes.plans
+    items: tuple[tuple[Concern, ...], ...]   # per plan change, one per item change
+
+
+@dataclass(frozen=True)
+class SiteHistory:
+    source_dates: Mapping[str, datetime] = field(default_factory=dict)  # keyed by display path
+    editions: tuple[EditionRecord, ...] = ()  # oldest first
+    unreleased: Changelog | None = None       # last edition → files on disk; None without editions
+    status: str = "none"   # ok, or why there is no history: none (not read) | shallow | not-git | git-error
+    message: str = ""      # why, for the terminal
+    site_url: str = ""     # where the site is published, "" when not configured
+
+
+NO_HISTORY = SiteHistory()
+
+
+def read_site_history(root: str, site: Site, config_file: str) -> SiteHistory:
+    """Everything git says that the site shows; never raises for a git problem (see ``status``)."""
+    site_url = configured_site_url(config_file)
+    dates = source_dates(root)
+    if dates.status != "ok":
+        return SiteHistory(status=dates.status, message=dates.message, site_url=site_url)
+    try:
+        records, last = cached_editions(root)
+    except GitError as exc:
+        return SiteHistory(dates.dates, status="git-error", message=f"edition history omitted: {exc}",
+                           site_url=site_url)
+    except Unavailable as exc:
+        return SiteHistory(dates.dates, status=exc.status, message=exc.message, site_url=site_url)
+    unreleased = unpublished_changes(root, records[-1].edition, last, site) if records else None
+    return SiteHistory(dates.dates, records, unreleased, "ok", "", site_url)
+
+
+class ConfigLoader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):
+    """Reads mkdocs.yml: ``!ENV`` as MkDocs resolves it, Python objects (such as the slugify function) as None."""
+
+
+ConfigLoader.add_constructor("!ENV", construct_env_tag)
+ConfigLoader.add_multi_constructor("tag:yaml.org,2002:python/", lambda loader, suffix, node: None)
+
+
+def configured_site_url(config_file: str) -> str:
+    """``site_url`` of the MkDocs configuration (``!ENV`` resolved as MkDocs does), "" when unset."""
+    try:
+        with open(config_file, encoding="utf-8") as file:
+            config = yaml.load(file, Loader=ConfigLoader)
+    except (OSError, yaml.YAMLError):
+        return ""  # MkDocs itself reports a broken configuration
+    url = config.get("site_url") if isinstance(config, dict) else None
+    return url if isinstance(url, str) else ""
+
+
+# --- editions, cached ------------------------------------------------------------
+
+class Unavailable(Exception):
+    """The edition history could not be read: ``history.editions`` says why."""
+
+    def __init__(self, status: str, message: str):
+        super().__init__(message)
+        self.status, self.message = status, message
+
+
+def cached_editions(root: str) -> tuple[tuple[EditionRecord, ...], dict[str, PlanFile]]:
+    """The edition records and the plans of the last edition; from the cache when the edition tags
+    are unchanged.  Raises ``Unavailable`` or ``GitError`` when they cannot be read."""
+    repo = Repo(root)
+    tags = repo.git("for-each-ref", "--format=%(refname)%00%(objectname)", f"refs/tags/{EDITION_TAGS}")
+    key = (code_digest(), tags)
+    path = os.path.join(root, repo.git("rev-parse", "--git-path", CACHE).strip())
+    cached = load_cache(path)
+    if cached is not None and cached[0] == key:
+        return cached[1]
+    found = editions(root)
+    if found.status != "ok":
+        raise Unavailable(found.status, found.message)
+    records = edition_records(root, found.editions)
+    save_cache(path, (key, records))
+    return records
+
+
+def code_digest() -> str:
+    """A digest of the code that computes and shapes the cached records: new code, new cache."""
+    digest = hashlib.sha256()
+    for module in (changes, decode, history, ids, model, yamlsource, sys.modules[__name__]):
+        with open(module.__file__, "rb") as file:
+            digest.update(file.read())
+    return digest.hexdigest()
+
+
+def load_cache(path: str):
+    try:
+        with open(path, "rb") as file:
+            return pickle.load(file)  # written by save_cache in this repository's git directory
+    except Exception:  # missing, unreadable or from other code: computed again
+        return None
+
+
+def save_cache(path: str, value) -> None:
+    try:
+        os.makedirs(os.path.dirname(path), exist_ok=True)
+        with tempfile.NamedTemporaryFile("wb", dir=os.path.dirname(path), delete=False) as file:
+            pickle.dump(value, file, protocol=pickle.HIGHEST_PROTOCOL)
+        os.replace(file.name, path)
+    except OSError:
+        pass  # a read-only repository: the next build computes the editions again
+
+
+def edition_records(root: str, found: tuple[Edition, ...]) -> tuple[tuple[EditionRecord, ...], dict]:
+    """Each edition with what its changes concern, and the last edition's plans (without documents)."""
+    records, before = [], {}
+    for edition in found:
+        after, _ = read_plans(root, edition.changes.after)
+        plan_concerns, item_concerns = concerns(edition.changes.plans, before, after)
+        records.append(EditionRecord(edition, plan_concerns, item_concerns))
+        before = after
+    return tuple(records), {pid: PlanFile(f.path, f.plan, None) for pid, f in before.items()}
+
+
+def concerns(plan_changes: tuple[PlanChange, ...], before: dict[str, PlanFile], after: dict[str, PlanFile]):
+    """What each plan change and each item change concerns, from the plans on both sides."""
+    old, new = item_concerns(before), item_concerns(after)
+    plans, items = [], []
+    for change in plan_changes:
+        was, now = old.get(change.plan, {}), new.get(change.plan, {})
+        plans.append(reduce(operator.or_, (*was.values(), *now.values()), NOTHING))
+        items.append(tuple((was.get(i.before.key, NOTHING) if i.before else NOTHING)
+                           | (now.get(i.after.key, NOTHING) if i.after else NOTHING) for i in change.items))
+    return tuple(plans), tuple(items)
+
+
+def item_concerns(plans: dict[str, PlanFile]) -> dict[str, dict[str, Concern]]:
+    """{plan id: {item key: what the item concerns}}."""
+    return {plan_id: {placed.key: Concern(frozenset(placed.item.themes),
+                                          frozenset((f.plan.organisation, name)
+                                                    for name in placed.item.owners + placed.item.support))
+                      for placed in walk_items(f.plan.sections)}
+            for plan_id, f in plans.items()}
+
+
+# --- unpublished changes -----------------------------------------------------------
+
+def unpublished_changes(root: str, last: Edition, published: dict[str, PlanFile], site: Site) -> Changelog:
+    """The changes from the last edition to the plans on disk (already loaded and valid, in ``site``).
+
+    The same changelog as ``changes.compare_revisions(root, "edition/LAST")``; plans equal on both
+    sides are left out before comparing, which is where the time would go.
+    """
+    current = {f.plan.id: PlanFile(os.path.relpath(f.path, root).replace(os.sep, "/"), f.plan, f.document)
+               for f in site.plans}
+    same = {pid for pid in published.keys() & current.keys() if published[pid].plan == current[pid].plan}
+    changed = compare({k: v for k, v in published.items() if k not in same},
+                      {k: v for k, v in current.items() if k not in same})
+    return Changelog(last.changes.after, changes.WORKTREE, changed)

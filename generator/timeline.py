@@ -1,0 +1,235 @@
+"""The site's view of its git history: page dates, editions, plan histories, lines for the feeds.
+
+Pure: built from the corpus and a ``SiteHistory`` (which ``build`` reads, see ``sitehistory``).
+
+Page dates.  A page's date is the newest last-change date of its sources
+(``history.page_dates``): a plan page's source is its plan file; a theme,
+department or organisation page's are the plan files with items (or plans)
+filed under it and the vocabulary file that defines it; a year page's are the
+plans of the year; listing pages (the home page, 全部计划, 所有任务, …) and any
+other generated page depend on every plan, and listings of a vocabulary on its
+file too.  Dates are those of committed changes; edition pages carry their
+own dates instead.
+
+Links.  A change of an older edition links the item where it stands now: its
+key is followed through the moves of the later editions and of the unpublished
+changes.  An item removed since, or in a plan removed since, is named without
+a link, so no link of an old edition breaks.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from collections import Counter
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Iterable, Mapping
+
+from .changes import ITEM_FIELDS, KIND_LABELS, PLAN_FIELDS, Changelog, PlanChange, describe_fields, \
+    describe_item, describe_target
+from .corpus import Corpus
+from .history import page_dates
+from .ids import item_anchor
+from .load import VOCABULARY_FILES, Site, display_path
+from .render import LISTINGS, page_path
+from .sitehistory import NOTHING, Concern, SiteHistory
+from .vocabulary import Vocabulary
+
+EDITIONS = "editions"  # docs/editions/index.md lists the editions; docs/editions/<version>.md each
+
+
+@dataclass(frozen=True)
+class Line:
+    """One change as the site shows it: a line on a page, an entry of the feeds."""
+
+    text: str                    # e.g. 修改 1-1 扩大普惠资源 (see changes.describe_item)
+    plan: str                    # plan id
+    ref: str                     # which change of the plan: "" for the plan itself, else KIND/ITEM KEY
+    anchor: str                  # the item's anchor on its plan page now; "" when there is none
+    details: tuple[str, ...]     # the fields and targets that changed
+    themes: frozenset[str]       # ids of the themes it concerns (that exist now)
+    departments: frozenset[str]  # ids of the departments it concerns
+
+
+@dataclass(frozen=True)
+class PlanChanges:
+    """What changed in one plan."""
+
+    plan: str
+    title: str
+    kind: str                    # added | removed | changed
+    linked: bool                 # the plan has a page now
+    headline: Line               # the plan itself: added, removed, or its fields (details) changed
+    items: tuple[Line, ...]      # its items, by kind then position
+
+    @property
+    def anchor(self) -> str:
+        """Where the plan's changes stand on an edition page (plan ids are slugs)."""
+        return f"plan-{self.plan}"
+
+    @property
+    def lines(self) -> tuple[Line, ...]:
+        """The lines worth an entry: the headline unless the plan only changed in its items."""
+        shown = self.kind != "changed" or self.headline.details
+        return ((self.headline,) if shown else ()) + self.items
+
+
+@dataclass(frozen=True)
+class EditionView:
+    version: str
+    key: str                     # its page is page_path(EDITIONS, key)
+    date: datetime
+    previous: str                # the edition before, "" for the first
+    summary: str
+    plans: tuple[PlanChanges, ...]
+
+    @property
+    def page(self) -> str:
+        return page_path(EDITIONS, self.key)
+
+    @property
+    def day(self) -> str:
+        """The day it was published, where it was published (the tag's time zone)."""
+        return f"{self.date:%Y-%m-%d}"
+
+
+@dataclass(frozen=True)
+class Timeline:
+    status: str                           # as SiteHistory.status
+    editions: tuple[EditionView, ...]     # newest first
+    unreleased: tuple[PlanChanges, ...]   # since editions[0]
+    unreleased_summary: str
+    dates: Mapping[str, datetime]         # {generated page in docs/: date}
+    site_url: str
+
+    @property
+    def latest(self) -> EditionView | None:
+        return self.editions[0] if self.editions else None
+
+    def plan_history(self, plan_id: str) -> list[tuple[EditionView | None, PlanChanges]]:
+        """What changed in one plan, newest first; the unpublished changes have no edition (None)."""
+        found = [(None, p) for p in self.unreleased if p.plan == plan_id]
+        return found + [(e, p) for e in self.editions for p in e.plans if p.plan == plan_id]
+
+
+def build_timeline(site: Site, corpus: Corpus, history: SiteHistory, pages: Iterable[str]) -> Timeline:
+    """The timeline of a site whose generated pages are ``pages`` (paths in docs/)."""
+    now = {(e.plan.id, e.placed.key) for e in corpus.entries}
+    records = history.editions
+    steps = [key_moves(r.edition.changes) for r in records[1:]]
+    steps += [key_moves(history.unreleased)] if history.unreleased else []
+    keys = edition_keys(r.edition.version for r in records)
+    views = []
+    for n, record in enumerate(records):
+        changelog = record.edition.changes
+        views.append(EditionView(
+            record.edition.version, keys[record.edition.version], record.edition.date,
+            records[n - 1].edition.version if n else "", summary(changelog.plans),
+            tuple(plan_changes(change, plan_concern, item_concerns, steps[n:], now, corpus)
+                  for change, plan_concern, item_concerns in zip(changelog.plans, record.plans, record.items))))
+    unreleased = history.unreleased.plans if history.unreleased else ()
+    return Timeline(history.status, tuple(reversed(views)),
+                    tuple(plan_changes(c, NOTHING, (NOTHING,) * len(c.items), [], now, corpus)
+                          for c in unreleased),
+                    summary(unreleased), dated_pages(site, corpus, history.source_dates, pages), history.site_url)
+
+
+# --- changes as lines --------------------------------------------------------------
+
+def plan_changes(change: PlanChange, plan_concern: Concern, item_concerns: tuple[Concern, ...], steps,
+                 now: set, corpus: Corpus) -> PlanChanges:
+    """One plan's changes as lines, each with what it concerns; ``steps`` lead its item keys to now."""
+    label = {"added": "新增计划", "removed": "删除计划", "changed": "修改计划信息"}[change.kind]
+    headline = Line(f"{label}：{change.title}", change.plan, "", "", tuple(describe_fields(change.fields, PLAN_FIELDS)),
+                    *relevance(corpus.vocabulary, plan_concern))
+    items = []
+    for item, concern in zip(change.items, item_concerns):
+        key = follow(change.plan, item.after.key, steps) if item.after else None
+        details = describe_fields(item.fields, ITEM_FIELDS) + [describe_target(t) for t in item.targets]
+        ref = f"{item.kind}/{(item.after or item.before).key}"
+        items.append(Line(describe_item(item), change.plan, ref, item_anchor(key) if (change.plan, key) in now else "",
+                          tuple(details), *relevance(corpus.vocabulary, concern)))
+    return PlanChanges(change.plan, change.title, change.kind, change.plan in corpus.by_plan, headline, tuple(items))
+
+
+def key_moves(changelog: Changelog) -> dict[str, dict[str, str | None] | None]:
+    """{plan id: {item key before: key after, None when removed}}; None for a plan added or removed
+    (no key from before belongs to it after).  Keys not listed stay as they are."""
+    return {p.plan: {i.before.key: i.after.key if i.after else None for i in p.items if i.before}
+            if p.kind == "changed" else None for p in changelog.plans}
+
+
+def follow(plan: str, key: str, steps) -> str | None:
+    """Where the item ``key`` of ``plan`` stands after the ``steps`` (``key_moves``), or None if gone."""
+    for moves in steps:
+        if plan in moves:
+            if moves[plan] is None:
+                return None
+            key = moves[plan].get(key, key)
+            if key is None:
+                return None
+    return key
+
+
+def relevance(vocabulary: Vocabulary, concern: Concern) -> tuple[frozenset[str], frozenset[str]]:
+    """The ids of the themes and departments of the current vocabulary that ``concern`` names."""
+    themes = frozenset(t for t in concern.themes if t in vocabulary.theme_by_id)
+    units = (vocabulary.resolve_owner(name, organisation) for organisation, name in concern.units)
+    return themes, frozenset(d.id for d in units if d is not None)
+
+
+def summary(plans: tuple[PlanChange, ...]) -> str:
+    """'新增计划 1 份、修改计划 1 份；事项新增 2 条、修改 1 条；目标提高 1 项', or '计划没有变化'."""
+    plan_kinds = Counter(p.kind for p in plans)
+    item_kinds = Counter(i.kind for p in plans for i in p.items)
+    directions = Counter(t.direction for p in plans for i in p.items for t in i.targets if t.direction)
+    whole = [f"{KIND_LABELS[k]}计划 {plan_kinds[k]} 份" for k in ("added", "removed", "changed") if plan_kinds[k]]
+    items = [f"{KIND_LABELS[k]} {item_kinds[k]} 条" for k in KIND_LABELS if item_kinds[k]]
+    targets = [f"{label} {directions[d]} 项" for d, label in (("raised", "提高"), ("lowered", "降低")) if directions[d]]
+    parts = [prefix + "、".join(found) for prefix, found in (("", whole), ("事项", items), ("目标", targets)) if found]
+    return "；".join(parts) or "计划没有变化"
+
+
+def edition_keys(versions: Iterable[str]) -> dict[str, str]:
+    """{version: the name of its page}: the version itself where it is a plain file name, else a safe
+    spelling of it (made unique with the edition's number)."""
+    keys: dict[str, str] = {}
+    taken = {"index"}
+    for n, version in enumerate(versions, 1):
+        key = re.sub(r"[^0-9A-Za-z._-]", "-", version).lstrip(".") or "edition"
+        key = f"{key}-{n}" if key in taken else key
+        keys[version] = key
+        taken.add(key)
+    return keys
+
+
+# --- page dates -----------------------------------------------------------------
+
+def dated_pages(site: Site, corpus: Corpus, dates: Mapping[str, datetime], pages: Iterable[str]) -> dict:
+    """{page: date} for the generated Markdown pages whose sources have dates (see the module docstring)."""
+    if not dates:
+        return {}
+    plan_file = {f.plan.id: os.path.normpath(f.path) for f in site.plans}
+    vocabulary = {name: display_path(site.root, "content", filename)
+                  for name, (filename, _) in VOCABULARY_FILES.items()}
+    everything = set(plan_file.values()) | set(vocabulary.values())
+
+    def plans_of(entries) -> set[str]:
+        return {plan_file[e.plan.id] for e in entries}
+
+    sources = {page_path("plans", plan_id): {path} for plan_id, path in plan_file.items()}
+    sources.update((page_path("themes", t.id), plans_of(corpus.by_theme[t.id]) | {vocabulary["themes"]})
+                   for t in corpus.vocabulary.themes)
+    sources.update((page_path("departments", d.id), plans_of(corpus.owned_by[d.id] + corpus.supported_by[d.id])
+                    | {vocabulary["departments"]}) for d in corpus.vocabulary.departments)
+    sources.update((page_path("organisations", o.id), {plan_file[p.id] for p in corpus.plans_by_organisation[o.id]}
+                    | {vocabulary["organisations"]}) for o in corpus.vocabulary.organisations)
+    sources.update((page_path("years", year), {plan_file[p.id] for p in plans})
+                   for year, plans in corpus.plans_by_year.items())
+    all_plans = set(plan_file.values())
+    sources["index.md"] = all_plans
+    sources.update((page_path(kind), all_plans | ({vocabulary[kind]} if kind in vocabulary else set()))
+                   for kind in LISTINGS)
+    generated = [p for p in pages if p.endswith(".md") and not p.startswith(f"{EDITIONS}/")]
+    return page_dates(dates, {page: sources.get(page, everything) for page in generated})

@@ -1,0 +1,296 @@
+"""The site's history from real git: page dates, 本版更新, 编辑历史 and Atom feeds; shallow clones degrade."""
+
+from __future__ import annotations
+
+import html
+import re
+import shutil
+import subprocess
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+import pytest
+
+from generator.build import generate
+from generator.changes import compare_revisions, describe
+from generator.cli import main
+from generator.diagnostics import has_errors
+from generator.load import load_site
+from generator.render import render_site
+from generator.sitehistory import read_site_history
+from gitrepos import commit, init
+from planhistory import (A, AFTER_SECTIONS, DATES, DIGITAL, EXPECTED_CHANGES, LAW, SITE_EDITIONS, history_repo,
+                         plan_yaml, tag_edition, two_revisions)
+from projects import make_project, write
+from sitefixtures import REPO, built_site, make_site_project  # noqa: F401  (session fixture)
+
+ATOM = "{http://www.w3.org/2005/Atom}"
+EDITION_DATES = {"2025.1": "2025-01-15T10:00:00+08:00", "2025.2": "2025-03-01T09:30:00+08:00",
+                 "2025.3": "2025-04-01T08:00:00+08:00"}
+TITLE_2025 = "示例市教育局2025年工作要点"
+PAYLOAD = '<script>alert("feed")</script> ]]> &amp; \x01end'
+
+
+def generated(root: Path) -> dict[str, str]:
+    """docs/ as ``plansite generate`` renders it, with the history read as it reads it."""
+    site, diagnostics = load_site(str(root))
+    assert not has_errors(diagnostics)
+    return render_site(site, history=read_site_history(str(root), site, str(root / "mkdocs.yml")))
+
+
+def shown(markdown: str) -> str:
+    """Inline Markdown made by the ``md`` filter, as the reader sees it."""
+    return html.unescape(re.sub(r"\\(.)", r"\1", markdown))
+
+
+def listed(page: str, after: str = "", until: str = "\n## ") -> list[tuple[int, str, str]]:
+    """(depth, text as shown, address of its first link or "") of each list line of a page's Markdown,
+    between the first ``after`` and the next ``until``."""
+    part = page.split(after, 1)[1] if after else page
+    part = part.split(until, 1)[0] if until in part else part
+    found = []
+    for indent, content in re.findall(r"^( *)- (.*)$", part, re.M):
+        link = re.match(r"\[(.*?)\]\(([^()\s]+)\)", content)
+        text = content.replace(link[0], link[1]) if link else content
+        found.append((len(indent) // 4, shown(text), link[2] if link else ""))
+    return found
+
+
+def changelog_lines(text: str) -> list[tuple[int, str]]:
+    """(depth, text) of the item and detail lines of ``plansite changes`` output (one changed plan)."""
+    return [(0 if len(line) - len(line.lstrip()) == 2 else 1, line.strip())
+            for line in text.splitlines() if line.startswith("  ")]
+
+
+def date_of(page: str) -> str:
+    [day] = re.findall(r"^最后更新：(\d{4}-\d\d-\d\d)$", page, re.M)
+    return day
+
+
+@pytest.fixture
+def editions_repo(tmp_path):
+    """Editions 2025.1 and 2025.2 of the changelog tests' two revisions (planhistory.two_revisions)."""
+    root = tmp_path / "repo"
+    for version, rev in zip(("2025.1", "2025.2"), two_revisions(root)):
+        tag_edition(root, version, rev, EDITION_DATES[version])
+    return root
+
+
+def without_law(root: Path) -> None:
+    """On disk, the second revision without the item 推动地方立法 (1-3): the two after it move up."""
+    number, title, items = AFTER_SECTIONS[0]
+    write(root, A, plan_yaml("demo-edu-2025", 2025,
+                             [(number, title, [i for i in items if i is not LAW]), *AFTER_SECTIONS[1:]]))
+
+
+# --- page dates ---------------------------------------------------------------------
+
+def test_page_dates_follow_the_commits_of_their_sources(tmp_path, monkeypatch):
+    root = history_repo(tmp_path / "repo")
+    pages = generated(root)
+    day = {name: date[:10] for name, date in DATES.items()}
+    assert date_of(pages["plans/demo-edu-2025.md"]) == day["third"]
+    assert date_of(pages["plans/demo-edu-2026.md"]) == day["second"]
+    assert date_of(pages["themes/preschool.md"]) == day["third"]  # both plans file items under it
+    # only the 2026 plan has mental-health items; themes.yaml changed after it
+    assert date_of(pages["themes/mental-health.md"]) == day["themes"]
+    assert date_of(pages["index.md"]) == day["third"]
+
+    write(root, "plans/2026/demo-edu-2026.yaml",
+          (root / "plans/2026/demo-edu-2026.yaml").read_text(encoding="utf-8") + "notes: 补充说明。\n")
+    commit(root, "B noted", "2024-08-08T08:00:00+08:00")
+    monkeypatch.chdir(root)  # a relative root names the same files
+    pages = generated(Path("."))
+    assert date_of(pages["themes/mental-health.md"]) == date_of(pages["plans/demo-edu-2026.md"]) == "2024-08-08"
+    assert date_of(pages["plans/demo-edu-2025.md"]) == day["third"]
+
+
+def test_without_history_pages_have_no_dates_and_the_build_says_why_once(tmp_path, capsys):
+    plain = tmp_path / "plain"
+    make_project(plain)
+    assert main(["--root", str(plain), "generate"]) == 0
+    assert capsys.readouterr().err.count("is not in a git repository") == 1
+    assert not [p for p in (plain / "docs").rglob("*.md") if "最后更新" in p.read_text(encoding="utf-8")]
+
+
+@pytest.mark.site
+def test_shallow_clone_builds_without_dates_and_says_why_once(tmp_path, capsys):
+    origin = init(make_site_project(tmp_path / "origin"))
+    commit(origin, "plans")
+    shallow = tmp_path / "shallow"
+    subprocess.run(["git", "clone", "--quiet", "--depth", "1", f"file://{origin}", str(shallow)],
+                   check=True, capture_output=True)
+    assert main(["--root", str(shallow), "build"]) == 0
+    err = capsys.readouterr().err
+    assert err.count("shallow clone") == 1 and "git fetch --unshallow" in err
+    assert not [p for p in (shallow / "docs").rglob("*.md") if "最后更新" in p.read_text(encoding="utf-8")]
+    assert "版本记录从略" in (shallow / "docs" / "editions" / "index.md").read_text(encoding="utf-8")
+
+
+# --- editions -----------------------------------------------------------------------
+
+def test_edition_page_lists_exactly_what_changed(editions_repo):
+    pages = generated(editions_repo)
+    page = pages["editions/2025.2.md"]
+    assert "与上一版 2025\\.1 相比：新增计划 1 份、删除计划 1 份、修改计划 1 份；" \
+           "事项新增 1 条、删除 1 条、移动 2 条、修改 4 条；目标提高 1 项、降低 2 项。" in page
+    items = listed(page, "{ #plan-demo-edu-2025")
+    assert [(depth, text) for depth, text, _ in items] == changelog_lines(EXPECTED_CHANGES)
+    plan = "../plans/demo-edu-2025.md"
+    assert [link for depth, _, link in items if depth == 0] == [
+        f"{plan}#item-1-5", "", f"{plan}#item-1-3", f"{plan}#item-1-4",
+        f"{plan}#item-1-1", f"{plan}#item-1-2", f"{plan}#item-2-1", f"{plan}#item-2-2"]
+    assert f"## [{TITLE_2025}](../plans/demo-edu-2025.md) {{ #plan-demo-edu-2025" in shown(page)
+    assert listed(page, "{ #plan-demo-edu-2026") == [(0, "新增计划", "")]
+    assert listed(page, "{ #plan-old-edu-2024") == [(0, "删除计划", "")]
+    assert "## 示例市教育局2024年工作要点 { #plan-old-edu-2024" in shown(page)  # removed: no page to link
+
+    assert listed(pages["editions/2025.1.md"], "<div", "</div>") == [(0, "新增计划", ""), (0, "新增计划", "")]
+    index = pages["editions/index.md"]
+    assert "未发布的更改" not in index  # the files on disk are the last edition
+    assert listed(index, "| --- |", "\n\n") == []
+    assert re.findall(r"^\| \[(.+?)\]\((.+?)\) \| (.+?) \|", index, re.M) == [
+        ("2025\\.2", "2025.2.md", "2025-03-01"), ("2025\\.1", "2025.1.md", "2025-01-15")]
+    assert "当前版本 [2025\\.2](editions/2025.2.md)（2025-03-01 发布）" in pages["index.md"]
+
+
+def test_links_follow_items_to_where_they_stand_now(editions_repo):
+    without_law(editions_repo)
+    pages = generated(editions_repo)
+    plan = "../plans/demo-edu-2025.md"
+    links = {text: link for depth, text, link in listed(pages["editions/2025.2.md"], "{ #plan-demo-edu-2025")
+             if depth == 0}
+    assert links["新增 1-5 智慧园所"] == f"{plan}#item-1-4"
+    assert links["移动 1-4 → 1-3 推动地方立法(同节重新编号)"] == ""  # removed since
+    assert links["移动 2-3 → 1-4 家校共育(从「心理健康」移至「学前教育」)"] == f"{plan}#item-1-3"
+
+    unreleased = listed(pages["editions/index.md"], "{ #plan-demo-edu-2025")
+    expected = describe(compare_revisions(str(editions_repo), "edition/2025.2"))
+    assert [(d, text) for d, text, _ in unreleased] == changelog_lines("\n".join(expected))
+    assert [link for _, _, link in unreleased] == ["", f"{plan}#item-1-3", f"{plan}#item-1-4"]
+
+    history = listed(pages["plans/demo-edu-2025.md"], "{ #edit-history")
+    editions = [(text, link) for depth, text, link in history if depth == 0]
+    assert editions == [("未发布的更改", "../editions/index.md#unreleased"),
+                        ("2025.2 版（2025-03-01）", "../editions/2025.2.md#plan-demo-edu-2025"),
+                        ("2025.1 版（2025-01-15）", "../editions/2025.1.md#plan-demo-edu-2025")]
+    assert history[1:4] == [(1, text, link.removeprefix("../plans/")) for _, text, link in unreleased]
+    assert history[-1] == (1, "新增计划", "")
+
+
+# --- feeds --------------------------------------------------------------------------
+
+def entries(xml: str) -> list[tuple[str, str, str]]:
+    """(title, updated, link) of each entry of a valid Atom feed."""
+    feed = ET.fromstring(xml)
+    assert feed.tag == f"{ATOM}feed"
+    assert all(feed.find(ATOM + name) is not None for name in ("id", "title", "updated", "author"))
+    found = feed.findall(f"{ATOM}entry")
+    ids = [e.findtext(f"{ATOM}id") for e in found]
+    assert len(set(ids)) == len(ids) and all(i.startswith("tag:") for i in ids)
+    return [(e.findtext(f"{ATOM}title"), e.findtext(f"{ATOM}updated"), e.find(f"{ATOM}link").get("href"))
+            for e in found]
+
+
+def test_feeds_hold_the_changes_that_concern_them(editions_repo):
+    pages = generated(editions_repo)
+    second, first = EDITION_DATES["2025.2"], EDITION_DATES["2025.1"]
+    items = [text for depth, text in changelog_lines(EXPECTED_CHANGES) if depth == 0]
+    everything = entries(pages["feeds/all.xml"])
+    assert [(title, date) for title, date, _ in everything] == (
+        [(f"{TITLE_2025}：{text}", second) for text in items]
+        + [("新增计划：示例市教育局2026年工作要点", second), ("删除计划：示例市教育局2024年工作要点", second),
+           (f"新增计划：{TITLE_2025}", first), ("新增计划：示例市教育局2024年工作要点", first)])
+    assert [link for *_, link in everything] == [
+        "../plans/demo-edu-2025/#item-1-5", "../editions/2025.2/#plan-demo-edu-2025",
+        "../plans/demo-edu-2025/#item-1-3", "../plans/demo-edu-2025/#item-1-4",
+        "../plans/demo-edu-2025/#item-1-1", "../plans/demo-edu-2025/#item-1-2",
+        "../plans/demo-edu-2025/#item-2-1", "../plans/demo-edu-2025/#item-2-2",
+        "../plans/demo-edu-2026/", "../editions/2025.2/#plan-old-edu-2024",
+        "../plans/demo-edu-2025/", "../editions/2025.1/#plan-old-edu-2024"]
+
+    def titles(path):
+        return [title for title, *_ in entries(pages[path])]
+
+    supply, quality = f"{TITLE_2025}：修改 1-1 扩大普惠资源", f"{TITLE_2025}：修改 1-2 提高保教质量"
+    assert titles("feeds/themes/preschool.xml") == [supply, f"新增计划：{TITLE_2025}"]
+    # 计划财务科 (an alias of 计财科) owned 1-1 before this edition
+    assert titles("feeds/departments/demo-jicaike.xml") == [supply, f"新增计划：{TITLE_2025}"]
+    assert titles("feeds/departments/demo-jijiaoke.xml") == [supply, quality, f"新增计划：{TITLE_2025}"]
+    assert titles("feeds/themes/mental-health.xml") == []
+    assert "[订阅本主题的更新（Atom）](../feeds/themes/preschool.xml)" in pages["themes/preschool.md"]
+    assert "[订阅本部门的更新（Atom）](../feeds/departments/demo-jicaike.xml)" in pages["departments/demo-jicaike.md"]
+
+
+def test_feeds_escape_what_the_plans_say(editions_repo, monkeypatch):
+    number, title, items = AFTER_SECTIONS[0]
+    write(editions_repo, A, plan_yaml("demo-edu-2025", 2025, [
+        (number, title, [{**i, "title": PAYLOAD} if i is DIGITAL else i for i in items]), *AFTER_SECTIONS[1:]]))
+    tag_edition(editions_repo, "2025.3", commit(editions_repo, "payload"), EDITION_DATES["2025.3"])
+    shutil.copy(REPO / "mkdocs.yml", editions_repo / "mkdocs.yml")
+    monkeypatch.setenv("PLANSITE_SITE_URL", "https://example.org/plans/")
+    pages = generated(editions_repo)
+    xml = pages["feeds/all.xml"]
+    assert "<script" not in xml and "]]>" not in xml and "\x01" not in xml
+    [injected] = [title for title, *_ in entries(xml) if "alert" in title]
+    assert injected.endswith(PAYLOAD.replace("\x01", ""))
+    ids = re.findall(r"<id>(.*?)</id>", xml)
+    assert ids[0] == "tag:example.org,2025:plans/feeds/all.xml"
+    assert "tag:example.org,2025-04-01:plans/editions/2025.3/demo-edu-2025/added/1-5" in ids
+    edition = pages["editions/2025.3.md"]
+    assert "<script" not in edition and "&lt;script&gt;alert" in edition
+
+
+def test_without_editions_the_feeds_are_valid_and_empty(tmp_path):
+    pages = generated(history_repo(tmp_path / "repo"))
+    feeds = [path for path in pages if path.startswith("feeds/")]
+    assert sorted(feeds) == sorted(["feeds/all.xml", "feeds/themes/preschool.xml", "feeds/themes/mental-health.xml",
+                                    "feeds/themes/spare.xml", "feeds/departments/demo-jijiaoke.xml",
+                                    "feeds/departments/demo-jicaike.xml"])
+    assert all(entries(pages[path]) == [] for path in feeds)
+    assert "尚未发布任何版本" in pages["editions/index.md"] and "编辑历史" not in pages["plans/demo-edu-2025.md"]
+
+
+# --- cost ---------------------------------------------------------------------------
+
+def git_commands(monkeypatch) -> list[str]:
+    """The git sub-commands run from now on (recorded, then run as usual)."""
+    commands = []
+    run = subprocess.run
+
+    def recording(args, *rest, **options):
+        if args[0] == "git":
+            words = list(args[1:])
+            while words[0] == "-c":
+                words = words[2:]
+            commands.append(words[0])
+        return run(args, *rest, **options)
+
+    monkeypatch.setattr(subprocess, "run", recording)
+    return commands
+
+
+def test_generation_without_a_new_edition_reads_no_revision(editions_repo, monkeypatch):
+    assert generate(str(editions_repo)) is not None  # reads the editions and caches them
+    commands = git_commands(monkeypatch)
+    assert generate(str(editions_repo)) is not None
+    assert commands.count("log") == 1 and not {"ls-tree", "cat-file"} & set(commands)
+    assert len(commands) <= 5
+
+    tag_edition(editions_repo, "2025.3", "HEAD", EDITION_DATES["2025.3"])
+    commands.clear()
+    assert generate(str(editions_repo)) is not None
+    assert "ls-tree" in commands  # a new tag: read again
+    assert "2025-04-01 发布" in (editions_repo / "docs" / "editions" / "2025.3.md").read_text(encoding="utf-8")
+
+
+# --- the built site -------------------------------------------------------------------
+
+@pytest.mark.site
+def test_built_site_serves_the_history(built_site):
+    site = built_site / "site"
+    for version in SITE_EDITIONS:
+        assert (site / "editions" / version / "index.html").is_file()
+    assert entries((site / "feeds" / "all.xml").read_text(encoding="utf-8"))
+    home = (site / "index.html").read_text(encoding="utf-8")
+    assert 'href="editions/"' in home and "最后更新：" in home
