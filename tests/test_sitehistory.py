@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import html
 import re
-import shutil
 import subprocess
 import xml.etree.ElementTree as ET
 from pathlib import Path
@@ -22,13 +21,21 @@ from gitrepos import commit, init
 from planhistory import (A, AFTER_SECTIONS, DATES, DIGITAL, EXPECTED_CHANGES, LAW, SITE_EDITIONS, history_repo,
                          plan_yaml, tag_edition, two_revisions)
 from projects import make_project, write
-from sitefixtures import REPO, built_site, make_site_project  # noqa: F401  (session fixture)
+from sitefixtures import built_site, make_site_project  # noqa: F401  (session fixture)
 
 ATOM = "{http://www.w3.org/2005/Atom}"
 EDITION_DATES = {"2025.1": "2025-01-15T10:00:00+08:00", "2025.2": "2025-03-01T09:30:00+08:00",
                  "2025.3": "2025-04-01T08:00:00+08:00"}
 TITLE_2025 = "示例市教育局2025年工作要点"
 PAYLOAD = '<script>alert("feed")</script> ]]> &amp; \x01end'
+# site_url as the repository's mkdocs.yml sets it, and a Python tag the reader of site_url must pass over
+MKDOCS_YML = """\
+site_name: 示例
+site_url: !ENV [PLANSITE_SITE_URL, ""]
+markdown_extensions:
+  - toc:
+      slugify: !!python/object/apply:pymdownx.slugs.slugify {kwds: {case: lower}}
+"""
 
 
 def generated(root: Path) -> dict[str, str]:
@@ -227,7 +234,7 @@ def test_feeds_escape_what_the_plans_say(editions_repo, monkeypatch):
     write(editions_repo, A, plan_yaml("demo-edu-2025", 2025, [
         (number, title, [{**i, "title": PAYLOAD} if i is DIGITAL else i for i in items]), *AFTER_SECTIONS[1:]]))
     tag_edition(editions_repo, "2025.3", commit(editions_repo, "payload"), EDITION_DATES["2025.3"])
-    shutil.copy(REPO / "mkdocs.yml", editions_repo / "mkdocs.yml")
+    write(editions_repo, "mkdocs.yml", MKDOCS_YML)
     monkeypatch.setenv("PLANSITE_SITE_URL", "https://example.org/plans/")
     pages = generated(editions_repo)
     xml = pages["feeds/all.xml"]
