@@ -4,7 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: site test check serve schema clean
+.PHONY: site test check serve schema bench-search clean
 
 $(STAMP): pyproject.toml requirements.lock
 	$(PYTHON) -m venv $(VENV)
@@ -26,6 +26,9 @@ serve: $(STAMP)           ## live preview on http://127.0.0.1:8000
 
 schema: $(STAMP)          ## regenerate plans/plan.schema.json from the model
 	$(BIN)/plansite schema
+
+bench-search: $(STAMP)    ## search hit rate of tests/search_queries.yaml, with and without content/dictionary.txt
+	$(BIN)/python -m generator.bench_search
 
 clean:
 	rm -rf docs site .pytest_cache

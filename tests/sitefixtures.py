@@ -6,10 +6,7 @@ pytest caches session fixtures by definition, so every module shares one build.
 
 from __future__ import annotations
 
-import functools
-import http.server
 import shutil
-import threading
 from pathlib import Path
 
 import pytest
@@ -18,6 +15,7 @@ from generator.cli import main
 from generator.corpus import Corpus, build_corpus
 from generator.load import load_site
 from generator.schema import schema_text
+from generator.searchbrowser import served
 from generator.segmentation import DICTIONARY
 from planhistory import site_editions
 
@@ -51,18 +49,8 @@ def built_corpus(built_site) -> Corpus:
     return build_corpus(site)
 
 
-class QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, *args):
-        pass
-
-
 @pytest.fixture(scope="session")
 def site_url(built_site):
     """The built site served over HTTP on 127.0.0.1 (a free port), for the session."""
-    handler = functools.partial(QuietHandler, directory=str(built_site / "site"))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{server.server_address[1]}/"
-    server.shutdown()
-    server.server_close()
+    with served(str(built_site / "site")) as url:
+        yield url
