@@ -1,30 +1,42 @@
-"""The one date MkDocs stamps on a build, made reproducible.
+"""The dates a build depends on, made reproducible.
 
-MkDocs writes the build date into site/ in one place: sitemap.xml, as every
-page's ``<lastmod>`` and as the timestamp in the header of sitemap.xml.gz
-(both only when ``site_url`` is set, as it is for publishing).  Everything
-else in site/ follows from the input alone, so this date is all that makes two
-builds of the same input differ.
+Two dates go into a build; everything else in docs/ and site/ follows from
+the input alone:
 
-MkDocs takes the date from ``SOURCE_DATE_EPOCH`` when it is set
-(https://reproducible-builds.org/specs/source-date-epoch/).  ``plansite
-build`` sets it, unless the environment already does, to the time of the
-newest commit that changed plans/ or content/: builds of one commit are then
-byte-identical, and the sitemap says when the content last changed rather
-than on which day it was built.  Edits not yet committed do not move the date.
-Outside a git repository the date stays MkDocs' own: the day of the build.
+* **The build day**, as of which progress is shown (what is overdue; pages
+  with progress state it): ``build_day``, the day of ``SOURCE_DATE_EPOCH``
+  when it is set (https://reproducible-builds.org/specs/source-date-epoch/),
+  else the day the build runs.
+* **MkDocs' build date**, in sitemap.xml only: every page's ``<lastmod>`` and
+  the timestamp in the header of sitemap.xml.gz (both only when ``site_url``
+  is set, as it is for publishing).  MkDocs takes it from ``SOURCE_DATE_EPOCH``
+  too; ``plansite build`` sets that, unless the environment does, to the time
+  of the newest commit that changed plans/ or content/
+  (``reproducible_date``), so the sitemap says when the content last changed
+  rather than on which day it was built.  Edits not yet committed do not move
+  it; outside a git repository it is the day of the build.
+
+So two builds of the same input on the same day, or with the same
+``SOURCE_DATE_EPOCH``, are byte-identical.
 """
 
 from __future__ import annotations
 
 import contextlib
 import os
+from datetime import date, datetime, timezone
 from typing import Iterator
 
 from .gitrepo import GitError, Repo
 
 VARIABLE = "SOURCE_DATE_EPOCH"
 SOURCES = ("plans", "content")
+
+
+def build_day() -> date:
+    """The day progress is shown as of: ``SOURCE_DATE_EPOCH``'s (UTC) when set, else today."""
+    epoch = os.environ.get(VARIABLE)
+    return datetime.fromtimestamp(int(epoch), timezone.utc).date() if epoch else date.today()
 
 
 def last_change(root: str) -> str | None:

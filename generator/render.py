@@ -25,6 +25,7 @@ from urllib.parse import quote, urlsplit
 
 import jinja2
 
+from .builddate import build_day
 from .corpus import Corpus, Entry, build_corpus, group_by_plan, group_by_theme, group_by_year
 from .diagnostics import Diagnostic, InputError
 from .finder import FINDER_DATA, FINDER_PAGE, finder_json
@@ -275,14 +276,14 @@ def render_site(site: Site, today: date | None = None,
                 history: SiteHistory = NO_HISTORY) -> dict[str, str | bytes]:
     """All of docs/: generated pages and copied files; InputError when a copied file takes a generated name.
 
-    ``today`` (default: the day it runs) is the date progress is shown as of: what is overdue.
+    ``today`` (default: ``builddate.build_day()``) is the date progress is shown as of: what is overdue.
     ``history`` (default: none) is what git says: page dates, editions, feeds (see ``historypages``).
     """
     from .historypages import with_history  # these render with this module's helpers
     from .render_targets import Tracking, target_pages
 
     corpus = build_corpus(site)
-    tracking = Tracking(corpus, today or date.today())
+    tracking = Tracking(corpus, today or build_day())
     pages: dict[str, str | bytes] = {**render_pages(corpus, tracking), **target_pages(tracking),
                                      **open_data(site, corpus, item_location), **repaired_worker()}
     pages = with_history(pages, site, corpus, history)
