@@ -1,7 +1,8 @@
-"""Targets pages in Debian's chromium: a metric's chart draws its numbers in both colour schemes."""
+"""Targets pages in Debian's chromium: a metric's chart draws its numbers in both colour schemes; tables sort."""
 
 from __future__ import annotations
 
+import re
 from datetime import date
 
 import pytest
@@ -96,3 +97,28 @@ def test_text_colour_follows_the_scheme(browser, site_url):
         page.close()
     assert fills["light"] != fills["dark"]
 
+
+def test_target_tables_sort_by_a_column(browser, site_url):
+    page = browser.new_page()
+    errors = []
+    page.on("pageerror", lambda error: errors.append(error))
+    page.goto(f"{site_url}targets/")
+    table = page.locator(".plansite-sortable table").nth(1)
+    served = column(page, table, "年度")
+    assert served == sorted(served, reverse=True) and len(set(served)) > 1
+
+    header = table.locator("thead th", has_text="年度")
+    header.click()
+    assert header.get_attribute("aria-sort") == "ascending"
+    assert column(page, table, "年度") == sorted(served)
+    header.press("Enter")
+    assert header.get_attribute("aria-sort") == "descending"
+    assert column(page, table, "年度") == sorted(served, reverse=True)
+
+    # Requirements sort by their number, not as text (≥ 10所 after ≥ 9.5%).
+    wanted = table.locator("thead th", has_text="目标")
+    wanted.click()
+    values = [float(re.search(r"\d+(?:\.\d+)?", text).group()) for text in column(page, table, "目标")]
+    assert values == sorted(values) and len(set(values)) > 1
+    assert header.get_attribute("aria-sort") == "none" and wanted.get_attribute("aria-sort") == "ascending"
+    assert not errors

@@ -1,0 +1,75 @@
+/* Sortable tables: the tables inside .plansite-sortable (the targets page) sort by a column when its
+ * header is clicked, or activated with Enter or Space; again to reverse.
+ *
+ * Every page loads this file; pages without such tables return at once.  The tables come from the
+ * server in a meaningful order and stay usable without this script.  Headers get role="columnheader"
+ * and aria-sort, which Material's stylesheet shows as sort arrows.  A column whose every filled cell
+ * starts with a number (after ≥ ≤ = < >) sorts by that number, others by Chinese collation.
+ */
+(function () {
+  "use strict";
+
+  const NUMBER = /^[≥≤=<>\s]*(-?\d+(?:\.\d+)?)/;
+  const collator = new Intl.Collator("zh-Hans-CN", { numeric: true });
+
+  function cellText(row, column) {
+    const cell = row.cells[column];
+    return cell ? cell.textContent.trim() : "";
+  }
+
+  function comparer(rows, column) {
+    const filled = rows.map((row) => cellText(row, column)).filter((text) => text && text !== "—");
+    if (filled.length && filled.every((text) => NUMBER.test(text))) {
+      const value = (row) => {
+        const found = NUMBER.exec(cellText(row, column));
+        return found ? parseFloat(found[1]) : -Infinity;
+      };
+      return (a, b) => value(a) - value(b);
+    }
+    return (a, b) => collator.compare(cellText(a, column), cellText(b, column));
+  }
+
+  function sort(table, header, column) {
+    const body = table.tBodies[0];
+    const rows = Array.from(body.rows);
+    const ascending = header.getAttribute("aria-sort") !== "ascending";
+    const compare = comparer(rows, column);
+    rows.sort((a, b) => (ascending ? compare(a, b) : compare(b, a)));
+    for (const other of table.tHead.rows[0].cells) {
+      other.setAttribute("aria-sort", "none");
+    }
+    header.setAttribute("aria-sort", ascending ? "ascending" : "descending");
+    body.append(...rows);
+  }
+
+  function enhance(table) {
+    if (!table.tHead || !table.tBodies.length || table.dataset.sortable) {
+      return;
+    }
+    table.dataset.sortable = "true";
+    Array.from(table.tHead.rows[0].cells).forEach((header, column) => {
+      header.setAttribute("role", "columnheader");
+      header.setAttribute("aria-sort", "none");
+      header.tabIndex = 0;
+      header.title = "点击排序";
+      header.addEventListener("click", () => sort(table, header, column));
+      header.addEventListener("keydown", (event) => {
+        if (event.key === "Enter" || event.key === " ") {
+          event.preventDefault();
+          sort(table, header, column);
+        }
+      });
+    });
+  }
+
+  function enhanceAll() {
+    document.querySelectorAll(".plansite-sortable table").forEach(enhance);
+  }
+
+  // Material republishes each page on document$ when instant navigation is on.
+  if (typeof document$ !== "undefined") {
+    document$.subscribe(enhanceAll);
+  } else {
+    enhanceAll();
+  }
+})();
