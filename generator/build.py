@@ -23,6 +23,7 @@ from .builddate import reproducible_date
 from .cli import print_diagnostics
 from .diagnostics import InputError, has_errors
 from .load import Site, load_site
+from .progress import terminal
 from .render import render_site
 from .segmentation import anchor_dictionaries
 from .sitehistory import read_site_history
@@ -36,7 +37,9 @@ CONFIG = "mkdocs.yml"
 def prepare(root: str) -> tuple[Site, dict[str, str | bytes]] | None:
     """Load, validate and render everything: the site and the files of docs/, or None when there were
     errors (printed).  Nothing is written."""
-    site, diagnostics = load_site(root)
+    with terminal.stage("load+validate") as done:
+        site, diagnostics = load_site(root)
+        done(f"{len(site.plans):,} plans")
     if diagnostics:
         print_diagnostics(diagnostics)
     if has_errors(diagnostics):
@@ -45,7 +48,10 @@ def prepare(root: str) -> tuple[Site, dict[str, str | bytes]] | None:
     if history.message:
         print(f"note: {history.message}", file=sys.stderr)
     try:
-        return site, render_site(site, history=history)
+        with terminal.stage("render") as done:
+            files = render_site(site, history=history)
+            done(f"{len(files):,} files")
+        return site, files
     except InputError as error:
         print_diagnostics(error.diagnostics)
         return None
@@ -61,7 +67,8 @@ def generate(root: str) -> Site | None:
         if prepared is None:
             return None
         site, files = prepared
-        result = write_tree(os.path.join(root, DOCS), files)
+        with terminal.stage("write"):
+            result = write_tree(os.path.join(root, DOCS), files)
     print(f"docs/: {result}", file=sys.stderr)
     return site
 
@@ -112,17 +119,21 @@ def build_site(root: str, files: dict[str, str | bytes]) -> int:
     from mkdocs.config import load_config
     from mkdocs.exceptions import MkDocsException
 
+    from . import buildhooks
+
     started = time.monotonic()
     docs_dir = os.path.join(root, DOCS)
     with mkdocs_messages(), staging_area(root) as docs_area:
         staged_docs = os.path.join(docs_area, DOCS)
-        result = stage_tree(docs_dir, files, staged_docs)
+        with terminal.stage("write"):
+            result = stage_tree(docs_dir, files, staged_docs)
         try:
             config = load_config(os.path.join(root, CONFIG), strict=True, docs_dir=staged_docs)
         except MkDocsException as error:
             print(f"{CONFIG}: {error}", file=sys.stderr)
             return 1
         anchor_dictionaries(config)
+        buildhooks.prepare(config)  # progress, Pagefind
         site_dir = config.site_dir
         site_parent = os.path.dirname(site_dir)
         if os.path.isdir(site_parent) and not os.path.samefile(site_parent, root):
@@ -130,8 +141,9 @@ def build_site(root: str, files: dict[str, str | bytes]) -> int:
         with staging_area(site_parent) as site_area:
             config.site_dir = os.path.join(site_area, os.path.basename(site_dir))
             try:
-                with reproducible_date(root):
+                with terminal.stage("mkdocs"), reproducible_date(root):
                     build(config)
+                buildhooks.finish(config)  # compact search index, Pagefind
             except MkDocsException as error:
                 print(f"build failed, docs/ and {site_dir} left as they were: {error}", file=sys.stderr)
                 return 1

@@ -1,0 +1,44 @@
+"""Material's search index written in UTF-8: the same documents, about half the bytes of a Chinese site."""
+
+from __future__ import annotations
+
+import json
+
+from generator.searchindex import INDEX, compact, indexed_text_bytes
+from sitefixtures import built_site  # noqa: F401  (session fixture)
+
+
+def test_the_built_index_is_written_in_utf8(built_site):
+    raw = (built_site / "site" / INDEX).read_bytes()
+    data = json.loads(raw)
+    assert "心理健康".encode("utf-8") in raw and b"\\u5fc3" not in raw
+    escaped = json.dumps(data, separators=(",", ":")).encode("ascii")  # as Material writes it
+    assert len(raw) == len(json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode("utf-8"))
+    assert len(raw) < len(escaped)
+
+
+def test_the_indexed_text_is_the_titles_and_texts(tmp_path):
+    path = tmp_path / INDEX
+    path.parent.mkdir()
+    path.write_text(json.dumps({"docs": [{"location": "a/", "title": "标题", "text": "正文 text"}]}), encoding="utf-8")
+    assert indexed_text_bytes(str(tmp_path)) == len("标题正文 text".encode("utf-8"))
+
+
+def test_compacting_keeps_every_document(tmp_path):
+    data = {"config": {"separator": "[\\s\\u200b]+"}, "docs": [{"location": "a/", "title": "心理健康",
+                                                                  "text": "<p>“引号”\u200b与\\反斜杠</p>"}]}
+    path = tmp_path / INDEX
+    path.parent.mkdir()
+    path.write_text(json.dumps(data, separators=(",", ":")), encoding="ascii")
+    before, after = compact(str(tmp_path))
+    assert (before, after) == (len(json.dumps(data, separators=(",", ":"))), path.stat().st_size) and after < before
+    assert json.loads(path.read_bytes()) == data
+
+
+def test_a_lone_surrogate_leaves_the_index_as_it_was(tmp_path):
+    path = tmp_path / INDEX
+    path.parent.mkdir()
+    path.write_text('{"docs":[{"location":"","title":"\\ud800","text":""}]}', encoding="ascii")
+    before = path.read_bytes()
+    assert compact(str(tmp_path)) == (len(before), len(before)) and path.read_bytes() == before
+    assert compact(str(tmp_path / "none")) is None
