@@ -15,8 +15,8 @@ from __future__ import annotations
 import json
 import os
 import posixpath
+import re
 import string
-import unicodedata
 from dataclasses import dataclass
 from datetime import date
 from functools import cache
@@ -46,17 +46,20 @@ LISTINGS = ("plans", "themes", "departments", "years", "organisations")
 STATIC = "assets/plansite"  # where generator/static/ (the site's own CSS and JavaScript) is published
 NEWEST = 5
 
-_ENTITIES = {"<": "&lt;", ">": "&gt;", "&": "&amp;"}
-_PUNCTUATION = frozenset(string.punctuation)
 _TITLE_SAFE = str.maketrans({"<": "＜", ">": "＞", "&": "＆"})
-_DROPPED = {"Cc", "Cs"}  # control characters (Python-Markdown's own placeholders are \x02/\x03), lone surrogates
+# Unicode categories Cc (control characters; Python-Markdown's own placeholders are \x02/\x03) and Cs
+# (lone surrogates).  Regular expressions: a site is millions of values, and scanning for the few
+# characters to change runs in C.
+_DROPPED = re.compile("[\x00-\x1f\x7f-\x9f\ud800-\udfff]+")
+_INERT = {**{c: "\\" + c for c in string.punctuation}, "<": "&lt;", ">": "&gt;", "&": "&amp;"}
+_NOT_INERT = re.compile("[" + re.escape(string.punctuation) + "]")
 
 
 # --- filters: values from YAML into Markdown ---------------------------------
 
 def one_line(value) -> str:
     """``value`` as text on one line: whitespace runs collapsed to a space, control characters dropped."""
-    return "".join(c for c in " ".join(str(value).split()) if unicodedata.category(c) not in _DROPPED)
+    return _DROPPED.sub("", " ".join(str(value).split()))
 
 
 def md(value) -> str:
@@ -66,7 +69,7 @@ def md(value) -> str:
     other ASCII punctuation character is backslash-escaped (``pymdownx.escapeall``
     makes every such escape valid), so no Markdown, HTML or attribute syntax survives.
     """
-    return "".join(_ENTITIES.get(c) or ("\\" + c if c in _PUNCTUATION else c) for c in one_line(value))
+    return _NOT_INERT.sub(lambda found: _INERT[found.group()], one_line(value))
 
 
 def front_matter_title(value) -> str:
@@ -125,9 +128,22 @@ def page_path(kind: str, key=None) -> str:
     return f"{kind}/{'index' if key is None else key}.md"
 
 
+def theme_year(theme_id: str, year: int) -> str:
+    """The key of a theme's page for one year (``page_path("themes", key)``: themes/<theme>/<year>.md)."""
+    return f"{theme_id}/{year}"
+
+
+@cache
+def relative_folder(folder: str, start: str) -> str:
+    """``folder`` relative to ``start`` (both folders of docs/; pages share a few, so this is cached)."""
+    return posixpath.relpath(folder or ".", start or ".")
+
+
 def relative(this_page: str, target: str, anchor: str = "") -> str:
     """The link from one page of docs/ to another (and an anchor on it)."""
-    path = posixpath.relpath(target, posixpath.dirname(this_page) or ".")
+    folder, name = posixpath.split(target)
+    up = relative_folder(folder, posixpath.dirname(this_page))
+    path = name if up == "." else f"{up}/{name}"
     return f"{path}#{anchor}" if anchor else path
 
 
@@ -188,12 +204,15 @@ def environment() -> jinja2.Environment:
     env = jinja2.Environment(
         loader=jinja2.FileSystemLoader(os.path.join(os.path.dirname(__file__), "templates")),
         autoescape=False, undefined=jinja2.StrictUndefined,
-        trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True)
+        trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True,
+        # Compiled templates are kept in the user's temporary directory (checked against the source),
+        # so a run does not compile them again: that was half of a no-op regeneration.
+        bytecode_cache=jinja2.FileSystemBytecodeCache())
     env.filters.update(md=md, front_matter_title=front_matter_title, paragraphs=paragraphs,
                        http_url=http_url, requirement=requirement,
                        by_year=group_by_year, by_plan=group_by_plan, by_theme=group_by_theme)
     env.globals.update(link=link, download=download, numbered=numbered, heading_id=heading_id,
-                       item_level=item_level, kind_labels=KIND_LABELS)
+                       item_level=item_level, kind_labels=KIND_LABELS, theme_year=theme_year)
     return env
 
 
@@ -230,6 +249,9 @@ def render_pages(corpus: Corpus, tracking: Tracking) -> dict[str, str]:
     pages += [plan_page(corpus, tracking, plan) for plan in corpus.plans]
     pages += [render("theme.md.j2", page_path("themes", t.id), corpus=corpus, tracking=tracking, theme=t,
                      entries=corpus.by_theme[t.id]) for t in vocabulary.themes]
+    pages += [render("theme_year.md.j2", page_path("themes", theme_year(t.id, year)), corpus=corpus, theme=t,
+                     year=year, entries=in_year)
+              for t in vocabulary.themes for year, in_year in group_by_year(corpus.by_theme[t.id])]
     pages += [render("department.md.j2", page_path("departments", d.id), corpus=corpus, tracking=tracking,
                      department=d,
                      organisation=vocabulary.organisation_by_id[d.organisation],

@@ -157,13 +157,19 @@ def test_every_item_and_section_has_its_anchor_once(fixture_site):
 
 
 def test_listing_pages_link_each_item_to_its_anchor(fixture_site):
+    """A theme's items are listed year by year, each year on a page of its own that the theme's page links."""
     pages = render_site(fixture_site)
     corpus = build_corpus(fixture_site)
     for theme in fixture_site.vocabulary.themes:
         page = pages[f"themes/{theme.id}.md"]
-        links = re.findall(r"\(\.\./plans/([a-z0-9-]+)\.md#(item-[a-z0-9-]+)\)", page)
-        assert links == [(e.plan.id, e.anchor) for e in corpus.by_theme[theme.id]]
-        assert f"共 {len(links)} 条事项" in page
+        years = [int(year) for year in re.findall(rf"\]\({theme.id}/(\d+)\.md\)", page)]
+        assert years == sorted({e.plan.year for e in corpus.by_theme[theme.id]}, reverse=True)
+        assert f"共 {len(corpus.by_theme[theme.id])} 条事项" in page
+        for year in years:
+            in_year = pages[f"themes/{theme.id}/{year}.md"]
+            links = re.findall(r"\(\.\./\.\./plans/([a-z0-9-]+)\.md#(item-[a-z0-9-]+)\)", in_year)
+            assert links == [(e.plan.id, e.anchor) for e in corpus.by_theme[theme.id] if e.plan.year == year]
+            assert f"{year}年共 {len(links)} 条事项" in in_year
 
 
 def item_block(page: str, anchor: str) -> tuple[int, str]:

@@ -1,0 +1,73 @@
+"""Pagefind instead of Material's search (``extra.plansite.search: pagefind``): the bundle, the filters, the UI."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from urllib.parse import unquote, urlsplit
+
+import pytest
+
+from browserfixtures import browser  # noqa: F401  (module fixture)
+from generator.bench.pagefindrun import choose_pagefind
+from generator.cli import main
+from generator.corpus import build_corpus
+from generator.load import load_site
+from generator.searchbrowser import served
+from sitefixtures import make_site_project
+
+pytestmark = [pytest.mark.site, pytest.mark.browser]
+
+QUERY = "心理健康"
+FILTERS = {"机构", "年度", "主题", "部门"}
+
+
+@pytest.fixture(scope="module")
+def pagefind_site(tmp_path_factory) -> Path:
+    root = make_site_project(tmp_path_factory.mktemp("pagefind-project"))
+    choose_pagefind(str(root / "mkdocs.yml"))
+    assert main(["--root", str(root), "build"]) == 0
+    return root
+
+
+def test_pagefind_replaces_material_search(pagefind_site):
+    site = pagefind_site / "site"
+    assert not (site / "search" / "search_index.json").exists()
+    home = (site / "index.html").read_text(encoding="utf-8")
+    assert 'data-md-component="search"' not in home and 'href="search.html"' in home
+    entry = json.loads((site / "pagefind" / "pagefind-entry.json").read_text(encoding="utf-8"))
+    assert entry["languages"]["zh"]["page_count"] > 0
+    assert {"pagefind-ui.js", "pagefind-ui.css", "pagefind.js"} <= {p.name for p in (site / "pagefind").iterdir()}
+
+
+def test_search_page_finds_items_and_filters_them(browser, pagefind_site):
+    site, _ = load_site(str(pagefind_site))
+    corpus = build_corpus(site)
+    items = {(e.plan.id, e.anchor): e for e in corpus.entries}
+    with served(str(pagefind_site / "site")) as url:
+        page = browser.new_page()
+        errors, requests = [], []
+        page.on("pageerror", lambda error: errors.append(error))
+        page.on("request", lambda request: requests.append(request.url))
+        page.goto(f"{url}search.html?q={QUERY}")
+        page.locator(".pagefind-ui__result").first.wait_for(timeout=15000)
+
+        links = [urlsplit(link.get_attribute("href")) for link in page.locator("a.pagefind-ui__result-link").all()]
+        found = [items[(link.path.strip("/").split("/")[1], unquote(link.fragment))] for link in links
+                 if link.path.startswith("/plans/") and link.fragment.startswith("item-")]
+        assert found and all(QUERY in " ".join([e.item.title, e.item.text, *(t.name for t in e.themes)])
+                             for e in found)
+
+        names = {name.inner_text().strip() for name in page.locator(".pagefind-ui__filter-name").all()}
+        assert names == FILTERS
+        page.locator(".pagefind-ui__filter-name", has_text="机构").click()
+        organisation = found[0].organisation.name
+        page.locator(".pagefind-ui__filter-label", has_text=organisation).click()
+        page.wait_for_timeout(500)
+        plans = {urlsplit(link.get_attribute("href")).path.strip("/").split("/")[1]
+                 for link in page.locator("a.pagefind-ui__result-link").all()
+                 if link.get_attribute("href").startswith("/plans/")}
+        assert plans and {corpus.vocabulary.organisation_by_id[p.organisation].name
+                          for p in corpus.plans if p.id in plans} == {organisation}
+        assert not errors
+        assert all(request.startswith(url) for request in requests)  # nothing from a CDN
