@@ -4,7 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: site test check serve schema bench-search clean
+.PHONY: site test check serve schema bench-search bench clean
 
 $(STAMP): pyproject.toml requirements.lock
 	$(PYTHON) -m venv $(VENV)
@@ -29,6 +29,9 @@ schema: $(STAMP)          ## regenerate plans/plan.schema.json from the model
 
 bench-search: $(STAMP)    ## search hit rate of tests/search_queries.yaml, with and without content/dictionary.txt
 	$(BIN)/python -m generator.bench_search
+
+bench: $(STAMP)           ## build synthetic corpora of 10, 100, 1,000 plans and print the figures (BENCH="--sizes 10,…,10000")
+	$(BIN)/python -m generator.bench $(BENCH)
 
 clean:
 	rm -rf docs site .pytest_cache

@@ -1,0 +1,124 @@
+"""``make bench``: build synthetic corpora of growing size and print what each costs.
+
+    python -m generator.bench [--sizes 10,100,1000] [--budget 900] [--pagefind] [--no-live] [--keep DIR]
+
+For each size a project is synthesised from the curated plans (see ``synth``),
+built with ``plansite build`` and with plain MkDocs, and regenerated once
+more with nothing changed (see ``measure``).  A size whose build is predicted
+(from the previous size, linearly) to take longer than ``--budget`` seconds is
+skipped; ``--sizes 10,100,1000,10000`` asks for the largest.  Then, on a copy of
+the project itself, the curator's loop is timed (see ``live``).  Figures are
+reported, never asserted: the targets are printed next to them.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import statistics
+import sys
+import tempfile
+
+from .live import copy_project, edit_to_browser, noop_generation
+from .measure import Measurement, measure
+from .synth import read_seeds, synthesise
+from .table import seconds, size_table, table
+
+DEFAULT_SIZES = "10,100,1000"
+TARGET_SIZE = 1000  # the generator's share of the build is judged at this size
+
+
+def predicted_seconds(measured: list[Measurement], plans: int) -> float:
+    """What measuring ``plans`` plans should take, scaled linearly from the largest size measured."""
+    if not measured:
+        return 0.0
+    last = measured[-1]
+    return (last.build.seconds + last.plain.seconds + last.noop.seconds) * plans / last.plans
+
+
+def measure_sizes(root: str, sizes: list[int], budget: float, work: str, pagefind: bool,
+                  keep: bool) -> tuple[list, list]:
+    seeds = read_seeds(root)
+    measured, skipped = [], []
+    for plans in sizes:
+        if predicted_seconds(measured, plans) > budget:
+            skipped.append(plans)
+            continue
+        print(f"bench: {plans:,} plans …", file=sys.stderr, flush=True)
+        project = os.path.join(work, f"plans-{plans}")
+        items = synthesise(seeds, project, plans)
+        measurement = measure(project, plans, items)
+        if pagefind:
+            from .pagefindrun import figures
+
+            measurement.extra.update(figures(root, os.path.join(project, "site")))
+        measured.append(measurement)
+        if not keep:
+            shutil.rmtree(project, ignore_errors=True)
+    return measured, skipped
+
+
+def live_report(root: str, work: str, browser: bool) -> str:
+    example = copy_project(root, os.path.join(work, "example"))
+    noop = noop_generation(example)
+    rows = [["no-op plansite generate, wall (s)", seconds(noop.run.seconds), "< 0.5"],
+            ["  of which load+validate / render / write (s)",
+             " / ".join(seconds(noop.stages.get(name, 0.0)) for name in ("load+validate", "render", "write")), ""],
+            ["no-op plansite generate, files written", str(noop.written), "0"]]
+    if browser:
+        latencies = edit_to_browser(example)
+        rows.append(["edit one item → shown by plansite serve in chromium, median / max (s)",
+                     f"{seconds(statistics.median(latencies))} / {seconds(max(latencies))}", "≤ 1"])
+    return table(["example site (a copy of this project)", "measured", "target"], rows)
+
+
+def targets(measured: list[Measurement]) -> str:
+    """The size-dependent targets of the issue, with the figure measured (or why there is none)."""
+    by_size = {m.plans: m for m in measured}
+    rows = []
+    at = by_size.get(TARGET_SIZE)
+    rows.append(["generator share of the build at 1,000 plans (%)",
+                 f"{100 * at.generator_seconds / at.build.seconds:.1f}" if at else "not measured", "≤ 5"])
+    largest = by_size.get(10_000)
+    rows.append(["10,000 plans: plansite build wall (min), peak (GB)",
+                 f"{largest.build.seconds / 60:.1f}, {largest.build.peak_bytes / 1024 ** 3:.2f}" if largest
+                 else "not measured (--sizes …,10000)", "≤ 10, ≤ 4"])
+    ratios = [m.index_bytes / m.indexed_text_bytes for m in measured]
+    rows.append(["search index / UTF-8 text it indexes, worst size", f"{max(ratios):.3f}" if ratios else "–",
+                 "≤ 1.1"])
+    return table(["target", "measured", "target"], rows)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m generator.bench", description=__doc__.split("\n")[0])
+    parser.add_argument("--root", default=".", help="the project whose curated plans are resampled (default: .)")
+    parser.add_argument("--sizes", default=DEFAULT_SIZES, help=f"numbers of plans (default: {DEFAULT_SIZES})")
+    parser.add_argument("--budget", type=float, default=900.0, metavar="SECONDS",
+                        help="skip a size predicted to take longer than this (default: 900)")
+    parser.add_argument("--pagefind", action="store_true", help="also index each site with Pagefind and time queries")
+    parser.add_argument("--no-live", dest="live", action="store_false", help="skip the example-site measurements")
+    parser.add_argument("--no-browser", dest="browser", action="store_false",
+                        help="skip the edit → browser measurement (needs chromium)")
+    parser.add_argument("--keep", metavar="DIR", help="work in DIR and keep it (default: a temporary directory)")
+    args = parser.parse_args(argv)
+    sizes = [int(size) for size in args.sizes.split(",")]
+    work = args.keep or tempfile.mkdtemp(prefix="plansite-bench-")
+    os.makedirs(work, exist_ok=True)
+    try:
+        measured, skipped = measure_sizes(args.root, sizes, args.budget, work, args.pagefind, bool(args.keep))
+        print(size_table(measured) if measured else "no size measured")
+        if skipped:
+            print(f"\nskipped, predicted over the {args.budget:.0f}s budget: "
+                  + ", ".join(f"{size:,} plans" for size in skipped))
+        if args.live:
+            print("\n" + live_report(args.root, work, args.browser))
+        print("\n" + targets(measured))
+    finally:
+        if not args.keep:
+            shutil.rmtree(work, ignore_errors=True)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

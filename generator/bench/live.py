@@ -1,0 +1,123 @@
+"""The curator's loop on the example site: no-op regeneration, and edit → change visible in the browser.
+
+Both run on a copy of the project (content/, plans/, mkdocs.yml), never on the
+project itself.  The edit loop starts a real ``plansite serve`` process, opens
+a plan page in Debian's chromium, changes the title of the plan's first item
+in its YAML file and times how long the new title takes to appear in the page
+(``plansite serve`` regenerates docs/, MkDocs rebuilds, the page reloads).
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from dataclasses import dataclass
+
+from ..load import plan_paths
+from .measure import Run, file_states, plansite
+from .synth import all_items, read_yaml
+
+PROJECT = ("content", "plans", "mkdocs.yml")
+TIMEOUT = 60.0
+
+
+def copy_project(root: str, target: str) -> str:
+    for name in PROJECT:
+        source = os.path.join(root, name)
+        if os.path.isdir(source):
+            shutil.copytree(source, os.path.join(target, name), dirs_exist_ok=True)
+        else:
+            shutil.copy(source, os.path.join(target, name))
+    return target
+
+
+@dataclass(frozen=True)
+class NoOp:
+    run: Run
+    stages: dict[str, float]
+    written: int
+
+
+def noop_generation(root: str) -> NoOp:
+    """``plansite generate`` twice; the second run, which has nothing to change."""
+    plansite(root, "generate")
+    docs = os.path.join(root, "docs")
+    before = file_states(docs)
+    run, stages = plansite(root, "generate")
+    after = file_states(docs)
+    return NoOp(run, stages, sum(after.get(path) != state for path, state in before.items()))
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def wait_until(condition, seconds: float = TIMEOUT, interval: float = 0.01):
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        if result := condition():
+            return result
+        time.sleep(interval)
+    raise TimeoutError(f"not done after {seconds:.0f}s")
+
+
+def responds(url: str) -> bool:
+    try:
+        with urllib.request.urlopen(url, timeout=2):
+            return True
+    except OSError:
+        return False
+
+
+def shows(page, text: str) -> bool:
+    """Does the page in the browser show ``text``? (False while it is reloading.)"""
+    try:
+        return page.evaluate("text => document.body.innerText.includes(text)", text)
+    except Exception:  # noqa: BLE001 - the page is between two documents
+        return False
+
+
+def edit_to_browser(root: str, rounds: int = 5) -> list[float]:
+    """Seconds from saving an edited item to the browser showing it, once per round."""
+    from playwright.sync_api import sync_playwright
+
+    from ..searchbrowser import launch
+
+    path = plan_paths(root)[0]
+    plan = read_yaml(path)
+    title = all_items(plan["sections"])[0]["title"]
+    port = free_port()
+    url = f"http://127.0.0.1:{port}/plans/{plan['id']}/"
+    server = subprocess.Popen([sys.executable, "-m", "generator", "--root", root, "serve", "-a", f"127.0.0.1:{port}"],
+                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    try:
+        wait_until(lambda: responds(url), interval=0.2)
+        with sync_playwright() as playwright:
+            browser = launch(playwright)
+            page = browser.new_page()
+            page.goto(url)
+            latencies = []
+            for round_ in range(1, rounds + 1):
+                marker = f"{title}（修订{round_}）"
+                with open(path, encoding="utf-8") as file:
+                    text = file.read()
+                head, body = text.split("\nsections:", 1)
+                previous = f"{title}（修订{round_ - 1}）" if round_ > 1 else title
+                with open(path, "w", encoding="utf-8") as file:
+                    file.write(head + "\nsections:" + body.replace(previous, marker, 1))
+                saved = time.monotonic()
+                wait_until(lambda: shows(page, marker))
+                latencies.append(time.monotonic() - saved)
+                time.sleep(1.0)  # let the server settle before the next edit
+            browser.close()
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
+    return latencies

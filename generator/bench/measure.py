@@ -1,0 +1,108 @@
+"""Measure one synthetic project: ``plansite build`` stage by stage, plain MkDocs, a no-op regeneration.
+
+Every command runs in a child process of its own, so its wall time includes
+starting Python and its peak memory (``ru_maxrss`` from ``os.wait4``) is its
+own: the build's peak is that of the whole ``plansite build``, MkDocs included.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+import tempfile
+import time
+from dataclasses import dataclass, field
+
+from ..pagefind import folder_size
+from ..searchindex import INDEX, indexed_text_bytes
+
+GENERATOR_STAGES = ("load+validate", "render", "write")
+ENGINE_STAGE = "mkdocs"
+
+
+@dataclass(frozen=True)
+class Run:
+    """A finished child process."""
+
+    code: int
+    seconds: float     # wall time
+    peak_bytes: int    # maximum resident set size
+    stdout: str
+    stderr: str
+
+
+def run(argv: list[str], cwd: str | None = None) -> Run:
+    """Run ``argv`` to the end, timing it and reading its peak memory."""
+    with tempfile.TemporaryFile("w+") as out, tempfile.TemporaryFile("w+") as err:
+        started = time.perf_counter()
+        process = subprocess.Popen(argv, cwd=cwd, stdout=out, stderr=err, stdin=subprocess.DEVNULL)
+        _, status, usage = os.wait4(process.pid, 0)
+        seconds = time.perf_counter() - started
+        process.returncode = os.waitstatus_to_exitcode(status)
+        out.seek(0)
+        err.seek(0)
+        return Run(process.returncode, seconds, usage.ru_maxrss * 1024, out.read(), err.read())
+
+
+def plansite(root: str, *command: str) -> tuple[Run, dict[str, float]]:
+    """``plansite --root ROOT COMMAND`` in a child process; the run and the command's stage times."""
+    result = run([sys.executable, "-m", "generator.bench.child", root, *command])
+    if result.code != 0:
+        raise RuntimeError(f"plansite {' '.join(command)} failed in {root}:\n{result.stderr[-3000:]}")
+    return result, json.loads(result.stdout.splitlines()[-1])["seconds"]
+
+
+def file_states(directory: str) -> dict[str, tuple[int, int]]:
+    """(inode, modification time) of every file below ``directory``, by relative path."""
+    states = {}
+    for here, _, names in os.walk(directory):
+        for name in names:
+            path = os.path.join(here, name)
+            info = os.stat(path)
+            states[os.path.relpath(path, directory)] = (info.st_ino, info.st_mtime_ns)
+    return states
+
+
+@dataclass(frozen=True)
+class Measurement:
+    plans: int
+    items: int
+    pages: int                    # Markdown pages generated into docs/
+    stages: dict[str, float]      # plansite build's stage times
+    build: Run                    # the whole plansite build
+    site_bytes: int
+    index_bytes: int              # search/search_index.json
+    indexed_text_bytes: int       # UTF-8 size of the titles and texts in it
+    plain: Run                    # plain MkDocs building the same docs/
+    noop: Run                     # plansite generate with nothing changed
+    noop_written: int             # files of docs/ that no-op generation touched
+    extra: dict = field(default_factory=dict)
+
+    @property
+    def generator_seconds(self) -> float:
+        return sum(self.stages.get(name, 0.0) for name in GENERATOR_STAGES)
+
+    @property
+    def engine_seconds(self) -> float:
+        return self.stages.get(ENGINE_STAGE, 0.0)
+
+
+def measure(root: str, plans: int, items: int) -> Measurement:
+    """Build the project at ``root`` (its docs/ and site/ are created) and measure everything."""
+    build, stages = plansite(root, "build")
+    site, docs = os.path.join(root, "site"), os.path.join(root, "docs")
+    before = file_states(docs)
+    noop, _ = plansite(root, "generate")
+    after = file_states(docs)
+    with tempfile.TemporaryDirectory(prefix="plain-mkdocs-") as plain_site:
+        plain = run([sys.executable, "-m", "mkdocs", "build", "--quiet", "--config-file",
+                     os.path.join(root, "mkdocs.yml"), "--site-dir", plain_site])
+    if plain.code != 0:
+        raise RuntimeError(f"plain MkDocs failed in {root}:\n{plain.stderr[-3000:]}")
+    return Measurement(
+        plans=plans, items=items, pages=sum(name.endswith(".md") for name in before), stages=stages,
+        build=build, site_bytes=folder_size(site)[1], index_bytes=os.path.getsize(os.path.join(site, INDEX)),
+        indexed_text_bytes=indexed_text_bytes(site), plain=plain, noop=noop,
+        noop_written=sum(after.get(path) != state for path, state in before.items()) + len(after.keys() - before))

@@ -1,0 +1,58 @@
+"""The benchmark's figures as a plain-text table: one row per figure, one column per corpus size."""
+
+from __future__ import annotations
+
+from typing import Callable, Iterable
+
+from .measure import Measurement
+
+MB = 1024 * 1024
+
+
+def seconds(value: float) -> str:
+    return f"{value:.2f}" if value < 10 else f"{value:.1f}"
+
+
+def megabytes(value: int) -> str:
+    return f"{value / MB:.1f}"
+
+
+ROWS: tuple[tuple[str, Callable[[Measurement], str]], ...] = (
+    ("plans", lambda m: f"{m.plans:,}"),
+    ("items", lambda m: f"{m.items:,}"),
+    ("pages (Markdown pages in docs/)", lambda m: f"{m.pages:,}"),
+    ("load+validate (s)", lambda m: seconds(m.stages.get("load+validate", 0.0))),
+    ("render (s)", lambda m: seconds(m.stages.get("render", 0.0))),
+    ("write (s)", lambda m: seconds(m.stages.get("write", 0.0))),
+    ("generator: the three above (s)", lambda m: seconds(m.generator_seconds)),
+    ("MkDocs + Material (s)", lambda m: seconds(m.engine_seconds)),
+    ("search index rewrite (s)", lambda m: seconds(m.stages.get("search index", 0.0))),
+    ("plansite build, wall (s)", lambda m: seconds(m.build.seconds)),
+    ("generator share of the build (%)", lambda m: f"{100 * m.generator_seconds / m.build.seconds:.1f}"),
+    ("peak memory, plansite build (MB)", lambda m: megabytes(m.build.peak_bytes)),
+    ("site size (MB)", lambda m: megabytes(m.site_bytes)),
+    ("search index (MB)", lambda m: megabytes(m.index_bytes)),
+    ("search index / UTF-8 text it indexes", lambda m: f"{m.index_bytes / m.indexed_text_bytes:.3f}"),
+    ("plain MkDocs on the same docs/, wall (s)", lambda m: seconds(m.plain.seconds)),
+    ("plain MkDocs peak memory (MB)", lambda m: megabytes(m.plain.peak_bytes)),
+    ("plansite build / plain MkDocs", lambda m: f"{m.build.seconds / m.plain.seconds:.2f}"),
+    ("no-op plansite generate, wall (s)", lambda m: seconds(m.noop.seconds)),
+    ("no-op plansite generate, files written", lambda m: f"{m.noop_written:,}"),
+)
+
+
+def table(header: list[str], rows: Iterable[list[str]]) -> str:
+    """Rows under a header, the first column left-aligned, the others right-aligned."""
+    lines = [header, *rows]
+    widths = [max(len(line[i]) for line in lines) for i in range(len(header))]
+    return "\n".join("  ".join([line[0].ljust(widths[0])] + [cell.rjust(width) for cell, width
+                                                              in zip(line[1:], widths[1:])]) for line in lines)
+
+
+def size_table(measurements: list[Measurement]) -> str:
+    """Every figure of every size, then the extra figures (Pagefind) of the sizes that have them."""
+    header = ["", *(f"{m.plans:,} plans" for m in measurements)]
+    rows = [[label, *(value(m) for m in measurements)] for label, value in ROWS]
+    extra = dict.fromkeys(label for m in measurements for label in m.extra)
+    rows += [[label, *(m.extra.get(label, "–") for m in measurements)] for label in extra]
+    return table(header, rows)

@@ -1,0 +1,72 @@
+"""The benchmark: synthetic projects resampled from the curated plans, and ``make bench`` at its smallest size."""
+
+from __future__ import annotations
+
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from generator.bench.synth import YEARS, read_seeds, synthesise
+from generator.bench.table import ROWS
+from generator.corpus import build_corpus
+from generator.diagnostics import has_errors
+from generator.load import load_site
+from generator.numbering import number_value
+from sitefixtures import REPO
+
+
+def outline(sections) -> list:
+    """Section numbers and titles and the number of items under each, nested: a plan's shape."""
+    return [(s.number, s.title, len(s.items), outline(s.sections)) for s in sections]
+
+
+def test_a_synthetic_project_is_valid_and_shaped_like_the_curated_plans(tmp_path):
+    seeds = read_seeds(str(REPO))
+    curated, _ = load_site(str(REPO))
+    items = synthesise(seeds, str(tmp_path), 23)
+    site, diagnostics = load_site(str(tmp_path))
+    assert not has_errors(diagnostics), [str(d) for d in diagnostics if d.severity == "error"]
+    corpus = build_corpus(site)
+    assert len(site.plans) == 23 and len(corpus.entries) == items
+    shapes = [outline(p.plan.sections) for p in curated.plans]
+    assert all(outline(p.plan.sections) in shapes for p in site.plans)
+    curated_texts = {e.item.text for e in build_corpus(curated).entries}
+    assert {e.item.text for e in corpus.entries} <= curated_texts
+    assert sum(bool(e.owners) for e in corpus.entries) > 0  # owners resolve in every organisation
+    by_organisation = {}
+    for plan in corpus.plans:
+        by_organisation.setdefault(plan.organisation, []).append(plan.year)
+    assert len(by_organisation) == 3 and all(len(set(y)) == len(y) and set(y) <= set(YEARS)
+                                                for y in by_organisation.values())
+    assert all(number_value(e.item.number) is not None for e in corpus.entries)
+
+
+def files(root: Path) -> dict[str, bytes]:
+    return {str(path.relative_to(root)): path.read_bytes() for path in root.rglob("*") if path.is_file()}
+
+
+def test_the_same_size_and_seed_give_the_same_project(tmp_path):
+    seeds = read_seeds(str(REPO))
+    synthesise(seeds, str(tmp_path / "a"), 12)
+    synthesise(seeds, str(tmp_path / "b"), 12)
+    a, b = files(tmp_path / "a"), files(tmp_path / "b")
+    assert len(a) > 12 and a == b
+
+
+@pytest.mark.site
+def test_the_benchmark_prints_every_figure(tmp_path):
+    """Every figure of the size table has a value; the example site's and the targets' tables follow.
+    (The edit → browser loop of ``plansite serve`` is left out here: test_serve covers the loop.)"""
+    result = subprocess.run([sys.executable, "-m", "generator.bench", "--sizes", "10", "--no-browser",
+                             "--keep", str(tmp_path)], cwd=REPO, capture_output=True, text=True, timeout=900)
+    assert result.returncode == 0, result.stderr[-3000:]
+    size_table, example, targets = result.stdout.split("\n\n")
+    assert size_table.splitlines()[0].split() == ["10", "plans"]
+    for label, _ in ROWS:
+        [line] = [line for line in size_table.splitlines() if line.startswith(label + " ")]
+        assert re.fullmatch(r"[\d.,]+", line[len(label):].strip()), line
+    assert re.search(r"^no-op plansite generate, files written +0 +0$", example, re.M)
+    assert re.search(r"^search index / UTF-8 text it indexes, worst size +[\d.]+ +≤ 1\.1$", targets, re.M)
