@@ -4,7 +4,8 @@ Each synthetic plan takes the outline of a curated plan (its nested sections,
 their numbers, titles and intro texts) and fills every item slot with an item
 drawn from all curated items (text, owners, support, themes, targets and
 deadline as curated; the slot keeps its own number).  Plans are published by
-synthetic organisations, one plan a year each over ``YEARS``; every
+synthetic organisations, ``PER_YEAR`` plans a year each over ``YEARS`` (a
+工作要点 and a 工作总结, say); every
 organisation has a copy of every curated department (same names and aliases,
 its own ids), so the owners of any item resolve.  The rest of content/
 (themes, hand-written pages, ...) and mkdocs.yml are the real project's.  The
@@ -24,7 +25,8 @@ import yaml
 
 from ..load import plan_paths
 
-YEARS = tuple(range(2016, 2026))          # each organisation publishes one plan a year
+YEARS = tuple(range(2016, 2026))
+PER_YEAR = 2  # plans an organisation publishes a year: 10,000 plans come from 500 organisations
 PLACE_FIRST = "东西南北中江河湖山海安宁平和新兴华阳长永青云金石"
 PLACE_SECOND = "州城川原林泉岭湾阳平丰安宁远昌德兴康乐"
 PLACE_KIND = "市县区"
@@ -108,9 +110,12 @@ def resampled(sections: list[dict], rng: random.Random, items: tuple[dict, ...])
     return result
 
 
-def synthetic_plan(seed: dict, organisation_: dict, year: int, rng: random.Random, items: tuple[dict, ...]) -> dict:
+def synthetic_plan(seed: dict, organisation_: dict, year: int, number: int, rng: random.Random,
+                   items: tuple[dict, ...]) -> dict:
+    """The ``number``-th plan (from 1) of an organisation's year, shaped like ``seed``."""
     kind = seed.get("kind", "plan")
-    plan = {"id": f"{organisation_['id']}-{year}", "title": f"{organisation_['name']}{year}年{KIND_TITLES[kind]}",
+    plan = {"id": f"{organisation_['id']}-{year}-{number}",
+            "title": f"{organisation_['name']}{year}年{KIND_TITLES[kind]}",
             "organisation": organisation_["id"], "year": year, "kind": kind}
     plan.update((key, seed[key]) for key in ("preamble", "closing") if seed.get(key))
     plan["sections"] = resampled(seed.get("sections") or [], rng, items)
@@ -135,7 +140,8 @@ def copy_into(source_root: str, target_root: str, relative: str) -> None:
 def synthesise(seeds: Seeds, target_root: str, plans: int, seed: int = 0) -> int:
     """Write a project of ``plans`` plans into ``target_root``; the number of items they hold."""
     rng = random.Random(seed)
-    organisations = [organisation(i) for i in range(max(1, math.ceil(plans / len(YEARS))))]
+    per_organisation = len(YEARS) * PER_YEAR
+    organisations = [organisation(i) for i in range(max(1, math.ceil(plans / per_organisation)))]
     for relative in COPIED:
         copy_into(seeds.root, target_root, relative)
     write_yaml(os.path.join(target_root, "content", "organisations.yaml"), {"organisations": organisations})
@@ -143,8 +149,9 @@ def synthesise(seeds: Seeds, target_root: str, plans: int, seed: int = 0) -> int
                {"departments": [d for o in organisations for d in departments_of(o["id"], seeds)]})
     items = 0
     for index in range(plans):
-        owner, year = organisations[index // len(YEARS)], YEARS[-1 - index % len(YEARS)]
-        plan = synthetic_plan(rng.choice(seeds.plans), owner, year, rng, seeds.items)
-        write_yaml(os.path.join(target_root, "plans", str(year), f"{plan['id']}.yaml"), plan)
+        owner = organisations[index // per_organisation]
+        year_index, number = divmod(index % per_organisation, PER_YEAR)
+        plan = synthetic_plan(rng.choice(seeds.plans), owner, YEARS[-1 - year_index], number + 1, rng, seeds.items)
+        write_yaml(os.path.join(target_root, "plans", str(plan["year"]), f"{plan['id']}.yaml"), plan)
         items += len(all_items(plan["sections"]))
     return items
