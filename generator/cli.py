@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import importlib
 import json
 import sys
 
@@ -61,6 +62,11 @@ def cmd_schema(args) -> int:
     return 0
 
 
+# Sub-commands that live next to the stage they drive; each module exposes ``register(commands)``.
+SUBCOMMAND_MODULES = ("generator.build", "generator.serve", "generator.importer.command", "generator.changes",
+                      "generator.publish", "generator.find")
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="plansite", description="Government work plans → a searchable website.")
     parser.add_argument("--root", default=".", help="project directory holding content/ and plans/ (default: .)")
@@ -76,23 +82,9 @@ def build_parser() -> argparse.ArgumentParser:
     schema.add_argument("--check", action="store_true", help="only check that the file is up to date")
     schema.set_defaults(run=cmd_schema)
 
-    for module in ("generator.build", "generator.serve", "generator.importer.command", "generator.changes",
-                   "generator.publish", "generator.find"):
-        _register(commands, module)
+    for module in SUBCOMMAND_MODULES:
+        importlib.import_module(module).register(commands)
     return parser
-
-
-def _register(commands, module_name: str) -> None:
-    """Sub-commands that live next to the stage they drive expose ``register(commands)``."""
-    import importlib
-
-    try:
-        module = importlib.import_module(module_name)
-    except ModuleNotFoundError as exc:
-        if exc.name != module_name:
-            raise
-        return
-    module.register(commands)
 
 
 def main(argv: list[str] | None = None) -> int:
