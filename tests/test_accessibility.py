@@ -22,16 +22,6 @@ TESTS = Path(__file__).resolve().parent
 AXE = TESTS / "node_modules" / "axe-core"
 BLOCKING = {"serious", "critical"}
 
-# Violations in Material's own markup that the site cannot fix without forking Material's templates:
-# {(axe rule, element selector): reason}.  Anything else serious or critical fails the test.
-MATERIAL_ISSUES = {
-    ("aria-dialog-name", ".md-search"):
-        "Material's search container (partials/search.html) has role=dialog and no accessible name; "
-        "its input is labelled (aria-label 搜索). Naming the dialog means overriding that generated "
-        "template, which would then have to follow every Material release.",
-}
-
-
 def pinned_axe_version() -> str:
     lock = json.loads((TESTS / "package-lock.json").read_text(encoding="utf-8"))
     return lock["packages"]["node_modules/axe-core"]["version"]
@@ -76,8 +66,7 @@ def blocking_violations(page, axe: Path) -> list[str]:
     report = page.evaluate("axe.run(document, {resultTypes: ['violations']})")
     return [f"{violation['id']} ({violation['impact']}) {node['target']}: {violation['help']}"
             for violation in report["violations"] if violation["impact"] in BLOCKING
-            for node in violation["nodes"]
-            if (violation["id"], " ".join(map(str, node["target"]))) not in MATERIAL_ISSUES]
+            for node in violation["nodes"]]
 
 
 @pytest.mark.parametrize("scheme, viewport", [("light", (1280, 800)), ("dark", (1280, 800)), ("light", (375, 740))])
@@ -91,17 +80,6 @@ def test_no_serious_or_critical_axe_violations(browser, site_url, pages, axe, sc
         page.close()
     context.close()
     assert found == {kind: [] for kind in pages}
-
-
-def test_the_listed_material_issues_still_exist(browser, site_url, axe):
-    """An exception that no longer occurs is removed from MATERIAL_ISSUES."""
-    page = browser.new_page()
-    page.goto(site_url)
-    page.add_script_tag(path=str(axe))
-    report = page.evaluate("axe.run(document, {resultTypes: ['violations']})")
-    seen = {(v["id"], " ".join(map(str, n["target"]))) for v in report["violations"] for n in v["nodes"]}
-    assert set(MATERIAL_ISSUES) <= seen
-    page.close()
 
 
 MOTION = """() => Array.from(document.querySelectorAll('*'), element => {
