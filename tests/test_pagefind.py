@@ -51,6 +51,9 @@ def test_search_page_finds_items_and_filters_them(browser, pagefind_site):
         page.on("request", lambda request: requests.append(request.url))
         page.goto(f"{url}search.html?q={QUERY}")
         page.locator(".pagefind-ui__result").first.wait_for(timeout=15000)
+        # Results fill in one by one (and their sub-results, which carry the item anchors, later).
+        page.wait_for_function("() => Array.from(document.querySelectorAll('a.pagefind-ui__result-link'))"
+                               ".some(a => (a.getAttribute('href') || '').includes('#item-'))", timeout=15000)
 
         links = [urlsplit(link.get_attribute("href")) for link in page.locator("a.pagefind-ui__result-link").all()]
         found = [items[(link.path.strip("/").split("/")[1], unquote(link.fragment))] for link in links
@@ -63,11 +66,17 @@ def test_search_page_finds_items_and_filters_them(browser, pagefind_site):
         page.locator(".pagefind-ui__filter-name", has_text="机构").click()
         organisation = found[0].organisation.name
         page.locator(".pagefind-ui__filter-label", has_text=organisation).click()
-        page.wait_for_timeout(500)
-        plans = {urlsplit(link.get_attribute("href")).path.strip("/").split("/")[1]
-                 for link in page.locator("a.pagefind-ui__result-link").all()
-                 if link.get_attribute("href").startswith("/plans/")}
-        assert plans and {corpus.vocabulary.organisation_by_id[p.organisation].name
-                          for p in corpus.plans if p.id in plans} == {organisation}
+
+        def organisations_shown() -> set[str]:
+            plans = {urlsplit(link.get_attribute("href")).path.strip("/").split("/")[1]
+                     for link in page.locator("a.pagefind-ui__result-link").all()
+                     if link.get_attribute("href").startswith("/plans/")}
+            return {corpus.vocabulary.organisation_by_id[p.organisation].name for p in corpus.plans if p.id in plans}
+
+        for _ in range(100):  # the filtered results replace the list asynchronously: up to 10 s
+            if organisations_shown() == {organisation}:
+                break
+            page.wait_for_timeout(100)
+        assert organisations_shown() == {organisation}
         assert not errors
         assert all(request.startswith(url) for request in requests)  # nothing from a CDN
