@@ -1,14 +1,18 @@
 """``make bench``: build synthetic corpora of growing size and print what each costs.
 
-    python -m generator.bench [--sizes 10,100,1000] [--budget 900] [--pagefind] [--no-live] [--keep DIR]
+    python -m generator.bench [--sizes 10,100,1000] [--budget 900] [--pagefind] [--no-live] [--no-browser]
+                              [--keep DIR]
 
 For each size a project is synthesised from the curated plans (see ``synth``),
 built with ``plansite build`` and with plain MkDocs, and regenerated once
 more with nothing changed (see ``measure``).  A size whose build is predicted
 (from the previous size, linearly) to take longer than ``--budget`` seconds is
-skipped; ``--sizes 10,100,1000,10000`` asks for the largest.  Then, on a copy of
-the project itself, the curator's loop is timed (see ``live``).  Figures are
-reported, never asserted: the targets are printed next to them.
+skipped; ``--sizes 10,100,1000,10000`` asks for the largest.  With
+``--pagefind`` each site is also indexed by Pagefind and queried in chromium,
+and the known queries are run against this project built with Pagefind (see
+``pagefindrun``).  Then, on a copy of the project itself, the curator's loop
+is timed (see ``live``).  Figures are reported, never asserted: the targets are
+printed next to them.
 """
 
 from __future__ import annotations
@@ -111,6 +115,10 @@ def main(argv: list[str] | None = None) -> int:
         if skipped:
             print(f"\nskipped, predicted over the {args.budget:.0f}s budget: "
                   + ", ".join(f"{size:,} plans" for size in skipped))
+        if args.pagefind:
+            from .pagefindrun import recall
+
+            print("\nPagefind on this project, the known queries (tests/search_queries.yaml):\n" + recall(args.root))
         if args.live:
             print("\n" + live_report(args.root, work, args.browser))
         print("\n" + targets(measured))

@@ -107,8 +107,11 @@ def choose_pagefind(config_path: str) -> None:
     with open(config_path, encoding="utf-8") as file:
         lines = file.read().splitlines()
     setting = ["  plansite:", "    search: pagefind"]
-    at = lines.index("extra:") + 1 if "extra:" in lines else len(lines)
-    lines[at:at] = setting if "extra:" in lines else ["extra:", *setting]
+    if "extra:" in lines:
+        at = lines.index("extra:") + 1
+        lines[at:at] = setting
+    else:
+        lines += ["extra:", *setting]
     with open(config_path, "w", encoding="utf-8") as file:
         file.write("\n".join(lines) + "\n")
 
