@@ -25,9 +25,7 @@ from .diagnostics import InputError, has_errors
 from .load import Site, load_site
 from .progress import terminal
 from .render import render_site
-from .segmentation import anchor_dictionaries
 from .sitehistory import read_site_history
-from .vocabulary import Vocabulary
 from .write import build_lock, remove_leftovers, stage_tree, staging_area, swap_in, write_tree
 
 DOCS = "docs"
@@ -73,28 +71,6 @@ def generate(root: str) -> Site | None:
     return site
 
 
-def search_words(vocabulary: Vocabulary) -> list[str]:
-    """Words the search index must keep whole: theme names and keywords, and the short names
-    and aliases of units (基教科, 体卫艺科).  Full names and collectives (各县区教育行政部门) are
-    left to jieba, which cuts them into words people search for (基础教育, 行政部门)."""
-    names = [n for t in vocabulary.themes for n in (t.name, *t.keywords)]
-    names += [n for d in vocabulary.departments if d.kind != "统称" for n in (d.name, *d.aliases)]
-    return sorted({n.strip() for n in names if n.strip()})
-
-
-def teach_segmenter(vocabulary: Vocabulary) -> None:
-    """Make jieba, which Material's search plugin uses in this process, keep the vocabulary's names whole.
-
-    Search queries are split on spaces only, so a name jieba cuts in two (基教科 → 基/教科)
-    could not be found by typing it.
-    """
-    import jieba
-
-    jieba.setLogLevel(logging.WARNING)
-    for word in search_words(vocabulary):
-        jieba.add_word(word)
-
-
 @contextlib.contextmanager
 def mkdocs_messages(level: int = logging.WARNING):
     """Show MkDocs' log records of ``level`` and above on stderr while the block runs."""
@@ -119,7 +95,7 @@ def build_site(root: str, files: dict[str, str | bytes]) -> int:
     from mkdocs.config import load_config
     from mkdocs.exceptions import MkDocsException
 
-    from . import buildhooks
+    from . import buildhooks, siteplugin
 
     started = time.monotonic()
     docs_dir = os.path.join(root, DOCS)
@@ -129,11 +105,11 @@ def build_site(root: str, files: dict[str, str | bytes]) -> int:
             result = stage_tree(docs_dir, files, staged_docs)
         try:
             config = load_config(os.path.join(root, CONFIG), strict=True, docs_dir=staged_docs)
+            siteplugin.require(config)
         except MkDocsException as error:
             print(f"{CONFIG}: {error}", file=sys.stderr)
             return 1
-        anchor_dictionaries(config)
-        buildhooks.prepare(config)  # progress, Pagefind
+        buildhooks.prepare(config)  # progress, cached theme templates
         site_dir = config.site_dir
         site_parent = os.path.dirname(site_dir)
         if os.path.isdir(site_parent) and not os.path.samefile(site_parent, root):
@@ -142,8 +118,7 @@ def build_site(root: str, files: dict[str, str | bytes]) -> int:
             config.site_dir = os.path.join(site_area, os.path.basename(site_dir))
             try:
                 with terminal.stage("mkdocs"), reproducible_date(root):
-                    build(config)
-                buildhooks.finish(config)  # compact search index, Pagefind
+                    build(config)  # the plansite plugin compacts the search index or runs Pagefind
             except MkDocsException as error:
                 print(f"build failed, docs/ and {site_dir} left as they were: {error}", file=sys.stderr)
                 return 1
@@ -164,9 +139,7 @@ def cmd_build(args) -> int:
         prepared = prepare(args.root)
         if prepared is None:
             return 1
-        site, files = prepared
-        teach_segmenter(site.vocabulary)
-        return build_site(args.root, files)
+        return build_site(args.root, prepared[1])
 
 
 def register(commands) -> None:

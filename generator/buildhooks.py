@@ -1,11 +1,10 @@
-"""What ``plansite build`` adds to the MkDocs build: progress, a compact search index, Pagefind.
+"""What ``plansite build`` adds to its own MkDocs build: progress on the terminal, cached templates.
 
 ``prepare`` adjusts the loaded configuration before MkDocs builds (a progress
-plugin; compiled theme templates kept between runs; the Pagefind theme when
-``extra.plansite.search`` is ``pagefind``), ``finish`` completes the built site
-before it replaces site/.  Neither writes into docs/.  A plain ``mkdocs build``
-of the same docs/ gets none of this.  ``plansite serve`` uses
-``cache_templates`` alone.
+plugin; compiled theme templates kept between runs).  These change how a
+build is run, never what it builds: what the site itself needs from MkDocs is
+in the plansite plugin (``siteplugin``), which every build runs.  ``plansite
+serve`` uses ``cache_templates`` alone.
 """
 
 from __future__ import annotations
@@ -13,7 +12,6 @@ from __future__ import annotations
 import jinja2
 from mkdocs.plugins import BasePlugin
 
-from . import pagefind, searchindex
 from .progress import Progress, terminal
 
 
@@ -61,15 +59,3 @@ def prepare(config) -> None:
     """Adjust a loaded MkDocs configuration for this build."""
     config.plugins["plansite/progress"] = ProgressPlugin(terminal)
     cache_templates(config)
-    if pagefind.chosen(config):
-        pagefind.configure(config)
-
-
-def finish(config) -> None:
-    """Complete the site MkDocs built into ``config.site_dir`` (Abort when that fails)."""
-    with terminal.stage("search index") as done:
-        sizes = searchindex.compact(config.site_dir)
-        done(f"{sizes[0]:,} → {sizes[1]:,} bytes" if sizes else "none")
-    if pagefind.chosen(config):
-        with terminal.stage("pagefind") as done:
-            done(pagefind.index(config.site_dir))

@@ -49,7 +49,8 @@ def configure(config) -> None:
     search = config.plugins.get("material/search")
     if search is not None:
         search.config.enabled = False
-    config.theme.dirs.insert(1 if config.theme.custom_dir else 0, THEME)  # a project's own overrides win
+    if THEME not in config.theme.dirs:  # configured again on each rebuild of plansite serve
+        config.theme.dirs.insert(1 if config.theme.custom_dir else 0, THEME)  # a project's own overrides win
     config.theme.static_templates.add(SEARCH_PAGE)
 
 

@@ -1,12 +1,15 @@
-"""The policy terms the search index keeps whole: content/dictionary.txt.
+"""The words the search index keeps whole: the vocabularies' names and content/dictionary.txt.
 
 Material's search plugin cuts Chinese text into words with jieba when it builds
 the index, and a reader finds a word only if it was cut out whole (a query is
 matched against the index's words).  Two sources teach jieba: the vocabularies
-(department names and aliases, theme names and keywords; ``build.search_words``)
-and content/dictionary.txt, for the policy terms that are none of these
-(五育并举, 校长负责制, 毛入园率).  A word has one place: the tests refuse a
-dictionary word the vocabularies already teach.
+(department names and aliases, theme names and keywords; ``search_words``,
+taught by ``teach_segmenter``) and content/dictionary.txt, for the policy terms
+that are none of these (五育并举, 校长负责制, 毛入园率).  A word has one place:
+the tests refuse a dictionary word the vocabularies already teach.  Both are
+applied by the plansite MkDocs plugin (``siteplugin``), so every process that
+builds the site segments alike: ``plansite build``, a plain ``mkdocs build``
+and mike's builds of published editions.
 
 The dictionary is jieba's user dictionary (``word [freq] [tag]`` per line; a
 word alone gets the frequency that keeps it whole), read by Material through
@@ -19,10 +22,12 @@ character could never apply.
 
 from __future__ import annotations
 
+import logging
 import os
 import re
 
 from .diagnostics import Diagnostic
+from .vocabulary import Vocabulary
 
 DICTIONARY = os.path.join("content", "dictionary.txt")
 _ENTRY = re.compile(r"(?P<word>\S+)(?: (?P<freq>[0-9]+))?(?: (?P<tag>[a-z]+))?")
@@ -62,3 +67,25 @@ def anchor_dictionaries(config) -> None:
         path = search.config.get(option)
         if path and not os.path.isabs(path):
             search.config[option] = os.path.join(folder, path)
+
+
+def search_words(vocabulary: Vocabulary) -> list[str]:
+    """Words the search index must keep whole: theme names and keywords, and the short names
+    and aliases of units (基教科, 体卫艺科).  Full names and collectives (各县区教育行政部门) are
+    left to jieba, which cuts them into words people search for (基础教育, 行政部门)."""
+    names = [n for t in vocabulary.themes for n in (t.name, *t.keywords)]
+    names += [n for d in vocabulary.departments if d.kind != "统称" for n in (d.name, *d.aliases)]
+    return sorted({n.strip() for n in names if n.strip()})
+
+
+def teach_segmenter(vocabulary: Vocabulary) -> None:
+    """Make jieba, which Material's search plugin uses in this process, keep the vocabulary's names whole.
+
+    Search queries are split on spaces only, so a name jieba cuts in two (基教科 → 基/教科)
+    could not be found by typing it.
+    """
+    import jieba
+
+    jieba.setLogLevel(logging.WARNING)
+    for word in search_words(vocabulary):
+        jieba.add_word(word)

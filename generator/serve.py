@@ -22,13 +22,13 @@ from __future__ import annotations
 
 import logging
 import os
+import sys
 import tempfile
 import threading
 from typing import Callable
 from urllib.parse import urlsplit
 
-from .build import CONFIG, generate, mkdocs_messages, teach_segmenter
-from .segmentation import anchor_dictionaries
+from .build import CONFIG, generate, mkdocs_messages
 
 WATCHED = ("plans", "content")
 QUIET_SECONDS = 0.1
@@ -55,9 +55,7 @@ class Regenerator:
             self.timer.start()
 
     def regenerate(self) -> None:
-        site = generate(self.root)
-        if site is not None:
-            teach_segmenter(site.vocabulary)
+        if generate(self.root) is not None:
             self.done()
 
 
@@ -69,21 +67,25 @@ def touch(path: str) -> None:
 def serve(root: str, dev_addr: str | None) -> int:
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
+    from mkdocs.exceptions import MkDocsException
     from mkdocs.livereload import LiveReloadServer
     from watchdog.observers import Observer
 
+    from . import siteplugin
     from .buildhooks import cache_templates
 
-    site = generate(root)
-    if site is None:
+    if generate(root) is None:
         return 1
-    teach_segmenter(site.vocabulary)
     with tempfile.TemporaryDirectory(prefix="plansite-serve-") as work, mkdocs_messages(logging.INFO):
         signals = os.path.join(work, "signals")
         os.mkdir(signals)
         options = {"dev_addr": dev_addr} if dev_addr else {}
-        config = load_config(os.path.join(root, CONFIG), site_dir=os.path.join(work, "site"), **options)
-        anchor_dictionaries(config)
+        try:
+            config = load_config(os.path.join(root, CONFIG), site_dir=os.path.join(work, "site"), **options)
+            siteplugin.require(config)
+        except MkDocsException as error:
+            print(f"{CONFIG}: {error}", file=sys.stderr)
+            return 1
         host, port = config.dev_addr
         mount_path = urlsplit(config.site_url or "/").path
         config.site_url = url = f"http://{host}:{port}{mount_path}"

@@ -6,6 +6,8 @@ pytest caches session fixtures by definition, so every module shares one build.
 
 from __future__ import annotations
 
+import json
+import re
 import shutil
 from pathlib import Path
 
@@ -54,3 +56,11 @@ def site_url(built_site):
     """The built site served over HTTP on 127.0.0.1 (a free port), for the session."""
     with served(str(built_site / "site")) as url:
         yield url
+
+
+def index_tokens(index_json: str) -> set[str]:
+    """The words of a Material search index (its titles and texts split by its separator)."""
+    index = json.loads(index_json)
+    separator = re.compile(index["config"]["separator"])
+    return {token for doc in index["docs"] for field in ("title", "text")
+            for token in separator.split(re.sub(r"<[^>]+>", " ", doc[field]))}

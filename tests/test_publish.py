@@ -10,7 +10,7 @@ import pytest
 from generator.cli import main
 from generator.history import editions
 from gitrepos import commit, git, init, use_identity
-from sitefixtures import make_site_project
+from sitefixtures import index_tokens, make_site_project
 
 pytestmark = pytest.mark.site
 
@@ -51,6 +51,9 @@ def test_publishing_editions(project, tmp_path, capsys):
     assert code == 0, err
     assert branch(root) == ([("2024.1", ["latest"])], 1, [])
     assert 'href="latest/"' in git(root, "show", "gh-pages:index.html")  # the root opens the alias
+    # mike's own MkDocs process ran the plansite plugin: vocabulary words whole, the index in UTF-8
+    index = git(root, "show", "gh-pages:2024.1/search/search_index.json")
+    assert "基教科" in index_tokens(index) and "基教科" in index  # UTF-8, not \\uXXXX escapes
 
     (root / PLAN).write_text((root / PLAN).read_text(encoding="utf-8").replace(ONCE, TWICE), encoding="utf-8")
     code, err = publish(root, capsys, "2024.2", "--push")

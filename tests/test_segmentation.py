@@ -2,17 +2,15 @@
 
 from __future__ import annotations
 
-import json
-import re
 import subprocess
 import sys
 
 import pytest
 
-from generator.build import search_words
 from generator.load import load_site
-from generator.segmentation import DICTIONARY, read_dictionary
-from sitefixtures import REPO, make_site_project
+from generator.segmentation import DICTIONARY, read_dictionary, search_words
+from generator.searchindex import INDEX
+from sitefixtures import REPO, index_tokens, make_site_project
 
 
 def test_the_dictionary_is_well_formed():
@@ -36,13 +34,6 @@ def test_bad_lines_are_reported_where_they_are(tmp_path):
         (4, "'58%'"), (5, "'控辍保学' is listed twice"), (6, "expected `word [frequency] [tag]`, one entry a line")]
 
 
-def index_tokens(site_dir) -> set[str]:
-    index = json.loads((site_dir / "search" / "search_index.json").read_text(encoding="utf-8"))
-    separator = re.compile(index["config"]["separator"])
-    return {token for doc in index["docs"] for field in ("title", "text")
-            for token in separator.split(re.sub(r"<[^>]+>", " ", doc[field]))}
-
-
 @pytest.mark.site
 def test_the_dictionary_makes_its_words_whole_wherever_plansite_runs(tmp_path):
     """Built from another directory, each in a fresh process (jieba keeps what it learns)."""
@@ -55,6 +46,34 @@ def test_the_dictionary_makes_its_words_whole_wherever_plansite_runs(tmp_path):
         built = subprocess.run([sys.executable, "-m", "generator", "--root", str(root), "build"],
                                cwd=elsewhere, capture_output=True, text=True)
         assert built.returncode == 0, built.stderr
-        tokens[name] = index_tokens(root / "site")
+        tokens[name] = index_tokens((root / "site" / INDEX).read_text(encoding="utf-8"))
     assert "毛入园率" in tokens["with"]
     assert "毛入园率" not in tokens["without"] and "入园率" in tokens["without"]
+
+
+@pytest.mark.site
+def test_a_plain_mkdocs_build_searches_like_plansite_build(tmp_path):
+    """mike builds published editions with ``mkdocs build`` in a process of its own: the plansite plugin
+    in mkdocs.yml teaches jieba the vocabulary there too, and writes the index in UTF-8."""
+    root = make_site_project(tmp_path / "project")
+    assert subprocess.run([sys.executable, "-m", "generator", "--root", str(root), "generate"],
+                          capture_output=True).returncode == 0
+    built = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet"], cwd=root,
+                           capture_output=True, text=True)
+    assert built.returncode == 0, built.stderr
+    index = (root / "site" / INDEX).read_text(encoding="utf-8")
+    assert "基教科" in index_tokens(index)  # jieba alone cuts it 基/教科
+    assert "基教科" in index  # written as UTF-8, not as \\uXXXX escapes
+
+
+def test_plansite_build_refuses_a_configuration_without_the_plugin(tmp_path, capsys):
+    from generator.cli import main
+
+    root = make_site_project(tmp_path / "project")
+    config = root / "mkdocs.yml"
+    text = config.read_text(encoding="utf-8")
+    config.write_text(text.replace("  - plansite\n", ""), encoding="utf-8")
+    assert text != config.read_text(encoding="utf-8")
+    assert main(["--root", str(root), "build"]) == 1
+    assert "mkdocs.yml: add `- plansite` to `plugins:`" in capsys.readouterr().err
+    assert not (root / "site").exists()

@@ -1,0 +1,74 @@
+"""The ``plansite`` MkDocs plugin: what the site needs from every build of it.
+
+mkdocs.yml lists it after Material's search plugin::
+
+    plugins:
+      - search: {...}
+      - plansite
+
+so that every process that builds docs/ builds the same site: ``plansite
+build`` and ``plansite serve`` (MkDocs in this process), a plain ``mkdocs
+build``, and mike, which builds each published edition in a ``mkdocs``
+process of its own.  Before, these additions were made in ``plansite build``
+only, and published editions searched worse (jieba did not know 基教科) and
+downloaded an index twice the size.
+
+- before Material's search plugin reads its configuration: the jieba
+  dictionary paths are made relative to mkdocs.yml (``anchor_dictionaries``),
+  jieba learns the vocabularies' names (``teach_segmenter``; the project is
+  the folder of mkdocs.yml), and with ``extra.plansite.search: pagefind``
+  Material's search is replaced by Pagefind's (``pagefind.configure``);
+- after Material's search plugin wrote its index: the index is rewritten in
+  UTF-8 (``searchindex.compact``), or the built site is indexed by Pagefind.
+
+It never writes into docs/.  Another engine reading mkdocs.yml (Zensical)
+does not run it and builds the same pages with its own search.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+
+from mkdocs.exceptions import Abort
+from mkdocs.plugins import BasePlugin, event_priority
+
+from . import pagefind, searchindex
+from .load import load_vocabulary
+from .progress import terminal
+from .segmentation import anchor_dictionaries, teach_segmenter
+
+NAME = "plansite"
+log = logging.getLogger(f"mkdocs.plugins.{NAME}")
+
+
+class PlansitePlugin(BasePlugin):
+    @event_priority(100)  # before Material's search plugin loads the jieba dictionaries
+    def on_config(self, config):
+        anchor_dictionaries(config)
+        diagnostics: list = []
+        vocabulary, _ = load_vocabulary(os.path.dirname(os.path.abspath(config.config_file_path)), diagnostics)
+        if diagnostics:
+            log.warning(f"content/ has {len(diagnostics)} problem(s) (see `plansite check`): "
+                        "search may not keep every department and theme name whole")
+        teach_segmenter(vocabulary)
+        if pagefind.chosen(config):
+            pagefind.configure(config)
+        return config
+
+    @event_priority(-100)  # after Material's search plugin wrote search/search_index.json
+    def on_post_build(self, *, config):
+        if pagefind.chosen(config):
+            with terminal.stage("pagefind") as done:
+                done(pagefind.index(config.site_dir))
+            return
+        with terminal.stage("search index") as done:
+            sizes = searchindex.compact(config.site_dir)
+            done(f"{sizes[0]:,} → {sizes[1]:,} bytes" if sizes else "none")
+
+
+def require(config) -> None:
+    """Stop (Abort) when a loaded configuration does not use the plugin: its site would search worse."""
+    if NAME not in config.plugins:
+        raise Abort(f"{os.path.basename(config.config_file_path)}: add `- {NAME}` to `plugins:`, after `search` "
+                    "(it teaches the search the vocabularies' words and compacts its index)")
