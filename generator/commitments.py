@@ -98,18 +98,22 @@ def year_over_year(metric: Metric, commitments: Iterable[Commitment], plans: Ite
     """Per organisation (in order of first commitment), its years on the metric in ascending order.
 
     A year counts when the organisation published a plan or breakdown in it or committed to the metric in
-    it; a year with plans but no commitment after one with commitments is a 'dropped' row.
+    it; a year with plans but no commitment after one with commitments is a 'dropped' row.  Linear in
+    commitments and plans: both are grouped by organisation once.
     """
-    commitments, plans = tuple(commitments), tuple(plans)
-    organisations = {c.organisation.id: c.organisation for c in commitments}
+    mine: dict[str, dict[int, list[Commitment]]] = {}
+    for c in commitments:
+        mine.setdefault(c.organisation.id, {}).setdefault(c.plan.year, []).append(c)
+    planned: dict[str, set[int]] = {}
+    for p in plans:
+        if p.organisation in mine and p.kind != "review":
+            planned.setdefault(p.organisation, set()).add(p.year)
     rows: list[YearRow] = []
-    for organisation in organisations.values():
-        mine = [c for c in commitments if c.organisation.id == organisation.id]
-        planned = {p.year for p in plans if p.organisation == organisation.id and p.kind != "review"}
-        years = sorted({c.plan.year for c in mine} | planned)
+    for organisation_id, by_year in mine.items():
+        organisation = next(iter(by_year.values()))[0].organisation
         previous: tuple[int, tuple[Commitment, ...]] | None = None
-        for year in years:
-            current = tuple(c for c in mine if c.plan.year == year)
+        for year in sorted(by_year.keys() | planned.get(organisation_id, set())):
+            current = tuple(by_year.get(year, ()))
             if current and previous and previous[1]:
                 change = compare(strongest(previous[1], metric.better).target,
                                  strongest(current, metric.better).target, metric.better)

@@ -9,7 +9,8 @@ from pathlib import Path
 import pytest
 
 from generator.cli import main
-from generator.commitments import year_over_year
+from generator.bench.synth import read_seeds, synthesise
+from generator.commitments import YearRow, compare, strongest, year_over_year
 from generator.corpus import build_corpus
 from generator.load import load_site
 from generator.render import md, render_site
@@ -138,6 +139,43 @@ def test_year_over_year_flags_follow_the_metric_direction(two_years):
         "pilots": [(2024, None, None, 1), (2025, "dropped", 2024, 0)],      # the 2026 review drops nothing
         "training": [(2024, None, None, 1), (2025, "incomparable", 2024, 1)],
     }
+
+
+def plain_year_over_year(metric, commitments, plans) -> list[YearRow]:
+    """``year_over_year`` stated plainly, scanning everything for every organisation and year."""
+    rows = []
+    for organisation in dict.fromkeys(c.organisation for c in commitments):
+        years = sorted({c.plan.year for c in commitments if c.organisation == organisation}
+                       | {p.year for p in plans if p.organisation == organisation.id and p.kind != "review"})
+        last_year, last = None, ()
+        for year in years:
+            now = tuple(c for c in commitments if c.organisation == organisation and c.plan.year == year)
+            if now:
+                change = compare(strongest(last, metric.better).target, strongest(now, metric.better).target,
+                                 metric.better) if last else None
+                rows.append(YearRow(organisation, year, now, change, last_year if last else None))
+            elif last:
+                rows.append(YearRow(organisation, year, (), "dropped", last_year))
+            last_year, last = year, now
+    return rows
+
+
+@pytest.mark.parametrize("plans", [0, 60])
+def test_year_over_year_is_the_plain_comparison(tmp_path, plans):
+    """On the curated project, and on a synthetic one of many organisations and years."""
+    root = ROOT
+    if plans:
+        root = tmp_path
+        synthesise(read_seeds(str(ROOT)), str(root), plans)
+    site, _ = load_site(str(root))
+    corpus = build_corpus(site)
+    tracking = Tracking(corpus, date(2025, 6, 1))
+    compared = 0
+    for metric in site.vocabulary.metrics:
+        found = year_over_year(metric, tracking.by_metric[metric.id], corpus.plans)
+        assert found == plain_year_over_year(metric, tracking.by_metric[metric.id], corpus.plans), metric.id
+        compared += sum(row.change is not None for row in found)
+    assert compared or not plans
 
 
 def test_metric_pages_show_the_changes(two_years):
