@@ -125,3 +125,11 @@ def year_over_year(metric: Metric, commitments: Iterable[Commitment], plans: Ite
             if current or previous:
                 previous = (year, current)
     return rows
+
+
+def rows_by_year(rows: Iterable[YearRow]) -> list[tuple[int, list[YearRow]]]:
+    """``year_over_year``'s rows of each year, newest first, each year's in their order."""
+    found: dict[int, list[YearRow]] = {}
+    for row in rows:
+        found.setdefault(row.year, []).append(row)
+    return sorted(found.items(), key=lambda pair: pair[0], reverse=True)

@@ -1,8 +1,10 @@
 """Pages on targets and progress, and the progress views of plan, theme and department pages.
 
-``target_pages`` renders the targets index (every target in one table, and the
-metrics) and one page per metric (every commitment on it across organisations and
-years, as a chart and a table, with year-over-year changes).  ``Tracking`` is
+``target_pages`` renders the targets index (the metrics and the years), a page per
+year with that year's targets, and a page per metric (its years) with a page per
+year of it (that year's commitments as a chart and a table, with the change since
+the organisation's previous year).  No page lists every target or every
+commitment on a metric: they grow with the corpus, so they are split by year.  ``Tracking`` is
 what templates ask about progress: an item's or target's state on the build
 date, the reviews that report on an item, summaries and their progress bars.
 
@@ -18,8 +20,9 @@ from functools import cached_property
 from typing import Iterable
 
 from . import charts
-from .commitments import CHANGE_LABELS, Commitment, YearRow, by_metric, commitments_of, year_over_year
-from .corpus import Corpus, Entry
+from .commitments import (CHANGE_LABELS, Commitment, YearRow, by_metric, commitments_of, rows_by_year,
+                          year_over_year)
+from .corpus import Corpus, Entry, runs
 from .model import Metric
 from .references import is_web_address
 from .render import http_url, page_path, quantity, render, requirement
@@ -70,6 +73,11 @@ class Tracking:
     @cached_property
     def commitments(self) -> tuple[Commitment, ...]:
         return commitments_of(self.corpus)
+
+    @cached_property
+    def by_year(self) -> list[tuple[int, list[Commitment]]]:
+        """The commitments of each year, newest first."""
+        return runs(self.commitments, lambda c: c.plan.year)
 
     @cached_property
     def _by_entry(self) -> dict[str, list[Commitment]]:
@@ -136,24 +144,37 @@ def chart_bars(commitments: Iterable[Commitment], metric: Metric) -> list[charts
     return bars
 
 
-def metric_chart(metric: Metric, rows: list[YearRow]) -> str:
-    """The chart of a metric's commitments in the order of ``rows`` ('' when none is in the metric's unit)."""
+def metric_chart(metric: Metric, year: int, rows: list[YearRow]) -> str:
+    """The chart of a metric's commitments of one year in the order of ``rows`` ('' when none is in the
+    metric's unit)."""
     bars = chart_bars((c for row in rows for c in row.commitments), metric)
     if not bars:
         return ""
     values = "；".join(f"{b.label} {b.value_text}" + (f"（{b.note}）" if b.note else "") for b in bars)
-    return charts.bar_chart(f"chart-{metric.id}", f"{metric.name}：各机构各年度的目标",
+    return charts.bar_chart(f"chart-{metric.id}-{year}", f"{metric.name}：{year}年各机构的目标",
                             f"单位：{metric.unit or '无'}。{values}。", bars, metric.unit)
 
 
+def metric_year(metric_id: str, year: int) -> str:
+    """The key of a metric's page for one year (``page_path("metrics", key)``: metrics/<metric>/<year>.md)."""
+    return f"{metric_id}/{year}"
+
+
 def target_pages(tracking: Tracking) -> dict[str, str]:
-    """The targets index and a page per metric, by path relative to docs/."""
+    """The targets index, its page per year, and a page per metric and per year of it, by path relative to docs/."""
     corpus, vocabulary = tracking.corpus, tracking.corpus.vocabulary
     pages = [render("targets.md.j2", page_path("targets"), corpus=corpus, tracking=tracking,
                     better_labels=BETTER_LABELS)]
+    pages += [render("targets_year.md.j2", page_path("targets", year), tracking=tracking, year=year,
+                     commitments=in_year)
+              for year, in_year in tracking.by_year]
     for metric in vocabulary.metrics:
-        rows = year_over_year(metric, tracking.by_metric[metric.id], corpus.plans)
-        pages.append(render("metric.md.j2", page_path("metrics", metric.id), corpus=corpus, tracking=tracking,
-                            metric=metric, rows=rows, chart=metric_chart(metric, rows),
-                            better_labels=BETTER_LABELS, change_labels=CHANGE_LABELS))
+        years = rows_by_year(year_over_year(metric, tracking.by_metric[metric.id], corpus.plans))
+        pages.append(render("metric.md.j2", page_path("metrics", metric.id), tracking=tracking, metric=metric,
+                            years=years, metric_year=metric_year, better_labels=BETTER_LABELS))
+        pages += [render("metric_year.md.j2", page_path("metrics", metric_year(metric.id, year)), corpus=corpus,
+                         tracking=tracking, metric=metric, year=year, rows=rows,
+                         chart=metric_chart(metric, year, rows), better_labels=BETTER_LABELS,
+                         change_labels=CHANGE_LABELS)
+                  for year, rows in years]
     return dict(pages)

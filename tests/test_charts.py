@@ -11,7 +11,7 @@ import pytest
 
 from generator.charts import (FONT, LABEL_WIDTH, NICE_STEPS, VALUE_WIDTH, WIDTH, Bar, bar_chart, fit,
                               nice_ceiling, progress_bar)
-from generator.commitments import year_over_year
+from generator.commitments import rows_by_year, year_over_year
 from generator.corpus import build_corpus
 from generator.load import load_site
 from generator.render import one_line, render_site, requirement
@@ -101,18 +101,18 @@ def test_the_scale_is_round_and_holds_the_value(value):
     assert any(step * 10 ** math.floor(math.log10(value)) == pytest.approx(scale) for step in NICE_STEPS)
 
 
-def test_metric_pages_chart_every_commitment(tmp_path):
+def test_metric_year_pages_chart_every_commitment_of_the_year(tmp_path):
     site, _ = load_site(str(make_site_project(tmp_path)))
     corpus = build_corpus(site)
     tracking = Tracking(corpus, date(2025, 6, 1))
     pages = render_site(site, today=date(2025, 6, 1))
     for metric in site.vocabulary.metrics:
-        rows = year_over_year(metric, tracking.by_metric[metric.id], corpus.plans)
-        drawn = [c.target for row in rows for c in row.commitments]
-        page = pages[f"metrics/{metric.id}.md"]
-        svgs = re.findall(r"<svg .*?</svg>", page, re.S)
-        assert len(svgs) == (1 if drawn else 0)
-        groups = [g for svg in svgs for g in ET.fromstring(svg).findall(f"{SVG}g")]
-        assert [g.findall(f"{SVG}text")[1].text for g in groups] == [requirement(t) for t in drawn]
-        assert [float(g.get("data-high")) for g in groups] == [t.max if t.comparator == "range" else t.value
-                                                              for t in drawn]
+        assert "<svg " not in pages[f"metrics/{metric.id}.md"]
+        for year, rows in rows_by_year(year_over_year(metric, tracking.by_metric[metric.id], corpus.plans)):
+            drawn = [c.target for row in rows for c in row.commitments]
+            svgs = re.findall(r"<svg .*?</svg>", pages[f"metrics/{metric.id}/{year}.md"], re.S)
+            assert len(svgs) == (1 if drawn else 0)
+            groups = [g for svg in svgs for g in ET.fromstring(svg).findall(f"{SVG}g")]
+            assert [g.findall(f"{SVG}text")[1].text for g in groups] == [requirement(t) for t in drawn]
+            assert [float(g.get("data-high")) for g in groups] == [t.max if t.comparator == "range" else t.value
+                                                                  for t in drawn]

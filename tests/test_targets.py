@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import re
 from datetime import date
 from pathlib import Path
@@ -181,10 +182,74 @@ def test_year_over_year_is_the_plain_comparison(tmp_path, plans):
 def test_metric_pages_show_the_changes(two_years):
     site, _ = load_site(str(two_years))
     pages = render_site(site, today=date(2025, 6, 1))
-    assert "| 提高（较2024年） |" in pages["metrics/enrolment.md"]
-    assert "| 降低（较2024年） |" in pages["metrics/coverage.md"]
-    dropped = [line for line in pages["metrics/pilots.md"].splitlines() if "| 未再提出" in line]
-    assert len(dropped) == 1 and "| 2025 |" in dropped[0] and "(../plans/demo-edu-2025.md)" in dropped[0]
+    assert "| 提高（较2024年） |" in pages["metrics/enrolment/2025.md"]
+    assert "| 降低（较2024年） |" in pages["metrics/coverage/2025.md"]
+    dropped = [line for line in pages["metrics/pilots/2025.md"].splitlines() if "| 未再提出" in line]
+    assert len(dropped) == 1 and "| 2025 |" in dropped[0] and "(../../plans/demo-edu-2025.md)" in dropped[0]
+    # Each year has its page, linked from the metric's page; a plan of 2026 that is a review adds none.
+    assert "[2025年](pilots/2025.md) | 0 | 1 |" in pages["metrics/pilots.md"]
+    assert sorted(path for path in pages if path.startswith("metrics/pilots")) == [
+        "metrics/pilots.md", "metrics/pilots/2024.md", "metrics/pilots/2025.md"]
+
+
+# --- pages split by year ---------------------------------------------------------------
+
+def table_rows(page: str, heading: str) -> list[str]:
+    """The body rows of the Markdown table whose header starts with ``heading``."""
+    lines = page.splitlines()
+    start = next((i for i, line in enumerate(lines) if line.startswith(heading)), len(lines))
+    return list(itertools.takewhile(lambda line: line.startswith("|"), lines[start + 2:]))
+
+
+@pytest.fixture(scope="module")
+def synthetic(tmp_path_factory):
+    """A synthetic project of several organisations and years, its tracking and its pages."""
+    root = tmp_path_factory.mktemp("synthetic")
+    synthesise(read_seeds(str(ROOT)), str(root), 30)
+    site, _ = load_site(str(root))
+    corpus = build_corpus(site)
+    return Tracking(corpus, date(2025, 6, 1)), render_site(site, today=date(2025, 6, 1))
+
+
+def test_targets_are_listed_per_year(synthetic):
+    tracking, pages = synthetic
+    index = pages["targets/index.md"]
+    assert "/plans/" not in index  # no target: the metrics and the years
+    years = table_rows(index, "| 年度 |")
+    assert len(years) == len(tracking.by_year) > 1
+    for (year, commitments), row in zip(tracking.by_year, years):
+        assert row.startswith(f"| [{year}年]({year}.md) | {len(commitments)} |")
+        page = pages[f"targets/{year}.md"]
+        assert page.startswith(f'---\ntitle: "{year}年的目标"\nsearch:\n  boost: 0.1\n---\n# {year}年的目标\n')
+        assert f"[目标：全部年度](index.md) · [{year}年：全部文件](../years/{year}.md)" in page
+        listed = table_rows(page, "| 文件 |")
+        assert len(listed) == len(commitments)
+        assert all(f" | {year} | " in row for row in listed)
+    assert sorted(path for path in pages if path.startswith("targets/")) == sorted(
+        ["targets/index.md"] + [f"targets/{year}.md" for year, _ in tracking.by_year])
+
+
+def test_a_metrics_year_pages_hold_all_its_commitments(synthetic):
+    tracking, pages = synthetic
+    charted = 0
+    for metric in tracking.corpus.vocabulary.metrics:
+        rows = year_over_year(metric, tracking.by_metric[metric.id], tracking.corpus.plans)
+        years = sorted({row.year for row in rows}, reverse=True)
+        assert sorted(path for path in pages if path.startswith(f"metrics/{metric.id}/")) == sorted(
+            f"metrics/{metric.id}/{year}.md" for year in years)
+        assert [row.split(" | ")[0] for row in table_rows(pages[f"metrics/{metric.id}.md"], "| 年度 |")] == [
+            f"| [{year}年]({metric.id}/{year}.md)" for year in years]
+        listed = [line for year in years for line in table_rows(pages[f"metrics/{metric.id}/{year}.md"], "| 机构 |")
+                  if not re.search(r"\| — \| — \| — \| 未再提出（较\d+年） \|$", line)]
+        assert len(listed) == len(tracking.by_metric[metric.id])
+        for year in years:
+            page = pages[f"metrics/{metric.id}/{year}.md"]
+            charts = re.findall(r'<svg [^>]*id="(chart-[^"]*)"', page)
+            assert charts in ([], [f"chart-{metric.id}-{year}"])
+            charted += len(charts)
+    assert charted
+
+
 
 
 # --- reviews ----------------------------------------------------------------------------
