@@ -15,7 +15,7 @@ import math
 import unicodedata
 from dataclasses import dataclass
 from typing import Sequence
-from xml.sax.saxutils import escape
+from html import escape
 
 from .render import one_line, quantity
 
@@ -45,7 +45,7 @@ NICE_STEPS = (1, 1.2, 1.5, 2, 2.5, 3, 4, 5, 6, 8, 10)
 
 def text(value) -> str:
     """``value`` as character data of an SVG element: one line, no control characters, escaped."""
-    return escape(one_line(value))
+    return escape(one_line(value), quote=False)
 
 
 def number(value: float) -> str:

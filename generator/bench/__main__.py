@@ -1,13 +1,14 @@
 """``make bench``: build synthetic corpora of growing size and print what each costs.
 
-    python -m generator.bench [--sizes 10,100,1000] [--budget 900] [--pagefind] [--no-live] [--no-browser]
-                              [--keep DIR]
+    python -m generator.bench [--sizes 10,100,1000] [--budget 900] [--pagefind] [--plain-max PLANS]
+                              [--no-live] [--no-browser] [--keep DIR]
 
 For each size a project is synthesised from the curated plans (see ``synth``),
 built with ``plansite build`` and with plain MkDocs, and regenerated once
 more with nothing changed (see ``measure``).  A size whose build is predicted
 (from the previous size, linearly) to take longer than ``--budget`` seconds is
-skipped; ``--sizes 10,100,1000,10000`` asks for the largest.  With
+skipped; ``--sizes 10,100,1000,10000`` asks for the largest, and ``--plain-max
+1000`` leaves out the plain MkDocs build of larger sizes.  With
 ``--pagefind`` each site is also indexed by Pagefind and queried in chromium,
 and the known queries are run against this project built with Pagefind (see
 ``pagefindrun``).  Then, on a copy of the project itself, the curator's loop
@@ -38,11 +39,12 @@ def predicted_seconds(measured: list[Measurement], plans: int) -> float:
     if not measured:
         return 0.0
     last = measured[-1]
-    return (last.build.seconds + last.plain.seconds + last.noop.seconds) * plans / last.plans
+    return (last.build.seconds + (last.plain.seconds if last.plain else 0.0) + last.noop.seconds) \
+        * plans / last.plans
 
 
-def measure_sizes(root: str, sizes: list[int], budget: float, work: str, pagefind: bool,
-                  keep: bool) -> tuple[list, list]:
+def measure_sizes(root: str, sizes: list[int], budget: float, work: str, pagefind: bool, keep: bool,
+                  plain_max: int | None) -> tuple[list, list]:
     seeds = read_seeds(root)
     measured, skipped = [], []
     for plans in sizes:
@@ -52,7 +54,7 @@ def measure_sizes(root: str, sizes: list[int], budget: float, work: str, pagefin
         print(f"bench: {plans:,} plans …", file=sys.stderr, flush=True)
         project = os.path.join(work, f"plans-{plans}")
         items = synthesise(seeds, project, plans)
-        measurement = measure(project, plans, items)
+        measurement = measure(project, plans, items, plain_max is None or plans <= plain_max)
         if pagefind:
             from .pagefindrun import figures
 
@@ -66,9 +68,11 @@ def measure_sizes(root: str, sizes: list[int], budget: float, work: str, pagefin
 def live_report(root: str, work: str, browser: bool) -> str:
     example = copy_project(root, os.path.join(work, "example"))
     noop = noop_generation(example)
-    rows = [["no-op plansite generate, wall (s)", seconds(noop.run.seconds), "< 0.5"],
-            ["  of which load+validate / render / write (s)",
-             " / ".join(seconds(noop.stages.get(name, 0.0)) for name in ("load+validate", "render", "write")), ""],
+    median, stages = noop.median
+    rows = [[f"no-op plansite generate, wall, median / slowest of {len(noop.runs)} (s)",
+             f"{seconds(median.seconds)} / {seconds(noop.slowest.seconds)}", "< 0.5"],
+            ["  of which load+validate / render / write, median run (s)",
+             " / ".join(seconds(stages.get(name, 0.0)) for name in ("load+validate", "render", "write")), ""],
             ["no-op plansite generate, files written", str(noop.written), "0"]]
     if browser:
         latencies = edit_to_browser(example)
@@ -101,6 +105,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--budget", type=float, default=900.0, metavar="SECONDS",
                         help="skip a size predicted to take longer than this (default: 900)")
     parser.add_argument("--pagefind", action="store_true", help="also index each site with Pagefind and time queries")
+    parser.add_argument("--plain-max", type=int, metavar="PLANS",
+                        help="build with plain MkDocs only the sizes up to PLANS (default: every size)")
     parser.add_argument("--no-live", dest="live", action="store_false", help="skip the example-site measurements")
     parser.add_argument("--no-browser", dest="browser", action="store_false",
                         help="skip the edit → browser measurement (needs chromium)")
@@ -110,7 +116,8 @@ def main(argv: list[str] | None = None) -> int:
     work = args.keep or tempfile.mkdtemp(prefix="plansite-bench-")
     os.makedirs(work, exist_ok=True)
     try:
-        measured, skipped = measure_sizes(args.root, sizes, args.budget, work, args.pagefind, bool(args.keep))
+        measured, skipped = measure_sizes(args.root, sizes, args.budget, work, args.pagefind, bool(args.keep),
+                                          args.plain_max)
         print(size_table(measured) if measured else "no size measured")
         if skipped:
             print(f"\nskipped, predicted over the {args.budget:.0f}s budget: "

@@ -54,6 +54,16 @@ def plansite(root: str, *command: str) -> tuple[Run, dict[str, float]]:
     return result, json.loads(result.stdout.splitlines()[-1])["seconds"]
 
 
+def plain_build(root: str) -> Run:
+    """``mkdocs build`` of the project's docs/ as it is, with its mkdocs.yml (the plansite plugin included)."""
+    with tempfile.TemporaryDirectory(prefix="plain-mkdocs-") as plain_site:
+        plain = run([sys.executable, "-m", "mkdocs", "build", "--quiet", "--config-file",
+                     os.path.join(root, "mkdocs.yml"), "--site-dir", plain_site])
+    if plain.code != 0:
+        raise RuntimeError(f"plain MkDocs failed in {root}:\n{plain.stderr[-3000:]}")
+    return plain
+
+
 def file_states(directory: str) -> dict[str, tuple[int, int]]:
     """(inode, modification time) of every file below ``directory``, by relative path."""
     states = {}
@@ -75,7 +85,7 @@ class Measurement:
     site_bytes: int
     index_bytes: int              # search/search_index.json
     indexed_text_bytes: int       # UTF-8 size of the titles and texts in it
-    plain: Run                    # plain MkDocs building the same docs/
+    plain: Run | None             # plain MkDocs building the same docs/ (None: not measured at this size)
     noop: Run                     # plansite generate with nothing changed
     noop_written: int             # files of docs/ that no-op generation touched
     extra: dict = field(default_factory=dict)
@@ -89,18 +99,15 @@ class Measurement:
         return self.stages.get(ENGINE_STAGE, 0.0)
 
 
-def measure(root: str, plans: int, items: int) -> Measurement:
-    """Build the project at ``root`` (its docs/ and site/ are created) and measure everything."""
+def measure(root: str, plans: int, items: int, plain_mkdocs: bool = True) -> Measurement:
+    """Build the project at ``root`` (its docs/ and site/ are created) and measure everything (plain MkDocs
+    only when ``plain_mkdocs``)."""
     build, stages = plansite(root, "build")
     site, docs = os.path.join(root, "site"), os.path.join(root, "docs")
     before = file_states(docs)
     noop, _ = plansite(root, "generate")
     after = file_states(docs)
-    with tempfile.TemporaryDirectory(prefix="plain-mkdocs-") as plain_site:
-        plain = run([sys.executable, "-m", "mkdocs", "build", "--quiet", "--config-file",
-                     os.path.join(root, "mkdocs.yml"), "--site-dir", plain_site])
-    if plain.code != 0:
-        raise RuntimeError(f"plain MkDocs failed in {root}:\n{plain.stderr[-3000:]}")
+    plain = plain_build(root) if plain_mkdocs else None
     return Measurement(
         plans=plans, items=items, pages=sum(name.endswith(".md") for name in before), stages=stages,
         build=build, site_bytes=folder_size(site)[1], index_bytes=os.path.getsize(os.path.join(site, INDEX)),

@@ -33,9 +33,9 @@ ROWS: tuple[tuple[str, Callable[[Measurement], str]], ...] = (
     ("site size (MB)", lambda m: megabytes(m.site_bytes)),
     ("search index (MB)", lambda m: megabytes(m.index_bytes)),
     ("search index / UTF-8 text it indexes", lambda m: f"{m.index_bytes / m.indexed_text_bytes:.3f}"),
-    ("plain MkDocs on the same docs/, wall (s)", lambda m: seconds(m.plain.seconds)),
-    ("plain MkDocs peak memory (MB)", lambda m: megabytes(m.plain.peak_bytes)),
-    ("plansite build / plain MkDocs", lambda m: f"{m.build.seconds / m.plain.seconds:.2f}"),
+    ("plain MkDocs on the same docs/, wall (s)", lambda m: seconds(m.plain.seconds) if m.plain else "–"),
+    ("plain MkDocs peak memory (MB)", lambda m: megabytes(m.plain.peak_bytes) if m.plain else "–"),
+    ("plansite build / plain MkDocs", lambda m: f"{m.build.seconds / m.plain.seconds:.2f}" if m.plain else "–"),
     ("no-op plansite generate, wall (s)", lambda m: seconds(m.noop.seconds)),
     ("no-op plansite generate, files written", lambda m: f"{m.noop_written:,}"),
 )
