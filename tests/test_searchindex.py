@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 
 from generator.searchindex import INDEX, compact, indexed_text_bytes
 from sitefixtures import built_site  # noqa: F401  (session fixture)
@@ -15,6 +16,17 @@ def test_the_built_index_is_written_in_utf8(built_site):
     escaped = json.dumps(data, separators=(",", ":")).encode("ascii")  # as Material writes it
     assert len(raw) == len(json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode("utf-8"))
     assert len(raw) < len(escaped)
+
+
+def test_the_year_pages_of_listings_are_left_out_of_search(built_site):
+    """A theme's, a metric's and the targets' year pages share out a listing whose own page is searched."""
+    site = built_site / "site"
+    locations = {doc["location"].split("#")[0] for doc in json.loads((site / INDEX).read_bytes())["docs"]}
+    built = {str(path.parent.relative_to(site)) + "/" for path in site.rglob("index.html")}
+    year_pages = {path for path in built if re.fullmatch(r"(themes/[^/]+|metrics/[^/]+|targets)/[0-9]{4}/", path)}
+    assert {path.split("/")[0] for path in year_pages} == {"themes", "metrics", "targets"}
+    assert not year_pages & locations
+    assert {"targets/", *(path.rsplit("/", 2)[0] + "/" for path in year_pages)} <= locations
 
 
 def test_the_indexed_text_is_the_titles_and_texts(tmp_path):

@@ -220,7 +220,7 @@ def test_targets_are_listed_per_year(synthetic):
     for (year, commitments), row in zip(tracking.by_year, years):
         assert row.startswith(f"| [{year}年]({year}.md) | {len(commitments)} |")
         page = pages[f"targets/{year}.md"]
-        assert page.startswith(f'---\ntitle: "{year}年的目标"\nsearch:\n  boost: 0.1\n---\n# {year}年的目标\n')
+        assert page.startswith(f'---\ntitle: "{year}年的目标"\nsearch:\n  exclude: true\n---\n# {year}年的目标 ')
         assert f"[目标：全部年度](index.md) · [{year}年：全部文件](../years/{year}.md)" in page
         listed = table_rows(page, "| 文件 |")
         assert len(listed) == len(commitments)
