@@ -22,7 +22,7 @@ import time
 from .builddate import reproducible_date
 from .cli import print_diagnostics
 from .diagnostics import InputError, has_errors
-from .load import Site, load_site
+from .load import Site, load_site, without_documents
 from .progress import terminal
 from .render import render_site
 from .sitehistory import read_site_history
@@ -45,6 +45,7 @@ def prepare(root: str) -> tuple[Site, dict[str, str | bytes]] | None:
     history = read_site_history(root, site, os.path.join(root, CONFIG))
     if history.message:
         print(f"note: {history.message}", file=sys.stderr)
+    site = without_documents(site)
     try:
         with terminal.stage("render") as done:
             files = render_site(site, history=history)

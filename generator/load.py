@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from functools import cached_property
 
 from . import yamlsource
 from .decode import decode
@@ -25,7 +26,7 @@ OPTIONAL_VOCABULARIES = {"metrics"}
 class PlanFile:
     path: str                      # as shown in diagnostics, e.g. plans/2025/x.yaml
     plan: Plan
-    document: yamlsource.Document  # the parsed YAML, for locations
+    document: yamlsource.Document | None  # the parsed YAML, for locations (None: see ``without_documents``)
 
 
 @dataclass(frozen=True)
@@ -34,6 +35,11 @@ class Site:
     vocabulary: Vocabulary
     vocabulary_documents: dict[str, yamlsource.Document]
     plans: tuple[PlanFile, ...]
+
+    @cached_property
+    def plans_by_id(self) -> dict[str, Plan]:
+        """The plans by id (of a duplicated id, the last; validation reports the duplicate)."""
+        return {plan_file.plan.id: plan_file.plan for plan_file in self.plans}
 
 
 def display_path(root: str, *parts: str) -> str:
@@ -73,6 +79,14 @@ def load_vocabulary(root: str, diagnostics: list[Diagnostic]) -> tuple[Vocabular
         if document is not None:
             documents[name] = document
     return Vocabulary(**parts), documents
+
+
+def without_documents(site: Site) -> Site:
+    """``site`` without the parsed YAML of its plans, once it is validated: rendering needs the plans only.
+
+    The documents hold a location for every value; they were four fifths of a loaded site's memory.
+    """
+    return replace(site, plans=tuple(replace(plan_file, document=None) for plan_file in site.plans))
 
 
 def load_site(root: str = ".") -> tuple[Site, list[Diagnostic]]:

@@ -31,7 +31,7 @@ def metric_name_clashes(site: Site) -> Iterator[Diagnostic]:
 
 
 def targets(site: Site, plan_file: PlanFile) -> Iterator[Diagnostic]:
-    plans, metrics_in_use = plans_by_id(site), "metrics" in site.vocabulary_documents
+    plans, metrics_in_use = site.plans_by_id, "metrics" in site.vocabulary_documents
     for placed in walk_items(plan_file.plan.sections):
         for i, target in enumerate(placed.item.targets):
             path = placed.path + ("targets", i)
@@ -70,7 +70,7 @@ def target_progress(plans: dict[str, Plan], document, path: tuple, target: Targe
 
 
 def review_links(site: Site, plan_file: PlanFile) -> Iterator[Diagnostic]:
-    plans, plan = plans_by_id(site), plan_file.plan
+    plans, plan = site.plans_by_id, plan_file.plan
     for placed in walk_items(plan.sections):
         path = placed.path + ("reviews",)
         if placed.item.reviews and plan.kind != "review":
@@ -84,7 +84,3 @@ def review_links(site: Site, plan_file: PlanFile) -> Iterator[Diagnostic]:
                 problem = f"{reference.plan!r} is a review too; link the items of the plan this review reports on"
             if problem:
                 yield plan_file.document.diagnostic(path + (i,), problem)
-
-
-def plans_by_id(site: Site) -> dict[str, Plan]:
-    return {plan_file.plan.id: plan_file.plan for plan_file in site.plans}
