@@ -5,6 +5,10 @@ from __future__ import annotations
 import json
 import re
 
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from generator import searchindex
 from generator.searchindex import INDEX, compact, indexed_text_bytes
 from sitefixtures import built_site  # noqa: F401  (session fixture)
 
@@ -54,3 +58,27 @@ def test_a_lone_surrogate_leaves_the_index_as_it_was(tmp_path):
     before = path.read_bytes()
     assert compact(str(tmp_path)) == (len(before), len(before)) and path.read_bytes() == before
     assert compact(str(tmp_path / "none")) is None
+
+
+def write_index(site_dir, data) -> bytes:
+    path = site_dir / INDEX
+    path.parent.mkdir(exist_ok=True)
+    escaped = json.dumps(data, separators=(",", ":")).encode("ascii")  # as Material writes it
+    path.write_bytes(escaped)
+    return escaped
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(texts=st.lists(st.text(alphabet=st.sampled_from('心理健康\\"u0d8\u200b\n\x00 😀\ud800\udc00') | st.characters()),
+                      max_size=4),
+       chunk=st.integers(min_value=1, max_value=40))
+def test_compacting_chunk_by_chunk_keeps_the_data_and_writes_what_json_would(tmp_path, monkeypatch, texts, chunk):
+    """Any text (backslashes, quotes, escapes' look-alikes, control characters, surrogates) read in any chunks."""
+    monkeypatch.setattr(searchindex, "CHUNK", chunk)
+    data = {"docs": [{"location": "", "title": text, "text": text[::-1]} for text in texts]}
+    write_index(tmp_path, data)
+    compact(str(tmp_path))
+    raw = (tmp_path / INDEX).read_bytes()
+    assert json.loads(raw) == data
+    if not any("\ud800" <= ch <= "\udfff" for text in texts for ch in text):
+        assert raw == json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
