@@ -1,7 +1,7 @@
 """``make bench``: build synthetic corpora of growing size and print what each costs.
 
-    python -m generator.bench [--sizes 10,100,1000] [--budget 900] [--pagefind] [--plain-max PLANS]
-                              [--no-live] [--no-browser] [--keep DIR]
+    python -m generator.bench [--sizes 10,100,1000] [--budget 900] [--search material|pagefind] [--pagefind]
+                              [--plain-max PLANS] [--no-live] [--no-browser] [--keep DIR]
 
 For each size a project is synthesised from the curated plans (see ``synth``),
 built with ``plansite build`` and with plain MkDocs, and regenerated once
@@ -11,8 +11,9 @@ skipped; ``--sizes 10,100,1000,10000`` asks for the largest, and ``--plain-max
 1000`` leaves out the plain MkDocs build of larger sizes.  With
 ``--pagefind`` each site is also indexed by Pagefind and queried in chromium,
 and the known queries are run against this project built with Pagefind (see
-``pagefindrun``).  Then, on a copy of the project itself, the curator's loop
-is timed (see ``live``).  Figures are reported, never asserted: the targets are
+``pagefindrun``); ``--search pagefind`` builds the sites with Pagefind as
+their search, as a large site would be, and queries them the same way.  Then,
+on a copy of the project itself, the curator's loop is timed (see ``live``).  Figures are reported, never asserted: the targets are
 printed next to them.
 """
 
@@ -27,6 +28,7 @@ import tempfile
 
 from .live import copy_project, edit_to_browser, noop_generation
 from .measure import Measurement, measure
+from .pagefindrun import choose_pagefind, figures, recall
 from .synth import read_seeds, synthesise
 from .table import seconds, size_table, table
 
@@ -44,7 +46,7 @@ def predicted_seconds(measured: list[Measurement], plans: int) -> float:
 
 
 def measure_sizes(root: str, sizes: list[int], budget: float, work: str, pagefind: bool, keep: bool,
-                  plain_max: int | None) -> tuple[list, list]:
+                  plain_max: int | None, search: str) -> tuple[list, list]:
     seeds = read_seeds(root)
     measured, skipped = [], []
     for plans in sizes:
@@ -54,10 +56,10 @@ def measure_sizes(root: str, sizes: list[int], budget: float, work: str, pagefin
         print(f"bench: {plans:,} plans …", file=sys.stderr, flush=True)
         project = os.path.join(work, f"plans-{plans}")
         items = synthesise(seeds, project, plans)
+        if search == "pagefind":
+            choose_pagefind(os.path.join(project, "mkdocs.yml"))
         measurement = measure(project, plans, items, plain_max is None or plans <= plain_max)
-        if pagefind:
-            from .pagefindrun import figures
-
+        if pagefind or search == "pagefind":
             measurement.extra.update(figures(root, os.path.join(project, "site")))
         measured.append(measurement)
         if not keep:
@@ -92,7 +94,7 @@ def targets(measured: list[Measurement]) -> str:
     rows.append(["10,000 plans: plansite build wall (min), peak (GB)",
                  f"{largest.build.seconds / 60:.1f}, {largest.build.peak_bytes / 1024 ** 3:.2f}" if largest
                  else "not measured (--sizes …,10000)", "≤ 10, ≤ 4"])
-    ratios = [m.index_bytes / m.indexed_text_bytes for m in measured]
+    ratios = [m.index_bytes / m.indexed_text_bytes for m in measured if m.index_bytes]
     rows.append(["search index / UTF-8 text it indexes, worst size", f"{max(ratios):.3f}" if ratios else "–",
                  "≤ 1.1"])
     return table(["target", "measured", "target"], rows)
@@ -104,7 +106,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--sizes", default=DEFAULT_SIZES, help=f"numbers of plans (default: {DEFAULT_SIZES})")
     parser.add_argument("--budget", type=float, default=900.0, metavar="SECONDS",
                         help="skip a size predicted to take longer than this (default: 900)")
-    parser.add_argument("--pagefind", action="store_true", help="also index each site with Pagefind and time queries")
+    parser.add_argument("--search", choices=("material", "pagefind"), default="material",
+                        help="the synthetic sites' search (extra.plansite.search; default: material)")
+    parser.add_argument("--pagefind", action="store_true",
+                        help="also index each site with Pagefind and time queries (implied by --search pagefind)")
     parser.add_argument("--plain-max", type=int, metavar="PLANS",
                         help="build with plain MkDocs only the sizes up to PLANS (default: every size)")
     parser.add_argument("--no-live", dest="live", action="store_false", help="skip the example-site measurements")
@@ -117,14 +122,12 @@ def main(argv: list[str] | None = None) -> int:
     os.makedirs(work, exist_ok=True)
     try:
         measured, skipped = measure_sizes(args.root, sizes, args.budget, work, args.pagefind, bool(args.keep),
-                                          args.plain_max)
+                                          args.plain_max, args.search)
         print(size_table(measured) if measured else "no size measured")
         if skipped:
             print(f"\nskipped, predicted over the {args.budget:.0f}s budget: "
                   + ", ".join(f"{size:,} plans" for size in skipped))
         if args.pagefind:
-            from .pagefindrun import recall
-
             print("\nPagefind on this project, the known queries (tests/search_queries.yaml):\n" + recall(args.root))
         if args.live:
             print("\n" + live_report(args.root, work, args.browser))

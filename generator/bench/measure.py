@@ -83,8 +83,8 @@ class Measurement:
     stages: dict[str, float]      # plansite build's stage times
     build: Run                    # the whole plansite build
     site_bytes: int
-    index_bytes: int              # search/search_index.json
-    indexed_text_bytes: int       # UTF-8 size of the titles and texts in it
+    index_bytes: int | None       # search/search_index.json (None: the site searches with Pagefind)
+    indexed_text_bytes: int | None  # UTF-8 size of the titles and texts in it
     plain: Run | None             # plain MkDocs building the same docs/ (None: not measured at this size)
     noop: Run                     # plansite generate with nothing changed
     noop_written: int             # files of docs/ that no-op generation touched
@@ -108,8 +108,10 @@ def measure(root: str, plans: int, items: int, plain_mkdocs: bool = True) -> Mea
     noop, _ = plansite(root, "generate")
     after = file_states(docs)
     plain = plain_build(root) if plain_mkdocs else None
+    material = os.path.exists(os.path.join(site, INDEX))
     return Measurement(
         plans=plans, items=items, pages=sum(name.endswith(".md") for name in before), stages=stages,
-        build=build, site_bytes=folder_size(site)[1], index_bytes=os.path.getsize(os.path.join(site, INDEX)),
-        indexed_text_bytes=indexed_text_bytes(site), plain=plain, noop=noop,
+        build=build, site_bytes=folder_size(site)[1],
+        index_bytes=os.path.getsize(os.path.join(site, INDEX)) if material else None,
+        indexed_text_bytes=indexed_text_bytes(site) if material else None, plain=plain, noop=noop,
         noop_written=sum(after.get(path) != state for path, state in before.items()) + len(after.keys() - before))

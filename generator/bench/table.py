@@ -13,6 +13,11 @@ def seconds(value: float) -> str:
     return f"{value:.2f}" if value < 10 else f"{value:.1f}"
 
 
+def stage(measurement: Measurement, name: str) -> str:
+    """A stage's seconds, '–' when the build had no such stage."""
+    return seconds(measurement.stages[name]) if name in measurement.stages else "–"
+
+
 def megabytes(value: int) -> str:
     return f"{value / MB:.1f}"
 
@@ -25,14 +30,16 @@ ROWS: tuple[tuple[str, Callable[[Measurement], str]], ...] = (
     ("render (s)", lambda m: seconds(m.stages.get("render", 0.0))),
     ("write (s)", lambda m: seconds(m.stages.get("write", 0.0))),
     ("generator: the three above (s)", lambda m: seconds(m.generator_seconds)),
-    ("MkDocs + Material (s)", lambda m: seconds(m.engine_seconds)),
-    ("search index rewrite (s)", lambda m: seconds(m.stages.get("search index", 0.0))),
+    ("MkDocs + Material, the two below included (s)", lambda m: seconds(m.engine_seconds)),
+    ("  search index rewrite (s)", lambda m: stage(m, "search index")),
+    ("  Pagefind index (s)", lambda m: stage(m, "pagefind")),
     ("plansite build, wall (s)", lambda m: seconds(m.build.seconds)),
     ("generator share of the build (%)", lambda m: f"{100 * m.generator_seconds / m.build.seconds:.1f}"),
     ("peak memory, plansite build (MB)", lambda m: megabytes(m.build.peak_bytes)),
     ("site size (MB)", lambda m: megabytes(m.site_bytes)),
-    ("search index (MB)", lambda m: megabytes(m.index_bytes)),
-    ("search index / UTF-8 text it indexes", lambda m: f"{m.index_bytes / m.indexed_text_bytes:.3f}"),
+    ("search index (MB)", lambda m: megabytes(m.index_bytes) if m.index_bytes else "–"),
+    ("search index / UTF-8 text it indexes",
+     lambda m: f"{m.index_bytes / m.indexed_text_bytes:.3f}" if m.index_bytes else "–"),
     ("plain MkDocs on the same docs/, wall (s)", lambda m: seconds(m.plain.seconds) if m.plain else "–"),
     ("plain MkDocs peak memory (MB)", lambda m: megabytes(m.plain.peak_bytes) if m.plain else "–"),
     ("plansite build / plain MkDocs", lambda m: f"{m.build.seconds / m.plain.seconds:.2f}" if m.plain else "–"),
