@@ -18,8 +18,8 @@ downloaded an index twice the size.
   jieba learns the vocabularies' names (``teach_segmenter``; the project is
   the folder of mkdocs.yml), and with ``extra.plansite.search: pagefind``
   Material's search is replaced by Pagefind's (``pagefind.configure``);
-- once a page is written, its HTML is dropped: MkDocs would keep every page's
-  HTML until the build ends, memory that grows with the site;
+- once a page is written, its Markdown and HTML are dropped: MkDocs would
+  keep them until the build ends, memory that grows with the site;
 - after Material's search plugin wrote its index: the index is rewritten in
   UTF-8 (``searchindex.compact``), or the built site is indexed by Pagefind.
 
@@ -60,7 +60,9 @@ class PlansitePlugin(BasePlugin):
 
     @event_priority(-100)  # after every other plugin saw the page
     def on_post_page(self, output, *, page, config):
-        page.content = None  # MkDocs keeps every page's HTML to the end of the build; it is written now
+        # MkDocs keeps every page's Markdown and HTML to the end of the build; the page is written now.
+        # (An empty source, not None: MkDocs answers page.title, which later pages may show, only with one.)
+        page.markdown, page.content = "", None
         return output
 
     @event_priority(-100)  # after Material's search plugin wrote search/search_index.json

@@ -49,31 +49,3 @@ def test_the_dictionary_makes_its_words_whole_wherever_plansite_runs(tmp_path):
         tokens[name] = index_tokens((root / "site" / INDEX).read_text(encoding="utf-8"))
     assert "毛入园率" in tokens["with"]
     assert "毛入园率" not in tokens["without"] and "入园率" in tokens["without"]
-
-
-@pytest.mark.site
-def test_a_plain_mkdocs_build_searches_like_plansite_build(tmp_path):
-    """mike builds published editions with ``mkdocs build`` in a process of its own: the plansite plugin
-    in mkdocs.yml teaches jieba the vocabulary there too, and writes the index in UTF-8."""
-    root = make_site_project(tmp_path / "project")
-    assert subprocess.run([sys.executable, "-m", "generator", "--root", str(root), "generate"],
-                          capture_output=True).returncode == 0
-    built = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet"], cwd=root,
-                           capture_output=True, text=True)
-    assert built.returncode == 0, built.stderr
-    index = (root / "site" / INDEX).read_text(encoding="utf-8")
-    assert "基教科" in index_tokens(index)  # jieba alone cuts it 基/教科
-    assert "基教科" in index  # written as UTF-8, not as \\uXXXX escapes
-
-
-def test_plansite_build_refuses_a_configuration_without_the_plugin(tmp_path, capsys):
-    from generator.cli import main
-
-    root = make_site_project(tmp_path / "project")
-    config = root / "mkdocs.yml"
-    text = config.read_text(encoding="utf-8")
-    config.write_text(text.replace("  - plansite\n", ""), encoding="utf-8")
-    assert text != config.read_text(encoding="utf-8")
-    assert main(["--root", str(root), "build"]) == 1
-    assert "mkdocs.yml: add `- plansite` to `plugins:`" in capsys.readouterr().err
-    assert not (root / "site").exists()

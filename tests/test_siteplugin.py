@@ -1,0 +1,61 @@
+"""The plansite MkDocs plugin: every build of docs/ searches alike, plansite requires it, memory is let go."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+import pytest
+
+from generator.searchindex import INDEX
+from sitefixtures import index_tokens, make_site_project
+
+
+@pytest.mark.site
+def test_a_plain_mkdocs_build_searches_like_plansite_build(tmp_path):
+    """mike builds published editions with ``mkdocs build`` in a process of its own: the plansite plugin
+    in mkdocs.yml teaches jieba the vocabulary there too, and writes the index in UTF-8."""
+    root = make_site_project(tmp_path / "project")
+    assert subprocess.run([sys.executable, "-m", "generator", "--root", str(root), "generate"],
+                          capture_output=True).returncode == 0
+    built = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet"], cwd=root,
+                           capture_output=True, text=True)
+    assert built.returncode == 0, built.stderr
+    index = (root / "site" / INDEX).read_text(encoding="utf-8")
+    assert "基教科" in index_tokens(index)  # jieba alone cuts it 基/教科
+    assert "基教科" in index  # written as UTF-8, not as \\uXXXX escapes
+
+
+def test_plansite_build_refuses_a_configuration_without_the_plugin(tmp_path, capsys):
+    from generator.cli import main
+
+    root = make_site_project(tmp_path / "project")
+    config = root / "mkdocs.yml"
+    text = config.read_text(encoding="utf-8")
+    config.write_text(text.replace("  - plansite\n", ""), encoding="utf-8")
+    assert text != config.read_text(encoding="utf-8")
+    assert main(["--root", str(root), "build"]) == 1
+    assert "mkdocs.yml: add `- plansite` to `plugins:`" in capsys.readouterr().err
+    assert not (root / "site").exists()
+
+
+@pytest.mark.parametrize("source", ["---\ntitle: 标题甲\n---\n# 正文\n", "# 标题乙\n\n正文\n"])
+def test_a_written_page_keeps_its_title_without_its_text(tmp_path, source):
+    """The plugin drops a written page's Markdown and HTML (memory); its title stays for later pages."""
+    from mkdocs.config import load_config
+    from mkdocs.structure.files import File, Files
+    from mkdocs.structure.pages import Page
+
+    from generator.siteplugin import PlansitePlugin
+
+    root = make_site_project(tmp_path / "project")
+    (root / "docs").mkdir()
+    (root / "docs" / "page.md").write_text(source, encoding="utf-8")
+    config = load_config(str(root / "mkdocs.yml"))
+    file = File("page.md", config.docs_dir, config.site_dir, config.use_directory_urls)
+    page = Page(None, file, config)
+    page.read_source(config)
+    page.render(config, Files([file]))
+    title = page.title
+    PlansitePlugin().on_post_page("<html>", page=page, config=config)
+    assert title in ("标题甲", "标题乙") and page.title == title and page.content is None and not page.markdown
