@@ -60,7 +60,11 @@ def measure_sizes(root: str, sizes: list[int], budget: float, work: str, pagefin
             choose_pagefind(os.path.join(project, "mkdocs.yml"))
         measurement = measure(project, plans, items, plain_max is None or plans <= plain_max)
         if pagefind or search == "pagefind":
-            measurement.extra.update(figures(root, os.path.join(project, "site")))
+            try:
+                measurement.extra.update(figures(root, os.path.join(project, "site")))
+            except Exception as error:  # noqa: BLE001 - a figure that failed is reported, the others kept
+                print(f"bench: Pagefind at {plans:,} plans failed: {error}", file=sys.stderr, flush=True)
+                measurement.extra["Pagefind queries in chromium"] = f"failed ({type(error).__name__})"
         measured.append(measurement)
         if not keep:
             shutil.rmtree(project, ignore_errors=True)
