@@ -72,6 +72,22 @@ def generate(root: str) -> Site | None:
     return site
 
 
+def site_config(root: str, **options):
+    """mkdocs.yml loaded with ``options``, the plansite plugin required; None when it cannot be (printed)."""
+    from mkdocs.config import load_config
+    from mkdocs.exceptions import MkDocsException
+
+    from . import siteplugin
+
+    try:
+        config = load_config(os.path.join(root, CONFIG), **options)
+        siteplugin.require(config)
+    except MkDocsException as error:
+        print(f"{CONFIG}: {error}", file=sys.stderr)
+        return None
+    return config
+
+
 @contextlib.contextmanager
 def mkdocs_messages(level: int = logging.WARNING):
     """Show MkDocs' log records of ``level`` and above on stderr while the block runs."""
@@ -97,10 +113,9 @@ def build_site(root: str, files: dict[str, str | bytes]) -> int:
     plans) is left to MkDocs.
     """
     from mkdocs.commands.build import build
-    from mkdocs.config import load_config
     from mkdocs.exceptions import MkDocsException
 
-    from . import buildhooks, siteplugin
+    from . import buildhooks
 
     started = time.monotonic()
     docs_dir = os.path.join(root, DOCS)
@@ -109,11 +124,8 @@ def build_site(root: str, files: dict[str, str | bytes]) -> int:
         with terminal.stage("write"):
             result = stage_tree(docs_dir, files, staged_docs)
         files.clear()
-        try:
-            config = load_config(os.path.join(root, CONFIG), strict=True, docs_dir=staged_docs)
-            siteplugin.require(config)
-        except MkDocsException as error:
-            print(f"{CONFIG}: {error}", file=sys.stderr)
+        config = site_config(root, strict=True, docs_dir=staged_docs)
+        if config is None:
             return 1
         buildhooks.prepare(config)  # progress, cached theme templates
         site_dir = config.site_dir

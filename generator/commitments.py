@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Iterable, Literal
 
-from .corpus import Corpus, Entry
+from .corpus import Corpus, Entry, runs
 from .model import Metric, Organisation, Plan, Target
 from .tracking import target_deadline
 
@@ -129,7 +129,4 @@ def year_over_year(metric: Metric, commitments: Iterable[Commitment], plans: Ite
 
 def rows_by_year(rows: Iterable[YearRow]) -> list[tuple[int, list[YearRow]]]:
     """``year_over_year``'s rows of each year, newest first, each year's in their order."""
-    found: dict[int, list[YearRow]] = {}
-    for row in rows:
-        found.setdefault(row.year, []).append(row)
-    return sorted(found.items(), key=lambda pair: pair[0], reverse=True)
+    return runs(sorted(rows, key=lambda row: row.year, reverse=True), lambda row: row.year)  # a stable sort

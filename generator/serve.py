@@ -22,13 +22,12 @@ from __future__ import annotations
 
 import logging
 import os
-import sys
 import tempfile
 import threading
 from typing import Callable
 from urllib.parse import urlsplit
 
-from .build import CONFIG, generate, mkdocs_messages
+from .build import generate, mkdocs_messages, site_config
 
 WATCHED = ("plans", "content")
 QUIET_SECONDS = 0.1
@@ -66,12 +65,9 @@ def touch(path: str) -> None:
 
 def serve(root: str, dev_addr: str | None) -> int:
     from mkdocs.commands.build import build
-    from mkdocs.config import load_config
-    from mkdocs.exceptions import MkDocsException
     from mkdocs.livereload import LiveReloadServer
     from watchdog.observers import Observer
 
-    from . import siteplugin
     from .buildhooks import cache_templates
 
     if generate(root) is None:
@@ -80,11 +76,8 @@ def serve(root: str, dev_addr: str | None) -> int:
         signals = os.path.join(work, "signals")
         os.mkdir(signals)
         options = {"dev_addr": dev_addr} if dev_addr else {}
-        try:
-            config = load_config(os.path.join(root, CONFIG), site_dir=os.path.join(work, "site"), **options)
-            siteplugin.require(config)
-        except MkDocsException as error:
-            print(f"{CONFIG}: {error}", file=sys.stderr)
+        config = site_config(root, site_dir=os.path.join(work, "site"), **options)
+        if config is None:
             return 1
         host, port = config.dev_addr
         mount_path = urlsplit(config.site_url or "/").path

@@ -13,8 +13,8 @@ skipped; ``--sizes 10,100,1000,10000`` asks for the largest, and ``--plain-max
 and the known queries are run against this project built with Pagefind (see
 ``pagefindrun``); ``--search pagefind`` builds the sites with Pagefind as
 their search, as a large site would be, and queries them the same way.  Then,
-on a copy of the project itself, the curator's loop is timed (see ``live``).  Figures are reported, never asserted: the targets are
-printed next to them.
+on a copy of the project itself, the curator's loop is timed (see ``live``).
+Figures are reported, never asserted: the targets are printed next to them.
 """
 
 from __future__ import annotations

@@ -108,10 +108,9 @@ def measure(root: str, plans: int, items: int, plain_mkdocs: bool = True) -> Mea
     noop, _ = plansite(root, "generate")
     after = file_states(docs)
     plain = plain_build(root) if plain_mkdocs else None
-    material = os.path.exists(os.path.join(site, INDEX))
+    material = os.path.exists(index := os.path.join(site, INDEX))  # none when the site searches with Pagefind
     return Measurement(
         plans=plans, items=items, pages=sum(name.endswith(".md") for name in before), stages=stages,
-        build=build, site_bytes=folder_size(site)[1],
-        index_bytes=os.path.getsize(os.path.join(site, INDEX)) if material else None,
+        build=build, site_bytes=folder_size(site)[1], index_bytes=os.path.getsize(index) if material else None,
         indexed_text_bytes=indexed_text_bytes(site) if material else None, plain=plain, noop=noop,
         noop_written=sum(after.get(path) != state for path, state in before.items()) + len(after.keys() - before))
