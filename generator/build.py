@@ -24,17 +24,19 @@ from .cli import print_diagnostics
 from .diagnostics import InputError, has_errors
 from .load import Site, load_site, without_documents
 from .progress import terminal
-from .render import render_site
+from .processes import processes_for
+from .render import site_files
 from .sitehistory import read_site_history
-from .write import build_lock, remove_leftovers, stage_tree, staging_area, swap_in, write_tree
+from .write import File, build_lock, remove_leftovers, stage_tree, staging_area, swap_in, write_tree
 
 DOCS = "docs"
 CONFIG = "mkdocs.yml"
+RENDER = "render+write"  # pages are rendered as they are written (see ``write.Files``)
 
 
-def prepare(root: str) -> tuple[Site, dict[str, str | bytes]] | None:
-    """Load, validate and render everything: the site and the files of docs/, or None when there were
-    errors (printed).  Nothing is written."""
+def prepare(root: str) -> tuple[Site, dict[str, File]] | None:
+    """Load and validate everything: the site and the files of docs/ (made when written, see
+    ``write.Files``), or None when there were errors (printed).  Nothing is written."""
     with terminal.stage("load+validate") as done:
         site, diagnostics = load_site(root)
         done(f"{len(site.plans):,} plans")
@@ -47,8 +49,8 @@ def prepare(root: str) -> tuple[Site, dict[str, str | bytes]] | None:
         print(f"note: {history.message}", file=sys.stderr)
     site = without_documents(site)
     try:
-        with terminal.stage("render") as done:
-            files = render_site(site, history=history)
+        with terminal.stage("corpus") as done:
+            files = site_files(site, history=history)
             done(f"{len(files):,} files")
         return site, files
     except InputError as error:
@@ -56,8 +58,9 @@ def prepare(root: str) -> tuple[Site, dict[str, str | bytes]] | None:
         return None
 
 
-def generate(root: str) -> Site | None:
+def generate(root: str, parallel: bool = True) -> Site | None:
     """Load, validate and render everything, then bring docs/ up to date (replaced whole, see ``write``).
+    Pages are rendered on every core unless not ``parallel`` (see ``processes``).
 
     Returns the site, or None when there were errors (printed; nothing written).
     """
@@ -66,8 +69,9 @@ def generate(root: str) -> Site | None:
         if prepared is None:
             return None
         site, files = prepared
-        with terminal.stage("write"):
-            result = write_tree(os.path.join(root, DOCS), files)
+        with terminal.stage(RENDER) as done:
+            result = write_tree(os.path.join(root, DOCS), files, processes_for(len(files)) if parallel else 1)
+            done(str(result))
     print(f"docs/: {result}", file=sys.stderr)
     return site
 
@@ -105,12 +109,12 @@ def mkdocs_messages(level: int = logging.WARNING):
         logger.setLevel(previous)
 
 
-def build_site(root: str, files: dict[str, str | bytes]) -> int:
+def build_site(root: str, files: dict[str, File]) -> int:
     """Stage docs/ holding ``files``, build site/ from it with MkDocs in strict mode, and swap both in
     only when both succeeded.  Call it holding ``build_lock``.
 
-    ``files`` is emptied once staged: MkDocs reads them from disk, and their memory (150 MB at 1,000
-    plans) is left to MkDocs.
+    ``files`` is emptied once staged: MkDocs reads them from disk, and the memory of the model they are
+    made from is left to MkDocs.
     """
     from mkdocs.commands.build import build
     from mkdocs.exceptions import MkDocsException
@@ -121,8 +125,9 @@ def build_site(root: str, files: dict[str, str | bytes]) -> int:
     docs_dir = os.path.join(root, DOCS)
     with mkdocs_messages(), staging_area(root) as docs_area:
         staged_docs = os.path.join(docs_area, DOCS)
-        with terminal.stage("write"):
-            result = stage_tree(docs_dir, files, staged_docs)
+        with terminal.stage(RENDER) as done:
+            result = stage_tree(docs_dir, files, staged_docs, processes_for(len(files)))
+            done(str(result))
         files.clear()
         config = site_config(root, strict=True, docs_dir=staged_docs)
         if config is None:

@@ -18,6 +18,7 @@ goes through ``md`` in the templates (``_changes.md.j2`` and the pages here).
 from __future__ import annotations
 
 from collections import defaultdict
+from functools import partial
 
 from .corpus import Corpus
 from .feeds import FEED_ALL, feed_path, feeds
@@ -25,12 +26,14 @@ from .load import Site
 from .render import NEWEST, page_path, relative, render
 from .sitehistory import SiteHistory
 from .timeline import EDITIONS, build_timeline
+from .write import File, Files, content_of
 
 HISTORY_PAGE = page_path(EDITIONS)
 
 
-def with_history(pages: dict[str, str], site: Site, corpus: Corpus, history: SiteHistory) -> dict[str, str]:
-    """``pages`` with the history pages and feeds added and the history sections appended."""
+def with_history(pages: Files, site: Site, corpus: Corpus, history: SiteHistory) -> dict[str, File]:
+    """``pages`` with the history pages and feeds added and the history sections appended (when a page is
+    made: see ``write.Files``)."""
     timeline = build_timeline(site, corpus, history, pages)
     result = dict(pages)
     result.update(render("edition.md.j2", e.page, edition=e, feed=relative(e.page, FEED_ALL))
@@ -54,8 +57,13 @@ def with_history(pages: dict[str, str], site: Site, corpus: Corpus, history: Sit
                                       if page in timeline.dates else "", label=label,
                                       feed=relative(page, feed) if feed else "")[1])
     for page, parts in additions.items():
-        result[page] = "\n".join([result[page].rstrip("\n") + "\n", *parts])
+        result[page] = partial(appended, result[page], parts)
     return result
+
+
+def appended(page: File, parts: list[str]) -> str:
+    """The Markdown page ``page`` with ``parts`` appended, a blank line before each."""
+    return "\n".join([content_of(page).rstrip("\n") + "\n", *parts])
 
 
 def page_feeds(corpus: Corpus) -> dict[str, tuple[str, str]]:

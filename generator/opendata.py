@@ -35,11 +35,13 @@ import json
 import types
 import typing
 from dataclasses import dataclass
+from functools import partial
 from typing import Any, Callable
 
 from .corpus import Corpus, Entry
 from .load import Site
 from .model import Item, Kind, Target
+from .write import File, Files, copy_of
 
 DATA = "data"
 ITEMS_CSV = f"{DATA}/items.csv"
@@ -211,6 +213,10 @@ def records(columns: tuple[Column, ...], rows) -> list[dict]:
     return [{column.name: plain(column.value(row)) for column in columns} for row in rows]
 
 
+def encoded(text: Callable[[], str]) -> bytes:
+    return text().encode("utf-8")
+
+
 def json_text(value) -> str:
     return json.dumps(value, ensure_ascii=False, indent=1) + "\n"
 
@@ -248,17 +254,16 @@ def datapackage(corpus: Corpus, columns: tuple[Column, ...]) -> dict:
     }
 
 
-def open_data(site: Site, corpus: Corpus, location: Callable[[Entry], str]) -> dict[str, bytes]:
-    """Every file of data/; ``location`` gives an item's address on the site, relative to its root."""
+def open_data(site: Site, corpus: Corpus, location: Callable[[Entry], str]) -> Files:
+    """Every file of data/, each made when it is written (see ``write.Files``); ``location`` gives an item's
+    address on the site, relative to its root."""
     columns = item_columns(location)
-    files = {
-        ITEMS_CSV: BOM + csv_text(columns, corpus.entries),
-        ITEMS_JSON: json_text(records(columns, corpus.entries)),
-        TARGETS_CSV: BOM + csv_text(TARGET_COLUMNS, target_rows(corpus)),
-        PACKAGE: json_text(datapackage(corpus, columns)),
+    texts = {
+        ITEMS_CSV: lambda: BOM + csv_text(columns, corpus.entries),
+        ITEMS_JSON: lambda: json_text(records(columns, corpus.entries)),
+        TARGETS_CSV: lambda: BOM + csv_text(TARGET_COLUMNS, target_rows(corpus)),
+        PACKAGE: lambda: json_text(datapackage(corpus, columns)),
     }
-    published = {path: text.encode("utf-8") for path, text in files.items()}
-    for plan_source in site.plans:
-        with open(plan_source.path, "rb") as file:
-            published[plan_file(plan_source.plan.id)] = file.read()
+    published: dict[str, File] = {path: partial(encoded, text) for path, text in texts.items()}
+    published.update((plan_file(plan_source.plan.id), copy_of(plan_source.path)) for plan_source in site.plans)
     return published

@@ -1,8 +1,10 @@
 """Render every page of the site as Markdown, from the model.  Nothing is written here.
 
-``render_site`` returns ``{path relative to docs/: content}``: the generated
-pages (str) plus the hand-written files copied as they are (bytes).  The input
-must be a site without validation errors (see ``corpus``).
+``site_files`` returns ``{path relative to docs/: content}``: the generated
+pages (str) plus the hand-written files copied as they are (bytes), each made
+only when it is written (``write.Files``), so that the pages of a large site
+are rendered one at a time, on every core.  ``render_site`` makes them all at
+once.  The input must be a site without validation errors (see ``corpus``).
 
 Every text that comes from YAML goes through the ``md`` filter, which makes it
 inert: Markdown, HTML, attribute lists and the like come out as visible text.
@@ -19,8 +21,8 @@ import re
 import string
 from dataclasses import dataclass
 from datetime import date
-from functools import cache
-from typing import TYPE_CHECKING, Iterator
+from functools import cache, partial
+from typing import TYPE_CHECKING, Callable, Iterator
 from urllib.parse import quote, urlsplit
 
 import jinja2
@@ -36,6 +38,7 @@ from .numbering import chinese_to_int
 from .opendata import OPEN_DATA_PAGE, data_path, open_data
 from .searchworker import repaired_worker
 from .sitehistory import NO_HISTORY, SiteHistory
+from .write import File, Files, content_of, copy_of
 
 if TYPE_CHECKING:
     from .render_targets import Tracking
@@ -216,8 +219,18 @@ def environment() -> jinja2.Environment:
     return env
 
 
+def text(template: str, this_page: str, **values) -> str:
+    return environment().get_template(template).render(this_page=this_page, **values)
+
+
 def render(template: str, this_page: str, **values) -> tuple[str, str]:
-    return this_page, environment().get_template(template).render(this_page=this_page, **values)
+    """The page ``this_page`` rendered now: (its path, its Markdown)."""
+    return this_page, text(template, this_page, **values)
+
+
+def later(template: str, this_page: str, **values) -> tuple[str, Callable[[], str]]:
+    """The page ``this_page`` to be rendered when it is written (see ``write.Files``)."""
+    return this_page, partial(text, template, this_page, **values)
 
 
 def item_level(entry: Entry) -> int:
@@ -234,49 +247,49 @@ def by_year_and_role(owned: tuple[Entry, ...], supported: tuple[Entry, ...]) -> 
             for year in years]
 
 
-def plan_page(corpus: Corpus, tracking: Tracking, plan: Plan) -> tuple[str, str]:
+def plan_page(corpus: Corpus, tracking: Tracking, plan: Plan) -> tuple[str, Callable[[], str]]:
     entries = corpus.by_plan[plan.id]
-    return render("plan.md.j2", page_path("plans", plan.id), plan=plan, entries=entries, tracking=tracking,
-                  organisation=corpus.vocabulary.organisation_by_id[plan.organisation],
-                  body=list(outline(plan.sections, iter(entries))))
+    return later("plan.md.j2", page_path("plans", plan.id), plan=plan, entries=entries, tracking=tracking,
+                 organisation=corpus.vocabulary.organisation_by_id[plan.organisation],
+                 body=list(outline(plan.sections, iter(entries))))
 
 
-def render_pages(corpus: Corpus, tracking: Tracking) -> dict[str, str]:
+def render_pages(corpus: Corpus, tracking: Tracking) -> Files:
     """Every generated page but those of targets (``render_targets``), by path relative to docs/."""
     vocabulary = corpus.vocabulary
-    pages = [render("index.md.j2", "index.md", corpus=corpus, newest=corpus.plans[:NEWEST])]
-    pages += [render(f"{kind}.md.j2", page_path(kind), corpus=corpus) for kind in LISTINGS]
+    pages = [later("index.md.j2", "index.md", corpus=corpus, newest=corpus.plans[:NEWEST])]
+    pages += [later(f"{kind}.md.j2", page_path(kind), corpus=corpus) for kind in LISTINGS]
     pages += [plan_page(corpus, tracking, plan) for plan in corpus.plans]
-    pages += [render("theme.md.j2", page_path("themes", t.id), corpus=corpus, tracking=tracking, theme=t,
-                     entries=corpus.by_theme[t.id]) for t in vocabulary.themes]
-    pages += [render("theme_year.md.j2", page_path("themes", theme_year(t.id, year)), corpus=corpus, theme=t,
-                     year=year, entries=in_year)
+    pages += [later("theme.md.j2", page_path("themes", t.id), corpus=corpus, tracking=tracking, theme=t,
+                    entries=corpus.by_theme[t.id]) for t in vocabulary.themes]
+    pages += [later("theme_year.md.j2", page_path("themes", theme_year(t.id, year)), corpus=corpus, theme=t,
+                    year=year, entries=in_year)
               for t in vocabulary.themes for year, in_year in group_by_year(corpus.by_theme[t.id])]
-    pages += [render("department.md.j2", page_path("departments", d.id), corpus=corpus, tracking=tracking,
-                     department=d,
-                     organisation=vocabulary.organisation_by_id[d.organisation],
-                     owned=corpus.owned_by[d.id], supported=corpus.supported_by[d.id],
-                     years=by_year_and_role(corpus.owned_by[d.id], corpus.supported_by[d.id]))
+    pages += [later("department.md.j2", page_path("departments", d.id), corpus=corpus, tracking=tracking,
+                    department=d,
+                    organisation=vocabulary.organisation_by_id[d.organisation],
+                    owned=corpus.owned_by[d.id], supported=corpus.supported_by[d.id],
+                    years=by_year_and_role(corpus.owned_by[d.id], corpus.supported_by[d.id]))
               for d in vocabulary.departments]
-    pages += [render("year.md.j2", page_path("years", year), corpus=corpus, year=year,
-                     plans=corpus.plans_by_year[year], entries=corpus.by_year[year])
+    pages += [later("year.md.j2", page_path("years", year), corpus=corpus, year=year,
+                    plans=corpus.plans_by_year[year], entries=corpus.by_year[year])
               for year in corpus.years]
-    pages += [render("organisation.md.j2", page_path("organisations", o.id), corpus=corpus, organisation=o,
-                     plans=corpus.plans_by_organisation[o.id],
-                     departments=corpus.departments_by_organisation[o.id])
+    pages += [later("organisation.md.j2", page_path("organisations", o.id), corpus=corpus, organisation=o,
+                    plans=corpus.plans_by_organisation[o.id],
+                    departments=corpus.departments_by_organisation[o.id])
               for o in vocabulary.organisations]
     pages += finder_pages(corpus)
-    pages.append(render("opendata.md.j2", OPEN_DATA_PAGE, corpus=corpus))
+    pages.append(later("opendata.md.j2", OPEN_DATA_PAGE, corpus=corpus))
     return dict(pages)
 
 
-def finder_pages(corpus: Corpus) -> list[tuple[str, str]]:
+def finder_pages(corpus: Corpus) -> list[tuple[str, Callable[[], str]]]:
     """The item finder's page and the data it filters (see finder.py)."""
     def item_url(entry: Entry) -> str:
         return served_url(FINDER_DATA, page_path("plans", entry.plan.id), entry.anchor)
 
-    return [render("finder.md.j2", FINDER_PAGE, corpus=corpus, data=relative(FINDER_PAGE, FINDER_DATA)),
-            (FINDER_DATA, finder_json(corpus, item_url))]
+    return [later("finder.md.j2", FINDER_PAGE, corpus=corpus, data=relative(FINDER_PAGE, FINDER_DATA)),
+            (FINDER_DATA, partial(finder_json, corpus, item_url))]
 
 
 def copied_files(root: str) -> dict[str, str]:
@@ -294,9 +307,9 @@ def copied_files(root: str) -> dict[str, str]:
     return found
 
 
-def render_site(site: Site, today: date | None = None,
-                history: SiteHistory = NO_HISTORY) -> dict[str, str | bytes]:
-    """All of docs/: generated pages and copied files; InputError when a copied file takes a generated name.
+def site_files(site: Site, today: date | None = None, history: SiteHistory = NO_HISTORY) -> dict[str, File]:
+    """All of docs/, each file made when it is written (see ``write.Files``): generated pages and copied
+    files; InputError when a copied file takes a generated name.
 
     ``today`` (default: ``builddate.build_day()``) is the date progress is shown as of: what is overdue.
     ``history`` (default: none) is what git says: page dates, editions, feeds (see ``historypages``).
@@ -306,8 +319,8 @@ def render_site(site: Site, today: date | None = None,
 
     corpus = build_corpus(site)
     tracking = Tracking(corpus, today or build_day())
-    pages: dict[str, str | bytes] = {**render_pages(corpus, tracking), **target_pages(tracking),
-                                     **open_data(site, corpus, item_location), **repaired_worker()}
+    pages = {**render_pages(corpus, tracking), **target_pages(tracking), **open_data(site, corpus, item_location),
+             **repaired_worker()}
     pages = with_history(pages, site, corpus, history)
     copied = copied_files(site.root)
     taken = {url_of(path) for path in pages}
@@ -315,7 +328,11 @@ def render_site(site: Site, today: date | None = None,
                           "rename this file") for target, source in copied.items() if url_of(target) in taken]
     if clashes:
         raise InputError(clashes)
-    for target, source in copied.items():
-        with open(source, "rb") as file:
-            pages[target] = file.read()
+    pages.update((target, copy_of(source)) for target, source in copied.items())
     return pages
+
+
+def render_site(site: Site, today: date | None = None,
+                history: SiteHistory = NO_HISTORY) -> dict[str, str | bytes]:
+    """All of docs/ made at once, in memory: ``site_files``' files with their contents."""
+    return {path: content_of(file) for path, file in site_files(site, today, history).items()}

@@ -25,9 +25,10 @@ from .commitments import (CHANGE_LABELS, Commitment, YearRow, by_metric, commitm
 from .corpus import Corpus, Entry, runs
 from .model import Metric
 from .references import is_web_address
-from .render import http_url, page_path, quantity, render, requirement
+from .render import http_url, later, page_path, quantity, requirement
 from .tracking import (STATE_LABELS, ReviewLinks, State, Summary, is_tracked, item_deadline, reference_of,
                        state_of, summarise)
+from .write import Files
 
 BETTER_LABELS = {"higher": "数值越高越好", "lower": "数值越低越好"}
 
@@ -160,21 +161,21 @@ def metric_year(metric_id: str, year: int) -> str:
     return f"{metric_id}/{year}"
 
 
-def target_pages(tracking: Tracking) -> dict[str, str]:
+def target_pages(tracking: Tracking) -> Files:
     """The targets index, its page per year, and a page per metric and per year of it, by path relative to docs/."""
     corpus, vocabulary = tracking.corpus, tracking.corpus.vocabulary
-    pages = [render("targets.md.j2", page_path("targets"), corpus=corpus, tracking=tracking,
-                    better_labels=BETTER_LABELS)]
-    pages += [render("targets_year.md.j2", page_path("targets", year), tracking=tracking, year=year,
-                     commitments=in_year)
+    pages = [later("targets.md.j2", page_path("targets"), corpus=corpus, tracking=tracking,
+                   better_labels=BETTER_LABELS)]
+    pages += [later("targets_year.md.j2", page_path("targets", year), tracking=tracking, year=year,
+                    commitments=in_year)
               for year, in_year in tracking.by_year]
     for metric in vocabulary.metrics:
         years = rows_by_year(year_over_year(metric, tracking.by_metric[metric.id], corpus.plans))
-        pages.append(render("metric.md.j2", page_path("metrics", metric.id), tracking=tracking, metric=metric,
-                            years=years, metric_year=metric_year, better_labels=BETTER_LABELS))
-        pages += [render("metric_year.md.j2", page_path("metrics", metric_year(metric.id, year)), corpus=corpus,
-                         tracking=tracking, metric=metric, year=year, rows=rows,
-                         chart=metric_chart(metric, year, rows), better_labels=BETTER_LABELS,
-                         change_labels=CHANGE_LABELS)
+        pages.append(later("metric.md.j2", page_path("metrics", metric.id), tracking=tracking, metric=metric,
+                           years=years, metric_year=metric_year, better_labels=BETTER_LABELS))
+        pages += [later("metric_year.md.j2", page_path("metrics", metric_year(metric.id, year)), corpus=corpus,
+                        tracking=tracking, metric=metric, year=year, rows=rows,
+                        chart=metric_chart(metric, year, rows), better_labels=BETTER_LABELS,
+                        change_labels=CHANGE_LABELS)
                   for year, rows in years]
     return dict(pages)

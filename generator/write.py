@@ -49,9 +49,17 @@ import os
 import shutil
 import tempfile
 from dataclasses import dataclass
-from typing import Iterator, Mapping
+from typing import Callable, Iterator, Mapping
+
+from .processes import fork_map
 
 STAGING_PREFIX = ".plansite-build-"
+
+# What a generated file holds: its content, or a function that makes it when the file is written.  A
+# large site's pages are rendered one at a time as they are written, never all held in memory at once.
+Content = str | bytes
+File = Content | Callable[[], Content]
+Files = Mapping[str, File]
 
 
 @dataclass(frozen=True)
@@ -68,14 +76,28 @@ class WriteResult:
         return f"{self.written} written, {self.unchanged} unchanged, {self.removed} removed"
 
 
-def as_bytes(content: str | bytes) -> bytes:
+def as_bytes(content: Content) -> bytes:
     return content.encode("utf-8") if isinstance(content, str) else content
+
+
+def content_of(file: File) -> Content:
+    """What a file of ``Files`` holds, made now if it is made on demand."""
+    return file() if callable(file) else file
+
+
+def read_bytes(path: str) -> bytes:
+    with open(path, "rb") as file:
+        return file.read()
+
+
+def copy_of(path: str) -> Callable[[], bytes]:
+    """A file of ``Files`` holding what the file at ``path`` holds when it is written."""
+    return functools.partial(read_bytes, path)
 
 
 def current_bytes(path: str) -> bytes | None:
     try:
-        with open(path, "rb") as file:
-            return file.read()
+        return read_bytes(path)
     except (FileNotFoundError, NotADirectoryError, IsADirectoryError):
         return None
 
@@ -97,20 +119,15 @@ def link_or_copy(source: str, target: str) -> None:
         shutil.copy2(source, target)
 
 
-def stage_tree(directory: str, files: Mapping[str, str | bytes], staged: str) -> WriteResult:
-    """Write ``files`` ({relative '/'-path: content}) into the new directory ``staged``.
-
-    Files whose bytes ``directory`` already holds are hard links to them; the
-    counts compare ``files`` with what ``directory`` holds now.
-    """
-    os.makedirs(staged)
+def stage_files(directory: str, files: Files, staged: str, names: list[str]) -> tuple[int, int]:
+    """Write the ``files`` named ``names`` into ``staged``: (written, unchanged) as ``stage_tree`` counts."""
     written = unchanged = 0
-    for relative, content in sorted(files.items()):
+    for relative in names:
         parts = relative.split("/")
         target = os.path.join(staged, *parts)
         os.makedirs(os.path.dirname(target), exist_ok=True)
         current = os.path.join(directory, *parts)
-        data = as_bytes(content)
+        data = as_bytes(content_of(files[relative]))
         if current_bytes(current) == data:
             link_or_copy(current, target)
             unchanged += 1
@@ -118,8 +135,23 @@ def stage_tree(directory: str, files: Mapping[str, str | bytes], staged: str) ->
             with open(target, "xb") as file:
                 file.write(data)
             written += 1
+    return written, unchanged
+
+
+def stage_tree(directory: str, files: Files, staged: str, processes: int = 1) -> WriteResult:
+    """Write ``files`` ({relative '/'-path: content}) into the new directory ``staged``.
+
+    Files whose bytes ``directory`` already holds are hard links to them; the
+    counts compare ``files`` with what ``directory`` holds now.  With
+    ``processes`` > 1 the files are made and written by that many processes
+    (see ``processes.fork_map``), each taking every n-th file in name order.
+    """
+    os.makedirs(staged)
+    names = sorted(files)
+    shares = fork_map(functools.partial(stage_files, directory, files, staged),
+                      [names[start::processes] for start in range(processes)])
     removed = sum(1 for relative in existing_files(directory) if relative not in files)
-    return WriteResult(written, unchanged, removed)
+    return WriteResult(sum(written for written, _ in shares), sum(unchanged for _, unchanged in shares), removed)
 
 
 @functools.cache
@@ -190,11 +222,11 @@ def build_lock(root: str) -> Iterator[None]:
         os.close(handle)  # releases the lock
 
 
-def write_tree(directory: str, files: Mapping[str, str | bytes]) -> WriteResult:
+def write_tree(directory: str, files: Files, processes: int = 1) -> WriteResult:
     """Make ``directory`` hold exactly ``files``, replacing it whole when anything changed."""
     with staging_area(os.path.dirname(os.path.abspath(directory))) as area:
         staged = os.path.join(area, os.path.basename(directory))
-        result = stage_tree(directory, files, staged)
+        result = stage_tree(directory, files, staged, processes)
         if result.changed:
             swap_in(staged, directory)
     return result

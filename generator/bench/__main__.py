@@ -27,7 +27,7 @@ import sys
 import tempfile
 
 from .live import copy_project, edit_to_browser, noop_generation
-from .measure import Measurement, measure
+from .measure import GENERATOR_STAGES, Measurement, measure
 from .pagefindrun import choose_pagefind, figures, recall
 from .synth import read_seeds, synthesise
 from .table import seconds, size_table, table
@@ -77,8 +77,8 @@ def live_report(root: str, work: str, browser: bool) -> str:
     median, stages = noop.median
     rows = [[f"no-op plansite generate, wall, median / slowest of {len(noop.runs)} (s)",
              f"{seconds(median.seconds)} / {seconds(noop.slowest.seconds)}", "< 0.5"],
-            ["  of which load+validate / render / write, median run (s)",
-             " / ".join(seconds(stages.get(name, 0.0)) for name in ("load+validate", "render", "write")), ""],
+            [f"  of which {' / '.join(GENERATOR_STAGES)}, median run (s)",
+             " / ".join(seconds(stages.get(name, 0.0)) for name in GENERATOR_STAGES), ""],
             ["no-op plansite generate, files written", str(noop.written), "0"]]
     if browser:
         latencies = edit_to_browser(example)

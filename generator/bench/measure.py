@@ -1,8 +1,10 @@
 """Measure one synthetic project: ``plansite build`` stage by stage, plain MkDocs, a no-op regeneration.
 
 Every command runs in a child process of its own, so its wall time includes
-starting Python and its peak memory (``ru_maxrss`` from ``os.wait4``) is its
-own: the build's peak is that of the whole ``plansite build``, MkDocs included.
+starting Python and its peak memory is its own: the build's peak is that of
+the whole ``plansite build``, MkDocs and the processes that render pages
+included (``ru_maxrss`` from ``os.wait4``, or the sampled sum over the
+processes when larger; see ``memory``).
 """
 
 from __future__ import annotations
@@ -17,8 +19,9 @@ from dataclasses import dataclass, field
 
 from ..pagefind import folder_size
 from ..searchindex import INDEX, indexed_text_bytes
+from .memory import TreeSampler
 
-GENERATOR_STAGES = ("load+validate", "render", "write")
+GENERATOR_STAGES = ("load+validate", "corpus", "render+write")
 ENGINE_STAGE = "mkdocs"
 
 
@@ -28,7 +31,7 @@ class Run:
 
     code: int
     seconds: float     # wall time
-    peak_bytes: int    # maximum resident set size
+    peak_bytes: int    # its peak memory, the processes it forked included (see ``memory``)
     stdout: str
     stderr: str
 
@@ -38,12 +41,14 @@ def run(argv: list[str], cwd: str | None = None) -> Run:
     with tempfile.TemporaryFile("w+") as out, tempfile.TemporaryFile("w+") as err:
         started = time.perf_counter()
         process = subprocess.Popen(argv, cwd=cwd, stdout=out, stderr=err, stdin=subprocess.DEVNULL)
+        sampler = TreeSampler(process.pid)
         _, status, usage = os.wait4(process.pid, 0)
         seconds = time.perf_counter() - started
+        forked_peak = sampler.stop()
         process.returncode = os.waitstatus_to_exitcode(status)
         out.seek(0)
         err.seek(0)
-        return Run(process.returncode, seconds, usage.ru_maxrss * 1024, out.read(), err.read())
+        return Run(process.returncode, seconds, max(usage.ru_maxrss * 1024, forked_peak), out.read(), err.read())
 
 
 def plansite(root: str, *command: str) -> tuple[Run, dict[str, float]]:

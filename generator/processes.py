@@ -1,0 +1,94 @@
+"""Work shared between forked processes: the generator's pages are rendered and written on every core.
+
+A forked child starts with this process's memory (copy-on-write), so the work
+it is given may close over anything -- the model, the Jinja environment, the
+functions that render pages -- and nothing of it is pickled; only the results
+come back (pickled through a pipe).  Where ``fork`` is not available (Windows;
+macOS defaults to spawning) everything runs in this process, one share after
+the other, with the same results.
+
+Forking a process that runs other threads is unsafe (a lock held by another
+thread stays held in the child for ever): callers that run threads, such as
+``plansite serve``, ask for one process.
+"""
+
+from __future__ import annotations
+
+import gc
+import multiprocessing
+import os
+from typing import Callable, Sequence, TypeVar
+
+Share = TypeVar("Share")
+Result = TypeVar("Result")
+
+# Fewer files than this per process, and a second process costs more than it saves (forking, and the
+# child copying the pages of memory it touches): the example site stays in one process.
+FILES_PER_PROCESS = 1000
+
+
+def cores() -> int:
+    """The cores this process may run on."""
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:  # not Linux
+        return os.cpu_count() or 1
+
+
+def processes_for(files: int) -> int:
+    """How many processes should make ``files`` files."""
+    return max(1, min(cores(), files // FILES_PER_PROCESS))
+
+
+def fork_map(work: Callable[[Share], Result], shares: Sequence[Share]) -> list[Result]:
+    """``[work(share) for share in shares]``, each share but the last in a forked child, the last here.
+
+    An exception raised by ``work`` in a child is raised here (the first, in the
+    order of ``shares``); a child that dies without a result (killed) raises
+    RuntimeError.  Children still running when this process fails are stopped.
+    """
+    if len(shares) < 2 or "fork" not in multiprocessing.get_all_start_methods():
+        return [work(share) for share in shares]
+    context = multiprocessing.get_context("fork")
+    children = []
+    gc.freeze()  # a child's garbage collector would otherwise touch, and so copy, every object it inherited
+    try:
+        for share in shares[:-1]:
+            receiver, sender = context.Pipe(duplex=False)
+            child = context.Process(target=_child, args=(work, share, sender), daemon=True)
+            child.start()
+            sender.close()
+            children.append((child, receiver))
+        last = work(shares[-1])
+        return [*(_outcome(child, receiver) for child, receiver in children), last]
+    finally:
+        gc.unfreeze()
+        for child, receiver in children:
+            if child.is_alive():
+                child.terminate()
+            child.join()
+            receiver.close()
+
+
+def _child(work: Callable, share, sender) -> None:
+    try:
+        outcome = (True, work(share))
+    except BaseException as error:  # noqa: BLE001 - every failure is the parent's to raise
+        outcome = (False, error)
+    try:
+        sender.send(outcome)
+    except Exception as error:  # noqa: BLE001 - a result or an exception that cannot be pickled: its text
+        failure = error if outcome[0] else outcome[1]
+        sender.send((False, RuntimeError(f"{type(failure).__name__}: {failure}")))
+    sender.close()
+
+
+def _outcome(child, receiver):
+    try:
+        succeeded, value = receiver.recv()
+    except EOFError:
+        child.join()
+        raise RuntimeError(f"a worker process ended without a result (exit code {child.exitcode})") from None
+    if not succeeded:
+        raise value
+    return value

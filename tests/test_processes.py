@@ -1,0 +1,96 @@
+"""Pages made in forked processes: the same docs/ as one process makes, failures raised, nothing left running."""
+
+from __future__ import annotations
+
+import os
+import signal
+import time
+
+import pytest
+
+from generator.load import load_site, without_documents
+from generator.processes import FILES_PER_PROCESS, cores, fork_map, processes_for
+from generator.render import site_files
+from generator.write import WriteResult, write_tree
+from sitefixtures import make_site_project
+from test_write import snapshot
+
+
+def test_results_come_back_in_order_from_work_that_closes_over_anything():
+    unpicklable = {"made": lambda share: [share, os.getpid()]}  # a lambda: nothing is pickled but results
+    results = fork_map(lambda share: unpicklable["made"](share), ["a", "b", "c"])
+    assert [share for share, _ in results] == ["a", "b", "c"]
+    pids = [pid for _, pid in results]
+    assert pids[-1] == os.getpid() and len(set(pids)) == 3  # the last share ran here, the others each in a child
+
+
+def test_an_exception_in_a_child_is_raised_here():
+    class Local(Exception):  # a class local to a function cannot be pickled: its text comes instead
+        pass
+
+    def work(failure: Exception | None) -> None:
+        if failure is not None:
+            raise failure
+
+    with pytest.raises(ValueError, match="failed in its child"):
+        fork_map(work, [ValueError("failed in its child"), None])
+    with pytest.raises(RuntimeError, match="Local: cannot be pickled"):
+        fork_map(work, [Local("cannot be pickled"), None])
+
+
+def test_a_killed_child_is_an_error_not_a_missing_result():
+    def work(share: int) -> int:
+        if share == 0:
+            os.kill(os.getpid(), signal.SIGKILL)
+        return share
+
+    with pytest.raises(RuntimeError, match=f"exit code -{int(signal.SIGKILL)}"):
+        fork_map(work, [0, 1])
+
+
+def test_children_are_stopped_when_this_process_fails(tmp_path):
+    started = tmp_path / "child"
+
+    def work(share: int) -> None:
+        if share == 0:
+            started.write_text(str(os.getpid()))
+            signal.pause()  # would run for ever
+        while not started.exists():
+            time.sleep(0.01)
+        raise KeyError("here")
+
+    with pytest.raises(KeyError):
+        fork_map(work, [0, 1])
+    with pytest.raises(ProcessLookupError):
+        os.kill(int(started.read_text()), 0)  # reaped: no such process any more
+
+
+def test_small_sites_stay_in_one_process():
+    assert processes_for(FILES_PER_PROCESS - 1) == 1
+    assert processes_for(100 * FILES_PER_PROCESS) == cores()
+
+
+def test_pages_made_by_two_processes_are_those_one_process_makes(tmp_path):
+    root = make_site_project(tmp_path / "project")
+    site, diagnostics = load_site(str(root))
+    assert not diagnostics
+    made = []
+
+    def counted(path, file):
+        def make():
+            made.append(path)  # in whichever process makes it
+            return file() if callable(file) else file
+        return make
+
+    files = {path: counted(path, file) for path, file in site_files(without_documents(site)).items()}
+    one, two = tmp_path / "one", tmp_path / "two"
+    assert write_tree(str(one), files, processes=1) == WriteResult(len(files), 0, 0)
+    assert sorted(made) == sorted(files)   # made once each, by this process
+    made.clear()
+    assert write_tree(str(two), files, processes=2) == WriteResult(len(files), 0, 0)
+    assert 0 < len(made) < len(files)      # this process made its share only
+    assert {p: c for p, (c, _) in snapshot(two).items()} == {p: c for p, (c, _) in snapshot(one).items()}
+
+    before = snapshot(two)
+    assert write_tree(str(two), files, processes=2) == WriteResult(0, len(files), 0)
+    assert snapshot(two) == before         # nothing changed, nothing rewritten
