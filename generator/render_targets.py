@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
-from functools import cached_property
+from functools import cached_property, partial
 from typing import Iterable
 
 from . import charts
@@ -25,7 +25,7 @@ from .commitments import (CHANGE_LABELS, Commitment, YearRow, by_metric, commitm
 from .corpus import Corpus, Entry, runs
 from .model import Metric
 from .references import is_web_address
-from .render import http_url, later, page_path, quantity, requirement
+from .render import http_url, later, page_path, quantity, requirement, text
 from .tracking import (STATE_LABELS, ReviewLinks, State, Summary, is_tracked, item_deadline, reference_of,
                        state_of, summarise)
 from .write import Files
@@ -173,9 +173,13 @@ def target_pages(tracking: Tracking) -> Files:
         years = rows_by_year(year_over_year(metric, tracking.by_metric[metric.id], corpus.plans))
         pages.append(later("metric.md.j2", page_path("metrics", metric.id), tracking=tracking, metric=metric,
                            years=years, metric_year=metric_year, better_labels=BETTER_LABELS))
-        pages += [later("metric_year.md.j2", page_path("metrics", metric_year(metric.id, year)), corpus=corpus,
-                        tracking=tracking, metric=metric, year=year, rows=rows,
-                        chart=metric_chart(metric, year, rows), better_labels=BETTER_LABELS,
-                        change_labels=CHANGE_LABELS)
-                  for year, rows in years]
+        pages += [(page_path("metrics", metric_year(metric.id, year)),
+                   partial(metric_year_page, tracking, metric, year, rows)) for year, rows in years]
     return dict(pages)
+
+
+def metric_year_page(tracking: Tracking, metric: Metric, year: int, rows: list[YearRow]) -> str:
+    """A metric's page for one year, its chart drawn when the page is made (see ``write.Files``)."""
+    return text("metric_year.md.j2", page_path("metrics", metric_year(metric.id, year)), corpus=tracking.corpus,
+                tracking=tracking, metric=metric, year=year, rows=rows, chart=metric_chart(metric, year, rows),
+                better_labels=BETTER_LABELS, change_labels=CHANGE_LABELS)
