@@ -1,15 +1,15 @@
 """Read a YAML file into plain data plus the source location of every value.
 
 PyYAML alone loses line numbers and silently keeps the last of two duplicate
-keys.  Here the file is composed into nodes, then converted by hand so that
-every value's position is recorded and duplicate keys are reported.
+keys.  Here the data is built by hand from PyYAML's event stream, in one pass
+(``_Reader``), so that every value's position is recorded and duplicate keys
+are reported; scalars get the values PyYAML's safe loader gives them.
 
-Before any node is built, the event stream is screened (``_screen``) for what
-would make composing unsafe: anchors and aliases (the "billion laughs" bomb
-reuses values), nesting deeper than ``MAX_DEPTH`` (PyYAML's composer
-recurses, and its C version overflows the stack on a few hundred thousand
-brackets) and more than ``MAX_VALUES`` values (memory grows by about a
-kilobyte per value).  With ``MAX_BYTES`` this bounds what one file may cost.
+The same pass screens the stream for what would make the data unsafe to
+build: anchors and aliases (the "billion laughs" bomb reuses values),
+nesting deeper than ``MAX_DEPTH`` (decoding recurses) and more than ``MAX_VALUES`` values
+(memory grows by about a kilobyte per value).  With ``MAX_BYTES`` this
+bounds what one file may cost.
 """
 
 from __future__ import annotations
@@ -57,16 +57,17 @@ class Document:
         return Diagnostic(self.path, line, column, field_path(path), message, severity)
 
 
-class _Refused(Exception):
-    def __init__(self, node: yaml.Node, path: Path, message: str):
-        super().__init__(message)
-        self.node = node
-        self.path = path
-        self.message = message
+@dataclass
+class _Refused:
+    """Why the data cannot be built: at which event, and the path of the value."""
+
+    event: yaml.Event
+    path: Path
+    message: str
 
 
-def _mark(node: yaml.Node | yaml.Event) -> tuple[int, int]:
-    return node.start_mark.line + 1, node.start_mark.column + 1
+def _mark(event: yaml.Event) -> tuple[int, int]:
+    return event.start_mark.line + 1, event.start_mark.column + 1
 
 
 def _line_column(text: str, index: int) -> tuple[int, int]:
@@ -101,78 +102,225 @@ def load(path: str, text: str | None = None) -> tuple[Document | None, list[Diag
             return None, problems
     loader = _Loader(text)
     try:
-        refusal = _screen(text, path)
-        if refusal:
-            return None, [refusal]
-        root = loader.get_single_node()
+        return _Reader(path, loader).read()
     except yaml.reader.ReaderError as exc:
         line, column = _line_column(text, max(text.find(chr(exc.character)), 0))
         return None, [Diagnostic(path, line, column, "", f"character U+{exc.character:04X} is not allowed in "
                                  f"YAML ({exc.reason}); remove it")]
-    except yaml.MarkedYAMLError as exc:
-        return None, [_syntax_error(path, exc, ())]
     except yaml.YAMLError as exc:
         return None, [Diagnostic(path, 0, 0, "", f"YAML error: {exc}")]
     finally:
         loader.dispose()
-    document = Document(path, None)
-    if root is None:
-        return document, []
-    problems: list[Diagnostic] = []
-    try:
-        document.data = _convert(root, (), document, problems, loader)
-    except _Refused as exc:
-        line, column = _mark(exc.node)
-        return None, [Diagnostic(path, line, column, field_path(exc.path), exc.message)]
-    if any(p.severity == "error" for p in problems):
-        return None, problems
-    return document, problems
 
 
-def _screen(text: str, path: str) -> Diagnostic | None:
-    """The first syntax error, anchor, alias, too deep collection or value over the limit, read from the
-    event stream.
+class _Open:
+    """A mapping or sequence whose events are being read."""
 
-    Events are read one at a time and not kept, so this costs no stack and no
-    memory per value whatever the file holds.  The field path of each event is
-    tracked to say where the problem is.
+    __slots__ = ("is_mapping", "count", "key", "value", "path", "next_key", "next_path")
+
+    def __init__(self, is_mapping: bool, value: dict | list | None, path: Path):
+        self.is_mapping = is_mapping
+        self.count = 0         # events read in it (a mapping's even events are its keys)
+        self.key = None        # the current key, as screening names it ("?" for a key that is no scalar)
+        self.value = value     # the dict or list being built; None when its content is not kept
+        self.path = path
+        self.next_key = None   # a mapping's key whose value comes next,
+        self.next_path = None  # and that value's path (None: the value is not kept)
+
+
+class _Reader:
+    """One pass over the event stream that screens it and builds the data with its locations.
+
+    Screening looks at every event of every document, and what it refuses (see
+    ``_refusal``), like a syntax error, is reported before anything found while
+    building: the first problem of the data (``_Refused``) stops the building,
+    not the screening.  Only the first document is built; a second one is an
+    error once the whole stream has passed screening.
     """
-    frames: list[list] = []  # per open collection: [is a mapping, events read in it, current key]
-    values = 0
-    try:
-        for event in yaml.parse(text, Loader=_Loader):
-            if isinstance(event, yaml.CollectionEndEvent):
-                frames.pop()
-                continue
-            if not isinstance(event, yaml.NodeEvent):
-                continue
-            if frames:
-                frame = frames[-1]
-                if frame[0] and frame[1] % 2 == 0:  # a mapping's even events are its keys
-                    frame[2] = event.value if isinstance(event, yaml.ScalarEvent) else "?"
-                frame[1] += 1
-            values += 1
-            problem = _refusal(event, len(frames), values)
-            if problem:
-                where = tuple(frame[2] if frame[0] else frame[1] - 1 for frame in frames)
-                return Diagnostic(path, *_mark(event), field_path(where), problem)
-            if isinstance(event, yaml.CollectionStartEvent):
-                frames.append([isinstance(event, yaml.MappingStartEvent), 0, None])
-    except yaml.MarkedYAMLError as exc:
-        return _syntax_error(path, exc, _unfinished(frames))
-    return None
+
+    def __init__(self, path: str, loader):
+        self.loader = loader
+        self.document = Document(path, None)
+        self.problems: list[Diagnostic] = []
+        self.refused: _Refused | None = None
+        self.documents = 0
+        self.another: yaml.Event | None = None  # the start of a second document
+        self.building = True  # until something is refused or a second document starts
+
+    def read(self) -> tuple[Document | None, list[Diagnostic]]:
+        path = self.document.path
+        problem = self._screen_and_build()
+        if problem:
+            return None, [problem]
+        if self.another is not None:  # what PyYAML's composer says of it
+            return None, [_syntax_error(path, yaml.composer.ComposerError(
+                "expected a single document in the stream", None, "but found another document",
+                self.another.start_mark), ())]
+        if self.refused:
+            return None, [Diagnostic(path, *_mark(self.refused.event), field_path(self.refused.path),
+                                     self.refused.message)]
+        if any(p.severity == "error" for p in self.problems):
+            return None, self.problems
+        return self.document, self.problems
+
+    def _screen_and_build(self) -> Diagnostic | None:
+        """The first syntax error, anchor, alias, too deep collection or value over the limit.
+
+        Events are read one at a time and not kept, so screening costs no stack
+        and no memory per value whatever the file holds.
+        """
+        frames: list[_Open] = []
+        values = 0
+        get_event = self.loader.get_event
+        try:
+            while True:
+                event = get_event()
+                kind = type(event)
+                if kind in _ENDS:
+                    frames.pop()
+                    continue
+                if kind not in _NODES:
+                    if kind is yaml.StreamEndEvent:
+                        return None
+                    self._boundary(event)
+                    continue
+                parent = frames[-1] if frames else None
+                if parent is not None:
+                    if parent.is_mapping and parent.count % 2 == 0:
+                        parent.key = event.value if kind is yaml.ScalarEvent else "?"
+                    parent.count += 1
+                values += 1
+                # Aliases have an anchor too: most events need no closer look.
+                if event.anchor is not None or values > MAX_VALUES or len(frames) >= MAX_DEPTH:
+                    problem = _refusal(event, len(frames), values)
+                    if problem:
+                        where = field_path(_screened_path(frames))
+                        return Diagnostic(self.document.path, *_mark(event), where, problem)
+                opened = self._build(event, kind, parent)
+                if opened is not None:
+                    frames.append(opened)
+        except yaml.MarkedYAMLError as exc:
+            return _syntax_error(self.document.path, exc, _unfinished(frames))
+
+    def _boundary(self, event: yaml.Event) -> None:
+        """Note where a second document starts (a stream start or a document end needs nothing)."""
+        if type(event) is yaml.DocumentStartEvent:
+            self.documents += 1
+            if self.documents == 2:
+                self.another = event
+                self.building = False
+
+    def _build(self, event: yaml.NodeEvent, kind: type, parent: _Open | None) -> _Open | None:
+        """Add the value ``event`` starts to the data; the new collection, if it starts one."""
+        if not self.building or parent is not None and parent.value is None:
+            return _skipped(kind)
+        if parent is None:
+            path = ()
+        elif parent.is_mapping:
+            if parent.count % 2:
+                return self._key(event, kind, parent)
+            path = parent.next_path
+            if path is None:  # the value of a duplicate key
+                return _skipped(kind)
+        else:
+            path = parent.path + (parent.count - 1,)
+        self.document.locations[path] = _mark(event)
+        if kind is yaml.ScalarEvent:
+            self._attach(parent, self._scalar(event, path))
+            return None
+        opened = _Open(kind is yaml.MappingStartEvent, {} if kind is yaml.MappingStartEvent else [], path)
+        self._attach(parent, opened.value)
+        return opened
+
+    def _key(self, event: yaml.NodeEvent, kind: type, mapping: _Open) -> _Open | None:
+        """Take a mapping's key: refuse it, report it as a duplicate or expect its value."""
+        mapping.next_path = None
+        if kind is not yaml.ScalarEvent:
+            self._refuse(event, mapping.path, "mapping keys must be plain strings")
+            return _skipped(kind)
+        key = event.value
+        if key == "<<":
+            self._refuse(event, mapping.path, "YAML merge keys (<<) are not allowed in plan files")
+            return None
+        located = mapping.path + (key,)
+        if key in mapping.value:
+            first = self.document.key_locations[located]
+            self.problems.append(Diagnostic(self.document.path, *_mark(event), field_path(located),
+                                            f"duplicate key {key!r} (first defined at line {first[0]})"))
+        else:
+            self.document.key_locations[located] = _mark(event)
+            mapping.next_key, mapping.next_path = key, located
+        return None
+
+    def _refuse(self, event: yaml.Event, path: Path, message: str) -> None:
+        self.refused = _Refused(event, path, message)
+        self.building = False
+
+    def _attach(self, parent: _Open | None, value) -> None:
+        if parent is None:
+            self.document.data = value
+        elif parent.is_mapping:
+            parent.value[parent.next_key] = value
+        else:
+            parent.value.append(value)
+
+    def _scalar(self, event: yaml.ScalarEvent, path: Path):
+        """The value of a scalar, as PyYAML's composer and safe constructor would make it."""
+        tag = event.tag
+        if tag is None or tag == "!":
+            tag = _implicit_tag(event.value) if event.implicit[0] else _STR
+        if tag == _STR:
+            return event.value
+        node = yaml.ScalarNode(tag, event.value, event.start_mark, event.end_mark, event.style)
+        try:
+            return self.loader.construct_object(node, deep=True)
+        except yaml.constructor.ConstructorError as exc:
+            self._refuse(event, path, f"cannot read value: {exc.problem}")
+        except Exception as exc:  # noqa: BLE001 - the safe constructors raise ValueError and others on bad values
+            detail = f" ({exc})" if isinstance(exc, ValueError) else ""
+            self._refuse(event, path, f"{event.value!r} is not {_TAG_NAMES.get(tag, 'a valid value')}{detail}")
+        return None
 
 
-def _unfinished(frames: list[list]) -> Path:
+def _skipped(kind: type) -> _Open | None:
+    """A collection read but not kept, if ``kind`` starts one."""
+    return _Open(kind is yaml.MappingStartEvent, None, ()) if kind in _STARTS else None
+
+
+_ENDS = (yaml.MappingEndEvent, yaml.SequenceEndEvent)
+_STARTS = (yaml.MappingStartEvent, yaml.SequenceStartEvent)
+_NODES = (yaml.ScalarEvent, yaml.AliasEvent, *_STARTS)
+_STR = "tag:yaml.org,2002:str"
+
+# PyYAML's implicit resolvers (YAML 1.1 bool, int, float, null, timestamp ...) by the first character of a
+# plain scalar, followed by those for any character, as ``Resolver.resolve`` tries them.
+_ANY_FIRST = _Loader.yaml_implicit_resolvers.get(None, [])
+_RESOLVERS = {first: resolvers + _ANY_FIRST for first, resolvers in _Loader.yaml_implicit_resolvers.items()}
+
+
+def _implicit_tag(value: str) -> str:
+    """The tag PyYAML's resolver gives a plain scalar (path resolvers are not used by the safe loaders)."""
+    for tag, pattern in _RESOLVERS.get(value[:1], _ANY_FIRST):
+        if pattern.match(value):
+            return tag
+    return _STR
+
+
+def _unfinished(frames: list[_Open]) -> Path:
     """The path of the value being read when the parser stopped (it has no event yet)."""
-    where = [frame[2] if frame[0] else frame[1] - 1 for frame in frames[:-1]]
+    where = list(_screened_path(frames[:-1]))
     if frames:
-        is_mapping, count, key = frames[-1]
-        if not is_mapping:
-            where.append(count)
-        elif count % 2:  # after a key: in its value (else between keys: the mapping itself)
-            where.append(key)
+        last = frames[-1]
+        if not last.is_mapping:
+            where.append(last.count)
+        elif last.count % 2:  # after a key: in its value (else between keys: the mapping itself)
+            where.append(last.key)
     return tuple(where)
+
+
+def _screened_path(frames: list[_Open]) -> Path:
+    """The path screening names for the last event read in ``frames``."""
+    return tuple(frame.key if frame.is_mapping else frame.count - 1 for frame in frames)
 
 
 def _syntax_error(path: str, exc: yaml.MarkedYAMLError, where: Path) -> Diagnostic:
@@ -193,37 +341,6 @@ def _refusal(event: yaml.NodeEvent, depth: int, values: int) -> str | None:
     if values > MAX_VALUES:
         return f"more than {MAX_VALUES:,} values in one file; split it or remove what is repeated"
     return None
-
-
-def _convert(node, path, document, problems, loader):
-    document.locations[path] = _mark(node)
-    if isinstance(node, yaml.MappingNode):
-        result = {}
-        for key_node, value_node in node.value:
-            if not isinstance(key_node, yaml.ScalarNode):
-                raise _Refused(key_node, path, "mapping keys must be plain strings")
-            key = key_node.value
-            if key == "<<":
-                raise _Refused(key_node, path, "YAML merge keys (<<) are not allowed in plan files")
-            if key in result:
-                first = document.key_locations[path + (key,)]
-                line, column = _mark(key_node)
-                problems.append(Diagnostic(document.path, line, column, field_path(path + (key,)),
-                                           f"duplicate key {key!r} (first defined at line {first[0]})"))
-                continue
-            document.key_locations[path + (key,)] = _mark(key_node)
-            result[key] = _convert(value_node, path + (key,), document, problems, loader)
-        return result
-    if isinstance(node, yaml.SequenceNode):
-        return [_convert(child, path + (i,), document, problems, loader) for i, child in enumerate(node.value)]
-    try:
-        return loader.construct_object(node, deep=True)
-    except yaml.constructor.ConstructorError as exc:
-        raise _Refused(node, path, f"cannot read value: {exc.problem}") from None
-    except Exception as exc:  # noqa: BLE001 - the safe constructors raise ValueError and others on bad values
-        detail = f" ({exc})" if isinstance(exc, ValueError) else ""
-        raise _Refused(node, path, f"{node.value!r} is not {_TAG_NAMES.get(node.tag, 'a valid value')}"
-                       f"{detail}") from None
 
 
 _TAG_NAMES = {"tag:yaml.org,2002:timestamp": "a valid date (YYYY-MM-DD)", "tag:yaml.org,2002:int": "an integer",

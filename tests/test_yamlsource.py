@@ -1,3 +1,6 @@
+import pytest
+import yaml
+
 from generator import yamlsource
 
 
@@ -56,3 +59,32 @@ def test_oversized_file_is_refused(tmp_path, monkeypatch):
     monkeypatch.setattr(yamlsource, "MAX_BYTES", 10)
     document, [problem] = load(tmp_path, "a: 0123456789\n")
     assert document is None and "limit" in problem.message
+
+
+SCALARS = ["yes", "No", "on", "OFF", "y", "true", "~", "null", "Null", "nULL", "", "0o17", "017", "0x1F", "0b101",
+           "1_000", "+12", "09", "1:30", "190:20:30.15", "1.5", "1e3", "1.0e+3", "-.inf", ".Inf", "2021-03-04",
+           "2021-3-4", "2001-12-14t21:59:43.10-05:00", "2002-12-14 21:59:43.10 -5", "'yes'", '"1"', "!!str 1",
+           "!!int '12'", "!!float 3", "! 12", "中文", "a b", "|\n  x\n  y", ">\n  x\n\n  y"]
+
+
+@pytest.mark.parametrize("scalar", SCALARS)
+def test_values_are_what_pyyaml_safe_loader_reads(tmp_path, scalar):
+    in_flow = "x" if "\n" in scalar else scalar
+    text = f"a: {scalar}\nb: [{in_flow}]\n"
+    document, problems = load(tmp_path, text)
+    assert problems == [] and document.data == yaml.safe_load(text)
+
+
+@pytest.mark.parametrize("text, message, where", [
+    ("a: 1\n---\nb: 2\n", "YAML syntax error: expected a single document in the stream but found another document",
+     (2, 1, "")),
+    ("a: 1\n---\nb: &x 1\n", "YAML anchors (&x) and aliases are not allowed", (3, 4, "b")),  # screened first
+    ("a: !!int x\nb: [\n", "YAML syntax error", (3, 1, "b[0]")),  # a syntax error anywhere comes first
+    ("a: 2021-13-45\nb: 2021-13-46\n", "'2021-13-45' is not a valid date", (1, 4, "a")),  # the first bad value
+    ("a: {b: 1}\na: {b: 2, b: 2021-13-45}\n", "duplicate key 'a'", (2, 1, "a")),  # a duplicate's value is not read
+    ("? [a]\n: 1\n", "mapping keys must be plain strings", (1, 3, "")),
+])
+def test_first_problem_of_a_file(tmp_path, text, message, where):
+    document, [problem] = load(tmp_path, text)
+    assert document is None
+    assert problem.message.startswith(message) and (problem.line, problem.column, problem.field) == where
