@@ -13,7 +13,8 @@ import math
 import re
 import types
 import typing
-from functools import cache
+from functools import cache, cached_property
+from typing import Callable
 
 from .diagnostics import Diagnostic, did_you_mean
 from .yamlsource import Document
@@ -31,7 +32,7 @@ def decode(cls, document: Document, diagnostics: list[Diagnostic]):
     run reports everything; the result is only trustworthy when no error was added.
     ``None`` when the document is not even a mapping.
     """
-    return _decode(cls, document.data, (), document, diagnostics)
+    return _decoder(cls)(document.data, (), document, diagnostics)
 
 
 _TYPE_NAMES = {str: "a string", int: "an integer", float: "a number", bool: "true or false",
@@ -50,90 +51,159 @@ def _describe(value) -> str:
     return f"{type(value).__name__} {value!r}"
 
 
-def _decode(tp, value, path, document, diagnostics):
-    def fail(expected):
-        diagnostics.append(document.diagnostic(path, f"expected {expected}, got {_describe(value)}"))
-        return None
+def _fail(expected: str, value, path, document, diagnostics) -> None:
+    diagnostics.append(document.diagnostic(path, f"expected {expected}, got {_describe(value)}"))
 
+
+# A decoder takes (value, path, document, diagnostics) and returns the decoded value, or None after adding
+# a diagnostic.  ``_decoder`` makes one per type the first time the type is met: reading the type hints
+# (typing.get_origin, dataclasses.fields ...) once per type, not once per value, is most of the speed.
+Decoder = Callable[[object, tuple, Document, list], object]
+
+
+@cache
+def _decoder(tp) -> Decoder:
     origin = typing.get_origin(tp)
     if origin in (typing.Union, types.UnionType):
-        options = [a for a in typing.get_args(tp) if a is not type(None)]
-        if value is None:
-            return None
-        if options == [float] or set(options) == {int, float}:
-            tp = float
-        else:
-            tp = options[0]
-        return _decode(tp, value, path, document, diagnostics)
+        return _optional(tp)
     if origin is typing.Literal:
-        choices = typing.get_args(tp)
-        if value in choices:
-            return value
-        return fail("one of " + ", ".join(repr(c) for c in choices) + did_you_mean(str(value), choices))
+        return _literal(typing.get_args(tp))
     if origin is tuple:
         (inner, _ellipsis) = typing.get_args(tp)
+        return _tuple(inner)
+    if dataclasses.is_dataclass(tp):
+        return _Dataclass(tp)
+    return _SCALARS.get(tp) or _instance_of(tp)
+
+
+def _optional(tp) -> Decoder:
+    options = [a for a in typing.get_args(tp) if a is not type(None)]
+    inner = float if options == [float] or set(options) == {int, float} else options[0]
+
+    def decode_optional(value, path, document, diagnostics):
+        return None if value is None else _decoder(inner)(value, path, document, diagnostics)
+    return decode_optional
+
+
+def _literal(choices: tuple) -> Decoder:
+    def decode_literal(value, path, document, diagnostics):
+        if value in choices:
+            return value
+        return _fail("one of " + ", ".join(repr(c) for c in choices) + did_you_mean(str(value), choices),
+                     value, path, document, diagnostics)
+    return decode_literal
+
+
+def _tuple(inner) -> Decoder:
+    def decode_tuple(value, path, document, diagnostics):
         if value is None:
             return ()
         if not isinstance(value, list):
-            return fail("a list")
-        decoded = (_decode(inner, v, path + (i,), document, diagnostics) for i, v in enumerate(value))
+            return _fail("a list", value, path, document, diagnostics)
+        decode_inner = _decoder(inner)  # looked up here: a dataclass may hold a tuple of itself
+        decoded = (decode_inner(v, path + (i,), document, diagnostics) for i, v in enumerate(value))
         return tuple(v for v in decoded if v is not None)
-    if dataclasses.is_dataclass(tp):
-        return _decode_dataclass(tp, value, path, document, diagnostics)
-    if tp is float:
-        if isinstance(value, bool) or not isinstance(value, (int, float)) or not math.isfinite(value):
-            return fail("a number")
-        return value
-    if tp is int:
-        if isinstance(value, bool) or not isinstance(value, int):
-            return fail("an integer")
-        return value
-    if tp is str:
-        if isinstance(value, str):
-            return value
-        if isinstance(value, (int, float)) and not isinstance(value, bool):
-            return str(value)  # numbers as printed ("1") are written unquoted in YAML
-        return fail("a string")
-    if tp is datetime.date:
-        if isinstance(value, datetime.date) and not isinstance(value, datetime.datetime):
-            return value
-        return fail("a date (YYYY-MM-DD)")
-    if isinstance(value, tp):
-        return value
-    return fail(_TYPE_NAMES.get(tp, tp.__name__))
+    return decode_tuple
 
 
-def _decode_dataclass(cls, value, path, document, diagnostics):
-    if not isinstance(value, dict):
-        diagnostics.append(document.diagnostic(path, f"expected a mapping, got {_describe(value)}"))
-        return None
-    fields = {f.name: f for f in dataclasses.fields(cls)}
-    for key in value:
-        if key not in fields:
-            diagnostics.append(document.diagnostic(
-                path + (key,), f"unknown field{did_you_mean(key, fields)}", at_key=True))
-    kwargs = {}
-    for name, f in fields.items():
-        required = f.default is dataclasses.MISSING and f.default_factory is dataclasses.MISSING
-        decoded = None
-        if name not in value:
-            if required:
-                expected = _TYPE_NAMES.get(hints(cls)[name], "a value")
-                diagnostics.append(document.diagnostic(path + (name,), f"missing required field {name!r}: "
-                                                       f"expected {expected}"))
-        else:
-            decoded = _decode(hints(cls)[name], value[name], path + (name,), document, diagnostics)
-            problem = decoded is not None and _check_constraints(f, decoded)
-            if problem:
-                diagnostics.append(document.diagnostic(path + (name,), problem))
-                decoded = None
-        if decoded is not None:
-            kwargs[name] = decoded
-        elif required:
-            # Keep going with a placeholder so later rules still check the rest of the
-            # document; the error above already makes the load fail.
-            kwargs[name] = _placeholder(hints(cls)[name])
-    return cls(**kwargs)
+def _decode_float(value, path, document, diagnostics):
+    if isinstance(value, bool) or not isinstance(value, (int, float)) or not math.isfinite(value):
+        return _fail("a number", value, path, document, diagnostics)
+    return value
+
+
+def _decode_int(value, path, document, diagnostics):
+    if isinstance(value, bool) or not isinstance(value, int):
+        return _fail("an integer", value, path, document, diagnostics)
+    return value
+
+
+def _decode_str(value, path, document, diagnostics):
+    if isinstance(value, str):
+        return value
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        return str(value)  # numbers as printed ("1") are written unquoted in YAML
+    return _fail("a string", value, path, document, diagnostics)
+
+
+def _decode_date(value, path, document, diagnostics):
+    if isinstance(value, datetime.date) and not isinstance(value, datetime.datetime):
+        return value
+    return _fail("a date (YYYY-MM-DD)", value, path, document, diagnostics)
+
+
+_SCALARS = {float: _decode_float, int: _decode_int, str: _decode_str, datetime.date: _decode_date}
+
+
+def _instance_of(tp) -> Decoder:
+    def decode_instance(value, path, document, diagnostics):
+        if isinstance(value, tp):
+            return value
+        return _fail(_TYPE_NAMES.get(tp, tp.__name__), value, path, document, diagnostics)
+    return decode_instance
+
+
+@dataclasses.dataclass(frozen=True)
+class _Field:
+    """What decoding needs to know of a dataclass field, read once."""
+
+    name: str
+    decoder: Decoder
+    required: bool
+    expected: str       # what a missing required field should have been
+    placeholder: object  # the value a required field that failed gets
+    check: Callable[[object], str | bool] | None  # its constraints (``_constraints``), if it has any
+
+
+class _Dataclass:
+    """The decoder of a dataclass: each field of a mapping decoded, unknown and missing fields reported."""
+
+    def __init__(self, cls):
+        self.cls = cls
+
+    @cached_property
+    def fields(self) -> tuple[_Field, ...]:
+        """Made on first use: the decoders of the fields may need this decoder (nested sections)."""
+        return tuple(_field(f, hints(self.cls)[f.name]) for f in dataclasses.fields(self.cls))
+
+    @cached_property
+    def names(self) -> dict[str, _Field]:
+        return {f.name: f for f in self.fields}
+
+    def __call__(self, value, path, document, diagnostics):
+        if not isinstance(value, dict):
+            return _fail("a mapping", value, path, document, diagnostics)
+        names = self.names
+        for key in value:
+            if key not in names:
+                diagnostics.append(document.diagnostic(
+                    path + (key,), f"unknown field{did_you_mean(key, names)}", at_key=True))
+        kwargs = {}
+        for f in self.fields:
+            decoded = None
+            if f.name not in value:
+                if f.required:
+                    diagnostics.append(document.diagnostic(path + (f.name,), f"missing required field {f.name!r}: "
+                                                           f"expected {f.expected}"))
+            else:
+                decoded = f.decoder(value[f.name], path + (f.name,), document, diagnostics)
+                problem = decoded is not None and f.check is not None and f.check(decoded)
+                if problem:
+                    diagnostics.append(document.diagnostic(path + (f.name,), problem))
+                    decoded = None
+            if decoded is not None:
+                kwargs[f.name] = decoded
+            elif f.required:
+                # Keep going with a placeholder so later rules still check the rest of the
+                # document; the error above already makes the load fail.
+                kwargs[f.name] = f.placeholder
+        return self.cls(**kwargs)
+
+
+def _field(f: dataclasses.Field, tp) -> _Field:
+    required = f.default is dataclasses.MISSING and f.default_factory is dataclasses.MISSING
+    return _Field(f.name, _decoder(tp), required, _TYPE_NAMES.get(tp, "a value"), _placeholder(tp),
+                  _constraints(f.metadata))
 
 
 def _placeholder(tp):
@@ -142,12 +212,17 @@ def _placeholder(tp):
     return {str: "", int: 0, float: 0.0}.get(tp)
 
 
-def _check_constraints(f: dataclasses.Field, value) -> str | bool:
-    pattern = f.metadata.get("pattern")
-    if pattern and isinstance(value, str) and value and not re.match(pattern, value):
-        return (f"{value!r} is not a safe id: use lowercase ascii letters, digits and single "
-                "hyphens (e.g. 'pingxiang-edu-2021')")
-    low, high = f.metadata.get("minimum"), f.metadata.get("maximum")
-    if low is not None and value < low or high is not None and value > high:
-        return f"{value!r} is out of range ({low}–{high})"
-    return False
+def _constraints(metadata) -> Callable[[object], str | bool] | None:
+    """A check of the field's pattern and range (the problem, or False), or None when it has neither."""
+    pattern, low, high = metadata.get("pattern"), metadata.get("minimum"), metadata.get("maximum")
+    if pattern is None and low is None and high is None:
+        return None
+
+    def check(value) -> str | bool:
+        if pattern and isinstance(value, str) and value and not re.match(pattern, value):
+            return (f"{value!r} is not a safe id: use lowercase ascii letters, digits and single "
+                    "hyphens (e.g. 'pingxiang-edu-2021')")
+        if low is not None and value < low or high is not None and value > high:
+            return f"{value!r} is out of range ({low}–{high})"
+        return False
+    return check
