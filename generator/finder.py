@@ -1,27 +1,60 @@
-"""The item finder (所有任务): every item with its facets, as the JSON its page filters in the browser.
+"""The item finder (所有任务): the items with their facets, as the JSON files its page filters in the browser.
 
-The page (``templates/finder.md.j2``) holds the form; ``static/finder.js`` loads this file,
+The page (``templates/finder.md.j2``) holds the form; ``static/finder.js`` loads the data,
 fills the form's options, filters the items on every change and keeps the filter in the
-page's query string.  Facets list only values some item has, in vocabulary order.  Items
-refer to plans, organisations, themes and departments by id; names are given once, in
-the facet lists.  An item's status is its reported ``status`` or NO_STATUS.
+page's query string.
+
+The data is split so that no reader downloads every item of a large site:
+
+* ``FINDER_INDEX``, small and loaded first: the facets (organisations, themes,
+  departments, statuses: names once, in vocabulary order, only values some item has)
+  and per year its number of items and its file.  Organisations and departments list
+  the years they have plans or items in, so the page knows which year files a filter needs.
+* one file per year (``year_path``): the year's plans and items.  Items refer to plans,
+  themes and departments by id; an item's status is its reported ``status`` or NO_STATUS.
+
+The page loads a year's file only when the filter needs it (the year chosen; for "all
+years", the years of the chosen organisation and department) and keeps it.  Without a
+query string it shows the newest year and says so; an address with filters but no year
+means all years, as it did when the data was one file.
+
+Departments: a large site has thousands, too many for one list.  The department list
+holds the departments of the chosen organisation; with no organisation chosen it holds
+every department only if there are at most ``DEPARTMENT_LIST_LIMIT``, otherwise it asks
+for an organisation first.  A department an address names is always listed, so links
+keep working.
 """
 
 from __future__ import annotations
 
 import json
-from typing import Callable, get_args
+from typing import Callable, Iterable, get_args
 
 from .corpus import Corpus, Entry
 from .model import Status
 
 FINDER_PAGE = "tasks/index.md"
-FINDER_DATA = "data/finder.json"
+FINDER_FOLDER = "data/finder"
+FINDER_INDEX = f"{FINDER_FOLDER}/index.json"
 NO_STATUS = "未报告进展"  # the status facet's value for items without a reported status
+DEPARTMENT_LIST_LIMIT = 300  # departments listed without an organisation chosen (see above)
+
+
+def year_file(year: int) -> str:
+    """A year's file, relative to the index."""
+    return f"{year}.json"
+
+
+def year_path(year: int) -> str:
+    return f"{FINDER_FOLDER}/{year_file(year)}"
 
 
 def named(records) -> list[dict]:
     return [{"id": r.id, "name": r.name} for r in records]
+
+
+def newest_first(years: Iterable[int]) -> list[int]:
+    return sorted(set(years), reverse=True)
 
 
 def item_record(entry: Entry, url: str) -> dict:
@@ -40,24 +73,42 @@ def item_record(entry: Entry, url: str) -> dict:
     }
 
 
-def finder_data(corpus: Corpus, item_url: Callable[[Entry], str]) -> dict:
-    """The facets and every item; ``item_url`` gives an item's address relative to the data file."""
+def finder_index(corpus: Corpus) -> dict:
+    """The facets, and per year its number of items and its file (relative to the index)."""
     vocabulary = corpus.vocabulary
-    items = [item_record(entry, item_url(entry)) for entry in corpus.entries]
-    statuses = {record["status"] for record in items}
+    statuses = {entry.item.status or NO_STATUS for entry in corpus.entries}
+    involved = {d.id: corpus.owned_by[d.id] + corpus.supported_by[d.id] for d in vocabulary.departments}
     return {
-        "organisations": named(o for o in vocabulary.organisations if corpus.plans_by_organisation[o.id]),
-        "years": list(corpus.years),
+        "years": [{"year": year, "items": len(corpus.by_year[year]), "file": year_file(year)}
+                  for year in corpus.years],
+        "organisations": [{"id": o.id, "name": o.name, "years": newest_first(p.year for p in plans)}
+                          for o in vocabulary.organisations if (plans := corpus.plans_by_organisation[o.id])],
         "themes": named(t for t in vocabulary.themes if corpus.by_theme[t.id]),
-        "departments": [{"id": d.id, "name": d.name, "organisation": d.organisation}
-                        for d in vocabulary.departments if corpus.owned_by[d.id] or corpus.supported_by[d.id]],
+        "departments": [{"id": d.id, "name": d.name, "organisation": d.organisation,
+                         "years": newest_first(e.plan.year for e in involved[d.id])}
+                        for d in vocabulary.departments if involved[d.id]],
         "statuses": [status for status in (*get_args(Status), NO_STATUS) if status in statuses],
-        "plans": [{"id": p.id, "title": p.title, "organisation": p.organisation, "year": p.year}
-                  for p in corpus.plans],
-        "items": items,
     }
 
 
-def finder_json(corpus: Corpus, item_url: Callable[[Entry], str]) -> str:
-    """``finder_data`` as compact UTF-8 JSON (Chinese unescaped: a third of the size)."""
-    return json.dumps(finder_data(corpus, item_url), ensure_ascii=False, separators=(",", ":")) + "\n"
+def finder_year(corpus: Corpus, year: int, item_url: Callable[[Entry], str]) -> dict:
+    """A year's plans and items; ``item_url`` gives an item's address relative to the year's file."""
+    return {
+        "year": year,
+        "plans": [{"id": p.id, "title": p.title, "organisation": p.organisation}
+                  for p in corpus.plans_by_year[year]],
+        "items": [item_record(entry, item_url(entry)) for entry in corpus.by_year[year]],
+    }
+
+
+def compact_json(data: dict) -> str:
+    """Compact UTF-8 JSON (Chinese unescaped: a third of the size)."""
+    return json.dumps(data, ensure_ascii=False, separators=(",", ":")) + "\n"
+
+
+def index_json(corpus: Corpus) -> str:
+    return compact_json(finder_index(corpus))
+
+
+def year_json(corpus: Corpus, year: int, item_url: Callable[[Entry], str]) -> str:
+    return compact_json(finder_year(corpus, year, item_url))

@@ -30,7 +30,7 @@ import jinja2
 from .builddate import build_day
 from .corpus import Corpus, Entry, build_corpus, group_by_plan, group_by_theme, group_by_year
 from .diagnostics import Diagnostic, InputError
-from .finder import FINDER_DATA, FINDER_PAGE, finder_json
+from .finder import DEPARTMENT_LIST_LIMIT, FINDER_INDEX, FINDER_PAGE, index_json, year_json, year_path
 from .ids import section_anchor, section_key
 from .load import Site
 from .model import Plan, Section, Target
@@ -284,12 +284,14 @@ def render_pages(corpus: Corpus, tracking: Tracking) -> Files:
 
 
 def finder_pages(corpus: Corpus) -> list[tuple[str, Callable[[], str]]]:
-    """The item finder's page and the data it filters (see finder.py)."""
+    """The item finder's page, its index and a data file per year (see finder.py)."""
     def item_url(entry: Entry) -> str:
-        return served_url(FINDER_DATA, page_path("plans", entry.plan.id), entry.anchor)
+        return served_url(year_path(entry.plan.year), page_path("plans", entry.plan.id), entry.anchor)
 
-    return [later("finder.md.j2", FINDER_PAGE, corpus=corpus, data=relative(FINDER_PAGE, FINDER_DATA)),
-            (FINDER_DATA, partial(finder_json, corpus, item_url))]
+    page = later("finder.md.j2", FINDER_PAGE, corpus=corpus, data=relative(FINDER_PAGE, FINDER_INDEX),
+                 department_limit=DEPARTMENT_LIST_LIMIT)
+    years = [(year_path(year), partial(year_json, corpus, year, item_url)) for year in corpus.years]
+    return [page, (FINDER_INDEX, partial(index_json, corpus)), *years]
 
 
 def copied_files(root: str) -> dict[str, str]:

@@ -2,13 +2,20 @@
 
 from __future__ import annotations
 
+import posixpath
+from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
 
 from browserfixtures import browser  # noqa: F401  (session fixture)
-from generator.finder import NO_STATUS
-from sitefixtures import built_corpus, built_site, site_url  # noqa: F401  (session fixtures)
+from generator.bench.synth import read_seeds, synthesise
+from generator.cli import main
+from generator.corpus import build_corpus
+from generator.finder import DEPARTMENT_LIST_LIMIT, FINDER_FOLDER, NO_STATUS
+from generator.load import load_site
+from generator.searchbrowser import served
+from sitefixtures import REPO, built_corpus, built_site, site_url  # noqa: F401  (session fixtures)
 
 pytestmark = pytest.mark.browser
 
@@ -21,7 +28,7 @@ TAB_LIMIT = 60
 
 @pytest.fixture
 def page(browser):
-    """A fresh page that records script errors and dialogs (none may occur)."""
+    """A fresh page (its own cache) that records script errors and dialogs (none may occur)."""
     context = browser.new_context()
     opened = context.new_page()
     problems = []
@@ -30,6 +37,15 @@ def page(browser):
     yield opened
     context.close()
     assert not problems
+
+
+@pytest.fixture
+def requested(page) -> list[str]:
+    """The finder's data files the page requests, by name, in order."""
+    names = []
+    page.on("request", lambda request: names.append(posixpath.basename(urlsplit(request.url).path))
+            if f"/{FINDER_FOLDER}/" in request.url else None)
+    return names
 
 
 def involves(entry, department_id: str) -> bool:
@@ -61,13 +77,21 @@ def summary(count: int) -> str:
     return f"共 {count} 条事项。"
 
 
+def loading(years: int, items: int, loaded: int) -> str:
+    return f"正在加载 {years} 个年度共 {items} 条事项（已加载 {loaded} 个年度）……"
+
+
 def open_finder(page, url: str) -> None:
     page.goto(url)
     page.wait_for_function("/^(共|没有)/.test(document.getElementById('finder-summary').textContent)")
 
 
+def wait_for_summary(page, text: str) -> None:
+    page.wait_for_function(f"document.getElementById('finder-summary').textContent === {text!r}")
+
+
 def wait_for_count(page, count: int) -> None:
-    page.wait_for_function(f"document.getElementById('finder-summary').textContent === {summary(count)!r}")
+    wait_for_summary(page, summary(count))
 
 
 def shown_links(page) -> list[str]:
@@ -95,9 +119,18 @@ def choose(page, select_id: str, value: str) -> None:
     """Pick an option of the focused select with the arrow keys, as a keyboard user does."""
     assert focused(page) == select_id
     values = page.eval_on_selector(f"#{select_id}", "s => Array.from(s.options, o => o.value)")
-    for _ in range(values.index(value)):
-        page.keyboard.press("ArrowDown")
+    steps = values.index(value) - values.index(page.input_value(f"#{select_id}"))
+    for _ in range(abs(steps)):
+        page.keyboard.press("ArrowDown" if steps > 0 else "ArrowUp")
     assert page.input_value(f"#{select_id}") == value
+
+
+def options(page, select_id: str) -> list[str]:
+    return page.eval_on_selector(f"#{select_id}", "s => Array.from(s.options, o => o.value).filter(Boolean)")
+
+
+def year_file(year: int) -> str:
+    return f"{year}.json"
 
 
 def test_controls_are_labelled_and_in_tab_order(page, site_url):
@@ -118,12 +151,12 @@ def test_filter_by_department_and_year_from_the_keyboard(page, site_url, built_c
     assert expected and len(expected) < len(of_department) and len(expected) < len(built_corpus.by_year[year])
 
     open_finder(page, f"{site_url}tasks/")
-    assert len(shown_links(page)) == len(built_corpus.entries)
     tab_to(page, "finder-year")
     choose(page, "finder-year", str(year))
     tab_to(page, "finder-dept")
     choose(page, "finder-dept", department.id)
 
+    wait_for_count(page, len(expected))
     assert shown_links(page) == expected_links(site_url, expected)
     assert page.get_by_role("status").inner_text() == summary(len(expected))
     state = urlsplit(page.url)
@@ -165,19 +198,19 @@ def test_filter_by_status(page, site_url, built_corpus):
     status = next(e.item.status for e in built_corpus.entries if e.item.status)
     unreported = [e for e in built_corpus.entries if not e.item.status]
     assert unreported
-    open_finder(page, f"{site_url}tasks/")
+    open_finder(page, f"{site_url}tasks/?year=all")
     page.select_option("#finder-status", status)
     reported = [e for e in built_corpus.entries if e.item.status == status]
     assert shown_links(page) == expected_links(site_url, reported)
     page.select_option("#finder-status", NO_STATUS)
     assert shown_links(page) == expected_links(site_url, unreported)
-    assert parse_qs(urlsplit(page.url).query) == {"status": [NO_STATUS]}
+    assert parse_qs(urlsplit(page.url).query) == {"year": ["all"], "status": [NO_STATUS]}
 
 
 def test_keywords_narrow_and_data_text_stays_text(page, site_url, built_corpus):
     hostile = next(d for d in built_corpus.vocabulary.departments if "<" in d.name)
     expected = [e for e in built_corpus.entries if involves(e, hostile.id)]
-    open_finder(page, f"{site_url}tasks/")
+    open_finder(page, f"{site_url}tasks/?year=all")
     assert page.locator("#finder-dept option", has_text=hostile.name).get_attribute("value") == hostile.id
     page.select_option("#finder-dept", hostile.id)
     assert shown_links(page) == expected_links(site_url, expected)
@@ -194,11 +227,166 @@ def test_keywords_narrow_and_data_text_stays_text(page, site_url, built_corpus):
     assert 0 < len(matching) < len(built_corpus.by_theme[theme.id])
     wait_for_count(page, len(matching))
     assert shown_links(page) == expected_links(site_url, matching)
-    assert parse_qs(urlsplit(page.url).query) == {"q": [" ".join(words)]}
+    assert parse_qs(urlsplit(page.url).query) == {"year": ["all"], "q": [" ".join(words)]}
 
+    # Clearing the filter returns to the page's default view: the newest year.
     page.get_by_role("button", name="清除筛选").click()
+    wait_for_count(page, len(built_corpus.by_year[built_corpus.years[0]]))
+    assert urlsplit(page.url).query == "" and page.input_value("#finder-year") == str(built_corpus.years[0])
+    assert page.locator("#finder-default-year").is_visible()
+
+
+def years_of(entries) -> list[int]:
+    return sorted({e.plan.year for e in entries}, reverse=True)
+
+
+def test_opens_on_the_newest_year_and_says_so(page, requested, site_url, built_corpus):
+    newest = built_corpus.years[0]
+    open_finder(page, f"{site_url}tasks/")
+    assert page.input_value("#finder-year") == str(newest)
+    assert page.locator("#finder-default-year").is_visible()
+    assert shown_links(page) == expected_links(site_url, built_corpus.by_year[newest])
+    assert requested == ["index.json", year_file(newest)] and urlsplit(page.url).query == ""
+
+    page.select_option("#finder-year", "all")
     wait_for_count(page, len(built_corpus.entries))
-    assert urlsplit(page.url).query == ""
+    assert shown_links(page) == expected_links(site_url, built_corpus.entries)
+    assert not page.locator("#finder-default-year").is_visible()
+    assert sorted(requested) == sorted(["index.json", *map(year_file, built_corpus.years)])
+    assert parse_qs(urlsplit(page.url).query) == {"year": ["all"]}
+
+    # A year loaded once is kept.
+    page.select_option("#finder-year", str(newest))
+    assert shown_links(page) == expected_links(site_url, built_corpus.by_year[newest])
+    assert len(requested) == 1 + len(built_corpus.years)
+
+
+def test_an_address_of_an_older_year_loads_that_year_only(page, requested, site_url, built_corpus):
+    year = built_corpus.years[-1]
+    assert year != built_corpus.years[0]
+    open_finder(page, f"{site_url}tasks/?year={year}")
+    assert shown_links(page) == expected_links(site_url, built_corpus.by_year[year])
+    assert requested == ["index.json", year_file(year)]
+    assert not page.locator("#finder-default-year").is_visible()
+
+
+def test_an_address_with_filters_but_no_year_means_every_year(page, site_url, built_corpus, department_and_year):
+    """Links made when the finder had one data file keep their meaning."""
+    department, _ = department_and_year
+    expected = [e for e in built_corpus.entries if involves(e, department.id)]
+    open_finder(page, f"{site_url}tasks/?dept={department.id}")
+    assert page.input_value("#finder-year") == "all"
+    assert shown_links(page) == expected_links(site_url, expected)
+    assert parse_qs(urlsplit(page.url).query) == {"year": ["all"], "dept": [department.id]}
+    assert not page.locator("#finder-default-year").is_visible()
+
+
+def test_every_year_of_an_organisation_loads_only_its_years(page, requested, site_url, built_corpus):
+    organisation, expected = next((o, found) for o in built_corpus.vocabulary.organisations
+                                  if 0 < len(years_of(found := [e for e in built_corpus.entries
+                                                                if e.organisation == o]))
+                                  < len(built_corpus.years))
+    open_finder(page, f"{site_url}tasks/?year=all&org={organisation.id}")
+    assert shown_links(page) == expected_links(site_url, expected)
+    assert sorted(requested) == sorted(["index.json", *map(year_file, years_of(expected))])
+
+
+def test_every_year_says_first_how_many_items_it_loads(page, site_url, built_corpus):
+    years, items = len(built_corpus.years), len(built_corpus.entries)
+    held = []
+    page.route(f"**/{FINDER_FOLDER}/20*.json", lambda route: held.append(route))
+    page.goto(f"{site_url}tasks/?year=all")
+    wait_for_summary(page, loading(years, items, 0))
+    while len(held) < years:
+        page.wait_for_timeout(20)
+    assert page.get_attribute("#finder-results", "aria-busy") == "true"
+    assert page.locator("#finder-results li").count() == 0
+    held[0].continue_()
+    wait_for_summary(page, loading(years, items, 1))
+    for route in held[1:]:
+        route.continue_()
+    wait_for_count(page, items)
+    assert page.get_attribute("#finder-results", "aria-busy") is None
+
+
+def with_department_limit(page, limit: int) -> None:
+    """Serve the finder's page as if the site had more departments than ``limit`` allows to list at once."""
+    def replace(route):
+        response = route.fetch()
+        body = response.text().replace(f'data-department-limit="{DEPARTMENT_LIST_LIMIT}"',
+                                       f'data-department-limit="{limit}"')
+        route.fulfill(response=response, body=body)
+
+    page.route(lambda url: urlsplit(url).path == "/tasks/", replace)
+
+
+def involved_departments(corpus, organisation_id: str) -> list[str]:
+    return [d.id for d in corpus.vocabulary.departments if d.organisation == organisation_id
+            and any(involves(e, d.id) for e in corpus.entries)]
+
+
+def test_many_departments_are_listed_by_organisation(page, site_url, built_corpus, department_and_year):
+    department, _ = department_and_year
+    with_department_limit(page, 1)
+    open_finder(page, f"{site_url}tasks/?year=all")
+    assert options(page, "finder-dept") == []
+    assert page.locator("#finder-dept option").inner_text() == "全部部门（按部门筛选请先选择发布机构）"
+
+    page.select_option("#finder-org", department.organisation)
+    assert options(page, "finder-dept") == involved_departments(built_corpus, department.organisation)
+    page.select_option("#finder-dept", department.id)
+    expected = [e for e in built_corpus.entries if e.organisation.id == department.organisation
+                and involves(e, department.id)]
+    wait_for_count(page, len(expected))
+    assert expected and shown_links(page) == expected_links(site_url, expected)
+
+    # Another organisation: its own departments, and the department chosen before is dropped.
+    other = next(o for o in options(page, "finder-org") if o != department.organisation)
+    page.select_option("#finder-org", other)
+    assert options(page, "finder-dept") == involved_departments(built_corpus, other)
+    assert page.input_value("#finder-dept") == ""
+
+    # An address naming a department keeps it, listed and chosen.
+    open_finder(page, f"{site_url}tasks/?year=all&dept={department.id}")
+    assert options(page, "finder-dept") == [department.id]
+    assert page.input_value("#finder-dept") == department.id
+    assert shown_links(page) == expected_links(site_url, [e for e in built_corpus.entries
+                                                          if involves(e, department.id)])
+
+
+SYNTHETIC_PLANS = 12  # three a year: four years
+
+
+@pytest.fixture(scope="module")
+def several_years(tmp_path_factory):
+    """A synthetic project (generator.bench.synth) spanning several years, built and served: (corpus, URL)."""
+    root = tmp_path_factory.mktemp("several-years")
+    synthesise(read_seeds(str(REPO)), str(root), SYNTHETIC_PLANS)
+    assert main(["--root", str(root), "build"]) == 0
+    site, diagnostics = load_site(str(root))
+    assert diagnostics == []
+    with served(str(Path(root, "site"))) as url:
+        yield build_corpus(site), url
+
+
+def test_a_site_of_several_years(page, requested, several_years):
+    corpus, url = several_years
+    assert len(corpus.years) >= 4
+    open_finder(page, f"{url}tasks/")
+    assert shown_links(page) == expected_links(url, corpus.by_year[corpus.years[0]])
+    for year in corpus.years[1:]:
+        page.select_option("#finder-year", str(year))
+        wait_for_count(page, len(corpus.by_year[year]))
+        assert shown_links(page) == expected_links(url, corpus.by_year[year])
+    assert requested == ["index.json", *map(year_file, corpus.years)]
+
+    page.select_option("#finder-year", "all")
+    shown = 200  # finder.js PAGE_SIZE
+    assert len(corpus.entries) > shown
+    wait_for_summary(page, f"共 {len(corpus.entries)} 条事项，显示前 {shown} 条。")
+    page.get_by_role("button", name="显示更多").click()
+    wait_for_count(page, len(corpus.entries))
+    assert shown_links(page) == expected_links(url, corpus.entries)
 
 
 def test_without_javascript_the_page_points_to_the_plans(browser, site_url):

@@ -1,4 +1,4 @@
-"""The item finder's data file and page, in the site MkDocs builds from the fixture project."""
+"""The item finder's data files and page, in the site MkDocs builds from the fixture project."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ from urllib.parse import unquote, urlsplit
 
 import pytest
 
-from generator.finder import FINDER_DATA, NO_STATUS
+from generator.finder import DEPARTMENT_LIST_LIMIT, FINDER_FOLDER, FINDER_INDEX, NO_STATUS
 from generator.model import Status
 from sitefixtures import built_corpus, built_site  # noqa: F401  (session fixtures)
 from test_site_build import Links, page_file
@@ -17,54 +17,84 @@ from test_site_build import Links, page_file
 pytestmark = pytest.mark.site
 
 
+def read_json(path: Path):
+    return json.loads(path.read_text(encoding="utf-8"))
+
+
 @pytest.fixture(scope="module")
-def data(built_site) -> dict:
-    return json.loads((built_site / "site" / FINDER_DATA).read_text(encoding="utf-8"))
+def index(built_site) -> dict:
+    return read_json(built_site / "site" / FINDER_INDEX)
 
 
-def test_every_item_once_with_its_facets(built_corpus, data):
-    plans = {p["id"]: p for p in data["plans"]}
-    assert len(data["items"]) == len(built_corpus.entries)
-    for record, entry in zip(data["items"], built_corpus.entries, strict=True):
-        plan = plans[record["plan"]]
-        assert (plan["organisation"], plan["year"], plan["title"]) == \
-            (entry.plan.organisation, entry.plan.year, entry.plan.title)
-        assert (record["number"], record["title"], record["text"]) == \
-            (entry.item.number, entry.item.title, entry.item.text)
-        assert record["themes"] == [t.id for t in entry.themes]
-        assert record["owners"] == [d.id for d in entry.owners]
-        assert record["support"] == [d.id for d in entry.support]
-        assert record["targets"] == len(entry.item.targets)
-        assert record["status"] == (entry.item.status or NO_STATUS)
+@pytest.fixture(scope="module")
+def year_files(built_site, index) -> dict[int, dict]:
+    """Each year's file, as the index names it."""
+    folder = (built_site / "site" / FINDER_INDEX).parent
+    return {year["year"]: read_json(folder / year["file"]) for year in index["years"]}
 
 
-def test_facets_offer_exactly_the_values_items_have(built_corpus, data):
+def test_the_index_lists_every_year_with_its_count_and_file(built_site, built_corpus, index):
+    assert len(built_corpus.years) > 1
+    assert index["years"] == [{"year": year, "items": len(built_corpus.by_year[year]), "file": f"{year}.json"}
+                              for year in built_corpus.years]
+    assert sum(year["items"] for year in index["years"]) == len(built_corpus.entries)
+    published = {path.name for path in (built_site / "site" / FINDER_FOLDER).iterdir()}
+    assert published == {"index.json", *(year["file"] for year in index["years"])}
+    assert "items" not in index and "plans" not in index
+
+
+def test_each_year_file_holds_exactly_the_items_of_its_year(built_corpus, year_files):
+    for year, data in year_files.items():
+        entries = built_corpus.by_year[year]
+        assert data["year"] == year
+        assert [(p["id"], p["title"], p["organisation"]) for p in data["plans"]] == \
+            [(p.id, p.title, p.organisation) for p in built_corpus.plans_by_year[year]]
+        plans = {p["id"] for p in data["plans"]}
+        assert len(data["items"]) == len(entries)
+        for record, entry in zip(data["items"], entries, strict=True):
+            assert record["plan"] == entry.plan.id and record["plan"] in plans
+            assert (record["number"], record["title"], record["text"]) == \
+                (entry.item.number, entry.item.title, entry.item.text)
+            assert record["themes"] == [t.id for t in entry.themes]
+            assert record["owners"] == [d.id for d in entry.owners]
+            assert record["support"] == [d.id for d in entry.support]
+            assert record["targets"] == len(entry.item.targets)
+            assert record["status"] == (entry.item.status or NO_STATUS)
+
+
+def years_of(entries) -> list[int]:
+    return sorted({e.plan.year for e in entries}, reverse=True)
+
+
+def test_facets_offer_exactly_the_values_items_have_and_their_years(built_corpus, index):
     entries = built_corpus.entries
     vocabulary = built_corpus.vocabulary
-    assert [o["id"] for o in data["organisations"]] == \
-        [o.id for o in vocabulary.organisations if any(e.organisation == o for e in entries)]
-    assert data["years"] == sorted({e.plan.year for e in entries}, reverse=True)
-    assert [t["id"] for t in data["themes"]] == \
+    assert [(o["id"], o["years"]) for o in index["organisations"]] == \
+        [(o.id, years_of(e for e in entries if e.organisation == o))
+         for o in vocabulary.organisations if any(e.organisation == o for e in entries)]
+    assert any(len(o["years"]) < len(index["years"]) for o in index["organisations"])
+    assert [t["id"] for t in index["themes"]] == \
         [t.id for t in vocabulary.themes if any(t in e.themes for e in entries)]
-    used = {d for e in entries for d in e.owners + e.support}
-    assert [(d["id"], d["name"], d["organisation"]) for d in data["departments"]] == \
-        [(d.id, d.name, d.organisation) for d in vocabulary.departments if d in used]
-    assert data["statuses"] == [s for s in (*get_args(Status), NO_STATUS)
-                                if any((e.item.status or NO_STATUS) == s for e in entries)]
-    assert len(data["statuses"]) > 1
-    names = {r["id"]: r["name"] for facet in ("organisations", "themes", "departments") for r in data[facet]}
+    involving = {d: [e for e in entries if d in e.owners + e.support] for d in vocabulary.departments}
+    assert [(d["id"], d["name"], d["organisation"], d["years"]) for d in index["departments"]] == \
+        [(d.id, d.name, d.organisation, years_of(involving[d])) for d in vocabulary.departments if involving[d]]
+    assert index["statuses"] == [s for s in (*get_args(Status), NO_STATUS)
+                                 if any((e.item.status or NO_STATUS) == s for e in entries)]
+    assert len(index["statuses"]) > 1
+    names = {r["id"]: r["name"] for facet in ("organisations", "themes", "departments") for r in index[facet]}
     assert names["qa-unit"] == '<img src=y onerror=alert("unit")>科'  # data, kept verbatim
 
 
-def test_item_addresses_lead_to_the_item_headings(built_site, data):
+def test_item_addresses_lead_to_the_item_headings(built_site, year_files):
     site_dir = (built_site / "site").resolve()
-    data_url = site_dir / FINDER_DATA
-    for record in data["items"]:
-        parts = urlsplit(record["url"])
-        assert not parts.scheme and not parts.netloc and parts.path.endswith("/"), record["url"]
-        page = (data_url.parent / unquote(parts.path) / "index.html").resolve()
-        assert page.parent.parent == site_dir / "plans" and page.parent.name == record["plan"]
-        assert unquote(parts.fragment) in Links(page.read_text(encoding="utf-8")).ids, record["url"]
+    folder = (site_dir / FINDER_INDEX).parent
+    for data in year_files.values():
+        for record in data["items"]:
+            parts = urlsplit(record["url"])
+            assert not parts.scheme and not parts.netloc and parts.path.endswith("/"), record["url"]
+            page = (folder / unquote(parts.path) / "index.html").resolve()
+            assert page.parent.parent == site_dir / "plans" and page.parent.name == record["plan"]
+            assert unquote(parts.fragment) in Links(page.read_text(encoding="utf-8")).ids, record["url"]
 
 
 def test_finder_page_is_in_the_nav_and_works_without_javascript(built_site):
@@ -73,7 +103,8 @@ def test_finder_page_is_in_the_nav_and_works_without_javascript(built_site):
     html = page_file(built_site, "tasks").read_text(encoding="utf-8")
     page = Links(html)
     assert {"finder", "finder-summary", "finder-results"} <= page.ids
-    assert "../data/finder.json" in html and "../assets/plansite/finder.js" in page.links
+    assert "../data/finder/index.json" in html and "../assets/plansite/finder.js" in page.links
+    assert f'data-department-limit="{DEPARTMENT_LIST_LIMIT}"' in html
     noscript = html[html.index("<noscript>"):html.index("</noscript>")]
     assert 'href="../plans/"' in noscript
 

@@ -1,9 +1,13 @@
-/* The item finder (所有任务): filters the items of data/finder.json in the browser.
+/* The item finder (所有任务): filters the items of data/finder/ in the browser.
  *
  * Runs on the page holding form#finder (every page loads this file; others return at once).
- * The filter lives in the query string (?org=&year=&theme=&dept=&status=&target=1&q=), so a filtered
- * view can be shared and is restored on load.  Text from the data reaches the page only
- * through textContent, Option() and optgroup.label: never as markup.
+ * The data is split (see generator/finder.py): an index with the facets and per year its item count
+ * and file, loaded first, and a file per year, loaded when the filter needs that year and kept.
+ * The filter lives in the query string (?org=&year=&theme=&dept=&status=&target=1&q=; year=all for
+ * every year), so a filtered view can be shared and is restored on load.  Without a query string
+ * the newest year is shown and a note says so; a query string with filters but no year means all
+ * years.  Text from the data reaches the page only through textContent, Option() and optgroup.label:
+ * never as markup.
  */
 (function () {
   "use strict";
@@ -15,13 +19,18 @@
   const summary = document.getElementById("finder-summary");
   const results = document.getElementById("finder-results");
   const more = document.getElementById("finder-more");
+  const defaultYearNote = document.getElementById("finder-default-year");
 
   const PAGE_SIZE = 200;
   const TYPING_DELAY = 300;
+  const ALL_YEARS = "all";
   const FACETS = ["org", "year", "theme", "dept", "status"];
   const PARAMETERS = [...FACETS, "target", "q"];
+  const DEPARTMENT_LIMIT = Number(form.dataset.departmentLimit);
   const TEXT = {
-    loading: "正在加载事项……",
+    loading: "正在加载筛选条件……",
+    loadingYears: (items, years, loaded) =>
+      `正在加载 ${years} 个年度共 ${items} 条事项（已加载 ${loaded} 个年度）……`,
     failed: "无法加载事项数据，请刷新页面重试，或按计划浏览。",
     none: "没有符合条件的事项。",
     found: (count) => `共 ${count} 条事项。`,
@@ -32,6 +41,8 @@
     support: "配合单位：",
     themes: "主题：",
     targets: (count) => `${count} 项量化目标`,
+    allDepartments: "全部部门",
+    chooseOrganisation: "全部部门（按部门筛选请先选择发布机构）",
   };
 
   const byId = (records) => new Map(records.map((record) => [record.id, record]));
@@ -45,32 +56,37 @@
     return node;
   }
 
-  /* The data's records by id, for looking names up. */
-  function lookups(data) {
-    return {plans: byId(data.plans), organisations: byId(data.organisations), themes: byId(data.themes),
-      departments: byId(data.departments)};
+  function fail(error) {
+    summary.textContent = TEXT.failed;
+    console.error("finder:", error);
   }
 
-  function fillOptions(data, {organisations}) {
-    const add = (parent, value, label) => parent.append(new Option(label, value));
-    data.organisations.forEach((o) => add(form.elements.org, o.id, o.name));
-    data.years.forEach((year) => add(form.elements.year, String(year), TEXT.year(year)));
-    data.themes.forEach((t) => add(form.elements.theme, t.id, t.name));
-    data.statuses.forEach((status) => add(form.elements.status, status, status));
-    const groups = new Map();
-    for (const d of data.departments) {
-      if (!groups.has(d.organisation)) {
-        const group = document.createElement("optgroup");
-        group.label = organisations.get(d.organisation).name;
-        form.elements.dept.append(group);
-        groups.set(d.organisation, group);
+  function getJson(url) {
+    return fetch(url).then((response) => {
+      if (!response.ok) {
+        throw new Error(`${response.status} ${response.statusText}`);
       }
-      add(groups.get(d.organisation), d.id, d.name);
-    }
+      return response.json();
+    });
   }
 
-  /* The items, each with what the keyword filter searches (lower case) and what a result shows. */
-  function prepare(data, {plans, organisations, themes, departments}, dataUrl) {
+  /* The index's records by id, for looking names up. */
+  function lookups(index) {
+    return {organisations: byId(index.organisations), themes: byId(index.themes),
+      departments: byId(index.departments)};
+  }
+
+  function fillOptions(index) {
+    const add = (value, label) => new Option(label, value);
+    form.elements.org.append(...index.organisations.map((o) => add(o.id, o.name)));
+    form.elements.year.append(...index.years.map(({year}) => add(String(year), TEXT.year(year))));
+    form.elements.theme.append(...index.themes.map((t) => add(t.id, t.name)));
+    form.elements.status.append(...index.statuses.map((status) => add(status, status)));
+  }
+
+  /* A year's items, each with what the keyword filter searches (lower case) and what a result shows. */
+  function prepare(data, {organisations, themes, departments}, dataUrl) {
+    const plans = byId(data.plans);
     const names = (ids, records) => ids.map((id) => records.get(id).name);
     return data.items.map((item) => {
       const plan = plans.get(item.plan);
@@ -96,24 +112,15 @@
     return state;
   }
 
-  function restoreState(params) {
-    for (const name of FACETS) {
-      const select = form.elements[name];
-      const wanted = params.get(name);
-      select.value = Array.from(select.options).some((o) => o.value === wanted) ? wanted : "";
-    }
-    form.elements.q.value = params.get("q") || "";
-    form.elements.target.checked = params.get("target") === "1";
-  }
-
-  function writeState(state) {
+  /* The filter into the address; the page's default view (see restoreState) has none. */
+  function writeState(state, isDefault) {
     const params = new URLSearchParams();
     for (const name of PARAMETERS) {
       if (state[name]) {
         params.set(name, state[name]);
       }
     }
-    const query = params.toString();
+    const query = isDefault ? "" : params.toString();
     history.replaceState(history.state, "", query ? `?${query}` : location.pathname);
   }
 
@@ -121,7 +128,6 @@
     const terms = state.q.toLowerCase().split(/\s+/).filter(Boolean);
     return ({item, plan, words}) =>
       (!state.org || plan.organisation === state.org)
-      && (!state.year || String(plan.year) === state.year)
       && (!state.theme || item.themes.includes(state.theme))
       && (!state.dept || item.owners.includes(state.dept) || item.support.includes(state.dept))
       && (!state.status || item.status === state.status)
@@ -154,10 +160,95 @@
     return li;
   }
 
-  function start(entries) {
+  /* The department list: the chosen organisation's departments, or all of them if they are few
+   * (see generator/finder.py), and ``keep`` (an id) even if it is neither, selected. */
+  function departmentList(index, {organisations, departments}) {
+    const select = form.elements.dept;
+    const tooMany = index.departments.length > DEPARTMENT_LIMIT;
+    const listed = (org) => index.departments.filter((d) => (org ? d.organisation === org : !tooMany));
+
+    function fill(keep) {
+      const org = form.elements.org.value;
+      const shown = listed(org);
+      if (departments.has(keep) && !shown.some((d) => d.id === keep)) {
+        shown.push(departments.get(keep));
+      }
+      select.replaceChildren(new Option(!org && tooMany ? TEXT.chooseOrganisation : TEXT.allDepartments, ""));
+      const groups = new Map();
+      for (const d of shown) {
+        if (!groups.has(d.organisation)) {
+          const group = document.createElement("optgroup");
+          group.label = organisations.get(d.organisation).name;
+          select.append(group);
+          groups.set(d.organisation, group);
+        }
+        groups.get(d.organisation).append(new Option(d.name, d.id));
+      }
+      select.value = departments.has(keep) ? keep : "";
+    }
+
+    /* After the organisation changed: the chosen department stays if the new list has it. */
+    function follow() {
+      const kept = listed(form.elements.org.value).some((d) => d.id === select.value);
+      fill(kept ? select.value : "");
+    }
+
+    return {fill, follow};
+  }
+
+  /* Year files, each fetched once: ``load`` gives a promise of its items, ``ready`` those already here. */
+  function yearFiles(indexUrl, names) {
+    const ready = new Map();
+    const pending = new Map();
+
+    function load({year, file}) {
+      if (!pending.has(year)) {
+        const url = new URL(file, indexUrl);
+        const loading = getJson(url).then((data) => {
+          const entries = prepare(data, names, url);
+          ready.set(year, entries);
+          return entries;
+        });
+        loading.catch(() => pending.delete(year));
+        pending.set(year, loading);
+      }
+      return pending.get(year);
+    }
+
+    return {ready, load};
+  }
+
+  function start(index, indexUrl) {
+    const names = lookups(index);
+    const departments = departmentList(index, names);
+    const files = yearFiles(indexUrl, names);
+    const newest = index.years.length ? String(index.years[0].year) : ALL_YEARS;
+    let defaultYear = false;
     let found = [];
     let shownCount = 0;
     let typing = 0;
+    let generation = 0;
+
+    /* An address without a year shows the newest year if it has no filter either, else every year. */
+    function restoreState(params) {
+      const offered = (name) => Array.from(form.elements[name].options).some((o) => o.value === params.get(name));
+      for (const name of ["org", "theme", "status"]) {
+        form.elements[name].value = offered(name) ? params.get(name) : "";
+      }
+      defaultYear = !PARAMETERS.some((name) => params.has(name));
+      form.elements.year.value = offered("year") ? params.get("year") : defaultYear ? newest : ALL_YEARS;
+      departments.fill(params.get("dept"));
+      form.elements.q.value = params.get("q") || "";
+      form.elements.target.checked = params.get("target") === "1";
+    }
+
+    /* The years the filter can find items in, as the index lists them (newest first). */
+    function neededYears(state) {
+      const within = [state.year === ALL_YEARS ? null : [Number(state.year)],
+        state.org && names.organisations.get(state.org).years,
+        state.dept && names.departments.get(state.dept).years].filter(Boolean);
+      return index.years.filter(({year}) => within.every((years) => years.includes(year)));
+    }
 
     function announce() {
       summary.textContent = !found.length ? TEXT.none
@@ -173,51 +264,84 @@
       return next;
     }
 
-    function apply() {
-      const state = readState();
-      writeState(state);
-      found = entries.filter(matches(state));
+    function show(state, years) {
+      found = years.flatMap(({year}) => files.ready.get(year)).filter(matches(state));
+      results.removeAttribute("aria-busy");
       results.replaceChildren();
       shownCount = 0;
       showMore();
     }
 
+    /* Load the years' files, saying how many items they hold and how many years are in. */
+    function load(years, run) {
+      const items = years.reduce((sum, year) => sum + year.items, 0);
+      let loaded = 0;
+      const progress = () => {
+        if (run === generation) {
+          summary.textContent = TEXT.loadingYears(items, years.length, loaded);
+        }
+      };
+      progress();
+      return Promise.all(years.map((year) => files.load(year).then(() => {
+        loaded += 1;
+        progress();
+      })));
+    }
+
+    function apply() {
+      const state = readState();
+      writeState(state, defaultYear && !PARAMETERS.some((name) => name !== "year" && state[name]));
+      defaultYearNote.hidden = !defaultYear;
+      const years = neededYears(state);
+      const run = ++generation;
+      if (years.every(({year}) => files.ready.has(year))) {
+        show(state, years);
+        return;
+      }
+      results.replaceChildren();
+      results.setAttribute("aria-busy", "true");
+      more.hidden = true;
+      load(years, run).then(() => run === generation && show(state, years), (error) => {
+        if (run === generation) {
+          results.removeAttribute("aria-busy");
+          fail(error);
+        }
+      });
+    }
+
     form.addEventListener("submit", (event) => event.preventDefault());
-    form.addEventListener("change", apply);
+    form.addEventListener("change", (event) => {
+      if (event.target === form.elements.org) {
+        departments.follow();
+      }
+      if (event.target === form.elements.year) {
+        defaultYear = false;
+      }
+      apply();
+    });
     form.addEventListener("input", (event) => {
       if (event.target === form.elements.q) {
         clearTimeout(typing);
         typing = setTimeout(apply, TYPING_DELAY);
       }
     });
-    // The reset event comes before the controls are reset.
-    form.addEventListener("reset", () => setTimeout(apply));
+    // The reset event comes before the controls are reset: then the page's default view is restored.
+    form.addEventListener("reset", () => setTimeout(() => {
+      restoreState(new URLSearchParams());
+      apply();
+    }));
     more.addEventListener("click", () => {
       const [first] = showMore();
       first.querySelector("a").focus();
     });
 
+    fillOptions(index);
     restoreState(new URLSearchParams(location.search));
     form.hidden = false;
     apply();
   }
 
   summary.textContent = TEXT.loading;
-  const dataUrl = new URL(form.dataset.source, location.href);
-  fetch(dataUrl)
-    .then((response) => {
-      if (!response.ok) {
-        throw new Error(`${response.status} ${response.statusText}`);
-      }
-      return response.json();
-    })
-    .then((data) => {
-      const records = lookups(data);
-      fillOptions(data, records);
-      start(prepare(data, records, dataUrl));
-    })
-    .catch((error) => {
-      summary.textContent = TEXT.failed;
-      console.error("finder:", error);
-    });
+  const indexUrl = new URL(form.dataset.source, location.href);
+  getJson(indexUrl).then((index) => start(index, indexUrl)).catch(fail);
 }());
