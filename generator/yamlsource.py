@@ -15,6 +15,7 @@ bounds what one file may cost.
 from __future__ import annotations
 
 import os
+import sys
 from dataclasses import dataclass, field
 
 import yaml
@@ -238,7 +239,7 @@ class _Reader:
         if kind is not yaml.ScalarEvent:
             self._refuse(event, mapping.path, "mapping keys must be plain strings")
             return _skipped(kind)
-        key = event.value
+        key = sys.intern(event.value)  # the same few keys in every file: kept once, pickled once
         if key == "<<":
             self._refuse(event, mapping.path, "YAML merge keys (<<) are not allowed in plan files")
             return None
