@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import contextlib
+import gc
 import os
+import threading
 from dataclasses import dataclass, replace
 from functools import cached_property
 
@@ -10,6 +13,7 @@ from . import yamlsource
 from .decode import decode
 from .diagnostics import Diagnostic
 from .model import DepartmentFile, MetricFile, OrganisationFile, Plan, ThemeFile
+from .processes import cores, fork_map
 from .vocabulary import Vocabulary
 
 VOCABULARY_FILES = {
@@ -20,6 +24,9 @@ VOCABULARY_FILES = {
 }
 # Metrics are opt-in: without content/metrics.yaml targets are shown but not lined up, and not checked.
 OPTIONAL_VOCABULARIES = {"metrics"}
+# Fewer plan files than this per process, and a second process costs more than it saves (forking, and
+# sending the plans and their parsed YAML back): the example site is read in one process.
+PLANS_PER_PROCESS = 100
 
 
 @dataclass(frozen=True)
@@ -89,17 +96,83 @@ def without_documents(site: Site) -> Site:
     return replace(site, plans=tuple(replace(plan_file, document=None) for plan_file in site.plans))
 
 
-def load_site(root: str = ".") -> tuple[Site, list[Diagnostic]]:
-    """Load everything; the diagnostics say what is wrong (the Site holds what could be read)."""
+def load_site(root: str = ".", processes: int | None = None) -> tuple[Site, list[Diagnostic]]:
+    """Load everything; the diagnostics say what is wrong (the Site holds what could be read).
+
+    The plan files are read in ``processes`` processes, by default as many as pay (see
+    ``plan_processes``); the site and the diagnostics are the same whatever their number.
+    """
     from .validate import validate  # validation is a separate stage over the loaded data
 
-    diagnostics: list[Diagnostic] = []
-    vocabulary, vocabulary_documents = load_vocabulary(root, diagnostics)
-    plans = []
-    for path in plan_paths(root):
-        document, plan = load_document(path, Plan, diagnostics)
-        if plan is not None:
-            plans.append(PlanFile(path, plan, document))
-    site = Site(root, vocabulary, vocabulary_documents, tuple(plans))
-    diagnostics.extend(validate(site))
+    with _collector_paused():
+        diagnostics: list[Diagnostic] = []
+        vocabulary, vocabulary_documents = load_vocabulary(root, diagnostics)
+        paths = plan_paths(root)
+        plans = []
+        for plan_file, problems in load_plan_files(paths, plan_processes(len(paths), processes)):
+            diagnostics.extend(problems)
+            if plan_file is not None:
+                plans.append(plan_file)
+        site = Site(root, vocabulary, vocabulary_documents, tuple(plans))
+        diagnostics.extend(validate(site))
     return site, diagnostics
+
+
+def plan_processes(files: int, processes: int | None = None) -> int:
+    """How many processes should read ``files`` plan files: ``processes`` if given, else as many as pay,
+    and one while other threads run (forking a process that runs threads is unsafe, see ``processes``)."""
+    if processes is not None:
+        return processes
+    if threading.active_count() > 1:
+        return 1
+    return max(1, min(cores(), files // PLANS_PER_PROCESS))
+
+
+Loaded = tuple[PlanFile | None, list[Diagnostic]]  # a plan file read (None when it cannot be), its diagnostics
+
+
+def load_plan_files(paths: list[str], processes: int = 1) -> list[Loaded]:
+    """Each plan file read and decoded, with its diagnostics, in the order of ``paths``.
+
+    The files are shared out in order between ``processes`` processes (``processes.fork_map``); an
+    exception reading one is raised here, the one of the first file as in one process.
+    """
+    count = len(paths)
+    shares = [paths[i * count // processes:(i + 1) * count // processes] for i in range(processes)]
+    loaded = []
+    for share, error in fork_map(_load_share, shares):
+        if error is not None:
+            raise error
+        loaded.extend(share)
+    return loaded
+
+
+def _load_share(paths: list[str]) -> tuple[list[Loaded], Exception | None]:
+    """The files read, and the exception that stopped reading them, if one did (raised by ``load_plan_files``
+    in the order of the files, whichever process got there first)."""
+    loaded = []
+    try:
+        for path in paths:
+            diagnostics: list[Diagnostic] = []
+            document, plan = load_document(path, Plan, diagnostics)
+            loaded.append((PlanFile(path, plan, document) if plan is not None else None, diagnostics))
+    except Exception as error:  # noqa: BLE001 - raised by the caller, in order
+        return loaded, error
+    return loaded, None
+
+
+@contextlib.contextmanager
+def _collector_paused():
+    """Python's cyclic garbage collector off while the block runs.
+
+    Loading makes millions of objects that all stay alive (a location for every value of every file)
+    and no cycles worth collecting: the collector would go over them again and again, a fifth of the
+    time of loading 1,000 plans.
+    """
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
