@@ -32,6 +32,9 @@ from .write import File, build_lock, remove_leftovers, stage_tree, staging_area,
 DOCS = "docs"
 CONFIG = "mkdocs.yml"
 RENDER = "render+write"  # pages are rendered as they are written (see ``write.Files``)
+# Fewer files than this per process, and a second process costs more than it saves (forking, and the
+# child copying the memory it touches): the example site is made in one process.
+FILES_PER_PROCESS = 1000
 
 
 def prepare(root: str) -> tuple[Site, dict[str, File]] | None:
@@ -58,9 +61,8 @@ def prepare(root: str) -> tuple[Site, dict[str, File]] | None:
         return None
 
 
-def generate(root: str, parallel: bool = True) -> Site | None:
+def generate(root: str) -> Site | None:
     """Load, validate and render everything, then bring docs/ up to date (replaced whole, see ``write``).
-    Pages are rendered on every core unless not ``parallel`` (see ``processes``).
 
     Returns the site, or None when there were errors (printed; nothing written).
     """
@@ -70,7 +72,7 @@ def generate(root: str, parallel: bool = True) -> Site | None:
             return None
         site, files = prepared
         with terminal.stage(RENDER) as done:
-            result = write_tree(os.path.join(root, DOCS), files, processes_for(len(files)) if parallel else 1)
+            result = write_tree(os.path.join(root, DOCS), files, processes_for(len(files), FILES_PER_PROCESS))
             done(str(result))
     print(f"docs/: {result}", file=sys.stderr)
     return site
@@ -126,7 +128,7 @@ def build_site(root: str, files: dict[str, File]) -> int:
     with mkdocs_messages(), staging_area(root) as docs_area:
         staged_docs = os.path.join(docs_area, DOCS)
         with terminal.stage(RENDER) as done:
-            result = stage_tree(docs_dir, files, staged_docs, processes_for(len(files)))
+            result = stage_tree(docs_dir, files, staged_docs, processes_for(len(files), FILES_PER_PROCESS))
             done(str(result))
         files.clear()
         config = site_config(root, strict=True, docs_dir=staged_docs)

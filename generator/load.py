@@ -5,7 +5,6 @@ from __future__ import annotations
 import contextlib
 import gc
 import os
-import threading
 from dataclasses import dataclass, replace
 from functools import cached_property
 
@@ -13,7 +12,7 @@ from . import yamlsource
 from .decode import decode
 from .diagnostics import Diagnostic
 from .model import DepartmentFile, MetricFile, OrganisationFile, Plan, ThemeFile
-from .processes import cores, fork_map
+from .processes import fork_map, processes_for
 from .vocabulary import Vocabulary
 
 VOCABULARY_FILES = {
@@ -100,7 +99,7 @@ def load_site(root: str = ".", processes: int | None = None) -> tuple[Site, list
     """Load everything; the diagnostics say what is wrong (the Site holds what could be read).
 
     The plan files are read in ``processes`` processes, by default as many as pay (see
-    ``plan_processes``); the site and the diagnostics are the same whatever their number.
+    ``processes.processes_for``); the site and the diagnostics are the same whatever their number.
     """
     from .validate import validate  # validation is a separate stage over the loaded data
 
@@ -109,23 +108,13 @@ def load_site(root: str = ".", processes: int | None = None) -> tuple[Site, list
         vocabulary, vocabulary_documents = load_vocabulary(root, diagnostics)
         paths = plan_paths(root)
         plans = []
-        for plan_file, problems in load_plan_files(paths, plan_processes(len(paths), processes)):
+        for plan_file, problems in load_plan_files(paths, processes or processes_for(len(paths), PLANS_PER_PROCESS)):
             diagnostics.extend(problems)
             if plan_file is not None:
                 plans.append(plan_file)
         site = Site(root, vocabulary, vocabulary_documents, tuple(plans))
         diagnostics.extend(validate(site))
     return site, diagnostics
-
-
-def plan_processes(files: int, processes: int | None = None) -> int:
-    """How many processes should read ``files`` plan files: ``processes`` if given, else as many as pay,
-    and one while other threads run (forking a process that runs threads is unsafe, see ``processes``)."""
-    if processes is not None:
-        return processes
-    if threading.active_count() > 1:
-        return 1
-    return max(1, min(cores(), files // PLANS_PER_PROCESS))
 
 
 Loaded = tuple[PlanFile | None, list[Diagnostic]]  # a plan file read (None when it cannot be), its diagnostics

@@ -8,8 +8,8 @@ macOS defaults to spawning) everything runs in this process, one share after
 the other, with the same results.
 
 Forking a process that runs other threads is unsafe (a lock held by another
-thread stays held in the child for ever): callers that run threads, such as
-``plansite serve``, ask for one process.
+thread stays held in the child for ever): while other threads run, as under
+``plansite serve``, ``processes_for`` says one process.
 """
 
 from __future__ import annotations
@@ -17,15 +17,11 @@ from __future__ import annotations
 import gc
 import multiprocessing
 import os
+import threading
 from typing import Callable, Sequence, TypeVar
 
 Share = TypeVar("Share")
 Result = TypeVar("Result")
-
-# Fewer files than this per process, and a second process costs more than it saves (forking, and the
-# child copying the pages of memory it touches): the example site stays in one process.
-FILES_PER_PROCESS = 1000
-
 
 def cores() -> int:
     """The cores this process may run on."""
@@ -35,9 +31,12 @@ def cores() -> int:
         return os.cpu_count() or 1
 
 
-def processes_for(files: int) -> int:
-    """How many processes should make ``files`` files."""
-    return max(1, min(cores(), files // FILES_PER_PROCESS))
+def processes_for(tasks: int, per_process: int) -> int:
+    """How many processes should share ``tasks`` tasks, where a process pays for itself with ``per_process``
+    of them: one while other threads run, else as many as pay, up to the cores."""
+    if threading.active_count() > 1:
+        return 1
+    return max(1, min(cores(), tasks // per_process))
 
 
 def fork_map(work: Callable[[Share], Result], shares: Sequence[Share]) -> list[Result]:

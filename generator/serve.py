@@ -54,7 +54,7 @@ class Regenerator:
             self.timer.start()
 
     def regenerate(self) -> None:
-        if generate(self.root, parallel=False) is not None:  # the server's threads run: no forking
+        if generate(self.root) is not None:
             self.done()
 
 

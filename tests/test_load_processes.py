@@ -2,14 +2,11 @@
 
 from __future__ import annotations
 
-import threading
-
 import pytest
 
 from generator import load
-from generator.load import PLANS_PER_PROCESS, load_site, plan_processes
+from generator.load import load_site
 from generator.model import Plan
-from generator.processes import cores
 from projects import PLAN, make_project, write
 
 BROKEN = {
@@ -56,12 +53,3 @@ def test_an_exception_reading_a_plan_is_raised_here(project, monkeypatch):
     for processes in (1, 3):  # with 3, the file is read in a child, and this process fails on another first
         with pytest.raises(ValueError, match="cannot decode .*c-unknown-theme.yaml"):
             load_site(str(project), processes=processes)
-
-
-def test_processes_only_when_they_pay_and_no_other_thread_runs(monkeypatch):
-    monkeypatch.setattr(threading, "active_count", lambda: 1)  # whatever other tests left running
-    assert plan_processes(PLANS_PER_PROCESS - 1) == 1
-    assert plan_processes(100 * PLANS_PER_PROCESS) == cores()
-    assert plan_processes(100 * PLANS_PER_PROCESS, processes=1) == 1
-    monkeypatch.setattr(threading, "active_count", lambda: 2)  # e.g. plansite serve's server
-    assert plan_processes(100 * PLANS_PER_PROCESS) == 1

@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import os
 import signal
+import threading
 import time
 
 import pytest
 
 from generator.load import load_site, without_documents
-from generator.processes import FILES_PER_PROCESS, cores, fork_map, processes_for
+from generator.processes import cores, fork_map, processes_for
 from generator.render import site_files
 from generator.write import WriteResult, write_tree
 from sitefixtures import make_site_project
@@ -65,9 +66,12 @@ def test_children_are_stopped_when_this_process_fails(tmp_path):
         os.kill(int(started.read_text()), 0)  # reaped: no such process any more
 
 
-def test_small_sites_stay_in_one_process():
-    assert processes_for(FILES_PER_PROCESS - 1) == 1
-    assert processes_for(100 * FILES_PER_PROCESS) == cores()
+def test_processes_only_when_they_pay_and_no_other_thread_runs(monkeypatch):
+    monkeypatch.setattr(threading, "active_count", lambda: 1)  # whatever other tests left running
+    assert processes_for(99, per_process=100) == 1
+    assert processes_for(100_000, per_process=100) == cores()
+    monkeypatch.setattr(threading, "active_count", lambda: 2)  # e.g. plansite serve's server
+    assert processes_for(100_000, per_process=100) == 1
 
 
 def test_pages_made_by_two_processes_are_those_one_process_makes(tmp_path):
