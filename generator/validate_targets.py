@@ -56,6 +56,12 @@ def target_metric(vocabulary: Vocabulary, document, path: tuple, target: Target)
                                   "warning")
 
 
+def stated(target: Target) -> bool:
+    """Whether the target's value (or range) was read: a value that was not is an error reported already."""
+    bounds = (target.min, target.max) if target.comparator == "range" else (target.value,)
+    return None not in bounds
+
+
 def target_progress(plans: dict[str, Plan], document, path: tuple, target: Target) -> Iterator[Diagnostic]:
     if target.evidence and not is_web_address(target.evidence):
         problem = reference_problem(target.evidence, plans)
@@ -64,7 +70,7 @@ def target_progress(plans: dict[str, Plan], document, path: tuple, target: Targe
     if target.actual is not None and target.as_of is None:
         yield document.diagnostic(path + ("actual",), "give 'as_of', the date the actual value was reported for",
                                   "warning")
-    if target.status == DONE and target.actual is not None and not meets(target, target.actual):
+    if target.status == DONE and target.actual is not None and stated(target) and not meets(target, target.actual):
         yield document.diagnostic(path + ("status",), f"status is {DONE} but the actual value {target.actual:g} "
                                   "does not meet the target", "warning")
 

@@ -100,6 +100,9 @@ CASES = {
     "number that is not finite": Case(
         replace("value: 94.5", "value: .inf"), "value: ¦.inf", "sections[0].items[0].targets[0].value",
         ("expected a number, got float inf",)),
+    "number that is text, in a target reported done": Case(  # YAML 1.1 reads 2.5e3 as text; nothing crashes
+        replace("value: 94.5, unit: '%'}", "value: 2.5e3, unit: '%', status: 已完成, actual: 96, as_of: 2025-12-31}"),
+        "value: ¦2.5e3", "sections[0].items[0].targets[0].value", ("expected a number, got the text '2.5e3'",)),
     "unknown theme": Case(
         replace("themes: [preschool, finance]", "themes: [pre-school, finance]"), "[¦pre-school",
         "sections[0].items[0].themes[0]",
