@@ -18,13 +18,20 @@ relative to the working directory; ``anchor_dictionaries`` makes it relative to
 mkdocs.yml, as MkDocs' own paths are, so ``plansite --root DIR build`` works from
 anywhere.  Only runs of Chinese characters reach jieba, so a word with any other
 character could never apply.
+
+Material cuts each run of Chinese characters on its own, and a site repeats
+many runs (labels such as 逾期未报 and 完成期限, names of units and themes, set
+phrases): during a build ``remember_cuts`` makes jieba cut each distinct run
+once.
 """
 
 from __future__ import annotations
 
+import functools
 import logging
 import os
 import re
+from typing import Callable
 
 from .diagnostics import Diagnostic
 from .vocabulary import Vocabulary
@@ -32,6 +39,7 @@ from .vocabulary import Vocabulary
 DICTIONARY = os.path.join("content", "dictionary.txt")
 _ENTRY = re.compile(r"(?P<word>\S+)(?: (?P<freq>[0-9]+))?(?: (?P<tag>[a-z]+))?")
 _CHINESE = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+")
+CUTS_KEPT = 1 << 15  # distinct texts whose cut is remembered (the most recently used), some 20 MB at most
 
 
 def read_dictionary(path: str) -> tuple[list[str], list[Diagnostic]]:
@@ -89,3 +97,30 @@ def teach_segmenter(vocabulary: Vocabulary) -> None:
     jieba.setLogLevel(logging.WARNING)
     for word in search_words(vocabulary):
         jieba.add_word(word)
+
+
+def remember_cuts() -> Callable[[], None]:
+    """Make ``jieba.cut`` (in its default mode) remember the cut of each text, until the returned function,
+    which restores it, is called.
+
+    For the length of one build, once every dictionary is loaded: a word jieba learned afterwards would not
+    change a cut it remembers.
+    """
+    import jieba
+
+    original = jieba.cut
+
+    @functools.lru_cache(maxsize=CUTS_KEPT)
+    def cut_text(text: str) -> tuple[str, ...]:
+        return tuple(original(text))
+
+    def cut(sentence, cut_all=False, HMM=True, use_paddle=False):
+        if cut_all or not HMM or use_paddle:
+            return original(sentence, cut_all, HMM, use_paddle)
+        return iter(cut_text(sentence.decode("utf-8") if isinstance(sentence, bytes) else sentence))
+
+    def forget() -> None:
+        jieba.cut = original
+
+    jieba.cut = cut
+    return forget

@@ -18,6 +18,8 @@ downloaded an index twice the size.
   jieba learns the vocabularies' names (``teach_segmenter``; the project is
   the folder of mkdocs.yml), and with ``extra.plansite.search: pagefind``
   Material's search is replaced by Pagefind's (``pagefind.configure``);
+- while pages are built, jieba cuts each distinct run of Chinese once
+  (``remember_cuts``: a site repeats many; cutting was a sixth of a build);
 - once a page is written, its Markdown and HTML are dropped: MkDocs would
   keep them until the build ends, memory that grows with the site;
 - after Material's search plugin wrote its index: the index is rewritten in
@@ -38,13 +40,17 @@ from mkdocs.plugins import BasePlugin, event_priority
 from . import pagefind, searchindex
 from .load import load_vocabulary
 from .progress import terminal
-from .segmentation import anchor_dictionaries, teach_segmenter
+from .segmentation import anchor_dictionaries, remember_cuts, teach_segmenter
 
 NAME = "plansite"
 log = logging.getLogger(f"mkdocs.plugins.{NAME}")
 
 
 class PlansitePlugin(BasePlugin):
+    def __init__(self):
+        super().__init__()
+        self.forget_cuts = lambda: None  # no build under way: jieba cuts as it does
+
     @event_priority(100)  # before Material's search plugin loads the jieba dictionaries
     def on_config(self, config):
         anchor_dictionaries(config)
@@ -58,6 +64,13 @@ class PlansitePlugin(BasePlugin):
             pagefind.configure(config)
         return config
 
+    def on_pre_build(self, *, config):
+        # After every plugin's on_config: Material's search plugin has loaded its jieba user dictionary.
+        self.forget_cuts = remember_cuts()
+
+    def on_build_error(self, *, error):
+        self.forget_cuts()
+
     @event_priority(-100)  # after every other plugin saw the page
     def on_post_page(self, output, *, page, config):
         # MkDocs keeps every page's Markdown and HTML to the end of the build; the page is written now.
@@ -67,6 +80,7 @@ class PlansitePlugin(BasePlugin):
 
     @event_priority(-100)  # after Material's search plugin wrote search/search_index.json
     def on_post_build(self, *, config):
+        self.forget_cuts()
         if pagefind.chosen(config):
             with terminal.stage("pagefind") as done:
                 done(pagefind.index(config.site_dir))

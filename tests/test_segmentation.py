@@ -8,7 +8,7 @@ import sys
 import pytest
 
 from generator.load import load_site
-from generator.segmentation import DICTIONARY, read_dictionary, search_words
+from generator.segmentation import DICTIONARY, read_dictionary, remember_cuts, search_words
 from generator.searchindex import INDEX
 from sitefixtures import REPO, index_tokens, make_site_project
 
@@ -32,6 +32,23 @@ def test_bad_lines_are_reported_where_they_are(tmp_path):
     assert words == ["双减", "控辍保学"]
     assert [(d.line, d.message.split(":")[0]) for d in diagnostics] == [
         (4, "'58%'"), (5, "'控辍保学' is listed twice"), (6, "expected `word [frequency] [tag]`, one entry a line")]
+
+
+def test_remembered_cuts_are_jiebas_cuts_until_forgotten():
+    import jieba
+
+    texts = ["各县区教育行政部门", "逾期未报", "持续深化课堂教学改革", "逾期未报"]
+    cuts = [list(jieba.cut(text)) for text in texts]
+    original = jieba.cut
+    forget = remember_cuts()
+    try:
+        assert jieba.cut is not original
+        assert [list(jieba.cut(text.encode("utf-8"))) for text in texts] == cuts  # as Material calls it: bytes
+        assert [list(jieba.cut(text)) for text in texts] == cuts
+        assert list(jieba.cut(texts[0], cut_all=True)) == list(original(texts[0], cut_all=True))
+    finally:
+        forget()
+    assert jieba.cut == original
 
 
 @pytest.mark.site
