@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 
+from generator.bench import measure
 from generator.bench.synth import PER_YEAR, YEARS, read_seeds, synthesise
 from generator.bench.table import ROWS
 from generator.corpus import build_corpus
@@ -73,3 +74,20 @@ def test_the_benchmark_prints_every_figure(tmp_path):
         assert re.fullmatch(expected, line[len(label):].strip()), line
     assert re.search(r"^no-op plansite generate, files written +0 +0$", example, re.M)
     assert re.search(r"^search index / UTF-8 text it indexes, worst size +[\d.]+ +≤ 1\.1$", targets, re.M)
+
+
+FORKING_PROGRAM = """
+import os, sys, time
+held = b"p" * (200 << 20)                 # the parent's own memory
+if os.fork() == 0:
+    more = b"c" * (150 << 20)             # the child's, not the parent's: ru_maxrss misses it
+    time.sleep(2)
+    os._exit(0)
+os.wait()
+"""
+
+
+def test_the_peak_memory_counts_the_processes_a_command_forks():
+    run = measure.run([sys.executable, "-c", FORKING_PROGRAM])
+    assert run.code == 0
+    assert run.peak_bytes > (200 + 150) * 2**20

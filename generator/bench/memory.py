@@ -4,17 +4,22 @@
 generator renders pages in forked children (``processes``).  Their memory is
 counted here as the sum of the proportional set sizes (PSS: a page shared by
 n processes counts 1/n in each) of the process and its descendants, read
-from /proc every ``INTERVAL`` seconds; between two samples a peak may be
-missed, so the benchmark reports the larger of this and ``ru_maxrss``.
-Without /proc (not Linux) nothing is sampled.
+from /proc every ``FIRST_INTERVAL`` seconds, less often as the run goes on
+(reading a large process's memory map takes a while, time taken from the
+build being measured); between two samples a peak may be missed, so the
+benchmark reports the larger of this and ``ru_maxrss``.  Without /proc (not
+Linux) nothing is sampled.
 """
 
 from __future__ import annotations
 
 import os
 import threading
+import time
 
-INTERVAL = 0.25
+FIRST_INTERVAL = 0.25  # seconds between samples at first,
+RUN_SHARE = 0.01       # then a hundredth of the time run so far,
+LAST_INTERVAL = 2.0    # up to this
 PROC = "/proc"
 
 
@@ -61,9 +66,14 @@ class TreeSampler:
             self._thread.start()
 
     def _sample(self) -> None:
-        while not self._stopped.wait(INTERVAL):
+        started = time.monotonic()
+        while not self._stopped.wait(self._interval(time.monotonic() - started)):
             total = sum(pss_bytes(pid) for pid in descendants_and_self(self.pid))
             self.peak_bytes = max(self.peak_bytes, total)
+
+    @staticmethod
+    def _interval(seconds_run: float) -> float:
+        return min(LAST_INTERVAL, max(FIRST_INTERVAL, RUN_SHARE * seconds_run))
 
     def stop(self) -> int:
         self._stopped.set()
