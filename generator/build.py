@@ -18,17 +18,16 @@ import logging
 import os
 import sys
 import time
-from functools import partial
 
 from .builddate import reproducible_date
 from .cli import print_diagnostics
 from .diagnostics import InputError, has_errors
-from .load import Site, load_site, plan_paths, without_documents
+from .load import Site, load_site, without_documents
 from .progress import terminal
-from .processes import in_child, processes_for
+from .processes import processes_for
 from .render import site_files
 from .sitehistory import read_site_history
-from .write import File, WriteResult, build_lock, remove_leftovers, stage_tree, staging_area, swap_in, write_tree
+from .write import File, build_lock, remove_leftovers, stage_tree, staging_area, swap_in, write_tree
 
 DOCS = "docs"
 CONFIG = "mkdocs.yml"
@@ -36,8 +35,6 @@ RENDER = "render+write"  # pages are rendered as they are written (see ``write.F
 # Fewer files than this per process, and a second process costs more than it saves (forking, and the
 # child copying the memory it touches): the example site is made in one process.
 FILES_PER_PROCESS = 1000
-# From this many plan files on, docs/ is generated in a child process (see ``build_site``).
-PLANS_FOR_A_CHILD = 100
 
 
 def prepare(root: str) -> tuple[Site, dict[str, File]] | None:
@@ -114,28 +111,12 @@ def mkdocs_messages(level: int = logging.WARNING):
         logger.setLevel(previous)
 
 
-def stage_docs(root: str, staged_docs: str) -> tuple[WriteResult | None, dict[str, float]]:
-    """Generate docs/ into the new directory ``staged_docs``: what was written (None when there were
-    errors, printed; nothing written), and the times of the stages."""
-    prepared = prepare(root)
-    result = None
-    if prepared is not None:
-        files = prepared[1]
-        del prepared  # the model lives on in ``files``' functions, as long as they are needed
-        with terminal.stage(RENDER) as done:
-            result = stage_tree(os.path.join(root, DOCS), files, staged_docs,
-                                processes_for(len(files), FILES_PER_PROCESS))
-            done(str(result))
-    return result, dict(terminal.seconds)
-
-
-def build_site(root: str) -> int:
-    """Generate docs/ into a staging area, build site/ from it with MkDocs in strict mode, and swap both in
+def build_site(root: str, files: dict[str, File]) -> int:
+    """Stage docs/ holding ``files``, build site/ from it with MkDocs in strict mode, and swap both in
     only when both succeeded.  Call it holding ``build_lock``.
 
-    For a large site the generator runs in a forked child (``processes.in_child``), so the memory of the
-    model and of the parsed YAML goes back to the system when the child ends, before MkDocs starts: it is
-    not left in this process's heap, where it was most of a large build's peak.
+    ``files`` is emptied once staged: MkDocs reads them from disk, and the memory of the model they are
+    made from is left to MkDocs.
     """
     from mkdocs.commands.build import build
     from mkdocs.exceptions import MkDocsException
@@ -146,12 +127,10 @@ def build_site(root: str) -> int:
     docs_dir = os.path.join(root, DOCS)
     with mkdocs_messages(), staging_area(root) as docs_area:
         staged_docs = os.path.join(docs_area, DOCS)
-        generate_docs = partial(stage_docs, root, staged_docs)
-        large = len(plan_paths(root)) >= PLANS_FOR_A_CHILD
-        result, seconds = in_child(generate_docs) if large else generate_docs()
-        terminal.seconds.update(seconds)
-        if result is None:
-            return 1
+        with terminal.stage(RENDER) as done:
+            result = stage_tree(docs_dir, files, staged_docs, processes_for(len(files), FILES_PER_PROCESS))
+            done(str(result))
+        files.clear()
         config = site_config(root, strict=True, docs_dir=staged_docs)
         if config is None:
             return 1
@@ -182,7 +161,12 @@ def cmd_generate(args) -> int:
 
 def cmd_build(args) -> int:
     with build_lock(args.root):
-        return build_site(args.root)
+        prepared = prepare(args.root)
+        if prepared is None:
+            return 1
+        files = prepared[1]
+        del prepared  # the model is not needed by MkDocs: its memory is left to MkDocs
+        return build_site(args.root, files)
 
 
 def register(commands) -> None:

@@ -14,15 +14,12 @@ thread stays held in the child for ever): while other threads run, as under
 
 from __future__ import annotations
 
-import ctypes
 import gc
 import multiprocessing
 import os
-import signal
 import threading
 from typing import Callable, Sequence, TypeVar
 
-PR_SET_PDEATHSIG = 1  # prctl(2)
 Share = TypeVar("Share")
 Result = TypeVar("Result")
 
@@ -34,41 +31,35 @@ def cores() -> int:
         return os.cpu_count() or 1
 
 
-def other_threads() -> bool:
-    """Whether threads other than this one run: then forking is unsafe (see above)."""
-    return threading.active_count() > 1
-
-
 def processes_for(tasks: int, per_process: int) -> int:
     """How many processes should share ``tasks`` tasks, where a process pays for itself with ``per_process``
     of them: one while other threads run, else as many as pay, up to the cores."""
-    if other_threads():
+    if threading.active_count() > 1:
         return 1
     return max(1, min(cores(), tasks // per_process))
 
 
-def fork_map(work: Callable[[Share], Result], shares: Sequence[Share], last_here: bool = True) -> list[Result]:
-    """``[work(share) for share in shares]``, each share in a forked child, but the last here if ``last_here``.
+def fork_map(work: Callable[[Share], Result], shares: Sequence[Share]) -> list[Result]:
+    """``[work(share) for share in shares]``, each share but the last in a forked child, the last here.
 
     An exception raised by ``work`` in a child is raised here (the first, in the
     order of ``shares``); a child that dies without a result (killed) raises
-    RuntimeError.  Children still running when this process fails are stopped,
-    and a child dies with this process.
+    RuntimeError.  Children still running when this process fails are stopped.
     """
-    if "fork" not in multiprocessing.get_all_start_methods() or last_here and len(shares) < 2:
+    if len(shares) < 2 or "fork" not in multiprocessing.get_all_start_methods():
         return [work(share) for share in shares]
     context = multiprocessing.get_context("fork")
     children = []
     gc.freeze()  # a child's garbage collector would otherwise touch, and so copy, every object it inherited
     try:
-        for share in shares[:-1] if last_here else shares:
+        for share in shares[:-1]:
             receiver, sender = context.Pipe(duplex=False)
-            child = context.Process(target=_child, args=(work, share, sender, os.getpid()))
+            child = context.Process(target=_child, args=(work, share, sender), daemon=True)
             child.start()
             sender.close()
             children.append((child, receiver))
-        here = [work(shares[-1])] if last_here else []
-        return [*(_outcome(child, receiver) for child, receiver in children), *here]
+        last = work(shares[-1])
+        return [*(_outcome(child, receiver) for child, receiver in children), last]
     finally:
         gc.unfreeze()
         for child, receiver in children:
@@ -78,27 +69,7 @@ def fork_map(work: Callable[[Share], Result], shares: Sequence[Share], last_here
             receiver.close()
 
 
-def in_child(work: Callable[[], Result]) -> Result:
-    """``work()`` in a forked child process, so that the memory it takes goes back to the system when it
-    ends (here while other threads run, or where fork is not available)."""
-    if other_threads():
-        return work()
-    return fork_map(lambda _: work(), [None], last_here=False)[0]
-
-
-def _die_with(parent: int) -> None:
-    """Linux: have the kernel kill this process when its parent dies, so that a build killed half-way leaves
-    nothing running (and holding its lock)."""
-    try:
-        ctypes.CDLL(None).prctl(PR_SET_PDEATHSIG, signal.SIGKILL)
-    except (OSError, AttributeError):  # not Linux
-        return
-    if os.getppid() != parent:  # the parent died before the call
-        os._exit(1)
-
-
-def _child(work: Callable, share, sender, parent: int) -> None:
-    _die_with(parent)
+def _child(work: Callable, share, sender) -> None:
     try:
         outcome = (True, work(share))
     except BaseException as error:  # noqa: BLE001 - every failure is the parent's to raise
