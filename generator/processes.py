@@ -14,12 +14,15 @@ thread stays held in the child for ever): while other threads run, as under
 
 from __future__ import annotations
 
+import ctypes
 import gc
 import multiprocessing
 import os
+import signal
 import threading
 from typing import Callable, Sequence, TypeVar
 
+PR_SET_PDEATHSIG = 1  # prctl(2)
 Share = TypeVar("Share")
 Result = TypeVar("Result")
 
@@ -44,7 +47,8 @@ def fork_map(work: Callable[[Share], Result], shares: Sequence[Share]) -> list[R
 
     An exception raised by ``work`` in a child is raised here (the first, in the
     order of ``shares``); a child that dies without a result (killed) raises
-    RuntimeError.  Children still running when this process fails are stopped.
+    RuntimeError.  Children still running when this process fails are stopped,
+    and a child dies with this process.
     """
     if len(shares) < 2 or "fork" not in multiprocessing.get_all_start_methods():
         return [work(share) for share in shares]
@@ -54,7 +58,7 @@ def fork_map(work: Callable[[Share], Result], shares: Sequence[Share]) -> list[R
     try:
         for share in shares[:-1]:
             receiver, sender = context.Pipe(duplex=False)
-            child = context.Process(target=_child, args=(work, share, sender), daemon=True)
+            child = context.Process(target=_child, args=(work, share, sender, os.getpid()), daemon=True)
             child.start()
             sender.close()
             children.append((child, receiver))
@@ -69,7 +73,19 @@ def fork_map(work: Callable[[Share], Result], shares: Sequence[Share]) -> list[R
             receiver.close()
 
 
-def _child(work: Callable, share, sender) -> None:
+def _die_with(parent: int) -> None:
+    """Linux: have the kernel kill this process when its parent dies, so that a build killed half-way leaves
+    nothing running (and holding its lock)."""
+    try:
+        ctypes.CDLL(None).prctl(PR_SET_PDEATHSIG, signal.SIGKILL)
+    except (OSError, AttributeError):  # not Linux
+        return
+    if os.getppid() != parent:  # the parent died before the call
+        os._exit(1)
+
+
+def _child(work: Callable, share, sender, parent: int) -> None:
+    _die_with(parent)
     try:
         outcome = (True, work(share))
     except BaseException as error:  # noqa: BLE001 - every failure is the parent's to raise

@@ -4,8 +4,11 @@ from __future__ import annotations
 
 import os
 import signal
+import subprocess
+import sys
 import threading
 import time
+from pathlib import Path
 
 import pytest
 
@@ -98,3 +101,29 @@ def test_pages_made_by_two_processes_are_those_one_process_makes(tmp_path):
     before = snapshot(two)
     assert write_tree(str(two), files, processes=2) == WriteResult(0, len(files), 0)
     assert snapshot(two) == before         # nothing changed, nothing rewritten
+
+
+def test_a_child_dies_with_this_process(tmp_path):
+    """A build killed half-way (kill -9) leaves no process rendering its pages."""
+    program = f"""
+import os, signal, sys, time
+sys.path.insert(0, {str(Path(__file__).parent.parent)!r})
+from generator.processes import fork_map
+def work(share):
+    if share == 0:
+        open({str(tmp_path / 'child')!r}, 'w').write(str(os.getpid()))
+        signal.pause()
+    while not os.path.exists({str(tmp_path / 'child')!r}):
+        time.sleep(0.01)
+    os.kill(os.getpid(), signal.SIGKILL)   # this process, the parent, dies
+fork_map(work, [0, 1])
+"""
+    subprocess.run([sys.executable, "-c", program], timeout=60)
+    child = int((tmp_path / "child").read_text())
+    for _ in range(200):
+        try:
+            os.kill(child, 0)
+        except ProcessLookupError:
+            return
+        time.sleep(0.05)
+    pytest.fail(f"the child {child} outlived its parent")
