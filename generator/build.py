@@ -24,7 +24,6 @@ from .cli import print_diagnostics
 from .diagnostics import InputError, has_errors
 from .load import Site, load_site, without_documents
 from .progress import terminal
-from .processes import processes_for
 from .render import site_files
 from .sitehistory import read_site_history
 from .write import File, build_lock, remove_leftovers, stage_tree, staging_area, swap_in, write_tree
@@ -32,9 +31,6 @@ from .write import File, build_lock, remove_leftovers, stage_tree, staging_area,
 DOCS = "docs"
 CONFIG = "mkdocs.yml"
 RENDER = "render+write"  # pages are rendered as they are written (see ``write.Files``)
-# Fewer files than this per process, and a second process costs more than it saves (forking, and the
-# child copying the memory it touches): the example site is made in one process.
-FILES_PER_PROCESS = 1000
 
 
 def prepare(root: str) -> tuple[Site, dict[str, File]] | None:
@@ -72,7 +68,7 @@ def generate(root: str) -> Site | None:
             return None
         site, files = prepared
         with terminal.stage(RENDER) as done:
-            result = write_tree(os.path.join(root, DOCS), files, processes_for(len(files), FILES_PER_PROCESS))
+            result = write_tree(os.path.join(root, DOCS), files)
             done(str(result))
     print(f"docs/: {result}", file=sys.stderr)
     return site
@@ -128,7 +124,7 @@ def build_site(root: str, files: dict[str, File]) -> int:
     with mkdocs_messages(), staging_area(root) as docs_area:
         staged_docs = os.path.join(docs_area, DOCS)
         with terminal.stage(RENDER) as done:
-            result = stage_tree(docs_dir, files, staged_docs, processes_for(len(files), FILES_PER_PROCESS))
+            result = stage_tree(docs_dir, files, staged_docs)
             done(str(result))
         files.clear()
         config = site_config(root, strict=True, docs_dir=staged_docs)

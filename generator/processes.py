@@ -26,6 +26,7 @@ PR_SET_PDEATHSIG = 1  # prctl(2)
 Share = TypeVar("Share")
 Result = TypeVar("Result")
 
+
 def cores() -> int:
     """The cores this process may run on."""
     try:

@@ -51,9 +51,12 @@ import tempfile
 from dataclasses import dataclass
 from typing import Callable, Iterator, Mapping
 
-from .processes import fork_map
+from .processes import fork_map, processes_for
 
 STAGING_PREFIX = ".plansite-build-"
+# Fewer files than this per process, and a second process costs more than it saves (forking, and the
+# child copying the memory it touches): the example site is made in one process.
+FILES_PER_PROCESS = 1000
 
 # What a generated file holds: its content, or a function that makes it when the file is written.  A
 # large site's pages are rendered one at a time as they are written, never all held in memory at once.
@@ -138,16 +141,17 @@ def stage_files(directory: str, files: Files, staged: str, names: list[str]) -> 
     return written, unchanged
 
 
-def stage_tree(directory: str, files: Files, staged: str, processes: int = 1) -> WriteResult:
+def stage_tree(directory: str, files: Files, staged: str, processes: int | None = None) -> WriteResult:
     """Write ``files`` ({relative '/'-path: content}) into the new directory ``staged``.
 
     Files whose bytes ``directory`` already holds are hard links to them; the
-    counts compare ``files`` with what ``directory`` holds now.  With
-    ``processes`` > 1 the files are made and written by that many processes
-    (see ``processes.fork_map``), each taking every n-th file in name order.
+    counts compare ``files`` with what ``directory`` holds now.  The files are
+    made and written by ``processes`` processes, by default as many as pay
+    (see ``processes.processes_for``), each taking every n-th file in name order.
     """
     os.makedirs(staged)
     names = sorted(files)
+    processes = processes or processes_for(len(names), FILES_PER_PROCESS)
     shares = fork_map(functools.partial(stage_files, directory, files, staged),
                       [names[start::processes] for start in range(processes)])
     removed = sum(1 for relative in existing_files(directory) if relative not in files)
@@ -222,7 +226,7 @@ def build_lock(root: str) -> Iterator[None]:
         os.close(handle)  # releases the lock
 
 
-def write_tree(directory: str, files: Files, processes: int = 1) -> WriteResult:
+def write_tree(directory: str, files: Files, processes: int | None = None) -> WriteResult:
     """Make ``directory`` hold exactly ``files``, replacing it whole when anything changed."""
     with staging_area(os.path.dirname(os.path.abspath(directory))) as area:
         staged = os.path.join(area, os.path.basename(directory))
