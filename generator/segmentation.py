@@ -91,12 +91,29 @@ def teach_segmenter(vocabulary: Vocabulary) -> None:
 
     Search queries are split on spaces only, so a name jieba cuts in two (基教科 → 基/教科)
     could not be found by typing it.
+
+    jieba is first put back as it was before this process taught it anything: each word it
+    learns adds to the total of its frequencies, so a second build in one process (a rebuild of
+    ``plansite serve``) would otherwise cut some texts differently (民生工程项目).
     """
     import jieba
 
     jieba.setLogLevel(logging.WARNING)
+    _untaught(jieba.dt)
     for word in search_words(vocabulary):
         jieba.add_word(word)
+
+
+@functools.cache
+def _dictionary(tokenizer) -> tuple[dict[str, int], int]:
+    """``tokenizer``'s word frequencies and their total before this process taught it any word."""
+    tokenizer.check_initialized()
+    return dict(tokenizer.FREQ), tokenizer.total
+
+
+def _untaught(tokenizer) -> None:
+    frequencies, total = _dictionary(tokenizer)
+    tokenizer.FREQ, tokenizer.total = dict(frequencies), total
 
 
 def remember_cuts() -> Callable[[], None]:

@@ -8,7 +8,7 @@ import sys
 import pytest
 
 from generator.load import load_site
-from generator.segmentation import DICTIONARY, read_dictionary, remember_cuts, search_words
+from generator.segmentation import DICTIONARY, read_dictionary, remember_cuts, search_words, teach_segmenter
 from generator.searchindex import INDEX
 from sitefixtures import REPO, index_tokens, make_site_project
 
@@ -49,6 +49,20 @@ def test_remembered_cuts_are_jiebas_cuts_until_forgotten():
     finally:
         forget()
     assert jieba.cut == original
+
+
+def test_taught_again_jieba_cuts_as_it_did_the_first_time():
+    """As on each rebuild of plansite serve: each word added to jieba adds to the total of its frequencies."""
+    import jieba
+
+    site, _ = load_site(str(REPO))
+    text = "承担完成省民生工程项目"
+    teach_segmenter(site.vocabulary)
+    taught = jieba.dt.total, list(jieba.cut(text))
+    for _ in range(3):
+        jieba.load_userdict(str(REPO / DICTIONARY))  # as Material's search plugin does after the plugin taught jieba
+        teach_segmenter(site.vocabulary)
+    assert (jieba.dt.total, list(jieba.cut(text))) == taught
 
 
 @pytest.mark.site
