@@ -16,7 +16,9 @@ from __future__ import annotations
 
 import ctypes
 import gc
+import itertools
 import multiprocessing
+import multiprocessing.connection
 import os
 import signal
 import threading
@@ -53,25 +55,74 @@ def fork_map(work: Callable[[Share], Result], shares: Sequence[Share]) -> list[R
     """
     if len(shares) < 2 or "fork" not in multiprocessing.get_all_start_methods():
         return [work(share) for share in shares]
-    context = multiprocessing.get_context("fork")
     children = []
-    gc.freeze()  # a child's garbage collector would otherwise touch, and so copy, every object it inherited
     try:
         for share in shares[:-1]:
-            receiver, sender = context.Pipe(duplex=False)
-            child = context.Process(target=_child, args=(work, share, sender, os.getpid()), daemon=True)
-            child.start()
-            sender.close()
-            children.append((child, receiver))
+            children.append(_start(work, share))
         last = work(shares[-1])
         return [*(_outcome(child, receiver) for child, receiver in children), last]
     finally:
         gc.unfreeze()
-        for child, receiver in children:
-            if child.is_alive():
-                child.terminate()
-            child.join()
-            receiver.close()
+        _stop(children)
+
+
+def fork_each(work: Callable[[Share], Result], shares: Sequence[Share], processes: int,
+              done: Callable[[int], None] = lambda index: None) -> list[Result]:
+    """``[work(share) for share in shares]``, each share in a forked child of its own, at most ``processes``
+    at a time; ``done(i)`` is called here when the result of ``shares[i]`` arrived.
+
+    Unlike ``fork_map`` this process does none of the work, so whatever the work
+    leaves behind (a heap grown by converting large pages) goes back to the
+    system when its child ends.  Failures as in ``fork_map``, but the first to
+    arrive is raised.  Without ``fork`` the shares are worked here, in order.
+    """
+    results: list = [None] * len(shares)
+    if "fork" not in multiprocessing.get_all_start_methods():
+        for index, share in enumerate(shares):
+            results[index] = work(share)
+            done(index)
+        return results
+    waiting = iter(enumerate(shares))
+    running: dict = {}  # receiver -> (index of the share, child)
+    try:
+        while True:
+            for index, share in itertools.islice(waiting, processes - len(running)):
+                child, receiver = _start(work, share)
+                running[receiver] = (index, child)
+            if not running:
+                return results
+            for receiver in multiprocessing.connection.wait(list(running)):
+                index, child = running.pop(receiver)
+                try:
+                    results[index] = _outcome(child, receiver)
+                finally:
+                    child.join()  # it sent its outcome, or died
+                    receiver.close()
+                done(index)
+    finally:
+        gc.unfreeze()
+        _stop([(child, receiver) for receiver, (_, child) in running.items()])
+
+
+def _start(work: Callable, share) -> tuple:
+    """A forked child working ``share``, and the end of the pipe its outcome arrives on (the caller unfreezes
+    the garbage collector once its children are done)."""
+    gc.freeze()  # a child's garbage collector would otherwise touch, and so copy, every object it inherited
+    context = multiprocessing.get_context("fork")
+    receiver, sender = context.Pipe(duplex=False)
+    child = context.Process(target=_child, args=(work, share, sender, os.getpid()), daemon=True)
+    child.start()
+    sender.close()
+    return child, receiver
+
+
+def _stop(children) -> None:
+    """Stop the children still running, and release every child and pipe."""
+    for child, receiver in children:
+        if child.is_alive():
+            child.terminate()
+        child.join()
+        receiver.close()
 
 
 def _die_with(parent: int) -> None:

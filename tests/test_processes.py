@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from generator.load import load_site, without_documents
-from generator.processes import cores, fork_map, processes_for
+from generator.processes import cores, fork_each, fork_map, processes_for
 from generator.render import site_files
 from generator.write import WriteResult, write_tree
 from sitefixtures import make_site_project
@@ -40,6 +40,41 @@ def test_an_exception_in_a_child_is_raised_here():
         fork_map(work, [ValueError("failed in its child"), None])
     with pytest.raises(RuntimeError, match="Local: cannot be pickled"):
         fork_map(work, [Local("cannot be pickled"), None])
+
+
+def test_each_share_is_worked_in_a_child_of_its_own_at_most_so_many_at_a_time(tmp_path):
+    def work(share: int) -> tuple[int, int]:
+        (tmp_path / f"{share}.start").write_text(str(time.monotonic()))
+        time.sleep(0.2)
+        (tmp_path / f"{share}.end").write_text(str(time.monotonic()))
+        return share * 10, os.getpid()
+
+    arrived: list[int] = []
+    results = fork_each(work, [0, 1, 2, 3, 4], processes=2, done=arrived.append)
+    assert [value for value, _ in results] == [0, 10, 20, 30, 40]
+    assert len({pid for _, pid in results} | {os.getpid()}) == 6  # five children, none of them this process
+    assert sorted(arrived) == [0, 1, 2, 3, 4]
+
+    def times(kind: str) -> list[float]:
+        return [float((tmp_path / f"{share}.{kind}").read_text()) for share in range(5)]
+
+    starts, ends = times("start"), times("end")
+    at_once = max(sum(start <= moment < end for start, end in zip(starts, ends)) for moment in starts)
+    assert at_once == 2
+
+
+def test_fork_each_raises_a_childs_exception_and_a_killed_childs_death():
+    def work(share: int) -> int:
+        if share == 1:
+            raise ValueError("share 1 failed")
+        if share == 2:
+            os.kill(os.getpid(), signal.SIGKILL)
+        return share
+
+    with pytest.raises(ValueError, match="share 1 failed"):
+        fork_each(work, [0, 1], processes=2)
+    with pytest.raises(RuntimeError, match=f"exit code -{int(signal.SIGKILL)}"):
+        fork_each(work, [2, 0], processes=1)
 
 
 def test_a_killed_child_is_an_error_not_a_missing_result():
