@@ -117,7 +117,7 @@ def build_site(root: str, files: dict[str, File]) -> int:
     from mkdocs.commands.build import build
     from mkdocs.exceptions import MkDocsException
 
-    from . import buildhooks
+    from . import buildhooks, forkbuild
 
     started = time.monotonic()
     docs_dir = os.path.join(root, DOCS)
@@ -126,11 +126,13 @@ def build_site(root: str, files: dict[str, File]) -> int:
         with terminal.stage(RENDER) as done:
             result = stage_tree(docs_dir, files, staged_docs)
             done(str(result))
+        pages = sum(name.endswith(".md") for name in files)
         files.clear()
         config = site_config(root, strict=True, docs_dir=staged_docs)
         if config is None:
             return 1
-        buildhooks.prepare(config)  # progress, cached theme templates
+        processes = forkbuild.processes(config, pages)
+        buildhooks.prepare(config, count_pages=processes == 1)  # progress, cached theme templates
         site_dir = config.site_dir
         site_parent = os.path.dirname(site_dir)
         if os.path.isdir(site_parent) and not os.path.samefile(site_parent, root):
@@ -138,7 +140,7 @@ def build_site(root: str, files: dict[str, File]) -> int:
         with staging_area(site_parent) as site_area:
             config.site_dir = os.path.join(site_area, os.path.basename(site_dir))
             try:
-                with terminal.stage("mkdocs"), reproducible_date(root):
+                with terminal.stage("mkdocs"), reproducible_date(root), forkbuild.pages_made_in(processes):
                     build(config)  # the plansite plugin compacts the search index or runs Pagefind
             except MkDocsException as error:
                 print(f"build failed, docs/ and {site_dir} left as they were: {error}", file=sys.stderr)

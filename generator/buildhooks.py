@@ -55,7 +55,9 @@ def cache_templates(config) -> None:
     config.plugins["plansite/template-cache"] = TemplateCache()
 
 
-def prepare(config) -> None:
-    """Adjust a loaded MkDocs configuration for this build."""
-    config.plugins["plansite/progress"] = ProgressPlugin(terminal)
+def prepare(config, count_pages: bool = True) -> None:
+    """Adjust a loaded MkDocs configuration for this build (``count_pages``: MkDocs makes the pages in this
+    process, and a plugin can count them; ``forkbuild`` counts those it makes in others)."""
+    if count_pages:
+        config.plugins["plansite/progress"] = ProgressPlugin(terminal)
     cache_templates(config)

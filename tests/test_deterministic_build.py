@@ -22,6 +22,7 @@ from generator.cli import main
 from generator.tracking import STATE_LABELS
 from gitrepos import commit, init
 from sitefixtures import make_site_project
+from test_atomic_build import tree
 
 pytestmark = pytest.mark.site
 
@@ -35,11 +36,6 @@ def project(root: Path) -> Path:
     text = re.sub(r"^site_url:.*\n", "", config.read_text(encoding="utf-8"), flags=re.M)
     config.write_text(f"site_url: {SITE_URL}\n{text}", encoding="utf-8")
     return root
-
-
-def tree(directory: Path) -> dict[str, bytes]:
-    return {str(path.relative_to(directory)): path.read_bytes()
-            for path in sorted(directory.rglob("*")) if path.is_file()}
 
 
 def lastmods(root: Path) -> set[str]:
