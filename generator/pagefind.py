@@ -33,9 +33,9 @@ REQUIREMENT = "pagefind[extended]==1.4.0"
 THEME = os.path.join(os.path.dirname(__file__), "theme", "pagefind")
 SEARCH_PAGE = "search.html"
 BUNDLE = "pagefind"
-# What is indexed: the article of each page, without what Material's search leaves out either
-# (listings marked data-search-exclude) and without the heading permalinks.
-ROOT_SELECTOR = "article.md-content__inner"
+# What is indexed: the article of each page the theme marks data-pagefind-body (theme/pagefind/main.html:
+# not the pages Material's search leaves out either), without the listings marked data-search-exclude
+# (also left out by Material's search) and without the heading permalinks.
 EXCLUDE_SELECTORS = ("[data-search-exclude]", ".headerlink")
 
 
@@ -55,7 +55,7 @@ def configure(config) -> None:
 
 
 def command(site_dir: str) -> list[str]:
-    arguments = ["--site", site_dir, "--output-subdir", BUNDLE, "--root-selector", ROOT_SELECTOR, "--quiet"]
+    arguments = ["--site", site_dir, "--output-subdir", BUNDLE, "--quiet"]
     for selector in EXCLUDE_SELECTORS:
         arguments += ["--exclude-selectors", selector]
     return [sys.executable, "-m", "pagefind", *arguments]
