@@ -149,7 +149,8 @@ def build_site(root: str, files: dict[str, File]) -> int:
                 swap_in(staged_docs, docs_dir)
             swap_in(config.site_dir, site_dir)
     print(f"docs/: {result}", file=sys.stderr)
-    print(f"site/: built in {time.monotonic() - started:.1f}s", file=sys.stderr)
+    made_in = f" (pages made in {processes} processes)" if processes > 1 else ""
+    print(f"site/: built in {time.monotonic() - started:.1f}s{made_in}", file=sys.stderr)
     return 0
 
 

@@ -92,7 +92,7 @@ def test_only_plugins_known_to_survive_it_let_pages_be_made_in_processes(project
     assert forkbuild.processes(config, 10_000) == 1
 
 
-def test_plansite_build_of_a_large_site_makes_its_pages_in_processes(tmp_path, monkeypatch):
+def test_plansite_build_of_a_large_site_makes_its_pages_in_processes(tmp_path, monkeypatch, capsys):
     root = make_site_project(tmp_path / "project")
     assert main(["--root", str(root), "build"]) == 0  # a small site: MkDocs alone
     alone = tree(root / "site")
@@ -100,6 +100,8 @@ def test_plansite_build_of_a_large_site_makes_its_pages_in_processes(tmp_path, m
     monkeypatch.setattr(forkbuild, "processes", lambda config, pages: asked.append(pages) or 2)
     made_in = forkbuild.pages_made_in
     monkeypatch.setattr(forkbuild, "pages_made_in", lambda processes: asked.append(processes) or made_in(processes))
+    capsys.readouterr()
     assert main(["--root", str(root), "build"]) == 0
+    assert "(pages made in 2 processes)" in capsys.readouterr().err
     assert asked == [sum(1 for name in tree(root / "docs") if name.endswith(".md")), 2]
     assert tree(root / "site") == alone
