@@ -118,7 +118,7 @@ class _Build:
     def _make(self, config, doc_files, nav, env) -> None:
         search = _search_index(config)
         batches = math.ceil(len(doc_files) / (self.processes * PAGES_PER_BATCH)) * self.processes
-        dealt = [range(start, len(doc_files), batches) for start in range(batches)]
+        dealt = [range(start, len(doc_files), batches) for start in range(batches)]  # every n-th page: alike
         finished = 0
 
         def counted(batch: int) -> None:
@@ -126,25 +126,11 @@ class _Build:
             finished += len(dealt[batch])
             terminal.count("mkdocs: pages", finished, len(doc_files))
 
-        def make(indices: range) -> list[Made]:
-            with _recording(logging.getLogger("mkdocs")) as recorder:
-                made = [Made(None, None, []) for _ in indices]
-                for index, page_made in zip(indices, made):
-                    recorder.into = page_made.read_log
-                    _original_populate(doc_files[index].page, config, self.files)
-                for index, page_made in zip(indices, made):
-                    recorder.into = page_made.render_log
-                    file = doc_files[index]
-                    entries = len(search.entries) if search else 0
-                    _original_build(file.page, config, doc_files, nav, env, excluded=file.inclusion.is_excluded())
-                    page_made.anchors = file.page.present_anchor_ids
-                    page_made.links = _by_uri(file.page.links_to_anchors)
-                    page_made.entries = search.entries[entries:] if search else []
-            return made
+        def make(indices: range) -> list[Made]:  # in a child
+            return self._make_batch([doc_files[index] for index in indices], config, doc_files, nav, env, search)
 
-        results = fork_each(make, dealt, self.processes, counted)
         pages: list[Made] = [None] * len(doc_files)  # type: ignore[list-item]
-        for indices, made in zip(dealt, results):
+        for indices, made in zip(dealt, fork_each(make, dealt, self.processes, counted)):
             for index, page_made in zip(indices, made):
                 pages[index] = page_made
         for file, page_made in zip(doc_files, pages):
@@ -157,6 +143,22 @@ class _Build:
             _log(page_made.read_log)
         for page_made in pages:
             _log(page_made.render_log)
+
+    def _make_batch(self, batch, config, doc_files, nav, env, search) -> list[Made]:
+        """Read, then render, the pages of ``batch`` (files) as MkDocs does; what each one left."""
+        made = [Made(None, None, []) for _ in batch]
+        with _recording(logging.getLogger("mkdocs")) as recorder:
+            for file, page_made in zip(batch, made):
+                recorder.into = page_made.read_log
+                _original_populate(file.page, config, self.files)
+            for file, page_made in zip(batch, made):
+                recorder.into = page_made.render_log
+                entries = len(search.entries) if search else 0
+                _original_build(file.page, config, doc_files, nav, env, excluded=file.inclusion.is_excluded())
+                page_made.anchors = file.page.present_anchor_ids
+                page_made.links = _by_uri(file.page.links_to_anchors)
+                page_made.entries = search.entries[entries:] if search else []
+        return made
 
 
 def _by_uri(links_to_anchors: dict | None) -> dict[str, dict[str, str]] | None:
