@@ -144,8 +144,8 @@ def relative_folder(folder: str, start: str) -> str:
 
 def relative(this_page: str, target: str, anchor: str = "") -> str:
     """The link from one page of docs/ to another (and an anchor on it)."""
-    folder, name = posixpath.split(target)
-    up = relative_folder(folder, posixpath.dirname(this_page))
+    folder, _, name = target.rpartition("/")  # docs/'s paths are normal: as posixpath.split and dirname
+    up = relative_folder(folder, this_page.rpartition("/")[0])
     path = name if up == "." else f"{up}/{name}"
     return f"{path}#{anchor}" if anchor else path
 
@@ -154,6 +154,31 @@ def relative(this_page: str, target: str, anchor: str = "") -> str:
 def link(context, kind: str, key=None, anchor: str = "") -> str:
     """A link from the page being rendered to a listing (``key`` None) or one of its pages."""
     return relative(context["this_page"], page_path(kind, key), anchor)
+
+
+def item_title(entry: Entry) -> str:
+    """An item's number and title as printed, inert."""
+    return md(numbered(entry.item.number, entry.item.title))
+
+
+# Filters, not macros or globals: Jinja calls a filter directly, a macro or a global through its context
+# (a few microseconds a call, and pages make hundreds of thousands of links).
+@jinja2.pass_context
+def item_link(context, entry: Entry) -> str:
+    """A Markdown link to an item, its number and title as the link's text."""
+    return f"[{item_title(entry)}]({link(context, 'plans', entry.plan.id, entry.anchor)})"
+
+
+@jinja2.pass_context
+def plan_link(context, plan: Plan) -> str:
+    """A Markdown link to a plan, its title as the link's text."""
+    return f"[{md(plan.title)}]({link(context, 'plans', plan.id)})"
+
+
+@jinja2.pass_context
+def name_link(context, record, kind: str) -> str:
+    """A Markdown link to the page of a record of a vocabulary (``kind``: its listing), its name as the text."""
+    return f"[{md(record.name)}]({link(context, kind, record.id)})"
 
 
 def url_of(path: str) -> str:
@@ -212,10 +237,12 @@ def environment() -> jinja2.Environment:
         # so a run does not compile them again: that was half of a no-op regeneration.
         bytecode_cache=jinja2.FileSystemBytecodeCache())
     env.filters.update(md=md, front_matter_title=front_matter_title, paragraphs=paragraphs,
-                       http_url=http_url, requirement=requirement,
+                       http_url=http_url, requirement=requirement, heading_id=heading_id,
+                       item_title=item_title, item_link=item_link, plan_link=plan_link, name_link=name_link,
+                       item_level=item_level,
                        by_year=group_by_year, by_plan=group_by_plan, by_theme=group_by_theme)
-    env.globals.update(link=link, download=download, numbered=numbered, heading_id=heading_id,
-                       item_level=item_level, kind_labels=KIND_LABELS, theme_year=theme_year)
+    env.globals.update(link=link, download=download, numbered=numbered, kind_labels=KIND_LABELS,
+                       theme_year=theme_year)
     return env
 
 
