@@ -126,6 +126,14 @@ class Corpus:
                 for o in self.vocabulary.organisations}
 
     @cached_property
+    def plans_by_organisation_and_year(self) -> dict[tuple[str, int], tuple[Plan, ...]]:
+        """Each organisation's plans of each year it published any in, by (organisation id, year)."""
+        found: dict[tuple[str, int], list[Plan]] = {}
+        for plan in self.plans:
+            found.setdefault((plan.organisation, plan.year), []).append(plan)
+        return {key: tuple(plans) for key, plans in found.items()}
+
+    @cached_property
     def departments_by_organisation(self) -> dict[str, tuple[Department, ...]]:
         return {o.id: tuple(d for d in self.vocabulary.departments if d.organisation == o.id)
                 for o in self.vocabulary.organisations}

@@ -119,6 +119,12 @@ def requirement(target: Target) -> str:
     return f"{COMPARATORS[target.comparator]} {quantity(target.value)}{target.unit}"
 
 
+def filter_attribute(name: str) -> str:
+    """The attribute list that makes a link's text a value of a Pagefind filter (see generator/pagefind.py);
+    nothing without a filter name."""
+    return f'{{ data-pagefind-filter="{name}" }}' if name else ""
+
+
 def heading_id(anchor: str) -> str:
     """The attribute list that gives a heading its id (``{#`` cannot be written in a template)."""
     return "{#" + anchor + "}"
@@ -238,6 +244,7 @@ def environment() -> jinja2.Environment:
         bytecode_cache=jinja2.FileSystemBytecodeCache())
     env.filters.update(md=md, front_matter_title=front_matter_title, paragraphs=paragraphs,
                        http_url=http_url, requirement=requirement, heading_id=heading_id,
+                       filter_attribute=filter_attribute,
                        item_title=item_title, item_link=item_link, plan_link=plan_link, name_link=name_link,
                        item_level=item_level,
                        by_year=group_by_year, by_plan=group_by_plan, by_theme=group_by_theme)
