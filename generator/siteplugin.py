@@ -66,7 +66,9 @@ class PlansitePlugin(BasePlugin):
         teach_segmenter(vocabulary)
         if pagefind.chosen(config):
             pagefind.configure(config)
-        config.markdown_extensions.append(FastInlineExtension())  # MkDocs passes the list to each page's Markdown
+        if not any(isinstance(extension, FastInlineExtension) for extension in config.markdown_extensions):
+            # MkDocs passes the list to each page's Markdown (once: plansite serve configures again per rebuild)
+            config.markdown_extensions.append(FastInlineExtension())
         return config
 
     def on_pre_build(self, *, config):

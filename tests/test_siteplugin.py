@@ -7,6 +7,8 @@ import sys
 
 import pytest
 
+from generator.build import site_config
+from generator.fastinline import FastInlineExtension
 from generator.searchindex import INDEX
 from sitefixtures import index_tokens, make_site_project
 
@@ -59,3 +61,13 @@ def test_a_written_page_keeps_its_title_without_its_text(tmp_path, source):
     title = page.title
     PlansitePlugin().on_post_page("<html>", page=page, config=config)
     assert title in ("标题甲", "标题乙") and page.title == title and page.content is None and not page.markdown
+
+
+def test_configured_again_the_fast_inline_path_is_added_once(tmp_path):
+    """As plansite serve does on each rebuild: the plugin configures the same loaded configuration again."""
+    root = make_site_project(tmp_path / "project")
+    (root / "docs").mkdir()
+    config = site_config(str(root))
+    for _ in range(3):
+        config.plugins.on_config(config)
+    assert sum(isinstance(extension, FastInlineExtension) for extension in config.markdown_extensions) == 1
