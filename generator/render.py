@@ -144,7 +144,8 @@ def theme_year(theme_id: str, year: int) -> str:
 
 @cache
 def relative_folder(folder: str, start: str) -> str:
-    """``folder`` relative to ``start`` (both folders of docs/; pages share a few, so this is cached)."""
+    """``folder`` relative to ``start`` (both folders of docs/; pages share a few, and the items of a page
+    its address, so this is cached)."""
     return posixpath.relpath(folder or ".", start or ".")
 
 
@@ -195,7 +196,7 @@ def url_of(path: str) -> str:
 
 def served_url(from_file: str, page: str, anchor: str = "") -> str:
     """The address of a page (and an anchor on it) from a file published as it is, such as a data file."""
-    path = posixpath.relpath(url_of(page) or ".", posixpath.dirname(from_file) or ".") + "/"
+    path = relative_folder(url_of(page), from_file.rpartition("/")[0]) + "/"  # a directory URL is a folder
     return f"{path}#{anchor}" if anchor else path
 
 
