@@ -80,10 +80,12 @@ def group_by_plan(entries: Iterable[Entry]) -> list[tuple[Plan, list[Entry]]]:
 
 def group_by_theme(entries: Iterable[Entry], themes: Iterable[Theme]) -> list[tuple[Theme | None, list[Entry]]]:
     """Entries under each theme that has any (an entry may stand under several), then those with none."""
-    entries = list(entries)
-    groups = [(theme, [e for e in entries if theme in e.themes]) for theme in themes]
-    groups.append((None, [e for e in entries if not e.themes]))
-    return [(theme, found) for theme, found in groups if found]
+    groups: dict[Theme | None, list[Entry]] = {theme: [] for theme in themes}
+    groups[None] = []
+    for entry in entries:
+        for theme in entry.themes or (None,):
+            groups[theme].append(entry)
+    return [(theme, found) for theme, found in groups.items() if found]
 
 
 @dataclass(frozen=True)

@@ -171,9 +171,15 @@ def item_title(entry: Entry) -> str:
 # Filters, not macros or globals: Jinja calls a filter directly, a macro or a global through its context
 # (a few microseconds a call, and pages make hundreds of thousands of links).
 @jinja2.pass_context
+def item_url(context, entry: Entry) -> str:
+    """The link to an item from the page being rendered."""
+    return link(context, "plans", entry.plan.id, entry.anchor)
+
+
+@jinja2.pass_context
 def item_link(context, entry: Entry) -> str:
     """A Markdown link to an item, its number and title as the link's text."""
-    return f"[{item_title(entry)}]({link(context, 'plans', entry.plan.id, entry.anchor)})"
+    return f"[{item_title(entry)}]({item_url(context, entry)})"
 
 
 @jinja2.pass_context
@@ -245,9 +251,8 @@ def environment() -> jinja2.Environment:
         bytecode_cache=jinja2.FileSystemBytecodeCache())
     env.filters.update(md=md, front_matter_title=front_matter_title, paragraphs=paragraphs,
                        http_url=http_url, requirement=requirement, heading_id=heading_id,
-                       filter_attribute=filter_attribute,
-                       item_title=item_title, item_link=item_link, plan_link=plan_link, name_link=name_link,
-                       item_level=item_level,
+                       filter_attribute=filter_attribute, item_level=item_level, item_title=item_title,
+                       item_url=item_url, item_link=item_link, plan_link=plan_link, name_link=name_link,
                        by_year=group_by_year, by_plan=group_by_plan, by_theme=group_by_theme)
     env.globals.update(link=link, download=download, numbered=numbered, kind_labels=KIND_LABELS,
                        theme_year=theme_year)

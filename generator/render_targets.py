@@ -104,7 +104,17 @@ class Tracking:
                             item_deadline(entry.plan, entry.item), self.links.reviews_of(entry),
                             self.links.reviewed_by(entry))
 
+    @cached_property
+    def _targets(self) -> dict[int, TargetProgress]:
+        """Each commitment's progress, by the commitment's id (``commitments`` keeps them alive): a target is
+        shown on its plan's page, its year's and its metric's, and counted in summaries."""
+        return {id(c): self._target(c) for c in self.commitments}
+
     def target(self, commitment: Commitment) -> TargetProgress:
+        found = self._targets.get(id(commitment))
+        return found if found is not None and found.commitment is commitment else self._target(commitment)
+
+    def _target(self, commitment: Commitment) -> TargetProgress:
         target = commitment.target
         state = state_of(target.status, commitment.deadline, self.today)
         evidence_url = http_url(target.evidence) if is_web_address(target.evidence) else ""
