@@ -21,7 +21,7 @@ import re
 import string
 from dataclasses import dataclass
 from datetime import date
-from functools import cache, partial
+from functools import cache, lru_cache, partial
 from typing import TYPE_CHECKING, Callable, Iterator
 from urllib.parse import quote, urlsplit
 
@@ -163,9 +163,14 @@ def link(context, kind: str, key=None, anchor: str = "") -> str:
     return relative(context["this_page"], page_path(kind, key), anchor)
 
 
+# A name or a title is shown on many pages (a department's on each of its items, a plan's on each of its
+# items' pages and listings), inert each time: the last few thousand are remembered.
+inert_name = lru_cache(maxsize=4096)(md)
+
+
 def item_title(entry: Entry) -> str:
     """An item's number and title as printed, inert."""
-    return md(numbered(entry.item.number, entry.item.title))
+    return inert_name(numbered(entry.item.number, entry.item.title))
 
 
 # Filters, not macros or globals: Jinja calls a filter directly, a macro or a global through its context
@@ -185,13 +190,13 @@ def item_link(context, entry: Entry) -> str:
 @jinja2.pass_context
 def plan_link(context, plan: Plan) -> str:
     """A Markdown link to a plan, its title as the link's text."""
-    return f"[{md(plan.title)}]({link(context, 'plans', plan.id)})"
+    return f"[{inert_name(plan.title)}]({link(context, 'plans', plan.id)})"
 
 
 @jinja2.pass_context
 def name_link(context, record, kind: str) -> str:
     """A Markdown link to the page of a record of a vocabulary (``kind``: its listing), its name as the text."""
-    return f"[{md(record.name)}]({link(context, kind, record.id)})"
+    return f"[{inert_name(record.name)}]({link(context, kind, record.id)})"
 
 
 def url_of(path: str) -> str:
