@@ -65,6 +65,16 @@ def entries_of(vocabulary: Vocabulary, plan: Plan) -> tuple[Entry, ...]:
         for placed in walk_items(plan.sections))
 
 
+def grouped(records: Iterable[T], keys_of: Callable[[T], Iterable[K]], keys: Iterable[K]) -> dict[K, tuple[T, ...]]:
+    """Records under each of ``keys`` (every key present, possibly empty), in their order; a record stands
+    under each key ``keys_of`` gives it."""
+    index: dict = {key: [] for key in keys}
+    for record in records:
+        for key in keys_of(record):
+            index[key].append(record)
+    return {key: tuple(found) for key, found in index.items()}
+
+
 def runs(values: Iterable[T], key: Callable[[T], K]) -> list[tuple[K, list[T]]]:
     """Consecutive values sharing a key, in their order: the grouping of an already sorted list."""
     return [(k, list(group)) for k, group in groupby(values, key)]
@@ -96,23 +106,23 @@ class Corpus:
 
     @cached_property
     def by_plan(self) -> dict[str, tuple[Entry, ...]]:
-        return self._index(lambda e: (e.plan.id,), (p.id for p in self.plans))
+        return grouped(self.entries, lambda e: (e.plan.id,), (p.id for p in self.plans))
 
     @cached_property
     def by_theme(self) -> dict[str, tuple[Entry, ...]]:
-        return self._index(lambda e: (t.id for t in e.themes), (t.id for t in self.vocabulary.themes))
+        return grouped(self.entries, lambda e: (t.id for t in e.themes), (t.id for t in self.vocabulary.themes))
 
     @cached_property
     def owned_by(self) -> dict[str, tuple[Entry, ...]]:
-        return self._index(lambda e: (d.id for d in e.owners), self._department_ids)
+        return grouped(self.entries, lambda e: (d.id for d in e.owners), self._department_ids)
 
     @cached_property
     def supported_by(self) -> dict[str, tuple[Entry, ...]]:
-        return self._index(lambda e: (d.id for d in e.support), self._department_ids)
+        return grouped(self.entries, lambda e: (d.id for d in e.support), self._department_ids)
 
     @cached_property
     def by_year(self) -> dict[int, tuple[Entry, ...]]:
-        return self._index(lambda e: (e.plan.year,), self.years)
+        return grouped(self.entries, lambda e: (e.plan.year,), self.years)
 
     @cached_property
     def years(self) -> tuple[int, ...]:
@@ -120,12 +130,11 @@ class Corpus:
 
     @cached_property
     def plans_by_year(self) -> dict[int, tuple[Plan, ...]]:
-        return {year: tuple(p for p in self.plans if p.year == year) for year in self.years}
+        return grouped(self.plans, lambda p: (p.year,), self.years)
 
     @cached_property
     def plans_by_organisation(self) -> dict[str, tuple[Plan, ...]]:
-        return {o.id: tuple(p for p in self.plans if p.organisation == o.id)
-                for o in self.vocabulary.organisations}
+        return grouped(self.plans, lambda p: (p.organisation,), [o.id for o in self.vocabulary.organisations])
 
     @cached_property
     def plans_by_organisation_and_year(self) -> dict[tuple[str, int], tuple[Plan, ...]]:
@@ -137,8 +146,8 @@ class Corpus:
 
     @cached_property
     def departments_by_organisation(self) -> dict[str, tuple[Department, ...]]:
-        return {o.id: tuple(d for d in self.vocabulary.departments if d.organisation == o.id)
-                for o in self.vocabulary.organisations}
+        return grouped(self.vocabulary.departments, lambda d: (d.organisation,),
+                       [o.id for o in self.vocabulary.organisations])
 
     @cached_property
     def counts(self) -> dict[str, int]:
@@ -155,14 +164,6 @@ class Corpus:
     @property
     def _department_ids(self):
         return (d.id for d in self.vocabulary.departments)
-
-    def _index(self, keys_of: Callable[[Entry], Iterable], keys: Iterable) -> dict:
-        """Entries under each of ``keys`` (every key present, possibly empty), in corpus order."""
-        index: dict = {key: [] for key in keys}
-        for entry in self.entries:
-            for key in keys_of(entry):
-                index[key].append(entry)
-        return {key: tuple(found) for key, found in index.items()}
 
 
 def build_corpus(site: Site) -> Corpus:
