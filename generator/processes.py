@@ -54,7 +54,11 @@ def fork_map(work: Callable[[Share], Result], shares: Sequence[Share]) -> list[R
     and a child dies with this process.
     """
     if len(shares) < 2 or "fork" not in multiprocessing.get_all_start_methods():
-        return [work(share) for share in shares]
+        gc.freeze()  # what exists now (the model) lives through the work: the collector need not scan it again
+        try:
+            return [work(share) for share in shares]
+        finally:
+            gc.unfreeze()
     children = []
     try:
         for share in shares[:-1]:
