@@ -35,7 +35,9 @@ SEARCH_PAGE = "search.html"
 BUNDLE = "pagefind"
 # What is indexed: the article of each page the theme marks data-pagefind-body (theme/pagefind/main.html:
 # not the pages Material's search leaves out either), without the listings marked data-search-exclude
-# (also left out by Material's search) and without the heading permalinks.
+# (also left out by Material's search) and without the heading permalinks.  Naming the article as the root
+# too makes indexing faster (29 s rather than 34 s at 1,000 plans): Pagefind reads nothing outside it.
+ROOT_SELECTOR = "article.md-content__inner"
 EXCLUDE_SELECTORS = ("[data-search-exclude]", ".headerlink")
 
 
@@ -55,7 +57,7 @@ def configure(config) -> None:
 
 
 def command(site_dir: str) -> list[str]:
-    arguments = ["--site", site_dir, "--output-subdir", BUNDLE, "--quiet"]
+    arguments = ["--site", site_dir, "--output-subdir", BUNDLE, "--root-selector", ROOT_SELECTOR, "--quiet"]
     for selector in EXCLUDE_SELECTORS:
         arguments += ["--exclude-selectors", selector]
     return [sys.executable, "-m", "pagefind", *arguments]
