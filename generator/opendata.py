@@ -36,7 +36,6 @@ import types
 import typing
 from dataclasses import dataclass
 from functools import partial
-from json.encoder import encode_basestring
 from typing import Any, Callable
 
 from .corpus import Corpus, Entry
@@ -218,39 +217,8 @@ def encoded(text: Callable[[], str]) -> bytes:
     return text().encode("utf-8")
 
 
-_INDENTED = json.JSONEncoder(ensure_ascii=False, indent=1)
-
-
 def json_text(value) -> str:
-    """``value`` as ``json.dumps(value, ensure_ascii=False, indent=1)`` writes it, and a newline."""
-    return _indented(value, "\n") + "\n"
-
-
-def _indented(value, newline: str) -> str:
-    """``value`` as indented JSON whose lines start with ``newline``.
-
-    The standard library encodes indented JSON in Python, one generator per level; items.json is
-    hundreds of thousands of values.  Here strings are encoded in C one by one, the commonest other
-    values directly, lists and dicts of string keys indented here; anything else is left to ``json``
-    (encoded JSON has no line breaks but those of its indentation, so its lines are moved in).
-    """
-    kind = type(value)
-    if kind is str:
-        return encode_basestring(value)
-    if kind is int:
-        return int.__repr__(value)
-    if value is None:
-        return "null"
-    if kind is list or kind is tuple:
-        if not value:
-            return "[]"
-        inner = newline + " "
-        return "[" + ",".join(inner + _indented(item, inner) for item in value) + newline + "]"
-    if kind is dict and value and all(type(key) is str for key in value):
-        inner = newline + " "
-        return ("{" + ",".join(f"{inner}{encode_basestring(key)}: {_indented(item, inner)}"
-                               for key, item in value.items()) + newline + "}")
-    return _INDENTED.encode(value).replace("\n", newline)
+    return json.dumps(value, ensure_ascii=False, indent=1) + "\n"
 
 
 def csv_resource(name: str, path: str, title: str, columns: tuple[Column, ...], primary_key: list[str],

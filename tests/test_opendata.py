@@ -7,12 +7,10 @@ import io
 import json
 
 import pytest
-from hypothesis import given, settings
-from hypothesis import strategies as st
 
 from generator.corpus import build_corpus
 from generator.load import load_site
-from generator.opendata import TARGET_COLUMNS, csv_text, item_columns, json_text, records, target_rows
+from generator.opendata import TARGET_COLUMNS, csv_text, item_columns, records, target_rows
 from generator.render import item_location
 from projects import PLAN, make_project
 from sitefixtures import built_site  # noqa: F401  (session fixture)
@@ -109,15 +107,3 @@ def test_formulas_are_shown_as_text_in_csv_and_kept_in_json(tmp_path):
     [record] = records(columns, corpus.entries)
     assert record["title"] == entry.item.title
 
-
-json_values = st.recursive(
-    st.none() | st.booleans() | st.integers() | st.floats() | st.text(),
-    lambda inner: st.lists(inner, max_size=4) | st.tuples(inner, inner)
-    | st.dictionaries(st.text(max_size=3) | st.integers(), inner, max_size=4),
-    max_leaves=20)
-
-
-@given(json_values)
-@settings(max_examples=300, deadline=None)
-def test_json_is_written_as_json_dumps_writes_it(value):
-    assert json_text(value) == json.dumps(value, ensure_ascii=False, indent=1) + "\n"
