@@ -108,6 +108,14 @@ def fork_each(work: Callable[[Share], Result], shares: Sequence[Share], processe
         _stop([(child, receiver) for receiver, (_, child) in running.items()])
 
 
+def in_child(work: Callable[[], Result]) -> Result:
+    """``work()`` in a forked child, so that the memory it takes goes back to the system when it is done
+    (here while other threads run, or without ``fork``)."""
+    if threading.active_count() > 1:
+        return work()
+    return fork_each(lambda _: work(), [None], 1)[0]
+
+
 def _start(work: Callable, share) -> tuple:
     """A forked child working ``share``, and the end of the pipe its outcome arrives on (the caller unfreezes
     the garbage collector once its children are done)."""

@@ -12,8 +12,11 @@ from pathlib import Path
 
 import pytest
 
+from generator import build
+from generator.cli import main
 from generator.load import load_site, without_documents
 from generator.processes import cores, fork_each, fork_map, processes_for
+from generator.progress import terminal
 from generator.render import site_files
 from generator.write import WriteResult, write_tree
 from sitefixtures import make_site_project
@@ -162,3 +165,31 @@ fork_map(work, [0, 1])
             return
         time.sleep(0.05)
     pytest.fail(f"the child {child} outlived its parent")
+
+
+def test_a_large_site_is_generated_in_a_child_whose_output_and_stage_times_reach_the_build(
+        tmp_path, monkeypatch, capfd):
+    monkeypatch.setattr(build, "PLANS_FOR_A_CHILD", 0)  # any site is large
+    monkeypatch.setattr(threading, "active_count", lambda: 1)  # whatever other tests left running
+    generated_in = tmp_path / "pid"
+    stage_docs = build.stage_docs
+
+    def recorded(*args):
+        generated_in.write_text(str(os.getpid()))
+        return stage_docs(*args)
+
+    monkeypatch.setattr(build, "stage_docs", recorded)
+    root = make_site_project(tmp_path / "project")
+    plan = root / "plans" / "2025" / "xx-edu-2025.yaml"
+    text = plan.read_text(encoding="utf-8")
+    plan.write_text(text.replace("themes: [preschool, finance]", "themes: [pre-school, finance]"), encoding="utf-8")
+    assert main(["--root", str(root), "build"]) == 1
+    assert "unknown theme 'pre-school'" in capfd.readouterr().out  # printed by the child
+    assert int(generated_in.read_text()) != os.getpid()
+    assert not (root / "docs").exists() and not (root / "site").exists()
+
+    plan.write_text(text, encoding="utf-8")
+    terminal.seconds.clear()
+    assert main(["--root", str(root), "build"]) == 0
+    assert (root / "site" / "index.html").exists() and (root / "docs" / "index.md").exists()
+    assert {"load+validate", "corpus", "render+write", "mkdocs"} <= terminal.seconds.keys()
