@@ -122,7 +122,7 @@ def _start(work: Callable, share) -> tuple:
     gc.freeze()  # a child's garbage collector would otherwise touch, and so copy, every object it inherited
     context = multiprocessing.get_context("fork")
     receiver, sender = context.Pipe(duplex=False)
-    child = context.Process(target=_child, args=(work, share, sender, os.getpid()), daemon=True)
+    child = context.Process(target=_child, args=(work, share, sender, os.getpid()))  # not a daemon: it may fork
     child.start()
     sender.close()
     return child, receiver

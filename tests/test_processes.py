@@ -15,7 +15,7 @@ import pytest
 from generator import build
 from generator.cli import main
 from generator.load import load_site, without_documents
-from generator.processes import cores, fork_each, fork_map, processes_for
+from generator.processes import cores, fork_each, fork_map, in_child, processes_for
 from generator.progress import terminal
 from generator.render import site_files
 from generator.write import WriteResult, write_tree
@@ -193,3 +193,9 @@ def test_a_large_site_is_generated_in_a_child_whose_output_and_stage_times_reach
     assert main(["--root", str(root), "build"]) == 0
     assert (root / "site" / "index.html").exists() and (root / "docs" / "index.md").exists()
     assert {"load+validate", "corpus", "render+write", "mkdocs"} <= terminal.seconds.keys()
+
+
+def test_work_in_a_child_may_fork_in_turn(monkeypatch):
+    monkeypatch.setattr(threading, "active_count", lambda: 1)  # whatever other tests left running
+    pids = in_child(lambda: fork_map(lambda share: os.getpid(), [0, 1]))
+    assert len(set(pids)) == 2 and os.getpid() not in pids
