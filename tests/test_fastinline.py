@@ -28,7 +28,8 @@ REPO = Path(__file__).resolve().parent.parent
 @functools.cache
 def site_extensions() -> tuple[list, dict]:
     """The Markdown extensions of mkdocs.yml (and MkDocs' defaults: toc, tables, fenced_code), configured."""
-    config = load_config(str(REPO / "mkdocs.yml"))
+    # docs_dir: any existing folder (docs/ is generated, so a fresh clone has none)
+    config = load_config(str(REPO / "mkdocs.yml"), docs_dir=str(REPO / "content"))
     return list(config.markdown_extensions), dict(config.mdx_configs)
 
 
