@@ -34,7 +34,6 @@ from __future__ import annotations
 import contextlib
 import logging
 import math
-import multiprocessing
 from dataclasses import dataclass, field
 from typing import Iterator
 
@@ -50,8 +49,8 @@ PAGES_PER_BATCH = 500  # a child makes this many pages at most, then ends and fr
 
 def processes(config, pages: int) -> int:
     """How many processes should make the ``pages`` pages of a build with ``config``: one (MkDocs alone)
-    unless every plugin is fork-safe, ``fork`` is available and more processes pay."""
-    if not set(config.plugins) <= FORK_SAFE or "fork" not in multiprocessing.get_all_start_methods():
+    unless every plugin is fork-safe and more processes pay (``processes_for``)."""
+    if not set(config.plugins) <= FORK_SAFE:
         return 1
     return processes_for(pages, PAGES_PER_PROCESS)
 

@@ -37,10 +37,15 @@ def cores() -> int:
         return os.cpu_count() or 1
 
 
+def forking_is_safe() -> bool:
+    """Can this process fork children to work for it: ``fork`` is available and no other thread runs."""
+    return threading.active_count() == 1 and "fork" in multiprocessing.get_all_start_methods()
+
+
 def processes_for(tasks: int, per_process: int) -> int:
     """How many processes should share ``tasks`` tasks, where a process pays for itself with ``per_process``
-    of them: one while other threads run, else as many as pay, up to the cores."""
-    if threading.active_count() > 1:
+    of them: one unless forking is safe, else as many as pay, up to the cores."""
+    if not forking_is_safe():
         return 1
     return max(1, min(cores(), tasks // per_process))
 
@@ -111,7 +116,7 @@ def fork_each(work: Callable[[Share], Result], shares: Sequence[Share], processe
 def in_child(work: Callable[[], Result]) -> Result:
     """``work()`` in a forked child, so that the memory it takes goes back to the system when it is done
     (here while other threads run, or without ``fork``)."""
-    if threading.active_count() > 1:
+    if not forking_is_safe():
         return work()
     return fork_each(lambda _: work(), [None], 1)[0]
 
