@@ -188,6 +188,12 @@ def item_link(context, entry: Entry) -> str:
 
 
 @jinja2.pass_context
+def item_link_in_plan(context, entry: Entry) -> str:
+    """A Markdown link to an item, its plan's title, its number and title as the link's text."""
+    return f"[{inert_name(entry.plan.title)} · {item_title(entry)}]({item_url(context, entry)})"
+
+
+@jinja2.pass_context
 def plan_link(context, plan: Plan) -> str:
     """A Markdown link to a plan, its title as the link's text."""
     return f"[{inert_name(plan.title)}]({link(context, 'plans', plan.id)})"
@@ -257,7 +263,8 @@ def environment() -> jinja2.Environment:
     env.filters.update(md=md, front_matter_title=front_matter_title, paragraphs=paragraphs,
                        http_url=http_url, requirement=requirement, heading_id=heading_id,
                        filter_attribute=filter_attribute, item_level=item_level, item_title=item_title,
-                       item_url=item_url, item_link=item_link, plan_link=plan_link, name_link=name_link,
+                       item_url=item_url, item_link=item_link, item_link_in_plan=item_link_in_plan,
+                       plan_link=plan_link, name_link=name_link,
                        by_year=group_by_year, by_plan=group_by_plan, by_theme=group_by_theme)
     env.globals.update(link=link, download=download, numbered=numbered, kind_labels=KIND_LABELS,
                        theme_year=theme_year)
