@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gzip
 import json
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
@@ -9,6 +10,7 @@ from urllib.parse import unquote, urlsplit
 import pytest
 
 from browserfixtures import browser  # noqa: F401  (module fixture)
+from generator import pagefind
 from generator.bench.pagefindrun import choose_pagefind
 from generator.cli import main
 from generator.corpus import build_corpus
@@ -26,8 +28,18 @@ FILTERS = {"机构", "年度", "主题", "部门"}
 def pagefind_site(tmp_path_factory) -> Path:
     root = make_site_project(tmp_path_factory.mktemp("pagefind-project"))
     choose_pagefind(str(root / "mkdocs.yml"))
-    assert main(["--root", str(root), "build"]) == 0
+    with pytest.MonkeyPatch.context() as patch:  # the example site in three parts, as a large site is
+        patch.setattr(pagefind, "PAGES_PER_PART", 15)
+        assert main(["--root", str(root), "build"]) == 0
     return root
+
+
+def bundles(site: Path) -> list[Path]:
+    return [site / bundle for bundle in pagefind.bundles(str(site))]
+
+
+def pages_indexed(bundle: Path) -> int:
+    return json.loads((bundle / "pagefind-entry.json").read_text(encoding="utf-8"))["languages"]["zh"]["page_count"]
 
 
 def texts(page, selector: str) -> list[str]:
@@ -45,60 +57,67 @@ def test_pagefind_replaces_material_search(pagefind_site):
     assert not (site / "search" / "search_index.json").exists()
     home = (site / "index.html").read_text(encoding="utf-8")
     assert 'data-md-component="search"' not in home and 'href="search.html"' in home
-    entry = json.loads((site / "pagefind" / "pagefind-entry.json").read_text(encoding="utf-8"))
-    assert entry["languages"]["zh"]["page_count"] > 0
+    assert [bundle.name for bundle in bundles(site)] == ["pagefind", "pagefind-2", "pagefind-3"]
+    assert all(pages_indexed(bundle) > 0 for bundle in bundles(site))
     assert {"pagefind-ui.js", "pagefind-ui.css", "pagefind.js"} <= {p.name for p in (site / "pagefind").iterdir()}
 
 
 def test_pagefind_indexes_the_pages_material_search_would(pagefind_site):
     site = pagefind_site / "site"
     pages = {str(path.relative_to(site)): path.read_text(encoding="utf-8") for path in site.rglob("*.html")
-             if not path.is_relative_to(site / "pagefind")}
+             if not path.relative_to(site).parts[0].startswith("pagefind")}
     indexed = {name for name, html in pages.items() if "data-pagefind-body" in html}
     left_out = {name for name in pages if name.startswith("themes/") and name.count("/") == 3}  # a theme's years
     assert left_out and not left_out & indexed
     assert {"search.html", "404.html"}.isdisjoint(indexed) and "plans/index.html" in indexed
-    entry = json.loads((site / "pagefind" / "pagefind-entry.json").read_text(encoding="utf-8"))
-    assert entry["languages"]["zh"]["page_count"] == len(indexed)
+    assert sum(pages_indexed(bundle) for bundle in bundles(site)) == len(indexed)
+    assert sorted(pagefind.pages_to_index(str(site))) == sorted(indexed)
+    assert not [name for name in pages if name.startswith(".")]  # the mirror Pagefind read is gone
 
 
-def test_search_page_finds_items_and_filters_them(browser, pagefind_site):
-    site, _ = load_site(str(pagefind_site))
-    corpus = build_corpus(site)
-    items = {(e.plan.id, e.anchor): e for e in corpus.entries}
-    with served(str(pagefind_site / "site")) as url:
-        page = browser.new_page()
-        errors, requests = [], []
-        page.on("pageerror", lambda error: errors.append(error))
-        page.on("request", lambda request: requests.append(request.url))
-        page.goto(f"{url}search.html?q={QUERY}")
-        page.locator(".pagefind-ui__result").first.wait_for(timeout=15000)
-        # Results fill in one by one (and their sub-results, which carry the item anchors, later).
-        page.wait_for_function("() => Array.from(document.querySelectorAll('a.pagefind-ui__result-link'))"
-                               ".some(a => (a.getAttribute('href') || '').includes('#item-'))", timeout=15000)
+def write_pages(site: Path, pages: dict[str, str]) -> None:
+    for name, body in pages.items():
+        (site / name).parent.mkdir(parents=True, exist_ok=True)
+        (site / name).write_text(f"<html lang='zh'><body>{body}</body></html>", encoding="utf-8")
 
-        links = [urlsplit(href) for href in hrefs(page)]
-        found = [items[(link.path.strip("/").split("/")[1], unquote(link.fragment))] for link in links
-                 if link.path.startswith("/plans/") and link.fragment.startswith("item-")]
-        assert found and all(QUERY in " ".join([e.item.title, e.item.text, *(t.name for t in e.themes)])
-                             for e in found)
 
-        # The filters are listed once their data arrived, after the first results.
-        page.wait_for_function("n => document.querySelectorAll('.pagefind-ui__filter-name').length >= n",
-                               arg=len(FILTERS), timeout=15000)
-        assert set(texts(page, ".pagefind-ui__filter-name")) == FILTERS
-        page.locator(".pagefind-ui__filter-name", has_text="机构").click()
-        organisation = found[0].organisation.name
-        page.locator(".pagefind-ui__filter-label", has_text=organisation).click()
+def test_only_the_marked_pages_are_given_to_pagefind_or_all_when_none_is(tmp_path):
+    write_pages(tmp_path, {"a/index.html": "<main data-pagefind-body>心理健康</main>", "b/index.html": "规划",
+                           "404.html": "未找到", "c/data.json": "data-pagefind-body"})
+    assert pagefind.pages_to_index(str(tmp_path)) == ["a/index.html"]
+    (tmp_path / "a" / "index.html").write_text("<main>心理健康</main>", encoding="utf-8")
+    assert pagefind.pages_to_index(str(tmp_path)) == ["404.html", "a/index.html", "b/index.html"]
 
-        def organisations_shown() -> set[str]:
-            plans = {urlsplit(href).path.strip("/").split("/")[1] for href in hrefs(page) if href.startswith("/plans/")}
-            return {corpus.vocabulary.organisation_by_id[p.organisation].name for p in corpus.plans if p.id in plans}
 
-        for _ in range(100):  # the filtered results replace the list asynchronously: up to 10 s
-            if organisations_shown() == {organisation}:
-                break
-            page.wait_for_timeout(100)
-        assert organisations_shown() == {organisation}
-        assert not errors
-        assert all(request.startswith(url) for request in requests)  # nothing from a CDN
+def test_the_bundle_gives_the_pages_their_urls_in_the_site(tmp_path):
+    write_pages(tmp_path, {"plans/p1/index.html": "<article class='md-content__inner' data-pagefind-body>"
+                                                  "<h1>心理健康教育</h1></article>",
+                           "themes/t/index.html": "<article class='md-content__inner'>心理健康</article>"})
+    assert pagefind.index(str(tmp_path)).startswith("1 pages in 1 part(s), ")
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["pagefind", "plans", "themes"]  # no mirror left
+    assert fragments(tmp_path / "pagefind") == [b"/plans/p1/"]
+    assert pagefind.bundles(str(tmp_path)) == ["pagefind"]
+
+
+def fragments(bundle: Path) -> list[bytes]:
+    """The URL of each page in a bundle."""
+    pages = [gzip.decompress(path.read_bytes()) for path in (bundle / "fragment").iterdir()]
+    return sorted(page[page.index(b'"url":"') + 7:].split(b'"')[0] for page in pages)
+
+
+def test_a_large_site_is_indexed_in_parts_each_page_in_one(tmp_path, monkeypatch):
+    article = "<article class='md-content__inner' data-pagefind-body><h1>规划{}</h1></article>"
+    write_pages(tmp_path, {f"plans/p{n}/index.html": article.format(n) for n in range(5)})
+    monkeypatch.setattr(pagefind, "PAGES_PER_PART", 2)
+    assert pagefind.index(str(tmp_path)).startswith("5 pages in 3 part(s), ")
+    assert pagefind.bundles(str(tmp_path)) == ["pagefind", "pagefind-2", "pagefind-3"]
+    found = [fragments(tmp_path / bundle) for bundle in ("pagefind", "pagefind-2", "pagefind-3")]
+    assert found == [[b"/plans/p0/", b"/plans/p3/"], [b"/plans/p1/", b"/plans/p4/"], [b"/plans/p2/"]]
+
+
+def test_a_site_is_split_in_the_fewest_parts_that_keep_within_their_size():
+    pages = [f"p{n}" for n in range(12_001)]
+    assert [len(part) for part in pagefind.parts(pages[:5_000])] == [5_000]
+    assert [len(part) for part in pagefind.parts(pages[:5_001])] == [2_501, 2_500]
+    assert [len(part) for part in pagefind.parts(pages)] == [4_001, 4_000, 4_000]
+    assert sorted(sum(pagefind.parts(pages), [])) == sorted(pages)

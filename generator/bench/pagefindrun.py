@@ -38,6 +38,8 @@ SHOWN = 10  # results whose data a query loads, as Pagefind's UI does for its fi
 _RUN_QUERIES = """
 async ([queries, shown, all]) => {
   const pagefind = await import(new URL("pagefind/pagefind.js", document.baseURI).href)
+  const parts = await (await fetch(new URL("pagefind/plansite-parts.json", document.baseURI))).json()
+  for (const part of parts) await pagefind.mergeIndex(new URL(part + "/", document.baseURI).pathname)
   await pagefind.init()
   const answers = []
   for (const query of queries) {
@@ -94,12 +96,15 @@ def figures(root: str, site_dir: str) -> dict[str, str]:
         started = time.perf_counter()
         pagefind.index(site_dir)
         rows["Pagefind index time, after the build (s)"] = f"{time.perf_counter() - started:.1f}"
-    files, size = pagefind.folder_size(os.path.join(site_dir, pagefind.BUNDLE))
+    files, size = pagefind.index_size(site_dir)
     answers = run_queries(site_dir, [case.query for case in query_list(root).queries])
     warm = [answer["milliseconds"] for answer in answers[1:]]
+    unanswered = [answer["query"] for answer in answers if not answer["results"]]
     return {
         **rows,
-        "Pagefind bundle (MB, files)": f"{size / 1024 / 1024:.1f}, {files:,}",
+        "Pagefind bundle (MB, files, parts)": f"{size / 1024 / 1024:.1f}, {files:,}, {len(pagefind.bundles(site_dir))}",
+        "Pagefind: known queries without a result": f"{len(unanswered)} of {len(answers)}"
+                                                    + (f" ({', '.join(unanswered)})" if unanswered else ""),
         "Pagefind first query, cold (ms)": f"{answers[0]['milliseconds']:.0f}",
         "Pagefind query, warm median / max (ms)": f"{statistics.median(warm):.0f} / {max(warm):.0f}",
     }
