@@ -1,3 +1,5 @@
+import pickle
+
 import pytest
 import yaml
 
@@ -17,6 +19,16 @@ def test_locations_of_values_and_keys(tmp_path):
     assert document.where(("b", 0, "y")) == (4, 8)
     assert document.key_where(("b", 0, "y")) == (4, 5)
     assert document.where(("b", 0, "missing")) == (3, 5)  # falls back to the parent
+
+
+def test_a_pickled_document_unpickles_its_data_and_locations_when_first_read(tmp_path):
+    document, _ = load(tmp_path, "a: 1\nb:\n  - x: 2025-03-01\n    y: 中文\n")
+    received = pickle.loads(pickle.dumps(document))
+    assert set(vars(received)) == {"path", "_packed"}  # as plan files arrive from the processes that read them
+    assert received.key_where(("b", 0, "y")) == (4, 5) and set(vars(received)) == set(vars(document))
+    assert received == document and pickle.loads(pickle.dumps(received)) == document
+    with pytest.raises(AttributeError):
+        received.missing
 
 
 def test_duplicate_key_is_an_error_with_both_lines(tmp_path):
