@@ -24,7 +24,7 @@ from .builddate import reproducible_date
 from .cli import print_diagnostics
 from .diagnostics import InputError, has_errors
 from .load import Site, load_site, plan_paths, without_documents
-from .processes import in_child
+from .processes import give_back_free_memory, in_child
 from .progress import terminal
 from .render import site_files
 from .sitehistory import read_site_history
@@ -50,6 +50,7 @@ def prepare(root: str) -> tuple[Site, dict[str, File]] | None:
     if history.message:
         print(f"note: {history.message}", file=sys.stderr)
     site = without_documents(site)
+    give_back_free_memory()  # the documents were most of the heap; the renderers fork from it
     try:
         with terminal.stage("corpus") as done:
             files = site_files(site, history=history)
