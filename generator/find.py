@@ -26,7 +26,7 @@ from .corpus import Corpus, Entry, build_corpus
 from .diagnostics import did_you_mean, has_errors
 from .load import load_site
 from .model import Status
-from .opendata import csv_text, item_columns, json_text, records
+from .opendata import item_columns, write_csv, write_records
 from .render import item_location
 
 STATUSES = typing.get_args(Status)
@@ -145,9 +145,9 @@ def cmd_find(args) -> int:
     found = select(corpus, criteria)
     columns = item_columns(item_location)
     if args.format == "json":
-        sys.stdout.write(json_text(records(columns, found)))
+        write_records(sys.stdout, columns, found)
     elif args.format == "csv":
-        sys.stdout.write(csv_text(columns, found))
+        write_csv(sys.stdout, columns, found)
     else:
         if found:
             print(table(found))

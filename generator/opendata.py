@@ -36,7 +36,7 @@ import types
 import typing
 from dataclasses import dataclass
 from functools import partial
-from typing import Any, Callable
+from typing import Any, Callable, TextIO
 
 from .corpus import Corpus, Entry
 from .load import Site
@@ -196,25 +196,40 @@ def cell(column: Column, row) -> str:
     return text if column.enum or column.type != "string" else neutralised(text)
 
 
-def csv_text(columns: tuple[Column, ...], rows) -> str:
-    """The table as CSV text (header first), without a byte order mark."""
-    out = io.StringIO()
+def write_csv(out: TextIO, columns: tuple[Column, ...], rows) -> None:
+    """The table as CSV (header first, no byte order mark), written a row at a time."""
     writer = csv.writer(out)
     writer.writerow(column.name for column in columns)
     writer.writerows([cell(column, row) for column in columns] for row in rows)
-    return out.getvalue()
 
 
-def records(columns: tuple[Column, ...], rows) -> list[dict]:
-    """The table as JSON-ready records: dates ISO, lists and numbers as they are."""
+def record(columns: tuple[Column, ...], row) -> dict:
+    """A row as a JSON-ready record: dates ISO, lists and numbers as they are."""
     def plain(value):
         return value.isoformat() if isinstance(value, datetime.date) else value
 
-    return [{column.name: plain(column.value(row)) for column in columns} for row in rows]
+    return {column.name: plain(column.value(row)) for column in columns}
 
 
-def encoded(text: Callable[[], str]) -> bytes:
-    return text().encode("utf-8")
+def write_records(out: TextIO, columns: tuple[Column, ...], rows) -> None:
+    """The table as a JSON array of records, the text ``json_text`` gives the list of them, written a record
+    at a time (a record's lines indented one level: JSON strings hold no line breaks)."""
+    separator = "[\n "
+    for row in rows:
+        out.write(separator + json.dumps(record(columns, row), ensure_ascii=False, indent=1).replace("\n", "\n "))
+        separator = ",\n "
+    out.write("[]\n" if separator == "[\n " else "\n]\n")
+
+
+def utf8(write: Callable[[TextIO], None]) -> bytes:
+    """What ``write`` writes to a text stream, in UTF-8: encoded as it is written, so a large site's data
+    file is never also held as one string (items.json of 10,000 plans: 344 MB)."""
+    buffer = io.BytesIO()
+    text = io.TextIOWrapper(buffer, encoding="utf-8", newline="")
+    write(text)
+    text.flush()
+    text.detach()
+    return buffer.getvalue()
 
 
 def json_text(value) -> str:
@@ -258,12 +273,12 @@ def open_data(site: Site, corpus: Corpus, location: Callable[[Entry], str]) -> F
     """Every file of data/, each made when it is written (see ``write.Files``); ``location`` gives an item's
     address on the site, relative to its root."""
     columns = item_columns(location)
-    texts = {
-        ITEMS_CSV: lambda: BOM + csv_text(columns, corpus.entries),
-        ITEMS_JSON: lambda: json_text(records(columns, corpus.entries)),
-        TARGETS_CSV: lambda: BOM + csv_text(TARGET_COLUMNS, target_rows(corpus)),
-        PACKAGE: lambda: json_text(datapackage(corpus, columns)),
+    writers = {
+        ITEMS_CSV: lambda out: (out.write(BOM), write_csv(out, columns, corpus.entries)),
+        ITEMS_JSON: lambda out: write_records(out, columns, corpus.entries),
+        TARGETS_CSV: lambda out: (out.write(BOM), write_csv(out, TARGET_COLUMNS, target_rows(corpus))),
+        PACKAGE: lambda out: out.write(json_text(datapackage(corpus, columns))),
     }
-    published: dict[str, File] = {path: partial(encoded, text) for path, text in texts.items()}
+    published: dict[str, File] = {path: partial(utf8, writer) for path, writer in writers.items()}
     published.update((plan_file(plan_source.plan.id), copy_of(plan_source.path)) for plan_source in site.plans)
     return published

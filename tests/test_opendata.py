@@ -10,7 +10,7 @@ import pytest
 
 from generator.corpus import build_corpus
 from generator.load import load_site
-from generator.opendata import TARGET_COLUMNS, csv_text, item_columns, records, target_rows
+from generator.opendata import TARGET_COLUMNS, item_columns, json_text, record, target_rows, utf8, write_csv, write_records
 from generator.render import item_location
 from projects import PLAN, make_project
 from sitefixtures import built_site  # noqa: F401  (session fixture)
@@ -93,17 +93,34 @@ FORMULAS = PLAN.replace("title: 扩大普惠资源", "title: '=HYPERLINK(\"http:
     "comparator: '>='", "comparator: '='")
 
 
+def csv_rows(columns, rows) -> list[dict]:
+    out = io.StringIO()
+    write_csv(out, columns, rows)
+    out.seek(0)
+    return list(csv.DictReader(out))
+
+
+@pytest.mark.parametrize("count", [0, 1, 3])
+def test_records_written_one_at_a_time_are_the_json_of_the_list_of_them(tmp_path, count):
+    make_project(tmp_path, FORMULAS)
+    corpus = build_corpus(load_site(str(tmp_path))[0])
+    columns = item_columns(item_location)
+    rows = list(corpus.entries) * count
+    expected = json_text([record(columns, row) for row in rows])
+    assert utf8(lambda out: write_records(out, columns, rows)) == expected.encode("utf-8")
+
+
 def test_formulas_are_shown_as_text_in_csv_and_kept_in_json(tmp_path):
     make_project(tmp_path, FORMULAS)
     site, _ = load_site(str(tmp_path))
     corpus = build_corpus(site)
     [entry] = corpus.entries
     columns = item_columns(item_location)
-    [row] = list(csv.DictReader(io.StringIO(csv_text(columns, corpus.entries))))
+    [row] = csv_rows(columns, corpus.entries)
     assert row["title"] == "'" + entry.item.title
     assert row["text"] == entry.item.text  # starts with an ordinary character
-    [target] = list(csv.DictReader(io.StringIO(csv_text(TARGET_COLUMNS, target_rows(corpus)))))
+    [target] = csv_rows(TARGET_COLUMNS, target_rows(corpus))
     assert (target["comparator"], target["value"], target["unit"]) == ("=", "58", "%")  # a code, written exactly
-    [record] = records(columns, corpus.entries)
-    assert record["title"] == entry.item.title
+    [row_record] = [record(columns, entry) for entry in corpus.entries]
+    assert row_record["title"] == entry.item.title
 
