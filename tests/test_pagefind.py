@@ -121,3 +121,45 @@ def test_a_site_is_split_in_the_fewest_parts_that_keep_within_their_size():
     assert [len(part) for part in pagefind.parts(pages[:5_001])] == [2_501, 2_500]
     assert [len(part) for part in pagefind.parts(pages)] == [4_001, 4_000, 4_000]
     assert sorted(sum(pagefind.parts(pages), [])) == sorted(pages)
+
+
+def test_search_page_finds_items_and_filters_them(browser, pagefind_site):
+    site, _ = load_site(str(pagefind_site))
+    corpus = build_corpus(site)
+    items = {(e.plan.id, e.anchor): e for e in corpus.entries}
+    with served(str(pagefind_site / "site")) as url:
+        page = browser.new_page()
+        errors, requests = [], []
+        page.on("pageerror", lambda error: errors.append(error))
+        page.on("request", lambda request: requests.append(request.url))
+        page.goto(f"{url}search.html?q={QUERY}")
+        page.locator(".pagefind-ui__result").first.wait_for(timeout=15000)
+        # Results fill in one by one (and their sub-results, which carry the item anchors, later).
+        page.wait_for_function("() => Array.from(document.querySelectorAll('a.pagefind-ui__result-link'))"
+                               ".some(a => (a.getAttribute('href') || '').includes('#item-'))", timeout=15000)
+
+        links = [urlsplit(href) for href in hrefs(page)]
+        found = [items[(link.path.strip("/").split("/")[1], unquote(link.fragment))] for link in links
+                 if link.path.startswith("/plans/") and link.fragment.startswith("item-")]
+        assert found and all(QUERY in " ".join([e.item.title, e.item.text, *(t.name for t in e.themes)])
+                             for e in found)
+
+        # The filters are listed once their data arrived, after the first results.
+        page.wait_for_function("n => document.querySelectorAll('.pagefind-ui__filter-name').length >= n",
+                               arg=len(FILTERS), timeout=15000)
+        assert set(texts(page, ".pagefind-ui__filter-name")) == FILTERS
+        page.locator(".pagefind-ui__filter-name", has_text="机构").click()
+        organisation = found[0].organisation.name
+        page.locator(".pagefind-ui__filter-label", has_text=organisation).click()
+
+        def organisations_shown() -> set[str]:
+            plans = {urlsplit(href).path.strip("/").split("/")[1] for href in hrefs(page) if href.startswith("/plans/")}
+            return {corpus.vocabulary.organisation_by_id[p.organisation].name for p in corpus.plans if p.id in plans}
+
+        for _ in range(100):  # the filtered results replace the list asynchronously: up to 10 s
+            if organisations_shown() == {organisation}:
+                break
+            page.wait_for_timeout(100)
+        assert organisations_shown() == {organisation}
+        assert not errors
+        assert all(request.startswith(url) for request in requests)  # nothing from a CDN
