@@ -196,8 +196,10 @@ def cell(column: Column, row) -> str:
     return text if column.enum or column.type != "string" else neutralised(text)
 
 
-def write_csv(out: TextIO, columns: tuple[Column, ...], rows) -> None:
-    """The table as CSV (header first, no byte order mark), written a row at a time."""
+def write_csv(out: TextIO, columns: tuple[Column, ...], rows, *, bom: bool = False) -> None:
+    """The table as CSV (header first, after a byte order mark if ``bom``), written a row at a time."""
+    if bom:
+        out.write(BOM)
     writer = csv.writer(out)
     writer.writerow(column.name for column in columns)
     writer.writerows([cell(column, row) for column in columns] for row in rows)
@@ -274,9 +276,9 @@ def open_data(site: Site, corpus: Corpus, location: Callable[[Entry], str]) -> F
     address on the site, relative to its root."""
     columns = item_columns(location)
     writers = {
-        ITEMS_CSV: lambda out: (out.write(BOM), write_csv(out, columns, corpus.entries)),
+        ITEMS_CSV: lambda out: write_csv(out, columns, corpus.entries, bom=True),
         ITEMS_JSON: lambda out: write_records(out, columns, corpus.entries),
-        TARGETS_CSV: lambda out: (out.write(BOM), write_csv(out, TARGET_COLUMNS, target_rows(corpus))),
+        TARGETS_CSV: lambda out: write_csv(out, TARGET_COLUMNS, target_rows(corpus), bom=True),
         PACKAGE: lambda out: out.write(json_text(datapackage(corpus, columns))),
     }
     published: dict[str, File] = {path: partial(utf8, writer) for path, writer in writers.items()}
