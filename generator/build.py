@@ -18,11 +18,13 @@ import logging
 import os
 import sys
 import time
+from dataclasses import dataclass
 from functools import partial
 
+from . import uptodate
 from .builddate import reproducible_date
 from .cli import print_diagnostics
-from .diagnostics import InputError, has_errors
+from .diagnostics import Diagnostic, InputError, has_errors
 from .load import Site, load_site, plan_paths, without_documents
 from .processes import give_back_free_memory, in_child
 from .progress import terminal
@@ -36,46 +38,72 @@ RENDER = "render+write"  # pages are rendered as they are written (see ``write.F
 PLANS_FOR_A_CHILD = 100  # from this many plan files on, ``build_site`` generates docs/ in a child process
 
 
-def prepare(root: str) -> tuple[Site, dict[str, File]] | None:
-    """Load and validate everything: the site and the files of docs/ (made when written, see
-    ``write.Files``), or None when there were errors (printed).  Nothing is written."""
+@dataclass(frozen=True)
+class Prepared:
+    site: Site
+    files: dict[str, File]  # docs/, made when written (see ``write.Files``)
+    said: dict              # the warnings and the note printed (``said``), as plain data
+
+
+def said(diagnostics: list[Diagnostic], note: str) -> dict:
+    return {"diagnostics": [diagnostic.as_dict() for diagnostic in diagnostics], "note": note}
+
+
+def tell(what: dict) -> None:
+    """Print what ``said`` holds: the diagnostics, then the note."""
+    if what["diagnostics"]:
+        print_diagnostics([Diagnostic(**fields) for fields in what["diagnostics"]])
+    if what["note"]:
+        print(f"note: {what['note']}", file=sys.stderr)
+
+
+def prepare(root: str) -> Prepared | None:
+    """Load and validate everything, or return None when there were errors (printed).  Nothing is written."""
     with terminal.stage("load+validate") as done:
         site, diagnostics = load_site(root)
         done(f"{len(site.plans):,} plans")
-    if diagnostics:
-        print_diagnostics(diagnostics)
     if has_errors(diagnostics):
+        print_diagnostics(diagnostics)
         return None
     history = read_site_history(root, site, os.path.join(root, CONFIG))
-    if history.message:
-        print(f"note: {history.message}", file=sys.stderr)
+    tell(told := said(diagnostics, history.message))
     site = without_documents(site)
     give_back_free_memory()  # the documents were most of the heap; the renderers fork from it
     try:
         with terminal.stage("corpus") as done:
             files = site_files(site, history=history)
             done(f"{len(files):,} files")
-        return site, files
+        return Prepared(site, files, told)
     except InputError as error:
         print_diagnostics(error.diagnostics)
         return None
 
 
-def generate(root: str) -> Site | None:
-    """Load, validate and render everything, then bring docs/ up to date (replaced whole, see ``write``).
+def generate(root: str, force: bool = False) -> WriteResult | None:
+    """Load, validate and render everything, then bring docs/ up to date (replaced whole, see ``write``);
+    unless ``uptodate`` finds docs/ as the last generation left it from the same inputs, or ``force``.
 
-    Returns the site, or None when there were errors (printed; nothing written).
+    Returns what was written, or None when there were errors (printed; nothing written).
     """
+    docs = os.path.join(root, DOCS)
     with build_lock(root):
+        with terminal.stage("inputs"):
+            inputs = uptodate.fingerprint(root, os.path.join(root, CONFIG))
+            last = None if force else uptodate.recorded(root, docs, inputs)
+        if last is not None:
+            tell(last["said"])
+            result = WriteResult(0, last["files"], 0)
+            print(f"docs/: {result} (up to date: nothing changed since the last generation)", file=sys.stderr)
+            return result
         prepared = prepare(root)
         if prepared is None:
             return None
-        site, files = prepared
         with terminal.stage(RENDER) as done:
-            result = write_tree(os.path.join(root, DOCS), files)
+            result = write_tree(docs, prepared.files)
             done(str(result))
+        uptodate.record(root, docs, inputs, prepared.said)
     print(f"docs/: {result}", file=sys.stderr)
-    return site
+    return result
 
 
 def site_config(root: str, **options):
@@ -117,7 +145,7 @@ def stage_docs(root: str, staged_docs: str) -> tuple[WriteResult | None, int, di
     prepared = prepare(root)
     if prepared is None:
         return None, 0, dict(terminal.seconds)
-    files = prepared[1]
+    files = prepared.files
     del prepared  # the model lives on in ``files``' functions, as long as they are needed
     with terminal.stage(RENDER) as done:
         result = stage_tree(os.path.join(root, DOCS), files, staged_docs)
@@ -175,7 +203,7 @@ def build_site(root: str) -> int:
 
 
 def cmd_generate(args) -> int:
-    return 0 if generate(args.root) else 1
+    return 0 if generate(args.root, force=args.force) else 1
 
 
 def cmd_build(args) -> int:
@@ -185,6 +213,8 @@ def cmd_build(args) -> int:
 
 def register(commands) -> None:
     generate_parser = commands.add_parser("generate", help="render content/ and plans/ into docs/ (Markdown)")
+    generate_parser.add_argument("--force", action="store_true",
+                                 help="render every page even when docs/ is up to date with the inputs")
     generate_parser.set_defaults(run=cmd_generate)
     build_parser = commands.add_parser("build", help="generate docs/, then build site/ with MkDocs (strict)")
     build_parser.set_defaults(run=cmd_build)

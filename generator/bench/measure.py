@@ -1,4 +1,4 @@
-"""Measure one synthetic project: ``plansite build`` stage by stage, plain MkDocs, a no-op regeneration.
+"""Measure one synthetic project: ``plansite build`` stage by stage, plain MkDocs, no-op regenerations.
 
 Every command runs in a child process of its own, so its wall time includes
 starting Python and its peak memory is its own: the build's peak is that of
@@ -91,8 +91,9 @@ class Measurement:
     index_bytes: int | None       # search/search_index.json (None: the site searches with Pagefind)
     indexed_text_bytes: int | None  # UTF-8 size of the titles and texts in it
     plain: Run | None             # plain MkDocs building the same docs/ (None: not measured at this size)
-    noop: Run                     # plansite generate with nothing changed
-    noop_written: int             # files of docs/ that no-op generation touched
+    noop: Run                     # plansite generate --force with nothing changed: every page rendered
+    up_to_date: Run               # plansite generate then: docs/ found up to date (see ``uptodate``)
+    noop_written: int             # files of docs/ that the two touched
     extra: dict = field(default_factory=dict)
 
     @property
@@ -110,7 +111,8 @@ def measure(root: str, plans: int, items: int, plain_mkdocs: bool = True) -> Mea
     build, stages = plansite(root, "build")
     site, docs = os.path.join(root, "site"), os.path.join(root, "docs")
     before = file_states(docs)
-    noop, _ = plansite(root, "generate")
+    noop, _ = plansite(root, "generate", "--force")
+    up_to_date, _ = plansite(root, "generate")
     after = file_states(docs)
     plain = plain_build(root) if plain_mkdocs else None
     material = os.path.exists(index := os.path.join(site, INDEX))  # none when the site searches with Pagefind
@@ -118,4 +120,5 @@ def measure(root: str, plans: int, items: int, plain_mkdocs: bool = True) -> Mea
         plans=plans, items=items, pages=sum(name.endswith(".md") for name in before), stages=stages,
         build=build, site_bytes=folder_size(site)[1], index_bytes=os.path.getsize(index) if material else None,
         indexed_text_bytes=indexed_text_bytes(site) if material else None, plain=plain, noop=noop,
+        up_to_date=up_to_date,
         noop_written=sum(after.get(path) != state for path, state in before.items()) + len(after.keys() - before))

@@ -1,0 +1,137 @@
+"""Is docs/ up to date?  What lets a ``plansite generate`` with nothing to do stop after a glance.
+
+Generation is a function of its inputs and nothing else:
+
+* the files of plans/ and content/ (their bytes);
+* mkdocs.yml's ``site_url`` (as MkDocs resolves it, ``!ENV`` included): the
+  only setting the pages use;
+* what git says: the commit checked out (page dates), whether the clone is
+  shallow, and the edition tags (editions and their changelogs);
+* the day progress is shown as of (``builddate.build_day``: what is overdue);
+* the code: this package's files and the distributions installed beside it
+  (Jinja, PyYAML, Material's search worker…).
+
+``fingerprint`` digests all of them.  After a generation ``record`` writes
+the digest into the project's ``STATE`` file (beside docs/, so that docs/
+holds only what is generated), with the state of every file of docs/ (size,
+time, inode) and what the generation said (warnings, notes).  ``recorded`` gives that record back only
+while both still hold: the inputs digest the same, and docs/ is as the
+generation left it.  A generation that finds it stops there, saying again
+what the last one said, in a fraction of a second instead of rendering every
+page to compare it with the file on disk.
+
+Being wrong in one direction is cheap, in the other not: anything not
+covered above that a generation reads would make this stop too early.  So
+the digest is deliberately coarse (any file of plans/ or content/, the whole
+package, every installed distribution's name and version), an interrupted
+generation leaves the previous record or none, and ``plansite generate
+--force`` skips the check.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import sys
+
+from .builddate import build_day
+from .gitrepo import GitError, Repo
+from .history import EDITION_TAGS, SOURCE_DIRECTORIES
+from .sitehistory import configured_site_url
+
+STATE = ".plansite-state.json"  # in the project root
+VERSION = 1  # of the record's format
+
+
+def fingerprint(root: str, config_file: str) -> str:
+    """A digest of everything a generation of the project at ``root`` reads (see the module's text)."""
+    digest = hashlib.blake2b(digest_size=20)
+
+    def add(*texts: str) -> None:
+        for text in texts:
+            data = text.encode("utf-8", "surrogateescape")
+            digest.update(b"%d:" % len(data) + data)
+
+    for folder in SOURCE_DIRECTORIES:
+        for relative, path in files_below(os.path.join(root, folder)):
+            with open(path, "rb") as file:
+                data = file.read()
+            add(f"{folder}/{relative}", str(len(data)))
+            digest.update(data)
+    add(configured_site_url(config_file), *git_state(root), build_day().isoformat(), *code_state())
+    return digest.hexdigest()
+
+
+def files_below(directory: str) -> list[tuple[str, str]]:
+    """(relative '/'-path, path) of every file below ``directory`` but in ``__pycache__``, in name order."""
+    found = []
+    for folder, folders, names in os.walk(directory):
+        folders[:] = [name for name in folders if name != "__pycache__"]
+        relative = os.path.relpath(folder, directory).replace(os.sep, "/")
+        found.extend((name if relative == "." else f"{relative}/{name}", os.path.join(folder, name))
+                     for name in names)
+    return sorted(found)
+
+
+def git_state(root: str) -> list[str]:
+    """The commit checked out, whether the clone is shallow, and the edition tags; or why git could not say."""
+    repo = Repo(root)
+    try:
+        return [repo.git("rev-parse", "--is-shallow-repository", "HEAD"),
+                repo.git("for-each-ref", "--format=%(refname) %(objectname)", f"refs/tags/{EDITION_TAGS}/")]
+    except GitError as error:
+        return [type(error).__name__, str(error)]
+
+
+def code_state() -> list[str]:
+    """Python's version, this package's files (size and time) and the distributions Python can import."""
+    package = os.path.dirname(os.path.abspath(__file__))
+    files = [f"{relative} {os.stat(path).st_size} {os.stat(path).st_mtime_ns}"
+             for relative, path in files_below(package)]
+    installed = sorted(name for folder in sys.path if os.path.isdir(folder or ".")
+                       for name in os.listdir(folder or ".") if name.endswith(".dist-info"))
+    return [sys.version, *files, *installed]
+
+
+def docs_state(docs: str) -> tuple[str, int] | None:
+    """A digest of the size, time and inode of every file of ``docs``, and how many there are; None when
+    there is no such directory."""
+    if not os.path.isdir(docs):
+        return None
+    digest = hashlib.blake2b(digest_size=20)
+    files = files_below(docs)
+    for relative, path in files:
+        info = os.stat(path)
+        digest.update(f"{relative}\0{info.st_size}\0{info.st_mtime_ns}\0{info.st_ino}\n".encode("utf-8",
+                                                                                              "surrogateescape"))
+    return digest.hexdigest(), len(files)
+
+
+def record(root: str, docs: str, inputs: str, said: dict) -> None:
+    """Write the record of a generation of ``docs`` from inputs digesting to ``inputs``; ``said`` is what
+    it printed, for ``recorded`` to give back (plain JSON data)."""
+    state = docs_state(docs)
+    if state is None:
+        return
+    text = json.dumps({"version": VERSION, "inputs": inputs, "docs": state[0], "files": state[1], "said": said},
+                      ensure_ascii=False, indent=1)
+    path = os.path.join(root, STATE)
+    with open(path + ".tmp", "w", encoding="utf-8") as file:
+        file.write(text)
+    os.replace(path + ".tmp", path)
+
+
+def recorded(root: str, docs: str, inputs: str) -> dict | None:
+    """The record of the last generation of ``docs`` if its inputs digested to ``inputs`` and docs/ is as
+    it left it: {"files": how many, "said": what it printed}; else None."""
+    try:
+        with open(os.path.join(root, STATE), encoding="utf-8") as file:
+            state = json.load(file)
+    except (OSError, ValueError):
+        return None
+    if not isinstance(state, dict) or state.get("version") != VERSION or state.get("inputs") != inputs:
+        return None
+    if docs_state(docs) != (state.get("docs"), state.get("files")):
+        return None
+    return state

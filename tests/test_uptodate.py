@@ -1,0 +1,153 @@
+"""A generation with nothing to do stops after checking its inputs; any change of an input, or of docs/,
+makes it generate again."""
+
+from __future__ import annotations
+
+import pytest
+
+from generator import build, uptodate
+from generator.build import generate
+from generator.write import WriteResult
+from gitrepos import commit, git, init, use_identity
+from projects import PLAN, make_project, write
+from test_write import snapshot
+
+PLAN_FILE = "plans/2025/demo-edu-2025.yaml"
+PLAN_PAGE = "docs/plans/demo-edu-2025.md"
+UP_TO_DATE = "(up to date: nothing changed since the last generation)"
+
+
+def generation(root, capsys) -> tuple[WriteResult | None, bool]:
+    """Generate ``root``: what was written, and whether the generation found docs/ up to date."""
+    capsys.readouterr()
+    result = generate(str(root))
+    return result, UP_TO_DATE in capsys.readouterr().err
+
+
+@pytest.fixture
+def project(tmp_path, capsys):
+    """A generated one-plan project."""
+    make_project(tmp_path)
+    result, up_to_date = generation(tmp_path, capsys)
+    assert result.written > 0 and not up_to_date
+    return tmp_path
+
+
+def test_nothing_to_do_touches_nothing_and_loads_nothing(project, capsys, monkeypatch):
+    before = snapshot(project / "docs")
+    first = WriteResult(0, len(before), 0)
+    monkeypatch.setattr(build, "prepare", lambda root: pytest.fail("loaded the plans"))
+    assert generation(project, capsys) == (first, True)
+    assert generation(project, capsys) == (first, True)
+    assert snapshot(project / "docs") == before
+
+
+def test_force_generates_anyway(project, capsys):
+    capsys.readouterr()
+    result = generate(str(project), force=True)
+    assert result == WriteResult(0, len(snapshot(project / "docs")), 0)
+    assert UP_TO_DATE not in capsys.readouterr().err
+
+
+def test_an_edited_plan_is_generated(project, capsys):
+    write(project, PLAN_FILE, PLAN.replace("扩大普惠资源", "改过的标题"))
+    result, up_to_date = generation(project, capsys)
+    assert not up_to_date and result.written > 0
+    assert "改过的标题" in (project / PLAN_PAGE).read_text(encoding="utf-8")
+    assert generation(project, capsys)[1]
+
+
+def test_an_edited_vocabulary_is_generated(project, capsys):
+    themes = project / "content" / "themes.yaml"
+    themes.write_text(themes.read_text(encoding="utf-8").replace("心理健康", "身心健康"), encoding="utf-8")
+    result, up_to_date = generation(project, capsys)
+    assert not up_to_date and result.written > 0
+
+
+def test_hand_edited_or_deleted_docs_are_generated_again(project, capsys):
+    page = project / PLAN_PAGE
+    generated = page.read_bytes()
+    page.write_text("手改\n", encoding="utf-8")
+    assert generation(project, capsys) == (WriteResult(1, len(snapshot(project / "docs")) - 1, 0), False)
+    assert page.read_bytes() == generated
+    page.unlink()
+    assert generation(project, capsys)[0].written == 1 and page.read_bytes() == generated
+    (project / "docs" / "extra.md").write_text("# 多余\n", encoding="utf-8")
+    assert generation(project, capsys)[0].removed == 1
+
+
+def test_the_site_url_is_an_input_even_from_the_environment(project, capsys, monkeypatch):
+    write(project, "mkdocs.yml", "site_name: 示例\nsite_url: !ENV [PLANSITE_TEST_URL, 'https://a.example/']\n")
+    assert not generation(project, capsys)[1]
+    assert generation(project, capsys)[1]
+    monkeypatch.setenv("PLANSITE_TEST_URL", "https://b.example/plans/")
+    result, up_to_date = generation(project, capsys)
+    assert not up_to_date and result.written > 0
+    assert "<id>tag:b.example,2025:plans/feeds/all.xml</id>" in (project / "docs/feeds/all.xml").read_text(
+        encoding="utf-8")
+
+
+def test_the_day_progress_is_shown_as_of_is_an_input(project, capsys, monkeypatch):
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1767225600")  # 2026-01-01
+    assert not generation(project, capsys)[1]
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1767312000")  # 2026-01-02
+    assert not generation(project, capsys)[1]
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1767315600")  # the same day, an hour later
+    assert generation(project, capsys)[1]
+
+
+def test_commits_and_edition_tags_are_inputs(project, capsys, monkeypatch):
+    use_identity(monkeypatch)
+    init(project)
+    assert not generation(project, capsys)[1]  # now in git, without commits
+    commit(project, "plans", date="2025-03-01T10:00:00+08:00")
+    assert not generation(project, capsys)[1]
+    assert "2025-03-01" in (project / PLAN_PAGE).read_text(encoding="utf-8")  # the page's date, from git
+    assert generation(project, capsys)[1]
+    git(project, "tag", "edition/2025.1")
+    assert not generation(project, capsys)[1]
+    assert generation(project, capsys)[1]
+    commit(project, "nothing", date="2025-03-02T10:00:00+08:00")  # another commit: the dates may move
+    assert not generation(project, capsys)[1]
+
+
+def test_an_installed_distribution_is_an_input(project, capsys, monkeypatch, tmp_path_factory):
+    packages = tmp_path_factory.mktemp("site-packages")
+    (packages / "jinja2_extra-1.0.dist-info").mkdir()
+    monkeypatch.syspath_prepend(str(packages))
+    assert not generation(project, capsys)[1]
+    assert generation(project, capsys)[1]
+    (packages / "jinja2_extra-1.0.dist-info").rename(packages / "jinja2_extra-1.1.dist-info")
+    assert not generation(project, capsys)[1]
+
+
+def test_warnings_are_said_again(tmp_path, capsys):
+    make_project(tmp_path, PLAN.replace("        text: 扩大普惠资源。公办幼儿园在园幼儿占比提升至58%以上。\n", ""))
+    capsys.readouterr()
+    assert generate(str(tmp_path)) is not None
+    first = capsys.readouterr()
+    assert "warning: sections[0].items[0]: item has no text" in first.out
+    assert generate(str(tmp_path)) is not None
+    again = capsys.readouterr()
+    assert UP_TO_DATE in again.err
+    assert again.out == first.out
+    assert "0 error(s), 1 warning(s)" in again.err and "page dates omitted" in again.err
+
+
+def test_errors_are_found_every_time_and_keep_the_record(project, capsys):
+    record = (project / uptodate.STATE).read_bytes()
+    write(project, PLAN_FILE, PLAN.replace("[preschool]", "[pre-school]"))
+    for _ in range(2):
+        assert generation(project, capsys) == (None, False)
+    assert (project / uptodate.STATE).read_bytes() == record
+    write(project, PLAN_FILE, PLAN)
+    assert generation(project, capsys)[1]  # back to the inputs docs/ was generated from
+
+
+def test_a_broken_or_missing_record_means_generating(project, capsys):
+    state = project / uptodate.STATE
+    state.write_text("{", encoding="utf-8")
+    assert not generation(project, capsys)[1]
+    assert generation(project, capsys)[1]
+    state.unlink()
+    assert generation(project, capsys) == (WriteResult(0, len(snapshot(project / "docs")), 0), False)
