@@ -31,7 +31,7 @@ from .build import generate, mkdocs_messages, site_config
 
 WATCHED = ("plans", "content")
 QUIET_SECONDS = 0.1
-SIGNAL = "docs-changed"  # the file touched to make the server rebuild
+SIGNAL = "docs-changed"  # the file that makes the server rebuild (see ``signal``)
 
 
 class Regenerator:
@@ -58,9 +58,14 @@ class Regenerator:
             self.done()
 
 
-def touch(path: str) -> None:
-    with open(path, "w", encoding="utf-8") as file:
+def signal(signals: str) -> None:
+    """Make the server rebuild once: a file renamed into the watched folder ``signals`` is one event.
+    (Writing a file there is three, opened, modified and closed, and the server built twice, the second
+    time while the browser was reloading.)"""
+    staged = os.path.join(os.path.dirname(signals), SIGNAL)
+    with open(staged, "w", encoding="utf-8") as file:
         file.write(str(os.getpid()))
+    os.replace(staged, os.path.join(signals, SIGNAL))
 
 
 def serve(root: str, dev_addr: str | None) -> int:
@@ -93,7 +98,7 @@ def serve(root: str, dev_addr: str | None) -> int:
         build(config, serve_url=url)
 
         observer = Observer()
-        regenerator = Regenerator(root, lambda: touch(os.path.join(signals, SIGNAL)))
+        regenerator = Regenerator(root, lambda: signal(signals))
         for name in WATCHED:
             folder = os.path.join(root, name)
             if os.path.isdir(folder):
