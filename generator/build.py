@@ -30,7 +30,8 @@ from .processes import give_back_free_memory, in_child
 from .progress import terminal
 from .render import site_files
 from .sitehistory import read_site_history
-from .write import File, WriteResult, build_lock, remove_leftovers, stage_tree, staging_area, swap_in, write_tree
+from .write import (File, WriteResult, build_lock, existing_files, remove_leftovers, stage_tree, staging_area,
+                    swap_in, write_tree)
 
 DOCS = "docs"
 CONFIG = "mkdocs.yml"
@@ -79,6 +80,23 @@ def prepare(root: str) -> Prepared | None:
         return None
 
 
+UP_TO_DATE = " (up to date: nothing changed since the last generation)"
+
+
+def inputs_and_record(root: str, force: bool = False) -> tuple[str, dict | None]:
+    """The digest of the project's inputs, and the record of the last generation if docs/ is as it left it
+    from the same inputs (see ``uptodate``; never with ``force``)."""
+    with terminal.stage("inputs"):
+        inputs = uptodate.fingerprint(root, os.path.join(root, CONFIG))
+        return inputs, None if force else uptodate.recorded(root, os.path.join(root, DOCS), inputs)
+
+
+def said_again(last: dict) -> WriteResult:
+    """Print what the last generation said again; what it did, as a generation that wrote nothing."""
+    tell(last["said"])
+    return WriteResult(0, last["files"], 0)
+
+
 def generate(root: str, force: bool = False) -> WriteResult | None:
     """Load, validate and render everything, then bring docs/ up to date (replaced whole, see ``write``);
     unless ``uptodate`` finds docs/ as the last generation left it from the same inputs, or ``force``.
@@ -87,13 +105,10 @@ def generate(root: str, force: bool = False) -> WriteResult | None:
     """
     docs = os.path.join(root, DOCS)
     with build_lock(root):
-        with terminal.stage("inputs"):
-            inputs = uptodate.fingerprint(root, os.path.join(root, CONFIG))
-            last = None if force else uptodate.recorded(root, docs, inputs)
+        inputs, last = inputs_and_record(root, force)
         if last is not None:
-            tell(last["said"])
-            result = WriteResult(0, last["files"], 0)
-            print(f"docs/: {result} (up to date: nothing changed since the last generation)", file=sys.stderr)
+            result = said_again(last)
+            print(f"docs/: {result}{UP_TO_DATE}", file=sys.stderr)
             return result
         prepared = prepare(root)
         if prepared is None:
@@ -139,23 +154,34 @@ def mkdocs_messages(level: int = logging.WARNING):
         logger.setLevel(previous)
 
 
-def stage_docs(root: str, staged_docs: str) -> tuple[WriteResult | None, int, dict[str, float]]:
-    """Generate docs/ into the new directory ``staged_docs``: what was written (None when there were
-    errors, printed; nothing written), how many pages, and the times of the stages."""
+@dataclass(frozen=True)
+class Staged:
+    """A generation of docs/ for a build."""
+
+    result: WriteResult  # what it wrote
+    pages: int           # how many Markdown pages docs/ holds
+    said: dict           # what it printed (see ``said``)
+
+
+def stage_docs(root: str, staged_docs: str) -> tuple[Staged | None, dict[str, float]]:
+    """Generate docs/ into the new directory ``staged_docs``: what was done (None when there were errors,
+    printed; nothing written), and the times of the stages."""
     prepared = prepare(root)
     if prepared is None:
-        return None, 0, dict(terminal.seconds)
-    files = prepared.files
+        return None, dict(terminal.seconds)
+    files, said = prepared.files, prepared.said
     del prepared  # the model lives on in ``files``' functions, as long as they are needed
     with terminal.stage(RENDER) as done:
         result = stage_tree(os.path.join(root, DOCS), files, staged_docs)
         done(str(result))
-    return result, sum(name.endswith(".md") for name in files), dict(terminal.seconds)
+    return Staged(result, sum(name.endswith(".md") for name in files), said), dict(terminal.seconds)
 
 
 def build_site(root: str) -> int:
     """Generate docs/ into a staging area, build site/ from it with MkDocs in strict mode, and swap both in
     only when both succeeded.  Call it holding ``build_lock``.
+
+    When docs/ is up to date (``uptodate``), nothing is generated: MkDocs builds docs/ itself.
 
     A large site is generated in a forked child (``processes.in_child``): the memory of its model goes
     back to the system when the child ends, before MkDocs starts, instead of staying in this process's
@@ -168,18 +194,24 @@ def build_site(root: str) -> int:
 
     started = time.monotonic()
     docs_dir = os.path.join(root, DOCS)
+    inputs, last = inputs_and_record(root)
     with mkdocs_messages(), staging_area(root) as docs_area:
-        staged_docs = os.path.join(docs_area, DOCS)
-        generate_docs = partial(stage_docs, root, staged_docs)
-        result, pages, seconds = (in_child(generate_docs) if len(plan_paths(root)) >= PLANS_FOR_A_CHILD
-                                  else generate_docs())
-        terminal.seconds.update(seconds)
-        if result is None:
-            return 1
-        config = site_config(root, strict=True, docs_dir=staged_docs)
+        if last is not None:  # docs/ holds what generating would stage: MkDocs reads it (no one writes it now)
+            source = docs_dir
+            staged = Staged(said_again(last), sum(name.endswith(".md") for name in existing_files(docs_dir)),
+                            last["said"])
+        else:
+            source = os.path.join(docs_area, DOCS)
+            generate_docs = partial(stage_docs, root, source)
+            staged, seconds = (in_child(generate_docs) if len(plan_paths(root)) >= PLANS_FOR_A_CHILD
+                               else generate_docs())
+            terminal.seconds.update(seconds)
+            if staged is None:
+                return 1
+        config = site_config(root, strict=True, docs_dir=source)
         if config is None:
             return 1
-        processes = forkbuild.processes(config, pages)
+        processes = forkbuild.processes(config, staged.pages)
         buildhooks.prepare(config, count_pages=processes == 1)  # progress, cached theme templates
         site_dir = config.site_dir
         site_parent = os.path.dirname(site_dir)
@@ -193,10 +225,12 @@ def build_site(root: str) -> int:
             except MkDocsException as error:
                 print(f"build failed, docs/ and {site_dir} left as they were: {error}", file=sys.stderr)
                 return 1
-            if result.changed:
-                swap_in(staged_docs, docs_dir)
+            if staged.result.changed:
+                swap_in(source, docs_dir)
             swap_in(config.site_dir, site_dir)
-    print(f"docs/: {result}", file=sys.stderr)
+        if last is None:
+            uptodate.record(root, docs_dir, inputs, staged.said)
+    print(f"docs/: {staged.result}{UP_TO_DATE if last else ''}", file=sys.stderr)
     made_in = f" (pages made in {processes} processes)" if processes > 1 else ""
     print(f"site/: built in {time.monotonic() - started:.1f}s{made_in}", file=sys.stderr)
     return 0

@@ -13,6 +13,7 @@ from urllib.parse import unquote, urlsplit
 import pytest
 
 from generator.cli import main
+from generator.write import STAGING_PREFIX
 from generator.corpus import build_corpus
 from generator.load import load_site
 from sitefixtures import built_site, make_site_project  # noqa: F401  (session fixture)
@@ -171,4 +172,4 @@ def test_failed_build_leaves_the_previous_site(tmp_path, capsys):
     assert main(["--root", str(root), "build"]) == 1
     assert "does not contain an anchor '#item-9-9'" in capsys.readouterr().err
     assert {p: p.read_bytes() for p in (root / "site").rglob("*") if p.is_file()} == before
-    assert not [name for name in os.listdir(root) if name.startswith(".plansite-")]
+    assert not [name for name in os.listdir(root) if name.startswith(STAGING_PREFIX)]

@@ -7,9 +7,11 @@ import pytest
 
 from generator import build, uptodate
 from generator.build import generate
+from generator.cli import main
 from generator.write import WriteResult
 from gitrepos import commit, git, init, use_identity
 from projects import PLAN, make_project, write
+from sitefixtures import make_site_project
 from test_write import snapshot
 
 PLAN_FILE = "plans/2025/demo-edu-2025.yaml"
@@ -151,3 +153,29 @@ def test_a_broken_or_missing_record_means_generating(project, capsys):
     assert generation(project, capsys)[1]
     state.unlink()
     assert generation(project, capsys) == (WriteResult(0, len(snapshot(project / "docs")), 0), False)
+
+
+@pytest.mark.site
+def test_a_build_records_docs_and_builds_up_to_date_docs_without_generating(tmp_path, capfd, monkeypatch):
+    root = make_site_project(tmp_path / "project")
+    assert main(["--root", str(root), "build"]) == 0
+    page = root / "site" / "plans" / "xx-edu-2025" / "index.html"
+    built = page.read_bytes()
+    capfd.readouterr()
+    assert main(["--root", str(root), "generate"]) == 0
+    assert UP_TO_DATE in capfd.readouterr().err  # the build left its record
+
+    monkeypatch.setattr(build, "prepare", lambda root: pytest.fail("generated up-to-date docs"))
+    (root / "site").rename(tmp_path / "site-before")
+    assert main(["--root", str(root), "build"]) == 0
+    assert UP_TO_DATE in capfd.readouterr().err
+    assert page.read_bytes() == built
+    monkeypatch.undo()
+
+    plan = root / "plans" / "2025" / "xx-edu-2025.yaml"
+    text = plan.read_text(encoding="utf-8")
+    title = text.split("\ntitle: ", 1)[1].split("\n", 1)[0]
+    plan.write_text(text.replace(f"title: {title}", f"title: {title}（修订）", 1), encoding="utf-8")
+    assert main(["--root", str(root), "build"]) == 0
+    assert UP_TO_DATE not in capfd.readouterr().err
+    assert "（修订）" in page.read_text(encoding="utf-8")

@@ -21,7 +21,7 @@ from ..pagefind import folder_size
 from ..searchindex import INDEX, indexed_text_bytes
 from .memory import TreeSampler
 
-GENERATOR_STAGES = ("load+validate", "corpus", "render+write")
+GENERATOR_STAGES = ("inputs", "load+validate", "corpus", "render+write")
 ENGINE_STAGE = "mkdocs"
 
 
