@@ -117,9 +117,13 @@ def record(root: str, docs: str, inputs: str, said: dict) -> None:
     text = json.dumps({"version": VERSION, "inputs": inputs, "docs": state[0], "files": state[1], "said": said},
                       ensure_ascii=False, indent=1)
     path = os.path.join(root, STATE)
-    with open(path + ".tmp", "w", encoding="utf-8") as file:
-        file.write(text)
-    os.replace(path + ".tmp", path)
+    try:
+        with open(path + ".tmp", "w", encoding="utf-8") as file:
+            file.write(text)
+        os.replace(path + ".tmp", path)
+    except OSError as error:  # the record only saves time: a stale one cannot match the new docs/
+        print(f"note: docs/ not recorded as up to date, the next generation renders every page: {error}",
+              file=sys.stderr)
 
 
 def recorded(root: str, docs: str, inputs: str) -> dict | None:

@@ -179,3 +179,15 @@ def test_a_build_records_docs_and_builds_up_to_date_docs_without_generating(tmp_
     assert main(["--root", str(root), "build"]) == 0
     assert UP_TO_DATE not in capfd.readouterr().err
     assert "（修订）" in page.read_text(encoding="utf-8")
+
+
+def test_a_record_that_cannot_be_written_fails_nothing(tmp_path, capsys):
+    make_project(tmp_path)
+    (tmp_path / (uptodate.STATE + ".tmp")).mkdir()  # where the record is written first
+    capsys.readouterr()
+    assert generate(str(tmp_path)).written > 0
+    assert "note: docs/ not recorded as up to date" in capsys.readouterr().err
+    assert not generation(tmp_path, capsys)[1]
+    (tmp_path / (uptodate.STATE + ".tmp")).rmdir()
+    assert not generation(tmp_path, capsys)[1]
+    assert generation(tmp_path, capsys)[1]
