@@ -54,7 +54,8 @@ class Regenerator:
             self.timer.start()
 
     def regenerate(self) -> None:
-        if generate(self.root) is not None:
+        result = generate(self.root)
+        if result is not None and result.changed:  # a file saved as it was changes nothing to rebuild
             self.done()
 
 
