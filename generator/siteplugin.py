@@ -27,6 +27,9 @@ downloaded an index twice the size.
   keep them until the build ends, memory that grows with the site;
 - after Material's search plugin wrote its index: the index is rewritten in
   UTF-8 (``searchindex.compact``), or the built site is indexed by Pagefind.
+  A preview (``mkdocs serve``, ``plansite serve``) keeps the index as Material
+  wrote it, and its dirty rebuilds keep the Pagefind index of its first build:
+  at 1,000 plans compacting took 3 s and indexing 23 s of every rebuild.
 
 It never writes into docs/.  Another engine reading mkdocs.yml (Zensical)
 does not run it and builds the same pages with its own search.
@@ -54,6 +57,11 @@ class PlansitePlugin(BasePlugin):
     def __init__(self):
         super().__init__()
         self.forget_cuts = lambda: None  # no build under way: jieba cuts as it does
+        self.previewing = False  # built for mkdocs serve or plansite serve
+        self.dirty = False       # rebuilds write only the pages that changed
+
+    def on_startup(self, *, command, dirty):
+        self.previewing, self.dirty = command == "serve", dirty
 
     @event_priority(100)  # before Material's search plugin loads the jieba dictionaries
     def on_config(self, config):
@@ -89,8 +97,13 @@ class PlansitePlugin(BasePlugin):
     def on_post_build(self, *, config):
         self.forget_cuts()
         if pagefind.chosen(config):
+            if self.dirty and os.path.isdir(os.path.join(config.site_dir, pagefind.BUNDLE)):
+                log.info("Pagefind: the preview searches the pages as first built (restart to index changes)")
+                return
             with terminal.stage("pagefind") as done:
                 done(pagefind.index(config.site_dir))
+            return
+        if self.previewing:
             return
         with terminal.stage("search index") as done:
             sizes = searchindex.compact(config.site_dir)

@@ -71,3 +71,42 @@ def test_configured_again_the_fast_inline_path_is_added_once(tmp_path):
     for _ in range(3):
         config.plugins.on_config(config)
     assert sum(isinstance(extension, FastInlineExtension) for extension in config.markdown_extensions) == 1
+
+
+def preview(root, site_dir):
+    """The MkDocs configuration of ``root`` as plansite serve runs it: a dirty session, first built whole."""
+    from mkdocs.commands.build import build
+
+    from generator.build import generate
+
+    assert generate(str(root)) is not None
+    config = site_config(str(root), site_dir=str(site_dir))
+    config.plugins.on_startup(command="serve", dirty=True)
+    build(config)
+    return config
+
+
+@pytest.mark.site
+def test_a_preview_keeps_the_search_index_as_material_writes_it(tmp_path):
+    root = make_site_project(tmp_path / "project")
+    preview(root, tmp_path / "site")
+    index = (tmp_path / "site" / INDEX).read_text(encoding="utf-8")
+    assert "基教科" in index_tokens(index) and "基教科" not in index  # \\uXXXX escapes: not compacted
+
+
+@pytest.mark.site
+def test_dirty_rebuilds_of_a_preview_keep_its_pagefind_index(tmp_path):
+    from mkdocs.commands.build import build
+
+    from generator.bench.pagefindrun import choose_pagefind
+
+    root = make_site_project(tmp_path / "project")
+    choose_pagefind(str(root / "mkdocs.yml"))
+    config = preview(root, tmp_path / "site")
+    entry = tmp_path / "site" / "pagefind" / "pagefind-entry.json"
+    indexed = entry.stat().st_mtime_ns
+    build(config, dirty=True)
+    assert entry.stat().st_mtime_ns == indexed
+    (tmp_path / "site" / "pagefind").rename(tmp_path / "pagefind-before")
+    build(config, dirty=True)  # no index to keep: indexed again
+    assert entry.is_file()
