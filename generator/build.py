@@ -36,7 +36,7 @@ from .write import (File, WriteResult, build_lock, existing_files, remove_leftov
 DOCS = "docs"
 CONFIG = "mkdocs.yml"
 RENDER = "render+write"  # pages are rendered as they are written (see ``write.Files``)
-PLANS_FOR_A_CHILD = 100  # from this many plan files on, ``build_site`` generates docs/ in a child process
+PLANS_FOR_A_CHILD = 100  # from this many plan files on, docs/ is generated in a child process (build, serve)
 
 
 @dataclass(frozen=True)

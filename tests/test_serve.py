@@ -84,3 +84,19 @@ def test_edits_to_a_plan_reach_the_preview(served):
     output = stop(process)
     assert "unknown theme 'safty'" in output
     assert output.count("Detected file changes") == 1  # the one edit that changed docs/
+
+
+@pytest.mark.parametrize("plans_for_a_child", [0, 10_000], ids=["in a process of its own", "in the server's"])
+def test_regenerating_says_whether_docs_changed(tmp_path, monkeypatch, plans_for_a_child):
+    from generator import serve
+    from projects import PLAN, make_project, write
+
+    monkeypatch.setattr(serve, "PLANS_FOR_A_CHILD", plans_for_a_child)
+    make_project(tmp_path)
+    assert serve.regenerate(str(tmp_path)) is True
+    page = tmp_path / "docs" / "plans" / "demo-edu-2025.md"
+    assert serve.regenerate(str(tmp_path)) is False
+    write(tmp_path, "plans/2025/demo-edu-2025.yaml", PLAN.replace("扩大普惠资源", "改过的标题"))
+    assert serve.regenerate(str(tmp_path)) is True and "改过的标题" in page.read_text(encoding="utf-8")
+    write(tmp_path, "plans/2025/demo-edu-2025.yaml", PLAN.replace("[preschool]", "[pre-school]"))
+    assert serve.regenerate(str(tmp_path)) is None and "改过的标题" in page.read_text(encoding="utf-8")
