@@ -67,7 +67,8 @@ def prepare(root: str) -> Prepared | None:
         print_diagnostics(diagnostics)
         return None
     history = read_site_history(root, site, os.path.join(root, CONFIG))
-    tell(told := said(diagnostics, history.message))
+    told = said(diagnostics, history.message)
+    tell(told)
     site = without_documents(site)
     give_back_free_memory()  # the documents were most of the heap; the renderers fork from it
     try:
@@ -169,12 +170,12 @@ def stage_docs(root: str, staged_docs: str) -> tuple[Staged | None, dict[str, fl
     prepared = prepare(root)
     if prepared is None:
         return None, dict(terminal.seconds)
-    files, said = prepared.files, prepared.said
+    files, told = prepared.files, prepared.said
     del prepared  # the model lives on in ``files``' functions, as long as they are needed
     with terminal.stage(RENDER) as done:
         result = stage_tree(os.path.join(root, DOCS), files, staged_docs)
         done(str(result))
-    return Staged(result, sum(name.endswith(".md") for name in files), said), dict(terminal.seconds)
+    return Staged(result, sum(name.endswith(".md") for name in files), told), dict(terminal.seconds)
 
 
 def build_site(root: str) -> int:
