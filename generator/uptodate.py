@@ -85,10 +85,9 @@ def git_state(root: str) -> list[str]:
 
 
 def code_state() -> list[str]:
-    """Python's version, this package's files (size and time) and the distributions Python can import."""
+    """Python's version, this package's files (``stamp``) and the distributions Python can import."""
     package = os.path.dirname(os.path.abspath(__file__))
-    files = [f"{relative} {os.stat(path).st_size} {os.stat(path).st_mtime_ns}"
-             for relative, path in files_below(package)]
+    files = [f"{relative} {stamp(path)}" for relative, path in files_below(package)]
     installed = sorted(name for folder in sys.path if os.path.isdir(folder or ".")
                        for name in os.listdir(folder or ".") if name.endswith(".dist-info"))
     return [sys.version, *files, *installed]
@@ -102,10 +101,14 @@ def docs_state(docs: str) -> tuple[str, int] | None:
     digest = hashlib.blake2b(digest_size=20)
     files = files_below(docs)
     for relative, path in files:
-        info = os.stat(path)
-        digest.update(f"{relative}\0{info.st_size}\0{info.st_mtime_ns}\0{info.st_ino}\n".encode("utf-8",
-                                                                                              "surrogateescape"))
+        digest.update(f"{relative} {stamp(path)}\n".encode("utf-8", "surrogateescape"))
     return digest.hexdigest(), len(files)
+
+
+def stamp(path: str) -> str:
+    """What changes when a file is written or replaced: its size, modification time and inode."""
+    info = os.stat(path)
+    return f"{info.st_size} {info.st_mtime_ns} {info.st_ino}"
 
 
 def record(root: str, docs: str, inputs: str, said: dict) -> None:
