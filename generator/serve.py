@@ -14,7 +14,10 @@ serve``) started a useless rebuild on the edit itself, before docs/ was
 regenerated.  Here the regenerator signals the rebuild directly, and the
 rebuilds are "dirty": only pages whose Markdown changed are built again (docs/
 keeps the files of unchanged pages, see ``write``), with one configuration
-for the whole session, so Material's search index keeps the other pages.
+for the whole session, so Material's search index keeps the other pages (the
+plansite plugin replaces the entries of the pages rebuilt, see ``siteplugin``).
+The first build makes every page, on every core for a large site, as
+``plansite build`` does.
 A page removed from docs/ stays in the preview until it is restarted.
 """
 
@@ -31,6 +34,7 @@ from urllib.parse import urlsplit
 
 from .build import DOCS, PLANS_FOR_A_CHILD, generate, mkdocs_messages, site_config
 from .load import plan_paths
+from .write import existing_files
 
 WATCHED = ("plans", "content")
 QUIET_SECONDS = 0.1
@@ -103,6 +107,7 @@ def serve(root: str, dev_addr: str | None) -> int:
     from watchdog import events
     from watchdog.observers import Observer
 
+    from . import forkbuild
     from .buildhooks import cache_templates
 
     if generate(root) is None:
@@ -118,6 +123,9 @@ def serve(root: str, dev_addr: str | None) -> int:
         mount_path = urlsplit(config.site_url or "/").path
         config.site_url = url = f"http://{host}:{port}{mount_path}"
         config.plugins.on_startup(command="serve", dirty=True)
+        # The first build makes every page, on every core as plansite build does (no other thread runs yet);
+        # the rebuilds make the few pages an edit changed, here.
+        processes = forkbuild.processes(config, sum(name.endswith(".md") for name in existing_files(config.docs_dir)))
         cache_templates(config)
 
         server = LiveReloadServer(builder=lambda: build(config, serve_url=url, dirty=True), host=host, port=port,
@@ -125,7 +133,10 @@ def serve(root: str, dev_addr: str | None) -> int:
         server.observer = Observer()  # native events: MkDocs' polling observer looks every 0.5 s
         server.build_delay = 0.0  # one signal per regeneration: no burst of events to wait out
         server.watch(signals)
-        build(config, serve_url=url)
+        with forkbuild.pages_made_in(processes):
+            build(config, serve_url=url)
+        if processes > 1:
+            print(f"preview: pages made in {processes} processes", file=sys.stderr)
 
         observer = Observer()
         # Only the events that may change what generation reads are asked of the system: a generation reads

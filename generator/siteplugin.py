@@ -29,7 +29,10 @@ downloaded an index twice the size.
   UTF-8 (``searchindex.compact``), or the built site is indexed by Pagefind.
   A preview (``mkdocs serve``, ``plansite serve``) keeps the index as Material
   wrote it, and its dirty rebuilds keep the Pagefind index of its first build:
-  at 1,000 plans compacting took 3 s and indexing 23 s of every rebuild.
+  at 1,000 plans compacting took 3 s and indexing 23 s of every rebuild;
+- before Material's search plugin writes the index of a dirty rebuild: the
+  entries of the pages made replace theirs in the last index
+  (``_merge_rebuilt_pages``).
 
 It never writes into docs/.  Another engine reading mkdocs.yml (Zensical)
 does not run it and builds the same pages with its own search.
@@ -41,7 +44,7 @@ import logging
 import os
 
 from mkdocs.exceptions import Abort
-from mkdocs.plugins import BasePlugin, event_priority
+from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority
 
 from . import pagefind, searchindex
 from .fastinline import FastInlineExtension
@@ -59,6 +62,7 @@ class PlansitePlugin(BasePlugin):
         self.forget_cuts = lambda: None  # no build under way: jieba cuts as it does
         self.previewing = False  # built for mkdocs serve or plansite serve
         self.dirty = False       # rebuilds write only the pages that changed
+        self.made: set[str] = set()  # the URLs of the pages this build made
 
     def on_startup(self, *, command, dirty):
         self.previewing, self.dirty = command == "serve", dirty
@@ -82,6 +86,7 @@ class PlansitePlugin(BasePlugin):
     def on_pre_build(self, *, config):
         # After every plugin's on_config: Material's search plugin has loaded its jieba user dictionary.
         self.forget_cuts = remember_cuts()
+        self.made = set()
 
     def on_build_error(self, *, error):
         self.forget_cuts()
@@ -91,10 +96,25 @@ class PlansitePlugin(BasePlugin):
         # MkDocs keeps every page's Markdown and HTML to the end of the build; the page is written now.
         # (An empty source, not None: MkDocs answers page.title, which later pages may show, only with one.)
         page.markdown, page.content = "", None
+        self.made.add(page.url)
         return output
 
+    @event_priority(100)  # before Material's search plugin writes search/search_index.json
+    def _merge_rebuilt_pages(self, *, config):
+        """After a dirty rebuild, the search index: the last one with the entries of the pages made now
+        replaced.  Material's search plugin drops instead every entry whose location starts with the first
+        new entry's; the home page's is "", so after an edit that changed the home page the preview
+        searched only the pages rebuilt.  (Material's plugin state: its last index and this build's.)"""
+        search = config.plugins.get("material/search")
+        last = getattr(search, "search_index_prev", None)
+        if not self.dirty or last is None or not search.config.enabled:
+            return
+        kept = [entry for entry in last.entries if entry["location"].split("#", 1)[0] not in self.made]
+        search.search_index.entries = kept + search.search_index.entries
+        search.search_index_prev = None  # merged: Material's own merge would drop entries again
+
     @event_priority(-100)  # after Material's search plugin wrote search/search_index.json
-    def on_post_build(self, *, config):
+    def _index_site(self, *, config):
         self.forget_cuts()
         if pagefind.chosen(config):
             if self.dirty and os.path.isdir(os.path.join(config.site_dir, pagefind.BUNDLE)):
@@ -108,6 +128,8 @@ class PlansitePlugin(BasePlugin):
         with terminal.stage("search index") as done:
             sizes = searchindex.compact(config.site_dir)
             done(f"{sizes[0]:,} → {sizes[1]:,} bytes" if sizes else "none")
+
+    on_post_build = CombinedEvent(_merge_rebuilt_pages, _index_site)
 
 
 def require(config) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import socket
 import subprocess
 import sys
@@ -42,14 +43,20 @@ def wait_for(condition, seconds: float = 30):
     raise AssertionError(f"still not true after {seconds}s")
 
 
-@pytest.fixture
-def served(tmp_path):
+# plansite serve as a large project gets it: the first build makes the pages in two processes
+AS_LARGE = ("import sys; from generator import cli, forkbuild, processes; forkbuild.PAGES_PER_PROCESS = 1; "
+            "processes.cores = lambda: 2; sys.exit(cli.main(sys.argv[1:]))")
+
+
+@pytest.fixture(params=["small", "large"])
+def served(tmp_path, request):
     root = make_site_project(tmp_path)
     port = free_port()
-    process = subprocess.Popen([sys.executable, "-m", "generator", "--root", str(root), "serve",
+    program = ["-c", AS_LARGE] if request.param == "large" else ["-m", "generator"]
+    process = subprocess.Popen([sys.executable, *program, "--root", str(root), "serve",
                                 "-a", f"127.0.0.1:{port}"], stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
     try:
-        yield root, f"http://127.0.0.1:{port}/", process
+        yield root, f"http://127.0.0.1:{port}/", process, request.param
     finally:
         if process.poll() is None:
             process.terminate()
@@ -62,17 +69,22 @@ def stop(process) -> str:
 
 
 def test_edits_to_a_plan_reach_the_preview(served):
-    root, url, process = served
+    root, url, process, size = served
     plan_url = url + "plans/xx-edu-2025/"
     assert TITLE in wait_for(lambda: fetch(plan_url))
-    docs_page = root / "docs" / "departments" / "taobei-anquan.md"
-    untouched = docs_page.stat().st_mtime_ns
+    docs_page, other_plan = root / "docs" / "departments" / "taobei-anquan.md", root / "docs/plans/taobei-edu-2025.md"
+    untouched = docs_page.stat().st_mtime_ns, other_plan.stat().st_mtime_ns
 
     plan = root / PLAN
     plan.write_text(plan.read_text(encoding="utf-8").replace(f"title: {TITLE}", f"title: {TITLE}（修订）"),
                     encoding="utf-8")
     wait_for(lambda: f"{TITLE}（修订）" in (fetch(plan_url) or ""))
-    assert docs_page.stat().st_mtime_ns == untouched  # a page the edit does not concern is not rewritten
+    assert (docs_page.stat().st_mtime_ns, other_plan.stat().st_mtime_ns) == untouched  # not rewritten
+    searched = json.loads(fetch(url + "search/search_index.json"))["docs"]
+    titles = {doc["location"]: doc["title"].replace("\u200b", "") for doc in searched}  # without jieba's cuts
+    assert titles["plans/xx-edu-2025/"] == f"{TITLE}（修订）"
+    assert [doc["location"] for doc in searched].count("plans/xx-edu-2025/") == 1  # the old entry replaced
+    assert "plans/taobei-edu-2025/" in titles and "" in titles  # pages the rebuild did not make, and did
     plan.write_text(plan.read_text(encoding="utf-8"), encoding="utf-8")  # saved again as it is: no rebuild
     time.sleep(1)
 
@@ -84,6 +96,7 @@ def test_edits_to_a_plan_reach_the_preview(served):
     output = stop(process)
     assert "unknown theme 'safty'" in output
     assert output.count("Detected file changes") == 1  # the one edit that changed docs/
+    assert ("preview: pages made in 2 processes" in output) == (size == "large")
 
 
 @pytest.mark.parametrize("plans_for_a_child", [0, 10_000], ids=["in a process of its own", "in the server's"])
