@@ -14,11 +14,12 @@ Generation is a function of its inputs and nothing else:
 ``fingerprint`` digests all of them.  After a generation ``record`` writes
 the digest into the project's ``STATE`` file (beside docs/, so that docs/
 holds only what is generated), with the state of every file of docs/ (size,
-time, inode) and what the generation said (warnings, notes).  ``recorded`` gives that record back only
-while both still hold: the inputs digest the same, and docs/ is as the
-generation left it.  A generation that finds it stops there, saying again
-what the last one said, in a fraction of a second instead of rendering every
-page to compare it with the file on disk.
+time, inode) and what the generation said (warnings, notes).  ``recorded``
+gives that record back only while both still hold: the inputs digest the
+same, and docs/ is as the generation left it.  A generation that finds it
+stops there, saying again what the last one said, in a fraction of a second
+instead of rendering every page to compare it with the file on disk; a build
+that finds it has MkDocs read docs/ as it is.
 
 Being wrong in one direction is cheap, in the other not: anything not
 covered above that a generation reads would make this stop too early.  So
