@@ -20,6 +20,7 @@ import sys
 import time
 from dataclasses import dataclass
 from functools import partial
+from typing import Callable
 
 from . import uptodate
 from .builddate import reproducible_date
@@ -81,6 +82,15 @@ def prepare(root: str) -> Prepared | None:
         return None
 
 
+def render_and_write(write: Callable[[], WriteResult]) -> WriteResult:
+    """Run ``write`` as the render+write stage; keep the time its processes spent rendering and writing."""
+    with terminal.stage(RENDER) as done:
+        result = write()
+        done(str(result))
+    terminal.seconds.update({"render": result.render_seconds, "write": result.write_seconds})
+    return result
+
+
 UP_TO_DATE = " (up to date: nothing changed since the last generation)"
 
 
@@ -114,9 +124,7 @@ def generate(root: str, force: bool = False) -> WriteResult | None:
         prepared = prepare(root)
         if prepared is None:
             return None
-        with terminal.stage(RENDER) as done:
-            result = write_tree(docs, prepared.files)
-            done(str(result))
+        result = render_and_write(partial(write_tree, docs, prepared.files))
         uptodate.record(root, docs, inputs, prepared.said)
     print(f"docs/: {result}", file=sys.stderr)
     return result
@@ -172,9 +180,7 @@ def stage_docs(root: str, staged_docs: str) -> tuple[Staged | None, dict[str, fl
         return None, dict(terminal.seconds)
     files, told = prepared.files, prepared.said
     del prepared  # the model lives on in ``files``' functions, as long as they are needed
-    with terminal.stage(RENDER) as done:
-        result = stage_tree(os.path.join(root, DOCS), files, staged_docs)
-        done(str(result))
+    result = render_and_write(partial(stage_tree, os.path.join(root, DOCS), files, staged_docs))
     return Staged(result, sum(name.endswith(".md") for name in files), told), dict(terminal.seconds)
 
 

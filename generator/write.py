@@ -48,7 +48,8 @@ import functools
 import os
 import shutil
 import tempfile
-from dataclasses import dataclass
+import time
+from dataclasses import dataclass, field
 from typing import Callable, Iterator, Mapping
 
 from .processes import fork_map, processes_for
@@ -70,6 +71,10 @@ class WriteResult:
     written: int
     unchanged: int
     removed: int
+    # Seconds spent making the files' contents (rendering pages) and comparing and writing them, each summed
+    # over the processes that did it: where the time of writing a tree goes, not part of what was written.
+    render_seconds: float = field(default=0.0, compare=False)
+    write_seconds: float = field(default=0.0, compare=False)
 
     @property
     def changed(self) -> bool:
@@ -122,15 +127,18 @@ def link_or_copy(source: str, target: str) -> None:
         shutil.copy2(source, target)
 
 
-def stage_files(directory: str, files: Files, staged: str, names: list[str]) -> tuple[int, int]:
-    """Write the ``files`` named ``names`` into ``staged``: (written, unchanged) as ``stage_tree`` counts."""
+def stage_files(directory: str, files: Files, staged: str, names: list[str]) -> WriteResult:
+    """Write the ``files`` named ``names`` into ``staged``: written and unchanged as ``stage_tree`` counts."""
     written = unchanged = 0
+    rendering = writing = 0.0
     for relative in names:
+        started = time.perf_counter()
+        data = as_bytes(content_of(files[relative]))
+        made = time.perf_counter()
         parts = relative.split("/")
         target = os.path.join(staged, *parts)
         os.makedirs(os.path.dirname(target), exist_ok=True)
         current = os.path.join(directory, *parts)
-        data = as_bytes(content_of(files[relative]))
         if current_bytes(current) == data:
             link_or_copy(current, target)
             unchanged += 1
@@ -138,7 +146,9 @@ def stage_files(directory: str, files: Files, staged: str, names: list[str]) -> 
             with open(target, "xb") as file:
                 file.write(data)
             written += 1
-    return written, unchanged
+        rendering += made - started
+        writing += time.perf_counter() - made
+    return WriteResult(written, unchanged, 0, rendering, writing)
 
 
 def stage_tree(directory: str, files: Files, staged: str, processes: int | None = None) -> WriteResult:
@@ -155,7 +165,8 @@ def stage_tree(directory: str, files: Files, staged: str, processes: int | None 
     shares = fork_map(functools.partial(stage_files, directory, files, staged),
                       [names[start::processes] for start in range(processes)])
     removed = sum(1 for relative in existing_files(directory) if relative not in files)
-    return WriteResult(sum(written for written, _ in shares), sum(unchanged for _, unchanged in shares), removed)
+    return WriteResult(sum(share.written for share in shares), sum(share.unchanged for share in shares), removed,
+                       sum(share.render_seconds for share in shares), sum(share.write_seconds for share in shares))
 
 
 @functools.cache

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import os
 import threading
+import time
 
 import pytest
 
@@ -135,3 +136,13 @@ def test_builds_take_turns_and_clear_what_killed_builds_left(tmp_path):
         assert not entered.wait(0.3)  # waits while the first build holds the lock
     assert entered.wait(10)
     other.join()
+
+
+def test_the_result_says_how_long_rendering_and_writing_took(tmp_path):
+    def slow_page():
+        time.sleep(0.2)
+        return "# 慢\n"
+
+    result = write_tree(str(tmp_path / "docs"), {"slow.md": slow_page, "fast.md": "# 快\n"})
+    assert result == WriteResult(written=2, unchanged=0, removed=0)  # the times are not part of what was written
+    assert result.render_seconds >= 0.2 > result.write_seconds > 0

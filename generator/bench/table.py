@@ -30,6 +30,8 @@ ROWS: tuple[tuple[str, Callable[[Measurement], str]], ...] = (
     ("load+validate (s)", lambda m: stage(m, "load+validate")),
     ("corpus: model and list of pages (s)", lambda m: stage(m, "corpus")),
     ("render+write, on every core (s)", lambda m: stage(m, "render+write")),
+    ("  of it rendering, summed over the processes (s)", lambda m: stage(m, "render")),
+    ("  of it comparing and writing, summed over the processes (s)", lambda m: stage(m, "write")),
     ("generator: the four above (s)", lambda m: seconds(m.generator_seconds)),
     ("MkDocs + Material, the two below included (s)", lambda m: seconds(m.engine_seconds)),
     ("  search index rewrite (s)", lambda m: stage(m, "search index")),
