@@ -9,7 +9,8 @@ Generation is a function of its inputs and nothing else:
   shallow, and the edition tags (editions and their changelogs);
 * the day progress is shown as of (``builddate.build_day``: what is overdue);
 * the code: this package's files and the distributions installed beside it
-  (Jinja, PyYAML, Material's search worker…).
+  (Jinja, PyYAML, Material's search worker…);
+* the root as given (``--root``), which names the files in diagnostics.
 
 ``fingerprint`` digests all of them.  After a generation ``record`` writes
 the digest into the project's ``STATE`` file (beside docs/, so that docs/
@@ -60,7 +61,8 @@ def fingerprint(root: str, config_file: str) -> str:
                 data = file.read()
             add(f"{folder}/{relative}", str(len(data)))
             digest.update(data)
-    add(configured_site_url(config_file), *git_state(root), build_day().isoformat(), *code_state())
+    # The root as given too: the diagnostics said again name files as the last generation was given them.
+    add(root, configured_site_url(config_file), *git_state(root), build_day().isoformat(), *code_state())
     return digest.hexdigest()
 
 

@@ -191,3 +191,11 @@ def test_a_record_that_cannot_be_written_fails_nothing(tmp_path, capsys):
     (tmp_path / (uptodate.STATE + ".tmp")).rmdir()
     assert not generation(tmp_path, capsys)[1]
     assert generation(tmp_path, capsys)[1]
+
+
+def test_the_root_as_given_is_an_input(project, capsys, monkeypatch):
+    """Diagnostics said again name the files as they were named: relative to a relative root."""
+    monkeypatch.chdir(project)
+    assert not generation(".", capsys)[1]
+    assert generation(".", capsys)[1]
+    assert not generation(project, capsys)[1]
