@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import argparse
 import os
-import shutil
 import subprocess
 import sys
 import tempfile
@@ -25,10 +24,10 @@ import tempfile
 from .cli import print_diagnostics
 from .corpus import build_corpus
 from .load import load_site
+from .project import copy_project
 from .searchquality import Evaluation, QueryFile, evaluate, load_cases, ranking
 from .searchworker import material_worker
 
-PROJECT = ("content", "plans", "mkdocs.yml")
 DICTIONARY = os.path.join("content", "dictionary.txt")
 
 
@@ -37,12 +36,7 @@ def build_copy(root: str, target: str, *, dictionary: bool = True) -> str:
 
     ``dictionary=False`` empties the copy's content/dictionary.txt first.
     """
-    for name in PROJECT:
-        source, copy = os.path.join(root, name), os.path.join(target, name)
-        if os.path.isdir(source):
-            shutil.copytree(source, copy, dirs_exist_ok=True)
-        else:
-            shutil.copy(source, copy)
+    copy_project(root, target)
     if not dictionary:
         open(os.path.join(target, DICTIONARY), "w").close()
     built = subprocess.run([sys.executable, "-m", "generator", "--root", target, "build"],

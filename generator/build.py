@@ -29,13 +29,12 @@ from .diagnostics import Diagnostic, InputError, has_errors
 from .load import Site, load_site, plan_paths, without_documents
 from .processes import give_back_free_memory, in_child
 from .progress import terminal
+from .project import CONFIG, DOCS
 from .render import site_files
 from .sitehistory import read_site_history
 from .write import (File, WriteResult, build_lock, existing_files, remove_leftovers, stage_tree, staging_area,
                     swap_in, write_tree)
 
-DOCS = "docs"
-CONFIG = "mkdocs.yml"
 RENDER = "render+write"  # pages are rendered as they are written (see ``write.Files``)
 PLANS_FOR_A_CHILD = 100  # from this many plan files on, docs/ is generated in a child process (build, serve)
 

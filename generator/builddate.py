@@ -28,9 +28,9 @@ from datetime import date, datetime, timezone
 from typing import Iterator
 
 from .gitrepo import GitError, Repo
+from .project import SOURCES
 
 VARIABLE = "SOURCE_DATE_EPOCH"
-SOURCES = ("plans", "content")
 
 
 def build_day() -> date:

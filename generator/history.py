@@ -27,8 +27,8 @@ from .changes import Changelog, PlanChange, compare, read_plans
 from .gitrepo import GitError, NotARepository, Repo
 from .ids import walk_items
 from .load import PlanFile, display_path
+from .project import SOURCES
 
-SOURCE_DIRECTORIES = ("plans", "content")
 EDITION_TAGS = "edition"  # `plansite publish VERSION` tags the published commit edition/VERSION
 
 
@@ -76,7 +76,7 @@ def source_dates(root: str) -> SourceDates:
     status says what happened.
     """
     def read(repo):
-        log = repo.git("log", "-z", "--relative", "--name-only", "--format=%x01%cI", "--", *SOURCE_DIRECTORIES)
+        log = repo.git("log", "-z", "--relative", "--name-only", "--format=%x01%cI", "--", *SOURCES)
         return {display_path(root, path): date for path, date in last_changes(log).items()}
 
     dates, status, message = from_history(root, "page dates", read)

@@ -39,6 +39,7 @@ import sys
 
 from .gitrepo import GitError, Repo
 from .history import EDITION_TAGS
+from .project import SOURCES
 
 MIKE = "import sys; from mike.driver import main; sys.argv[0] = 'mike'; sys.exit(main())"
 
@@ -51,7 +52,7 @@ def publish(root: str, version: str, alias: str, title: str | None, branch: str,
             push: bool) -> None:
     """Publish the committed plans as edition ``version``; raises PublishError or GitError."""
     repo = Repo(root)
-    dirty = repo.dirty("plans", "content")
+    dirty = repo.dirty(*SOURCES)
     if dirty:
         raise PublishError("commit these files first (an edition is a commit): " + ", ".join(dirty))
     remote_commit = fetch_branch(repo, remote, branch) if push else None

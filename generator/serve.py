@@ -32,11 +32,11 @@ import threading
 from typing import Callable
 from urllib.parse import urlsplit
 
-from .build import DOCS, PLANS_FOR_A_CHILD, generate, mkdocs_messages, site_config
+from .build import PLANS_FOR_A_CHILD, generate, mkdocs_messages, site_config
 from .load import plan_paths
+from .project import DOCS, SOURCES
 from .write import existing_files
 
-WATCHED = ("plans", "content")
 QUIET_SECONDS = 0.1
 SIGNAL = "docs-changed"  # the file that makes the server rebuild (see ``signal``)
 
@@ -145,7 +145,7 @@ def serve(root: str, dev_addr: str | None) -> int:
         changes = [events.FileCreatedEvent, events.FileModifiedEvent, events.FileDeletedEvent,
                    events.FileMovedEvent, events.DirDeletedEvent, events.DirMovedEvent]
         regenerator = Regenerator(root, lambda: signal(signals))
-        for name in WATCHED:
+        for name in SOURCES:
             folder = os.path.join(root, name)
             if os.path.isdir(folder):
                 observer.schedule(regenerator, folder, recursive=True, event_filter=changes)

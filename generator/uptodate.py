@@ -39,7 +39,8 @@ import sys
 
 from .builddate import build_day
 from .gitrepo import GitError, Repo
-from .history import EDITION_TAGS, SOURCE_DIRECTORIES
+from .history import EDITION_TAGS
+from .project import SOURCES
 from .sitehistory import configured_site_url
 
 STATE = ".plansite-state.json"  # in the project root
@@ -55,7 +56,7 @@ def fingerprint(root: str, config_file: str) -> str:
             data = text.encode("utf-8", "surrogateescape")
             digest.update(b"%d:" % len(data) + data)
 
-    for folder in SOURCE_DIRECTORIES:
+    for folder in SOURCES:
         for relative, path in files_below(os.path.join(root, folder)):
             with open(path, "rb") as file:
                 data = file.read()

@@ -7,7 +7,6 @@ Each rule is a generator of Diagnostics; ``validate`` runs them all so one
 from __future__ import annotations
 
 import os
-from collections import defaultdict
 from typing import Iterator
 
 from .diagnostics import Diagnostic, did_you_mean

@@ -22,6 +22,7 @@ from generator.diagnostics import InputError
 from generator.ids import item_anchor, section_anchor, walk_items
 from generator.load import load_site
 from generator.model import Target
+from generator.project import DOCS, SOURCES
 from generator.render import http_url, md, numbered, paragraphs, render_site, requirement
 from payloads import PAYLOADS
 from projects import make_project, write
@@ -69,7 +70,7 @@ class Elements(HTMLParser):
 def to_html(tmp_path_factory):
     root = tmp_path_factory.mktemp("markdown")
     shutil.copy(REPO / "mkdocs.yml", root / "mkdocs.yml")
-    for folder in ("docs", "plans", "content"):  # docs_dir and the watched sources must exist
+    for folder in (DOCS, *SOURCES):  # docs_dir and the watched sources must exist
         (root / folder).mkdir()
     config = load_config(str(root / "mkdocs.yml"))
 

@@ -26,7 +26,8 @@ import statistics
 import sys
 import tempfile
 
-from .live import copy_project, edit_to_browser, noop_generation
+from ..project import copy_project
+from .live import edit_to_browser, noop_generation
 from .measure import Measurement, measure
 from .pagefindrun import choose_pagefind, figures, recall
 from .synth import read_seeds, synthesise

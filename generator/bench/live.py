@@ -10,7 +10,6 @@ in its YAML file and times how long the new title takes to appear in the page
 from __future__ import annotations
 
 import os
-import shutil
 import socket
 import subprocess
 import sys
@@ -19,21 +18,11 @@ import urllib.request
 from dataclasses import dataclass
 
 from ..load import plan_paths
+from ..project import DOCS
 from .measure import Run, file_states, plansite
 from .synth import all_items, read_yaml
 
-PROJECT = ("content", "plans", "mkdocs.yml")
 TIMEOUT = 60.0
-
-
-def copy_project(root: str, target: str) -> str:
-    for name in PROJECT:
-        source = os.path.join(root, name)
-        if os.path.isdir(source):
-            shutil.copytree(source, os.path.join(target, name), dirs_exist_ok=True)
-        else:
-            shutil.copy(source, os.path.join(target, name))
-    return target
 
 
 NOOP_RUNS = 5  # the machine is noisy: the median of a few runs, and the slowest
@@ -56,7 +45,7 @@ class NoOp:
 def noop_generation(root: str) -> NoOp:
     """``plansite generate`` once, then ``NOOP_RUNS`` times more with nothing to change."""
     plansite(root, "generate")
-    docs = os.path.join(root, "docs")
+    docs = os.path.join(root, DOCS)
     before = file_states(docs)
     runs = sorted((plansite(root, "generate") for _ in range(NOOP_RUNS)), key=lambda run: run[0].seconds)
     after = file_states(docs)

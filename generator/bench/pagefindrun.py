@@ -28,8 +28,8 @@ import time
 from .. import pagefind
 from ..corpus import build_corpus
 from ..load import load_document, load_site
+from ..project import copy_project
 from ..searchquality import QueryFile, evaluate, load_cases
-from .live import copy_project
 from .measure import plansite
 
 QUERIES = os.path.join("tests", "search_queries.yaml")

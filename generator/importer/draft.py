@@ -22,7 +22,7 @@ from . import dates
 from .metadata import bare_name
 from .owners import find_owner_clause, split_units
 from .report import Unsure, walk_item_dicts
-from .structure import TABLE, Outline, Part
+from .structure import TABLE, Part
 from .targets import find_targets
 from .textmap import Mapped, joined
 from .themes import assign_themes
