@@ -26,7 +26,7 @@ from . import uptodate
 from .builddate import reproducible_date
 from .cli import print_diagnostics
 from .diagnostics import Diagnostic, InputError, has_errors
-from .load import Site, load_site, plan_paths, without_documents
+from .load import load_site, plan_paths, without_documents
 from .processes import give_back_free_memory, in_child
 from .progress import terminal
 from .project import CONFIG, DOCS
@@ -39,10 +39,14 @@ RENDER = "render+write"  # pages are rendered as they are written (see ``write.F
 PLANS_FOR_A_CHILD = 100  # from this many plan files on, docs/ is generated in a child process (build, serve)
 
 
+def large(root: str) -> bool:
+    """Is the project large enough to generate docs/ in a child process (``PLANS_FOR_A_CHILD``)?"""
+    return len(plan_paths(root)) >= PLANS_FOR_A_CHILD
+
+
 @dataclass(frozen=True)
 class Prepared:
-    site: Site
-    files: dict[str, File]  # docs/, made when written (see ``write.Files``)
+    files: dict[str, File]  # docs/, made when written (see ``write.Files``); the model lives on in them
     said: dict              # the warnings and the note printed (``said``), as plain data
 
 
@@ -75,7 +79,7 @@ def prepare(root: str) -> Prepared | None:
         with terminal.stage("corpus") as done:
             files = site_files(site, history=history)
             done(f"{len(files):,} files")
-        return Prepared(site, files, told)
+        return Prepared(files, told)
     except InputError as error:
         print_diagnostics(error.diagnostics)
         return None
@@ -97,8 +101,8 @@ def inputs_and_record(root: str, force: bool = False) -> tuple[str, dict | None]
     """The digest of the project's inputs, and the record of the last generation if docs/ is as it left it
     from the same inputs (see ``uptodate``; never with ``force``)."""
     with terminal.stage("inputs"):
-        inputs = uptodate.fingerprint(root, os.path.join(root, CONFIG))
-        return inputs, None if force else uptodate.recorded(root, os.path.join(root, DOCS), inputs)
+        inputs = uptodate.fingerprint(root)
+        return inputs, None if force else uptodate.recorded(root, inputs)
 
 
 def said_again(last: dict) -> WriteResult:
@@ -124,7 +128,7 @@ def generate(root: str, force: bool = False) -> WriteResult | None:
         if prepared is None:
             return None
         result = render_and_write(partial(write_tree, docs, prepared.files))
-        uptodate.record(root, docs, inputs, prepared.said)
+        uptodate.record(root, inputs, prepared.said)
     print(f"docs/: {result}", file=sys.stderr)
     return result
 
@@ -209,8 +213,7 @@ def build_site(root: str) -> int:
         else:
             source = os.path.join(docs_area, DOCS)
             generate_docs = partial(stage_docs, root, source)
-            staged, seconds = (in_child(generate_docs) if len(plan_paths(root)) >= PLANS_FOR_A_CHILD
-                               else generate_docs())
+            staged, seconds = in_child(generate_docs) if large(root) else generate_docs()
             terminal.seconds.update(seconds)
             if staged is None:
                 return 1
@@ -235,7 +238,7 @@ def build_site(root: str) -> int:
                 swap_in(source, docs_dir)
             swap_in(config.site_dir, site_dir)
         if last is None:
-            uptodate.record(root, docs_dir, inputs, staged.said)
+            uptodate.record(root, inputs, staged.said)
     print(f"docs/: {staged.result}{UP_TO_DATE if last else ''}", file=sys.stderr)
     made_in = f" (pages made in {processes} processes)" if processes > 1 else ""
     print(f"site/: built in {time.monotonic() - started:.1f}s{made_in}", file=sys.stderr)

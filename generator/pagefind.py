@@ -25,7 +25,6 @@ from __future__ import annotations
 
 import json
 import os
-import shutil
 import subprocess
 import sys
 import tempfile
@@ -35,6 +34,7 @@ from contextlib import contextmanager
 from mkdocs.exceptions import Abort
 
 from .processes import cores
+from .write import link_or_copy
 
 REQUIREMENT = "pagefind[extended]==1.4.0"
 THEME = os.path.join(os.path.dirname(__file__), "theme", "pagefind")
@@ -142,10 +142,7 @@ def mirrored(site_dir: str, pages: list[str]):
         for page in pages:
             source, target = os.path.join(site_dir, page), os.path.join(mirror, page)
             os.makedirs(os.path.dirname(target), exist_ok=True)
-            try:
-                os.link(source, target)
-            except OSError:
-                shutil.copyfile(source, target)
+            link_or_copy(source, target)
         yield mirror
 
 

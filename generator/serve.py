@@ -32,8 +32,7 @@ import threading
 from typing import Callable
 from urllib.parse import urlsplit
 
-from .build import PLANS_FOR_A_CHILD, generate, mkdocs_messages, site_config
-from .load import plan_paths
+from .build import generate, large, mkdocs_messages, site_config
 from .project import DOCS, SOURCES
 from .write import existing_files
 
@@ -73,7 +72,7 @@ def regenerate(root: str) -> bool | None:
     ``plansite generate`` process of its own, which renders on every core: at 1,000 plans in 9 s instead of
     16 s.  A small one is generated here, sparing the start of a process (0.2 s).
     """
-    if len(plan_paths(root)) < PLANS_FOR_A_CHILD:
+    if not large(root):
         result = generate(root)
         return None if result is None else result.changed
     docs = os.path.join(root, DOCS)

@@ -40,14 +40,15 @@ import sys
 from .builddate import build_day
 from .gitrepo import GitError, Repo
 from .history import EDITION_TAGS
-from .project import SOURCES
+from .project import CONFIG, DOCS, SOURCES
 from .sitehistory import configured_site_url
+from .write import existing_files
 
 STATE = ".plansite-state.json"  # in the project root
 VERSION = 1  # of the record's format
 
 
-def fingerprint(root: str, config_file: str) -> str:
+def fingerprint(root: str) -> str:
     """A digest of everything a generation of the project at ``root`` reads (see the module's text)."""
     digest = hashlib.blake2b(digest_size=20)
 
@@ -63,19 +64,15 @@ def fingerprint(root: str, config_file: str) -> str:
             add(f"{folder}/{relative}", str(len(data)))
             digest.update(data)
     # The root as given too: the diagnostics said again name files as the last generation was given them.
-    add(root, configured_site_url(config_file), *git_state(root), build_day().isoformat(), *code_state())
+    add(root, configured_site_url(os.path.join(root, CONFIG)), *git_state(root), build_day().isoformat(),
+        *code_state())
     return digest.hexdigest()
 
 
 def files_below(directory: str) -> list[tuple[str, str]]:
     """(relative '/'-path, path) of every file below ``directory`` but in ``__pycache__``, in name order."""
-    found = []
-    for folder, folders, names in os.walk(directory):
-        folders[:] = [name for name in folders if name != "__pycache__"]
-        relative = os.path.relpath(folder, directory).replace(os.sep, "/")
-        found.extend((name if relative == "." else f"{relative}/{name}", os.path.join(folder, name))
-                     for name in names)
-    return sorted(found)
+    return [(relative, os.path.join(directory, *relative.split("/")))
+            for relative in sorted(existing_files(directory)) if "__pycache__" not in relative.split("/")]
 
 
 def git_state(root: str) -> list[str]:
@@ -97,9 +94,10 @@ def code_state() -> list[str]:
     return [sys.version, *files, *installed]
 
 
-def docs_state(docs: str) -> tuple[str, int] | None:
-    """A digest of the size, time and inode of every file of ``docs``, and how many there are; None when
-    there is no such directory."""
+def docs_state(root: str) -> tuple[str, int] | None:
+    """A digest of the size, time and inode of every file of the project's docs/, and how many there are;
+    None when there is no docs/."""
+    docs = os.path.join(root, DOCS)
     if not os.path.isdir(docs):
         return None
     digest = hashlib.blake2b(digest_size=20)
@@ -115,10 +113,10 @@ def stamp(path: str) -> str:
     return f"{info.st_size} {info.st_mtime_ns} {info.st_ino}"
 
 
-def record(root: str, docs: str, inputs: str, said: dict) -> None:
-    """Write the record of a generation of ``docs`` from inputs digesting to ``inputs``; ``said`` is what
-    it printed, for ``recorded`` to give back (plain JSON data)."""
-    state = docs_state(docs)
+def record(root: str, inputs: str, said: dict) -> None:
+    """Write the record of a generation of the project's docs/ from inputs digesting to ``inputs``; ``said``
+    is what it printed, for ``recorded`` to give back (plain JSON data)."""
+    state = docs_state(root)
     if state is None:
         return
     text = json.dumps({"version": VERSION, "inputs": inputs, "docs": state[0], "files": state[1], "said": said},
@@ -133,8 +131,8 @@ def record(root: str, docs: str, inputs: str, said: dict) -> None:
               file=sys.stderr)
 
 
-def recorded(root: str, docs: str, inputs: str) -> dict | None:
-    """The record of the last generation of ``docs`` if its inputs digested to ``inputs`` and docs/ is as
+def recorded(root: str, inputs: str) -> dict | None:
+    """The record of the last generation of docs/ if its inputs digested to ``inputs`` and docs/ is as
     it left it: {"files": how many, "said": what it printed}; else None."""
     try:
         with open(os.path.join(root, STATE), encoding="utf-8") as file:
@@ -143,6 +141,6 @@ def recorded(root: str, docs: str, inputs: str) -> dict | None:
         return None
     if not isinstance(state, dict) or state.get("version") != VERSION or state.get("inputs") != inputs:
         return None
-    if docs_state(docs) != (state.get("docs"), state.get("files")):
+    if docs_state(root) != (state.get("docs"), state.get("files")):
         return None
     return state

@@ -101,10 +101,10 @@ def test_edits_to_a_plan_reach_the_preview(served):
 
 @pytest.mark.parametrize("plans_for_a_child", [0, 10_000], ids=["in a process of its own", "in the server's"])
 def test_regenerating_says_whether_docs_changed(tmp_path, monkeypatch, plans_for_a_child):
-    from generator import serve
+    from generator import build, serve
     from projects import PLAN, make_project, write
 
-    monkeypatch.setattr(serve, "PLANS_FOR_A_CHILD", plans_for_a_child)
+    monkeypatch.setattr(build, "PLANS_FOR_A_CHILD", plans_for_a_child)
     make_project(tmp_path)
     assert serve.regenerate(str(tmp_path)) is True
     page = tmp_path / "docs" / "plans" / "demo-edu-2025.md"

@@ -18,6 +18,7 @@ import time
 from dataclasses import dataclass, field
 
 from ..pagefind import folder_size
+from ..project import DOCS
 from ..searchindex import INDEX, indexed_text_bytes
 from .memory import TreeSampler
 
@@ -109,7 +110,7 @@ def measure(root: str, plans: int, items: int, plain_mkdocs: bool = True) -> Mea
     """Build the project at ``root`` (its docs/ and site/ are created) and measure everything (plain MkDocs
     only when ``plain_mkdocs``)."""
     build, stages = plansite(root, "build")
-    site, docs = os.path.join(root, "site"), os.path.join(root, "docs")
+    site, docs = os.path.join(root, "site"), os.path.join(root, DOCS)
     before = file_states(docs)
     noop, _ = plansite(root, "generate", "--force")
     up_to_date, _ = plansite(root, "generate")
