@@ -12,7 +12,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from markdown.extensions import Extension
-from markdown.inlinepatterns import SimpleTagInlineProcessor
+from markdown.inlinepatterns import BacktickInlineProcessor, DelimiterProcessor, SimpleTagInlineProcessor
 from markdown.treeprocessors import InlineProcessor
 from mkdocs.config import load_config
 from mkdocs.structure.files import get_files
@@ -69,16 +69,16 @@ def test_a_known_pattern_matches_no_text_without_its_triggers(key, text):
 
 
 @pytest.fixture
-def original_calls(monkeypatch) -> list[str]:
-    """The texts that reach Python-Markdown's own inline handling (its patterns), from now on."""
-    calls: list[str] = []
-    handle = InlineProcessor._InlineProcessor__handleInline
+def tried(monkeypatch) -> list[tuple[type, str]]:
+    """Each inline pattern tried on a text (its class, the text), from now on."""
+    calls: list[tuple[type, str]] = []
+    apply = InlineProcessor._InlineProcessor__applyPattern
 
-    def counted(self, data, patternIndex=0):  # noqa: N803
-        calls.append(data)
-        return handle(self, data, patternIndex)
+    def counted(self, pattern, data, *args):
+        calls.append((type(pattern), data))
+        return apply(self, pattern, data, *args)
 
-    monkeypatch.setattr(InlineProcessor, "_InlineProcessor__handleInline", counted)
+    monkeypatch.setattr(InlineProcessor, "_InlineProcessor__applyPattern", counted)
     return calls
 
 
@@ -87,17 +87,22 @@ PLAIN_PAGE = ("# 二〇二四年工作要点\n\n全面加强党的领导，2024 
 
 
 @pytest.mark.parametrize("extensions", EXTENSION_SETS)
-def test_text_no_pattern_can_match_does_not_reach_the_patterns(extensions, original_calls):
+def test_a_text_meets_only_the_patterns_it_holds_needles_of(extensions, tried):
     md = converter(extensions, fast=True)
     assert isinstance(md.treeprocessors["inline"], FastInlineProcessor)
     assert triggers(md.inlinePatterns) is not None  # every registered pattern is known
     html = md.convert(PLAIN_PAGE)
-    assert original_calls == []
+    assert tried == []
     assert converter(extensions, fast=False).convert(PLAIN_PAGE) == html
-    assert "全面加强党的领导，2024 年完成 35 项任务。" in original_calls  # without it, each text reaches them
+    # without the fast path, every text meets every pattern, the first of which is the backtick's
+    assert (BacktickInlineProcessor, "全面加强党的领导，2024 年完成 35 项任务。") in tried
 
+    tried.clear()
     assert "<strong>加强</strong>" in md.convert("全面**加强**党的领导")
-    assert original_calls[-1] == "全面**加强**党的领导"
+    assert {kind for kind, _ in tried} == {DelimiterProcessor}  # not the links', the escapes', the HTML's …
+    tried.clear()
+    assert '<a href="a.md">甲</a>' in md.convert("[甲](a.md)，见 [乙](b.md)")
+    assert {kind for kind, _ in tried} <= {key[0] for key, needles in KNOWN.items() if needles == ("[",)}
 
 
 class TildeExtension(Extension):
@@ -115,11 +120,11 @@ class TildeDelimiterExtension(Extension):
 
 
 @pytest.mark.parametrize("other", [TildeExtension, TildeDelimiterExtension])
-def test_an_unknown_inline_pattern_turns_the_fast_path_off(other, original_calls):
+def test_an_unknown_inline_pattern_turns_the_fast_path_off(other, tried):
     md = markdown.Markdown(extensions=[FastInlineExtension(), other()])  # registered after the fast path
     assert triggers(md.inlinePatterns) is None
     html = md.convert("删除~~这个~~词")
-    assert "<del>" in html and original_calls
+    assert "<del>" in html and tried
     assert html == markdown.Markdown(extensions=[other()]).convert("删除~~这个~~词")
 
 
