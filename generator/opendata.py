@@ -2,7 +2,8 @@
 
 ``open_data`` returns the files published under ``data/`` ({path in docs/: bytes}):
 
-- ``items.csv`` and ``items.json``: one row per item, in corpus order;
+- ``items.csv`` and ``items.json``: one row per item, in corpus order (in
+  items.json, an array of records, one to a line);
 - ``targets.csv``: one row per quantitative target;
 - ``plans/<plan id>.yaml``: each plan's file, copied byte for byte;
 - ``datapackage.json``: a Frictionless Data Package naming every file and each
@@ -214,13 +215,14 @@ def record(columns: tuple[Column, ...], row) -> dict:
 
 
 def write_records(out: TextIO, columns: tuple[Column, ...], rows) -> None:
-    """The table as a JSON array of records, the text ``json_text`` gives the list of them, written a record
-    at a time (a record's lines indented one level: JSON strings hold no line breaks)."""
-    separator = "[\n "
+    """The table as a JSON array of records, a record to a line, written a record at a time: a reader or a
+    diff goes through it by line, and ``json`` writes it with its C encoder (indented, it uses the
+    Python one: items.json of 1,000 plans took 0.9 s)."""
+    separator = "[\n"
     for row in rows:
-        out.write(separator + json.dumps(record(columns, row), ensure_ascii=False, indent=1).replace("\n", "\n "))
-        separator = ",\n "
-    out.write("[]\n" if separator == "[\n " else "\n]\n")
+        out.write(separator + json.dumps(record(columns, row), ensure_ascii=False))
+        separator = ",\n"
+    out.write("[]\n" if separator == "[\n" else "\n]\n")
 
 
 def utf8(write: Callable[[TextIO], None]) -> bytes:

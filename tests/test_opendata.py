@@ -10,7 +10,7 @@ import pytest
 
 from generator.corpus import build_corpus
 from generator.load import load_site
-from generator.opendata import TARGET_COLUMNS, item_columns, json_text, record, target_rows, utf8, write_csv, write_records
+from generator.opendata import TARGET_COLUMNS, item_columns, record, target_rows, utf8, write_csv, write_records
 from generator.render import item_location
 from projects import PLAN, make_project
 from sitefixtures import built_site  # noqa: F401  (session fixture)
@@ -101,13 +101,17 @@ def csv_rows(columns, rows) -> list[dict]:
 
 
 @pytest.mark.parametrize("count", [0, 1, 3])
-def test_records_written_one_at_a_time_are_the_json_of_the_list_of_them(tmp_path, count):
+def test_records_are_written_one_to_a_line(tmp_path, count):
     make_project(tmp_path, FORMULAS)
     corpus = build_corpus(load_site(str(tmp_path))[0])
     columns = item_columns(item_location)
     rows = list(corpus.entries) * count
-    expected = json_text([record(columns, row) for row in rows])
-    assert utf8(lambda out: write_records(out, columns, rows)) == expected.encode("utf-8")
+    text = utf8(lambda out: write_records(out, columns, rows)).decode("utf-8")
+    records = [record(columns, row) for row in rows]
+    assert json.loads(text) == records
+    lines = text.splitlines()
+    assert ((lines[0], lines[-1]) == ("[", "]")) if rows else (lines == ["[]"])
+    assert [json.loads(line.rstrip(",")) for line in lines[1:-1]] == records
 
 
 def test_formulas_are_shown_as_text_in_csv_and_kept_in_json(tmp_path):
