@@ -51,12 +51,22 @@ WORKTREE = "WORKTREE"
 SIMILAR = 0.6
 LONG = 30  # texts longer than this are shown as inline edits, not whole
 
+# The fields compared, with their labels: every field of the model but those named in ``NOT_COMPARED``
+# (tests/test_changes.py holds the two together, so a field added to the format is reported or explained).
 PLAN_FIELDS = {"title": "标题", "organisation": "发布机构", "year": "年度", "kind": "类型",
-               "published": "发布日期", "source": "来源", "preamble": "总体要求", "notes": "备注"}
+               "published": "发布日期", "source": "来源", "preamble": "总体要求", "notes": "备注", "closing": "结束语"}
 ITEM_FIELDS = {"number": "编号", "title": "标题", "text": "正文", "owners": "责任单位", "support": "配合单位",
-               "themes": "主题", "deadline": "完成时限"}  # targets: see target_changes
+               "themes": "主题", "deadline": "完成时限", "status": "进展", "reviews": "报告的事项"}
 TARGET_FIELDS = {"text": "原文", "metric": "指标", "comparator": "比较", "value": "数值", "min": "下限",
-                 "max": "上限", "unit": "单位"}
+                 "max": "上限", "unit": "单位", "deadline": "完成时限", "baseline": "基数", "status": "进展",
+                 "actual": "实际值", "as_of": "截至", "evidence": "依据"}
+NOT_COMPARED = {
+    "id": "a plan's and an item's identity: see the module docstring",
+    "sections": "a plan's items are compared one by one (item_changes), a section's title where they moved; "
+                "a section's introductory text is not compared",
+    "targets": "an item's targets are compared one by one (target_changes)",
+    "span": "provenance: where an item's text stands in the source file, not what it says",
+}
 KIND_LABELS = {"added": "新增", "removed": "删除", "moved": "移动", "changed": "修改"}
 KIND_ORDER = tuple(KIND_LABELS)
 STRICTER_WHEN_RAISED = {">=": True, ">": True, "<=": False, "<": False}
@@ -78,7 +88,7 @@ class TargetChange:
     kind: str                  # added | removed | changed
     before: dict | None        # the target as plain data; None when added
     after: dict | None         # None when removed
-    fields: tuple[str, ...] = ()   # changed: which of text, metric, comparator, value, min, max, unit
+    fields: tuple[str, ...] = ()   # changed: which of TARGET_FIELDS
     direction: str = ""        # raised | lowered: the value moved, metric, comparator and unit the same
     delta: float | None = None     # after - before, with a direction
     stricter: bool | None = None   # with a direction: does it ask more? None for '='

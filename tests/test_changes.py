@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
+import dataclasses
+import datetime
 import json
 
 import pytest
 
-from generator.changes import compare_revisions
+from generator.changes import ITEM_FIELDS, NOT_COMPARED, PLAN_FIELDS, TARGET_FIELDS, compare_revisions
+from generator.model import Item, Plan, Target
 from generator.cli import main
 from gitrepos import commit, git
-from planhistory import EXPECTED_CHANGES, MYOPIA, PARENTS, SUPPLY, other_plan, plan_yaml, two_revisions
+from planhistory import EXPECTED_CHANGES, MYOPIA, PARENTS, SUPPLY, other_plan, plan_yaml, target, two_revisions
 from projects import write
 
 EXPECTED_TEXT = "比较 v1 → v2\n" + EXPECTED_CHANGES
@@ -98,3 +101,35 @@ def test_item_with_explicit_id_moved_to_another_section(repo, capsys):
     code, out, _ = run(repo, capsys, "HEAD")
     assert (code, out) == (0, "比较 HEAD → WORKTREE\n计划 demo-edu-2025 示例市教育局2025年工作要点\n"
                               "  移动 parents → parents 家校共育(从「学前教育」移至「心理健康」)\n")
+
+
+@pytest.mark.parametrize("model, labels", [(Plan, PLAN_FIELDS), (Item, ITEM_FIELDS), (Target, TARGET_FIELDS)],
+                         ids=lambda value: getattr(value, "__name__", ""))
+def test_every_field_of_the_format_is_compared_or_said_why_not(model, labels):
+    fields = {field.name for field in dataclasses.fields(model)}
+    assert set(labels) <= fields
+    assert fields - set(labels) <= set(NOT_COMPARED), "compare the new field, or say in NOT_COMPARED why not"
+
+
+def test_progress_reported_between_revisions_is_a_change(repo, capsys):
+    """Progress (an item's status; a target's status, actual value, date and evidence) is what changes most
+    between editions of a plan in its year; the closing words were not compared either."""
+    def plan(item_progress: dict, target_progress: dict, closing: str) -> str:
+        supply = {**SUPPLY, **item_progress, "targets": [{**target("公办幼儿园在园幼儿占比提升至58%以上",
+                                                                    "公办幼儿园在园幼儿占比", ">=", 58),
+                                                           **target_progress}]}
+        return plan_yaml("demo-edu-2026", 2026, [("一", "学前教育", [supply])]) + f"closing: {closing}\n"
+
+    write(repo, "plans/2026/demo-edu-2026.yaml", plan({}, {}, "以上工作。"))
+    commit(repo, "a plan without progress")
+    write(repo, "plans/2026/demo-edu-2026.yaml", plan(
+        {"status": "进行中"}, {"status": "已完成", "actual": 58.6, "as_of": datetime.date(2026, 6, 30), "baseline": 55,
+         "evidence": "https://example.cn/2026/report"},
+        "以上工作，各单位抓好落实。"))
+    code, out, _ = run(repo, capsys, "HEAD")
+    assert (code, out) == (0, "比较 HEAD → WORKTREE\n计划 demo-edu-2026 示例市教育局2026年工作要点\n"
+                              "  结束语:以上工作。 → 以上工作，各单位抓好落实。\n"
+                              "  修改 1-1 扩大普惠资源\n"
+                              "      进展:(无) → 进行中\n"
+                              "      修改目标「公办幼儿园在园幼儿占比提升至58%以上」:基数 (无) → 55;进展 (无) → 已完成;"
+                              "实际值 (无) → 58.6;截至 (无) → 2026-06-30;依据 (无) → https://example.cn/2026/report\n")
