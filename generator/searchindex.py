@@ -13,7 +13,11 @@ The file is rewritten a chunk at a time, without parsing it: at 10,000 plans
 the index is 400 MB, and parsing it took more memory than the rest of the
 build.  A chunk ends only where no escape can be cut: before a backslash with
 no other backslash in the 12 characters before it (an escape, or a surrogate
-pair of two, is at most 12 characters).
+pair of two, is at most 12 characters).  A run of escapes is decoded with the
+``unicode_escape`` codec, and kept so when it stands for characters JSON holds
+as they are (Chinese, nearly always); any other run goes through ``json``,
+which escapes again what must be (1.8 s instead of 3.3 s for the 76 MB index of
+1,000 plans, the same bytes).
 """
 
 from __future__ import annotations
@@ -29,12 +33,18 @@ _LONGEST_ESCAPE = 12  # a surrogate pair, as in \ud83d\ude00
 # backslash never starts an escape of its own.
 _ESCAPES = re.compile(r"\\\\|(?:\\u[0-9a-fA-F]{4})+")
 _SURROGATE = re.compile(r"\\u[dD][89abcdefABCDEF]")
+# Characters json.dumps(ensure_ascii=False) writes as they are: not a control character, a quote or a backslash
+# (written escaped), nor a surrogate (one of a pair, which only json.loads joins).
+_AS_IT_IS = re.compile(r'[^\x00-\x1f"\\\ud800-\udfff]*')
 
 
 def _unescape(match: re.Match) -> str:
     escaped = match.group()
     if escaped == "\\\\":
         return escaped
+    text = escaped.encode("ascii").decode("unicode_escape")
+    if _AS_IT_IS.fullmatch(text):  # most runs: Chinese, which JSON holds as it is
+        return text
     text = json.dumps(json.loads(f'"{escaped}"'), ensure_ascii=False)[1:-1]
     if _SURROGATE.search(escaped):
         try:
