@@ -26,12 +26,9 @@ from . import uptodate
 from .builddate import reproducible_date
 from .cli import print_diagnostics
 from .diagnostics import Diagnostic, InputError, has_errors
-from .load import load_site, plan_paths, without_documents
 from .processes import give_back_free_memory, in_child
 from .progress import terminal
 from .project import CONFIG, DOCS
-from .render import site_files
-from .sitehistory import read_site_history
 from .write import (File, WriteResult, build_lock, existing_files, remove_leftovers, stage_tree, staging_area,
                     swap_in, write_tree)
 
@@ -41,6 +38,8 @@ PLANS_FOR_A_CHILD = 100  # from this many plan files on, docs/ is generated in a
 
 def large(root: str) -> bool:
     """Is the project large enough to generate docs/ in a child process (``PLANS_FOR_A_CHILD``)?"""
+    from .load import plan_paths
+
     return len(plan_paths(root)) >= PLANS_FOR_A_CHILD
 
 
@@ -64,6 +63,11 @@ def tell(what: dict) -> None:
 
 def prepare(root: str) -> Prepared | None:
     """Load and validate everything, or return None when there were errors (printed).  Nothing is written."""
+    # Imported here: a generation that finds docs/ up to date needs none of them (nor their imports).
+    from .load import load_site, without_documents
+    from .render import site_files
+    from .sitehistory import read_site_history
+
     with terminal.stage("load+validate") as done:
         site, diagnostics = load_site(root)
         done(f"{len(site.plans):,} plans")

@@ -62,12 +62,27 @@ def cmd_schema(args) -> int:
     return 0
 
 
-# Sub-commands that live next to the stage they drive; each module exposes ``register(commands)``.
-SUBCOMMAND_MODULES = ("generator.build", "generator.serve", "generator.importer.command", "generator.changes",
-                      "generator.publish", "generator.find")
+# Sub-commands that live next to the stage they drive, each module exposing ``register(commands)``.  Only the
+# module of the command being run is imported (a quick ``check`` or a no-op ``generate`` needs neither the
+# renderer nor git's history); ``plansite --help`` and a mistyped command import them all.
+COMMANDS = {"generate": "generator.build", "build": "generator.build", "serve": "generator.serve",
+            "import": "generator.importer.command", "changes": "generator.changes",
+            "publish": "generator.publish", "find": "generator.find"}
 
 
-def build_parser() -> argparse.ArgumentParser:
+def command_named(argv: list[str] | None) -> str | None:
+    """The command ``argv`` names, if it can tell without the commands' own arguments."""
+    words = argparse.ArgumentParser(add_help=False, exit_on_error=False)
+    words.add_argument("--root")
+    words.add_argument("command", nargs="?")
+    try:
+        return words.parse_known_args(argv)[0].command
+    except argparse.ArgumentError:
+        return None
+
+
+def build_parser(command: str | None = None) -> argparse.ArgumentParser:
+    """The command line; with ``command``, only that command's module is imported (see ``COMMANDS``)."""
     parser = argparse.ArgumentParser(prog="plansite", description="Government work plans → a searchable website.")
     parser.add_argument("--root", default=".", help="project directory holding content/ and plans/ (default: .)")
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
@@ -82,13 +97,19 @@ def build_parser() -> argparse.ArgumentParser:
     schema.add_argument("--check", action="store_true", help="only check that the file is up to date")
     schema.set_defaults(run=cmd_schema)
 
-    for module in SUBCOMMAND_MODULES:
+    if command in COMMANDS:
+        modules = [COMMANDS[command]]
+    elif command in commands.choices:  # defined here
+        modules = []
+    else:
+        modules = list(dict.fromkeys(COMMANDS.values()))
+    for module in modules:
         importlib.import_module(module).register(commands)
     return parser
 
 
 def main(argv: list[str] | None = None) -> int:
-    args = build_parser().parse_args(argv)
+    args = build_parser(command_named(argv)).parse_args(argv)
     return args.run(args)
 
 

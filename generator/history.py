@@ -27,9 +27,7 @@ from .changes import Changelog, PlanChange, compare, read_plans
 from .gitrepo import GitError, NotARepository, Repo
 from .ids import walk_items
 from .load import PlanFile, display_path
-from .project import SOURCES
-
-EDITION_TAGS = "edition"  # `plansite publish VERSION` tags the published commit edition/VERSION
+from .project import EDITION_TAGS, SOURCES
 
 
 @dataclass(frozen=True)

@@ -3,7 +3,9 @@
 A project is a folder holding its sources, ``SOURCES`` (plans/ and content/:
 every input of a generation but mkdocs.yml), the MkDocs configuration
 ``CONFIG``, and what is generated from them: ``DOCS``, then site/ (where
-mkdocs.yml says).
+mkdocs.yml says).  Of mkdocs.yml, generation reads only ``site_url``
+(``configured_site_url``).  Its git repository marks each published edition
+with a tag under ``EDITION_TAGS``.
 """
 
 from __future__ import annotations
@@ -11,9 +13,32 @@ from __future__ import annotations
 import os
 import shutil
 
+import yaml
+from yaml_env_tag import construct_env_tag
+
 SOURCES = ("plans", "content")
 CONFIG = "mkdocs.yml"
 DOCS = "docs"
+EDITION_TAGS = "edition"  # `plansite publish VERSION` tags the published commit edition/VERSION
+
+
+class ConfigLoader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):
+    """Reads mkdocs.yml: ``!ENV`` as MkDocs resolves it, Python objects (such as the slugify function) as None."""
+
+
+ConfigLoader.add_constructor("!ENV", construct_env_tag)
+ConfigLoader.add_multi_constructor("tag:yaml.org,2002:python/", lambda loader, suffix, node: None)
+
+
+def configured_site_url(config_file: str) -> str:
+    """``site_url`` of the MkDocs configuration (``!ENV`` resolved as MkDocs does), "" when unset."""
+    try:
+        with open(config_file, encoding="utf-8") as file:
+            config = yaml.load(file, Loader=ConfigLoader)
+    except (OSError, yaml.YAMLError):
+        return ""  # MkDocs itself reports a broken configuration
+    url = config.get("site_url") if isinstance(config, dict) else None
+    return url if isinstance(url, str) else ""
 
 
 def copy_project(root: str, target: str) -> str:

@@ -38,8 +38,7 @@ import subprocess
 import sys
 
 from .gitrepo import GitError, Repo
-from .history import EDITION_TAGS
-from .project import SOURCES
+from .project import EDITION_TAGS, SOURCES
 
 MIKE = "import sys; from mike.driver import main; sys.argv[0] = 'mike'; sys.exit(main())"
 

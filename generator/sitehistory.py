@@ -36,15 +36,13 @@ from datetime import datetime
 from functools import reduce
 from typing import Mapping
 
-import yaml
-from yaml_env_tag import construct_env_tag
-
 from . import changes, decode, history, ids, model, yamlsource
 from .changes import Changelog, PlanChange, compare, read_plans
 from .gitrepo import GitError, Repo
-from .history import EDITION_TAGS, Edition, editions, source_dates
+from .history import Edition, editions, source_dates
 from .ids import walk_items
 from .load import PlanFile, Site
+from .project import EDITION_TAGS, configured_site_url
 
 CACHE = "plansite/editions.pickle"  # in the git directory
 
@@ -98,25 +96,6 @@ def read_site_history(root: str, site: Site, config_file: str) -> SiteHistory:
         return SiteHistory(dates.dates, status=exc.status, message=exc.message, site_url=site_url)
     unreleased = unpublished_changes(root, records[-1].edition, last, site) if records else None
     return SiteHistory(dates.dates, records, unreleased, "ok", "", site_url)
-
-
-class ConfigLoader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):
-    """Reads mkdocs.yml: ``!ENV`` as MkDocs resolves it, Python objects (such as the slugify function) as None."""
-
-
-ConfigLoader.add_constructor("!ENV", construct_env_tag)
-ConfigLoader.add_multi_constructor("tag:yaml.org,2002:python/", lambda loader, suffix, node: None)
-
-
-def configured_site_url(config_file: str) -> str:
-    """``site_url`` of the MkDocs configuration (``!ENV`` resolved as MkDocs does), "" when unset."""
-    try:
-        with open(config_file, encoding="utf-8") as file:
-            config = yaml.load(file, Loader=ConfigLoader)
-    except (OSError, yaml.YAMLError):
-        return ""  # MkDocs itself reports a broken configuration
-    url = config.get("site_url") if isinstance(config, dict) else None
-    return url if isinstance(url, str) else ""
 
 
 # --- editions, cached ------------------------------------------------------------

@@ -39,9 +39,7 @@ import sys
 
 from .builddate import build_day
 from .gitrepo import GitError, Repo
-from .history import EDITION_TAGS
-from .project import CONFIG, DOCS, SOURCES
-from .sitehistory import configured_site_url
+from .project import CONFIG, DOCS, EDITION_TAGS, SOURCES, configured_site_url
 from .write import existing_files
 
 STATE = ".plansite-state.json"  # in the project root

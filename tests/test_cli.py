@@ -1,0 +1,59 @@
+"""The `plansite` command line: each command's module is imported only when that command runs."""
+
+from __future__ import annotations
+
+import argparse
+import subprocess
+import sys
+
+import pytest
+
+from generator.cli import COMMANDS, build_parser, command_named, main
+from projects import make_project
+
+# What neither a check nor a generation that finds docs/ up to date needs.
+HEAVY = ("jinja2", "mkdocs", "generator.render", "generator.history", "generator.changes", "generator.find")
+
+
+def commands_of(parser: argparse.ArgumentParser) -> set[str]:
+    [subcommands] = [action for action in parser._actions if isinstance(action, argparse._SubParsersAction)]
+    return set(subcommands.choices)
+
+
+def test_each_command_is_registered_by_the_module_named_for_it():
+    assert commands_of(build_parser()) == {"check", "schema", *COMMANDS}
+    for command in ("check", "schema", *COMMANDS):
+        assert command in commands_of(build_parser(command))
+    assert commands_of(build_parser("check")) == {"check", "schema"}
+    assert commands_of(build_parser("generate")) == {"check", "schema", "generate", "build"}
+    assert commands_of(build_parser("gen")) == commands_of(build_parser())  # argparse names the choices
+
+
+@pytest.mark.parametrize("argv, command", [
+    (["generate"], "generate"), (["--root", "x", "find", "--org", "甲"], "find"), (["--root=x", "check"], "check"),
+    (["--root", "generate"], None), (["--root"], None), ([], None), (["--help"], None)])
+def test_the_command_is_found_before_its_arguments_are_known(argv, command):
+    assert command_named(argv) == command
+
+
+def imported_after(root, *argv: str) -> list[str]:
+    """The HEAVY modules a fresh interpreter has imported after running ``plansite --root ROOT ARGV``."""
+    script = ("import sys\nfrom generator.cli import main\n"
+              f"code = main(['--root', {str(root)!r}, *{list(argv)!r}])\n"
+              f"print(code, [name for name in {HEAVY!r} if name in sys.modules])")
+    return subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True).stdout.split()
+
+
+def test_a_check_and_a_generation_with_nothing_to_do_import_only_what_they_use(tmp_path):
+    make_project(tmp_path)
+    assert imported_after(tmp_path, "check") == ["0", "[]"]
+    first = imported_after(tmp_path, "generate")
+    assert first[0] == "0" and "jinja2" in " ".join(first)  # it rendered the pages
+    assert imported_after(tmp_path, "generate") == ["0", "[]"]  # docs/ up to date: nothing else imported
+
+
+def test_a_mistyped_command_is_named_with_the_choices(capsys):
+    with pytest.raises(SystemExit):
+        main(["genrate"])
+    err = capsys.readouterr().err
+    assert "invalid choice: 'genrate'" in err and "'publish'" in err  # every module's commands were listed
