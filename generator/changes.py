@@ -13,7 +13,11 @@ Items of the same plan are paired in three steps:
    (ties: earlier old item, then earlier new item), taking each item once;
 3. what is still left was removed (old side) or added (new side).
 
-A pair whose key or section keys differ was *moved*: ``renumbered`` when its
+Sections are paired by their titles from the top down, then the rest by their
+keys (a renamed section keeps its number); what is left was added or removed.
+A pair whose title or introductory text differs changed.
+
+A pair of items whose key or section keys differ was *moved*: ``renumbered`` when its
 section titles are the same, else moved to another ``section`` (an item with
 an explicit id keeps its key wherever it goes).  Every pair of step 2 is a
 move, since step 1 would have paired it otherwise.
@@ -43,7 +47,7 @@ from . import yamlsource
 from .decode import decode
 from .diagnostics import Diagnostic, has_errors
 from .gitrepo import GitError, Repo
-from .ids import Placed, walk_items
+from .ids import Placed, PlacedSection, walk_items, walk_sections
 from .load import PlanFile, plan_paths
 from .model import Item, Plan, Target
 
@@ -57,13 +61,15 @@ PLAN_FIELDS = {"title": "标题", "organisation": "发布机构", "year": "年�
                "published": "发布日期", "source": "来源", "preamble": "总体要求", "notes": "备注", "closing": "结束语"}
 ITEM_FIELDS = {"number": "编号", "title": "标题", "text": "正文", "owners": "责任单位", "support": "配合单位",
                "themes": "主题", "deadline": "完成时限", "status": "进展", "reviews": "报告的事项"}
+SECTION_FIELDS = {"title": "标题", "text": "导语"}
 TARGET_FIELDS = {"text": "原文", "metric": "指标", "comparator": "比较", "value": "数值", "min": "下限",
                  "max": "上限", "unit": "单位", "deadline": "完成时限", "baseline": "基数", "status": "进展",
                  "actual": "实际值", "as_of": "截至", "evidence": "依据"}
 NOT_COMPARED = {
     "id": "a plan's and an item's identity: see the module docstring",
-    "sections": "a plan's items are compared one by one (item_changes), a section's title where they moved; "
-                "a section's introductory text is not compared",
+    "sections": "a plan's sections and items are compared one by one (section_changes, item_changes)",
+    "items": "a section's items are compared one by one (item_changes)",
+    "number": "a section's number makes its key, by which section_changes pairs what titles do not",
     "targets": "an item's targets are compared one by one (target_changes)",
     "span": "provenance: where an item's text stands in the source file, not what it says",
 }
@@ -114,6 +120,14 @@ class ItemChange:
 
 
 @dataclass(frozen=True)
+class SectionChange:
+    kind: str                          # added | removed | changed
+    before: tuple[str, ...] | None     # its title and those of the sections it stands in, from the top down;
+    after: tuple[str, ...] | None      # None when added (before) or removed (after)
+    fields: tuple[FieldChange, ...] = ()
+
+
+@dataclass(frozen=True)
 class PlanChange:
     kind: str                  # added | removed | changed
     plan: str                  # plan id
@@ -121,6 +135,7 @@ class PlanChange:
     path: str                  # file at the newer revision (older when removed)
     fields: tuple[FieldChange, ...] = ()
     items: tuple[ItemChange, ...] = ()  # by kind (added, removed, moved, changed), then position
+    sections: tuple[SectionChange, ...] = ()  # by kind (added, removed, changed), then position
 
 
 @dataclass(frozen=True)
@@ -186,9 +201,31 @@ def compare(before: dict[str, PlanFile], after: dict[str, PlanFile]) -> tuple[Pl
             continue
         fields = field_changes(old.plan, new.plan, PLAN_FIELDS)
         items = item_changes(old.plan, new.plan)
-        if fields or items:
-            changes.append(PlanChange("changed", plan_id, new.plan.title, new.path, fields, items))
+        sections = section_changes(old.plan, new.plan)
+        if fields or items or sections:
+            changes.append(PlanChange("changed", plan_id, new.plan.title, new.path, fields, items, sections))
     return tuple(changes)
+
+
+def section_changes(old: Plan, new: Plan) -> tuple[SectionChange, ...]:
+    """The sections added, removed and changed (title, introductory text), paired as the module docstring says."""
+    left_old, left_new = list(walk_sections(old.sections)), list(walk_sections(new.sections))
+    pairs = []
+    for same in (section_titles, lambda placed: placed.section_keys):
+        by_same = {}
+        for b in left_new:
+            by_same.setdefault(same(b), b)
+        for a in list(left_old):
+            b = by_same.pop(same(a), None)
+            if b is not None:
+                pairs.append((a, b))
+                left_old.remove(a)
+                left_new.remove(b)
+    changed = [(a, b, field_changes(a.section, b.section, SECTION_FIELDS)) for a, b in pairs]
+    return (tuple(SectionChange("added", None, section_titles(b)) for b in left_new)
+            + tuple(SectionChange("removed", section_titles(a), None) for a in left_old)
+            + tuple(SectionChange("changed", section_titles(a), section_titles(b), fields)
+                    for a, b, fields in sorted(changed, key=lambda pair: pair[1].path) if fields))
 
 
 def item_changes(old: Plan, new: Plan) -> tuple[ItemChange, ...]:
@@ -251,7 +288,7 @@ def similarity(a: Item, b: Item) -> float:
     return SequenceMatcher(None, identity_text(a), identity_text(b), autojunk=False).ratio()
 
 
-def section_titles(placed: Placed) -> tuple[str, ...]:
+def section_titles(placed: Placed | PlacedSection) -> tuple[str, ...]:
     return tuple(section.title for section in placed.sections)
 
 
@@ -320,11 +357,18 @@ def describe_plan(change: PlanChange) -> list[str]:
         return [f"{KIND_LABELS[change.kind]}计划 {change.plan} {change.title}({change.path})"]
     lines = [f"计划 {change.plan} {change.title}"]
     lines.extend("  " + line for line in describe_fields(change.fields, PLAN_FIELDS))
+    for section in change.sections:
+        lines.append("  " + describe_section(section))
+        lines.extend("      " + line for line in describe_fields(section.fields, SECTION_FIELDS))
     for item in change.items:
         lines.append("  " + describe_item(item))
         lines.extend("      " + line for line in describe_fields(item.fields, ITEM_FIELDS))
         lines.extend("      " + describe_target(t) for t in item.targets)
     return lines
+
+
+def describe_section(change: SectionChange) -> str:
+    return f"{KIND_LABELS[change.kind]}节「{' / '.join(change.after or change.before)}」"
 
 
 def describe_item(change: ItemChange) -> str:

@@ -53,17 +53,33 @@ class Placed:
     position: int                  # 0-based order of the item in the whole plan
 
 
-def walk_items(sections: tuple[Section, ...]) -> Iterator[Placed]:
-    """Every item of a plan in reading order, with its key and section trail."""
-    counter = iter(range(1 << 62))
+@dataclass(frozen=True, slots=True)
+class PlacedSection:
+    """A section with where it stands in its plan."""
 
+    section: Section
+    sections: tuple[Section, ...]  # from the top-level section down to this one, itself included
+    section_keys: tuple[str, ...]  # their keys: this section's is the last
+    path: tuple                    # path into the YAML document, for diagnostics
+
+
+def walk_sections(sections: tuple[Section, ...]) -> Iterator[PlacedSection]:
+    """Every section of a plan in reading order (a section before those it holds), with its key and trail."""
     def walk(sections, trail, keys, path):
         for i, section in enumerate(sections):
             key = section_key(keys[-1] if keys else "", section, i + 1)
-            here = path + ("sections", i)
-            for j, item in enumerate(section.items):
-                yield Placed(item, item_key(key, item, j + 1), trail + (section,), keys + (key,),
-                             here + ("items", j), next(counter))
-            yield from walk(section.sections, trail + (section,), keys + (key,), here)
+            here = PlacedSection(section, trail + (section,), keys + (key,), path + ("sections", i))
+            yield here
+            yield from walk(section.sections, here.sections, here.section_keys, here.path)
 
     yield from walk(sections, (), (), ())
+
+
+def walk_items(sections: tuple[Section, ...]) -> Iterator[Placed]:
+    """Every item of a plan in reading order, with its key and section trail."""
+    position = 0
+    for placed in walk_sections(sections):
+        for j, item in enumerate(placed.section.items):
+            yield Placed(item, item_key(placed.section_keys[-1], item, j + 1), placed.sections, placed.section_keys,
+                         placed.path + ("items", j), position)
+            position += 1

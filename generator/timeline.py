@@ -26,8 +26,8 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Iterable, Mapping
 
-from .changes import ITEM_FIELDS, KIND_LABELS, PLAN_FIELDS, Changelog, PlanChange, describe_fields, \
-    describe_item, describe_target
+from .changes import ITEM_FIELDS, KIND_LABELS, PLAN_FIELDS, SECTION_FIELDS, Changelog, PlanChange, \
+    describe_fields, describe_item, describe_section, describe_target
 from .corpus import Corpus
 from .history import page_dates
 from .ids import item_anchor
@@ -60,7 +60,7 @@ class PlanChanges:
     title: str
     kind: str                    # added | removed | changed
     linked: bool                 # the plan has a page now
-    headline: Line               # the plan itself: added, removed, or its fields (details) changed
+    headline: Line               # the plan itself: added, removed, or its fields or sections (details) changed
     items: tuple[Line, ...]      # its items, by kind then position
 
     @property
@@ -141,7 +141,10 @@ def plan_changes(change: PlanChange, plan_concern: Concern, item_concerns: tuple
                  now: set, corpus: Corpus) -> PlanChanges:
     """One plan's changes as lines, each with what it concerns; ``steps`` lead its item keys to now."""
     label = {"added": "新增计划", "removed": "删除计划", "changed": "修改计划信息"}[change.kind]
-    headline = Line(f"{label}：{change.title}", change.plan, "", "", tuple(describe_fields(change.fields, PLAN_FIELDS)),
+    details = describe_fields(change.fields, PLAN_FIELDS) + [
+        describe_section(section) + "".join(f"；{line}" for line in describe_fields(section.fields, SECTION_FIELDS))
+        for section in change.sections]
+    headline = Line(f"{label}：{change.title}", change.plan, "", "", tuple(details),
                     *relevance(corpus.vocabulary, plan_concern))
     items = []
     for item, concern in zip(change.items, item_concerns):

@@ -8,8 +8,8 @@ import json
 
 import pytest
 
-from generator.changes import ITEM_FIELDS, NOT_COMPARED, PLAN_FIELDS, TARGET_FIELDS, compare_revisions
-from generator.model import Item, Plan, Target
+from generator.changes import ITEM_FIELDS, NOT_COMPARED, PLAN_FIELDS, SECTION_FIELDS, TARGET_FIELDS, compare_revisions
+from generator.model import Item, Plan, Section, Target
 from generator.cli import main
 from gitrepos import commit, git
 from planhistory import EXPECTED_CHANGES, MYOPIA, PARENTS, SUPPLY, other_plan, plan_yaml, target, two_revisions
@@ -103,7 +103,8 @@ def test_item_with_explicit_id_moved_to_another_section(repo, capsys):
                               "  移动 parents → parents 家校共育(从「学前教育」移至「心理健康」)\n")
 
 
-@pytest.mark.parametrize("model, labels", [(Plan, PLAN_FIELDS), (Item, ITEM_FIELDS), (Target, TARGET_FIELDS)],
+@pytest.mark.parametrize("model, labels", [(Plan, PLAN_FIELDS), (Section, SECTION_FIELDS), (Item, ITEM_FIELDS),
+                                           (Target, TARGET_FIELDS)],
                          ids=lambda value: getattr(value, "__name__", ""))
 def test_every_field_of_the_format_is_compared_or_said_why_not(model, labels):
     fields = {field.name for field in dataclasses.fields(model)}
@@ -133,3 +134,27 @@ def test_progress_reported_between_revisions_is_a_change(repo, capsys):
                               "      进展:(无) → 进行中\n"
                               "      修改目标「公办幼儿园在园幼儿占比提升至58%以上」:基数 (无) → 55;进展 (无) → 已完成;"
                               "实际值 (无) → 58.6;截至 (无) → 2026-06-30;依据 (无) → https://example.cn/2026/report\n")
+
+
+def test_sections_renamed_reworded_added_and_removed(repo, capsys):
+    """A section keeps its number when renamed; it is found by its title when renumbered."""
+    def plan(sections) -> str:
+        return plan_yaml("demo-edu-2026", 2026, sections).replace("  title: 心理健康\n", "  title: 心理健康\n  text: 坚持健康第一。\n")
+
+    write(repo, "plans/2026/demo-edu-2026.yaml", plan([("一", "学前教育", [SUPPLY]), ("二", "心理健康", [MYOPIA]),
+                                                       ("三", "教师队伍", [PARENTS])]))
+    commit(repo, "three sections")
+    after = plan([("一", "学前教育普及普惠", [SUPPLY]), ("二", "家校共育", [PARENTS]), ("三", "心理健康", [MYOPIA])])
+    after = after.replace("坚持健康第一。", "坚持健康第一，五育并举。")
+    write(repo, "plans/2026/demo-edu-2026.yaml", after)
+    changelog = compare_revisions(str(repo), "HEAD")
+    [change] = changelog.plans
+    assert [(s.kind, s.before, s.after, [f.field for f in s.fields]) for s in change.sections] == [
+        ("added", None, ("家校共育",), []),
+        ("removed", ("教师队伍",), None, []),
+        ("changed", ("学前教育",), ("学前教育普及普惠",), ["title"]),
+        ("changed", ("心理健康",), ("心理健康",), ["text"])]
+    code, out, _ = run(repo, capsys, "HEAD")
+    assert code == 0 and out.splitlines()[2:6] == ["  新增节「家校共育」", "  删除节「教师队伍」", "  修改节「学前教育普及普惠」",
+                                                   "      标题:学前教育 → 学前教育普及普惠"]
+    assert out.splitlines()[6:8] == ["  修改节「心理健康」", "      导语:坚持健康第一。 → 坚持健康第一，五育并举。"]

@@ -301,3 +301,11 @@ def test_built_site_serves_the_history(built_site):
     assert entries((site / "feeds" / "all.xml").read_text(encoding="utf-8"))
     home = (site / "index.html").read_text(encoding="utf-8")
     assert 'href="editions/"' in home and "最后更新：" in home
+
+
+def test_a_renamed_section_is_listed_with_its_plan(editions_repo):
+    number, _, items = AFTER_SECTIONS[0]
+    write(editions_repo, A, plan_yaml("demo-edu-2025", 2025, [(number, "学前教育普及普惠", items), *AFTER_SECTIONS[1:]]))
+    index = generated(editions_repo)["editions/index.md"]
+    assert listed(index, "{ #plan-demo-edu-2025") == [
+        (0, "修改节「学前教育普及普惠」；标题:学前教育 → 学前教育普及普惠", "")]
