@@ -155,7 +155,7 @@ class FastInlineProcessor(InlineProcessor):
 
 
 class FastInlineExtension(Extension):
-    """Skip inline processing of the texts no registered inline pattern can match (same HTML)."""
+    """Try on each text only the registered inline patterns that could match it (same HTML)."""
 
     def extendMarkdown(self, md):  # noqa: N802 (Python-Markdown's name)
         if ("inline" in md.treeprocessors and type(md.treeprocessors["inline"]) is InlineProcessor
