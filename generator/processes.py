@@ -15,6 +15,7 @@ thread stays held in the child for ever): while other threads run, as under
 from __future__ import annotations
 
 import ctypes
+import functools
 import gc
 import itertools
 import multiprocessing
@@ -50,16 +51,25 @@ def processes_for(tasks: int, per_process: int) -> int:
     return max(1, min(cores(), tasks // per_process))
 
 
+@functools.cache
+def c_function(name: str):
+    """The C library's function ``name``, errno kept for ``ctypes.get_errno``; None where the library has no
+    such function (another C library, another system) or there is none to load by that name (Windows)."""
+    try:
+        return getattr(ctypes.CDLL(None, use_errno=True), name)
+    except (OSError, TypeError, AttributeError):
+        return None
+
+
 def give_back_free_memory() -> None:
     """Collect garbage and return the C library's free memory to the system (glibc's ``malloc_trim``; elsewhere
     the collection only).  Called once a large structure is dropped before forking: freed memory the C
     library keeps is still counted against this process and its children, which copy what they touch of
     it (10,000 plans, the plan documents dropped: the generation's peak 4.3 → 3.8 GB)."""
     gc.collect()
-    try:
-        ctypes.CDLL(None).malloc_trim(0)
-    except (OSError, AttributeError):  # not glibc
-        pass
+    malloc_trim = c_function("malloc_trim")  # glibc's
+    if malloc_trim is not None:
+        malloc_trim(0)
 
 
 def fork_map(work: Callable[[Share], Result], shares: Sequence[Share]) -> list[Result]:
@@ -157,10 +167,10 @@ def _stop(children) -> None:
 def _die_with(parent: int) -> None:
     """Linux: have the kernel kill this process when its parent dies, so that a build killed half-way leaves
     nothing running (and holding its lock)."""
-    try:
-        ctypes.CDLL(None).prctl(PR_SET_PDEATHSIG, signal.SIGKILL)
-    except (OSError, AttributeError):  # not Linux
+    prctl = c_function("prctl")  # Linux's
+    if prctl is None:
         return
+    prctl(PR_SET_PDEATHSIG, signal.SIGKILL)
     if os.getppid() != parent:  # the parent died before the call
         os._exit(1)
 

@@ -52,7 +52,7 @@ import time
 from dataclasses import dataclass, field
 from typing import Callable, Iterator, Mapping
 
-from .processes import fork_map, processes_for
+from .processes import c_function, fork_map, processes_for
 
 STAGING_PREFIX = ".plansite-build-"
 # Fewer files than this per process, and a second process costs more than it saves (forking, and the
@@ -169,22 +169,13 @@ def stage_tree(directory: str, files: Files, staged: str, processes: int | None 
                        sum(share.render_seconds for share in shares), sum(share.write_seconds for share in shares))
 
 
-@functools.cache
-def _renameat2():
-    try:
-        libc = ctypes.CDLL(None, use_errno=True)
-    except (OSError, TypeError):  # no C library to load by that name (Windows)
-        return None
-    return getattr(libc, "renameat2", None)
-
-
 _AT_FDCWD = -100
 _RENAME_EXCHANGE = 2
 
 
 def exchange(first: str, second: str) -> bool:
     """Swap two paths in one step (Linux ``renameat2``); False where that is not available."""
-    renameat2 = _renameat2()
+    renameat2 = c_function("renameat2")
     if renameat2 is None:
         return False
     if renameat2(_AT_FDCWD, os.fsencode(first), _AT_FDCWD, os.fsencode(second), _RENAME_EXCHANGE) == 0:
