@@ -13,9 +13,12 @@ Items of the same plan are paired in three steps:
    (ties: earlier old item, then earlier new item), taking each item once;
 3. what is still left was removed (old side) or added (new side).
 
-Sections are paired by their titles from the top down, then the rest by their
-keys (a renamed section keeps its number); what is left was added or removed.
-A pair whose title or introductory text differs changed.
+Sections are paired in three steps, each taking only sections left by the
+ones before: (1) the same titles from the top down; (2) sections an item went
+from and to, those most items followed first (a section renamed, perhaps
+renumbered); (3) the same key, with similar title and introductory text (a
+section renamed in place whose items all changed).  What is left was added or
+removed; a pair whose title or introductory text differs changed.
 
 A pair of items whose key or section keys differ was *moved*: ``renumbered`` when its
 section titles are the same, else moved to another ``section`` (an item with
@@ -40,6 +43,7 @@ import datetime
 import json
 import os
 import sys
+from collections import Counter, defaultdict
 from dataclasses import dataclass
 from difflib import SequenceMatcher
 
@@ -49,7 +53,7 @@ from .diagnostics import Diagnostic, has_errors
 from .gitrepo import GitError, Repo
 from .ids import Placed, PlacedSection, walk_items, walk_sections
 from .load import PlanFile, plan_paths
-from .model import Item, Plan, Target
+from .model import Item, Plan, Section, Target
 
 WORKTREE = "WORKTREE"
 SIMILAR = 0.6
@@ -200,36 +204,43 @@ def compare(before: dict[str, PlanFile], after: dict[str, PlanFile]) -> tuple[Pl
             changes.append(PlanChange(kind, plan_id, file.plan.title, file.path))
             continue
         fields = field_changes(old.plan, new.plan, PLAN_FIELDS)
-        items = item_changes(old.plan, new.plan)
-        sections = section_changes(old.plan, new.plan)
+        matched = match_items(list(walk_items(old.plan.sections)), list(walk_items(new.plan.sections)))
+        items = item_changes(*matched)
+        sections = section_changes(old.plan, new.plan, matched[0])
         if fields or items or sections:
             changes.append(PlanChange("changed", plan_id, new.plan.title, new.path, fields, items, sections))
     return tuple(changes)
 
 
-def section_changes(old: Plan, new: Plan) -> tuple[SectionChange, ...]:
-    """The sections added, removed and changed (title, introductory text), paired as the module docstring says."""
-    left_old, left_new = list(walk_sections(old.sections)), list(walk_sections(new.sections))
-    pairs = []
-    for same in (section_titles, lambda placed: placed.section_keys):
-        by_same = {}
-        for b in left_new:
-            by_same.setdefault(same(b), b)
-        for a in list(left_old):
-            b = by_same.pop(same(a), None)
-            if b is not None:
-                pairs.append((a, b))
-                left_old.remove(a)
-                left_new.remove(b)
-    changed = [(a, b, field_changes(a.section, b.section, SECTION_FIELDS)) for a, b in pairs]
-    return (tuple(SectionChange("added", None, section_titles(b)) for b in left_new)
-            + tuple(SectionChange("removed", section_titles(a), None) for a in left_old)
+def section_changes(old: Plan, new: Plan, item_pairs: list[tuple[Placed, Placed]]) -> tuple[SectionChange, ...]:
+    """The sections added, removed and changed (title, introductory text), paired as the module docstring says;
+    ``item_pairs`` are the plan's items paired (``match_items``)."""
+    before = {placed.path: placed for placed in walk_sections(old.sections)}
+    after = {placed.path: placed for placed in walk_sections(new.sections)}
+    by_titles, by_key = defaultdict(list), defaultdict(list)
+    for b in after.values():
+        by_titles[section_titles(b)].append(b.path)
+        by_key[b.section_keys].append(b.path)
+    followed = Counter((a.path[:-2], b.path[:-2]) for a, b in item_pairs)  # an item's path ends in items, j
+    candidates = [  # (step, how many items followed, old section, new section)
+        *((1, 0, a.path, path) for a in before.values() for path in by_titles[section_titles(a)]),
+        *((2, -count, *paths) for paths, count in followed.items()),
+        *((3, 0, a.path, path) for a in before.values() for path in by_key[a.section_keys]
+          if similarity(a.section, after[path].section) >= SIMILAR)]
+    pairs = {}
+    for _, _, a, b in sorted(candidates):
+        if a in before and b in after:
+            pairs[b] = (before.pop(a), after.pop(b))
+    changed = [(a, b, field_changes(a.section, b.section, SECTION_FIELDS)) for _, (a, b) in sorted(pairs.items())]
+    return (tuple(SectionChange("added", None, section_titles(b)) for b in after.values())
+            + tuple(SectionChange("removed", section_titles(a), None) for a in before.values())
             + tuple(SectionChange("changed", section_titles(a), section_titles(b), fields)
-                    for a, b, fields in sorted(changed, key=lambda pair: pair[1].path) if fields))
+                    for a, b, fields in changed if fields))
 
 
-def item_changes(old: Plan, new: Plan) -> tuple[ItemChange, ...]:
-    pairs, removed, added = match_items(list(walk_items(old.sections)), list(walk_items(new.sections)))
+def item_changes(pairs: list[tuple[Placed, Placed]], removed: list[Placed], added: list[Placed]
+                 ) -> tuple[ItemChange, ...]:
+    """The items of a plan added, removed, moved and changed, from ``match_items``."""
     found = [(KIND_ORDER.index("added"), p.position, ItemChange("added", None, ref(p))) for p in added]
     found += [(KIND_ORDER.index("removed"), p.position, ItemChange("removed", ref(p), None)) for p in removed]
     for a, b in pairs:
@@ -280,11 +291,12 @@ def match_items(old: list[Placed], new: list[Placed]):
     return pairs, removed, added
 
 
-def identity_text(item: Item) -> str:
+def identity_text(item: Item | Section) -> str:
     return f"{item.title}\n{item.text}"
 
 
-def similarity(a: Item, b: Item) -> float:
+def similarity(a: Item | Section, b: Item | Section) -> float:
+    """How alike two items are, or two sections: by their title and text."""
     return SequenceMatcher(None, identity_text(a), identity_text(b), autojunk=False).ratio()
 
 

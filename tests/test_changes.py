@@ -12,7 +12,8 @@ from generator.changes import ITEM_FIELDS, NOT_COMPARED, PLAN_FIELDS, SECTION_FI
 from generator.model import Item, Plan, Section, Target
 from generator.cli import main
 from gitrepos import commit, git
-from planhistory import EXPECTED_CHANGES, MYOPIA, PARENTS, SUPPLY, other_plan, plan_yaml, target, two_revisions
+from planhistory import (DIGITAL, EXPECTED_CHANGES, FEES, LAW, MYOPIA, PARENTS, SUPPLY, other_plan, plan_yaml, target,
+                         two_revisions)
 from projects import write
 
 EXPECTED_TEXT = "比较 v1 → v2\n" + EXPECTED_CHANGES
@@ -137,24 +138,34 @@ def test_progress_reported_between_revisions_is_a_change(repo, capsys):
 
 
 def test_sections_renamed_reworded_added_and_removed(repo, capsys):
-    """A section keeps its number when renamed; it is found by its title when renumbered."""
+    """Sections are the same by their titles, by an item that went from one to the other, or by their number
+    and similar titles; the rest were added or removed."""
     def plan(sections) -> str:
         return plan_yaml("demo-edu-2026", 2026, sections).replace("  title: 心理健康\n", "  title: 心理健康\n  text: 坚持健康第一。\n")
 
-    write(repo, "plans/2026/demo-edu-2026.yaml", plan([("一", "学前教育", [SUPPLY]), ("二", "心理健康", [MYOPIA]),
-                                                       ("三", "教师队伍", [PARENTS])]))
-    commit(repo, "three sections")
-    after = plan([("一", "学前教育普及普惠", [SUPPLY]), ("二", "家校共育", [PARENTS]), ("三", "心理健康", [MYOPIA])])
-    after = after.replace("坚持健康第一。", "坚持健康第一，五育并举。")
-    write(repo, "plans/2026/demo-edu-2026.yaml", after)
+    write(repo, "plans/2026/demo-edu-2026.yaml", plan([
+        ("一", "学前教育", [SUPPLY]), ("二", "心理健康", [MYOPIA]), ("三", "教师队伍", [PARENTS]), ("四", "督导评估", [FEES]),
+        ("五", "语言文字工作", [LAW])]))
+    commit(repo, "five sections")
+    write(repo, "plans/2026/demo-edu-2026.yaml", plan([
+        ("一", "学前教育普及普惠", [SUPPLY]),        # renamed in place: its item stayed
+        ("二", "家校共育", [PARENTS]),               # 三 教师队伍, renamed and moved up: its item followed
+        ("三", "心理健康", [MYOPIA]),                # moved down, its introduction reworded
+        ("四", "智慧教育", [DIGITAL]),               # not 四 督导评估: another title, no item followed
+        ("五", "语言文字工作推进", [])]).replace("坚持健康第一。", "坚持健康第一，五育并举。"))  # its item gone
     changelog = compare_revisions(str(repo), "HEAD")
     [change] = changelog.plans
     assert [(s.kind, s.before, s.after, [f.field for f in s.fields]) for s in change.sections] == [
-        ("added", None, ("家校共育",), []),
-        ("removed", ("教师队伍",), None, []),
+        ("added", None, ("智慧教育",), []),
+        ("removed", ("督导评估",), None, []),
         ("changed", ("学前教育",), ("学前教育普及普惠",), ["title"]),
-        ("changed", ("心理健康",), ("心理健康",), ["text"])]
+        ("changed", ("教师队伍",), ("家校共育",), ["title"]),
+        ("changed", ("心理健康",), ("心理健康",), ["text"]),
+        ("changed", ("语言文字工作",), ("语言文字工作推进",), ["title"])]
     code, out, _ = run(repo, capsys, "HEAD")
-    assert code == 0 and out.splitlines()[2:6] == ["  新增节「家校共育」", "  删除节「教师队伍」", "  修改节「学前教育普及普惠」",
-                                                   "      标题:学前教育 → 学前教育普及普惠"]
-    assert out.splitlines()[6:8] == ["  修改节「心理健康」", "      导语:坚持健康第一。 → 坚持健康第一，五育并举。"]
+    assert code == 0 and out.splitlines()[2:12] == [
+        "  新增节「智慧教育」", "  删除节「督导评估」",
+        "  修改节「学前教育普及普惠」", "      标题:学前教育 → 学前教育普及普惠",
+        "  修改节「家校共育」", "      标题:教师队伍 → 家校共育",
+        "  修改节「心理健康」", "      导语:坚持健康第一。 → 坚持健康第一，五育并举。",
+        "  修改节「语言文字工作推进」", "      标题:语言文字工作 → 语言文字工作推进"]
