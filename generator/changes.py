@@ -13,20 +13,20 @@ Items of the same plan are paired in three steps:
    (ties: earlier old item, then earlier new item), taking each item once;
 3. what is still left was removed (old side) or added (new side).
 
-Sections are paired in three steps, each taking only sections left by the
-ones before: (1) the same titles from the top down; (2) sections an item went
-from and to, those most items followed first (a section renamed, perhaps
-renumbered); (3) the same key, with similar title and introductory text (a
-section renamed in place whose items all changed).  What is left was added or
-removed; a pair whose title or introductory text differs changed.
-
-A pair of items whose key or section keys differ was *moved*: ``renumbered`` when its
+A pair whose key or section keys differ was *moved*: ``renumbered`` when its
 section titles are the same, else moved to another ``section`` (an item with
 an explicit id keeps its key wherever it goes).  Every pair of step 2 is a
 move, since step 1 would have paired it otherwise.
 
+Sections are paired in three steps too, each taking only sections the steps
+before left: (a) the same titles from the top down; (b) sections an item went
+from and to, those most items followed first (a section renamed, perhaps
+renumbered); (c) the same key and similar title and introductory text (a
+section renamed in place whose items all changed).  What is left was added or
+removed; a pair whose title or introductory text differs changed.
+
 "Similar" means a :class:`difflib.SequenceMatcher` ratio of at least
-``SIMILAR`` (0.6) between the items' title and text.
+``SIMILAR`` (0.6) between the items' (or sections') title and text.
 
 The targets of a paired item are paired too: same text first, then same
 metric, comparator and unit (in order); the rest were added or removed.  When
