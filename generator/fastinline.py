@@ -116,7 +116,11 @@ def needles(patterns) -> list[tuple[str, ...]] | None:
 
 def triggers(patterns) -> re.Pattern[str] | None:
     """An expression found in every text some of the inline ``patterns`` could match, or None if one is unknown."""
-    each = needles(patterns)
+    return any_of(needles(patterns))
+
+
+def any_of(each: list[tuple[str, ...]] | None) -> re.Pattern[str] | None:
+    """An expression finding any of the needles ``needles`` gave (None for None)."""
     if each is None:
         return None
     return re.compile("|".join(map(re.escape, sorted({needle for known in each for needle in known}))))
@@ -130,7 +134,7 @@ class FastInlineProcessor(InlineProcessor):
         # For each document: patterns may have been registered since.
         self.patterns = list(self.inlinePatterns)
         self.needles = needles(self.patterns)
-        self.triggers = triggers(self.patterns)
+        self.triggers = any_of(self.needles)
         return super().run(tree, ancestors)
 
     def _InlineProcessor__handleInline(self, data, patternIndex=0):  # noqa: N802, N803 (the private name run calls)
