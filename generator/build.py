@@ -20,7 +20,7 @@ import sys
 import time
 from dataclasses import dataclass
 from functools import partial
-from typing import Callable
+from typing import Callable, Iterable
 
 from . import uptodate
 from .builddate import reproducible_date
@@ -34,6 +34,11 @@ from .write import (File, WriteResult, build_lock, existing_files, remove_leftov
 
 RENDER = "render+write"  # pages are rendered as they are written (see ``write.Files``)
 PLANS_FOR_A_CHILD = 100  # from this many plan files on, docs/ is generated in a child process (build, serve)
+
+
+def pages(names: Iterable[str]) -> int:
+    """How many of ``names`` (files of docs/) are Markdown pages: what MkDocs converts."""
+    return sum(name.endswith(".md") for name in names)
 
 
 def large(root: str) -> bool:
@@ -188,7 +193,7 @@ def stage_docs(root: str, staged_docs: str) -> tuple[Staged | None, dict[str, fl
     files, told = prepared.files, prepared.said
     del prepared  # the model lives on in ``files``' functions, as long as they are needed
     result = render_and_write(partial(stage_tree, os.path.join(root, DOCS), files, staged_docs))
-    return Staged(result, sum(name.endswith(".md") for name in files), told), dict(terminal.seconds)
+    return Staged(result, pages(files), told), dict(terminal.seconds)
 
 
 def build_site(root: str) -> int:
@@ -212,8 +217,7 @@ def build_site(root: str) -> int:
     with mkdocs_messages(), staging_area(root) as docs_area:
         if last is not None:  # docs/ holds what generating would stage: MkDocs reads it (no one writes it now)
             source = docs_dir
-            staged = Staged(said_again(last), sum(name.endswith(".md") for name in existing_files(docs_dir)),
-                            last["said"])
+            staged = Staged(said_again(last), pages(existing_files(docs_dir)), last["said"])
         else:
             source = os.path.join(docs_area, DOCS)
             generate_docs = partial(stage_docs, root, source)

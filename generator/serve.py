@@ -32,7 +32,7 @@ import threading
 from typing import Callable
 from urllib.parse import urlsplit
 
-from .build import generate, large, mkdocs_messages, site_config
+from .build import generate, large, mkdocs_messages, pages, site_config
 from .project import DOCS, SOURCES
 from .write import existing_files
 
@@ -124,7 +124,7 @@ def serve(root: str, dev_addr: str | None) -> int:
         config.plugins.on_startup(command="serve", dirty=True)
         # The first build makes every page, on every core as plansite build does (no other thread runs yet);
         # the rebuilds make the few pages an edit changed, here.
-        processes = forkbuild.processes(config, sum(name.endswith(".md") for name in existing_files(config.docs_dir)))
+        processes = forkbuild.processes(config, pages(existing_files(config.docs_dir)))
         cache_templates(config)
 
         server = LiveReloadServer(builder=lambda: build(config, serve_url=url, dirty=True), host=host, port=port,
