@@ -132,3 +132,56 @@ def test_a_word_task_table_without_headings_gives_items_with_owners(tmp_path, vo
     assert first["text"] == result.source_text[first["span"][0]:first["span"][1]] == "扩大普惠资源，新建公办幼儿园5所。"
     assert "deadline" not in second
     assert any("“持续推进”" in u.message for u in result.unsure)
+
+
+METRICS = """\
+metrics:
+  - {id: pilots, name: 省级普惠性民办幼儿园扶持试点, unit: 个, better: higher}
+  - {id: public-share, name: 公办幼儿园在园幼儿占比, unit: '%', better: higher}
+  - {id: retention, name: 巩固率, unit: '%', better: higher}
+  - {id: first-class, name: 创建城市一类幼儿园, unit: 所, better: higher}
+  - {id: compulsory-distinctive, name: 义务教育特色学校, unit: 所, better: higher}
+  - {id: high-distinctive, name: 普通高中特色学校, unit: 所, better: higher}
+"""
+METRIC_SOURCE = """\
+示例市教育局2025年工作要点
+一、学前教育
+1.扩大普惠资源。做好全市5个省级普惠性民办幼儿园扶持试点工作，公办幼儿园在园幼儿占比达到58%以上。
+2.控辍保学。原建档立卡学生巩固率达到98%，创建5所省级示范性幼儿园,10所城市一类幼儿园。
+3.特色发展。特色学校达到20所，新建校园足球学校10所，新建校园足球学校5所。
+"""
+
+
+def metric_import(tmp_path, vocabulary):
+    path = tmp_path / "metrics.txt"
+    path.write_text(METRIC_SOURCE, encoding="utf-8")
+    result = imported(path, vocabulary)
+    return [t["metric"] for item in items(result.plan) for t in item["targets"]], sorted(result.unsure)
+
+
+def test_a_metric_phrase_close_to_one_listed_name_is_named_as_listed_and_the_rest_reported(tmp_path, vocabulary):
+    write(tmp_path, "content/metrics.yaml", METRICS)
+    problems = []
+    vocabulary = dataclasses.replace(vocabulary, metrics=load_vocabulary(str(tmp_path), problems)[0].metrics)
+    assert problems == [] and len(vocabulary.metrics) == 6
+    metrics, unsure = metric_import(tmp_path, vocabulary)
+    # a listed name holding the phrase or held by it, at least half of it, is taken; 巩固率 is under half of
+    # 原建档立卡学生巩固率, and 特色学校 is as close to two metrics: both left as read
+    assert metrics == ["省级普惠性民办幼儿园扶持试点", "公办幼儿园在园幼儿占比", "原建档立卡学生巩固率",
+                       "创建省级示范性幼儿园", "创建城市一类幼儿园", "特色学校", "新建校园足球学校", "新建校园足球学校"]
+    notes = [(u.line, u.message) for u in unsure if "metric" in u.message]
+    assert notes == [
+        (3, "metric “全市省级普惠性民办幼儿园扶持试点工作” taken as “省级普惠性民办幼儿园扶持试点” (pilots)"),
+        (4, "metric “创建省级示范性幼儿园” is not in content/metrics.yaml (1 target(s), first here)"),
+        (4, "metric “原建档立卡学生巩固率” is not in content/metrics.yaml (1 target(s), first here)"),
+        (4, "metric “城市一类幼儿园” taken as “创建城市一类幼儿园” (first-class)"),
+        (5, "metric “新建校园足球学校” is not in content/metrics.yaml (2 target(s), first here)"),
+        (5, "metric “特色学校” is not in content/metrics.yaml (1 target(s), first here); could be "
+            "“义务教育特色学校” (compulsory-distinctive) or “普通高中特色学校” (high-distinctive)"),
+    ]
+
+
+def test_without_a_metric_list_metric_phrases_stay_as_read(tmp_path, vocabulary):
+    metrics, unsure = metric_import(tmp_path, vocabulary)
+    assert metrics[0] == "全市省级普惠性民办幼儿园扶持试点工作"
+    assert not [u for u in unsure if "metric" in u.message]

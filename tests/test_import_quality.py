@@ -5,11 +5,13 @@ hand against the source text, so they are the reference: a target counts as
 found when the fresh import of the same seed has, on the same item, a target
 with the same comparator, value (or min/max) and unit.  The bar is 90% of the
 curated targets (recall); false targets the curators had to delete are
-reported and held to the same bar (precision).
+reported and held to the same bar (precision).  Of the targets found, most
+must also name the listed metric the curators chose (``METRIC_BAR``).
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import pytest
@@ -24,14 +26,29 @@ from generator.model import Plan
 
 ROOT = Path(__file__).parent.parent
 BAR = 0.9
+METRIC_BAR = 0.7
 
 
 def shape(target) -> tuple:
     return (target.comparator, target.value, target.min, target.max, target.unit)
 
 
-def targets_by_item(plan: Plan) -> dict[str, list[tuple]]:
-    return {placed.key: [shape(t) for t in placed.item.targets] for placed in walk_items(plan.sections)}
+def targets_by_item(plan: Plan, vocabulary) -> dict[str, list[tuple[tuple, str | None]]]:
+    """Each item's targets: their shape, and the id of the listed metric they name (None: none)."""
+    return {placed.key: [(shape(t), getattr(vocabulary.resolve_metric(t.metric), "id", None))
+                         for t in placed.item.targets]
+            for placed in walk_items(plan.sections)}
+
+
+@dataclass
+class Comparison:
+    curated: int = 0   # targets in the curated plans
+    imported: int = 0  # targets in the fresh imports
+    found: int = 0     # curated targets the import has, same item and shape
+    named: int = 0     # of those, naming the curated target's listed metric
+    missed: list = field(default_factory=list)
+    extra: list = field(default_factory=list)
+    misnamed: list = field(default_factory=list)
 
 
 def reimport(plan_file, vocabulary) -> Plan:
@@ -50,35 +67,48 @@ def reimport(plan_file, vocabulary) -> Plan:
 
 
 @pytest.fixture(scope="module")
-def comparison():
+def comparison() -> Comparison:
     site, diagnostics = load_site(str(ROOT))
     assert not [d for d in diagnostics if d.severity == "error"]
-    found = curated_total = imported_total = 0
-    missed, extra = [], []
+    result = Comparison()
     for plan_file in site.plans:
-        curated = targets_by_item(plan_file.plan)
-        fresh = targets_by_item(reimport(plan_file, site.vocabulary))
+        curated = targets_by_item(plan_file.plan, site.vocabulary)
+        fresh = targets_by_item(reimport(plan_file, site.vocabulary), site.vocabulary)
         assert fresh.keys() == curated.keys(), f"{plan_file.path}: the import finds other items"
         for key, wanted in curated.items():
             pool = list(fresh[key])
-            imported_total += len(pool)
-            curated_total += len(wanted)
-            for target in wanted:
-                if target in pool:
-                    pool.remove(target)
-                    found += 1
+            result.imported += len(pool)
+            result.curated += len(wanted)
+            for target, metric in wanted:
+                match = next((entry for entry in pool if entry[0] == target), None)
+                if match is None:
+                    result.missed.append((plan_file.plan.id, key, target))
+                    continue
+                pool.remove(match)
+                result.found += 1
+                if metric is not None and match[1] == metric:
+                    result.named += 1
                 else:
-                    missed.append((plan_file.plan.id, key, target))
-            extra += [(plan_file.plan.id, key, t) for t in pool]
-    return found, curated_total, imported_total, missed, extra
+                    result.misnamed.append((plan_file.plan.id, key, metric, match[1]))
+            result.extra += [(plan_file.plan.id, key, t) for t, _ in pool]
+    return result
 
 
 def test_importer_finds_the_curated_targets(comparison):
-    found, curated_total, _, missed, _ = comparison
-    assert curated_total > 100
-    assert found / curated_total >= BAR, f"{found}/{curated_total} found; missed: {missed}"
+    assert comparison.curated > 100
+    assert comparison.found / comparison.curated >= BAR, (
+        f"{comparison.found}/{comparison.curated} found; missed: {comparison.missed}")
 
 
 def test_importer_rarely_proposes_targets_the_curators_deleted(comparison):
-    found, _, imported_total, _, extra = comparison
-    assert found / imported_total >= BAR, f"{found}/{imported_total} right; extra: {extra}"
+    assert comparison.found / comparison.imported >= BAR, (
+        f"{comparison.found}/{comparison.imported} right; extra: {comparison.extra}")
+
+
+def test_importer_names_the_curated_metric_of_most_targets(comparison):
+    """Curators named every target's metric from content/metrics.yaml, often in words the plan does not use
+    (每学年心理普查次数 for 每学年实施1次以上心理普查), so this bar is lower: 73% measured (57% before the importer
+    matched phrases to listed names)."""
+    assert comparison.found > 100
+    assert comparison.named / comparison.found >= METRIC_BAR, (
+        f"{comparison.named}/{comparison.found} named as curated; otherwise: {comparison.misnamed}")

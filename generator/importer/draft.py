@@ -2,7 +2,9 @@
 
 Items get their title (the lead phrase), verbatim text without the owner
 clause, owners and supporting units as stated, a deadline, themes, targets and
-the span of the text in the source.  Keys follow the field order of
+the span of the text in the source.  A target's metric is named as
+content/metrics.yaml names it where the phrase holds a listed name (see
+``metrics``).  Keys follow the field order of
 ``generator.model`` so that drafts read like curated files.
 """
 
@@ -20,6 +22,7 @@ from .. import model
 from ..vocabulary import Vocabulary
 from . import dates
 from .metadata import bare_name
+from .metrics import listed_metric
 from .owners import find_owner_clause, split_units
 from .report import Unsure, walk_item_dicts
 from .structure import TABLE, Part
@@ -75,7 +78,8 @@ class Drafter:
 
     def __post_init__(self):
         self.unsure: list[Unsure] = []
-        self.unresolved: dict[str, list[int]] = {}
+        self.unresolved: dict[str, list[int]] = {}     # owner -> lines
+        self.unlisted_metrics: dict[str, tuple[list[int], tuple]] = {}  # metric -> lines, candidates
 
     def sections(self, parts: tuple[Part, ...], title: str) -> list[dict]:
         """Top-level parts are sections; a document of items only gets one section around them."""
@@ -145,23 +149,45 @@ class Drafter:
             "owners": list(owners),
             "support": list(support),
             "themes": list(assign_themes(text.text, self.vocabulary.themes, limit=3)),
-            "targets": [self.target(t) for t in targets],
+            "targets": [self.target(t, self.line_of(text.source_offset(t.start))) for t in targets],
             "deadline": deadline,
             "span": list(text.span()),
         })
 
-    def target(self, found) -> dict:
-        return ordered(model.Target, {name: getattr(found, name) for name in
-                                      ("text", "metric", "comparator", "value", "min", "max", "unit")})
+    def target(self, found, line: int) -> dict:
+        values = {name: getattr(found, name)
+                  for name in ("text", "metric", "comparator", "value", "min", "max", "unit")}
+        if self.vocabulary.metrics and found.metric:
+            values["metric"] = self.metric(found.metric, line)
+        return ordered(model.Target, values)
+
+    def metric(self, phrase: str, line: int) -> str:
+        """The metric as content/metrics.yaml names it, if the phrase is close to a listed name (see ``metrics``)."""
+        naming = listed_metric(phrase, self.vocabulary)
+        if naming.metric is None:
+            self.unlisted_metrics.setdefault(phrase, ([], naming.candidates))[0].append(line)
+            return phrase
+        if not naming.held:
+            return phrase
+        self.unsure.append(Unsure(line, f"metric “{phrase}” taken as “{naming.metric.name}” ({naming.metric.id})"))
+        return naming.metric.name
 
     def check_owner(self, name: str, text: Mapped) -> None:
         if self.vocabulary.resolve_owner(name, self.organisation) is None:
             self.unresolved.setdefault(name, []).append(self.line_of(text.source_offset(0)))
 
-    def owner_notes(self) -> list[Unsure]:
-        return [Unsure(lines[0], f"owner “{name}” is not in content/departments.yaml for "
-                                 f"{self.organisation} ({len(lines)} item(s), first here)")
-                for name, lines in self.unresolved.items()]
+    def vocabulary_notes(self) -> list[Unsure]:
+        """Owners and metrics the vocabularies do not list, each once, at its first line."""
+        return ([Unsure(lines[0], f"owner “{name}” is not in content/departments.yaml for "
+                                  f"{self.organisation} ({len(lines)} item(s), first here)")
+                 for name, lines in self.unresolved.items()]
+                + [Unsure(lines[0], f"metric “{name}” is not in content/metrics.yaml ({len(lines)} target(s), "
+                                    f"first here)" + _could_be(candidates))
+                   for name, (lines, candidates) in self.unlisted_metrics.items()])
+
+
+def _could_be(metrics) -> str:
+    return "; could be " + " or ".join(f"“{m.name}” ({m.id})" for m in metrics) if metrics else ""
 
 
 def plan_dict(*, plan_id: str, title: str, organisation: str, year: int, kind: str, published, source_file: str,

@@ -82,5 +82,5 @@ def import_source(path: str, settings: Settings, vocabulary: Vocabulary) -> Impo
         source_file=settings.source_file, preamble=preamble.text,
         notes=f"文号：{meta.document_number}。" if meta.document_number else "", sections=sections,
         closing=joined(outline.closing, "\n").text)
-    unsure += drafter.unsure + drafter.owner_notes()
+    unsure += drafter.unsure + drafter.vocabulary_notes()
     return Imported(plan, text, tuple(unsure), cleaned.dropped)
