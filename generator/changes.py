@@ -438,8 +438,9 @@ def describe_target(change: TargetChange) -> str:
         if name == "value" and change.direction:
             verb = "提高" if change.direction == "raised" else "降低"
             strict = {True: ",更严格", False: ",更宽松", None: ""}[change.stricter]
-            parts.append(f"{TARGET_FIELDS[name]} {b['comparator']} {a['value']:g}{b['unit']} → {b['value']:g}{b['unit']}"
-                         f"({verb} {abs(change.delta):g}{b['unit']}{strict})")
+            unit = b["unit"]
+            parts.append(f"{TARGET_FIELDS[name]} {b['comparator']} {a['value']:g}{unit} → {b['value']:g}{unit}"
+                         f"({verb} {abs(change.delta):g}{unit}{strict})")
         else:
             parts.append(f"{TARGET_FIELDS[name]} {show(a[name])} → {show(b[name])}")
     return f"修改目标「{b['text']}」:" + ";".join(parts)
