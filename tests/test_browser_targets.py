@@ -129,3 +129,17 @@ def test_target_tables_sort_by_a_column(browser, site_url):
     assert column(page, table, "目标")[0].endswith("100%")  # the largest first
     assert table.locator("thead th", has_text="文件").get_attribute("aria-sort") == "none"
     assert not errors
+
+
+@pytest.mark.parametrize("path, drawing", [("targets/", "svg.plansite-progress__bar"),
+                                           (f"metrics/{METRIC}/{YEAR}/", "svg.plansite-chart")])
+def test_charts_and_progress_bars_start_where_the_text_does(browser, site_url, path, drawing):
+    """Material centres a figure's content; these are read with the text beside them, so they keep to its left."""
+    page = browser.new_page(viewport={"width": 1280, "height": 900})
+    page.goto(f"{site_url}{path}")
+    svg = page.locator(f"article {drawing}").first
+    svg.wait_for()
+    text = page.locator("article h1").bounding_box()
+    assert svg.bounding_box()["x"] == pytest.approx(text["x"], abs=1)
+    assert svg.locator("xpath=../figcaption").bounding_box()["x"] == pytest.approx(text["x"], abs=1)
+    page.close()
