@@ -50,6 +50,8 @@ STATIC = "assets/plansite"  # where generator/static/ (the site's own CSS and Ja
 NEWEST = 5
 
 _TITLE_SAFE = str.maketrans({"<": "＜", ">": "＞", "&": "＆"})
+_ATTRIBUTE_SAFE = str.maketrans({"<": "＜", ">": "＞", "&": "＆", '"': "＂"})
+DESCRIPTION_MAX = 120  # characters: what a search engine or a chat app's link preview shows of a page
 # Unicode categories Cc (control characters; Python-Markdown's own placeholders are \x02/\x03) and Cs
 # (lone surrogates).  Regular expressions: a site is millions of values, and scanning for the few
 # characters to change runs in C.
@@ -85,6 +87,18 @@ def front_matter_title(value) -> str:
     neither a tag nor an entity.
     """
     return "title: " + json.dumps(one_line(value).translate(_TITLE_SAFE), ensure_ascii=False)
+
+
+def front_matter_description(value) -> str:
+    """The ``description:`` line of a page's front matter: what search engines and link previews show.
+
+    Material prints it, unescaped, into the ``content="…"`` of ``<meta name="description">``, so besides
+    ``< > &`` the double quote is replaced by its full-width form.  At most ``DESCRIPTION_MAX`` characters.
+    """
+    text = one_line(value)
+    if len(text) > DESCRIPTION_MAX:
+        text = text[:DESCRIPTION_MAX - 1] + "…"
+    return "description: " + json.dumps(text.translate(_ATTRIBUTE_SAFE), ensure_ascii=False)
 
 
 def paragraphs(text: str) -> list[str]:
@@ -260,7 +274,8 @@ def environment() -> jinja2.Environment:
         # Compiled templates are kept in the user's temporary directory (checked against the source),
         # so a run does not compile them again: that was half of a no-op regeneration.
         bytecode_cache=jinja2.FileSystemBytecodeCache())
-    env.filters.update(md=md, front_matter_title=front_matter_title, paragraphs=paragraphs,
+    env.filters.update(md=md, front_matter_title=front_matter_title,
+                       front_matter_description=front_matter_description, paragraphs=paragraphs,
                        http_url=http_url, requirement=requirement, heading_id=heading_id,
                        filter_attribute=filter_attribute, item_level=item_level, item_title=item_title,
                        item_url=item_url, item_link=item_link, item_link_in_plan=item_link_in_plan,

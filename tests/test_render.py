@@ -15,6 +15,7 @@ from html.parser import HTMLParser
 
 import markdown
 import pytest
+import yaml
 from mkdocs.config import load_config
 
 from generator.corpus import build_corpus
@@ -23,7 +24,7 @@ from generator.ids import item_anchor, section_anchor, walk_items
 from generator.load import load_site
 from generator.model import Target
 from generator.project import DOCS, SOURCES
-from generator.render import http_url, md, numbered, paragraphs, render_site, requirement
+from generator.render import front_matter_description, http_url, md, numbered, paragraphs, render_site, requirement
 from payloads import PAYLOADS
 from projects import make_project, write
 from sitefixtures import REPO, make_site_project
@@ -118,6 +119,13 @@ def test_paragraphs_keep_lines_and_drop_indentation(to_html):
     text = "第一段\n\n    第二段缩进\n  - 第三段\n"
     html = to_html("\n\n".join(paragraphs(text)))
     assert html == "<p>第一段</p>\n<p>第二段缩进</p>\n<p>- 第三段</p>"
+
+
+def test_a_description_is_one_line_of_at_most_120_characters_safe_in_an_attribute():
+    line = front_matter_description('他说"好" <b>&\n' + "很长" * 100)
+    value = yaml.safe_load(line)["description"]
+    assert len(value) == 120 and value.endswith("…") and "\n" not in value
+    assert value.startswith("他说＂好＂ ＜b＞＆ 很长")
 
 
 def test_numbers_and_requirements_read_as_printed():

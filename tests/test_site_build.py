@@ -79,6 +79,32 @@ def test_a_page_for_every_plan_theme_department_year_and_organisation(built_site
     assert (built_site / "site" / "schema" / "plan.schema.json").is_file()
 
 
+FULL_WIDTH = str.maketrans('<>&"', "＜＞＆＂")  # how a description keeps to its attribute (the fixture has payloads)
+
+
+def description(page: Path) -> str:
+    [content] = re.findall(r'<meta name="description" content="([^"]*)">', page.read_text(encoding="utf-8"))
+    return html.unescape(content)
+
+
+def test_each_plan_theme_department_year_organisation_and_metric_page_describes_itself(built_site, site):
+    """Search engines and chat apps' link previews show a page's description: the site's says nothing of it."""
+    corpus = build_corpus(site)
+    subjects = [(("plans", p.id), site.vocabulary.organisation_by_id[p.organisation].name) for p in corpus.plans]
+    subjects += [(("years", str(y)), f"{y}年") for y in corpus.years]
+    subjects += [(("themes", t.id), t.name) for t in site.vocabulary.themes]
+    subjects += [(("departments", d.id), d.full_name or d.name) for d in site.vocabulary.departments]
+    subjects += [(("organisations", o.id), o.name) for o in site.vocabulary.organisations]
+    subjects += [(("metrics", m.id), m.name) for m in site.vocabulary.metrics]
+    assert len(subjects) > 20
+    for parts, subject in subjects:
+        said = description(page_file(built_site, *parts))
+        assert subject.translate(FULL_WIDTH) in said and len(said) <= 120, (parts, said)
+    site_description = description(page_file(built_site))
+    assert site_description and all(description(page_file(built_site, kind)) == site_description
+                                    for kind in ("plans", "themes", "departments"))
+
+
 def test_every_internal_link_and_anchor_resolves(built_site, pages):
     site_dir = (built_site / "site").resolve()
     broken = []
