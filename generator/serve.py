@@ -23,8 +23,10 @@ A page removed from docs/ stays in the preview until it is restarted.
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import os
+import signal
 import subprocess
 import sys
 import tempfile
@@ -37,7 +39,7 @@ from .project import DOCS, SOURCES
 from .write import existing_files
 
 QUIET_SECONDS = 0.1
-SIGNAL = "docs-changed"  # the file that makes the server rebuild (see ``signal``)
+SIGNAL = "docs-changed"  # the file that makes the server rebuild (see ``ask_rebuild``)
 
 
 class Regenerator:
@@ -90,7 +92,7 @@ def tree_identity(directory: str) -> tuple[int, int] | None:
     return info.st_dev, info.st_ino
 
 
-def signal(signals: str) -> None:
+def ask_rebuild(signals: str) -> None:
     """Make the server rebuild once: a file renamed into the watched folder ``signals`` is one event.
     (Writing a file there is three, opened, modified and closed, and the server built twice, the second
     time while the browser was reloading.)"""
@@ -100,7 +102,31 @@ def signal(signals: str) -> None:
     os.replace(staged, os.path.join(signals, SIGNAL))
 
 
+@contextlib.contextmanager
+def terminate_as_interrupt():
+    """Stop on SIGTERM (a service manager, a test, the benchmark) as on Ctrl-C, so that the preview's
+    temporary site is removed: killed by the default action, each preview left its whole site in /tmp."""
+    def interrupt(signum, frame):
+        raise KeyboardInterrupt
+    previous = signal.signal(signal.SIGTERM, interrupt)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGTERM, previous)
+
+
 def serve(root: str, dev_addr: str | None) -> int:
+    """Preview until interrupted (Ctrl-C or SIGTERM), then remove the preview's site."""
+    if generate(root) is None:
+        return 1
+    with terminate_as_interrupt():
+        try:
+            return preview(root, dev_addr)
+        except KeyboardInterrupt:
+            return 0
+
+
+def preview(root: str, dev_addr: str | None) -> int:
     from mkdocs.commands.build import build
     from mkdocs.livereload import LiveReloadServer
     from watchdog import events
@@ -109,8 +135,6 @@ def serve(root: str, dev_addr: str | None) -> int:
     from . import forkbuild
     from .buildhooks import cache_templates
 
-    if generate(root) is None:
-        return 1
     with tempfile.TemporaryDirectory(prefix="plansite-serve-") as work, mkdocs_messages(logging.INFO):
         signals = os.path.join(work, "signals")
         os.mkdir(signals)
@@ -143,7 +167,7 @@ def serve(root: str, dev_addr: str | None) -> int:
         # plans) took this process the time the generation needed.
         changes = [events.FileCreatedEvent, events.FileModifiedEvent, events.FileDeletedEvent,
                    events.FileMovedEvent, events.DirDeletedEvent, events.DirMovedEvent]
-        regenerator = Regenerator(root, lambda: signal(signals))
+        regenerator = Regenerator(root, lambda: ask_rebuild(signals))
         for name in SOURCES:
             folder = os.path.join(root, name)
             if os.path.isdir(folder):
@@ -151,8 +175,6 @@ def serve(root: str, dev_addr: str | None) -> int:
         observer.start()
         try:
             server.serve()
-        except KeyboardInterrupt:
-            pass
         finally:
             server.shutdown()
             observer.stop()

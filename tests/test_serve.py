@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import socket
 import subprocess
 import sys
@@ -97,6 +98,23 @@ def test_edits_to_a_plan_reach_the_preview(served):
     assert "unknown theme 'safty'" in output
     assert output.count("Detected file changes") == 1  # the one edit that changed docs/
     assert ("preview: pages made in 2 processes" in output) == (size == "large")
+
+
+def test_a_terminated_preview_removes_its_site(tmp_path):
+    """SIGTERM (a test, the benchmark, a service manager) stops the preview as Ctrl-C does: exit 0, and the
+    temporary site is gone (it was left in /tmp, a whole site per preview)."""
+    root, temporary, port = make_site_project(tmp_path / "project"), tmp_path / "tmp", free_port()
+    temporary.mkdir()
+    process = subprocess.Popen([sys.executable, "-m", "generator", "--root", str(root), "serve", "-a",
+                                f"127.0.0.1:{port}"], stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
+                               env={**os.environ, "TMPDIR": str(temporary)})
+    try:
+        wait_for(lambda: fetch(f"http://127.0.0.1:{port}/"))
+        assert len(list(temporary.glob("plansite-serve-*"))) == 1
+    finally:
+        output = stop(process)
+    assert process.returncode == 0, output
+    assert not list(temporary.glob("plansite-serve-*"))  # (jieba's and Jinja's caches are meant to stay)
 
 
 @pytest.mark.parametrize("plans_for_a_child", [0, 10_000], ids=["in a process of its own", "in the server's"])
