@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 
 import pytest
 
@@ -87,6 +88,18 @@ def test_home_and_plan_pages_link_the_downloads(built_site, corpus):
         page = (built_site / "site" / "plans" / plan_file.plan.id / "index.html").read_text(encoding="utf-8")
         assert f'href="../../data/plans/{plan_file.plan.id}.yaml"' in page
         assert 'href="../../schema/plan.schema.json"' in page
+
+
+@pytest.mark.site
+def test_the_data_page_lists_years_not_every_plan(built_site, corpus):
+    """Each plan's YAML is linked from its own page and listed in datapackage.json; the data page links the
+    years, so that it does not grow with the plans (at 1,000 plans its list of them was too long for
+    Zensical's search index)."""
+    site, _ = corpus
+    page = (built_site / "site" / "data" / "index.html").read_text(encoding="utf-8")
+    links = set(re.findall(r'href="([^"]*)"', page))
+    assert {f"../years/{year}/" for year in {p.plan.year for p in site.plans}} <= links
+    assert "datapackage.json" in links and not [link for link in links if link.endswith(".yaml")]
 
 
 FORMULAS = PLAN.replace("title: 扩大普惠资源", "title: '=HYPERLINK(\"http://x\",\"点击\")'").replace(
