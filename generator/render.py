@@ -36,6 +36,7 @@ from .load import Site
 from .model import Plan, Section, Target
 from .numbering import chinese_to_int
 from .opendata import OPEN_DATA_PAGE, data_path, open_data
+from .paging import paginate
 from .searchworker import repaired_worker
 from .sitehistory import NO_HISTORY, SiteHistory
 from .write import File, Files, content_of, copy_of
@@ -329,9 +330,10 @@ def render_pages(corpus: Corpus, tracking: Tracking) -> Files:
     pages += [plan_page(corpus, tracking, plan) for plan in corpus.plans]
     pages += [later("theme.md.j2", page_path("themes", t.id), corpus=corpus, tracking=tracking, theme=t,
                     entries=corpus.by_theme[t.id]) for t in vocabulary.themes]
-    pages += [later("theme_year.md.j2", page_path("themes", theme_year(t.id, year)), corpus=corpus, theme=t,
-                    year=year, entries=in_year)
-              for t in vocabulary.themes for year, in_year in group_by_year(corpus.by_theme[t.id])]
+    pages += [later("theme_year.md.j2", page_path("themes", part.key), corpus=corpus, theme=t, year=year,
+                    entries=in_year, part=part)
+              for t in vocabulary.themes for year, in_year in group_by_year(corpus.by_theme[t.id])
+              for part in paginate(theme_year(t.id, year), in_year)]
     pages += [later("department.md.j2", page_path("departments", d.id), corpus=corpus, tracking=tracking,
                     department=d,
                     organisation=vocabulary.organisation_by_id[d.organisation],

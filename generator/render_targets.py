@@ -24,6 +24,7 @@ from .commitments import (CHANGE_LABELS, Commitment, YearRow, by_metric, commitm
                           year_over_year)
 from .corpus import Corpus, Entry, runs
 from .model import Metric
+from .paging import paginate
 from .references import is_web_address
 from .render import http_url, later, page_path, quantity, requirement, text
 from .tracking import (STATE_LABELS, ReviewLinks, State, Summary, is_tracked, item_deadline, reference_of,
@@ -176,9 +177,9 @@ def target_pages(tracking: Tracking) -> Files:
     corpus, vocabulary = tracking.corpus, tracking.corpus.vocabulary
     pages = [later("targets.md.j2", page_path("targets"), corpus=corpus, tracking=tracking,
                    better_labels=BETTER_LABELS)]
-    pages += [later("targets_year.md.j2", page_path("targets", year), tracking=tracking, year=year,
-                    commitments=in_year)
-              for year, in_year in tracking.by_year]
+    pages += [later("targets_year.md.j2", page_path("targets", part.key), tracking=tracking, year=year,
+                    commitments=in_year, part=part)
+              for year, in_year in tracking.by_year for part in paginate(str(year), in_year)]
     for metric in vocabulary.metrics:
         years = rows_by_year(year_over_year(metric, tracking.by_metric[metric.id], corpus.plans))
         pages.append(later("metric.md.j2", page_path("metrics", metric.id), tracking=tracking, metric=metric,
