@@ -34,4 +34,4 @@ bench: $(STAMP)           ## build synthetic corpora of 10, 100, 1,000 plans and
 	$(BIN)/python -m generator.bench $(BENCH)
 
 clean:
-	rm -rf docs site .pytest_cache
+	rm -rf docs site .pytest_cache .plansite-cache .plansite-state.json

@@ -6,12 +6,13 @@ import contextlib
 import gc
 import os
 from dataclasses import dataclass, replace
-from functools import cached_property
+from functools import cached_property, partial
 
 from . import yamlsource
 from .decode import decode
 from .diagnostics import Diagnostic
 from .model import DepartmentFile, MetricFile, OrganisationFile, Plan, ThemeFile
+from .plancache import CachedPlan, PlanCache
 from .processes import fork_map, processes_for
 from .vocabulary import Vocabulary
 
@@ -95,20 +96,21 @@ def without_documents(site: Site) -> Site:
     return replace(site, plans=tuple(replace(plan_file, document=None) for plan_file in site.plans))
 
 
-def load_site(root: str = ".", processes: int | None = None) -> tuple[Site, list[Diagnostic]]:
+def load_site(root: str = ".", processes: int | None = None,
+              cached: bool = True) -> tuple[Site, list[Diagnostic]]:
     """Load everything; the diagnostics say what is wrong (the Site holds what could be read).
 
     The plan files are read in ``processes`` processes, by default as many as pay (see
     ``processes.processes_for``); the site and the diagnostics are the same whatever their number.
+    With ``cached``, plan files read before as they are now come from ``plancache`` instead.
     """
     from .validate import validate  # validation is a separate stage over the loaded data
 
     with _collector_paused():
         diagnostics: list[Diagnostic] = []
         vocabulary, vocabulary_documents = load_vocabulary(root, diagnostics)
-        paths = plan_paths(root)
         plans = []
-        for plan_file, problems in load_plan_files(paths, processes or processes_for(len(paths), PLANS_PER_PROCESS)):
+        for plan_file, problems in load_plan_files(plan_paths(root), processes, PlanCache(root) if cached else None):
             diagnostics.extend(problems)
             if plan_file is not None:
                 plans.append(plan_file)
@@ -120,31 +122,49 @@ def load_site(root: str = ".", processes: int | None = None) -> tuple[Site, list
 Loaded = tuple[PlanFile | None, list[Diagnostic]]  # a plan file read (None when it cannot be), its diagnostics
 
 
-def load_plan_files(paths: list[str], processes: int = 1) -> list[Loaded]:
+def load_plan_files(paths: list[str], processes: int | None = None, cache: PlanCache | None = None) -> list[Loaded]:
     """Each plan file read and decoded, with its diagnostics, in the order of ``paths``.
 
-    The files are shared out in order between ``processes`` processes (``processes.fork_map``); an
-    exception reading one is raised here, the one of the first file as in one process.
+    The files ``cache`` does not hold are read and put in it, shared out in order between ``processes``
+    processes (``processes.fork_map``; by default as many as pay); an exception reading one is raised
+    here, the one of the first file as in one process.
     """
-    count = len(paths)
-    shares = [paths[i * count // processes:(i + 1) * count // processes] for i in range(processes)]
-    loaded = []
-    for share, error in fork_map(_load_share, shares):
+    keys = {path: cache.key(path) for path in paths} if cache else {}
+    loaded = {path: from_cache(path, entry) for path, key in keys.items()
+              if key and (entry := cache.get(key)) is not None}
+    missing = [path for path in paths if path not in loaded]
+    count = len(missing)
+    processes = processes or processes_for(count, PLANS_PER_PROCESS)
+    shares = [[(path, keys.get(path)) for path in missing[i * count // processes:(i + 1) * count // processes]]
+              for i in range(processes)]
+    for share, error in fork_map(partial(_load_share, cache), shares):
         if error is not None:
             raise error
-        loaded.extend(share)
-    return loaded
+        loaded.update(share)
+    if cache:
+        cache.keep_only({key for key in keys.values() if key})
+    return [loaded[path] for path in paths]
 
 
-def _load_share(paths: list[str]) -> tuple[list[Loaded], Exception | None]:
-    """The files read, and the exception that stopped reading them, if one did (raised by ``load_plan_files``
-    in the order of the files, whichever process got there first)."""
+def from_cache(path: str, entry: CachedPlan) -> Loaded:
+    """A plan file as the cache keeps it: its document is read again only if a location is asked for."""
+    plan, diagnostics = entry
+    return (PlanFile(path, plan, yamlsource.reread(path)) if plan is not None else None), diagnostics
+
+
+def _load_share(cache: PlanCache | None, files: list[tuple[str, str | None]]
+                ) -> tuple[list[tuple[str, Loaded]], Exception | None]:
+    """The files read (with their cache keys), each with what was read, and the exception that stopped
+    reading them, if one did (raised by ``load_plan_files`` in the order of the files, whichever process
+    got there first)."""
     loaded = []
     try:
-        for path in paths:
+        for path, key in files:
             diagnostics: list[Diagnostic] = []
             document, plan = load_document(path, Plan, diagnostics)
-            loaded.append((PlanFile(path, plan, document) if plan is not None else None, diagnostics))
+            loaded.append((path, (PlanFile(path, plan, document) if plan is not None else None, diagnostics)))
+            if cache and key:
+                cache.put(key, (plan, diagnostics))
     except Exception as error:  # noqa: BLE001 - raised by the caller, in order
         return loaded, error
     return loaded, None

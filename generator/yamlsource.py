@@ -63,17 +63,35 @@ class Document:
         unpickled when first read (``__getattr__``).  Most documents are dropped once validated without a
         location being asked for (``load.without_documents``); unpickled, their millions of small objects
         were most of a large site's heap, scattered among the plans' objects where freeing them gave no memory
-        back (10,000 plans: 2.2 GB, which each forked renderer then copied as it touched the plans)."""
+        back (10,000 plans: 2.2 GB, which each forked renderer then copied as it touched the plans).
+        A document not yet read again from its file (``reread``) stays so."""
+        if "data" not in self.__dict__ and "_packed" not in self.__dict__:
+            return reread, (self.path,)
         return _received, (self.path, pickle.dumps((self.data, self.locations, self.key_locations),
                                                    pickle.HIGHEST_PROTOCOL))
 
     def __getattr__(self, name: str):
-        # Called only for an attribute not set: the fields of a document pickled by ``__reduce__``.
-        packed = self.__dict__.pop("_packed", None)
-        if packed is None:
+        # Called only for an attribute not set: the fields of a document pickled by ``__reduce__``, or of
+        # one to read again from its file (``reread``).
+        if name not in ("data", "locations", "key_locations"):
             raise AttributeError(name)
-        self.data, self.locations, self.key_locations = pickle.loads(packed)
+        packed = self.__dict__.pop("_packed", None)
+        if packed is not None:
+            self.data, self.locations, self.key_locations = pickle.loads(packed)
+        else:
+            document, _ = load(self.path)
+            self.data, self.locations, self.key_locations = (
+                (document.data, document.locations, document.key_locations) if document else (None, {}, {}))
         return getattr(self, name)
+
+
+def reread(path: str) -> Document:
+    """The document of the file ``path``, read when a field is first asked for: that of a plan whose model
+    came from ``plancache``, and which, like most, may never be asked for a location.  (Were the file
+    changed in between, its locations would be those of the new text; unreadable, there are none.)"""
+    document = object.__new__(Document)
+    document.path = path
+    return document
 
 
 def _received(path: str, packed: bytes) -> Document:

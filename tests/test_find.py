@@ -15,12 +15,18 @@ from generator.load import load_site
 from generator.opendata import item_columns
 from generator.render import item_location
 from projects import PLAN, make_project
-from sitefixtures import FIXTURE
+from sitefixtures import make_site_project
 
 
 @pytest.fixture(scope="module")
-def corpus():
-    site, _ = load_site(str(FIXTURE))
+def project(tmp_path_factory):
+    """A copy of the fixture project: loading it writes the cache of plan files, not into the repository."""
+    return make_site_project(tmp_path_factory.mktemp("find"))
+
+
+@pytest.fixture(scope="module")
+def corpus(project):
+    site, _ = load_site(str(project))
     return build_corpus(site)
 
 
@@ -61,7 +67,8 @@ def test_facets_and_words_must_all_hold(corpus):
 
 
 def test_status_keeps_the_items_reported_so(tmp_path):
-    make_project(tmp_path, PLAN.replace("        themes: [preschool]\n", "        themes: [preschool]\n        status: 进行中\n"))
+    make_project(tmp_path, PLAN.replace("        themes: [preschool]\n",
+                                        "        themes: [preschool]\n        status: 进行中\n"))
     site, _ = load_site(str(tmp_path))
     corpus = build_corpus(site)
     assert keys(select(corpus, Criteria(statuses=frozenset(["进行中", "已完成"])))) == ["demo-edu-2025#1-1"]
@@ -78,32 +85,32 @@ def test_units_and_themes_are_named_by_id_name_full_name_or_alias(corpus):
     assert ids == frozenset() and problems == ["no theme '心里健康' (did you mean '心理健康'?)"]
 
 
-def run(capsys, *args) -> tuple[int, str, str]:
-    code = main(["--root", str(FIXTURE), "find", *args])
+def run(capsys, project, *args) -> tuple[int, str, str]:
+    code = main(["--root", str(project), "find", *args])
     out, err = capsys.readouterr()
     return code, out, err
 
 
-def test_the_table_json_and_csv_list_the_same_items(corpus, capsys):
+def test_the_table_json_and_csv_list_the_same_items(corpus, capsys, project):
     expected = select(corpus, Criteria(themes=frozenset(["preschool"]), years=frozenset([2025])))
-    code, table, err = run(capsys, "--theme", "学前教育", "--year", "2025")
+    code, table, err = run(capsys, project, "--theme", "学前教育", "--year", "2025")
     assert code == 0 and err.strip() == f"{len(expected)} item(s)"
     lines = table.splitlines()
     assert lines[0].split() == ["年度", "计划", "事项", "标题", "责任单位"]
     assert [line.split()[1] + "#" + line.split()[2] for line in lines[1:]] == keys(expected)
 
     columns = [column.name for column in item_columns(item_location)]
-    _, out, _ = run(capsys, "--theme", "preschool", "--year", "2025", "--format", "json")
+    _, out, _ = run(capsys, project, "--theme", "preschool", "--year", "2025", "--format", "json")
     records = json.loads(out)
     assert [f"{r['plan']}#{r['item']}" for r in records] == keys(expected)
     assert all(list(r) == columns for r in records)
-    _, out, _ = run(capsys, "--theme", "preschool", "--year", "2025", "--format", "csv")
+    _, out, _ = run(capsys, project, "--theme", "preschool", "--year", "2025", "--format", "csv")
     rows = list(csv.DictReader(io.StringIO(out)))
     assert [f"{r['plan']}#{r['item']}" for r in rows] == keys(expected)
     assert list(rows[0]) == columns and not out.startswith("\ufeff")
 
 
-def test_an_unknown_name_is_an_error_that_suggests(capsys):
-    code, out, err = run(capsys, "--department", "基教课")
+def test_an_unknown_name_is_an_error_that_suggests(capsys, project):
+    code, out, err = run(capsys, project, "--department", "基教课")
     assert code == 2 and out == ""
     assert "no department '基教课' (did you mean '基教科'" in err
