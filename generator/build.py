@@ -26,7 +26,7 @@ from . import uptodate
 from .builddate import reproducible_date
 from .cli import print_diagnostics
 from .diagnostics import Diagnostic, InputError, has_errors
-from .processes import give_back_free_memory, in_child
+from .processes import collector_paused, give_back_free_memory, in_child
 from .progress import terminal
 from .project import CONFIG, DOCS
 from .write import (File, WriteResult, build_lock, existing_files, remove_leftovers, stage_tree, staging_area,
@@ -85,7 +85,7 @@ def prepare(root: str) -> Prepared | None:
     site = without_documents(site)
     give_back_free_memory()  # the documents were most of the heap; the renderers fork from it
     try:
-        with terminal.stage("corpus") as done:
+        with terminal.stage("corpus") as done, collector_paused():
             files = site_files(site, history=history)
             done(f"{len(files):,} files")
         return Prepared(files, told)

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import contextlib
-import gc
 import os
 from dataclasses import dataclass, replace
 from functools import cached_property, partial
@@ -13,7 +11,7 @@ from .decode import decode
 from .diagnostics import Diagnostic
 from .model import DepartmentFile, MetricFile, OrganisationFile, Plan, ThemeFile
 from .plancache import CachedPlan, PlanCache
-from .processes import fork_map, processes_for
+from .processes import collector_paused, fork_map, processes_for
 from .vocabulary import Vocabulary
 
 VOCABULARY_FILES = {
@@ -106,7 +104,7 @@ def load_site(root: str = ".", processes: int | None = None,
     """
     from .validate import validate  # validation is a separate stage over the loaded data
 
-    with _collector_paused():
+    with collector_paused():
         diagnostics: list[Diagnostic] = []
         vocabulary, vocabulary_documents = load_vocabulary(root, diagnostics)
         plans = []
@@ -168,20 +166,3 @@ def _load_share(cache: PlanCache | None, files: list[tuple[str, str | None]]
     except Exception as error:  # noqa: BLE001 - raised by the caller, in order
         return loaded, error
     return loaded, None
-
-
-@contextlib.contextmanager
-def _collector_paused():
-    """Python's cyclic garbage collector off while the block runs.
-
-    Loading makes millions of objects that all stay alive (a location for every value of every file)
-    and no cycles worth collecting: the collector would go over them again and again, a fifth of the
-    time of loading 1,000 plans.
-    """
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()

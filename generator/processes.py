@@ -14,6 +14,7 @@ thread stays held in the child for ever): while other threads run, as under
 
 from __future__ import annotations
 
+import contextlib
 import ctypes
 import functools
 import gc
@@ -70,6 +71,24 @@ def give_back_free_memory() -> None:
     malloc_trim = c_function("malloc_trim")  # glibc's
     if malloc_trim is not None:
         malloc_trim(0)
+
+
+@contextlib.contextmanager
+def collector_paused():
+    """Python's cyclic garbage collector off while the block runs.
+
+    For the blocks that make millions of objects which all stay alive and hold no cycles worth collecting
+    (reading the plans, with a location for every value; the corpus and the list of pages): the collector
+    would go over them again and again, a fifth of the time of loading 1,000 plans, and half of the corpus
+    stage at 10,000 plans (13.2 s instead of 6.1 s).
+    """
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
 
 
 def fork_map(work: Callable[[Share], Result], shares: Sequence[Share]) -> list[Result]:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import os
 import platform
 import signal
@@ -16,7 +17,7 @@ import pytest
 from generator import build
 from generator.cli import main
 from generator.load import load_site, without_documents
-from generator.processes import cores, fork_each, fork_map, in_child, processes_for
+from generator.processes import collector_paused, cores, fork_each, fork_map, in_child, processes_for
 from generator.progress import terminal
 from generator.render import site_files
 from generator.write import WriteResult, write_tree
@@ -223,3 +224,19 @@ def test_free_memory_is_given_back_to_the_system():
     result = subprocess.run([sys.executable, "-c", GIVE_BACK], capture_output=True, text=True, check=True)
     before, freed, after = map(int, result.stdout.split())
     assert freed > before - 50 and after < freed - 150  # MB: kept when freed, given back when asked
+
+
+def test_the_collector_is_paused_for_the_block_only():
+    assert gc.isenabled()
+    with pytest.raises(KeyError):
+        with collector_paused():
+            assert not gc.isenabled()
+            raise KeyError("stop")
+    assert gc.isenabled()
+    gc.disable()
+    try:
+        with collector_paused():
+            pass
+        assert not gc.isenabled()  # left as it was found
+    finally:
+        gc.enable()
