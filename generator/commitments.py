@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
-from typing import Iterable, Literal
+from typing import AbstractSet as Set, Iterable, Literal, Mapping
 
 from .corpus import Corpus, Entry, runs
 from .model import Metric, Organisation, Plan, Target
@@ -94,25 +94,23 @@ class YearRow:
     since: int | None
 
 
-def year_over_year(metric: Metric, commitments: Iterable[Commitment], plans: Iterable[Plan]) -> list[YearRow]:
+def year_over_year(metric: Metric, commitments: Iterable[Commitment],
+                   planned: Mapping[str, Set[int]]) -> list[YearRow]:
     """Per organisation (in order of first commitment), its years on the metric in ascending order.
 
-    A year counts when the organisation published a plan or breakdown in it or committed to the metric in
-    it; a year with plans but no commitment after one with commitments is a 'dropped' row.  Linear in
-    commitments and plans: both are grouped by organisation once.
+    A year counts when the organisation published a plan or breakdown in it (``planned``: the years of each
+    organisation's plans but reviews, ``Corpus.planned_years``) or committed to the metric in it; a year with
+    plans but no commitment after one with commitments is a 'dropped' row.  Linear in the commitments,
+    grouped by organisation once.
     """
     mine: dict[str, dict[int, list[Commitment]]] = {}
     for c in commitments:
         mine.setdefault(c.organisation.id, {}).setdefault(c.plan.year, []).append(c)
-    planned: dict[str, set[int]] = {}
-    for p in plans:
-        if p.organisation in mine and p.kind != "review":
-            planned.setdefault(p.organisation, set()).add(p.year)
     rows: list[YearRow] = []
     for organisation_id, by_year in mine.items():
         organisation = next(iter(by_year.values()))[0].organisation
         previous: tuple[int, tuple[Commitment, ...]] | None = None
-        for year in sorted(by_year.keys() | planned.get(organisation_id, set())):
+        for year in sorted(by_year.keys() | planned.get(organisation_id, frozenset())):
             current = tuple(by_year.get(year, ()))
             if current and previous and previous[1]:
                 change = compare(strongest(previous[1], metric.better).target,

@@ -145,6 +145,15 @@ class Corpus:
         return {key: tuple(plans) for key, plans in found.items()}
 
     @cached_property
+    def planned_years(self) -> dict[str, frozenset[int]]:
+        """The years each organisation published a plan or breakdown in (not a review), by organisation id."""
+        found: dict[str, set[int]] = {}
+        for plan in self.plans:
+            if plan.kind != "review":
+                found.setdefault(plan.organisation, set()).add(plan.year)
+        return {organisation: frozenset(years) for organisation, years in found.items()}
+
+    @cached_property
     def departments_by_organisation(self) -> dict[str, tuple[Department, ...]]:
         return grouped(self.vocabulary.departments, lambda d: (d.organisation,),
                        [o.id for o in self.vocabulary.organisations])

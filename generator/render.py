@@ -308,11 +308,11 @@ def item_level(entry: Entry) -> int:
 
 def by_year_and_role(owned: tuple[Entry, ...], supported: tuple[Entry, ...]) -> list[tuple[int, list]]:
     """A department's items per year (descending), as [(year, [("owned"|"supported", entries)])]."""
-    roles = (("owned", owned), ("supported", supported))
-    years = sorted({e.plan.year for e in owned + supported}, reverse=True)
-    return [(year, [(role, found) for role, entries in roles
-                    if (found := [e for e in entries if e.plan.year == year])])
-            for year in years]
+    years: dict[int, dict[str, list[Entry]]] = {}
+    for role, entries in (("owned", owned), ("supported", supported)):
+        for entry in entries:
+            years.setdefault(entry.plan.year, {}).setdefault(role, []).append(entry)
+    return [(year, list(years[year].items())) for year in sorted(years, reverse=True)]
 
 
 def plan_page(corpus: Corpus, tracking: Tracking, plan: Plan) -> tuple[str, Callable[[], str]]:

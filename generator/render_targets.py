@@ -181,7 +181,7 @@ def target_pages(tracking: Tracking) -> Files:
                     commitments=in_year, part=part)
               for year, in_year in tracking.by_year for part in paginate(str(year), in_year)]
     for metric in vocabulary.metrics:
-        years = rows_by_year(year_over_year(metric, tracking.by_metric[metric.id], corpus.plans))
+        years = rows_by_year(year_over_year(metric, tracking.by_metric[metric.id], corpus.planned_years))
         pages.append(later("metric.md.j2", page_path("metrics", metric.id), tracking=tracking, metric=metric,
                            years=years, metric_year=metric_year, better_labels=BETTER_LABELS))
         pages += [(page_path("metrics", metric_year(metric.id, year)),

@@ -26,7 +26,7 @@ def charted_targets(built_site):
     site, _ = load_site(str(built_site))
     corpus = build_corpus(site)
     metric = site.vocabulary.metric_by_id[METRIC]
-    rows = year_over_year(metric, Tracking(corpus, date.today()).by_metric[METRIC], corpus.plans)
+    rows = year_over_year(metric, Tracking(corpus, date.today()).by_metric[METRIC], corpus.planned_years)
     return [c.target for row in rows if row.year == YEAR for c in row.commitments]
 
 

@@ -108,7 +108,7 @@ def test_metric_year_pages_chart_every_commitment_of_the_year(tmp_path):
     pages = render_site(site, today=date(2025, 6, 1))
     for metric in site.vocabulary.metrics:
         assert "<svg " not in pages[f"metrics/{metric.id}.md"]
-        for year, rows in rows_by_year(year_over_year(metric, tracking.by_metric[metric.id], corpus.plans)):
+        for year, rows in rows_by_year(year_over_year(metric, tracking.by_metric[metric.id], corpus.planned_years)):
             drawn = [c.target for row in rows for c in row.commitments]
             svgs = re.findall(r"<svg .*?</svg>", pages[f"metrics/{metric.id}/{year}.md"], re.S)
             assert len(svgs) == (1 if drawn else 0)

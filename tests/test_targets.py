@@ -129,7 +129,7 @@ def test_year_over_year_flags_follow_the_metric_direction(two_years):
     corpus = build_corpus(site)
     tracking = Tracking(corpus, date(2025, 6, 1))
     flags = {metric.id: [(row.year, row.change, row.since, len(row.commitments))
-                         for row in year_over_year(metric, tracking.by_metric[metric.id], corpus.plans)]
+                         for row in year_over_year(metric, tracking.by_metric[metric.id], corpus.planned_years)]
              for metric in site.vocabulary.metrics}
     assert flags == {
         "public-kindergarten-share": [],
@@ -173,7 +173,7 @@ def test_year_over_year_is_the_plain_comparison(tmp_path, plans):
     tracking = Tracking(corpus, date(2025, 6, 1))
     compared = 0
     for metric in site.vocabulary.metrics:
-        found = year_over_year(metric, tracking.by_metric[metric.id], corpus.plans)
+        found = year_over_year(metric, tracking.by_metric[metric.id], corpus.planned_years)
         assert found == plain_year_over_year(metric, tracking.by_metric[metric.id], corpus.plans), metric.id
         compared += sum(row.change is not None for row in found)
     assert compared or not plans
@@ -236,7 +236,7 @@ def test_a_metrics_year_pages_hold_all_its_commitments(synthetic):
     tracking, pages = synthetic
     charted = 0
     for metric in tracking.corpus.vocabulary.metrics:
-        rows = year_over_year(metric, tracking.by_metric[metric.id], tracking.corpus.plans)
+        rows = year_over_year(metric, tracking.by_metric[metric.id], tracking.corpus.planned_years)
         years = sorted({row.year for row in rows}, reverse=True)
         assert sorted(path for path in pages if path.startswith(f"metrics/{metric.id}/")) == sorted(
             f"metrics/{metric.id}/{year}.md" for year in years)
