@@ -26,6 +26,7 @@ import os
 import pickle
 import tempfile
 
+from . import yamlsource
 from .diagnostics import Diagnostic
 from .model import Plan
 
@@ -48,11 +49,14 @@ class PlanCache:
         self.code = digest.digest()
 
     def key(self, path: str) -> str | None:
-        """The name of the entry for the plan file ``path`` as it is now; None if it cannot be read."""
+        """The name of the entry for the plan file ``path`` as it is now; None if it cannot be read, or is
+        larger than a plan file may be (``yamlsource.MAX_BYTES``: it is not read whole, here or there)."""
         try:
             with open(path, "rb") as file:
-                data = file.read()
+                data = file.read(yamlsource.MAX_BYTES + 1)
         except OSError:
+            return None
+        if len(data) > yamlsource.MAX_BYTES:
             return None
         digest = hashlib.blake2b(self.code, digest_size=20)
         digest.update(os.fsencode(path) + b"\0")

@@ -8,7 +8,7 @@ import pickle
 
 import pytest
 
-from generator import load, uptodate
+from generator import load, uptodate, yamlsource
 from generator.load import load_site
 from generator.model import Plan
 from generator.plancache import FOLDER
@@ -112,6 +112,18 @@ def test_other_code_finds_nothing(project, monkeypatch):
     not_read(monkeypatch)
     with pytest.raises(AssertionError, match="was read"):
         load_site(str(project))
+
+
+def test_a_file_over_the_size_limit_is_not_read_whole_nor_cached(project, monkeypatch):
+    load_site(str(project))
+    before = entries(project)
+    limit = max(path.stat().st_size for path in (project / "plans").rglob("*.yaml"))
+    monkeypatch.setattr(yamlsource, "MAX_BYTES", limit)
+    large = project / "plans/2024/h-large.yaml"
+    large.write_text(PLAN + "#" * limit + "\n", encoding="utf-8")
+    _, diagnostics = load_site(str(project))
+    assert any(d.path == str(large) and f"the limit is {limit:,}" in d.message for d in diagnostics)
+    assert entries(project) == before  # every other file from the cache; nothing kept for the large one
 
 
 def test_a_damaged_entry_is_read_anew(project):
