@@ -10,6 +10,7 @@ a listing never move; a listing that fits on one page is as it was.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from itertools import accumulate
 from operator import attrgetter
 from typing import Generic, Sequence, TypeVar
 
@@ -62,7 +63,5 @@ def paginate(key: str, rows: Sequence[T], limit: int | None = None) -> list[Part
     """The pages of the listing ``key`` (at most ``limit`` rows each, default ``ROWS_PER_PAGE``)."""
     pages = cut(rows, limit or ROWS_PER_PAGE)
     keys = tuple(part_key(key, number) for number in range(1, len(pages) + 1))
-    firsts = [1]
-    for page in pages[:-1]:
-        firsts.append(firsts[-1] + len(page))
+    firsts = accumulate((len(page) for page in pages[:-1]), initial=1)
     return [Part(number, keys, page, first) for number, (page, first) in enumerate(zip(pages, firsts), 1)]
