@@ -156,15 +156,44 @@ def chart_bars(commitments: Iterable[Commitment], metric: Metric) -> list[charts
     return bars
 
 
-def metric_chart(metric: Metric, year: int, rows: list[YearRow]) -> str:
-    """The chart of a metric's commitments of one year in the order of ``rows`` ('' when none is in the
-    metric's unit)."""
+MAX_BARS = 30  # a chart of more commitments draws one bar per distinct target (see ``grouped_bars``)
+
+
+@dataclass(frozen=True)
+class MetricChart:
+    """The chart of a metric's year: its SVG ('' when no commitment is in the metric's unit), and whether
+    its bars stand for every commitment or, above ``MAX_BARS``, for each distinct target."""
+
+    svg: str
+    grouped: bool
+
+
+def grouped_bars(bars: list[charts.Bar]) -> list[charts.Bar]:
+    """One bar per distinct target (its bounds and wording), labelled with how many of ``bars`` state it,
+    from the lowest target up.  Actual values are per organisation, so they are left to the table."""
+    counts: dict[tuple[float, float, str], int] = {}
+    for bar in bars:
+        key = (bar.low, bar.high, bar.value_text)
+        counts[key] = counts.get(key, 0) + 1
+    return [charts.Bar(f"{count} 项承诺", low, high, value_text)
+            for (low, high, value_text), count in sorted(counts.items())]
+
+
+def metric_chart(metric: Metric, year: int, rows: list[YearRow]) -> MetricChart:
+    """The chart of a metric's commitments of one year: a bar for each in the order of ``rows``, or, when
+    there are more than ``MAX_BARS`` (hundreds on a large site: a chart no reader could take in, and most
+    of the page's Markdown), a bar for each distinct target."""
     bars = chart_bars((c for row in rows for c in row.commitments), metric)
     if not bars:
-        return ""
-    values = "；".join(f"{b.label} {b.value_text}" + (f"（{b.note}）" if b.note else "") for b in bars)
-    return charts.bar_chart(f"chart-{metric.id}-{year}", f"{metric.name}：{year}年各机构的目标",
-                            f"单位：{metric.unit or '无'}。{values}。", bars, metric.unit)
+        return MetricChart("", False)
+    grouped = len(bars) > MAX_BARS
+    if grouped:
+        bars = grouped_bars(bars)
+        values = "；".join(f"{b.value_text}：{b.label}" for b in bars)
+    else:
+        values = "；".join(f"{b.label} {b.value_text}" + (f"（{b.note}）" if b.note else "") for b in bars)
+    return MetricChart(charts.bar_chart(f"chart-{metric.id}-{year}", f"{metric.name}：{year}年各机构的目标",
+                                        f"单位：{metric.unit or '无'}。{values}。", bars, metric.unit), grouped)
 
 
 def metric_year(metric_id: str, year: int) -> str:

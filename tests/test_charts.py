@@ -5,7 +5,9 @@ from __future__ import annotations
 import math
 import re
 import xml.etree.ElementTree as ET
+from collections import Counter
 from datetime import date
+from pathlib import Path
 
 import pytest
 
@@ -15,10 +17,13 @@ from generator.commitments import rows_by_year, year_over_year
 from generator.corpus import build_corpus
 from generator.load import load_site
 from generator.render import one_line, render_site, requirement
-from generator.render_targets import Tracking
+from generator import render_targets
+from generator.bench.synth import read_seeds, synthesise
+from generator.render_targets import Tracking, grouped_bars
 from sitefixtures import make_site_project
 from test_render import PAYLOADS, fuzz_strings
 
+ROOT = Path(__file__).resolve().parent.parent
 SVG = "{http://www.w3.org/2000/svg}"
 PLOT = WIDTH - LABEL_WIDTH - VALUE_WIDTH
 TAGS = {f"{SVG}{tag}" for tag in ("svg", "title", "desc", "g", "line", "rect", "text")}
@@ -116,3 +121,45 @@ def test_metric_year_pages_chart_every_commitment_of_the_year(tmp_path):
             assert [g.findall(f"{SVG}text")[1].text for g in groups] == [requirement(t) for t in drawn]
             assert [float(g.get("data-high")) for g in groups] == [t.max if t.comparator == "range" else t.value
                                                                   for t in drawn]
+
+
+def test_grouped_bars_count_each_distinct_target_once():
+    bars = [Bar("2024 甲", 58, 58, "≥ 58%", actual=60), Bar("2024 乙", 90, 95, "90–95%"),
+            Bar("2024 丙", 58, 58, "≥ 58%"), Bar("2024 丁", 58, 58, "58%左右"), Bar("2024 戊", 58, 58, "≥ 58%")]
+    assert grouped_bars(bars) == [Bar("1 项承诺", 58, 58, "58%左右"), Bar("3 项承诺", 58, 58, "≥ 58%"),
+                                  Bar("1 项承诺", 90, 95, "90–95%")]
+
+
+def drawn_bars(page: str) -> list[tuple[str, str]]:
+    """(label, value text) of each bar of the page's chart."""
+    svgs = [ET.fromstring(svg) for svg in re.findall(r"<svg .*?</svg>", page, re.S)]
+    return [tuple(t.text for t in g.findall(f"{SVG}text")) for svg in svgs for g in svg.findall(f"{SVG}g")]
+
+
+def test_a_metric_year_with_more_commitments_than_bars_charts_each_target_once(tmp_path, monkeypatch):
+    limit = 3
+    monkeypatch.setattr(render_targets, "MAX_BARS", limit)
+    synthesise(read_seeds(str(ROOT)), str(tmp_path), 30)
+    site, _ = load_site(str(tmp_path))
+    corpus = build_corpus(site)
+    tracking = Tracking(corpus, date(2025, 6, 1))
+    pages = render_site(site, today=date(2025, 6, 1))
+    grouped = single = 0
+    for metric in site.vocabulary.metrics:
+        for year, rows in rows_by_year(year_over_year(metric, tracking.by_metric[metric.id], corpus.planned_years)):
+            drawn = [requirement(c.target) for row in rows for c in row.commitments
+                     if not metric.unit or c.target.unit == metric.unit]
+            page = pages[f"metrics/{metric.id}/{year}.md"]
+            bars = drawn_bars(page)
+            table = [line for line in page.splitlines() if line.startswith("| ")][2:]  # without the header
+            assert len(table) == sum(max(len(row.commitments), 1) for row in rows)  # every commitment stays
+            if len(drawn) <= limit:
+                single += bool(drawn)
+                assert [value for _, value in bars] == drawn and "承诺较多" not in page
+                continue
+            grouped += 1
+            assert "承诺较多，目标相同的合为一条" in page and "竖线为已报告的实际值" not in page
+            counted = {value: int(label.split()[0]) for label, value in bars}
+            assert counted == dict(Counter(drawn)) and len(bars) == len(counted)
+            assert "plansite-chart__actual" not in page
+    assert grouped and single
