@@ -20,7 +20,7 @@ import sys
 import time
 from dataclasses import dataclass
 from functools import partial
-from typing import Callable, Iterable
+from typing import Callable, Iterable, Sequence
 
 from . import uptodate
 from .builddate import reproducible_date
@@ -29,11 +29,12 @@ from .diagnostics import Diagnostic, InputError, has_errors
 from .processes import collector_paused, give_back_free_memory, in_child
 from .progress import terminal
 from .project import CONFIG, DOCS
-from .write import (File, WriteResult, build_lock, existing_files, remove_leftovers, stage_tree, staging_area,
-                    swap_in, write_tree)
+from .write import (File, WriteResult, build_lock, existing_files, remove_leftovers, replace_files, stage_tree,
+                    staging_area, swap_in, write_tree)
 
 RENDER = "render+write"  # pages are rendered as they are written (see ``write.Files``)
 PLANS_FOR_A_CHILD = 100  # from this many plan files on, docs/ is generated in a child process (build, serve)
+FIRST_WRITTEN = "first pages written:"  # what plansite generate --first prints on stdout (read by serve)
 
 
 def pages(names: Iterable[str]) -> int:
@@ -52,6 +53,7 @@ def large(root: str) -> bool:
 class Prepared:
     files: dict[str, File]  # docs/, made when written (see ``write.Files``); the model lives on in them
     said: dict              # the warnings and the note printed (``said``), as plain data
+    first: list[str]        # the pages of the plan files asked for first (see ``generate``), in ``files``
 
 
 def said(diagnostics: list[Diagnostic], note: str) -> dict:
@@ -66,8 +68,18 @@ def tell(what: dict) -> None:
         print(f"note: {what['note']}", file=sys.stderr)
 
 
-def prepare(root: str) -> Prepared | None:
-    """Load and validate everything, or return None when there were errors (printed).  Nothing is written."""
+def plan_pages(site, paths: Sequence[str]) -> list[str]:
+    """The pages (in docs/) of the plans read from the files at ``paths``; paths of no plan file find none."""
+    from .render import page_path
+
+    wanted = {os.path.realpath(path) for path in paths}
+    return [page_path("plans", plan_file.plan.id) for plan_file in site.plans
+            if os.path.realpath(plan_file.path) in wanted]
+
+
+def prepare(root: str, first: Sequence[str] = ()) -> Prepared | None:
+    """Load and validate everything, or return None when there were errors (printed).  Nothing is written.
+    ``first``: paths of plan files whose pages are to be written first (see ``generate``)."""
     # Imported here: a generation that finds docs/ up to date needs none of them (nor their imports).
     from .load import load_site, without_documents
     from .render import site_files
@@ -88,7 +100,7 @@ def prepare(root: str) -> Prepared | None:
         with terminal.stage("corpus") as done, collector_paused():
             files = site_files(site, history=history)
             done(f"{len(files):,} files")
-        return Prepared(files, told)
+        return Prepared(files, told, [name for name in plan_pages(site, first) if name in files])
     except InputError as error:
         print_diagnostics(error.diagnostics)
         return None
@@ -120,9 +132,14 @@ def said_again(last: dict) -> WriteResult:
     return WriteResult(0, last["files"], 0)
 
 
-def generate(root: str, force: bool = False) -> WriteResult | None:
+def generate(root: str, force: bool = False, first: Sequence[str] = (),
+             first_written: Callable[[list[str]], None] | None = None) -> WriteResult | None:
     """Load, validate and render everything, then bring docs/ up to date (replaced whole, see ``write``);
     unless ``uptodate`` finds docs/ as the last generation left it from the same inputs, or ``force``.
+
+    With ``first`` (paths of plan files just edited), the pages of those plans are written into docs/ before
+    the others are rendered (``write.replace_files``), and ``first_written`` is told which changed: the preview
+    shows them while the rest is made.  docs/ is whole again once this returns.
 
     Returns what was written, or None when there were errors (printed; nothing written).
     """
@@ -133,9 +150,14 @@ def generate(root: str, force: bool = False) -> WriteResult | None:
             result = said_again(last)
             print(f"docs/: {result}{UP_TO_DATE}", file=sys.stderr)
             return result
-        prepared = prepare(root)
+        prepared = prepare(root, first)
         if prepared is None:
             return None
+        if prepared.first and os.path.isdir(docs) and (written := replace_files(docs, prepared.files,
+                                                                                 prepared.first)):
+            print(f"docs/: {', '.join(written)} written first", file=sys.stderr)
+            if first_written is not None:
+                first_written(written)
         result = render_and_write(partial(write_tree, docs, prepared.files))
         uptodate.record(root, inputs, prepared.said)
     print(f"docs/: {result}", file=sys.stderr)
@@ -253,8 +275,12 @@ def build_site(root: str) -> int:
     return 0
 
 
+def say_first_written(names: list[str]) -> None:
+    print(FIRST_WRITTEN, *names, flush=True)
+
+
 def cmd_generate(args) -> int:
-    return 0 if generate(args.root, force=args.force) else 1
+    return 0 if generate(args.root, force=args.force, first=args.first, first_written=say_first_written) else 1
 
 
 def cmd_build(args) -> int:
@@ -266,6 +292,10 @@ def register(commands) -> None:
     generate_parser = commands.add_parser("generate", help="render content/ and plans/ into docs/ (Markdown)")
     generate_parser.add_argument("--force", action="store_true",
                                  help="render every page even when docs/ is up to date with the inputs")
+    generate_parser.add_argument("--first", action="append", default=[], metavar="PLAN_FILE",
+                                 help="write this plan file's page into docs/ before rendering the others, and "
+                                      f"say so on stdout ('{FIRST_WRITTEN} PAGE...'): plansite serve shows an "
+                                      "edited plan first. Until the command ends docs/ mixes new and old pages")
     generate_parser.set_defaults(run=cmd_generate)
     build_parser = commands.add_parser("build", help="generate docs/, then build site/ with MkDocs (strict)")
     build_parser.set_defaults(run=cmd_build)

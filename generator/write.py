@@ -228,6 +228,30 @@ def build_lock(root: str) -> Iterator[None]:
         os.close(handle)  # releases the lock
 
 
+def replace_files(directory: str, files: Files, names: list[str]) -> list[str]:
+    """Write the ``files`` named ``names`` into ``directory`` itself, each replaced whole by a rename, where
+    its bytes changed; the names of those written.
+
+    This gives up, for these files, the guarantee of ``write_tree``: until the tree that follows is swapped in,
+    ``directory`` holds them new beside the other files old.  Only the preview asks for it (see
+    ``build.generate``), to show an edited plan before every page is made again.
+    """
+    written = []
+    with staging_area(os.path.dirname(os.path.abspath(directory))) as area:
+        for relative in names:
+            data = as_bytes(content_of(files[relative]))
+            target = os.path.join(directory, *relative.split("/"))
+            if current_bytes(target) == data:
+                continue
+            staged = os.path.join(area, str(len(written)))
+            with open(staged, "xb") as file:
+                file.write(data)
+            os.makedirs(os.path.dirname(target), exist_ok=True)
+            os.replace(staged, target)
+            written.append(relative)
+    return written
+
+
 def write_tree(directory: str, files: Files, processes: int | None = None) -> WriteResult:
     """Make ``directory`` hold exactly ``files``, replacing it whole when anything changed."""
     with staging_area(os.path.dirname(os.path.abspath(directory))) as area:

@@ -131,3 +131,34 @@ def test_regenerating_says_whether_docs_changed(tmp_path, monkeypatch, plans_for
     assert serve.regenerate(str(tmp_path)) is True and "改过的标题" in page.read_text(encoding="utf-8")
     write(tmp_path, "plans/2025/demo-edu-2025.yaml", PLAN.replace("[preschool]", "[pre-school]"))
     assert serve.regenerate(str(tmp_path)) is None and "改过的标题" in page.read_text(encoding="utf-8")
+
+
+def test_a_large_projects_edited_plan_is_written_before_the_other_pages(tmp_path, monkeypatch):
+    """The preview of a large project shows the page of an edited plan as soon as it is rendered: the
+    ``plansite generate`` process writes it, says so, and only then makes the other pages."""
+    from generator import build, serve
+    from projects import PLAN, make_project, write
+
+    monkeypatch.setattr(build, "PLANS_FOR_A_CHILD", 0)  # generated in a process of its own
+    make_project(tmp_path)
+    assert serve.regenerate(str(tmp_path)) is True
+    plan_file, themes = tmp_path / "plans/2025/demo-edu-2025.yaml", tmp_path / "content/themes.yaml"
+    plan_page, theme_page = tmp_path / "docs/plans/demo-edu-2025.md", tmp_path / "docs/themes/preschool/2025.md"
+    seen = []
+
+    def first_written():
+        seen.append((plan_page.read_text(encoding="utf-8"), theme_page.read_text(encoding="utf-8")))
+
+    write(tmp_path, "plans/2025/demo-edu-2025.yaml", PLAN.replace("扩大普惠资源", "改过的标题"))
+    assert serve.regenerate(str(tmp_path), [str(themes), str(plan_file)], first_written) is True
+    [(plan_then, theme_then)] = seen
+    assert "改过的标题" in plan_then and "改过的标题" not in theme_then  # the plan's page before the others
+    assert "改过的标题" in theme_page.read_text(encoding="utf-8")   # and then every page
+
+    write(tmp_path, "plans/2025/demo-edu-2025.yaml", PLAN.replace("扩大普惠资源", "又改过"))
+    assert serve.regenerate(str(tmp_path), [str(themes)], first_written) is True  # not a plan file
+    assert serve.regenerate(str(tmp_path), [str(plan_file)], first_written) is False  # nothing changed
+    write(tmp_path, "plans/2025/demo-edu-2025.yaml", PLAN.replace("扩大普惠资源", "再改过"))
+    changed = [str(plan_file)] + [str(tmp_path / f"plans/other-{n}.yaml") for n in range(serve.FIRST_AT_MOST)]
+    assert serve.regenerate(str(tmp_path), changed, first_written) is True  # too many: no page first
+    assert len(seen) == 1 and "再改过" in plan_page.read_text(encoding="utf-8")
