@@ -91,8 +91,10 @@ def regenerate(root: str, changed: Sequence[str] = (),
     first = changed if len(changed) <= FIRST_AT_MOST else ()
     command = [sys.executable, "-m", "generator", "--root", root, "generate", *(f"--first={path}" for path in first)]
     with subprocess.Popen(command, stdout=subprocess.PIPE, text=True, encoding="utf-8") as child:
-        for line in child.stdout:
-            if line.startswith(FIRST_WRITTEN) and first_written is not None:
+        for line in child.stdout:  # its diagnostics are printed on stdout too: passed on
+            if not line.startswith(FIRST_WRITTEN):
+                print(line, end="", flush=True)
+            elif first_written is not None:
                 first_written()
     if child.returncode:
         return None

@@ -10,9 +10,11 @@ from pathlib import Path
 
 import pytest
 
-from generator.bench import measure
+from generator.bench import live, measure
+from generator.bench.__main__ import edit_figures
+from generator.bench.live import edit_to_browser
 from generator.bench.synth import PER_YEAR, YEARS, read_seeds, synthesise
-from generator.bench.table import ROWS
+from generator.bench.table import ROWS, seconds
 from generator.corpus import build_corpus
 from generator.diagnostics import has_errors
 from generator.load import load_site
@@ -74,6 +76,17 @@ def test_the_benchmark_prints_every_figure(tmp_path):
         assert re.fullmatch(expected, line[len(label):].strip()), line
     assert re.search(r"^no-op plansite generate, files written +0 +0$", example, re.M)
     assert re.search(r"^search index / UTF-8 text it indexes, worst size +[\d.]+ +≤ 1\.1$", targets, re.M)
+
+
+@pytest.mark.browser
+def test_the_edit_loop_is_timed_until_the_page_and_then_every_page_show_the_edit(tmp_path):
+    """``--live-at``'s loop on a synthetic project: the edit is shown in the plan page, then in its data file."""
+    synthesise(read_seeds(str(REPO)), str(tmp_path), 10)
+    [edit] = edit_to_browser(str(tmp_path), rounds=1)
+    assert 0 < edit.shown <= edit.complete < live.TIMEOUT
+    figures = edit_figures([edit])
+    assert list(figures.values()) == [f"{seconds(edit.shown)} / {seconds(edit.shown)}",
+                                      f"{seconds(edit.complete)} / {seconds(edit.complete)}"]
 
 
 FORKING_PROGRAM = """

@@ -1,7 +1,7 @@
 """``make bench``: build synthetic corpora of growing size and print what each costs.
 
     python -m generator.bench [--sizes 10,100,1000] [--budget 900] [--search material|pagefind] [--pagefind]
-                              [--plain-max PLANS] [--no-live] [--no-browser] [--keep DIR]
+                              [--plain-max PLANS] [--live-at PLANS] [--no-live] [--no-browser] [--keep DIR]
 
 For each size a project is synthesised from the curated plans (see ``synth``),
 built with ``plansite build`` and with plain MkDocs, and regenerated once
@@ -13,7 +13,8 @@ skipped; ``--sizes 10,100,1000,10000`` asks for the largest, and ``--plain-max
 and the known queries are run against this project built with Pagefind (see
 ``pagefindrun``); ``--search pagefind`` builds the sites with Pagefind as
 their search, as a large site would be, and queries them the same way.  Then,
-on a copy of the project itself, the curator's loop is timed (see ``live``).
+on a copy of the project itself, the curator's loop is timed (see ``live``); ``--live-at 1000`` times the
+edit loop on the synthetic project of that size too.
 Figures are reported, never asserted: the targets are printed next to them.
 """
 
@@ -27,7 +28,7 @@ import sys
 import tempfile
 
 from ..project import copy_project
-from .live import edit_to_browser, noop_generation
+from .live import Edit, edit_to_browser, noop_generation
 from .measure import Measurement, measure
 from .pagefindrun import choose_pagefind, figures, recall
 from .synth import read_seeds, synthesise
@@ -47,8 +48,16 @@ def predicted_seconds(measured: list[Measurement], plans: int) -> float:
         * plans / last.plans
 
 
+def edit_figures(edits: list[Edit]) -> dict[str, str]:
+    """The edit loop's figures: median / slowest, until the plan page showed the edit and every page did."""
+    def spread(values: list[float]) -> str:
+        return f"{seconds(statistics.median(values))} / {seconds(max(values))}"
+    return {"edit one item → shown in its plan page in chromium, median / max (s)": spread([e.shown for e in edits]),
+            "edit one item → every page rebuilt, median / max (s)": spread([e.complete for e in edits])}
+
+
 def measure_sizes(root: str, sizes: list[int], budget: float, work: str, pagefind: bool, keep: bool,
-                  plain_max: int | None, search: str) -> tuple[list, list]:
+                  plain_max: int | None, search: str, live_at: int | None = None) -> tuple[list, list]:
     seeds = read_seeds(root)
     measured, skipped = [], []
     for plans in sizes:
@@ -67,6 +76,9 @@ def measure_sizes(root: str, sizes: list[int], budget: float, work: str, pagefin
             except Exception as error:  # noqa: BLE001 - a figure that failed is reported, the others kept
                 print(f"bench: Pagefind at {plans:,} plans failed: {error}", file=sys.stderr, flush=True)
                 measurement.extra["Pagefind queries in chromium"] = f"failed ({type(error).__name__})"
+        if plans == live_at:
+            print(f"bench: {plans:,} plans, the edit loop …", file=sys.stderr, flush=True)
+            measurement.extra.update(edit_figures(edit_to_browser(project, rounds=3)))
         measured.append(measurement)
         if not keep:
             shutil.rmtree(project, ignore_errors=True)
@@ -83,9 +95,8 @@ def live_report(root: str, work: str, browser: bool) -> str:
              seconds(stages.get("inputs", 0.0)), ""],
             ["no-op plansite generate, files written", str(noop.written), "0"]]
     if browser:
-        latencies = edit_to_browser(example)
-        rows.append(["edit one item → shown by plansite serve in chromium, median / max (s)",
-                     f"{seconds(statistics.median(latencies))} / {seconds(max(latencies))}", "≤ 1"])
+        shown, complete = edit_figures(edit_to_browser(example)).items()
+        rows += [[*shown, "≤ 1"], [*complete, ""]]
     return table(["example site (a copy of this project)", "measured", "target"], rows)
 
 
@@ -118,6 +129,8 @@ def main(argv: list[str] | None = None) -> int:
                         help="also index each site with Pagefind and time queries (implied by --search pagefind)")
     parser.add_argument("--plain-max", type=int, metavar="PLANS",
                         help="build with plain MkDocs only the sizes up to PLANS (default: every size)")
+    parser.add_argument("--live-at", type=int, metavar="PLANS",
+                        help="also time the edit loop (plansite serve, chromium) on the synthetic project of PLANS")
     parser.add_argument("--no-live", dest="live", action="store_false", help="skip the example-site measurements")
     parser.add_argument("--no-browser", dest="browser", action="store_false",
                         help="skip the edit → browser measurement (needs chromium)")
@@ -128,7 +141,7 @@ def main(argv: list[str] | None = None) -> int:
     os.makedirs(work, exist_ok=True)
     try:
         measured, skipped = measure_sizes(args.root, sizes, args.budget, work, args.pagefind, bool(args.keep),
-                                          args.plain_max, args.search)
+                                          args.plain_max, args.search, args.live_at)
         print(size_table(measured) if measured else "no size measured")
         if skipped:
             print(f"\nskipped, predicted over the {args.budget:.0f}s budget: "

@@ -4,7 +4,9 @@ Both run on a copy of the project (content/, plans/, mkdocs.yml), never on the
 project itself.  The edit loop starts a real ``plansite serve`` process, opens
 a plan page in Debian's chromium, changes the title of the plan's first item
 in its YAML file and times how long the new title takes to appear in the page
-(``plansite serve`` regenerates docs/, MkDocs rebuilds, the page reloads).
+(``plansite serve`` regenerates docs/, MkDocs rebuilds, the page reloads), then
+until the plan's data file, written with the last of docs/, is served new.  The
+benchmark runs it on the example site, and with ``--live-at`` on a synthetic one.
 """
 
 from __future__ import annotations
@@ -67,14 +69,6 @@ def wait_until(condition, seconds: float = TIMEOUT, interval: float = 0.01):
     raise TimeoutError(f"not done after {seconds:.0f}s")
 
 
-def responds(url: str) -> bool:
-    try:
-        with urllib.request.urlopen(url, timeout=2):
-            return True
-    except OSError:
-        return False
-
-
 def shows(page, text: str) -> bool:
     """Does the page in the browser show ``text``? (False while it is reloading.)"""
     try:
@@ -83,8 +77,25 @@ def shows(page, text: str) -> bool:
         return False
 
 
-def edit_to_browser(root: str, rounds: int = 5) -> list[float]:
-    """Seconds from saving an edited item to the browser showing it, once per round."""
+def fetched(url: str) -> str:
+    """The text at ``url``, '' when it cannot be had now."""
+    try:
+        with urllib.request.urlopen(url, timeout=2) as response:
+            return response.read().decode("utf-8")
+    except OSError:
+        return ""
+
+
+@dataclass(frozen=True)
+class Edit:
+    """Seconds from saving an edited item until the preview showed it."""
+
+    shown: float     # in the plan's page, in the browser
+    complete: float  # in every page: the plan's data file (written with the last of docs/) served new
+
+
+def edit_to_browser(root: str, rounds: int = 5) -> list[Edit]:
+    """Edit an item's title ``rounds`` times under ``plansite serve``; how long each took to be shown."""
     from playwright.sync_api import sync_playwright
 
     from ..searchbrowser import launch
@@ -94,15 +105,16 @@ def edit_to_browser(root: str, rounds: int = 5) -> list[float]:
     title = all_items(plan["sections"])[0]["title"]
     port = free_port()
     url = f"http://127.0.0.1:{port}/plans/{plan['id']}/"
+    data = f"http://127.0.0.1:{port}/data/plans/{plan['id']}.yaml"
     server = subprocess.Popen([sys.executable, "-m", "generator", "--root", root, "serve", "-a", f"127.0.0.1:{port}"],
                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     try:
-        wait_until(lambda: responds(url), interval=0.2)
+        wait_until(lambda: fetched(url), seconds=TIMEOUT * 10, interval=0.2)  # a large site's first build
         with sync_playwright() as playwright:
             browser = launch(playwright)
             page = browser.new_page()
             page.goto(url)
-            latencies = []
+            edits = []
             for round_ in range(1, rounds + 1):
                 marker = f"{title}（修订{round_}）"
                 with open(path, encoding="utf-8") as file:
@@ -113,10 +125,12 @@ def edit_to_browser(root: str, rounds: int = 5) -> list[float]:
                     file.write(head + "\nsections:" + body.replace(previous, marker, 1))
                 saved = time.monotonic()
                 wait_until(lambda: shows(page, marker))
-                latencies.append(time.monotonic() - saved)
+                shown = time.monotonic() - saved
+                wait_until(lambda: marker in fetched(data), interval=0.05)
+                edits.append(Edit(shown, time.monotonic() - saved))
                 time.sleep(1.0)  # let the server settle before the next edit
             browser.close()
     finally:
         server.terminate()
         server.wait(timeout=30)
-    return latencies
+    return edits
