@@ -132,6 +132,15 @@ def said_again(last: dict) -> WriteResult:
     return WriteResult(0, last["files"], 0)
 
 
+def write_first(docs: str, prepared: Prepared, first_written: Callable[[list[str]], None] | None) -> None:
+    """Write the pages asked for first into docs/ as it is, and say which changed (see ``generate``)."""
+    written = replace_files(docs, prepared.files, prepared.first)
+    if written:
+        print(f"docs/: {', '.join(written)} written first", file=sys.stderr)
+        if first_written is not None:
+            first_written(written)
+
+
 def generate(root: str, force: bool = False, first: Sequence[str] = (),
              first_written: Callable[[list[str]], None] | None = None) -> WriteResult | None:
     """Load, validate and render everything, then bring docs/ up to date (replaced whole, see ``write``);
@@ -153,11 +162,8 @@ def generate(root: str, force: bool = False, first: Sequence[str] = (),
         prepared = prepare(root, first)
         if prepared is None:
             return None
-        if prepared.first and os.path.isdir(docs) and (written := replace_files(docs, prepared.files,
-                                                                                 prepared.first)):
-            print(f"docs/: {', '.join(written)} written first", file=sys.stderr)
-            if first_written is not None:
-                first_written(written)
+        if prepared.first and os.path.isdir(docs):  # (a first generation has no preview to show them in)
+            write_first(docs, prepared, first_written)
         result = render_and_write(partial(write_tree, docs, prepared.files))
         uptodate.record(root, inputs, prepared.said)
     print(f"docs/: {result}", file=sys.stderr)
