@@ -14,6 +14,7 @@ in for a build that does not depend on the day it runs.
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass
 from datetime import date
 from functools import cached_property, partial
@@ -171,10 +172,7 @@ class MetricChart:
 def grouped_bars(bars: list[charts.Bar]) -> list[charts.Bar]:
     """One bar per distinct target (its bounds and wording), labelled with how many of ``bars`` state it,
     from the lowest target up.  Actual values are per organisation, so they are left to the table."""
-    counts: dict[tuple[float, float, str], int] = {}
-    for bar in bars:
-        key = (bar.low, bar.high, bar.value_text)
-        counts[key] = counts.get(key, 0) + 1
+    counts = Counter((bar.low, bar.high, bar.value_text) for bar in bars)
     return [charts.Bar(f"{count} 项承诺", low, high, value_text)
             for (low, high, value_text), count in sorted(counts.items())]
 

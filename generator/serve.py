@@ -18,6 +18,9 @@ for the whole session, so Material's search index keeps the other pages (the
 plansite plugin replaces the entries of the pages rebuilt, see ``siteplugin``).
 The first build makes every page, on every core for a large site, as
 ``plansite build`` does.
+A large project is regenerated in a process of its own, which writes the page
+of an edited plan first: it is rebuilt and shown while the other pages are
+made (see ``regenerate``).
 A page removed from docs/ stays in the preview until it is restarted.
 """
 
