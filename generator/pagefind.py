@@ -25,16 +25,17 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import subprocess
 import sys
 import tempfile
 from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
+from html import escape, unescape
 
 from mkdocs.exceptions import Abort
 
 from .processes import cores
-from .write import link_or_copy
 
 REQUIREMENT = "pagefind[extended]==1.4.0"
 THEME = os.path.join(os.path.dirname(__file__), "theme", "pagefind")
@@ -55,6 +56,19 @@ MARK = b"data-pagefind-body"
 # are looked up in each part, and Pagefind answers some Chinese queries differently then (README).
 PAGES_PER_PART = 5_000
 PARTS = "plansite-parts.json"  # in the first bundle: the folders of the other parts, for search.html
+# Chinese is indexed a character at a time.  Pagefind cuts Chinese text into the words of its own dictionary
+# and looks a query up in that word list alone, so a term it cut otherwise (普惠性 indexed as 普/惠/性 beside
+# 普及, 县管校聘 as four characters) found nothing, or found something only when the index chunk the whole
+# query fell into happened to hold its characters: 12 of the 66 known queries found nothing at 1,000 plans.
+# So the text Pagefind is given has every Chinese character and digit between zero-width spaces, at which
+# Pagefind cuts (they stay invisible in its excerpts), and the search page cuts a query the same way and
+# asks for the characters in a row (assets/javascripts/pagefind-query.js).  A filter's value is the text of
+# its link (data-pagefind-filter="部门"): it is written into the attribute (部门:督导室), whole, before the
+# text is cut.
+APART = re.compile("[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff0-9]+")
+ZERO_WIDTH_SPACE = "\u200b"
+TAG = re.compile(r"(<[^>]*>)")
+NAMED_FILTER = re.compile(r'data-pagefind-filter="([^":]*)"')
 
 
 def chosen(config) -> bool:
@@ -133,16 +147,38 @@ def pages_to_index(site_dir: str) -> list[str]:
     return marked or pages
 
 
+def characters_apart(html: str) -> str:
+    """A page with each Chinese character and digit of its article's text between zero-width spaces (see
+    ``APART``), and the value of each filter named by its element's text written into its attribute."""
+    start, end = html.find("<article"), html.rfind("</article>")
+    if start < 0 or end < start:
+        return html
+    parts = TAG.split(html[start:end])  # text, tag, text, tag, …, text
+    for at in range(0, len(parts), 2):
+        if at and (named := NAMED_FILTER.search(parts[at - 1])):
+            # Pagefind 1.4 decodes a filter's value twice (from the attribute as from the text), its UI writes
+            # the value into the page as HTML, and a value with a double quote matches nothing when filtered
+            # on.  So the text is escaped once for the UI (quotes too) and twice for the decoding: a name with
+            # markup (<img onerror=…>, from YAML) is shown as text, never run, and every value can be chosen.
+            value = escape(escape(escape(unescape(parts[at]))))
+            parts[at - 1] = (parts[at - 1][:named.start()] + f'data-pagefind-filter="{named[1]}:{value}"'
+                             + parts[at - 1][named.end():])
+        parts[at] = APART.sub(lambda run: ZERO_WIDTH_SPACE + ZERO_WIDTH_SPACE.join(run.group()) + ZERO_WIDTH_SPACE,
+                              parts[at])
+    return html[:start] + "".join(parts) + html[end:]
+
+
 @contextmanager
 def mirrored(site_dir: str, pages: list[str]):
-    """A folder holding only ``pages`` of ``site_dir``, at their paths (so Pagefind gives them the same URLs):
-    hard links, copies where the file system has none.  It is made inside ``site_dir`` (one file system;
+    """A folder holding only ``pages`` of ``site_dir``, at their paths (so Pagefind gives them the same URLs),
+    each with its characters apart (``characters_apart``).  It is made inside ``site_dir`` (one file system;
     a build that stops half-way leaves nothing in the project) and removed afterwards."""
     with tempfile.TemporaryDirectory(prefix=".pagefind-pages-", dir=site_dir) as mirror:
         for page in pages:
             source, target = os.path.join(site_dir, page), os.path.join(mirror, page)
             os.makedirs(os.path.dirname(target), exist_ok=True)
-            link_or_copy(source, target)
+            with open(source, encoding="utf-8") as read, open(target, "w", encoding="utf-8") as write:
+                write.write(characters_apart(read.read()))
         yield mirror
 
 

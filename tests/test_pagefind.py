@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import gzip
 import json
+import re
+from html import escape, unescape
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
@@ -11,12 +13,12 @@ import pytest
 
 from browserfixtures import browser  # noqa: F401  (module fixture)
 from generator import pagefind
-from generator.bench.pagefindrun import choose_pagefind
+from generator.bench.pagefindrun import choose_pagefind, query_list, run_queries
 from generator.cli import main
 from generator.corpus import build_corpus
 from generator.load import load_site
 from generator.searchbrowser import served
-from sitefixtures import make_site_project
+from sitefixtures import REPO, make_site_project
 
 pytestmark = [pytest.mark.site, pytest.mark.browser]
 
@@ -89,6 +91,55 @@ def test_only_the_marked_pages_are_given_to_pagefind_or_all_when_none_is(tmp_pat
     assert pagefind.pages_to_index(str(tmp_path)) == ["404.html", "a/index.html", "b/index.html"]
 
 
+def test_pagefind_is_given_each_chinese_character_and_digit_as_a_word():
+    zw = "\u200b"
+    page = ('<nav>导航2024</nav><article class="md-content__inner"><h1 id="标题">规划2024年</h1><p>AI教育94.5%，'
+            '<a href="/d/" data-pagefind-filter="部门">督导室&amp;&lt;b&gt;"甲"</a></p></article><footer>页脚</footer>')
+    apart = pagefind.characters_apart(page)
+    assert apart.startswith("<nav>导航2024</nav>") and apart.endswith("</article><footer>页脚</footer>")
+    assert f'<h1 id="标题">{zw}规{zw}划{zw}2{zw}0{zw}2{zw}4{zw}年{zw}</h1>' in apart  # tags as they were
+    assert f"AI{zw}教{zw}育{zw}9{zw}4{zw}.{zw}5{zw}%" in apart
+    [value] = re.findall(r'data-pagefind-filter="部门:([^"]*)"', apart)  # the link's text, whole
+    assert unescape(unescape(value)) == escape('督导室&<b>"甲"')  # as Pagefind decodes it, and its UI shows it
+    assert apart.replace(zw, "") == page.replace('"部门"', f'"部门:{value}"')
+    assert pagefind.characters_apart("<p>没有正文</p>") == "<p>没有正文</p>"
+
+
+QUERIES = {"普惠性": '"普 惠 性"', "2小时": '"2 小 时"', ' "双减" ': '"双 减"', "基教科 学前教育": "基 教 科 学 前 教 育",
+           "94.5%": "9 4 . 5 %", "STEAM": "STEAM", "AI教育": '"AI 教 育"', "": ""}
+
+
+def test_the_search_page_cuts_a_query_as_the_index_is(browser, pagefind_site):
+    with served(str(pagefind_site / "site")) as url:
+        page = browser.new_page()
+        page.goto(url)
+        cut = page.evaluate("""async queries => {
+          const {pagefindQuery} = await import(new URL("assets/javascripts/pagefind-query.js", document.baseURI))
+          return queries.map(pagefindQuery)
+        }""", list(QUERIES))
+    assert cut == list(QUERIES.values())
+
+
+def test_a_chinese_query_finds_the_pages_holding_it_in_a_row(browser, pagefind_site):
+    """A known query of one word finds every plan page with an item holding it, and only pages holding its
+    characters in a row, as typed."""
+    corpus = build_corpus(load_site(str(pagefind_site))[0])
+    queries = [case.query for case in query_list(str(REPO)).queries if re.fullmatch(r"\w+", case.query)]
+    answers = run_queries(str(pagefind_site / "site"), queries, every_result=True, browser=browser)
+    held = 0
+    for answer in answers:
+        pages = {location.split("#")[0] for location in answer["locations"]}
+        for location in pages:
+            text = re.sub(r"<[^>]+>", "", (pagefind_site / "site" / location.strip("/") / "index.html")
+                          .read_text(encoding="utf-8"))
+            assert answer["query"] in text, (answer["query"], location)
+        holding = {f"/plans/{e.plan.id}/" for e in corpus.entries
+                   if answer["query"] in e.item.title + e.item.text}
+        assert holding <= pages, answer["query"]
+        held += len(holding)
+    assert held
+
+
 def test_the_bundle_gives_the_pages_their_urls_in_the_site(tmp_path):
     write_pages(tmp_path, {"plans/p1/index.html": "<article class='md-content__inner' data-pagefind-body>"
                                                   "<h1>心理健康教育</h1></article>",
@@ -129,8 +180,9 @@ def test_search_page_finds_items_and_filters_them(browser, pagefind_site):
     items = {(e.plan.id, e.anchor): e for e in corpus.entries}
     with served(str(pagefind_site / "site")) as url:
         page = browser.new_page()
-        errors, requests = [], []
+        errors, requests, dialogs = [], [], []
         page.on("pageerror", lambda error: errors.append(error))
+        page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
         page.on("request", lambda request: requests.append(request.url))
         page.goto(f"{url}search.html?q={QUERY}")
         page.locator(".pagefind-ui__result").first.wait_for(timeout=15000)
@@ -148,7 +200,12 @@ def test_search_page_finds_items_and_filters_them(browser, pagefind_site):
         page.wait_for_function("n => document.querySelectorAll('.pagefind-ui__filter-name').length >= n",
                                arg=len(FILTERS), timeout=15000)
         assert set(texts(page, ".pagefind-ui__filter-name")) == FILTERS
-        page.locator(".pagefind-ui__filter-name", has_text="机构").click()
+        for name in FILTERS:  # every value shown, names from YAML with markup in them as text
+            page.locator(".pagefind-ui__filter-name", has_text=name).click()
+        labels = {label.rsplit(" (", 1)[0] for label in texts(page, ".pagefind-ui__filter-label")}
+        names = [record.name for records in (corpus.vocabulary.organisations, corpus.vocabulary.departments)
+                 for record in records]
+        assert {name for name in names if "<" in name} <= labels
         organisation = found[0].organisation.name
         page.locator(".pagefind-ui__filter-label", has_text=organisation).click()
 
@@ -161,5 +218,5 @@ def test_search_page_finds_items_and_filters_them(browser, pagefind_site):
                 break
             page.wait_for_timeout(100)
         assert organisations_shown() == {organisation}
-        assert not errors
+        assert not errors and not dialogs
         assert all(request.startswith(url) for request in requests)  # nothing from a CDN

@@ -38,13 +38,14 @@ SHOWN = 10  # results whose data a query loads, as Pagefind's UI does for its fi
 _RUN_QUERIES = """
 async ([queries, shown, all]) => {
   const pagefind = await import(new URL("pagefind/pagefind.js", document.baseURI).href)
+  const {pagefindQuery} = await import(new URL("assets/javascripts/pagefind-query.js", document.baseURI).href)
   const parts = await (await fetch(new URL("pagefind/plansite-parts.json", document.baseURI))).json()
   for (const part of parts) await pagefind.mergeIndex(new URL(part + "/", document.baseURI).pathname)
   await pagefind.init()
   const answers = []
   for (const query of queries) {
     const started = performance.now()
-    const search = await pagefind.search(query)
+    const search = await pagefind.search(pagefindQuery(query))  // as the search page asks
     const pages = await Promise.all(search.results.slice(0, shown).map(result => result.data()))
     const milliseconds = performance.now() - started
     for (let next = shown; all && next < search.results.length; next += shown) {
@@ -72,20 +73,31 @@ def query_list(root: str) -> QueryFile:
     return cases
 
 
-def run_queries(site_dir: str, queries: list[str], every_result: bool = False) -> list[dict]:
-    """Each query's answer from Pagefind in chromium: milliseconds, number of results, and the locations
-    (sections) of its first ``SHOWN`` results, or of all of them."""
+def run_queries(site_dir: str, queries: list[str], every_result: bool = False, browser=None) -> list[dict]:
+    """Each query's answer from Pagefind in chromium (``browser``, or one launched here): milliseconds, number
+    of results, and the locations (sections) of its first ``SHOWN`` results, or of all of them."""
     from playwright.sync_api import sync_playwright
 
     from ..searchbrowser import launch, served
 
-    with served(site_dir) as url, sync_playwright() as playwright:
-        browser = launch(playwright)
-        page = browser.new_page()
+    with served(site_dir) as url:
+        if browser is not None:
+            return answers_in(browser, url, queries, every_result)
+        with sync_playwright() as playwright:
+            launched = launch(playwright)
+            try:
+                return answers_in(launched, url, queries, every_result)
+            finally:
+                launched.close()
+
+
+def answers_in(browser, url: str, queries: list[str], every_result: bool) -> list[dict]:
+    page = browser.new_page()
+    try:
         page.goto(url)
-        answers = page.evaluate(_RUN_QUERIES, [queries, SHOWN, every_result])
-        browser.close()
-    return answers
+        return page.evaluate(_RUN_QUERIES, [queries, SHOWN, every_result])
+    finally:
+        page.close()
 
 
 def figures(root: str, site_dir: str) -> dict[str, str]:
