@@ -18,7 +18,9 @@ each.  The extended Pagefind binary segments Chinese; it comes from PyPI as
 With Pagefind, Material's search plugin is switched off (no search box in the
 header, no search_index.json) and the theme gains a search page, search.html,
 with Pagefind's own UI (served from the site's pagefind/ folder, nothing from a
-CDN), linked from a bar at the top of every page.
+CDN), linked from a bar at the top of every page.  Pagefind is given copies of
+the pages with their Chinese cut a character at a time, and the search page cuts
+a query the same way (``characters_apart``, ``APART``).
 """
 
 from __future__ import annotations
