@@ -54,8 +54,8 @@ MARK = b"data-pagefind-body"
 # pagefind-2/, …), which the search page merges (Pagefind's mergeIndex: a query runs on every part, the
 # results are ranked together, the filters summed).  Pagefind holds a part's pages in memory until it
 # writes its bundle (about 0.45 MB a plan page: 4.6 GB for 10,000 plans in one part) and uses one core;
-# parts run as many at once as there are cores.  A site is split only when it must be: a query's words
-# are looked up in each part, and Pagefind answers some Chinese queries differently then (README).
+# parts run as many at once as there are cores.  A site is split only when it must be: a query runs once in
+# each part.
 PAGES_PER_PART = 5_000
 PARTS = "plansite-parts.json"  # in the first bundle: the folders of the other parts, for search.html
 # Chinese is indexed a character at a time.  Pagefind cuts Chinese text into the words of its own dictionary
@@ -149,6 +149,11 @@ def pages_to_index(site_dir: str) -> list[str]:
     return marked or pages
 
 
+def apart(run: re.Match) -> str:
+    """A run of Chinese characters and digits with a zero-width space before, between and after them."""
+    return ZERO_WIDTH_SPACE + ZERO_WIDTH_SPACE.join(run[0]) + ZERO_WIDTH_SPACE
+
+
 def characters_apart(html: str) -> str:
     """A page with each Chinese character and digit of its article's text between zero-width spaces (see
     ``APART``), and the value of each filter named by its element's text written into its attribute."""
@@ -165,8 +170,7 @@ def characters_apart(html: str) -> str:
             value = escape(escape(escape(unescape(parts[at]))))
             parts[at - 1] = (parts[at - 1][:named.start()] + f'data-pagefind-filter="{named[1]}:{value}"'
                              + parts[at - 1][named.end():])
-        parts[at] = APART.sub(lambda run: ZERO_WIDTH_SPACE + ZERO_WIDTH_SPACE.join(run.group()) + ZERO_WIDTH_SPACE,
-                              parts[at])
+        parts[at] = APART.sub(apart, parts[at])
     return html[:start] + "".join(parts) + html[end:]
 
 

@@ -2,7 +2,8 @@
 
 The queries are the list in tests/search_queries.yaml (what readers type, with
 the items that must answer each).  Latency is measured in Debian's chromium
-through Pagefind's own JavaScript API (``pagefind.js``, as its UI uses it):
+through Pagefind's own JavaScript API (``pagefind.js``, as its UI uses it), each
+query cut as the search page cuts it (``pagefind-query.js``, see ``pagefind``):
 the first query loads the WebAssembly and the index chunks it needs ("cold"),
 later ones reuse what was loaded ("warm").  A query's time includes loading
 the data of its first ten results.
