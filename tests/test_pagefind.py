@@ -120,22 +120,43 @@ def test_the_search_page_cuts_a_query_as_the_index_is(browser, pagefind_site):
     assert cut == list(QUERIES.values())
 
 
-def test_a_chinese_query_finds_the_pages_holding_it_in_a_row(browser, pagefind_site):
-    """A known query of one word finds every plan page with an item holding it, and only pages holding its
-    characters in a row, as typed."""
+PAGE_DATA = {"raw_content": "\u200b".join("甲督导室乙督导室丙督导"), "url": "/plans/p/", "meta": {"title": "P"},
+             "anchors": [{"element": "h3", "id": "item-1", "text": "一", "location": 0},
+                         {"element": "h3", "id": "item-2", "text": "二", "location": 4},
+                         {"element": "div", "id": "x", "text": "不是标题", "location": 8}],
+             "sub_results": ["Pagefind's own"]}
+
+
+def test_a_page_found_by_a_query_in_a_row_lists_each_section_holding_it(browser, pagefind_site):
+    with served(str(pagefind_site / "site")) as url:
+        page = browser.new_page()
+        page.goto(url)
+        answers = page.evaluate("""async ([data, queries]) => {
+          const {pagefindResult} = await import(new URL("assets/javascripts/pagefind-query.js", document.baseURI))
+          return queries.map(query => pagefindResult(structuredClone(data), query).sub_results)
+        }""", [PAGE_DATA, ["督导室", "督导 室", "丙督导室"]])
+    sections, every_character, nowhere = answers
+    assert [(s["url"], s["title"], s["locations"], s["excerpt"]) for s in sections] == [
+        ("/plans/p/#item-1", "一", [1, 2, 3], "甲<mark>督</mark><mark>导</mark><mark>室</mark>乙督导室丙督导"),
+        ("/plans/p/#item-2", "二", [5, 6, 7], "乙<mark>督</mark><mark>导</mark><mark>室</mark>丙督导")]
+    assert every_character == nowhere == ["Pagefind's own"]  # not asked in a row; held nowhere
+
+
+def test_a_chinese_query_finds_the_items_holding_it_in_a_row(browser, pagefind_site):
+    """A known query of one word finds, as sub-results, every item holding it (not only the first of a page),
+    and only pages holding its characters in a row, as typed."""
     corpus = build_corpus(load_site(str(pagefind_site))[0])
     queries = [case.query for case in query_list(str(REPO)).queries if re.fullmatch(r"\w+", case.query)]
     answers = run_queries(str(pagefind_site / "site"), queries, every_result=True, browser=browser)
     held = 0
     for answer in answers:
-        pages = {location.split("#")[0] for location in answer["locations"]}
-        for location in pages:
+        for location in {location.split("#")[0] for location in answer["locations"]}:
             text = re.sub(r"<[^>]+>", "", (pagefind_site / "site" / location.strip("/") / "index.html")
                           .read_text(encoding="utf-8"))
             assert answer["query"] in text, (answer["query"], location)
-        holding = {f"/plans/{e.plan.id}/" for e in corpus.entries
+        holding = {f"/plans/{e.plan.id}/#{e.anchor}" for e in corpus.entries
                    if answer["query"] in e.item.title + e.item.text}
-        assert holding <= pages, answer["query"]
+        assert holding <= set(answer["locations"]), answer["query"]
         held += len(holding)
     assert held
 

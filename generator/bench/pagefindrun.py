@@ -39,7 +39,8 @@ SHOWN = 10  # results whose data a query loads, as Pagefind's UI does for its fi
 _RUN_QUERIES = """
 async ([queries, shown, all]) => {
   const pagefind = await import(new URL("pagefind/pagefind.js", document.baseURI).href)
-  const {pagefindQuery} = await import(new URL("assets/javascripts/pagefind-query.js", document.baseURI).href)
+  const {pagefindQuery, pagefindResult} = await import(
+    new URL("assets/javascripts/pagefind-query.js", document.baseURI).href)
   const parts = await (await fetch(new URL("pagefind/plansite-parts.json", document.baseURI))).json()
   for (const part of parts) await pagefind.mergeIndex(new URL(part + "/", document.baseURI).pathname)
   await pagefind.init()
@@ -47,10 +48,11 @@ async ([queries, shown, all]) => {
   for (const query of queries) {
     const started = performance.now()
     const search = await pagefind.search(pagefindQuery(query))  // as the search page asks
-    const pages = await Promise.all(search.results.slice(0, shown).map(result => result.data()))
+    const data = result => result.data().then(page => pagefindResult(page, query))
+    const pages = await Promise.all(search.results.slice(0, shown).map(data))
     const milliseconds = performance.now() - started
     for (let next = shown; all && next < search.results.length; next += shown) {
-      pages.push(...await Promise.all(search.results.slice(next, next + shown).map(result => result.data())))
+      pages.push(...await Promise.all(search.results.slice(next, next + shown).map(data)))
     }
     const locations = pages.flatMap(page => [...page.sub_results]
       .sort((a, b) => (b.locations || []).length - (a.locations || []).length).map(sub => sub.url))
