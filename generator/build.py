@@ -72,6 +72,8 @@ def plan_pages(site, paths: Sequence[str]) -> list[str]:
     """The pages (in docs/) of the plans read from the files at ``paths``; paths of no plan file find none."""
     from .render import page_path
 
+    if not paths:  # every generation but the preview's: no plan file's path resolved for nothing
+        return []
     wanted = {os.path.realpath(path) for path in paths}
     return [page_path("plans", plan_file.plan.id) for plan_file in site.plans
             if os.path.realpath(plan_file.path) in wanted]
