@@ -103,19 +103,24 @@ def test_pagefind_is_given_each_chinese_character_and_digit_as_a_word():
     assert unescape(unescape(value)) == escape('督导室&<b>"甲"')  # as Pagefind decodes it, and its UI shows it
     assert apart.replace(zw, "") == page.replace('"部门"', f'"部门:{value}"')
     assert pagefind.characters_apart("<p>没有正文</p>") == "<p>没有正文</p>"
+    named = '<a data-pagefind-filter="部门">督导室</a>'  # each value once a page, as Pagefind counts pages
+    twice = pagefind.characters_apart(f'<article>{named}{named}{named.replace("部门", "主题")}</article>')
+    assert re.findall(r'data-pagefind-filter="([^"]*)"', twice) == ["部门:督导室", "主题:督导室"]
 
 
-QUERIES = {"普惠性": '"普 惠 性"', "2小时": '"2 小 时"', ' "双减" ': '"双 减"', "基教科 学前教育": "基 教 科 学 前 教 育",
-           "94.5%": "9 4 . 5 %", "STEAM": "STEAM", "AI教育": '"AI 教 育"', "": ""}
+QUERIES = {"普惠性": ['"普 惠 性"'], "2小时": ['"2 小 时"'], ' "双减" ': ['"双 减"'], "教": ["教"],
+           "基教科 学前教育": ['"基 教 科"', '"学 前 教 育"'], "心理 心理": ['"心 理"'], "94.5%": ["9 4 . 5 %"],
+           "STEAM": ["STEAM"], "AI教育": ['"AI 教 育"'], "": []}
 
 
-def test_the_search_page_cuts_a_query_as_the_index_is(browser, pagefind_site):
+def test_the_search_page_asks_each_word_of_a_query_cut_as_the_index_is(browser, pagefind_site):
     with served(str(pagefind_site / "site")) as url:
         page = browser.new_page()
         page.goto(url)
         cut = page.evaluate("""async queries => {
-          const {pagefindQuery} = await import(new URL("assets/javascripts/pagefind-query.js", document.baseURI))
-          return queries.map(pagefindQuery)
+          const {pagefindQuery, queryWords} = await import(
+            new URL("assets/javascripts/pagefind-query.js", document.baseURI))
+          return queries.map(query => queryWords(query).map(pagefindQuery))
         }""", list(QUERIES))
     assert cut == list(QUERIES.values())
 
@@ -127,19 +132,84 @@ PAGE_DATA = {"raw_content": "\u200b".join("甲督导室乙督导室丙督导"), 
              "sub_results": ["Pagefind's own"]}
 
 
-def test_a_page_found_by_a_query_in_a_row_lists_each_section_holding_it(browser, pagefind_site):
+def test_a_page_found_lists_each_section_holding_a_word_of_the_query(browser, pagefind_site):
     with served(str(pagefind_site / "site")) as url:
         page = browser.new_page()
         page.goto(url)
         answers = page.evaluate("""async ([data, queries]) => {
           const {pagefindResult} = await import(new URL("assets/javascripts/pagefind-query.js", document.baseURI))
           return queries.map(query => pagefindResult(structuredClone(data), query).sub_results)
-        }""", [PAGE_DATA, ["督导室", "督导 室", "丙督导室"]])
-    sections, every_character, nowhere = answers
-    assert [(s["url"], s["title"], s["locations"], s["excerpt"]) for s in sections] == [
+        }""", [PAGE_DATA, ["督导室", "督导 室", "督导室 丙", "丙督导室", "乙督导室"]])
+    one_word, two_words, one_a_section, nowhere, in_one_section = answers
+    assert [(s["url"], s["title"], s["locations"], s["excerpt"]) for s in one_word] == [
         ("/plans/p/#item-1", "一", [1, 2, 3], "甲<mark>督</mark><mark>导</mark><mark>室</mark>乙督导室丙督导"),
         ("/plans/p/#item-2", "二", [5, 6, 7], "乙<mark>督</mark><mark>导</mark><mark>室</mark>丙督导")]
-    assert every_character == nowhere == ["Pagefind's own"]  # not asked in a row; held nowhere
+    assert [(s["url"], s["locations"], s["excerpt"]) for s in two_words] == [
+        ("/plans/p/#item-1", [1, 2, 3], "甲<mark>督</mark><mark>导</mark><mark>室</mark>乙督导室丙督导"),
+        ("/plans/p/#item-2", [5, 6, 7, 9, 10],
+         "乙<mark>督</mark><mark>导</mark><mark>室</mark>丙<mark>督</mark><mark>导</mark>")]
+    assert [(s["url"], s["locations"]) for s in one_a_section] == [("/plans/p/#item-1", [1, 2, 3]),
+                                                                   ("/plans/p/#item-2", [5, 6, 7, 8])]
+    assert nowhere == in_one_section == ["Pagefind's own"]  # held nowhere; one word in one section
+
+
+_SEARCH_WORDS = """async queries => {
+  const api = await import(new URL("assets/javascripts/plansite-pagefind/pagefind.js", document.baseURI))
+  const {queryWords, filterCounts} = await import(new URL("assets/javascripts/pagefind-query.js", document.baseURI))
+  const parts = await (await fetch(new URL("pagefind/plansite-parts.json", document.baseURI))).json()
+  for (const part of parts) await api.mergeIndex(new URL(part + "/", document.baseURI).pathname)
+  const every = await api.filters()  // as the search page's UI does first: Pagefind counts every filter then
+  const filtersOfPages = await (await fetch(new URL("pagefind/plansite-filters.json", document.baseURI))).json()
+  const [year] = Object.keys(every["年度"])
+  const answers = []
+  for (const query of queries) {
+    const found = await api.search(query)
+    const pages = await Promise.all(found.results.map(result => result.data()))
+    const words = await Promise.all(queryWords(query).map(async word => (await api.search(word)).results))
+    const inYear = await api.search(queryWords(query)[0], {filters: {"年度": [year]}})
+    const allInYear = await api.search(query, {filters: {"年度": [year]}})
+    answers.push({query, ids: found.results.map(result => result.id), scores: found.results.map(r => r.score),
+                  urls: pages.map(page => page.url), filters: pages.map(page => page.filters),
+                  counts: found.filters, words: words.map(results => results.map(result => result.id)),
+                  oneWord: [filterCounts(inYear.results, filtersOfPages), inYear.filters],
+                  year, inYear: allInYear.results.map(result => result.id)})
+  }
+  return {every, answers}
+}"""
+
+
+def test_a_query_of_several_words_finds_the_pages_holding_each_word_and_counts_their_filters(browser,
+                                                                                             pagefind_site):
+    """Each word is asked apart (in a row) and the pages holding all of them are kept; the filter counts are
+    those of the pages kept, as Pagefind counts its own results."""
+    site = pagefind_site / "site"
+    queries = ["基教科 学前教育", "心理健康 目标", "学前教育 基教科 普惠", "心理健康 没有这个词"]
+    with served(str(site)) as url:
+        page = browser.new_page()
+        page.goto(url)
+        found = page.evaluate(_SEARCH_WORDS, queries)
+    every = found["every"]
+    for answer in found["answers"]:
+        assert len(set(answer["ids"])) == len(answer["ids"])
+        assert set(answer["ids"]) == set.intersection(*map(set, answer["words"])), answer["query"]
+        assert answer["scores"] == sorted(answer["scores"], reverse=True)
+        for address in answer["urls"]:
+            text = re.sub(r"<[^>]+>", "", (site / unquote(address).strip("/") / "index.html").read_text("utf-8"))
+            assert all(word in text for word in answer["query"].split()), (answer["query"], address)
+        counted = {name: {value: 0 for value in values} for name, values in every.items()}
+        for filters in answer["filters"]:
+            for name, values in filters.items():
+                for value in set(values):
+                    counted[name][value] += 1
+        assert answer["counts"] == counted, answer["query"]
+        in_year = {page for page, filters in zip(answer["ids"], answer["filters"]) if answer["year"] in
+                   filters.get("年度", [])}
+        assert set(answer["inYear"]) == in_year, answer["query"]  # a filter chosen: the pages kept that have it
+        ours, pagefinds = answer["oneWord"]  # the same counting for a word, a filter chosen, as Pagefind's
+        assert ours == pagefinds and sum(pagefinds["年度"].values()), answer["query"]
+    sizes = [len(answer["ids"]) for answer in found["answers"]]
+    assert all(sizes[:3]) and not sizes[3] and any(answer["inYear"] for answer in found["answers"])
+    assert all(len(answer["ids"]) < min(map(len, answer["words"])) for answer in found["answers"][:2])
 
 
 def test_a_chinese_query_finds_the_items_holding_it_in_a_row(browser, pagefind_site):
@@ -241,3 +311,27 @@ def test_search_page_finds_items_and_filters_them(browser, pagefind_site):
         assert organisations_shown() == {organisation}
         assert not errors and not dialogs
         assert all(request.startswith(url) for request in requests)  # nothing from a CDN
+
+
+def test_the_search_page_asks_a_query_of_several_words_a_word_at_a_time(browser, pagefind_site):
+    """The search page's UI loads Pagefind's API through pagefindSearch (which fetches the pages' filters for a
+    query of several words): the pages it lists hold each word, and their excerpts mark both words."""
+    site = pagefind_site / "site"
+    with served(str(site)) as url:
+        page = browser.new_page()
+        errors, requests = [], []
+        page.on("pageerror", lambda error: errors.append(error))
+        page.on("request", lambda request: requests.append(urlsplit(request.url).path))
+        page.goto(f"{url}search.html?q=普惠性 目标")
+        page.wait_for_function("() => document.querySelectorAll('.pagefind-ui__result-excerpt mark').length",
+                               timeout=15000)
+        page.wait_for_function("() => document.querySelectorAll('.pagefind-ui__filter-name').length", timeout=15000)
+        marked = "".join(texts(page, ".pagefind-ui__result-excerpt mark"))
+        addresses = {urlsplit(href).path for href in hrefs(page)}
+        assert not errors
+    assert f"/{pagefind.BUNDLE}/{pagefind.PAGE_FILTERS}" in requests
+    assert set("普惠性目标") <= set(marked)
+    assert addresses
+    for address in addresses:
+        text = re.sub(r"<[^>]+>", "", (site / unquote(address).strip("/") / "index.html").read_text("utf-8"))
+        assert "普惠性" in text and "目标" in text, address

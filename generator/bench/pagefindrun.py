@@ -2,11 +2,11 @@
 
 The queries are the list in tests/search_queries.yaml (what readers type, with
 the items that must answer each).  Latency is measured in Debian's chromium
-through Pagefind's own JavaScript API (``pagefind.js``, as its UI uses it), each
-query cut as the search page cuts it (``pagefind-query.js``, see ``pagefind``):
-the first query loads the WebAssembly and the index chunks it needs ("cold"),
-later ones reuse what was loaded ("warm").  A query's time includes loading
-the data of its first ten results.
+through Pagefind's JavaScript API as the search page gives it to Pagefind's UI
+(``plansite-pagefind/pagefind.js``: each word of a query asked apart, see
+``pagefind``): the first query loads the WebAssembly and the index chunks it
+needs ("cold"), later ones reuse what was loaded ("warm").  A query's time
+includes loading the data of its first ten results.
 
     python -m generator.bench.pagefindrun [--root .]
 
@@ -38,8 +38,9 @@ SHOWN = 10  # results whose data a query loads, as Pagefind's UI does for its fi
 
 _RUN_QUERIES = """
 async ([queries, shown, all]) => {
-  const pagefind = await import(new URL("pagefind/pagefind.js", document.baseURI).href)
-  const {pagefindQuery, pagefindResult} = await import(
+  const pagefind = await import(
+    new URL("assets/javascripts/plansite-pagefind/pagefind.js", document.baseURI).href)
+  const {pagefindResult} = await import(
     new URL("assets/javascripts/pagefind-query.js", document.baseURI).href)
   const parts = await (await fetch(new URL("pagefind/plansite-parts.json", document.baseURI))).json()
   for (const part of parts) await pagefind.mergeIndex(new URL(part + "/", document.baseURI).pathname)
@@ -47,7 +48,7 @@ async ([queries, shown, all]) => {
   const answers = []
   for (const query of queries) {
     const started = performance.now()
-    const search = await pagefind.search(pagefindQuery(query))  // as the search page asks
+    const search = await pagefind.search(query)  // as the search page asks
     const data = result => result.data().then(page => pagefindResult(page, query))
     const pages = await Promise.all(search.results.slice(0, shown).map(data))
     const milliseconds = performance.now() - started
