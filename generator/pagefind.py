@@ -59,11 +59,11 @@ MARK = b"data-pagefind-body"
 # each part.
 PAGES_PER_PART = 5_000
 PARTS = "plansite-parts.json"  # in the first bundle: the folders of the other parts, for search.html
-# Also in the first bundle: the filter values of every indexed page, by Pagefind's id of the page.  The search
-# page asks a query of several words a word at a time and keeps the pages holding all of them
-# (pagefindSearch in assets/javascripts/pagefind-query.js); it counts the filter values of those pages from
-# this file, as Pagefind counts those of its own results (about 60 bytes a page, fetched for the first such
-# query).  Pagefind keeps a page's filters in its fragment, which the browser loads only for a result shown.
+# Also in the first bundle: the filter values of every indexed page, by Pagefind's id of the page (about 60
+# bytes a page).  The search page asks a query a word at a time and keeps the pages holding every word
+# (pagefindSearch in assets/javascripts/pagefind-query.js), so it counts the filter values of those pages
+# itself, from this file, as Pagefind counts those of its own results.  Pagefind keeps a page's filters in its
+# fragment, which the browser loads only for a result shown.
 PAGE_FILTERS = "plansite-filters.json"
 FRAGMENT = ".pf_fragment"
 FRAGMENT_SIGNATURE = b"pagefind_dcd"  # before the JSON of a fragment, inside its gzip

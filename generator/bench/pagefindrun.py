@@ -45,6 +45,7 @@ async ([queries, shown, all]) => {
   const parts = await (await fetch(new URL("pagefind/plansite-parts.json", document.baseURI))).json()
   for (const part of parts) await pagefind.mergeIndex(new URL(part + "/", document.baseURI).pathname)
   await pagefind.init()
+  await pagefind.filters()  // as the UI does on opening
   const answers = []
   for (const query of queries) {
     const started = performance.now()
