@@ -155,8 +155,13 @@ def filters_of_pages(bundle_dirs) -> dict:
     for bundle_dir in bundle_dirs:
         fragments = os.path.join(bundle_dir, "fragment")
         for name in sorted(os.listdir(fragments)):
-            with open(os.path.join(fragments, name), "rb") as file:
-                fragment = json.loads(gzip.decompress(file.read()).removeprefix(FRAGMENT_SIGNATURE))
+            path = os.path.join(fragments, name)
+            with open(path, "rb") as file:
+                data = gzip.decompress(file.read())
+            if not data.startswith(FRAGMENT_SIGNATURE):  # read as Pagefind 1.4 writes them
+                raise Abort(f"{path}: not a page's fragment as {REQUIREMENT} writes it; is another Pagefind "
+                            "installed?")
+            fragment = json.loads(data.removeprefix(FRAGMENT_SIGNATURE))
             named[name.removesuffix(FRAGMENT)] = {(filter, value) for filter, values in fragment["filters"].items()
                                                   for value in values}
     values = sorted(set().union(*named.values()))  # in Pagefind's order, so its UI lists them the same way

@@ -10,6 +10,7 @@ from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 import pytest
+from mkdocs.exceptions import Abort
 
 from browserfixtures import browser  # noqa: F401  (module fixture)
 from generator import pagefind
@@ -261,6 +262,18 @@ def test_a_large_site_is_indexed_in_parts_each_page_in_one(tmp_path, monkeypatch
     assert pagefind.bundles(str(tmp_path)) == ["pagefind", "pagefind-2", "pagefind-3"]
     found = [fragments(tmp_path / bundle) for bundle in ("pagefind", "pagefind-2", "pagefind-3")]
     assert found == [[b"/plans/p0/", b"/plans/p3/"], [b"/plans/p1/", b"/plans/p4/"], [b"/plans/p2/"]]
+
+
+def test_a_fragment_pagefind_wrote_otherwise_is_named_in_the_error(tmp_path):
+    fragments = tmp_path / "pagefind" / "fragment"
+    fragments.mkdir(parents=True)
+    (fragments / "zh_1.pf_fragment").write_bytes(gzip.compress(b'{"url": "/a/", "filters": {}}'))
+    with pytest.raises(Abort, match=r"zh_1\.pf_fragment: not a page's fragment as pagefind\[extended\]==1\.4\.0"):
+        pagefind.filters_of_pages([str(tmp_path / "pagefind")])
+    page = {"url": "/a/", "filters": {"年度": ["2024年", "2024年"]}}
+    (fragments / "zh_1.pf_fragment").write_bytes(gzip.compress(b"pagefind_dcd" + json.dumps(page).encode()))
+    assert pagefind.filters_of_pages([str(tmp_path / "pagefind")]) == {"values": [("年度", "2024年")],
+                                                                       "pages": {"zh_1": [0]}}
 
 
 def test_a_site_is_split_in_the_fewest_parts_that_keep_within_their_size():
