@@ -4,7 +4,7 @@
 plugin; compiled theme templates kept between runs).  These change how a
 build is run, never what it builds: what the site itself needs from MkDocs is
 in the plansite plugin (``siteplugin``), which every build runs.  ``plansite
-serve`` uses ``cache_templates`` alone.
+serve`` uses ``cache_templates`` and ``list_theme_once``.
 """
 
 from __future__ import annotations
@@ -53,6 +53,33 @@ class TemplateCache(BasePlugin):
 
 def cache_templates(config) -> None:
     config.plugins["plansite/template-cache"] = TemplateCache()
+
+
+def list_theme_once(config) -> None:
+    """Make the theme's environment list its files once for every build with this configuration.
+
+    Each build lists every file of the theme's folders to copy its static
+    files (MkDocs' ``add_files_from_theme``): about 14,500 names for Material,
+    0.15 s, more than a third of a rebuild of ``plansite serve`` on the example
+    site.  The preview builds again with one configuration for its session, so
+    the list is kept; a file added to a theme folder is copied after a restart.
+    """
+    get_env, listed = config.theme.get_env, {}
+
+    def environment() -> jinja2.Environment:
+        env = get_env()
+        list_templates = env.list_templates
+
+        def listed_once(extensions=None, filter_func=None):
+            key = (extensions and tuple(extensions), getattr(filter_func, "__code__", filter_func))
+            if key not in listed:
+                listed[key] = list_templates(extensions, filter_func)
+            return listed[key]
+
+        env.list_templates = listed_once
+        return env
+
+    config.theme.get_env = environment
 
 
 def prepare(config, count_pages: bool = True) -> None:

@@ -153,7 +153,7 @@ def preview(root: str, dev_addr: str | None) -> int:
     from watchdog.observers import Observer
 
     from . import forkbuild
-    from .buildhooks import cache_templates
+    from .buildhooks import cache_templates, list_theme_once
 
     with tempfile.TemporaryDirectory(prefix="plansite-serve-") as work, mkdocs_messages(logging.INFO):
         signals = os.path.join(work, "signals")
@@ -170,6 +170,7 @@ def preview(root: str, dev_addr: str | None) -> int:
         # the rebuilds make the few pages an edit changed, here.
         processes = forkbuild.processes(config, pages(existing_files(config.docs_dir)))
         cache_templates(config)
+        list_theme_once(config)
 
         server = LiveReloadServer(builder=lambda: build(config, serve_url=url, dirty=True), host=host, port=port,
                                   root=config.site_dir, mount_path=mount_path)

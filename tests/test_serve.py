@@ -165,3 +165,30 @@ def test_a_large_projects_edited_plan_is_written_before_the_other_pages(tmp_path
     changed = [str(plan_file)] + [str(tmp_path / f"plans/other-{n}.yaml") for n in range(serve.FIRST_AT_MOST)]
     assert serve.regenerate(str(tmp_path), changed, first_written) is True  # too many: no page first
     assert len(seen) == 1 and "再改过" in plan_page.read_text(encoding="utf-8")
+
+
+def test_the_preview_lists_the_themes_files_once_for_all_its_builds(tmp_path, monkeypatch):
+    """Every build copies the theme's static files; the preview's builds list the theme's folders once."""
+    from jinja2 import FileSystemLoader
+    from mkdocs.structure.files import Files
+
+    from generator.build import site_config
+    from generator.buildhooks import list_theme_once
+
+    root = str(make_site_project(tmp_path))
+    os.mkdir(os.path.join(root, "docs"))  # not generated: MkDocs asks only that the folder exists
+    plain, kept = site_config(root), site_config(root)
+    list_theme_once(kept)
+    walks = []
+    walk = FileSystemLoader.list_templates
+    monkeypatch.setattr(FileSystemLoader, "list_templates", lambda loader: walks.append(loader) or walk(loader))
+
+    def theme_files(config) -> list[str]:
+        files = Files([])
+        files.add_files_from_theme(config.theme.get_env(), config)
+        return sorted(file.src_uri for file in files)
+
+    expected = theme_files(plain)
+    assert "assets/javascripts/bundle.a5f9d56c.min.js" in expected and len(walks) == 1
+    assert theme_files(kept) == theme_files(kept) == theme_files(kept) == expected
+    assert len(walks) == 2
