@@ -20,7 +20,9 @@ header, no search_index.json) and the theme gains a search page, search.html,
 with Pagefind's own UI (served from the site's pagefind/ folder, nothing from a
 CDN), linked from a bar at the top of every page.  Pagefind is given copies of
 the pages with their Chinese cut a character at a time, and the search page cuts
-a query the same way (``characters_apart``, ``APART``).
+a query the same way (``characters_apart``, ``APART``), asks for each of its
+words apart and counts the filters of the pages holding them all itself
+(``PAGE_FILTERS``).
 """
 
 from __future__ import annotations
