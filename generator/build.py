@@ -26,7 +26,7 @@ from . import uptodate
 from .builddate import reproducible_date
 from .cli import print_diagnostics
 from .diagnostics import Diagnostic, InputError, has_errors
-from .processes import collector_paused, give_back_free_memory, in_child
+from .processes import collector_paused, give_back_free_memory, in_child, yield_cores
 from .progress import terminal
 from .project import CONFIG, DOCS
 from .write import (File, WriteResult, build_lock, existing_files, remove_leftovers, replace_files, stage_tree,
@@ -166,6 +166,7 @@ def generate(root: str, force: bool = False, first: Sequence[str] = (),
             return None
         if prepared.first and os.path.isdir(docs):  # (a first generation has no preview to show them in)
             write_first(docs, prepared, first_written)
+            yield_cores()  # the preview rebuilds and shows those pages while the rest is made
         result = render_and_write(partial(write_tree, docs, prepared.files))
         uptodate.record(root, inputs, prepared.said)
     print(f"docs/: {result}", file=sys.stderr)
@@ -303,7 +304,8 @@ def register(commands) -> None:
     generate_parser.add_argument("--first", action="append", default=[], metavar="PLAN_FILE",
                                  help="write this plan file's page into docs/ before rendering the others, and "
                                       f"say so on stdout ('{FIRST_WRITTEN} PAGE...'): plansite serve shows an "
-                                      "edited plan first. Until the command ends docs/ mixes new and old pages")
+                                      "edited plan first. Until the command ends docs/ mixes new and old pages, "
+                                      "and the other pages are made at a lower CPU priority (nice 10)")
     generate_parser.set_defaults(run=cmd_generate)
     build_parser = commands.add_parser("build", help="generate docs/, then build site/ with MkDocs (strict)")
     build_parser.set_defaults(run=cmd_build)

@@ -39,6 +39,12 @@ def cores() -> int:
         return os.cpu_count() or 1
 
 
+def yield_cores(niceness: int = 10) -> None:
+    """Lower the CPU priority of this process and of those it forks from now on, where the system has one."""
+    if hasattr(os, "nice"):
+        os.nice(niceness)
+
+
 def forking_is_safe() -> bool:
     """Can this process fork children to work for it: ``fork`` is available and no other thread runs."""
     return threading.active_count() == 1 and "fork" in multiprocessing.get_all_start_methods()

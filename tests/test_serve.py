@@ -167,6 +167,30 @@ def test_a_large_projects_edited_plan_is_written_before_the_other_pages(tmp_path
     assert len(seen) == 1 and "再改过" in plan_page.read_text(encoding="utf-8")
 
 
+def niceness(pid: int) -> int:
+    with open(f"/proc/{pid}/stat", encoding="ascii") as stat:
+        return int(stat.read().rpartition(")")[2].split()[16])  # field 19, counted after the command's name
+
+
+@pytest.mark.skipif(not os.path.exists("/proc/self/stat"), reason="reads a process's priority from /proc")
+def test_the_other_pages_are_made_at_a_lower_priority_once_the_edited_plans_are_written(tmp_path):
+    """The preview's MkDocs rebuilds and serves the edited plan's page while ``plansite generate --first``
+    makes the rest: that process then leaves the cores to it (measured by the benchmark's live edit)."""
+    from generator.build import FIRST_WRITTEN
+    from projects import PLAN, make_project, write
+
+    make_project(tmp_path)
+    assert subprocess.run([sys.executable, "-m", "generator", "--root", str(tmp_path), "generate"]).returncode == 0
+    write(tmp_path, "plans/2025/demo-edu-2025.yaml", PLAN.replace("扩大普惠资源", "改过的标题"))
+    command = [sys.executable, "-m", "generator", "--root", str(tmp_path), "generate",
+               f"--first={tmp_path / 'plans/2025/demo-edu-2025.yaml'}"]
+    with subprocess.Popen(command, stdout=subprocess.PIPE, text=True, encoding="utf-8") as child:
+        said = child.stdout.read()  # to the end: the process has exited, and is not waited for yet
+        lowered = niceness(child.pid) - niceness(os.getpid())
+    assert child.returncode == 0 and said.startswith(FIRST_WRITTEN)
+    assert lowered == 10
+
+
 def test_the_preview_lists_the_themes_files_once_for_all_its_builds(tmp_path, monkeypatch):
     """Every build copies the theme's static files; the preview's builds list the theme's folders once."""
     from jinja2 import FileSystemLoader
