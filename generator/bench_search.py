@@ -27,8 +27,7 @@ from .load import load_site
 from .project import copy_project
 from .searchquality import Evaluation, QueryFile, evaluate, load_cases, ranking
 from .searchworker import material_worker
-
-DICTIONARY = os.path.join("content", "dictionary.txt")
+from .segmentation import DICTIONARY
 
 
 def build_copy(root: str, target: str, *, dictionary: bool = True) -> str:

@@ -4,7 +4,7 @@ A source file's date is the committer date of the last commit that changed it
 (what ``git log -1 --format=%cI -- path`` prints), found for every file of
 plans/ and content/ in one ``git log`` pass.  A page's date is the newest date
 among its sources: a theme page's sources are the plan files that contribute
-items to it (see :func:`theme_sources`).
+items to it and content/themes.yaml (see ``timeline.dated_pages``).
 
 An edition is a published version of the site: ``plansite publish VERSION``
 tags the published commit ``edition/VERSION``.  :func:`editions` lists them,
@@ -18,15 +18,13 @@ why, for the build to print.
 
 from __future__ import annotations
 
-from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Iterable, Mapping
 
 from .changes import Changelog, PlanChange, compare, read_plans
 from .gitrepo import GitError, NotARepository, Repo
-from .ids import walk_items
-from .load import PlanFile, display_path
+from .load import display_path
 from .project import EDITION_TAGS, SOURCES
 
 
@@ -101,16 +99,6 @@ def page_dates(dates: Mapping[str, datetime], page_sources: Mapping[str, Iterabl
         if known:
             result[page] = max(known)
     return result
-
-
-def theme_sources(plans: Iterable[PlanFile]) -> dict[str, set[str]]:
-    """{theme id: paths of the plan files with at least one item filed under it}."""
-    sources: dict[str, set[str]] = defaultdict(set)
-    for plan_file in plans:
-        for placed in walk_items(plan_file.plan.sections):
-            for theme in placed.item.themes:
-                sources[theme].add(plan_file.path)
-    return dict(sources)
 
 
 def editions(root: str) -> EditionHistory:

@@ -6,7 +6,8 @@ matched against the index's words).  Two sources teach jieba: the vocabularies
 (department names and aliases, theme names and keywords; ``search_words``,
 taught by ``teach_segmenter``) and content/dictionary.txt, for the policy terms
 that are none of these (五育并举, 校长负责制, 毛入园率).  A word has one place:
-the tests refuse a dictionary word the vocabularies already teach.  Both are
+``plansite check`` warns of a dictionary word the vocabularies already teach, as of
+a line jieba would misread (``dictionary_problems``).  Both are
 applied by the plansite MkDocs plugin (``siteplugin``), so every process that
 builds the site segments alike: ``plansite build``, a plain ``mkdocs build``
 and mike's builds of published editions.
@@ -42,9 +43,11 @@ _CHINESE = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+")
 CUTS_KEPT = 1 << 15  # distinct texts whose cut is remembered (the most recently used), some 20 MB at most
 
 
-def read_dictionary(path: str) -> tuple[list[str], list[Diagnostic]]:
-    """The words of a jieba user dictionary, in order, and what is wrong with its lines (blank lines are skipped)."""
-    words: list[str] = []
+def read_dictionary(path: str) -> tuple[dict[str, int], list[Diagnostic]]:
+    """The words of a jieba user dictionary, in order, each with its line, and what is wrong with its lines
+    (warnings: jieba reads such a line without a word, or with a word that never applies; blank lines are
+    skipped)."""
+    words: dict[str, int] = {}
     diagnostics: list[Diagnostic] = []
     with open(path, encoding="utf-8") as file:
         for number, line in enumerate(file, 1):
@@ -59,10 +62,23 @@ def read_dictionary(path: str) -> tuple[list[str], list[Diagnostic]]:
             elif entry["word"] in words:
                 problem = f"{entry['word']!r} is listed twice"
             else:
-                words.append(entry["word"])
+                words[entry["word"]] = number
                 continue
-            diagnostics.append(Diagnostic(path, number, 1, "", problem))
+            diagnostics.append(Diagnostic(path, number, 1, "", problem, "warning"))
     return words, diagnostics
+
+
+def dictionary_problems(path: str, vocabulary: Vocabulary) -> list[Diagnostic]:
+    """What is wrong with the dictionary at ``path`` (content/dictionary.txt, optional), as warnings: its lines
+    (``read_dictionary``) and its words that the vocabularies already teach (a word has one place)."""
+    if not os.path.exists(path):
+        return []
+    words, diagnostics = read_dictionary(path)
+    taught = set(search_words(vocabulary))
+    diagnostics += [Diagnostic(path, line, 1, "", f"{word!r} is already a name or keyword in the vocabularies "
+                               "(content/themes.yaml, content/departments.yaml): list it in one place only",
+                               "warning") for word, line in words.items() if word in taught]
+    return diagnostics
 
 
 def anchor_dictionaries(config) -> None:

@@ -11,7 +11,8 @@ from typing import Iterator
 
 from .diagnostics import Diagnostic, did_you_mean
 from .ids import walk_items
-from .load import PlanFile, Site
+from .load import PlanFile, Site, display_path
+from .segmentation import DICTIONARY, dictionary_problems
 from .validate_targets import metric_name_clashes, review_links, targets
 from .vocabulary import department_names, normalise_name
 
@@ -21,6 +22,7 @@ def validate(site: Site) -> list[Diagnostic]:
     for rule in (unique_vocabulary_ids, department_references, department_name_clashes, metric_name_clashes):
         found.extend(rule(site))
     found.extend(unique_plan_ids(site))
+    found.extend(dictionary_problems(display_path(site.root, DICTIONARY), site.vocabulary))
     for plan_file in site.plans:
         for rule in PLAN_RULES:
             found.extend(rule(site, plan_file))

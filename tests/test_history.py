@@ -5,8 +5,8 @@ from __future__ import annotations
 import subprocess
 from datetime import datetime
 
-from generator.history import editions, page_dates, plan_history, source_dates, theme_sources
-from generator.load import display_path, load_site
+from generator.history import editions, plan_history, source_dates
+from generator.load import display_path
 from gitrepos import git
 from planhistory import A, B, DATES, THEMES, history_repo
 from projects import make_project
@@ -26,16 +26,6 @@ def test_source_dates_are_the_last_commit_of_each_file(tmp_path):
                            for path, date in expected.items()}
     # the one-pass log agrees with asking git file by file
     assert all(found.dates[display_path(str(root), p)] == per_file_date(root, p) for p in expected)
-
-
-def test_theme_page_date_is_the_newest_contributing_plan(tmp_path):
-    root = history_repo(tmp_path / "repo")
-    site, _ = load_site(str(root))
-    sources = {f"themes/{theme}.md": paths for theme, paths in theme_sources(site.plans).items()}
-    sources["about.md"] = ["content/pages/about.md"]  # never committed: no date
-    dates = page_dates(source_dates(str(root)).dates, sources)
-    assert dates == {"themes/preschool.md": datetime.fromisoformat(DATES["third"]),
-                     "themes/mental-health.md": datetime.fromisoformat(DATES["second"])}
 
 
 def test_shallow_clone_and_plain_directory_give_no_dates_but_a_reason(tmp_path):
