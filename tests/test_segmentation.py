@@ -43,7 +43,7 @@ def test_plansite_check_warns_of_the_dictionarys_problems_with_their_lines(tmp_p
     out = capsys.readouterr().out
     where = os.path.join(str(root), DICTIONARY)
     assert f"{where}:{len(lines) + 1}:1: warning: '58%': only Chinese characters reach jieba" in out
-    assert f"{where}:{len(lines) + 2}:1: warning: '学前教育' is already a name or keyword in the vocabularies" in out
+    assert f"{where}:{len(lines) + 2}:1: warning: '学前教育' is already a name or keyword" in out
     assert main(["--root", str(root), "check", "--strict"]) == 1
 
 
