@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from generator.bench import live, measure
+from generator.bench import live, measure, pagefindrun
 from generator.bench.__main__ import edit_figures
 from generator.bench.live import edit_to_browser
 from generator.bench.synth import PER_YEAR, YEARS, read_seeds, synthesise
@@ -19,6 +19,7 @@ from generator.corpus import build_corpus
 from generator.diagnostics import has_errors
 from generator.load import load_site
 from generator.numbering import number_value
+from browserfixtures import browser  # noqa: F401  (module fixture)
 from sitefixtures import REPO
 
 
@@ -104,3 +105,21 @@ def test_the_peak_memory_counts_the_processes_a_command_forks():
     run = measure.run([sys.executable, "-c", FORKING_PROGRAM])
     assert run.code == 0
     assert run.peak_bytes > (200 + 150) * 2**20
+
+
+@pytest.mark.site
+@pytest.mark.browser
+def test_pagefind_figures_of_a_project_built_with_materials_search(tmp_path, browser):
+    """``--pagefind`` on a project the benchmark built with Material's search: the project is built again
+    with Pagefind as its search and the known queries are timed in chromium through the search page's scripts."""
+    project = tmp_path / "project"
+    synthesise(read_seeds(str(REPO)), str(project), 10)
+    measure.plansite(str(project), "build")
+    rows = pagefindrun.figures(str(REPO), str(project), browser)
+    build_seconds, index_seconds = rows.pop("Pagefind as the search: plansite build, wall (s); of it indexing (s)")\
+        .split("; ")
+    assert 0 < float(index_seconds) < float(build_seconds)
+    assert re.fullmatch(r"[\d.]+, [\d,]+, 1", rows.pop("Pagefind bundle (MB, files, parts)"))
+    assert re.fullmatch(r"\d+ of \d+( \(.*\))?", rows.pop("Pagefind: known queries without a result"))
+    assert int(rows.pop("Pagefind first query, cold (ms)")) > 0
+    assert re.fullmatch(r"\d+ / \d+", rows.pop("Pagefind query, warm median / max (ms)")) and rows == {}

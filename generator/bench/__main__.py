@@ -9,8 +9,8 @@ more with nothing changed (see ``measure``).  A size whose build is predicted
 (from the previous size, linearly) to take longer than ``--budget`` seconds is
 skipped; ``--sizes 10,100,1000,10000`` asks for the largest, and ``--plain-max
 1000`` leaves out the plain MkDocs build of larger sizes.  With
-``--pagefind`` each site is also indexed by Pagefind and queried in chromium,
-and the known queries are run against this project built with Pagefind (see
+``--pagefind`` each project is also built again with Pagefind as its search
+and queried in chromium, and the known queries are run against this project built with Pagefind (see
 ``pagefindrun``); ``--search pagefind`` builds the sites with Pagefind as
 their search, as a large site would be, and queries them the same way.  Then,
 on a copy of the project itself, the curator's loop is timed (see ``live``); ``--live-at 1000`` times the
@@ -70,15 +70,15 @@ def measure_sizes(root: str, sizes: list[int], budget: float, work: str, pagefin
         if search == "pagefind":
             choose_pagefind(os.path.join(project, "mkdocs.yml"))
         measurement = measure(project, plans, items, plain_max is None or plans <= plain_max)
-        if pagefind or search == "pagefind":
-            try:
-                measurement.extra.update(figures(root, os.path.join(project, "site")))
-            except Exception as error:  # noqa: BLE001 - a figure that failed is reported, the others kept
-                print(f"bench: Pagefind at {plans:,} plans failed: {error}", file=sys.stderr, flush=True)
-                measurement.extra["Pagefind queries in chromium"] = f"failed ({type(error).__name__})"
         if plans == live_at:
             print(f"bench: {plans:,} plans, the edit loop …", file=sys.stderr, flush=True)
             measurement.extra.update(edit_figures(edit_to_browser(project, rounds=3)))
+        if pagefind or search == "pagefind":  # after the edit loop: this may switch the project to Pagefind
+            try:
+                measurement.extra.update(figures(root, project))
+            except Exception as error:  # noqa: BLE001 - a figure that failed is reported, the others kept
+                print(f"bench: Pagefind at {plans:,} plans failed: {error}", file=sys.stderr, flush=True)
+                measurement.extra["Pagefind queries in chromium"] = f"failed ({type(error).__name__})"
         measured.append(measurement)
         if not keep:
             shutil.rmtree(project, ignore_errors=True)
@@ -126,7 +126,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--search", choices=("material", "pagefind"), default="material",
                         help="the synthetic sites' search (extra.plansite.search; default: material)")
     parser.add_argument("--pagefind", action="store_true",
-                        help="also index each site with Pagefind and time queries (implied by --search pagefind)")
+                        help="also build each project with Pagefind as its search and time queries (implied by "
+                             "--search pagefind)")
     parser.add_argument("--plain-max", type=int, metavar="PLANS",
                         help="build with plain MkDocs only the sizes up to PLANS (default: every size)")
     parser.add_argument("--live-at", type=int, metavar="PLANS",

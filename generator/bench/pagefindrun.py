@@ -24,7 +24,6 @@ import statistics
 import subprocess
 import sys
 import tempfile
-import time
 
 from .. import pagefind
 from ..corpus import build_corpus
@@ -105,16 +104,20 @@ def answers_in(browser, url: str, queries: list[str], every_result: bool) -> lis
         page.close()
 
 
-def figures(root: str, site_dir: str) -> dict[str, str]:
-    """Time the known queries on a built site with Pagefind (indexing it first when the build did not):
-    rows for the benchmark's table."""
+def figures(root: str, project: str, browser=None) -> dict[str, str]:
+    """Time the known queries on a built project's site with Pagefind as its search: rows for the benchmark's
+    table (queried in ``browser``, or one launched here).  A project built with Material's search is switched
+    to Pagefind and built again first (the site as a Pagefind project makes it: its theme marks what is
+    indexed and brings the search page's scripts)."""
     rows = {}
+    site_dir = os.path.join(project, "site")
     if not os.path.isdir(os.path.join(site_dir, pagefind.BUNDLE)):
-        started = time.perf_counter()
-        pagefind.index(site_dir)
-        rows["Pagefind index time, after the build (s)"] = f"{time.perf_counter() - started:.1f}"
+        choose_pagefind(os.path.join(project, "mkdocs.yml"))
+        build, stages = plansite(project, "build")
+        rows["Pagefind as the search: plansite build, wall (s); of it indexing (s)"] = (
+            f"{build.seconds:.1f}; {stages['pagefind']:.1f}")
     files, size = pagefind.index_size(site_dir)
-    answers = run_queries(site_dir, [case.query for case in query_list(root).queries])
+    answers = run_queries(site_dir, [case.query for case in query_list(root).queries], browser=browser)
     warm = [answer["milliseconds"] for answer in answers[1:]]
     unanswered = [answer["query"] for answer in answers if not answer["results"]]
     return {
