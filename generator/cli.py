@@ -5,9 +5,11 @@ from __future__ import annotations
 import argparse
 import importlib
 import json
+import os
 import sys
 
 from .diagnostics import Diagnostic
+from .project import SCHEMA_FILE
 
 
 def print_diagnostics(diagnostics: list[Diagnostic], fmt: str = "text", *, strict: bool = False) -> int:
@@ -48,16 +50,17 @@ def cmd_schema(args) -> int:
     from .schema import schema_text
 
     text = schema_text()
+    output = args.output or os.path.join(args.root, SCHEMA_FILE)
     if args.check:
         try:
-            current = open(args.output, encoding="utf-8").read()
+            current = open(output, encoding="utf-8").read()
         except FileNotFoundError:
             current = None
         if current != text:
-            print(f"{args.output} is out of date: run `plansite schema`", file=sys.stderr)
+            print(f"{output} is out of date: run `plansite schema`", file=sys.stderr)
             return 1
         return 0
-    with open(args.output, "w", encoding="utf-8") as out:
+    with open(output, "w", encoding="utf-8") as out:
         out.write(text)
     return 0
 
@@ -93,7 +96,8 @@ def build_parser(command: str | None = None) -> argparse.ArgumentParser:
     check.set_defaults(run=cmd_check)
 
     schema = commands.add_parser("schema", help="write the JSON Schema of the plan format")
-    schema.add_argument("-o", "--output", default="plans/plan.schema.json")
+    schema.add_argument("-o", "--output", metavar="PATH",
+                        help=f"where to write it (default: {SCHEMA_FILE} of the project, see --root)")
     schema.add_argument("--check", action="store_true", help="only check that the file is up to date")
     schema.set_defaults(run=cmd_schema)
 

@@ -1,7 +1,8 @@
 """Where a Plansite project keeps what: the one place that names its folders and files.
 
 A project is a folder holding its sources, ``SOURCES`` (plans/ and content/:
-every input of a generation but mkdocs.yml), the MkDocs configuration
+every input of a generation but mkdocs.yml; the plan format's JSON Schema is
+``SCHEMA_FILE``), the MkDocs configuration
 ``CONFIG``, and what is generated from them: ``DOCS``, then site/ (where
 mkdocs.yml says).  Of mkdocs.yml, generation reads only ``site_url``
 (``configured_site_url``).  Its git repository marks each published edition
@@ -19,6 +20,7 @@ from yaml_env_tag import construct_env_tag
 SOURCES = ("plans", "content")
 CONFIG = "mkdocs.yml"
 DOCS = "docs"
+SCHEMA_FILE = os.path.join("plans", "plan.schema.json")  # the plan format's JSON Schema, next to the plans
 EDITION_TAGS = "edition"  # `plansite publish VERSION` tags the published commit edition/VERSION
 
 

@@ -37,6 +37,7 @@ from .model import Plan, Section, Target
 from .numbering import chinese_to_int
 from .opendata import OPEN_DATA_PAGE, data_path, open_data
 from .paging import paginate
+from .project import SCHEMA_FILE
 from .searchworker import repaired_worker
 from .sitehistory import NO_HISTORY, SiteHistory
 from .write import File, Files, content_of, copy_of
@@ -370,7 +371,7 @@ def copied_files(root: str) -> dict[str, str]:
     if os.path.isdir(pages):
         found.update((name, os.path.join(pages, name)) for name in sorted(os.listdir(pages))
                      if name.endswith(".md"))
-    schema = os.path.join(root, "plans", "plan.schema.json")
+    schema = os.path.join(root, SCHEMA_FILE)
     if os.path.exists(schema):
         found["schema/plan.schema.json"] = schema
     static = os.path.join(os.path.dirname(__file__), "static")

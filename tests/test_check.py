@@ -5,6 +5,7 @@ import re
 
 from generator.cli import main
 from generator.load import load_site
+from generator.schema import schema_text
 from projects import PLAN, make_project, write
 
 
@@ -122,3 +123,15 @@ def test_source_url_must_be_http(tmp_path):
 
 def test_schema_file_is_up_to_date(capsys):
     assert main(["schema", "--check"]) == 0, "run `plansite schema` to regenerate plans/plan.schema.json"
+
+
+def test_schema_is_written_into_the_project_named_by_root(tmp_path, monkeypatch, capsys):
+    """``plansite --root DIR schema`` writes DIR's plans/plan.schema.json, wherever it is run from."""
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "project" / "plans").mkdir(parents=True)
+    assert main(["--root", "project", "schema", "--check"]) == 1
+    assert "project/plans/plan.schema.json is out of date" in capsys.readouterr().err
+    assert main(["--root", "project", "schema"]) == 0
+    assert main(["--root", "project", "schema", "--check"]) == 0
+    assert (tmp_path / "project" / "plans" / "plan.schema.json").read_text(encoding="utf-8") == schema_text()
+    assert not (tmp_path / "plans").exists()
