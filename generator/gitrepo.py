@@ -61,6 +61,21 @@ class Repo:
             raise UnknownRevision(f"unknown revision {rev!r}: not a tag, branch or commit of this repository") \
                 from None
 
+    def has_branch(self, name: str) -> bool:
+        """Whether the local branch ``name`` exists."""
+        return subprocess.run(["git", "show-ref", "--verify", "--quiet", f"refs/heads/{name}"], cwd=self.root,
+                              capture_output=True).returncode == 0
+
+    def merge_base(self, first: str, second: str) -> str | None:
+        """The best common ancestor of two commits, None when their histories share no commit."""
+        done = subprocess.run(["git", "merge-base", "--end-of-options", first, second], cwd=self.root,
+                              capture_output=True, text=True)
+        if done.returncode == 1 and not done.stderr.strip():
+            return None
+        if done.returncode:
+            raise GitError(f"`git merge-base {first} {second}` failed: {done.stderr.strip()}")
+        return done.stdout.strip()
+
     def exists(self, rev: str, path: str) -> bool:
         """Whether ``path`` exists in ``rev`` (a missing branch counts as not existing)."""
         return subprocess.run(["git", "cat-file", "-e", f"{rev}:./{path}"], cwd=self.root,

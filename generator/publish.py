@@ -54,6 +54,8 @@ def publish(root: str, version: str, alias: str, title: str | None, branch: str,
     dirty = repo.dirty(*SOURCES)
     if dirty:
         raise PublishError("commit these files first (an edition is a commit): " + ", ".join(dirty))
+    if repo.has_branch(branch):
+        refuse_source_history(repo, branch, f"refs/heads/{branch}")
     remote_commit = fetch_branch(repo, remote, branch) if push else None
     tag = f"{EDITION_TAGS}/{version}"
     created = tag_edition(repo, tag, version)
@@ -80,8 +82,19 @@ def fetch_branch(repo: Repo, remote: str, branch: str) -> str | None:
     if not heads:
         return None
     repo.git("fetch", "--no-tags", "--", remote, f"+refs/heads/{branch}:refs/remotes/{remote}/{branch}")
+    refuse_source_history(repo, f"{remote}/{branch}", heads[0])
     repo.git("update-ref", f"refs/heads/{branch}", heads[0])
     return heads[0]
+
+
+def refuse_source_history(repo: Repo, name: str, commit: str) -> None:
+    """Refuse a site branch (``name``, at ``commit``) that shares history with HEAD, such as the branch checked
+    out or the one the plans are on: mike would commit the site onto it and ``squash`` replace its history
+    with that one commit.  A branch mike made has no commit in common with the sources."""
+    if repo.merge_base("HEAD", commit) is not None:
+        raise PublishError(f"{name} holds the history of the plans (it shares commits with HEAD), so publishing "
+                           f"onto it would replace that history with the site; name the site's own branch "
+                           f"(--branch, default gh-pages)")
 
 
 def tag_edition(repo: Repo, tag: str, version: str) -> bool:

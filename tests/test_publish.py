@@ -84,3 +84,20 @@ def test_publishing_editions(project, tmp_path, capsys):
     [change] = history.editions[1].changes.plans
     [item] = change.items
     assert (change.plan, item.after.key, [f.field for f in item.fields]) == ("taobei-edu-2024", "1-2-2", ["text"])
+
+
+def test_a_site_branch_sharing_the_plans_history_is_refused(project, capsys):
+    """``--branch main`` (the branch checked out) or a remote branch made from it would have its history
+    replaced by one commit of the site: refused before anything is tagged, built or fetched into it."""
+    root = project
+    history = git(root, "rev-list", "main")
+    git(root, "branch", "pages-from-main")
+    for target in ("main", "pages-from-main"):
+        code, err = publish(root, capsys, "2024.1", "--branch", target)
+        assert code == 1 and f"error: {target} holds the history of the plans" in err
+    git(root, "push", "--quiet", "origin", "main:site")  # on the remote only
+    code, err = publish(root, capsys, "2024.1", "--branch", "site", "--push")
+    assert code == 1 and "error: origin/site holds the history of the plans" in err
+    assert git(root, "rev-list", "main") == git(root, "rev-list", "pages-from-main") == history
+    assert git(root, "tag", "--list") == "" and git(root, "status", "--porcelain") == ""
+    assert subprocess.run(["git", "rev-parse", "--verify", "--quiet", "refs/heads/site"], cwd=root).returncode == 1
