@@ -28,7 +28,7 @@ from .cli import print_diagnostics
 from .diagnostics import Diagnostic, InputError, has_errors
 from .processes import collector_paused, give_back_free_memory, in_child, yield_cores
 from .progress import terminal
-from .project import CONFIG, DOCS
+from .project import CONFIG, DOCS, site_dir_problem
 from .write import (File, WriteResult, build_lock, existing_files, remove_leftovers, replace_files, stage_tree,
                     staging_area, swap_in, write_tree)
 
@@ -259,6 +259,9 @@ def build_site(root: str) -> int:
         config = site_config(root, strict=True, docs_dir=source)
         if config is None:
             return 1
+        if (problem := site_dir_problem(root, config.site_dir)) is not None:
+            print(f"{CONFIG}: site_dir: {problem}", file=sys.stderr)
+            return 1
         processes = forkbuild.processes(config, staged.pages)
         buildhooks.prepare(config, count_pages=processes == 1)  # progress, cached theme templates
         site_dir = config.site_dir
@@ -280,7 +283,7 @@ def build_site(root: str) -> int:
             uptodate.record(root, inputs, staged.said)
     print(f"docs/: {staged.result}{UP_TO_DATE if last else ''}", file=sys.stderr)
     made_in = f" (pages made in {processes} processes)" if processes > 1 else ""
-    print(f"site/: built in {time.monotonic() - started:.1f}s{made_in}", file=sys.stderr)
+    print(f"{os.path.relpath(site_dir, root)}/: built in {time.monotonic() - started:.1f}s{made_in}", file=sys.stderr)
     return 0
 
 

@@ -43,6 +43,19 @@ def configured_site_url(config_file: str) -> str:
     return url if isinstance(url, str) else ""
 
 
+def site_dir_problem(root: str, site_dir: str) -> str | None:
+    """Why the site may not be built into ``site_dir``, or None.  A build replaces that folder whole, so it must
+    be none of the project's own folders (its sources, docs/, the project itself), inside none and hold none."""
+    site = os.path.realpath(site_dir)
+    for name in ("", *SOURCES, DOCS):
+        kept = os.path.realpath(os.path.join(root, name))
+        if site == kept or kept.startswith(site + os.sep) or (name and site.startswith(kept + os.sep)):
+            what = f"the project's {name}/ folder" if name else "the project folder"
+            return f"{site_dir} is, holds or lies in {what}, which building the site would replace; " \
+                   f"build it into a folder of its own (default: site)"
+    return None
+
+
 def copy_project(root: str, target: str) -> str:
     """Copy the sources and configuration of the project at ``root`` into ``target`` (created if need be)."""
     for name in (*SOURCES, CONFIG):

@@ -196,3 +196,20 @@ def test_killed_generate_leaves_docs_whole(states, tmp_path):
     assert tree(root / "docs") in (old_docs, new_docs)
     assert main(["--root", str(root), "generate"]) == 0
     assert tree(root / "docs") == new_docs and leftovers(root) == []
+
+
+@pytest.mark.parametrize("site_dir", ["plans", "content", "docs", ".", "..", "plans/site"])
+def test_a_site_dir_that_would_replace_the_projects_own_folders_is_refused(tmp_path, capsys, site_dir):
+    """A build swaps its site in for site_dir whole: mkdocs.yml's site_dir naming plans/ (a slip) would have
+    replaced every curated plan with the built site."""
+    root = make_site_project(tmp_path / "project")
+    config = root / "mkdocs.yml"
+    config.write_text(config.read_text(encoding="utf-8") + f"\nsite_dir: {site_dir}\n", encoding="utf-8")
+    def files() -> dict[str, bytes]:  # the cache of plan files read aside
+        return {name: data for name, data in tree(tmp_path).items() if ".plansite-cache" not in name}
+
+    before = files()
+    assert main(["--root", str(root), "build"]) == 1
+    err = capsys.readouterr().err  # MkDocs refuses . and .. itself: the staged docs/ lie within them
+    assert "mkdocs.yml: site_dir: " in err or "Config value 'site_dir'" in err
+    assert files() == before
