@@ -152,6 +152,24 @@ def test_unknown_owners_are_added_to_the_vocabulary_with_stable_ids(project, cap
     assert [d for d in diagnostics if d.severity == "error"] == []
 
 
+def departments_file(project: Path) -> str:
+    return (project / "content" / "departments.yaml").read_text(encoding="utf-8")
+
+
+def test_unknown_owners_are_not_added_for_an_unknown_organisation_or_from_a_broken_vocabulary(project, capsys):
+    """With departments.yaml unreadable every unit would seem unknown (each existing one added again), and
+    with a mistyped --org the departments would belong to no organisation: refused, nothing written."""
+    before = departments_file(project)
+    assert plansite(project, "import", str(project / "sources" / "owners.txt"), "--org", "demo-eud",
+                    "-o", str(project / OUTPUT), "--add-unknown-owners") == 1
+    assert "error: --add-unknown-owners: the organisation 'demo-eud' is not in content/organisations.yaml " \
+           "(did you mean 'demo-edu'?)" in capsys.readouterr().err
+    (project / "content" / "departments.yaml").write_text(before + "  - [\n", encoding="utf-8")
+    assert import_to_file(project, "--add-unknown-owners") == 1
+    assert "error: --add-unknown-owners: content/ has errors (above)" in capsys.readouterr().err
+    assert departments_file(project) == before + "  - [\n" and not (project / OUTPUT).exists()
+
+
 def test_organisation_is_guessed_from_the_text_or_asked_for(project, capsys):
     assert plansite(project, "import", str(project / "sources" / "owners.txt")) == 0
     assert yaml.safe_load(capsys.readouterr().out)["organisation"] == "demo-edu"  # the title names 示例市教育局

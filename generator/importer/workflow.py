@@ -10,7 +10,7 @@ import yaml
 
 from .. import yamlsource
 from ..cli import print_diagnostics
-from ..diagnostics import Diagnostic
+from ..diagnostics import Diagnostic, did_you_mean, has_errors
 from ..load import load_vocabulary
 from . import draft, unknown_owners
 from .merge import merge
@@ -45,6 +45,10 @@ def run_import(args) -> int:
         print(f"merge into {args.output}: {len(merged.changes)} change(s)", file=sys.stderr)
         for change in merged.changes:
             print(f"  {change}", file=sys.stderr)
+    refusal = args.add_unknown_owners and _owners_refusal(plan, vocabulary, vocabulary_problems)
+    if refusal:
+        print(f"error: --add-unknown-owners: {refusal}; nothing written", file=sys.stderr)
+        return 1
     text = draft.dump(plan)
     if args.output:
         os.makedirs(os.path.dirname(args.output) or ".", exist_ok=True)
@@ -107,6 +111,17 @@ def _base(args, curated: dict, settings: Settings, vocabulary, fresh: dict) -> d
               "count as curated", file=sys.stderr)
         return _plain(fresh)
     return _plain(base.plan)
+
+
+def _owners_refusal(plan: dict, vocabulary, vocabulary_problems: list[Diagnostic]) -> str:
+    """Why the plan's unknown owners may not be added to content/departments.yaml ("" when they may): with
+    content/ unreadable every owner would seem unknown, and an unknown organisation would get departments."""
+    if has_errors(vocabulary_problems):
+        return "content/ has errors (above), so every unit would seem unknown; fix them first"
+    if plan["organisation"] not in vocabulary.organisation_by_id:
+        return (f"the organisation {plan['organisation']!r} is not in content/organisations.yaml"
+                f"{did_you_mean(plan['organisation'], vocabulary.organisation_by_id)}; add it first, or pass --org")
+    return ""
 
 
 def _add_unknown_owners(args, plan: dict, vocabulary, source: str) -> None:
