@@ -113,7 +113,10 @@ def build_parser(command: str | None = None) -> argparse.ArgumentParser:
 
 
 def main(argv: list[str] | None = None) -> int:
-    args = build_parser(command_named(argv)).parse_args(argv)
+    parser = build_parser(command_named(argv))
+    args = parser.parse_args(argv)
+    if not os.path.isdir(args.root):
+        parser.error(f"--root {args.root}: no such directory (the project holding content/ and plans/)")
     return args.run(args)
 
 

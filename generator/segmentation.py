@@ -35,6 +35,7 @@ import re
 from typing import Callable
 
 from .diagnostics import Diagnostic
+from .yamlsource import read_text
 from .vocabulary import Vocabulary
 
 DICTIONARY = os.path.join("content", "dictionary.txt")
@@ -46,25 +47,24 @@ CUTS_KEPT = 1 << 15  # distinct texts whose cut is remembered (the most recently
 def read_dictionary(path: str) -> tuple[dict[str, int], list[Diagnostic]]:
     """The words of a jieba user dictionary, in order, each with its line, and what is wrong with its lines
     (warnings: jieba reads such a line without a word, or with a word that never applies; blank lines are
-    skipped)."""
+    skipped), or with the file (an error: not UTF-8, unreadable)."""
     words: dict[str, int] = {}
-    diagnostics: list[Diagnostic] = []
-    with open(path, encoding="utf-8") as file:
-        for number, line in enumerate(file, 1):
-            line = line.strip()
-            if not line:
-                continue
-            entry = _ENTRY.fullmatch(line)
-            if entry is None:
-                problem = "expected `word [frequency] [tag]`, one entry a line"
-            elif not _CHINESE.fullmatch(entry["word"]):
-                problem = f"{entry['word']!r}: only Chinese characters reach jieba, so this word would never apply"
-            elif entry["word"] in words:
-                problem = f"{entry['word']!r} is listed twice"
-            else:
-                words[entry["word"]] = number
-                continue
-            diagnostics.append(Diagnostic(path, number, 1, "", problem, "warning"))
+    text, diagnostics = read_text(path)  # an error when it cannot be read as UTF-8: jieba could not read it
+    for number, line in enumerate((text or "").splitlines(), 1):
+        line = line.strip()
+        if not line:
+            continue
+        entry = _ENTRY.fullmatch(line)
+        if entry is None:
+            problem = "expected `word [frequency] [tag]`, one entry a line"
+        elif not _CHINESE.fullmatch(entry["word"]):
+            problem = f"{entry['word']!r}: only Chinese characters reach jieba, so this word would never apply"
+        elif entry["word"] in words:
+            problem = f"{entry['word']!r} is listed twice"
+        else:
+            words[entry["word"]] = number
+            continue
+        diagnostics.append(Diagnostic(path, number, 1, "", problem, "warning"))
     return words, diagnostics
 
 

@@ -57,3 +57,12 @@ def test_a_mistyped_command_is_named_with_the_choices(capsys):
         main(["genrate"])
     err = capsys.readouterr().err
     assert "invalid choice: 'genrate'" in err and "'publish'" in err  # every module's commands were listed
+
+
+@pytest.mark.parametrize("command", [["check"], ["generate"], ["build"], ["serve"], ["schema"], ["find"],
+                                     ["changes", "HEAD"], ["publish", "1.0"]])
+def test_a_root_that_does_not_exist_is_a_usage_error_naming_it(tmp_path, capsys, command):
+    with pytest.raises(SystemExit) as exited:
+        main(["--root", str(tmp_path / "nowhere"), *command])
+    assert exited.value.code == 2
+    assert f"--root {tmp_path / 'nowhere'}: no such directory" in capsys.readouterr().err

@@ -32,6 +32,18 @@ def test_bad_lines_are_reported_where_they_are(tmp_path):
         (6, "warning", "expected `word [frequency] [tag]`, one entry a line")]
 
 
+def test_a_dictionary_that_cannot_be_read_is_an_error_naming_it(tmp_path):
+    path = tmp_path / "dictionary.txt"
+    path.write_bytes("双减\n控辍保学\n".encode("gb18030"))
+    words, diagnostics = read_dictionary(str(path))
+    assert words == {} and [(d.line, d.severity) for d in diagnostics] == [(1, "error")]
+    assert "file is not UTF-8" in diagnostics[0].message
+    path.unlink()
+    path.mkdir()
+    words, [diagnostic] = read_dictionary(str(path))
+    assert words == {} and diagnostic.severity == "error" and "cannot read file" in diagnostic.message
+
+
 def test_plansite_check_warns_of_the_dictionarys_problems_with_their_lines(tmp_path, capsys):
     """A curator's dictionary is checked with the rest: a bad line and a word the vocabularies already teach
     (学前教育, a theme's name in the example) are warnings naming the file and line; the build goes on."""
