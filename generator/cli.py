@@ -51,17 +51,22 @@ def cmd_schema(args) -> int:
 
     text = schema_text()
     output = args.output or os.path.join(args.root, SCHEMA_FILE)
-    if args.check:
-        try:
-            current = open(output, encoding="utf-8").read()
-        except FileNotFoundError:
-            current = None
-        if current != text:
-            print(f"{output} is out of date: run `plansite schema`", file=sys.stderr)
-            return 1
-        return 0
-    with open(output, "w", encoding="utf-8") as out:
-        out.write(text)
+    rerun = "plansite schema" + (f" -o {args.output}" if args.output else "")
+    try:
+        if args.check:
+            if not os.path.exists(output):
+                print(f"{output} does not exist: run `{rerun}`", file=sys.stderr)
+                return 1
+            with open(output, encoding="utf-8") as current:
+                if current.read() != text:
+                    print(f"{output} is out of date: run `{rerun}`", file=sys.stderr)
+                    return 1
+            return 0
+        with open(output, "w", encoding="utf-8") as out:
+            out.write(text)
+    except (OSError, UnicodeDecodeError) as error:
+        print(f"error: {output}: {getattr(error, 'strerror', None) or error}", file=sys.stderr)
+        return 1
     return 0
 
 

@@ -130,8 +130,17 @@ def test_schema_is_written_into_the_project_named_by_root(tmp_path, monkeypatch,
     monkeypatch.chdir(tmp_path)
     (tmp_path / "project" / "plans").mkdir(parents=True)
     assert main(["--root", "project", "schema", "--check"]) == 1
-    assert "project/plans/plan.schema.json is out of date" in capsys.readouterr().err
+    assert "project/plans/plan.schema.json does not exist: run `plansite schema`" in capsys.readouterr().err
     assert main(["--root", "project", "schema"]) == 0
     assert main(["--root", "project", "schema", "--check"]) == 0
     assert (tmp_path / "project" / "plans" / "plan.schema.json").read_text(encoding="utf-8") == schema_text()
     assert not (tmp_path / "plans").exists()
+
+
+def test_schema_paths_that_cannot_be_written_or_read_are_errors_naming_them(tmp_path, capsys):
+    assert main(["--root", str(tmp_path), "schema", "-o", str(tmp_path / "no" / "s.json")]) == 1
+    assert f"error: {tmp_path / 'no' / 's.json'}: No such file or directory" in capsys.readouterr().err
+    assert main(["--root", str(tmp_path), "schema", "--check", "-o", str(tmp_path)]) == 1
+    assert f"error: {tmp_path}: Is a directory" in capsys.readouterr().err
+    assert main(["--root", str(tmp_path), "schema", "--check", "-o", str(tmp_path / "s.json")]) == 1
+    assert f"does not exist: run `plansite schema -o {tmp_path / 's.json'}`" in capsys.readouterr().err

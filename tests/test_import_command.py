@@ -152,6 +152,17 @@ def test_unknown_owners_are_added_to_the_vocabulary_with_stable_ids(project, cap
     assert [d for d in diagnostics if d.severity == "error"] == []
 
 
+def test_an_output_path_that_cannot_be_a_file_is_refused_with_its_reason(project, capsys):
+    (project / "plans" / "2025").mkdir(parents=True)
+    assert plansite(project, "import", str(project / "sources" / "owners.txt"), "--org", "demo-edu",
+                    "-o", str(project / "plans" / "2025")) == 2
+    assert f"{project / 'plans' / '2025'} is a folder: give the draft's file" in capsys.readouterr().err
+    assert plansite(project, "import", str(project / "sources" / "owners.txt"), "--org", "demo-edu",
+                    "-o", str(project / "sources" / "owners.txt" / "x.yaml")) == 1
+    assert f"error: cannot write {project / 'sources' / 'owners.txt' / 'x.yaml'}: " in capsys.readouterr().err
+    assert list((project / "plans" / "2025").iterdir()) == []
+
+
 def departments_file(project: Path) -> str:
     return (project / "content" / "departments.yaml").read_text(encoding="utf-8")
 

@@ -36,6 +36,19 @@ def test_undecodable_text_is_reported_not_guessed(tmp_path):
     assert "neither UTF-8 nor GB18030" in problems[0].message
 
 
+@pytest.mark.parametrize("name, content, message", [
+    ("plan.docx", "一、不是 Word 文件".encode("utf-8"), "not a Word document in the .docx format"),
+    ("plan.docx", b"PK\x03\x04 truncated", "not a Word document in the .docx format"),
+    ("plan.pdf", b"%PDF-1.4 truncated", "not a readable PDF"),
+    ("plan.pdf", b"", "not a readable PDF"),
+])
+def test_a_document_that_is_not_what_its_extension_says_is_reported(tmp_path, name, content, message):
+    path = tmp_path / name
+    path.write_bytes(content)
+    text, [problem] = read_source(str(path))
+    assert text is None and problem.path == str(path) and message in problem.message
+
+
 def test_unknown_file_type_is_reported(tmp_path):
     path = tmp_path / "plan.rtf"
     path.write_text("{\\rtf1}")

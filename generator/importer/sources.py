@@ -11,6 +11,7 @@ import os
 import re
 import statistics
 import unicodedata
+import zipfile
 from html.parser import HTMLParser
 
 from ..diagnostics import Diagnostic
@@ -269,10 +270,15 @@ def read_html(path: str) -> str:
 def read_docx(path: str) -> str:
     """Paragraphs and tables in document order; a table row is one line of tab-separated cells."""
     import docx
+    from docx.opc.exceptions import OpcError
     from docx.table import Table
     from docx.text.paragraph import Paragraph
 
-    document = docx.Document(path)
+    try:
+        document = docx.Document(path)
+    except (OpcError, zipfile.BadZipFile, KeyError):
+        raise ValueError("not a Word document in the .docx format (a .doc of older Word versions: save it as "
+                         ".docx)") from None
     lines = []
     for block in document.element.body.iterchildren():
         if block.tag.endswith("}p"):
@@ -335,8 +341,13 @@ def repair_wraps(text: str) -> str:
 
 def read_pdf(path: str) -> str:
     from pdfminer.high_level import extract_text
+    from pdfminer.psexceptions import PSException
 
-    return repair_wraps(extract_text(path).replace("\x0c", "\n"))
+    try:
+        text = extract_text(path)
+    except PSException as exc:
+        raise ValueError(f"not a readable PDF ({exc})") from None
+    return repair_wraps(text.replace("\x0c", "\n"))
 
 
 READERS = {".txt": read_txt, ".text": read_txt, ".htm": read_html, ".html": read_html,

@@ -51,9 +51,13 @@ def run_import(args) -> int:
         return 1
     text = draft.dump(plan)
     if args.output:
-        os.makedirs(os.path.dirname(args.output) or ".", exist_ok=True)
-        with open(args.output, "w", encoding="utf-8") as handle:
-            handle.write(text)
+        try:
+            os.makedirs(os.path.dirname(args.output) or ".", exist_ok=True)
+            with open(args.output, "w", encoding="utf-8") as handle:
+                handle.write(text)
+        except OSError as error:
+            print(f"error: cannot write {args.output}: {error.strerror}", file=sys.stderr)
+            return 1
     else:
         sys.stdout.write(text)
     if args.add_unknown_owners:
@@ -64,6 +68,10 @@ def run_import(args) -> int:
 def _curated(args) -> tuple[dict | None, int]:
     """The existing -o file as plain data when merging (None if there is none), and an exit code if the
     command must stop here."""
+    if args.output and os.path.isdir(args.output):
+        print(f"{args.output} is a folder: give the draft's file, such as {os.path.join(args.output, 'ID.yaml')}",
+              file=sys.stderr)
+        return None, 2
     if not args.output or not os.path.exists(args.output):
         if args.merge:
             print(f"note: {args.output or '(no -o)'} does not exist; writing a fresh draft", file=sys.stderr)
