@@ -26,10 +26,12 @@ A page removed from docs/ stays in the preview until it is restarted.
 
 from __future__ import annotations
 
+import argparse
 import contextlib
 import logging
 import os
 import signal
+import socket
 import subprocess
 import sys
 import tempfile
@@ -163,6 +165,9 @@ def preview(root: str, dev_addr: str | None) -> int:
         if config is None:
             return 1
         host, port = config.dev_addr
+        if (problem := unusable_address(host, port)) is not None:  # before the first build, not after it
+            print(f"error: cannot serve on {host}:{port}: {problem}", file=sys.stderr)
+            return 1
         mount_path = urlsplit(config.site_url or "/").path
         config.site_url = url = f"http://{host}:{port}{mount_path}"
         config.plugins.on_startup(command="serve", dirty=True)
@@ -204,12 +209,29 @@ def preview(root: str, dev_addr: str | None) -> int:
     return 0
 
 
+def unusable_address(host: str, port: int) -> str | None:
+    """Why the preview could not listen on ``host``:``port`` (in use, not this machine's), or None."""
+    try:
+        with socket.create_server((host, port), family=socket.AF_INET6 if ":" in host else socket.AF_INET):
+            return None
+    except (OSError, OverflowError) as error:
+        return getattr(error, "strerror", None) or str(error)
+
+
+def address(value: str) -> str:
+    """``-a``'s value, checked: IP:PORT, the port a number from 0 to 65535 (as mkdocs.yml's dev_addr)."""
+    host, _, port = value.rpartition(":")
+    if not host or not port.isdigit() or int(port) > 65535:
+        raise argparse.ArgumentTypeError(f"{value!r}: expected IP:PORT, such as 127.0.0.1:8000")
+    return value
+
+
 def cmd_serve(args) -> int:
     return serve(args.root, args.dev_addr)
 
 
 def register(commands) -> None:
     parser = commands.add_parser("serve", help="preview the site, regenerating it when plans/ or content/ change")
-    parser.add_argument("-a", "--dev-addr", metavar="IP:PORT", default=None,
+    parser.add_argument("-a", "--dev-addr", metavar="IP:PORT", default=None, type=address,
                         help="address to serve on (default: mkdocs.yml's dev_addr, 127.0.0.1:8000)")
     parser.set_defaults(run=cmd_serve)

@@ -216,3 +216,25 @@ def test_the_preview_lists_the_themes_files_once_for_all_its_builds(tmp_path, mo
     assert "assets/javascripts/bundle.a5f9d56c.min.js" in expected and len(walks) == 1
     assert theme_files(kept) == theme_files(kept) == theme_files(kept) == expected
     assert len(walks) == 2
+
+
+@pytest.mark.parametrize("value", ["nonsense", "127.0.0.1", ":8123", "127.0.0.1:abc", "127.0.0.1:99999"])
+def test_an_address_that_is_not_ip_port_is_a_usage_error(tmp_path, capsys, value):
+    from generator.cli import main
+
+    with pytest.raises(SystemExit) as exited:
+        main(["--root", str(tmp_path), "serve", "-a", value])
+    assert exited.value.code == 2
+    assert f"argument -a/--dev-addr: {value!r}: expected IP:PORT" in capsys.readouterr().err
+
+
+def test_an_address_in_use_is_refused_before_the_first_build(tmp_path, capsys):
+    from generator.cli import main
+
+    root = make_site_project(tmp_path / "project")
+    with socket.create_server(("127.0.0.1", 0)) as taken:
+        port = taken.getsockname()[1]
+        assert main(["--root", str(root), "serve", "-a", f"127.0.0.1:{port}"]) == 1
+    err = capsys.readouterr().err
+    assert f"error: cannot serve on 127.0.0.1:{port}: Address already in use" in err
+    assert "Building documentation" not in err and "Documentation built" not in err
