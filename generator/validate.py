@@ -10,7 +10,7 @@ import os
 from typing import Iterator
 
 from .diagnostics import Diagnostic, did_you_mean
-from .ids import walk_items
+from .ids import walk_items, walk_sections
 from .load import PlanFile, Site, display_path
 from .segmentation import DICTIONARY, dictionary_problems
 from .validate_targets import metric_name_clashes, review_links, targets
@@ -102,6 +102,18 @@ def source(site: Site, plan_file: PlanFile) -> Iterator[Diagnostic]:
                                             "warning")
 
 
+def sections(site: Site, plan_file: PlanFile) -> Iterator[Diagnostic]:
+    """Sections numbered alike under one parent would share an id, so an anchor on the plan's page."""
+    document, seen = plan_file.document, {}
+    for placed in walk_sections(plan_file.plan.sections):
+        key = placed.section_keys[-1]
+        if key in seen:
+            line = document.where(seen[key])[0]
+            yield document.diagnostic(placed.path + ("number",), f"section id {key!r} is already used by the "
+                                      f"section at line {line}; number them apart")
+        seen.setdefault(key, placed.path)
+
+
 def items(site: Site, plan_file: PlanFile) -> Iterator[Diagnostic]:
     plan, document, vocabulary = plan_file.plan, plan_file.document, site.vocabulary
     seen: dict[str, tuple] = {}
@@ -145,4 +157,4 @@ def target_shape(document, path, target) -> Iterator[Diagnostic]:
             yield document.diagnostic(path, "min and max belong to comparator 'range'")
 
 
-PLAN_RULES = (file_name, organisation, source, items, targets, review_links)
+PLAN_RULES = (file_name, organisation, source, sections, items, targets, review_links)

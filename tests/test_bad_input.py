@@ -128,6 +128,10 @@ CASES = {
         "sections[0].items[1].number",
         (f"item id '1-1' is already used by the item at line {FIRST_ITEM}",
          "give one of them an explicit 'id'")),
+    "duplicate section number": Case(
+        replace("  - number: 二\n", "  - number: 一\n"), "  - number: ¦一\n    title: 促进学生身心健康",
+        "sections[1].number",
+        (f"section id '1' is already used by the section at line {line_of('  - number: 一')}", "number them apart")),
     **{f"unsafe plan id {bad}": Case(
         replace("id: xx-edu-2025", f"id: {bad}"), f"id: ¦{bad}", "id",
         (f"{bad!r} is not a safe id: use lowercase ascii letters, digits and single hyphens",))
