@@ -155,8 +155,9 @@ class Changelog:
 
 # --- reading plans at a revision --------------------------------------------
 
-def read_plans(root: str, rev: str) -> tuple[dict[str, PlanFile], list[str]]:
-    """The plans of ``rev`` (or of the work tree for ``WORKTREE``) by id, and warnings.
+def read_plans(root: str, rev: str) -> tuple[dict[str, PlanFile], list[str], set[str]]:
+    """The plans of ``rev`` (or of the work tree for ``WORKTREE``) by id, warnings, and the paths of the files
+    left out because they have errors.
 
     Plan paths are relative to ``root``; a file with errors is left out with a
     warning naming them; of two plans with one id the first file wins.
@@ -169,7 +170,7 @@ def read_plans(root: str, rev: str) -> tuple[dict[str, PlanFile], list[str]]:
                    if path.endswith((".yaml", ".yml"))}
         label = f"{rev}:"
     plans: dict[str, PlanFile] = {}
-    warnings = []
+    warnings, broken = [], set()
     for path, text in sorted(sources.items()):
         diagnostics: list[Diagnostic] = []
         document, problems = yamlsource.load(os.path.join(root, path) if text is None else label + path, text)
@@ -178,17 +179,21 @@ def read_plans(root: str, rev: str) -> tuple[dict[str, PlanFile], list[str]]:
         if plan is None or has_errors(diagnostics):
             errors = [str(d) for d in diagnostics if d.severity == "error"] or [f"{label}{path}: not a plan"]
             warnings.append(f"left out {label}{path}: " + "; ".join(errors))
+            broken.add(path)
         elif plan.id in plans:
             warnings.append(f"left out {label}{path}: plan id {plan.id!r} is also in {plans[plan.id].path}")
         else:
             plans[plan.id] = PlanFile(path, plan, document)
-    return plans, warnings
+    return plans, warnings, broken
 
 
 def compare_revisions(root: str, before: str, after: str = WORKTREE) -> Changelog:
     """The changelog from ``before`` to ``after``; raises ``GitError`` for an unknown revision."""
-    old, old_warnings = read_plans(root, before)
-    new, new_warnings = read_plans(root, after)
+    old, old_warnings, old_broken = read_plans(root, before)
+    new, new_warnings, new_broken = read_plans(root, after)
+    # a plan whose file has errors on one side is compared on neither: it was not added or removed
+    old = {plan_id: plan for plan_id, plan in old.items() if plan.path not in new_broken}
+    new = {plan_id: plan for plan_id, plan in new.items() if plan.path not in old_broken}
     return Changelog(before, after, compare(old, new), tuple(old_warnings + new_warnings))
 
 
@@ -461,7 +466,7 @@ def cmd_changes(args) -> int:
         print()
     else:
         print("\n".join(describe(changelog)))
-    return 0
+    return 1 if changelog.warnings else 0  # incomplete: a plan file left out
 
 
 def register(commands) -> None:

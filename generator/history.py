@@ -109,7 +109,7 @@ def editions(root: str) -> EditionHistory:
     def read(repo):
         found, previous, before = [], "", {}
         for tag, date in repo.tags(EDITION_TAGS):
-            plans, warnings = read_plans(root, tag)
+            plans, warnings, _ = read_plans(root, tag)
             changes = Changelog(previous, tag, compare(before, plans), tuple(warnings))
             found.append(Edition(tag.removeprefix(EDITION_TAGS + "/"), datetime.fromisoformat(date), changes))
             previous, before = tag, plans

@@ -157,7 +157,7 @@ def edition_records(root: str, found: tuple[Edition, ...]) -> tuple[tuple[Editio
     """Each edition with what its changes concern, and the last edition's plans (without documents)."""
     records, before = [], {}
     for edition in found:
-        after, _ = read_plans(root, edition.changes.after)
+        after, _, _ = read_plans(root, edition.changes.after)
         plan_concerns, item_concerns = concerns(edition.changes.plans, before, after)
         records.append(EditionRecord(edition, plan_concerns, item_concerns))
         before = after
