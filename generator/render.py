@@ -227,6 +227,11 @@ def url_of(path: str) -> str:
     return "" if stem == "index" else stem.removesuffix("/index")
 
 
+def address_of(path: str) -> str:
+    """Where a file of docs/ is served: a page at its URL (``url_of``), any other file at its path."""
+    return url_of(path) if path.endswith(".md") else path
+
+
 def served_url(from_file: str, page: str, anchor: str = "") -> str:
     """The address of a page (and an anchor on it) from a file published as it is, such as a data file."""
     path = relative_folder(url_of(page), from_file.rpartition("/")[0]) + "/"  # a directory URL is a folder
@@ -365,12 +370,15 @@ def finder_pages(corpus: Corpus) -> list[tuple[str, Callable[[], str]]]:
 
 
 def copied_files(root: str) -> dict[str, str]:
-    """Files published as they are: {path in docs/: source path}."""
+    """Files published as they are: {path in docs/: source path}.  content/pages/ is published whole, its
+    folders and files other than pages (images) too, but for hidden ones (.git, .DS_Store)."""
     found = {}
     pages = os.path.join(root, "content", "pages")
-    if os.path.isdir(pages):
-        found.update((name, os.path.join(pages, name)) for name in sorted(os.listdir(pages))
-                     if name.endswith(".md"))
+    for folder, folders, names in os.walk(pages):
+        folders[:] = sorted(name for name in folders if not name.startswith("."))
+        relative = os.path.relpath(folder, pages).replace(os.sep, "/").removeprefix(".").lstrip("/")
+        found.update((posixpath.join(relative, name), os.path.join(folder, name))
+                     for name in sorted(names) if not name.startswith("."))
     schema = os.path.join(root, SCHEMA_FILE)
     if os.path.exists(schema):
         found["schema/plan.schema.json"] = schema
@@ -395,9 +403,9 @@ def site_files(site: Site, today: date | None = None, history: SiteHistory = NO_
              **repaired_worker()}
     pages = with_history(pages, site, corpus, history)
     copied = copied_files(site.root)
-    taken = {url_of(path) for path in pages}
-    clashes = [Diagnostic(source, 0, 0, "", f"the site generates the page {url_of(target)!r} itself; "
-                          "rename this file") for target, source in copied.items() if url_of(target) in taken]
+    taken = {address_of(path) for path in pages}
+    clashes = [Diagnostic(source, 0, 0, "", f"the site makes /{address_of(target)} itself; rename this file")
+               for target, source in copied.items() if address_of(target) in taken]
     if clashes:
         raise InputError(clashes)
     pages.update((target, copy_of(source)) for target, source in copied.items())

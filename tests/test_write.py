@@ -85,7 +85,8 @@ def test_render_errors_leave_docs_untouched(tmp_path, capsys):
     write(tmp_path, "plans/2025/demo-edu-2025.yaml", PLAN.replace("扩大普惠资源", "改过的标题"))
     write(tmp_path, "content/pages/years.md", "# 年度\n")  # takes the name of a generated page
     assert generate(str(tmp_path)) is None
-    assert "content/pages/years.md:0:0: error: the site generates the page 'years'" in capsys.readouterr().out
+    assert "content/pages/years.md:0:0: error: the site makes /years itself; rename this file" in \
+        capsys.readouterr().out
     assert snapshot(tmp_path / "docs") == before
 
 
@@ -146,3 +147,19 @@ def test_the_result_says_how_long_rendering_and_writing_took(tmp_path):
     result = write_tree(str(tmp_path / "docs"), {"slow.md": slow_page, "fast.md": "# 快\n"})
     assert result == WriteResult(written=2, unchanged=0, removed=0)  # the times are not part of what was written
     assert result.render_seconds >= 0.2 > result.write_seconds > 0
+
+
+def test_content_pages_are_published_with_their_folders_and_files_and_clashes_named(tmp_path, capsys):
+    """content/pages/ whole: a page in a folder and an image beside it reach docs/ (hidden files do not);
+    an index.md would be the home page the site makes, named as the address it would take."""
+    make_project(tmp_path)
+    write(tmp_path, "content/pages/guide/howto.md", "# 操作指南\n\n![标志](logo.png)\n")
+    (tmp_path / "content" / "pages" / "guide" / "logo.png").write_bytes(b"\x89PNG\r\n")
+    write(tmp_path, "content/pages/.notes.md", "私人笔记\n")
+    assert generate(str(tmp_path)) is not None
+    docs = tmp_path / "docs"
+    assert (docs / "guide" / "howto.md").read_text(encoding="utf-8").startswith("# 操作指南")
+    assert (docs / "guide" / "logo.png").read_bytes() == b"\x89PNG\r\n" and not (docs / ".notes.md").exists()
+    write(tmp_path, "content/pages/index.md", "# 首页\n")
+    assert generate(str(tmp_path)) is None
+    assert "content/pages/index.md:0:0: error: the site makes / itself; rename this file" in capsys.readouterr().out
