@@ -20,6 +20,7 @@ from yaml_env_tag import construct_env_tag
 SOURCES = ("plans", "content")
 CONFIG = "mkdocs.yml"
 DOCS = "docs"
+PAGES = os.path.join("content", "pages")  # hand-written pages, published as they are
 SCHEMA_FILE = os.path.join("plans", "plan.schema.json")  # the plan format's JSON Schema, next to the plans
 EDITION_TAGS = "edition"  # `plansite publish VERSION` tags the published commit edition/VERSION
 

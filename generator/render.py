@@ -37,7 +37,7 @@ from .model import Plan, Section, Target
 from .numbering import chinese_to_int
 from .opendata import OPEN_DATA_PAGE, data_path, open_data
 from .paging import paginate
-from .project import SCHEMA_FILE
+from .project import PAGES, SCHEMA_FILE
 from .searchworker import repaired_worker
 from .sitehistory import NO_HISTORY, SiteHistory
 from .write import File, Files, content_of, copy_of
@@ -373,7 +373,7 @@ def copied_files(root: str) -> dict[str, str]:
     """Files published as they are: {path in docs/: source path}.  content/pages/ is published whole, its
     folders and files other than pages (images) too, but for hidden ones (.git, .DS_Store)."""
     found = {}
-    pages = os.path.join(root, "content", "pages")
+    pages = os.path.join(root, PAGES)
     for folder, folders, names in os.walk(pages):
         folders[:] = sorted(name for name in folders if not name.startswith("."))
         relative = os.path.relpath(folder, pages).replace(os.sep, "/").removeprefix(".").lstrip("/")

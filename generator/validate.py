@@ -12,7 +12,9 @@ from typing import Iterator
 from .diagnostics import Diagnostic, did_you_mean
 from .ids import walk_items, walk_sections
 from .load import PlanFile, Site, display_path
+from .project import PAGES
 from .segmentation import DICTIONARY, dictionary_problems
+from .yamlsource import read_text
 from .validate_targets import metric_name_clashes, review_links, targets
 from .vocabulary import department_names, normalise_name
 
@@ -23,6 +25,7 @@ def validate(site: Site) -> list[Diagnostic]:
         found.extend(rule(site))
     found.extend(unique_plan_ids(site))
     found.extend(dictionary_problems(display_path(site.root, DICTIONARY), site.vocabulary))
+    found.extend(hand_written_pages(site))
     for plan_file in site.plans:
         for rule in PLAN_RULES:
             found.extend(rule(site, plan_file))
@@ -100,6 +103,14 @@ def source(site: Site, plan_file: PlanFile) -> Iterator[Diagnostic]:
     if path and not os.path.exists(os.path.join(site.root, path)):
         yield plan_file.document.diagnostic(("source", "file"), f"source file {path!r} not found",
                                             "warning")
+
+
+def hand_written_pages(site: Site) -> Iterator[Diagnostic]:
+    """The pages of content/pages/ are published as they are, and MkDocs reads them as UTF-8."""
+    for folder, _, names in os.walk(display_path(site.root, PAGES)):
+        for name in sorted(names):
+            if name.endswith(".md"):
+                yield from read_text(os.path.join(folder, name))[1]
 
 
 def sections(site: Site, plan_file: PlanFile) -> Iterator[Diagnostic]:

@@ -144,3 +144,12 @@ def test_schema_paths_that_cannot_be_written_or_read_are_errors_naming_them(tmp_
     assert f"error: {tmp_path}: Is a directory" in capsys.readouterr().err
     assert main(["--root", str(tmp_path), "schema", "--check", "-o", str(tmp_path / "s.json")]) == 1
     assert f"does not exist: run `plansite schema -o {tmp_path / 's.json'}`" in capsys.readouterr().err
+
+
+def test_a_hand_written_page_that_is_not_utf8_is_an_error_naming_it(tmp_path, capsys):
+    make_project(tmp_path)
+    page = tmp_path / "content" / "pages" / "guide" / "about.md"
+    page.parent.mkdir(parents=True)
+    page.write_bytes("# 关于\n\n说明".encode("gb18030"))
+    assert main(["--root", str(tmp_path), "check"]) == 1
+    assert f"{page}:1:3: error: file is not UTF-8 (save it as UTF-8;" in capsys.readouterr().out
