@@ -83,7 +83,7 @@ def unique_plan_ids(site: Site) -> Iterator[Diagnostic]:
 
 def file_name(site: Site, plan_file: PlanFile) -> Iterator[Diagnostic]:
     stem = os.path.splitext(os.path.basename(plan_file.path))[0]
-    if stem != plan_file.plan.id:
+    if plan_file.plan.id and stem != plan_file.plan.id:  # (an id that is not one is an error of its own)
         yield plan_file.document.diagnostic(
             ("id",), f"file name should be {plan_file.plan.id}.yaml so the plan is easy to find",
             "warning")
