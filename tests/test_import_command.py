@@ -163,6 +163,17 @@ def test_an_output_path_that_cannot_be_a_file_is_refused_with_its_reason(project
     assert list((project / "plans" / "2025").iterdir()) == []
 
 
+@pytest.mark.parametrize("name, content", [("empty.txt", ""), ("blank.txt", "  \n\n\t\n"),
+                                           ("empty.html", "<html><body><nav>首页</nav></body></html>")])
+def test_a_source_without_text_is_an_error_not_an_empty_draft(project, capsys, name, content):
+    source = project / "sources" / name
+    source.write_text(content, encoding="utf-8")
+    assert plansite(project, "import", str(source), "--org", "demo-edu", "--year", "2025",
+                    "-o", str(project / OUTPUT)) == 1
+    assert f"{source}:0:0: error: no text to import" in capsys.readouterr().out
+    assert not (project / OUTPUT).exists()
+
+
 def departments_file(project: Path) -> str:
     return (project / "content" / "departments.yaml").read_text(encoding="utf-8")
 

@@ -49,6 +49,9 @@ def import_source(path: str, settings: Settings, vocabulary: Vocabulary) -> Impo
     text, cleaned, errors = read_clean(path)
     if text is None:
         return Imported(None, "", (), (), tuple(errors))
+    if not text.strip():
+        return Imported(None, text, (), (), (Diagnostic(path, 0, 0, "", "no text to import: the file is empty, "
+                                                        "or the page holds no article"),))
     meta, body, unsure = metadata.split(list(cleaned.lines))
     outline = structure.outline(body)
     unsure += outline.unsure
