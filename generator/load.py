@@ -8,7 +8,7 @@ from functools import cached_property, partial
 
 from . import yamlsource
 from .decode import decode
-from .diagnostics import Diagnostic
+from .diagnostics import Diagnostic, has_errors
 from .model import DepartmentFile, MetricFile, OrganisationFile, Plan, ThemeFile
 from .plancache import CachedPlan, PlanCache
 from .processes import collector_paused, fork_map, processes_for
@@ -38,7 +38,8 @@ class PlanFile:
 class Site:
     root: str
     vocabulary: Vocabulary
-    vocabulary_documents: dict[str, yamlsource.Document]
+    vocabulary_documents: dict[str, yamlsource.Document]  # those read without errors: references are checked
+                                                          # against these only (the others' errors are reported)
     plans: tuple[PlanFile, ...]
 
     @cached_property
@@ -79,9 +80,11 @@ def load_vocabulary(root: str, diagnostics: list[Diagnostic]) -> tuple[Vocabular
                 diagnostics.append(Diagnostic(path, 0, 0, "", "vocabulary file is missing"))
             parts[name] = ()
             continue
-        document, decoded = load_document(path, cls, diagnostics)
+        problems: list[Diagnostic] = []
+        document, decoded = load_document(path, cls, problems)
+        diagnostics.extend(problems)
         parts[name] = getattr(decoded, name) if decoded else ()
-        if document is not None:
+        if document is not None and not has_errors(problems):
             documents[name] = document
     return Vocabulary(**parts), documents
 

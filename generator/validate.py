@@ -52,6 +52,8 @@ def unique_vocabulary_ids(site: Site) -> Iterator[Diagnostic]:
 
 def department_references(site: Site) -> Iterator[Diagnostic]:
     document = site.vocabulary_documents.get("departments")
+    if document is None or "organisations" not in site.vocabulary_documents:
+        return
     known = site.vocabulary.organisation_by_id
     for i, department in enumerate(site.vocabulary.departments):
         if department.organisation not in known:
@@ -91,7 +93,7 @@ def file_name(site: Site, plan_file: PlanFile) -> Iterator[Diagnostic]:
 
 def organisation(site: Site, plan_file: PlanFile) -> Iterator[Diagnostic]:
     known = site.vocabulary.organisation_by_id
-    if plan_file.plan.organisation not in known:
+    if "organisations" in site.vocabulary_documents and plan_file.plan.organisation not in known:
         yield plan_file.document.diagnostic(("organisation",), unknown("organisation", plan_file.plan.organisation,
                                                                         known))
 
@@ -127,6 +129,8 @@ def sections(site: Site, plan_file: PlanFile) -> Iterator[Diagnostic]:
 
 def items(site: Site, plan_file: PlanFile) -> Iterator[Diagnostic]:
     plan, document, vocabulary = plan_file.plan, plan_file.document, site.vocabulary
+    owners_known = plan.organisation in vocabulary.organisation_by_id and "departments" in site.vocabulary_documents
+    themes_known = "themes" in site.vocabulary_documents
     seen: dict[str, tuple] = {}
     for placed in walk_items(plan.sections):
         item, path = placed.item, placed.path
@@ -137,14 +141,14 @@ def items(site: Site, plan_file: PlanFile) -> Iterator[Diagnostic]:
         seen.setdefault(placed.key, path)
         if not item.text.strip():
             yield document.diagnostic(path, "item has no text", "warning")
-        for field in ("owners", "support") if plan.organisation in vocabulary.organisation_by_id else ():
+        for field in ("owners", "support") if owners_known else ():
             for i, owner in enumerate(getattr(item, field)):
                 if vocabulary.resolve_owner(owner, plan.organisation) is None:
                     yield document.diagnostic(
                         path + (field, i), f"unknown department {owner!r} for organisation "
                         f"{plan.organisation!r}" + did_you_mean(owner, vocabulary.owner_names(plan.organisation))
                         + "; add it to content/departments.yaml")
-        for i, theme in enumerate(item.themes):
+        for i, theme in enumerate(item.themes if themes_known else ()):
             if theme not in vocabulary.theme_by_id:
                 yield document.diagnostic(path + ("themes", i), unknown("theme", theme, vocabulary.theme_by_id))
         for i, target in enumerate(item.targets):

@@ -3,6 +3,8 @@
 import json
 import re
 
+import pytest
+
 from generator.cli import main
 from generator.load import load_site
 from generator.schema import schema_text
@@ -154,3 +156,20 @@ def test_a_hand_written_page_that_is_not_utf8_is_an_error_naming_it(tmp_path, ca
     page.write_bytes("# 关于\n\n说明".encode("gb18030"))
     assert main(["--root", str(tmp_path), "check"]) == 1
     assert f"{page}:1:3: error: file is not UTF-8 (save it as UTF-8;" in capsys.readouterr().out
+
+
+@pytest.mark.parametrize("name, text", [("themes", "themes:\n  - {id: preschool, name: [学前\n"),
+                                        ("departments", "departments: 基教科\n"),
+                                        ("organisations", None)])
+def test_a_broken_vocabulary_file_is_reported_alone_not_through_every_reference_to_it(tmp_path, name, text):
+    """Every plan names themes, departments and its organisation: with their file unreadable, each reference
+    would be 'unknown' too, and the one error that matters lost among them."""
+    make_project(tmp_path)
+    path = tmp_path / "content" / f"{name}.yaml"
+    if text is None:
+        path.unlink()
+    else:
+        path.write_text(text, encoding="utf-8")
+    _, diagnostics = load_site(str(tmp_path))
+    errors = [d for d in diagnostics if d.severity == "error"]
+    assert len(errors) == 1 and errors[0].path.endswith(f"content/{name}.yaml"), [str(d) for d in errors]
