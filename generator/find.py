@@ -142,6 +142,10 @@ def cmd_find(args) -> int:
         for problem in problems:
             print(f"error: {problem}", file=sys.stderr)
         return 2
+    missing = sorted(set(args.year) - set(corpus.years))
+    if missing:  # not an error (a year may have no plan yet), but what makes the answer empty
+        print(f"note: no plan is of {', '.join(map(str, missing))} (the plans' years: "
+              f"{', '.join(map(str, corpus.years))})", file=sys.stderr)
     found = select(corpus, criteria)
     columns = item_columns(item_location)
     if args.format == "json":

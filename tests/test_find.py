@@ -114,3 +114,10 @@ def test_an_unknown_name_is_an_error_that_suggests(capsys, project):
     code, out, err = run(capsys, project, "--department", "基教课")
     assert code == 2 and out == ""
     assert "no department '基教课' (did you mean '基教科'" in err
+
+
+def test_a_year_without_plans_is_noted_with_the_years_there_are(corpus, capsys, project):
+    code, out, err = run(capsys, project, "--year", "1999", "--year", "2025")
+    years = ", ".join(map(str, corpus.years))
+    assert code == 0 and f"note: no plan is of 1999 (the plans' years: {years})" in err
+    assert out.splitlines()[1:] and all(line.split()[0] == "2025" for line in out.splitlines()[1:])
