@@ -174,6 +174,19 @@ def test_a_source_without_text_is_an_error_not_an_empty_draft(project, capsys, n
     assert not (project / OUTPUT).exists()
 
 
+def test_a_source_of_another_year_than_the_plan_is_said(project, capsys):
+    """--year, or the curated file a source is merged into, against the year the source's title gives."""
+    assert import_to_file(project) == 0
+    capsys.readouterr()
+    assert plansite(project, "import", str(project / "sources" / "owners.txt"), "--org", "demo-edu",
+                    "--year", "2021") == 0
+    assert "line 1: the source is of 2025, the plan of 2021" in capsys.readouterr().err
+    plan = project / OUTPUT
+    plan.write_text(plan.read_text(encoding="utf-8").replace("year: 2025", "year: 2024"), encoding="utf-8")
+    assert import_to_file(project, "--merge") == 0
+    assert "line 1: the source is of 2025, the plan of 2024" in capsys.readouterr().err
+
+
 def departments_file(project: Path) -> str:
     return (project / "content" / "departments.yaml").read_text(encoding="utf-8")
 

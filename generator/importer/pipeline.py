@@ -59,6 +59,8 @@ def import_source(path: str, settings: Settings, vocabulary: Vocabulary) -> Impo
     organisation = settings.organisation or metadata.guess_organisation(
         meta.organisation_hints, text, vocabulary.organisations)
     year = settings.year or meta.year
+    if meta.year and year != meta.year:  # --year, or the file merged into, says otherwise: the wrong source?
+        unsure.append(Unsure(meta.title_line, f"the source is of {meta.year}, the plan of {year}"))
     problems = []
     if organisation is None:
         problems.append("cannot tell which organisation published the document: pass --org ID "
