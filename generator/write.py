@@ -58,6 +58,9 @@ STAGING_PREFIX = ".plansite-build-"
 # Fewer files than this per process, and a second process costs more than it saves (forking, and the
 # child copying the memory it touches): the example site is made in one process.
 FILES_PER_PROCESS = 1000
+# A generation names the files it removed from docs/ when there are at most this many: a file put there by
+# hand (docs/ is generated whole) is named as it goes, and a large change is not listed file by file.
+NAMED_REMOVALS = 5
 
 # What a generated file holds: its content, or a function that makes it when the file is written.  A
 # large site's pages are rendered one at a time as they are written, never all held in memory at once.
@@ -75,13 +78,15 @@ class WriteResult:
     # over the processes that did it: where the time of writing a tree goes, not part of what was written.
     render_seconds: float = field(default=0.0, compare=False)
     write_seconds: float = field(default=0.0, compare=False)
+    removed_names: tuple[str, ...] = field(default=(), compare=False)  # named when they are few (``__str__``)
 
     @property
     def changed(self) -> bool:
         return bool(self.written or self.removed)
 
     def __str__(self) -> str:
-        return f"{self.written} written, {self.unchanged} unchanged, {self.removed} removed"
+        named = f" ({', '.join(self.removed_names)})" if 0 < len(self.removed_names) <= NAMED_REMOVALS else ""
+        return f"{self.written} written, {self.unchanged} unchanged, {self.removed} removed{named}"
 
 
 def as_bytes(content: Content) -> bytes:
@@ -164,9 +169,10 @@ def stage_tree(directory: str, files: Files, staged: str, processes: int | None 
     processes = processes or processes_for(len(names), FILES_PER_PROCESS)
     shares = fork_map(functools.partial(stage_files, directory, files, staged),
                       [names[start::processes] for start in range(processes)])
-    removed = sum(1 for relative in existing_files(directory) if relative not in files)
-    return WriteResult(sum(share.written for share in shares), sum(share.unchanged for share in shares), removed,
-                       sum(share.render_seconds for share in shares), sum(share.write_seconds for share in shares))
+    removed = tuple(sorted(relative for relative in existing_files(directory) if relative not in files))
+    return WriteResult(sum(share.written for share in shares), sum(share.unchanged for share in shares),
+                       len(removed), sum(share.render_seconds for share in shares),
+                       sum(share.write_seconds for share in shares), removed)
 
 
 _AT_FDCWD = -100

@@ -75,7 +75,8 @@ def test_hand_edited_or_deleted_docs_are_generated_again(project, capsys):
     page.unlink()
     assert generation(project, capsys)[0].written == 1 and page.read_bytes() == generated
     (project / "docs" / "extra.md").write_text("# 多余\n", encoding="utf-8")
-    assert generation(project, capsys)[0].removed == 1
+    removed = generation(project, capsys)[0]
+    assert removed.removed == 1 and str(removed).endswith(" 1 removed (extra.md)")  # a file put there is named
 
 
 def test_the_site_url_is_an_input_even_from_the_environment(project, capsys, monkeypatch):

@@ -31,7 +31,9 @@ def test_writes_what_changed_and_removes_what_is_gone(tmp_path):
     os.utime(docs / "index.md", ns=(1, 1))  # an untouched file keeps even an odd mtime
 
     second = {"index.md": "# 首页\n", "plans/a.md": "# A 改\n"}
-    assert write_tree(str(docs), second) == WriteResult(written=1, unchanged=1, removed=2)
+    result = write_tree(str(docs), second)
+    assert result == WriteResult(written=1, unchanged=1, removed=2)
+    assert str(result) == "1 written, 1 unchanged, 2 removed (plans/b.md, schema/s.json)"
     after = snapshot(docs)
     assert set(after) == {"index.md", os.path.join("plans", "a.md")}
     assert after["index.md"] == (b"# \xe9\xa6\x96\xe9\xa1\xb5\n", 1)
