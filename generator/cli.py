@@ -114,6 +114,8 @@ def build_parser(command: str | None = None) -> argparse.ArgumentParser:
         modules = list(dict.fromkeys(COMMANDS.values()))
     for module in modules:
         importlib.import_module(module).register(commands)
+    for command_parser in commands.choices.values():  # `plansite check --root DIR` works too
+        command_parser.add_argument("--root", default=argparse.SUPPRESS, help=argparse.SUPPRESS)
     return parser
 
 

@@ -89,6 +89,10 @@ def file_name(site: Site, plan_file: PlanFile) -> Iterator[Diagnostic]:
         yield plan_file.document.diagnostic(
             ("id",), f"file name should be {plan_file.plan.id}.yaml so the plan is easy to find",
             "warning")
+    folder = os.path.basename(os.path.dirname(plan_file.path))
+    if folder.isdigit() and plan_file.plan.year and int(folder) != plan_file.plan.year:
+        yield plan_file.document.diagnostic(
+            ("year",), f"the plan is of {plan_file.plan.year} but filed under {folder}/", "warning")
 
 
 def organisation(site: Site, plan_file: PlanFile) -> Iterator[Diagnostic]:

@@ -173,3 +173,11 @@ def test_a_broken_vocabulary_file_is_reported_alone_not_through_every_reference_
     _, diagnostics = load_site(str(tmp_path))
     errors = [d for d in diagnostics if d.severity == "error"]
     assert len(errors) == 1 and errors[0].path.endswith(f"content/{name}.yaml"), [str(d) for d in errors]
+
+
+def test_a_plan_filed_under_another_years_folder_is_a_warning(tmp_path):
+    make_project(tmp_path)
+    (tmp_path / "plans" / "2019").mkdir()
+    (tmp_path / "plans" / "2025" / "demo-edu-2025.yaml").rename(tmp_path / "plans" / "2019" / "demo-edu-2025.yaml")
+    assert [(f, s, m) for _, f, s, m in messages(tmp_path)] == [
+        ("year", "warning", "the plan is of 2025 but filed under 2019/")]

@@ -66,3 +66,9 @@ def test_a_root_that_does_not_exist_is_a_usage_error_naming_it(tmp_path, capsys,
         main(["--root", str(tmp_path / "nowhere"), *command])
     assert exited.value.code == 2
     assert f"--root {tmp_path / 'nowhere'}: no such directory" in capsys.readouterr().err
+
+
+def test_root_may_also_follow_the_command(tmp_path, capsys):
+    make_project(tmp_path)
+    assert main(["check", "--root", str(tmp_path)]) == 0
+    assert "ok: 1 plan(s)" in capsys.readouterr().err

@@ -49,6 +49,11 @@ def test_a_document_that_is_not_what_its_extension_says_is_reported(tmp_path, na
     assert text is None and problem.path == str(path) and message in problem.message
 
 
+def test_a_folder_is_reported_as_one(tmp_path):
+    text, [problem] = read_source(str(tmp_path))
+    assert text is None and problem.message == "is a folder: give the published document's file"
+
+
 def test_unknown_file_type_is_reported(tmp_path):
     path = tmp_path / "plan.rtf"
     path.write_text("{\\rtf1}")

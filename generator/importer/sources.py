@@ -24,6 +24,8 @@ def read_source(path: str) -> tuple[str | None, list[Diagnostic]]:
     """The document's text, or a diagnostic saying why it cannot be read."""
     extension = os.path.splitext(path)[1].lower()
     reader = READERS.get(extension)
+    if os.path.isdir(path):
+        return None, [Diagnostic(path, 0, 0, "", "is a folder: give the published document's file")]
     if reader is None:
         known = ", ".join(sorted(READERS))
         return None, [Diagnostic(path, 0, 0, "", f"cannot import {extension or 'a file without extension'} "
