@@ -26,6 +26,9 @@ def validate(site: Site) -> list[Diagnostic]:
     found.extend(unique_plan_ids(site))
     found.extend(dictionary_problems(display_path(site.root, DICTIONARY), site.vocabulary))
     found.extend(hand_written_pages(site))
+    plans = display_path(site.root, "plans")
+    if not os.path.isdir(plans):
+        found.append(Diagnostic(plans, 0, 0, "", "folder is missing: the site will hold no plan", "warning"))
     for plan_file in site.plans:
         for rule in PLAN_RULES:
             found.extend(rule(site, plan_file))

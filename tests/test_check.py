@@ -2,6 +2,7 @@
 
 import json
 import re
+import shutil
 
 import pytest
 
@@ -181,3 +182,9 @@ def test_a_plan_filed_under_another_years_folder_is_a_warning(tmp_path):
     (tmp_path / "plans" / "2025" / "demo-edu-2025.yaml").rename(tmp_path / "plans" / "2019" / "demo-edu-2025.yaml")
     assert [(f, s, m) for _, f, s, m in messages(tmp_path)] == [
         ("year", "warning", "the plan is of 2025 but filed under 2019/")]
+
+
+def test_a_project_without_a_plans_folder_is_a_warning(tmp_path):
+    make_project(tmp_path)
+    shutil.rmtree(tmp_path / "plans")
+    assert messages(tmp_path) == [(0, "", "warning", "folder is missing: the site will hold no plan")]
