@@ -219,4 +219,4 @@ def test_hand_written_pages_are_copied_and_may_not_take_generated_names(tmp_path
     with pytest.raises(InputError) as raised:
         render_site(site)
     [problem] = raised.value.diagnostics
-    assert problem.path.endswith("content/pages/themes.md") and "'themes'" in problem.message
+    assert problem.path.endswith("content/pages/themes.md") and "/themes itself" in problem.message
