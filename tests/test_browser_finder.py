@@ -22,7 +22,7 @@ pytestmark = pytest.mark.browser
 CONTROLS = ["finder-q", "finder-org", "finder-year", "finder-theme", "finder-dept", "finder-status",
             "finder-target"]
 LABELS = {"finder-q": "关键词", "finder-org": "发布机构", "finder-year": "年度", "finder-theme": "主题",
-          "finder-dept": "部门（牵头或配合）", "finder-status": "进展", "finder-target": "只看有量化目标的事项"}
+          "finder-dept": "部门（负责或配合）", "finder-status": "进展", "finder-target": "只看有量化目标的事项"}
 TAB_LIMIT = 60
 
 
@@ -246,6 +246,7 @@ def test_opens_on_the_newest_year_and_says_so(page, requested, site_url, built_c
     assert page.input_value("#finder-year") == str(newest)
     assert page.locator("#finder-default-year").is_visible()
     assert shown_links(page) == expected_links(site_url, built_corpus.by_year[newest])
+    assert not page.locator("#finder-more").is_visible()  # every result is shown: nothing more to show
     assert requested == ["index.json", year_file(newest)] and urlsplit(page.url).query == ""
 
     page.select_option("#finder-year", "all")

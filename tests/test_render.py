@@ -200,7 +200,7 @@ def test_department_page_shows_what_is_owed_each_year_with_targets(fixture_site)
             start, block = item_block(page, entry.anchor)
             year_heading = page.rindex("\n## ", 0, start)
             assert page.startswith(f"\n## {entry.plan.year}年", year_heading)
-            assert "牵头事项" in page[year_heading:start]
+            assert "负责事项" in page[year_heading:start]
             for target in entry.item.targets:
                 assert md(requirement(target)) in block
 

@@ -155,6 +155,13 @@ def plain(text: str) -> str:
     return html.unescape(re.sub(r"<[^>]+>", "", text)).replace("\u200b", "")
 
 
+def test_the_themes_english_labels_are_chinese_or_gone(built_site):
+    """The ¶ of every heading is titled in Chinese, and the footer does not say "Made with Material"."""
+    home = page_file(built_site).read_text(encoding="utf-8")
+    assert 'title="本节链接"' in home and "Permanent link" not in home
+    assert "Made with" not in home and "本节链接" in page_file(built_site, "about").read_text(encoding="utf-8")
+
+
 def test_search_index_holds_whole_chinese_words(search_index):
     separator = re.compile(search_index["config"]["separator"])  # a JavaScript regex Python reads too
     tokens = {token for doc in search_index["docs"] for field in ("title", "text")
