@@ -298,6 +298,8 @@ def test_a_review_links_the_items_it_reports_on(reviewed):
     row = next(line for line in plan.splitlines() if line.startswith("| [公办幼儿园在园幼儿占比]"))
     assert "已完成 · 实际 60\\%（2025-12-31） · [依据](demo-edu-2025-review.md#item-1-1)" in row
     assert "量化目标 1 项：已报告进展 1 项（其中已完成 1 项），逾期未报 0 项" in plan
+    # The targets page counts every item but the review's, and says so.
+    assert "工作总结中的 1 条事项是报告，不计入" in pages["targets/index.md"] and "不计入" not in plan
 
 
 def test_review_references_are_checked_with_suggestions(reviewed):
@@ -333,8 +335,8 @@ def test_overdue_is_as_of_the_injected_date(tmp_path):
     assert render_site(site, today=date(2025, 12, 31)) == on_time
     plan = "plans/demo-edu-2025.md"
     assert "截至本站构建之日 2025-12-31" in on_time[plan] and "截至本站构建之日 2026-01-01" in late[plan]
-    assert "**进展**：未到期（完成期限 2025-12-31）" in on_time[plan]
-    assert "**进展**：逾期未报（完成期限 2025-12-31）" in late[plan]
+    assert "**进展**：未到期（原文未写完成期限，按文件年度年底 2025-12-31 计）" in on_time[plan]
+    assert "**进展**：逾期未报（原文未写完成期限，按文件年度年底 2025-12-31 计）" in late[plan]
     for pages, overdue in ((on_time, 0), (late, 1)):
         for page in (plan, "themes/preschool.md", "departments/demo-jijiaoke.md", "targets/index.md"):
             assert re.search(rf"量化目标 1 项：已报告进展 0 项（其中已完成 0 项），逾期未报 {overdue} 项", pages[page])
