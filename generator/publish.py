@@ -40,6 +40,7 @@ import sys
 from .gitrepo import GitError, Repo
 from .project import EDITION_TAGS, SOURCES
 
+VERSIONS = "PLANSITE_VERSIONS"  # read by mkdocs.yml's extra.version.provider
 MIKE = "import sys; from mike.driver import main; sys.argv[0] = 'mike'; sys.exit(main())"
 
 
@@ -120,7 +121,8 @@ def generate(root: str) -> None:
 
 def mike(root: str, *args: str) -> None:
     bin_dir = os.path.dirname(sys.executable)
-    env = {**os.environ, "PATH": bin_dir + os.pathsep + os.environ.get("PATH", "")}
+    env = {**os.environ, "PATH": bin_dir + os.pathsep + os.environ.get("PATH", ""),
+           VERSIONS: "mike"}  # mkdocs.yml turns Material's version selector on for mike's builds only
     done = subprocess.run([sys.executable, "-c", MIKE, *args], cwd=root, env=env)
     if done.returncode:
         raise PublishError(f"`mike {args[0]}` failed (exit status {done.returncode})")

@@ -51,6 +51,7 @@ def test_publishing_editions(project, tmp_path, capsys):
     assert code == 0, err
     assert branch(root) == ([("2024.1", ["latest"])], 1, [])
     assert 'href="latest/"' in git(root, "show", "gh-pages:index.html")  # the root opens the alias
+    assert '"provider": "mike"' in git(root, "show", "gh-pages:2024.1/index.html")  # the version selector
     # mike's own MkDocs process ran the plansite plugin: vocabulary words whole, the index in UTF-8
     index = git(root, "show", "gh-pages:2024.1/search/search_index.json")
     assert "基教科" in index_tokens(index) and "基教科" in index  # UTF-8, not \\uXXXX escapes
