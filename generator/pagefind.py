@@ -90,12 +90,11 @@ def chosen(config) -> bool:
 
 
 def configure(config) -> None:
-    """Switch Material's search off and add the search page with Pagefind's UI to the theme."""
+    """Switch Material's search off and add the search page with Pagefind's UI to the theme (whose folder,
+    ``THEME``, the plansite plugin puts before Material's)."""
     search = config.plugins.get("material/search")
     if search is not None:
         search.config.enabled = False
-    if THEME not in config.theme.dirs:  # configured again on each rebuild of plansite serve
-        config.theme.dirs.insert(1 if config.theme.custom_dir else 0, THEME)  # a project's own overrides win
     config.theme.static_templates.add(SEARCH_PAGE)
 
 

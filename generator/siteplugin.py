@@ -16,7 +16,8 @@ downloaded an index twice the size.
 - before Material's search plugin reads its configuration: the jieba
   dictionary paths are made relative to mkdocs.yml (``anchor_dictionaries``),
   jieba learns the vocabularies' names (``teach_segmenter``; the project is
-  the folder of mkdocs.yml), and with ``extra.plansite.search: pagefind``
+  the folder of mkdocs.yml), the theme gains the site's own templates
+  (``THEME``: a 404 page in Chinese), and with ``extra.plansite.search: pagefind``
   Material's search is replaced by Pagefind's (``pagefind.configure``);
 - pages are converted with ``fastinline`` added to ``markdown_extensions``:
   Python-Markdown skips its inline patterns for text none of them can match
@@ -54,6 +55,14 @@ from .segmentation import anchor_dictionaries, remember_cuts, teach_segmenter
 
 NAME = "plansite"
 log = logging.getLogger(f"mkdocs.plugins.{NAME}")
+THEME = os.path.join(os.path.dirname(__file__), "theme", "site")  # templates of Material's put in Chinese
+
+
+def add_theme_folder(config, folder: str) -> None:
+    """Put ``folder``'s templates before Material's, after a project's own overrides (``custom_dir``), once:
+    plansite serve configures again on each rebuild."""
+    if folder not in config.theme.dirs:
+        config.theme.dirs.insert(1 if config.theme.custom_dir else 0, folder)
 
 
 class PlansitePlugin(BasePlugin):
@@ -76,7 +85,9 @@ class PlansitePlugin(BasePlugin):
             log.warning(f"content/ has {len(diagnostics)} problem(s) (see `plansite check`): "
                         "search may not keep every department and theme name whole")
         teach_segmenter(vocabulary)
+        add_theme_folder(config, THEME)
         if pagefind.chosen(config):
+            add_theme_folder(config, pagefind.THEME)
             pagefind.configure(config)
         if not any(isinstance(extension, FastInlineExtension) for extension in config.markdown_extensions):
             # MkDocs passes the list to each page's Markdown (once: plansite serve configures again per rebuild)

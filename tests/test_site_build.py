@@ -161,6 +161,8 @@ def test_the_themes_english_labels_are_chinese_or_gone(built_site):
     assert 'title="本节链接"' in home and "Permanent link" not in home
     assert "Made with" not in home and "本节链接" in page_file(built_site, "about").read_text(encoding="utf-8")
     assert '"provider": "mike"' not in home  # no versions.json to ask for outside a published edition
+    missing = (built_site / "site" / "404.html").read_text(encoding="utf-8")
+    assert "<h1>404 · 页面不存在</h1>" in missing and "Not found" not in missing
 
 
 def test_search_index_holds_whole_chinese_words(search_index):
