@@ -123,6 +123,7 @@ class TargetRow:
     entry: Entry
     position: int     # 1-based, in the item's order
     target: Target
+    metric_id: str    # the listed metric its metric names, "" for none
 
 
 def key_columns(entry_of: Callable[[Any], Entry]) -> tuple[Column, ...]:
@@ -166,11 +167,17 @@ TARGET_COLUMNS = (
     *key_columns(lambda row: row.entry),
     Column("target", "integer", "Position of the target within its item, from 1.", lambda row: row.position),
     *model_columns(Target, lambda row: row.target),
+    Column("metric_id", "string", "Id of the listed metric (content/metrics.yaml) that metric names, by name or "
+           "alias; the site's page of it is metrics/<id>/. Empty when it names none.", lambda row: row.metric_id),
 )
 
 
 def target_rows(corpus: Corpus) -> list[TargetRow]:
-    return [TargetRow(entry, position, target) for entry in corpus.entries
+    def metric_id(target: Target) -> str:
+        metric = corpus.vocabulary.resolve_metric(target.metric) if target.metric else None
+        return metric.id if metric else ""
+
+    return [TargetRow(entry, position, target, metric_id(target)) for entry in corpus.entries
             for position, target in enumerate(entry.item.targets, 1)]
 
 

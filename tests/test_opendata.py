@@ -46,6 +46,13 @@ def test_csv_tables_have_their_header_and_a_row_per_item_and_target(built_site, 
     targets = read_csv(data(built_site, "targets.csv"))
     assert targets[0] == [column.name for column in TARGET_COLUMNS]
     assert len(targets) - 1 == corpus.counts["targets"] > 0
+    # each target names the listed metric whose page shows it, by id, beside the plan's own wording
+    rows = [dict(zip(targets[0], row)) for row in targets[1:]]
+    resolved = [getattr(corpus.vocabulary.resolve_metric(t.metric), "id", "") if t.metric else ""
+                for e in corpus.entries for t in e.item.targets]
+    assert [row["metric_id"] for row in rows] == resolved and any(resolved)
+    assert {"metric": "公办园在园幼儿占比", "metric_id": "public-kindergarten-share"}.items() <= next(
+        row for row in rows if row["metric"] == "公办园在园幼儿占比").items()  # an alias of 公办幼儿园在园幼儿占比
 
 
 @pytest.mark.site
