@@ -82,6 +82,10 @@ def load_vocabulary(root: str, diagnostics: list[Diagnostic]) -> tuple[Vocabular
             continue
         problems: list[Diagnostic] = []
         document, decoded = load_document(path, cls, problems)
+        if decoded is not None and not has_errors(problems) and not getattr(decoded, name) \
+                and name not in OPTIONAL_VOCABULARIES:
+            problems.append(document.diagnostic((name,), f"lists no {name}: the plans name theirs from here",
+                                                at_key=True))
         diagnostics.extend(problems)
         parts[name] = getattr(decoded, name) if decoded else ()
         if document is not None and not has_errors(problems):

@@ -160,6 +160,7 @@ def test_a_hand_written_page_that_is_not_utf8_is_an_error_naming_it(tmp_path, ca
 
 
 @pytest.mark.parametrize("name, text", [("themes", "themes:\n  - {id: preschool, name: [学前\n"),
+                                        ("themes", "themes:\n"), ("organisations", "organisations: []\n"),
                                         ("departments", "departments: 基教科\n"),
                                         ("organisations", None)])
 def test_a_broken_vocabulary_file_is_reported_alone_not_through_every_reference_to_it(tmp_path, name, text):
