@@ -212,6 +212,13 @@ def _placeholder(tp):
     return {str: "", int: 0, float: 0.0}.get(tp)
 
 
+def field_problem(cls, name: str, value) -> str | bool:
+    """What is wrong with ``value`` as the field ``name`` of the model class ``cls`` (its pattern or range), or
+    False: the check a decoded file gets, for values from elsewhere (the command line)."""
+    check = _constraints(next(f for f in dataclasses.fields(cls) if f.name == name).metadata)
+    return check(value) if check else False
+
+
 def _constraints(metadata) -> Callable[[object], str | bool] | None:
     """A check of the field's pattern and range (the problem, or False), or None when it has neither."""
     pattern, low, high = metadata.get("pattern"), metadata.get("minimum"), metadata.get("maximum")

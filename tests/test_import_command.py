@@ -212,3 +212,12 @@ def test_organisation_is_guessed_from_the_text_or_asked_for(project, capsys):
     anonymous.write_text("某市2025年工作要点\n一、甲\n1.子一。\n", encoding="utf-8")
     assert plansite(project, "import", str(anonymous)) == 1
     assert "pass --org ID" in capsys.readouterr().out
+
+
+@pytest.mark.parametrize("option, value, message", [
+    ("--id", "萍乡 2021", "'萍乡 2021' is not a safe id"), ("--year", "21", "21 is out of range (1949–2100)"),
+    ("--year", "二〇二一", "invalid year value: '二〇二一'")])
+def test_an_id_or_year_a_plan_file_could_not_hold_is_a_usage_error(project, capsys, option, value, message):
+    with pytest.raises(SystemExit) as exited:
+        plansite(project, "import", str(project / "sources" / "owners.txt"), "--org", "demo-edu", option, value)
+    assert exited.value.code == 2 and message in capsys.readouterr().err

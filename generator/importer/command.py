@@ -24,6 +24,21 @@ USAGE = """%(prog)s SOURCE [--org ID] [--year N] [--kind KIND] [--id SLUG] [-o P
        %(prog)s --verify SOURCE PLAN.yaml"""
 
 
+def plan_field(name: str, parse=str):
+    """An argparse type: a value of the plan format's field ``name``, checked as a plan file's would be."""
+    def checked(text: str):
+        from ..decode import field_problem
+        from ..model import Plan
+
+        value = parse(text)
+        problem = field_problem(Plan, name, value)
+        if problem:
+            raise argparse.ArgumentTypeError(problem)
+        return value
+    checked.__name__ = name  # argparse names the type in its messages
+    return checked
+
+
 def register(commands) -> None:
     parser = commands.add_parser(
         "import", help="turn a published plan (.txt .html .docx .pdf) into a draft plan YAML", usage=USAGE,
@@ -31,9 +46,9 @@ def register(commands) -> None:
     parser.add_argument("source", metavar="SOURCE", nargs="?",
                         help="the document: .txt (UTF-8 or GBK), .html, .docx or .pdf")
     parser.add_argument("--org", help="organisation id from content/organisations.yaml (default: guessed)")
-    parser.add_argument("--year", type=int, help="the year the plan is for (default: from the title or text)")
+    parser.add_argument("--year", type=plan_field("year", int), help="the year the plan is for (default: from the title or text)")
     parser.add_argument("--kind", choices=["plan", "review", "breakdown"], help="default: from the title")
-    parser.add_argument("--id", dest="plan_id", help="plan id (default: <org>-<year>[-<kind>])")
+    parser.add_argument("--id", dest="plan_id", type=plan_field("id"), help="plan id (default: <org>-<year>[-<kind>])")
     parser.add_argument("-o", "--output", metavar="PATH", help="write the YAML here instead of stdout")
     parser.add_argument("--merge", action="store_true",
                         help="PATH exists and is curated: merge the import into it, keeping curated edits")
