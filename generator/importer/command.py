@@ -76,6 +76,8 @@ def verify_paths(parser: argparse.ArgumentParser, args) -> None:
 
 def run(parser: argparse.ArgumentParser, args) -> int:
     verify_paths(parser, args)
+    if args.merge and not args.output:
+        parser.error("--merge merges into the file given by -o PATH")
     # Imported here so that `plansite` starts quickly and its other commands never depend on the importer.
     from .workflow import run_import
 

@@ -74,7 +74,7 @@ def _curated(args) -> tuple[dict | None, int]:
         return None, 2
     if not args.output or not os.path.exists(args.output):
         if args.merge:
-            print(f"note: {args.output or '(no -o)'} does not exist; writing a fresh draft", file=sys.stderr)
+            print(f"note: {args.output} does not exist; writing a fresh draft", file=sys.stderr)
         return None, 0
     if not args.merge:
         print(f"{args.output} exists: refusing to overwrite it. Pass --merge to merge this import into it "
