@@ -218,7 +218,8 @@ def test_organisation_is_guessed_from_the_text_or_asked_for(project, capsys):
     ("--id", "萍乡 2021", "'萍乡 2021' is not a safe id"), ("--year", "21", "21 is out of range (1949–2100)"),
     ("--year", "二〇二一", "invalid year value: '二〇二一'"),
     ("--merge", None, "--merge merges into the file given by -o PATH")])
-def test_an_id_or_year_a_plan_file_could_not_hold_or_a_merge_without_a_file_is_a_usage_error(project, capsys, option, value, message):
+def test_values_a_plan_file_could_not_hold_and_a_merge_without_a_file_are_usage_errors(project, capsys, option, value,
+                                                                                      message):
     with pytest.raises(SystemExit) as exited:
         plansite(project, "import", str(project / "sources" / "owners.txt"), "--org", "demo-edu", option,
                  *([value] if value else []))
