@@ -131,7 +131,7 @@ def inputs_and_record(root: str, force: bool = False) -> tuple[str, dict | None]
 def said_again(last: dict) -> WriteResult:
     """Print what the last generation said again; what it did, as a generation that wrote nothing."""
     tell(last["said"])
-    return WriteResult(0, last["files"], 0)
+    return WriteResult(0, last["files"], ())
 
 
 def write_first(docs: str, prepared: Prepared, first_written: Callable[[list[str]], None] | None) -> None:

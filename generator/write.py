@@ -73,20 +73,19 @@ Files = Mapping[str, File]
 class WriteResult:
     written: int
     unchanged: int
-    removed: int
+    removed: tuple[str, ...]  # the files of the directory no longer in it, in name order
     # Seconds spent making the files' contents (rendering pages) and comparing and writing them, each summed
     # over the processes that did it: where the time of writing a tree goes, not part of what was written.
     render_seconds: float = field(default=0.0, compare=False)
     write_seconds: float = field(default=0.0, compare=False)
-    removed_names: tuple[str, ...] = field(default=(), compare=False)  # named when they are few (``__str__``)
 
     @property
     def changed(self) -> bool:
         return bool(self.written or self.removed)
 
     def __str__(self) -> str:
-        named = f" ({', '.join(self.removed_names)})" if 0 < len(self.removed_names) <= NAMED_REMOVALS else ""
-        return f"{self.written} written, {self.unchanged} unchanged, {self.removed} removed{named}"
+        named = f" ({', '.join(self.removed)})" if 0 < len(self.removed) <= NAMED_REMOVALS else ""
+        return f"{self.written} written, {self.unchanged} unchanged, {len(self.removed)} removed{named}"
 
 
 def as_bytes(content: Content) -> bytes:
@@ -153,14 +152,14 @@ def stage_files(directory: str, files: Files, staged: str, names: list[str]) -> 
             written += 1
         rendering += made - started
         writing += time.perf_counter() - made
-    return WriteResult(written, unchanged, 0, rendering, writing)
+    return WriteResult(written, unchanged, (), rendering, writing)
 
 
 def stage_tree(directory: str, files: Files, staged: str, processes: int | None = None) -> WriteResult:
     """Write ``files`` ({relative '/'-path: content}) into the new directory ``staged``.
 
     Files whose bytes ``directory`` already holds are hard links to them; the
-    counts compare ``files`` with what ``directory`` holds now.  The files are
+    result compares ``files`` with what ``directory`` holds now.  The files are
     made and written by ``processes`` processes, by default as many as pay
     (see ``processes.processes_for``), each taking every n-th file in name order.
     """
@@ -170,9 +169,8 @@ def stage_tree(directory: str, files: Files, staged: str, processes: int | None 
     shares = fork_map(functools.partial(stage_files, directory, files, staged),
                       [names[start::processes] for start in range(processes)])
     removed = tuple(sorted(relative for relative in existing_files(directory) if relative not in files))
-    return WriteResult(sum(share.written for share in shares), sum(share.unchanged for share in shares),
-                       len(removed), sum(share.render_seconds for share in shares),
-                       sum(share.write_seconds for share in shares), removed)
+    return WriteResult(sum(share.written for share in shares), sum(share.unchanged for share in shares), removed,
+                       sum(share.render_seconds for share in shares), sum(share.write_seconds for share in shares))
 
 
 _AT_FDCWD = -100

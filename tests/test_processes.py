@@ -131,15 +131,15 @@ def test_pages_made_by_two_processes_are_those_one_process_makes(tmp_path):
 
     files = {path: counted(path, file) for path, file in site_files(without_documents(site)).items()}
     one, two = tmp_path / "one", tmp_path / "two"
-    assert write_tree(str(one), files, processes=1) == WriteResult(len(files), 0, 0)
+    assert write_tree(str(one), files, processes=1) == WriteResult(len(files), 0, ())
     assert sorted(made) == sorted(files)   # made once each, by this process
     made.clear()
-    assert write_tree(str(two), files, processes=2) == WriteResult(len(files), 0, 0)
+    assert write_tree(str(two), files, processes=2) == WriteResult(len(files), 0, ())
     assert 0 < len(made) < len(files)      # this process made its share only
     assert {p: c for p, (c, _) in snapshot(two).items()} == {p: c for p, (c, _) in snapshot(one).items()}
 
     before = snapshot(two)
-    assert write_tree(str(two), files, processes=2) == WriteResult(0, len(files), 0)
+    assert write_tree(str(two), files, processes=2) == WriteResult(0, len(files), ())
     assert snapshot(two) == before         # nothing changed, nothing rewritten
 
 

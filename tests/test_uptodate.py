@@ -37,7 +37,7 @@ def project(tmp_path, capsys):
 
 def test_nothing_to_do_touches_nothing_and_loads_nothing(project, capsys, monkeypatch):
     before = snapshot(project / "docs")
-    first = WriteResult(0, len(before), 0)
+    first = WriteResult(0, len(before), ())
     monkeypatch.setattr(build, "prepare", lambda root: pytest.fail("loaded the plans"))
     assert generation(project, capsys) == (first, True)
     assert generation(project, capsys) == (first, True)
@@ -47,7 +47,7 @@ def test_nothing_to_do_touches_nothing_and_loads_nothing(project, capsys, monkey
 def test_force_generates_anyway(project, capsys):
     capsys.readouterr()
     result = generate(str(project), force=True)
-    assert result == WriteResult(0, len(snapshot(project / "docs")), 0)
+    assert result == WriteResult(0, len(snapshot(project / "docs")), ())
     assert UP_TO_DATE not in capsys.readouterr().err
 
 
@@ -70,13 +70,13 @@ def test_hand_edited_or_deleted_docs_are_generated_again(project, capsys):
     page = project / PLAN_PAGE
     generated = page.read_bytes()
     page.write_text("手改\n", encoding="utf-8")
-    assert generation(project, capsys) == (WriteResult(1, len(snapshot(project / "docs")) - 1, 0), False)
+    assert generation(project, capsys) == (WriteResult(1, len(snapshot(project / "docs")) - 1, ()), False)
     assert page.read_bytes() == generated
     page.unlink()
     assert generation(project, capsys)[0].written == 1 and page.read_bytes() == generated
     (project / "docs" / "extra.md").write_text("# 多余\n", encoding="utf-8")
     removed = generation(project, capsys)[0]
-    assert removed.removed == 1 and str(removed).endswith(" 1 removed (extra.md)")  # a file put there is named
+    assert removed.removed == ("extra.md",) and str(removed).endswith(" 1 removed (extra.md)")  # it is named
 
 
 def test_the_site_url_is_an_input_even_from_the_environment(project, capsys, monkeypatch):
@@ -153,7 +153,7 @@ def test_a_broken_or_missing_record_means_generating(project, capsys):
     assert not generation(project, capsys)[1]
     assert generation(project, capsys)[1]
     state.unlink()
-    assert generation(project, capsys) == (WriteResult(0, len(snapshot(project / "docs")), 0), False)
+    assert generation(project, capsys) == (WriteResult(0, len(snapshot(project / "docs")), ()), False)
 
 
 @pytest.mark.site

@@ -27,12 +27,12 @@ def snapshot(directory) -> dict[str, tuple[bytes, int]]:
 def test_writes_what_changed_and_removes_what_is_gone(tmp_path):
     docs = tmp_path / "docs"
     first = {"index.md": "# 首页\n", "plans/a.md": "# A\n", "plans/b.md": "# B\n", "schema/s.json": b"{}"}
-    assert write_tree(str(docs), first) == WriteResult(written=4, unchanged=0, removed=0)
+    assert write_tree(str(docs), first) == WriteResult(written=4, unchanged=0, removed=())
     os.utime(docs / "index.md", ns=(1, 1))  # an untouched file keeps even an odd mtime
 
     second = {"index.md": "# 首页\n", "plans/a.md": "# A 改\n"}
     result = write_tree(str(docs), second)
-    assert result == WriteResult(written=1, unchanged=1, removed=2)
+    assert result == WriteResult(written=1, unchanged=1, removed=("plans/b.md", "schema/s.json"))
     assert str(result) == "1 written, 1 unchanged, 2 removed (plans/b.md, schema/s.json)"
     after = snapshot(docs)
     assert set(after) == {"index.md", os.path.join("plans", "a.md")}
@@ -55,7 +55,7 @@ def test_leftover_temporary_files_are_removed(tmp_path):
     docs = tmp_path / "docs"
     write_tree(str(docs), {"a.md": "a\n"})
     (docs / ".a.md.tmp").write_text("half")
-    assert write_tree(str(docs), {"a.md": "a\n"}) == WriteResult(written=0, unchanged=1, removed=1)
+    assert write_tree(str(docs), {"a.md": "a\n"}) == WriteResult(written=0, unchanged=1, removed=(".a.md.tmp",))
 
 
 def test_same_input_gives_byte_identical_docs(tmp_path):
@@ -108,7 +108,7 @@ def test_no_change_replaces_nothing(tmp_path):
     docs = tmp_path / "docs"
     write_tree(str(docs), {"a.md": "a\n"})
     inode = os.stat(docs).st_ino
-    assert write_tree(str(docs), {"a.md": "a\n"}) == WriteResult(written=0, unchanged=1, removed=0)
+    assert write_tree(str(docs), {"a.md": "a\n"}) == WriteResult(written=0, unchanged=1, removed=())
     assert os.stat(docs).st_ino == inode
 
 
@@ -147,7 +147,7 @@ def test_the_result_says_how_long_rendering_and_writing_took(tmp_path):
         return "# 慢\n"
 
     result = write_tree(str(tmp_path / "docs"), {"slow.md": slow_page, "fast.md": "# 快\n"})
-    assert result == WriteResult(written=2, unchanged=0, removed=0)  # the times are not part of what was written
+    assert result == WriteResult(written=2, unchanged=0, removed=())  # the times are not part of what was written
     assert result.render_seconds >= 0.2 > result.write_seconds > 0
 
 
