@@ -37,7 +37,7 @@ from .model import Plan, Section, Target
 from .numbering import chinese_to_int
 from .opendata import OPEN_DATA_PAGE, data_path, open_data
 from .paging import paginate
-from .project import PAGES, SCHEMA_FILE
+from .project import SCHEMA_FILE, hand_written_files
 from .searchworker import repaired_worker
 from .sitehistory import NO_HISTORY, SiteHistory
 from .write import File, Files, content_of, copy_of
@@ -370,15 +370,8 @@ def finder_pages(corpus: Corpus) -> list[tuple[str, Callable[[], str]]]:
 
 
 def copied_files(root: str) -> dict[str, str]:
-    """Files published as they are: {path in docs/: source path}.  content/pages/ is published whole, its
-    folders and files other than pages (images) too, but for hidden ones (.git, .DS_Store)."""
-    found = {}
-    pages = os.path.join(root, PAGES)
-    for folder, folders, names in os.walk(pages):
-        folders[:] = sorted(name for name in folders if not name.startswith("."))
-        relative = os.path.relpath(folder, pages).replace(os.sep, "/").removeprefix(".").lstrip("/")
-        found.update((posixpath.join(relative, name), os.path.join(folder, name))
-                     for name in sorted(names) if not name.startswith("."))
+    """Files published as they are: {path in docs/: source path}; content/pages/ whole (``hand_written_files``)."""
+    found = hand_written_files(root)
     schema = os.path.join(root, SCHEMA_FILE)
     if os.path.exists(schema):
         found["schema/plan.schema.json"] = schema

@@ -12,7 +12,7 @@ from typing import Iterator
 from .diagnostics import Diagnostic, did_you_mean
 from .ids import walk_items, walk_sections
 from .load import PlanFile, Site, display_path
-from .project import PAGES
+from .project import hand_written_files
 from .segmentation import DICTIONARY, dictionary_problems
 from .yamlsource import read_text
 from .validate_targets import metric_name_clashes, review_links, targets
@@ -116,10 +116,9 @@ def source(site: Site, plan_file: PlanFile) -> Iterator[Diagnostic]:
 
 def hand_written_pages(site: Site) -> Iterator[Diagnostic]:
     """The pages of content/pages/ are published as they are, and MkDocs reads them as UTF-8."""
-    for folder, _, names in os.walk(display_path(site.root, PAGES)):
-        for name in sorted(names):
-            if name.endswith(".md"):
-                yield from read_text(os.path.join(folder, name))[1]
+    for name, path in hand_written_files(site.root).items():
+        if name.endswith(".md"):
+            yield from read_text(path)[1]
 
 
 def sections(site: Site, plan_file: PlanFile) -> Iterator[Diagnostic]:
