@@ -46,9 +46,11 @@ def register(commands) -> None:
     parser.add_argument("source", metavar="SOURCE", nargs="?",
                         help="the document: .txt (UTF-8 or GBK), .html, .docx or .pdf")
     parser.add_argument("--org", help="organisation id from content/organisations.yaml (default: guessed)")
-    parser.add_argument("--year", type=plan_field("year", int), help="the year the plan is for (default: from the title or text)")
+    parser.add_argument("--year", type=plan_field("year", int),
+                        help="the year the plan is for (default: from the title or text)")
     parser.add_argument("--kind", choices=["plan", "review", "breakdown"], help="default: from the title")
-    parser.add_argument("--id", dest="plan_id", type=plan_field("id"), help="plan id (default: <org>-<year>[-<kind>])")
+    parser.add_argument("--id", dest="plan_id", type=plan_field("id"),
+                        help="plan id (default: <org>-<year>[-<kind>])")
     parser.add_argument("-o", "--output", metavar="PATH", help="write the YAML here instead of stdout")
     parser.add_argument("--merge", action="store_true",
                         help="PATH exists and is curated: merge the import into it, keeping curated edits")
