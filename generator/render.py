@@ -46,6 +46,7 @@ if TYPE_CHECKING:
     from .render_targets import Tracking
 
 KIND_LABELS = {"plan": "工作计划", "review": "工作总结", "breakdown": "任务分解"}
+KEY_POINTS = "工作要点"  # the commonest kind of plan, named so in its title
 COMPARATORS = {">=": "≥", "<=": "≤", "=": "=", ">": ">", "<": "<"}
 LISTINGS = ("plans", "themes", "departments", "years", "organisations")
 STATIC = "assets/plansite"  # where generator/static/ (the site's own CSS and JavaScript) is published
@@ -270,6 +271,14 @@ def outline(sections: tuple[Section, ...], entries: Iterator[Entry], parent: str
         yield from outline(section.sections, entries, key, level + 1)
 
 
+def genre(plan: Plan) -> str:
+    """What a plan is called on its pages: its kind's label, or 工作要点 for a plan whose title says it is one
+    (both 工作要点 and 工作计划 are kind ``plan``)."""
+    if plan.kind == "plan" and KEY_POINTS in plan.title:
+        return KEY_POINTS
+    return KIND_LABELS[plan.kind]
+
+
 # --- rendering -------------------------------------------------------------------
 
 @cache
@@ -286,10 +295,9 @@ def environment() -> jinja2.Environment:
                        http_url=http_url, requirement=requirement, heading_id=heading_id,
                        filter_attribute=filter_attribute, item_level=item_level, item_title=item_title,
                        item_url=item_url, item_link=item_link, item_link_in_plan=item_link_in_plan,
-                       plan_link=plan_link, name_link=name_link,
+                       plan_link=plan_link, name_link=name_link, genre=genre,
                        by_year=group_by_year, by_plan=group_by_plan, by_theme=group_by_theme)
-    env.globals.update(link=link, download=download, numbered=numbered, kind_labels=KIND_LABELS,
-                       theme_year=theme_year)
+    env.globals.update(link=link, download=download, numbered=numbered, theme_year=theme_year)
     return env
 
 

@@ -24,7 +24,8 @@ from generator.ids import item_anchor, section_anchor, walk_items
 from generator.load import load_site
 from generator.model import Target
 from generator.project import DOCS, SOURCES
-from generator.render import front_matter_description, http_url, md, numbered, paragraphs, render_site, requirement
+from generator.render import front_matter_description, genre, http_url, md, numbered, paragraphs, render_site, \
+    requirement
 from payloads import PAYLOADS
 from projects import make_project, write
 from sitefixtures import REPO, make_site_project
@@ -203,6 +204,19 @@ def test_department_page_shows_what_is_owed_each_year_with_targets(fixture_site)
             assert "负责事项" in page[year_heading:start]
             for target in entry.item.targets:
                 assert md(requirement(target)) in block
+
+
+def test_a_plan_is_called_what_its_title_calls_it(fixture_site):
+    """工作要点 and 工作计划 are both of kind plan; the page names the one the title does."""
+    pages = render_site(fixture_site)
+    for plan_file in fixture_site.plans:
+        plan = plan_file.plan
+        expected = {"review": "工作总结", "breakdown": "任务分解"}.get(
+            plan.kind, "工作要点" if "工作要点" in plan.title else "工作计划")
+        assert f"\n- 类型：{expected}\n" in pages[f"plans/{plan.id}.md"]
+    kinds = {genre(dataclasses.replace(fixture_site.plans[0].plan, kind=kind, title=title))
+             for kind, title in [("plan", "2025年教育工作要点"), ("plan", "2025年重点工作安排"), ("review", "工作要点落实情况")]}
+    assert kinds == {"工作要点", "工作计划", "工作总结"}
 
 
 def test_rendering_is_deterministic(fixture_site):
