@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import os
 import pickle
+import re
 import sys
 from dataclasses import dataclass, field
 
@@ -146,7 +147,7 @@ def load(path: str, text: str | None = None) -> tuple[Document | None, list[Diag
             return None, problems
     loader = _Loader(text)
     try:
-        return _Reader(path, loader).read()
+        return _Reader(path, loader, text).read()
     except yaml.reader.ReaderError as exc:
         line, column = _line_column(text, max(text.find(chr(exc.character)), 0))
         return None, [Diagnostic(path, line, column, "", f"character U+{exc.character:04X} is not allowed in "
@@ -182,8 +183,9 @@ class _Reader:
     error once the whole stream has passed screening.
     """
 
-    def __init__(self, path: str, loader):
+    def __init__(self, path: str, loader, text: str):
         self.loader = loader
+        self.text = text  # read again only to explain a syntax error
         self.document = Document(path, None)
         self.problems: list[Diagnostic] = []
         self.refused: _Refused | None = None
@@ -199,7 +201,7 @@ class _Reader:
         if self.another is not None:  # what PyYAML's composer says of it
             return None, [_syntax_error(path, yaml.composer.ComposerError(
                 "expected a single document in the stream", None, "but found another document",
-                self.another.start_mark), ())]
+                self.another.start_mark), (), self.text)]
         if self.refused:
             return None, [Diagnostic(path, *_mark(self.refused.event), field_path(self.refused.path),
                                      self.refused.message)]
@@ -244,7 +246,7 @@ class _Reader:
                 if opened is not None:
                     frames.append(opened)
         except yaml.MarkedYAMLError as exc:
-            return _syntax_error(self.document.path, exc, _unfinished(frames))
+            return _syntax_error(self.document.path, exc, _unfinished(frames), self.text)
 
     def _boundary(self, event: yaml.Event) -> None:
         """Note where a second document starts (a stream start or a document end needs nothing)."""
@@ -367,10 +369,18 @@ def _screened_path(frames: list[_Open]) -> Path:
     return tuple(frame.key if frame.is_mapping else frame.count - 1 for frame in frames)
 
 
-def _syntax_error(path: str, exc: yaml.MarkedYAMLError, where: Path) -> Diagnostic:
+def _indentation(text: str, line: int) -> str:
+    """The whitespace that starts line ``line`` (counted from 0) of ``text``."""
+    lines = text.split("\n", line + 1)
+    return re.match(r"\s*", lines[line]).group() if line < len(lines) else ""
+
+
+def _syntax_error(path: str, exc: yaml.MarkedYAMLError, where: Path, text: str) -> Diagnostic:
     mark = exc.problem_mark or exc.context_mark
     line, column = (mark.line + 1, mark.column + 1) if mark else (0, 0)
     message = " ".join(filter(None, [exc.context, exc.problem])) or str(exc)
+    if mark and "\t" in _indentation(text, mark.line):
+        message += " (YAML indents with spaces only: replace the tab on this line with spaces)"
     return Diagnostic(path, line, column, field_path(where), f"YAML syntax error: {message}")
 
 

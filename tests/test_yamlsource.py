@@ -44,6 +44,12 @@ def test_syntax_error_names_line(tmp_path):
     assert problem.line == 2 and "YAML syntax error" in problem.message
 
 
+@pytest.mark.parametrize("text, line", [("a:\n  b: x\n\tc: 2\n", 3), ("a:\n  - x\n\t- y\n", 3), ("a:\n\tb: 1\n", 2)])
+def test_a_tab_in_the_indentation_is_named_with_its_line(tmp_path, text, line):
+    _, [problem] = load(tmp_path, text)
+    assert problem.line == line and "replace the tab on this line with spaces" in problem.message
+
+
 def test_aliases_are_refused(tmp_path):
     bomb = "a: &a [x, x, x]\nb: &b [*a, *a, *a]\nc: [*b, *b, *b]\n"
     document, [problem] = load(tmp_path, bomb)
