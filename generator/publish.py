@@ -38,8 +38,11 @@ import subprocess
 import sys
 
 from .gitrepo import GitError, Repo
-from .project import EDITION_TAGS, SOURCES
+from .project import CONFIG, EDITION_TAGS, SOURCES, configured_site_url
 
+NO_SITE_URL = ("warning: site_url is not set (mkdocs.yml, or PLANSITE_SITE_URL): the edition's sitemap.xml lists "
+               "no page, so the version selector opens another edition's home page rather than the same page, "
+               "and its feeds' ids name no host (they change once site_url is set)")
 VERSIONS = "PLANSITE_VERSIONS"  # read by mkdocs.yml's extra.version.provider
 MIKE = "import sys; from mike.driver import main; sys.argv[0] = 'mike'; sys.exit(main())"
 
@@ -55,6 +58,8 @@ def publish(root: str, version: str, alias: str, title: str | None, branch: str,
     dirty = repo.dirty(*SOURCES)
     if dirty:
         raise PublishError("commit these files first (an edition is a commit): " + ", ".join(dirty))
+    if not configured_site_url(os.path.join(root, CONFIG)):
+        print(NO_SITE_URL, file=sys.stderr)
     if repo.has_branch(branch):
         refuse_source_history(repo, branch, f"refs/heads/{branch}")
     remote_commit = fetch_branch(repo, remote, branch) if push else None

@@ -45,10 +45,12 @@ def project(tmp_path, monkeypatch):
     return root
 
 
-def test_publishing_editions(project, tmp_path, capsys):
+def test_publishing_editions(project, tmp_path, capsys, monkeypatch):
     root = project
+    monkeypatch.delenv("PLANSITE_SITE_URL", raising=False)
     code, err = publish(root, capsys, "2024.1")
     assert code == 0, err
+    assert "warning: site_url is not set" in err  # published anyway: a local edition to look at
     assert branch(root) == ([("2024.1", ["latest"])], 1, [])
     assert 'href="latest/"' in git(root, "show", "gh-pages:index.html")  # the root opens the alias
     assert '"provider": "mike"' in git(root, "show", "gh-pages:2024.1/index.html")  # the version selector
@@ -61,8 +63,11 @@ def test_publishing_editions(project, tmp_path, capsys):
     assert code == 1 and f"commit these files first (an edition is a commit): {PLAN}" in err
     commit(root, "twice a term")
     git(root, "push", "--quiet", "origin", "main")
+    monkeypatch.setenv("PLANSITE_SITE_URL", "https://example.org/plans/")
     code, err = publish(root, capsys, "2024.2", "--push", "--title", "2024年第二版")
     assert code == 0, err
+    assert "site_url" not in err and "<loc>https://example.org/plans/2024.2/plans/" in git(
+        root, "show", "gh-pages:2024.2/sitemap.xml")
     assert branch(root) == ([("2024.2", ["latest"]), ("2024.1", [])], 1, ["2024.2", "latest"])
     remote = tmp_path / "remote.git"
     assert git(remote, "rev-parse", "gh-pages") == git(root, "rev-parse", "gh-pages")
