@@ -62,6 +62,13 @@ def test_two_targets_in_one_sentence():
         ("义务教育阶段入学率", ">=", 100, "%"), ("巩固率", ">=", 98, "%")]
 
 
+def test_a_quantity_joined_to_another_object_by_jiang_yu_keeps_to_its_own():
+    """将 A 与 B 融合: the number belongs to B (seed 002, line 24); 与 inside a name before it stays."""
+    [target], _ = find_targets("将体育与健康课程教学规范化行动与每天开设1节体育课(含体育活动课)高效融合。")
+    assert (target.text, target.metric, target.value, target.unit) == ("每天开设1节体育课", "每天开设体育课", 1, "节")
+    assert read("将体育与健康课程开课率提升至100%") == [("体育与健康课程开课率", ">=", 100, "%")]
+
+
 def test_rates_listed_before_one_value_each_get_it():
     targets, _ = find_targets("义务教育课后服务学校覆盖率、学生有意愿参与率100%。")
     assert [(t.metric, t.comparator, t.value) for t in targets] == [

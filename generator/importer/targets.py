@@ -27,7 +27,8 @@ Metric: the noun phrase before the number in its clause, without the
 comparator word and without leading adverbs, modal and light verbs (将, 力争,
 确保, 全面, 开展, 面向…开展 …); content verbs stay (新招聘补充教师,
 创建…示范校).  For counts the words after the unit are appended (新建1所公办
-专门学校 -> 新建公办专门学校).  Rates listed with 、 before one value give one
+专门学校 -> 新建公办专门学校).  In 将A与B…融合 the metric is read from B alone
+(将…规范化行动与每天开设1节体育课…高效融合 -> 每天开设体育课).  Rates listed with 、 before one value give one
 target each (课后服务学校覆盖率、学生有意愿参与率100%).  '' when no words remain.
 
 Not targets (returned as ``Skipped`` with a reason when they look numeric):
@@ -237,6 +238,10 @@ _LEAD_FLUFF = re.compile(
 _LEAD_TAIL = re.compile(r"(?:各|约|共计|合计|总计)\s*\Z")
 # Separators and conjunctions between a previous quantity and this lead, or after a trailing phrase.
 _LEAD_JOINERS = re.compile(r"\A(?:[、\s]|以及|和|及|与|并)+")
+# 将/把 A 与 B…融合: the quantity belongs to B, after the last 与/和/同 of the lead, when a verb of joining
+# follows it in the clause (将体育与健康课程开课率提升至100% has no B).
+_JOINED_OBJECT = re.compile(r"(?:将|把).*(?:与|和|同)")
+_JOINING_VERB = re.compile(r"融合|结合|衔接|整合|贯通|挂钩|并重|同步")
 _TRAIL_JOINERS = re.compile(r"(?:[、\s]|以及|和|及|与|并)+\Z")
 # Rates listed with 、 before one value: each gets the value.
 _RATE_NOUN = re.compile(r"(?:率|比例|占比|比重)\Z")
@@ -357,6 +362,9 @@ def _lead(text: str, quantity: _Quantity, floor: int) -> tuple[int, str]:
     start = max(floor, _clause_start(text, quantity.start))
     joiners = _LEAD_JOINERS.match(text[start:quantity.start])
     start += joiners.end() if joiners else 0
+    joined = _JOINED_OBJECT.match(text, start, quantity.start)
+    if joined and _JOINING_VERB.search(text, quantity.end, _clause_end(text, quantity.end)):
+        start = joined.end()
     return start, text[start:quantity.start]
 
 
