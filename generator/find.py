@@ -19,15 +19,16 @@ import sys
 import typing
 import unicodedata
 from dataclasses import dataclass
+from datetime import date
 from typing import Iterable
 
 from .cli import print_diagnostics
 from .corpus import Corpus, Entry, build_corpus
 from .diagnostics import did_you_mean, has_errors
 from .load import load_site
-from .model import Status
+from .model import Status, Target
 from .opendata import item_columns, write_csv, write_records
-from .render import item_location
+from .render import item_location, requirement
 
 STATUSES = typing.get_args(Status)
 TITLE_WIDTH = 40
@@ -122,14 +123,25 @@ def pad(text: str, columns: int) -> str:
     return text + " " * (columns - width(text))
 
 
+def target_line(target: Target, item_deadline: date | None) -> str:
+    """'目标：学前三年毛入园率 ≥ 94.5%（时限 2025-12-31）': what a target asks for, and by when if stated."""
+    deadline = target.deadline or item_deadline
+    return f"目标：{target.metric or target.text} {requirement(target)}" + (f"（时限 {deadline}）" if deadline else "")
+
+
 def table(entries: list[Entry]) -> str:
-    """One line per item: year, plan, item, title (clipped), owners."""
+    """One line per item: year, plan, item, title (clipped), owners; below it a line per target, under the
+    title."""
     header = ("年度", "计划", "事项", "标题", "责任单位")
     rows = [(str(e.plan.year), e.plan.id, e.placed.key, clip(e.item.title, TITLE_WIDTH),
              "、".join(d.name for d in e.owners)) for e in entries]
     widths = [max(width(row[i]) for row in [header, *rows]) for i in range(len(header) - 1)]
-    return "\n".join("  ".join([*(pad(cell, w) for cell, w in zip(row, widths)), row[-1]]).rstrip()
-                     for row in [header, *rows])
+    indent = " " * (sum(widths[:3]) + 2 * 3)
+    lines = ["  ".join([*(pad(cell, w) for cell, w in zip(header, widths)), header[-1]])]
+    for entry, row in zip(entries, rows):
+        lines.append("  ".join([*(pad(cell, w) for cell, w in zip(row, widths)), row[-1]]).rstrip())
+        lines += [indent + target_line(t, entry.item.deadline) for t in entry.item.targets]
+    return "\n".join(lines)
 
 
 def cmd_find(args) -> int:

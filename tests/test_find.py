@@ -10,10 +10,10 @@ import pytest
 
 from generator.cli import main
 from generator.corpus import build_corpus
-from generator.find import Criteria, resolve, select
+from generator.find import Criteria, resolve, select, width
 from generator.load import load_site
 from generator.opendata import item_columns
-from generator.render import item_location
+from generator.render import item_location, requirement
 from projects import PLAN, make_project
 from sitefixtures import make_site_project
 
@@ -97,7 +97,16 @@ def test_the_table_json_and_csv_list_the_same_items(corpus, capsys, project):
     assert code == 0 and err.strip() == f"{len(expected)} item(s)"
     lines = table.splitlines()
     assert lines[0].split() == ["年度", "计划", "事项", "标题", "责任单位"]
-    assert [line.split()[1] + "#" + line.split()[2] for line in lines[1:]] == keys(expected)
+    rows = [line for line in lines[1:] if not line.startswith(" ")]
+    assert [line.split()[1] + "#" + line.split()[2] for line in rows] == keys(expected)
+    # each item's targets follow its line, under the title: what is owed, and by when
+    targets = [line.strip() for line in lines[1:] if line.startswith(" ")]
+    assert targets and targets == [
+        f"目标：{t.metric} {requirement(t)}" + (f"（时限 {t.deadline or e.item.deadline}）"
+                                              if t.deadline or e.item.deadline else "")
+        for e in expected for t in e.item.targets]
+    column = {width(line[:line.index("目标")]) for line in lines if "目标" in line}  # terminal columns
+    assert column == {width(lines[0][:lines[0].index("标题")])}
 
     columns = [column.name for column in item_columns(item_location)]
     _, out, _ = run(capsys, project, "--theme", "preschool", "--year", "2025", "--format", "json")
@@ -120,4 +129,5 @@ def test_a_year_without_plans_is_noted_with_the_years_there_are(corpus, capsys, 
     code, out, err = run(capsys, project, "--year", "1999", "--year", "2025")
     years = ", ".join(map(str, corpus.years))
     assert code == 0 and f"note: no plan is of 1999 (the plans' years: {years})" in err
-    assert out.splitlines()[1:] and all(line.split()[0] == "2025" for line in out.splitlines()[1:])
+    rows = [line for line in out.splitlines()[1:] if not line.startswith(" ")]  # not the targets' lines
+    assert rows and all(line.split()[0] == "2025" for line in rows)
