@@ -124,7 +124,12 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     if not os.path.isdir(args.root):
         parser.error(f"--root {args.root}: no such directory (the project holding content/ and plans/)")
-    return args.run(args)
+    try:
+        return args.run(args)
+    except BrokenPipeError:  # stdout's reader stopped reading (`plansite find … | head`): stop quietly
+        # Python flushes stdout once more at exit, which would fail again: send what is left nowhere.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 1
 
 
 if __name__ == "__main__":

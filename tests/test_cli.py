@@ -10,6 +10,7 @@ import pytest
 
 from generator.cli import COMMANDS, build_parser, command_named, main
 from projects import make_project
+from sitefixtures import make_site_project
 
 # What neither a check nor a generation that finds docs/ up to date needs.
 HEAVY = ("jinja2", "mkdocs", "generator.render", "generator.history", "generator.changes", "generator.find")
@@ -72,3 +73,14 @@ def test_root_may_also_follow_the_command(tmp_path, capsys):
     make_project(tmp_path)
     assert main(["check", "--root", str(tmp_path)]) == 0
     assert "ok: 1 plan(s)" in capsys.readouterr().err
+
+
+def test_a_reader_that_stops_early_ends_the_command_quietly(tmp_path):
+    """``plansite find --format json | head -1``: once the pipe is closed, no BrokenPipeError traceback."""
+    root = str(make_site_project(tmp_path))
+    command = subprocess.Popen([sys.executable, "-m", "generator", "--root", root, "find", "--format", "json"],
+                               stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    assert command.stdout.readline().strip() == b"["
+    command.stdout.close()  # the output is larger than the pipe holds: the command is still writing
+    stderr = command.stderr.read().decode()
+    assert command.wait() == 1 and stderr == ""
