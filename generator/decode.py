@@ -203,7 +203,7 @@ class _Dataclass:
 def _field(f: dataclasses.Field, tp) -> _Field:
     required = f.default is dataclasses.MISSING and f.default_factory is dataclasses.MISSING
     return _Field(f.name, _decoder(tp), required, _TYPE_NAMES.get(tp, "a value"), _placeholder(tp),
-                  _constraints(f.metadata))
+                  _constraints(f.metadata, blank_allowed=not (required and tp is str)))
 
 
 def _placeholder(tp):
@@ -219,13 +219,16 @@ def field_problem(cls, name: str, value) -> str | bool:
     return check(value) if check else False
 
 
-def _constraints(metadata) -> Callable[[object], str | bool] | None:
-    """A check of the field's pattern and range (the problem, or False), or None when it has neither."""
+def _constraints(metadata, blank_allowed: bool = True) -> Callable[[object], str | bool] | None:
+    """A check of the field's pattern and range, and that a required text is not blank (the problem, or
+    False); None when the field has none of these."""
     pattern, low, high = metadata.get("pattern"), metadata.get("minimum"), metadata.get("maximum")
-    if pattern is None and low is None and high is None:
+    if pattern is None and low is None and high is None and blank_allowed:
         return None
 
     def check(value) -> str | bool:
+        if not blank_allowed and isinstance(value, str) and not value.strip():
+            return "must not be empty: a required field needs a value"
         if pattern and isinstance(value, str) and value and not re.match(pattern, value):
             return (f"{value!r} is not a safe id: use lowercase ascii letters, digits and single "
                     "hyphens (e.g. 'pingxiang-edu-2021')")

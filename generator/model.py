@@ -18,6 +18,8 @@ Kind = Literal["plan", "review", "breakdown"]
 Comparator = Literal[">=", "<=", "=", ">", "<", "range"]
 Status = Literal["未开始", "进行中", "已完成", "未完成", "已调整"]
 Better = Literal["higher", "lower"]
+DepartmentKind = Literal["科室", "直属单位", "下级部门", "统称"]
+Level = Literal["", "国家级", "省级", "地市级", "县区级", "乡镇级"]
 
 
 REQUIRED = object()
@@ -42,7 +44,7 @@ class Organisation:
     id: str = doc("Stable ascii slug used in URLs; chosen once, never recomputed.", REQUIRED, pattern=SLUG)
     name: str = doc("Full name, e.g. 萍乡市教育局.", REQUIRED)
     region: str = doc("Region it serves, e.g. 江西省萍乡市.", "")
-    level: str = doc("Administrative level, e.g. 地市级, 县区级.", "")
+    level: Level = doc("Administrative level: 国家级, 省级, 地市级, 县区级 or 乡镇级; '' when unknown.", "")
     notes: str = doc("How the organisation was identified, or why it is unnamed.", "")
 
 
@@ -53,7 +55,7 @@ class Department:
     id: str = doc("Stable ascii slug used in URLs.", REQUIRED, pattern=SLUG)
     name: str = doc("Name as plans write it, e.g. 基教科.", REQUIRED)
     organisation: str = doc("Id of the organisation the unit belongs to.", REQUIRED, pattern=SLUG)
-    kind: str = doc("科室, 直属单位, 下级部门 or 统称 (a collective such as 各县区教育行政部门).", "科室")
+    kind: DepartmentKind = doc("科室, 直属单位, 下级部门 or 统称 (a collective such as 各县区教育行政部门).", "科室")
     full_name: str = doc("Full official name, e.g. 基础教育科.", "")
     aliases: tuple[str, ...] = doc("Other spellings plans use for this unit.", ())
 

@@ -60,7 +60,7 @@ def project(root: Path, texts: list[str]) -> Path:
     in git with two published editions, so that the history pages and the feeds have entries too."""
     init(make_site_project(root))
     every = "\n".join(texts)
-    extend(root, "organisations", [{"id": ORGANISATION, "name": texts[0], "region": texts[1], "level": texts[2],
+    extend(root, "organisations", [{"id": ORGANISATION, "name": texts[0], "region": texts[1], "level": "省级",
                                     "notes": every}])
     extend(root, "departments", [{"id": f"payload-unit-{i}", "name": text, "organisation": ORGANISATION,
                                   "full_name": text} for i, text in enumerate(texts)])

@@ -24,6 +24,7 @@ from sitefixtures import FIXTURE, make_site_project
 pytestmark = pytest.mark.site
 
 PLAN = "plans/2025/xx-edu-2025.yaml"
+DEPARTMENTS = "content/departments.yaml"
 MARK = "¦"
 
 
@@ -69,6 +70,14 @@ def with_metrics(root: Path) -> None:
                            encoding="utf-8")
 
 
+def edit(path: str, old: str, new: str) -> Callable[[Path], None]:
+    """A change to another file of the project than the plan."""
+    def change(root: Path) -> None:
+        file = root / path
+        file.write_text(replace(old, new)(file.read_text(encoding="utf-8")), encoding="utf-8")
+    return change
+
+
 def line_of(piece: str) -> int:
     """The line of ``piece`` in the fixture's plan file (before it is broken)."""
     text = (FIXTURE / PLAN).read_text(encoding="utf-8")
@@ -91,6 +100,13 @@ CASES = {
     "missing field": Case(
         replace("        title: 提升保教质量\n", ""), "      - ¦number: '2'", "sections[0].items[1].title",
         ("missing required field 'title': expected a string",)),
+    "empty title": Case(
+        replace("        title: 提升保教质量\n", "        title: ' '\n"), "        title: ¦' '", "sections[0].items[1].title",
+        ("must not be empty: a required field needs a value",)),
+    "department kind not in the list": Case(
+        lambda text: text, "    kind: ¦部门", "departments[0].kind",
+        ("expected one of '科室', '直属单位', '下级部门', '统称' (did you mean '下级部门'?)",),
+        path=DEPARTMENTS, also=edit(DEPARTMENTS, "    full_name: 基础教育科\n", "    full_name: 基础教育科\n    kind: 部门\n")),
     "unknown field": Case(
         replace("        title: 提升保教质量", "        titel: 提升保教质量"), "        ¦titel:",
         "sections[0].items[1].titel", ("unknown field (did you mean 'title'?)",)),
@@ -194,7 +210,7 @@ def test_broken_input_is_located_and_changes_nothing(built, tmp_path, capsys, na
     capsys.readouterr()
 
     assert main(["--root", str(root), *case.command]) == 1
-    line, column = location(content, case.at)
+    line, column = location(content if case.path == PLAN else (root / case.path).read_text(encoding="utf-8"), case.at)
     field = f" {case.field}:" if case.field else ""
     start = f"{root / case.path}:{line}:{column}: error:{field} "
     reported = [out for out in capsys.readouterr().out.splitlines() if out.startswith(f"{root / case.path}:")]
