@@ -16,7 +16,7 @@ from .project import hand_written_files
 from .segmentation import DICTIONARY, dictionary_problems
 from .yamlsource import read_text
 from .validate_targets import metric_name_clashes, review_links, targets
-from .vocabulary import department_names, normalise_name
+from .vocabulary import Vocabulary, department_names, normalise_name
 
 
 def validate(site: Site) -> list[Diagnostic]:
@@ -142,18 +142,17 @@ def items(site: Site, plan_file: PlanFile) -> Iterator[Diagnostic]:
         item, path = placed.item, placed.path
         if placed.key in seen:
             line = document.where(seen[placed.key])[0]
-            yield document.diagnostic(path + ("number",), f"item id {placed.key!r} is already used "
-                                      f"by the item at line {line}; give one of them an explicit 'id'")
+            yield document.diagnostic(path + ("id" if item.id else "number",),
+                                      f"item id {placed.key!r} is already used by the item at line {line}; "
+                                      + ("give this one another 'id'" if item.id else
+                                         "give one of them an explicit 'id'"))
         seen.setdefault(placed.key, path)
         if not item.text.strip():
             yield document.diagnostic(path, "item has no text", "warning")
         for field in ("owners", "support") if owners_known else ():
             for i, owner in enumerate(getattr(item, field)):
                 if vocabulary.resolve_owner(owner, plan.organisation) is None:
-                    yield document.diagnostic(
-                        path + (field, i), f"unknown department {owner!r} for organisation "
-                        f"{plan.organisation!r}" + did_you_mean(owner, vocabulary.owner_names(plan.organisation))
-                        + "; add it to content/departments.yaml")
+                    yield document.diagnostic(path + (field, i), unknown_owner(vocabulary, owner, plan.organisation))
         for i, theme in enumerate(item.themes if themes_known else ()):
             if theme not in vocabulary.theme_by_id:
                 yield document.diagnostic(path + ("themes", i), unknown("theme", theme, vocabulary.theme_by_id))
@@ -161,6 +160,16 @@ def items(site: Site, plan_file: PlanFile) -> Iterator[Diagnostic]:
             yield from target_shape(document, path + ("targets", i), target)
         if len(item.span) not in (0, 2) or (item.span and item.span[0] > item.span[1]):
             yield document.diagnostic(path + ("span",), "expected [start, end] with start <= end")
+
+
+def unknown_owner(vocabulary: Vocabulary, owner: str, organisation: str) -> str:
+    """Why ``owner`` names no department of ``organisation``, and what to do."""
+    problem = f"unknown department {owner!r} for organisation {organisation!r}"
+    elsewhere = vocabulary.organisations_naming(owner)
+    if elsewhere:
+        return (f"{problem}: content/departments.yaml lists it under organisation "
+                f"{', '.join(map(repr, elsewhere))}; an item names units of its plan's organisation")
+    return f"{problem}{did_you_mean(owner, vocabulary.owner_names(organisation))}; add it to content/departments.yaml"
 
 
 def target_shape(document, path, target) -> Iterator[Diagnostic]:

@@ -65,6 +65,11 @@ class Vocabulary:
         return self.department_by_id.get(owner) or self._department_by_name.get(
             (organisation, normalise_name(owner)))
 
+    def organisations_naming(self, owner: str) -> list[str]:
+        """The organisations that have a department by this name (or alias), in content order."""
+        name = normalise_name(owner)
+        return list(dict.fromkeys(org for (org, known) in self._department_by_name if known == name))
+
     def owner_names(self, organisation: str) -> list[str]:
         """Every name an owner of this organisation may be written as (for suggestions)."""
         return [name for (org, name) in self._department_by_name if org == organisation]

@@ -128,6 +128,12 @@ CASES = {
         "sections[0].items[0].owners[1]",
         ("unknown department '计划财物科' for organisation 'xx-edu' (did you mean '计划财务科'",
          "add it to content/departments.yaml")),
+    "department of another organisation": Case(
+        lambda text: text, "owners: [¦学前教育科", "sections[0].items[0].owners[0]",
+        ("unknown department '学前教育科' for organisation 'xx-edu': content/departments.yaml lists it under "
+         "organisation 'taobei-edu'",),
+        also=edit(DEPARTMENTS, "    name: 学前教育科\n    organisation: xx-edu",
+                  "    name: 学前教育科\n    organisation: taobei-edu")),
     "unknown metric (a warning)": Case(
         replace("metric: 学前三年毛入园率,", "metric: 学前三年毛入园律,"), "metric: ¦学前三年毛入园律",
         "sections[0].items[0].targets[0].metric",
@@ -136,6 +142,10 @@ CASES = {
     "unknown organisation": Case(
         replace("organisation: xx-edu", "organisation: xx-ed"), "organisation: ¦xx-ed", "organisation",
         ("unknown organisation 'xx-ed' (did you mean 'xx-edu'", "expected an id from content/organisations.yaml")),
+    "duplicate explicit item id": Case(
+        replace("number: '2'", "number: '2'\n        id: 1-1"), "      - number: '2'\n        id: ¦1-1",
+        "sections[0].items[1].id",
+        (f"item id '1-1' is already used by the item at line {FIRST_ITEM}; give this one another 'id'",)),
     "duplicate plan id": Case(
         lambda text: text, "id: ¦xx-edu-2025", "id",
         ("duplicate plan id 'xx-edu-2025' (also in", "xx-edu-2025-copy.yaml)"), also=copy_plan),
