@@ -88,7 +88,7 @@ def test_unsafe_ids_and_duplicates(tmp_path):
     found = messages(tmp_path)
     assert any(f == "id" and "not a safe id" in m for _, f, _, m in found)
     assert not any("file name should be .yaml" in m for _, _, _, m in found)  # no id to name the file after
-    assert any(f == "sections[0].items[1].number" and "item id 'a' is already used" in m
+    assert any(f == "sections[0].items[1].id" and "item id 'a' is already used" in m
                for _, f, _, m in found)
 
 
