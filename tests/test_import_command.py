@@ -80,7 +80,7 @@ def test_reimport_keeps_curator_edits_and_takes_source_changes(project, capsys):
     (project / "sources" / "owners-v2.txt").write_text(new, encoding="utf-8")
     capsys.readouterr()
     assert plansite(project, "import", str(project / "sources" / "owners-v2.txt"), "--org", "demo-edu",
-                    "-o", str(project / OUTPUT), "--merge") == 0
+                    "-o", str(project / OUTPUT), "--merge", "--new-source") == 0
     err = capsys.readouterr().err
     merged = load(project)
     one, two = merged["sections"][0]["items"], merged["sections"][1]["items"]
@@ -104,6 +104,25 @@ def test_reimport_of_the_same_source_changes_nothing_curated(project, capsys):
     (project / OUTPUT).write_text(yaml.safe_dump(curated, allow_unicode=True, sort_keys=False), encoding="utf-8")
     assert import_to_file(project, "--merge") == 0
     assert load(project) == curated
+
+
+def test_merging_a_file_other_than_the_plans_source_is_refused_unless_said_to_be_a_new_source(project, capsys):
+    """Merged into another document's import, every value not curated would take that document's text."""
+    assert import_to_file(project) == 0
+    before = (project / OUTPUT).read_text(encoding="utf-8")
+    other = project / "sources" / "other.txt"
+    other.write_text("别市教育局2025年工作要点\n一、别的\n1.别的事项。\n", encoding="utf-8")
+    (project / "sources" / "link.txt").symlink_to(project / "sources" / "owners.txt")
+    capsys.readouterr()
+    merge = ("-o", str(project / OUTPUT), "--merge")
+    assert plansite(project, "import", str(other), *merge) == 2
+    assert f"{project / OUTPUT}:9:9: error: source.file: {project / OUTPUT} was imported from sources/owners.txt, " \
+           "not from sources/other.txt: nothing written." in capsys.readouterr().out
+    assert (project / OUTPUT).read_text(encoding="utf-8") == before
+    assert plansite(project, "import", str(project / "sources" / "link.txt"), *merge) == 0  # the same file
+    assert (project / OUTPUT).read_text(encoding="utf-8") == before
+    assert plansite(project, "import", str(other), *merge, "--new-source") == 0
+    assert load(project)["source"]["file"] == "sources/other.txt"
 
 
 def test_verify_lists_items_that_no_longer_match_their_source(project, capsys):
@@ -217,7 +236,8 @@ def test_organisation_is_guessed_from_the_text_or_asked_for(project, capsys):
 @pytest.mark.parametrize("option, value, message", [
     ("--id", "萍乡 2021", "'萍乡 2021' is not a safe id"), ("--year", "21", "21 is out of range (1949–2100)"),
     ("--year", "二〇二一", "invalid year value: '二〇二一'"),
-    ("--merge", None, "--merge merges into the file given by -o PATH")])
+    ("--merge", None, "--merge merges into the file given by -o PATH"),
+    ("--new-source", None, "--new-source says what --merge merges: it goes with -o PATH --merge")])
 def test_values_a_plan_file_could_not_hold_and_a_merge_without_a_file_are_usage_errors(project, capsys, option, value,
                                                                                       message):
     with pytest.raises(SystemExit) as exited:

@@ -7,6 +7,9 @@ An existing -o file is never overwritten.  --merge merges the import into it: a
 value that differs from a fresh import of the file's own source (source.file)
 counts as curated and is kept; new items are added, items gone from the source
 are removed only when nothing in them was curated; every change is listed.
+SOURCE must be the file source.file names: merging another file is refused,
+unless --new-source says it is a new edition or a corrected copy of the same
+document (then source.file names SOURCE).
 
 --verify checks PLAN's items against SOURCE at their spans instead of
 importing.  --add-unknown-owners appends the owners no department matches to
@@ -20,7 +23,8 @@ from __future__ import annotations
 import argparse
 import functools
 
-USAGE = """%(prog)s SOURCE [--org ID] [--year N] [--kind KIND] [--id SLUG] [-o PATH [--merge]] [--add-unknown-owners]
+USAGE = """%(prog)s SOURCE [--org ID] [--year N] [--kind KIND] [--id SLUG] [-o PATH [--merge [--new-source]]]
+                         [--add-unknown-owners]
        %(prog)s --verify SOURCE PLAN.yaml"""
 
 
@@ -54,6 +58,10 @@ def register(commands) -> None:
     parser.add_argument("-o", "--output", metavar="PATH", help="write the YAML here instead of stdout")
     parser.add_argument("--merge", action="store_true",
                         help="PATH exists and is curated: merge the import into it, keeping curated edits")
+    parser.add_argument("--new-source", action="store_true",
+                        help="with --merge: SOURCE is not the file PATH was imported from (its source.file) but a "
+                             "new edition or a corrected copy of that document (without it, such a merge is "
+                             "refused)")
     # Zero or more values, so that both `--verify SOURCE PLAN` and `SOURCE --verify PLAN` parse (a second
     # optional positional would be consumed empty by argparse in the second form); see ``verify_paths``.
     parser.add_argument("--verify", nargs="*", metavar="PATH",
@@ -80,6 +88,8 @@ def run(parser: argparse.ArgumentParser, args) -> int:
     verify_paths(parser, args)
     if args.merge and not args.output:
         parser.error("--merge merges into the file given by -o PATH")
+    if args.new_source and not args.merge:
+        parser.error("--new-source says what --merge merges: it goes with -o PATH --merge")
     # Imported here so that `plansite` starts quickly and its other commands never depend on the importer.
     from .workflow import run_import
 

@@ -6,6 +6,7 @@ only strings them together and decides what the plan is called.
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass
 
 from ..diagnostics import Diagnostic
@@ -35,6 +36,17 @@ class Imported:
     unsure: tuple[Unsure, ...]
     dropped: tuple[int, ...]   # source lines removed as site noise
     errors: tuple[Diagnostic, ...] = ()
+
+
+def stored_path(root: str, source: str) -> str:
+    """``source`` as a plan's ``source.file`` records it: relative to the project root."""
+    return os.path.relpath(os.path.abspath(source), os.path.abspath(root))
+
+
+def names_another_source(root: str, recorded: str, source: str) -> bool:
+    """Whether ``recorded``, a plan's ``source.file``, names a file other than ``source`` (symbolic links
+    resolved); a plan that records none names no other."""
+    return bool(recorded) and os.path.realpath(os.path.join(root, recorded)) != os.path.realpath(source)
 
 
 def read_clean(path: str) -> tuple[str | None, Cleaned | None, list[Diagnostic]]:

@@ -11,10 +11,10 @@ import yaml
 from .. import yamlsource
 from ..cli import print_diagnostics
 from ..diagnostics import Diagnostic, did_you_mean, has_errors
-from ..load import load_vocabulary
+from ..load import display_path, load_vocabulary
 from . import draft, unknown_owners
 from .merge import merge
-from .pipeline import Settings, import_source
+from .pipeline import Settings, import_source, names_another_source, stored_path
 from .report import format_report
 from .verify import verify
 
@@ -82,9 +82,33 @@ def _curated(args) -> tuple[dict | None, int]:
         return None, 2
     document, problems = yamlsource.load(args.output)
     if document is None or not isinstance(document.data, dict):
-        print_diagnostics(problems or [Diagnostic(args.output, 0, 0, "", "not a plan file (expected a mapping)")])
+        problems = problems or [Diagnostic(args.output, 0, 0, "", "not a plan file (expected a mapping)")]
+    elif not args.new_source:
+        problems = _another_source(args, document)
+    if problems:
+        print_diagnostics(problems)
         return None, 2
     return document.data, 0
+
+
+def _recorded_source(curated: dict) -> str:
+    """The curated file's ``source.file`` ("" when it records none)."""
+    source = curated.get("source")
+    recorded = source.get("file") if isinstance(source, dict) else ""
+    return recorded if isinstance(recorded, str) else ""
+
+
+def _another_source(args, document: yamlsource.Document) -> list[Diagnostic]:
+    """The refusal to merge SOURCE into a plan imported from another file: what was not curated would be
+    replaced by the other file's text (the import of another document: every item's text and owners)."""
+    recorded = _recorded_source(document.data)
+    if not names_another_source(args.root, recorded, args.source):
+        return []
+    again = f"plansite import {display_path(args.root, recorded)} -o {args.output} --merge"
+    return [document.diagnostic(("source", "file"), (
+        f"{args.output} was imported from {recorded}, not from {stored_path(args.root, args.source)}: nothing "
+        f"written. To merge that file again: {again}; for a new edition or a corrected copy of the same document "
+        "add --new-source; another document wants another -o path"))]
 
 
 def _settings(args, curated: dict) -> Settings:
@@ -94,7 +118,7 @@ def _settings(args, curated: dict) -> Settings:
         year=args.year or curated.get("year"),
         kind=args.kind or curated.get("kind"),
         plan_id=args.plan_id or curated.get("id"),
-        source_file=os.path.relpath(os.path.abspath(args.source), os.path.abspath(args.root)),
+        source_file=stored_path(args.root, args.source),
     )
 
 
@@ -105,10 +129,10 @@ def _plain(plan: dict) -> dict:
 
 def _base(args, curated: dict, settings: Settings, vocabulary, fresh: dict) -> dict:
     """The import of the source the curated file names (what the file looked like before curation)."""
-    recorded = (curated.get("source") or {}).get("file") or ""
-    path = os.path.join(args.root, recorded)
-    if not recorded or os.path.abspath(path) == os.path.abspath(args.source):
+    recorded = _recorded_source(curated)
+    if not names_another_source(args.root, recorded, args.source):
         return _plain(fresh)
+    path = os.path.join(args.root, recorded)
     if not os.path.exists(path):
         print(f"note: the file's source {recorded} is gone; values that differ from this import count as "
               "curated", file=sys.stderr)
