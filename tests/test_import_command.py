@@ -34,6 +34,11 @@ def import_to_file(project: Path, *extra: str) -> int:
                     "-o", str(project / OUTPUT), *extra)
 
 
+def merge_into_file(project: Path, source: str = "owners.txt", *extra: str) -> int:
+    return plansite(project, "import", str(project / "sources" / source), "-o", str(project / OUTPUT), "--merge",
+                    *extra)
+
+
 def load(project: Path) -> dict:
     return yaml.safe_load((project / OUTPUT).read_text(encoding="utf-8"))
 
@@ -79,8 +84,7 @@ def test_reimport_keeps_curator_edits_and_takes_source_changes(project, capsys):
            .replace("  3.完善心理健康教育机制", "  4.完善心理健康教育机制"))
     (project / "sources" / "owners-v2.txt").write_text(new, encoding="utf-8")
     capsys.readouterr()
-    assert plansite(project, "import", str(project / "sources" / "owners-v2.txt"), "--org", "demo-edu",
-                    "-o", str(project / OUTPUT), "--merge", "--new-source") == 0
+    assert merge_into_file(project, "owners-v2.txt", "--new-source") == 0
     err = capsys.readouterr().err
     merged = load(project)
     one, two = merged["sections"][0]["items"], merged["sections"][1]["items"]
@@ -102,7 +106,7 @@ def test_reimport_of_the_same_source_changes_nothing_curated(project, capsys):
     curated["sections"][1]["items"][0]["id"] = "mental-health-teachers"  # an explicit id: still the same item
     del curated["sections"][0]["items"][0]  # the curator deleted item 1
     (project / OUTPUT).write_text(yaml.safe_dump(curated, allow_unicode=True, sort_keys=False), encoding="utf-8")
-    assert import_to_file(project, "--merge") == 0
+    assert merge_into_file(project) == 0
     assert load(project) == curated
 
 
@@ -114,15 +118,30 @@ def test_merging_a_file_other_than_the_plans_source_is_refused_unless_said_to_be
     other.write_text("别市教育局2025年工作要点\n一、别的\n1.别的事项。\n", encoding="utf-8")
     (project / "sources" / "link.txt").symlink_to(project / "sources" / "owners.txt")
     capsys.readouterr()
-    merge = ("-o", str(project / OUTPUT), "--merge")
-    assert plansite(project, "import", str(other), *merge) == 2
+    assert merge_into_file(project, "other.txt") == 2
     assert f"{project / OUTPUT}:9:9: error: source.file: {project / OUTPUT} was imported from sources/owners.txt, " \
            "not from sources/other.txt: nothing written." in capsys.readouterr().out
     assert (project / OUTPUT).read_text(encoding="utf-8") == before
-    assert plansite(project, "import", str(project / "sources" / "link.txt"), *merge) == 0  # the same file
+    assert merge_into_file(project, "link.txt") == 0  # the same file
     assert (project / OUTPUT).read_text(encoding="utf-8") == before
-    assert plansite(project, "import", str(other), *merge, "--new-source") == 0
+    assert merge_into_file(project, "other.txt", "--new-source") == 0
     assert load(project)["source"]["file"] == "sources/other.txt"
+
+
+def test_organisation_id_year_and_kind_given_to_a_merge_are_usage_errors(project, capsys):
+    """A merge keeps the file's own: the values given would only have been named in the report."""
+    assert import_to_file(project) == 0
+    before = (project / OUTPUT).read_text(encoding="utf-8")
+    capsys.readouterr()
+    with pytest.raises(SystemExit) as exited:
+        merge_into_file(project, "owners.txt", "--org", "xiangtan-edu", "--year", "2021", "--kind", "review")
+    assert exited.value.code == 2
+    assert f"--org, --year, --kind: a merge keeps the organisation, id, year and kind of {project / OUTPUT}" \
+        in capsys.readouterr().err
+    with pytest.raises(SystemExit):
+        merge_into_file(project, "owners.txt", "--id", "foo-2021")
+    assert "--id: a merge keeps" in capsys.readouterr().err
+    assert (project / OUTPUT).read_text(encoding="utf-8") == before
 
 
 def test_verify_lists_items_that_no_longer_match_their_source(project, capsys):
@@ -202,7 +221,7 @@ def test_a_source_of_another_year_than_the_plan_is_said(project, capsys):
     assert "line 1: the source is of 2025, the plan of 2021" in capsys.readouterr().err
     plan = project / OUTPUT
     plan.write_text(plan.read_text(encoding="utf-8").replace("year: 2025", "year: 2024"), encoding="utf-8")
-    assert import_to_file(project, "--merge") == 0
+    assert merge_into_file(project) == 0
     assert "line 1: the source is of 2025, the plan of 2024" in capsys.readouterr().err
 
 

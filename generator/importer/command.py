@@ -9,7 +9,8 @@ counts as curated and is kept; new items are added, items gone from the source
 are removed only when nothing in them was curated; every change is listed.
 SOURCE must be the file source.file names: merging another file is refused,
 unless --new-source says it is a new edition or a corrected copy of the same
-document (then source.file names SOURCE).
+document (then source.file names SOURCE).  The merged plan keeps the file's
+organisation, id, year and kind: --org, --id, --year and --kind are refused.
 
 --verify checks PLAN's items against SOURCE at their spans instead of
 importing.  --add-unknown-owners appends the owners no department matches to
@@ -22,6 +23,7 @@ from __future__ import annotations
 
 import argparse
 import functools
+import os
 
 USAGE = """%(prog)s SOURCE [--org ID] [--year N] [--kind KIND] [--id SLUG] [-o PATH [--merge [--new-source]]]
                          [--add-unknown-owners]
@@ -84,12 +86,22 @@ def verify_paths(parser: argparse.ArgumentParser, args) -> None:
         args.source, args.verify = paths
 
 
-def run(parser: argparse.ArgumentParser, args) -> int:
-    verify_paths(parser, args)
+def merge_options(parser: argparse.ArgumentParser, args) -> None:
+    """Exit with a usage error when --merge and --new-source are not given as they work."""
     if args.merge and not args.output:
         parser.error("--merge merges into the file given by -o PATH")
     if args.new_source and not args.merge:
         parser.error("--new-source says what --merge merges: it goes with -o PATH --merge")
+    given = [flag for flag, value in (("--org", args.org), ("--id", args.plan_id), ("--year", args.year),
+                                      ("--kind", args.kind)) if value]
+    if args.merge and given and os.path.isfile(args.output):
+        parser.error(f"{', '.join(given)}: a merge keeps the organisation, id, year and kind of {args.output}; "
+                     "drop them (edit the file to change them)")
+
+
+def run(parser: argparse.ArgumentParser, args) -> int:
+    verify_paths(parser, args)
+    merge_options(parser, args)
     # Imported here so that `plansite` starts quickly and its other commands never depend on the importer.
     from .workflow import run_import
 
