@@ -144,6 +144,21 @@ def test_organisation_id_year_and_kind_given_to_a_merge_are_usage_errors(project
     assert (project / OUTPUT).read_text(encoding="utf-8") == before
 
 
+def test_a_draft_with_the_id_of_another_plan_file_is_refused(project, capsys):
+    """`plansite check` would report the duplicate id in the curated file, not in the new draft."""
+    assert import_to_file(project) == 0
+    capsys.readouterr()
+    again = project / "plans" / "2025" / "new.yaml"
+    assert plansite(project, "import", str(project / "sources" / "owners.txt"), "-o", str(again)) == 1
+    assert f"error: the plan id 'demo-edu-2025' is already used by {project / OUTPUT}: pass --id" \
+        in capsys.readouterr().err
+    assert not again.exists()
+    assert plansite(project, "import", str(project / "sources" / "owners.txt"), "-o", str(again),
+                    "--id", "demo-edu-2025-b") == 0
+    draft = project / "drafts" / "demo-edu-2025.yaml"  # not below plans/: check does not read it
+    assert plansite(project, "import", str(project / "sources" / "owners.txt"), "-o", str(draft)) == 0
+
+
 def test_verify_lists_items_that_no_longer_match_their_source(project, capsys):
     assert import_to_file(project) == 0
     source = str(project / "sources" / "owners.txt")

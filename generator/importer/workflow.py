@@ -11,7 +11,7 @@ import yaml
 from .. import yamlsource
 from ..cli import print_diagnostics
 from ..diagnostics import Diagnostic, did_you_mean, has_errors
-from ..load import display_path, load_vocabulary
+from ..load import display_path, load_plan_files, load_vocabulary, plan_paths
 from . import draft, unknown_owners
 from .merge import merge
 from .pipeline import Settings, import_source, names_another_source, stored_path
@@ -45,9 +45,9 @@ def run_import(args) -> int:
         print(f"merge into {args.output}: {len(merged.changes)} change(s)", file=sys.stderr)
         for change in merged.changes:
             print(f"  {change}", file=sys.stderr)
-    refusal = args.add_unknown_owners and _owners_refusal(plan, vocabulary, vocabulary_problems)
+    refusal = _refusal(args, plan, curated is not None, vocabulary, vocabulary_problems)
     if refusal:
-        print(f"error: --add-unknown-owners: {refusal}; nothing written", file=sys.stderr)
+        print(f"error: {refusal}; nothing written", file=sys.stderr)
         return 1
     text = draft.dump(plan)
     if args.output:
@@ -143,6 +143,28 @@ def _base(args, curated: dict, settings: Settings, vocabulary, fresh: dict) -> d
               "count as curated", file=sys.stderr)
         return _plain(fresh)
     return _plain(base.plan)
+
+
+def _refusal(args, plan: dict, merging: bool, vocabulary, vocabulary_problems: list[Diagnostic]) -> str:
+    """Why the plan may not be written ("" when it may)."""
+    taken = not merging and args.output and _id_taken(args, plan["id"])
+    if taken:
+        return (f"the plan id {plan['id']!r} is already used by {taken}: pass --id to name this plan otherwise "
+                f"(a new import of that plan's document is merged into it: -o {taken} --merge)")
+    reason = args.add_unknown_owners and _owners_refusal(plan, vocabulary, vocabulary_problems)
+    return f"--add-unknown-owners: {reason}" if reason else ""
+
+
+def _id_taken(args, plan_id: str) -> str:
+    """The plan file below plans/ that already has the id ``plan_id`` ("" when none has it, or when -o is not
+    below plans/, where `plansite check` does not read it)."""
+    plans = os.path.realpath(os.path.join(args.root, "plans"))
+    if os.path.commonpath([plans, os.path.realpath(args.output)]) != plans:
+        return ""
+    for plan_file, _ in load_plan_files(plan_paths(args.root)):
+        if plan_file is not None and plan_file.plan.id == plan_id:
+            return plan_file.path
+    return ""
 
 
 def _owners_refusal(plan: dict, vocabulary, vocabulary_problems: list[Diagnostic]) -> str:
