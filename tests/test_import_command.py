@@ -159,6 +159,17 @@ def test_a_draft_with_the_id_of_another_plan_file_is_refused(project, capsys):
     assert plansite(project, "import", str(project / "sources" / "owners.txt"), "-o", str(draft)) == 0
 
 
+def test_the_folders_a_draft_needs_are_created_and_named(project, capsys):
+    typo = project / "plans" / "20255" / "x.yaml"  # a mistyped year
+    assert plansite(project, "import", str(project / "sources" / "owners.txt"), "--id", "x", "-o", str(typo)) == 0
+    assert f"created folder {project / 'plans' / '20255'}/\n" in capsys.readouterr().err and typo.exists()
+    assert import_to_file(project) == 0
+    assert f"created folder {project / 'plans' / '2025'}/\n" in capsys.readouterr().err
+    assert plansite(project, "import", str(project / "sources" / "owners.txt"), "--id", "y",
+                    "-o", str(project / "plans" / "2025" / "y.yaml")) == 0
+    assert "created folder" not in capsys.readouterr().err
+
+
 def test_verify_lists_items_that_no_longer_match_their_source(project, capsys):
     assert import_to_file(project) == 0
     source = str(project / "sources" / "owners.txt")

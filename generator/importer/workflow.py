@@ -52,7 +52,7 @@ def run_import(args) -> int:
     text = draft.dump(plan)
     if args.output:
         try:
-            os.makedirs(os.path.dirname(args.output) or ".", exist_ok=True)
+            _make_folder(args.output)
             with open(args.output, "w", encoding="utf-8") as handle:
                 handle.write(text)
         except OSError as error:
@@ -63,6 +63,14 @@ def run_import(args) -> int:
     if args.add_unknown_owners:
         _add_unknown_owners(args, plan, vocabulary, settings.source_file)
     return 0
+
+
+def _make_folder(path: str) -> None:
+    """Create the folder of the file ``path`` when it is missing, and say so (a mistyped year is seen)."""
+    folder = os.path.dirname(path)
+    if folder and not os.path.isdir(folder):
+        os.makedirs(folder)
+        print(f"created folder {os.path.join(folder, '')}", file=sys.stderr)
 
 
 def _curated(args) -> tuple[dict | None, int]:
