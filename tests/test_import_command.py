@@ -39,6 +39,13 @@ def merge_into_file(project: Path, source: str = "owners.txt", *extra: str) -> i
                     *extra)
 
 
+def another_document(project: Path) -> Path:
+    """A source of another city's plan, beside owners.txt."""
+    other = project / "sources" / "other.txt"
+    other.write_text("别市教育局2025年工作要点\n一、别的\n1.别的事项。\n", encoding="utf-8")
+    return other
+
+
 def load(project: Path) -> dict:
     return yaml.safe_load((project / OUTPUT).read_text(encoding="utf-8"))
 
@@ -114,8 +121,7 @@ def test_merging_a_file_other_than_the_plans_source_is_refused_unless_said_to_be
     """Merged into another document's import, every value not curated would take that document's text."""
     assert import_to_file(project) == 0
     before = (project / OUTPUT).read_text(encoding="utf-8")
-    other = project / "sources" / "other.txt"
-    other.write_text("别市教育局2025年工作要点\n一、别的\n1.别的事项。\n", encoding="utf-8")
+    other = another_document(project)
     (project / "sources" / "link.txt").symlink_to(project / "sources" / "owners.txt")
     capsys.readouterr()
     assert merge_into_file(project, "other.txt") == 2
@@ -182,6 +188,19 @@ def test_verify_lists_items_that_no_longer_match_their_source(project, capsys):
     out = capsys.readouterr().out
     assert "item 2-3 no longer matches the source" in out and "the item has “咨询室" in out
     assert "item 1-1" not in out
+
+
+def test_verify_against_a_file_other_than_the_plans_source_says_which_file_the_plan_names(project, capsys):
+    assert import_to_file(project) == 0
+    other = another_document(project)
+    capsys.readouterr()
+    assert plansite(project, "import", "--verify", str(other), str(project / OUTPUT)) == 1
+    out = capsys.readouterr().out
+    assert out.startswith(f"{project / OUTPUT}:9:9: warning: source.file: the plan was imported from "
+                          "sources/owners.txt, not from sources/other.txt: ")
+    assert "item 1-1 no longer matches the source" in out
+    assert plansite(project, "import", "--verify", str(project / "sources" / "owners.txt"), str(project / OUTPUT)) == 0
+    assert "warning" not in capsys.readouterr().out
 
 
 @pytest.mark.parametrize("order", ["--verify SOURCE PLAN", "SOURCE --verify PLAN"])

@@ -12,7 +12,7 @@ from ..ids import walk_items
 from ..load import load_document
 from ..model import Plan
 from .clean import Cleaned
-from .pipeline import read_clean
+from .pipeline import names_another_source, read_clean, stored_path
 from .textmap import LineIndex
 
 CONTEXT = 12
@@ -35,14 +35,19 @@ def difference(expected: str, found: str) -> str:
             f"the source has “{found[at:at + CONTEXT]}”")
 
 
-def verify(source_path: str, plan_path: str) -> list[Diagnostic]:
-    """One diagnostic per item whose text does not match the source at its span."""
+def verify(source_path: str, plan_path: str, root: str) -> list[Diagnostic]:
+    """One diagnostic per item whose text does not match the source at its span; first a warning when the
+    plan names another source file (``root``: the project root, which ``source.file`` is relative to)."""
     diagnostics: list[Diagnostic] = []
     document, plan = load_document(plan_path, Plan, diagnostics)
     text, cleaned, errors = read_clean(source_path)
     diagnostics.extend(errors)
     if plan is None or cleaned is None:
         return diagnostics
+    if names_another_source(root, plan.source.file, source_path):
+        diagnostics.append(document.diagnostic(("source", "file"), (
+            f"the plan was imported from {plan.source.file}, not from {stored_path(root, source_path)}: its spans "
+            "are offsets in that file, so items that do not match may only be read in another text"), "warning"))
     line_of = LineIndex(text).line_of
     for placed in walk_items(plan.sections):
         item, path = placed.item, placed.path

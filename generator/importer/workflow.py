@@ -21,7 +21,7 @@ from .verify import verify
 
 def run_import(args) -> int:
     if args.verify:
-        return print_diagnostics(verify(args.source, args.verify))
+        return print_diagnostics(verify(args.source, args.verify, args.root))
     vocabulary_problems: list[Diagnostic] = []
     vocabulary, _ = load_vocabulary(args.root, vocabulary_problems)
     for problem in vocabulary_problems:
