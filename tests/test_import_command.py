@@ -165,6 +165,14 @@ def test_a_draft_with_the_id_of_another_plan_file_is_refused(project, capsys):
     assert plansite(project, "import", str(project / "sources" / "owners.txt"), "-o", str(draft)) == 0
 
 
+def test_the_plan_file_that_has_the_id_is_named_without_a_leading_dot(project, capsys, monkeypatch):
+    assert import_to_file(project) == 0
+    monkeypatch.chdir(project)
+    capsys.readouterr()
+    assert main(["--root", ".", "import", "sources/owners.txt", "-o", "plans/2025/new.yaml"]) == 1
+    assert f"already used by {OUTPUT}: pass --id" in capsys.readouterr().err
+
+
 def test_the_folders_a_draft_needs_are_created_and_named(project, capsys):
     typo = project / "plans" / "20255" / "x.yaml"  # a mistyped year
     assert plansite(project, "import", str(project / "sources" / "owners.txt"), "--id", "x", "-o", str(typo)) == 0

@@ -171,7 +171,7 @@ def _id_taken(args, plan_id: str) -> str:
         return ""
     for plan_file, _ in load_plan_files(plan_paths(args.root)):
         if plan_file is not None and plan_file.plan.id == plan_id:
-            return plan_file.path
+            return os.path.normpath(plan_file.path)
     return ""
 
 
