@@ -92,10 +92,12 @@ def file_name(site: Site, plan_file: PlanFile) -> Iterator[Diagnostic]:
         yield plan_file.document.diagnostic(
             ("id",), f"file name should be {plan_file.plan.id}.yaml so the plan is easy to find",
             "warning")
-    folder = os.path.basename(os.path.dirname(plan_file.path))
-    if folder.isdigit() and plan_file.plan.year and int(folder) != plan_file.plan.year:
+    folder, year = os.path.basename(os.path.dirname(plan_file.path)), plan_file.plan.year
+    if year and folder != str(year):
+        filed = f"{folder}/" if folder.isdigit() else f"{folder}/, not a year's folder"
         yield plan_file.document.diagnostic(
-            ("year",), f"the plan is of {plan_file.plan.year} but filed under {folder}/", "warning")
+            ("year",), f"the plan is of {year} but filed under {filed}: plans/{year}/ is where it belongs",
+            "warning")
 
 
 def organisation(site: Site, plan_file: PlanFile) -> Iterator[Diagnostic]:

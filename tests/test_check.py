@@ -177,12 +177,16 @@ def test_a_broken_vocabulary_file_is_reported_alone_not_through_every_reference_
     assert len(errors) == 1 and errors[0].path.endswith(f"content/{name}.yaml"), [str(d) for d in errors]
 
 
-def test_a_plan_filed_under_another_years_folder_is_a_warning(tmp_path):
+@pytest.mark.parametrize("folder, says", [
+    ("plans/2019", "filed under 2019/: plans/2025/ is where it belongs"),
+    ("plans", "filed under plans/, not a year's folder: plans/2025/ is where it belongs"),
+    ("plans/drafts", "filed under drafts/, not a year's folder: plans/2025/ is where it belongs"),
+])
+def test_a_plan_filed_outside_its_years_folder_is_a_warning(tmp_path, folder, says):
     make_project(tmp_path)
-    (tmp_path / "plans" / "2019").mkdir()
-    (tmp_path / "plans" / "2025" / "demo-edu-2025.yaml").rename(tmp_path / "plans" / "2019" / "demo-edu-2025.yaml")
-    assert [(f, s, m) for _, f, s, m in messages(tmp_path)] == [
-        ("year", "warning", "the plan is of 2025 but filed under 2019/")]
+    (tmp_path / folder).mkdir(exist_ok=True)
+    (tmp_path / "plans" / "2025" / "demo-edu-2025.yaml").rename(tmp_path / folder / "demo-edu-2025.yaml")
+    assert [(f, s, m) for _, f, s, m in messages(tmp_path)] == [("year", "warning", f"the plan is of 2025 but {says}")]
 
 
 def test_a_project_without_a_plans_folder_is_a_warning(tmp_path):
