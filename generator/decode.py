@@ -48,6 +48,8 @@ def _describe(value) -> str:
         return "a list"
     if isinstance(value, str):
         return f"the text {value!r}" if len(value) < 40 else "a text"
+    if isinstance(value, datetime.datetime):
+        return f"a date with a time ({value.isoformat(sep=' ')})"
     return f"{type(value).__name__} {value!r}"
 
 
@@ -172,6 +174,10 @@ class _Dataclass:
 
     def __call__(self, value, path, document, diagnostics):
         if not isinstance(value, dict):
+            if value is None and not path:
+                diagnostics.append(document.diagnostic(path, "the file is empty (or holds only comments): "
+                                                             "expected a mapping of fields"))
+                return None
             return _fail("a mapping", value, path, document, diagnostics)
         names = self.names
         for key in value:

@@ -25,7 +25,7 @@ class Diagnostic:
     severity: Severity = "error"
 
     def __str__(self) -> str:
-        where = f"{self.path}:{self.line}:{self.column}"
+        where = f"{self.path}:{self.line}:{self.column}" if self.line else self.path  # 0: the whole file
         field = f" {self.field}:" if self.field else ""
         return f"{where}: {self.severity}:{field} {self.message}"
 

@@ -175,15 +175,18 @@ def unknown_owner(vocabulary: Vocabulary, owner: str, organisation: str) -> str:
 
 
 def target_shape(document, path, target) -> Iterator[Diagnostic]:
+    def missing(name: str) -> bool:  # (a value given that is no number has its own error)
+        return getattr(target, name) is None and document.value_at(path + (name,)) is None
+
     if target.comparator == "range":
-        if target.min is None or target.max is None:
+        if missing("min") or missing("max"):
             yield document.diagnostic(path, "a 'range' target needs both 'min' and 'max'")
-        elif target.min > target.max:
+        elif target.min is not None and target.max is not None and target.min > target.max:
             yield document.diagnostic(path + ("min",), f"min {target.min} is above max {target.max}")
         if target.value is not None:
             yield document.diagnostic(path + ("value",), "a 'range' target uses min and max, not value")
     else:
-        if target.value is None:
+        if missing("value"):
             yield document.diagnostic(path, f"a {target.comparator!r} target needs a 'value'")
         if target.min is not None or target.max is not None:
             yield document.diagnostic(path, "min and max belong to comparator 'range'")

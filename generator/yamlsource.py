@@ -51,6 +51,16 @@ class Document:
             path = path[:-1]
         return self.locations.get(path, (0, 0))
 
+    def value_at(self, path: Path):
+        """The value at ``path`` as read, before decoding; None where there is none."""
+        value = self.data
+        for key in path:
+            try:
+                value = value[key]
+            except (KeyError, IndexError, TypeError):
+                return None
+        return value
+
     def key_where(self, path: Path) -> tuple[int, int]:
         """Line and column of the key that holds ``path`` (where a missing field belongs)."""
         return self.key_locations.get(path) or self.where(path)

@@ -113,6 +113,11 @@ CASES = {
     "invalid date": Case(
         replace("deadline: 2025-12-31", "deadline: 2025-02-30"), "deadline: ¦2025-02-30",
         "sections[0].items[0].deadline", ("'2025-02-30' is not a valid date (YYYY-MM-DD)",)),
+    "date with a time": Case(
+        replace("deadline: 2025-12-31", "deadline: 2025-12-31 10:00:00"), "deadline: ¦2025-12-31 10:00:00",
+        "sections[0].items[0].deadline",
+        ("expected a date (YYYY-MM-DD), got a date with a time (2025-12-31 10:00:00)",)),
+    "empty file": Case(lambda text: "# 草稿\n", None, "", ("the file is empty (or holds only comments)",)),
     "number that is not finite": Case(
         replace("value: 94.5", "value: .inf"), "value: ¦.inf", "sections[0].items[0].targets[0].value",
         ("expected a number, got float inf",)),
@@ -222,8 +227,8 @@ def test_broken_input_is_located_and_changes_nothing(built, tmp_path, capsys, na
     assert main(["--root", str(root), *case.command]) == 1
     line, column = location(content if case.path == PLAN else (root / case.path).read_text(encoding="utf-8"), case.at)
     field = f" {case.field}:" if case.field else ""
-    start = f"{root / case.path}:{line}:{column}: error:{field} "
-    reported = [out for out in capsys.readouterr().out.splitlines() if out.startswith(f"{root / case.path}:")]
+    start = f"{root / case.path}{f':{line}:{column}' if line else ''}: error:{field} "
+    reported = [out for out in capsys.readouterr().out.splitlines() if out.startswith(f"{root / case.path}")]
     assert any(out.startswith(start) and all(piece in out[len(start):] for piece in case.says)
                for out in reported), (start, case.says, reported)
     assert snapshot(root) == before

@@ -193,3 +193,17 @@ def test_a_project_without_a_plans_folder_is_a_warning(tmp_path):
     make_project(tmp_path)
     shutil.rmtree(tmp_path / "plans")
     assert messages(tmp_path) == [(0, "", "warning", "folder is missing: the site will hold no plan")]
+
+
+@pytest.mark.parametrize("values, expected", [
+    ("value: 58%", [("sections[0].items[0].targets[0].value", "expected a number, got the text '58%'")]),
+    ("comparator: range, min: 50%, max: 60", [("sections[0].items[0].targets[0].min",
+                                              "expected a number, got the text '50%'")]),
+    ("value: ", [("sections[0].items[0].targets[0]", "a '>=' target needs a 'value'")]),
+    ("comparator: range, max: 60", [("sections[0].items[0].targets[0]",
+                                     "a 'range' target needs both 'min' and 'max'")]),
+])
+def test_a_target_value_that_is_no_number_is_reported_once(tmp_path, values, expected):
+    """A value given that is not a number is that error alone, not also a value missing."""
+    make_project(tmp_path, PLAN.replace("comparator: '>=', value: 58", values))
+    assert [(f, m) for _, f, s, m in messages(tmp_path) if s == "error"] == expected

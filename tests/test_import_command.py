@@ -261,7 +261,7 @@ def test_a_source_without_text_is_an_error_not_an_empty_draft(project, capsys, n
     source.write_text(content, encoding="utf-8")
     assert plansite(project, "import", str(source), "--org", "demo-edu", "--year", "2025",
                     "-o", str(project / OUTPUT)) == 1
-    assert f"{source}:0:0: error: no text to import" in capsys.readouterr().out
+    assert f"{source}: error: no text to import" in capsys.readouterr().out
     assert not (project / OUTPUT).exists()
 
 

@@ -87,7 +87,7 @@ def test_render_errors_leave_docs_untouched(tmp_path, capsys):
     write(tmp_path, "plans/2025/demo-edu-2025.yaml", PLAN.replace("扩大普惠资源", "改过的标题"))
     write(tmp_path, "content/pages/years.md", "# 年度\n")  # takes the name of a generated page
     assert generate(str(tmp_path)) is None
-    assert "content/pages/years.md:0:0: error: the site makes /years itself; rename this file" in \
+    assert "content/pages/years.md: error: the site makes /years itself; rename this file" in \
         capsys.readouterr().out
     assert snapshot(tmp_path / "docs") == before
 
@@ -164,4 +164,4 @@ def test_content_pages_are_published_with_their_folders_and_files_and_clashes_na
     assert (docs / "guide" / "logo.png").read_bytes() == b"\x89PNG\r\n" and not (docs / ".notes.md").exists()
     write(tmp_path, "content/pages/index.md", "# 首页\n")
     assert generate(str(tmp_path)) is None
-    assert "content/pages/index.md:0:0: error: the site makes / itself; rename this file" in capsys.readouterr().out
+    assert "content/pages/index.md: error: the site makes / itself; rename this file" in capsys.readouterr().out
