@@ -46,7 +46,9 @@ def has_errors(diagnostics: Iterable[Diagnostic]) -> bool:
 
 def did_you_mean(word: str, choices: Iterable[str]) -> str:
     """A " (did you mean …?)" suffix naming the closest choices, or ""."""
-    close = difflib.get_close_matches(word, list(choices), n=3, cutoff=0.5)
+    choices = list(choices)
+    swapped = [c for c in choices if c != word and sorted(c) == sorted(word)]  # letters in another order: => >=
+    close = list(dict.fromkeys(swapped + difflib.get_close_matches(word, choices, n=3, cutoff=0.5)))[:3]
     if not close:
         return ""
     return " (did you mean " + " or ".join(repr(c) for c in close) + "?)"

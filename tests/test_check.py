@@ -207,3 +207,9 @@ def test_a_target_value_that_is_no_number_is_reported_once(tmp_path, values, exp
     """A value given that is not a number is that error alone, not also a value missing."""
     make_project(tmp_path, PLAN.replace("comparator: '>=', value: 58", values))
     assert [(f, m) for _, f, s, m in messages(tmp_path) if s == "error"] == expected
+
+
+def test_a_comparator_written_the_other_way_round_is_suggested_first(tmp_path):
+    make_project(tmp_path, PLAN.replace("comparator: '>='", "comparator: '=>'"))
+    [(field, message)] = [(f, m) for _, f, s, m in messages(tmp_path) if s == "error"]
+    assert field == "sections[0].items[0].targets[0].comparator" and "(did you mean '>=' or" in message
