@@ -53,8 +53,8 @@ def display_path(root: str, *parts: str) -> str:
 
 
 def plan_paths(root: str) -> list[str]:
-    """Every plan file below plans/, in a stable order."""
-    base = os.path.join(root, "plans")
+    """Every plan file below plans/, in a stable order (named as ``display_path`` names files)."""
+    base = display_path(root, "plans")
     found = []
     for directory, dirs, files in os.walk(base):
         dirs.sort()

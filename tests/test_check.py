@@ -213,3 +213,12 @@ def test_a_comparator_written_the_other_way_round_is_suggested_first(tmp_path):
     make_project(tmp_path, PLAN.replace("comparator: '>='", "comparator: '=>'"))
     [(field, message)] = [(f, m) for _, f, s, m in messages(tmp_path) if s == "error"]
     assert field == "sections[0].items[0].targets[0].comparator" and "(did you mean '>=' or" in message
+
+
+def test_files_are_named_alike_from_the_project_folder(tmp_path, capsys, monkeypatch):
+    """``--root .`` (the default): plans/… as content/…, not ./plans/…."""
+    make_project(tmp_path, BROKEN)
+    write(tmp_path, "content/themes.yaml", "themes:\n  - {id: Pre School, name: 学前教育}\n")
+    monkeypatch.chdir(tmp_path)
+    _, out, _ = check(".", capsys)
+    assert {line.split("/")[0] for line in out.splitlines()} == {"plans", "content"}
