@@ -278,6 +278,15 @@ def test_a_source_of_another_year_than_the_plan_is_said(project, capsys):
     assert "line 1: the source is of 2025, the plan of 2024" in capsys.readouterr().err
 
 
+def test_a_source_another_organisation_published_is_said(project, capsys):
+    """--org against the organisation the source names itself as (its title here)."""
+    write(project, "content/organisations.yaml", ORGANISATIONS + "  - {id: other-edu, name: 别处县教育局}\n")
+    assert plansite(project, "import", str(project / "sources" / "owners.txt"), "--org", "other-edu") == 0
+    assert "line 1: the source reads as demo-edu's (示例市教育局), the plan is other-edu's" in capsys.readouterr().err
+    assert plansite(project, "import", str(project / "sources" / "owners.txt"), "--org", "demo-edu") == 0
+    assert "reads as" not in capsys.readouterr().err
+
+
 def departments_file(project: Path) -> str:
     return (project / "content" / "departments.yaml").read_text(encoding="utf-8")
 

@@ -68,8 +68,11 @@ def import_source(path: str, settings: Settings, vocabulary: Vocabulary) -> Impo
     outline = structure.outline(body)
     unsure += outline.unsure
 
-    organisation = settings.organisation or metadata.guess_organisation(
-        meta.organisation_hints, text, vocabulary.organisations)
+    guessed = metadata.guess_organisation(meta.organisation_hints, text, vocabulary.organisations)
+    organisation = settings.organisation or guessed
+    if guessed and organisation != guessed:  # --org, or the file merged into, says otherwise: the wrong source?
+        unsure.append(Unsure(meta.title_line, f"the source reads as {guessed}'s "
+                             f"({vocabulary.organisation_by_id[guessed].name}), the plan is {organisation}'s"))
     year = settings.year or meta.year
     if meta.year and year != meta.year:  # --year, or the file merged into, says otherwise: the wrong source?
         unsure.append(Unsure(meta.title_line, f"the source is of {meta.year}, the plan of {year}"))
