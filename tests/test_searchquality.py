@@ -35,10 +35,10 @@ def test_the_query_list_is_checked_against_the_corpus(tmp_path, corpus):
     cases, diagnostics = load_cases(str(path), corpus)
     assert cases.top == 5
     assert [(d.line, d.field, d.message) for d in diagnostics] == [
+        (5, "queries[2].query", "must not be empty: a required field needs a value"),
         (6, "queries[3].nots", "unknown field (did you mean 'note'?)"),
         (4, "queries[1].query", "'普惠' is listed twice"),
         (4, "queries[1].expect[0]", "no item 'demo-edu-2025#1-2' (did you mean 'demo-edu-2025#1-1'?)"),
-        (5, "queries[2].query", "the query is empty"),
         (5, "queries[2].expect", "name at least one item"),
     ]
 
