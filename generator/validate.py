@@ -16,12 +16,13 @@ from .project import hand_written_files
 from .segmentation import DICTIONARY, dictionary_problems
 from .yamlsource import read_text
 from .validate_targets import metric_name_clashes, review_links, targets
-from .vocabulary import Vocabulary, department_names, normalise_name
+from .vocabulary import Vocabulary, department_names, normalise_name, placeholder_number
 
 
 def validate(site: Site) -> list[Diagnostic]:
     found: list[Diagnostic] = []
-    for rule in (unique_vocabulary_ids, department_references, department_name_clashes, metric_name_clashes):
+    for rule in (unique_vocabulary_ids, department_references, placeholder_department_ids, department_name_clashes,
+                 metric_name_clashes):
         found.extend(rule(site))
     found.extend(unique_plan_ids(site))
     found.extend(dictionary_problems(display_path(site.root, DICTIONARY), site.vocabulary))
@@ -62,6 +63,16 @@ def department_references(site: Site) -> Iterator[Diagnostic]:
         if department.organisation not in known:
             yield document.diagnostic(("departments", i, "organisation"),
                                       unknown("organisation", department.organisation, known))
+
+
+def placeholder_department_ids(site: Site) -> Iterator[Diagnostic]:
+    """The ids ``import --add-unknown-owners`` made up are to be renamed while no page links to them."""
+    document = site.vocabulary_documents.get("departments")
+    for i, department in enumerate(site.vocabulary.departments):
+        if placeholder_number(department.id, department.organisation) is not None:
+            yield document.diagnostic(("departments", i, "id"), "an id plansite import made up: rename it (e.g. "
+                                      "after the unit's name in pinyin) before publishing, since it becomes part "
+                                      "of the department page's address", "warning")
 
 
 def department_name_clashes(site: Site) -> Iterator[Diagnostic]:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import cached_property
 
@@ -11,6 +12,17 @@ from .model import Department, Metric, Organisation, Theme
 def normalise_name(name: str) -> str:
     """Owner names as plans print them, with spacing and full-width brackets folded."""
     return "".join(name.split()).replace("（", "(").replace("）", ")")
+
+
+def placeholder_id(organisation: str, number: int) -> str:
+    """The id ``plansite import --add-unknown-owners`` gives a unit it adds (no pinyin to make a better one)."""
+    return f"{organisation}-unit-{number}"
+
+
+def placeholder_number(department_id: str, organisation: str) -> int | None:
+    """N of a placeholder id ``<organisation>-unit-N`` (see ``placeholder_id``), else None."""
+    found = re.fullmatch(rf"{re.escape(organisation)}-unit-(\d+)", department_id)
+    return int(found.group(1)) if found else None
 
 
 @dataclass(frozen=True)

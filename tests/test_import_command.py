@@ -241,6 +241,9 @@ def test_unknown_owners_are_added_to_the_vocabulary_with_stable_ids(project, cap
     assert DEPARTMENTS.strip() in (project / "content" / "departments.yaml").read_text(encoding="utf-8")
     _, diagnostics = load_site(str(project))
     assert [d for d in diagnostics if d.severity == "error"] == []
+    # `check` asks for the made-up ids to be renamed before publishing (they become page addresses)
+    assert [(d.field, d.severity) for d in diagnostics if "an id plansite import made up" in d.message] == [
+        (f"departments[{i}].id", "warning") for i in (2, 3, 4)]
 
 
 def test_an_output_path_that_cannot_be_a_file_is_refused_with_its_reason(project, capsys):

@@ -14,7 +14,7 @@ import re
 
 import yaml
 
-from ..vocabulary import Vocabulary
+from ..vocabulary import Vocabulary, placeholder_id, placeholder_number
 from .report import walk_item_dicts
 
 COMMENT = "added by plansite import from {source}: check name and kind; rename the id before publishing"
@@ -31,10 +31,9 @@ def unknown_owners(plan: dict, vocabulary: Vocabulary) -> list[str]:
 
 
 def new_departments(names: list[str], organisation: str, existing_ids: set[str]) -> list[dict]:
-    pattern = re.compile(rf"^{re.escape(organisation)}-unit-(\d+)$")
-    taken = [int(m.group(1)) for m in map(pattern.match, existing_ids) if m]
+    taken = [n for n in (placeholder_number(i, organisation) for i in existing_ids) if n is not None]
     first = max(taken, default=0) + 1
-    return [{"id": f"{organisation}-unit-{first + i}", "name": name, "organisation": organisation,
+    return [{"id": placeholder_id(organisation, first + i), "name": name, "organisation": organisation,
              "kind": "统称" if name.startswith("各") else "科室"}
             for i, name in enumerate(names)]
 
