@@ -66,6 +66,11 @@ class Repo:
         return subprocess.run(["git", "show-ref", "--verify", "--quiet", f"refs/heads/{name}"], cwd=self.root,
                               capture_output=True).returncode == 0
 
+    def is_ref_name(self, name: str) -> bool:
+        """Whether ``name`` (such as ``refs/tags/x``) is a well-formed ref name (``git check-ref-format``)."""
+        return subprocess.run(["git", "check-ref-format", name], cwd=self.root,
+                              capture_output=True).returncode == 0
+
     def merge_base(self, first: str, second: str) -> str | None:
         """The best common ancestor of two commits, None when their histories share no commit."""
         done = subprocess.run(["git", "merge-base", "--end-of-options", first, second], cwd=self.root,

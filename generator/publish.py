@@ -8,7 +8,7 @@ their stable addresses (feeds, the search index, the sitemap), and unlike
 symlinks it works on every static host.  The first publish makes the site root
 redirect to the alias.
 
-The steps, in order:
+The steps, in order (VERSION and the alias are checked first: valid tag names, no '/', not equal):
 
 1. plans/ and content/ must be committed: an edition is a commit, which is
    tagged ``edition/VERSION`` (an annotated tag; publishing the same version
@@ -55,6 +55,7 @@ def publish(root: str, version: str, alias: str, title: str | None, branch: str,
             push: bool) -> None:
     """Publish the committed plans as edition ``version``; raises PublishError or GitError."""
     repo = Repo(root)
+    check_names(repo, version, alias)
     dirty = repo.dirty(*SOURCES)
     if dirty:
         raise PublishError("commit these files first (an edition is a commit): " + ", ".join(dirty))
@@ -80,6 +81,19 @@ def publish(root: str, version: str, alias: str, title: str | None, branch: str,
     if push:
         repo.git("push", f"--force-with-lease=refs/heads/{branch}:{remote_commit or ''}", "--", remote,
                  f"refs/heads/{branch}:refs/heads/{branch}", f"refs/tags/{tag}:refs/tags/{tag}")
+
+
+def check_names(repo: Repo, version: str, alias: str) -> None:
+    """Refuse a version or alias that git or mike would not take, before anything is tagged or built: each is a
+    folder on the site branch and an argument of mike, and the version is also the tag ``edition/VERSION``."""
+    for what, name in (("version", version), ("alias", alias)):
+        if "/" in name or name.startswith("-") or not repo.is_ref_name(f"refs/tags/{EDITION_TAGS}/{name}"):
+            raise PublishError(f"{what} {name!r} is not allowed: use a valid git tag name without '/' and not "
+                               f"starting with '-' (no spaces, '..', ~^:?*[\\ or control characters, no '.' at "
+                               f"the start or end), e.g. 2025.1")
+    if version == alias:
+        raise PublishError(f"version {version!r} is also the alias: give the edition its own name (e.g. 2025.1) "
+                           f"or another --alias")
 
 
 def fetch_branch(repo: Repo, remote: str, branch: str) -> str | None:

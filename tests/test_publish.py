@@ -107,3 +107,22 @@ def test_a_site_branch_sharing_the_plans_history_is_refused(project, capsys):
     assert git(root, "rev-list", "main") == git(root, "rev-list", "pages-from-main") == history
     assert git(root, "tag", "--list") == "" and git(root, "status", "--porcelain") == ""
     assert subprocess.run(["git", "rev-parse", "--verify", "--quiet", "refs/heads/site"], cwd=root).returncode == 1
+
+
+@pytest.mark.parametrize("args, refused", [
+    (["latest"], "version 'latest' is also the alias"),
+    (["2024.1", "--alias", "2024.1"], "version '2024.1' is also the alias"),
+    (["../x"], "version '../x' is not allowed: use a valid git tag name without '/'"),
+    (["a/b"], "version 'a/b' is not allowed"),
+    (["a b"], "version 'a b' is not allowed"),
+    (["--", "-x"], "version '-x' is not allowed"),
+    (["x.lock"], "version 'x.lock' is not allowed"),
+    (["2024.1", "--alias", "new est"], "alias 'new est' is not allowed"),
+])
+def test_a_bad_version_or_alias_is_refused_before_anything_is_tagged_or_built(project, capsys, args, refused):
+    """mike would refuse a version equal to the alias only after the build, git a bad tag name with its own words;
+    the version is also a folder, so '/' is refused though git would take it."""
+    code, err = publish(project, capsys, *args)
+    assert code == 1 and f"error: {refused}" in err and "fatal" not in err
+    assert git(project, "tag", "--list") == "" and git(project, "branch", "--list", "gh-pages") == ""
+    assert not (project / "docs").exists()
