@@ -21,7 +21,9 @@ The steps, in order (VERSION and the alias are checked first: valid tag names, n
    (``mike deploy --update-aliases --alias-type copy``; ``mike set-default``
    when the branch has no root page yet);
 4. the branch is squashed to a single commit holding every edition, so its
-   history does not grow with each publish;
+   history does not grow with each publish; when mike changed no file (the
+   same edition published again from the same commit) its previous commit
+   is kept instead;
 5. with ``--push`` the branch is force-pushed (with a lease on what was
    fetched in step 2) together with the tag.
 
@@ -52,8 +54,9 @@ class PublishError(Exception):
 
 
 def publish(root: str, version: str, alias: str, title: str | None, branch: str, remote: str,
-            push: bool) -> None:
-    """Publish the committed plans as edition ``version``; raises PublishError or GitError."""
+            push: bool) -> bool:
+    """Publish the committed plans as edition ``version``; False when the branch already held exactly this site.
+    Raises PublishError or GitError."""
     repo = Repo(root)
     check_names(repo, version, alias)
     dirty = repo.dirty(*SOURCES)
@@ -64,12 +67,13 @@ def publish(root: str, version: str, alias: str, title: str | None, branch: str,
     if repo.has_branch(branch):
         refuse_source_history(repo, branch, f"refs/heads/{branch}")
     remote_commit = fetch_branch(repo, remote, branch) if push else None
+    before = repo.resolve(branch) if repo.has_branch(branch) else None
     tag = f"{EDITION_TAGS}/{version}"
     created = tag_edition(repo, tag, version)
     try:
         generate(root)
         mike(root, "deploy", "--update-aliases", "--alias-type", "copy", *(["--title", title] if title else []),
-             "--branch", branch, "--remote", remote, "--ignore-remote-status",
+             "--branch", branch, "--remote", remote, "--ignore-remote-status", "--allow-empty",
              "--message", f"Deploy edition {version}", version, alias)
     except BaseException:
         if created:
@@ -77,10 +81,11 @@ def publish(root: str, version: str, alias: str, title: str | None, branch: str,
         raise
     if not repo.exists(branch, "index.html"):
         mike(root, "set-default", "--branch", branch, "--remote", remote, "--ignore-remote-status", alias)
-    squash(repo, branch)
+    changed = squash_or_restore(repo, branch, before)
     if push:
         repo.git("push", f"--force-with-lease=refs/heads/{branch}:{remote_commit or ''}", "--", remote,
                  f"refs/heads/{branch}:refs/heads/{branch}", f"refs/tags/{tag}:refs/tags/{tag}")
+    return changed
 
 
 def check_names(repo: Repo, version: str, alias: str) -> None:
@@ -147,6 +152,17 @@ def mike(root: str, *args: str) -> None:
         raise PublishError(f"`mike {args[0]}` failed (exit status {done.returncode})")
 
 
+def squash_or_restore(repo: Repo, branch: str, before: str | None) -> bool:
+    """Squash the branch to one commit, or put its commit ``before`` mike's back when mike changed no file (the
+    same edition published again from the same commit: mike was told ``--allow-empty`` so as not to warn that
+    nothing changed); True when the site changed."""
+    if before and repo.git("rev-parse", f"{before}^{{tree}}") == repo.git("rev-parse", f"{branch}^{{tree}}"):
+        repo.git("update-ref", "-m", "plansite publish: unchanged", f"refs/heads/{branch}", before)
+        return False
+    squash(repo, branch)
+    return True
+
+
 def squash(repo: Repo, branch: str) -> str:
     """Replace the branch by one commit with the same files; return that commit."""
     old = repo.resolve(branch)
@@ -160,11 +176,12 @@ def squash(repo: Repo, branch: str) -> str:
 
 def cmd_publish(args) -> int:
     try:
-        publish(args.root, args.version, args.alias, args.title, args.branch, args.remote, args.push)
+        changed = publish(args.root, args.version, args.alias, args.title, args.branch, args.remote, args.push)
     except (PublishError, GitError) as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 1
-    print(f"published edition {args.version} as {args.alias} on {args.branch}"
+    print((f"published edition {args.version} as {args.alias} on {args.branch}" if changed else
+           f"edition {args.version} was already published from this commit and is unchanged on {args.branch}")
           + (f", pushed to {args.remote}" if args.push else ""), file=sys.stderr)
     return 0
 

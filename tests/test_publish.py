@@ -18,9 +18,10 @@ PLAN = "plans/2024/taobei-edu-2024.yaml"
 ONCE, TWICE = "每学期开展一次学生心理危机排查。", "每学期开展两次学生心理危机排查。"
 
 
-def publish(root, capsys, *args):
+def publish(root, capture, *args):
+    """Run ``plansite publish``; (exit status, stderr) as ``capture`` (capsys or capfd) saw it."""
     code = main(["--root", str(root), "publish", *args])
-    return code, capsys.readouterr().err
+    return code, capture.readouterr().err
 
 
 def branch(root, ref="gh-pages"):
@@ -45,10 +46,11 @@ def project(tmp_path, monkeypatch):
     return root
 
 
-def test_publishing_editions(project, tmp_path, capsys, monkeypatch):
+def test_publishing_editions(project, tmp_path, capfd, monkeypatch):
+    """capfd: what mike and git print, in their own processes, is part of the output checked."""
     root = project
     monkeypatch.delenv("PLANSITE_SITE_URL", raising=False)
-    code, err = publish(root, capsys, "2024.1")
+    code, err = publish(root, capfd, "2024.1")
     assert code == 0, err
     assert "warning: site_url is not set" in err  # published anyway: a local edition to look at
     assert branch(root) == ([("2024.1", ["latest"])], 1, [])
@@ -57,14 +59,20 @@ def test_publishing_editions(project, tmp_path, capsys, monkeypatch):
     # mike's own MkDocs process ran the plansite plugin: vocabulary words whole, the index in UTF-8
     index = git(root, "show", "gh-pages:2024.1/search/search_index.json")
     assert "基教科" in index_tokens(index) and "基教科" in index  # UTF-8, not \\uXXXX escapes
+    site = git(root, "rev-parse", "gh-pages")
+    code, err = publish(root, capfd, "2024.1")  # again from the same commit: allowed, and nothing changes
+    assert code == 0 and err.endswith("edition 2024.1 was already published from this commit and is unchanged "
+                                      "on gh-pages\n"), err
+    assert "nothing changed in commit" not in err and "--allow-empty" not in err  # mike's warning
+    assert git(root, "rev-parse", "gh-pages") == site
 
     (root / PLAN).write_text((root / PLAN).read_text(encoding="utf-8").replace(ONCE, TWICE), encoding="utf-8")
-    code, err = publish(root, capsys, "2024.2", "--push")
+    code, err = publish(root, capfd, "2024.2", "--push")
     assert code == 1 and f"commit these files first (an edition is a commit): {PLAN}" in err
     commit(root, "twice a term")
     git(root, "push", "--quiet", "origin", "main")
     monkeypatch.setenv("PLANSITE_SITE_URL", "https://example.org/plans/")
-    code, err = publish(root, capsys, "2024.2", "--push", "--title", "2024年第二版")
+    code, err = publish(root, capfd, "2024.2", "--push", "--title", "2024年第二版")
     assert code == 0, err
     assert "site_url" not in err and "<loc>https://example.org/plans/2024.2/plans/" in git(
         root, "show", "gh-pages:2024.2/sitemap.xml")
@@ -74,13 +82,13 @@ def test_publishing_editions(project, tmp_path, capsys, monkeypatch):
     assert json.loads(git(remote, "show", "gh-pages:versions.json"))[0]["title"] == "2024年第二版"
     assert git(remote, "tag", "--list").split() == ["edition/2024.2"]
 
-    code, err = publish(root, capsys, "2024.1")
+    code, err = publish(root, capfd, "2024.1")
     assert code == 1 and "edition 2024.1 was published from commit" in err
 
     # another clone publishes on top of what the remote has, and the history stays one commit
     other = tmp_path / "other"
     subprocess.run(["git", "clone", "--quiet", str(remote), str(other)], check=True)
-    code, err = publish(other, capsys, "2024.3", "--push")
+    code, err = publish(other, capfd, "2024.3", "--push")
     assert code == 0, err
     assert branch(remote) == ([("2024.3", ["latest"]), ("2024.2", []), ("2024.1", [])], 1,
                               ["2024.2", "2024.3", "latest"])
