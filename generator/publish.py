@@ -25,7 +25,9 @@ The steps, in order (VERSION and the alias are checked first: valid tag names, n
    same edition published again from the same commit) its previous commit
    is kept instead;
 5. with ``--push`` the branch is force-pushed (with a lease on what was
-   fetched in step 2) together with the tag.
+   fetched in step 2) together with the edition tags of every version it
+   lists that the remote lacks, in one atomic push; a tag the remote has on
+   another commit is refused in step 2.
 
 mike runs as a subprocess of this Python (``python -c``: mike 2.2 has no
 ``__main__`` module), in the project root, with this environment's ``bin``
@@ -67,6 +69,7 @@ def publish(root: str, version: str, alias: str, title: str | None, branch: str,
     if repo.has_branch(branch):
         refuse_source_history(repo, branch, f"refs/heads/{branch}")
     remote_commit = fetch_branch(repo, remote, branch) if push else None
+    tags = tags_to_push(repo, remote, branch, version) if push else []
     before = repo.resolve(branch) if repo.has_branch(branch) else None
     tag = f"{EDITION_TAGS}/{version}"
     created = tag_edition(repo, tag, version)
@@ -83,8 +86,7 @@ def publish(root: str, version: str, alias: str, title: str | None, branch: str,
         mike(root, "set-default", "--branch", branch, "--remote", remote, "--ignore-remote-status", alias)
     changed = squash_or_restore(repo, branch, before)
     if push:
-        repo.git("push", f"--force-with-lease=refs/heads/{branch}:{remote_commit or ''}", "--", remote,
-                 f"refs/heads/{branch}:refs/heads/{branch}", f"refs/tags/{tag}:refs/tags/{tag}")
+        push_site(repo, remote, branch, remote_commit, tags)
     return changed
 
 
@@ -110,6 +112,40 @@ def fetch_branch(repo: Repo, remote: str, branch: str) -> str | None:
     refuse_source_history(repo, f"{remote}/{branch}", heads[0])
     repo.git("update-ref", f"refs/heads/{branch}", heads[0])
     return heads[0]
+
+
+def tags_to_push(repo: Repo, remote: str, branch: str, version: str) -> list[str]:
+    """The edition tags to push with the site: those of the versions the (fetched) branch lists and of ``version``
+    that this clone has (or is about to make, on HEAD) and the remote lacks, so that every clone can compare the
+    editions the site shows.  Tags are not forced: one the remote has on another commit is refused here, before
+    anything is tagged or built."""
+    ours = {name: repo.resolve(f"refs/tags/{name}") for name, _date in repo.tags(EDITION_TAGS)}
+    ours.setdefault(f"{EDITION_TAGS}/{version}", repo.resolve("HEAD"))
+    theirs = remote_tags(repo, remote)
+    listed = {f"{EDITION_TAGS}/{v}" for v in [*(entry["version"] for entry in site_versions(repo, branch)), version]}
+    clashes = sorted(tag for tag in listed & ours.keys() & theirs.keys() if ours[tag] != theirs[tag])
+    if clashes:
+        found = ", ".join(f"{tag} on commit {theirs[tag][:12]} (here {ours[tag][:12]})" for tag in clashes)
+        every = f"refs/tags/{EDITION_TAGS}/*"
+        raise PublishError(f"{remote} has {found}: an edition was published from two commits; publish a new "
+                           f"version, or take {remote}'s tags (git fetch --force {remote} '{every}:{every}') and "
+                           f"publish again")
+    return sorted(listed & ours.keys() - theirs.keys())
+
+
+def remote_tags(repo: Repo, remote: str) -> dict[str, str]:
+    """The remote's edition tags: {name: commit} (an annotated tag's commit follows it, listed as NAME^{})."""
+    tags = {}
+    for line in repo.git("ls-remote", "--tags", "--", remote, f"refs/tags/{EDITION_TAGS}/*").splitlines():
+        commit, ref = line.split("\t")
+        tags[ref.removeprefix("refs/tags/").removesuffix("^{}")] = commit
+    return tags
+
+
+def push_site(repo: Repo, remote: str, branch: str, remote_commit: str | None, tags: list[str]) -> None:
+    """Force-push the branch, with a lease on the commit fetched from the remote, and the tags: all or none."""
+    repo.git("push", "--atomic", f"--force-with-lease=refs/heads/{branch}:{remote_commit or ''}", "--", remote,
+             f"refs/heads/{branch}:refs/heads/{branch}", *(f"refs/tags/{tag}:refs/tags/{tag}" for tag in tags))
 
 
 def refuse_source_history(repo: Repo, name: str, commit: str) -> None:
@@ -152,6 +188,11 @@ def mike(root: str, *args: str) -> None:
         raise PublishError(f"`mike {args[0]}` failed (exit status {done.returncode})")
 
 
+def site_versions(repo: Repo, branch: str) -> list[dict]:
+    """The entries of the branch's ``versions.json`` (none when there is no such branch or file)."""
+    return json.loads(repo.show(branch, "versions.json")) if repo.exists(branch, "versions.json") else []
+
+
 def squash_or_restore(repo: Repo, branch: str, before: str | None) -> bool:
     """Squash the branch to one commit, or put its commit ``before`` mike's back when mike changed no file (the
     same edition published again from the same commit: mike was told ``--allow-empty`` so as not to warn that
@@ -166,7 +207,7 @@ def squash_or_restore(repo: Repo, branch: str, before: str | None) -> bool:
 def squash(repo: Repo, branch: str) -> str:
     """Replace the branch by one commit with the same files; return that commit."""
     old = repo.resolve(branch)
-    versions = json.loads(repo.show(branch, "versions.json"))
+    versions = site_versions(repo, branch)
     summary = ", ".join(v["version"] + "".join(f" [{a}]" for a in v["aliases"]) for v in versions)
     message = f"Plansite site: {summary}\n\nOne commit holds every published edition (squashed after each publish).\n"
     new = repo.git("commit-tree", f"{old}^{{tree}}", "-m", message).strip()
@@ -191,7 +232,7 @@ def register(commands) -> None:
     parser.add_argument("version", metavar="VERSION", help="the edition's name, e.g. 2025.1")
     parser.add_argument("--alias", default="latest", help="alias moved to this edition (default: latest)")
     parser.add_argument("--title", help="title in the version selector (default: VERSION)")
-    parser.add_argument("--push", action="store_true", help="force-push the branch and the edition tag")
+    parser.add_argument("--push", action="store_true", help="force-push the branch and the editions' tags")
     parser.add_argument("--branch", default="gh-pages", help="branch holding the site (default: gh-pages)")
     parser.add_argument("--remote", default="origin", help="remote to push to (default: origin)")
     parser.set_defaults(run=cmd_publish)

@@ -80,7 +80,7 @@ def test_publishing_editions(project, tmp_path, capfd, monkeypatch):
     remote = tmp_path / "remote.git"
     assert git(remote, "rev-parse", "gh-pages") == git(root, "rev-parse", "gh-pages")
     assert json.loads(git(remote, "show", "gh-pages:versions.json"))[0]["title"] == "2024年第二版"
-    assert git(remote, "tag", "--list").split() == ["edition/2024.2"]
+    assert git(remote, "tag", "--list").split() == ["edition/2024.1", "edition/2024.2"]  # 2024.1's unpushed tag too
 
     code, err = publish(root, capfd, "2024.1")
     assert code == 1 and "edition 2024.1 was published from commit" in err
@@ -115,6 +115,27 @@ def test_a_site_branch_sharing_the_plans_history_is_refused(project, capsys):
     assert git(root, "rev-list", "main") == git(root, "rev-list", "pages-from-main") == history
     assert git(root, "tag", "--list") == "" and git(root, "status", "--porcelain") == ""
     assert subprocess.run(["git", "rev-parse", "--verify", "--quiet", "refs/heads/site"], cwd=root).returncode == 1
+
+
+def test_push_refuses_edition_tags_the_remote_has_on_other_commits(project, tmp_path, capsys):
+    """Tags are not forced: an edition published from two commits (here, and by another clone) is refused before
+    anything is tagged or built, naming each tag, and nothing is pushed."""
+    root, remote = project, tmp_path / "remote.git"
+    assert publish(root, capsys, "2024.1")[0] == 0  # not pushed
+    other = tmp_path / "other"
+    subprocess.run(["git", "clone", "--quiet", str(remote), str(other)], check=True)
+    elsewhere = commit(other, "elsewhere")
+    git(other, "tag", "edition/2024.1")
+    git(other, "tag", "edition/2024.2")
+    git(other, "push", "--quiet", "origin", "--tags")
+    code, err = publish(root, capsys, "2024.2", "--push")
+    assert code == 1 and (f"error: origin has edition/2024.1 on commit {elsewhere[:12]} (here "
+                          f"{git(root, 'rev-parse', 'edition/2024.1^{commit}')[:12]}), edition/2024.2 on commit "
+                          f"{elsewhere[:12]} (here {git(root, 'rev-parse', 'HEAD')[:12]}): an edition was published "
+                          f"from two commits") in err, err
+    assert git(remote, "branch", "--list", "gh-pages") == ""
+    assert git(root, "tag", "--list").split() == ["edition/2024.1"]
+    assert "docs/" not in err  # refused before generating
 
 
 @pytest.mark.parametrize("args, refused", [
