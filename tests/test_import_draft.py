@@ -181,6 +181,24 @@ def test_a_metric_phrase_close_to_one_listed_name_is_named_as_listed_and_the_res
     ]
 
 
+def test_a_metric_phrase_sharing_most_of_a_name_in_order_and_its_unit_is_named_as_listed(tmp_path, vocabulary):
+    """每学年实施心理普查 holds no listed name and none holds it, but 每学年心理普查 of 每学年心理普查次数 is there in
+    order; 每天开设体育课 shares as much with 每天体育课时长, which is in another unit (分钟), so it is not taken."""
+    write(tmp_path, "content/metrics.yaml", """\
+metrics:
+  - {id: screenings, name: 每学年心理普查次数, unit: 次}
+  - {id: pe-time, name: 每天体育课时长, unit: 分钟}
+""")
+    vocabulary = dataclasses.replace(vocabulary, metrics=load_vocabulary(str(tmp_path), [])[0].metrics)
+    path = tmp_path / "alike.txt"
+    path.write_text("示例市教育局2025年工作要点\n一、体育与健康\n1.身心健康。每学年实施1次心理普查，每天开设1节体育课。\n",
+                    encoding="utf-8")
+    result = imported(path, vocabulary)
+    assert [t["metric"] for item in items(result.plan) for t in item["targets"]] == ["每学年心理普查次数", "每天开设体育课"]
+    assert (3, "metric “每学年实施心理普查” taken as “每学年心理普查次数” (screenings)") in [
+        (u.line, u.message) for u in result.unsure]
+
+
 def test_without_a_metric_list_metric_phrases_stay_as_read(tmp_path, vocabulary):
     metrics, unsure = metric_import(tmp_path, vocabulary)
     assert metrics[0] == "全市省级普惠性民办幼儿园扶持试点工作"

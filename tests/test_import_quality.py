@@ -26,7 +26,7 @@ from generator.model import Plan
 
 ROOT = Path(__file__).parent.parent
 BAR = 0.9
-METRIC_BAR = 0.7
+METRIC_BAR = 0.8
 
 
 def shape(target) -> tuple:
@@ -107,8 +107,8 @@ def test_importer_rarely_proposes_targets_the_curators_deleted(comparison):
 
 def test_importer_names_the_curated_metric_of_most_targets(comparison):
     """Curators named every target's metric from content/metrics.yaml, often in words the plan does not use
-    (每学年心理普查次数 for 每学年实施1次以上心理普查), so this bar is lower: 73% measured (57% before the importer
-    matched phrases to listed names)."""
+    (全年交流轮岗教师人数 for 全年进行教师的交流轮岗), so this bar is lower: 82% measured (73% before names were
+    matched by their characters in order, 57% before the importer matched phrases to listed names)."""
     assert comparison.found > 100
     assert comparison.named / comparison.found >= METRIC_BAR, (
         f"{comparison.named}/{comparison.found} named as curated; otherwise: {comparison.misnamed}")

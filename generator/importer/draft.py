@@ -158,12 +158,12 @@ class Drafter:
         values = {name: getattr(found, name)
                   for name in ("text", "metric", "comparator", "value", "min", "max", "unit")}
         if self.vocabulary.metrics and found.metric:
-            values["metric"] = self.metric(found.metric, line)
+            values["metric"] = self.metric(found.metric, found.unit, line)
         return ordered(model.Target, values)
 
-    def metric(self, phrase: str, line: int) -> str:
+    def metric(self, phrase: str, unit: str, line: int) -> str:
         """The metric as content/metrics.yaml names it, if the phrase is close to a listed name (see ``metrics``)."""
-        naming = listed_metric(phrase, self.vocabulary)
+        naming = listed_metric(phrase, self.vocabulary, unit)
         if naming.metric is None:
             self.unlisted_metrics.setdefault(phrase, ([], naming.candidates))[0].append(line)
             return phrase
