@@ -47,6 +47,7 @@ def _items(section):
 
 
 def cmd_schema(args) -> int:
+    from .atomicfile import replace_file
     from .schema import schema_text
 
     text = schema_text()
@@ -62,8 +63,7 @@ def cmd_schema(args) -> int:
                     print(f"{output} is out of date: run `{rerun}`", file=sys.stderr)
                     return 1
             return 0
-        with open(output, "w", encoding="utf-8") as out:
-            out.write(text)
+        replace_file(output, text)
     except (OSError, UnicodeDecodeError) as error:
         print(f"error: {output}: {getattr(error, 'strerror', None) or error}", file=sys.stderr)
         return 1

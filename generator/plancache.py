@@ -24,9 +24,9 @@ import contextlib
 import hashlib
 import os
 import pickle
-import tempfile
 
 from . import yamlsource
+from .atomicfile import replace_file
 from .diagnostics import Diagnostic
 from .model import Plan
 
@@ -75,16 +75,9 @@ class PlanCache:
         """Keep ``entry`` under ``key``; written whole or not at all (runs may share the cache)."""
         try:
             os.makedirs(self.folder, exist_ok=True)
-            handle, staged = tempfile.mkstemp(dir=self.folder, suffix=".tmp")
+            replace_file(os.path.join(self.folder, key + SUFFIX), pickle.dumps(entry, pickle.HIGHEST_PROTOCOL))
         except OSError:  # the cache only saves time: the next run reads the file again
-            return
-        try:
-            with os.fdopen(handle, "wb") as file:
-                pickle.dump(entry, file, pickle.HIGHEST_PROTOCOL)
-            os.replace(staged, os.path.join(self.folder, key + SUFFIX))
-        except OSError:
-            with contextlib.suppress(OSError):
-                os.remove(staged)
+            pass
 
     def keep_only(self, keys: set[str]) -> None:
         """Remove the entries not in ``keys``: those of plan files since edited, renamed or deleted."""

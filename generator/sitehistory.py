@@ -30,13 +30,13 @@ import operator
 import os
 import pickle
 import sys
-import tempfile
 from dataclasses import dataclass, field
 from datetime import datetime
 from functools import reduce
 from typing import Mapping
 
 from . import changes, decode, history, ids, model, yamlsource
+from .atomicfile import replace_file
 from .changes import Changelog, PlanChange, compare, read_plans
 from .gitrepo import GitError, Repo
 from .history import Edition, editions, source_dates
@@ -146,9 +146,7 @@ def load_cache(path: str):
 def save_cache(path: str, value) -> None:
     try:
         os.makedirs(os.path.dirname(path), exist_ok=True)
-        with tempfile.NamedTemporaryFile("wb", dir=os.path.dirname(path), delete=False) as file:
-            pickle.dump(value, file, protocol=pickle.HIGHEST_PROTOCOL)
-        os.replace(file.name, path)
+        replace_file(path, pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL))
     except OSError:
         pass  # a read-only repository: the next build computes the editions again
 

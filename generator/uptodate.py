@@ -37,6 +37,7 @@ import json
 import os
 import sys
 
+from .atomicfile import replace_file
 from .builddate import build_day
 from .gitrepo import GitError, Repo
 from .project import CONFIG, DOCS, EDITION_TAGS, SOURCES, configured_site_url
@@ -121,9 +122,7 @@ def record(root: str, inputs: str, said: dict) -> None:
                       ensure_ascii=False, indent=1)
     path = os.path.join(root, STATE)
     try:
-        with open(path + ".tmp", "w", encoding="utf-8") as file:
-            file.write(text)
-        os.replace(path + ".tmp", path)
+        replace_file(path, text)
     except OSError as error:  # the record only saves time: a stale one cannot match the new docs/
         print(f"note: docs/ not recorded as up to date, the next generation renders every page: {error}",
               file=sys.stderr)

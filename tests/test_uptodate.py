@@ -3,6 +3,8 @@ makes it generate again."""
 
 from __future__ import annotations
 
+import shutil
+
 import pytest
 
 from generator import build, uptodate
@@ -184,12 +186,12 @@ def test_a_build_records_docs_and_builds_up_to_date_docs_without_generating(tmp_
 
 def test_a_record_that_cannot_be_written_fails_nothing(tmp_path, capsys):
     make_project(tmp_path)
-    (tmp_path / (uptodate.STATE + ".tmp")).mkdir()  # where the record is written first
+    (tmp_path / uptodate.STATE / "x").mkdir(parents=True)  # a folder where the record's file goes
     capsys.readouterr()
     assert generate(str(tmp_path)).written > 0
     assert "note: docs/ not recorded as up to date" in capsys.readouterr().err
     assert not generation(tmp_path, capsys)[1]
-    (tmp_path / (uptodate.STATE + ".tmp")).rmdir()
+    shutil.rmtree(tmp_path / uptodate.STATE)
     assert not generation(tmp_path, capsys)[1]
     assert generation(tmp_path, capsys)[1]
 

@@ -14,6 +14,7 @@ import re
 
 import yaml
 
+from ..atomicfile import replace_file
 from ..vocabulary import Vocabulary, placeholder_id, placeholder_number
 from .report import walk_item_dicts
 
@@ -49,11 +50,14 @@ def entries_text(departments: list[dict], indent: str, source: str) -> str:
 
 def append_departments(path: str, departments: list[dict], source: str) -> None:
     """Append the entries to the departments file (created if missing), keeping everything in it."""
-    current = open(path, encoding="utf-8").read() if os.path.exists(path) else "departments:\n"
+    if os.path.exists(path):
+        with open(path, encoding="utf-8") as file:
+            current = file.read()
+    else:
+        current = "departments:\n"
     current = re.sub(r"^departments:\s*\[\]\s*$", "departments:", current, flags=re.M)
     found = re.search(r"^( *)- id:", current, re.M)
     indent = found.group(1) if found else "  "
     if not current.endswith("\n"):
         current += "\n"
-    with open(path, "w", encoding="utf-8") as handle:
-        handle.write(current + entries_text(departments, indent, source))
+    replace_file(path, current + entries_text(departments, indent, source))  # whole, or the file as it was

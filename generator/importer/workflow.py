@@ -9,6 +9,7 @@ import sys
 import yaml
 
 from .. import yamlsource
+from ..atomicfile import replace_file
 from ..cli import print_diagnostics
 from ..diagnostics import Diagnostic, did_you_mean, has_errors
 from ..load import display_path, load_plan_files, load_vocabulary, plan_paths
@@ -53,8 +54,7 @@ def run_import(args) -> int:
     if args.output:
         try:
             _make_folder(args.output)
-            with open(args.output, "w", encoding="utf-8") as handle:
-                handle.write(text)
+            replace_file(args.output, text)  # a curated file merged into is never left half-written
         except OSError as error:
             print(f"error: cannot write {args.output}: {error.strerror}", file=sys.stderr)
             return 1
