@@ -73,14 +73,18 @@ class Vocabulary:
         return index
 
     def resolve_owner(self, owner: str, organisation: str) -> Department | None:
-        """The department an owner string names: an id, or a name or alias within the organisation."""
-        return self.department_by_id.get(owner) or self._department_by_name.get(
-            (organisation, normalise_name(owner)))
+        """The department of the organisation an owner string names: its id, name, full name or alias."""
+        by_id = self.department_by_id.get(owner)
+        if by_id is not None and by_id.organisation == organisation:
+            return by_id
+        return self._department_by_name.get((organisation, normalise_name(owner)))
 
     def organisations_naming(self, owner: str) -> list[str]:
-        """The organisations that have a department by this name (or alias), in content order."""
+        """The organisations that have a department by this id, name or alias, in content order."""
         name = normalise_name(owner)
-        return list(dict.fromkeys(org for (org, known) in self._department_by_name if known == name))
+        by_id = self.department_by_id.get(owner)
+        return list(dict.fromkeys([*([by_id.organisation] if by_id else []),
+                                   *(org for (org, known) in self._department_by_name if known == name)]))
 
     def owner_names(self, organisation: str) -> list[str]:
         """Every name an owner of this organisation may be written as (for suggestions)."""

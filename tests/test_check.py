@@ -38,6 +38,9 @@ def test_owner_aliases_and_ids_resolve(tmp_path):
     assert vocabulary.resolve_owner("demo-jijiaoke", "demo-edu").name == "基教科"
     assert vocabulary.resolve_owner("基础教育科", "demo-edu").id == "demo-jijiaoke"
     assert vocabulary.resolve_owner("基教科", "other-org") is None
+    assert vocabulary.resolve_owner("demo-jijiaoke", "other-org") is None  # an id is the organisation's too
+    assert vocabulary.organisations_naming("demo-jijiaoke") == vocabulary.organisations_naming("基教科") == [
+        "demo-edu"]
 
 
 BROKEN = PLAN.replace("owners: [基教科, 计划财务科]", "owners: [基教科, 计财处]") \
