@@ -19,16 +19,17 @@ import sys
 import typing
 import unicodedata
 from dataclasses import dataclass
-from datetime import date
 from typing import Iterable
 
 from .cli import print_diagnostics
 from .corpus import Corpus, Entry, build_corpus
 from .diagnostics import did_you_mean, has_errors
 from .load import load_site
-from .model import Status, Target
+from .model import Item, Plan, Status, Target
 from .opendata import item_columns, write_csv, write_records
 from .render import item_location, requirement
+from .tracking import target_deadline
+from .vocabulary import normalise_name
 
 STATUSES = typing.get_args(Status)
 TITLE_WIDTH = 40
@@ -66,12 +67,13 @@ def select(corpus: Corpus, criteria: Criteria) -> list[Entry]:
 
 
 def known_names(record, attributes: tuple[str, ...]) -> set[str]:
-    """The id of a vocabulary record and its names under ``attributes`` (a name, or a tuple of aliases)."""
+    """The id of a vocabulary record and its names under ``attributes`` (a name, or a tuple of aliases), with
+    spacing and brackets folded as plans' owners are (``normalise_name``)."""
     names = {record.id}
     for attribute in attributes:
         value = getattr(record, attribute)
         names.update(value if isinstance(value, tuple) else [value])
-    return names - {""}
+    return set(map(normalise_name, names)) - {""}
 
 
 def resolve(values: Iterable[str], vocabulary_records: Iterable, facet: str,
@@ -82,7 +84,7 @@ def resolve(values: Iterable[str], vocabulary_records: Iterable, facet: str,
     found: set[str] = set()
     problems = []
     for value in values:
-        hits = {id_ for id_, names in known.items() if value in names}
+        hits = {id_ for id_, names in known.items() if normalise_name(value) in names}
         if not hits:
             problems.append(f"no {facet} {value!r}{did_you_mean(value, everything)}")
         found |= hits
@@ -123,10 +125,13 @@ def pad(text: str, columns: int) -> str:
     return text + " " * (columns - width(text))
 
 
-def target_line(target: Target, item_deadline: date | None) -> str:
-    """'目标：学前三年毛入园率 ≥ 94.5%（时限 2025-12-31）': what a target asks for, and by when if stated."""
-    deadline = target.deadline or item_deadline
-    return f"目标：{target.metric or target.text} {requirement(target)}" + (f"（时限 {deadline}）" if deadline else "")
+def target_line(plan: Plan, item: Item, target: Target) -> str:
+    """'目标：学前三年毛入园率 ≥ 94.5%（完成时限 2025-06-30）': what a target asks for, and by when, the year's end
+    where the plan states no deadline (said so, as on the site)."""
+    deadline = f"完成时限 {target_deadline(plan, item, target)}"
+    if not (target.deadline or item.deadline):
+        deadline += "，原文未写，按文件年度年底计"
+    return f"目标：{target.metric or target.text} {requirement(target)}（{deadline}）"
 
 
 def table(entries: list[Entry]) -> str:
@@ -140,7 +145,7 @@ def table(entries: list[Entry]) -> str:
     lines = ["  ".join([*(pad(cell, w) for cell, w in zip(header, widths)), header[-1]])]
     for entry, row in zip(entries, rows):
         lines.append("  ".join([*(pad(cell, w) for cell, w in zip(row, widths)), row[-1]]).rstrip())
-        lines += [indent + target_line(t, entry.item.deadline) for t in entry.item.targets]
+        lines += [indent + target_line(entry.plan, entry.item, t) for t in entry.item.targets]
     return "\n".join(lines)
 
 

@@ -21,7 +21,7 @@ anywhere.  Only runs of Chinese characters reach jieba, so a word with any other
 character could never apply.
 
 Material cuts each run of Chinese characters on its own, and a site repeats
-many runs (labels such as 逾期未报 and 完成期限, names of units and themes, set
+many runs (labels such as 逾期未报 and 完成时限, names of units and themes, set
 phrases): during a build ``remember_cuts`` makes jieba cut each distinct run
 once.
 """

@@ -81,6 +81,8 @@ def test_units_and_themes_are_named_by_id_name_full_name_or_alias(corpus):
     for name in (jijiaoke.id, jijiaoke.name, jijiaoke.full_name, jijiaoke.aliases[0]):
         assert resolve([name], departments, "department", ("name", "full_name", "aliases")) == (
             frozenset([jijiaoke.id]), [])
+    spaced = " ".join(jijiaoke.name)  # as a plan may print it: spacing folded, as when plans name owners
+    assert resolve([spaced], departments, "department", ("name",)) == (frozenset([jijiaoke.id]), [])
     ids, problems = resolve(["心里健康"], corpus.vocabulary.themes, "theme", ("name",))
     assert ids == frozenset() and problems == ["no theme '心里健康' (did you mean '心理健康'?)"]
 
@@ -102,9 +104,10 @@ def test_the_table_json_and_csv_list_the_same_items(corpus, capsys, project):
     # each item's targets follow its line, under the title: what is owed, and by when
     targets = [line.strip() for line in lines[1:] if line.startswith(" ")]
     assert targets and targets == [
-        f"目标：{t.metric} {requirement(t)}" + (f"（时限 {t.deadline or e.item.deadline}）"
-                                              if t.deadline or e.item.deadline else "")
+        f"目标：{t.metric} {requirement(t)}（完成时限 " + (f"{t.deadline or e.item.deadline}）" if t.deadline or e.item.deadline
+                                                   else f"{e.plan.year}-12-31，原文未写，按文件年度年底计）")
         for e in expected for t in e.item.targets]
+    assert any("原文未写" in line for line in targets) and any("原文未写" not in line for line in targets)
     column = {width(line[:line.index("目标")]) for line in lines if "目标" in line}  # terminal columns
     assert column == {width(lines[0][:lines[0].index("标题")])}
 

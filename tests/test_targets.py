@@ -335,8 +335,8 @@ def test_overdue_is_as_of_the_injected_date(tmp_path):
     assert render_site(site, today=date(2025, 12, 31)) == on_time
     plan = "plans/demo-edu-2025.md"
     assert "截至本站构建之日 2025-12-31" in on_time[plan] and "截至本站构建之日 2026-01-01" in late[plan]
-    assert "**进展**：未到期（原文未写完成期限，按文件年度年底 2025-12-31 计）" in on_time[plan]
-    assert "**进展**：逾期未报（原文未写完成期限，按文件年度年底 2025-12-31 计）" in late[plan]
+    assert "**进展**：未到期（原文未写完成时限，按文件年度年底 2025-12-31 计）" in on_time[plan]
+    assert "**进展**：逾期未报（原文未写完成时限，按文件年度年底 2025-12-31 计）" in late[plan]
     for pages, overdue in ((on_time, 0), (late, 1)):
         for page in (plan, "themes/preschool.md", "departments/demo-jijiaoke.md", "targets/index.md"):
             assert re.search(rf"量化目标 1 项：已报告进展 0 项（其中已完成 0 项），逾期未报 {overdue} 项", pages[page])
