@@ -40,13 +40,10 @@ class PlanCache:
     """The cache of one project's plan files, for one version of the code."""
 
     def __init__(self, root: str):
-        from .uptodate import code_state
+        from .uptodate import code_digest
 
         self.folder = os.path.join(root, FOLDER)
-        digest = hashlib.blake2b(digest_size=20)
-        for text in code_state():
-            digest.update(text.encode("utf-8", "surrogateescape") + b"\0")
-        self.code = digest.digest()
+        self.code = code_digest().encode("ascii")
 
     def key(self, path: str) -> str | None:
         """The name of the entry for the plan file ``path`` as it is now; None if it cannot be read, or is

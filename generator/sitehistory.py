@@ -17,7 +17,9 @@ without git gets.
 
 Reading the plans at every edition tag takes a while, so the editions are
 cached in the git directory (``.git/plansite/editions.pickle``), keyed by the
-edition tags (names and objects) and by the code that computes them.  A
+edition tags (names and objects) and by the code (``uptodate.code_digest``, as
+the cache of plan files is: every file of the package, Python, the installed
+distributions; ``numbering`` makes item keys, ``load`` finds the plans).  A
 generation with no new tag runs ``git log`` once (the source dates), lists the
 tags, loads the cache and compares the last edition's plans, from the cache,
 with the plans already loaded for the site.
@@ -25,24 +27,22 @@ with the plans already loaded for the site.
 
 from __future__ import annotations
 
-import hashlib
 import operator
 import os
 import pickle
-import sys
 from dataclasses import dataclass, field
 from datetime import datetime
 from functools import reduce
 from typing import Mapping
 
-from . import changes, decode, history, ids, model, yamlsource
 from .atomicfile import replace_file
-from .changes import Changelog, PlanChange, compare, read_plans
+from .changes import WORKTREE, Changelog, PlanChange, compare, read_plans
 from .gitrepo import GitError, Repo
 from .history import Edition, editions, source_dates
 from .ids import walk_items
 from .load import PlanFile, Site
 from .project import EDITION_TAGS, configured_site_url
+from .uptodate import code_digest
 
 CACHE = "plansite/editions.pickle"  # in the git directory
 
@@ -126,15 +126,6 @@ def cached_editions(root: str) -> tuple[tuple[EditionRecord, ...], dict[str, Pla
     return records
 
 
-def code_digest() -> str:
-    """A digest of the code that computes and shapes the cached records: new code, new cache."""
-    digest = hashlib.sha256()
-    for module in (changes, decode, history, ids, model, yamlsource, sys.modules[__name__]):
-        with open(module.__file__, "rb") as file:
-            digest.update(file.read())
-    return digest.hexdigest()
-
-
 def load_cache(path: str):
     try:
         with open(path, "rb") as file:
@@ -196,4 +187,4 @@ def unpublished_changes(root: str, last: Edition, published: dict[str, PlanFile]
     same = {pid for pid in published.keys() & current.keys() if published[pid].plan == current[pid].plan}
     changed = compare({k: v for k, v in published.items() if k not in same},
                       {k: v for k, v in current.items() if k not in same})
-    return Changelog(last.changes.after, changes.WORKTREE, changed)
+    return Changelog(last.changes.after, WORKTREE, changed)

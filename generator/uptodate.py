@@ -93,6 +93,15 @@ def code_state() -> list[str]:
     return [sys.version, *files, *installed]
 
 
+def code_digest() -> str:
+    """A digest of ``code_state``: what keys a cache of results computed by this code (new code, new cache;
+    a pickle is read only by the code, on this machine, that wrote it)."""
+    digest = hashlib.blake2b(digest_size=20)
+    for text in code_state():
+        digest.update(text.encode("utf-8", "surrogateescape") + b"\0")
+    return digest.hexdigest()
+
+
 def docs_state(root: str) -> tuple[str, int] | None:
     """A digest of the size, time and inode of every file of the project's docs/, and how many there are;
     None when there is no docs/."""
