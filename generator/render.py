@@ -368,12 +368,12 @@ def render_pages(corpus: Corpus, tracking: Tracking) -> Files:
 
 def finder_pages(corpus: Corpus) -> list[tuple[str, Callable[[], str]]]:
     """The item finder's page, its index and a data file per year (see finder.py)."""
-    def item_url(entry: Entry) -> str:
+    def from_year_file(entry: Entry) -> str:  # the item's address as its year's data file links it
         return served_url(year_path(entry.plan.year), page_path("plans", entry.plan.id), entry.anchor)
 
     page = later("finder.md.j2", FINDER_PAGE, corpus=corpus, data=relative(FINDER_PAGE, FINDER_INDEX),
                  department_limit=DEPARTMENT_LIST_LIMIT)
-    years = [(year_path(year), partial(year_json, corpus, year, item_url)) for year in corpus.years]
+    years = [(year_path(year), partial(year_json, corpus, year, from_year_file)) for year in corpus.years]
     return [page, (FINDER_INDEX, partial(index_json, corpus)), *years]
 
 
