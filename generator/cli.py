@@ -30,20 +30,15 @@ def print_diagnostics(diagnostics: list[Diagnostic], fmt: str = "text", *, stric
 
 
 def cmd_check(args) -> int:
+    from .ids import walk_items
     from .load import load_site
 
     site, diagnostics = load_site(args.root)
     code = print_diagnostics(diagnostics, args.format, strict=args.strict)
     if args.format != "json" and not code:
-        items = sum(1 for p in site.plans for s in p.plan.sections for _ in _items(s))
+        items = sum(1 for p in site.plans for _ in walk_items(p.plan.sections))
         print(f"ok: {len(site.plans)} plan(s), {items} item(s)", file=sys.stderr)
     return code
-
-
-def _items(section):
-    yield from section.items
-    for child in section.sections:
-        yield from _items(child)
 
 
 def cmd_schema(args) -> int:
