@@ -31,7 +31,7 @@ from .builddate import build_day
 from .corpus import Corpus, Entry, build_corpus, group_by_plan, group_by_theme, group_by_year
 from .diagnostics import Diagnostic, InputError
 from .finder import DEPARTMENT_LIST_LIMIT, FINDER_INDEX, FINDER_PAGE, index_json, year_json, year_path
-from .ids import section_anchor, section_key
+from .ids import section_anchor, walk_sections
 from .load import Site
 from .model import Plan, Section, Target
 from .numbering import chinese_to_int
@@ -257,18 +257,14 @@ class SectionHeading:
     anchor: str
 
 
-def outline(sections: tuple[Section, ...], entries: Iterator[Entry], parent: str = "",
-            level: int = 2) -> Iterator[SectionHeading | Entry]:
-    """A plan's body in reading order: each section's heading, its items' entries, its subsections.
-
-    ``entries`` are the plan's entries in ``walk_items`` order, which is this order.
-    """
-    for position, section in enumerate(sections, 1):
-        key = section_key(parent, section, position)
-        yield SectionHeading(section, min(level, 6), section_anchor(key))
-        for _ in section.items:
+def outline(sections: tuple[Section, ...], entries: Iterator[Entry]) -> Iterator[SectionHeading | Entry]:
+    """A plan's body in reading order: each section's heading (## for a top-level one), its items' entries, its
+    subsections.  ``entries`` are the plan's entries in ``walk_items`` order, which walks the sections so."""
+    for placed in walk_sections(sections):
+        depth = len(placed.section_keys)
+        yield SectionHeading(placed.section, min(depth + 1, 6), section_anchor(placed.section_keys[-1]))
+        for _ in placed.section.items:
             yield next(entries)
-        yield from outline(section.sections, entries, key, level + 1)
 
 
 def genre(plan: Plan) -> str:
