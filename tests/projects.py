@@ -5,6 +5,10 @@ from __future__ import annotations
 import textwrap
 from pathlib import Path
 
+# The five published texts the curated plans were imported from, beside the repository (as source.file says:
+# ../shared/seeds/); tests that read them are skipped where they are not.
+SEEDS = Path(__file__).resolve().parent.parent.parent / "shared" / "seeds"
+
 ORGANISATIONS = """\
 organisations:
   - id: demo-edu

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from pathlib import Path
 
 import pytest
 
 from generator.importer.owners import find_owner_clause, split_units
+from projects import SEEDS
 
-SEED_001 = Path("/work/shared/seeds/001_c460e3aed4eaef8f.txt")
+SEED_001 = SEEDS / "001_c460e3aed4eaef8f.txt"
 
 
 def test_bracketed_responsible_units_in_stated_order():

@@ -15,9 +15,9 @@ import pytest
 from generator.importer.pipeline import Settings, import_source
 from generator.importer.report import walk_item_dicts, walk_sections
 from generator.load import load_vocabulary
+from projects import SEEDS
 
 ROOT = Path(__file__).parent.parent
-SEEDS = ROOT.parent / "shared" / "seeds"
 pytestmark = pytest.mark.skipif(not SEEDS.is_dir(), reason=f"the seed texts are not at {SEEDS}")
 
 CN = "一二三四五六七八九十"

@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import re
-from pathlib import Path
 
 import pytest
 
 from generator.importer.targets import CANONICAL_UNITS, find_targets
+from projects import SEEDS
 
-SEEDS = sorted(Path("/work/shared/seeds").glob("*.txt"))
+SEED_TEXTS = sorted(SEEDS.glob("*.txt"))
 
 
 def only(text: str, **kwargs):
@@ -252,10 +252,10 @@ def test_review_past_tense_in_the_clause_wins():
 NEGATIVE_FORMS = re.compile(r"第\s*\S{1,3}届|[XＸ]\s*(?:亿元|所|个|万元|台)|12991|四个100|1\+X")
 
 
-@pytest.mark.skipif(not SEEDS, reason="seed texts not available")
+@pytest.mark.skipif(not SEED_TEXTS, reason=f"the seed texts are not at {SEEDS}")
 def test_seed_negatives_never_come_back_as_targets():
     negatives_seen = 0
-    for path in SEEDS:
+    for path in SEED_TEXTS:
         text = path.read_text(encoding="utf-8")
         targets, skips = find_targets(text, review="工作总结" in text or "工作回顾" in text)
         for target in targets:
