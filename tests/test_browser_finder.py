@@ -19,9 +19,9 @@ from sitefixtures import REPO, built_corpus, built_site, site_url  # noqa: F401 
 
 pytestmark = pytest.mark.browser
 
-CONTROLS = ["finder-q", "finder-org", "finder-year", "finder-theme", "finder-dept", "finder-status",
+CONTROLS = ["finder-kw", "finder-org", "finder-year", "finder-theme", "finder-dept", "finder-status",
             "finder-target"]
-LABELS = {"finder-q": "关键词", "finder-org": "发布机构", "finder-year": "年度", "finder-theme": "主题",
+LABELS = {"finder-kw": "关键词", "finder-org": "发布机构", "finder-year": "年度", "finder-theme": "主题",
           "finder-dept": "部门（负责或配合）", "finder-status": "进展", "finder-target": "只看有量化目标的事项"}
 TAB_LIMIT = 60
 
@@ -194,6 +194,18 @@ def test_a_shared_address_restores_the_filter(page, browser, site_url, built_cor
     other.close()
 
 
+def test_an_address_with_keywords_shows_the_filtered_items_and_not_the_site_search(page, site_url, built_corpus):
+    """The keywords travel as ``kw``: Material's search opens itself for an address with ``q``, over the page."""
+    theme = max(built_corpus.vocabulary.themes, key=lambda t: len(built_corpus.by_theme[t.id]))
+    matching = [e for e in built_corpus.entries if any(theme.name in text for text in searchable(e))]
+    open_finder(page, f"{site_url}tasks/?year=all&kw={theme.name}")
+    wait_for_count(page, len(matching))
+    assert page.input_value("#finder-kw") == theme.name
+    assert not page.is_checked("#__search")  # Material's search dialog is closed
+    page.goto(f"{site_url}tasks/?q={theme.name}")  # what Material does with q (the test's own check)
+    page.wait_for_function("document.getElementById('__search').checked")
+
+
 def test_filter_by_status(page, site_url, built_corpus):
     status = next(e.item.status for e in built_corpus.entries if e.item.status)
     unreported = [e for e in built_corpus.entries if not e.item.status]
@@ -221,13 +233,13 @@ def test_keywords_narrow_and_data_text_stays_text(page, site_url, built_corpus):
     theme = max(built_corpus.vocabulary.themes, key=lambda t: len(built_corpus.by_theme[t.id]))
     words = [theme.name, built_corpus.by_theme[theme.id][0].item.text[:2]]
     page.select_option("#finder-dept", "")
-    page.fill("#finder-q", f" {words[0]} {words[1]} ")
+    page.fill("#finder-kw", f" {words[0]} {words[1]} ")
     matching = [e for e in built_corpus.entries
                 if all(any(word in text for text in searchable(e)) for word in words)]
     assert 0 < len(matching) < len(built_corpus.by_theme[theme.id])
     wait_for_count(page, len(matching))
     assert shown_links(page) == expected_links(site_url, matching)
-    assert parse_qs(urlsplit(page.url).query) == {"year": ["all"], "q": [" ".join(words)]}
+    assert parse_qs(urlsplit(page.url).query) == {"year": ["all"], "kw": [" ".join(words)]}
 
     # Clearing the filter returns to the page's default view: the newest year.
     page.get_by_role("button", name="清除筛选").click()

@@ -3,7 +3,7 @@
  * Runs on the page holding form#finder (every page loads this file; others return at once).
  * The data is split (see generator/finder.py): an index with the facets and per year its item count
  * and file, loaded first, and a file per year, loaded when the filter needs that year and kept.
- * The filter lives in the query string (?org=&year=&theme=&dept=&status=&target=1&q=; year=all for
+ * The filter lives in the query string (?org=&year=&theme=&dept=&status=&target=1&kw=; year=all for
  * every year), so a filtered view can be shared and is restored on load.  Without a query string
  * the newest year is shown and a note says so; a query string with filters but no year means all
  * years.  Text from the data reaches the page only through textContent, Option() and optgroup.label:
@@ -25,7 +25,7 @@
   const TYPING_DELAY = 300;
   const ALL_YEARS = "all";
   const FACETS = ["org", "year", "theme", "dept", "status"];
-  const PARAMETERS = [...FACETS, "target", "q"];
+  const PARAMETERS = [...FACETS, "target", "kw"];
   const DEPARTMENT_LIMIT = Number(form.dataset.departmentLimit);
   const TEXT = {
     loading: "正在加载筛选条件……",
@@ -107,7 +107,7 @@
   }
 
   function readState() {
-    const state = {q: form.elements.q.value.trim(), target: form.elements.target.checked ? "1" : ""};
+    const state = {kw: form.elements.kw.value.trim(), target: form.elements.target.checked ? "1" : ""};
     FACETS.forEach((name) => { state[name] = form.elements[name].value; });
     return state;
   }
@@ -125,7 +125,7 @@
   }
 
   function matches(state) {
-    const terms = state.q.toLowerCase().split(/\s+/).filter(Boolean);
+    const terms = state.kw.toLowerCase().split(/\s+/).filter(Boolean);
     return ({item, plan, words}) =>
       (!state.org || plan.organisation === state.org)
       && (!state.theme || item.themes.includes(state.theme))
@@ -238,7 +238,7 @@
       defaultYear = !PARAMETERS.some((name) => params.has(name));
       form.elements.year.value = offered("year") ? params.get("year") : defaultYear ? newest : ALL_YEARS;
       departments.fill(params.get("dept"));
-      form.elements.q.value = params.get("q") || "";
+      form.elements.kw.value = params.get("kw") || "";
       form.elements.target.checked = params.get("target") === "1";
     }
 
@@ -320,7 +320,7 @@
       apply();
     });
     form.addEventListener("input", (event) => {
-      if (event.target === form.elements.q) {
+      if (event.target === form.elements.kw) {
         clearTimeout(typing);
         typing = setTimeout(apply, TYPING_DELAY);
       }
