@@ -5,7 +5,7 @@ the index, and a reader finds a word only if it was cut out whole (a query is
 matched against the index's words).  Two sources teach jieba: the vocabularies
 (department names and aliases, theme names and keywords; ``search_words``,
 taught by ``teach_segmenter``) and content/dictionary.txt, for the policy terms
-that are none of these (五育并举, 校长负责制, 毛入园率).  A word has one place:
+that are none of these (五育并举, 校长负责制, 师德师风).  A word has one place:
 ``plansite check`` warns of a dictionary word the vocabularies already teach, as of
 a line jieba would misread (``dictionary_problems``).  Both are
 applied by the plansite MkDocs plugin (``siteplugin``), so every process that
