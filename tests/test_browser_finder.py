@@ -83,7 +83,7 @@ def loading(years: int, items: int, loaded: int) -> str:
 
 def open_finder(page, url: str) -> None:
     page.goto(url)
-    page.wait_for_function("/^(共|没有)/.test(document.getElementById('finder-summary').textContent)")
+    page.wait_for_function("/^(共|(\\d+年)?没有)/.test(document.getElementById('finder-summary').textContent)")
 
 
 def wait_for_summary(page, text: str) -> None:
@@ -204,6 +204,22 @@ def test_an_address_with_keywords_shows_the_filtered_items_and_not_the_site_sear
     assert not page.is_checked("#__search")  # Material's search dialog is closed
     page.goto(f"{site_url}tasks/?q={theme.name}")  # what Material does with q (the test's own check)
     page.wait_for_function("document.getElementById('__search').checked")
+
+
+def test_nothing_in_the_year_chosen_offers_every_year(page, site_url, built_corpus):
+    """The answer is often another year's: an empty year says so and offers to look in every year."""
+    newest, older = built_corpus.years[0], built_corpus.years[-1]
+    in_newest = "\n".join(t for e in built_corpus.by_year[newest] for t in searchable(e))
+    word = next(w for e in built_corpus.by_year[older] for w in (e.item.text[i:i + 4] for i in range(20))
+                if len(w) == 4 and w not in in_newest)
+    matching = [e for e in built_corpus.entries if any(word in text for text in searchable(e))]
+    open_finder(page, f"{site_url}tasks/?year={newest}&kw={word}")
+    wait_for_summary(page, f"{newest}年没有符合条件的事项。")
+    button = page.get_by_role("button", name="在全部年度中查找")
+    button.click()
+    wait_for_count(page, len(matching))
+    assert shown_links(page) == expected_links(site_url, matching) and not button.is_visible()
+    assert parse_qs(urlsplit(page.url).query) == {"year": ["all"], "kw": [word]}
 
 
 def test_filter_by_status(page, site_url, built_corpus):

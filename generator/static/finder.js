@@ -20,6 +20,7 @@
   const results = document.getElementById("finder-results");
   const more = document.getElementById("finder-more");
   const defaultYearNote = document.getElementById("finder-default-year");
+  const allYears = document.getElementById("finder-all-years");
 
   const PAGE_SIZE = 200;
   const TYPING_DELAY = 300;
@@ -33,6 +34,7 @@
       `正在加载 ${years} 个年度共 ${items} 条事项（已加载 ${loaded} 个年度）……`,
     failed: "无法加载事项数据，请刷新页面重试，或按计划浏览。",
     none: "没有符合条件的事项。",
+    noneInYear: (year) => `${year}年没有符合条件的事项。`,
     found: (count) => `共 ${count} 条事项。`,
     partial: (count, shown) => `共 ${count} 条事项，显示前 ${shown} 条。`,
     year: (year) => `${year}年`,
@@ -250,10 +252,14 @@
       return index.years.filter(({year}) => within.every((years) => years.includes(year)));
     }
 
+    /* Nothing in the year chosen: the button to look in every year (the answer is often another year's). */
     function announce() {
-      summary.textContent = !found.length ? TEXT.none
+      const year = form.elements.year.value;
+      const oneYear = year !== ALL_YEARS;
+      summary.textContent = !found.length ? (oneYear ? TEXT.noneInYear(year) : TEXT.none)
         : shownCount < found.length ? TEXT.partial(found.length, shownCount) : TEXT.found(found.length);
       more.hidden = shownCount >= found.length;
+      allYears.hidden = found.length > 0 || !oneYear;
     }
 
     function showMore() {
@@ -300,7 +306,7 @@
       }
       results.replaceChildren();
       results.setAttribute("aria-busy", "true");
-      more.hidden = true;
+      more.hidden = allYears.hidden = true;
       load(years, run).then(() => run === generation && show(state, years), (error) => {
         if (run === generation) {
           results.removeAttribute("aria-busy");
@@ -330,6 +336,11 @@
       restoreState(new URLSearchParams());
       apply();
     }));
+    allYears.addEventListener("click", () => {
+      form.elements.year.value = ALL_YEARS;
+      defaultYear = false;
+      apply();
+    });
     more.addEventListener("click", () => {
       const [first] = showMore();
       first.querySelector("a").focus();
