@@ -297,7 +297,7 @@ def test_a_review_links_the_items_it_reports_on(reviewed):
     # The target's evidence names the review item; its progress is reported, so nothing is overdue.
     row = next(line for line in plan.splitlines() if line.startswith("| [公办幼儿园在园幼儿占比]"))
     assert "已完成 · 实际 60\\%（2025-12-31） · [依据](demo-edu-2025-review.md#item-1-1)" in row
-    assert "量化目标 1 项：已报告进展 1 项（其中已完成 1 项），逾期未报 0 项" in plan
+    assert "这些事项的量化目标 1 项：已报告进展 1 项（其中已完成 1 项），逾期未报 0 项" in plan
     # The targets page counts every item but the review's, and says so.
     assert "工作总结中的 1 条事项是报告，不计入" in pages["targets/index.md"] and "不计入" not in plan
 
