@@ -219,6 +219,13 @@ def test_a_plan_is_called_what_its_title_calls_it(fixture_site):
     assert kinds == {"工作要点", "工作计划", "工作总结"}
 
 
+def test_a_review_linked_to_no_plan_item_says_so(fixture_site):
+    """A reader cannot tell 'no plan on the site' from 'not applicable' unless the page says it."""
+    pages = render_site(fixture_site)
+    said = {f.plan.id for f in fixture_site.plans if "- 总结的计划：未关联" in pages[f"plans/{f.plan.id}.md"]}
+    assert said == {"qa-edu-2025"}  # the other review links its items to the plan's; plans are no reviews
+
+
 def test_rendering_is_deterministic(fixture_site):
     shuffled = dataclasses.replace(fixture_site, plans=tuple(reversed(fixture_site.plans)))
     assert render_site(fixture_site) == render_site(shuffled)
