@@ -143,3 +143,17 @@ def test_charts_and_progress_bars_start_where_the_text_does(browser, site_url, p
     assert svg.bounding_box()["x"] == pytest.approx(text["x"], abs=1)
     assert svg.locator("xpath=../figcaption").bounding_box()["x"] == pytest.approx(text["x"], abs=1)
     page.close()
+
+
+def test_on_a_phone_a_chart_keeps_readable_text_and_scrolls_in_its_figure(browser, site_url):
+    """At 375 px a 640-wide chart squeezed to fit drew its labels 6 px high; now its figure scrolls sideways."""
+    page = browser.new_page(viewport={"width": 375, "height": 800})
+    page.goto(f"{site_url}metrics/{METRIC}/{YEAR}/")
+    chart = page.locator("svg.plansite-chart")
+    chart.wait_for()
+    label = chart.locator("text.plansite-chart__label").first.bounding_box()
+    assert label["height"] >= 9  # 12 units drawn at 560/640 of their size or more
+    assert page.evaluate("document.documentElement.scrollWidth") <= 375  # the page itself does not scroll sideways
+    figure = chart.locator("xpath=..")
+    assert figure.evaluate("f => f.scrollWidth > f.clientWidth")  # the figure does
+    page.close()
