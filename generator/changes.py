@@ -52,6 +52,7 @@ from .decode import decode
 from .diagnostics import Diagnostic, has_errors
 from .gitrepo import GitError, Repo
 from .ids import Placed, PlacedSection, walk_items, walk_sections
+from .labels import CHANGES, COMPARATORS
 from .load import PlanFile, plan_paths
 from .model import Item, Plan, Section, Target
 
@@ -77,8 +78,7 @@ NOT_COMPARED = {
     "targets": "an item's targets are compared one by one (target_changes)",
     "span": "provenance: where an item's text stands in the source file, not what it says",
 }
-KIND_LABELS = {"added": "新增", "removed": "删除", "moved": "移动", "changed": "修改"}
-KIND_ORDER = tuple(KIND_LABELS)
+KIND_ORDER = tuple(CHANGES)
 STRICTER_WHEN_RAISED = {">=": True, ">": True, "<=": False, "<": False}
 
 
@@ -371,7 +371,7 @@ def describe(changelog: Changelog) -> list[str]:
 def describe_plan(change: PlanChange) -> list[str]:
     """Lines for one plan: a heading, then its field and item changes indented."""
     if change.kind != "changed":
-        return [f"{KIND_LABELS[change.kind]}计划 {change.plan} {change.title}({change.path})"]
+        return [f"{CHANGES[change.kind]}计划 {change.plan} {change.title}（{change.path}）"]
     lines = [f"计划 {change.plan} {change.title}"]
     lines.extend("  " + line for line in describe_fields(change.fields, PLAN_FIELDS))
     for section in change.sections:
@@ -385,16 +385,16 @@ def describe_plan(change: PlanChange) -> list[str]:
 
 
 def describe_section(change: SectionChange) -> str:
-    return f"{KIND_LABELS[change.kind]}节「{' / '.join(change.after or change.before)}」"
+    return f"{CHANGES[change.kind]}节「{' / '.join(change.after or change.before)}」"
 
 
 def describe_item(change: ItemChange) -> str:
-    label = KIND_LABELS[change.kind]
+    label = CHANGES[change.kind]
     if change.kind == "moved":
         a, b = change.before, change.after
         where = "同节重新编号" if change.move == "renumbered" else \
             f"从「{' / '.join(a.sections)}」移至「{' / '.join(b.sections)}」"
-        return f"{label} {a.key} → {b.key} {b.title}({where})"
+        return f"{label} {a.key} → {b.key} {b.title}（{where}）"
     item = change.after or change.before
     return f"{label} {item.key} {item.title}"
 
@@ -403,9 +403,9 @@ def describe_fields(changes: tuple[FieldChange, ...], labels: dict[str, str]) ->
     lines = []
     for c in changes:
         if isinstance(c.before, str) and isinstance(c.after, str) and max(len(c.before), len(c.after)) > LONG:
-            lines.append(f"{labels[c.field]}:{text_delta(c.before, c.after)}")
+            lines.append(f"{labels[c.field]}：{text_delta(c.before, c.after)}")
         else:
-            lines.append(f"{labels[c.field]}:{show(c.before)} → {show(c.after)}")
+            lines.append(f"{labels[c.field]}：{show(c.before)} → {show(c.after)}")
     return lines
 
 
@@ -426,7 +426,7 @@ def text_delta(before: str, after: str, context: int = 10) -> str:
 
 def show(value) -> str:
     if value is None or value == "" or value == []:
-        return "(无)"
+        return "（无）"
     if isinstance(value, list):
         return "、".join(show(v) for v in value)
     if isinstance(value, dict):  # a target or a source
@@ -436,19 +436,20 @@ def show(value) -> str:
 
 def describe_target(change: TargetChange) -> str:
     if change.kind != "changed":
-        return f"{KIND_LABELS[change.kind]}目标:{show(change.before or change.after)}"
+        return f"{CHANGES[change.kind]}目标：{show(change.before or change.after)}"
     a, b = change.before, change.after
     parts = []
     for name in change.fields:
         if name == "value" and change.direction:
             verb = "提高" if change.direction == "raised" else "降低"
-            strict = {True: ",更严格", False: ",更宽松", None: ""}[change.stricter]
+            strict = {True: "，更严格", False: "，更宽松", None: ""}[change.stricter]
             unit = b["unit"]
-            parts.append(f"{TARGET_FIELDS[name]} {b['comparator']} {a['value']:g}{unit} → {b['value']:g}{unit}"
-                         f"({verb} {abs(change.delta):g}{unit}{strict})")
+            sign = COMPARATORS.get(b["comparator"], b["comparator"])
+            parts.append(f"{TARGET_FIELDS[name]} {sign} {a['value']:g}{unit} → {b['value']:g}{unit}"
+                         f"（{verb} {abs(change.delta):g}{unit}{strict}）")
         else:
             parts.append(f"{TARGET_FIELDS[name]} {show(a[name])} → {show(b[name])}")
-    return f"修改目标「{b['text']}」:" + ";".join(parts)
+    return f"修改目标「{b['text']}」：" + "；".join(parts)
 
 
 # --- command -----------------------------------------------------------------

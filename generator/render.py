@@ -32,6 +32,7 @@ from .corpus import Corpus, Entry, build_corpus, group_by_plan, group_by_theme, 
 from .diagnostics import Diagnostic, InputError
 from .finder import DEPARTMENT_LIST_LIMIT, FINDER_INDEX, FINDER_PAGE, index_json, year_json, year_path
 from .ids import section_anchor, walk_sections
+from .labels import COMPARATORS, genre
 from .load import Site
 from .model import Plan, Section, Target
 from .numbering import chinese_to_int
@@ -45,9 +46,6 @@ from .write import File, Files, content_of, copy_of
 if TYPE_CHECKING:
     from .render_targets import Tracking
 
-KIND_LABELS = {"plan": "工作计划", "review": "工作总结", "breakdown": "任务分解"}
-KEY_POINTS = "工作要点"  # the commonest kind of plan, named so in its title
-COMPARATORS = {">=": "≥", "<=": "≤", "=": "=", ">": ">", "<": "<"}
 LISTINGS = ("plans", "themes", "departments", "years", "organisations")
 STATIC = "assets/plansite"  # where generator/static/ (the site's own CSS and JavaScript) is published
 NEWEST = 5
@@ -265,14 +263,6 @@ def outline(sections: tuple[Section, ...], entries: Iterator[Entry]) -> Iterator
         yield SectionHeading(placed.section, min(depth + 1, 6), section_anchor(placed.section_keys[-1]))
         for _ in placed.section.items:
             yield next(entries)
-
-
-def genre(plan: Plan) -> str:
-    """What a plan is called on its pages: its kind's label, or 工作要点 for a plan whose title says it is one
-    (both 工作要点 and 工作计划 are kind ``plan``)."""
-    if plan.kind == "plan" and KEY_POINTS in plan.title:
-        return KEY_POINTS
-    return KIND_LABELS[plan.kind]
 
 
 # --- rendering -------------------------------------------------------------------

@@ -26,9 +26,10 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Iterable, Mapping
 
-from .changes import ITEM_FIELDS, KIND_LABELS, PLAN_FIELDS, SECTION_FIELDS, Changelog, PlanChange, \
+from .changes import ITEM_FIELDS, PLAN_FIELDS, SECTION_FIELDS, Changelog, PlanChange, \
     describe_fields, describe_item, describe_section, describe_target
 from .corpus import Corpus
+from .labels import CHANGES
 from .history import page_dates
 from .ids import item_anchor
 from .load import VOCABULARY_FILES, Site, display_path
@@ -187,8 +188,8 @@ def summary(plans: tuple[PlanChange, ...]) -> str:
     plan_kinds = Counter(p.kind for p in plans)
     item_kinds = Counter(i.kind for p in plans for i in p.items)
     directions = Counter(t.direction for p in plans for i in p.items for t in i.targets if t.direction)
-    whole = [f"{KIND_LABELS[k]}计划 {plan_kinds[k]} 份" for k in ("added", "removed", "changed") if plan_kinds[k]]
-    items = [f"{KIND_LABELS[k]} {item_kinds[k]} 条" for k in KIND_LABELS if item_kinds[k]]
+    whole = [f"{CHANGES[k]}计划 {plan_kinds[k]} 份" for k in ("added", "removed", "changed") if plan_kinds[k]]
+    items = [f"{CHANGES[k]} {item_kinds[k]} 条" for k in CHANGES if item_kinds[k]]
     targets = [f"{label} {directions[d]} 项" for d, label in (("raised", "提高"), ("lowered", "降低")) if directions[d]]
     parts = [prefix + "、".join(found) for prefix, found in (("", whole), ("事项", items), ("目标", targets)) if found]
     return "；".join(parts) or "计划没有变化"

@@ -105,7 +105,7 @@ def test_item_with_explicit_id_moved_to_another_section(repo, capsys):
         ("一", "学前教育", [SUPPLY]), ("二", "心理健康", [MYOPIA, with_id])]))
     code, out, _ = run(repo, capsys, "HEAD")
     assert (code, out) == (0, "比较 HEAD → WORKTREE\n计划 demo-edu-2025 示例市教育局2025年工作要点\n"
-                              "  移动 parents → parents 家校共育(从「学前教育」移至「心理健康」)\n")
+                              "  移动 parents → parents 家校共育（从「学前教育」移至「心理健康」）\n")
 
 
 @pytest.mark.parametrize("model, labels", [(Plan, PLAN_FIELDS), (Section, SECTION_FIELDS), (Item, ITEM_FIELDS),
@@ -134,11 +134,11 @@ def test_progress_reported_between_revisions_is_a_change(repo, capsys):
         "以上工作，各单位抓好落实。"))
     code, out, _ = run(repo, capsys, "HEAD")
     assert (code, out) == (0, "比较 HEAD → WORKTREE\n计划 demo-edu-2026 示例市教育局2026年工作要点\n"
-                              "  结束语:以上工作。 → 以上工作，各单位抓好落实。\n"
+                              "  结束语：以上工作。 → 以上工作，各单位抓好落实。\n"
                               "  修改 1-1 扩大普惠资源\n"
-                              "      进展:(无) → 进行中\n"
-                              "      修改目标「公办幼儿园在园幼儿占比提升至58%以上」:基数 (无) → 55;进展 (无) → 已完成;"
-                              "实际值 (无) → 58.6;截至 (无) → 2026-06-30;依据 (无) → https://example.cn/2026/report\n")
+                              "      进展：（无） → 进行中\n"
+                              "      修改目标「公办幼儿园在园幼儿占比提升至58%以上」：基数 （无） → 55；进展 （无） → 已完成；"
+                              "实际值 （无） → 58.6；截至 （无） → 2026-06-30；依据 （无） → https://example.cn/2026/report\n")
 
 
 def test_sections_renamed_reworded_added_and_removed(repo, capsys):
@@ -169,7 +169,7 @@ def test_sections_renamed_reworded_added_and_removed(repo, capsys):
     code, out, _ = run(repo, capsys, "HEAD")
     assert code == 0 and out.splitlines()[2:12] == [
         "  新增节「智慧教育」", "  删除节「督导评估」",
-        "  修改节「学前教育普及普惠」", "      标题:学前教育 → 学前教育普及普惠",
-        "  修改节「家校共育」", "      标题:教师队伍 → 家校共育",
-        "  修改节「心理健康」", "      导语:坚持健康第一。 → 坚持健康第一，五育并举。",
-        "  修改节「语言文字工作推进」", "      标题:语言文字工作 → 语言文字工作推进"]
+        "  修改节「学前教育普及普惠」", "      标题：学前教育 → 学前教育普及普惠",
+        "  修改节「家校共育」", "      标题：教师队伍 → 家校共育",
+        "  修改节「心理健康」", "      导语：坚持健康第一。 → 坚持健康第一，五育并举。",
+        "  修改节「语言文字工作推进」", "      标题：语言文字工作 → 语言文字工作推进"]

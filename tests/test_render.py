@@ -21,10 +21,11 @@ from mkdocs.config import load_config
 from generator.corpus import build_corpus
 from generator.diagnostics import InputError
 from generator.ids import item_anchor, section_anchor, walk_items
+from generator.labels import genre
 from generator.load import load_site
 from generator.model import Target
 from generator.project import DOCS, SOURCES
-from generator.render import front_matter_description, genre, http_url, md, numbered, paragraphs, render_site, \
+from generator.render import front_matter_description, http_url, md, numbered, paragraphs, render_site, \
     requirement
 from payloads import PAYLOADS
 from projects import make_project, write

@@ -168,8 +168,8 @@ def test_links_follow_items_to_where_they_stand_now(editions_repo):
     links = {text: link for depth, text, link in listed(pages["editions/2025.2.md"], "{ #plan-demo-edu-2025")
              if depth == 0}
     assert links["新增 1-5 智慧园所"] == f"{plan}#item-1-4"
-    assert links["移动 1-4 → 1-3 推动地方立法(同节重新编号)"] == ""  # removed since
-    assert links["移动 2-3 → 1-4 家校共育(从「心理健康」移至「学前教育」)"] == f"{plan}#item-1-3"
+    assert links["移动 1-4 → 1-3 推动地方立法（同节重新编号）"] == ""  # removed since
+    assert links["移动 2-3 → 1-4 家校共育（从「心理健康」移至「学前教育」）"] == f"{plan}#item-1-3"
 
     unreleased = listed(pages["editions/index.md"], "{ #plan-demo-edu-2025")
     expected = describe(compare_revisions(str(editions_repo), "edition/2025.2"))
@@ -308,4 +308,4 @@ def test_a_renamed_section_is_listed_with_its_plan(editions_repo):
     write(editions_repo, A, plan_yaml("demo-edu-2025", 2025, [(number, "学前教育普及普惠", items), *AFTER_SECTIONS[1:]]))
     index = generated(editions_repo)["editions/index.md"]
     assert listed(index, "{ #plan-demo-edu-2025") == [
-        (0, "修改节「学前教育普及普惠」；标题:学前教育 → 学前教育普及普惠", "")]
+        (0, "修改节「学前教育普及普惠」；标题：学前教育 → 学前教育普及普惠", "")]
