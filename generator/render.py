@@ -32,7 +32,7 @@ from .corpus import Corpus, Entry, build_corpus, group_by_plan, group_by_theme, 
 from .diagnostics import Diagnostic, InputError
 from .finder import DEPARTMENT_LIST_LIMIT, FINDER_INDEX, FINDER_PAGE, index_json, year_json, year_path
 from .ids import section_anchor, walk_sections
-from .labels import COMPARATORS, genre
+from .labels import CHANGES, COMPARATORS, genre
 from .load import Site
 from .model import Plan, Section, Target
 from .numbering import chinese_to_int
@@ -283,7 +283,7 @@ def environment() -> jinja2.Environment:
                        item_url=item_url, item_link=item_link, item_link_in_plan=item_link_in_plan,
                        plan_link=plan_link, name_link=name_link, genre=genre,
                        by_year=group_by_year, by_plan=group_by_plan, by_theme=group_by_theme)
-    env.globals.update(link=link, download=download, numbered=numbered, theme_year=theme_year)
+    env.globals.update(link=link, download=download, numbered=numbered, theme_year=theme_year, changes=CHANGES)
     return env
 
 
