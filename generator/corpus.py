@@ -15,7 +15,7 @@ from typing import Callable, Iterable, TypeVar
 
 from .ids import Placed, item_anchor, walk_items
 from .load import Site
-from .model import Department, Item, Organisation, Plan, Theme
+from .model import Department, Item, Organisation, Plan, Theme, commits
 from .vocabulary import Vocabulary
 
 T = TypeVar("T")
@@ -149,7 +149,7 @@ class Corpus:
         """The years each organisation published a plan or breakdown in (not a review), by organisation id."""
         found: dict[str, set[int]] = {}
         for plan in self.plans:
-            if plan.kind != "review":
+            if commits(plan):
                 found.setdefault(plan.organisation, set()).add(plan.year)
         return {organisation: frozenset(years) for organisation, years in found.items()}
 

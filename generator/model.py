@@ -186,3 +186,8 @@ class Plan:
     notes: str = doc("Curator remarks: gaps in the source, how organisation and year were identified.", "")
     sections: tuple[Section, ...] = doc("Top-level sections.", ())
     closing: str = doc("Closing words after the last item (e.g. 在推进上述工作的同时…), verbatim.", "")
+
+
+def commits(plan: Plan) -> bool:
+    """Whether the plan's items are commitments (a plan or a breakdown), not reports on them (a review)."""
+    return plan.kind != "review"

@@ -34,7 +34,7 @@ from .finder import DEPARTMENT_LIST_LIMIT, FINDER_INDEX, FINDER_PAGE, index_json
 from .ids import section_anchor, walk_sections
 from .labels import CHANGES, COMPARATORS, genre
 from .load import Site
-from .model import Plan, Section, Target
+from .model import Plan, Section, Target, commits
 from .numbering import chinese_to_int
 from .opendata import OPEN_DATA_PAGE, data_path, open_data
 from .paging import paginate
@@ -281,7 +281,7 @@ def environment() -> jinja2.Environment:
                        http_url=http_url, requirement=requirement, heading_id=heading_id,
                        filter_attribute=filter_attribute, item_level=item_level, item_title=item_title,
                        item_url=item_url, item_link=item_link, item_link_in_plan=item_link_in_plan,
-                       plan_link=plan_link, name_link=name_link, genre=genre,
+                       plan_link=plan_link, name_link=name_link, genre=genre, commits=commits,
                        by_year=group_by_year, by_plan=group_by_plan, by_theme=group_by_theme)
     env.globals.update(link=link, download=download, numbered=numbered, theme_year=theme_year, changes=CHANGES)
     return env

@@ -17,7 +17,7 @@ from functools import cached_property
 from typing import Iterable, Literal
 
 from .corpus import Entry
-from .model import Item, Plan, Status, Target
+from .model import Item, Plan, Status, Target, commits
 from .references import ItemReference, parse_reference
 
 DONE: Status = "已完成"
@@ -59,7 +59,7 @@ def meets(target: Target, value: float) -> bool:
 
 def is_tracked(entry: Entry) -> bool:
     """Whether the entry is a task with progress of its own (items of reviews are reports)."""
-    return entry.plan.kind != "review"
+    return commits(entry.plan)
 
 
 @dataclass(frozen=True)

@@ -13,7 +13,7 @@ from typing import Iterator
 from .diagnostics import Diagnostic, did_you_mean
 from .ids import walk_items
 from .load import PlanFile, Site
-from .model import Plan, Target
+from .model import Plan, Target, commits
 from .references import is_web_address, parse_reference, reference_problem
 from .tracking import DONE, meets
 from .vocabulary import Vocabulary, normalise_name
@@ -79,14 +79,14 @@ def review_links(site: Site, plan_file: PlanFile) -> Iterator[Diagnostic]:
     plans, plan = site.plans_by_id, plan_file.plan
     for placed in walk_items(plan.sections):
         path = placed.path + ("reviews",)
-        if placed.item.reviews and plan.kind != "review":
+        if placed.item.reviews and commits(plan):
             yield plan_file.document.diagnostic(path, "only items of a review (kind: review) report on other "
                                                 "items")
             continue
         for i, text in enumerate(placed.item.reviews):
             problem = reference_problem(text, plans)
             reference = parse_reference(text)
-            if not problem and plans[reference.plan].kind == "review":
+            if not problem and not commits(plans[reference.plan]):
                 problem = f"{reference.plan!r} is a review too; link the items of the plan this review reports on"
             if problem:
                 yield plan_file.document.diagnostic(path + (i,), problem)
