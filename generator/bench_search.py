@@ -21,8 +21,8 @@ import subprocess
 import sys
 import tempfile
 
-from .cli import print_diagnostics
 from .corpus import build_corpus
+from .diagnostics import print_diagnostics
 from .load import load_site
 from .project import copy_project
 from .searchquality import Evaluation, QueryFile, evaluate, load_cases, ranking

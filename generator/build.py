@@ -24,8 +24,7 @@ from typing import Callable, Iterable, Sequence
 
 from . import uptodate
 from .builddate import reproducible_date
-from .cli import print_diagnostics
-from .diagnostics import Diagnostic, InputError, has_errors
+from .diagnostics import Diagnostic, InputError, has_errors, print_diagnostics
 from .processes import collector_paused, give_back_free_memory, in_child, yield_cores
 from .progress import terminal
 from .project import CONFIG, DOCS, site_dir_problem

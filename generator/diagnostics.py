@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import difflib
+import json
+import sys
 from dataclasses import dataclass
 from typing import Iterable, Literal
 
@@ -71,3 +73,20 @@ class InputError(Exception):
     def __init__(self, diagnostics: list[Diagnostic]):
         super().__init__("\n".join(str(d) for d in diagnostics))
         self.diagnostics = diagnostics
+
+
+def print_diagnostics(diagnostics: list[Diagnostic], fmt: str = "text", *, strict: bool = False) -> int:
+    """Print diagnostics (errors first is *not* done: file order is easier to follow); return exit code."""
+    if strict:
+        diagnostics = [Diagnostic(d.path, d.line, d.column, d.field, d.message, "error") for d in diagnostics]
+    if fmt == "json":
+        json.dump([d.as_dict() for d in diagnostics], sys.stdout, ensure_ascii=False, indent=2)
+        print()
+    else:
+        for d in diagnostics:
+            print(d)
+    errors = sum(d.severity == "error" for d in diagnostics)
+    warnings = len(diagnostics) - errors
+    if fmt != "json":
+        print(f"{errors} error(s), {warnings} warning(s)", file=sys.stderr)
+    return 1 if errors else 0

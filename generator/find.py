@@ -21,9 +21,8 @@ import unicodedata
 from dataclasses import dataclass
 from typing import Iterable
 
-from .cli import print_diagnostics
 from .corpus import Corpus, Entry, build_corpus
-from .diagnostics import did_you_mean, has_errors
+from .diagnostics import did_you_mean, has_errors, print_diagnostics
 from .load import load_site
 from .model import Item, Plan, Status, Target
 from .opendata import item_columns, write_csv, write_records

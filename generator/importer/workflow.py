@@ -10,8 +10,7 @@ import yaml
 
 from .. import yamlsource
 from ..atomicfile import replace_file
-from ..cli import print_diagnostics
-from ..diagnostics import Diagnostic, did_you_mean, has_errors
+from ..diagnostics import Diagnostic, did_you_mean, has_errors, print_diagnostics
 from ..load import display_path, load_plan_files, load_vocabulary, plan_paths
 from . import draft, unknown_owners
 from .merge import merge
