@@ -54,6 +54,7 @@ from .gitrepo import GitError, Repo
 from .ids import Placed, PlacedSection, walk_items, walk_sections
 from .labels import CHANGES, COMPARATORS
 from .load import PlanFile, plan_paths
+from .project import PLANS
 from .model import Item, Plan, Section, Target
 
 WORKTREE = "WORKTREE"
@@ -166,7 +167,7 @@ def read_plans(root: str, rev: str) -> tuple[dict[str, PlanFile], list[str], set
         sources = {os.path.relpath(path, root).replace(os.sep, "/"): None for path in plan_paths(root)}
         label = ""
     else:
-        sources = {path: text for path, text in Repo(root).files(rev, "plans").items()
+        sources = {path: text for path, text in Repo(root).files(rev, PLANS).items()
                    if path.endswith((".yaml", ".yml"))}
         label = f"{rev}:"
     plans: dict[str, PlanFile] = {}

@@ -11,6 +11,7 @@ from .decode import decode
 from .diagnostics import Diagnostic, has_errors
 from .model import DepartmentFile, MetricFile, OrganisationFile, Plan, ThemeFile
 from .plancache import CachedPlan, PlanCache
+from .project import CONTENT, PLANS
 from .processes import collector_paused, fork_map, processes_for
 from .vocabulary import Vocabulary
 
@@ -54,7 +55,7 @@ def display_path(root: str, *parts: str) -> str:
 
 def plan_paths(root: str) -> list[str]:
     """Every plan file below plans/, in a stable order (named as ``display_path`` names files)."""
-    base = display_path(root, "plans")
+    base = display_path(root, PLANS)
     found = []
     for directory, dirs, files in os.walk(base):
         dirs.sort()
@@ -71,10 +72,15 @@ def load_document(path: str, cls, diagnostics: list[Diagnostic]):
     return document, decode(cls, document, diagnostics)
 
 
+def vocabulary_path(root: str, name: str) -> str:
+    """Where the vocabulary ``name`` (a key of ``VOCABULARY_FILES``) is read from, as diagnostics name it."""
+    return display_path(root, CONTENT, VOCABULARY_FILES[name][0])
+
+
 def load_vocabulary(root: str, diagnostics: list[Diagnostic]) -> tuple[Vocabulary, dict]:
     parts, documents = {}, {}
     for name, (filename, cls) in VOCABULARY_FILES.items():
-        path = display_path(root, "content", filename)
+        path = vocabulary_path(root, name)
         if not os.path.exists(path):
             if name not in OPTIONAL_VOCABULARIES:
                 diagnostics.append(Diagnostic(path, 0, 0, "", "vocabulary file is missing"))

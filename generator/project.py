@@ -17,11 +17,13 @@ import shutil
 import yaml
 from yaml_env_tag import construct_env_tag
 
-SOURCES = ("plans", "content")
+PLANS = "plans"      # curated plan files, plans/<year>/<id>.yaml
+CONTENT = "content"  # vocabularies, the dictionary and hand-written pages
+SOURCES = (PLANS, CONTENT)
 CONFIG = "mkdocs.yml"
 DOCS = "docs"
-PAGES = os.path.join("content", "pages")  # hand-written pages, published as they are
-SCHEMA_FILE = os.path.join("plans", "plan.schema.json")  # the plan format's JSON Schema, next to the plans
+PAGES = os.path.join(CONTENT, "pages")  # hand-written pages, published as they are
+SCHEMA_FILE = os.path.join(PLANS, "plan.schema.json")  # the plan format's JSON Schema, next to the plans
 EDITION_TAGS = "edition"  # `plansite publish VERSION` tags the published commit edition/VERSION
 
 

@@ -36,7 +36,7 @@ from .labels import CHANGES, COMPARATORS, genre
 from .load import Site
 from .model import Plan, Section, Target, commits
 from .numbering import chinese_to_int
-from .opendata import OPEN_DATA_PAGE, data_path, open_data
+from .opendata import OPEN_DATA_PAGE, SCHEMA, data_path, open_data
 from .paging import paginate
 from .project import SCHEMA_FILE, hand_written_files
 from .searchworker import repaired_worker
@@ -368,7 +368,7 @@ def copied_files(root: str) -> dict[str, str]:
     found = hand_written_files(root)
     schema = os.path.join(root, SCHEMA_FILE)
     if os.path.exists(schema):
-        found["schema/plan.schema.json"] = schema
+        found[SCHEMA] = schema
     static = os.path.join(os.path.dirname(__file__), "static")
     found.update((f"{STATIC}/{name}", os.path.join(static, name)) for name in sorted(os.listdir(static)))
     return found

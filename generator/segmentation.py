@@ -35,10 +35,11 @@ import re
 from typing import Callable
 
 from .diagnostics import Diagnostic
+from .project import CONTENT
 from .yamlsource import read_text
 from .vocabulary import Vocabulary
 
-DICTIONARY = os.path.join("content", "dictionary.txt")
+DICTIONARY = os.path.join(CONTENT, "dictionary.txt")
 _ENTRY = re.compile(r"(?P<word>\S+)(?: (?P<freq>[0-9]+))?(?: (?P<tag>[a-z]+))?")
 _CHINESE = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+")
 CUTS_KEPT = 1 << 15  # distinct texts whose cut is remembered (the most recently used), some 20 MB at most

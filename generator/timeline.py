@@ -32,7 +32,7 @@ from .corpus import Corpus
 from .labels import CHANGES
 from .history import page_dates
 from .ids import item_anchor
-from .load import VOCABULARY_FILES, Site, display_path
+from .load import VOCABULARY_FILES, Site, vocabulary_path
 from .render import LISTINGS, page_path
 from .sitehistory import NOTHING, Concern, SiteHistory
 from .vocabulary import Vocabulary
@@ -215,8 +215,7 @@ def dated_pages(site: Site, corpus: Corpus, dates: Mapping[str, datetime], pages
     if not dates:
         return {}
     plan_file = {f.plan.id: os.path.normpath(f.path) for f in site.plans}
-    vocabulary = {name: display_path(site.root, "content", filename)
-                  for name, (filename, _) in VOCABULARY_FILES.items()}
+    vocabulary = {name: vocabulary_path(site.root, name) for name in VOCABULARY_FILES}
     everything = set(plan_file.values()) | set(vocabulary.values())
 
     def plans_of(entries) -> set[str]:

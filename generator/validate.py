@@ -12,7 +12,7 @@ from typing import Iterator
 from .diagnostics import Diagnostic, did_you_mean
 from .ids import walk_items, walk_sections
 from .load import PlanFile, Site, display_path
-from .project import hand_written_files
+from .project import PLANS, hand_written_files
 from .segmentation import DICTIONARY, dictionary_problems
 from .yamlsource import read_text
 from .validate_targets import metric_name_clashes, review_links, targets
@@ -27,7 +27,7 @@ def validate(site: Site) -> list[Diagnostic]:
     found.extend(unique_plan_ids(site))
     found.extend(dictionary_problems(display_path(site.root, DICTIONARY), site.vocabulary))
     found.extend(hand_written_pages(site))
-    plans = display_path(site.root, "plans")
+    plans = display_path(site.root, PLANS)
     if not os.path.isdir(plans):
         found.append(Diagnostic(plans, 0, 0, "", "folder is missing: the site will hold no plan", "warning"))
     for plan_file in site.plans:

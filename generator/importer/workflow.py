@@ -11,7 +11,8 @@ import yaml
 from .. import yamlsource
 from ..atomicfile import replace_file
 from ..diagnostics import Diagnostic, did_you_mean, has_errors, print_diagnostics
-from ..load import display_path, load_plan_files, load_vocabulary, plan_paths
+from ..load import display_path, load_plan_files, load_vocabulary, plan_paths, vocabulary_path
+from ..project import PLANS
 from . import draft, unknown_owners
 from .merge import merge
 from .pipeline import Settings, import_source, names_another_source, stored_path
@@ -165,7 +166,7 @@ def _refusal(args, plan: dict, merging: bool, vocabulary, vocabulary_problems: l
 def _id_taken(args, plan_id: str) -> str:
     """The plan file below plans/ that already has the id ``plan_id`` ("" when none has it, or when -o is not
     below plans/, where `plansite check` does not read it)."""
-    plans = os.path.realpath(os.path.join(args.root, "plans"))
+    plans = os.path.realpath(os.path.join(args.root, PLANS))
     if os.path.commonpath([plans, os.path.realpath(args.output)]) != plans:
         return ""
     for plan_file, _ in load_plan_files(plan_paths(args.root)):
@@ -190,7 +191,7 @@ def _add_unknown_owners(args, plan: dict, vocabulary, source: str) -> None:
     if not names:
         print("no unknown owners to add", file=sys.stderr)
         return
-    path = os.path.join(args.root, "content", "departments.yaml")
+    path = vocabulary_path(args.root, "departments")
     departments = unknown_owners.new_departments(names, plan["organisation"],
                                                  set(vocabulary.department_by_id))
     unknown_owners.append_departments(path, departments, source)
