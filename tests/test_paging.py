@@ -133,6 +133,7 @@ def test_only_the_paged_listings_change(synthetic):
     assert whole.keys() <= paged.keys()
 
 
+@pytest.mark.site
 def test_the_paged_site_builds_with_every_link_resolved(tmp_path, monkeypatch):
     """MkDocs (strict: every link and anchor checked) builds the pages; they reach each other."""
     synthesise(read_seeds(str(ROOT)), str(tmp_path), 6)

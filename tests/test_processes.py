@@ -169,6 +169,7 @@ fork_map(work, [0, 1])
     pytest.fail(f"the child {child} outlived its parent")
 
 
+@pytest.mark.site
 def test_a_large_site_is_generated_in_a_child_whose_output_and_stage_times_reach_the_build(
         tmp_path, monkeypatch, capfd):
     monkeypatch.setattr(build, "PLANS_FOR_A_CHILD", 0)  # any site is large
