@@ -203,3 +203,10 @@ def test_without_a_metric_list_metric_phrases_stay_as_read(tmp_path, vocabulary)
     metrics, unsure = metric_import(tmp_path, vocabulary)
     assert metrics[0] == "全市省级普惠性民办幼儿园扶持试点工作"
     assert not [u for u in unsure if "metric" in u.message]
+
+
+def test_the_report_quotes_a_skipped_number_once(tmp_path, vocabulary):
+    path = tmp_path / "quoted.txt"
+    path.write_text("示例市教育局2025年工作要点\n一、党建\n1.坚定“四个自信”，新建公办幼儿园5所。\n", encoding="utf-8")
+    skipped = [u.message for u in imported(path, vocabulary).unsure if "not taken as a target" in u.message]
+    assert skipped == ["number not taken as a target in item 1: “四个自信” (inside quotation marks (a name or slogan))"]

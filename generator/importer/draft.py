@@ -140,7 +140,7 @@ class Drafter:
         targets, skipped = find_targets(text.text, review=self.kind == "review")
         for skip in skipped:
             self.unsure.append(Unsure(self.line_of(text.source_offset(skip.start)),
-                                      f"number not taken as a target in item {number}: “{skip.text}” "
+                                      f"number not taken as a target in item {number}: {quoted(skip.text)} "
                                       f"({skip.reason})"))
         return ordered(model.Item, {
             "number": number,
@@ -184,6 +184,11 @@ class Drafter:
                 + [Unsure(lines[0], f"metric “{name}” is not in content/metrics.yaml ({len(lines)} target(s), "
                                     f"first here)" + _could_be(candidates))
                    for name, (lines, candidates) in self.unlisted_metrics.items()])
+
+
+def quoted(text: str) -> str:
+    """``text`` in “ ” for the report, unless it is quoted already (“四个自信”, not ““四个自信””)."""
+    return text if text.startswith("“") and text.endswith("”") else f"“{text}”"
 
 
 def _could_be(metrics) -> str:
