@@ -137,7 +137,8 @@ class Target:
 class Item:
     """A numbered task of a plan."""
 
-    number: str = doc("Number as printed, without punctuation: 1, (一), 一是, ①.", REQUIRED, printed=True)
+    number: str = doc("Number as printed, without the punctuation after it (、 . ．): 1, (一), 一是, ①.", REQUIRED,
+                      printed=True)
     title: str = doc("The lead phrase of the item.", REQUIRED)
     text: str = doc("The full text, verbatim.", "")
     id: str = doc("Stable id within the plan; derived from the numbering when omitted.", "", pattern=ITEM_ID)

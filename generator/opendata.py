@@ -6,9 +6,11 @@
   items.json, an array of records, one to a line);
 - ``targets.csv``: one row per quantitative target;
 - ``plans/<plan id>.yaml``: each plan's file, copied byte for byte;
+- ``plan.schema.json``: the JSON Schema of the YAML format, beside ``plans/``
+  as in the project, so the schema comment heading each plan file
+  (``$schema=../plan.schema.json``) resolves on the site too;
 - ``datapackage.json``: a Frictionless Data Package naming every file and each
-  table's fields with their types (the JSON Schema of the YAML format is
-  published at ``schema/plan.schema.json``).
+  table's fields with their types.
 
 A table is a tuple of ``Column``s.  The columns of the plan format's own
 fields are derived from ``model.py`` (an item's scalar fields, all of a
@@ -42,6 +44,7 @@ from typing import Any, Callable, TextIO
 from .corpus import Corpus, Entry
 from .load import Site
 from .model import Item, Kind, Target
+from .tracking import target_deadline
 from .write import File, Files, copy_of
 
 DATA = "data"
@@ -49,7 +52,7 @@ ITEMS_CSV = f"{DATA}/items.csv"
 ITEMS_JSON = f"{DATA}/items.json"
 TARGETS_CSV = f"{DATA}/targets.csv"
 PACKAGE = f"{DATA}/datapackage.json"
-SCHEMA = "schema/plan.schema.json"
+SCHEMA = f"{DATA}/plan.schema.json"
 OPEN_DATA_PAGE = f"{DATA}/index.md"
 LIST_SEPARATOR = ";"
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
@@ -127,11 +130,14 @@ class TargetRow:
 
 
 def key_columns(entry_of: Callable[[Any], Entry]) -> tuple[Column, ...]:
-    """The plan and item a row belongs to: together, an item's key."""
+    """The plan and item a row belongs to (together, an item's key), and the two as one reference."""
     return (
         Column("plan", "string", "Id of the plan (its file in plans/).", lambda s: entry_of(s).plan.id),
         Column("item", "string", "Id of the item within its plan; its anchor on the plan's page is item-<id>.",
                lambda s: entry_of(s).placed.key),
+        Column("ref", "string", "<plan>#<item>, as reviews and evidence refer to the item; one column to join on, "
+               "which a spreadsheet keeps as text (it may read an item id such as 1-1 as a date).",
+               lambda s: f"{entry_of(s).plan.id}#{entry_of(s).placed.key}"),
     )
 
 
@@ -149,7 +155,8 @@ def item_columns(location: Callable[[Entry], str]) -> tuple[Column, ...]:
         Column("section", "string", "Title of the section the item stands in.",
                lambda e: e.placed.sections[-1].title if e.placed.sections else ""),
         *model_columns(Item, lambda e: e.item, skip=("id",)),
-        Column("owners", "string", "Responsible units (责任单位), by name.", lambda e: [d.name for d in e.owners],
+        Column("owners", "string", "Responsible units (责任单位), by the names content/departments.yaml gives them "
+               "(a plan's other spellings of a unit are aliases there).", lambda e: [d.name for d in e.owners],
                many=True),
         Column("owner_ids", "string", "Their department ids.", lambda e: [d.id for d in e.owners], many=True),
         Column("support", "string", "Supporting units (配合单位), by name.", lambda e: [d.name for d in e.support],
@@ -167,6 +174,9 @@ TARGET_COLUMNS = (
     *key_columns(lambda row: row.entry),
     Column("target", "integer", "Position of the target within its item, from 1.", lambda row: row.position),
     *model_columns(Target, lambda row: row.target),
+    Column("due", "date", "When the target is due: its deadline, else its item's, else the end of the plan's "
+           "year (what the site counts 逾期未报 by).",
+           lambda row: target_deadline(row.entry.plan, row.entry.item, row.target)),
     Column("metric_id", "string", "Id of the listed metric (content/metrics.yaml) that metric names, by name or "
            "alias; the site's page of it is metrics/<id>/. Empty when it names none.", lambda row: row.metric_id),
 )
@@ -263,7 +273,7 @@ def datapackage(corpus: Corpus, columns: tuple[Column, ...]) -> dict:
         "name": "plansite-plans",
         "title": "教育工作计划：事项与量化目标",
         "description": "Every item of every plan on this site, its quantitative targets, and each plan as "
-                       "curated in YAML (format: ../" + SCHEMA + "). CSV files are UTF-8 with a byte order "
+                       "curated in YAML (format: " + SCHEMA[relative:] + "). CSV files are UTF-8 with a byte order "
                        "mark; a text cell starting with = + - @, a tab or a carriage return is prefixed with "
                        "' so that spreadsheets do not run it as a formula.",
         "resources": [
@@ -275,7 +285,7 @@ def datapackage(corpus: Corpus, columns: tuple[Column, ...]) -> dict:
                          foreignKeys=[{"fields": key, "reference": {"resource": "items", "fields": key}}]),
             *({"name": f"plan-{plan.id}", "path": plan_file(plan.id)[relative:], "profile": "data-resource",
                "title": plan.title, "format": "yaml", "mediatype": "application/yaml", "encoding": "utf-8",
-               "description": f"The plan as curated; its format: ../{SCHEMA}"} for plan in corpus.plans),
+               "description": f"The plan as curated; its format: {SCHEMA[relative:]}"} for plan in corpus.plans),
         ],
     }
 

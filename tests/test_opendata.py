@@ -6,10 +6,12 @@ import csv
 import io
 import json
 import re
+from datetime import date
 
 import pytest
 
 from generator.corpus import build_corpus
+from generator.importer.draft import SCHEMA_COMMENT
 from generator.load import load_site
 from generator.opendata import TARGET_COLUMNS, item_columns, record, target_rows, utf8, write_csv, write_records
 from generator.render import item_location
@@ -53,6 +55,12 @@ def test_csv_tables_have_their_header_and_a_row_per_item_and_target(built_site, 
     assert [row["metric_id"] for row in rows] == resolved and any(resolved)
     assert {"metric": "公办园在园幼儿占比", "metric_id": "public-kindergarten-share"}.items() <= next(
         row for row in rows if row["metric"] == "公办园在园幼儿占比").items()  # an alias of 公办幼儿园在园幼儿占比
+    # one column to join on, and when each target is due as the site counts it (stated or not)
+    assert [row["ref"] for row in rows] == [f"{e.plan.id}#{e.placed.key}" for e in corpus.entries
+                                            for _ in e.item.targets]
+    due = [(t.deadline or e.item.deadline or date(e.plan.year, 12, 31)).isoformat()
+           for e in corpus.entries for t in e.item.targets]
+    assert [row["due"] for row in rows] == due and any(not row["deadline"] for row in rows)
 
 
 @pytest.mark.site
@@ -64,10 +72,15 @@ def test_json_has_the_same_items_with_lists_as_arrays(built_site, corpus):
 
 
 @pytest.mark.site
-def test_each_plan_is_published_as_it_is(built_site, corpus):
+def test_each_plan_is_published_as_it_is_with_its_schema_where_its_comment_says(built_site, corpus):
     site, _ = corpus
     for plan_file in site.plans:
         assert data(built_site, f"plans/{plan_file.plan.id}.yaml") == open(plan_file.path, "rb").read()
+    # the comment heading a plan file (as the importer writes it) names the published schema from data/plans/
+    schema = re.fullmatch(r"# yaml-language-server: \$schema=(\S+)\n", SCHEMA_COMMENT).group(1)
+    assert (built_site / "site" / "data" / "plans" / schema).resolve() == (
+        built_site / "site" / "data" / "plan.schema.json").resolve()
+    assert json.loads(data(built_site, "plan.schema.json"))["title"]
 
 
 @pytest.mark.site
@@ -94,7 +107,7 @@ def test_home_and_plan_pages_link_the_downloads(built_site, corpus):
     for plan_file in site.plans:
         page = (built_site / "site" / "plans" / plan_file.plan.id / "index.html").read_text(encoding="utf-8")
         assert f'href="../../data/plans/{plan_file.plan.id}.yaml"' in page
-        assert 'href="../../schema/plan.schema.json"' in page
+        assert 'href="../../data/plan.schema.json"' in page
 
 
 @pytest.mark.site
