@@ -9,7 +9,7 @@ from functools import cached_property, partial
 from . import yamlsource
 from .decode import decode
 from .diagnostics import Diagnostic, has_errors
-from .model import DepartmentFile, MetricFile, OrganisationFile, Plan, ThemeFile
+from .model import DepartmentFile, MetricFile, OrganisationFile, Plan, SiteFile, ThemeFile
 from .plancache import CachedPlan, PlanCache
 from .project import CONTENT, PLANS
 from .processes import collector_paused, fork_map, processes_for
@@ -21,6 +21,7 @@ VOCABULARY_FILES = {
     "themes": ("themes.yaml", ThemeFile),
     "metrics": ("metrics.yaml", MetricFile),
 }
+SITE_FILE = "site.yaml"  # in content/: SiteFile, optional
 # Metrics are opt-in: without content/metrics.yaml targets are shown but not lined up, and not checked.
 OPTIONAL_VOCABULARIES = {"metrics"}
 # Fewer plan files than this per process, and a second process costs more than it saves (forking, and
@@ -42,6 +43,8 @@ class Site:
     vocabulary_documents: dict[str, yamlsource.Document]  # those read without errors: references are checked
                                                           # against these only (the others' errors are reported)
     plans: tuple[PlanFile, ...]
+    settings: SiteFile = SiteFile()                     # content/site.yaml
+    settings_document: yamlsource.Document | None = None  # for locations, when it was read without errors
 
     @cached_property
     def plans_by_id(self) -> dict[str, Plan]:
@@ -75,6 +78,19 @@ def load_document(path: str, cls, diagnostics: list[Diagnostic]):
 def vocabulary_path(root: str, name: str) -> str:
     """Where the vocabulary ``name`` (a key of ``VOCABULARY_FILES``) is read from, as diagnostics name it."""
     return display_path(root, CONTENT, VOCABULARY_FILES[name][0])
+
+
+def load_settings(root: str, diagnostics: list[Diagnostic]) -> tuple[SiteFile, yamlsource.Document | None]:
+    """content/site.yaml, if there is one (else the defaults)."""
+    path = display_path(root, CONTENT, SITE_FILE)
+    if not os.path.exists(path):
+        return SiteFile(), None
+    problems: list[Diagnostic] = []
+    document, decoded = load_document(path, SiteFile, problems)
+    diagnostics.extend(problems)
+    if decoded is None or has_errors(problems):
+        return SiteFile(), None
+    return decoded, document
 
 
 def load_vocabulary(root: str, diagnostics: list[Diagnostic]) -> tuple[Vocabulary, dict]:
@@ -120,12 +136,13 @@ def load_site(root: str = ".", processes: int | None = None,
     with collector_paused():
         diagnostics: list[Diagnostic] = []
         vocabulary, vocabulary_documents = load_vocabulary(root, diagnostics)
+        settings, settings_document = load_settings(root, diagnostics)
         plans = []
         for plan_file, problems in load_plan_files(plan_paths(root), processes, PlanCache(root) if cached else None):
             diagnostics.extend(problems)
             if plan_file is not None:
                 plans.append(plan_file)
-        site = Site(root, vocabulary, vocabulary_documents, tuple(plans))
+        site = Site(root, vocabulary, vocabulary_documents, tuple(plans), settings, settings_document)
         diagnostics.extend(validate(site))
     return site, diagnostics
 

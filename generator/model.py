@@ -110,6 +110,23 @@ class MetricFile:
     metrics: tuple[Metric, ...] = doc("All metrics.", ())
 
 
+@dataclass(frozen=True, slots=True)
+class License:
+    """Terms on which the site's data may be reused."""
+
+    name: str = doc("SPDX identifier or short name, e.g. CC-BY-4.0.", REQUIRED)
+    title: str = doc("As readers see it, e.g. 知识共享署名 4.0 国际许可协议（CC BY 4.0）.", REQUIRED)
+    path: str = doc("Address of the licence's text (http or https).", REQUIRED)
+
+
+@dataclass(frozen=True, slots=True)
+class SiteFile:
+    """content/site.yaml (optional): what holds for the whole site."""
+
+    data_license: License | None = doc("The licence of the open data (data/), named in datapackage.json and on "
+                                       "the 开放数据 page; without it none is stated.", None)
+
+
 # --- plans (plans/) ----------------------------------------------------------
 
 @dataclass(frozen=True, slots=True)

@@ -43,7 +43,7 @@ from typing import Any, Callable, TextIO
 
 from .corpus import Corpus, Entry
 from .load import Site
-from .model import Item, Kind, Target
+from .model import Item, Kind, License, Target
 from .tracking import target_deadline
 from .write import File, Files, copy_of
 
@@ -264,14 +264,15 @@ def csv_resource(name: str, path: str, title: str, columns: tuple[Column, ...], 
             "schema": {"fields": [column.field() for column in columns], "primaryKey": primary_key, **extra}}
 
 
-def datapackage(corpus: Corpus, columns: tuple[Column, ...]) -> dict:
-    """The Frictionless Data Package describing every file of data/ (paths relative to it)."""
+def datapackage(corpus: Corpus, columns: tuple[Column, ...], license: License | None) -> dict:
+    """The Frictionless Data Package describing every file of data/ (paths relative to it), under ``license``."""
     relative = len(DATA) + 1
     key = ["plan", "item"]
     return {
         "profile": "data-package",
         "name": "plansite-plans",
         "title": "教育工作计划：事项与量化目标",
+        **({"licenses": [{"name": license.name, "path": license.path, "title": license.title}]} if license else {}),
         "description": "Every item of every plan on this site, its quantitative targets, and each plan as "
                        "curated in YAML (format: " + SCHEMA[relative:] + "). CSV files are UTF-8 with a byte order "
                        "mark; a text cell starting with = + - @, a tab or a carriage return is prefixed with "
@@ -298,7 +299,7 @@ def open_data(site: Site, corpus: Corpus, location: Callable[[Entry], str]) -> F
         ITEMS_CSV: lambda out: write_csv(out, columns, corpus.entries, bom=True),
         ITEMS_JSON: lambda out: write_records(out, columns, corpus.entries),
         TARGETS_CSV: lambda out: write_csv(out, TARGET_COLUMNS, target_rows(corpus), bom=True),
-        PACKAGE: lambda out: out.write(json_text(datapackage(corpus, columns))),
+        PACKAGE: lambda out: out.write(json_text(datapackage(corpus, columns, site.settings.data_license))),
     }
     published: dict[str, File] = {path: partial(utf8, writer) for path, writer in writers.items()}
     published.update((plan_file(plan_source.plan.id), copy_of(plan_source.path)) for plan_source in site.plans)

@@ -348,7 +348,6 @@ def render_pages(corpus: Corpus, tracking: Tracking) -> Files:
                     departments=corpus.departments_by_organisation[o.id])
               for o in vocabulary.organisations]
     pages += finder_pages(corpus)
-    pages.append(later("opendata.md.j2", OPEN_DATA_PAGE, corpus=corpus))
     return dict(pages)
 
 
@@ -386,8 +385,10 @@ def site_files(site: Site, today: date | None = None, history: SiteHistory = NO_
 
     corpus = build_corpus(site)
     tracking = Tracking(corpus, today or build_day())
+    data_page, render_data_page = later("opendata.md.j2", OPEN_DATA_PAGE, corpus=corpus,
+                                        license=site.settings.data_license)
     pages = {**render_pages(corpus, tracking), **target_pages(tracking), **open_data(site, corpus, item_location),
-             **repaired_worker()}
+             data_page: render_data_page, **repaired_worker()}
     pages = with_history(pages, site, corpus, history)
     copied = copied_files(site.root)
     taken = {address_of(path) for path in pages}

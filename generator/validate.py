@@ -22,7 +22,7 @@ from .vocabulary import Vocabulary, department_names, normalise_name, placeholde
 def validate(site: Site) -> list[Diagnostic]:
     found: list[Diagnostic] = []
     for rule in (unique_vocabulary_ids, department_references, placeholder_department_ids, department_name_clashes,
-                 metric_name_clashes):
+                 metric_name_clashes, data_license):
         found.extend(rule(site))
     found.extend(unique_plan_ids(site))
     found.extend(dictionary_problems(display_path(site.root, DICTIONARY), site.vocabulary))
@@ -116,6 +116,13 @@ def organisation(site: Site, plan_file: PlanFile) -> Iterator[Diagnostic]:
     if "organisations" in site.vocabulary_documents and plan_file.plan.organisation not in known:
         yield plan_file.document.diagnostic(("organisation",), unknown("organisation", plan_file.plan.organisation,
                                                                         known))
+
+
+def data_license(site: Site) -> Iterator[Diagnostic]:
+    """The licence's text must be where a reader of the data can follow it."""
+    license = site.settings.data_license
+    if license and not license.path.startswith(("https://", "http://")):
+        yield site.settings_document.diagnostic(("data_license", "path"), "must be an http:// or https:// address")
 
 
 def source(site: Site, plan_file: PlanFile) -> Iterator[Diagnostic]:

@@ -14,8 +14,8 @@ from generator.corpus import build_corpus
 from generator.importer.draft import SCHEMA_COMMENT
 from generator.load import load_site
 from generator.opendata import TARGET_COLUMNS, item_columns, record, target_rows, utf8, write_csv, write_records
-from generator.render import item_location
-from projects import PLAN, make_project
+from generator.render import item_location, render_site
+from projects import PLAN, make_project, write
 from sitefixtures import built_site  # noqa: F401  (session fixture)
 
 BOM = b"\xef\xbb\xbf"
@@ -161,3 +161,33 @@ def test_formulas_are_shown_as_text_in_csv_and_kept_in_json(tmp_path):
     [row_record] = [record(columns, entry) for entry in corpus.entries]
     assert row_record["title"] == entry.item.title
 
+
+
+LICENSE = """\
+data_license:
+  name: CC-BY-4.0
+  title: 知识共享署名 4.0 国际许可协议
+  path: https://creativecommons.org/licenses/by/4.0/
+"""
+
+
+def test_the_data_license_of_content_site_yaml_is_stated_in_the_package_and_on_the_page(tmp_path):
+    make_project(tmp_path)
+    site, diagnostics = load_site(str(tmp_path))
+    pages = render_site(site)
+    assert "licenses" not in json.loads(pages["data/datapackage.json"])
+    assert "本站未注明数据的使用许可" in pages["data/index.md"]
+
+    write(tmp_path, "content/site.yaml", LICENSE)
+    site, diagnostics = load_site(str(tmp_path))
+    assert diagnostics == []
+    pages = render_site(site)
+    assert json.loads(pages["data/datapackage.json"])["licenses"] == [
+        {"name": "CC-BY-4.0", "path": "https://creativecommons.org/licenses/by/4.0/", "title": "知识共享署名 4.0 国际许可协议"}]
+    assert "**使用许可**：[知识共享署名 4\\.0 国际许可协议](https://creativecommons.org/licenses/by/4.0/)" in \
+        pages["data/index.md"]
+
+    write(tmp_path, "content/site.yaml", LICENSE.replace("https://", "ftp://"))
+    _, diagnostics = load_site(str(tmp_path))
+    assert [(d.line, d.field, d.message) for d in diagnostics] == [
+        (4, "data_license.path", "must be an http:// or https:// address")]
