@@ -76,7 +76,7 @@ def test_a_page_for_every_plan_theme_department_year_and_organisation(built_site
     missing = [parts for parts in expected if not page_file(built_site, *parts).is_file()]
     assert not missing
     assert (built_site / "site" / "about" / "index.html").is_file()
-    assert (built_site / "site" / "schema" / "plan.schema.json").is_file()
+    assert (built_site / "site" / "data" / "plan.schema.json").is_file()
 
 
 FULL_WIDTH = str.maketrans('<>&"', "＜＞＆＂")  # how a description keeps to its attribute (the fixture has payloads)
