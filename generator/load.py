@@ -46,6 +46,12 @@ class Site:
     settings: SiteFile = SiteFile()                     # content/site.yaml
     settings_document: yamlsource.Document | None = None  # for locations, when it was read without errors
 
+    def read_cleanly(self, name: str) -> tuple[yamlsource.Document | None, tuple]:
+        """The vocabulary ``name``'s document and entries when its file was read without errors, else None and
+        none: a rule over a file's entries reports at its locations, and a broken file is reported alone."""
+        document = self.vocabulary_documents.get(name)
+        return (document, getattr(self.vocabulary, name)) if document is not None else (None, ())
+
     @cached_property
     def plans_by_id(self) -> dict[str, Plan]:
         """The plans by id (of a duplicated id, the last; validation reports the duplicate)."""

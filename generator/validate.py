@@ -55,11 +55,11 @@ def unique_vocabulary_ids(site: Site) -> Iterator[Diagnostic]:
 
 
 def department_references(site: Site) -> Iterator[Diagnostic]:
-    document = site.vocabulary_documents.get("departments")
-    if document is None or "organisations" not in site.vocabulary_documents:
+    document, departments = site.read_cleanly("departments")
+    if "organisations" not in site.vocabulary_documents:
         return
     known = site.vocabulary.organisation_by_id
-    for i, department in enumerate(site.vocabulary.departments):
+    for i, department in enumerate(departments):
         if department.organisation not in known:
             yield document.diagnostic(("departments", i, "organisation"),
                                       unknown("organisation", department.organisation, known))
@@ -67,8 +67,8 @@ def department_references(site: Site) -> Iterator[Diagnostic]:
 
 def placeholder_department_ids(site: Site) -> Iterator[Diagnostic]:
     """The ids ``import --add-unknown-owners`` made up are to be renamed while no page links to them."""
-    document = site.vocabulary_documents.get("departments")
-    for i, department in enumerate(site.vocabulary.departments):
+    document, departments = site.read_cleanly("departments")
+    for i, department in enumerate(departments):
         if placeholder_number(department.id, department.organisation) is not None:
             yield document.diagnostic(("departments", i, "id"), "an id plansite import made up: rename it (e.g. "
                                       "after the unit's name in pinyin) before publishing, since it becomes part "
@@ -76,9 +76,9 @@ def placeholder_department_ids(site: Site) -> Iterator[Diagnostic]:
 
 
 def department_name_clashes(site: Site) -> Iterator[Diagnostic]:
-    document = site.vocabulary_documents.get("departments")
+    document, departments = site.read_cleanly("departments")
     owner: dict[tuple[str, str], str] = {}
-    for i, department in enumerate(site.vocabulary.departments):
+    for i, department in enumerate(departments):
         for name in set(map(normalise_name, department_names(department))):
             key = (department.organisation, name)
             if key in owner and owner[key] != department.id:

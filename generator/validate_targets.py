@@ -20,9 +20,9 @@ from .vocabulary import Vocabulary, normalise_name
 
 
 def metric_name_clashes(site: Site) -> Iterator[Diagnostic]:
-    document = site.vocabulary_documents.get("metrics")
+    document, metrics = site.read_cleanly("metrics")
     owner: dict[str, str] = {}
-    for i, metric in enumerate(site.vocabulary.metrics):
+    for i, metric in enumerate(metrics):
         for name in dict.fromkeys(map(normalise_name, (metric.name, *metric.aliases))):
             if name in owner and owner[name] != metric.id:
                 yield document.diagnostic(("metrics", i),
