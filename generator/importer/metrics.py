@@ -17,6 +17,7 @@ for the curator.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Callable
 
 from ..model import Metric
 from ..vocabulary import Vocabulary, normalise_name
@@ -39,19 +40,17 @@ def listed_metric(phrase: str, vocabulary: Vocabulary, unit: str = "") -> Naming
     if named is not None or not phrase:
         return Naming(named)
     phrase = normalise_name(phrase)
-    closeness: dict[str, float] = {}  # metric id -> the largest share of any of its names
-    metrics: dict[str, Metric] = {}
-    for name in vocabulary.metric_names():
+
+    def held(name: str, _metric: Metric) -> float | None:  # the shorter's part of the longer
         if name in phrase or phrase in name:
-            metric = vocabulary.resolve_metric(name)
-            metrics[metric.id] = metric
-            share = min(len(name), len(phrase)) / max(len(name), len(phrase))
-            closeness[metric.id] = max(share, closeness.get(metric.id, 0))
-    best = max(closeness.values(), default=0)
+            return min(len(name), len(phrase)) / max(len(name), len(phrase))
+        return None
+
+    closeness = _closeness(vocabulary, held)
+    best = max((share for _, share in closeness), default=0)
     if best < SHARE:
         return _alike(phrase, vocabulary, unit)
-    near = [metrics[metric_id] for metric_id, share in closeness.items() if share >= best * SHARE]
-    return Naming(near[0], held=True) if len(near) == 1 else Naming(None, candidates=tuple(near))
+    return _chosen([metric for metric, share in closeness if share >= best * SHARE])
 
 
 def _alike(phrase: str, vocabulary: Vocabulary, unit: str) -> Naming:
@@ -59,20 +58,32 @@ def _alike(phrase: str, vocabulary: Vocabulary, unit: str) -> Naming:
     the phrase (每学年实施心理普查 and 每学年心理普查次数 share 每学年心理普查): when they make up at least
     ``SHARE`` of the name and ``ALIKE`` of the phrase, and no other metric comes within ``APART``; else the
     metrics that come near, as candidates."""
-    closeness: dict[str, float] = {}
-    metrics: dict[str, Metric] = {}
+    def alike(name: str, metric: Metric) -> float | None:
+        if unit and metric.unit and metric.unit != unit:
+            return None
+        common = _common_in_order(name, phrase)
+        return common / len(phrase) if common >= len(name) * SHARE else None  # most of the name is there
+
+    ranked = sorted(_closeness(vocabulary, alike), key=lambda found: found[1], reverse=True)
+    if not ranked or ranked[0][1] < ALIKE:
+        return Naming(None)
+    return _chosen([metric for metric, share in ranked if share > ranked[0][1] - APART])
+
+
+def _closeness(vocabulary: Vocabulary, share: Callable[[str, Metric], float | None]) -> list[tuple[Metric, float]]:
+    """Each listed metric with the largest ``share`` of any of its names (None: that name does not count), in
+    the vocabulary's order; metrics none of whose names count are left out."""
+    found: dict[str, tuple[Metric, float]] = {}
     for name in vocabulary.metric_names():
         metric = vocabulary.resolve_metric(name)
-        if unit and metric.unit and metric.unit != unit:
-            continue
-        metrics[metric.id] = metric
-        common = _common_in_order(name, phrase)
-        if common >= len(name) * SHARE:  # most of the name is there
-            closeness[metric.id] = max(common / len(phrase), closeness.get(metric.id, 0))
-    ranked = sorted(closeness, key=closeness.get, reverse=True)
-    if not ranked or closeness[ranked[0]] < ALIKE:
-        return Naming(None)
-    near = [metrics[i] for i in ranked if closeness[i] > closeness[ranked[0]] - APART]
+        value = share(name, metric)
+        if value is not None and (metric.id not in found or value > found[metric.id][1]):
+            found[metric.id] = (metric, value)
+    return list(found.values())
+
+
+def _chosen(near: list[Metric]) -> Naming:
+    """The one metric near the phrase, or, when several are, none decided and them as candidates."""
     return Naming(near[0], held=True) if len(near) == 1 else Naming(None, candidates=tuple(near))
 
 
