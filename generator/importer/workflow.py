@@ -164,14 +164,14 @@ def _refusal(args, plan: dict, merging: bool, vocabulary, vocabulary_problems: l
 
 
 def _id_taken(args, plan_id: str) -> str:
-    """The plan file below plans/ that already has the id ``plan_id`` ("" when none has it, or when -o is not
-    below plans/, where `plansite check` does not read it)."""
+    """The plan file below plans/ that already has the id ``plan_id``, as ``load.plan_paths`` names it ("" when
+    none has it, or when -o is not below plans/, where `plansite check` does not read it)."""
     plans = os.path.realpath(os.path.join(args.root, PLANS))
     if os.path.commonpath([plans, os.path.realpath(args.output)]) != plans:
         return ""
     for plan_file, _ in load_plan_files(plan_paths(args.root)):
         if plan_file is not None and plan_file.plan.id == plan_id:
-            return os.path.normpath(plan_file.path)
+            return plan_file.path
     return ""
 
 
