@@ -141,9 +141,13 @@ def table(entries: list[Entry]) -> str:
              "、".join(d.name for d in e.owners)) for e in entries]
     widths = [max(width(row[i]) for row in [header, *rows]) for i in range(len(header) - 1)]
     indent = " " * (sum(widths[:3]) + 2 * 3)
-    lines = ["  ".join([*(pad(cell, w) for cell, w in zip(header, widths)), header[-1]])]
+
+    def line(row: tuple[str, ...]) -> str:
+        return "  ".join([*(pad(cell, w) for cell, w in zip(row, widths)), row[-1]]).rstrip()
+
+    lines = [line(header)]
     for entry, row in zip(entries, rows):
-        lines.append("  ".join([*(pad(cell, w) for cell, w in zip(row, widths)), row[-1]]).rstrip())
+        lines.append(line(row))
         lines += [indent + target_line(entry.plan, entry.item, t) for t in entry.item.targets]
     return "\n".join(lines)
 
