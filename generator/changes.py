@@ -54,8 +54,8 @@ from .gitrepo import GitError, Repo
 from .ids import Placed, PlacedSection, walk_items, walk_sections
 from .labels import CHANGES, COMPARATORS
 from .load import PlanFile, plan_paths
-from .project import PLANS
 from .model import Item, Plan, Section, Target
+from .project import PLANS
 
 WORKTREE = "WORKTREE"
 SIMILAR = 0.6

@@ -29,9 +29,9 @@ from typing import Iterable, Mapping
 from .changes import ITEM_FIELDS, PLAN_FIELDS, SECTION_FIELDS, Changelog, PlanChange, \
     describe_fields, describe_item, describe_section, describe_target
 from .corpus import Corpus
-from .labels import CHANGES
 from .history import page_dates
 from .ids import item_anchor
+from .labels import CHANGES
 from .load import VOCABULARY_FILES, Site, vocabulary_path
 from .render import LISTINGS, page_path
 from .sitehistory import NOTHING, Concern, SiteHistory
