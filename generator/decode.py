@@ -7,6 +7,7 @@ decoding goes on past errors so that one run reports them all.
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 import datetime
 import math
@@ -123,14 +124,29 @@ def _decode_int(value, path, document, diagnostics):
 def _decode_str(value, path, document, diagnostics):
     if isinstance(value, str):
         return value
-    if isinstance(value, (int, float)) and not isinstance(value, bool):
-        return str(value)  # numbers as printed ("1") are written unquoted in YAML
+    if isinstance(value, (int, float)) and not isinstance(value, bool):  # YAML read it as a number
+        return _fail("a string (quote it to keep it as written)", value, path, document, diagnostics)
     return _fail("a string", value, path, document, diagnostics)
+
+
+def _decode_printed(value, path, document, diagnostics):
+    """A number as printed (``printed`` in the field's metadata): text, or a whole number written unquoted
+    (``number: 1``).  Not a decimal: YAML reads ``1.10`` as the number 1.1, which would lose the 0."""
+    if isinstance(value, int) and not isinstance(value, bool):
+        return str(value)
+    return _decode_str(value, path, document, diagnostics)
+
+
+ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 
 
 def _decode_date(value, path, document, diagnostics):
     if isinstance(value, datetime.date) and not isinstance(value, datetime.datetime):
         return value
+    if isinstance(value, str) and ISO_DATE.fullmatch(value):  # quoted, as editors' YAML 1.2 reads any date
+        with contextlib.suppress(ValueError):
+            return datetime.date.fromisoformat(value)
+        return _fail("a date that exists", value, path, document, diagnostics)
     return _fail("a date (YYYY-MM-DD)", value, path, document, diagnostics)
 
 
@@ -208,7 +224,8 @@ class _Dataclass:
 
 def _field(f: dataclasses.Field, tp) -> _Field:
     required = f.default is dataclasses.MISSING and f.default_factory is dataclasses.MISSING
-    return _Field(f.name, _decoder(tp), required, _TYPE_NAMES.get(tp, "a value"), _placeholder(tp),
+    decoder = _decode_printed if f.metadata.get("printed") else _decoder(tp)
+    return _Field(f.name, decoder, required, _TYPE_NAMES.get(tp, "a value"), _placeholder(tp),
                   _constraints(f.metadata, blank_allowed=not (required and tp is str)))
 
 

@@ -33,8 +33,8 @@ def _schema(tp, definitions: dict) -> dict:
         return {"anyOf": [_schema(o, definitions) for o in options] + [{"type": "null"}]}
     if origin is typing.Literal:
         return {"enum": list(typing.get_args(tp))}
-    if origin is tuple:
-        return {"type": "array", "items": _schema(typing.get_args(tp)[0], definitions)}
+    if origin is tuple:  # left empty (``owners:``), a list is read as an empty one
+        return {"type": ["array", "null"], "items": _schema(typing.get_args(tp)[0], definitions)}
     if dataclasses.is_dataclass(tp):
         name = tp.__name__
         if name not in definitions:

@@ -224,6 +224,21 @@ def test_a_comparator_written_the_other_way_round_is_suggested_first(tmp_path):
     assert field == "sections[0].items[0].targets[0].comparator" and "(did you mean '>=' or" in message
 
 
+@pytest.mark.parametrize("change, expected", [
+    (("      - number: 1\n", "      - number: 1.10\n"),
+     ("sections[0].items[0].number", "expected a string (quote it to keep it as written), got float 1.1")),
+    (("title: 扩大普惠资源", "title: 2025"),
+     ("sections[0].items[0].title", "expected a string (quote it to keep it as written), got int 2025")),
+    (("unit: '%'}", "unit: '%', deadline: '2025-02-30'}"),
+     ("sections[0].items[0].targets[0].deadline", "expected a date that exists, got the text '2025-02-30'")),
+])
+def test_values_yaml_reads_otherwise_than_written_are_errors_saying_what_to_do(tmp_path, change, expected):
+    """A decimal in a text field would lose what was written (1.10 is read as 1.1): quote it; a quoted date
+    is a date (as editors read it), if it exists."""
+    make_project(tmp_path, PLAN.replace(*change))
+    assert [(f, m) for _, f, s, m in messages(tmp_path) if s == "error"] == [expected]
+
+
 def test_files_are_named_alike_from_the_project_folder(tmp_path, capsys, monkeypatch):
     """``--root .`` (the default): plans/… as content/…, not ./plans/…."""
     make_project(tmp_path, BROKEN)
