@@ -38,6 +38,7 @@ import json
 import types
 import typing
 from dataclasses import dataclass
+from decimal import Decimal
 from functools import partial
 from typing import Any, Callable, TextIO
 
@@ -207,7 +208,7 @@ def cell(column: Column, row) -> str:
     if value is None:
         return ""
     if isinstance(value, float):
-        return str(int(value)) if value.is_integer() else repr(value)
+        return str(int(value)) if value.is_integer() else format(Decimal(repr(value)), "f")  # not 1e-05
     if isinstance(value, datetime.date):
         return value.isoformat()
     text = LIST_SEPARATOR.join(value) if column.many else str(value)

@@ -7,13 +7,16 @@ import io
 import json
 import re
 from datetime import date
+from pathlib import Path
 
 import pytest
+from frictionless import validate
 
 from generator.corpus import build_corpus
 from generator.importer.draft import SCHEMA_COMMENT
 from generator.load import load_site
-from generator.opendata import TARGET_COLUMNS, item_columns, record, target_rows, utf8, write_csv, write_records
+from generator.opendata import (
+    TARGET_COLUMNS, TARGETS_CSV, item_columns, record, target_rows, utf8, write_csv, write_records)
 from generator.render import item_location, render_site
 from projects import PLAN, make_project, write
 from sitefixtures import built_site  # noqa: F401  (session fixture)
@@ -124,6 +127,38 @@ def test_the_data_page_lists_years_not_every_plan(built_site, corpus):
 
 FORMULAS = PLAN.replace("title: 扩大普惠资源", "title: '=HYPERLINK(\"http://x\",\"点击\")'").replace(
     "comparator: '>='", "comparator: '='")
+
+
+def frictionless_problems(folder: Path) -> list:
+    """What Frictionless (the Data Package's reference implementation) finds wrong with the package in
+    ``folder``: each file against its description, every cell against its field's type and constraints,
+    keys unique, every target's item present (the foreign key)."""
+    report = validate(folder / "datapackage.json")
+    return report.flatten(["title", "rowNumber", "fieldName", "type", "note"])
+
+
+@pytest.mark.site
+def test_frictionless_finds_the_published_package_valid(built_site):
+    assert frictionless_problems(built_site / "site" / "data") == []
+
+
+EDGES = FORMULAS.replace("owners: [基教科, 计划财务科]", "owners: []").replace(
+    "value: 58, unit: '%'}", "value: 0.00001, unit: '%', deadline: 2025-06-30}\n"
+    "          - {text: 生均面积10至12平方米, comparator: range, min: 10, max: 12, unit: 平方米, status: 已完成}")
+
+
+def test_frictionless_finds_the_package_valid_with_formulas_empty_lists_small_numbers_and_ranges(tmp_path):
+    make_project(tmp_path, EDGES)
+    site, diagnostics = load_site(str(tmp_path))
+    assert [d for d in diagnostics if d.severity == "error"] == []
+    out = tmp_path / "out"
+    for path, content in render_site(site).items():
+        if path.startswith("data/") and not path.startswith("data/finder/"):
+            (out / path).parent.mkdir(parents=True, exist_ok=True)
+            (out / path).write_bytes(content if isinstance(content, bytes) else content.encode("utf-8"))
+    assert frictionless_problems(out / "data") == []
+    [target, _] = csv.DictReader(io.StringIO((out / TARGETS_CSV).read_text(encoding="utf-8-sig")))
+    assert (target["value"], target["due"]) == ("0.00001", "2025-06-30")  # as written, not 1e-05
 
 
 def csv_rows(columns, rows) -> list[dict]:
