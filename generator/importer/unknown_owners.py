@@ -9,7 +9,6 @@ they like, to rename the id before any page links to it.
 
 from __future__ import annotations
 
-import os
 import re
 
 import yaml
@@ -49,12 +48,10 @@ def entries_text(departments: list[dict], indent: str, source: str) -> str:
 
 
 def append_departments(path: str, departments: list[dict], source: str) -> None:
-    """Append the entries to the departments file (created if missing), keeping everything in it."""
-    if os.path.exists(path):
-        with open(path, encoding="utf-8") as file:
-            current = file.read()
-    else:
-        current = "departments:\n"
+    """Append the entries to the departments file, keeping everything in it.  (The file exists: a missing one is
+    an error of content/, which refuses --add-unknown-owners.)"""
+    with open(path, encoding="utf-8") as file:
+        current = file.read()
     current = re.sub(r"^departments:\s*\[\]\s*$", "departments:", current, flags=re.M)
     found = re.search(r"^( *)- id:", current, re.M)
     indent = found.group(1) if found else "  "
