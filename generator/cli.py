@@ -8,7 +8,7 @@ import os
 import sys
 
 from .diagnostics import print_diagnostics
-from .project import SCHEMA_FILE
+from .project import CONTENT_SCHEMAS, SCHEMA_FILE
 
 
 def cmd_check(args) -> int:
@@ -25,26 +25,27 @@ def cmd_check(args) -> int:
 
 def cmd_schema(args) -> int:
     from .atomicfile import replace_file
-    from .schema import schema_text
+    from .schema import schema_files
 
-    text = schema_text()
-    output = args.output or os.path.join(args.root, SCHEMA_FILE)
-    rerun = "plansite schema" + (f" -o {args.output}" if args.output else "")
-    try:
-        if args.check:
-            if not os.path.exists(output):
-                print(f"{output} does not exist: run `{rerun}`", file=sys.stderr)
-                return 1
-            with open(output, encoding="utf-8") as current:
-                if current.read() != text:
-                    print(f"{output} is out of date: run `{rerun}`", file=sys.stderr)
-                    return 1
-            return 0
-        replace_file(output, text)
-    except (OSError, UnicodeDecodeError) as error:
-        print(f"error: {output}: {getattr(error, 'strerror', None) or error}", file=sys.stderr)
-        return 1
-    return 0
+    stale = []
+    for relative, text in schema_files().items():
+        path = os.path.join(args.root, relative)
+        try:
+            if not args.check:
+                os.makedirs(os.path.dirname(path), exist_ok=True)
+                replace_file(path, text)
+            elif not os.path.exists(path):
+                stale.append(f"{path} does not exist")
+            else:
+                with open(path, encoding="utf-8") as current:
+                    if current.read() != text:
+                        stale.append(f"{path} is out of date")
+        except (OSError, UnicodeDecodeError) as error:
+            print(f"error: {path}: {getattr(error, 'strerror', None) or error}", file=sys.stderr)
+            return 1
+    for problem in stale:
+        print(f"{problem}: run `plansite schema`", file=sys.stderr)
+    return 1 if stale else 0
 
 
 # Sub-commands that live next to the stage they drive, each module exposing ``register(commands)``.  Only the
@@ -77,10 +78,9 @@ def build_parser(command: str | None = None) -> argparse.ArgumentParser:
     check.add_argument("--strict", action="store_true", help="treat warnings as errors")
     check.set_defaults(run=cmd_check)
 
-    schema = commands.add_parser("schema", help="write the JSON Schema of the plan format")
-    schema.add_argument("-o", "--output", metavar="PATH",
-                        help=f"where to write it (default: {SCHEMA_FILE} of the project, see --root)")
-    schema.add_argument("--check", action="store_true", help="only check that the file is up to date")
+    schema = commands.add_parser("schema", help=f"write the JSON Schemas of the plan format ({SCHEMA_FILE}) "
+                                                f"and of the files of content/ ({CONTENT_SCHEMAS}/)")
+    schema.add_argument("--check", action="store_true", help="only check that the files are up to date")
     schema.set_defaults(run=cmd_schema)
 
     if command in COMMANDS:

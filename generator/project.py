@@ -2,7 +2,7 @@
 
 A project is a folder holding its sources, ``SOURCES`` (plans/ and content/:
 every input of a generation but mkdocs.yml; the plan format's JSON Schema is
-``SCHEMA_FILE``), the MkDocs configuration
+``SCHEMA_FILE``, those of content/'s files are in ``CONTENT_SCHEMAS``), the MkDocs configuration
 ``CONFIG``, and what is generated from them: ``DOCS``, then site/ (where
 mkdocs.yml says).  Of mkdocs.yml, generation reads only ``site_url``
 (``configured_site_url``).  Its git repository marks each published edition
@@ -24,6 +24,7 @@ CONFIG = "mkdocs.yml"
 DOCS = "docs"
 PAGES = os.path.join(CONTENT, "pages")  # hand-written pages, published as they are
 SCHEMA_FILE = os.path.join(PLANS, "plan.schema.json")  # the plan format's JSON Schema, next to the plans
+CONTENT_SCHEMAS = os.path.join(CONTENT, "schema")  # the JSON Schemas of the files of content/
 EDITION_TAGS = "edition"  # `plansite publish VERSION` tags the published commit edition/VERSION
 
 

@@ -1,29 +1,51 @@
-"""JSON Schema for the plan format, generated from the model's dataclasses."""
+"""JSON Schemas of a project's YAML files, generated from the model's dataclasses.
+
+One for the plan format (``project.SCHEMA_FILE``, next to the plans) and one
+for each file of content/ (the vocabularies and site.yaml, in
+``project.CONTENT_SCHEMAS``).  Each YAML file starts with a comment naming its
+schema (``# yaml-language-server: $schema=…``), which editors with a YAML
+language server read to check and complete the file as it is typed.
+"""
 
 from __future__ import annotations
 
 import dataclasses
 import datetime
 import json
+import os
 import types
 import typing
 
 from .decode import hints
-from .model import Plan
+from .load import SITE_FILE, VOCABULARY_FILES
+from .model import Plan, SiteFile
+from .project import CONTENT, CONTENT_SCHEMAS, SCHEMA_FILE
 
-def json_schema(root=Plan) -> dict:
+CONTENT_FILES = {**dict(VOCABULARY_FILES.values()), SITE_FILE: SiteFile}  # file name in content/ → its model
+
+
+def json_schema(root=Plan, title: str = "Plansite plan (format v1)") -> dict:
     definitions: dict[str, dict] = {}
     top = _schema(root, definitions)
     return {
         "$schema": "https://json-schema.org/draft/2020-12/schema",
-        "title": "Plansite plan (format v1)",
+        "title": title,
         **top,
         "$defs": dict(sorted(definitions.items())),
     }
 
 
-def schema_text() -> str:
-    return json.dumps(json_schema(), ensure_ascii=False, indent=2) + "\n"
+def content_schema(filename: str) -> str:
+    """Where the schema of ``filename`` (a file of content/, such as departments.yaml) is, in the project."""
+    return os.path.join(CONTENT_SCHEMAS, os.path.splitext(filename)[0] + ".json")
+
+
+def schema_files() -> dict[str, str]:
+    """Every schema of a project: {its path in the project: its text}."""
+    schemas = {SCHEMA_FILE: json_schema()}
+    schemas.update((content_schema(filename), json_schema(cls, f"Plansite {CONTENT}/{filename}"))
+                   for filename, cls in CONTENT_FILES.items())
+    return {path: json.dumps(schema, ensure_ascii=False, indent=2) + "\n" for path, schema in schemas.items()}
 
 
 def _schema(tp, definitions: dict) -> dict:

@@ -16,7 +16,8 @@ import pytest
 from generator.cli import main
 from generator.corpus import Corpus, build_corpus
 from generator.load import load_site
-from generator.schema import schema_text
+from generator.project import SCHEMA_FILE
+from generator.schema import schema_files
 from generator.searchbrowser import served
 from generator.segmentation import DICTIONARY
 from planhistory import site_editions
@@ -30,7 +31,7 @@ def make_site_project(root: Path) -> Path:
     shutil.copytree(FIXTURE, root, dirs_exist_ok=True)
     shutil.copy(REPO / "mkdocs.yml", root / "mkdocs.yml")
     shutil.copy(REPO / DICTIONARY, root / DICTIONARY)
-    (root / "plans" / "plan.schema.json").write_text(schema_text(), encoding="utf-8")
+    (root / SCHEMA_FILE).write_text(schema_files()[SCHEMA_FILE], encoding="utf-8")
     return root
 
 

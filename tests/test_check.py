@@ -8,7 +8,7 @@ import pytest
 
 from generator.cli import main
 from generator.load import load_site
-from generator.schema import schema_text
+from generator.schema import schema_files
 from projects import DEPARTMENTS, PLAN, make_project, write
 
 
@@ -128,29 +128,37 @@ def test_source_url_must_be_http(tmp_path):
     assert any(f == "source.url" for _, f, _, _ in messages(tmp_path))
 
 
-def test_schema_file_is_up_to_date(capsys):
-    assert main(["schema", "--check"]) == 0, "run `plansite schema` to regenerate plans/plan.schema.json"
+def test_schema_files_are_up_to_date(capsys):
+    assert main(["schema", "--check"]) == 0, "run `plansite schema` to regenerate plans/ and content/'s schemas"
 
 
-def test_schema_is_written_into_the_project_named_by_root(tmp_path, monkeypatch, capsys):
-    """``plansite --root DIR schema`` writes DIR's plans/plan.schema.json, wherever it is run from."""
+def test_schemas_are_written_into_the_project_named_by_root(tmp_path, monkeypatch, capsys):
+    """``plansite --root DIR schema`` writes DIR's schemas, wherever it is run from; --check names each file
+    missing or out of date."""
     monkeypatch.chdir(tmp_path)
     (tmp_path / "project" / "plans").mkdir(parents=True)
     assert main(["--root", "project", "schema", "--check"]) == 1
-    assert "project/plans/plan.schema.json does not exist: run `plansite schema`" in capsys.readouterr().err
+    err = capsys.readouterr().err
+    assert "project/plans/plan.schema.json does not exist: run `plansite schema`" in err
+    assert "project/content/schema/departments.json does not exist: run `plansite schema`" in err
     assert main(["--root", "project", "schema"]) == 0
     assert main(["--root", "project", "schema", "--check"]) == 0
-    assert (tmp_path / "project" / "plans" / "plan.schema.json").read_text(encoding="utf-8") == schema_text()
+    for relative, text in schema_files().items():
+        assert (tmp_path / "project" / relative).read_text(encoding="utf-8") == text
     assert not (tmp_path / "plans").exists()
+    (tmp_path / "project" / "content" / "schema" / "themes.json").write_text("{}", encoding="utf-8")
+    assert main(["--root", "project", "schema", "--check"]) == 1
+    assert capsys.readouterr().err == "project/content/schema/themes.json is out of date: run `plansite schema`\n"
 
 
 def test_schema_paths_that_cannot_be_written_or_read_are_errors_naming_them(tmp_path, capsys):
-    assert main(["--root", str(tmp_path), "schema", "-o", str(tmp_path / "no" / "s.json")]) == 1
-    assert f"error: {tmp_path / 'no' / 's.json'}: No such file or directory" in capsys.readouterr().err
-    assert main(["--root", str(tmp_path), "schema", "--check", "-o", str(tmp_path)]) == 1
-    assert f"error: {tmp_path}: Is a directory" in capsys.readouterr().err
-    assert main(["--root", str(tmp_path), "schema", "--check", "-o", str(tmp_path / "s.json")]) == 1
-    assert f"does not exist: run `plansite schema -o {tmp_path / 's.json'}`" in capsys.readouterr().err
+    (tmp_path / "content").write_text("a file, not a folder", encoding="utf-8")
+    assert main(["--root", str(tmp_path), "schema"]) == 1
+    assert f"error: {tmp_path / 'content' / 'schema' / 'organisations.json'}: Not a directory" in capsys.readouterr().err
+    other = tmp_path / "other"
+    (other / "plans" / "plan.schema.json").mkdir(parents=True)
+    assert main(["--root", str(other), "schema", "--check"]) == 1
+    assert f"error: {other / 'plans' / 'plan.schema.json'}: Is a directory" in capsys.readouterr().err
 
 
 def test_a_hand_written_page_that_is_not_utf8_is_an_error_naming_it(tmp_path, capsys):

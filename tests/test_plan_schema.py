@@ -1,4 +1,4 @@
-"""The published JSON Schema (plans/plan.schema.json) agrees with the loader, checked by a real validator.
+"""The JSON Schemas (plans/plan.schema.json, content/schema/) agree with the loader, checked by a real validator.
 
 Editors check plan files against the schema as curators type (the YAML
 language server reads the ``$schema`` comment heading each file), so the
@@ -6,11 +6,14 @@ schema must accept every plan the loader accepts, and reject what it can
 express of what the loader rejects: a missing or blank field, a wrong type, a
 value from outside a list, an id of the wrong shape, a field the format does not
 have, a date that is no date.  The files are read as an editor reads them: YAML
-1.2, where ``2025-12-31`` is a string (the schema's ``format: date``), not a date.
+1.2, where ``2025-12-31`` is a string (the schema's ``format: date``), not a date.  The same holds for
+the files of content/ and their schemas.
 """
 
 from __future__ import annotations
 
+import json
+import os
 from pathlib import Path
 
 import pytest
@@ -18,12 +21,15 @@ import yaml
 from jsonschema import Draft202012Validator
 
 from generator.load import load_site
-from generator.schema import json_schema
-from projects import PLAN, make_project
+from generator.project import CONTENT, SCHEMA_FILE
+from generator.schema import CONTENT_FILES, content_schema, schema_files
+from projects import DEPARTMENTS, PLAN, make_project, write
 from sitefixtures import FIXTURE, REPO
 
-VALIDATOR = Draft202012Validator(json_schema(), format_checker=Draft202012Validator.FORMAT_CHECKER)
+SCHEMAS = {path: json.loads(text) for path, text in schema_files().items()}
 PLAN_FILES = sorted((REPO / "plans").rglob("*.yaml")) + sorted((FIXTURE / "plans").rglob("*.yaml"))
+CONTENT_YAML = [root / CONTENT / name for root in (REPO, FIXTURE) for name in CONTENT_FILES
+                if (root / CONTENT / name).exists()]
 
 
 class EditorLoader(yaml.SafeLoader):
@@ -35,14 +41,27 @@ EditorLoader.yaml_implicit_resolvers = {
     for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()}
 
 
-def schema_errors(text: str) -> list[str]:
+def schema_errors(text: str, schema: str = SCHEMA_FILE) -> list[str]:
+    validator = Draft202012Validator(SCHEMAS[schema], format_checker=Draft202012Validator.FORMAT_CHECKER)
     return [f"{'/'.join(map(str, error.absolute_path))}: {error.message}"
-            for error in VALIDATOR.iter_errors(yaml.load(text, Loader=EditorLoader))]
+            for error in validator.iter_errors(yaml.load(text, Loader=EditorLoader))]
 
 
-def loader_errors(root: Path, text: str) -> list[str]:
-    make_project(root, text)
+PLAN_FILE, DEPARTMENTS_FILE = "plans/2025/demo-edu-2025.yaml", f"{CONTENT}/departments.yaml"
+SAMPLES = {PLAN_FILE: (PLAN, SCHEMA_FILE), DEPARTMENTS_FILE: (DEPARTMENTS, content_schema("departments.yaml"))}
+
+
+def loader_errors(root: Path, text: str, path: str = PLAN_FILE) -> list[str]:
+    """The errors of a valid sample project (``make_project``) whose file ``path`` holds ``text``."""
+    make_project(root)
+    write(root, path, text)
     return [f"{d.field}: {d.message}" for d in load_site(str(root))[1] if d.severity == "error"]
+
+
+def variant(path: str, old: str, new: str) -> str:
+    sample = SAMPLES[path][0]
+    assert old in sample
+    return sample.replace(old, new, 1)
 
 
 @pytest.mark.parametrize("path", PLAN_FILES, ids=lambda path: path.name)
@@ -87,16 +106,35 @@ ACCEPTED = {
 
 @pytest.mark.parametrize("name", ACCEPTED)
 def test_what_the_loader_accepts_the_schema_accepts_too(tmp_path, name):
-    old, new = ACCEPTED[name]
-    assert old in PLAN
-    text = PLAN.replace(old, new, 1)
+    text = variant(PLAN_FILE, *ACCEPTED[name])
     assert (schema_errors(text), loader_errors(tmp_path, text)) == ([], [])
 
 
-@pytest.mark.parametrize("name", BROKEN)
-def test_what_the_loader_rejects_the_schema_rejects_too(tmp_path, name):
-    old, new = BROKEN[name]
-    assert old in PLAN
-    text = PLAN.replace(old, new, 1)
-    assert loader_errors(tmp_path, text), "the loader accepts it"
-    assert schema_errors(text), "the schema accepts it"
+@pytest.mark.parametrize("path", CONTENT_YAML, ids=lambda path: str(path.relative_to(REPO)))
+def test_every_file_of_content_is_valid_under_its_schema(path):
+    assert schema_errors(path.read_text(encoding="utf-8"), content_schema(path.name)) == []
+
+
+@pytest.mark.parametrize("name", CONTENT_FILES)
+def test_the_project_s_files_of_content_point_editors_to_their_schemas(name):
+    schema = os.path.relpath(content_schema(name), CONTENT)
+    assert (REPO / CONTENT / name).read_text(encoding="utf-8").startswith(f"# yaml-language-server: $schema={schema}\n")
+    assert (REPO / CONTENT / schema).is_file()
+
+
+UNIT = "    organisation: demo-edu\n"
+BROKEN_DEPARTMENTS = {
+    "kind outside its list": (UNIT, UNIT + "    kind: 处室\n"),
+    "name missing": ("    name: 基教科\n", ""),
+    "id of the wrong shape": ("id: demo-jijiaoke", "id: 基教科"),
+    "unknown field": (UNIT, UNIT + "    alias: [基础教育科]\n"),
+    "aliases not a list": ("aliases: [计划财务科]", "aliases: {计划财务科: 1}"),
+}
+
+
+@pytest.mark.parametrize("path, name", [(PLAN_FILE, name) for name in BROKEN] +
+                         [(DEPARTMENTS_FILE, name) for name in BROKEN_DEPARTMENTS])
+def test_what_the_loader_rejects_the_schema_rejects_too(tmp_path, path, name):
+    text = variant(path, *{PLAN_FILE: BROKEN, DEPARTMENTS_FILE: BROKEN_DEPARTMENTS}[path][name])
+    assert loader_errors(tmp_path, text, path), "the loader accepts it"
+    assert schema_errors(text, SAMPLES[path][1]), "the schema accepts it"
