@@ -26,7 +26,7 @@ from .diagnostics import did_you_mean, has_errors, print_diagnostics
 from .load import load_site
 from .model import Item, Plan, Status, Target
 from .opendata import item_columns, write_csv, write_records
-from .render import item_location, requirement
+from .templating import item_location, requirement
 from .tracking import target_deadline
 from .vocabulary import normalise_name
 

@@ -23,7 +23,7 @@ from functools import partial
 from .corpus import Corpus
 from .feeds import FEED_ALL, feed_path, feeds
 from .load import Site
-from .render import NEWEST, page_path, relative, render
+from .templating import NEWEST, page_path, relative, render
 from .sitehistory import SiteHistory
 from .timeline import EDITIONS, build_timeline
 from .write import File, Files, content_of

@@ -27,7 +27,7 @@ from .corpus import Corpus, Entry, runs
 from .model import Metric
 from .paging import paginate
 from .references import is_web_address
-from .render import http_url, later, page_path, quantity, requirement, text
+from .templating import http_url, later, page_path, quantity, requirement, text
 from .tracking import (STATE_LABELS, ReviewLinks, State, Summary, is_tracked, item_deadline, reference_of,
                        state_of, summarise)
 from .write import Files

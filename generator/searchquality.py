@@ -18,7 +18,7 @@ from .corpus import Corpus
 from .diagnostics import Diagnostic, did_you_mean
 from .load import load_document
 from .model import REQUIRED, doc
-from .render import item_location
+from .templating import item_location
 
 
 @dataclass(frozen=True, slots=True)

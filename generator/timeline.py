@@ -33,7 +33,7 @@ from .history import page_dates
 from .ids import item_anchor
 from .labels import CHANGES
 from .load import VOCABULARY_FILES, Site, vocabulary_path
-from .render import LISTINGS, page_path
+from .templating import LISTINGS, page_path
 from .sitehistory import NOTHING, Concern, SiteHistory
 from .vocabulary import Vocabulary
 

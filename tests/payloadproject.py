@@ -13,7 +13,7 @@ import pytest
 import yaml
 
 from generator.cli import main
-from generator.render import md
+from generator.templating import md
 from gitrepos import commit, git, init
 from payloads import PAYLOADS
 from sitefixtures import make_site_project

@@ -11,7 +11,7 @@ from browserfixtures import browser  # noqa: F401  (session fixture)
 from generator.commitments import year_over_year
 from generator.corpus import build_corpus
 from generator.load import load_site
-from generator.render import requirement
+from generator.templating import requirement
 from generator.render_targets import Tracking
 from sitefixtures import built_site, site_url  # noqa: F401  (session fixtures)
 

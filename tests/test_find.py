@@ -13,7 +13,7 @@ from generator.corpus import build_corpus
 from generator.find import Criteria, resolve, select, width
 from generator.load import load_site
 from generator.opendata import item_columns
-from generator.render import item_location, requirement
+from generator.templating import item_location, requirement
 from projects import PLAN, make_project
 from sitefixtures import make_site_project
 

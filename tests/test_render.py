@@ -25,8 +25,8 @@ from generator.labels import genre
 from generator.load import load_site
 from generator.model import Target
 from generator.project import DOCS, SOURCES
-from generator.render import front_matter_description, http_url, md, numbered, paragraphs, render_site, \
-    requirement
+from generator.render import render_site
+from generator.templating import front_matter_description, http_url, md, numbered, paragraphs, requirement
 from payloads import PAYLOADS
 from projects import make_project, write
 from sitefixtures import REPO, make_site_project
