@@ -97,7 +97,9 @@ def test_children_are_stopped_when_this_process_fails(tmp_path):
 
     def work(share: int) -> None:
         if share == 0:
-            started.write_text(str(os.getpid()))
+            written = tmp_path / "child.tmp"  # renamed once whole: the other child must not see an empty file
+            written.write_text(str(os.getpid()))
+            os.replace(written, started)
             signal.pause()  # would run for ever
         while not started.exists():
             time.sleep(0.01)
