@@ -88,6 +88,7 @@ def test_a_document_without_sections_gets_one_around_its_items(tmp_path, vocabul
     ("加强作风建设", "加强作风建设"),
     ("持续推进校园安全专项整治行动，加强学校安全风险防控体系建设，健全完善校园安全隐患排查机制。",
      "持续推进校园安全专项整治行动"),
+    ("改善乡村学校办学条件\n新建学校2所，改造旱厕10处。", "改善乡村学校办学条件"),  # a heading line, its text below
 ])
 def test_title_is_the_lead_phrase(text, title):
     assert draft.lead_phrase(text) == title

@@ -33,6 +33,7 @@ from .themes import assign_themes
 SCHEMA_COMMENT = "# yaml-language-server: $schema=../plan.schema.json\n"
 TITLE_MAX = 40
 _SENTENCE_END = re.compile(r"[。！？!?]")
+_LEAD_END = re.compile(r"[。！？!?\n]")
 _CLAUSE_END = re.compile(r"[，,；;：:。！？!?]")
 KIND_TITLES = {"plan": "工作要点", "review": "工作总结", "breakdown": "任务分解"}
 
@@ -44,8 +45,9 @@ def ordered(cls, values: dict) -> dict:
 
 
 def lead_phrase(text: str) -> str:
-    """The item's lead phrase: its first sentence when that is short, else its first clause (cut at 40)."""
-    sentence = _SENTENCE_END.search(text)
+    """The item's lead phrase: its first sentence when that is short, else its first clause (cut at 40).
+    A numbered line standing on its own (1.完善疾病预防控制体系, its text on the lines below) ends its sentence."""
+    sentence = _LEAD_END.search(text)
     if sentence and sentence.start() <= TITLE_MAX:
         return text[:sentence.start()].strip()
     if len(text) <= TITLE_MAX:
