@@ -96,6 +96,12 @@ def test_closing_words_after_the_last_item_are_not_part_of_it():
     assert [m.text for m in result.closing] == ["在推进上述工作的同时，做好其他各项工作。"]
 
 
+def test_the_text_below_a_last_item_standing_as_a_heading_is_its_own():
+    result = read("一、甲\n1.完善疾病预防控制体系\n推进疾控机构改革，建成区域检验中心2个。\n")
+    assert [m.text for m in result.parts[0].children[0].paragraphs] == ["推进疾控机构改革，建成区域检验中心2个。"]
+    assert result.closing == ()
+
+
 def test_task_table_rows_become_items_in_pipe_and_tab_form():
     for name in ("table_pipe.txt", "table_tab.txt"):
         result = read(fixture(name))

@@ -18,6 +18,7 @@ decides).  Task-table rows become items under the part being read.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from . import tables
@@ -27,6 +28,7 @@ from .report import Unsure
 from .textmap import Line, Mapped
 
 TABLE = "table"  # the style of parts read from task-table rows
+_SENTENCE_END = re.compile(r"[。！？；!?;]")
 
 
 @dataclass(frozen=True, slots=True)
@@ -190,8 +192,8 @@ class _Reader:
         return Outline(root.children, root.paragraphs, closing, tuple(self.unsure))
 
     def detach_closing(self) -> tuple[Mapped, ...]:
-        """Paragraphs after the last item, when no other item of its style has paragraphs of its own
-        and they do not end with the item's owner clause."""
+        """Paragraphs after the last item, when no other item of its style has paragraphs of its own,
+        they do not end with the item's owner clause and the item's line is not a heading."""
         last, depth = self.root, 0
         while last.children:
             last, depth = last.children[-1], depth + 1
@@ -200,6 +202,8 @@ class _Reader:
         if any(part.paragraphs for part in _leaves(self.root) if part is not last and part.style == last.style):
             return ()
         if find_owner_clause(last.paragraphs[-1].text.text):  # the item's owners: its own text
+            return ()
+        if not _SENTENCE_END.search(last.head.text):  # a heading line (1.完善…体系): the text below is its own
             return ()
         closing = tuple(p.text for p in last.paragraphs)
         self.note(last.paragraphs[0].lineno, f"the text after item {last.number} reads as the document's "
