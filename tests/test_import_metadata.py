@@ -37,6 +37,26 @@ def test_a_site_title_before_the_document_title_is_reported():
     assert unsure[0].line == 1
 
 
+NOTICE = ("示例县卫生健康局关于印发《示例县2024年卫生健康工作要点》的通知\n各乡镇卫生院，局机关各股室：\n"
+          "现将《示例县2024年卫生健康工作要点》印发给你们，请认真贯彻执行。\n示例县卫生健康局\n2024年3月5日\n"
+          "（此件公开发布）\n")
+BODY = "2024年全县卫生健康工作的总体要求是：守牢底线。\n一、总体目标\n1.完成任务。\n"
+
+
+def test_a_notice_issuing_the_document_is_left_out_of_the_preamble_and_dates_it():
+    meta, _, unsure = split(NOTICE + "示例县2024年卫生健康\n工作要点\n" + BODY)
+    assert meta.title == "示例县2024年卫生健康工作要点" and meta.title_line == 8  # printed over two lines
+    assert meta.preamble.text == "2024年全县卫生健康工作的总体要求是：守牢底线。"
+    assert meta.published == date(2024, 3, 5)
+    assert [u.line for u in unsure] == [1]  # lines 1–7: the notice
+
+
+def test_a_notice_without_the_document_title_names_the_document():
+    meta, _, _ = split(NOTICE + BODY)
+    assert meta.title == "示例县2024年卫生健康工作要点"
+    assert meta.preamble.text == "2024年全县卫生健康工作的总体要求是：守牢底线。"
+
+
 def test_without_a_title_year_and_kind_come_from_the_opening():
     meta, _, _ = split("现将我市教育局2025年度主要工作完成情况汇报如下：\n一、工作回顾\n（一）党建\n一是加强学习。\n")
     assert (meta.title, meta.year, meta.kind) == ("", 2025, "review")

@@ -26,6 +26,9 @@ _DOCUMENT_NUMBER = re.compile(r"^[\u4e00-\u9fff]{1,12}\s*[〔\[【(（]\s*(\d{4}
 _PUBLICATION_NOTE = re.compile(r"^[(（]\s*此件.{0,12}[)）]$")
 _SIGNATURE = re.compile(r"^[\u4e00-\u9fff（）()]{2,30}(局|委员会|委|政府|办公室|厅|中心|学校|学院|大学|部|处)$")
 _YEAR = re.compile(r"(19[5-9]\d|20\d\d)\s*年")
+_NOTICE = re.compile(r"通知$")  # (关于印发)《…工作要点》的通知: the cover letter that issues the document
+_BOOK_TITLE = re.compile(r"《(.+?)》")
+_NOTICE_WORDS = re.compile(r"^.*?关于印发|^.*?印发|的?通知$")
 _REVIEW_WORDS = re.compile(r"总结|回顾|完成情况|述职")
 _BREAKDOWN_WORDS = re.compile(r"分解|任务清单|台账|责任清单")
 
@@ -61,6 +64,41 @@ def _tail_start(lines: list[Line]) -> tuple[int, date | None, str]:
     return start, published, signer
 
 
+def _cover_letter_end(header: list[Line], titles: list[Line]) -> int:
+    """Where the cover letter (印发通知: its title, addressees, text, signature and date) ends in the header:
+    at the title of the document it issues, else after its date; 0 when the header opens with no such notice."""
+    notice = next((i for i, line in enumerate(header) if line in titles and _NOTICE.search(str(line))), None)
+    if notice is None:
+        return 0
+    for index in range(notice + 1, len(header)):
+        if header[index] in titles and not _NOTICE.search(str(header[index])):
+            return index
+    dated = next((i for i in range(notice + 1, len(header)) if parse_date(str(header[i]))), None)
+    if dated is None or "印发" not in str(header[notice]):  # a notice that is the document itself
+        return 0
+    after = dated + 1
+    return after + 1 if after < len(header) and _PUBLICATION_NOTE.match(str(header[after])) else after
+
+
+def _issued_name(notice: str) -> str:
+    """The name of the document a notice issues: 关于印发《北京市2016年政务公开工作要点》的通知 -> the name in 《》."""
+    found = _BOOK_TITLE.search(notice)
+    return found.group(1).strip() if found else _NOTICE_WORDS.sub("", notice).strip()
+
+
+def _title_text(header: list[Line], title: Line, notice: Line | None) -> str:
+    """The title as printed; a title broken over two lines (立山区政府2023年重点工作 / 任务分解和责任分工方案) is
+    joined when the notice names the document so."""
+    if notice is None:
+        return str(title)
+    name = _issued_name(str(notice))
+    if title is notice:
+        return name
+    before = header.index(title) - 1
+    joined_lines = str(header[before]) + str(title) if before >= 0 else ""
+    return joined_lines if "".join(joined_lines.split()) == "".join(name.split()) else str(title)
+
+
 def _year(*texts: str) -> int | None:
     for text in texts:
         found = _YEAR.search(text)
@@ -89,13 +127,21 @@ def split(lines: list[Line]) -> tuple[Metadata, list[Line], list[Unsure]]:
 
     number = next((str(l) for l in header if _DOCUMENT_NUMBER.match(str(l))), "")
     titles = [l for l in header if _is_title(str(l)) and not _DOCUMENT_NUMBER.match(str(l))]
+    cover_end = _cover_letter_end(header, titles)
+    cover, header = header[:cover_end], header[cover_end:]
+    notice = next((l for l in cover if l in titles), None)
+    titles = [l for l in header if l in titles] or ([notice] if notice else [])
     title = titles[-1] if titles else None
+    title_text = _title_text(cover + header, title, notice) if title else ""
     for other in titles[:-1]:
         unsure.append(Unsure(other.lineno, f"“{other}” also reads as a title; "
-                                           f"used “{title}” (line {title.lineno})"))
+                                           f"used “{title_text}” (line {title.lineno})"))
+    if cover:
+        published = published or next((d for l in cover if (d := parse_date(str(l)))), None)
+        unsure.append(Unsure(cover[0].lineno, f"lines {cover[0].lineno}–{cover[-1].lineno}: the notice issuing the "
+                             "document (印发通知) is left out of the preamble"))
     prose = [l for l in header if l not in titles and str(l) != number]
     preamble = joined((l.text for l in prose), "\n")
-    title_text = str(title) if title else ""
     prefix = _YEAR.split(title_text)[0].strip() if title_text else ""
     hints = tuple(h for h in (signer, prefix) if h)
     year_match = _DOCUMENT_NUMBER.match(number)
