@@ -114,6 +114,22 @@ def test_plain_counts_are_exact(unit):
     assert read(text) == [("新建示范点", "=", 12, CANONICAL_UNITS.get(unit, unit))]
 
 
+@pytest.mark.parametrize("text, expected", [
+    ("二氧化硫排放量削减0.5万吨", ("二氧化硫排放量削减", "=", 0.5, "万吨")),
+    ("新增供水能力3万立方米", ("新增供水能力", "=", 3, "万立方米")),
+    ("臭氧平均浓度控制在40微克/立方米以内", ("臭氧平均浓度", "<=", 40, "微克/立方米")),
+    ("新增光伏装机12万千瓦", ("新增光伏装机", "=", 12, "万千瓦")),
+    ("人均预期寿命达到80.2岁", ("人均预期寿命", ">=", 80.2, "岁")),
+])
+def test_units_of_health_and_environment_plans(text, expected):
+    assert read(text) == [expected]
+
+
+def test_the_age_of_a_group_is_not_a_target():
+    assert read("70岁以上老人体检率达到60%") == [("老人体检率", ">=", 60, "%")]
+    assert skipped("0-6岁儿童眼保健覆盖率90%")["0-6岁"] == "age of a group"
+
+
 def test_decimal_with_scale():
     assert read("普通高中招生人数达到9.5万人") == [("普通高中招生人数", ">=", 9.5, "万人")]
 

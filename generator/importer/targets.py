@@ -4,9 +4,9 @@ What is read
 ------------
 A *quantity* is a number followed by a unit: Arabic (94.5, 3000, 1,000) or
 Chinese (两, 十二) numbers, 百分之九十; ranges 700-800, 700～800, 700至800;
-units %, 所, 个, 人, 名, 节, 次, 项, 小时/个小时, 分钟, 学时, 人次 …, with a scale
-(万人, 亿元, 万平方米).  Values are ints when whole, else floats; the unit is
-kept as written (9.5万人 -> 9.5, 万人).
+units %, 所, 个, 人, 名, 节, 次, 项, 小时/个小时, 分钟, 学时, 人次, 吨, 立方米,
+微克/立方米, 千瓦, 岁 …, with a scale (万人, 亿元, 万平方米, 万吨).  Values are
+ints when whole, else floats; the unit is kept as written (9.5万人 -> 9.5, 万人).
 
 Comparator, the first rule that applies:
 
@@ -35,7 +35,8 @@ Not targets (returned as ``Skipped`` with a reason when they look numeric):
 document numbers (白洮教〔2025〕1号), titles in 《》, quoted names and slogans
 (“12991”, “两个只增不减”), slogans and model names (四个100%, 三个百分之百, 1+X,
 3+2, 一校一品, 一生一策), dates, years and year ranges (2025年, 2月26日, 12月底,
-2026-2035年), durations in years (15年以上), anniversaries and ages (100周年), ordinals (第28届, 第三批),
+2026-2035年), durations in years (15年以上), anniversaries and ages (100周年, 6周岁), the age of a group
+(3岁以下婴幼儿, 65岁及以上老年人), ordinals (第28届, 第三批),
 redacted numbers (X亿元, XX所), the period of a rate (每两周1次: 两周), counts
 of things just listed (“A”“B”四项计划, 等四部门), numbers without a unit
 (20D, 2.0), and Chinese numerals outside a counting context: one (一批, 一个)
@@ -102,6 +103,7 @@ BASE_UNITS = tuple(sorted((
     "所", "个", "人", "名", "台", "节", "次", "项", "间", "家", "支", "套", "门", "篇", "场",
     "期", "批", "处", "件", "本", "册", "张", "条", "座", "栋", "户", "班", "种", "类", "位",
     "辆", "块", "份", "首", "亩", "米", "天", "周", "秒", "倍", "元",
+    "吨", "立方米", "微克/立方米", "千瓦时", "千瓦", "岁",
 ), key=len, reverse=True))
 _BASE = "(?:" + "|".join(BASE_UNITS) + ")"
 _PERCENT = "[%％‰]"
@@ -184,6 +186,9 @@ _NEGATIVES: tuple[_Negative, ...] = (
         r"(?<![\d.])\d+(?:\.\d+)?\s*个?(?:学年|年)(?:以上|以下|以内|之内|内)?"), True),
     # 建党100周年, 6周岁
     _Negative("anniversary or age", re.compile(r"(?<![\d.])\d+\s*(?:周年|周岁)"), True),
+    # 3岁以下婴幼儿, 0-3岁儿童, 65岁及以上老年人: the age of a group (not 人均预期寿命达79.5岁)
+    _Negative("age of a group", re.compile(
+        r"(?<![\d.])\d+(?:\s*[-—–~～至到]\s*\d+)?\s*岁(?:及以上|以上|以下)?(?=[\u4e00-\u9fff])(?!左右)"), True),
     # 2025 standing alone (not 2000人)
     _Negative("date or year", re.compile(rf"(?<![\d.])(?:19|20)\d{{2}}(?![\d.])(?!\s*(?:{_UNIT}|余|多))"), True),
     # 第28届, 第三批, 第四期
