@@ -78,8 +78,13 @@ def test_a_document_without_sections_gets_one_around_its_items(tmp_path, vocabul
     path = tmp_path / "flat.txt"
     path.write_text("示例市教育局2025年工作要点\n1.扩大普惠资源。\n2.提升保教质量。\n", encoding="utf-8")
     plan = imported(path, vocabulary).plan
-    assert [(s["title"], [i["number"] for i in s["items"]]) for s in plan["sections"]] == [
-        ("示例市教育局2025年工作要点", ["1", "2"])]
+    assert [(s["number"], s["title"], [i["number"] for i in s["items"]]) for s in plan["sections"]] == [
+        ("一", "示例市教育局2025年工作要点", ["1", "2"])]
+    draft_path = tmp_path / "flat.yaml"
+    draft_path.write_text(draft.dump(plan), encoding="utf-8")
+    document, problems = yamlsource.load(str(draft_path))
+    decode(Plan, document, problems)
+    assert problems == []  # the draft is a valid plan: a section's number is required
 
 
 @pytest.mark.parametrize("text, title", [

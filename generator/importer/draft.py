@@ -35,6 +35,7 @@ TITLE_MAX = 40
 _SENTENCE_END = re.compile(r"[。！？!?]")
 _LEAD_END = re.compile(r"[。！？!?\n]")
 _CLAUSE_END = re.compile(r"[，,；;：:。！？!?]")
+LONE_SECTION = "一"  # the number of the one section around the items of a document without sections
 KIND_TITLES = {"plan": "工作要点", "review": "工作总结", "breakdown": "任务分解"}
 
 
@@ -85,9 +86,10 @@ class Drafter:
 
     def sections(self, parts: tuple[Part, ...], title: str) -> list[dict]:
         """Top-level parts are sections; a document of items only gets one section around them."""
-        if parts and not any(part.children for part in parts):
-            self.unsure.append(Unsure(parts[0].lineno, "no sections: the items are put in one section"))
-            return [ordered(model.Section, {"number": "", "title": title,
+        if parts and not any(part.children for part in parts):  # a section needs a number: 一, said so
+            self.unsure.append(Unsure(parts[0].lineno, f"no sections: the items are put in one section, "
+                                                       f"numbered {LONE_SECTION} and titled as the document"))
+            return [ordered(model.Section, {"number": LONE_SECTION, "title": title,
                                             "items": [self.item(part) for part in parts]})]
         return [self.section(part) for part in parts]
 
