@@ -62,6 +62,11 @@ def test_without_a_title_year_and_kind_come_from_the_opening():
     assert (meta.title, meta.year, meta.kind) == ("", 2025, "review")
 
 
+def test_a_title_spanning_years_gives_its_first():
+    meta, _, _ = split("示例县学前教育提升行动计划（2024—2026年）\n一、总体目标\n1.完成任务。\n")
+    assert meta.year == 2024
+
+
 def test_publication_note_signature_and_chinese_date_end_the_body():
     _, body, _ = split("一、甲\n（一）子一。\n（此件公开发布）\n白城市洮北区教育局\n二〇二五年二月二十六日\n")
     assert [str(line) for line in body] == ["一、甲", "（一）子一。"]

@@ -25,7 +25,8 @@ _CLAUSE_PUNCTUATION = re.compile(r"[。，,；;：:！？!?]")
 _DOCUMENT_NUMBER = re.compile(r"^[\u4e00-\u9fff]{1,12}\s*[〔\[【(（]\s*(\d{4})\s*[〕\]】)）]\s*\d{1,4}\s*号$")
 _PUBLICATION_NOTE = re.compile(r"^[(（]\s*此件.{0,12}[)）]$")
 _SIGNATURE = re.compile(r"^[\u4e00-\u9fff（）()]{2,30}(局|委员会|委|政府|办公室|厅|中心|学校|学院|大学|部|处)$")
-_YEAR = re.compile(r"(19[5-9]\d|20\d\d)\s*年")
+# 2025年; a span of years (2023—2025年) gives its first
+_YEAR = re.compile(r"(19[5-9]\d|20\d\d)\s*(?:年|[-—–~～至到]\s*(?:19[5-9]\d|20\d\d)\s*年)")
 _NOTICE = re.compile(r"通知$")  # (关于印发)《…工作要点》的通知: the cover letter that issues the document
 _BOOK_TITLE = re.compile(r"《(.+?)》")
 _NOTICE_WORDS = re.compile(r"^.*?关于印发|^.*?印发|的?通知$")
