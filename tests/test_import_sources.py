@@ -161,6 +161,40 @@ def test_full_line_before_a_numbered_heading_keeps_its_break():
     ]
 
 
+WRAPPED_COPY = [  # a plan copied out of a PDF viewer into a text file, its lines wrapped at 24 characters
+    "示例县教育局2024年工作要点",
+    "一、推进教育优质均衡发展",
+    "1.扩大优质教育资源。新建改扩建中小学",
+    "校舍面积2万平方米，新增学位3000个，",
+    "缓解城区学校大班额问题，推进集团化办",
+    "学全覆盖。（责任单位：基教科）",
+    "2.提升教师队伍素质。开展全员培训，组",
+    "织骨干教师跟岗研修不少于200人次，评",
+    "选县级学科带头人30名，完善教师交流轮",
+    "岗机制。（责任单位：人事科）",
+]
+
+
+def test_a_text_copied_from_a_pdf_with_its_line_wraps_is_read_with_them_repaired(tmp_path):
+    path = tmp_path / "copy.txt"
+    path.write_text("\n".join(WRAPPED_COPY), encoding="utf-8")
+    text, problems = read_source(str(path))
+    assert problems == [] and text.split("\n") == WRAPPED_COPY[:2] + [
+        "1.扩大优质教育资源。新建改扩建中小学校舍面积2万平方米，新增学位3000个，缓解城区学校大班额问题，推进集团化办学全覆盖。"
+        "（责任单位：基教科）",
+        "2.提升教师队伍素质。开展全员培训，组织骨干教师跟岗研修不少于200人次，评选县级学科带头人30名，完善教师交流轮岗机制。"
+        "（责任单位：人事科）"]
+
+
+def test_a_text_of_one_paragraph_a_line_keeps_its_lines(tmp_path):
+    lines = ["示例县教育局2024年工作要点", "一、推进教育优质均衡发展", "1.扩大优质教育资源。新建学位3000个",
+             "2.提升教师队伍素质。评选县级学科带头人30名", "3.深化教育评价改革", "4.加强学校安全管理",
+             "5.推进教育数字化。建设智慧校园10所"]
+    path = tmp_path / "lines.txt"
+    path.write_text("\n".join(lines), encoding="utf-8")
+    assert read_source(str(path))[0].split("\n") == lines
+
+
 def make_pdf(lines: list[str]) -> bytes:
     """A one-page PDF whose text is ``lines``: a CID font with a ToUnicode map, as Chinese PDFs carry.
 

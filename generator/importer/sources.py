@@ -62,8 +62,10 @@ def decode(raw: bytes) -> str:
 
 
 def read_txt(path: str) -> str:
+    """The text, with its line wraps repaired when it was copied from a PDF with them (see ``hard_wrapped``)."""
     with open(path, "rb") as handle:
-        return decode(handle.read())
+        text = normalise_newlines(decode(handle.read()))
+    return repair_wraps(text) if hard_wrapped(text) else text
 
 
 # --- saved web pages ------------------------------------------------------------------
@@ -301,11 +303,30 @@ def read_docx(path: str) -> str:
 # --- PDF -------------------------------------------------------------------------------
 
 _SENTENCE_END = tuple("。！？；：!?;:")
+WRAPPED_MIN = 5  # a plain text is taken as wrapped from this many wrapped lines (and half of its lines)
 
 
 def _width(line: str) -> int:
     """Display width: Chinese and full-width characters count two."""
     return sum(2 if _wide(ch) else 1 for ch in line)
+
+
+def _full_width(lines: list[str]) -> float | None:
+    """The width from which a line runs (nearly) the full width of the page; None for fewer than two lines."""
+    widths = [_width(line.strip()) for line in lines if line.strip()]
+    return 0.85 * statistics.quantiles(widths, n=10)[-1] if len(widths) >= 2 else None
+
+
+def _runs_on(line: str, full: float) -> bool:
+    return _width(line) >= full and not line.endswith(_SENTENCE_END)
+
+
+def hard_wrapped(text: str) -> bool:
+    """Whether most lines of a plain text run the full width without ending a sentence: a copy of a PDF
+    (市教育局 2022 年工作要点 in 30-character lines), not a text with one paragraph a line."""
+    lines = [line.strip() for line in text.split("\n") if line.strip()]
+    full = _full_width(lines)
+    return full is not None and sum(_runs_on(line, full) for line in lines) >= max(WRAPPED_MIN, len(lines) / 2)
 
 
 def repair_wraps(text: str) -> str:
@@ -317,10 +338,9 @@ def repair_wraps(text: str) -> str:
     paragraph) keep their breaks.
     """
     lines = [line.rstrip() for line in text.split("\n")]
-    widths = [_width(line.strip()) for line in lines if line.strip()]
-    if len(widths) < 2:
+    full = _full_width(lines)
+    if full is None:
         return text
-    full = 0.85 * statistics.quantiles(widths, n=10)[-1]
     out: list[str] = []
     blanks: list[str] = []  # blank lines met while a wrapped line waits for its continuation
     wrapped = False
@@ -336,7 +356,7 @@ def repair_wraps(text: str) -> str:
             out.extend(blanks)
             out.append(line)
         blanks = []
-        wrapped = _width(stripped) >= full and not stripped.endswith(_SENTENCE_END)
+        wrapped = _runs_on(stripped, full)
     out.extend(blanks)
     return "\n".join(out)
 
