@@ -87,6 +87,16 @@ def test_a_document_without_sections_gets_one_around_its_items(tmp_path, vocabul
     assert problems == []  # the draft is a valid plan: a section's number is required
 
 
+def test_a_target_stated_in_a_section_text_is_reported(tmp_path, vocabulary):
+    path = tmp_path / "goals.txt"
+    path.write_text("示例市教育局2025年工作要点\n一、总体目标\n到2025年，新建公办幼儿园6所。\n二、主要任务\n"
+                    "1.扩大普惠资源。\n", encoding="utf-8")
+    result = imported(path, vocabulary)
+    assert [(u.line, u.message) for u in result.unsure if "section 一" in u.message] == [
+        (3, "the text of section 一 states a target, “新建公办幼儿园6所”: only items hold targets, make it an item "
+            "to keep it")]
+
+
 @pytest.mark.parametrize("text, title", [
     ("深化党的全面领导。深入贯彻习近平总书记关于教育的重要论述。", "深化党的全面领导"),
     ("以创新党建活动形式为切入点,开启教育发展新征程。严格落实制度。", "以创新党建活动形式为切入点,开启教育发展新征程"),

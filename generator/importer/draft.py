@@ -95,14 +95,23 @@ class Drafter:
 
     def section(self, part: Part) -> dict:
         title, rest = heading(part.head)
-        text = joined((p for p in (rest, *part.paragraphs) if p.text), "\n").text
+        text = joined((p for p in (rest, *part.paragraphs) if p.text), "\n")
+        self.note_section_targets(part.number, text)
         return ordered(model.Section, {
             "number": part.number,
             "title": title,
-            "text": text or None,
+            "text": text.text or None,
             "sections": [self.section(child) for child in part.children if child.children] or None,
             "items": [self.item(child) for child in part.children if not child.children] or None,
         })
+
+    def note_section_targets(self, number: str, text: Mapped) -> None:
+        """Report the targets a section's own text states (总体目标: 到2025年新增就业800人以上): only items hold targets."""
+        targets, _ = find_targets(text.text, review=self.kind == "review")
+        for found in targets:
+            self.unsure.append(Unsure(self.line_of(text.source_offset(found.start)),
+                                      f"the text of section {number} states a target, {quoted(found.text)}: "
+                                      "only items hold targets, make it an item to keep it"))
 
     def item(self, part: Part) -> dict:
         if part.style == TABLE:
