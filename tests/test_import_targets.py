@@ -125,8 +125,9 @@ def test_units_of_health_and_environment_plans(text, expected):
     assert read(text) == [expected]
 
 
-def test_the_age_of_a_group_is_not_a_target():
-    assert read("70岁以上老人体检率达到60%") == [("老人体检率", ">=", 60, "%")]
+def test_the_age_of_a_group_is_not_a_target_but_part_of_the_metric():
+    assert read("70岁以上老人体检率达到60%") == [("70岁以上老人体检率", ">=", 60, "%")]
+    assert read("每千人口拥有3岁以下婴幼儿托位数达到4.5个") == [("每千人口拥有3岁以下婴幼儿托位数", ">=", 4.5, "个")]
     assert skipped("0-6岁儿童眼保健覆盖率90%")["0-6岁"] == "age of a group"
 
 

@@ -188,7 +188,7 @@ _NEGATIVES: tuple[_Negative, ...] = (
     _Negative("anniversary or age", re.compile(r"(?<![\d.])\d+\s*(?:周年|周岁)"), True),
     # 3岁以下婴幼儿, 0-3岁儿童, 65岁及以上老年人: the age of a group (not 人均预期寿命达79.5岁)
     _Negative("age of a group", re.compile(
-        r"(?<![\d.])\d+(?:\s*[-—–~～至到]\s*\d+)?\s*岁(?:及以上|以上|以下)?(?=[\u4e00-\u9fff])(?!左右)"), True),
+        r"(?<![\d.])\d+(?:\s*[-—–~～至到]\s*\d+)?\s*岁(?:及以上|以上|以下)?(?=[\u4e00-\u9fff])(?!左右)"), False),
     # 2025 standing alone (not 2000人)
     _Negative("date or year", re.compile(rf"(?<![\d.])(?:19|20)\d{{2}}(?![\d.])(?!\s*(?:{_UNIT}|余|多))"), True),
     # 第28届, 第三批, 第四期
