@@ -29,6 +29,15 @@ def test_full_width_brackets_and_colons_with_lead_and_support_units():
 
 
 @pytest.mark.parametrize("text", [
+    "扩大普惠资源。（牵头单位：基教科；责任单位：计财科、督导室）",
+    "扩大普惠资源。\n牵头单位：基教科\n责任单位：计财科,督导室",
+])
+def test_beside_a_lead_the_responsible_units_help_as_in_a_task_table(text):
+    clause = find_owner_clause(text)
+    assert (clause.owners, clause.support) == (("基教科",), ("计财科", "督导室"))
+
+
+@pytest.mark.parametrize("text", [
     "扩大普惠资源。(责任单位:基教科。配合单位:计财科)",
     "扩大普惠资源。(责任单位:基教科;协同单位:计财科)。",
     "扩大普惠资源。（责任单位：基教科，协办单位：计财科）  ",

@@ -23,7 +23,7 @@ from ..vocabulary import Vocabulary
 from . import dates
 from .metadata import bare_name
 from .metrics import listed_metric
-from .owners import find_owner_clause, split_units
+from .owners import find_owner_clause, owners_and_support, split_units
 from .report import Unsure, walk_item_dicts
 from .structure import TABLE, Part
 from .targets import find_targets
@@ -131,10 +131,7 @@ class Drafter:
         title = task.text if task and content else lead_phrase(text.text)
         units = {role: split_units(cell.text) for role, cell in part.columns
                  if role in ("lead", "owners", "support")}
-        if "lead" in units:  # with a 牵头单位 column, the 责任单位 column names the units that help
-            owners, support = units["lead"], units.get("owners", ()) + units.get("support", ())
-        else:
-            owners, support = units.get("owners", ()), units.get("support", ())
+        owners, support = owners_and_support(*(units.get(role, ()) for role in ("lead", "owners", "support")))
         cell = part.column("deadline")
         return self.item_dict(part.number, title, text, owners, support, self.deadline(cell.text if cell else "", part))
 

@@ -23,10 +23,12 @@ from dataclasses import dataclass
 
 # Label -> role.  Owners are lead or responsible units, support are units that
 # help, deadline is the completion date as stated; a leader (a person) is read
-# so that the clause parses, and dropped.
+# so that the clause parses, and dropped.  Beside a lead (牵头单位), responsible
+# units (责任单位) are the ones that help, as in a task table's columns.
 LABELS: dict[str, str] = {
+    **{f"牵头{unit}": "lead" for unit in ("单位", "部门", "科室", "处室")},
     **{f"{lead}{unit}": "owners"
-       for lead in ("牵头", "责任", "负责", "主责", "主办", "实施")
+       for lead in ("责任", "负责", "主责", "主办", "实施")
        for unit in ("单位", "部门", "科室", "处室")},
     **{f"{helper}{unit}": "support"
        for helper in ("配合", "协同", "协办", "协助", "协作", "参与")
@@ -96,6 +98,12 @@ def find_owner_clause(text: str) -> OwnerClause | None:
     return None
 
 
+def owners_and_support(lead: tuple[str, ...], responsible: tuple[str, ...],
+                       helping: tuple[str, ...]) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """Owners and supporting units: beside a lead (牵头单位) the responsible units (责任单位) help."""
+    return (lead, responsible + helping) if lead else (responsible, helping)
+
+
 def split_units(text: str) -> tuple[str, ...]:
     """Unit names of a list, in order, without empties or repeats.
 
@@ -134,15 +142,17 @@ def _read_clause(body: str, start: int, end: int) -> OwnerClause | None:
     labels = list(_LABEL.finditer(body))
     if not labels or body[:labels[0].start()].strip(_VALUE_EDGES):
         return None
-    found: dict[str, list[str]] = {"owners": [], "support": [], "deadline": [], "leader": []}
+    found: dict[str, list[str]] = {"lead": [], "owners": [], "support": [], "deadline": [], "leader": []}
     for label, following in zip(labels, [*labels[1:], None]):
         value = body[label.end():following.start() if following else len(body)].strip(_VALUE_EDGES)
         if "。" in value:  # prose, not a list of units
             return None
         found[LABELS[label.group(1)]].append(value)
+    owners, support = owners_and_support(*(split_units("、".join(found[role]))
+                                           for role in ("lead", "owners", "support")))
     return OwnerClause(
-        owners=split_units("、".join(found["owners"])),
-        support=split_units("、".join(found["support"])),
+        owners=owners,
+        support=support,
         deadline=found["deadline"][0] if found["deadline"] else "",
         start=start,
         end=end,
