@@ -62,6 +62,11 @@ def test_without_a_title_year_and_kind_come_from_the_opening():
     assert (meta.title, meta.year, meta.kind) == ("", 2025, "review")
 
 
+def test_a_title_copied_from_a_pdf_loses_the_spaces_around_its_numbers():
+    meta, _, _ = split("示例县教育局 2024 年工作要点\n一、总体目标\n1.完成任务。\n")
+    assert meta.title == "示例县教育局2024年工作要点" and meta.year == 2024
+
+
 def test_a_title_spanning_years_gives_its_first():
     meta, _, _ = split("示例县学前教育提升行动计划（2024—2026年）\n一、总体目标\n1.完成任务。\n")
     assert meta.year == 2024
