@@ -97,6 +97,15 @@ def test_a_target_stated_in_a_section_text_is_reported(tmp_path, vocabulary):
             "to keep it")]
 
 
+def test_a_review_reads_the_targets_of_its_plan_for_the_next_year(tmp_path, vocabulary):
+    path = tmp_path / "review.txt"
+    path.write_text("示例市教育局2024年工作总结\n一、2024年工作回顾\n一是新建学校3所。\n二、统筹安排，推进改革\n"
+                    "一是交流教师200人。\n三、2025年工作计划\n一是新建学校5所。\n", encoding="utf-8")
+    plan = imported(path, vocabulary).plan
+    assert plan["kind"] == "review"
+    assert [[t["text"] for t in item["targets"]] for item in items(plan)] == [[], [], ["新建学校5所"]]
+
+
 @pytest.mark.parametrize("text, title", [
     ("深化党的全面领导。深入贯彻习近平总书记关于教育的重要论述。", "深化党的全面领导"),
     ("以创新党建活动形式为切入点,开启教育发展新征程。严格落实制度。", "以创新党建活动形式为切入点,开启教育发展新征程"),

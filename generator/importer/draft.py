@@ -36,6 +36,7 @@ _SENTENCE_END = re.compile(r"[。！？!?]")
 _LEAD_END = re.compile(r"[。！？!?\n]")
 _CLAUSE_END = re.compile(r"[，,；;：:。！？!?]")
 LONE_SECTION = "一"  # the number of the one section around the items of a document without sections
+_PLANNING = re.compile(r"工作(计划|打算|思路|安排|要点)|下一步|今后|展望")  # a review's section of work to come
 KIND_TITLES = {"plan": "工作要点", "review": "工作总结", "breakdown": "任务分解"}
 
 
@@ -83,6 +84,7 @@ class Drafter:
         self.unsure: list[Unsure] = []
         self.unresolved: dict[str, list[int]] = {}     # owner -> lines
         self.unlisted_metrics: dict[str, tuple[list[int], tuple]] = {}  # metric -> lines, candidates
+        self.reviewing = self.kind == "review"  # read targets as in a review: not in a review's plan part
 
     def sections(self, parts: tuple[Part, ...], title: str) -> list[dict]:
         """Top-level parts are sections; a document of items only gets one section around them."""
@@ -96,18 +98,22 @@ class Drafter:
     def section(self, part: Part) -> dict:
         title, rest = heading(part.head)
         text = joined((p for p in (rest, *part.paragraphs) if p.text), "\n")
+        outer = self.reviewing
+        self.reviewing = outer and not _PLANNING.search(title)  # 二、2026年工作计划 in a 工作总结: what is to do
         self.note_section_targets(part.number, text)
-        return ordered(model.Section, {
+        section = ordered(model.Section, {
             "number": part.number,
             "title": title,
             "text": text.text or None,
             "sections": [self.section(child) for child in part.children if child.children] or None,
             "items": [self.item(child) for child in part.children if not child.children] or None,
         })
+        self.reviewing = outer
+        return section
 
     def note_section_targets(self, number: str, text: Mapped) -> None:
         """Report the targets a section's own text states (总体目标: 到2025年新增就业800人以上): only items hold targets."""
-        targets, _ = find_targets(text.text, review=self.kind == "review")
+        targets, _ = find_targets(text.text, review=self.reviewing)
         for found in targets:
             self.unsure.append(Unsure(self.line_of(text.source_offset(found.start)),
                                       f"the text of section {number} states a target, {quoted(found.text)}: "
@@ -147,7 +153,7 @@ class Drafter:
     def item_dict(self, number, title, text: Mapped, owners, support, deadline) -> dict:
         for name in (*owners, *support):
             self.check_owner(name, text)
-        targets, skipped = find_targets(text.text, review=self.kind == "review")
+        targets, skipped = find_targets(text.text, review=self.reviewing)
         for skip in skipped:
             self.unsure.append(Unsure(self.line_of(text.source_offset(skip.start)),
                                       f"number not taken as a target in item {number}: {quoted(skip.text)} "
