@@ -11,8 +11,8 @@ from browserfixtures import browser  # noqa: F401  (session fixture)
 from generator.commitments import year_over_year
 from generator.corpus import build_corpus
 from generator.load import load_site
-from generator.templating import requirement
 from generator.render_targets import Tracking
+from generator.templating import requirement
 from sitefixtures import built_site, site_url  # noqa: F401  (session fixtures)
 
 pytestmark = pytest.mark.browser
@@ -156,4 +156,42 @@ def test_on_a_phone_a_chart_keeps_readable_text_and_scrolls_in_its_figure(browse
     assert page.evaluate("document.documentElement.scrollWidth") <= 375  # the page itself does not scroll sideways
     figure = chart.locator("xpath=..")
     assert figure.evaluate("f => f.scrollWidth > f.clientWidth")  # the figure does
+    page.close()
+
+
+LABEL = "(cell) => getComputedStyle(cell, '::before').content"
+
+
+def test_on_a_phone_a_wide_table_is_a_list_of_cards_each_cell_led_by_its_heading(browser, site_url):
+    """A year's targets (文件 机构 指标 目标 进展) needed scrolling sideways to reach 进展 at 375 px."""
+    page = browser.new_page(viewport={"width": 375, "height": 800})
+    page.goto(f"{site_url}targets/{YEAR}/")
+    table = page.locator("article table").first
+    headings = [h.strip() for h in table.locator("thead th").all_text_contents()]
+    assert len(headings) >= 5 and "进展" in headings and table.get_attribute("data-stacked") == "true"
+    assert not table.locator("thead").is_visible() or table.locator("thead").bounding_box()["height"] <= 1
+    cells = table.locator("tbody tr").first.locator("td")
+    for cell, heading in zip(cells.all(), headings):
+        box = cell.bounding_box()
+        if box["height"]:  # an empty cell is not shown
+            assert 0 <= box["x"] and box["x"] + box["width"] <= 375, heading
+            assert cell.evaluate(LABEL).startswith(f'"{heading}：'), heading
+    assert page.evaluate("document.documentElement.scrollWidth") <= 375
+    page.close()
+
+    page = browser.new_page(viewport={"width": 1280, "height": 900})  # a wide screen keeps the table
+    page.goto(f"{site_url}targets/{YEAR}/")
+    table = page.locator("article table").first
+    assert table.locator("thead").is_visible()
+    assert table.locator("tbody tr").first.evaluate("row => getComputedStyle(row).display") == "table-row"
+    assert table.locator("tbody td").first.evaluate(LABEL) == "none"
+    page.close()
+
+
+def test_a_narrow_table_stays_a_table_on_a_phone(browser, site_url):
+    page = browser.new_page(viewport={"width": 375, "height": 800})
+    page.goto(f"{site_url}years/")
+    table = page.locator("article table").first
+    assert table.locator("thead th").count() < 5 and table.get_attribute("data-stacked") is None
+    assert table.locator("tbody tr").first.evaluate("row => getComputedStyle(row).display") == "table-row"
     page.close()
