@@ -125,6 +125,17 @@ def test_units_of_health_and_environment_plans(text, expected):
     assert read(text) == [expected]
 
 
+@pytest.mark.parametrize("text, expected", [
+    ("新增污水处理能力5万立方米/日。", ("新增污水处理能力", "=", 5, "万立方米/日")),
+    ("垃圾处理能力达到300吨/天以上。", ("垃圾处理能力", ">=", 300, "吨/天")),
+    ("新增发电量2亿千瓦时／年。", ("新增发电量", "=", 2, "亿千瓦时/年")),
+    ("新增供水能力3万吨每日，覆盖全县。", ("新增供水能力", "=", 3, "万吨/日")),
+    ("新建2所每年招生的学校。", ("新建每年招生的学校", "=", 2, "所")),  # 每年 opening words of their own
+])
+def test_the_period_of_a_rate_is_part_of_its_unit(text, expected):
+    assert read(text) == [expected]
+
+
 def test_the_age_of_a_group_is_not_a_target_but_part_of_the_metric():
     assert read("70岁以上老人体检率达到60%") == [("70岁以上老人体检率", ">=", 60, "%")]
     assert read("每千人口拥有3岁以下婴幼儿托位数达到4.5个") == [("每千人口拥有3岁以下婴幼儿托位数", ">=", 4.5, "个")]

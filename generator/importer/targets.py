@@ -5,8 +5,9 @@ What is read
 A *quantity* is a number followed by a unit: Arabic (94.5, 3000, 1,000) or
 Chinese (两, 十二) numbers, 百分之九十; ranges 700-800, 700～800, 700至800;
 units %, 所, 个, 人, 名, 节, 次, 项, 小时/个小时, 分钟, 学时, 人次, 吨, 立方米,
-微克/立方米, 千瓦, 岁 …, with a scale (万人, 亿元, 万平方米, 万吨).  Values are
-ints when whole, else floats; the unit is kept as written (9.5万人 -> 9.5, 万人).
+微克/立方米, 千瓦, 岁 …, with a scale (万人, 亿元, 万平方米, 万吨) and the period of a
+rate (5万立方米/日, 300吨/天; 3万吨每日 -> 万吨/日).  Values are ints when whole,
+else floats; the unit is kept as written (9.5万人 -> 9.5, 万人).
 
 Comparator, the first rule that applies:
 
@@ -108,6 +109,9 @@ BASE_UNITS = tuple(sorted((
 _BASE = "(?:" + "|".join(BASE_UNITS) + ")"
 _PERCENT = "[%％‰]"
 _UNIT = rf"(?:[万亿千]?{_BASE}|{_PERCENT})"
+# The period of a rate after its unit: 5万立方米/日, 300吨/天, 2亿千瓦时每年 (每 only where the clause ends).
+_PER = (r"[/／](?:小时|日|天|周|月|年)"
+        r"|每(?:小时|日|天|周|月|年)(?=(?:以上|以下|以内|左右)?(?:[^\u4e00-\u9fff]|\Z))")
 
 # Spellings of one unit, so the same measure lines up across plans (the phrase keeps the original).
 CANONICAL_UNITS = {"个小时": "小时", "个工作日": "工作日", "％": "%"}
@@ -127,7 +131,7 @@ _QUANTITY = re.compile(rf"""
       | (?P<first>{_NUMBER})
         (?:{_PERCENT}?{_RANGE_SEPARATOR}(?P<second>{_NUMBER}))?
         (?:
-            (?P<scale>[万亿千])?(?P<approx>余|多)?(?P<base>{_BASE})
+            (?P<scale>[万亿千])?(?P<approx>余|多)?(?P<base>{_BASE})(?P<per>{_PER})?
           | (?P<percent>{_PERCENT})
         )
     )
@@ -283,7 +287,7 @@ class _Quantity:
             first, second, unit = found["percent_words"], None, "%"
         else:
             first, second = found["first"], found["second"]
-            unit = found["percent"] or (found["scale"] or "") + found["base"]
+            unit = found["percent"] or (found["scale"] or "") + found["base"] + _per(found["per"])
         return cls(found.start(), found.end(), _value(first), _value(second) if second else None,
                    unit, found["approx"] or "", found["after"] or "",
                    not any(ch.isdigit() for ch in first))
@@ -330,6 +334,11 @@ def _value(number: str) -> float | None:
         value = float(number.replace(",", ""))
         return int(value) if value.is_integer() else value
     return chinese_to_int(number)
+
+
+def _per(period: str | None) -> str:
+    """The period of a rate as the unit writes it: 每日 -> /日, ／年 -> /年; '' for none."""
+    return "/" + period[1:] if period else ""
 
 
 def _overlaps(start: int, end: int, spans) -> bool:
