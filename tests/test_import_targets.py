@@ -146,6 +146,13 @@ def test_decimal_with_scale():
     assert read("普通高中招生人数达到9.5万人") == [("普通高中招生人数", ">=", 9.5, "万人")]
 
 
+def test_a_scale_with_no_unit_word_is_the_unit():
+    """As in 9.5万人, the number stays as printed: the site shows ≥ 1000万, not ≥ 10000000."""
+    assert read("体检人数达1000万以上。") == [("体检人数", ">=", 1000, "万")]
+    assert read("惠及群众2000万，覆盖人口1.2亿。") == [("惠及群众", "=", 2000, "万"), ("覆盖人口", "=", 1.2, "亿")]
+    assert skipped("体检人数达1000万以上。") == {}
+
+
 def test_counts_name_what_they_count():
     assert read("新建1所公办专门学校。") == [("新建公办专门学校", "=", 1, "所")]
     assert read("评选30所农村优质学校和50所特色学校。") == [

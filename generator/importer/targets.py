@@ -6,8 +6,9 @@ A *quantity* is a number followed by a unit: Arabic (94.5, 3000, 1,000) or
 Chinese (两, 十二) numbers, 百分之九十; ranges 700-800, 700～800, 700至800;
 units %, 所, 个, 人, 名, 节, 次, 项, 小时/个小时, 分钟, 学时, 人次, 吨, 立方米,
 微克/立方米, 千瓦, 岁 …, with a scale (万人, 亿元, 万平方米, 万吨) and the period of a
-rate (5万立方米/日, 300吨/天; 3万吨每日 -> 万吨/日).  Values are ints when whole,
-else floats; the unit is kept as written (9.5万人 -> 9.5, 万人).
+rate (5万立方米/日, 300吨/天; 3万吨每日 -> 万吨/日); after Arabic digits the scale
+alone (1000万以上 -> 1000, 万).  Values are ints when whole, else floats; the unit
+is kept as written (9.5万人 -> 9.5, 万人).
 
 Comparator, the first rule that applies:
 
@@ -124,7 +125,8 @@ _AFTER = r"及以上|以上|以下|以内|之内|左右|(?<=[时钟天日周月�
 _LOWER_BOUNDS = ("以上", "及以上")
 _UPPER_BOUNDS = ("以下", "以内", "之内", "内")
 
-# A quantity: 百分之九十 | number [range] [scale] [余/多] unit, then a qualifier.
+# A quantity: 百分之九十 | number [range] [scale] [余/多] unit, then a qualifier.  After Arabic digits, 万 or 亿
+# with no unit word is the unit.
 _QUANTITY = re.compile(rf"""
     (?:
         百分之(?P<percent_words>{_NUMBER})
@@ -133,6 +135,7 @@ _QUANTITY = re.compile(rf"""
         (?:
             (?P<scale>[万亿千])?(?P<approx>余|多)?(?P<base>{_BASE})(?P<per>{_PER})?
           | (?P<percent>{_PERCENT})
+          | (?<=\d)(?P<large>[万亿])(?P<large_approx>余|多)?
         )
     )
     (?P<after>{_AFTER})?
@@ -193,8 +196,8 @@ _NEGATIVES: tuple[_Negative, ...] = (
     # 3岁以下婴幼儿, 0-3岁儿童, 65岁及以上老年人: the age of a group (not 人均预期寿命达79.5岁)
     _Negative("age of a group", re.compile(
         r"(?<![\d.])\d+(?:\s*[-—–~～至到]\s*\d+)?\s*岁(?:及以上|以上|以下)?(?=[\u4e00-\u9fff])(?!左右)"), False),
-    # 2025 standing alone (not 2000人)
-    _Negative("date or year", re.compile(rf"(?<![\d.])(?:19|20)\d{{2}}(?![\d.])(?!\s*(?:{_UNIT}|余|多))"), True),
+    # 2025 standing alone (not 2000人, 2000万)
+    _Negative("date or year", re.compile(rf"(?<![\d.])(?:19|20)\d{{2}}(?![\d.])(?!\s*(?:{_UNIT}|[万亿]|余|多))"), True),
     # 第28届, 第三批, 第四期
     _Negative("ordinal", re.compile(rf"第\s*{_NUMBER}(?:\s*(?:{_BASE}|届|轮|季|章|条|款|阶段))?"), False),
     # X亿元, XX所, X个
@@ -287,9 +290,9 @@ class _Quantity:
             first, second, unit = found["percent_words"], None, "%"
         else:
             first, second = found["first"], found["second"]
-            unit = found["percent"] or (found["scale"] or "") + found["base"] + _per(found["per"])
+            unit = found["percent"] or found["large"] or (found["scale"] or "") + found["base"] + _per(found["per"])
         return cls(found.start(), found.end(), _value(first), _value(second) if second else None,
-                   unit, found["approx"] or "", found["after"] or "",
+                   unit, found["approx"] or found["large_approx"] or "", found["after"] or "",
                    not any(ch.isdigit() for ch in first))
 
 
