@@ -255,6 +255,13 @@ def test_slogans_and_names_without_numbers_are_not_targets(text):
     assert read(text) == []
 
 
+def test_the_group_an_item_is_aimed_at_is_no_target():
+    text = "以全县500多名教师为主要对象，开展培训；培训校长200名。"
+    assert read(text) == [("培训校长", "=", 200, "名")]
+    assert "aimed at" in skipped(text)["以全县500多名教师为主要对象"]
+    assert read("以乡村教师为对象，培训教师500名。") == [("培训教师", "=", 500, "名")]
+
+
 def test_masked_numbers_do_not_hide_targets_after_them():
     assert read("2025年新建3所幼儿园") == [("新建幼儿园", "=", 3, "所")]
     assert read("评选全市第三批语言文字推广基地15所") == [("评选全市第三批语言文字推广基地", "=", 15, "所")]

@@ -38,7 +38,8 @@ document numbers (白洮教〔2025〕1号), titles in 《》, quoted names and s
 (“12991”, “两个只增不减”), slogans and model names (四个100%, 三个百分之百, 1+X,
 3+2, 一校一品, 一生一策), dates, years and year ranges (2025年, 2月26日, 12月底,
 2026-2035年), durations in years (15年以上), anniversaries and ages (100周年, 6周岁), the age of a group
-(3岁以下婴幼儿, 65岁及以上老年人), ordinals (第28届, 第三批),
+(3岁以下婴幼儿, 65岁及以上老年人), the group an item is aimed at (以全县500多名教师为主要对象),
+ordinals (第28届, 第三批),
 redacted numbers (X亿元, XX所), the period of a rate (每两周1次: 两周), counts
 of things just listed (“A”“B”四项计划, 等四部门), numbers without a unit
 (20D, 2.0), and Chinese numerals outside a counting context: one (一批, 一个)
@@ -198,6 +199,10 @@ _NEGATIVES: tuple[_Negative, ...] = (
         r"(?<![\d.])\d+(?:\s*[-—–~～至到]\s*\d+)?\s*岁(?:及以上|以上|以下)?(?=[\u4e00-\u9fff])(?!左右)"), False),
     # 2025 standing alone (not 2000人, 2000万)
     _Negative("date or year", re.compile(rf"(?<![\d.])(?:19|20)\d{{2}}(?![\d.])(?!\s*(?:{_UNIT}|[万亿]|余|多))"), True),
+    # 以全县500多名教师为主要对象: who an item is aimed at, no commitment (培训教师500名 is one)
+    _Negative("the group an item is aimed at (以…为对象)", re.compile(
+        r"(?<![可所予加得足难用是之])以(?![上下内外及后前来往便免])[^，,。；;：:！？!?\n]{1,30}?"
+        r"为[\u4e00-\u9fff]{0,4}?对象"), False),
     # 第28届, 第三批, 第四期
     _Negative("ordinal", re.compile(rf"第\s*{_NUMBER}(?:\s*(?:{_BASE}|届|轮|季|章|条|款|阶段))?"), False),
     # X亿元, XX所, X个
