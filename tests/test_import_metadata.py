@@ -67,6 +67,12 @@ def test_a_title_copied_from_a_pdf_loses_the_spaces_around_its_numbers():
     assert meta.title == "示例县教育局2024年工作要点" and meta.year == 2024
 
 
+def test_a_file_name_for_a_title_loses_its_extension():
+    for extension in (".docx", ".doc", ".PDF", ".wps", ".txt"):
+        meta, _, _ = split(f"示例区教育局2024年工作计划{extension}\n一、总体目标\n1.完成任务。\n")
+        assert (meta.title, meta.year) == ("示例区教育局2024年工作计划", 2024), extension
+
+
 def test_a_title_spanning_years_gives_its_first():
     meta, _, _ = split("示例县学前教育提升行动计划（2024—2026年）\n一、总体目标\n1.完成任务。\n")
     assert meta.year == 2024

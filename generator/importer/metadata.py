@@ -30,6 +30,8 @@ _YEAR = re.compile(r"(19[5-9]\d|20\d\d)\s*(?:年|[-—–~～至到]\s*(?:19[5-9
 _NOTICE = re.compile(r"通知$")  # (关于印发)《…工作要点》的通知: the cover letter that issues the document
 _BOOK_TITLE = re.compile(r"《(.+?)》")
 _CJK_SPACES = re.compile(r"(?<=[\u4e00-\u9fff])\s+|\s+(?=[\u4e00-\u9fff])")
+# A document-sharing site's file name for a title: 示例区教育局2024年工作计划.docx
+_FILE_EXTENSION = re.compile(r"\s*[.．](?:docx?|wps|pdf|txt)$", re.I)
 _NOTICE_WORDS = re.compile(r"^.*?关于印发|^.*?印发|的?通知$")
 _REVIEW_WORDS = re.compile(r"总结|回顾|完成情况|述职")
 _BREAKDOWN_WORDS = re.compile(r"分解|任务清单|台账|责任清单")
@@ -89,10 +91,10 @@ def _issued_name(notice: str) -> str:
 
 
 def _title_text(header: list[Line], title: Line, notice: Line | None) -> str:
-    """The title as printed, without the spaces a PDF sets around numbers (市教育局 2022 年工作要点); a title
-    broken over two lines (立山区政府2023年重点工作 / 任务分解和责任分工方案) is joined when the notice names
-    the document so."""
-    return _CJK_SPACES.sub("", _title_lines(header, title, notice))
+    """The title as printed, without the spaces a PDF sets around numbers (市教育局 2022 年工作要点) or the
+    extension of a file name (工作计划.docx); a title broken over two lines (立山区政府2023年重点工作 /
+    任务分解和责任分工方案) is joined when the notice names the document so."""
+    return _FILE_EXTENSION.sub("", _CJK_SPACES.sub("", _title_lines(header, title, notice)))
 
 
 def _title_lines(header: list[Line], title: Line, notice: Line | None) -> str:
