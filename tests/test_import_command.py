@@ -308,13 +308,34 @@ def test_unknown_owners_are_not_added_for_an_unknown_organisation_or_from_a_brok
     assert departments_file(project) == before + "  - [\n" and not (project / OUTPUT).exists()
 
 
+def anonymous_source(project: Path) -> Path:
+    """A source that names no organisation (某市 identifies nothing)."""
+    anonymous = project / "sources" / "anonymous.txt"
+    anonymous.write_text("某市2025年工作要点\n一、甲\n1.子一。\n", encoding="utf-8")
+    return anonymous
+
+
 def test_organisation_is_guessed_from_the_text_or_asked_for(project, capsys):
     assert plansite(project, "import", str(project / "sources" / "owners.txt")) == 0
     assert yaml.safe_load(capsys.readouterr().out)["organisation"] == "demo-edu"  # the title names 示例市教育局
-    anonymous = project / "sources" / "anonymous.txt"
-    anonymous.write_text("某市2025年工作要点\n一、甲\n1.子一。\n", encoding="utf-8")
+    anonymous = anonymous_source(project)
     assert plansite(project, "import", str(anonymous)) == 1
-    assert "pass --org ID" in capsys.readouterr().out
+    assert "pass --org ID (its id in content/organisations.yaml, or a new id to add there)" \
+        in capsys.readouterr().out
+
+
+def test_a_new_organisation_is_imported_and_said_to_be_added(project, capsys):
+    """A body's first plan may come before its organisation is listed: the draft is written, and the report
+    says what `plansite check` will say (with a did-you-mean for a mistyped id)."""
+    anonymous = anonymous_source(project)
+    assert plansite(project, "import", str(anonymous), "--org", "shan-county-health") == 0
+    out, err = capsys.readouterr()
+    assert yaml.safe_load(out)["organisation"] == "shan-county-health"
+    assert "organisation 'shan-county-health' is not in content/organisations.yaml: add it there, " \
+           "or `plansite check` reports the plan's organisation as unknown" in err
+    assert plansite(project, "import", str(anonymous), "--org", "demo-eud") == 0
+    assert "'demo-eud' is not in content/organisations.yaml (did you mean 'demo-edu'?): add it" \
+        in capsys.readouterr().err
 
 
 @pytest.mark.parametrize("option, value, message", [

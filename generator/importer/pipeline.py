@@ -9,7 +9,7 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass
 
-from ..diagnostics import Diagnostic
+from ..diagnostics import Diagnostic, did_you_mean
 from ..vocabulary import Vocabulary
 from . import draft, metadata, structure
 from .clean import Cleaned, clean
@@ -79,14 +79,16 @@ def import_source(path: str, settings: Settings, vocabulary: Vocabulary) -> Impo
     problems = []
     if organisation is None:
         problems.append("cannot tell which organisation published the document: pass --org ID "
-                        "(an id from content/organisations.yaml)")
+                        "(its id in content/organisations.yaml, or a new id to add there)")
     if year is None:
         problems.append("cannot tell the year of the document: pass --year N")
     if problems:
         return Imported(None, text, tuple(unsure), cleaned.dropped,
                         tuple(Diagnostic(path, 0, 0, "", message) for message in problems))
     if organisation not in vocabulary.organisation_by_id:
-        unsure.append(Unsure(0, f"organisation {organisation!r} is not in content/organisations.yaml"))
+        unsure.append(Unsure(0, f"organisation {organisation!r} is not in content/organisations.yaml"
+                             f"{did_you_mean(organisation, vocabulary.organisation_by_id)}: add it there, or "
+                             "`plansite check` reports the plan's organisation as unknown"))
     kind = settings.kind or meta.kind or "plan"
     title = meta.title
     if not title:
