@@ -324,6 +324,14 @@ def test_organisation_is_guessed_from_the_text_or_asked_for(project, capsys):
         in capsys.readouterr().out
 
 
+def test_the_organisation_that_signs_is_named_when_none_listed_is_it(project, capsys):
+    source = project / "sources" / "signed.txt"
+    source.write_text("2025年工作要点\n一、甲\n1.子一。\n某县卫生健康局\n2025年3月1日\n", encoding="utf-8")
+    assert plansite(project, "import", str(source)) == 1
+    assert "line 4 signs it 某县卫生健康局, a name no organisation in content/organisations.yaml has; pass --org ID" \
+        in capsys.readouterr().out
+
+
 def test_a_new_organisation_is_imported_and_said_to_be_added(project, capsys):
     """A body's first plan may come before its organisation is listed: the draft is written, and the report
     says what `plansite check` will say (with a did-you-mean for a mistyped id)."""

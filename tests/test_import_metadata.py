@@ -57,6 +57,15 @@ def test_a_notice_without_the_document_title_names_the_document():
     assert meta.preamble.text == "2024年全县卫生健康工作的总体要求是：守牢底线。"
 
 
+def test_the_notice_signer_names_the_organisation():
+    """With no signature at the end, the notice's signer is the hint: the text names two listed bodies."""
+    meta, _, _ = split(NOTICE + "示例县2024年卫生健康工作要点\n按照示例市卫生健康委员会部署。\n一、总体目标\n1.完成任务。\n")
+    assert (str(meta.signer), meta.signer.lineno) == ("示例县卫生健康局", 4)
+    organisations = (Organisation("county-health", "示例县卫生健康局"), Organisation("city-health", "示例市卫生健康委员会"))
+    assert metadata.guess_organisation(meta.organisation_hints, "示例县卫生健康局 示例市卫生健康委员会",
+                                       organisations) == "county-health"
+
+
 def test_without_a_title_year_and_kind_come_from_the_opening():
     meta, _, _ = split("现将我市教育局2025年度主要工作完成情况汇报如下：\n一、工作回顾\n（一）党建\n一是加强学习。\n")
     assert (meta.title, meta.year, meta.kind) == ("", 2025, "review")

@@ -42,7 +42,8 @@ class Metadata:
     title: str
     title_line: int                    # 0 if the document has no title line
     document_number: str
-    organisation_hints: tuple[str, ...]  # names the document gives itself (title prefix, signature)
+    organisation_hints: tuple[str, ...]  # names the document gives itself (signature, title prefix)
+    signer: Line | None                # the line that signs the document, else its cover notice
     year: int | None
     published: date | None
     preamble: Mapped
@@ -54,14 +55,14 @@ def _is_title(text: str) -> bool:
             and bool(_DOCUMENT_WORDS.search(text)))
 
 
-def _tail_start(lines: list[Line]) -> tuple[int, date | None, str]:
-    """Where the signature block starts, the date it gives and the organisation that signs."""
-    start, published, signer = len(lines), None, ""
+def _tail_start(lines: list[Line]) -> tuple[int, date | None, Line | None]:
+    """Where the signature block starts, the date it gives and the line of the organisation that signs."""
+    start, published, signer = len(lines), None, None
     while start > 0 and not starts_numbered(text := str(lines[start - 1])):
         if published is None and (day := parse_date(text)):
             published = day
-        elif not signer and _SIGNATURE.match(text):
-            signer = text
+        elif signer is None and _SIGNATURE.match(text):
+            signer = lines[start - 1]
         elif not _PUBLICATION_NOTE.match(text):  # （此件公开发布） belongs to the block too
             break
         start -= 1
@@ -147,17 +148,18 @@ def split(lines: list[Line]) -> tuple[Metadata, list[Line], list[Unsure]]:
                                            f"used “{title_text}” (line {title.lineno})"))
     if cover:
         published = published or next((d for l in cover if (d := parse_date(str(l)))), None)
+        signer = signer or next((l for l in reversed(cover) if _SIGNATURE.match(str(l))), None)
         unsure.append(Unsure(cover[0].lineno, f"lines {cover[0].lineno}–{cover[-1].lineno}: the notice issuing the "
                              "document (印发通知) is left out of the preamble"))
     prose = [l for l in header if l not in titles and str(l) != number]
     preamble = joined((l.text for l in prose), "\n")
     prefix = _YEAR.split(title_text)[0].strip() if title_text else ""
-    hints = tuple(h for h in (signer, prefix) if h)
+    hints = tuple(h for h in (str(signer or ""), prefix) if h)
     year_match = _DOCUMENT_NUMBER.match(number)
     year = (_year(title_text) or (int(year_match.group(1)) if year_match else None) or _year(preamble.text)
             or (published.year if published else None))
-    metadata = Metadata(title_text, title.lineno if title else 0, number, hints, year, published, preamble,
-                        _kind(title_text, preamble.text))
+    metadata = Metadata(title_text, title.lineno if title else 0, number, hints, signer, year, published,
+                        preamble, _kind(title_text, preamble.text))
     return metadata, body, unsure
 
 

@@ -15,7 +15,7 @@ from . import draft, metadata, structure
 from .clean import Cleaned, clean
 from .report import Unsure
 from .sources import read_source
-from .textmap import LineIndex, joined, split_lines
+from .textmap import Line, LineIndex, joined, split_lines
 
 
 @dataclass(frozen=True)
@@ -57,6 +57,14 @@ def read_clean(path: str) -> tuple[str | None, Cleaned | None, list[Diagnostic]]
     return text, clean(split_lines(text)), []
 
 
+def _unknown_publisher(signer: Line | None) -> str:
+    """What to do when no listed organisation is the document's, naming the one that signs it, if any."""
+    signed = (f" line {signer.lineno} signs it {signer}, a name no organisation in content/organisations.yaml has;"
+              if signer else "")
+    return (f"cannot tell which organisation published the document:{signed} pass --org ID "
+            "(its id in content/organisations.yaml, or a new id to add there)")
+
+
 def import_source(path: str, settings: Settings, vocabulary: Vocabulary) -> Imported:
     text, cleaned, errors = read_clean(path)
     if text is None:
@@ -78,8 +86,7 @@ def import_source(path: str, settings: Settings, vocabulary: Vocabulary) -> Impo
         unsure.append(Unsure(meta.title_line, f"the source is of {meta.year}, the plan of {year}"))
     problems = []
     if organisation is None:
-        problems.append("cannot tell which organisation published the document: pass --org ID "
-                        "(its id in content/organisations.yaml, or a new id to add there)")
+        problems.append(_unknown_publisher(meta.signer))
     if year is None:
         problems.append("cannot tell the year of the document: pass --year N")
     if problems:
