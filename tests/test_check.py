@@ -226,6 +226,16 @@ def test_a_target_value_that_is_no_number_is_reported_once(tmp_path, values, exp
     assert [(f, m) for _, f, s, m in messages(tmp_path) if s == "error"] == expected
 
 
+@pytest.mark.parametrize("year, got", [("", "nothing"), ("[2025]", "a list"), ("{年: 2025}", "a mapping"),
+                                       ("2025.5", "float 2025.5"), ("二〇二五年" * 10, "a text"),
+                                       ("2025-12-31 10:00:00", "a date with a time (2025-12-31 10:00:00)")])
+def test_a_value_of_the_wrong_type_is_described_as_what_was_written(tmp_path, year, got):
+    """What the file holds instead, in words: an empty field is 'nothing', a long text is not quoted whole."""
+    make_project(tmp_path, PLAN.replace("year: 2025", f"year: {year}"))
+    assert [(f, m) for _, f, s, m in messages(tmp_path) if f == "year"] == [
+        ("year", f"expected an integer, got {got}")]
+
+
 def test_a_comparator_written_the_other_way_round_is_suggested_first(tmp_path):
     make_project(tmp_path, PLAN.replace("comparator: '>='", "comparator: '=>'"))
     [(field, message)] = [(f, m) for _, f, s, m in messages(tmp_path) if s == "error"]
