@@ -80,8 +80,7 @@ def _decoder(tp) -> Decoder:
 
 
 def _optional(tp) -> Decoder:
-    options = [a for a in typing.get_args(tp) if a is not type(None)]
-    inner = float if options == [float] or set(options) == {int, float} else options[0]
+    inner = next(a for a in typing.get_args(tp) if a is not type(None))
 
     def decode_optional(value, path, document, diagnostics):
         return None if value is None else _decoder(inner)(value, path, document, diagnostics)
