@@ -109,6 +109,14 @@ def test_unknown_fields_and_missing_fields(tmp_path):
     assert any(f == "sections[0].items[0].titel" and "did you mean 'title'" in m for _, f, _, m in found)
 
 
+def test_a_list_field_left_empty_is_an_empty_list(tmp_path):
+    """``owners:`` with nothing after it, as a draft leaves it to be filled in, is no list yet and no error."""
+    make_project(tmp_path, PLAN.replace("owners: [基教科, 计划财务科]", "owners:").replace("[preschool]", ""))
+    site, diagnostics = load_site(str(tmp_path))
+    [item] = site.plans[0].plan.sections[0].items
+    assert diagnostics == [] and item.owners == item.themes == ()
+
+
 def test_vocabulary_errors(tmp_path):
     make_project(tmp_path)
     write(tmp_path, "content/departments.yaml", """\
