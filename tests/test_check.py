@@ -136,6 +136,15 @@ def test_source_url_must_be_http(tmp_path):
     assert any(f == "source.url" for _, f, _, _ in messages(tmp_path))
 
 
+def test_a_source_file_that_is_not_there_is_a_warning_until_it_is(tmp_path):
+    """source.file is a path from the project folder (not from where the tests run)."""
+    make_project(tmp_path, PLAN + "source: {file: sources/通知.txt}\n")
+    assert [(f, s, m) for _, f, s, m in messages(tmp_path)] == [
+        ("source.file", "warning", "source file 'sources/通知.txt' not found")]
+    write(tmp_path, "sources/通知.txt", "通知全文")
+    assert messages(tmp_path) == []
+
+
 def test_schema_files_are_up_to_date(capsys):
     assert main(["schema", "--check"]) == 0, "run `plansite schema` to regenerate plans/ and content/'s schemas"
 
