@@ -243,14 +243,35 @@ def test_a_target_value_that_is_no_number_is_reported_once(tmp_path, values, exp
     assert [(f, m) for _, f, s, m in messages(tmp_path) if s == "error"] == expected
 
 
-@pytest.mark.parametrize("year, got", [("", "nothing"), ("[2025]", "a list"), ("{年: 2025}", "a mapping"),
-                                       ("2025.5", "float 2025.5"), ("二〇二五年" * 10, "a text"),
-                                       ("2025-12-31 10:00:00", "a date with a time (2025-12-31 10:00:00)")])
-def test_a_value_of_the_wrong_type_is_described_as_what_was_written(tmp_path, year, got):
+TITLE, ADDED = "        title: 扩大普惠资源", "        themes: [preschool]\n"
+
+
+@pytest.mark.parametrize("old, new, field, says", [
+    *(("year: 2025", f"year: {year}", "year", f"expected an integer, got {got}") for year, got in [
+        ("", "nothing"), ("[2025]", "a list"), ("{年: 2025}", "a mapping"), ("2025.5", "float 2025.5"),
+        ("二〇二五年" * 10, "a text"), ("2025-12-31 10:00:00", "a date with a time (2025-12-31 10:00:00)")]),
+    (TITLE, "        title: true", "sections[0].items[0].title", "expected a string, got bool True"),
+    (TITLE, "        title: [扩大, 普惠]", "sections[0].items[0].title", "expected a string, got a list"),
+    (ADDED, ADDED + "        deadline: 年底\n", "sections[0].items[0].deadline",
+     "expected a date (YYYY-MM-DD), got the text '年底'"),
+    ("year: 2025\n", "year: 2025\nsource:\n", "source", "expected a mapping, got nothing"),
+])
+def test_a_value_of_the_wrong_type_is_described_as_what_was_written(tmp_path, old, new, field, says):
     """What the file holds instead, in words: an empty field is 'nothing', a long text is not quoted whole."""
-    make_project(tmp_path, PLAN.replace("year: 2025", f"year: {year}"))
-    assert [(f, m) for _, f, s, m in messages(tmp_path) if f == "year"] == [
-        ("year", f"expected an integer, got {got}")]
+    make_project(tmp_path, PLAN.replace(old, new))
+    assert [(f, m) for _, f, s, m in messages(tmp_path) if s == "error"] == [(field, says)]
+
+
+def test_a_plan_file_holding_only_comments_is_said_to_be_empty(tmp_path):
+    make_project(tmp_path, "# 草稿\n")
+    assert messages(tmp_path) == [
+        (0, "", "error", "the file is empty (or holds only comments): expected a mapping of fields")]
+
+
+def test_a_number_written_in_a_text_field_is_read_as_its_text(tmp_path):
+    make_project(tmp_path, PLAN.replace(TITLE, "        title: 2025"))
+    site, diagnostics = load_site(str(tmp_path))
+    assert diagnostics == [] and site.plans[0].plan.sections[0].items[0].title == "2025"
 
 
 def test_a_comparator_written_the_other_way_round_is_suggested_first(tmp_path):
