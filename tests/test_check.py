@@ -243,6 +243,30 @@ def test_a_target_value_that_is_no_number_is_reported_once(tmp_path, values, exp
     assert [(f, m) for _, f, s, m in messages(tmp_path) if s == "error"] == expected
 
 
+TARGET = "sections[0].items[0].targets[0]"
+
+
+@pytest.mark.parametrize("values, expected", [
+    ("comparator: range, min: 60, max: 50", [(f"{TARGET}.min", "min 60 is above max 50")]),
+    ("comparator: range, min: 50, max: 50", []),
+    ("comparator: range, min: 50, max: 60, value: 55",
+     [(f"{TARGET}.value", "a 'range' target uses min and max, not value")]),
+    ("comparator: '>=', value: 58, max: 60", [(TARGET, "min and max belong to comparator 'range'")]),
+    ("comparator: '>=', value: 58, min: 50", [(TARGET, "min and max belong to comparator 'range'")]),
+])
+def test_a_targets_bounds_are_those_of_its_comparator(tmp_path, values, expected):
+    make_project(tmp_path, PLAN.replace("comparator: '>=', value: 58", values))
+    assert [(f, m) for _, f, s, m in messages(tmp_path) if s == "error"] == expected
+
+
+@pytest.mark.parametrize("span, wrong", [("[5, 3]", True), ("[1, 2, 3]", True), ("[3]", True), ("[3, 3]", False),
+                                         ("[0, 40]", False)])
+def test_an_items_span_is_a_start_and_an_end_not_before_it(tmp_path, span, wrong):
+    make_project(tmp_path, PLAN.replace("        themes: [preschool]\n", f"        span: {span}\n"))
+    assert [(f, m) for _, f, s, m in messages(tmp_path) if s == "error"] == [
+        ("sections[0].items[0].span", "expected [start, end] with start <= end")] * wrong
+
+
 TITLE, ADDED = "        title: 扩大普惠资源", "        themes: [preschool]\n"
 
 
