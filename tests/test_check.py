@@ -279,11 +279,19 @@ TITLE, ADDED = "        title: 扩大普惠资源", "        themes: [preschool]
     (ADDED, ADDED + "        deadline: 年底\n", "sections[0].items[0].deadline",
      "expected a date (YYYY-MM-DD), got the text '年底'"),
     ("year: 2025\n", "year: 2025\nsource:\n", "source", "expected a mapping, got nothing"),
+    (TITLE, "        title: ' '", "sections[0].items[0].title", "must not be empty: a required field needs a value"),
 ])
-def test_a_value_of_the_wrong_type_is_described_as_what_was_written(tmp_path, old, new, field, says):
+def test_a_value_the_field_cannot_take_is_one_error_saying_why(tmp_path, old, new, field, says):
     """What the file holds instead, in words: an empty field is 'nothing', a long text is not quoted whole."""
     make_project(tmp_path, PLAN.replace(old, new))
     assert [(f, m) for _, f, s, m in messages(tmp_path) if s == "error"] == [(field, says)]
+
+
+@pytest.mark.parametrize("year, errors", [(1948, ["1948 is out of range (1949–2100)"]), (1949, []), (2100, []),
+                                          (2101, ["2101 is out of range (1949–2100)"])])
+def test_a_plans_year_is_from_1949_to_2100_as_the_schema_says(tmp_path, year, errors):
+    make_project(tmp_path, PLAN.replace("year: 2025", f"year: {year}"))
+    assert [m for _, f, s, m in messages(tmp_path) if s == "error"] == errors
 
 
 def test_a_plan_file_holding_only_comments_is_said_to_be_empty(tmp_path):
