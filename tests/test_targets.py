@@ -343,6 +343,17 @@ def test_overdue_is_as_of_the_injected_date(tmp_path):
             assert re.search(rf"量化目标 1 项：已报告进展 0 项（其中已完成 0 项），逾期未报 {overdue} 项", pages[page])
 
 
+def test_a_reported_status_is_progress_before_and_after_the_deadline(tmp_path):
+    """进行中 is a report: neither 未到期 while there is time nor 逾期未报 once the deadline has passed."""
+    metric_project(tmp_path, PLAN.replace("        themes: [preschool]\n", "        themes: [preschool]\n"
+                                          "        status: 进行中\n").replace("unit: '%'}", "unit: '%', status: 进行中}"))
+    site = load_clean(tmp_path)
+    for today in (date(2025, 6, 1), date(2026, 1, 1)):
+        page = render_site(site, today=today)["plans/demo-edu-2025.md"]
+        assert "事项 1 条：已报告进展 1 条（其中已完成 0 条），逾期未报 0 条，未到期 0 条" in page
+        assert "量化目标 1 项：已报告进展 1 项（其中已完成 0 项），逾期未报 0 项，未到期 0 项" in page
+
+
 # --- plansite check ---------------------------------------------------------------------
 
 def test_check_warns_about_unknown_metrics_and_units(tmp_path, capsys):
@@ -368,6 +379,39 @@ def test_check_warns_about_unknown_metrics_and_units(tmp_path, capsys):
                    rf"{re.escape(field)}: {re.escape(message)}$")
         assert re.search(pattern, out, re.M), (pattern, out)
     assert len(out.splitlines()) == len(expected)
+
+
+REPORTED = "status: 已完成, actual: {actual}, as_of: 2025-12-31"
+
+
+@pytest.mark.parametrize("amount, actual, meets", [
+    ("'>=', value: 58", 58, True), ("'>=', value: 58", 57.9, False), ("'>', value: 58", 58, False),
+    ("'>', value: 58", 58.5, True), ("'<=', value: 5", 5, True), ("'<=', value: 5", 5.1, False),
+    ("'<', value: 5", 5, False), ("'<', value: 5", 4, True), ("'=', value: 5", 5, True), ("'=', value: 5", 6, False),
+    ("range, min: 10, max: 20", 10, True), ("range, min: 10, max: 20", 20, True),
+    ("range, min: 10, max: 20", 9, False), ("range, min: 10, max: 20", 21, False),
+])
+def test_a_target_reported_done_whose_actual_value_does_not_meet_it_is_a_warning(tmp_path, amount, actual, meets):
+    make_project(tmp_path, PLAN.replace("'>=', value: 58, unit: '%'", f"{amount}, unit: '%', "
+                                        + REPORTED.format(actual=actual)))
+    _, diagnostics = load_site(str(tmp_path))
+    assert [(d.field, d.severity, d.message) for d in diagnostics] == ([] if meets else [(
+        "sections[0].items[0].targets[0].status", "warning",
+        f"status is 已完成 but the actual value {actual:g} does not meet the target")])
+
+
+@pytest.mark.parametrize("reported, expected", [
+    ("value: 58, status: 进行中, actual: 50, as_of: 2025-06-30", []),  # not done: any value so far
+    ("value: 58, status: 已完成", []),  # done, no value reported
+    ("value: 58, status: 已完成, actual: 60",
+     [("targets[0].actual", "warning", "give 'as_of', the date the actual value was reported for")]),
+    ("value: 58%, " + REPORTED.format(actual=50),
+     [("targets[0].value", "error", "expected a number, got the text '58%'")]),  # not also 'does not meet'
+])
+def test_a_targets_reported_progress_is_checked_only_as_far_as_it_goes(tmp_path, reported, expected):
+    make_project(tmp_path, PLAN.replace("value: 58, unit: '%'", f"unit: '%', {reported}"))
+    _, diagnostics = load_site(str(tmp_path))
+    assert [(d.field.removeprefix("sections[0].items[0]."), d.severity, d.message) for d in diagnostics] == expected
 
 
 def test_metric_names_are_unique_across_metrics(tmp_path):
