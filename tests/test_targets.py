@@ -307,8 +307,8 @@ def test_review_references_are_checked_with_suggestions(reviewed):
     write(reviewed, "plans/2025/demo-edu-2025-review.yaml", REVIEW.replace(
         "reviews: [demo-edu-2025#1-1]", "reviews: [demo-edu-2052#1-1, demo-edu-2025#1-2, demo-edu-2025, "
         "demo-edu-2025-review#1-1]"))
-    write(reviewed, "plans/2025/demo-edu-2025.yaml", PLAN.replace(
-        "themes: [preschool]", "themes: [preschool]\n        reviews: [demo-edu-2025#1-1]").replace(
+    write(reviewed, "plans/2025/demo-edu-2025.yaml", PLAN.replace(  # (a plan's reviews are that one error alone)
+        "themes: [preschool]", "themes: [preschool]\n        reviews: [demo-edu-2025#1-9]").replace(
         "unit: '%'}", "unit: '%', evidence: 'demo-edu-2025-reveiw#1-1'}"))
     _, diagnostics = load_site(str(reviewed))
     found = sorted((d.field, d.severity, d.message) for d in diagnostics)
