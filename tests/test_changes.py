@@ -8,7 +8,8 @@ import json
 
 import pytest
 
-from generator.changes import ITEM_FIELDS, NOT_COMPARED, PLAN_FIELDS, SECTION_FIELDS, TARGET_FIELDS, compare_revisions
+from generator.changes import (ITEM_FIELDS, NOT_COMPARED, PLAN_FIELDS, SECTION_FIELDS, TARGET_FIELDS, compare_revisions,
+                               target_changes)
 from generator.model import Item, Plan, Section, Target
 from generator.cli import main
 from gitrepos import commit, git
@@ -173,3 +174,28 @@ def test_sections_renamed_reworded_added_and_removed(repo, capsys):
         "  修改节「家校共育」", "      标题：教师队伍 → 家校共育",
         "  修改节「心理健康」", "      导语：坚持健康第一。 → 坚持健康第一，五育并举。",
         "  修改节「语言文字工作推进」", "      标题：语言文字工作 → 语言文字工作推进"]
+
+
+def test_targets_pair_by_text_then_by_metric_and_only_a_like_for_like_value_has_a_direction():
+    enrolment = Target("毛入园率达到90%", "毛入园率", ">=", 90, unit="%")
+    classes = Target("大班额比例5%以内", "大班额比例", "<=", 5, unit="%")
+    dropouts = Target("辍学率1%以下", "辍学率", "<=", 1, unit="%")
+    training = Target("培训教师100至200人", "培训", "range", min=100, max=200, unit="人")
+    before = (Target("办好人民满意的教育"), enrolment, Target("新建幼儿园10所", "新建幼儿园", ">=", 10, unit="所"),
+              classes, dropouts, training)
+    after = (Target("新建幼儿园12所", "新建幼儿园", ">=", 12, unit="所"),  # reworded: paired by its metric
+             enrolment,                                                  # unchanged, in another place
+             dataclasses.replace(classes, comparator="<", value=4),       # another comparator: no direction
+             dataclasses.replace(dropouts, value=0.5),                    # lowered, and so asks more
+             dataclasses.replace(training, max=300),                      # a range: no direction
+             Target("办好人民满意教育"),                                   # reworded, no metric: another target
+             Target("覆盖率50%", "覆盖率", ">=", 50, unit="%"))
+    assert [(c.kind, (c.before or {}).get("text"), (c.after or {}).get("text"), list(c.fields), c.direction,
+             c.delta, c.stricter) for c in target_changes(before, after)] == [
+        ("removed", "办好人民满意的教育", None, [], "", None, None),
+        ("changed", "大班额比例5%以内", "大班额比例5%以内", ["comparator", "value"], "", None, None),
+        ("changed", "辍学率1%以下", "辍学率1%以下", ["value"], "lowered", -0.5, True),
+        ("changed", "培训教师100至200人", "培训教师100至200人", ["max"], "", None, None),
+        ("changed", "新建幼儿园10所", "新建幼儿园12所", ["text", "value"], "raised", 2, True),
+        ("added", None, "办好人民满意教育", [], "", None, None),
+        ("added", None, "覆盖率50%", [], "", None, None)]
