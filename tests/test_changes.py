@@ -84,15 +84,19 @@ def test_worktree_is_the_default_and_unknown_revisions_are_errors(repo, capsys):
     assert code == 2 and "unknown revision 'v0'" in err
 
 
-def test_unreadable_plan_is_left_out_with_a_warning_not_reported_as_removed(repo, capsys):
+@pytest.mark.parametrize("broken, says", [
+    ("id: demo-edu-2026\ntitle: [unclosed\n", "YAML syntax error"),
+    (other_plan("demo-edu-2026", 2026).replace("year: 2026", "year: 二〇二六"), "expected an integer"),
+])
+def test_unreadable_plan_is_left_out_with_a_warning_not_reported_as_removed(repo, capsys, broken, says):
     """A plan whose file has errors is compared on neither side (it was not deleted), and the exit status says
     the changelog is incomplete; a file really deleted is still a removed plan."""
-    write(repo, "plans/2026/demo-edu-2026.yaml", "id: demo-edu-2026\ntitle: [unclosed\n")
+    write(repo, "plans/2026/demo-edu-2026.yaml", broken)
     [other] = [path for path in git(repo, "ls-files", "plans").split() if "2026" not in path and "schema" not in path]
     (repo / other).unlink()
     code, out, err = run(repo, capsys, "v2", "WORKTREE")
     assert code == 1
-    assert "warning: left out plans/2026/demo-edu-2026.yaml" in err and "YAML syntax error" in err
+    assert "warning: left out plans/2026/demo-edu-2026.yaml" in err and says in err
     assert "demo-edu-2026" not in out and "删除计划" in out
 
 
