@@ -146,6 +146,18 @@ def test_progress_reported_between_revisions_is_a_change(repo, capsys):
                               "实际值 （无） → 58.6；截至 （无） → 2026-06-30；依据 （无） → https://example.cn/2026/report\n")
 
 
+def test_a_changed_date_is_an_iso_date_in_the_json_changelog(repo, capsys):
+    def plan(deadline: datetime.date) -> str:
+        return plan_yaml("demo-edu-2026", 2026, [("一", "学前教育", [{**SUPPLY, "deadline": deadline}])])
+
+    write(repo, "plans/2026/demo-edu-2026.yaml", plan(datetime.date(2026, 12, 31)))
+    commit(repo, "a deadline")
+    write(repo, "plans/2026/demo-edu-2026.yaml", plan(datetime.date(2026, 6, 30)))
+    code, out, _ = run(repo, capsys, "HEAD", "--format", "json")
+    [item] = json.loads(out)["plans"][0]["items"]
+    assert code == 0 and item["fields"] == [{"field": "deadline", "before": "2026-12-31", "after": "2026-06-30"}]
+
+
 def test_sections_renamed_reworded_added_and_removed(repo, capsys):
     """Sections are the same by their titles, by an item that went from one to the other, or by their number
     and similar titles; the rest were added or removed."""
