@@ -113,6 +113,23 @@ def test_item_with_explicit_id_moved_to_another_section(repo, capsys):
                               "  移动 parents → parents 家校共育（从「学前教育」移至「心理健康」）\n")
 
 
+def test_an_item_split_in_two_is_moved_once_and_the_other_half_added(repo, capsys):
+    """Each earlier item follows one item at most, the most alike; an item like it besides is new."""
+    git(repo, "rm", "--quiet", "plans/2026/demo-edu-2026.yaml", "plans/2025/demo-edu-2025.yaml")
+    write(repo, "plans/2025/demo-edu-2025.yaml", plan_yaml("demo-edu-2025", 2025, [
+        ("一", "学前教育", [SUPPLY]), ("二", "心理健康", [MYOPIA])]))
+    commit(repo, "one item")
+    halves = [{**SUPPLY, "text": SUPPLY["text"].replace("12所", "8所")},
+              {"title": SUPPLY["title"], "text": SUPPLY["text"] + "扩容增位。"}]
+    write(repo, "plans/2025/demo-edu-2025.yaml", plan_yaml("demo-edu-2025", 2025, [
+        ("一", "学前教育", []), ("二", "心理健康", [MYOPIA, *halves])]))
+    code, out, _ = run(repo, capsys, "HEAD")
+    assert (code, out) == (0, "比较 HEAD → WORKTREE\n计划 demo-edu-2025 示例市教育局2025年工作要点\n"
+                              "  新增 2-3 扩大普惠资源\n"
+                              "  移动 1-1 → 2-2 扩大普惠资源（从「学前教育」移至「心理健康」）\n"
+                              f"      正文：{SUPPLY['text']} → {halves[0]['text']}\n")
+
+
 @pytest.mark.parametrize("model, labels", [(Plan, PLAN_FIELDS), (Section, SECTION_FIELDS), (Item, ITEM_FIELDS),
                                            (Target, TARGET_FIELDS)],
                          ids=lambda value: getattr(value, "__name__", ""))
