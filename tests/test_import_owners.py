@@ -120,10 +120,12 @@ def test_conjunctions_split_only_between_unit_names():
     assert split_units("市文化和旅游局") == ("市文化和旅游局",)
     assert split_units("人力资源和社会保障局和财政局") == ("人力资源和社会保障局", "财政局")
     assert split_units("市教育和体育局") == ("市教育和体育局",)
+    assert split_units("团委和妇联") == ("团委", "妇联")  # names of two characters
 
 
 def test_brackets_protect_separators():
     assert split_units("各县(市、区)教育局,市直学校") == ("各县(市、区)教育局", "市直学校")
+    assert split_units("市教育局）、市财政局") == ("市教育局）", "市财政局")  # a stray closing bracket opens nothing
 
 
 def clause_paragraphs(text: str) -> list[str]:
