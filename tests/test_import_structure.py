@@ -106,6 +106,7 @@ def test_task_table_rows_become_items_in_pipe_and_tab_form():
     for name in ("table_pipe.txt", "table_tab.txt"):
         result = read(fixture(name))
         assert shape(result.parts) == [["一", ["1", "2"]], ["二", ["3"]]], name
+        assert [part.paragraphs for part in result.parts] == [(), ()], name  # the header and rows are no text
         row = result.parts[0].children[0]
         assert row.column("task").text == "深化理论武装"
         assert row.column("content").text == "组织中心组专题学习12次，开展党纪学习教育。"
