@@ -112,3 +112,12 @@ def test_task_table_rows_become_items_in_pipe_and_tab_form():
         assert row.column("content").text == "组织中心组专题学习12次，开展党纪学习教育。"
         assert row.column("deadline").text == "2025年12月底前"
         assert result.unsure == ()
+
+
+def test_table_rows_without_a_number_column_are_numbered_in_order_across_category_rows():
+    """A numbered category row (二、…) spanning the table opens a part and keeps the table open."""
+    result = read("示例市教育局2025年重点工作任务分解表\n一、党的建设\n| 工作任务 | 具体内容 | 牵头单位 |\n"
+                  "| --- | --- | --- |\n| 深化理论武装 | 组织专题学习。 | 组织人事科 |\n"
+                  "| 加强基层党建 | 推进支部建设。 | 机关党委 |\n二、基础教育\n| 扩大普惠资源 | 新建幼儿园。 | 基教科 |\n")
+    assert shape(result.parts) == [["一", ["1", "2"]], ["二", ["1"]]]
+    assert result.parts[1].children[0].column("task").text == "扩大普惠资源"
