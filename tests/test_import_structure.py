@@ -102,6 +102,13 @@ def test_the_text_below_a_last_item_standing_as_a_heading_is_its_own():
     assert result.closing == ()
 
 
+def test_text_after_the_last_item_is_its_own_where_the_other_items_have_text_too():
+    result = read("一、甲\n1.子一。\n建立工作台账。\n2.子二。\n做好其他各项工作。\n")
+    assert [[p.text for p in item.paragraphs] for item in result.parts[0].children] == [
+        ["建立工作台账。"], ["做好其他各项工作。"]]
+    assert result.closing == ()
+
+
 def test_task_table_rows_become_items_in_pipe_and_tab_form():
     for name in ("table_pipe.txt", "table_tab.txt"):
         result = read(fixture(name))
