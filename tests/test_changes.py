@@ -9,7 +9,7 @@ import json
 import pytest
 
 from generator.changes import (ITEM_FIELDS, NOT_COMPARED, PLAN_FIELDS, SECTION_FIELDS, TARGET_FIELDS, compare_revisions,
-                               target_changes)
+                               target_changes, text_delta)
 from generator.model import Item, Plan, Section, Target
 from generator.cli import main
 from gitrepos import commit, git
@@ -232,3 +232,17 @@ def test_targets_pair_by_text_then_by_metric_and_only_a_like_for_like_value_has_
         ("changed", "新建幼儿园10所", "新建幼儿园12所", ["text", "value"], "raised", 2, True),
         ("added", None, "办好人民满意教育", [], "", None, None),
         ("added", None, "覆盖率50%", [], "", None, None)]
+
+
+LONG_TEXT = "各县区要加强组织领导，建立健全工作机制，确保各项任务落到实处，并按时报送工作进展。"
+
+
+@pytest.mark.parametrize("old, new, shown", [
+    ("建立健全", "完善", "各县区要加强组织领导，[-建立健全-]{+完善+}工作机制，确保各项任…"),
+    ("各县区要", "", "[-各县区要-]加强组织领导，建立健…"),
+    ("确保各项任务落到实处，", "确保任务落实，", "…立健全工作机制，确保[-各项-]任务落[-到-]实[-处-]，并按时报送工作进展。"),
+    ("按时", "每月", "…各项任务落到实处，并[-按时-]{+每月+}报送工作进展。"),
+    ("并按时报送工作进展。", "", "…保各项任务落到实处，[-并按时报送工作进展。-]"),
+])
+def test_a_long_text_shows_each_edit_inline_with_ten_characters_of_context(old, new, shown):
+    assert text_delta(LONG_TEXT, LONG_TEXT.replace(old, new)) == shown
