@@ -9,7 +9,7 @@ import json
 import pytest
 
 from generator.changes import (ITEM_FIELDS, NOT_COMPARED, PLAN_FIELDS, SECTION_FIELDS, TARGET_FIELDS, compare_revisions,
-                               target_changes, text_delta)
+                               describe_target, target_changes, text_delta)
 from generator.model import Item, Plan, Section, Target
 from generator.cli import main
 from gitrepos import commit, git
@@ -223,8 +223,9 @@ def test_targets_pair_by_text_then_by_metric_and_only_a_like_for_like_value_has_
              dataclasses.replace(training, max=300),                      # a range: no direction
              Target("办好人民满意教育"),                                   # reworded, no metric: another target
              Target("覆盖率50%", "覆盖率", ">=", 50, unit="%"))
+    changes = target_changes(before, after)
     assert [(c.kind, (c.before or {}).get("text"), (c.after or {}).get("text"), list(c.fields), c.direction,
-             c.delta, c.stricter) for c in target_changes(before, after)] == [
+             c.delta, c.stricter) for c in changes] == [
         ("removed", "办好人民满意的教育", None, [], "", None, None),
         ("changed", "大班额比例5%以内", "大班额比例5%以内", ["comparator", "value"], "", None, None),
         ("changed", "辍学率1%以下", "辍学率1%以下", ["value"], "lowered", -0.5, True),
@@ -232,6 +233,11 @@ def test_targets_pair_by_text_then_by_metric_and_only_a_like_for_like_value_has_
         ("changed", "新建幼儿园10所", "新建幼儿园12所", ["text", "value"], "raised", 2, True),
         ("added", None, "办好人民满意教育", [], "", None, None),
         ("added", None, "覆盖率50%", [], "", None, None)]
+    assert [describe_target(c) for c in changes] == [
+        "删除目标：办好人民满意的教育", "修改目标「大班额比例5%以内」：比较 <= → <；数值 5 → 4",
+        "修改目标「辍学率1%以下」：数值 ≤ 1% → 0.5%（降低 0.5%，更严格）", "修改目标「培训教师100至200人」：上限 200 → 300",
+        "修改目标「新建幼儿园12所」：原文 新建幼儿园10所 → 新建幼儿园12所；数值 ≥ 10所 → 12所（提高 2所，更严格）",
+        "新增目标：办好人民满意教育", "新增目标：覆盖率50%"]
 
 
 LONG_TEXT = "各县区要加强组织领导，建立健全工作机制，确保各项任务落到实处，并按时报送工作进展。"
