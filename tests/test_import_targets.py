@@ -215,6 +215,7 @@ def test_the_period_of_a_rate_is_not_a_target():
 
 def test_counts_of_what_was_just_listed():
     assert read("实施“三区支教”“银龄讲学”四项计划") == []
+    assert skipped("实施“三区支教”“银龄讲学”四项计划") == {"四项": "counts the items just listed"}  # next to the “”
     assert read("联合教育部等四部门") == []
 
 
@@ -260,6 +261,12 @@ def test_the_group_an_item_is_aimed_at_is_no_target():
     assert read(text) == [("培训校长", "=", 200, "名")]
     assert "aimed at" in skipped(text)["以全县500多名教师为主要对象"]
     assert read("以乡村教师为对象，培训教师500名。") == [("培训教师", "=", 500, "名")]
+
+
+def test_numbers_not_read_are_listed_in_text_order():
+    _, skips = find_targets("3.规划总投资X万元，建设第28届推广周。")
+    assert [(s.text, s.reason) for s in skips] == [
+        ("3", "a number without a unit"), ("X万元", "redacted number"), ("第28届", "ordinal")]
 
 
 def test_masked_numbers_do_not_hide_targets_after_them():
