@@ -100,6 +100,14 @@ def test_unreadable_plan_is_left_out_with_a_warning_not_reported_as_removed(repo
     assert "demo-edu-2026" not in out and "删除计划" in out
 
 
+def test_a_second_file_with_a_plans_id_is_left_out_with_a_warning(repo, capsys):
+    write(repo, "plans/2026/zz-copy.yaml", other_plan("demo-edu-2026", 2026).replace("统筹推进", "全面推进"))
+    code, out, err = run(repo, capsys, "v2")
+    assert (code, out) == (1, "比较 v2 → WORKTREE\n计划没有变化\n")
+    assert err == ("warning: left out plans/2026/zz-copy.yaml: plan id 'demo-edu-2026' is also in "
+                   "plans/2026/demo-edu-2026.yaml\n")
+
+
 def test_item_with_explicit_id_moved_to_another_section(repo, capsys):
     git(repo, "rm", "--quiet", "plans/2026/demo-edu-2026.yaml", "plans/2025/demo-edu-2025.yaml")
     with_id = {**PARENTS, "id": "parents"}
