@@ -206,6 +206,7 @@ def test_chinese_numerals_in_names_are_skipped():
     assert read("推动教师职业行为十项准则落地见效") == []
     assert "十项" in skipped("推动教师职业行为十项准则落地见效")
     assert read("确保两个只增不减") == []
+    assert read("新建10所城市一类幼儿园") == [("新建城市一类幼儿园", "=", 10, "所")]  # nor do they cut the name short
 
 
 def test_the_period_of_a_rate_is_not_a_target():
