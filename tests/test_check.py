@@ -300,10 +300,11 @@ def test_a_plan_file_holding_only_comments_is_said_to_be_empty(tmp_path):
         (0, "", "error", "the file is empty (or holds only comments): expected a mapping of fields")]
 
 
-def test_a_number_written_in_a_text_field_is_read_as_its_text(tmp_path):
-    make_project(tmp_path, PLAN.replace(TITLE, "        title: 2025"))
+def test_a_whole_number_written_as_an_items_number_is_read_as_its_text(tmp_path):
+    """Numbers as printed may be unquoted (``number: 12``); other text fields want quotes (see above)."""
+    make_project(tmp_path, PLAN.replace("      - number: 1\n", "      - number: 12\n"))
     site, diagnostics = load_site(str(tmp_path))
-    assert diagnostics == [] and site.plans[0].plan.sections[0].items[0].title == "2025"
+    assert diagnostics == [] and site.plans[0].plan.sections[0].items[0].number == "12"
 
 
 def test_a_comparator_written_the_other_way_round_is_suggested_first(tmp_path):
