@@ -36,8 +36,7 @@ def decode(cls, document: Document, diagnostics: list[Diagnostic]):
     return _decoder(cls)(document.data, (), document, diagnostics)
 
 
-_TYPE_NAMES = {str: "a string", int: "an integer", float: "a number", bool: "true or false",
-               datetime.date: "a date (YYYY-MM-DD)"}
+_TYPE_NAMES = {str: "a string", int: "an integer", float: "a number", datetime.date: "a date (YYYY-MM-DD)"}
 
 
 def _describe(value) -> str:
@@ -76,7 +75,7 @@ def _decoder(tp) -> Decoder:
         return _tuple(inner)
     if dataclasses.is_dataclass(tp):
         return _Dataclass(tp)
-    return _SCALARS.get(tp) or _instance_of(tp)
+    return _SCALARS[tp]  # (a hint of another type is a KeyError on the first load, not a file's error)
 
 
 def _optional(tp) -> Decoder:
@@ -150,14 +149,6 @@ def _decode_date(value, path, document, diagnostics):
 
 
 _SCALARS = {float: _decode_float, int: _decode_int, str: _decode_str, datetime.date: _decode_date}
-
-
-def _instance_of(tp) -> Decoder:
-    def decode_instance(value, path, document, diagnostics):
-        if isinstance(value, tp):
-            return value
-        return _fail(_TYPE_NAMES.get(tp, tp.__name__), value, path, document, diagnostics)
-    return decode_instance
 
 
 @dataclasses.dataclass(frozen=True)
