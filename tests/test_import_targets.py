@@ -220,6 +220,19 @@ def test_counts_of_what_was_just_listed():
     assert read("联合教育部等四部门") == []
 
 
+@pytest.mark.parametrize("text, target", [  # phrases of the seed texts
+    ("巩固集团化办学覆盖率80%目标。", ("巩固集团化办学覆盖率", ">=", 80, "%")),  # a rate's metric ends at the rate
+    ("推动2所以上科技、人文、体艺等特色高中建设。", ("推动科技、人文、体艺等特色高中建设", ">=", 2, "所")),
+    ("评选思政课、学科思政课、班会课600节。", ("评选思政课、学科思政课、班会课", "=", 600, "节")),  # one count of all
+    ("全面保障学生每天2个小时体育活动时间。", ("学生每天体育活动时间", ">=", 2, "小时")),
+    ("年测试完成1.5万人次。", ("年测试完成", "=", 1.5, "万人次")),
+    ("评选认定市中等职业学校“双师型”名师工作室10个。", ("评选认定市中等职业学校“双师型”名师工作室", "=", 10, "个")),
+    ("创建第四批“双爱好、双特色”示范学校50所。", ("创建第四批“双爱好、双特色”示范学校", "=", 50, "所")),
+])
+def test_what_a_number_counts_is_read_whole(text, target):
+    assert read(text) == [target]
+
+
 # --- negatives ---------------------------------------------------------------
 
 @pytest.mark.parametrize("text, masked, reason", [
