@@ -9,7 +9,7 @@ import pytest
 from generator.cli import main
 from generator.load import load_site
 from generator.schema import schema_files
-from projects import DEPARTMENTS, PLAN, make_project, write
+from projects import DEPARTMENTS, ORGANISATIONS, PLAN, make_project, write
 
 
 def check(tmp_path, capsys, *args):
@@ -64,6 +64,20 @@ def test_every_problem_reported_in_one_pass_with_locations(tmp_path, capsys):
     for line, field, message in expected:
         pattern = rf".*{re.escape(path)}:{line}:\d+: error: {re.escape(field)}: .*{re.escape(message)}"
         assert any(re.match(pattern, l) for l in lines), (line, field, message, lines)
+
+
+def test_an_unknown_owner_is_matched_against_its_own_organisation_and_found_in_another(tmp_path):
+    make_project(tmp_path, PLAN.replace("owners: [基教科, 计划财务科]", "owners: [计划财物科, 督导室]"))
+    write(tmp_path, "content/organisations.yaml", ORGANISATIONS + "  - {id: other-edu, name: 他市教育局, region: 他市, "
+                                                                 "level: 地市级}\n")
+    write(tmp_path, "content/departments.yaml", DEPARTMENTS + "  - {id: other-duda, name: 督导室, "
+                                                              "organisation: other-edu}\n")
+    assert [(f, m) for _, f, s, m in messages(tmp_path)] == [
+        ("sections[0].items[0].owners[0]", "unknown department '计划财物科' for organisation 'demo-edu' (did you mean "
+                                           "'计划财务科' or '计财科'?); add it to content/departments.yaml"),
+        ("sections[0].items[0].owners[1]", "unknown department '督导室' for organisation 'demo-edu': "
+                                           "content/departments.yaml lists it under organisation 'other-edu'; an item "
+                                           "names units of its plan's organisation")]
 
 
 def test_unknown_organisation_does_not_cascade_into_owner_errors(tmp_path):
