@@ -121,6 +121,20 @@ def test_item_with_explicit_id_moved_to_another_section(repo, capsys):
                               "  移动 parents → parents 家校共育（从「学前教育」移至「心理健康」）\n")
 
 
+def test_an_item_that_keeps_its_number_and_is_alike_stays_itself_before_any_closer_match(repo, capsys):
+    """Step 1 of the identity rule comes first: 1-1 reworded is still 1-1, though the new 1-2 is its old text."""
+    git(repo, "rm", "--quiet", "plans/2026/demo-edu-2026.yaml", "plans/2025/demo-edu-2025.yaml")
+    write(repo, "plans/2025/demo-edu-2025.yaml", plan_yaml("demo-edu-2025", 2025, [("一", "学前教育", [SUPPLY, FEES])]))
+    commit(repo, "two items")
+    reworded = {"title": SUPPLY["title"], "text": SUPPLY["text"].replace("新建改扩建", "新建")}
+    write(repo, "plans/2025/demo-edu-2025.yaml", plan_yaml("demo-edu-2025", 2025, [
+        ("一", "学前教育", [reworded, {"title": SUPPLY["title"], "text": SUPPLY["text"]}])]))
+    changelog = compare_revisions(str(repo), "HEAD")
+    [plan] = changelog.plans
+    assert [(i.kind, i.before and i.before.key, i.after and i.after.key) for i in plan.items] == [
+        ("added", None, "1-2"), ("removed", "1-2", None), ("changed", "1-1", "1-1")]
+
+
 def test_an_item_split_in_two_is_moved_once_and_the_other_half_added(repo, capsys):
     """Each earlier item follows one item at most, the most alike; an item like it besides is new."""
     git(repo, "rm", "--quiet", "plans/2026/demo-edu-2026.yaml", "plans/2025/demo-edu-2025.yaml")
