@@ -65,6 +65,12 @@ def test_numbers_that_break_the_sequence_are_reported_and_kept_as_text():
     assert result.parts[2].children[0].paragraphs[0].text.startswith("27职普融通")
 
 
+def test_a_bare_number_that_continues_no_numbering_is_text():
+    result = read("一、甲\n1个别学校要加强管理。\n")  # digits glued to the text, where no 1. or 1、 came
+    assert shape(result.parts) == ["一"] and result.unsure == ()
+    assert [p.text for p in result.parts[0].paragraphs] == ["1个别学校要加强管理。"]
+
+
 def test_unpunctuated_number_counts_where_the_sequence_expects_it():
     result = read("一、甲\n1.子一。\n2子二。\n3.子三。\n二、乙\n4子四。\n")
     assert shape(result.parts) == [["一", ["1", "2", "3"]], ["二", ["4"]]]  # 4 runs on from 3
