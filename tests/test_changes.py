@@ -262,6 +262,15 @@ def test_targets_pair_by_text_then_by_metric_and_only_a_like_for_like_value_has_
         "新增目标：办好人民满意教育", "新增目标：覆盖率50%"]
 
 
+@pytest.mark.parametrize("comparator, value, direction, stricter", [
+    (">=", 95, "raised", True), (">", 95, "raised", True), ("<=", 95, "raised", False), ("<", 95, "raised", False),
+    ("=", 95, "raised", None), (">", 85, "lowered", False), ("<", 85, "lowered", True)])
+def test_a_value_raised_or_lowered_asks_more_as_its_comparator_says(comparator, value, direction, stricter):
+    before = Target("比例90%", "比例", comparator, 90, unit="%")
+    [change] = target_changes((before,), (dataclasses.replace(before, value=value),))
+    assert (change.direction, change.stricter) == (direction, stricter)
+
+
 LONG_TEXT = "各县区要加强组织领导，建立健全工作机制，确保各项任务落到实处，并按时报送工作进展。"
 
 
