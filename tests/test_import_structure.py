@@ -93,6 +93,7 @@ def test_yi_shi_inside_a_paragraph_becomes_items():
     assert [(c.number, c.head.text) for c in first.children] == [
         ("一是", "扩大优质资源，新建学校3所；"), ("二是", "深化集团化办学，组建教育集团5个；"),
         ("三是", "加强教师交流，交流轮岗教师200人。")]
+    assert [c.paragraphs for c in first.children] == [(), (), ()]  # each statement is its item's head alone
     assert [c.number for c in second.children] == ["一是", "二是"]  # at line starts too
 
 
