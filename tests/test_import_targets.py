@@ -131,8 +131,11 @@ def test_units_of_health_and_environment_plans(text, expected):
     ("新增发电量2亿千瓦时／年。", ("新增发电量", "=", 2, "亿千瓦时/年")),
     ("新增供水能力3万吨每日，覆盖全县。", ("新增供水能力", "=", 3, "万吨/日")),
     ("新建2所每年招生的学校。", ("新建每年招生的学校", "=", 2, "所")),  # 每年 opening words of their own
+    ("生均公用经费不低于800元/生。", ("生均公用经费", ">=", 800, "元/生")),
+    ("生均校舍面积达到8平方米/人。", ("生均校舍面积", ">=", 8, "平方米/人")),
+    ("培训教师500人/年。", ("培训教师", "=", 500, "人/年")),
 ])
-def test_the_period_of_a_rate_is_part_of_its_unit(text, expected):
+def test_the_period_of_a_rate_or_what_it_is_per_is_part_of_its_unit(text, expected):
     assert read(text) == [expected]
 
 

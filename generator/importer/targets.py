@@ -6,9 +6,9 @@ A *quantity* is a number followed by a unit: Arabic (94.5, 3000, 1,000) or
 Chinese (两, 十二) numbers, 百分之九十; ranges 700-800, 700～800, 700至800;
 units %, 所, 个, 人, 名, 节, 次, 项, 小时/个小时, 分钟, 学时, 人次, 吨, 立方米,
 微克/立方米, 千瓦, 岁 …, with a scale (万人, 亿元, 万平方米, 万吨) and the period of a
-rate (5万立方米/日, 300吨/天; 3万吨每日 -> 万吨/日); after Arabic digits the scale
-alone (1000万以上 -> 1000, 万).  Values are ints when whole, else floats; the unit
-is kept as written (9.5万人 -> 9.5, 万人).
+rate (5万立方米/日, 300吨/天; 3万吨每日 -> 万吨/日) or what it is per (800元/生,
+8平方米/人); after Arabic digits the scale alone (1000万以上 -> 1000, 万).  Values
+are ints when whole, else floats; the unit is kept as written (9.5万人 -> 9.5, 万人).
 
 Comparator, the first rule that applies:
 
@@ -111,8 +111,9 @@ BASE_UNITS = tuple(sorted((
 _BASE = "(?:" + "|".join(BASE_UNITS) + ")"
 _PERCENT = "[%％‰]"
 _UNIT = rf"(?:[万亿千]?{_BASE}|{_PERCENT})"
-# The period of a rate after its unit: 5万立方米/日, 300吨/天, 2亿千瓦时每年 (每 only where the clause ends).
-_PER = (r"[/／](?:小时|日|天|周|月|年)"
+# The period of a rate after its unit: 5万立方米/日, 300吨/天, 2亿千瓦时每年 (每 only where the clause ends);
+# also, after a slash, the pupil or person it is counted per: 800元/生, 8平方米/人.
+_PER = (r"[/／](?:小时|日|天|周|月|年|生|人)"
         r"|每(?:小时|日|天|周|月|年)(?=(?:以上|以下|以内|左右)?(?:[^\u4e00-\u9fff]|\Z))")
 
 # Spellings of one unit, so the same measure lines up across plans (the phrase keeps the original).
