@@ -163,13 +163,13 @@ LABEL = "(cell) => getComputedStyle(cell, '::before').content"
 
 
 def test_on_a_phone_a_wide_table_is_a_list_of_cards_each_cell_led_by_its_heading(browser, site_url):
-    """A year's targets (文件 机构 指标 目标 进展) needed scrolling sideways to reach 进展 at 375 px."""
+    """A year's targets (文件 机构 指标 目标 进展) needed scrolling sideways to reach 进展 at 375 px; a plan's
+    量化目标 too."""
     page = browser.new_page(viewport={"width": 375, "height": 800})
     page.goto(f"{site_url}targets/{YEAR}/")
     table = page.locator("article table").first
     headings = [h.strip() for h in table.locator("thead th").all_text_contents()]
     assert len(headings) >= 5 and "进展" in headings and table.get_attribute("data-stacked") == "true"
-    assert not table.locator("thead").is_visible() or table.locator("thead").bounding_box()["height"] <= 1
     cells = table.locator("tbody tr").first.locator("td")
     for cell, heading in zip(cells.all(), headings):
         box = cell.bounding_box()
@@ -177,6 +177,19 @@ def test_on_a_phone_a_wide_table_is_a_list_of_cards_each_cell_led_by_its_heading
             assert 0 <= box["x"] and box["x"] + box["width"] <= 375, heading
             assert cell.evaluate(LABEL).startswith(f'"{heading}：'), heading
     assert page.evaluate("document.documentElement.scrollWidth") <= 375
+    # sortable: the headings are a row of buttons above the cards, which sort them
+    wanted = table.locator("thead th", has_text="目标")
+    assert wanted.bounding_box()["x"] + wanted.bounding_box()["width"] <= 375
+    wanted.click()
+    values = [float(re.search(r"\d+(?:\.\d+)?", text).group()) for text in column(page, table, "目标")]
+    assert values == sorted(values) and len(set(values)) > 1
+    page.close()
+
+    page = browser.new_page(viewport={"width": 375, "height": 800})  # not sortable: headings for screen readers
+    page.goto(f"{site_url}plans/xx-edu-2025/")
+    table = page.locator("article table[data-stacked]").first
+    assert table.locator("tbody td").first.evaluate(LABEL) != "none"
+    assert table.locator("thead").bounding_box()["height"] <= 1
     page.close()
 
     page = browser.new_page(viewport={"width": 1280, "height": 900})  # a wide screen keeps the table
