@@ -135,7 +135,7 @@ def _decode_printed(value, path, document, diagnostics):
     return _decode_str(value, path, document, diagnostics)
 
 
-ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+ISO_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")  # ASCII digits: \d would take ２０２５
 
 
 def _decode_date(value, path, document, diagnostics):

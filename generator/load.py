@@ -24,6 +24,9 @@ VOCABULARY_FILES = {
 SITE_FILE = "site.yaml"  # in content/: SiteFile, optional
 # Metrics are opt-in: without content/metrics.yaml targets are shown but not lined up, and not checked.
 OPTIONAL_VOCABULARIES = {"metrics"}
+# An empty list is an error where every plan needs an entry (its organisation), else a warning: a new project
+# may start with no departments or themes (``import --add-unknown-owners`` adds the first departments).
+REQUIRED_ENTRIES = {"organisations"}
 # Fewer plan files than this per process, and a second process costs more than it saves (forking, and
 # sending the plans and their parsed YAML back): the example site is read in one process.
 PLANS_PER_PROCESS = 100
@@ -113,7 +116,7 @@ def load_vocabulary(root: str, diagnostics: list[Diagnostic]) -> tuple[Vocabular
         if decoded is not None and not has_errors(problems) and not getattr(decoded, name) \
                 and name not in OPTIONAL_VOCABULARIES:
             problems.append(document.diagnostic((name,), f"lists no {name}: the plans name theirs from here",
-                                                at_key=True))
+                                                "error" if name in REQUIRED_ENTRIES else "warning", at_key=True))
         diagnostics.extend(problems)
         parts[name] = getattr(decoded, name) if decoded else ()
         if document is not None and not has_errors(problems):

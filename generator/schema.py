@@ -85,7 +85,8 @@ def _object(cls, definitions: dict) -> dict:
         properties[f.name] = prop
         if f.default is dataclasses.MISSING and f.default_factory is dataclasses.MISSING:
             required.append(f.name)
-            if prop.get("type") == "string":  # as decoding checks it (and for a blank value too)
+            kinds = prop.get("type", ())
+            if "string" in ([kinds] if isinstance(kinds, str) else kinds):  # not blank, as decoding checks it
                 prop["pattern"] = prop.get("pattern", r"\S")
     schema = {"type": "object", "description": (cls.__doc__ or "").strip().split("\n")[0],
               "properties": properties, "additionalProperties": False}

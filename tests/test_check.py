@@ -202,7 +202,7 @@ def test_a_hand_written_page_that_is_not_utf8_is_an_error_naming_it(tmp_path, ca
 
 
 @pytest.mark.parametrize("name, text", [("themes", "themes:\n  - {id: preschool, name: [学前\n"),
-                                        ("themes", "themes:\n"), ("organisations", "organisations: []\n"),
+                                        ("organisations", "organisations: []\n"),
                                         ("departments", "departments: 基教科\n"),
                                         ("organisations", None),
                                         # read in part: the rules over its entries (names used twice,
@@ -223,6 +223,20 @@ def test_a_broken_vocabulary_file_is_reported_alone_not_through_every_reference_
     _, diagnostics = load_site(str(tmp_path))
     errors = [d for d in diagnostics if d.severity == "error"]
     assert len(errors) == 1 and errors[0].path.endswith(f"content/{name}.yaml"), [str(d) for d in errors]
+
+
+@pytest.mark.parametrize("name", ["departments", "themes"])
+def test_a_vocabulary_listing_nothing_yet_is_a_warning_but_organisations_must_list_one(tmp_path, name):
+    """A new project may start without departments or themes (import --add-unknown-owners adds departments);
+    every plan needs its organisation."""
+    make_project(tmp_path, PLAN.replace("owners: [基教科, 计划财务科]", "owners: []").replace(
+        "themes: [preschool]", "themes: []"))
+    write(tmp_path, f"content/{name}.yaml", f"{name}: []\n")
+    assert [(d.field, d.severity, d.message) for d in load_site(str(tmp_path))[1]] == [
+        (name, "warning", f"lists no {name}: the plans name theirs from here")]
+    write(tmp_path, "content/organisations.yaml", "organisations: []\n")
+    assert ("organisations", "error", "lists no organisations: the plans name theirs from here") in [
+        (d.field, d.severity, d.message) for d in load_site(str(tmp_path))[1]]
 
 
 @pytest.mark.parametrize("folder, says", [
@@ -314,11 +328,13 @@ def test_a_plan_file_holding_only_comments_is_said_to_be_empty(tmp_path):
         (0, "", "error", "the file is empty (or holds only comments): expected a mapping of fields")]
 
 
-def test_a_whole_number_written_as_an_items_number_is_read_as_its_text(tmp_path):
-    """Numbers as printed may be unquoted (``number: 12``); other text fields want quotes (see above)."""
-    make_project(tmp_path, PLAN.replace("      - number: 1\n", "      - number: 12\n"))
+@pytest.mark.parametrize("written", ["12", "010", "1:20", "1_0", "0x1F"])
+def test_a_whole_number_written_as_an_items_number_is_read_as_written(tmp_path, written):
+    """Numbers as printed may be unquoted (``number: 12``); other text fields want quotes (see above).  YAML 1.1
+    reads 010 as 8 and 1:20 as 80: an integer not in plain decimal stays the text it is."""
+    make_project(tmp_path, PLAN.replace("      - number: 1\n", f"      - number: {written}\n"))
     site, diagnostics = load_site(str(tmp_path))
-    assert diagnostics == [] and site.plans[0].plan.sections[0].items[0].number == "12"
+    assert diagnostics == [] and site.plans[0].plan.sections[0].items[0].number == written
 
 
 def test_a_comparator_written_the_other_way_round_is_suggested_first(tmp_path):
@@ -334,6 +350,8 @@ def test_a_comparator_written_the_other_way_round_is_suggested_first(tmp_path):
      ("sections[0].items[0].title", "expected a string (quote it to keep it as written), got int 2025")),
     (("unit: '%'}", "unit: '%', deadline: '2025-02-30'}"),
      ("sections[0].items[0].targets[0].deadline", "expected a date that exists, got the text '2025-02-30'")),
+    (("unit: '%'}", "unit: '%', deadline: '２０２５-１２-３１'}"),
+     ("sections[0].items[0].targets[0].deadline", "expected a date (YYYY-MM-DD), got the text '２０２５-１２-３１'")),
 ])
 def test_values_yaml_reads_otherwise_than_written_are_errors_saying_what_to_do(tmp_path, change, expected):
     """A decimal in a text field would lose what was written (1.10 is read as 1.1): quote it; a quoted date

@@ -357,3 +357,13 @@ def test_values_a_plan_file_could_not_hold_and_a_merge_without_a_file_are_usage_
         plansite(project, "import", str(project / "sources" / "owners.txt"), "--org", "demo-edu", option,
                  *([value] if value else []))
     assert exited.value.code == 2 and message in capsys.readouterr().err
+
+
+def test_unknown_owners_seed_a_departments_file_that_lists_none_yet(project, capsys):
+    """A new project's `departments: []` is only a warning, so the first import can fill it."""
+    (project / "content" / "departments.yaml").write_text("departments: []\n", encoding="utf-8")
+    assert import_to_file(project, "--add-unknown-owners") == 0
+    departments = yaml.safe_load((project / "content" / "departments.yaml").read_text(encoding="utf-8"))
+    assert [d["id"] for d in departments["departments"]] == [f"demo-edu-unit-{n}" for n in range(1, 6)]
+    _, diagnostics = load_site(str(project))
+    assert [d for d in diagnostics if d.severity == "error"] == []

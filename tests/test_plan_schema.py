@@ -94,6 +94,7 @@ BROKEN = {
     "a decimal number (1.10 would be read as 1.1)": ("      - number: 1\n", "      - number: 1.10\n"),
     "a number where text goes": ("title: 扩大普惠资源", "title: 2025"),
     "a quoted date that does not exist": (TARGET, TARGET[:-1] + ", deadline: '2025-02-30'}"),
+    "a blank number": ("      - number: 1\n", "      - number: ' '\n"),
 }
 
 ACCEPTED = {
