@@ -187,12 +187,27 @@ def test_a_text_copied_from_a_pdf_with_its_line_wraps_is_read_with_them_repaired
 
 
 def test_a_text_of_one_paragraph_a_line_keeps_its_lines(tmp_path):
-    lines = ["示例县教育局2024年工作要点", "一、推进教育优质均衡发展", "1.扩大优质教育资源。新建学位3000个",
-             "2.提升教师队伍素质。评选县级学科带头人30名", "3.深化教育评价改革", "4.加强学校安全管理",
-             "5.推进教育数字化。建设智慧校园10所"]
+    # unnumbered paragraphs (which a wrapped line would be joined to) and table rows of one width that end
+    # without punctuation: neither is a line the page wrapped
+    lines = ["示例县教育局2024年工作要点",
+             "全县教育系统坚持以人民为中心，办好人民满意的教育。",
+             "序号\t工作任务\t牵头单位\t责任单位\t完成时限",
+             "1\t推进义务教育均衡发展\t县教育局基教科\t各乡镇中心学校\t2024年12月底",
+             "2\t扩大普惠学前教育资源\t县教育局基教科\t各乡镇中心学校\t2024年12月底",
+             "3\t落实教师减负清单制度\t县教育局人事科\t各乡镇中心学校\t2024年12月底",
+             "4\t实施校园安全专项整治\t县教育局安全科\t各乡镇中心学校\t2024年12月底",
+             "5\t深化教育评价改革试点\t县教育局督导室\t各乡镇中心学校\t2024年12月底",
+             "各单位要细化工作措施，确保各项任务按期完成。"]
     path = tmp_path / "lines.txt"
     path.write_text("\n".join(lines), encoding="utf-8")
     assert read_source(str(path))[0].split("\n") == lines
+
+
+def test_a_wrapped_line_before_a_table_row_keeps_its_break():
+    wrapped = "\n".join(WRAPPED_COPY[:4] + ["序号|工作任务|责任单位", "1|扩大优质教育资源|基教科"])
+    assert repair_wraps(wrapped).split("\n") == WRAPPED_COPY[:2] + [
+        "1.扩大优质教育资源。新建改扩建中小学校舍面积2万平方米，新增学位3000个，", "序号|工作任务|责任单位",
+        "1|扩大优质教育资源|基教科"]
 
 
 def make_pdf(lines: list[str]) -> bytes:

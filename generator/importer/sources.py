@@ -16,6 +16,8 @@ from html.parser import HTMLParser
 
 from ..diagnostics import Diagnostic
 from .markers import starts_numbered
+from .tables import split_cells
+from .textmap import Mapped
 
 MAX_BYTES = 32 * 1024 * 1024
 
@@ -306,6 +308,12 @@ _SENTENCE_END = tuple("。！？；：!?;:")
 WRAPPED_MIN = 5  # a plain text is taken as wrapped from this many wrapped lines (and half of its lines)
 
 
+def _table_row(line: str) -> bool:
+    """Whether the line is a row of a task table (cells between tabs or |): its width is the table's, not
+    the page's, and it ends without punctuation, so it is never taken for a wrapped line."""
+    return split_cells(Mapped.of(line)) is not None
+
+
 def _width(line: str) -> int:
     """Display width: Chinese and full-width characters count two."""
     return sum(2 if _wide(ch) else 1 for ch in line)
@@ -313,18 +321,19 @@ def _width(line: str) -> int:
 
 def _full_width(lines: list[str]) -> float | None:
     """The width from which a line runs (nearly) the full width of the page; None for fewer than two lines."""
-    widths = [_width(line.strip()) for line in lines if line.strip()]
+    widths = [_width(line.strip()) for line in lines if line.strip() and not _table_row(line.strip())]
     return 0.85 * statistics.quantiles(widths, n=10)[-1] if len(widths) >= 2 else None
 
 
 def _runs_on(line: str, full: float) -> bool:
-    return _width(line) >= full and not line.endswith(_SENTENCE_END)
+    return _width(line) >= full and not line.endswith(_SENTENCE_END) and not _table_row(line)
 
 
 def hard_wrapped(text: str) -> bool:
     """Whether most lines of a plain text run the full width without ending a sentence: a copy of a PDF
-    (市教育局 2022 年工作要点 in 30-character lines), not a text with one paragraph a line."""
-    lines = [line.strip() for line in text.split("\n") if line.strip()]
+    (市教育局 2022 年工作要点 in 30-character lines), not a text with one paragraph a line.  The rows of a
+    table are not counted."""
+    lines = [line.strip() for line in text.split("\n") if line.strip() and not _table_row(line.strip())]
     full = _full_width(lines)
     return full is not None and sum(_runs_on(line, full) for line in lines) >= max(WRAPPED_MIN, len(lines) / 2)
 
@@ -335,7 +344,8 @@ def repair_wraps(text: str) -> str:
     A line is joined to the next non-blank line when it runs (nearly) the full
     width of the page, does not end a sentence, and the next line does not
     start with a numbered heading.  Short lines (headings, the last line of a
-    paragraph) keep their breaks.
+    paragraph) keep their breaks, and so do the rows of a table (``_table_row``):
+    they are neither joined nor measured for the page's width.
     """
     lines = [line.rstrip() for line in text.split("\n")]
     full = _full_width(lines)
@@ -349,7 +359,7 @@ def repair_wraps(text: str) -> str:
         if not stripped:
             blanks.append(line)
             continue
-        if wrapped and not starts_numbered(stripped):
+        if wrapped and not starts_numbered(stripped) and not _table_row(stripped):
             before = out[-1][-1]
             out[-1] += (" " if before.isascii() and before.isalnum() and stripped[0].isascii() else "") + stripped
         else:
