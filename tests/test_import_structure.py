@@ -109,6 +109,13 @@ def test_the_text_below_a_last_item_standing_as_a_heading_is_its_own():
     assert result.closing == ()
 
 
+def test_the_text_below_a_last_item_of_clauses_or_with_its_owners_is_the_closing_words():
+    for last in ("3.加强校园安全管理，确保师生平安", "3.加强校园安全管理（责任科室：安全科）"):
+        result = read(f"一、甲\n1.子一\n2.子二\n{last}\n各单位要认真抓好落实。\n")
+        assert result.parts[0].children[2].paragraphs == (), last
+        assert [m.text for m in result.closing] == ["各单位要认真抓好落实。"], last
+
+
 def test_text_after_the_last_item_is_its_own_where_the_other_items_have_text_too():
     result = read("一、甲\n1.子一。\n建立工作台账。\n2.子二。\n做好其他各项工作。\n")
     assert [[p.text for p in item.paragraphs] for item in result.parts[0].children] == [

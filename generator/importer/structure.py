@@ -29,6 +29,8 @@ from .textmap import Line, Mapped
 
 TABLE = "table"  # the style of parts read from task-table rows
 _SENTENCE_END = re.compile(r"[。！？；!?;]")
+_CLAUSE_MARK = re.compile(r"[，,；;：:]")
+HEADING_MAX = 30  # characters at most of a numbered line standing as a heading (1.完善疾病预防控制体系)
 
 
 @dataclass(frozen=True, slots=True)
@@ -203,13 +205,20 @@ class _Reader:
             return ()
         if find_owner_clause(last.paragraphs[-1].text.text):  # the item's owners: its own text
             return ()
-        if not _SENTENCE_END.search(last.head.text):  # a heading line (1.完善…体系): the text below is its own
+        if _heading(last.head.text):  # (1.完善…体系): the text below is its own
             return ()
         closing = tuple(p.text for p in last.paragraphs)
         self.note(last.paragraphs[0].lineno, f"the text after item {last.number} reads as the document's "
                   "closing words; it is kept as the plan's `closing`, not as part of the item")
         last.paragraphs.clear()
         return closing
+
+
+def _heading(text: str) -> bool:
+    """Whether an item's numbered line reads as a heading: short, with no punctuation of a sentence or a
+    clause and no owner clause (4.加强校园安全管理，确保师生平安（责任科室：安全科） is a whole item)."""
+    return (len(text) <= HEADING_MAX and not _SENTENCE_END.search(text) and not _CLAUSE_MARK.search(text)
+            and find_owner_clause(text) is None)
 
 
 def _leaves(part: _Open):
