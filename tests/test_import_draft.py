@@ -106,6 +106,14 @@ def test_a_review_reads_the_targets_of_its_plan_for_the_next_year(tmp_path, voca
     assert [[t["text"] for t in item["targets"]] for item in items(plan)] == [[], [], ["新建学校5所"]]
 
 
+def test_a_review_section_whose_title_only_mentions_a_plan_holds_past_results(tmp_path, vocabulary):
+    path = tmp_path / "review.txt"
+    path.write_text("示例市教育局2024年工作总结\n一、对标年度工作要点，完成各项任务\n一是新建学校3所。\n"
+                    "二、下一步工作打算\n一是新建学校5所。\n", encoding="utf-8")
+    plan = imported(path, vocabulary).plan
+    assert [[t["text"] for t in item["targets"]] for item in items(plan)] == [[], ["新建学校5所"]]
+
+
 @pytest.mark.parametrize("text, title", [
     ("深化党的全面领导。深入贯彻习近平总书记关于教育的重要论述。", "深化党的全面领导"),
     ("以创新党建活动形式为切入点,开启教育发展新征程。严格落实制度。", "以创新党建活动形式为切入点,开启教育发展新征程"),

@@ -36,7 +36,12 @@ _SENTENCE_END = re.compile(r"[。！？!?]")
 _LEAD_END = re.compile(r"[。！？!?\n]")
 _CLAUSE_END = re.compile(r"[，,；;：:。！？!?]")
 LONE_SECTION = "一"  # the number of the one section around the items of a document without sections
-_PLANNING = re.compile(r"工作(计划|打算|思路|安排|要点)|下一步|今后|展望")  # a review's section of work to come
+# A review's section of work to come: its whole title is such a heading (三、2025年工作计划, 下一步工作打算,
+# 今后工作思路, 2024年展望), not a title that mentions one (一、对标年度工作要点，圆满完成各项任务).
+_PLANNING = re.compile(r"(?:(?:\d{4}|[〇○零一二三四五六七八九]{4})年度?)?的?"
+                       r"(?:(?:下一步|今后|明年|下一年度?)的?(?:工作)?(?:计划|打算|思路|安排|要点|重点)?"
+                       r"|工作(?:计划|打算|思路|安排|要点)|(?:工作)?展望)")
+_NO_SUBSTANCE = re.compile(r"[\s。：:、，,.；;!！]+")
 KIND_TITLES = {"plan": "工作要点", "review": "工作总结", "breakdown": "任务分解"}
 
 
@@ -64,6 +69,11 @@ def heading(head: Mapped) -> tuple[str, Mapped]:
     if sentence and head.text[sentence.end():].strip():
         return head.text[:sentence.start()].strip(), head[sentence.end():].strip()
     return head.text.rstrip("。：:").strip(), head[len(head):]
+
+
+def planning(title: str) -> bool:
+    """Whether a section title of a review is the heading of its work to come (``_PLANNING``)."""
+    return _PLANNING.fullmatch(_NO_SUBSTANCE.sub("", title)) is not None
 
 
 class Flow(list):
@@ -99,7 +109,7 @@ class Drafter:
         title, rest = heading(part.head)
         text = joined((p for p in (rest, *part.paragraphs) if p.text), "\n")
         outer = self.reviewing
-        self.reviewing = outer and not _PLANNING.search(title)  # 二、2026年工作计划 in a 工作总结: what is to do
+        self.reviewing = outer and not planning(title)  # 二、2026年工作计划 in a 工作总结: what is to do
         self.note_section_targets(part.number, text)
         section = ordered(model.Section, {
             "number": part.number,
