@@ -145,6 +145,15 @@ def test_the_age_of_a_group_is_not_a_target_but_part_of_the_metric():
     assert skipped("0-6岁儿童眼保健覆盖率90%")["0-6岁"] == "age of a group"
 
 
+def test_an_age_is_a_target_only_as_a_life_expectancy_or_a_level_to_reach():
+    assert read("为年满65岁、符合条件的老年人免费体检") == []
+    assert read("0-6岁、7-14岁儿童健康管理率均达到90%以上") == [("0-6岁、7-14岁儿童健康管理率均", ">=", 90, "%")]
+    assert read("每千人口拥有三岁以下婴幼儿托位数达到4.5个") == [("每千人口拥有三岁以下婴幼儿托位数", ">=", 4.5, "个")]
+    assert skipped("每千人口拥有三岁以下婴幼儿托位数达到4.5个")["三岁以下"] == "age of a group"
+    assert read("人均预期寿命达到80岁的目标") == [("人均预期寿命", ">=", 80, "岁")]
+    assert read("人均预期寿命81岁。") == [("人均预期寿命", "=", 81, "岁")]
+
+
 def test_decimal_with_scale():
     assert read("普通高中招生人数达到9.5万人") == [("普通高中招生人数", ">=", 9.5, "万人")]
 

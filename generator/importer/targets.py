@@ -38,7 +38,8 @@ document numbers (白洮教〔2025〕1号), titles in 《》, quoted names and s
 (“12991”, “两个只增不减”), slogans and model names (四个100%, 三个百分之百, 1+X,
 3+2, 一校一品, 一生一策), dates, years and year ranges (2025年, 2月26日, 12月底,
 2026-2035年), durations in years (15年以上), anniversaries and ages (100周年, 6周岁), the age of a group
-(3岁以下婴幼儿, 65岁及以上老年人), the group an item is aimed at (以全县500多名教师为主要对象),
+(3岁以下婴幼儿, 三岁以下, 65岁及以上老年人, 年满65岁、; 岁 is a unit only in a life expectancy, 人均预期
+寿命80岁, or right after a comparator that states a level, 达到80岁), the group an item is aimed at (以全县500多名教师为主要对象),
 ordinals (第28届, 第三批),
 redacted numbers (X亿元, XX所), the period of a rate (每两周1次: 两周), counts
 of things just listed (“A”“B”四项计划, 等四部门), numbers without a unit
@@ -56,6 +57,7 @@ first year the text names) and its clause states no past result (已, 了).
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from ..numbering import chinese_to_int
@@ -121,6 +123,8 @@ CANONICAL_UNITS = {"个小时": "小时", "个工作日": "工作日", "％": "%
 
 # Rate-like units: a stated level is a floor and no words follow them into the metric.
 RATE_UNITS = frozenset(("%", "％", "‰", "个百分点", "百分点"))
+# Units no words follow into the metric: rates, and an age reached (人均预期寿命达到80岁的目标).
+_MEASURE_UNITS = RATE_UNITS | {"岁"}
 
 # Qualifiers after the unit.  Bare 内 only after a time unit (2小时内).
 _AFTER = r"及以上|以上|以下|以内|之内|左右|(?<=[时钟天日周月秒])内"
@@ -161,6 +165,16 @@ class _Negative:
     reason: str
     pattern: re.Pattern
     is_number: bool
+    unless: Callable[[str, re.Match], bool] | None = None  # a match it is true of is no mask
+
+
+def _age_is_the_measure(text: str, age: re.Match) -> bool:
+    """人均预期寿命80岁, 达到80岁: 岁 measures a life expectancy or a level to reach, not the age of a group."""
+    lead = text[_clause_start(text, age.start()):age.start()].rstrip()
+    word = _comparator_word(lead)
+    level = word is not None and word.end() == len(lead) and (
+        word.group(2) == "达" or word.group(1) not in (None, *_VERBS_OF_AN_OBJECT))
+    return "寿命" in lead or level
 
 
 _NEGATIVES: tuple[_Negative, ...] = (
@@ -195,9 +209,10 @@ _NEGATIVES: tuple[_Negative, ...] = (
         r"(?<![\d.])\d+(?:\.\d+)?\s*个?(?:学年|年)(?:以上|以下|以内|之内|内)?"), True),
     # 建党100周年, 6周岁
     _Negative("anniversary or age", re.compile(r"(?<![\d.])\d+\s*(?:周年|周岁)"), True),
-    # 3岁以下婴幼儿, 0-3岁儿童, 65岁及以上老年人: the age of a group (not 人均预期寿命达79.5岁)
+    # 3岁以下婴幼儿, 三岁以下, 0-6岁、7-14岁儿童, 年满65岁、: the age of a group (not 人均预期寿命80岁, 达到80岁)
     _Negative("age of a group", re.compile(
-        r"(?<![\d.])\d+(?:\s*[-—–~～至到]\s*\d+)?\s*岁(?:及以上|以上|以下)?(?=[\u4e00-\u9fff])(?!左右)"), False),
+        rf"(?<![\d.{_CN_DIGITS}])(?:\d+|[{_CN_DIGITS}]+)(?:\s*[-—–~～至到]\s*(?:\d+|[{_CN_DIGITS}]+))?"
+        r"\s*岁(?:及以上|以上|以下)?"), False, _age_is_the_measure),
     # 2025 standing alone (not 2000人, 2000万)
     _Negative("date or year", re.compile(rf"(?<![\d.])(?:19|20)\d{{2}}(?![\d.])(?!\s*(?:{_UNIT}|[万亿]|余|多))"), True),
     # 以全县500多名教师为主要对象: who an item is aimed at, no commitment (培训教师500名 is one)
@@ -231,6 +246,8 @@ _COMPARATOR_WORDS: dict[str, str] = {
                      "减少到", "减少至", "缩短到", "缩短至"), "<="),
     **dict.fromkeys(("低于", "少于", "小于", "不足"), "<"),
 }
+# Comparator words that are verbs taking an object, which may be a group of an age (确保65岁以上老年人…).
+_VERBS_OF_AN_OBJECT = ("力争", "实现", "确保", "保障", "保证", "保持")
 # One-character verbs that compare only right before the number (not 达 in 达标率).
 _FINAL_COMPARATOR_WORDS = {"达": ">=", "到": ">=", "至": ">=", "为": "="}
 # Words that compare counts, the only comparators that make a Chinese numeral a quantity.
@@ -304,7 +321,8 @@ class _Quantity:
 
 def find_targets(text: str, *, review: bool = False) -> tuple[list[TargetDraft], list[Skipped]]:
     """Targets stated in ``text`` and the numbers deliberately not read, both in text order."""
-    masks = [(m.start(), m.end(), negative) for negative in _NEGATIVES for m in negative.pattern.finditer(text)]
+    masks = [(m.start(), m.end(), negative) for negative in _NEGATIVES for m in negative.pattern.finditer(text)
+             if not (negative.unless and negative.unless(text, m))]
     skipped = _reported_masks(text, masks)
     quantities = [q for q in map(_Quantity.of, _QUANTITY.finditer(text)) if not _overlaps(q.start, q.end, masks)]
     # Numbers a lead or a trailing phrase never crosses: not the period in 每两周1次, nor Chinese
@@ -455,7 +473,7 @@ def _trailing(text: str, quantity: _Quantity, bounds) -> str:
     When another number follows in the clause, they stop at the last 、/和/及
     before it, which leads the next quantity (评选30所农村优质学校和50所特色学校).
     """
-    if quantity.unit in RATE_UNITS:
+    if quantity.unit in _MEASURE_UNITS:
         return ""
     clause_end = _clause_end(text, quantity.end)
     following = min([s for s, _ in bounds if quantity.end <= s < clause_end], default=None)
