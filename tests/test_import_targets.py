@@ -165,6 +165,12 @@ def test_a_scale_with_no_unit_word_is_the_unit():
     assert skipped("体检人数达1000万以上。") == {}
 
 
+def test_a_scale_followed_by_a_measure_word_is_no_unit_of_its_own():
+    assert read("植树造林500万株") == [("植树造林", "=", 500, "万株")]
+    assert read("生猪出栏达到20万头以上") == []  # 头 is no unit: 抓两头
+    assert skipped("生猪出栏达到20万头以上") == {"20": "a number without a unit"}
+
+
 def test_counts_name_what_they_count():
     assert read("新建1所公办专门学校。") == [("新建公办专门学校", "=", 1, "所")]
     assert read("评选30所农村优质学校和50所特色学校。") == [

@@ -7,7 +7,8 @@ Chinese (两, 十二) numbers, 百分之九十; ranges 700-800, 700～800, 700�
 units %, 所, 个, 人, 名, 节, 次, 项, 小时/个小时, 分钟, 学时, 人次, 吨, 立方米,
 微克/立方米, 千瓦, 岁 …, with a scale (万人, 亿元, 万平方米, 万吨) and the period of a
 rate (5万立方米/日, 300吨/天; 3万吨每日 -> 万吨/日) or what it is per (800元/生,
-8平方米/人); after Arabic digits the scale alone (1000万以上 -> 1000, 万).  Values
+8平方米/人); after Arabic digits the scale alone where no word but 以上 … follows it in
+its clause (1000万以上 -> 1000, 万; 500万棵 is a number without a unit).  Values
 are ints when whole, else floats; the unit is kept as written (9.5万人 -> 9.5, 万人).
 
 Comparator, the first rule that applies:
@@ -107,7 +108,7 @@ BASE_UNITS = tuple(sorted((
     "人次", "学时", "课时", "小时", "分钟", "学分", "公里",
     "所", "个", "人", "名", "台", "节", "次", "项", "间", "家", "支", "套", "门", "篇", "场",
     "期", "批", "处", "件", "本", "册", "张", "条", "座", "栋", "户", "班", "种", "类", "位",
-    "辆", "块", "份", "首", "亩", "米", "天", "周", "秒", "倍", "元",
+    "辆", "块", "份", "首", "亩", "米", "天", "周", "秒", "倍", "元", "株",
     "吨", "立方米", "微克/立方米", "千瓦时", "千瓦", "岁",
 ), key=len, reverse=True))
 _BASE = "(?:" + "|".join(BASE_UNITS) + ")"
@@ -132,7 +133,9 @@ _LOWER_BOUNDS = ("以上", "及以上")
 _UPPER_BOUNDS = ("以下", "以内", "之内", "内")
 
 # A quantity: 百分之九十 | number [range] [scale] [余/多] unit, then a qualifier.  After Arabic digits, 万 or 亿
-# with no unit word is the unit.
+# with no unit word is the unit, where no word follows it but a qualifier at the end of a clause (1000万以上。,
+# not 20万头以上: a measure word not listed here makes it a number without a unit, never part of the metric).
+_LARGE_ENDS = r"(?:以上|以下|以内|左右)?(?:[^\u4e00-\u9fff]|\Z)"
 _QUANTITY = re.compile(rf"""
     (?:
         百分之(?P<percent_words>{_NUMBER})
@@ -141,7 +144,7 @@ _QUANTITY = re.compile(rf"""
         (?:
             (?P<scale>[万亿千])?(?P<approx>余|多)?(?P<base>{_BASE})(?P<per>{_PER})?
           | (?P<percent>{_PERCENT})
-          | (?<=\d)(?P<large>[万亿])(?P<large_approx>余|多)?
+          | (?<=\d)(?P<large>[万亿])(?P<large_approx>余|多)?(?={_LARGE_ENDS})
         )
     )
     (?P<after>{_AFTER})?
