@@ -66,6 +66,16 @@ def test_the_notice_signer_names_the_organisation():
                                        organisations) == "county-health"
 
 
+def test_a_notice_forwarding_the_document_neither_signs_nor_dates_it():
+    meta, _, unsure = split("甲市教育局关于转发《乙市教育局2024年工作要点》的通知\n各县区教育局：\n"
+                            "现将《乙市教育局2024年工作要点》转发给你们，请参照执行。\n甲市教育局\n2024年3月5日\n"
+                            "乙市教育局2024年工作要点\n" + BODY)
+    assert meta.title == "乙市教育局2024年工作要点" and meta.title_line == 6
+    assert meta.organisation_hints == ("乙市教育局",)  # the title prefix, not the forwarder
+    assert meta.signer is None and meta.published is None
+    assert [(u.line, "转发" in u.message, "印发" in u.message) for u in unsure] == [(1, True, False)]
+
+
 def test_without_a_title_year_and_kind_come_from_the_opening():
     meta, _, _ = split("现将我市教育局2025年度主要工作完成情况汇报如下：\n一、工作回顾\n（一）党建\n一是加强学习。\n")
     assert (meta.title, meta.year, meta.kind) == ("", 2025, "review")

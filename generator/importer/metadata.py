@@ -28,6 +28,8 @@ _SIGNATURE = re.compile(r"^[\u4e00-\u9fff（）()]{2,30}(局|委员会|委|政�
 # 2025年; a span of years (2023—2025年) gives its first
 _YEAR = re.compile(r"(19[5-9]\d|20\d\d)\s*(?:年|[-—–~～至到]\s*(?:19[5-9]\d|20\d\d)\s*年)")
 _NOTICE = re.compile(r"通知$")  # (关于印发)《…工作要点》的通知: the cover letter that issues the document
+# 关于转发《…》的通知: a cover letter that passes on another's document, which neither signs nor dates it
+_FORWARDING = re.compile(r"转发")
 _BOOK_TITLE = re.compile(r"《(.+?)》")
 _CJK_SPACES = re.compile(r"(?<=[\u4e00-\u9fff])\s+|\s+(?=[\u4e00-\u9fff])")
 # A document-sharing site's file name for a title: 示例区教育局2024年工作计划.docx
@@ -43,7 +45,7 @@ class Metadata:
     title_line: int                    # 0 if the document has no title line
     document_number: str
     organisation_hints: tuple[str, ...]  # names the document gives itself (signature, title prefix)
-    signer: Line | None                # the line that signs the document, else its cover notice
+    signer: Line | None                # the line that signs the document, else its cover notice (not a 转发 one)
     year: int | None
     published: date | None
     preamble: Mapped
@@ -146,7 +148,11 @@ def split(lines: list[Line]) -> tuple[Metadata, list[Line], list[Unsure]]:
     for other in titles[:-1]:
         unsure.append(Unsure(other.lineno, f"“{other}” also reads as a title; "
                                            f"used “{title_text}” (line {title.lineno})"))
-    if cover:
+    if cover and notice and _FORWARDING.search(str(notice)):
+        unsure.append(Unsure(cover[0].lineno, f"lines {cover[0].lineno}–{cover[-1].lineno}: the notice forwarding "
+                             "the document (转发通知) is left out of the preamble; its signer and date are not the "
+                             "document's"))
+    elif cover:
         published = published or next((d for l in cover if (d := parse_date(str(l)))), None)
         signer = signer or next((l for l in reversed(cover) if _SIGNATURE.match(str(l))), None)
         unsure.append(Unsure(cover[0].lineno, f"lines {cover[0].lineno}–{cover[-1].lineno}: the notice issuing the "
