@@ -332,6 +332,20 @@ def test_the_organisation_that_signs_is_named_when_none_listed_is_it(project, ca
         in capsys.readouterr().out
 
 
+def test_a_signature_several_organisations_have_or_too_short_to_tell_is_said_so(project, capsys):
+    write(project, "content/organisations.yaml", ORGANISATIONS + "  - id: other-edu\n    name: 另一市教育局\n"
+                                                                 "    region: 示例省另一市\n    level: 地市级\n")
+    source = project / "sources" / "signed.txt"
+    source.write_text("2025年工作要点\n一、甲\n1.子一。\n市教育局\n2025年3月1日\n", encoding="utf-8")
+    assert plansite(project, "import", str(source)) == 1
+    assert "line 4 signs it 市教育局, a name several organisations in content/organisations.yaml have: " \
+           "示例市教育局 (demo-edu), 另一市教育局 (other-edu); pass --org ID" in capsys.readouterr().out
+    source.write_text("2025年工作要点\n一、甲\n1.子一。\n教育局\n2025年3月1日\n", encoding="utf-8")
+    assert plansite(project, "import", str(source)) == 1
+    assert "line 4 signs it 教育局, too short a name to tell which organisation it is; pass --org ID" \
+        in capsys.readouterr().out
+
+
 def test_a_new_organisation_is_imported_and_said_to_be_added(project, capsys):
     """A body's first plan may come before its organisation is listed: the draft is written, and the report
     says what `plansite check` will say (with a did-you-mean for a mistyped id)."""

@@ -174,13 +174,16 @@ def bare_name(name: str) -> str:
     return re.sub(r"[（(].*?[)）]", "", name).strip()
 
 
+def named_by(hint: str, organisations: tuple[Organisation, ...]) -> list[Organisation]:
+    """The organisations a name the document gives itself may be (市教育局: every 某市教育局), in list order."""
+    return [o for o in organisations
+            if any(n.endswith(hint) or hint.endswith(n) for n in (o.name, bare_name(o.name)))]
+
+
 def guess_organisation(hints: tuple[str, ...], text: str, organisations: tuple[Organisation, ...]) -> str | None:
     """The id of the one organisation the document names (by signature, title or text), if there is one."""
-    def names(organisation: Organisation) -> set[str]:
-        return {organisation.name, bare_name(organisation.name)}
-
     for hint in (h for h in hints if len(h) >= HINT_MIN):
-        found = {o.id for o in organisations for n in names(o) if n.endswith(hint) or hint.endswith(n)}
+        found = {o.id for o in named_by(hint, organisations)}
         if len(found) == 1:
             return found.pop()
     found = {o.id for o in organisations if bare_name(o.name) in text}

@@ -10,6 +10,7 @@ import os
 from dataclasses import dataclass
 
 from ..diagnostics import Diagnostic, did_you_mean
+from ..model import Organisation
 from ..vocabulary import Vocabulary
 from . import draft, metadata, structure
 from .clean import Cleaned, clean
@@ -57,10 +58,20 @@ def read_clean(path: str) -> tuple[str | None, Cleaned | None, list[Diagnostic]]
     return text, clean(split_lines(text)), []
 
 
-def _unknown_publisher(signer: Line | None) -> str:
-    """What to do when no listed organisation is the document's, naming the one that signs it, if any."""
-    signed = (f" line {signer.lineno} signs it {signer}, a name no organisation in content/organisations.yaml has;"
-              if signer else "")
+def _unknown_publisher(signer: Line | None, organisations: tuple[Organisation, ...]) -> str:
+    """What to do when no listed organisation is the document's, naming the one that signs it, if any, and
+    why it does not tell: a name too short, several organisations with it, or none."""
+    signed = ""
+    if signer:
+        named = metadata.named_by(str(signer), organisations)
+        if len(str(signer)) < metadata.HINT_MIN:
+            why = "too short a name to tell which organisation it is"
+        elif len(named) > 1:
+            why = "a name several organisations in content/organisations.yaml have: " + ", ".join(
+                f"{o.name} ({o.id})" for o in named)
+        else:
+            why = "a name no organisation in content/organisations.yaml has"
+        signed = f" line {signer.lineno} signs it {signer}, {why};"
     return (f"cannot tell which organisation published the document:{signed} pass --org ID "
             "(its id in content/organisations.yaml, or a new id to add there)")
 
@@ -86,7 +97,7 @@ def import_source(path: str, settings: Settings, vocabulary: Vocabulary) -> Impo
         unsure.append(Unsure(meta.title_line, f"the source is of {meta.year}, the plan of {year}"))
     problems = []
     if organisation is None:
-        problems.append(_unknown_publisher(meta.signer))
+        problems.append(_unknown_publisher(meta.signer, vocabulary.organisations))
     if year is None:
         problems.append("cannot tell the year of the document: pass --year N")
     if problems:
