@@ -48,6 +48,7 @@ from mkdocs.exceptions import Abort
 from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority
 
 from . import pagefind, searchindex
+from .diagnostics import has_errors
 from .fastinline import FastInlineExtension
 from .load import load_vocabulary
 from .progress import terminal
@@ -81,7 +82,7 @@ class PlansitePlugin(BasePlugin):
         anchor_dictionaries(config)
         diagnostics: list = []
         vocabulary, _ = load_vocabulary(os.path.dirname(os.path.abspath(config.config_file_path)), diagnostics)
-        if diagnostics:
+        if has_errors(diagnostics):  # a warning (an empty list of departments) leaves the vocabulary whole
             log.warning(f"content/ has {len(diagnostics)} problem(s) (see `plansite check`): "
                         "search may not keep every department and theme name whole")
         teach_segmenter(vocabulary)

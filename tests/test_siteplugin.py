@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 import subprocess
 import sys
 
@@ -110,3 +111,17 @@ def test_dirty_rebuilds_of_a_preview_keep_its_pagefind_index(tmp_path):
     (tmp_path / "site" / "pagefind").rename(tmp_path / "pagefind-before")
     build(config, dirty=True)  # no index to keep: indexed again
     assert entry.is_file()
+
+
+@pytest.mark.parametrize("departments, warned", [("departments: []\n", False), ("departments: [\n", True)])
+def test_the_plugin_warns_of_content_it_cannot_read_not_of_a_list_left_empty(tmp_path, caplog, departments, warned):
+    """A warning fails a strict build: an empty list of departments (a new project) must not; a broken file does."""
+    from generator.siteplugin import PlansitePlugin
+
+    root = make_site_project(tmp_path / "project")
+    (root / "content" / "departments.yaml").write_text(departments, encoding="utf-8")
+    (root / "docs").mkdir()
+    config = site_config(str(root))
+    with caplog.at_level(logging.WARNING, logger="mkdocs.plugins.plansite"):
+        PlansitePlugin().on_config(config)
+    assert any("content/ has" in record.message for record in caplog.records) == warned
