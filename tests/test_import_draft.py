@@ -114,6 +114,22 @@ def test_a_review_section_whose_title_only_mentions_a_plan_holds_past_results(tm
     assert [[t["text"] for t in item["targets"]] for item in items(plan)] == [[], ["新建学校5所"]]
 
 
+@pytest.mark.parametrize("title", [
+    "三、2025年工作计划", "下一步工作打算", "存在问题及下一步打算", "下步工作打算", "2025年主要工作打算",
+    "2025年教育工作计划", "下一步工作思路和举措", "2025年工作计划及措施", "下半年工作打算", "下阶段工作计划",
+    "今后一个时期的工作打算", "2025年工作思路及重点任务", "2025年上半年工作计划", "明年工作安排", "二〇二五年工作要点",
+    "2025年展望"])
+def test_a_review_section_about_work_to_come_is_named_so(title):
+    assert draft.planning(title)
+
+
+@pytest.mark.parametrize("title", [
+    "一、对标年度工作要点，圆满完成各项任务", "2024年工作开展情况", "2024年工作计划执行情况", "二、统筹安排，推进改革",
+    "2024年工作回顾", "一、2024年重点工作完成情况", "按照年度计划推进改革"])
+def test_a_review_section_about_work_done_is_not(title):
+    assert not draft.planning(title)
+
+
 @pytest.mark.parametrize("text, title", [
     ("深化党的全面领导。深入贯彻习近平总书记关于教育的重要论述。", "深化党的全面领导"),
     ("以创新党建活动形式为切入点,开启教育发展新征程。严格落实制度。", "以创新党建活动形式为切入点,开启教育发展新征程"),

@@ -36,12 +36,12 @@ _SENTENCE_END = re.compile(r"[。！？!?]")
 _LEAD_END = re.compile(r"[。！？!?\n]")
 _CLAUSE_END = re.compile(r"[，,；;：:。！？!?]")
 LONE_SECTION = "一"  # the number of the one section around the items of a document without sections
-# A review's section of work to come: its whole title is such a heading (三、2025年工作计划, 下一步工作打算,
-# 今后工作思路, 2024年展望), not a title that mentions one (一、对标年度工作要点，圆满完成各项任务).
-_PLANNING = re.compile(r"(?:(?:\d{4}|[〇○零一二三四五六七八九]{4})年度?)?的?"
-                       r"(?:(?:下一步|今后|明年|下一年度?)的?(?:工作)?(?:计划|打算|思路|安排|要点|重点)?"
-                       r"|工作(?:计划|打算|思路|安排|要点)|(?:工作)?展望)")
-_NO_SUBSTANCE = re.compile(r"[\s。：:、，,.；;!！]+")
+# A review's section of work to come: its title names what comes (下一步, 今后, 明年, 下半年, 下阶段, a year, 展望)
+# and a plan (计划, 打算, 思路, 安排, 要点, 举措, 措施), and nothing of work done (情况, 完成, 落实 …):
+# 三、2025年工作计划, 存在问题及下一步打算, 下半年工作打算; not 一、对标年度工作要点，圆满完成各项任务.
+_COMING = re.compile(r"下一?步|今后|明年|下半年|下阶段|下一年|展望|(?:\d{4}|[〇○零一二三四五六七八九]{4})年")
+_PLAN_WORD = re.compile(r"计划|打算|思路|安排|要点|举措|措施|展望")
+_DONE = re.compile(r"情况|完成|落实|执行|回顾|对标|成效|成绩|进展")
 KIND_TITLES = {"plan": "工作要点", "review": "工作总结", "breakdown": "任务分解"}
 
 
@@ -72,8 +72,8 @@ def heading(head: Mapped) -> tuple[str, Mapped]:
 
 
 def planning(title: str) -> bool:
-    """Whether a section title of a review is the heading of its work to come (``_PLANNING``)."""
-    return _PLANNING.fullmatch(_NO_SUBSTANCE.sub("", title)) is not None
+    """Whether a section title of a review is the heading of its work to come (``_COMING``)."""
+    return bool(_COMING.search(title) and _PLAN_WORD.search(title) and not _DONE.search(title))
 
 
 class Flow(list):
