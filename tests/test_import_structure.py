@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from generator.importer import metadata
 from generator.importer.clean import clean
 from generator.importer.structure import outline
@@ -103,8 +105,11 @@ def test_closing_words_after_the_last_item_are_not_part_of_it():
     assert [m.text for m in result.closing] == ["在推进上述工作的同时，做好其他各项工作。"]
 
 
-def test_the_text_below_a_last_item_standing_as_a_heading_is_its_own():
-    result = read("一、甲\n1.完善疾病预防控制体系\n推进疾控机构改革，建成区域检验中心2个。\n")
+@pytest.mark.parametrize("head", ["1.完善疾病预防控制体系", "1.强化督导考核：",
+                                  "1.全面提升基础教育阶段各级各类学校办学条件和教育教学质量与管理服务水平"])
+def test_the_text_below_a_last_item_standing_as_a_heading_is_its_own(head):
+    """A heading: no punctuation of a sentence or clause, but for a colon ending it; however long."""
+    result = read(f"一、甲\n{head}\n推进疾控机构改革，建成区域检验中心2个。\n")
     assert [m.text for m in result.parts[0].children[0].paragraphs] == ["推进疾控机构改革，建成区域检验中心2个。"]
     assert result.closing == ()
 

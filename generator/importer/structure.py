@@ -30,7 +30,6 @@ from .textmap import Line, Mapped
 TABLE = "table"  # the style of parts read from task-table rows
 _SENTENCE_END = re.compile(r"[。！？；!?;]")
 _CLAUSE_MARK = re.compile(r"[，,；;：:]")
-HEADING_MAX = 30  # characters at most of a numbered line standing as a heading (1.完善疾病预防控制体系)
 
 
 @dataclass(frozen=True, slots=True)
@@ -215,10 +214,10 @@ class _Reader:
 
 
 def _heading(text: str) -> bool:
-    """Whether an item's numbered line reads as a heading: short, with no punctuation of a sentence or a
-    clause and no owner clause (4.加强校园安全管理，确保师生平安（责任科室：安全科） is a whole item)."""
-    return (len(text) <= HEADING_MAX and not _SENTENCE_END.search(text) and not _CLAUSE_MARK.search(text)
-            and find_owner_clause(text) is None)
+    """Whether an item's numbered line reads as a heading: no punctuation of a sentence or a clause but a
+    colon ending it (2.强化督导考核：); 4.加强校园安全管理，确保师生平安（责任科室：安全科） is a whole item."""
+    lead = text.rstrip().rstrip("：:")
+    return not _SENTENCE_END.search(lead) and not _CLAUSE_MARK.search(lead)
 
 
 def _leaves(part: _Open):
