@@ -155,6 +155,17 @@ def test_an_age_is_a_target_only_as_a_life_expectancy_or_a_level_to_reach():
     assert skipped("每千人口拥有三岁以下婴幼儿托位数达到4.5个")["三岁以下"] == "age of a group"
     assert read("人均预期寿命达到80岁的目标") == [("人均预期寿命", ">=", 80, "岁")]
     assert read("人均预期寿命81岁。") == [("人均预期寿命", "=", 81, "岁")]
+    assert read("新入职教师平均年龄为28岁。") == [("新入职教师平均年龄", "=", 28, "岁")]
+    assert read("教师平均年龄35岁左右。") == [("教师平均年龄", "=", 35, "岁")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("选拔年龄不超过40岁的骨干教师100名参加省级培训。", [("选拔年龄40岁的骨干教师参加省级培训", "<=", 100, "名")]),
+    ("将学前教育资助范围扩大到3岁以下婴幼儿家庭。", []),
+    ("达到80岁以上老年人高龄补贴全覆盖。", []),
+])
+def test_an_age_followed_by_the_group_it_is_of_is_no_target_whatever_comes_before(text, expected):
+    assert read(text) == expected
 
 
 def test_decimal_with_scale():

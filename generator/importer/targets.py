@@ -39,8 +39,9 @@ document numbers (白洮教〔2025〕1号), titles in 《》, quoted names and s
 (“12991”, “两个只增不减”), slogans and model names (四个100%, 三个百分之百, 1+X,
 3+2, 一校一品, 一生一策), dates, years and year ranges (2025年, 2月26日, 12月底,
 2026-2035年), durations in years (15年以上), anniversaries and ages (100周年, 6周岁), the age of a group
-(3岁以下婴幼儿, 三岁以下, 65岁及以上老年人, 年满65岁、; 岁 is a unit only in a life expectancy, 人均预期
-寿命80岁, or right after a comparator that states a level, 达到80岁), the group an item is aimed at (以全县500多名教师为主要对象),
+(3岁以下婴幼儿, 三岁以下, 65岁及以上老年人, 年满65岁、, 40岁的骨干教师; 岁 is a unit only for an age
+ending its clause, in a life expectancy, 人均预期寿命80岁, an age, 平均年龄为28岁, or right after a comparator
+that states a level, 达到80岁), the group an item is aimed at (以全县500多名教师为主要对象),
 ordinals (第28届, 第三批),
 redacted numbers (X亿元, XX所), the period of a rate (每两周1次: 两周), counts
 of things just listed (“A”“B”四项计划, 等四部门), numbers without a unit
@@ -173,13 +174,21 @@ class _Negative:
     unless: Callable[[str, re.Match], bool] | None = None  # a match it is true of is no mask
 
 
+# After an age that ends its clause (人均预期寿命达到80岁。, 平均年龄35岁左右, …80岁的目标); any other word after it
+# makes it a group's (40岁的骨干教师, 3岁以下婴幼儿).
+_AGE_ENDS_CLAUSE = re.compile(r"\s*(?:左右)?(?:的(?:目标|水平))?(?:[^\u4e00-\u9fff]|\Z)")
+
+
 def _age_is_the_measure(text: str, age: re.Match) -> bool:
-    """人均预期寿命80岁, 达到80岁: 岁 measures a life expectancy or a level to reach, not the age of a group."""
+    """人均预期寿命80岁, 平均年龄为28岁, 达到80岁: 岁 measures a life expectancy, an age or a level to reach,
+    not the age of a group, where the age ends its clause."""
+    if not _AGE_ENDS_CLAUSE.match(text, age.end()):
+        return False
     lead = text[_clause_start(text, age.start()):age.start()].rstrip()
     word = _comparator_word(lead)
     level = word is not None and word.end() == len(lead) and (
         word.group(2) == "达" or word.group(1) not in (None, *_VERBS_OF_AN_OBJECT))
-    return "寿命" in lead or level
+    return "寿命" in lead or "年龄" in lead or level
 
 
 _NEGATIVES: tuple[_Negative, ...] = (
