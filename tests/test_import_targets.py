@@ -183,6 +183,7 @@ def test_a_scale_followed_by_a_measure_word_is_no_unit_of_its_own():
     assert read("植树造林500万株") == [("植树造林", "=", 500, "万株")]
     assert read("生猪出栏达到20万头以上") == []  # 头 is no unit: 抓两头
     assert skipped("生猪出栏达到20万头以上") == {"20": "a number without a unit"}
+    assert read("争取上级资金1.2亿用于校舍改造。") == [("上级资金用于校舍改造", "=", 1.2, "亿")]  # a verb: 亿 is the unit
 
 
 def test_counts_name_what_they_count():

@@ -136,9 +136,10 @@ _LOWER_BOUNDS = ("以上", "及以上")
 _UPPER_BOUNDS = ("以下", "以内", "之内", "内")
 
 # A quantity: 百分之九十 | number [range] [scale] [余/多] unit, then a qualifier.  After Arabic digits, 万 or 亿
-# with no unit word is the unit, where no word follows it but a qualifier at the end of a clause (1000万以上。,
-# not 20万头以上: a measure word not listed here makes it a number without a unit, never part of the metric).
-_LARGE_ENDS = r"(?:以上|以下|以内|左右)?(?:[^\u4e00-\u9fff]|\Z)"
+# with no unit word is the unit (1000万以上, 资金1.2亿用于), unless a measure word not listed as a unit follows it
+# (20万头: a number without a unit, never a measure word glued into the metric).
+_MEASURE_WORDS = "头只棵尾羽匹辆套件册本张条户家座间亩把支块片根粒颗双对部架艘"
+_LARGE_ENDS = rf"(?![{_MEASURE_WORDS}])"
 _QUANTITY = re.compile(rf"""
     (?:
         百分之(?P<percent_words>{_NUMBER})
@@ -147,7 +148,7 @@ _QUANTITY = re.compile(rf"""
         (?:
             (?P<scale>[万亿千])?(?P<approx>余|多)?(?P<base>{_BASE})(?P<per>{_PER})?
           | (?P<percent>{_PERCENT})
-          | (?<=\d)(?P<large>[万亿])(?P<large_approx>余|多)?(?={_LARGE_ENDS})
+          | (?<=\d)(?P<large>[万亿])(?P<large_approx>余|多)?{_LARGE_ENDS}
         )
     )
     (?P<after>{_AFTER})?
