@@ -346,6 +346,17 @@ def test_a_signature_several_organisations_have_or_too_short_to_tell_is_said_so(
         in capsys.readouterr().out
 
 
+def test_a_forwarded_document_is_not_the_forwarders(project, capsys):
+    """The forwarder (listed here) is named throughout its notice; the document's author (not listed) is not it."""
+    source = project / "sources" / "forwarded.txt"
+    source.write_text("示例市教育局关于转发《某省教育厅2025年工作要点》的通知\n各县（区）教育局：\n"
+                      "现将《某省教育厅2025年工作要点》转发给你们，请认真贯彻执行。\n示例市教育局\n2025年3月5日\n"
+                      "2025年工作要点\n一、甲\n1.子一。\n某省教育厅\n2025年2月20日\n", encoding="utf-8")
+    assert plansite(project, "import", str(source)) == 1
+    assert "line 9 signs it 某省教育厅, a name no organisation in content/organisations.yaml has" \
+        in capsys.readouterr().out
+
+
 def test_a_new_organisation_is_imported_and_said_to_be_added(project, capsys):
     """A body's first plan may come before its organisation is listed: the draft is written, and the report
     says what `plansite check` will say (with a did-you-mean for a mistyped id)."""
