@@ -3,8 +3,8 @@
 PyYAML alone loses line numbers and silently keeps the last of two duplicate
 keys.  Here the data is built by hand from PyYAML's event stream, in one pass
 (``_Reader``), so that every value's position is recorded and duplicate keys
-are reported; scalars get the values PyYAML's safe loader gives them, but for integers not written in
-plain decimal (010, 1:20, 0x1F, 1_000), which stay text as written (``_implicit_tag``).
+are reported; scalars get the values PyYAML's safe loader gives them, but for numbers YAML 1.1 reads
+otherwise than they look (010, 1:20, 0x1F, 1_000, 1:13.5), which stay text as written (``_implicit_tag``).
 
 The same pass screens the stream for what would make the data unsafe to
 build: anchors and aliases (the "billion laughs" bomb reuses values),
@@ -349,7 +349,9 @@ _STARTS = (yaml.MappingStartEvent, yaml.SequenceStartEvent)
 _NODES = (yaml.ScalarEvent, yaml.AliasEvent, *_STARTS)
 _STR = "tag:yaml.org,2002:str"
 _INT = "tag:yaml.org,2002:int"
+_FLOAT = "tag:yaml.org,2002:float"
 _PLAIN_DECIMAL = re.compile(r"[-+]?(?:0|[1-9][0-9]*)\Z")
+_ODD_FLOAT = re.compile(r"[:_]")
 
 # PyYAML's implicit resolvers (YAML 1.1 bool, int, float, null, timestamp ...) by the first character of a
 # plain scalar, followed by those for any character, as ``Resolver.resolve`` tries them.
@@ -359,11 +361,12 @@ _RESOLVERS = {first: resolvers + _ANY_FIRST for first, resolvers in _Loader.yaml
 
 def _implicit_tag(value: str) -> str:
     """The tag PyYAML's resolver gives a plain scalar (path resolvers are not used by the safe loaders), but
-    for an integer not written in plain decimal: YAML 1.1 reads 010 as 8, 1:20 as 80, 0x1F and 1_000 as
-    numbers too, which is never what a plan means (an item numbered 010), so these stay text as written."""
+    for a number YAML 1.1 reads otherwise than it looks: an integer not in plain decimal (010 is 8, 1:20 is
+    80, 0x1F, 1_000) and a number in base 60 or with underscores (1:13.5 is 73.5) stay text as written."""
     for tag, pattern in _RESOLVERS.get(value[:1], _ANY_FIRST):
         if pattern.match(value):
-            return _STR if tag == _INT and not _PLAIN_DECIMAL.match(value) else tag
+            odd = not _PLAIN_DECIMAL.match(value) if tag == _INT else tag == _FLOAT and _ODD_FLOAT.search(value)
+            return _STR if odd else tag
     return _STR
 
 

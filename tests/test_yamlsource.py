@@ -80,13 +80,14 @@ def test_oversized_file_is_refused(tmp_path, monkeypatch):
 
 
 SCALARS = ["yes", "No", "on", "OFF", "y", "true", "~", "null", "Null", "nULL", "", "0o17", "017", "0x1F", "0b101",
-           "1_000", "+12", "09", "1:30", "190:20:30.15", "1.5", "1e3", "1.0e+3", "-.inf", ".Inf", "2021-03-04",
+           "1_000", "+12", "09", "1:30", "190:20:30.15", "1_000.5", "1.5", "1e3", "1.0e+3", "-.inf", ".Inf",
+           "2021-03-04",
            "2021-3-4", "2001-12-14t21:59:43.10-05:00", "2002-12-14 21:59:43.10 -5", "'yes'", '"1"', "!!str 1",
            "!!int '12'", "!!float 3", "! 12", "中文", "a b", "|\n  x\n  y", ">\n  x\n\n  y"]
 
 
 # Integers that YAML 1.1 reads otherwise than they look (017 is 15, 1:30 is 90): kept as the text written.
-WRITTEN_AS_TEXT = {"017", "0x1F", "0b101", "1_000", "1:30"}
+WRITTEN_AS_TEXT = {"017", "0x1F", "0b101", "1_000", "1:30", "190:20:30.15", "1_000.5"}
 
 
 @pytest.mark.parametrize("scalar", SCALARS)
