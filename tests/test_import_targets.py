@@ -157,6 +157,8 @@ def test_an_age_is_a_target_only_as_a_life_expectancy_or_a_level_to_reach():
     assert read("人均预期寿命81岁。") == [("人均预期寿命", "=", 81, "岁")]
     assert read("新入职教师平均年龄为28岁。") == [("新入职教师平均年龄", "=", 28, "岁")]
     assert read("教师平均年龄35岁左右。") == [("教师平均年龄", "=", 35, "岁")]
+    assert read("退休教师返聘上限提高到65岁。") == [("退休教师返聘上限", ">=", 65, "岁")]  # a level to reach
+    assert read("确保退休教师返聘上限65岁。") == []  # no comparator right before it: no level
 
 
 @pytest.mark.parametrize("text, expected", [

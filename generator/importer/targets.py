@@ -188,7 +188,7 @@ def _age_is_the_measure(text: str, age: re.Match) -> bool:
     lead = text[_clause_start(text, age.start()):age.start()].rstrip()
     word = _comparator_word(lead)
     level = word is not None and word.end() == len(lead) and (
-        word.group(2) == "达" or word.group(1) not in (None, *_VERBS_OF_AN_OBJECT))
+        word.group(2) == "达" or word.group(1) is not None)
     return "寿命" in lead or "年龄" in lead or level
 
 
@@ -261,8 +261,6 @@ _COMPARATOR_WORDS: dict[str, str] = {
                      "减少到", "减少至", "缩短到", "缩短至"), "<="),
     **dict.fromkeys(("低于", "少于", "小于", "不足"), "<"),
 }
-# Comparator words that are verbs taking an object, which may be a group of an age (确保65岁以上老年人…).
-_VERBS_OF_AN_OBJECT = ("力争", "实现", "确保", "保障", "保证", "保持")
 # One-character verbs that compare only right before the number (not 达 in 达标率).
 _FINAL_COMPARATOR_WORDS = {"达": ">=", "到": ">=", "至": ">=", "为": "="}
 # Words that compare counts, the only comparators that make a Chinese numeral a quantity.
