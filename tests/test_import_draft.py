@@ -118,16 +118,17 @@ def test_a_review_section_whose_title_only_mentions_a_plan_holds_past_results(tm
     "三、2025年工作计划", "下一步工作打算", "存在问题及下一步打算", "下步工作打算", "2025年主要工作打算",
     "2025年教育工作计划", "下一步工作思路和举措", "2025年工作计划及措施", "下半年工作打算", "下阶段工作计划",
     "今后一个时期的工作打算", "2025年工作思路及重点任务", "2025年上半年工作计划", "明年工作安排", "二〇二五年工作要点",
-    "2025年展望"])
+    "2025年展望", "下一步工作重点", "下一步工作", "今后工作", "明年工作重点"])
 def test_a_review_section_about_work_to_come_is_named_so(title):
-    assert draft.planning(title)
+    assert draft.planning(title, 2024)
 
 
 @pytest.mark.parametrize("title", [
     "一、对标年度工作要点，圆满完成各项任务", "2024年工作开展情况", "2024年工作计划执行情况", "二、统筹安排，推进改革",
-    "2024年工作回顾", "一、2024年重点工作完成情况", "按照年度计划推进改革"])
+    "2024年工作回顾", "一、2024年重点工作完成情况", "按照年度计划推进改革", "2024年主要工作措施",
+    "聚焦2024年工作要点，全力推进", "2024年计划免疫工作", "2023年工作计划"])
 def test_a_review_section_about_work_done_is_not(title):
-    assert not draft.planning(title)
+    assert not draft.planning(title, 2024)
 
 
 @pytest.mark.parametrize("text, title", [

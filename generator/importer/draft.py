@@ -36,12 +36,15 @@ _SENTENCE_END = re.compile(r"[。！？!?]")
 _LEAD_END = re.compile(r"[。！？!?\n]")
 _CLAUSE_END = re.compile(r"[，,；;：:。！？!?]")
 LONE_SECTION = "一"  # the number of the one section around the items of a document without sections
-# A review's section of work to come: its title names what comes (下一步, 今后, 明年, 下半年, 下阶段, a year, 展望)
-# and a plan (计划, 打算, 思路, 安排, 要点, 举措, 措施), and nothing of work done (情况, 完成, 落实 …):
-# 三、2025年工作计划, 存在问题及下一步打算, 下半年工作打算; not 一、对标年度工作要点，圆满完成各项任务.
-_COMING = re.compile(r"下一?步|今后|明年|下半年|下阶段|下一年|展望|(?:\d{4}|[〇○零一二三四五六七八九]{4})年")
-_PLAN_WORD = re.compile(r"计划|打算|思路|安排|要点|举措|措施|展望")
+# A review's section of work to come: its title names what comes (下一步, 今后, 明年, 下半年, 下阶段, 展望), or a
+# year after the review's with a plan (计划, 打算, 思路, 安排, 要点, 重点, 举措, 措施), and nothing of work done
+# (情况, 完成, 落实 …): 三、2025年工作计划, 下一步工作重点, 今后工作; not 一、对标年度工作要点，圆满完成各项任务, nor
+# 2024年主要工作措施 in a review of 2024.
+_COMING = re.compile(r"下一?步|今后|明年|下半年|下阶段|下一年|展望")
+_YEAR = re.compile(r"([0-9]{4}|[〇○零一二三四五六七八九]{4})年")
+_PLAN_WORD = re.compile(r"计划|打算|思路|安排|要点|重点|举措|措施")
 _DONE = re.compile(r"情况|完成|落实|执行|回顾|对标|成效|成绩|进展")
+_YEAR_DIGITS = str.maketrans("〇○零一二三四五六七八九", "000123456789")
 KIND_TITLES = {"plan": "工作要点", "review": "工作总结", "breakdown": "任务分解"}
 
 
@@ -71,9 +74,11 @@ def heading(head: Mapped) -> tuple[str, Mapped]:
     return head.text.rstrip("。：:").strip(), head[len(head):]
 
 
-def planning(title: str) -> bool:
-    """Whether a section title of a review is the heading of its work to come (``_COMING``)."""
-    return bool(_COMING.search(title) and _PLAN_WORD.search(title) and not _DONE.search(title))
+def planning(title: str, year: int | None) -> bool:
+    """Whether a section title of a review of ``year`` is the heading of its work to come (``_COMING``)."""
+    later = any(year is None or int(found.group(1).translate(_YEAR_DIGITS)) > year
+                for found in _YEAR.finditer(title))
+    return bool((_COMING.search(title) or later and _PLAN_WORD.search(title)) and not _DONE.search(title))
 
 
 class Flow(list):
@@ -109,7 +114,7 @@ class Drafter:
         title, rest = heading(part.head)
         text = joined((p for p in (rest, *part.paragraphs) if p.text), "\n")
         outer = self.reviewing
-        self.reviewing = outer and not planning(title)  # 二、2026年工作计划 in a 工作总结: what is to do
+        self.reviewing = outer and not planning(title, self.year)  # 三、2025年工作计划 in a 2024 工作总结
         self.note_section_targets(part.number, text)
         section = ordered(model.Section, {
             "number": part.number,
