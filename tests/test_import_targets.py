@@ -165,6 +165,9 @@ def test_an_age_is_a_target_only_as_a_life_expectancy_or_a_level_to_reach():
     ("选拔年龄不超过40岁的骨干教师100名参加省级培训。", [("选拔年龄40岁的骨干教师参加省级培训", "<=", 100, "名")]),
     ("将学前教育资助范围扩大到3岁以下婴幼儿家庭。", []),
     ("达到80岁以上老年人高龄补贴全覆盖。", []),
+    ("确保65岁（含）以上老年人健康管理率达到70%以上。", [("65岁（含）以上老年人健康管理率", ">=", 70, "%")]),
+    ("实现0-3岁、3-6岁儿童健康管理全覆盖。", []),
+    ("对年龄在3岁、6岁的儿童开展免费体检。", []),
 ])
 def test_an_age_followed_by_the_group_it_is_of_is_no_target_whatever_comes_before(text, expected):
     assert read(text) == expected
@@ -185,7 +188,9 @@ def test_a_scale_followed_by_a_measure_word_is_no_unit_of_its_own():
     assert read("植树造林500万株") == [("植树造林", "=", 500, "万株")]
     assert read("生猪出栏达到20万头以上") == []  # 头 is no unit: 抓两头
     assert skipped("生猪出栏达到20万头以上") == {"20": "a number without a unit"}
-    assert read("争取上级资金1.2亿用于校舍改造。") == [("上级资金用于校舍改造", "=", 1.2, "亿")]  # a verb: 亿 is the unit
+    assert read("争取上级资金1.2亿用于校舍改造。") == [("上级资金用于校舍改造", "=", 1.2, "亿")]  # a sum put to use
+    for text in ("新增造林面积3万公顷。", "全年接种疫苗5万剂次。", "撰写调研报告不少于1万字。", "实施10万亿级产业集群培育工程。"):
+        assert read(text) == [], text
 
 
 def test_counts_name_what_they_count():

@@ -136,10 +136,10 @@ _LOWER_BOUNDS = ("以上", "及以上")
 _UPPER_BOUNDS = ("以下", "以内", "之内", "内")
 
 # A quantity: 百分之九十 | number [range] [scale] [余/多] unit, then a qualifier.  After Arabic digits, 万 or 亿
-# with no unit word is the unit (1000万以上, 资金1.2亿用于), unless a measure word not listed as a unit follows it
-# (20万头: a number without a unit, never a measure word glued into the metric).
-_MEASURE_WORDS = "头只棵尾羽匹辆套件册本张条户家座间亩把支块片根粒颗双对部架艘"
-_LARGE_ENDS = rf"(?![{_MEASURE_WORDS}])"
+# with no unit word is the unit where nothing but a qualifier follows it in its clause (1000万以上。, 惠及2000万，)
+# or it is a sum put to a use (资金1.2亿用于…); before any other word (20万头, 3万公顷, 1万字) the number is one
+# without a unit, so that no measure word not listed as a unit is glued into the metric.
+_LARGE_ENDS = r"(?=(?:以上|以下|以内|左右)?(?:[^\u4e00-\u9fff]|\Z)|用于)"
 _QUANTITY = re.compile(rf"""
     (?:
         百分之(?P<percent_words>{_NUMBER})
@@ -175,9 +175,9 @@ class _Negative:
     unless: Callable[[str, re.Match], bool] | None = None  # a match it is true of is no mask
 
 
-# After an age that ends its clause (人均预期寿命达到80岁。, 平均年龄35岁左右, …80岁的目标); any other word after it
-# makes it a group's (40岁的骨干教师, 3岁以下婴幼儿).
-_AGE_ENDS_CLAUSE = re.compile(r"\s*(?:左右)?(?:的(?:目标|水平))?(?:[^\u4e00-\u9fff]|\Z)")
+# After an age that ends its clause (人均预期寿命达到80岁。, 平均年龄35岁左右, …80岁的目标); anything else after it
+# makes it a group's (40岁的骨干教师, 3岁以下婴幼儿, 65岁（含）以上, 3岁、6岁儿童).
+_AGE_ENDS_CLAUSE = re.compile(r"\s*(?:左右)?(?:的(?:目标|水平))?(?:[，,；;。！？!?\n]|\Z)")
 
 
 def _age_is_the_measure(text: str, age: re.Match) -> bool:
