@@ -357,6 +357,15 @@ def test_a_forwarded_document_is_not_the_forwarders(project, capsys):
         in capsys.readouterr().out
 
 
+def test_a_forwarding_notice_that_names_the_author_lets_it_be_guessed(project, capsys):
+    source = project / "sources" / "forwarded.txt"
+    source.write_text("示例市教育局办公室关于转发《2025年全市教育工作要点》的通知\n各科室：\n"
+                      "现将示例市教育局《2025年全市教育工作要点》转发给你们，请认真贯彻执行。\n示例市教育局办公室\n"
+                      "2025年3月5日\n2025年全市教育工作要点\n一、甲\n1.子一。\n", encoding="utf-8")
+    assert plansite(project, "import", str(source)) == 0
+    assert yaml.safe_load(capsys.readouterr().out)["organisation"] == "demo-edu"
+
+
 def test_a_new_organisation_is_imported_and_said_to_be_added(project, capsys):
     """A body's first plan may come before its organisation is listed: the draft is written, and the report
     says what `plansite check` will say (with a did-you-mean for a mistyped id)."""

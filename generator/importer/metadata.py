@@ -50,7 +50,7 @@ class Metadata:
     published: date | None
     preamble: Mapped
     kind: str | None                   # plan, review or breakdown, if the title says
-    forwarding: tuple[Line, ...] = ()  # a notice forwarding the document: names its sender, not its author
+    sender: tuple[Line, ...] = ()      # a forwarding notice's title and signature: they name who passed it on
 
 
 def _is_title(text: str) -> bool:
@@ -149,7 +149,7 @@ def split(lines: list[Line]) -> tuple[Metadata, list[Line], list[Unsure]]:
     for other in titles[:-1]:
         unsure.append(Unsure(other.lineno, f"“{other}” also reads as a title; "
                                            f"used “{title_text}” (line {title.lineno})"))
-    forwarding = tuple(cover) if cover and notice and _FORWARDING.search(str(notice)) else ()
+    forwarding = _FORWARDING.search(str(notice)) if cover and notice else None
     if forwarding:
         unsure.append(Unsure(cover[0].lineno, f"lines {cover[0].lineno}–{cover[-1].lineno}: the notice forwarding "
                              "the document (转发通知) is left out of the preamble; its signer and date are not the "
@@ -167,7 +167,8 @@ def split(lines: list[Line]) -> tuple[Metadata, list[Line], list[Unsure]]:
     year = (_year(title_text) or (int(year_match.group(1)) if year_match else None) or _year(preamble.text)
             or (published.year if published else None))
     metadata = Metadata(title_text, title.lineno if title else 0, number, hints, signer, year, published,
-                        preamble, _kind(title_text, preamble.text), forwarding)
+                        preamble, _kind(title_text, preamble.text),
+                        tuple(l for l in cover if l is notice or _SIGNATURE.match(str(l))) if forwarding else ())
     return metadata, body, unsure
 
 

@@ -87,7 +87,7 @@ def import_source(path: str, settings: Settings, vocabulary: Vocabulary) -> Impo
     outline = structure.outline(body)
     unsure += outline.unsure
 
-    own_text = "\n".join(str(line) for line in cleaned.lines if line not in meta.forwarding)  # not the sender's
+    own_text = "\n".join(str(line) for line in cleaned.lines if line not in meta.sender)  # may name the author
     guessed = metadata.guess_organisation(meta.organisation_hints, own_text, vocabulary.organisations)
     organisation = settings.organisation or guessed
     if guessed and organisation != guessed:  # --org, or the file merged into, says otherwise: the wrong source?
