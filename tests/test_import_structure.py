@@ -106,16 +106,17 @@ def test_closing_words_after_the_last_item_are_not_part_of_it():
 
 
 @pytest.mark.parametrize("head", ["1.完善疾病预防控制体系", "1.强化督导考核：",
-                                  "1.全面提升基础教育阶段各级各类学校办学条件和教育教学质量与管理服务水平"])
+                                  "1.全面提升基础教育阶段各级各类学校办学条件和教育教学质量与管理服务水平："])
 def test_the_text_below_a_last_item_standing_as_a_heading_is_its_own(head):
-    """A heading: no punctuation of a sentence or clause, but for a colon ending it; however long."""
+    """A heading: short, or ended by a colon however long, with no punctuation of a sentence or clause."""
     result = read(f"一、甲\n{head}\n推进疾控机构改革，建成区域检验中心2个。\n")
     assert [m.text for m in result.parts[0].children[0].paragraphs] == ["推进疾控机构改革，建成区域检验中心2个。"]
     assert result.closing == ()
 
 
 def test_the_text_below_a_last_item_of_clauses_or_with_its_owners_is_the_closing_words():
-    for last in ("3.加强校园安全管理，确保师生平安", "3.加强校园安全管理（责任科室：安全科）"):
+    for last in ("3.加强校园安全管理，确保师生平安", "3.加强校园安全管理（责任科室：安全科）",
+                 "3.认真完成县委县政府和市教育局等上级部门交办的其他各项临时性工作任务", "3.持续深化校园安全建设（安全股、基建股）"):
         result = read(f"一、甲\n1.子一\n2.子二\n{last}\n各单位要认真抓好落实。\n")
         assert result.parts[0].children[2].paragraphs == (), last
         assert [m.text for m in result.closing] == ["各单位要认真抓好落实。"], last

@@ -30,6 +30,7 @@ from .textmap import Line, Mapped
 TABLE = "table"  # the style of parts read from task-table rows
 _SENTENCE_END = re.compile(r"[。！？；!?;]")
 _CLAUSE_MARK = re.compile(r"[，,；;：:]")
+HEADING_MAX = 30  # characters at most of a numbered line standing as a heading without a colon
 
 
 @dataclass(frozen=True, slots=True)
@@ -214,10 +215,14 @@ class _Reader:
 
 
 def _heading(text: str) -> bool:
-    """Whether an item's numbered line reads as a heading: no punctuation of a sentence or a clause but a
-    colon ending it (2.强化督导考核：); 4.加强校园安全管理，确保师生平安（责任科室：安全科） is a whole item."""
-    lead = text.rstrip().rstrip("：:")
-    return not _SENTENCE_END.search(lead) and not _CLAUSE_MARK.search(lead)
+    """Whether an item's numbered line reads as a heading: a colon ends it (2.强化督导考核：), or it is short and
+    ends in no bracket (1.完善疾病预防控制体系); and no punctuation of a sentence or clause stands in it.  A longer
+    line, one ending in its units' brackets or one of clauses (4.加强校园安全管理，确保师生平安) is a whole item."""
+    lead = text.rstrip()
+    colon = lead.endswith(("：", ":"))
+    lead = lead.rstrip("：:")
+    return ((colon or len(lead) <= HEADING_MAX and not lead.endswith(("）", ")")))
+            and not _SENTENCE_END.search(lead) and not _CLAUSE_MARK.search(lead))
 
 
 def _leaves(part: _Open):
