@@ -18,6 +18,11 @@ _PERIOD_END = {"年底": (12, 31), "年末": (12, 31), "全年": (12, 31), "上�
 _PART_OF_MONTH = {"上旬": 10, "初": 10, "中旬": 20, "中": 20}
 
 
+def year_number(written: str) -> int:
+    """A year written in four digits, Arabic or Chinese (二〇二五, with ○ for 〇 as some texts have it)."""
+    return int(written) if written.isdigit() else int("".join(str(DIGITS[ch]) for ch in written.replace("○", "〇")))
+
+
 def parse_date(text: str) -> date | None:
     """A full date standing alone: 2025年2月26日 or 二〇二五年二月二十六日."""
     found = _DATE.match(text)
@@ -27,8 +32,7 @@ def parse_date(text: str) -> date | None:
         found = _CHINESE_DATE.match(text)
         if not found:
             return None
-        numbers = [int("".join(str(DIGITS[ch]) for ch in found.group(1))),
-                   chinese_to_int(found.group(2)), chinese_to_int(found.group(3))]
+        numbers = [year_number(found.group(1)), chinese_to_int(found.group(2)), chinese_to_int(found.group(3))]
     try:
         return date(*numbers)
     except (TypeError, ValueError):

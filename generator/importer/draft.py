@@ -21,7 +21,7 @@ import yaml
 from .. import model
 from ..vocabulary import Vocabulary
 from . import dates
-from .metadata import bare_name
+from .metadata import CLAUSE_PUNCTUATION, bare_name
 from .metrics import listed_metric
 from .owners import find_owner_clause, owners_and_support, split_units
 from .report import Unsure, walk_item_dicts
@@ -34,7 +34,6 @@ SCHEMA_COMMENT = "# yaml-language-server: $schema=../plan.schema.json\n"
 TITLE_MAX = 40
 _SENTENCE_END = re.compile(r"[。！？!?]")
 _LEAD_END = re.compile(r"[。！？!?\n]")
-_CLAUSE_END = re.compile(r"[，,；;：:。！？!?]")
 LONE_SECTION = "一"  # the number of the one section around the items of a document without sections
 # A review's section of work to come: its title names what comes (下一步, 今后, 明年, 下半年, 下阶段, 展望), or a
 # year after the review's with a plan (计划, 打算, 思路, 安排, 要点, 重点, 举措, 措施), and nothing of work done
@@ -44,7 +43,6 @@ _COMING = re.compile(r"下一?步|今后|明年|下半年|下阶段|下一年|�
 _YEAR = re.compile(r"([0-9]{4}|[〇○零一二三四五六七八九]{4})年")
 _PLAN_WORD = re.compile(r"计划|打算|思路|安排|要点|重点|举措|措施")
 _DONE = re.compile(r"情况|完成|落实|执行|回顾|对标|成效|成绩|进展")
-_YEAR_DIGITS = str.maketrans("〇○零一二三四五六七八九", "000123456789")
 KIND_TITLES = {"plan": "工作要点", "review": "工作总结", "breakdown": "任务分解"}
 
 
@@ -62,7 +60,7 @@ def lead_phrase(text: str) -> str:
         return text[:sentence.start()].strip()
     if len(text) <= TITLE_MAX:
         return text.rstrip("。；;：:，, ")
-    clause = _CLAUSE_END.search(text)
+    clause = CLAUSE_PUNCTUATION.search(text)
     return text[:clause.start() if clause and clause.start() <= TITLE_MAX else TITLE_MAX].strip()
 
 
@@ -76,7 +74,7 @@ def heading(head: Mapped) -> tuple[str, Mapped]:
 
 def planning(title: str, year: int | None) -> bool:
     """Whether a section title of a review of ``year`` is the heading of its work to come (``_COMING``)."""
-    later = any(year is None or int(found.group(1).translate(_YEAR_DIGITS)) > year
+    later = any(year is None or dates.year_number(found.group(1)) > year
                 for found in _YEAR.finditer(title))
     return bool((_COMING.search(title) or later and _PLAN_WORD.search(title)) and not _DONE.search(title))
 

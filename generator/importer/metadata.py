@@ -21,7 +21,8 @@ from .textmap import Line, Mapped, joined
 TITLE_MAX = 50
 HINT_MIN = 4  # shorter names (某市) identify nothing
 _DOCUMENT_WORDS = re.compile(r"要点|计划|总结|方案|安排|意见|通知|报告|规划|任务|清单|分解|台账|思路")
-_CLAUSE_PUNCTUATION = re.compile(r"[。，,；;：:！？!?]")
+# Punctuation that ends a sentence or a clause: a title, a heading or a lead phrase has none of it.
+CLAUSE_PUNCTUATION = re.compile(r"[。，,；;：:！？!?]")
 _DOCUMENT_NUMBER = re.compile(r"^[\u4e00-\u9fff]{1,12}\s*[〔\[【(（]\s*(\d{4})\s*[〕\]】)）]\s*\d{1,4}\s*号$")
 _PUBLICATION_NOTE = re.compile(r"^[(（]\s*此件.{0,12}[)）]$")
 _SIGNATURE = re.compile(r"^[\u4e00-\u9fff（）()]{2,30}(局|委员会|委|政府|办公室|厅|中心|学校|学院|大学|部|处)$")
@@ -54,7 +55,7 @@ class Metadata:
 
 
 def _is_title(text: str) -> bool:
-    return (len(text) <= TITLE_MAX and not _CLAUSE_PUNCTUATION.search(text)
+    return (len(text) <= TITLE_MAX and not CLAUSE_PUNCTUATION.search(text)
             and bool(_DOCUMENT_WORDS.search(text)))
 
 

@@ -18,18 +18,16 @@ decides).  Task-table rows become items under the part being read.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 
 from . import tables
-from .owners import find_owner_clause
 from .markers import ARABIC_STYLES, BARE, Marker, inline_enumeration, match_marker, starts_numbered
+from .metadata import CLAUSE_PUNCTUATION
+from .owners import find_owner_clause
 from .report import Unsure
 from .textmap import Line, Mapped
 
 TABLE = "table"  # the style of parts read from task-table rows
-_SENTENCE_END = re.compile(r"[。！？；!?;]")
-_CLAUSE_MARK = re.compile(r"[，,；;：:]")
 HEADING_MAX = 30  # characters at most of a numbered line standing as a heading without a colon
 
 
@@ -222,7 +220,7 @@ def _heading(text: str) -> bool:
     colon = lead.endswith(("：", ":"))
     lead = lead.rstrip("：:")
     return ((colon or len(lead) <= HEADING_MAX and not lead.endswith(("）", ")")))
-            and not _SENTENCE_END.search(lead) and not _CLAUSE_MARK.search(lead))
+            and not CLAUSE_PUNCTUATION.search(lead))
 
 
 def _leaves(part: _Open):
