@@ -10,6 +10,7 @@ import yaml
 from generator.cli import main
 from generator.load import load_site
 from projects import DEPARTMENTS, ORGANISATIONS, THEMES, write
+from test_import_sources import WRAPPED_COPY
 
 FIXTURES = Path(__file__).parent / "fixtures" / "import"
 OUTPUT = "plans/2025/demo-edu-2025.yaml"
@@ -404,3 +405,19 @@ def test_unknown_owners_seed_a_departments_file_that_lists_none_yet(project, cap
     assert [d["id"] for d in departments["departments"]] == [f"demo-edu-unit-{n}" for n in range(1, 6)]
     _, diagnostics = load_site(str(project))
     assert [d for d in diagnostics if d.severity == "error"] == []
+
+
+def test_a_text_whose_line_wraps_were_repaired_says_so_in_the_report_and_in_verify(project, capsys):
+    copy = project / "sources" / "copy.txt"
+    copy.write_text("\n".join(WRAPPED_COPY), encoding="utf-8")
+    assert plansite(project, "import", str(copy), "--org", "demo-edu", "-o", str(project / OUTPUT)) == 0
+    said = "the text reads as a copy of a PDF, its lines broken mid-sentence: 6 line(s) joined"
+    report = capsys.readouterr().err
+    assert f"    {said}" in report and "2 items" in report
+    assert plansite(project, "import", "--verify", str(copy), str(project / OUTPUT)) == 0
+    assert f"{copy}: warning: {said}" in capsys.readouterr().out
+
+
+def test_a_text_of_its_own_lines_is_not_said_to_be_repaired(project, capsys):
+    assert import_to_file(project) == 0
+    assert "copy of a PDF" not in capsys.readouterr().err

@@ -51,11 +51,12 @@ def names_another_source(root: str, recorded: str, source: str) -> bool:
 
 
 def read_clean(path: str) -> tuple[str | None, Cleaned | None, list[Diagnostic]]:
-    """The source text as read and its lines without noise (shared with ``verify``)."""
-    text, errors = read_source(path)
+    """The source text as read and its lines without noise (shared with ``verify``), with the warnings of
+    reading it; or None, None and why it cannot be read."""
+    text, said = read_source(path)
     if text is None:
-        return None, None, errors
-    return text, clean(split_lines(text)), []
+        return None, None, said
+    return text, clean(split_lines(text)), said
 
 
 def _unknown_publisher(signer: Line | None, organisations: tuple[Organisation, ...]) -> str:
@@ -77,13 +78,14 @@ def _unknown_publisher(signer: Line | None, organisations: tuple[Organisation, .
 
 
 def import_source(path: str, settings: Settings, vocabulary: Vocabulary) -> Imported:
-    text, cleaned, errors = read_clean(path)
+    text, cleaned, said = read_clean(path)
     if text is None:
-        return Imported(None, "", (), (), tuple(errors))
+        return Imported(None, "", (), (), tuple(said))
     if not text.strip():
         return Imported(None, text, (), (), (Diagnostic(path, 0, 0, "", "no text to import: the file is empty, "
                                                         "or the page holds no article"),))
     meta, body, unsure = metadata.split(list(cleaned.lines))
+    unsure += [Unsure(0, warning.message) for warning in said]
     outline = structure.outline(body)
     unsure += outline.unsure
 

@@ -23,7 +23,8 @@ MAX_BYTES = 32 * 1024 * 1024
 
 
 def read_source(path: str) -> tuple[str | None, list[Diagnostic]]:
-    """The document's text, or a diagnostic saying why it cannot be read."""
+    """The document's text and a warning if its line wraps were repaired (``_unwrapped``), or None and a
+    diagnostic saying why it cannot be read."""
     extension = os.path.splitext(path)[1].lower()
     reader = READERS.get(extension)
     if os.path.isdir(path):
@@ -35,12 +36,28 @@ def read_source(path: str) -> tuple[str | None, list[Diagnostic]]:
     try:
         if os.path.getsize(path) > MAX_BYTES:
             return None, [Diagnostic(path, 0, 0, "", f"file is larger than {MAX_BYTES:,} bytes")]
-        text = reader(path)
+        text = normalise_newlines(reader(path))
     except OSError as exc:
         return None, [Diagnostic(path, 0, 0, "", f"cannot read file: {exc.strerror or exc}")]
     except (UnicodeDecodeError, ValueError) as exc:
         return None, [Diagnostic(path, 0, 0, "", f"cannot read file: {exc}")]
-    return normalise_newlines(text), []
+    if extension in PLAIN_TEXT and hard_wrapped(text):
+        return _unwrapped(path, text)
+    return text, []
+
+
+def _unwrapped(path: str, text: str) -> tuple[str, list[Diagnostic]]:
+    """A plain text copied out of a PDF, its line wraps repaired, and a warning that its lines are no longer
+    the file's: the line numbers the importer gives and the spans of the items count the repaired lines."""
+    repaired = repair_wraps(text)
+    joined = _lines(text) - _lines(repaired)
+    return repaired, [Diagnostic(path, 0, 0, "", (
+        f"the text reads as a copy of a PDF, its lines broken mid-sentence: {joined} line(s) joined to the line "
+        "before; line numbers given here are those of the text so joined, not of the file"), "warning")]
+
+
+def _lines(text: str) -> int:
+    return sum(1 for line in text.split("\n") if line.strip())
 
 
 def normalise_newlines(text: str) -> str:
@@ -64,10 +81,9 @@ def decode(raw: bytes) -> str:
 
 
 def read_txt(path: str) -> str:
-    """The text, with its line wraps repaired when it was copied from a PDF with them (see ``hard_wrapped``)."""
+    """The text as the file holds it (``read_source`` repairs its line wraps if it was copied from a PDF)."""
     with open(path, "rb") as handle:
-        text = normalise_newlines(decode(handle.read()))
-    return repair_wraps(text) if hard_wrapped(text) else text
+        return decode(handle.read())
 
 
 # --- saved web pages ------------------------------------------------------------------
@@ -382,5 +398,6 @@ def read_pdf(path: str) -> str:
     return repair_wraps(text.replace("\x0c", "\n"))
 
 
+PLAIN_TEXT = (".txt", ".text")  # read as they are, then repaired if copied out of a PDF (``hard_wrapped``)
 READERS = {".txt": read_txt, ".text": read_txt, ".htm": read_html, ".html": read_html,
            ".docx": read_docx, ".pdf": read_pdf}

@@ -40,8 +40,8 @@ def verify(source_path: str, plan_path: str, root: str) -> list[Diagnostic]:
     plan names another source file (``root``: the project root, which ``source.file`` is relative to)."""
     diagnostics: list[Diagnostic] = []
     document, plan = load_document(plan_path, Plan, diagnostics)
-    text, cleaned, errors = read_clean(source_path)
-    diagnostics.extend(errors)
+    text, cleaned, said = read_clean(source_path)
+    diagnostics.extend(said)
     if plan is None or cleaned is None:
         return diagnostics
     if names_another_source(root, plan.source.file, source_path):
