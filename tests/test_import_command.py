@@ -122,7 +122,7 @@ def test_merging_a_file_other_than_the_plans_source_is_refused_unless_said_to_be
     """Merged into another document's import, every value not curated would take that document's text."""
     assert import_to_file(project) == 0
     before = (project / OUTPUT).read_text(encoding="utf-8")
-    other = another_document(project)
+    another_document(project)
     (project / "sources" / "link.txt").symlink_to(project / "sources" / "owners.txt")
     capsys.readouterr()
     assert merge_into_file(project, "other.txt") == 2
