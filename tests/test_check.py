@@ -109,6 +109,21 @@ def test_unsafe_ids_and_duplicates(tmp_path):
                for _, f, _, m in found)
 
 
+SECOND_ITEM = "      - number: 1\n        title: 再扩大\n        text: 再扩大普惠资源。\n"
+SECOND_SECTION = "  - number: 一\n    title: 又一节\n    items:\n" + SECOND_ITEM
+
+
+@pytest.mark.parametrize("plan, found", [
+    (PLAN + SECOND_ITEM, (16, "sections[0].items[1].number", "error",
+                          "item id '1-1' is already used by the item at line 9; give one of them an explicit 'id'")),
+    (PLAN + SECOND_SECTION, (16, "sections[1].number", "error",
+                             "section id '1' is already used by the section at line 6; number them apart")),
+])
+def test_items_and_sections_numbered_alike_are_errors_naming_the_first(tmp_path, plan, found):
+    make_project(tmp_path, plan)
+    assert found in messages(tmp_path)
+
+
 def test_duplicate_plan_ids_across_files(tmp_path):
     make_project(tmp_path)
     write(tmp_path, "plans/2026/demo-edu-2025.yaml", PLAN)
