@@ -228,7 +228,7 @@ def _placeholder(tp):
 def field_problem(cls, name: str, value) -> str | bool:
     """What is wrong with ``value`` as the field ``name`` of the model class ``cls`` (its pattern or range), or
     False: the check a decoded file gets, for values from elsewhere (the command line)."""
-    check = _constraints(next(f for f in dataclasses.fields(cls) if f.name == name).metadata)
+    check = _field(next(f for f in dataclasses.fields(cls) if f.name == name), hints(cls)[name]).check
     return check(value) if check else False
 
 

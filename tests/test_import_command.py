@@ -385,7 +385,8 @@ def test_a_new_organisation_is_imported_and_said_to_be_added(project, capsys):
 
 
 @pytest.mark.parametrize("option, value, message", [
-    ("--id", "萍乡 2021", "'萍乡 2021' is not a safe id"), ("--year", "21", "21 is out of range (1949–2100)"),
+    ("--id", "萍乡 2021", "'萍乡 2021' is not a safe id"), ("--id", "", "argument --id: must not be empty"),
+    ("--year", "21", "21 is out of range (1949–2100)"),
     ("--year", "二〇二一", "invalid year value: '二〇二一'"),
     ("--merge", None, "--merge merges into the file given by -o PATH"),
     ("--new-source", None, "--new-source says what --merge merges: it goes with -o PATH --merge")])
@@ -393,7 +394,7 @@ def test_values_a_plan_file_could_not_hold_and_a_merge_without_a_file_are_usage_
                                                                                       message):
     with pytest.raises(SystemExit) as exited:
         plansite(project, "import", str(project / "sources" / "owners.txt"), "--org", "demo-edu", option,
-                 *([value] if value else []))
+                 *([] if value is None else [value]))
     assert exited.value.code == 2 and message in capsys.readouterr().err
 
 
