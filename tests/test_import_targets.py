@@ -142,6 +142,24 @@ def test_the_period_of_a_rate_or_what_it_is_per_is_part_of_its_unit(text, expect
     assert read(text) == [expected]
 
 
+@pytest.mark.parametrize("text, expected", [
+    ("生均公用经费不低于800元/生·年。", ("生均公用经费", ">=", 800, "元/生·年")),
+    ("生均公用经费800元/生・年。", ("生均公用经费", "=", 800, "元/生·年")),  # the dots of other fonts are ·
+    ("交通补贴200元/人•月。", ("交通补贴", "=", 200, "元/人·月")),
+    ("生均公用经费800元/生/年。", ("生均公用经费", "=", 800, "元/生/年")),  # a slash stays a slash
+])
+def test_a_period_after_what_a_rate_is_per_may_follow_a_middle_dot(text, expected):
+    assert read(text) == [expected]
+
+
+def test_what_follows_a_middle_dot_is_a_period_only_when_it_is_one():
+    assert read("生均公用经费每生每年800元。") == [("生均公用经费每生每年", "=", 800, "元")]  # words before it
+    assert read("人均公用经费800元/人。") == [("人均公用经费", "=", 800, "元/人")]
+    # As after a slash, the 年 of 年度 is no period; nor is 学期 (no period after a slash either).
+    assert [unit for *_, unit in read("补助800元/生·年度预算。")] == ["元/生"]
+    assert [unit for *_, unit in read("补助3000元/人·学期。")] == ["元/人"]
+
+
 def test_the_age_of_a_group_is_not_a_target_but_part_of_the_metric():
     assert read("70岁以上老人体检率达到60%") == [("70岁以上老人体检率", ">=", 60, "%")]
     assert read("每千人口拥有3岁以下婴幼儿托位数达到4.5个") == [("每千人口拥有3岁以下婴幼儿托位数", ">=", 4.5, "个")]
