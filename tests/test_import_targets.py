@@ -160,6 +160,25 @@ def test_what_follows_a_middle_dot_is_a_period_only_when_it_is_one():
     assert [unit for *_, unit in read("补助3000元/人·学期。")] == ["元/人"]
 
 
+@pytest.mark.parametrize("text, expected", [
+    ("诊查费补助300元/人次。", ("诊查费补助", "=", 300, "元/人次")),
+    ("补助标准不低于50元/人次/年。", ("补助标准", ">=", 50, "元/人次/年")),
+])
+def test_a_rate_may_be_per_person_visit(text, expected):
+    assert read(text) == [expected]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("年服务群众10万人次以上。", ("年服务群众", ">=", 10, "万人次")),  # 人次 counted, not per
+    ("接待5000人次/年。", ("接待", "=", 5000, "人次/年")),
+    ("门诊人次增长10%。", ("门诊人次增长", ">=", 10, "%")),  # 人次 after no number is a word
+    ("全年培训人次不少于200人次。", ("全年培训人次", ">=", 200, "人次")),
+    ("补助300元/人，次年起提高。", ("补助", "=", 300, "元/人")),  # 次 of the next clause
+])
+def test_person_visits_elsewhere_are_read_as_before(text, expected):
+    assert read(text) == [expected]
+
+
 def test_the_age_of_a_group_is_not_a_target_but_part_of_the_metric():
     assert read("70岁以上老人体检率达到60%") == [("70岁以上老人体检率", ">=", 60, "%")]
     assert read("每千人口拥有3岁以下婴幼儿托位数达到4.5个") == [("每千人口拥有3岁以下婴幼儿托位数", ">=", 4.5, "个")]

@@ -7,7 +7,7 @@ Chinese (两, 十二) numbers, 百分之九十; ranges 700-800, 700～800, 700�
 units %, 所, 个, 人, 名, 节, 次, 项, 小时/个小时, 分钟, 学时, 人次, 吨, 立方米,
 微克/立方米, 千瓦, 岁 …, with a scale (万人, 亿元, 万平方米, 万吨) and the period of a
 rate (5万立方米/日, 300吨/天; 3万吨每日 -> 万吨/日) or what it is per (800元/生,
-8平方米/人, 500元/人/年, 800元/生·年; not /年度); after Arabic digits the scale alone where no word but 以上 … follows it in
+8平方米/人, 300元/人次, 500元/人/年, 800元/生·年; not /年度); after Arabic digits the scale alone where no word but 以上 … follows it in
 its clause (1000万以上 -> 1000, 万; 500万棵 is a number without a unit).  Values
 are ints when whole, else floats; the unit is kept as written (9.5万人 -> 9.5, 万人).
 
@@ -116,12 +116,12 @@ _BASE = "(?:" + "|".join(BASE_UNITS) + ")"
 _PERCENT = "[%％‰]"
 _UNIT = rf"(?:[万亿千]?{_BASE}|{_PERCENT})"
 # The period of a rate after its unit: 5万立方米/日, 300吨/天, 2亿千瓦时每年 (每 only where the clause ends);
-# also, after a slash, the pupil or person it is counted per, and a period after that, after a slash or a middle
-# dot: 800元/生, 8平方米/人, 500元/人/年, 800元/生·年.  Not the 年 of 年度 (10万平方米/年度计划).
+# also, after a slash, the pupil, person or person-visit it is counted per, and a period after that, after a slash
+# or a middle dot: 800元/生, 8平方米/人, 300元/人次, 500元/人/年, 800元/生·年.  Not the 年 of 年度 (10万平方米/年度计划).
 _PERIOD_WORD = r"(?:小时|日|天|周|月|年)(?!度)"
 _MIDDLE_DOTS = "·・•‧"
 _PERIOD = rf"[/／]{_PERIOD_WORD}"
-_PER = (rf"[/／](?:生|人)(?:[/／{_MIDDLE_DOTS}]{_PERIOD_WORD})?|{_PERIOD}"
+_PER = (rf"[/／](?:生|人次|人)(?:[/／{_MIDDLE_DOTS}]{_PERIOD_WORD})?|{_PERIOD}"
         r"|每(?:小时|日|天|周|月|年)(?=(?:以上|以下|以内|左右)?(?:[^\u4e00-\u9fff]|\Z))")
 
 # Spellings of one unit, so the same measure lines up across plans (the phrase keeps the original).
