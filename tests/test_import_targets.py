@@ -214,6 +214,29 @@ def test_decimal_with_scale():
     assert read("普通高中招生人数达到9.5万人") == [("普通高中招生人数", ">=", 9.5, "万人")]
 
 
+@pytest.mark.parametrize("text, expected", [
+    ("投入资金约8亿人民币。", ("投入资金", "=", 8, "亿元")),
+    ("投入资金8亿元人民币。", ("投入资金", "=", 8, "亿元")),  # 人民币 no longer in the metric
+    ("投入资金8亿多人民币。", ("投入资金", ">", 8, "亿元")),
+    ("配套资金800元人民币。", ("配套资金", "=", 800, "元")),
+    ("投资5000万人民币用于建设。", ("投资用于建设", "=", 5000, "万元")),
+])
+def test_renminbi_is_yuan(text, expected):
+    assert read(text) == [expected]
+    assert "人民币" in find_targets(text)[0][0].text  # the phrase keeps it
+
+
+def test_a_redacted_sum_in_renminbi_is_reported_whole():
+    assert read("全年教育经费投入达到X亿人民币") == []
+    assert skipped("全年教育经费投入达到X亿人民币") == {"X亿人民币": "redacted number"}  # was X亿人
+
+
+def test_people_after_a_scale_are_still_people():
+    assert read("惠及1亿人。") == [("惠及", "=", 1, "亿人")]
+    assert [unit for *_, unit in read("惠及10万人民群众。")] == ["万人"]  # 人民 is no 人民币
+    assert read("投入8000万元。") == [("投入", "=", 8000, "万元")]
+
+
 def test_a_scale_with_no_unit_word_is_the_unit():
     """As in 9.5万人, the number stays as printed: the site shows ≥ 1000万, not ≥ 10000000."""
     assert read("体检人数达1000万以上。") == [("体检人数", ">=", 1000, "万")]

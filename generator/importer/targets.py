@@ -9,7 +9,8 @@ units %, 所, 个, 人, 名, 节, 次, 项, 小时/个小时, 分钟, 学时, �
 rate (5万立方米/日, 300吨/天; 3万吨每日 -> 万吨/日) or what it is per (800元/生,
 8平方米/人, 300元/人次, 500元/人/年, 800元/生·年; not /年度); after Arabic digits the scale alone where no word but 以上 … follows it in
 its clause (1000万以上 -> 1000, 万; 500万棵 is a number without a unit).  Values
-are ints when whole, else floats; the unit is kept as written (9.5万人 -> 9.5, 万人).
+are ints when whole, else floats; the unit is kept as written (9.5万人 -> 9.5, 万人), but
+人民币 is 元 (8亿人民币, 8亿元人民币 -> 亿元).
 
 Comparator, the first rule that applies:
 
@@ -110,7 +111,7 @@ BASE_UNITS = tuple(sorted((
     "所", "个", "人", "名", "台", "节", "次", "项", "间", "家", "支", "套", "门", "篇", "场",
     "期", "批", "处", "件", "本", "册", "张", "条", "座", "栋", "户", "班", "种", "类", "位",
     "辆", "块", "份", "首", "亩", "米", "天", "周", "秒", "倍", "元", "株",
-    "吨", "立方米", "微克/立方米", "千瓦时", "千瓦", "岁",
+    "吨", "立方米", "微克/立方米", "千瓦时", "千瓦", "岁", "人民币", "元人民币",
 ), key=len, reverse=True))
 _BASE = "(?:" + "|".join(BASE_UNITS) + ")"
 _PERCENT = "[%％‰]"
@@ -126,6 +127,8 @@ _PER = (rf"[/／](?:生|人次|人)(?:[/／{_MIDDLE_DOTS}]{_PERIOD_WORD})?|{_PER
 
 # Spellings of one unit, so the same measure lines up across plans (the phrase keeps the original).
 CANONICAL_UNITS = {"个小时": "小时", "个工作日": "工作日", "％": "%"}
+# The same for a unit word under a scale: 8亿人民币 and 8亿元人民币 are 8亿元 (not 8亿人 and 民币 in the metric).
+_CANONICAL_BASES = {"人民币": "元", "元人民币": "元"}
 
 # Rate-like units: a stated level is a floor and no words follow them into the metric.
 RATE_UNITS = frozenset(("%", "％", "‰", "个百分点", "百分点"))
@@ -328,7 +331,8 @@ class _Quantity:
             first, second, unit = found["percent_words"], None, "%"
         else:
             first, second = found["first"], found["second"]
-            unit = found["percent"] or found["large"] or (found["scale"] or "") + found["base"] + _per(found["per"])
+            base = found["base"] and _CANONICAL_BASES.get(found["base"], found["base"])
+            unit = found["percent"] or found["large"] or (found["scale"] or "") + base + _per(found["per"])
         return cls(found.start(), found.end(), _value(first), _value(second) if second else None,
                    unit, found["approx"] or found["large_approx"] or "", found["after"] or "",
                    not any(ch.isdigit() for ch in first))
