@@ -200,7 +200,8 @@ def test_schemas_are_written_into_the_project_named_by_root(tmp_path, monkeypatc
 def test_schema_paths_that_cannot_be_written_or_read_are_errors_naming_them(tmp_path, capsys):
     (tmp_path / "content").write_text("a file, not a folder", encoding="utf-8")
     assert main(["--root", str(tmp_path), "schema"]) == 1
-    assert f"error: {tmp_path / 'content' / 'schema' / 'organisations.json'}: Not a directory" in capsys.readouterr().err
+    unwritable = tmp_path / "content" / "schema" / "organisations.json"
+    assert f"error: {unwritable}: Not a directory" in capsys.readouterr().err
     other = tmp_path / "other"
     (other / "plans" / "plan.schema.json").mkdir(parents=True)
     assert main(["--root", str(other), "schema", "--check"]) == 1
