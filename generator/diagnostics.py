@@ -75,16 +75,19 @@ class InputError(Exception):
         self.diagnostics = diagnostics
 
 
-def print_diagnostics(diagnostics: list[Diagnostic], fmt: str = "text", *, strict: bool = False) -> int:
-    """Print diagnostics (errors first is *not* done: file order is easier to follow); return exit code."""
+def print_diagnostics(diagnostics: list[Diagnostic], fmt: str = "text", *, strict: bool = False,
+                      to_stderr: bool = False) -> int:
+    """Print diagnostics (errors first is *not* done: file order is easier to follow) on stdout, or on stderr
+    where stdout has other work (``plansite import``'s draft), and their count on stderr; return exit code."""
     if strict:
         diagnostics = [Diagnostic(d.path, d.line, d.column, d.field, d.message, "error") for d in diagnostics]
+    out = sys.stderr if to_stderr else sys.stdout
     if fmt == "json":
-        json.dump([d.as_dict() for d in diagnostics], sys.stdout, ensure_ascii=False, indent=2)
-        print()
+        json.dump([d.as_dict() for d in diagnostics], out, ensure_ascii=False, indent=2)
+        print(file=out)
     else:
         for d in diagnostics:
-            print(d)
+            print(d, file=out)
     errors = sum(d.severity == "error" for d in diagnostics)
     warnings = len(diagnostics) - errors
     if fmt != "json":

@@ -34,7 +34,7 @@ def run_import(args) -> int:
     settings = _settings(args, curated or {})
     imported = import_source(args.source, settings, vocabulary)
     if imported.errors:
-        return print_diagnostics(list(imported.errors))
+        return print_diagnostics(list(imported.errors), to_stderr=True)
     print(format_report(settings.source_file, imported.plan, imported.unsure, imported.dropped),
           end="", file=sys.stderr)
 
@@ -94,7 +94,7 @@ def _curated(args) -> tuple[dict | None, int]:
     elif not args.new_source:
         problems = _another_source(args, document)
     if problems:
-        print_diagnostics(problems)
+        print_diagnostics(problems, to_stderr=True)
         return None, 2
     return document.data, 0
 
