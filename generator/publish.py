@@ -19,7 +19,9 @@ The steps, in order (VERSION and the alias are checked first: valid tag names, n
    unpushed local publish is replaced);
 3. docs/ is generated (``build.generate``) and mike builds and deploys it
    (``mike deploy --update-aliases --alias-type copy``; ``mike set-default``
-   when the branch has no root page yet);
+   when the branch has no root page yet); mike builds into a temporary
+   folder (mkdocs.yml's ``site_dir`` reads ``PLANSITE_SITE_DIR``), so site/,
+   the local build, is left as it was;
 4. the branch is squashed to a single commit holding every edition, so its
    history does not grow with each publish; when mike changed no file (the
    same edition published again from the same commit) its previous commit
@@ -40,6 +42,7 @@ import json
 import os
 import subprocess
 import sys
+import tempfile
 
 from .gitrepo import GitError, Repo
 from .project import CONFIG, EDITION_TAGS, SOURCES, configured_site_url
@@ -48,6 +51,9 @@ NO_SITE_URL = ("warning: site_url is not set (mkdocs.yml, or PLANSITE_SITE_URL):
                "no page, so the version selector opens another edition's home page rather than the same page, "
                "and its feeds' ids name no host (they change once site_url is set)")
 VERSIONS = "PLANSITE_VERSIONS"  # read by mkdocs.yml's extra.version.provider
+SITE_DIR = "PLANSITE_SITE_DIR"  # read by mkdocs.yml's site_dir
+SITE_DIR_UNREAD = (f"warning: mkdocs.yml's site_dir does not read {SITE_DIR}, so mike built the edition into the "
+                   f"project's site folder, replacing the local build; write site_dir: !ENV [{SITE_DIR}, site]")
 MIKE = "import sys; from mike.driver import main; sys.argv[0] = 'mike'; sys.exit(main())"
 
 
@@ -75,9 +81,13 @@ def publish(root: str, version: str, alias: str, title: str | None, branch: str,
     created = tag_edition(repo, tag, version)
     try:
         generate(root)
-        mike(root, "deploy", "--update-aliases", "--alias-type", "copy", *(["--title", title] if title else []),
-             "--branch", branch, "--remote", remote, "--ignore-remote-status", "--allow-empty",
-             "--message", f"Deploy edition {version}", version, alias)
+        with tempfile.TemporaryDirectory(prefix="plansite-edition-") as folder:
+            built = os.path.join(folder, "site")
+            mike(root, "deploy", "--update-aliases", "--alias-type", "copy", *(["--title", title] if title else []),
+                 "--branch", branch, "--remote", remote, "--ignore-remote-status", "--allow-empty",
+                 "--message", f"Deploy edition {version}", version, alias, site_dir=built)
+            if not os.path.isdir(built):
+                print(SITE_DIR_UNREAD, file=sys.stderr)
     except BaseException:
         if created:
             repo.git("tag", "--delete", tag)
@@ -179,10 +189,13 @@ def generate(root: str) -> None:
         raise PublishError("docs/ could not be generated (see the problems above)")
 
 
-def mike(root: str, *args: str) -> None:
+def mike(root: str, *args: str, site_dir: str | None = None) -> None:
+    """Run mike in the project ``root``; a build it makes goes into ``site_dir`` (see ``SITE_DIR``)."""
     bin_dir = os.path.dirname(sys.executable)
     env = {**os.environ, "PATH": bin_dir + os.pathsep + os.environ.get("PATH", ""),
            VERSIONS: "mike"}  # mkdocs.yml turns Material's version selector on for mike's builds only
+    if site_dir:
+        env[SITE_DIR] = site_dir
     done = subprocess.run([sys.executable, "-c", MIKE, *args], cwd=root, env=env)
     if done.returncode:
         raise PublishError(f"`mike {args[0]}` failed (exit status {done.returncode})")

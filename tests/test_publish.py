@@ -53,6 +53,7 @@ def test_publishing_editions(project, tmp_path, capfd, monkeypatch):
     code, err = publish(root, capfd, "2024.1")
     assert code == 0, err
     assert "warning: site_url is not set" in err  # published anyway: a local edition to look at
+    assert not (root / "site").exists() and "mike built the edition into" not in err  # mike built elsewhere
     assert branch(root) == ([("2024.1", ["latest"])], 1, [])
     assert 'href="latest/"' in git(root, "show", "gh-pages:index.html")  # the root opens the alias
     assert '"provider": "mike"' in git(root, "show", "gh-pages:2024.1/index.html")  # the version selector
@@ -98,6 +99,18 @@ def test_publishing_editions(project, tmp_path, capfd, monkeypatch):
     [change] = history.editions[1].changes.plans
     [item] = change.items
     assert (change.plan, item.after.key, [f.field for f in item.fields]) == ("taobei-edu-2024", "1-2-2", ["text"])
+
+
+def test_a_configuration_whose_site_dir_mike_cannot_be_told_is_published_with_a_warning(project, capfd):
+    """mkdocs.yml from before PLANSITE_SITE_DIR: mike builds into site/, which is said, not silently replaced."""
+    config = project / "mkdocs.yml"
+    config.write_text(config.read_text(encoding="utf-8").replace("site_dir: !ENV [PLANSITE_SITE_DIR, site]",
+                                                                 "site_dir: site"), encoding="utf-8")
+    code, err = publish(project, capfd, "2024.1")
+    assert code == 0, err
+    assert "warning: mkdocs.yml's site_dir does not read PLANSITE_SITE_DIR, so mike built the edition into the " \
+           "project's site folder, replacing the local build" in err
+    assert '"provider": "mike"' in (project / "site" / "index.html").read_text(encoding="utf-8")
 
 
 def test_a_site_branch_sharing_the_plans_history_is_refused(project, capsys):
