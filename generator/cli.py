@@ -8,7 +8,7 @@ import os
 import sys
 
 from .diagnostics import print_diagnostics
-from .project import CONTENT_SCHEMAS, SCHEMA_FILE
+from .project import CONTENT_SCHEMAS, SCHEMA_FILE, SOURCES
 
 
 def cmd_check(args) -> int:
@@ -56,6 +56,9 @@ COMMANDS = {"generate": "generator.build", "build": "generator.build", "serve": 
             "publish": "generator.publish", "find": "generator.find"}
 
 
+PROJECT_FREE = {"import", "schema"}  # commands that also serve a folder that is no project yet
+
+
 def command_named(argv: list[str] | None) -> str | None:
     """The command ``argv`` names, if it can tell without the commands' own arguments."""
     words = argparse.ArgumentParser(add_help=False, exit_on_error=False)
@@ -101,6 +104,9 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     if not os.path.isdir(args.root):
         parser.error(f"--root {args.root}: no such directory (the project holding content/ and plans/)")
+    if args.command not in PROJECT_FREE and not any(os.path.isdir(os.path.join(args.root, s)) for s in SOURCES):
+        parser.error(f"no Plansite project in {os.path.abspath(args.root)}: it holds neither content/ nor plans/; "
+                     "run the command in a project's folder, or pass --root DIR")
     try:
         return args.run(args)
     except BrokenPipeError:  # stdout's reader stopped reading (`plansite find … | head`): stop quietly

@@ -69,6 +69,25 @@ def test_a_root_that_does_not_exist_is_a_usage_error_naming_it(tmp_path, capsys,
     assert f"--root {tmp_path / 'nowhere'}: no such directory" in capsys.readouterr().err
 
 
+@pytest.mark.parametrize("command", [["check"], ["generate"], ["build"], ["serve"], ["find"], ["changes", "HEAD"],
+                                     ["publish", "1.0"]])
+def test_a_folder_that_is_no_project_is_a_usage_error_naming_it(tmp_path, capsys, command):
+    (tmp_path / "notes").mkdir()
+    with pytest.raises(SystemExit) as exited:
+        main(["--root", str(tmp_path), *command])
+    assert exited.value.code == 2
+    assert f"no Plansite project in {tmp_path}: it holds neither content/ nor plans/" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("kept, missing", [("content", "plans: warning: folder is missing"),
+                                           ("plans", "organisations.yaml: error: vocabulary file is missing")])
+def test_a_project_missing_one_of_its_folders_is_checked_and_the_other_named(tmp_path, capsys, kept, missing):
+    (tmp_path / kept).mkdir()
+    assert main(["--root", str(tmp_path), "check"]) == 1
+    out, err = capsys.readouterr()
+    assert missing in out and "no Plansite project" not in err
+
+
 def test_root_may_also_follow_the_command(tmp_path, capsys):
     make_project(tmp_path)
     assert main(["check", "--root", str(tmp_path)]) == 0
