@@ -94,8 +94,10 @@ def build_parser(command: str | None = None) -> argparse.ArgumentParser:
         modules = list(dict.fromkeys(COMMANDS.values()))
     for module in modules:
         importlib.import_module(module).register(commands)
-    for command_parser in commands.choices.values():  # `plansite check --root DIR` works too
-        command_parser.add_argument("--root", default=argparse.SUPPRESS, help=argparse.SUPPRESS)
+    said = {action.dest: action.help for action in commands._choices_actions}  # each command's line in --help
+    for name, command_parser in commands.choices.items():
+        command_parser.add_argument("--root", default=argparse.SUPPRESS, help=argparse.SUPPRESS)  # after it too
+        command_parser.description = command_parser.description or said[name]  # `plansite check --help` says it
     return parser
 
 

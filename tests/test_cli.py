@@ -106,3 +106,12 @@ def test_a_reader_that_stops_early_ends_the_command_quietly():
     command.stdout.close()
     stderr = command.stderr.read().decode()
     assert command.wait() == 1 and stderr == ""
+
+
+@pytest.mark.parametrize("command, says", [("check", "validate content/ and plans/"),
+                                           ("publish", "deploy an edition of the site"),
+                                           ("find", "List the items of plans/ that match")])  # its own description
+def test_each_commands_help_says_what_it_does(capsys, command, says):
+    with pytest.raises(SystemExit):
+        main([command, "--help"])
+    assert capsys.readouterr().out.split("\n\n")[1].startswith(says)

@@ -50,7 +50,7 @@ def register(commands) -> None:
         "import", help="turn a published plan (.txt .html .docx .pdf) into a draft plan YAML", usage=USAGE,
         description=__doc__.split("\n\n", 1)[1], formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("source", metavar="SOURCE", nargs="?",
-                        help="the document: .txt (UTF-8 or GBK), .html, .docx or .pdf")
+                        help="the document: .txt (UTF-8, UTF-16 or GB18030/GBK), .html, .docx or .pdf")
     parser.add_argument("--org", help="organisation id in content/organisations.yaml, or a new one to add there "
                                       "(default: guessed)")
     parser.add_argument("--year", type=plan_field("year", int),
