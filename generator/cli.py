@@ -27,8 +27,8 @@ def cmd_schema(args) -> int:
     from .atomicfile import replace_file
     from .schema import schema_files
 
-    stale = []
-    for relative, text in schema_files().items():
+    stale, files = [], schema_files()
+    for relative, text in files.items():
         path = os.path.join(args.root, relative)
         try:
             if not args.check:
@@ -45,6 +45,9 @@ def cmd_schema(args) -> int:
             return 1
     for problem in stale:
         print(f"{problem}: run `plansite schema`", file=sys.stderr)
+    if not stale:
+        print(f"{len(files)} schema(s) {'up to date' if args.check else 'written'}: {SCHEMA_FILE}, "
+              f"{CONTENT_SCHEMAS}/", file=sys.stderr)
     return 1 if stale else 0
 
 

@@ -188,7 +188,9 @@ def test_schemas_are_written_into_the_project_named_by_root(tmp_path, monkeypatc
     assert "project/plans/plan.schema.json does not exist: run `plansite schema`" in err
     assert "project/content/schema/departments.json does not exist: run `plansite schema`" in err
     assert main(["--root", "project", "schema"]) == 0
+    assert capsys.readouterr().err == "6 schema(s) written: plans/plan.schema.json, content/schema/\n"
     assert main(["--root", "project", "schema", "--check"]) == 0
+    assert capsys.readouterr().err == "6 schema(s) up to date: plans/plan.schema.json, content/schema/\n"
     for relative, text in schema_files().items():
         assert (tmp_path / "project" / relative).read_text(encoding="utf-8") == text
     assert not (tmp_path / "plans").exists()
