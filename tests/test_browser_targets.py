@@ -155,7 +155,11 @@ def test_on_a_phone_a_chart_keeps_readable_text_and_scrolls_in_its_figure(browse
     assert label["height"] >= 9  # 12 units drawn at 560/640 of their size or more
     assert page.evaluate("document.documentElement.scrollWidth") <= 375  # the page itself does not scroll sideways
     figure = chart.locator("xpath=..")
-    assert figure.evaluate("f => f.scrollWidth > f.clientWidth")  # the figure does
+    assert figure.evaluate("f => f.scrollWidth > f.clientWidth")  # the figure does, and its caption says so
+    hint = "(f) => getComputedStyle(f.querySelector('figcaption'), '::before').content"
+    assert figure.evaluate(hint) == '"图表较宽，可左右滑动查看全部。"'
+    page.set_viewport_size({"width": 1280, "height": 800})  # wide enough for the chart: no such hint
+    assert figure.evaluate("f => f.scrollWidth > f.clientWidth") is False and figure.evaluate(hint) == "none"
     page.close()
 
 
