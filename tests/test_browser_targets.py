@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from datetime import date
+from pathlib import Path
 
 import pytest
 
@@ -99,6 +100,24 @@ def test_text_colour_follows_the_scheme(browser, site_url):
     assert fills["light"] != fills["dark"]
 
 
+def by_unit_then_number(requirements: list[str]) -> list[tuple[str, float]]:
+    """(unit, number) of each requirement shown: ≥ 58% is ('%', 58), = 700–800人 ('人', 700)."""
+    found = [re.fullmatch(r"\D*?(\d+(?:\.\d+)?)(?:[–-]\d+(?:\.\d+)?)?(\D*)", text) for text in requirements]
+    return [(match.group(2), float(match.group(1))) for match in found]
+
+
+def unit_runs(requirements: list[str], descending: bool = False) -> list[str]:
+    """The units of ``requirements`` in the order they come, once each, after checking that each unit's come
+    together and in the order of their numbers."""
+    shown = by_unit_then_number(requirements)
+    runs = [unit for i, (unit, _) in enumerate(shown) if i == 0 or shown[i - 1][0] != unit]
+    assert len(runs) == len(set(runs)), requirements
+    for unit in runs:
+        numbers = [number for its, number in shown if its == unit]
+        assert numbers == sorted(numbers, reverse=descending), requirements
+    return runs
+
+
 def test_target_tables_sort_by_a_column(browser, site_url):
     page = browser.new_page()
     errors = []
@@ -116,19 +135,41 @@ def test_target_tables_sort_by_a_column(browser, site_url):
     assert header.get_attribute("aria-sort") == "descending"
     assert column(page, table, "年度") == sorted(served, reverse=True)
 
-    # A year's targets: requirements sort by their number, not as text (≥ 10所 after ≥ 9.5%).
+    # A year's targets: requirements sort by unit, then by their number, not as text (≥ 100% after ≥ 94.5%)
     table.locator("a", has_text=served[0]).click()
     page.wait_for_url(f"{site_url}targets/{served[0].removesuffix('年')}/")
     table = page.locator(".plansite-sortable table").first
     wanted = table.locator("thead th", has_text="目标")
     wanted.click()
-    values = [float(re.search(r"\d+(?:\.\d+)?", text).group()) for text in column(page, table, "目标")]
-    assert values == sorted(values) and len(set(values)) > 1
     assert wanted.get_attribute("aria-sort") == "ascending"
+    ascending = unit_runs(column(page, table, "目标"))
+    assert len(set(column(page, table, "目标"))) > len(ascending) > 1  # several units, several numbers of one
     wanted.press("Enter")
-    assert column(page, table, "目标")[0].endswith("100%")  # the largest first
+    assert wanted.get_attribute("aria-sort") == "descending"
+    assert unit_runs(column(page, table, "目标"), descending=True) == ascending[::-1]
     assert table.locator("thead th", has_text="文件").get_attribute("aria-sort") == "none"
     assert not errors
+
+
+SCRIPT = Path(__file__).parent.parent / "generator" / "static" / "sortable-tables.js"
+MIXED = ["= 8204台", "≥ 500名", "≥ 100%", "= 84个", "≥ 9.5%", "≤ 20名", "= 700–800名"]
+
+
+def test_a_column_of_requirements_sorts_by_unit_then_number(browser):
+    """8204台 before 500名 before 100% compared numbers of nothing alike; a unit's requirements stay together,
+    each unit's in the order of their numbers, the whole reversed the second time."""
+    page = browser.new_page()
+    rows = "".join(f"<tr><td>{text}</td></tr>" for text in MIXED)
+    page.set_content(f'<div class="plansite-sortable"><table><thead><tr><th>目标</th></tr></thead>'
+                     f'<tbody>{rows}</tbody></table></div>')
+    page.add_script_tag(path=str(SCRIPT))
+    table = page.locator("table")
+    table.locator("th").click()
+    ascending = column(page, table, "目标")
+    assert ascending == ["≥ 9.5%", "≥ 100%", "= 84个", "≤ 20名", "≥ 500名", "= 700–800名", "= 8204台"]  # pinyin
+    table.locator("th").click()
+    assert column(page, table, "目标") == ascending[::-1]
+    page.close()
 
 
 @pytest.mark.parametrize("path, drawing", [("targets/", "svg.plansite-progress__bar"),
@@ -185,8 +226,7 @@ def test_on_a_phone_a_wide_table_is_a_list_of_cards_each_cell_led_by_its_heading
     wanted = table.locator("thead th", has_text="目标")
     assert wanted.bounding_box()["x"] + wanted.bounding_box()["width"] <= 375
     wanted.click()
-    values = [float(re.search(r"\d+(?:\.\d+)?", text).group()) for text in column(page, table, "目标")]
-    assert values == sorted(values) and len(set(values)) > 1
+    assert wanted.get_attribute("aria-sort") == "ascending" and len(unit_runs(column(page, table, "目标"))) > 1
     page.close()
 
     page = browser.new_page(viewport={"width": 375, "height": 800})  # not sortable: headings for screen readers

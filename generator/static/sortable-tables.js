@@ -4,12 +4,14 @@
  * Every page loads this file; pages without such tables return at once.  The tables come from the
  * server in a meaningful order and stay usable without this script.  Headers get role="columnheader"
  * and aria-sort, which Material's stylesheet shows as sort arrows.  A column whose every filled cell
- * starts with a number (after ≥ ≤ = < >) sorts by that number, others by Chinese collation.
+ * starts with a number (after ≥ ≤ = < >) sorts by its unit (what follows its last number), then by that
+ * number, so that numbers of one unit are compared and kept together; others sort by Chinese collation.
  */
 (function () {
   "use strict";
 
   const NUMBER = /^[≥≤=<>\s]*(-?\d+(?:\.\d+)?)/;
+  const UNIT = /([^\d.]*)$/; // what follows the last number: 58% and 100% are compared, 500名 with 8204台 are not
   const collator = new Intl.Collator("zh-Hans-CN", { numeric: true });
 
   function cellText(row, column) {
@@ -24,7 +26,8 @@
         const found = NUMBER.exec(cellText(row, column));
         return found ? parseFloat(found[1]) : -Infinity;
       };
-      return (a, b) => value(a) - value(b);
+      const unit = (row) => UNIT.exec(cellText(row, column))[1];
+      return (a, b) => collator.compare(unit(a), unit(b)) || value(a) - value(b);
     }
     return (a, b) => collator.compare(cellText(a, column), cellText(b, column));
   }
