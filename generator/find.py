@@ -2,7 +2,10 @@
 
 Facets are the item finder's (organisation, year, theme, department, has a
 target, status); several values of one facet are alternatives, different
-facets must all hold.  Organisations, themes and departments may be named by
+facets must all hold.  A status is an item's state on the build day as the
+site counts it (``tracking.item_state``: 已完成, 已报进展, 逾期未报, 未到期) or
+the status it reports (进行中 …); items of a review (工作总结) are reports and
+match no status.  Organisations, themes and departments may be named by
 id or by name (departments also by full name or alias); a department matches
 the items it owns (责任单位) or supports (配合单位).  Words must all occur in the
 item's title or text (substrings, as they are: Chinese has no spaces to split on).
@@ -18,19 +21,23 @@ from __future__ import annotations
 import sys
 import typing
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from datetime import date
 from typing import Iterable
 
+from .builddate import build_day
 from .corpus import Corpus, Entry, build_corpus
 from .diagnostics import did_you_mean, has_errors, print_diagnostics
 from .load import load_site
 from .model import Item, Plan, Status, Target
 from .opendata import item_columns, write_csv, write_records
 from .templating import item_location, requirement
-from .tracking import target_deadline
+from .tracking import STATE_LABELS, item_state, target_deadline
 from .vocabulary import normalise_name
 
 STATUSES = typing.get_args(Status)
+# --status: the states the site counts, then the statuses reported within 已报进展 (已完成 is both)
+STATUS_CHOICES = (*STATE_LABELS.values(), *(s for s in STATUSES if s not in STATE_LABELS.values()))
 TITLE_WIDTH = 40
 
 
@@ -42,9 +49,17 @@ class Criteria:
     years: frozenset[int] = frozenset()
     themes: frozenset[str] = frozenset()          # ids
     departments: frozenset[str] = frozenset()     # ids; owner or support
-    statuses: frozenset[str] = frozenset()
+    statuses: frozenset[str] = frozenset()        # states (逾期未报 …) or reported statuses (进行中 …)
     has_target: bool = False
     words: tuple[str, ...] = ()
+    today: date = field(default_factory=build_day)  # the day states are as of (what is overdue)
+
+
+def has_status(entry: Entry, criteria: Criteria) -> bool:
+    """Whether the item's state on ``criteria.today``, or the status it reports, is one of ``criteria.statuses``;
+    an item of a review has neither."""
+    state = item_state(entry, criteria.today)
+    return state is not None and not criteria.statuses.isdisjoint({STATE_LABELS[state], entry.item.status})
 
 
 def matches(entry: Entry, criteria: Criteria) -> bool:
@@ -55,7 +70,7 @@ def matches(entry: Entry, criteria: Criteria) -> bool:
             and (not criteria.years or entry.plan.year in criteria.years)
             and (not criteria.themes or any(t.id in criteria.themes for t in entry.themes))
             and (not criteria.departments or not units.isdisjoint(criteria.departments))
-            and (not criteria.statuses or item.status in criteria.statuses)
+            and (not criteria.statuses or has_status(entry, criteria))
             and (not criteria.has_target or bool(item.targets))
             and all(word.casefold() in haystack for word in criteria.words))
 
@@ -192,8 +207,9 @@ def register(commands) -> None:
     parser.add_argument("--department", action="append", default=[], metavar="DEPT",
                         help="a unit that owns or supports the item: id, name, full name or alias, e.g. 基教科")
     parser.add_argument("--has-target", action="store_true", help="only items with a quantitative target")
-    parser.add_argument("--status", action="append", default=[], choices=STATUSES,
-                        help="reported progress of the item")
+    parser.add_argument("--status", action="append", default=[], choices=STATUS_CHOICES,
+                        help="progress as the site counts it on the build day (已完成, 已报进展: any status "
+                             "reported, 逾期未报, 未到期), or the status reported; items of a review have none")
     parser.add_argument("--format", choices=["table", "json", "csv"], default="table",
                         help="table (default, for people), json or csv (the columns of the open data's items.csv)")
     parser.set_defaults(run=cmd_find)

@@ -7,11 +7,13 @@ page's query string.
 The data is split so that no reader downloads every item of a large site:
 
 * ``FINDER_INDEX``, small and loaded first: the facets (organisations, themes,
-  departments, statuses: names once, in vocabulary order, only values some item has)
+  departments, states: names once, in vocabulary order, only values some item has)
   and per year its number of items and its file.  Organisations and departments list
   the years they have plans or items in, so the page knows which year files a filter needs.
 * one file per year (``year_path``): the year's plans and items.  Items refer to plans,
-  themes and departments by id; an item's status is its reported ``status`` or NO_STATUS.
+  themes and departments by id; an item's ``state`` is what its page says of its progress on
+  the build day (``tracking.item_state``: 已完成, 已报进展, 逾期未报 or 未到期), null for an
+  item of a review (工作总结), which is a report and has no progress of its own.
 
 The page loads a year's file only when the filter needs it (the year chosen; for "all
 years", the years of the chosen organisation and department) and keeps it.  Without a
@@ -28,15 +30,15 @@ keep working.
 from __future__ import annotations
 
 import json
-from typing import Callable, Iterable, get_args
+from datetime import date
+from typing import Callable, Iterable
 
 from .corpus import Corpus, Entry
-from .model import Status
+from .tracking import STATE_LABELS, STATES, item_state
 
 FINDER_PAGE = "tasks/index.md"
 FINDER_FOLDER = "data/finder"
 FINDER_INDEX = f"{FINDER_FOLDER}/index.json"
-NO_STATUS = "未报告进展"  # the status facet's value for items without a reported status
 DEPARTMENT_LIST_LIMIT = 300  # departments listed without an organisation chosen (see above)
 
 
@@ -57,7 +59,13 @@ def newest_first(years: Iterable[int]) -> list[int]:
     return sorted(set(years), reverse=True)
 
 
-def item_record(entry: Entry, url: str) -> dict:
+def state_label(entry: Entry, today: date) -> str | None:
+    """The finder's progress facet value of an item: its state's label, None for an item of a review."""
+    state = item_state(entry, today)
+    return STATE_LABELS[state] if state else None
+
+
+def item_record(entry: Entry, url: str, today: date) -> dict:
     item = entry.item
     return {
         "plan": entry.plan.id,
@@ -69,14 +77,14 @@ def item_record(entry: Entry, url: str) -> dict:
         "owners": [d.id for d in entry.owners],
         "support": [d.id for d in entry.support],
         "targets": len(item.targets),
-        "status": item.status or NO_STATUS,
+        "state": state_label(entry, today),
     }
 
 
-def finder_index(corpus: Corpus) -> dict:
+def finder_index(corpus: Corpus, today: date) -> dict:
     """The facets, and per year its number of items and its file (relative to the index)."""
     vocabulary = corpus.vocabulary
-    statuses = {entry.item.status or NO_STATUS for entry in corpus.entries}
+    states = {item_state(entry, today) for entry in corpus.entries}
     involved = {d.id: corpus.owned_by[d.id] + corpus.supported_by[d.id] for d in vocabulary.departments}
     return {
         "years": [{"year": year, "items": len(corpus.by_year[year]), "file": year_file(year)}
@@ -87,17 +95,18 @@ def finder_index(corpus: Corpus) -> dict:
         "departments": [{"id": d.id, "name": d.name, "organisation": d.organisation,
                          "years": newest_first(e.plan.year for e in involved[d.id])}
                         for d in vocabulary.departments if involved[d.id]],
-        "statuses": [status for status in (*get_args(Status), NO_STATUS) if status in statuses],
+        "states": [STATE_LABELS[state] for state in STATES if state in states],
     }
 
 
-def finder_year(corpus: Corpus, year: int, item_url: Callable[[Entry], str]) -> dict:
-    """A year's plans and items; ``item_url`` gives an item's address relative to the year's file."""
+def finder_year(corpus: Corpus, year: int, item_url: Callable[[Entry], str], today: date) -> dict:
+    """A year's plans and items, their states as of ``today``; ``item_url`` gives an item's address relative
+    to the year's file."""
     return {
         "year": year,
         "plans": [{"id": p.id, "title": p.title, "organisation": p.organisation}
                   for p in corpus.plans_by_year[year]],
-        "items": [item_record(entry, item_url(entry)) for entry in corpus.by_year[year]],
+        "items": [item_record(entry, item_url(entry), today) for entry in corpus.by_year[year]],
     }
 
 
@@ -106,9 +115,9 @@ def compact_json(data: dict) -> str:
     return json.dumps(data, ensure_ascii=False, separators=(",", ":")) + "\n"
 
 
-def index_json(corpus: Corpus) -> str:
-    return compact_json(finder_index(corpus))
+def index_json(corpus: Corpus, today: date) -> str:
+    return compact_json(finder_index(corpus, today))
 
 
-def year_json(corpus: Corpus, year: int, item_url: Callable[[Entry], str]) -> str:
-    return compact_json(finder_year(corpus, year, item_url))
+def year_json(corpus: Corpus, year: int, item_url: Callable[[Entry], str], today: date) -> str:
+    return compact_json(finder_year(corpus, year, item_url, today))

@@ -98,19 +98,20 @@ def render_pages(corpus: Corpus, tracking: Tracking) -> Files:
                     plans=corpus.plans_by_organisation[o.id],
                     departments=corpus.departments_by_organisation[o.id])
               for o in vocabulary.organisations]
-    pages += finder_pages(corpus)
+    pages += finder_pages(corpus, tracking)
     return dict(pages)
 
 
-def finder_pages(corpus: Corpus) -> list[tuple[str, Callable[[], str]]]:
-    """The item finder's page, its index and a data file per year (see finder.py)."""
+def finder_pages(corpus: Corpus, tracking: Tracking) -> list[tuple[str, Callable[[], str]]]:
+    """The item finder's page, its index and a data file per year (see finder.py), progress as of the build day."""
     def from_year_file(entry: Entry) -> str:  # the item's address as its year's data file links it
         return served_url(year_path(entry.plan.year), page_path("plans", entry.plan.id), entry.anchor)
 
-    page = later("finder.md.j2", FINDER_PAGE, corpus=corpus, data=relative(FINDER_PAGE, FINDER_INDEX),
-                 department_limit=DEPARTMENT_LIST_LIMIT)
-    years = [(year_path(year), partial(year_json, corpus, year, from_year_file)) for year in corpus.years]
-    return [page, (FINDER_INDEX, partial(index_json, corpus)), *years]
+    today = tracking.today
+    page = later("finder.md.j2", FINDER_PAGE, corpus=corpus, tracking=tracking,
+                 data=relative(FINDER_PAGE, FINDER_INDEX), department_limit=DEPARTMENT_LIST_LIMIT)
+    years = [(year_path(year), partial(year_json, corpus, year, from_year_file, today)) for year in corpus.years]
+    return [page, (FINDER_INDEX, partial(index_json, corpus, today)), *years]
 
 
 def copied_files(root: str) -> dict[str, str]:

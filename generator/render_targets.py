@@ -28,8 +28,8 @@ from .model import Metric
 from .paging import paginate
 from .references import is_web_address
 from .templating import http_url, later, page_path, quantity, requirement, text
-from .tracking import (STATE_LABELS, ReviewLinks, State, Summary, is_tracked, item_deadline, reference_of,
-                       state_of, summarise)
+from .tracking import (STATE_LABELS, ReviewLinks, State, Summary, is_tracked, item_deadline, item_state,
+                       reference_of, state_of, summarise)
 from .write import Files
 
 BETTER_LABELS = {"higher": "数值越高越好", "lower": "数值越低越好"}
@@ -97,8 +97,7 @@ class Tracking:
         return by_metric(self.commitments, self.corpus.vocabulary.metrics)
 
     def _item_state(self, entry: Entry) -> State | None:
-        return state_of(entry.item.status, item_deadline(entry.plan, entry.item), self.today) \
-            if is_tracked(entry) else None
+        return item_state(entry, self.today)
 
     def item(self, entry: Entry) -> ItemProgress:
         state = self._item_state(entry)

@@ -62,6 +62,13 @@ def is_tracked(entry: Entry) -> bool:
     return commits(entry.plan)
 
 
+def item_state(entry: Entry, today: date) -> State | None:
+    """An item's state on ``today``, None for an item of a review (a report, with no progress of its own).
+
+    What every page, the finder and ``plansite find`` say an item's progress is."""
+    return state_of(entry.item.status, item_deadline(entry.plan, entry.item), today) if is_tracked(entry) else None
+
+
 @dataclass(frozen=True)
 class Summary:
     """How many tasks are in each state."""

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import posixpath
+import re
+from datetime import date
 from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
 
@@ -12,9 +14,10 @@ from browserfixtures import browser  # noqa: F401  (session fixture)
 from generator.bench.synth import read_seeds, synthesise
 from generator.cli import main
 from generator.corpus import build_corpus
-from generator.finder import DEPARTMENT_LIST_LIMIT, FINDER_FOLDER, NO_STATUS
+from generator.finder import DEPARTMENT_LIST_LIMIT, FINDER_FOLDER
 from generator.load import load_site
 from generator.searchbrowser import served
+from generator.tracking import STATE_LABELS, item_state
 from sitefixtures import REPO, built_corpus, built_site, site_url  # noqa: F401  (session fixtures)
 
 pytestmark = pytest.mark.browser
@@ -222,17 +225,29 @@ def test_nothing_in_the_year_chosen_offers_every_year(page, site_url, built_corp
     assert parse_qs(urlsplit(page.url).query) == {"year": ["all"], "kw": [word]}
 
 
+def build_day(page) -> date:
+    """The day the finder's page says progress is as of."""
+    said = re.search(r"进展截至本站构建之日 (\d{4}-\d\d-\d\d)", page.locator("article").inner_text())
+    return date.fromisoformat(said.group(1))
+
+
 def test_filter_by_status(page, site_url, built_corpus):
-    status = next(e.item.status for e in built_corpus.entries if e.item.status)
-    unreported = [e for e in built_corpus.entries if not e.item.status]
-    assert unreported
+    """进展 offers the states the pages count (已完成, 已报进展, 逾期未报, 未到期), not the reported statuses with
+    未报告进展 (every item without a status, a 工作总结's too); items of a review are in no state."""
     open_finder(page, f"{site_url}tasks/?year=all")
-    page.select_option("#finder-status", status)
-    reported = [e for e in built_corpus.entries if e.item.status == status]
-    assert shown_links(page) == expected_links(site_url, reported)
-    page.select_option("#finder-status", NO_STATUS)
-    assert shown_links(page) == expected_links(site_url, unreported)
-    assert parse_qs(urlsplit(page.url).query) == {"year": ["all"], "status": [NO_STATUS]}
+    today = build_day(page)
+    by_state = {label: [e for e in built_corpus.entries if item_state(e, today) == state]
+                for state, label in STATE_LABELS.items()}
+    offered = [label for label in by_state if by_state[label]]
+    assert options(page, "finder-status") == offered and len(offered) >= 3
+    for label in offered:
+        page.select_option("#finder-status", label)
+        assert shown_links(page) == expected_links(site_url, by_state[label])
+    assert sum(len(entries) for entries in by_state.values()) < len(built_corpus.entries)  # reviews: no state
+    assert parse_qs(urlsplit(page.url).query) == {"year": ["all"], "status": [offered[-1]]}
+    open_finder(page, f"{site_url}tasks/?year=all&status=未报告进展")  # an old address: no such filter now
+    assert page.input_value("#finder-status") == ""
+    wait_for_count(page, len(built_corpus.entries))
 
 
 def test_keywords_narrow_and_data_text_stays_text(page, site_url, built_corpus):

@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+from datetime import date
 
 import pytest
 
@@ -13,7 +14,9 @@ from generator.corpus import build_corpus
 from generator.find import Criteria, resolve, select, width
 from generator.load import load_site
 from generator.opendata import item_columns
+from generator.render_targets import Tracking
 from generator.templating import item_location, requirement
+from generator.tracking import STATE_LABELS
 from projects import PLAN, make_project
 from sitefixtures import make_site_project
 
@@ -73,6 +76,25 @@ def test_status_keeps_the_items_reported_so(tmp_path):
     corpus = build_corpus(site)
     assert keys(select(corpus, Criteria(statuses=frozenset(["进行中", "已完成"])))) == ["demo-edu-2025#1-1"]
     assert select(corpus, Criteria(statuses=frozenset(["已完成"]))) == []
+
+
+def test_status_is_the_state_the_site_counts_or_the_status_reported(corpus, capsys, project, monkeypatch):
+    """--status took only the reported statuses, so overdue items could not be found as the finder and the
+    pages count them; a state is the one the pages show on the build day, and items of a review have none."""
+    today = date(2026, 1, 1)
+    tracking = Tracking(corpus, today)
+    shown = {state: [e for e in corpus.entries if tracking.item(e).state == state] for state in STATE_LABELS}
+    assert shown["done"] and shown["reported"] and shown["overdue"]
+    for state, label in STATE_LABELS.items():
+        assert select(corpus, Criteria(statuses=frozenset([label]), today=today)) == shown[state]
+    reviews = [e for e in corpus.entries if e.plan.kind == "review"]
+    assert reviews and not any(e in found for e in reviews for found in shown.values())
+    in_progress = select(corpus, Criteria(statuses=frozenset(["进行中"]), today=today))
+    assert in_progress and all(e.item.status == "进行中" and e in shown["reported"] for e in in_progress)
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1767225600")  # 2026-01-01: the build day the command counts on
+    _, out, _ = run(capsys, project, "--status", "逾期未报", "--status", "未到期", "--format", "json")
+    assert [f"{r['plan']}#{r['item']}" for r in json.loads(out)] == keys(
+        e for e in corpus.entries if e in shown["overdue"] + shown["pending"])
 
 
 def test_units_and_themes_are_named_by_id_name_full_name_or_alias(corpus):

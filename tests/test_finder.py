@@ -3,14 +3,16 @@
 from __future__ import annotations
 
 import json
+import re
+from collections import Counter
 from pathlib import Path
-from typing import get_args
 from urllib.parse import unquote, urlsplit
 
 import pytest
 
-from generator.finder import DEPARTMENT_LIST_LIMIT, FINDER_FOLDER, FINDER_INDEX, NO_STATUS
-from generator.model import Status
+from generator.finder import DEPARTMENT_LIST_LIMIT, FINDER_FOLDER, FINDER_INDEX
+from generator.model import commits
+from generator.tracking import STATE_LABELS, STATES
 from sitefixtures import built_corpus, built_site  # noqa: F401  (session fixtures)
 from test_site_build import Links, page_file
 
@@ -59,7 +61,6 @@ def test_each_year_file_holds_exactly_the_items_of_its_year(built_corpus, year_f
             assert record["owners"] == [d.id for d in entry.owners]
             assert record["support"] == [d.id for d in entry.support]
             assert record["targets"] == len(entry.item.targets)
-            assert record["status"] == (entry.item.status or NO_STATUS)
 
 
 def years_of(entries) -> list[int]:
@@ -78,11 +79,34 @@ def test_facets_offer_exactly_the_values_items_have_and_their_years(built_corpus
     involving = {d: [e for e in entries if d in e.owners + e.support] for d in vocabulary.departments}
     assert [(d["id"], d["name"], d["organisation"], d["years"]) for d in index["departments"]] == \
         [(d.id, d.name, d.organisation, years_of(involving[d])) for d in vocabulary.departments if involving[d]]
-    assert index["statuses"] == [s for s in (*get_args(Status), NO_STATUS)
-                                 if any((e.item.status or NO_STATUS) == s for e in entries)]
-    assert len(index["statuses"]) > 1
     names = {r["id"]: r["name"] for facet in ("organisations", "themes", "departments") for r in index[facet]}
     assert names["qa-unit"] == '<img src=y onerror=alert("unit")>科'  # data, kept verbatim
+
+
+SUMMARY = re.compile(r"事项 (\d+) 条：已报告进展 (\d+) 条（其中已完成 (\d+) 条），逾期未报 (\d+) 条，未到期 (\d+) 条")
+
+
+def test_progress_is_the_state_the_plan_pages_count(built_site, built_corpus, index, year_files):
+    """进展 offers the states every page counts, not the reported statuses and 未报告进展 (which every item without
+    a status had, overdue or not, and the items of a 工作总结 too): an item's state is the one its plan page counts
+    it in, and an item of a review (a report) has none, as the pages count none."""
+    labels = [STATE_LABELS[state] for state in STATES]
+    records = [record for data in year_files.values() for record in data["items"]]
+    assert index["states"] == [label for label in labels if any(r["state"] == label for r in records)]
+    assert len(index["states"]) >= 3  # the fixture has items done, reported and overdue
+    for plan in built_corpus.plans:
+        states = Counter(record["state"] for record in records if record["plan"] == plan.id)
+        page = page_file(built_site, "plans", plan.id).read_text(encoding="utf-8")
+        counted = SUMMARY.search(page)
+        if not commits(plan):
+            assert set(states) == {None} and counted is None, plan.id
+            continue
+        assert None not in states, plan.id
+        done, reported, overdue, pending = (states[label] for label in labels)
+        assert tuple(map(int, counted.groups())) == \
+            (len(built_corpus.by_plan[plan.id]), done + reported, done, overdue, pending), plan.id
+    finder = page_file(built_site, "tasks").read_text(encoding="utf-8")
+    assert re.search(r"进展截至本站构建之日 \d{4}-\d\d-\d\d，与各页相同", finder)
 
 
 def test_item_addresses_lead_to_the_item_headings(built_site, year_files):

@@ -6,8 +6,9 @@
  * The filter lives in the query string (?org=&year=&theme=&dept=&status=&target=1&kw=; year=all for
  * every year), so a filtered view can be shared and is restored on load.  Without a query string
  * the newest year is shown and a note says so; a query string with filters but no year means all
- * years.  Text from the data reaches the page only through textContent, Option() and optgroup.label:
- * never as markup.
+ * years.  The status filter (进展) is an item's state on the build day, as its page states it; items of
+ * a review (工作总结) have none and match only when it is not set.  Text from the data reaches the page
+ * only through textContent, Option() and optgroup.label: never as markup.
  */
 (function () {
   "use strict";
@@ -83,7 +84,7 @@
     form.elements.org.append(...index.organisations.map((o) => add(o.id, o.name)));
     form.elements.year.append(...index.years.map(({year}) => add(String(year), TEXT.year(year))));
     form.elements.theme.append(...index.themes.map((t) => add(t.id, t.name)));
-    form.elements.status.append(...index.statuses.map((status) => add(status, status)));
+    form.elements.status.append(...index.states.map((state) => add(state, state)));
   }
 
   /* A year's items, each with what the keyword filter searches (lower case) and what a result shows. */
@@ -132,7 +133,7 @@
       (!state.org || plan.organisation === state.org)
       && (!state.theme || item.themes.includes(state.theme))
       && (!state.dept || item.owners.includes(state.dept) || item.support.includes(state.dept))
-      && (!state.status || item.status === state.status)
+      && (!state.status || item.state === state.status)
       && (!state.target || item.targets > 0)
       && terms.every((term) => words.includes(term));
   }
