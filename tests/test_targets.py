@@ -274,6 +274,7 @@ sections:
           一是普惠资源持续扩大，公办幼儿园在园幼儿占比达到60%。
           新增公办学位<b>3000</b>个。
         reviews: [demo-edu-2025#1-1]
+        themes: [preschool]
 """
 
 
@@ -299,8 +300,10 @@ def test_a_review_links_the_items_it_reports_on(reviewed):
     row = next(line for line in plan.splitlines() if line.startswith("| [公办幼儿园在园幼儿占比]"))
     assert "已完成 · 实际 60\\%（2025-12-31） · [依据](demo-edu-2025-review.md#item-1-1)" in row
     assert "这些事项的量化目标 1 项：已报告进展 1 项（其中已完成 1 项），逾期未报 0 项" in plan
-    # The targets page counts every item but the review's, and says so.
-    assert "工作总结中的 1 条事项是报告，不计入" in pages["targets/index.md"] and "不计入" not in plan
+    # The theme's page counts every item but the review's, and says so; the targets page counts the items with
+    # targets, and the review's has none.
+    assert "工作总结中的 1 条事项是报告，不计入" in pages["themes/preschool.md"] and "不计入" not in plan
+    assert "有量化目标的事项 1 条" in pages["targets/index.md"] and "不计入" not in pages["targets/index.md"]
 
 
 def test_review_references_are_checked_with_suggestions(reviewed):
@@ -325,6 +328,18 @@ def test_review_references_are_checked_with_suggestions(reviewed):
         (f"{items}.reviews[3]", "error", "'demo-edu-2025-review' is a review too; link the items of the plan "
          "this review reports on"),
     ])
+
+
+def test_the_targets_page_counts_the_items_with_targets_and_says_so(tmp_path):
+    """It read 事项 126 条 (every item of the site) above 这些事项的量化目标 124 项 where 44 items carry targets,
+    and its metrics table headed a count 目标, as if it were a target's value."""
+    metric_project(tmp_path, PLAN + "      - {number: 2, title: 加强师资, text: 加强幼儿园师资建设。, owners: [基教科]}\n")
+    pages = render_site(load_clean(tmp_path), today=date(2026, 1, 1))
+    targets, plan = pages["targets/index.md"], pages["plans/demo-edu-2025.md"]
+    assert "有量化目标的事项 1 条：已报告进展 0 条（其中已完成 0 条），逾期未报 1 条，未到期 0 条" in targets
+    assert "这些事项的量化目标 1 项：已报告进展 0 项" in targets and "事项 2 条" not in targets
+    assert "事项 2 条：已报告进展 0 条（其中已完成 0 条），逾期未报 2 条" in plan  # a plan counts all its items
+    assert "| 指标 | 单位 | 方向 | 目标数 | 机构数 | 年度 |" in targets
 
 
 # --- the build date ---------------------------------------------------------------------
