@@ -74,6 +74,14 @@ class Tracking:
         self.links = ReviewLinks(corpus.entries)
 
     @cached_property
+    def records_progress(self) -> bool:
+        """Whether the site records any progress at all: a status, a target's actual value or evidence, a review
+        item reporting on an item.  Without any, every task past its deadline is 逾期未报 and the pages say why."""
+        return any(e.item.status or e.item.reviews
+                   or any(t.status or t.actual is not None or t.evidence for t in e.item.targets)
+                   for e in self.corpus.entries)
+
+    @cached_property
     def commitments(self) -> tuple[Commitment, ...]:
         return commitments_of(self.corpus)
 

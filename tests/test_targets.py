@@ -369,6 +369,35 @@ def test_a_reported_status_is_progress_before_and_after_the_deadline(tmp_path):
         assert "量化目标 1 项：已报告进展 1 项（其中已完成 0 项），逾期未报 0 项，未到期 0 项" in page
 
 
+NO_PROGRESS = "本站尚未收录任何事项的进展：已过完成时限的事项和目标计为逾期未报，只说明本站没有它们的进展记录，不说明没有完成。"
+SUMMARY_PAGES = ("plans/demo-edu-2025.md", "themes/preschool.md", "departments/demo-jijiaoke.md", "targets/index.md")
+
+
+def test_a_site_that_records_no_progress_says_what_its_overdue_means(tmp_path):
+    """With no progress recorded anywhere and the deadlines past, every bar was solid 逾期未报, read as "nobody
+    reported" where the site simply records none: the pages with progress and the finder say so, and still count
+    what is overdue."""
+    metric_project(tmp_path)
+    pages = render_site(load_clean(tmp_path), today=date(2026, 1, 1))
+    for page in (*SUMMARY_PAGES, "tasks/index.md"):
+        assert NO_PROGRESS in pages[page], page
+    assert "事项 1 条：已报告进展 0 条（其中已完成 0 条），逾期未报 1 条" in pages["plans/demo-edu-2025.md"]
+    assert "**进展**：逾期未报" in pages["plans/demo-edu-2025.md"]
+
+
+@pytest.mark.parametrize("recorded", ["an item's status", "a target's actual value", "a review's report"])
+def test_progress_recorded_anywhere_takes_the_note_away(tmp_path, recorded):
+    plan = {"an item's status": PLAN.replace("        themes: [preschool]\n",
+                                             "        themes: [preschool]\n        status: 进行中\n"),
+            "a target's actual value": PLAN.replace("unit: '%'}", "unit: '%', actual: 55, as_of: 2025-06-30}"),
+            "a review's report": PLAN}[recorded]
+    metric_project(tmp_path, plan)
+    if recorded == "a review's report":
+        write(tmp_path, "plans/2025/demo-edu-2025-review.yaml", REVIEW)
+    pages = render_site(load_clean(tmp_path), today=date(2026, 1, 1))
+    assert not [page for page in (*SUMMARY_PAGES, "tasks/index.md") if NO_PROGRESS in pages[page]]
+
+
 # --- plansite check ---------------------------------------------------------------------
 
 def test_check_warns_about_unknown_metrics_and_units(tmp_path, capsys):
