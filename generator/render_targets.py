@@ -104,11 +104,8 @@ class Tracking:
     def by_metric(self) -> dict[str, tuple[Commitment, ...]]:
         return by_metric(self.commitments, self.corpus.vocabulary.metrics)
 
-    def _item_state(self, entry: Entry) -> State | None:
-        return item_state(entry, self.today)
-
     def item(self, entry: Entry) -> ItemProgress:
-        state = self._item_state(entry)
+        state = item_state(entry, self.today)
         return ItemProgress(state, (entry.item.status or STATE_LABELS[state]) if state else "",
                             item_deadline(entry.plan, entry.item), self.links.reviews_of(entry),
                             self.links.reviewed_by(entry))
@@ -137,7 +134,7 @@ class Tracking:
     def summary(self, entries: Iterable[Entry]) -> ProgressSummary:
         """How the tasks among ``entries`` (items of reviews left out) and their targets stand."""
         tracked = [e for e in entries if is_tracked(e)]
-        return ProgressSummary(summarise(self._item_state(e) for e in tracked),
+        return ProgressSummary(summarise(item_state(e, self.today) for e in tracked),
                                summarise(self.target(c).state for e in tracked for c in self._commitments_of(e)))
 
     def bar(self, summary: Summary, chart_id: str) -> str:
