@@ -79,6 +79,9 @@ NOT_COMPARED = {
     "targets": "an item's targets are compared one by one (target_changes)",
     "span": "provenance: where an item's text stands in the source file, not what it says",
 }
+# Fields whose values are a set in meaning, however the YAML orders them: an item is filed under its themes
+# (the site lists it under each, once), so themes reordered are no change.  Owners are as stated, in order.
+UNORDERED = {"themes"}
 KIND_ORDER = tuple(CHANGES)
 STRICTER_WHEN_RAISED = {">=": True, ">": True, "<=": False, "<": False}
 
@@ -316,7 +319,12 @@ def ref(placed: Placed) -> ItemRef:
 
 def field_changes(old, new, fields: dict[str, str]) -> tuple[FieldChange, ...]:
     return tuple(FieldChange(name, plain(getattr(old, name)), plain(getattr(new, name)))
-                 for name in fields if getattr(old, name) != getattr(new, name))
+                 for name in fields if not same_value(name, getattr(old, name), getattr(new, name)))
+
+
+def same_value(field: str, old, new) -> bool:
+    """Whether a field says the same at both revisions: equal values, or the same set of an ``UNORDERED`` field."""
+    return old == new or (field in UNORDERED and set(old) == set(new))
 
 
 def plain(value):

@@ -283,3 +283,21 @@ LONG_TEXT = "各县区要加强组织领导，建立健全工作机制，确保�
 ])
 def test_a_long_text_shows_each_edit_inline_with_ten_characters_of_context(old, new, shown):
     assert text_delta(LONG_TEXT, LONG_TEXT.replace(old, new)) == shown
+
+
+def test_themes_are_a_set_a_reorder_alone_is_no_change_but_owners_keep_their_order(repo, capsys):
+    """An item's themes are what it is filed under: their order means nothing.  Its owners are as stated, in
+    order, so a reorder of them is a change."""
+    def plan(themes, owners) -> str:
+        return plan_yaml("demo-edu-2026", 2026, [("一", "学前教育", [{**SUPPLY, "themes": themes, "owners": owners}])])
+
+    write(repo, "plans/2026/demo-edu-2026.yaml", plan(["preschool", "mental-health"], ["基教科", "计财科"]))
+    commit(repo, "two themes")
+    write(repo, "plans/2026/demo-edu-2026.yaml", plan(["mental-health", "preschool"], ["基教科", "计财科"]))
+    assert run(repo, capsys, "HEAD") == (0, "比较 HEAD → WORKTREE\n计划没有变化\n", "")
+    write(repo, "plans/2026/demo-edu-2026.yaml", plan(["mental-health", "preschool", "preschool"], ["计财科", "基教科"]))
+    code, out, _ = run(repo, capsys, "HEAD")
+    assert (code, out.splitlines()[2:]) == (0, ["  修改 1-1 扩大普惠资源", "      责任单位：基教科、计财科 → 计财科、基教科"])
+    write(repo, "plans/2026/demo-edu-2026.yaml", plan(["mental-health"], ["基教科", "计财科"]))
+    code, out, _ = run(repo, capsys, "HEAD")
+    assert (code, out.splitlines()[2:]) == (0, ["  修改 1-1 扩大普惠资源", "      主题：preschool、mental-health → mental-health"])

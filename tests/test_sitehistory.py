@@ -18,8 +18,8 @@ from generator.load import load_site
 from generator.render import render_site
 from generator.sitehistory import read_site_history
 from gitrepos import commit, init
-from planhistory import (A, AFTER_SECTIONS, DATES, DIGITAL, EXPECTED_CHANGES, LAW, SITE_EDITIONS, history_repo,
-                         plan_yaml, tag_edition, two_revisions)
+from planhistory import (A, AFTER_SECTIONS, DATES, DIGITAL, EXPECTED_CHANGES, LAW, QUALITY, SITE_EDITIONS, SUPPLY,
+                         history_repo, plan_yaml, tag_edition, two_revisions)
 from projects import make_project, write
 from sitefixtures import built_site, make_site_project  # noqa: F401  (session fixture)
 
@@ -309,3 +309,33 @@ def test_a_renamed_section_is_listed_with_its_plan(editions_repo):
     index = generated(editions_repo)["editions/index.md"]
     assert listed(index, "{ #plan-demo-edu-2025") == [
         (0, "修改节「学前教育普及普惠」；标题：学前教育 → 学前教育普及普惠", "")]
+
+
+# --- what a change says -----------------------------------------------------------------
+
+def edition_pair(root: Path, first: list, second: list, on_disk: list | None = None) -> Path:
+    """Editions 2025.1 and 2025.2 of the plan demo-edu-2025 with the sections ``first`` and ``second``
+    (as ``plan_yaml`` takes them), and ``on_disk`` (else ``second``) as the files on disk."""
+    init(root)
+    make_project(root, plan_yaml("demo-edu-2025", 2025, first), A)
+    for version, sections in (("2025.1", first), ("2025.2", second)):
+        write(root, A, plan_yaml("demo-edu-2025", 2025, sections))
+        tag_edition(root, version, commit(root, version), EDITION_DATES[version])
+    write(root, A, plan_yaml("demo-edu-2025", 2025, second if on_disk is None else on_disk))
+    return root
+
+
+def test_themes_reordered_are_no_change_on_the_site_as_in_the_changelog(tmp_path):
+    def sections(supply_themes, quality_themes):
+        return [("一", "学前教育", [{**SUPPLY, "themes": supply_themes}, {**QUALITY, "themes": quality_themes}])]
+
+    root = edition_pair(tmp_path / "repo", sections(["preschool", "mental-health"], ["preschool"]),
+                        sections(["mental-health", "preschool"], ["preschool"]),
+                        sections(["mental-health", "preschool"], ["mental-health", "preschool"]))
+    assert describe(compare_revisions(str(root), "edition/2025.1", "edition/2025.2"))[1:] == ["计划没有变化"]
+    pages = generated(root)
+    assert "与上一版 2025\\.1 相比：计划没有变化。" in pages["editions/2025.2.md"]
+    history = listed(pages["plans/demo-edu-2025.md"], "{ #edit-history")
+    assert [text for depth, text, _ in history if depth == 0] == ["未发布的更改", "2025.1 版（2025-01-15）"]
+    assert history[1:3] == [(1, "修改 1-2 提高保教质量", "demo-edu-2025.md#item-1-2"),
+                            (2, "主题：preschool → mental-health、preschool", "")]
