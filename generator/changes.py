@@ -367,6 +367,18 @@ def changed_target(a: Target, b: Target) -> TargetChange:
 
 # --- text --------------------------------------------------------------------
 
+@dataclass(frozen=True)
+class Run:
+    """A piece of a line that tells a change: text as it stands, or what an edit of a long text removed or
+    inserted.  The command writes the edits as [-removed-]{+inserted+} (``as_text``); the site marks them up."""
+
+    text: str
+    edit: str = ""             # "" | removed | inserted
+
+
+EDIT_MARKS = {"": "{}", "removed": "[-{}-]", "inserted": "{{+{}+}}"}
+
+
 def describe(changelog: Changelog) -> list[str]:
     """The changelog as readable lines (Chinese labels), in the changelog's order."""
     lines = [f"比较 {changelog.before} → {changelog.after}"]
@@ -409,28 +421,45 @@ def describe_item(change: ItemChange) -> str:
 
 
 def describe_fields(changes: tuple[FieldChange, ...], labels: dict[str, str]) -> list[str]:
+    return [as_text(runs) for runs in field_runs(changes, labels)]
+
+
+def field_runs(changes: tuple[FieldChange, ...], labels: dict[str, str]) -> list[tuple[Run, ...]]:
+    """A line for each field that changed: ``label：before → after``, or a long text's edits inline."""
     lines = []
     for c in changes:
+        label = Run(f"{labels[c.field]}：")
         if isinstance(c.before, str) and isinstance(c.after, str) and max(len(c.before), len(c.after)) > LONG:
-            lines.append(f"{labels[c.field]}：{text_delta(c.before, c.after)}")
+            lines.append((label, *text_edits(c.before, c.after)))
         else:
-            lines.append(f"{labels[c.field]}：{show(c.before)} → {show(c.after)}")
+            lines.append((label, Run(f"{show(c.before)} → {show(c.after)}")))
     return lines
 
 
-def text_delta(before: str, after: str, context: int = 10) -> str:
-    """The edits of a long text inline: [-removed-]{+inserted+}, with a little context around each."""
-    parts = []
+def text_edits(before: str, after: str, context: int = 10) -> tuple[Run, ...]:
+    """The edits of a long text as runs: what it removed and inserted, with a little context around each."""
+    runs = []
     opcodes = SequenceMatcher(None, before, after, autojunk=False).get_opcodes()
     for n, (tag, i1, i2, j1, j2) in enumerate(opcodes):
         if tag != "equal":
-            parts.append((f"[-{before[i1:i2]}-]" if i2 > i1 else "") + (f"{{+{after[j1:j2]}+}}" if j2 > j1 else ""))
+            runs += [Run(before[i1:i2], "removed")] if i2 > i1 else []
+            runs += [Run(after[j1:j2], "inserted")] if j2 > j1 else []
             continue
         same = before[i1:i2]
         head = same[:context] if n else ""
         tail = same[-context:] if n < len(opcodes) - 1 else ""
-        parts.append(same if len(same) <= len(head) + len(tail) + 1 else head + "…" + tail)
-    return "".join(parts)
+        runs.append(Run(same if len(same) <= len(head) + len(tail) + 1 else head + "…" + tail))
+    return tuple(runs)
+
+
+def text_delta(before: str, after: str, context: int = 10) -> str:
+    """The edits of a long text inline, as the command shows them: [-removed-]{+inserted+} (see ``text_edits``)."""
+    return as_text(text_edits(before, after, context))
+
+
+def as_text(runs: tuple[Run, ...]) -> str:
+    """A line of runs as plain text: the edits as [-removed-]{+inserted+}."""
+    return "".join(EDIT_MARKS[run.edit].format(run.text) for run in runs)
 
 
 def show(value) -> str:

@@ -31,6 +31,7 @@ import xml.etree.ElementTree as ET
 from functools import cache
 from urllib.parse import quote, urlsplit
 
+from .changes import as_text
 from .corpus import Corpus
 from .templating import page_path, served_url
 from .timeline import EDITIONS, EditionView, Line, PlanChanges, Timeline
@@ -91,7 +92,7 @@ def atom(path: str, title: str, page: str, entries: list[tuple[EditionView, Plan
         add(entry, "updated", edition.date.isoformat())
         add(entry, "link", rel="alternate", type="text/html", href=entry_link(folder, edition, plan, line, address))
         about = f"{edition.version} 版（{edition.date:%Y-%m-%d}）·{plan.title}"
-        add(entry, "content", "\n".join((about, *line.details)), type="text")
+        add(entry, "content", "\n".join((about, *map(as_text, line.details))), type="text")
     ET.indent(feed)
     return '<?xml version="1.0" encoding="utf-8"?>\n' + ET.tostring(feed, encoding="unicode") + "\n"
 

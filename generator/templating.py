@@ -1,7 +1,9 @@
 """What every page is rendered with: the Jinja2 environment, its filters, and the addresses between pages.
 
 Every text that comes from YAML goes through the ``md`` filter, which makes it
-inert: Markdown, HTML, attribute lists and the like come out as visible text.
+inert: Markdown, HTML, attribute lists and the like come out as visible text
+(a line telling a long text's edits goes through ``runs_md``, which makes each
+piece inert so and marks the edits with ``<del>`` and ``<ins>``).
 Templates are files in ``templates/`` and receive ready-made values; links
 between pages are relative ``.md`` paths (``relative``, ``link``) so MkDocs
 checks them.  ``render`` and ``later`` render a template as one page of docs/,
@@ -39,6 +41,8 @@ DESCRIPTION_MAX = 120  # characters: what a search engine or a chat app's link p
 _DROPPED = re.compile("[\x00-\x1f\x7f-\x9f\ud800-\udfff]+")
 _INERT = {**{c: "\\" + c for c in string.punctuation}, "<": "&lt;", ">": "&gt;", "&": "&amp;"}
 _NOT_INERT = re.compile("[" + re.escape(string.punctuation) + "]")
+_SPACES = re.compile(r"\s+")
+EDIT_ELEMENTS = {"removed": "del", "inserted": "ins"}  # site.css labels them for screen readers
 
 
 # --- filters: values from YAML into Markdown ---------------------------------
@@ -56,6 +60,18 @@ def md(value) -> str:
     makes every such escape valid), so no Markdown, HTML or attribute syntax survives.
     """
     return _NOT_INERT.sub(lambda found: _INERT[found.group()], one_line(value))
+
+
+def runs_md(runs) -> str:
+    """Inline Markdown of a line that tells a change (``changes.Run``s): each run's text inert as ``md`` makes
+    it, what an edit removed in ``<del>`` and what it inserted in ``<ins>``.  Whitespace is collapsed as
+    ``one_line`` does, but a space where one run meets the next is kept."""
+    parts = []
+    for run in runs:
+        text = _NOT_INERT.sub(lambda found: _INERT[found.group()], _DROPPED.sub("", _SPACES.sub(" ", run.text)))
+        tag = EDIT_ELEMENTS.get(run.edit)
+        parts.append(f"<{tag}>{text}</{tag}>" if tag else text)
+    return "".join(parts).strip(" ")
 
 
 def front_matter_title(value) -> str:
@@ -240,7 +256,7 @@ def environment() -> jinja2.Environment:
         # Compiled templates are kept in the user's temporary directory (checked against the source),
         # so a run does not compile them again: that was half of a no-op regeneration.
         bytecode_cache=jinja2.FileSystemBytecodeCache())
-    env.filters.update(md=md, front_matter_title=front_matter_title,
+    env.filters.update(md=md, runs_md=runs_md, front_matter_title=front_matter_title,
                        front_matter_description=front_matter_description, paragraphs=paragraphs,
                        http_url=http_url, requirement=requirement, heading_id=heading_id,
                        filter_attribute=filter_attribute, item_level=item_level, item_title=item_title,

@@ -26,8 +26,8 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Iterable, Mapping
 
-from .changes import ITEM_FIELDS, PLAN_FIELDS, SECTION_FIELDS, Changelog, PlanChange, \
-    describe_fields, describe_item, describe_section, describe_target
+from .changes import ITEM_FIELDS, PLAN_FIELDS, SECTION_FIELDS, Changelog, PlanChange, Run, \
+    describe_item, describe_section, describe_target, field_runs
 from .corpus import Corpus
 from .history import page_dates
 from .ids import item_anchor
@@ -48,7 +48,7 @@ class Line:
     plan: str                    # plan id
     ref: str                     # which change of the plan: "" for the plan itself, else KIND/ITEM KEY
     anchor: str                  # the item's anchor on its plan page now; "" when there is none
-    details: tuple[str, ...]     # the fields and targets that changed
+    details: tuple[tuple[Run, ...], ...]  # the fields and targets that changed, a line each (changes.field_runs)
     themes: frozenset[str]       # ids of the themes it concerns (that exist now)
     departments: frozenset[str]  # ids of the departments it concerns
 
@@ -142,15 +142,16 @@ def plan_changes(change: PlanChange, plan_concern: Concern, item_concerns: tuple
                  now: set, corpus: Corpus) -> PlanChanges:
     """One plan's changes as lines, each with what it concerns; ``steps`` lead its item keys to now."""
     label = {"added": "新增计划", "removed": "删除计划", "changed": "修改计划信息"}[change.kind]
-    details = describe_fields(change.fields, PLAN_FIELDS) + [
-        describe_section(section) + "".join(f"；{line}" for line in describe_fields(section.fields, SECTION_FIELDS))
+    details = field_runs(change.fields, PLAN_FIELDS) + [
+        (Run(describe_section(section)), *(run for line in field_runs(section.fields, SECTION_FIELDS)
+                                           for run in (Run("；"), *line)))
         for section in change.sections]
     headline = Line(f"{label}：{change.title}", change.plan, "", "", tuple(details),
                     *relevance(corpus.vocabulary, plan_concern))
     items = []
     for item, concern in zip(change.items, item_concerns):
         key = follow(change.plan, item.after.key, steps) if item.after else None
-        details = describe_fields(item.fields, ITEM_FIELDS) + [describe_target(t) for t in item.targets]
+        details = field_runs(item.fields, ITEM_FIELDS) + [(Run(describe_target(t)),) for t in item.targets]
         ref = f"{item.kind}/{(item.after or item.before).key}"
         items.append(Line(describe_item(item), change.plan, ref, item_anchor(key) if (change.plan, key) in now else "",
                           tuple(details), *relevance(corpus.vocabulary, concern)))

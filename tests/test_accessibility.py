@@ -50,7 +50,8 @@ def pages(built_corpus) -> dict[str, str]:
     department = max(built_corpus.vocabulary.departments,
                      key=lambda d: len(built_corpus.owned_by[d.id]) + len(built_corpus.supported_by[d.id]))
     return {"home": "", "plan": f"plans/{plan.id}/", "theme": f"themes/{theme.id}/",
-            "department": f"departments/{department.id}/", "finder": f"tasks/?year={built_corpus.years[0]}"}
+            "department": f"departments/{department.id}/", "finder": f"tasks/?year={built_corpus.years[0]}",
+            "edition": "editions/2024.2/"}  # a text's edits marked as removed and inserted
 
 
 def open_page(context, url: str):
@@ -80,6 +81,28 @@ def test_no_serious_or_critical_axe_violations(browser, site_url, pages, axe, sc
         page.close()
     context.close()
     assert found == {kind: [] for kind in pages}
+
+
+# The width of each element an edit is marked with, and of its text alone.
+EDIT_WIDTHS = """() => Array.from(document.querySelectorAll('.md-content del, .md-content ins'), element => {
+    const text = document.createRange();
+    text.selectNodeContents(element);
+    return [element.getBoundingClientRect().width, text.getBoundingClientRect().width];
+})"""
+
+
+def test_edits_of_a_text_say_what_they_are_to_screen_readers_only(browser, site_url):
+    """Screen readers do not announce del and ins by default: each says what it is (site.css), in text that
+    takes no room on the screen."""
+    context = browser.new_context()
+    page = open_page(context, site_url + "editions/2024.2/")
+    detail = page.locator("li", has_text="开展心理健康教育").last
+    assert [line.strip() for line in detail.aria_snapshot().splitlines()][1:6] == [
+        "- text: 正文：…。 开展心理健康教育", "- deletion: 删除： 示范 （删除结束）", "- insertion: 新增： 特色 （新增结束）",
+        "- text: 学校", "- insertion: 新增： 创 （新增结束）"]
+    widths = page.evaluate(EDIT_WIDTHS)
+    assert widths and all(abs(element - text) < 0.5 for element, text in widths), widths
+    context.close()
 
 
 MOTION = """() => Array.from(document.querySelectorAll('*'), element => {

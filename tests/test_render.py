@@ -18,6 +18,7 @@ import pytest
 import yaml
 from mkdocs.config import load_config
 
+from generator.changes import Run
 from generator.corpus import build_corpus
 from generator.diagnostics import InputError
 from generator.ids import item_anchor, section_anchor, walk_items
@@ -26,7 +27,7 @@ from generator.load import load_site
 from generator.model import Target
 from generator.project import DOCS, SOURCES
 from generator.render import render_site
-from generator.templating import front_matter_description, http_url, md, numbered, paragraphs, requirement
+from generator.templating import front_matter_description, http_url, md, numbered, paragraphs, requirement, runs_md
 from payloads import PAYLOADS
 from projects import make_project, write
 from sitefixtures import REPO, make_site_project
@@ -115,6 +116,21 @@ def test_payloads_come_out_as_visible_text(to_html, context):
                 assert attrs == expected, (payload, html)
             else:
                 assert set(attrs) <= {"class"}, (payload, html)
+
+
+def test_edits_of_a_long_text_are_del_and_ins_elements_whose_text_stays_inert(to_html):
+    """A detail of 本版更新 and 编辑历史 (a list item): only the edit markers become elements."""
+    for payload in PAYLOADS + fuzz_strings(300):
+        inserted = payload[::-1] + "新"
+        runs = (Run("正文："), Run("…前文 "), Run(payload, "removed"), Run(inserted, "inserted"), Run(" 后文…"))
+        html = to_html(f"- {runs_md(runs)}")
+        parsed = Elements(html)
+        assert [tag for tag, _ in parsed.tags] == ["ul", "li", "del", "ins"], (payload, html)
+        assert all(attrs == {} for _, attrs in parsed.tags), (payload, html)
+        assert parsed.visible_text == visible("正文：…前文 " + payload + inserted + " 后文…"), (payload, html)
+        removed = re.search(r"<del>(.*)</del>", html, re.S)[1]
+        assert Elements(removed).visible_text == visible(payload), (payload, html)
+        assert Elements(re.search(r"<ins>(.*)</ins>", html, re.S)[1]).visible_text == visible(inserted)
 
 
 def test_paragraphs_keep_lines_and_drop_indentation(to_html):

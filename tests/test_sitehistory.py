@@ -17,6 +17,7 @@ from generator.diagnostics import has_errors
 from generator.load import load_site
 from generator.render import render_site
 from generator.sitehistory import read_site_history
+from generator.templating import md
 from gitrepos import commit, init
 from planhistory import (A, AFTER_SECTIONS, DATES, DIGITAL, EXPECTED_CHANGES, LAW, QUALITY, SITE_EDITIONS, SUPPLY,
                          history_repo, plan_yaml, tag_edition, two_revisions)
@@ -142,7 +143,10 @@ def test_edition_page_lists_exactly_what_changed(editions_repo):
     assert "与上一版 2025\\.1 相比：新增计划 1 份、删除计划 1 份、修改计划 1 份；" \
            "事项新增 1 条、删除 1 条、移动 2 条、修改 4 条；目标提高 1 项、降低 2 项。" in page
     items = listed(page, "{ #plan-demo-edu-2025")
-    assert [(depth, text) for depth, text, _ in items] == changelog_lines(EXPECTED_CHANGES)
+    # as `plansite changes` says, but a long text's edits marked up where it writes {+inserted+}
+    inline, marked = "正文：…园保育教育质量监管,{+深入+}开展幼小科学衔接实验…", "正文：…园保育教育质量监管,<ins>深入</ins>开展幼小科学衔接实验…"
+    assert [(depth, text) for depth, text, _ in items] == [
+        (depth, marked if text == inline else text) for depth, text in changelog_lines(EXPECTED_CHANGES)]
     plan = "../plans/demo-edu-2025.md"
     assert [link for depth, _, link in items if depth == 0] == [
         f"{plan}#item-1-5", "", f"{plan}#item-1-3", f"{plan}#item-1-4",
@@ -301,6 +305,11 @@ def test_built_site_serves_the_history(built_site):
     assert entries((site / "feeds" / "all.xml").read_text(encoding="utf-8"))
     home = (site / "index.html").read_text(encoding="utf-8")
     assert 'href="editions/"' in home and "最后更新：" in home
+    edition = (site / "editions" / "2024.2" / "index.html").read_text(encoding="utf-8")
+    # an item's text reworded: what was removed and inserted are elements, their text as it was
+    detail = "正文：…。 开展心理健康教育<del>示范</del><ins>特色</ins>学校<ins>创</ins>建<del>设</del>。"
+    assert re.findall(r"<li>(正文：.*?)</li>", edition) == [detail]
+    assert f"<li>{detail}</li>" in (site / "plans" / "xx-edu-2025" / "index.html").read_text(encoding="utf-8")
 
 
 def test_a_renamed_section_is_listed_with_its_plan(editions_repo):
@@ -339,3 +348,18 @@ def test_themes_reordered_are_no_change_on_the_site_as_in_the_changelog(tmp_path
     assert [text for depth, text, _ in history if depth == 0] == ["未发布的更改", "2025.1 版（2025-01-15）"]
     assert history[1:3] == [(1, "修改 1-2 提高保教质量", "demo-edu-2025.md#item-1-2"),
                             (2, "主题：preschool → mental-health、preschool", "")]
+
+
+def test_a_long_texts_edits_are_marked_up_on_the_site_and_bracketed_in_the_changelog_and_feeds(tmp_path):
+    edited = {**QUALITY, "text": QUALITY["text"].replace("开展", "<b>深入</b>推进")}
+    root = edition_pair(tmp_path / "repo", [("一", "学前教育", [SUPPLY, QUALITY])], [("一", "学前教育", [SUPPLY, edited])])
+    assert describe(compare_revisions(str(root), "edition/2025.1", "edition/2025.2"))[2:] == [
+        "  修改 1-2 提高保教质量", "      正文：…园保育教育质量监管,[-开展-]{+<b>深入</b>推进+}幼小科学衔接实验区建…"]
+    pages = generated(root)
+    # the text inert as everywhere (md), only the edits' markers elements
+    marked = f"{md('正文：…园保育教育质量监管,')}<del>开展</del><ins>{md('<b>深入</b>推进')}</ins>幼小科学衔接实验区建…"
+    assert f"\n    - {marked}\n" in pages["editions/2025.2.md"]
+    assert f"\n        - {marked}\n" in pages["plans/demo-edu-2025.md"].split("{ #edit-history")[1]
+    feed = ET.fromstring(pages["feeds/all.xml"])
+    assert feed.find(f"{ATOM}entry/{ATOM}content").text.splitlines()[1:] == [
+        "正文：…园保育教育质量监管,[-开展-]{+<b>深入</b>推进+}幼小科学衔接实验区建…"]
