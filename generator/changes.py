@@ -46,6 +46,8 @@ import sys
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 from difflib import SequenceMatcher
+from types import MappingProxyType
+from typing import Callable, Mapping
 
 from . import yamlsource
 from .decode import decode
@@ -424,15 +426,21 @@ def describe_fields(changes: tuple[FieldChange, ...], labels: dict[str, str]) ->
     return [as_text(runs) for runs in field_runs(changes, labels)]
 
 
-def field_runs(changes: tuple[FieldChange, ...], labels: dict[str, str]) -> list[tuple[Run, ...]]:
-    """A line for each field that changed: ``label：before → after``, or a long text's edits inline."""
+def field_runs(changes: tuple[FieldChange, ...], labels: dict[str, str],
+               names: Mapping[str, Callable[[str], str]] = MappingProxyType({})) -> list[tuple[Run, ...]]:
+    """A line for each field that changed: ``label：before → after``, or a long text's edits inline.
+
+    ``names`` says how to show the values of some fields (ids, for the site: the names of the records they
+    stand for): a field in it is shown value by value through its function, never as edits."""
     lines = []
     for c in changes:
         label = Run(f"{labels[c.field]}：")
-        if isinstance(c.before, str) and isinstance(c.after, str) and max(len(c.before), len(c.after)) > LONG:
+        name = names.get(c.field)
+        if name is None and isinstance(c.before, str) and isinstance(c.after, str) \
+                and max(len(c.before), len(c.after)) > LONG:
             lines.append((label, *text_edits(c.before, c.after)))
         else:
-            lines.append((label, Run(f"{show(c.before)} → {show(c.after)}")))
+            lines.append((label, Run(f"{show(c.before, name)} → {show(c.after, name)}")))
     return lines
 
 
@@ -462,14 +470,15 @@ def as_text(runs: tuple[Run, ...]) -> str:
     return "".join(EDIT_MARKS[run.edit].format(run.text) for run in runs)
 
 
-def show(value) -> str:
+def show(value, name: Callable[[str], str] | None = None) -> str:
+    """A field's value as a change shows it; ``name`` shows each string of it (see ``field_runs``)."""
     if value is None or value == "" or value == []:
         return "（无）"
     if isinstance(value, list):
-        return "、".join(show(v) for v in value)
+        return "、".join(show(v, name) for v in value)
     if isinstance(value, dict):  # a target or a source
         return value.get("text") or value.get("url") or value.get("file") or json.dumps(value, ensure_ascii=False)
-    return str(value)
+    return name(value) if name is not None and isinstance(value, str) else str(value)
 
 
 def describe_target(change: TargetChange) -> str:

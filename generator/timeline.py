@@ -24,7 +24,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Iterable, Mapping
+from typing import Callable, Iterable, Mapping
 
 from .changes import ITEM_FIELDS, PLAN_FIELDS, SECTION_FIELDS, Changelog, PlanChange, Run, \
     describe_item, describe_section, describe_target, field_runs
@@ -33,6 +33,7 @@ from .history import page_dates
 from .ids import item_anchor
 from .labels import CHANGES
 from .load import VOCABULARY_FILES, Site, vocabulary_path
+from .model import Department, Organisation, Theme
 from .templating import LISTINGS, page_path
 from .sitehistory import NOTHING, Concern, SiteHistory
 from .vocabulary import Vocabulary
@@ -121,17 +122,18 @@ def build_timeline(site: Site, corpus: Corpus, history: SiteHistory, pages: Iter
     steps = [key_moves(r.edition.changes) for r in records[1:]]
     steps += [key_moves(history.unreleased)] if history.unreleased else []
     keys = edition_keys(r.edition.version for r in records)
+    names = vocabulary_names(corpus.vocabulary)
     views = []
     for n, record in enumerate(records):
         changelog = record.edition.changes
         views.append(EditionView(
             record.edition.version, keys[record.edition.version], record.edition.date,
             records[n - 1].edition.version if n else "", summary(changelog.plans),
-            tuple(plan_changes(change, plan_concern, item_concerns, steps[n:], now, corpus)
+            tuple(plan_changes(change, plan_concern, item_concerns, steps[n:], now, corpus, names)
                   for change, plan_concern, item_concerns in zip(changelog.plans, record.plans, record.items))))
     unreleased = history.unreleased.plans if history.unreleased else ()
     return Timeline(history.status, tuple(reversed(views)),
-                    tuple(plan_changes(c, NOTHING, (NOTHING,) * len(c.items), [], now, corpus)
+                    tuple(plan_changes(c, NOTHING, (NOTHING,) * len(c.items), [], now, corpus, names)
                           for c in unreleased),
                     summary(unreleased), dated_pages(site, corpus, history.source_dates, pages), history.site_url)
 
@@ -139,10 +141,11 @@ def build_timeline(site: Site, corpus: Corpus, history: SiteHistory, pages: Iter
 # --- changes as lines --------------------------------------------------------------
 
 def plan_changes(change: PlanChange, plan_concern: Concern, item_concerns: tuple[Concern, ...], steps,
-                 now: set, corpus: Corpus) -> PlanChanges:
-    """One plan's changes as lines, each with what it concerns; ``steps`` lead its item keys to now."""
+                 now: set, corpus: Corpus, names: Mapping[str, Callable[[str], str]]) -> PlanChanges:
+    """One plan's changes as lines, each with what it concerns; ``steps`` lead its item keys to now, ``names``
+    name the ids (``vocabulary_names``)."""
     label = {"added": "新增计划", "removed": "删除计划", "changed": "修改计划信息"}[change.kind]
-    details = field_runs(change.fields, PLAN_FIELDS) + [
+    details = field_runs(change.fields, PLAN_FIELDS, names) + [
         (Run(describe_section(section)), *(run for line in field_runs(section.fields, SECTION_FIELDS)
                                            for run in (Run("；"), *line)))
         for section in change.sections]
@@ -151,11 +154,23 @@ def plan_changes(change: PlanChange, plan_concern: Concern, item_concerns: tuple
     items = []
     for item, concern in zip(change.items, item_concerns):
         key = follow(change.plan, item.after.key, steps) if item.after else None
-        details = field_runs(item.fields, ITEM_FIELDS) + [(Run(describe_target(t)),) for t in item.targets]
+        details = field_runs(item.fields, ITEM_FIELDS, names) + [(Run(describe_target(t)),) for t in item.targets]
         ref = f"{item.kind}/{(item.after or item.before).key}"
         items.append(Line(describe_item(item), change.plan, ref, item_anchor(key) if (change.plan, key) in now else "",
                           tuple(details), *relevance(corpus.vocabulary, concern)))
     return PlanChanges(change.plan, change.title, change.kind, change.plan in corpus.by_plan, headline, tuple(items))
+
+
+def vocabulary_names(vocabulary: Vocabulary) -> dict[str, Callable[[str], str]]:
+    """How a change names the ids of the vocabularies, as the site's pages do: a theme or an organisation by
+    its name, and a unit written as a department's id by the department's name (a unit written by its name
+    or an alias stays as written).  An id the vocabulary no longer has is shown as it is."""
+    def named(records: Mapping[str, Organisation | Department | Theme]) -> Callable[[str], str]:
+        return lambda key: records[key].name if key in records else key
+
+    units = named(vocabulary.department_by_id)
+    return {"organisation": named(vocabulary.organisation_by_id), "themes": named(vocabulary.theme_by_id),
+            "owners": units, "support": units}
 
 
 def key_moves(changelog: Changelog) -> dict[str, dict[str, str | None] | None]:

@@ -132,6 +132,7 @@ XX_PLAN = "plans/2025/xx-edu-2025.yaml"
 QA_TITLE = "title: '[x](javascript:alert(1))'"
 OLD_QA_TITLE = """title: '旧标题</a><script>alert("edition")</script>]]>'"""
 OLD_TEXT = ("开展心理健康教育示范学校建设。", "开展心理健康教育特色学校创建。")  # item 3's, in 2024.1 and since
+FINANCE = ("themes: [preschool]\n        targets:", "themes: [preschool, finance]\n        targets:")  # item 1's
 SITE_EDITIONS = {"2024.1": "2025-01-15T10:00:00+08:00", "2024.2": "2025-03-01T09:30:00+08:00"}
 
 
@@ -143,18 +144,23 @@ def replace(root: Path, path: str, old: str, new: str) -> None:
 
 def site_editions(root: Path) -> Path:
     """Give a copy of the site fixture a history: edition 2024.1 with an older title (markup, ``]]>``),
-    a lower target and an item's text worded otherwise, edition 2024.2 with the fixture's title, target and
-    text but another item title, and the fixture's files as they are on disk (unpublished changes since 2024.2)."""
+    a lower target, an item's text worded otherwise and two items with a theme less, edition 2024.2 with the
+    fixture's title, target, text and themes but another item title, and the fixture's files as they are on
+    disk (unpublished changes since 2024.2)."""
     init(root)
     replace(root, QA_PLAN, QA_TITLE, OLD_QA_TITLE)
     replace(root, XX_PLAN, "value: 94.5", "value: 93")
     replace(root, XX_PLAN, "title: 提升保教质量", "title: 提高保教质量")
     replace(root, XX_PLAN, OLD_TEXT[1], OLD_TEXT[0])
+    replace(root, XX_PLAN, FINANCE[1], FINANCE[0])
+    replace(root, QA_PLAN, "themes: [qa-theme, mental-health]", "themes: [mental-health]")
     commit(root, "edition 2024.1", SITE_EDITIONS["2024.1"])
     tag_edition(root, "2024.1", "HEAD", SITE_EDITIONS["2024.1"])
     replace(root, QA_PLAN, OLD_QA_TITLE, QA_TITLE)
     replace(root, XX_PLAN, "value: 93", "value: 94.5")
     replace(root, XX_PLAN, OLD_TEXT[0], OLD_TEXT[1])
+    replace(root, XX_PLAN, FINANCE[0], FINANCE[1])
+    replace(root, QA_PLAN, "themes: [mental-health]", "themes: [qa-theme, mental-health]")
     commit(root, "edition 2024.2", SITE_EDITIONS["2024.2"])
     tag_edition(root, "2024.2", "HEAD", SITE_EDITIONS["2024.2"])
     replace(root, XX_PLAN, "title: 提高保教质量", "title: 提升保教质量")

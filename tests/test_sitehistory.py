@@ -19,9 +19,9 @@ from generator.render import render_site
 from generator.sitehistory import read_site_history
 from generator.templating import md
 from gitrepos import commit, init
-from planhistory import (A, AFTER_SECTIONS, DATES, DIGITAL, EXPECTED_CHANGES, LAW, QUALITY, SITE_EDITIONS, SUPPLY,
-                         history_repo, plan_yaml, tag_edition, two_revisions)
-from projects import make_project, write
+from planhistory import (A, AFTER_SECTIONS, B, DATES, DIGITAL, EXPECTED_CHANGES, LAW, QUALITY, SITE_EDITIONS, SUPPLY,
+                         history_repo, other_plan, plan_yaml, tag_edition, two_revisions)
+from projects import ORGANISATIONS, THEMES as THEMES_YAML, make_project, write
 from sitefixtures import built_site, make_site_project  # noqa: F401  (session fixture)
 
 ATOM = "{http://www.w3.org/2005/Atom}"
@@ -310,6 +310,9 @@ def test_built_site_serves_the_history(built_site):
     detail = "正文：…。 开展心理健康教育<del>示范</del><ins>特色</ins>学校<ins>创</ins>建<del>设</del>。"
     assert re.findall(r"<li>(正文：.*?)</li>", edition) == [detail]
     assert f"<li>{detail}</li>" in (site / "plans" / "xx-edu-2025" / "index.html").read_text(encoding="utf-8")
+    # themes added to two items: named as on their pages (a name with markup shown as text)
+    assert [html.unescape(line) for line in re.findall(r"<li>(主题：.*?)</li>", edition)] == [
+        '主题：心理健康 → 主题</a><script>alert("theme")</script>、心理健康', "主题：学前教育 → 学前教育、经费保障"]
 
 
 def test_a_renamed_section_is_listed_with_its_plan(editions_repo):
@@ -347,7 +350,7 @@ def test_themes_reordered_are_no_change_on_the_site_as_in_the_changelog(tmp_path
     history = listed(pages["plans/demo-edu-2025.md"], "{ #edit-history")
     assert [text for depth, text, _ in history if depth == 0] == ["未发布的更改", "2025.1 版（2025-01-15）"]
     assert history[1:3] == [(1, "修改 1-2 提高保教质量", "demo-edu-2025.md#item-1-2"),
-                            (2, "主题：preschool → mental-health、preschool", "")]
+                            (2, "主题：学前教育 → 心理健康、学前教育", "")]
 
 
 def test_a_long_texts_edits_are_marked_up_on_the_site_and_bracketed_in_the_changelog_and_feeds(tmp_path):
@@ -363,3 +366,33 @@ def test_a_long_texts_edits_are_marked_up_on_the_site_and_bracketed_in_the_chang
     feed = ET.fromstring(pages["feeds/all.xml"])
     assert feed.find(f"{ATOM}entry/{ATOM}content").text.splitlines()[1:] == [
         "正文：…园保育教育质量监管,[-开展-]{+<b>深入</b>推进+}幼小科学衔接实验区建…"]
+
+
+def test_changes_name_themes_units_and_organisations_as_the_site_does(tmp_path):
+    """Themes and organisations are ids in the plans, and a unit may be written as its department's id: the
+    site names them as its pages do (an id the vocabulary no longer has as it is); the command shows the ids."""
+    root = init(tmp_path / "repo")
+    themes = THEMES_YAML + "  - {id: spare, name: 备用}\n"
+    make_project(root, plan_yaml("demo-edu-2025", 2025, [("一", "学前教育", [
+        {**SUPPLY, "themes": ["preschool", "spare"], "owners": ["基教科"]}])]), A)
+    write(root, "content/themes.yaml", themes)
+    write(root, "content/organisations.yaml", ORGANISATIONS + "  - {id: other-edu, name: 另一市教育局}\n")
+    write(root, B, other_plan("demo-edu-2026", 2026))
+    tag_edition(root, "2025.1", commit(root, "2025.1"), EDITION_DATES["2025.1"])
+    write(root, A, plan_yaml("demo-edu-2025", 2025, [("一", "学前教育", [
+        {**SUPPLY, "themes": ["preschool", "mental-health"], "owners": ["demo-jijiaoke", "计财科"]}])]))
+    write(root, B, other_plan("demo-edu-2026", 2026).replace("organisation: demo-edu", "organisation: other-edu"))
+    tag_edition(root, "2025.2", commit(root, "2025.2"), EDITION_DATES["2025.2"])
+    write(root, "content/themes.yaml", THEMES_YAML)  # spare is gone
+
+    assert describe(compare_revisions(str(root), "edition/2025.1", "edition/2025.2"))[1:] == [
+        "计划 demo-edu-2025 示例市教育局2025年工作要点", "  修改 1-1 扩大普惠资源",
+        "      责任单位：基教科 → demo-jijiaoke、计财科", "      主题：preschool、spare → preschool、mental-health",
+        "计划 demo-edu-2026 示例市教育局2026年工作要点", "  发布机构：demo-edu → other-edu"]
+    pages = generated(root)
+    page = pages["editions/2025.2.md"]
+    assert [(depth, text) for depth, text, _ in listed(page, "{ #plan-demo-edu-2025")] == [
+        (0, "修改 1-1 扩大普惠资源"), (1, "责任单位：基教科 → 基教科、计财科"), (1, "主题：学前教育、spare → 学前教育、心理健康")]
+    assert listed(page, "{ #plan-demo-edu-2026") == [(0, "发布机构：示例市教育局 → 另一市教育局", "")]
+    history = listed(pages["plans/demo-edu-2026.md"], "{ #edit-history")
+    assert history[1] == (1, "发布机构：示例市教育局 → 另一市教育局", "")
