@@ -117,6 +117,7 @@ class ItemRef:
     key: str                    # its id within the plan (anchor item-<key>)
     title: str
     sections: tuple[str, ...]   # section titles from the top down to the item's own
+    number: str                 # as printed (the site names an item so, the command by its key)
 
 
 @dataclass(frozen=True)
@@ -316,7 +317,7 @@ def section_titles(placed: Placed | PlacedSection) -> tuple[str, ...]:
 
 
 def ref(placed: Placed) -> ItemRef:
-    return ItemRef(placed.key, placed.item.title, section_titles(placed))
+    return ItemRef(placed.key, placed.item.title, section_titles(placed), placed.item.number)
 
 
 def field_changes(old, new, fields: dict[str, str]) -> tuple[FieldChange, ...]:

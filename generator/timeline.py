@@ -26,15 +26,15 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Callable, Iterable, Mapping
 
-from .changes import ITEM_FIELDS, PLAN_FIELDS, SECTION_FIELDS, Changelog, PlanChange, Run, \
-    describe_item, describe_section, describe_target, field_runs
+from .changes import ITEM_FIELDS, PLAN_FIELDS, SECTION_FIELDS, Changelog, ItemChange, PlanChange, Run, \
+    describe_section, describe_target, field_runs
 from .corpus import Corpus
 from .history import page_dates
 from .ids import item_anchor
 from .labels import CHANGES
 from .load import VOCABULARY_FILES, Site, vocabulary_path
 from .model import Department, Organisation, Theme
-from .templating import LISTINGS, page_path
+from .templating import LISTINGS, numbered, page_path
 from .sitehistory import NOTHING, Concern, SiteHistory
 from .vocabulary import Vocabulary
 
@@ -45,7 +45,7 @@ EDITIONS = "editions"  # docs/editions/index.md lists the editions; docs/edition
 class Line:
     """One change as the site shows it: a line on a page, an entry of the feeds."""
 
-    text: str                    # e.g. 修改 1-1 扩大普惠资源 (see changes.describe_item)
+    text: str                    # e.g. 修改 1. 扩大普惠资源 (see item_label)
     plan: str                    # plan id
     ref: str                     # which change of the plan: "" for the plan itself, else KIND/ITEM KEY
     anchor: str                  # the item's anchor on its plan page now; "" when there is none
@@ -156,9 +156,22 @@ def plan_changes(change: PlanChange, plan_concern: Concern, item_concerns: tuple
         key = follow(change.plan, item.after.key, steps) if item.after else None
         details = field_runs(item.fields, ITEM_FIELDS, names) + [(Run(describe_target(t)),) for t in item.targets]
         ref = f"{item.kind}/{(item.after or item.before).key}"
-        items.append(Line(describe_item(item), change.plan, ref, item_anchor(key) if (change.plan, key) in now else "",
+        items.append(Line(item_label(item), change.plan, ref, item_anchor(key) if (change.plan, key) in now else "",
                           tuple(details), *relevance(corpus.vocabulary, concern)))
     return PlanChanges(change.plan, change.title, change.kind, change.plan in corpus.by_plan, headline, tuple(items))
+
+
+def item_label(change: ItemChange) -> str:
+    """'修改 1. 扩大普惠资源': an item's change, the item named as its plan page prints it (its number and
+    title), where ``plansite changes`` names it by its key; a move says where from and the number it had."""
+    item = change.after or change.before
+    label = f"{CHANGES[change.kind]} {numbered(item.number, item.title)}"
+    if change.kind != "moved":
+        return label
+    a, b = change.before, change.after
+    where = "同节重新编号" if change.move == "renumbered" else \
+        f"从「{' / '.join(a.sections)}」移至「{' / '.join(b.sections)}」"
+    return f"{label}（{where}{f'，原编号 {a.number}' if a.number != b.number else ''}）"
 
 
 def vocabulary_names(vocabulary: Vocabulary) -> dict[str, Callable[[str], str]]:

@@ -68,6 +68,7 @@ def test_json_changelog(repo, capsys):
         "2-2": [("changed", "lowered", -2, True, ["text", "value"])],
     }
     assert items[3]["before"]["sections"] == ["心理健康"] and items[3]["after"]["sections"] == ["学前教育"]
+    assert (items[3]["before"]["number"], items[3]["after"]["number"]) == ("3", "4")  # as printed
 
 
 def test_worktree_is_the_default_and_unknown_revisions_are_errors(repo, capsys):
