@@ -12,7 +12,8 @@
   (最后更新), and on the home, theme and department pages the link to their feed.
 
 Appending keeps the page templates free of history; every text from the plans
-goes through ``md`` in the templates (``_changes.md.j2`` and the pages here).
+goes through ``md`` in the templates (``_changes.md.j2`` and the pages here), or
+``runs_md`` where a line tells a long text's edits.
 """
 
 from __future__ import annotations
