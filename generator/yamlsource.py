@@ -212,7 +212,7 @@ class _Reader:
         if self.another is not None:  # what PyYAML's composer says of it
             return None, [_syntax_error(path, yaml.composer.ComposerError(
                 "expected a single document in the stream", None, "but found another document",
-                self.another.start_mark), (), self.text)]
+                self.another.start_mark), self.text)]
         if self.refused:
             return None, [Diagnostic(path, *_mark(self.refused.event), field_path(self.refused.path),
                                      self.refused.message)]
@@ -257,7 +257,7 @@ class _Reader:
                 if opened is not None:
                     frames.append(opened)
         except yaml.MarkedYAMLError as exc:
-            return _syntax_error(self.document.path, exc, _unfinished(frames), self.text)
+            return _syntax_error(self.document.path, exc, self.text, frames)
 
     def _boundary(self, event: yaml.Event) -> None:
         """Note where a second document starts (a stream start or a document end needs nothing)."""
@@ -370,10 +370,11 @@ def _implicit_tag(value: str) -> str:
     return _STR
 
 
-def _unfinished(frames: list[_Open]) -> Path:
-    """The path of the value being read when the parser stopped (it has no event yet)."""
+def _unfinished(frames: list[_Open], pending: bool = True) -> Path:
+    """The path of the value being read when the parser stopped (it has no event yet); with ``pending`` false,
+    of the collection holding it."""
     where = list(_screened_path(frames[:-1]))
-    if frames:
+    if frames and pending:
         last = frames[-1]
         if not last.is_mapping:
             where.append(last.count)
@@ -387,19 +388,50 @@ def _screened_path(frames: list[_Open]) -> Path:
     return tuple(frame.key if frame.is_mapping else frame.count - 1 for frame in frames)
 
 
+_BREAK = re.compile("\r\n|[\r\n\x85\u2028\u2029]")  # what YAML counts lines by
+
+
+def _line_start(text: str, line: int) -> int:
+    """Where line ``line`` (counted from 0) of ``text`` starts; the text's length past its end."""
+    if line == 0:
+        return 0
+    for number, found in enumerate(_BREAK.finditer(text), 1):
+        if number == line:
+            return found.end()
+    return len(text)
+
+
+def _source_line(text: str, line: int) -> str:
+    """Line ``line`` (counted from 0) of ``text`` without its line break; "" past the end."""
+    start = _line_start(text, line)
+    end = _BREAK.search(text, start)
+    return text[start:end.start() if end else len(text)]
+
+
 def _indentation(text: str, line: int) -> str:
     """The whitespace that starts line ``line`` (counted from 0) of ``text``."""
-    lines = text.split("\n", line + 1)
-    return re.match(r"\s*", lines[line]).group() if line < len(lines) else ""
+    return re.match(r"\s*", _source_line(text, line)).group()
 
 
-def _syntax_error(path: str, exc: yaml.MarkedYAMLError, where: Path, text: str) -> Diagnostic:
+def _syntax_error(path: str, exc: yaml.MarkedYAMLError, text: str, frames: list[_Open] = ()) -> Diagnostic:
     mark = exc.problem_mark or exc.context_mark
     line, column = (mark.line + 1, mark.column + 1) if mark else (0, 0)
     message = " ".join(filter(None, [exc.context, exc.problem])) or str(exc)
     if mark and "\t" in _indentation(text, mark.line):
         message += " (YAML indents with spaces only: replace the tab on this line with spaces)"
+    where = _unfinished(frames, pending=not _after_scalar(exc, text))
     return Diagnostic(path, line, column, field_path(where), f"YAML syntax error: {message}")
+
+
+def _after_scalar(exc: yaml.MarkedYAMLError, text: str) -> bool:
+    """Whether the error is on a line after the plain scalar being read (a value or an entry), which that line
+    cannot continue: libyaml names the scalar (its context) when a tab indents the next line too little, but
+    the line holds no more of it; the collection holding the scalar is where the error is."""
+    start, mark = exc.context_mark, exc.problem_mark
+    if exc.problem != "found a tab character that violates indentation" or not start or not mark:
+        return False
+    before = _source_line(text, start.line)[:start.column]
+    return mark.line > start.line and re.search(r"[:-][ \t]+\Z", before) is not None
 
 
 def _refusal(event: yaml.NodeEvent, depth: int, values: int) -> str | None:

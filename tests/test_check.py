@@ -385,3 +385,18 @@ def test_files_are_named_alike_from_the_project_folder(tmp_path, capsys, monkeyp
     monkeypatch.chdir(tmp_path)
     _, out, _ = check(".", capsys)
     assert {line.split("/")[0] for line in out.splitlines()} == {"plans", "content"}
+
+
+SYNTAX = "{}/plans/2025/demo-edu-2025.yaml:{}: error: {}: YAML syntax error: {}"
+
+
+@pytest.mark.parametrize("change, where, field, message", [
+    (("        owners:", "\towners:"), "12:1", "sections[0].items[0]",  # not in the text above it
+     "while scanning a plain scalar found a tab character that violates indentation "
+     "(YAML indents with spaces only: replace the tab on this line with spaces)"),
+])
+def test_a_yaml_syntax_error_says_what_to_write(tmp_path, capsys, change, where, field, message):
+    """One slip each in a curated plan: PyYAML's words, then what to write instead, where the slip is."""
+    make_project(tmp_path, PLAN.replace(*change))
+    code, out, _ = check(tmp_path, capsys)
+    assert code == 1 and out.splitlines() == [SYNTAX.format(tmp_path, where, field, message)]

@@ -50,6 +50,14 @@ def test_a_tab_in_the_indentation_is_named_with_its_line(tmp_path, text, line):
     assert problem.line == line and "replace the tab on this line with spaces" in problem.message
 
 
+@pytest.mark.parametrize("text, field", [("a:\n  b: x\n\tc: 2\n", "a"), ("a:\n  - x\n\t- y\n", "a"),
+                                         ("a:\n  b:\n\t  c: 2\n", "a.b")])
+def test_a_tab_on_the_line_after_a_value_is_not_in_that_value(tmp_path, text, field):
+    """libyaml stops in the value above (a plain text the line would go on with): the line is not in it."""
+    _, [problem] = load(tmp_path, text)
+    assert (problem.line, problem.column, problem.field) == (3, 1, field)
+
+
 def test_aliases_are_refused(tmp_path):
     bomb = "a: &a [x, x, x]\nb: &b [*a, *a, *a]\nc: [*b, *b, *b]\n"
     document, [problem] = load(tmp_path, bomb)
