@@ -20,6 +20,7 @@ import pickle
 import re
 import sys
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 import yaml
 
@@ -414,12 +415,21 @@ def _indentation(text: str, line: int) -> str:
 
 
 def _syntax_error(path: str, exc: yaml.MarkedYAMLError, text: str, frames: list[_Open] = ()) -> Diagnostic:
+    """PyYAML's words for a syntax error, with advice where the text shows which mistake it is (``_hint``),
+    and the path of the value being read when the parser stopped."""
     mark = exc.problem_mark or exc.context_mark
     line, column = (mark.line + 1, mark.column + 1) if mark else (0, 0)
     message = " ".join(filter(None, [exc.context, exc.problem])) or str(exc)
-    if mark and "\t" in _indentation(text, mark.line):
-        message += " (YAML indents with spaces only: replace the tab on this line with spaces)"
     where = _unfinished(frames, pending=not _after_scalar(exc, text))
+    hint = _Hint()
+    if mark and "\t" in _indentation(text, mark.line):
+        hint = _Hint("YAML indents with spaces only: replace the tab on this line with spaces")
+    elif mark:
+        hint = _hint(exc, text)
+    if hint.text:
+        message += f" ({hint.text})"
+    if hint.at:
+        line, column = hint.at[0] + 1, hint.at[1] + 1
     return Diagnostic(path, line, column, field_path(where), f"YAML syntax error: {message}")
 
 
@@ -432,6 +442,41 @@ def _after_scalar(exc: yaml.MarkedYAMLError, text: str) -> bool:
         return False
     before = _source_line(text, start.line)[:start.column]
     return mark.line > start.line and re.search(r"[:-][ \t]+\Z", before) is not None
+
+
+class _Hint(NamedTuple):
+    """Advice on a syntax error (none if the text does not show which mistake it is)."""
+
+    text: str = ""
+    at: tuple[int, int] | None = None  # where the mistake is (line, column from 0), if not where PyYAML stopped
+
+
+# A key as plan files and the vocabularies write them (the schemas' field names): how hints tell a key from
+# text, which may hold colons.
+_KEY = r"[A-Za-z_][A-Za-z0-9_-]*"
+# A key followed by a full-width colon, as Chinese input methods type it: YAML reads it as text.
+_FULL_WIDTH_KEY = re.compile(rf"[ \t]*(?:-[ \t]+)*({_KEY})[ \t]*\uff1a(?!.*:(?:[ \t]|\Z))")
+
+
+def _hint(exc: yaml.MarkedYAMLError, text: str) -> _Hint:
+    """Advice on a syntax error.  PyYAML (and libyaml, in other words) names the rule of YAML's grammar that
+    failed, which the same few slips break:
+
+    - a key followed by a full-width colon is text, and the line after it is then out of place.
+    """
+    problem = exc.problem or ""
+    mark, start = exc.problem_mark, exc.context_mark
+    if mark is None:
+        return _Hint()
+    if problem.startswith("could not find expected ':'") and start:  # a line's key has no ':' after it
+        full_width = _FULL_WIDTH_KEY.match(_source_line(text, start.line), start.column)
+        if full_width and full_width.start() == start.column:
+            return _Hint(_full_width_hint(full_width), (start.line, full_width.end() - 1))
+    return _Hint()
+
+
+def _full_width_hint(found: re.Match) -> str:
+    return f"YAML keys end with an ASCII colon: replace the full-width '\uff1a' after '{found.group(1)}' with ':'"
 
 
 def _refusal(event: yaml.NodeEvent, depth: int, values: int) -> str | None:

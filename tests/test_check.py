@@ -391,6 +391,9 @@ SYNTAX = "{}/plans/2025/demo-edu-2025.yaml:{}: error: {}: YAML syntax error: {}"
 
 
 @pytest.mark.parametrize("change, where, field, message", [
+    (("title: 扩大普惠资源", "title： 扩大普惠资源"), "10:14", "sections[0].items[0]",
+     "while scanning a simple key could not find expected ':' "
+     "(YAML keys end with an ASCII colon: replace the full-width '：' after 'title' with ':')"),
     (("        owners:", "\towners:"), "12:1", "sections[0].items[0]",  # not in the text above it
      "while scanning a plain scalar found a tab character that violates indentation "
      "(YAML indents with spaces only: replace the tab on this line with spaces)"),
@@ -400,3 +403,9 @@ def test_a_yaml_syntax_error_says_what_to_write(tmp_path, capsys, change, where,
     make_project(tmp_path, PLAN.replace(*change))
     code, out, _ = check(tmp_path, capsys)
     assert code == 1 and out.splitlines() == [SYNTAX.format(tmp_path, where, field, message)]
+
+
+def test_a_full_width_colon_in_a_value_is_text(tmp_path):
+    make_project(tmp_path, PLAN.replace("text: 扩大普惠资源。", "text: 目标：扩大普惠资源。"))
+    site, diagnostics = load_site(str(tmp_path))
+    assert diagnostics == [] and site.plans[0].plan.sections[0].items[0].text.startswith("目标：扩大普惠资源。")

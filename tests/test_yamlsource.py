@@ -120,3 +120,39 @@ def test_first_problem_of_a_file(tmp_path, text, message, where):
     document, [problem] = load(tmp_path, text)
     assert document is None
     assert problem.message.startswith(message) and (problem.line, problem.column, problem.field) == where
+
+FULL_WIDTH = "(YAML keys end with an ASCII colon: replace the full-width '：' after '{}' with ':')"
+
+
+@pytest.mark.parametrize("text, where, key", [
+    # PyYAML stops on the line after the key, which it took for text: the error is at the '：'
+    ("a:\n  b: 1\n  title： 扩大\n  text: x\n", (3, 8, "a"), "title"),
+    ("a:\n  b: 1\n  title：扩大\n  text: x\n", (3, 8, "a"), "title"),
+    ("id: x\nyear： 2025\nb: 1\n", (2, 5, ""), "year"),
+    ("a:\n  b: 1\n  c： x\nd: 1\n", (3, 4, "a"), "c"),
+])
+def test_a_key_with_a_full_width_colon_is_named_where_the_colon_is(tmp_path, text, where, key):
+    _, [problem] = load(tmp_path, text)
+    assert (problem.line, problem.column, problem.field) == where
+    assert problem.message == "YAML syntax error: while scanning a simple key could not find expected ':' " \
+        + FULL_WIDTH.format(key)
+
+
+@pytest.mark.parametrize("text", [
+    "text: 目标：提升\nquoted: '目标：提升'\nflow: [目标：提升, x]\nmapping: {text: 目标：提升}\nmore: 目标：\n  提升\n",
+    "- 目标：提升\n- number：1 是文字\n",
+])
+def test_a_full_width_colon_in_a_value_is_text(tmp_path, text):
+    document, problems = load(tmp_path, text)
+    assert problems == [] and document.data == yaml.safe_load(text)
+
+
+@pytest.mark.parametrize("text, expected", [
+    # another mistake next to a full-width colon in a value: no word of the colon
+    ("a: 目标：提升\nfoo bar\nb: 1\n", (3, 1, "", "while scanning a simple key could not find expected ':'")),
+])
+def test_other_mistakes_next_to_a_full_width_colon_or_a_value_are_not_said_to_be_them(tmp_path, text, expected):
+    _, [problem] = load(tmp_path, text)
+    line, column, field, says = expected
+    assert (problem.line, problem.column, problem.field, problem.message) == (line, column, field,
+                                                                              f"YAML syntax error: {says}")
