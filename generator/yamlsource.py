@@ -430,6 +430,8 @@ def _syntax_error(path: str, exc: yaml.MarkedYAMLError, text: str, frames: list[
         message += f" ({hint.text})"
     if hint.at:
         line, column = hint.at[0] + 1, hint.at[1] + 1
+    if hint.where == "read" and frames and frames[-1].count:  # (else what was read last is no value)
+        where = _screened_path(frames)
     return Diagnostic(path, line, column, field_path(where), f"YAML syntax error: {message}")
 
 
@@ -449,6 +451,8 @@ class _Hint(NamedTuple):
 
     text: str = ""
     at: tuple[int, int] | None = None  # where the mistake is (line, column from 0), if not where PyYAML stopped
+    where: str = "pending"  # whose path to name: the value being read, or the value read last ("read"), which
+    #                         PyYAML took in before it stopped
 
 
 # A key as plan files and the vocabularies write them (the schemas' field names): how hints tell a key from
@@ -456,27 +460,103 @@ class _Hint(NamedTuple):
 _KEY = r"[A-Za-z_][A-Za-z0-9_-]*"
 # A key followed by a full-width colon, as Chinese input methods type it: YAML reads it as text.
 _FULL_WIDTH_KEY = re.compile(rf"[ \t]*(?:-[ \t]+)*({_KEY})[ \t]*\uff1a(?!.*:(?:[ \t]|\Z))")
+# Where a value starts on a line: after the dashes of sequence entries and a key, if there is one.
+_VALUE_START = re.compile(rf"[ \t]*((?:-[ \t]+)*)(?:({_KEY})[ \t]*:[ \t]+)?")
+# What a value follows: a key and its colon, the dash of a sequence entry, or a '[' or ',' in a list.
+_VALUE_BEFORE = re.compile(rf"(?:(?:\A|[\s{{,])(?:{_KEY})[ \t]*:|(?:\A|[ \t])-|[\[,])[ \t]*\Z")
+# Characters that cannot start a plain value (YAML's indicators, of which > and | only in [] and {}).
+_INDICATORS = tuple("@`%>|")
+_TAGS_AND_ANCHORS = ("while scanning an alias", "while scanning an anchor", "while scanning a tag",
+                     "while parsing a tag")
 
 
 def _hint(exc: yaml.MarkedYAMLError, text: str) -> _Hint:
     """Advice on a syntax error.  PyYAML (and libyaml, in other words) names the rule of YAML's grammar that
     failed, which the same few slips break:
 
-    - a key followed by a full-width colon is text, and the line after it is then out of place.
+    - a key followed by a full-width colon is text, and the line after it is then out of place;
+    - a value starting with a YAML indicator (> | @ ` % * & ! [ {) is not read as text.
     """
-    problem = exc.problem or ""
+    problem, context = exc.problem or "", exc.context or ""
     mark, start = exc.problem_mark, exc.context_mark
     if mark is None:
         return _Hint()
+    line = _source_line(text, mark.line)
     if problem.startswith("could not find expected ':'") and start:  # a line's key has no ':' after it
         full_width = _FULL_WIDTH_KEY.match(_source_line(text, start.line), start.column)
         if full_width and full_width.start() == start.column:
             return _Hint(_full_width_hint(full_width), (start.line, full_width.end() - 1))
+        return _Hint()
+    if start and start.line == mark.line and _VALUE_BEFORE.search(line, 0, start.column):
+        if context == "while scanning a block scalar":  # '>' or '|' then text
+            return _Hint(_quote_hint(line, start.column, False))
+        if context in _TAGS_AND_ANCHORS:  # '*', '&' or '!' then text
+            return _Hint(_quote_hint(line, start.column, _in_brackets(line[:start.column])))
+    if "that cannot start any token" in problem and line[mark.column:mark.column + 1].startswith(_INDICATORS) \
+            and _VALUE_BEFORE.search(line, 0, mark.column):
+        in_flow = line[mark.column] in ">|" or _in_brackets(line[:mark.column])  # (> and | start a block)
+        return _Hint(_quote_hint(line, mark.column, in_flow))
+    if context in ("while parsing a flow sequence", "while parsing a flow mapping") and start:
+        return _Hint(_flow_hint(text, start, mark))
+    if context.startswith("while parsing a block"):
+        value = _VALUE_START.match(line)
+        written = line[value.end():mark.column].rstrip()  # a list or mapping that ended, then text
+        if (value.group(1) or value.group(2)) and written[:1] + written[-1:] in ("[]", "{}") \
+                and ": " not in written and line[mark.column] not in "[]{},:>|&*!%@`#'\"?-":
+            return _Hint(_quote_hint(line, value.end(), False), where="read")
     return _Hint()
+
+
+def _in_brackets(text: str) -> bool:
+    """Whether a [ or { opened in ``text`` (a line up to a value) is still open, quoted text left out: a
+    value after it ends at the next ','.  (The parser may not have started that list or mapping when it stops;
+    one started on a line above is not seen.)"""
+    text = re.sub(r"""(?:(?<=[\s\[{,:])|\A)(?:'(?:[^']|'')*'|"(?:[^"\\]|\\.)*")""", "", text)
+    return len(re.findall(r"[\[{]", text)) > len(re.findall(r"[\]}]", text))
 
 
 def _full_width_hint(found: re.Match) -> str:
     return f"YAML keys end with an ASCII colon: replace the full-width '\uff1a' after '{found.group(1)}' with ':'"
+
+
+def _quote_hint(line: str, column: int, in_flow: bool) -> str:
+    """Say to quote the value that starts at ``column`` of ``line`` with a YAML indicator, as it would be."""
+    key = re.search(rf"(?:\A|[\s{{,])({_KEY})[ \t]*:[ \t]+\Z", line[:column])
+    quoted = _quoted(key.group(1) if key else None, _value_text(line, column, in_flow))
+    return f"a YAML value starting with '{line[column]}' must be quoted: write {quoted}"
+
+
+def _value_text(line: str, column: int, in_flow: bool) -> str:
+    """The text of the value that starts at ``column`` of ``line``: to the line's end or its comment, or in a
+    flow collection to the next ',', ']' or '}'."""
+    return re.match(r"[^,\]}]*" if in_flow else r".*?(?=[ \t]+#|\Z)", line[column:]).group().strip()
+
+
+def _quoted(key: str | None, value: str) -> str:
+    quoted = "'" + value.replace("'", "''") + "'"
+    return f"{key}: {quoted}" if key else quoted
+
+
+def _flow_hint(text: str, start: yaml.Mark, mark: yaml.Mark) -> str:
+    """A list or mapping in [] or {} (from ``start``) that does not go on as YAML expects at ``mark``: a plain
+    value in it holds ': ', or, on a later line, the '[' or '{' was not closed (or starts a text value)."""
+    line = _source_line(text, mark.line)
+    if mark.line == start.line:
+        entry = re.search(rf"[{{,][ \t]*({_KEY})[ \t]*:[ \t]+([^,{{}}\[\]:]*)\Z", line[:mark.column])
+        if line[mark.column:mark.column + 1] != ":" or not entry or not entry.group(2).strip():
+            return ""
+        value = (entry.group(2) + _value_text(line, mark.column, True)).strip()
+        return f"a YAML value containing ': ' must be quoted: write {_quoted(entry.group(1), value)}"
+    opening = _source_line(text, start.line)
+    value = _VALUE_START.fullmatch(opening, 0, start.column)  # the [ or { starts a value in a block
+    if not value or not (value.group(1) or value.group(2)):
+        return ""
+    kind, end = ("list", "]") if opening[start.column] == "[" else ("mapping", "}")
+    hint = f"the '{opening[start.column]}' on line {start.line + 1} starts a {kind} that must end with '{end}'"
+    written = _value_text(opening, start.column, False)
+    if len(written) == 1 or re.search(r"[,:][ \t]", written):  # what it holds is data
+        return hint
+    return f"{hint}; a text value starting with it must be quoted: write {_quoted(value.group(2), written)}"
 
 
 def _refusal(event: yaml.NodeEvent, depth: int, values: int) -> str | None:

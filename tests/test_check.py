@@ -394,6 +394,9 @@ SYNTAX = "{}/plans/2025/demo-edu-2025.yaml:{}: error: {}: YAML syntax error: {}"
     (("title: 扩大普惠资源", "title： 扩大普惠资源"), "10:14", "sections[0].items[0]",
      "while scanning a simple key could not find expected ':' "
      "(YAML keys end with an ASCII colon: replace the full-width '：' after 'title' with ':')"),
+    (("comparator: '>='", "comparator: >="), "15:74", "sections[0].items[0].targets[0]",
+     "while scanning for the next token found character that cannot start any token "
+     "(a YAML value starting with '>' must be quoted: write comparator: '>=')"),
     (("        owners:", "\towners:"), "12:1", "sections[0].items[0]",  # not in the text above it
      "while scanning a plain scalar found a tab character that violates indentation "
      "(YAML indents with spaces only: replace the tab on this line with spaces)"),

@@ -121,6 +121,7 @@ def test_first_problem_of_a_file(tmp_path, text, message, where):
     assert document is None
     assert problem.message.startswith(message) and (problem.line, problem.column, problem.field) == where
 
+
 FULL_WIDTH = "(YAML keys end with an ASCII colon: replace the full-width '：' after '{}' with ':')"
 
 
@@ -150,9 +151,68 @@ def test_a_full_width_colon_in_a_value_is_text(tmp_path, text):
 @pytest.mark.parametrize("text, expected", [
     # another mistake next to a full-width colon in a value: no word of the colon
     ("a: 目标：提升\nfoo bar\nb: 1\n", (3, 1, "", "while scanning a simple key could not find expected ':'")),
+    ("a: 目标：提升 [注] x\nb: [1, 2\nc: 3\n", (3, 2, "b[2]", "while parsing a flow sequence did not find "
+                                                  "expected ',' or ']' (the '[' on line 2 starts a list that must "
+                                                  "end with ']')")),
+    # the value does not start with an indicator, or what follows is no text: no word of quoting it
+    ("x: 'a' b\n", (1, 8, "", "while parsing a block mapping did not find expected key")),
+    ("x: [1, 2]]\n", (1, 10, "", "while parsing a block mapping did not find expected key")),
+    ("x:\n  `y: 1\n", (2, 3, "x", "while scanning for the next token found character that cannot start any token")),
 ])
 def test_other_mistakes_next_to_a_full_width_colon_or_a_value_are_not_said_to_be_them(tmp_path, text, expected):
     _, [problem] = load(tmp_path, text)
     line, column, field, says = expected
     assert (problem.line, problem.column, problem.field, problem.message) == (line, column, field,
                                                                               f"YAML syntax error: {says}")
+
+
+@pytest.mark.parametrize("text, where, says, quoted", [
+    ("a:\n  comparator: >=\n", (2, 16, "a.comparator"),
+     "while scanning a block scalar did not find expected comment or line break", "'>' must be quoted: write "
+                                                                                  "comparator: '>='"),
+    ("a: {comparator: >=, value: 58}\n", (1, 17, "a.comparator"),
+     "while scanning for the next token found character that cannot start any token", "'>' must be quoted: "
+                                                                                      "write comparator: '>='"),
+    ("a:\n  - x: | b # c\n", (2, 10, "a[0].x"),
+     "while scanning a block scalar did not find expected comment or line break", "'|' must be quoted: write "
+                                                                                  "x: '| b'"),
+    ("unit: %\n", (1, 7, "unit"), "while scanning for the next token found character that cannot start any token",
+     "'%' must be quoted: write unit: '%'"),
+    ("a: [x, @y, z]\n", (1, 8, "a[1]"),
+     "while scanning for the next token found character that cannot start any token", "'@' must be quoted: "
+                                                                                      "write '@y'"),
+    ("a: `b` c\n", (1, 4, "a"), "while scanning for the next token found character that cannot start any token",
+     "'`' must be quoted: write a: '`b` c'"),
+    ("a: *注 见附件\n", (1, 5, "a"), "while scanning an alias did not find expected alphabetic or numeric character",
+     "'*' must be quoted: write a: '*注 见附件'"),
+    ("a: &注 见附件\n", (1, 5, "a"),
+     "while scanning an anchor did not find expected alphabetic or numeric character", "'&' must be quoted: "
+                                                                                       "write a: '&注 见附件'"),
+    ("a: !重要 it's\n", (1, 5, "a"), "while scanning a tag did not find expected whitespace or line break",
+     "'!' must be quoted: write a: '!重要 it''s'"),
+    ("a: [注] 见附件\nb: 1\n", (1, 8, "a"), "while parsing a block mapping did not find expected key",
+     "'[' must be quoted: write a: '[注] 见附件'"),
+])
+def test_a_value_starting_with_an_indicator_is_said_to_be_quoted(tmp_path, text, where, says, quoted):
+    _, [problem] = load(tmp_path, text)
+    assert (problem.line, problem.column, problem.field) == where
+    assert problem.message == f"YAML syntax error: {says} (a YAML value starting with {quoted})"
+
+
+@pytest.mark.parametrize("text, where, hint", [
+    ("a: [注 见附件\nb: 1\n", (2, 2, "a[1]"), "the '[' on line 1 starts a list that must end with ']'; a text value "
+                                          "starting with it must be quoted: write a: '[注 见附件'"),
+    ("a:\n  - {注 见附件\n  - b\n", (4, 1, "a[0]"), "the '{' on line 2 starts a mapping that must end with '}'; a "
+                                                "text value starting with it must be quoted: write '{注 见附件'"),
+    ("a: {b: 1, c: 2\nd: 1\n", (2, 2, "a"), "the '{' on line 1 starts a mapping that must end with '}'"),
+])
+def test_a_list_or_mapping_not_closed_is_said_to_be_closed_or_quoted(tmp_path, text, where, hint):
+    _, [problem] = load(tmp_path, text)
+    assert (problem.line, problem.column, problem.field) == where and problem.message.endswith(f" ({hint})")
+
+
+def test_a_colon_and_a_space_in_a_value_in_braces_is_said_to_be_quoted(tmp_path):
+    _, [problem] = load(tmp_path, "- {text: 目标: 提升, value: 1}\n")
+    assert (problem.line, problem.column, problem.field) == (1, 12, "[0]")
+    assert problem.message == ("YAML syntax error: while parsing a flow mapping did not find expected ',' or '}' "
+                               "(a YAML value containing ': ' must be quoted: write text: '目标: 提升')")
