@@ -11,6 +11,10 @@ build: anchors and aliases (the "billion laughs" bomb reuses values),
 nesting deeper than ``MAX_DEPTH`` (decoding recurses) and more than ``MAX_VALUES`` values
 (memory grows by about a kilobyte per value).  With ``MAX_BYTES`` this
 bounds what one file may cost.
+
+A syntax error is reported in PyYAML's words, with advice where the text shows
+which slip caused it (``_hint``): a full-width colon after a key, a value
+starting with a YAML indicator, a key indented otherwise than its siblings.
 """
 
 from __future__ import annotations
@@ -432,6 +436,8 @@ def _syntax_error(path: str, exc: yaml.MarkedYAMLError, text: str, frames: list[
         line, column = hint.at[0] + 1, hint.at[1] + 1
     if hint.where == "read" and frames and frames[-1].count:  # (else what was read last is no value)
         where = _screened_path(frames)
+    elif hint.where == "holder":
+        where = _unfinished(frames, pending=False)
     return Diagnostic(path, line, column, field_path(where), f"YAML syntax error: {message}")
 
 
@@ -451,13 +457,15 @@ class _Hint(NamedTuple):
 
     text: str = ""
     at: tuple[int, int] | None = None  # where the mistake is (line, column from 0), if not where PyYAML stopped
-    where: str = "pending"  # whose path to name: the value being read, or the value read last ("read"), which
-    #                         PyYAML took in before it stopped
+    where: str = "pending"  # whose path to name: the value being read, the collection holding it ("holder"),
+    #                         or the value read last ("read"), which PyYAML took in before it stopped
 
 
 # A key as plan files and the vocabularies write them (the schemas' field names): how hints tell a key from
 # text, which may hold colons.
 _KEY = r"[A-Za-z_][A-Za-z0-9_-]*"
+# The start of a line holding a key: its indentation, the dashes of sequence entries, the key and its colon.
+_KEY_LINE = re.compile(rf"([ \t]*(?:-[ \t]+)*)({_KEY})[ \t]*:(?=[ \t]|\Z)")
 # A key followed by a full-width colon, as Chinese input methods type it: YAML reads it as text.
 _FULL_WIDTH_KEY = re.compile(rf"[ \t]*(?:-[ \t]+)*({_KEY})[ \t]*\uff1a(?!.*:(?:[ \t]|\Z))")
 # Where a value starts on a line: after the dashes of sequence entries and a key, if there is one.
@@ -475,7 +483,10 @@ def _hint(exc: yaml.MarkedYAMLError, text: str) -> _Hint:
     failed, which the same few slips break:
 
     - a key followed by a full-width colon is text, and the line after it is then out of place;
-    - a value starting with a YAML indicator (> | @ ` % * & ! [ {) is not read as text.
+    - a value starting with a YAML indicator (> | @ ` % * & ! [ {) is not read as text;
+    - a key indented more than its siblings continues the value above it, and a plain value holding ': '
+      is a key and a value: both are "mapping values are not allowed";
+    - a key indented less than its siblings is not in their mapping nor in the one around it.
     """
     problem, context = exc.problem or "", exc.context or ""
     mark, start = exc.problem_mark, exc.context_mark
@@ -487,6 +498,8 @@ def _hint(exc: yaml.MarkedYAMLError, text: str) -> _Hint:
         if full_width and full_width.start() == start.column:
             return _Hint(_full_width_hint(full_width), (start.line, full_width.end() - 1))
         return _Hint()
+    if problem.startswith("mapping values are not allowed"):
+        return _mapping_values_hint(text, mark.line, mark.column)
     if start and start.line == mark.line and _VALUE_BEFORE.search(line, 0, start.column):
         if context == "while scanning a block scalar":  # '>' or '|' then text
             return _Hint(_quote_hint(line, start.column, False))
@@ -499,6 +512,8 @@ def _hint(exc: yaml.MarkedYAMLError, text: str) -> _Hint:
     if context in ("while parsing a flow sequence", "while parsing a flow mapping") and start:
         return _Hint(_flow_hint(text, start, mark))
     if context.startswith("while parsing a block"):
+        if mark.column == len(_indentation(text, mark.line)):  # at the start of a line
+            return _indentation_hint(text, mark.line, continues=False)
         value = _VALUE_START.match(line)
         written = line[value.end():mark.column].rstrip()  # a list or mapping that ended, then text
         if (value.group(1) or value.group(2)) and written[:1] + written[-1:] in ("[]", "{}") \
@@ -557,6 +572,77 @@ def _flow_hint(text: str, start: yaml.Mark, mark: yaml.Mark) -> str:
     if len(written) == 1 or re.search(r"[,:][ \t]", written):  # what it holds is data
         return hint
     return f"{hint}; a text value starting with it must be quoted: write {_quoted(value.group(2), written)}"
+
+
+def _mapping_values_hint(text: str, line: int, column: int) -> _Hint:
+    """The ':' at ``column`` of ``line`` follows a plain value: one started on that line (it holds ': '), or
+    on one above, which the line continues (the key is indented too far, or a full-width colon above)."""
+    source = _source_line(text, line)
+    key = _KEY_LINE.match(source)
+    if key and key.end() - 1 < column:  # key: text: more
+        value = _value_text(source, _VALUE_START.match(source).end(), False)
+        if value[:1] in ("'", '"'):  # a quoted text, then ': '
+            return _Hint("a YAML value containing ': ' must be quoted")
+        return _Hint(f"a YAML value containing ': ' must be quoted: write {_quoted(key.group(2), value)}")
+    if re.search(r":[ \t]", source[:column]):
+        return _Hint("a YAML value containing ': ' must be quoted")
+    if key and key.end() - 1 == column:  # a key that continues the plain value above
+        return _indentation_hint(text, line, continues=True)
+    return _Hint("a key must be aligned with the keys of its siblings, and a value containing ': ' must be quoted")
+
+
+def _indentation_hint(text: str, line: int, continues: bool) -> _Hint:
+    """A key at the start of ``line`` that is not where YAML expects one: a full-width colon on the line above
+    made that a plain value (the one read last), or the key is not indented as its siblings.  ``continues``:
+    the line goes on with a plain value above it (it is indented more than that value's key)."""
+    key = _KEY_LINE.match(_source_line(text, line))
+    if not key or key.group(1).strip():  # (a key after a dash: not told)
+        return _Hint()
+    above = line - 1
+    while above >= 0 and re.match(r"[ \t]*(?:#|\Z)", _source_line(text, above)):
+        above -= 1
+    full_width = _FULL_WIDTH_KEY.match(_source_line(text, above)) if above >= 0 else None
+    if full_width:
+        return _Hint(_full_width_hint(full_width), (above, full_width.end() - 1), "read")
+    blocks = _open_blocks(text, line)
+    columns = [column for mapping, column in blocks if mapping]
+    indent = len(key.group(1))
+    if continues:  # its siblings are the keys of the mapping whose value it goes on with
+        neighbours = [blocks[-1][1]] if blocks and blocks[-1][0] and blocks[-1][1] < indent else []
+    elif indent in columns:
+        neighbours = []
+    else:  # of the mapping it is deeper than or of the one it is less deep than (the keys above it): the nearer
+        neighbours = [c for c in (min((c for c in columns if c > indent), default=None),
+                                  max((c for c in columns if c < indent), default=None)) if c is not None]
+        neighbours.sort(key=lambda c: (abs(c - indent), -c))
+    if not neighbours:
+        return _Hint()
+    return _Hint(f"YAML nests by indentation: align the key '{key.group(2)}' with the keys of its siblings at "
+                 + " or ".join(f"column {c + 1}" for c in neighbours), where="holder")
+
+
+def _open_blocks(text: str, line: int) -> list[tuple[bool, int]]:
+    """The collections still open at the start of ``line`` as the text before it is read on its own, innermost
+    last: whether each is a mapping in a block (not in {}), and its column (of its keys, or of its dashes);
+    [] if that text cannot be read."""
+    prefix = text[:_line_start(text, line)]
+    loader = _Loader(prefix)
+    opened: list[tuple[bool, int]] = []  # (block mapping?, column) of each collection open
+    try:
+        while True:
+            event = loader.get_event()
+            if event is None or isinstance(event, _ENDS) and event.start_mark.line >= line:
+                break  # what the end of the text closes is open at the start of the line
+            if isinstance(event, _STARTS):
+                opened.append((isinstance(event, yaml.MappingStartEvent) and not event.flow_style,
+                               event.start_mark.column))
+            elif isinstance(event, _ENDS):
+                opened.pop()
+    except yaml.YAMLError:
+        return []
+    finally:
+        loader.dispose()
+    return opened
 
 
 def _refusal(event: yaml.NodeEvent, depth: int, values: int) -> str | None:

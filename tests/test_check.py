@@ -397,6 +397,15 @@ SYNTAX = "{}/plans/2025/demo-edu-2025.yaml:{}: error: {}: YAML syntax error: {}"
     (("comparator: '>='", "comparator: >="), "15:74", "sections[0].items[0].targets[0]",
      "while scanning for the next token found character that cannot start any token "
      "(a YAML value starting with '>' must be quoted: write comparator: '>=')"),
+    (("        owners:", "         owners:"), "12:16", "sections[0].items[0]",
+     "mapping values are not allowed in this context "
+     "(YAML nests by indentation: align the key 'owners' with the keys of its siblings at column 9)"),
+    (("        owners:", "       owners:"), "12:8", "sections[0].items",
+     "while parsing a block collection did not find expected '-' indicator "
+     "(YAML nests by indentation: align the key 'owners' with the keys of its siblings at column 9 or column 5)"),
+    (("text: 扩大普惠资源。", "text: 扩大普惠资源: "), "11:21", "sections[0].items[0]",
+     "mapping values are not allowed in this context "
+     "(a YAML value containing ': ' must be quoted: write text: '扩大普惠资源: 公办幼儿园在园幼儿占比提升至58%以上。')"),
     (("        owners:", "\towners:"), "12:1", "sections[0].items[0]",  # not in the text above it
      "while scanning a plain scalar found a tab character that violates indentation "
      "(YAML indents with spaces only: replace the tab on this line with spaces)"),

@@ -1,4 +1,5 @@
 import pickle
+import re
 
 import pytest
 import yaml
@@ -139,6 +140,20 @@ def test_a_key_with_a_full_width_colon_is_named_where_the_colon_is(tmp_path, tex
         + FULL_WIDTH.format(key)
 
 
+@pytest.mark.parametrize("text, where, says", [
+    # a value with a full-width colon after its key is text going on to the next line, where PyYAML stops
+    ("a:\n  - number： 1\n    title: x\n", (2, 11, "a[0]"), "mapping values are not allowed in this context"),
+    ("year： 2025\nb: 1\n", (1, 5, ""), "mapping values are not allowed in this context"),
+    ("a:\n  b： x\n  c: y\n", (2, 4, "a"), "mapping values are not allowed in this context"),
+    ("a:\n  b： x\n  # c\n  c: y\n", (2, 4, "a"), "while parsing a block mapping did not find expected key"),
+])
+def test_a_full_width_colon_the_next_line_continues_is_named_with_its_line(tmp_path, text, where, says):
+    _, [problem] = load(tmp_path, text)
+    key = re.search(r"(\w+)：", text).group(1)
+    assert (problem.line, problem.column, problem.field) == where
+    assert problem.message == f"YAML syntax error: {says} {FULL_WIDTH.format(key)}"
+
+
 @pytest.mark.parametrize("text", [
     "text: 目标：提升\nquoted: '目标：提升'\nflow: [目标：提升, x]\nmapping: {text: 目标：提升}\nmore: 目标：\n  提升\n",
     "- 目标：提升\n- number：1 是文字\n",
@@ -151,13 +166,24 @@ def test_a_full_width_colon_in_a_value_is_text(tmp_path, text):
 @pytest.mark.parametrize("text, expected", [
     # another mistake next to a full-width colon in a value: no word of the colon
     ("a: 目标：提升\nfoo bar\nb: 1\n", (3, 1, "", "while scanning a simple key could not find expected ':'")),
+    ("a: 目标：提升\n  b: 1\n", (2, 4, "", "mapping values are not allowed in this context "
+                                     "(YAML nests by indentation: align the key 'b' with the keys of its siblings "
+                                     "at column 1)")),
+    ("x:\n  a: '目标：提升'\n   b: 1\n", (3, 4, "x", "while parsing a block mapping did not find expected key "
+                                             "(YAML nests by indentation: align the key 'b' with the keys of its "
+                                             "siblings at column 3)")),
     ("a: 目标：提升 [注] x\nb: [1, 2\nc: 3\n", (3, 2, "b[2]", "while parsing a flow sequence did not find "
                                                   "expected ',' or ']' (the '[' on line 2 starts a list that must "
                                                   "end with ']')")),
+    ("a:\n  b： 1: x\n c: 2\n", (3, 2, "", "while parsing a block mapping did not find expected key (YAML nests "
+                                        "by indentation: align the key 'c' with the keys of its siblings at "
+                                        "column 3 or column 1)")),
     # the value does not start with an indicator, or what follows is no text: no word of quoting it
     ("x: 'a' b\n", (1, 8, "", "while parsing a block mapping did not find expected key")),
     ("x: [1, 2]]\n", (1, 10, "", "while parsing a block mapping did not find expected key")),
     ("x:\n  `y: 1\n", (2, 3, "x", "while scanning for the next token found character that cannot start any token")),
+    # a key goes on with a sequence's entry above it: where it belongs is not in the text
+    ("a:\n  - x\n    b: 1\n", (3, 6, "a[1]", "mapping values are not allowed in this context")),
 ])
 def test_other_mistakes_next_to_a_full_width_colon_or_a_value_are_not_said_to_be_them(tmp_path, text, expected):
     _, [problem] = load(tmp_path, text)
@@ -209,6 +235,41 @@ def test_a_value_starting_with_an_indicator_is_said_to_be_quoted(tmp_path, text,
 def test_a_list_or_mapping_not_closed_is_said_to_be_closed_or_quoted(tmp_path, text, where, hint):
     _, [problem] = load(tmp_path, text)
     assert (problem.line, problem.column, problem.field) == where and problem.message.endswith(f" ({hint})")
+
+
+INDENTATION = "(YAML nests by indentation: align the key '{}' with the keys of its siblings at {})"
+
+
+@pytest.mark.parametrize("text, where, says, key, columns", [
+    # one space too far: the key goes on with the value above
+    ("a:\n  b: 1\n   c: 2\n", (3, 5, "a"), "mapping values are not allowed in this context", "c", "column 3"),
+    ("a:\n  - b: x\n    c:\n      d: 1\n       e: 2\n", (5, 9, "a[0].c"),
+     "mapping values are not allowed in this context", "e", "column 7"),
+    # one space too little: in neither the mapping above nor the one around it, the nearer first
+    ("a:\n  b: 1\n c: 2\n", (3, 2, ""), "while parsing a block mapping did not find expected key", "c",
+     "column 3 or column 1"),
+    ("a:\n  - b: 1\n   c: 2\n", (3, 4, "a"), "while parsing a block collection did not find expected '-' indicator",
+     "c", "column 5 or column 1"),
+    ("a:\n  - x\n  b: 1\n", (3, 3, "a"), "while parsing a block collection did not find expected '-' indicator", "b",
+     "column 1"),
+])
+def test_a_key_indented_otherwise_than_its_siblings_is_said_to_be_aligned(tmp_path, text, where, says, key,
+                                                                         columns):
+    _, [problem] = load(tmp_path, text)
+    assert (problem.line, problem.column, problem.field) == where
+    assert problem.message == f"YAML syntax error: {says} {INDENTATION.format(key, columns)}"
+
+
+@pytest.mark.parametrize("text, where, hint", [
+    ("a:\n  b: 时间: 2025年 # c\n", (2, 8, "a"), "a YAML value containing ': ' must be quoted: write b: '时间: 2025年'"),
+    ("a:\n  - 时间: 2025年: x\n", (2, 14, "a[0]"), "a YAML value containing ': ' must be quoted"),
+    ("a: 时间\n  甲: 乙\n", (2, 4, ""), "a key must be aligned with the keys of its siblings, and a value containing "
+                                      "': ' must be quoted"),
+])
+def test_a_value_holding_a_colon_and_a_space_is_said_to_be_quoted(tmp_path, text, where, hint):
+    _, [problem] = load(tmp_path, text)
+    assert (problem.line, problem.column, problem.field) == where
+    assert problem.message == f"YAML syntax error: mapping values are not allowed in this context ({hint})"
 
 
 def test_a_colon_and_a_space_in_a_value_in_braces_is_said_to_be_quoted(tmp_path):
