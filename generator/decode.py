@@ -184,12 +184,14 @@ class _Dataclass:
                 diagnostics.append(document.diagnostic(path, "the file is empty (or holds only comments): "
                                                              "expected a mapping of fields"))
                 return None
-            return _fail("a mapping", value, path, document, diagnostics)
+            diagnostics.append(document.diagnostic(path, f"expected a mapping, got {_describe(value)}"
+                                                         + _full_width_colon(value, self.names)))
+            return None
         names = self.names
         for key in value:
             if key not in names:
-                diagnostics.append(document.diagnostic(
-                    path + (key,), f"unknown field{did_you_mean(key, names)}", at_key=True))
+                hint = _full_width_colon(key, names) or did_you_mean(key, names)
+                diagnostics.append(document.diagnostic(path + (key,), f"unknown field{hint}", at_key=True))
         kwargs = {}
         for f in self.fields:
             decoded = None
@@ -210,6 +212,16 @@ class _Dataclass:
                 # document; the error above already makes the load fail.
                 kwargs[f.name] = f.placeholder
         return self.cls(**kwargs)
+
+
+def _full_width_colon(written, names) -> str:
+    """A " (…)" hint if ``written`` starts with a field's name and a full-width colon "：", as a Chinese input
+    method types it: YAML then reads no key but text, a key of the text (in {}) or a text in place of a mapping
+    (a mapping's only key), and the rest of the line with it."""
+    key = written.partition("\uff1a")[0].strip() if isinstance(written, str) and "\uff1a" in written else None
+    if key not in names:
+        return ""
+    return f" (YAML keys end with an ASCII colon: replace the full-width '\uff1a' after '{key}' with ':')"
 
 
 def _field(f: dataclasses.Field, tp) -> _Field:

@@ -417,6 +417,22 @@ def test_a_yaml_syntax_error_says_what_to_write(tmp_path, capsys, change, where,
     assert code == 1 and out.splitlines() == [SYNTAX.format(tmp_path, where, field, message)]
 
 
+def test_a_full_width_colon_in_braces_is_said_to_be_one(tmp_path):
+    """In {} the key and its full-width colon are text, a key without a value: no syntax error."""
+    make_project(tmp_path, PLAN.replace("{text: 公办", "{text： 公办"))
+    assert [(f, m) for _, f, s, m in messages(tmp_path) if s == "error"] == [
+        ("sections[0].items[0].targets[0].text： 公办幼儿园在园幼儿占比提升至58%以上",
+         "unknown field (YAML keys end with an ASCII colon: replace the full-width '：' after 'text' with ':')"),
+        ("sections[0].items[0].targets[0].text", "missing required field 'text': expected a string")]
+
+
+def test_a_full_width_colon_after_a_mappings_only_key_is_said_to_be_one(tmp_path):
+    make_project(tmp_path, PLAN.replace("year: 2025\n", "year: 2025\nsource:\n  url： https://example.org/a\n"))
+    assert [(f, m) for _, f, s, m in messages(tmp_path) if s == "error"] == [
+        ("source", "expected a mapping, got the text 'url： https://example.org/a' "
+                   "(YAML keys end with an ASCII colon: replace the full-width '：' after 'url' with ':')")]
+
+
 def test_a_full_width_colon_in_a_value_is_text(tmp_path):
     make_project(tmp_path, PLAN.replace("text: 扩大普惠资源。", "text: 目标：扩大普惠资源。"))
     site, diagnostics = load_site(str(tmp_path))
