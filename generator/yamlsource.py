@@ -13,7 +13,7 @@ nesting deeper than ``MAX_DEPTH`` (decoding recurses) and more than ``MAX_VALUES
 bounds what one file may cost.
 
 A syntax error is reported in PyYAML's words, with advice where the text shows
-which slip caused it (``_hint``): a full-width colon after a key, a value
+which slip caused it (``yamlhints``): a full-width colon after a key, a value
 starting with a YAML indicator, a key indented otherwise than its siblings.
 """
 
@@ -24,11 +24,11 @@ import pickle
 import re
 import sys
 from dataclasses import dataclass, field
-from typing import NamedTuple
 
 import yaml
 
 from .diagnostics import Diagnostic, field_path
+from .yamlhints import hint, source_line
 
 try:  # the C loader is several times faster; fall back where libyaml is missing
     _Loader = yaml.CSafeLoader
@@ -393,50 +393,21 @@ def _screened_path(frames: list[_Open]) -> Path:
     return tuple(frame.key if frame.is_mapping else frame.count - 1 for frame in frames)
 
 
-_BREAK = re.compile("\r\n|[\r\n\x85\u2028\u2029]")  # what YAML counts lines by
-
-
-def _line_start(text: str, line: int) -> int:
-    """Where line ``line`` (counted from 0) of ``text`` starts; the text's length past its end."""
-    if line == 0:
-        return 0
-    for number, found in enumerate(_BREAK.finditer(text), 1):
-        if number == line:
-            return found.end()
-    return len(text)
-
-
-def _source_line(text: str, line: int) -> str:
-    """Line ``line`` (counted from 0) of ``text`` without its line break; "" past the end."""
-    start = _line_start(text, line)
-    end = _BREAK.search(text, start)
-    return text[start:end.start() if end else len(text)]
-
-
-def _indentation(text: str, line: int) -> str:
-    """The whitespace that starts line ``line`` (counted from 0) of ``text``."""
-    return re.match(r"\s*", _source_line(text, line)).group()
-
-
 def _syntax_error(path: str, exc: yaml.MarkedYAMLError, text: str, frames: list[_Open] = ()) -> Diagnostic:
-    """PyYAML's words for a syntax error, with advice where the text shows which mistake it is (``_hint``),
-    and the path of the value being read when the parser stopped."""
+    """PyYAML's words for a syntax error, with advice where the text shows which mistake it is
+    (``yamlhints.hint``), and the path of the value being read when the parser stopped."""
     mark = exc.problem_mark or exc.context_mark
     line, column = (mark.line + 1, mark.column + 1) if mark else (0, 0)
     message = " ".join(filter(None, [exc.context, exc.problem])) or str(exc)
     where = _unfinished(frames, pending=not _after_scalar(exc, text))
-    hint = _Hint()
-    if mark and "\t" in _indentation(text, mark.line):
-        hint = _Hint("YAML indents with spaces only: replace the tab on this line with spaces")
-    elif mark:
-        hint = _hint(exc, text)
-    if hint.text:
-        message += f" ({hint.text})"
-    if hint.at:
-        line, column = hint.at[0] + 1, hint.at[1] + 1
-    if hint.where == "read" and frames and frames[-1].count:  # (else what was read last is no value)
+    advice = hint(exc, text)
+    if advice.text:
+        message += f" ({advice.text})"
+    if advice.at:
+        line, column = advice.at[0] + 1, advice.at[1] + 1
+    if advice.where == "read" and frames and frames[-1].count:  # (else what was read last is no value)
         where = _screened_path(frames)
-    elif hint.where == "holder":
+    elif advice.where == "holder":
         where = _unfinished(frames, pending=False)
     return Diagnostic(path, line, column, field_path(where), f"YAML syntax error: {message}")
 
@@ -448,201 +419,8 @@ def _after_scalar(exc: yaml.MarkedYAMLError, text: str) -> bool:
     start, mark = exc.context_mark, exc.problem_mark
     if exc.problem != "found a tab character that violates indentation" or not start or not mark:
         return False
-    before = _source_line(text, start.line)[:start.column]
+    before = source_line(text, start.line)[:start.column]
     return mark.line > start.line and re.search(r"[:-][ \t]+\Z", before) is not None
-
-
-class _Hint(NamedTuple):
-    """Advice on a syntax error (none if the text does not show which mistake it is)."""
-
-    text: str = ""
-    at: tuple[int, int] | None = None  # where the mistake is (line, column from 0), if not where PyYAML stopped
-    where: str = "pending"  # whose path to name: the value being read, the collection holding it ("holder"),
-    #                         or the value read last ("read"), which PyYAML took in before it stopped
-
-
-# A key as plan files and the vocabularies write them (the schemas' field names): how hints tell a key from
-# text, which may hold colons.
-_KEY = r"[A-Za-z_][A-Za-z0-9_-]*"
-# The start of a line holding a key: its indentation, the dashes of sequence entries, the key and its colon.
-_KEY_LINE = re.compile(rf"([ \t]*(?:-[ \t]+)*)({_KEY})[ \t]*:(?=[ \t]|\Z)")
-# A key followed by a full-width colon, as Chinese input methods type it: YAML reads it as text.
-_FULL_WIDTH_KEY = re.compile(rf"[ \t]*(?:-[ \t]+)*({_KEY})[ \t]*\uff1a(?!.*:(?:[ \t]|\Z))")
-# Where a value starts on a line: after the dashes of sequence entries and a key, if there is one.
-_VALUE_START = re.compile(rf"[ \t]*((?:-[ \t]+)*)(?:({_KEY})[ \t]*:[ \t]+)?")
-# What a value follows: a key and its colon, the dash of a sequence entry, or a '[' or ',' in a list.
-_VALUE_BEFORE = re.compile(rf"(?:(?:\A|[\s{{,])(?:{_KEY})[ \t]*:|(?:\A|[ \t])-|[\[,])[ \t]*\Z")
-# Characters that cannot start a plain value (YAML's indicators, of which > and | only in [] and {}).
-_INDICATORS = tuple("@`%>|")
-_TAGS_AND_ANCHORS = ("while scanning an alias", "while scanning an anchor", "while scanning a tag",
-                     "while parsing a tag")
-
-
-def _hint(exc: yaml.MarkedYAMLError, text: str) -> _Hint:
-    """Advice on a syntax error.  PyYAML (and libyaml, in other words) names the rule of YAML's grammar that
-    failed, which the same few slips break:
-
-    - a key followed by a full-width colon is text, and the line after it is then out of place;
-    - a value starting with a YAML indicator (> | @ ` % * & ! [ {) is not read as text;
-    - a key indented more than its siblings continues the value above it, and a plain value holding ': '
-      is a key and a value: both are "mapping values are not allowed";
-    - a key indented less than its siblings is not in their mapping nor in the one around it.
-    """
-    problem, context = exc.problem or "", exc.context or ""
-    mark, start = exc.problem_mark, exc.context_mark
-    if mark is None:
-        return _Hint()
-    line = _source_line(text, mark.line)
-    if problem.startswith("could not find expected ':'") and start:  # a line's key has no ':' after it
-        full_width = _FULL_WIDTH_KEY.match(_source_line(text, start.line), start.column)
-        if full_width and full_width.start() == start.column:
-            return _Hint(_full_width_hint(full_width), (start.line, full_width.end() - 1))
-        return _Hint()
-    if problem.startswith("mapping values are not allowed"):
-        return _mapping_values_hint(text, mark.line, mark.column)
-    if start and start.line == mark.line and _VALUE_BEFORE.search(line, 0, start.column):
-        if context == "while scanning a block scalar":  # '>' or '|' then text
-            return _Hint(_quote_hint(line, start.column, False))
-        if context in _TAGS_AND_ANCHORS:  # '*', '&' or '!' then text
-            return _Hint(_quote_hint(line, start.column, _in_brackets(line[:start.column])))
-    if "that cannot start any token" in problem and line[mark.column:mark.column + 1].startswith(_INDICATORS) \
-            and _VALUE_BEFORE.search(line, 0, mark.column):
-        in_flow = line[mark.column] in ">|" or _in_brackets(line[:mark.column])  # (> and | start a block)
-        return _Hint(_quote_hint(line, mark.column, in_flow))
-    if context in ("while parsing a flow sequence", "while parsing a flow mapping") and start:
-        return _Hint(_flow_hint(text, start, mark))
-    if context.startswith("while parsing a block"):
-        if mark.column == len(_indentation(text, mark.line)):  # at the start of a line
-            return _indentation_hint(text, mark.line, continues=False)
-        value = _VALUE_START.match(line)
-        written = line[value.end():mark.column].rstrip()  # a list or mapping that ended, then text
-        if (value.group(1) or value.group(2)) and written[:1] + written[-1:] in ("[]", "{}") \
-                and ": " not in written and line[mark.column] not in "[]{},:>|&*!%@`#'\"?-":
-            return _Hint(_quote_hint(line, value.end(), False), where="read")
-    return _Hint()
-
-
-def _in_brackets(text: str) -> bool:
-    """Whether a [ or { opened in ``text`` (a line up to a value) is still open, quoted text left out: a
-    value after it ends at the next ','.  (The parser may not have started that list or mapping when it stops;
-    one started on a line above is not seen.)"""
-    text = re.sub(r"""(?:(?<=[\s\[{,:])|\A)(?:'(?:[^']|'')*'|"(?:[^"\\]|\\.)*")""", "", text)
-    return len(re.findall(r"[\[{]", text)) > len(re.findall(r"[\]}]", text))
-
-
-def _full_width_hint(found: re.Match) -> str:
-    return f"YAML keys end with an ASCII colon: replace the full-width '\uff1a' after '{found.group(1)}' with ':'"
-
-
-def _quote_hint(line: str, column: int, in_flow: bool) -> str:
-    """Say to quote the value that starts at ``column`` of ``line`` with a YAML indicator, as it would be."""
-    key = re.search(rf"(?:\A|[\s{{,])({_KEY})[ \t]*:[ \t]+\Z", line[:column])
-    quoted = _quoted(key.group(1) if key else None, _value_text(line, column, in_flow))
-    return f"a YAML value starting with '{line[column]}' must be quoted: write {quoted}"
-
-
-def _value_text(line: str, column: int, in_flow: bool) -> str:
-    """The text of the value that starts at ``column`` of ``line``: to the line's end or its comment, or in a
-    flow collection to the next ',', ']' or '}'."""
-    return re.match(r"[^,\]}]*" if in_flow else r".*?(?=[ \t]+#|\Z)", line[column:]).group().strip()
-
-
-def _quoted(key: str | None, value: str) -> str:
-    quoted = "'" + value.replace("'", "''") + "'"
-    return f"{key}: {quoted}" if key else quoted
-
-
-def _flow_hint(text: str, start: yaml.Mark, mark: yaml.Mark) -> str:
-    """A list or mapping in [] or {} (from ``start``) that does not go on as YAML expects at ``mark``: a plain
-    value in it holds ': ', or, on a later line, the '[' or '{' was not closed (or starts a text value)."""
-    line = _source_line(text, mark.line)
-    if mark.line == start.line:
-        entry = re.search(rf"[{{,][ \t]*({_KEY})[ \t]*:[ \t]+([^,{{}}\[\]:]*)\Z", line[:mark.column])
-        if line[mark.column:mark.column + 1] != ":" or not entry or not entry.group(2).strip():
-            return ""
-        value = (entry.group(2) + _value_text(line, mark.column, True)).strip()
-        return f"a YAML value containing ': ' must be quoted: write {_quoted(entry.group(1), value)}"
-    opening = _source_line(text, start.line)
-    value = _VALUE_START.fullmatch(opening, 0, start.column)  # the [ or { starts a value in a block
-    if not value or not (value.group(1) or value.group(2)):
-        return ""
-    kind, end = ("list", "]") if opening[start.column] == "[" else ("mapping", "}")
-    hint = f"the '{opening[start.column]}' on line {start.line + 1} starts a {kind} that must end with '{end}'"
-    written = _value_text(opening, start.column, False)
-    if len(written) == 1 or re.search(r"[,:][ \t]", written):  # what it holds is data
-        return hint
-    return f"{hint}; a text value starting with it must be quoted: write {_quoted(value.group(2), written)}"
-
-
-def _mapping_values_hint(text: str, line: int, column: int) -> _Hint:
-    """The ':' at ``column`` of ``line`` follows a plain value: one started on that line (it holds ': '), or
-    on one above, which the line continues (the key is indented too far, or a full-width colon above)."""
-    source = _source_line(text, line)
-    key = _KEY_LINE.match(source)
-    if key and key.end() - 1 < column:  # key: text: more
-        value = _value_text(source, _VALUE_START.match(source).end(), False)
-        if value[:1] in ("'", '"'):  # a quoted text, then ': '
-            return _Hint("a YAML value containing ': ' must be quoted")
-        return _Hint(f"a YAML value containing ': ' must be quoted: write {_quoted(key.group(2), value)}")
-    if re.search(r":[ \t]", source[:column]):
-        return _Hint("a YAML value containing ': ' must be quoted")
-    if key and key.end() - 1 == column:  # a key that continues the plain value above
-        return _indentation_hint(text, line, continues=True)
-    return _Hint("a key must be aligned with the keys of its siblings, and a value containing ': ' must be quoted")
-
-
-def _indentation_hint(text: str, line: int, continues: bool) -> _Hint:
-    """A key at the start of ``line`` that is not where YAML expects one: a full-width colon on the line above
-    made that a plain value (the one read last), or the key is not indented as its siblings.  ``continues``:
-    the line goes on with a plain value above it (it is indented more than that value's key)."""
-    key = _KEY_LINE.match(_source_line(text, line))
-    if not key or key.group(1).strip():  # (a key after a dash: not told)
-        return _Hint()
-    above = line - 1
-    while above >= 0 and re.match(r"[ \t]*(?:#|\Z)", _source_line(text, above)):
-        above -= 1
-    full_width = _FULL_WIDTH_KEY.match(_source_line(text, above)) if above >= 0 else None
-    if full_width:
-        return _Hint(_full_width_hint(full_width), (above, full_width.end() - 1), "read")
-    blocks = _open_blocks(text, line)
-    columns = [column for mapping, column in blocks if mapping]
-    indent = len(key.group(1))
-    if continues:  # its siblings are the keys of the mapping whose value it goes on with
-        neighbours = [blocks[-1][1]] if blocks and blocks[-1][0] and blocks[-1][1] < indent else []
-    elif indent in columns:
-        neighbours = []
-    else:  # of the mapping it is deeper than or of the one it is less deep than (the keys above it): the nearer
-        neighbours = [c for c in (min((c for c in columns if c > indent), default=None),
-                                  max((c for c in columns if c < indent), default=None)) if c is not None]
-        neighbours.sort(key=lambda c: (abs(c - indent), -c))
-    if not neighbours:
-        return _Hint()
-    return _Hint(f"YAML nests by indentation: align the key '{key.group(2)}' with the keys of its siblings at "
-                 + " or ".join(f"column {c + 1}" for c in neighbours), where="holder")
-
-
-def _open_blocks(text: str, line: int) -> list[tuple[bool, int]]:
-    """The collections still open at the start of ``line`` as the text before it is read on its own, innermost
-    last: whether each is a mapping in a block (not in {}), and its column (of its keys, or of its dashes);
-    [] if that text cannot be read."""
-    prefix = text[:_line_start(text, line)]
-    loader = _Loader(prefix)
-    opened: list[tuple[bool, int]] = []  # (block mapping?, column) of each collection open
-    try:
-        while True:
-            event = loader.get_event()
-            if event is None or isinstance(event, _ENDS) and event.start_mark.line >= line:
-                break  # what the end of the text closes is open at the start of the line
-            if isinstance(event, _STARTS):
-                opened.append((isinstance(event, yaml.MappingStartEvent) and not event.flow_style,
-                               event.start_mark.column))
-            elif isinstance(event, _ENDS):
-                opened.pop()
-    except yaml.YAMLError:
-        return []
-    finally:
-        loader.dispose()
-    return opened
 
 
 def _refusal(event: yaml.NodeEvent, depth: int, values: int) -> str | None:
