@@ -461,11 +461,6 @@ def text_edits(before: str, after: str, context: int = 10) -> tuple[Run, ...]:
     return tuple(runs)
 
 
-def text_delta(before: str, after: str, context: int = 10) -> str:
-    """The edits of a long text inline, as the command shows them: [-removed-]{+inserted+} (see ``text_edits``)."""
-    return as_text(text_edits(before, after, context))
-
-
 def as_text(runs: tuple[Run, ...]) -> str:
     """A line of runs as plain text: the edits as [-removed-]{+inserted+}."""
     return "".join(EDIT_MARKS[run.edit].format(run.text) for run in runs)

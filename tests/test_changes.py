@@ -8,8 +8,8 @@ import json
 
 import pytest
 
-from generator.changes import (ITEM_FIELDS, NOT_COMPARED, PLAN_FIELDS, SECTION_FIELDS, TARGET_FIELDS, compare_revisions,
-                               describe_target, target_changes, text_delta)
+from generator.changes import (ITEM_FIELDS, NOT_COMPARED, PLAN_FIELDS, SECTION_FIELDS, TARGET_FIELDS, as_text,
+                               compare_revisions, describe_target, target_changes, text_edits)
 from generator.model import Item, Plan, Section, Target
 from generator.cli import main
 from gitrepos import commit, git
@@ -283,7 +283,7 @@ LONG_TEXT = "各县区要加强组织领导，建立健全工作机制，确保�
     ("并按时报送工作进展。", "", "…保各项任务落到实处，[-并按时报送工作进展。-]"),
 ])
 def test_a_long_text_shows_each_edit_inline_with_ten_characters_of_context(old, new, shown):
-    assert text_delta(LONG_TEXT, LONG_TEXT.replace(old, new)) == shown
+    assert as_text(text_edits(LONG_TEXT, LONG_TEXT.replace(old, new))) == shown
 
 
 def test_themes_are_a_set_a_reorder_alone_is_no_change_but_owners_keep_their_order(repo, capsys):
