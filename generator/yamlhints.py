@@ -60,7 +60,8 @@ _KEY = r"[A-Za-z_][A-Za-z0-9_-]*"
 # The start of a line holding a key: its indentation, the dashes of sequence entries, the key and its colon.
 _KEY_LINE = re.compile(rf"([ \t]*(?:-[ \t]+)*)({_KEY})[ \t]*:(?=[ \t]|\Z)")
 # A key followed by a full-width colon, as Chinese input methods type it: YAML reads it as text.
-_FULL_WIDTH_KEY = re.compile(rf"[ \t]*(?:-[ \t]+)*({_KEY})[ \t]*\uff1a(?!.*:(?:[ \t]|\Z))")
+# Only a name such as the formats' fields have (lower case): PISA：测评结果 is text.
+_FULL_WIDTH_KEY = re.compile(r"[ \t]*(?:-[ \t]+)*([a-z_][a-z0-9_]*)[ \t]*\uff1a(?!.*:(?:[ \t]|\Z))")
 # Where a value starts on a line: after the dashes of sequence entries and a key, if there is one.
 _VALUE_START = re.compile(rf"[ \t]*((?:-[ \t]+)*)(?:({_KEY})[ \t]*:[ \t]+)?")
 # What a value follows: a key and its colon, the dash of a sequence entry, or a '[' or ',' in a list.
@@ -75,7 +76,7 @@ def hint(exc: yaml.MarkedYAMLError, text: str) -> Hint:
     """Advice on a syntax error.  PyYAML (and libyaml, in other words) names the rule of YAML's grammar that
     failed, which the same few slips break:
 
-    - a tab in a line's indentation (YAML indents with spaces only);
+    - a tab in a line's indentation, or full-width spaces (YAML indents with ASCII spaces only);
     - a key followed by a full-width colon is text, and the line after it is then out of place;
     - a value starting with a YAML indicator (> | @ ` % * & ! [ {) is not read as text;
     - a key indented more than its siblings continues the value above it, and a plain value holding ': '
@@ -86,6 +87,10 @@ def hint(exc: yaml.MarkedYAMLError, text: str) -> Hint:
     mark, start = exc.problem_mark, exc.context_mark
     if (mark or start) and "\t" in indentation(text, (mark or start).line):
         return Hint("YAML indents with spaces only: replace the tab on this line with spaces")
+    wide = _wide_spaces(text, (mark or start).line) if mark or start else None
+    if wide is not None:
+        return Hint(f"YAML indents with ASCII spaces only: line {wide + 1} begins with full-width spaces '\u3000', "
+                    "which YAML reads as text; replace them with spaces", (wide, 0))
     if mark is None:
         return Hint()
     line = source_line(text, mark.line)
@@ -163,10 +168,12 @@ def _flow_hint(text: str, start: yaml.Mark, mark: yaml.Mark) -> str:
     if not value or not (value.group(1) or value.group(2)):
         return ""
     kind, end = ("list", "]") if opening[start.column] == "[" else ("mapping", "}")
+    if not _in_brackets(text[_line_start(text, start.line) + start.column:_line_start(text, mark.line + 1)]):
+        return ""  # it ends (on the line YAML stopped at): something else in it is amiss
     hint = f"the '{opening[start.column]}' on line {start.line + 1} starts a {kind} that must end with '{end}'"
     written = _value_text(opening, start.column, False)
-    if len(written) == 1 or re.search(r"[,:][ \t]", written):  # what it holds is data
-        return hint
+    if len(written) == 1 or re.search(r"[,:][ \t]", written) or written.isascii() and " " not in written:
+        return hint  # what it holds is data (ids, numbers), not a text
     return f"{hint}; a text value starting with it must be quoted: write {_quoted(value.group(2), written)}"
 
 
@@ -178,7 +185,9 @@ def _mapping_values_hint(text: str, line: int, column: int) -> Hint:
     if key and key.end() - 1 < column:  # key: text: more
         value = _value_text(source, _VALUE_START.match(source).end(), False)
         if value[:1] in ("'", '"'):  # a quoted text, then ': '
-            return Hint("a YAML value containing ': ' must be quoted")
+            return Hint("a quoted YAML value ends at its closing quote: put all of the value inside the quotes")
+        if _continued(text, line, len(key.group(1))):  # the value goes on below: no one line to write
+            return Hint("a YAML value containing ': ' must be quoted, all of its lines")
         return Hint(f"a YAML value containing ': ' must be quoted: write {_quoted(key.group(2), value)}")
     if re.search(r":[ \t]", source[:column]):
         return Hint("a YAML value containing ': ' must be quoted")
@@ -194,15 +203,16 @@ def _indentation_hint(text: str, line: int, continues: bool) -> Hint:
     key = _KEY_LINE.match(source_line(text, line))
     if not key or key.group(1).strip():  # (a key after a dash: not told)
         return Hint()
-    above = line - 1
-    while above >= 0 and re.match(r"[ \t]*(?:#|\Z)", source_line(text, above)):
-        above -= 1
-    full_width = _FULL_WIDTH_KEY.match(source_line(text, above)) if above >= 0 else None
+    above = _line_above(text, line)
+    full_width = _FULL_WIDTH_KEY.match(source_line(text, above)) if above is not None else None
     if full_width:
         return Hint(_full_width_hint(full_width), (above, full_width.end() - 1), "read")
+    indent = len(key.group(1))
+    out_of_line = _out_of_line_above(text, line, indent)
+    if out_of_line:
+        return out_of_line
     blocks = _open_blocks(text, line)
     columns = [column for mapping, column in blocks if mapping]
-    indent = len(key.group(1))
     if continues:  # its siblings are the keys of the mapping whose value it goes on with
         neighbours = [blocks[-1][1]] if blocks and blocks[-1][0] and blocks[-1][1] < indent else []
     elif indent in columns:
@@ -211,10 +221,80 @@ def _indentation_hint(text: str, line: int, continues: bool) -> Hint:
         neighbours = [c for c in (min((c for c in columns if c > indent), default=None),
                                   max((c for c in columns if c < indent), default=None)) if c is not None]
         neighbours.sort(key=lambda c: (abs(c - indent), -c))
+    neighbours = [c for c in neighbours if _reindented_reads_on(text, line, c)]
     if not neighbours:
         return Hint()
     return Hint(f"YAML nests by indentation: align the key '{key.group(2)}' with the keys of its siblings at "
                  + " or ".join(f"column {c + 1}" for c in neighbours), where="holder")
+
+
+def _wide_spaces(text: str, line: int) -> int | None:
+    """``line`` or the line above it, if it is a key indented with full-width spaces (as Chinese input methods
+    type a space): YAML takes them for text, and stops at that line or at the next.  (A text's own lines may
+    begin with them, as Chinese paragraphs do.)"""
+    for candidate in (line, _line_above(text, line)):
+        source = source_line(text, candidate) if candidate is not None else ""
+        if "\u3000" in re.match(r"[ \u3000]*", source).group() \
+                and _KEY_LINE.match(re.sub(r"\A[ \u3000]*", "", source)):
+            return candidate
+    return None
+
+
+def _continued(text: str, line: int, indent: int) -> bool:
+    """Whether the plain value on ``line`` goes on below it: the next line is indented more than ``indent``
+    (the value's key) and holds no key."""
+    below = source_line(text, line + 1)
+    return bool(below.strip()) and len(below) - len(below.lstrip(" ")) > indent and not _KEY_LINE.match(below)
+
+
+def _reindented_reads_on(text: str, line: int, column: int, past: int | None = None) -> bool:
+    """Whether the text, with ``line`` indented to ``column``, reads past line ``past`` (by default ``line``):
+    advice to indent it so is then advice that works."""
+    past = line if past is None else past
+    start = _line_start(text, line)
+    end = _line_start(text, line + 1)
+    moved = text[:start] + " " * column + text[start:end].lstrip(" ") + text[end:]
+    loader = _LOADER(moved)
+    try:
+        while loader.get_event() is not None:
+            pass
+    except yaml.MarkedYAMLError as error:
+        return (error.problem_mark or error.context_mark or yaml.Mark("", 0, past + 1, 0, None, None)).line > past
+    finally:
+        loader.dispose()
+    return True
+
+
+def _line_above(text: str, line: int) -> int | None:
+    """The nearest line above ``line`` that holds more than a comment; None at the top."""
+    above = line - 1
+    while above >= 0 and re.match(r"[ \t]*(?:#|\Z)", source_line(text, above)):
+        above -= 1
+    return above if above >= 0 else None
+
+
+def _out_of_line_above(text: str, line: int, indent: int) -> Hint | None:
+    """The key above ``line`` that is out of line, when ``line`` (a key at ``indent``) is where it belongs: the
+    one key line indented less than ``indent`` between ``line`` and the nearest key line above at ``indent``,
+    its sibling.  A key indented too little ends its mapping, so YAML stops at a key below it -- the next, or
+    one many lines down when what follows it reads as its value.  Said only when indenting that key to
+    ``indent`` lets YAML read past ``line``."""
+    shallower, above = [], _line_above(text, line)
+    while above is not None:
+        key = _KEY_LINE.match(source_line(text, above))
+        if key and len(key.group(1)) <= indent:
+            if len(key.group(1)) == indent:
+                break  # the sibling (the first key of a list's entry, after its dash, too)
+            shallower.append((above, key))
+        above = _line_above(text, above)
+    if above is None or len(shallower) != 1 or shallower[0][1].group(1).strip():  # (a key after a dash: not told)
+        return None
+    culprit, key = shallower[0]
+    if not _reindented_reads_on(text, culprit, indent, line):
+        return None
+    return Hint(f"YAML nests by indentation: the key '{key.group(2)}' on line {culprit + 1} is not aligned with "
+                f"its siblings: indent it to column {indent + 1}, as the lines around it",
+                (culprit, len(key.group(1))), "holder")
 
 
 def _open_blocks(text: str, line: int) -> list[tuple[bool, int]]:

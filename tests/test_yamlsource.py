@@ -277,3 +277,58 @@ def test_a_colon_and_a_space_in_a_value_in_braces_is_said_to_be_quoted(tmp_path)
     assert (problem.line, problem.column, problem.field) == (1, 12, "[0]")
     assert problem.message == ("YAML syntax error: while parsing a flow mapping did not find expected ',' or '}' "
                                "(a YAML value containing ': ' must be quoted: write text: '目标: 提升')")
+
+
+# A plan's items as plansite import writes them (lists not indented under their key); line 7 is {}
+ITEM = "sections:\n- number: 一\n  title: 甲\n  items:\n  - number: 1\n    title: 乙\n{}    support: []\n"
+
+
+@pytest.mark.parametrize("odd, where", [
+    ("  owners: []\n", (7, 3)),  # two spaces too few: a key of the section, so YAML stops at the next line
+    ("owners: []\n", (7, 1)),
+    ("  owners: []\n\n  # a comment\n", (7, 3)),
+])
+def test_a_key_indented_too_little_is_named_not_the_right_one_below_it(tmp_path, odd, where):
+    _, [problem] = load(tmp_path, ITEM.format(odd))
+    assert (problem.line, problem.column) == where
+    assert problem.message.endswith("(YAML nests by indentation: the key 'owners' on line 7 is not aligned with its "
+                                    "siblings: indent it to column 5, as the lines around it)")
+
+
+def test_a_key_indented_with_full_width_spaces_is_said_to_be_so(tmp_path):
+    _, [problem] = load(tmp_path, ITEM.format("\u3000\u3000\u3000\u3000owners: []\n"))
+    assert (problem.line, problem.column) == (7, 1)
+    assert problem.message.endswith("(YAML indents with ASCII spaces only: line 7 begins with full-width spaces "
+                                    "'\u3000', which YAML reads as text; replace them with spaces)")
+
+
+def test_a_text_whose_lines_begin_with_full_width_spaces_loads(tmp_path):
+    document, problems = load(tmp_path, "text: |\n  \u3000\u3000第一段。\n  \u3000\u3000第二段。\nnotes: x\n")
+    assert problems == [] and document.data["text"] == "\u3000\u3000第一段。\n\u3000\u3000第二段。\n"
+
+
+@pytest.mark.parametrize("text, hint", [
+    # a list closed on the line YAML stopped at: what is amiss is a quoted word with text after it, not the ']'
+    ('keywords: [党建, 党组织,\n  理论学习, "党史"学习, 干部队伍]\nb: 1\n', None),
+    # ids in brackets not closed: a list, never a text to quote
+    ("themes: [party-building\nb: 1\n", "the '[' on line 1 starts a list that must end with ']'"),
+    # quoted, then ': ': the quotes end the value
+    ("title: '深化改革': 说明\n", "a quoted YAML value ends at its closing quote: put all of the value inside the quotes"),
+    # a value of two lines: no one line to write in quotes
+    ("title: 深化: 领导\n  第二行\n", "a YAML value containing ': ' must be quoted, all of its lines"),
+    # a word that is no field of the formats, then a full-width colon: text, not a key mistyped
+    ("text: 甲\nPISA：测评结果\nb: 1\n", None),
+])
+def test_hints_only_where_the_text_shows_the_slip(tmp_path, text, hint):
+    _, [problem] = load(tmp_path, text)
+    assert problem.message.endswith(f"({hint})") if hint else not problem.message.endswith(")"), problem.message
+
+
+def test_a_key_indented_too_little_is_named_when_yaml_stops_lines_below_it(tmp_path):
+    """targets: at the section's indentation takes the list below it as its value; YAML stops at span:."""
+    text = ("sections:\n- number: 一\n  title: 甲\n  items:\n  - number: 1\n    title: 乙\n  targets:\n"
+            "    - text: 丙\n      value: 1\n    span: [1, 2]\n")
+    _, [problem] = load(tmp_path, text)
+    assert (problem.line, problem.column) == (7, 3)
+    assert problem.message.endswith("(YAML nests by indentation: the key 'targets' on line 7 is not aligned with "
+                                    "its siblings: indent it to column 5, as the lines around it)")
