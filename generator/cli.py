@@ -59,7 +59,9 @@ COMMANDS = {"generate": "generator.build", "build": "generator.build", "serve": 
             "publish": "generator.publish", "find": "generator.find"}
 
 
-PROJECT_FREE = {"import", "schema"}  # commands that also serve a folder that is no project yet
+# Commands that also serve a folder that is no project (yet): a draft to stdout, the schemas of a new project,
+# and a comparison of two revisions in git, which need no files on disk.
+PROJECT_FREE = {"import", "schema", "changes"}
 
 
 def command_named(argv: list[str] | None) -> str | None:
@@ -111,7 +113,8 @@ def main(argv: list[str] | None = None) -> int:
         parser.error(f"--root {args.root}: no such directory (the project holding content/ and plans/)")
     if args.command not in PROJECT_FREE and not any(os.path.isdir(os.path.join(args.root, s)) for s in SOURCES):
         parser.error(f"no Plansite project in {os.path.abspath(args.root)}: it holds neither content/ nor plans/; "
-                     "run the command in a project's folder, or pass --root DIR")
+                     "run the command in a project's folder, or pass --root DIR (a new project needs "
+                     "content/organisations.yaml, departments.yaml and themes.yaml, and plans/: see README)")
     try:
         return args.run(args)
     except BrokenPipeError:  # stdout's reader stopped reading (`plansite find … | head`): stop quietly

@@ -9,6 +9,7 @@ import sys
 import pytest
 
 from generator.cli import COMMANDS, build_parser, command_named, main
+from gitrepos import commit, git, init, use_identity
 from projects import make_project
 from sitefixtures import REPO
 
@@ -69,8 +70,7 @@ def test_a_root_that_does_not_exist_is_a_usage_error_naming_it(tmp_path, capsys,
     assert f"--root {tmp_path / 'nowhere'}: no such directory" in capsys.readouterr().err
 
 
-@pytest.mark.parametrize("command", [["check"], ["generate"], ["build"], ["serve"], ["find"], ["changes", "HEAD"],
-                                     ["publish", "1.0"]])
+@pytest.mark.parametrize("command", [["check"], ["generate"], ["build"], ["serve"], ["find"], ["publish", "1.0"]])
 def test_a_folder_that_is_no_project_is_a_usage_error_naming_it(tmp_path, capsys, command):
     (tmp_path / "notes").mkdir()
     with pytest.raises(SystemExit) as exited:
@@ -115,3 +115,19 @@ def test_each_commands_help_says_what_it_does(capsys, command, says):
     with pytest.raises(SystemExit):
         main([command, "--help"])
     assert capsys.readouterr().out.split("\n\n")[1].startswith(says)
+
+
+def test_changes_compares_revisions_in_a_folder_without_plans_or_content(tmp_path, capsys, monkeypatch):
+    """Two revisions are read from git, not from the files on disk: a checkout that has since removed plans/
+    and content/ compares them."""
+    use_identity(monkeypatch)
+    make_project(tmp_path)
+    root = init(tmp_path)
+    commit(root, "the plan")
+    plan = root / "plans" / "2025" / "demo-edu-2025.yaml"
+    plan.write_text(plan.read_text(encoding="utf-8").replace("扩大普惠资源\n", "扩大普惠性资源\n", 1), encoding="utf-8")
+    commit(root, "a title")
+    git(root, "rm", "-r", "--quiet", "plans", "content")
+    commit(root, "gone")
+    assert main(["--root", str(root), "changes", "HEAD~2", "HEAD~1"]) == 0
+    assert "扩大普惠性资源" in capsys.readouterr().out
