@@ -398,6 +398,12 @@ def test_progress_recorded_anywhere_takes_the_note_away(tmp_path, recorded):
     assert not [page for page in (*SUMMARY_PAGES, "tasks/index.md") if NO_PROGRESS in pages[page]]
 
 
+def test_a_site_without_plans_has_no_progress_to_explain(tmp_path):
+    metric_project(tmp_path)
+    (tmp_path / "plans" / "2025" / "demo-edu-2025.yaml").unlink()
+    assert NO_PROGRESS not in render_site(load_clean(tmp_path), today=date(2026, 1, 1))["tasks/index.md"]
+
+
 # --- plansite check ---------------------------------------------------------------------
 
 def test_check_warns_about_unknown_metrics_and_units(tmp_path, capsys):
