@@ -206,6 +206,18 @@ def item_block(page: str, anchor: str) -> tuple[int, str]:
     return start, page[start:following.start() if following else len(page)]
 
 
+def test_the_departments_page_lists_every_department_while_they_are_few(fixture_site, monkeypatch):
+    """基教科 was three clicks from the home page (部门, its organisation, the department)."""
+    departments = fixture_site.vocabulary.departments
+    page = render_site(fixture_site)["departments/index.md"]
+    for d in departments:
+        assert f"[{md(d.name)}]({d.id}.md)" in page
+    assert "各部门也列在本页下方" in page
+    monkeypatch.setattr("generator.render.DEPARTMENT_LIST_LIMIT", len(departments) - 1)  # a large site: not
+    page = render_site(fixture_site)["departments/index.md"]
+    assert not [d for d in departments if f"({d.id}.md)" in page] and "各部门也列在本页下方" not in page
+
+
 def test_department_page_shows_what_is_owed_each_year_with_targets(fixture_site):
     pages = render_site(fixture_site)
     corpus = build_corpus(fixture_site)
