@@ -416,11 +416,16 @@ def describe_item(change: ItemChange) -> str:
     label = CHANGES[change.kind]
     if change.kind == "moved":
         a, b = change.before, change.after
-        where = "同节重新编号" if change.move == "renumbered" else \
-            f"从「{' / '.join(a.sections)}」移至「{' / '.join(b.sections)}」"
-        return f"{label} {a.key} → {b.key} {b.title}（{where}）"
+        return f"{label} {a.key} → {b.key} {b.title}（{move_place(change)}）"
     item = change.after or change.before
     return f"{label} {item.key} {item.title}"
+
+
+def move_place(change: ItemChange) -> str:
+    """Where a moved item went: renumbered in its section, or from which section to which."""
+    if change.move == "renumbered":
+        return "同节重新编号"
+    return f"从「{' / '.join(change.before.sections)}」移至「{' / '.join(change.after.sections)}」"
 
 
 def describe_fields(changes: tuple[FieldChange, ...], labels: dict[str, str]) -> list[str]:

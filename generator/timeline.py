@@ -27,7 +27,7 @@ from datetime import datetime
 from typing import Callable, Iterable, Mapping
 
 from .changes import ITEM_FIELDS, PLAN_FIELDS, SECTION_FIELDS, Changelog, ItemChange, PlanChange, Run, \
-    describe_section, describe_target, field_runs
+    describe_section, describe_target, field_runs, move_place
 from .corpus import Corpus
 from .history import page_dates
 from .ids import item_anchor
@@ -169,9 +169,7 @@ def item_label(change: ItemChange) -> str:
     if change.kind != "moved":
         return label
     a, b = change.before, change.after
-    where = "同节重新编号" if change.move == "renumbered" else \
-        f"从「{' / '.join(a.sections)}」移至「{' / '.join(b.sections)}」"
-    return f"{label}（{where}{f'，原编号 {a.number}' if a.number != b.number else ''}）"
+    return f"{label}（{move_place(change)}{f'，原编号 {a.number}' if a.number != b.number else ''}）"
 
 
 def vocabulary_names(vocabulary: Vocabulary) -> dict[str, Callable[[str], str]]:
