@@ -59,7 +59,12 @@ def md(value) -> str:
     other ASCII punctuation character is backslash-escaped (``pymdownx.escapeall``
     makes every such escape valid), so no Markdown, HTML or attribute syntax survives.
     """
-    return _NOT_INERT.sub(lambda found: _INERT[found.group()], one_line(value))
+    return _inert(one_line(value))
+
+
+def _inert(text: str) -> str:
+    """``text`` with every punctuation mark escaped and ``< > &`` as HTML entities (see ``md``)."""
+    return _NOT_INERT.sub(lambda found: _INERT[found.group()], text)
 
 
 def runs_md(runs) -> str:
@@ -68,7 +73,7 @@ def runs_md(runs) -> str:
     ``one_line`` does, but a space where one run meets the next is kept."""
     parts = []
     for run in runs:
-        text = _NOT_INERT.sub(lambda found: _INERT[found.group()], _DROPPED.sub("", _SPACES.sub(" ", run.text)))
+        text = _inert(_DROPPED.sub("", _SPACES.sub(" ", run.text)))
         tag = EDIT_ELEMENTS.get(run.edit)
         parts.append(f"<{tag}>{text}</{tag}>" if tag else text)
     return "".join(parts).strip(" ")
