@@ -10,6 +10,7 @@ siblings, a plain value holding ': ' -- and says what to write instead
 
 from __future__ import annotations
 
+import functools
 import re
 from typing import NamedTuple
 
@@ -23,14 +24,16 @@ _STARTS = (yaml.MappingStartEvent, yaml.SequenceStartEvent)
 _BREAK = re.compile("\r\n|[\r\n\x85\u2028\u2029]")  # what YAML counts lines by
 
 
+@functools.lru_cache(maxsize=2)
+def _line_starts(text: str) -> tuple[int, ...]:
+    """Where each line of ``text`` starts: found once for a text whose lines the hints visit many times."""
+    return (0, *(found.end() for found in _BREAK.finditer(text)))
+
+
 def _line_start(text: str, line: int) -> int:
     """Where line ``line`` (counted from 0) of ``text`` starts; the text's length past its end."""
-    if line == 0:
-        return 0
-    for number, found in enumerate(_BREAK.finditer(text), 1):
-        if number == line:
-            return found.end()
-    return len(text)
+    starts = _line_starts(text)
+    return starts[line] if line < len(starts) else len(text)
 
 
 def source_line(text: str, line: int) -> str:
@@ -85,9 +88,10 @@ def hint(exc: yaml.MarkedYAMLError, text: str) -> Hint:
     """
     problem, context = exc.problem or "", exc.context or ""
     mark, start = exc.problem_mark, exc.context_mark
-    if (mark or start) and "\t" in indentation(text, (mark or start).line):
+    stopped = (mark or start).line if mark or start else None  # the line YAML stopped at
+    if stopped is not None and "\t" in indentation(text, stopped):
         return Hint("YAML indents with spaces only: replace the tab on this line with spaces")
-    wide = _wide_spaces(text, (mark or start).line) if mark or start else None
+    wide = _wide_spaces(text, stopped) if stopped is not None else None
     if wide is not None:
         return Hint(f"YAML indents with ASCII spaces only: line {wide + 1} begins with full-width spaces '\u3000', "
                     "which YAML reads as text; replace them with spaces", (wide, 0))
