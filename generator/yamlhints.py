@@ -238,8 +238,8 @@ def _wide_spaces(text: str, line: int) -> int | None:
     begin with them, as Chinese paragraphs do.)"""
     for candidate in (line, _line_above(text, line)):
         source = source_line(text, candidate) if candidate is not None else ""
-        if "\u3000" in re.match(r"[ \u3000]*", source).group() \
-                and _KEY_LINE.match(re.sub(r"\A[ \u3000]*", "", source)):
+        written = source.lstrip(" \u3000")
+        if "\u3000" in source[:len(source) - len(written)] and _KEY_LINE.match(written):
             return candidate
     return None
 
@@ -263,7 +263,8 @@ def _reindented_reads_on(text: str, line: int, column: int, past: int | None = N
         while loader.get_event() is not None:
             pass
     except yaml.MarkedYAMLError as error:
-        return (error.problem_mark or error.context_mark or yaml.Mark("", 0, past + 1, 0, None, None)).line > past
+        stopped = error.problem_mark or error.context_mark
+        return stopped is None or stopped.line > past
     finally:
         loader.dispose()
     return True
