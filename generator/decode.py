@@ -18,6 +18,7 @@ from functools import cache, cached_property
 from typing import Callable
 
 from .diagnostics import Diagnostic, did_you_mean
+from .yamlhints import full_width_hint
 from .yamlsource import Document
 
 
@@ -53,8 +54,8 @@ def _describe(value) -> str:
     return f"{type(value).__name__} {value!r}"
 
 
-def _fail(expected: str, value, path, document, diagnostics) -> None:
-    diagnostics.append(document.diagnostic(path, f"expected {expected}, got {_describe(value)}"))
+def _fail(expected: str, value, path, document, diagnostics, hint: str = "") -> None:
+    diagnostics.append(document.diagnostic(path, f"expected {expected}, got {_describe(value)}{hint}"))
 
 
 # A decoder takes (value, path, document, diagnostics) and returns the decoded value, or None after adding
@@ -184,9 +185,7 @@ class _Dataclass:
                 diagnostics.append(document.diagnostic(path, "the file is empty (or holds only comments): "
                                                              "expected a mapping of fields"))
                 return None
-            diagnostics.append(document.diagnostic(path, f"expected a mapping, got {_describe(value)}"
-                                                         + _full_width_colon(value, self.names)))
-            return None
+            return _fail("a mapping", value, path, document, diagnostics, _full_width_colon(value, self.names))
         names = self.names
         for key in value:
             if key not in names:
@@ -221,7 +220,7 @@ def _full_width_colon(written, names) -> str:
     key = written.partition("\uff1a")[0].strip() if isinstance(written, str) and "\uff1a" in written else None
     if key not in names:
         return ""
-    return f" (YAML keys end with an ASCII colon: replace the full-width '\uff1a' after '{key}' with ':')"
+    return f" ({full_width_hint(key)})"
 
 
 def _field(f: dataclasses.Field, tp) -> _Field:

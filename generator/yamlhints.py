@@ -101,7 +101,7 @@ def hint(exc: yaml.MarkedYAMLError, text: str) -> Hint:
     if problem.startswith("could not find expected ':'") and start:  # a line's key has no ':' after it
         full_width = _FULL_WIDTH_KEY.match(source_line(text, start.line), start.column)
         if full_width and full_width.start() == start.column:
-            return Hint(_full_width_hint(full_width), (start.line, full_width.end() - 1))
+            return Hint(full_width_hint(full_width.group(1)), (start.line, full_width.end() - 1))
         return Hint()
     if problem.startswith("mapping values are not allowed"):
         return _mapping_values_hint(text, mark.line, mark.column)
@@ -135,8 +135,9 @@ def _in_brackets(text: str) -> bool:
     return len(re.findall(r"[\[{]", text)) > len(re.findall(r"[\]}]", text))
 
 
-def _full_width_hint(found: re.Match) -> str:
-    return f"YAML keys end with an ASCII colon: replace the full-width '\uff1a' after '{found.group(1)}' with ':'"
+def full_width_hint(key: str) -> str:
+    """The advice for ``key`` written with a full-width colon (also given by ``decode`` for an unknown field)."""
+    return f"YAML keys end with an ASCII colon: replace the full-width '\uff1a' after '{key}' with ':'"
 
 
 def _quote_hint(line: str, column: int, in_flow: bool) -> str:
@@ -210,7 +211,7 @@ def _indentation_hint(text: str, line: int, continues: bool) -> Hint:
     above = _line_above(text, line)
     full_width = _FULL_WIDTH_KEY.match(source_line(text, above)) if above is not None else None
     if full_width:
-        return Hint(_full_width_hint(full_width), (above, full_width.end() - 1), "read")
+        return Hint(full_width_hint(full_width.group(1)), (above, full_width.end() - 1), "read")
     indent = len(key.group(1))
     out_of_line = _out_of_line_above(text, line, indent)
     if out_of_line:
