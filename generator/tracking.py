@@ -79,12 +79,10 @@ class Summary:
     def total(self) -> int:
         return sum(n for _, n in self.counts)
 
-    def __getitem__(self, state: State) -> int:
-        return dict(self.counts)[state]
-
     @property
-    def with_status(self) -> int:
-        return self["done"] + self["reported"]
+    def labelled(self) -> tuple[tuple[str, int], ...]:
+        """The counts by the states' labels (已完成, 已报进展, 逾期未报, 未到期), in ``STATES`` order."""
+        return tuple((STATE_LABELS[state], n) for state, n in self.counts)
 
 
 def summarise(states: Iterable[State]) -> Summary:

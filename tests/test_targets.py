@@ -299,7 +299,7 @@ def test_a_review_links_the_items_it_reports_on(reviewed):
     # The target's evidence names the review item; its progress is reported, so nothing is overdue.
     row = next(line for line in plan.splitlines() if line.startswith("| [公办幼儿园在园幼儿占比]"))
     assert "已完成 · 实际 60\\%（2025-12-31） · [依据](demo-edu-2025-review.md#item-1-1)" in row
-    assert "这些事项的量化目标 1 项：已报告进展 1 项（其中已完成 1 项），逾期未报 0 项" in plan
+    assert "这些事项的量化目标 1 项：已完成 1 项，已报进展 0 项，逾期未报 0 项" in plan
     # The theme's page counts every item but the review's, and says so; the targets page counts the items with
     # targets, and the review's has none.
     assert "工作总结中的 1 条事项是报告，不计入" in pages["themes/preschool.md"] and "不计入" not in plan
@@ -336,9 +336,9 @@ def test_the_targets_page_counts_the_items_with_targets_and_says_so(tmp_path):
     metric_project(tmp_path, PLAN + "      - {number: 2, title: 加强师资, text: 加强幼儿园师资建设。, owners: [基教科]}\n")
     pages = render_site(load_clean(tmp_path), today=date(2026, 1, 1))
     targets, plan = pages["targets/index.md"], pages["plans/demo-edu-2025.md"]
-    assert "有量化目标的事项 1 条：已报告进展 0 条（其中已完成 0 条），逾期未报 1 条，未到期 0 条" in targets
-    assert "这些事项的量化目标 1 项：已报告进展 0 项" in targets and "事项 2 条" not in targets
-    assert "事项 2 条：已报告进展 0 条（其中已完成 0 条），逾期未报 2 条" in plan  # a plan counts all its items
+    assert "有量化目标的事项 1 条：已完成 0 条，已报进展 0 条，逾期未报 1 条，未到期 0 条" in targets
+    assert "这些事项的量化目标 1 项：已完成 0 项，已报进展 0 项" in targets and "事项 2 条" not in targets
+    assert "事项 2 条：已完成 0 条，已报进展 0 条，逾期未报 2 条" in plan  # a plan counts all its items
     assert "| 指标 | 单位 | 方向 | 目标数 | 机构数 | 年度 |" in targets
 
 
@@ -355,7 +355,7 @@ def test_overdue_is_as_of_the_injected_date(tmp_path):
     assert "**进展**：逾期未报（原文未写完成时限，按文件年度年底 2025-12-31 计）" in late[plan]
     for pages, overdue in ((on_time, 0), (late, 1)):
         for page in (plan, "themes/preschool.md", "departments/demo-jijiaoke.md", "targets/index.md"):
-            assert re.search(rf"量化目标 1 项：已报告进展 0 项（其中已完成 0 项），逾期未报 {overdue} 项", pages[page])
+            assert re.search(rf"量化目标 1 项：已完成 0 项，已报进展 0 项，逾期未报 {overdue} 项", pages[page])
 
 
 def test_a_reported_status_is_progress_before_and_after_the_deadline(tmp_path):
@@ -365,8 +365,8 @@ def test_a_reported_status_is_progress_before_and_after_the_deadline(tmp_path):
     site = load_clean(tmp_path)
     for today in (date(2025, 6, 1), date(2026, 1, 1)):
         page = render_site(site, today=today)["plans/demo-edu-2025.md"]
-        assert "事项 1 条：已报告进展 1 条（其中已完成 0 条），逾期未报 0 条，未到期 0 条" in page
-        assert "量化目标 1 项：已报告进展 1 项（其中已完成 0 项），逾期未报 0 项，未到期 0 项" in page
+        assert "事项 1 条：已完成 0 条，已报进展 1 条，逾期未报 0 条，未到期 0 条" in page
+        assert "量化目标 1 项：已完成 0 项，已报进展 1 项，逾期未报 0 项，未到期 0 项" in page
 
 
 NO_PROGRESS = "本站尚未收录任何事项的进展：已过完成时限的事项和目标计为逾期未报，只说明本站没有它们的进展记录，不说明没有完成。"
@@ -381,7 +381,7 @@ def test_a_site_that_records_no_progress_says_what_its_overdue_means(tmp_path):
     pages = render_site(load_clean(tmp_path), today=date(2026, 1, 1))
     for page in (*SUMMARY_PAGES, "tasks/index.md"):
         assert NO_PROGRESS in pages[page], page
-    assert "事项 1 条：已报告进展 0 条（其中已完成 0 条），逾期未报 1 条" in pages["plans/demo-edu-2025.md"]
+    assert "事项 1 条：已完成 0 条，已报进展 0 条，逾期未报 1 条" in pages["plans/demo-edu-2025.md"]
     assert "**进展**：逾期未报" in pages["plans/demo-edu-2025.md"]
 
 
