@@ -77,7 +77,8 @@ def render_pages(corpus: Corpus, tracking: Tracking) -> Files:
     """Every generated page but those of targets (``render_targets``), by path relative to docs/."""
     vocabulary = corpus.vocabulary
     pages = [later("index.md.j2", "index.md", corpus=corpus, newest=corpus.plans[:NEWEST])]
-    pages += [later(f"{kind}.md.j2", page_path(kind), corpus=corpus, department_limit=DEPARTMENT_LIST_LIMIT)
+    # The indexes of departments and plans list them one by one up to as many as the finder lists departments.
+    pages += [later(f"{kind}.md.j2", page_path(kind), corpus=corpus, list_limit=DEPARTMENT_LIST_LIMIT)
               for kind in LISTINGS]
     pages += [plan_page(corpus, tracking, plan) for plan in corpus.plans]
     pages += [later("theme.md.j2", page_path("themes", t.id), corpus=corpus, tracking=tracking, theme=t,

@@ -218,6 +218,20 @@ def test_the_departments_page_lists_every_department_while_they_are_few(fixture_
     assert not [d for d in departments if f"({d.id}.md)" in page] and "各部门也列在本页下方" not in page
 
 
+def test_the_plans_page_lists_every_plan_under_its_year_while_they_are_few(fixture_site, monkeypatch):
+    """全部计划 listed years only: a reader looking for a plan went through its year's page."""
+    corpus = build_corpus(fixture_site)
+    page = render_site(fixture_site)["plans/index.md"]
+    for plan in corpus.plans:
+        link = page.index(f"]({plan.id}.md)")
+        assert page.rindex("\n## ", 0, link) == page.index(f"\n## {plan.year}年 ")
+    assert "按年度列在下方" in page
+    monkeypatch.setattr("generator.render.DEPARTMENT_LIST_LIMIT", len(corpus.plans) - 1)  # a large site: not
+    page = render_site(fixture_site)["plans/index.md"]
+    assert not [p for p in corpus.plans if f"({p.id}.md)" in page] and "按年度列在下方" not in page
+    assert "每个年度的文件列在该年度的页面上" in page
+
+
 def test_department_page_shows_what_is_owed_each_year_with_targets(fixture_site):
     pages = render_site(fixture_site)
     corpus = build_corpus(fixture_site)
