@@ -34,7 +34,7 @@ from datetime import date
 from typing import Callable, Iterable
 
 from .corpus import Corpus, Entry
-from .tracking import STATE_LABELS, STATES, item_state
+from .tracking import STATE_LABELS, STATES, item_state, state_label
 
 FINDER_PAGE = "tasks/index.md"
 FINDER_FOLDER = "data/finder"
@@ -57,12 +57,6 @@ def named(records) -> list[dict]:
 
 def newest_first(years: Iterable[int]) -> list[int]:
     return sorted(set(years), reverse=True)
-
-
-def state_label(entry: Entry, today: date) -> str | None:
-    """The finder's progress facet value of an item: its state's label, None for an item of a review."""
-    state = item_state(entry, today)
-    return STATE_LABELS[state] if state else None
 
 
 def item_record(entry: Entry, url: str, today: date) -> dict:

@@ -69,6 +69,13 @@ def item_state(entry: Entry, today: date) -> State | None:
     return state_of(entry.item.status, item_deadline(entry.plan, entry.item), today) if is_tracked(entry) else None
 
 
+def state_label(entry: Entry, today: date) -> str | None:
+    """An item's state on ``today`` as the finder and ``plansite find`` show it (逾期未报 …), None for an item of
+    a review."""
+    state = item_state(entry, today)
+    return STATE_LABELS[state] if state else None
+
+
 @dataclass(frozen=True)
 class Summary:
     """How many tasks are in each state."""
