@@ -231,9 +231,25 @@ def build_day(page) -> date:
     return date.fromisoformat(said.group(1))
 
 
+def states_shown(page) -> list[str | None]:
+    """The state each result says, in words, first of its details (进展：逾期未报 · 责任单位：…); None for none."""
+    details = page.eval_on_selector_all("#finder-results li", "items => items.map(li => li.lastChild.textContent)")
+    return [(found := re.match(r"进展：(\S+?)(?: · |$)", line)) and found.group(1) for line in details]
+
+
+def test_each_result_says_its_state_in_words(page, site_url, built_corpus):
+    """Unfiltered, the list says which items are overdue; an item of a review has no state and says none."""
+    open_finder(page, f"{site_url}tasks/?year=all")
+    today = build_day(page)
+    expected = [STATE_LABELS.get(item_state(e, today)) for e in built_corpus.entries]
+    assert {"逾期未报", None} <= set(expected)
+    assert states_shown(page) == expected
+
+
 def test_filter_by_status(page, site_url, built_corpus):
     """进展 offers the states the pages count (已完成, 已报进展, 逾期未报, 未到期), not the reported statuses with
-    未报告进展 (every item without a status, a 工作总结's too); items of a review are in no state."""
+    未报告进展 (every item without a status, a 工作总结's too); items of a review are in no state.  Each result
+    found confirms the state chosen."""
     open_finder(page, f"{site_url}tasks/?year=all")
     today = build_day(page)
     by_state = {label: [e for e in built_corpus.entries if item_state(e, today) == state]
@@ -243,6 +259,7 @@ def test_filter_by_status(page, site_url, built_corpus):
     for label in offered:
         page.select_option("#finder-status", label)
         assert shown_links(page) == expected_links(site_url, by_state[label])
+        assert set(states_shown(page)) == {label}
     assert sum(len(entries) for entries in by_state.values()) < len(built_corpus.entries)  # reviews: no state
     assert parse_qs(urlsplit(page.url).query) == {"year": ["all"], "status": [offered[-1]]}
     open_finder(page, f"{site_url}tasks/?year=all&status=未报告进展")  # an old address: no such filter now

@@ -7,8 +7,10 @@
  * every year), so a filtered view can be shared and is restored on load.  Without a query string
  * the newest year is shown and a note says so; a query string with filters but no year means all
  * years.  The status filter (进展) is an item's state on the build day, as its page states it; items of
- * a review (工作总结) have none and match only when it is not set.  Text from the data reaches the page
- * only through textContent, Option() and optgroup.label: never as markup.
+ * a review (工作总结) have none and match only when it is not set.  Each result shows its state in words
+ * (进展：逾期未报) first among its details, so the list says it with no filter and confirms it with one; an
+ * item of a review shows none.  Text from the data reaches the page only through textContent, Option()
+ * and optgroup.label: never as markup.
  */
 (function () {
   "use strict";
@@ -40,6 +42,7 @@
     partial: (count, shown) => `共 ${count} 条事项，显示前 ${shown} 条。`,
     year: (year) => `${year}年`,
     number: (number) => `编号 ${number}`,
+    state: "进展：",
     owners: "责任单位：",
     support: "配合单位：",
     themes: "主题：",
@@ -102,6 +105,7 @@
         support: names(item.support, departments),
         themes: names(item.themes, themes),
         targets: item.targets,
+        state: item.state,
       };
       const words = [item.title, item.text, plan.title, organisations.get(plan.organisation).name,
         ...shown.owners, ...shown.support, ...shown.themes];
@@ -145,6 +149,9 @@
     const where = element("p", "plansite-finder__meta", `${shown.plan} · ${TEXT.number(shown.number)}`);
     li.append(link, where);
     const details = [];
+    if (shown.state) {
+      details.push(TEXT.state + shown.state);
+    }
     if (shown.owners.length) {
       details.push(TEXT.owners + shown.owners.join("、"));
     }
