@@ -13,7 +13,9 @@ item's title or text (substrings, as they are: Chinese has no spaces to split on
 ``select`` is the filter, a pure function of the corpus; ``resolve`` turns the
 names given on the command line into ids.  JSON and CSV rows are those of the
 open data (``opendata.item_columns``), so a script gets the same fields from
-the command line as from the site.
+the command line as from the site, and then ``state``: the state the status
+facet matches (逾期未报 …), as the table's 进展 and the finder's results show it;
+empty (null in JSON) for an item of a review.  The open data has no such column.
 """
 
 from __future__ import annotations
@@ -30,9 +32,9 @@ from .corpus import Corpus, Entry, build_corpus
 from .diagnostics import did_you_mean, has_errors, print_diagnostics
 from .load import load_site
 from .model import Item, Plan, Status, Target
-from .opendata import item_columns, write_csv, write_records
+from .opendata import Column, item_columns, write_csv, write_records
 from .templating import item_location, requirement
-from .tracking import STATE_LABELS, item_state, target_deadline
+from .tracking import STATE_LABELS, item_state, state_label, target_deadline
 from .vocabulary import normalise_name
 
 STATUSES = typing.get_args(Status)
@@ -148,14 +150,21 @@ def target_line(plan: Plan, item: Item, target: Target) -> str:
     return f"目标：{target.metric or target.text} {requirement(target)}（{deadline}）"
 
 
-def table(entries: list[Entry]) -> str:
-    """One line per item: year, plan, item, title (clipped), owners; below it a line per target, under the
-    title."""
-    header = ("年度", "计划", "事项", "标题", "责任单位")
-    rows = [(str(e.plan.year), e.plan.id, e.placed.key, clip(e.item.title, TITLE_WIDTH),
+def state_column(today: date) -> Column:
+    """The column JSON and CSV add to the open data's: the item's state on ``today``."""
+    return Column("state", "string", "The item's state on the build day, as the site counts it; empty for an item "
+                  "of a review.", lambda entry: state_label(entry, today), enum=tuple(STATE_LABELS.values()))
+
+
+def table(entries: list[Entry], today: date) -> str:
+    """One line per item: year, plan, item, state on ``today`` (blank for an item of a review), title (clipped),
+    owners; below it a line per target, under the title."""
+    header = ("年度", "计划", "事项", "进展", "标题", "责任单位")
+    rows = [(str(e.plan.year), e.plan.id, e.placed.key, state_label(e, today) or "", clip(e.item.title, TITLE_WIDTH),
              "、".join(d.name for d in e.owners)) for e in entries]
     widths = [max(width(row[i]) for row in [header, *rows]) for i in range(len(header) - 1)]
-    indent = " " * (sum(widths[:3]) + 2 * 3)
+    title = header.index("标题")
+    indent = " " * (sum(widths[:title]) + 2 * title)
 
     def line(row: tuple[str, ...]) -> str:
         return "  ".join([*(pad(cell, w) for cell, w in zip(row, widths)), row[-1]]).rstrip()
@@ -182,14 +191,14 @@ def cmd_find(args) -> int:
         print(f"note: no plan is of {', '.join(map(str, missing))} (the plans' years: "
               f"{', '.join(map(str, corpus.years))})", file=sys.stderr)
     found = select(corpus, criteria)
-    columns = item_columns(item_location)
+    columns = (*item_columns(item_location), state_column(criteria.today))
     if args.format == "json":
         write_records(sys.stdout, columns, found)
     elif args.format == "csv":
         write_csv(sys.stdout, columns, found)
     else:
         if found:
-            print(table(found))
+            print(table(found, criteria.today))
         print(f"{len(found)} item(s)", file=sys.stderr)
     return 0
 

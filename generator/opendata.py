@@ -16,7 +16,7 @@ A table is a tuple of ``Column``s.  The columns of the plan format's own
 fields are derived from ``model.py`` (an item's scalar fields, all of a
 target's), so the tables and their description follow the format; the rest
 (plan, organisation, resolved units and themes, the item's page) are listed
-here.  ``plansite find`` prints its rows with these same columns.
+here.  ``plansite find`` prints its rows with these same columns, then the item's state (``find.state_column``).
 
 CSV files are UTF-8 with a byte order mark, which is what makes Excel read
 them as UTF-8 (without it Excel guesses the legacy code page and shows Chinese

@@ -120,7 +120,7 @@ def test_the_table_json_and_csv_list_the_same_items(corpus, capsys, project):
     code, table, err = run(capsys, project, "--theme", "学前教育", "--year", "2025")
     assert code == 0 and err.strip() == f"{len(expected)} item(s)"
     lines = table.splitlines()
-    assert lines[0].split() == ["年度", "计划", "事项", "标题", "责任单位"]
+    assert lines[0].split() == ["年度", "计划", "事项", "进展", "标题", "责任单位"]
     rows = [line for line in lines[1:] if not line.startswith(" ")]
     assert [line.split()[1] + "#" + line.split()[2] for line in rows] == keys(expected)
     # each item's targets follow its line, under the title: what is owed, and by when
@@ -133,7 +133,7 @@ def test_the_table_json_and_csv_list_the_same_items(corpus, capsys, project):
     column = {width(line[:line.index("目标")]) for line in lines if "目标" in line}  # terminal columns
     assert column == {width(lines[0][:lines[0].index("标题")])}
 
-    columns = [column.name for column in item_columns(item_location)]
+    columns = [column.name for column in item_columns(item_location)] + ["state"]  # the open data's, and state
     _, out, _ = run(capsys, project, "--theme", "preschool", "--year", "2025", "--format", "json")
     records = json.loads(out)
     assert [f"{r['plan']}#{r['item']}" for r in records] == keys(expected)
@@ -142,6 +142,31 @@ def test_the_table_json_and_csv_list_the_same_items(corpus, capsys, project):
     rows = list(csv.DictReader(io.StringIO(out)))
     assert [f"{r['plan']}#{r['item']}" for r in rows] == keys(expected)
     assert list(rows[0]) == columns and not out.startswith("\ufeff")
+
+
+def cell(line: str, start: int, stop: int) -> str:
+    """What a table's line holds between two terminal columns."""
+    taken = [c for i, c in enumerate(line) if start <= width(line[:i]) < stop]
+    return "".join(taken).strip()
+
+
+def test_every_format_says_each_items_state(corpus, capsys, project, monkeypatch):
+    """The state --status matches, as the pages count it on the build day: the table's 进展, JSON's and CSV's
+    state; nothing for an item of a review."""
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1767225600")  # 2026-01-01
+    tracking = Tracking(corpus, date(2026, 1, 1))
+    expected = [STATE_LABELS.get(tracking.item(e).state) for e in corpus.entries]
+    assert {"已完成", "已报进展", "逾期未报", None} <= set(expected)
+
+    _, table, _ = run(capsys, project)
+    header, *lines = table.splitlines()
+    start, stop = (width(header[:header.index(name)]) for name in ("进展", "标题"))
+    rows = [line for line in lines if not line.startswith(" ")]
+    assert [cell(line, start, stop) for line in rows] == [label or "" for label in expected]
+    _, out, _ = run(capsys, project, "--format", "json")
+    assert [record["state"] for record in json.loads(out)] == expected
+    _, out, _ = run(capsys, project, "--format", "csv")
+    assert [row["state"] for row in csv.DictReader(io.StringIO(out))] == [label or "" for label in expected]
 
 
 def test_an_unknown_name_is_an_error_that_suggests(capsys, project):
