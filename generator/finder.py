@@ -11,8 +11,8 @@ The data is split so that no reader downloads every item of a large site:
   and per year its number of items and its file.  Organisations and departments list
   the years they have plans or items in, so the page knows which year files a filter needs.
 * one file per year (``year_path``): the year's plans and items.  Items refer to plans,
-  themes and departments by id; an item's ``state`` is what its page says of its progress on
-  the build day (``tracking.item_state``: 已完成, 已报进展, 逾期未报 or 未到期), null for an
+  themes and departments by id; an item's ``state`` is the state its page counts it in on the
+  build day (``tracking.state_label``: 已完成, 已报进展, 逾期未报 or 未到期), null for an
   item of a review (工作总结), which is a report and has no progress of its own.
 
 The page loads a year's file only when the filter needs it (the year chosen; for "all
