@@ -2,12 +2,14 @@
 
 ``genre`` names a plan's kind (工作要点 where its title says so); ``COMPARATORS``
 are the signs of a target's comparator (≥ for ``>=``); ``CHANGES`` name the
-kinds of change between editions (新增, 删除, 移动, 修改).
+kinds of change between editions (新增, 删除, 移动, 修改); ``numbered`` is a heading
+with its number as printed (1. 标题, 一、标题).
 """
 
 from __future__ import annotations
 
 from .model import Plan
+from .numbering import chinese_to_int
 
 KINDS = {"plan": "工作计划", "review": "工作总结", "breakdown": "任务分解"}
 KEY_POINTS = "工作要点"  # the commonest kind of plan, named so in its title
@@ -21,3 +23,12 @@ def genre(plan: Plan) -> str:
     if plan.kind == "plan" and KEY_POINTS in plan.title:
         return KEY_POINTS
     return KINDS[plan.kind]
+
+
+def numbered(number: str, title: str) -> str:
+    """A heading as printed: '1. 标题', '一、标题', '(一)标题', '①标题', '一是标题'."""
+    if number.isascii() and number.isdigit():
+        return f"{number}. {title}"
+    if chinese_to_int(number) is not None:
+        return f"{number}、{title}"
+    return f"{number}{title}"

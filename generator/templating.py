@@ -24,9 +24,8 @@ from urllib.parse import quote, urlsplit
 import jinja2
 
 from .corpus import Entry, group_by_plan, group_by_theme, group_by_year
-from .labels import CHANGES, COMPARATORS, genre
+from .labels import CHANGES, COMPARATORS, genre, numbered
 from .model import Plan, Target, commits
-from .numbering import chinese_to_int
 from .opendata import data_path
 
 LISTINGS = ("plans", "themes", "departments", "years", "organisations")
@@ -113,15 +112,6 @@ def http_url(url: str) -> str:
     if urlsplit(url.strip()).scheme.lower() not in ("http", "https"):
         return ""
     return quote(url.strip(), safe="/:?#[]@!$&'*+,;=%~")
-
-
-def numbered(number: str, title: str) -> str:
-    """A heading as printed: '1. 标题', '一、标题', '(一)标题', '①标题', '一是标题'."""
-    if number.isascii() and number.isdigit():
-        return f"{number}. {title}"
-    if chinese_to_int(number) is not None:
-        return f"{number}、{title}"
-    return f"{number}{title}"
 
 
 def quantity(value: float) -> str:

@@ -31,10 +31,10 @@ from .changes import ITEM_FIELDS, PLAN_FIELDS, SECTION_FIELDS, Changelog, ItemCh
 from .corpus import Corpus
 from .history import page_dates
 from .ids import item_anchor
-from .labels import CHANGES
+from .labels import CHANGES, numbered
 from .load import VOCABULARY_FILES, Site, vocabulary_path
 from .model import Department, Organisation, Theme
-from .templating import LISTINGS, numbered, page_path
+from .templating import LISTINGS, page_path
 from .sitehistory import NOTHING, Concern, SiteHistory
 from .vocabulary import Vocabulary
 
