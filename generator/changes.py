@@ -207,10 +207,13 @@ def compare_revisions(root: str, before: str, after: str = WORKTREE) -> Changelo
 # --- comparing ---------------------------------------------------------------
 
 def compare(before: dict[str, PlanFile], after: dict[str, PlanFile]) -> tuple[PlanChange, ...]:
-    """Plan by plan (sorted by id), what changed from ``before`` to ``after``; unchanged plans are left out."""
+    """Plan by plan (sorted by id), what changed from ``before`` to ``after``; unchanged plans are left out
+    (a plan equal on both sides before its items are paired, which is where the time would go)."""
     changes = []
     for plan_id in sorted(before.keys() | after.keys()):
         old, new = before.get(plan_id), after.get(plan_id)
+        if old is not None and new is not None and old.plan == new.plan:
+            continue
         if old is None or new is None:
             kind, file = ("added", new) if old is None else ("removed", old)
             changes.append(PlanChange(kind, plan_id, file.plan.title, file.path))

@@ -179,12 +179,8 @@ def item_concerns(plans: dict[str, PlanFile]) -> dict[str, dict[str, Concern]]:
 def unpublished_changes(root: str, last: Edition, published: dict[str, PlanFile], site: Site) -> Changelog:
     """The changes from the last edition to the plans on disk (already loaded and valid, in ``site``).
 
-    The same changelog as ``changes.compare_revisions(root, "edition/LAST")``; plans equal on both
-    sides are left out before comparing, which is where the time would go.
+    The same changelog as ``changes.compare_revisions(root, "edition/LAST")``.
     """
     current = {f.plan.id: PlanFile(os.path.relpath(f.path, root).replace(os.sep, "/"), f.plan, f.document)
                for f in site.plans}
-    same = {pid for pid in published.keys() & current.keys() if published[pid].plan == current[pid].plan}
-    changed = compare({k: v for k, v in published.items() if k not in same},
-                      {k: v for k, v in current.items() if k not in same})
-    return Changelog(last.changes.after, WORKTREE, changed)
+    return Changelog(last.changes.after, WORKTREE, compare(published, current))
