@@ -34,6 +34,15 @@ a pair keeps its metric, comparator and unit but not its value, the target was
 ``raised`` or ``lowered`` by ``delta``, and ``stricter`` says whether that asks
 more (higher for ``>=``/``>``, lower for ``<=``/``<``; unknown for ``=``).
 Range targets report which bound changed, without a direction.
+
+Some fields hold item references (``REFERENCES``: an item's ``reviews``, a
+target's ``evidence``; see ``references``).  A changed plan records the items
+its changed references name, each at the revision of the value (``named_before``
+from the older plans, ``named_after`` from the newer), so a change can name them
+as their plan page prints them; a value that names no item there (a web
+address, a broken reference) has none.  The command shows a reference as the
+item's plan title, number and title with the reference as written after it
+(``示例市教育局2025年工作要点 · 1. 扩大普惠资源（demo-edu-2025#1-1）``), else as written.
 """
 
 from __future__ import annotations
@@ -44,7 +53,7 @@ import json
 import os
 import sys
 from collections import Counter, defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from difflib import SequenceMatcher
 from types import MappingProxyType
 from typing import Callable, Mapping
@@ -54,10 +63,11 @@ from .decode import decode
 from .diagnostics import Diagnostic, has_errors
 from .gitrepo import GitError, Repo
 from .ids import Placed, PlacedSection, walk_items, walk_sections
-from .labels import CHANGES, COMPARATORS
+from .labels import CHANGES, COMPARATORS, numbered
 from .load import PlanFile, plan_paths
 from .model import Item, Plan, Section, Target
 from .project import PLANS
+from .references import parse_reference
 
 WORKTREE = "WORKTREE"
 SIMILAR = 0.6
@@ -84,6 +94,8 @@ NOT_COMPARED = {
 # Fields whose values are a set in meaning, however the YAML orders them: an item is filed under its themes
 # (the site lists it under each, once), so themes reordered are no change.  Owners are as stated, in order.
 UNORDERED = {"themes"}
+# Fields whose values are item references, <plan id>#<item id> (an evidence may be a web address instead).
+REFERENCES = {"reviews", "evidence"}
 KIND_ORDER = tuple(CHANGES)
 STRICTER_WHEN_RAISED = {">=": True, ">": True, "<=": False, "<": False}
 
@@ -121,6 +133,20 @@ class ItemRef:
 
 
 @dataclass(frozen=True)
+class NamedItem:
+    """The item a reference names at one revision."""
+
+    plan: str                   # plan id
+    plan_title: str
+    item: ItemRef
+
+    @property
+    def label(self) -> str:
+        """'示例市教育局2025年工作要点 · 1. 扩大普惠资源': its plan's title, its number and title as printed."""
+        return f"{self.plan_title} · {numbered(self.item.number, self.item.title)}"
+
+
+@dataclass(frozen=True)
 class ItemChange:
     kind: str                  # added | removed | moved | changed
     before: ItemRef | None     # None when added
@@ -147,6 +173,10 @@ class PlanChange:
     fields: tuple[FieldChange, ...] = ()
     items: tuple[ItemChange, ...] = ()  # by kind (added, removed, moved, changed), then position
     sections: tuple[SectionChange, ...] = ()  # by kind (added, removed, changed), then position
+    # {reference as written: the item it names} for the references among its changes that name one, at the
+    # older revision (the values before) and at the newer (after)
+    named_before: dict[str, NamedItem] = field(default_factory=dict)
+    named_after: dict[str, NamedItem] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -223,8 +253,33 @@ def compare(before: dict[str, PlanFile], after: dict[str, PlanFile]) -> tuple[Pl
         items = item_changes(*matched)
         sections = section_changes(old.plan, new.plan, matched[0])
         if fields or items or sections:
-            changes.append(PlanChange("changed", plan_id, new.plan.title, new.path, fields, items, sections))
+            changes.append(PlanChange("changed", plan_id, new.plan.title, new.path, fields, items, sections,
+                                      named_items(referenced(items, "before"), before),
+                                      named_items(referenced(items, "after"), after)))
     return tuple(changes)
+
+
+def referenced(items: tuple[ItemChange, ...], side: str) -> set[str]:
+    """The values of the ``REFERENCES`` fields that changed among ``items``, on one side (before or after)."""
+    values = [getattr(f, side) for i in items for f in i.fields if f.field in REFERENCES]
+    values += [getattr(t, side)[name] for i in items for t in i.targets for name in t.fields if name in REFERENCES]
+    return {v for value in values for v in (value if isinstance(value, list) else [value])}
+
+
+def named_items(values: set[str], plans: dict[str, PlanFile]) -> dict[str, NamedItem]:
+    """{value: the item of ``plans`` it names} for the ``values`` that are references to an item there."""
+    found, keys = {}, {}
+    for value in sorted(values):
+        reference = parse_reference(value)
+        if reference is None or reference.plan not in plans:
+            continue
+        plan = plans[reference.plan].plan
+        if plan.id not in keys:
+            keys[plan.id] = {placed.key: placed for placed in walk_items(plan.sections)}
+        placed = keys[plan.id].get(reference.item)
+        if placed is not None:
+            found[value] = NamedItem(plan.id, plan.title, ref(placed))
+    return found
 
 
 def section_changes(old: Plan, new: Plan, item_pairs: list[tuple[Placed, Placed]]) -> tuple[SectionChange, ...]:
@@ -376,10 +431,18 @@ def changed_target(a: Target, b: Target) -> TargetChange:
 @dataclass(frozen=True)
 class Run:
     """A piece of a line that tells a change: text as it stands, or what an edit of a long text removed or
-    inserted.  The command writes the edits as [-removed-]{+inserted+} (``as_text``); the site marks them up."""
+    inserted.  The command writes the edits as [-removed-]{+inserted+} (``as_text``); the site marks them up,
+    and links the name of an item a reference names (``timeline.linked``)."""
 
     text: str
     edit: str = ""             # "" | removed | inserted
+    page: str = ""             # on the site, the page of docs/ its text links to ("" for none)
+    anchor: str = ""           # and the anchor on that page
+
+
+# How a change shows each value of some fields (``field_runs``), by field: a value as a run.
+Names = Mapping[str, Callable[[str], Run]]
+NO_NAMES: Names = MappingProxyType({})
 
 
 EDIT_MARKS = {"": "{}", "removed": "[-{}-]", "inserted": "{{+{}+}}"}
@@ -399,6 +462,7 @@ def describe_plan(change: PlanChange) -> list[str]:
     """Lines for one plan: a heading, then its field and item changes indented."""
     if change.kind != "changed":
         return [f"{CHANGES[change.kind]}计划 {change.plan} {change.title}（{change.path}）"]
+    before, after = labelled(change.named_before), labelled(change.named_after)
     lines = [f"计划 {change.plan} {change.title}"]
     lines.extend("  " + line for line in describe_fields(change.fields, PLAN_FIELDS))
     for section in change.sections:
@@ -406,8 +470,8 @@ def describe_plan(change: PlanChange) -> list[str]:
         lines.extend("      " + line for line in describe_fields(section.fields, SECTION_FIELDS))
     for item in change.items:
         lines.append("  " + describe_item(item))
-        lines.extend("      " + line for line in describe_fields(item.fields, ITEM_FIELDS))
-        lines.extend("      " + describe_target(t) for t in item.targets)
+        lines.extend("      " + line for line in describe_fields(item.fields, ITEM_FIELDS, before, after))
+        lines.extend("      " + describe_target(t, before, after) for t in item.targets)
     return lines
 
 
@@ -431,26 +495,50 @@ def move_place(change: ItemChange) -> str:
     return f"从「{' / '.join(change.before.sections)}」移至「{' / '.join(change.after.sections)}」"
 
 
-def describe_fields(changes: tuple[FieldChange, ...], labels: dict[str, str]) -> list[str]:
-    return [as_text(runs) for runs in field_runs(changes, labels)]
+def labelled(named: Mapping[str, NamedItem]) -> Names:
+    """How the command shows the values of the ``REFERENCES`` fields: a reference that names an item (in
+    ``named``) as the item's label with the reference after it, anything else as written."""
+    def name(value: str) -> Run:
+        found = named.get(value)
+        return Run(f"{found.label}（{value}）" if found else value)
+
+    return dict.fromkeys(REFERENCES, name)
 
 
-def field_runs(changes: tuple[FieldChange, ...], labels: dict[str, str],
-               names: Mapping[str, Callable[[str], str]] = MappingProxyType({})) -> list[tuple[Run, ...]]:
+def describe_fields(changes: tuple[FieldChange, ...], labels: dict[str, str], before: Names = NO_NAMES,
+                    after: Names = NO_NAMES) -> list[str]:
+    return [as_text(runs) for runs in field_runs(changes, labels, before, after)]
+
+
+def field_runs(changes: tuple[FieldChange, ...], labels: dict[str, str], before: Names = NO_NAMES,
+               after: Names = NO_NAMES) -> list[tuple[Run, ...]]:
     """A line for each field that changed: ``label：before → after``, or a long text's edits inline.
 
-    ``names`` says how to show the values of some fields (ids, for the site: the names of the records they
-    stand for): a field in it is shown value by value through its function, never as edits."""
+    ``before`` and ``after`` say how to show the values of some fields at the older and the newer revision
+    (ids, for the site: the names of the records they stand for; item references, see ``labelled``): a field
+    in them is shown value by value through its function, never as edits."""
     lines = []
     for c in changes:
         label = Run(f"{labels[c.field]}：")
-        name = names.get(c.field)
-        if name is None and isinstance(c.before, str) and isinstance(c.after, str) \
+        if c.field not in before and isinstance(c.before, str) and isinstance(c.after, str) \
                 and max(len(c.before), len(c.after)) > LONG:
             lines.append((label, *text_edits(c.before, c.after)))
         else:
-            lines.append((label, Run(f"{show(c.before, name)} → {show(c.after, name)}")))
+            lines.append((label, *change_runs(c.field, c.before, c.after, before, after)))
     return lines
+
+
+def change_runs(name: str, old, new, before: Names, after: Names) -> tuple[Run, ...]:
+    """'before → after': the values a field ``name`` had, each shown as ``before`` and ``after`` say."""
+    return (*value_runs(old, before.get(name)), Run(" → "), *value_runs(new, after.get(name)))
+
+
+def value_runs(value, name: Callable[[str], Run] | None) -> tuple[Run, ...]:
+    """A field's value as runs: as ``show`` writes it, or each string of it through ``name``."""
+    if name is None or not value:
+        return (Run(show(value)),)
+    values = value if isinstance(value, list) else [value]
+    return tuple(run for n, v in enumerate(values) for run in ((Run("、"),) if n else ()) + (name(v),))
 
 
 def text_edits(before: str, after: str, context: int = 10) -> tuple[Run, ...]:
@@ -474,33 +562,39 @@ def as_text(runs: tuple[Run, ...]) -> str:
     return "".join(EDIT_MARKS[run.edit].format(run.text) for run in runs)
 
 
-def show(value, name: Callable[[str], str] | None = None) -> str:
-    """A field's value as a change shows it; ``name`` shows each string of it (see ``field_runs``)."""
+def show(value) -> str:
+    """A field's value as a change shows it."""
     if value is None or value == "" or value == []:
         return "（无）"
     if isinstance(value, list):
-        return "、".join(show(v, name) for v in value)
+        return "、".join(show(v) for v in value)
     if isinstance(value, dict):  # a target or a source
         return value.get("text") or value.get("url") or value.get("file") or json.dumps(value, ensure_ascii=False)
-    return name(value) if name is not None and isinstance(value, str) else str(value)
+    return str(value)
 
 
-def describe_target(change: TargetChange) -> str:
+def describe_target(change: TargetChange, before: Names = NO_NAMES, after: Names = NO_NAMES) -> str:
+    return as_text(target_runs(change, before, after))
+
+
+def target_runs(change: TargetChange, before: Names = NO_NAMES, after: Names = NO_NAMES) -> tuple[Run, ...]:
+    """A target added, removed or changed as a line of runs; ``before`` and ``after`` as for ``field_runs``."""
     if change.kind != "changed":
-        return f"{CHANGES[change.kind]}目标：{show(change.before or change.after)}"
+        return (Run(f"{CHANGES[change.kind]}目标：{show(change.before or change.after)}"),)
     a, b = change.before, change.after
-    parts = []
-    for name in change.fields:
+    runs = [Run(f"修改目标「{b['text']}」：")]
+    for n, name in enumerate(change.fields):
+        runs += [Run("；")] if n else []
         if name == "value" and change.direction:
             verb = "提高" if change.direction == "raised" else "降低"
             strict = {True: "，更严格", False: "，更宽松", None: ""}[change.stricter]
             unit = b["unit"]
             sign = COMPARATORS.get(b["comparator"], b["comparator"])
-            parts.append(f"{TARGET_FIELDS[name]} {sign} {a['value']:g}{unit} → {b['value']:g}{unit}"
-                         f"（{verb} {abs(change.delta):g}{unit}{strict}）")
+            runs.append(Run(f"{TARGET_FIELDS[name]} {sign} {a['value']:g}{unit} → {b['value']:g}{unit}"
+                            f"（{verb} {abs(change.delta):g}{unit}{strict}）"))
         else:
-            parts.append(f"{TARGET_FIELDS[name]} {show(a[name])} → {show(b[name])}")
-    return f"修改目标「{b['text']}」：" + "；".join(parts)
+            runs += [Run(f"{TARGET_FIELDS[name]} "), *change_runs(name, a[name], b[name], before, after)]
+    return tuple(runs)
 
 
 # --- command -----------------------------------------------------------------

@@ -66,14 +66,16 @@ def _inert(text: str) -> str:
     return _NOT_INERT.sub(lambda found: _INERT[found.group()], text)
 
 
-def runs_md(runs) -> str:
-    """Inline Markdown of a line that tells a change (``changes.Run``s): each run's text inert as ``md`` makes
-    it, what an edit removed in ``<del>`` and what it inserted in ``<ins>``.  Whitespace is collapsed as
-    ``one_line`` does, but a space where one run meets the next is kept."""
+def runs_md(runs, this_page: str) -> str:
+    """Inline Markdown of a line that tells a change (``changes.Run``s) on the page ``this_page``: each run's
+    text inert as ``md`` makes it, what an edit removed in ``<del>`` and what it inserted in ``<ins>``, a run
+    with a page a link to it.  Whitespace is collapsed as ``one_line`` does, but a space where one run meets
+    the next is kept."""
     parts = []
     for run in runs:
         text = _inert(_DROPPED.sub("", _SPACES.sub(" ", run.text)))
         tag = EDIT_ELEMENTS.get(run.edit)
+        text = f"[{text}]({relative(this_page, run.page, run.anchor)})" if run.page else text
         parts.append(f"<{tag}>{text}</{tag}>" if tag else text)
     return "".join(parts).strip(" ")
 

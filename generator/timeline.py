@@ -14,7 +14,13 @@ own dates instead.
 Links.  A change of an older edition links the item where it stands now: its
 key is followed through the moves of the later editions and of the unpublished
 changes.  An item removed since, or in a plan removed since, is named without
-a link, so no link of an old edition breaks.
+a link, so no link of an old edition breaks.  Items named by a reference field
+(``changes.REFERENCES``: reviews, evidence) are named as they were at the
+revision of the value (their plan's title, their number and title as printed,
+as plan pages name the items a review reports on) and linked in the same way:
+a value before a change is followed from the revision before it, a value after
+from the change's own.  A reference that named no item there is shown as
+written.
 """
 
 from __future__ import annotations
@@ -26,8 +32,8 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Callable, Iterable, Mapping
 
-from .changes import ITEM_FIELDS, PLAN_FIELDS, SECTION_FIELDS, Changelog, ItemChange, PlanChange, Run, \
-    describe_section, describe_target, field_runs, move_place
+from .changes import ITEM_FIELDS, PLAN_FIELDS, REFERENCES, SECTION_FIELDS, Changelog, ItemChange, NamedItem, Names, \
+    PlanChange, Run, describe_section, field_runs, move_place, target_runs
 from .corpus import Corpus
 from .history import page_dates
 from .ids import item_anchor
@@ -119,7 +125,9 @@ def build_timeline(site: Site, corpus: Corpus, history: SiteHistory, pages: Iter
     """The timeline of a site whose generated pages are ``pages`` (paths in docs/)."""
     now = {(e.plan.id, e.placed.key) for e in corpus.entries}
     records = history.editions
-    steps = [key_moves(r.edition.changes) for r in records[1:]]
+    # the key moves of each changelog, oldest first: those from the nth on lead an item of its older revision
+    # to now, those after it an item of its newer revision
+    steps = [key_moves(r.edition.changes) for r in records]
     steps += [key_moves(history.unreleased)] if history.unreleased else []
     keys = edition_keys(r.edition.version for r in records)
     names = vocabulary_names(corpus.vocabulary)
@@ -133,7 +141,7 @@ def build_timeline(site: Site, corpus: Corpus, history: SiteHistory, pages: Iter
                   for change, plan_concern, item_concerns in zip(changelog.plans, record.plans, record.items))))
     unreleased = history.unreleased.plans if history.unreleased else ()
     return Timeline(history.status, tuple(reversed(views)),
-                    tuple(plan_changes(c, NOTHING, (NOTHING,) * len(c.items), [], now, corpus, names)
+                    tuple(plan_changes(c, NOTHING, (NOTHING,) * len(c.items), steps[-1:], now, corpus, names)
                           for c in unreleased),
                     summary(unreleased), dated_pages(site, corpus, history.source_dates, pages), history.site_url)
 
@@ -141,11 +149,14 @@ def build_timeline(site: Site, corpus: Corpus, history: SiteHistory, pages: Iter
 # --- changes as lines --------------------------------------------------------------
 
 def plan_changes(change: PlanChange, plan_concern: Concern, item_concerns: tuple[Concern, ...], steps,
-                 now: set, corpus: Corpus, names: Mapping[str, Callable[[str], str]]) -> PlanChanges:
-    """One plan's changes as lines, each with what it concerns; ``steps`` lead its item keys to now, ``names``
-    name the ids (``vocabulary_names``)."""
+                 now: set, corpus: Corpus, names: Names) -> PlanChanges:
+    """One plan's changes as lines, each with what it concerns; ``steps`` (its changelog's key moves and
+    those after) lead the item keys of its older revision to now, ``steps[1:]`` those of its newer;
+    ``names`` name the ids (``vocabulary_names``)."""
     label = {"added": "新增计划", "removed": "删除计划", "changed": "修改计划信息"}[change.kind]
-    details = field_runs(change.fields, PLAN_FIELDS, names) + [
+    before = {**names, **linked(change.named_before, steps, now)}
+    after = {**names, **linked(change.named_after, steps[1:], now)}
+    details = field_runs(change.fields, PLAN_FIELDS, before, after) + [
         (Run(describe_section(section)), *(run for line in field_runs(section.fields, SECTION_FIELDS)
                                            for run in (Run("；"), *line)))
         for section in change.sections]
@@ -153,8 +164,9 @@ def plan_changes(change: PlanChange, plan_concern: Concern, item_concerns: tuple
                     *relevance(corpus.vocabulary, plan_concern))
     items = []
     for item, concern in zip(change.items, item_concerns):
-        key = follow(change.plan, item.after.key, steps) if item.after else None
-        details = field_runs(item.fields, ITEM_FIELDS, names) + [(Run(describe_target(t)),) for t in item.targets]
+        key = follow(change.plan, item.after.key, steps[1:]) if item.after else None
+        details = field_runs(item.fields, ITEM_FIELDS, before, after) + [target_runs(t, before, after)
+                                                                        for t in item.targets]
         ref = f"{item.kind}/{(item.after or item.before).key}"
         items.append(Line(item_label(item), change.plan, ref, item_anchor(key) if (change.plan, key) in now else "",
                           tuple(details), *relevance(corpus.vocabulary, concern)))
@@ -172,12 +184,28 @@ def item_label(change: ItemChange) -> str:
     return f"{label}（{move_place(change)}{f'，原编号 {a.number}' if a.number != b.number else ''}）"
 
 
-def vocabulary_names(vocabulary: Vocabulary) -> dict[str, Callable[[str], str]]:
+def linked(named: Mapping[str, NamedItem], steps, now: set) -> Names:
+    """How a change names the values of the ``REFERENCES`` fields at one revision: the item a reference named
+    there (``named``) by its label, linked where ``steps`` lead it if it is in the site ``now``; anything else
+    as written."""
+    def name(value: str) -> Run:
+        found = named.get(value)
+        if found is None:
+            return Run(value)
+        key = follow(found.plan, found.item.key, steps)
+        if (found.plan, key) not in now:
+            return Run(found.label)
+        return Run(found.label, page=page_path("plans", found.plan), anchor=item_anchor(key))
+
+    return dict.fromkeys(REFERENCES, name)
+
+
+def vocabulary_names(vocabulary: Vocabulary) -> Names:
     """How a change names the ids of the vocabularies, as the site's pages do: a theme or an organisation by
     its name, and a unit written as a department's id by the department's name (a unit written by its name
     or an alias stays as written).  An id the vocabulary no longer has is shown as it is."""
-    def named(records: Mapping[str, Organisation | Department | Theme]) -> Callable[[str], str]:
-        return lambda key: records[key].name if key in records else key
+    def named(records: Mapping[str, Organisation | Department | Theme]) -> Callable[[str], Run]:
+        return lambda key: Run(records[key].name if key in records else key)
 
     units = named(vocabulary.department_by_id)
     return {"organisation": named(vocabulary.organisation_by_id), "themes": named(vocabulary.theme_by_id),

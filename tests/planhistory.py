@@ -109,6 +109,23 @@ EXPECTED_CHANGES = """\
 """
 
 
+# A review reporting on the items of demo-edu-2025, and the target of 1-1 whose progress it reports: the fields
+# that hold item references.
+REVIEW = "plans/2025/demo-edu-2025-review.yaml"
+
+
+def review_yaml(reviews: list[str]) -> str:
+    """The review demo-edu-2025-review (示例市教育局2025年工作总结): one item, reporting on ``reviews``."""
+    item = {"title": "普惠资源持续扩大", "text": "新建幼儿园12所。", "reviews": reviews}
+    return plan_yaml("demo-edu-2025-review", 2025, [("一", "学前教育", [item])]).replace("工作要点", "工作总结") \
+        + "kind: review\n"
+
+
+def with_evidence(evidence: str) -> dict:
+    """SUPPLY with its target's progress reported at ``evidence``."""
+    return {**SUPPLY, "targets": [{**SUPPLY["targets"][0], "evidence": evidence}]}
+
+
 def other_plan(plan_id, year):
     return plan_yaml(plan_id, year, [("一", "总体安排", [{"title": "统筹推进", "text": "统筹推进各项工作。"}])])
 

@@ -13,8 +13,8 @@ from generator.changes import (ITEM_FIELDS, NOT_COMPARED, PLAN_FIELDS, SECTION_F
 from generator.model import Item, Plan, Section, Target
 from generator.cli import main
 from gitrepos import commit, git
-from planhistory import (DIGITAL, EXPECTED_CHANGES, FEES, LAW, MYOPIA, PARENTS, SUPPLY, other_plan, plan_yaml, target,
-                         two_revisions)
+from planhistory import (DIGITAL, EXPECTED_CHANGES, FEES, LAW, MYOPIA, PARENTS, QUALITY, REVIEW, SUPPLY, other_plan,
+                         plan_yaml, review_yaml, target, two_revisions, with_evidence)
 from projects import write
 
 EXPECTED_TEXT = "比较 v1 → v2\n" + EXPECTED_CHANGES
@@ -302,3 +302,34 @@ def test_themes_are_a_set_a_reorder_alone_is_no_change_but_owners_keep_their_ord
     write(repo, "plans/2026/demo-edu-2026.yaml", plan(["mental-health"], ["基教科", "计财科"]))
     code, out, _ = run(repo, capsys, "HEAD")
     assert (code, out.splitlines()[2:]) == (0, ["  修改 1-1 扩大普惠资源", "      主题：preschool、mental-health → mental-health"])
+
+
+def test_references_are_named_as_the_items_they_name_at_their_revision_with_the_reference_after(repo, capsys):
+    """An item's reviews and a target's evidence hold item references: each is shown as the item its revision
+    has (the plan's title, the item's number and title as printed), the reference after it; a value that
+    names no item at its revision (a web address, an item the plan lacks) as written."""
+    def plan(evidence: str) -> str:
+        return plan_yaml("demo-edu-2025", 2025, [("一", "学前教育", [with_evidence(evidence), QUALITY])])
+
+    write(repo, "plans/2025/demo-edu-2025.yaml", plan("https://example.cn/report"))
+    write(repo, REVIEW, review_yaml(["demo-edu-2025#1-1", "demo-edu-2025#9-9"]))
+    commit(repo, "a review")
+    write(repo, "plans/2025/demo-edu-2025.yaml", plan("demo-edu-2025-review#1-1"))
+    write(repo, REVIEW, review_yaml(["demo-edu-2025#1-2"]))
+    code, out, _ = run(repo, capsys, "HEAD")
+    assert (code, out.splitlines()[1:]) == (0, [
+        "计划 demo-edu-2025 示例市教育局2025年工作要点", "  修改 1-1 扩大普惠资源",
+        "      修改目标「公办幼儿园在园幼儿占比提升至58%以上」：依据 https://example.cn/report → "
+        "示例市教育局2025年工作总结 · 1. 普惠资源持续扩大（demo-edu-2025-review#1-1）",
+        "计划 demo-edu-2025-review 示例市教育局2025年工作总结", "  修改 1-1 普惠资源持续扩大",
+        "      报告的事项：示例市教育局2025年工作要点 · 1. 扩大普惠资源（demo-edu-2025#1-1）、demo-edu-2025#9-9 → "
+        "示例市教育局2025年工作要点 · 2. 提高保教质量（demo-edu-2025#1-2）"])
+    code, out, _ = run(repo, capsys, "HEAD", "--format", "json")
+    plans = {p["plan"]: p for p in json.loads(out)["plans"]}
+    assert (plans["demo-edu-2025"]["named_before"], list(plans["demo-edu-2025"]["named_after"])) == (
+        {}, ["demo-edu-2025-review#1-1"])
+    review = plans["demo-edu-2025-review"]
+    assert list(review["named_before"]) == ["demo-edu-2025#1-1"]
+    assert review["named_after"] == {"demo-edu-2025#1-2": {
+        "plan": "demo-edu-2025", "plan_title": "示例市教育局2025年工作要点",
+        "item": {"key": "1-2", "title": "提高保教质量", "sections": ["学前教育"], "number": "2"}}}

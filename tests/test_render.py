@@ -123,7 +123,7 @@ def test_edits_of_a_long_text_are_del_and_ins_elements_whose_text_stays_inert(to
     for payload in PAYLOADS + fuzz_strings(300):
         inserted = payload[::-1] + "新"
         runs = (Run("正文："), Run("…前文 "), Run(payload, "removed"), Run(inserted, "inserted"), Run(" 后文…"))
-        html = to_html(f"- {runs_md(runs)}")
+        html = to_html(f"- {runs_md(runs, 'editions/2025.1.md')}")
         parsed = Elements(html)
         assert [tag for tag, _ in parsed.tags] == ["ul", "li", "del", "ins"], (payload, html)
         assert all(attrs == {} for _, attrs in parsed.tags), (payload, html)

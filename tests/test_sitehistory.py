@@ -19,8 +19,9 @@ from generator.render import render_site
 from generator.sitehistory import read_site_history
 from generator.templating import md
 from gitrepos import commit, init
-from planhistory import (A, AFTER_SECTIONS, B, DATES, DIGITAL, EXPECTED_CHANGES, LAW, QUALITY, SITE_EDITIONS, SUPPLY,
-                         history_repo, other_plan, plan_yaml, tag_edition, two_revisions)
+from planhistory import (A, AFTER_SECTIONS, B, DATES, DIGITAL, EXPECTED_CHANGES, LAW, QUALITY, REVIEW, SITE_EDITIONS,
+                         SUPPLY, history_repo, other_plan, plan_yaml, review_yaml, tag_edition, two_revisions,
+                         with_evidence)
 from projects import ORGANISATIONS, THEMES as THEMES_YAML, make_project, write
 from sitefixtures import built_site, make_site_project  # noqa: F401  (session fixture)
 
@@ -413,3 +414,41 @@ def test_changes_name_themes_units_and_organisations_as_the_site_does(tmp_path):
     assert listed(page, "{ #plan-demo-edu-2026") == [(0, "发布机构：示例市教育局 → 另一市教育局", "")]
     history = listed(pages["plans/demo-edu-2026.md"], "{ #edit-history")
     assert history[1] == (1, "发布机构：示例市教育局 → 另一市教育局", "")
+
+
+def test_references_name_the_items_as_the_site_does_and_link_them_where_they_stand_now(tmp_path):
+    """An item's reviews and a target's evidence name items as they were at the revision of the value (plan
+    title, number and title as printed), linked where the item stands now; an item gone since is named plainly.
+    The command and the feeds name them so too (the command with the reference after the name)."""
+    root = init(tmp_path / "repo")
+    make_project(root, plan_yaml("demo-edu-2025", 2025, [("一", "学前教育", [with_evidence(""), QUALITY])]), A)
+    write(root, REVIEW, review_yaml(["demo-edu-2025#1-1"]))
+    tag_edition(root, "2025.1", commit(root, "2025.1"), EDITION_DATES["2025.1"])
+    evidence = with_evidence("demo-edu-2025-review#1-1")
+    write(root, A, plan_yaml("demo-edu-2025", 2025, [("一", "学前教育", [evidence, QUALITY])]))
+    write(root, REVIEW, review_yaml(["demo-edu-2025#1-1", "demo-edu-2025#1-2"]))
+    tag_edition(root, "2025.2", commit(root, "2025.2"), EDITION_DATES["2025.2"])
+    # since: 提高保教质量 removed, 扩大普惠资源 moved down to 1-2 behind a new item, the review follows it
+    write(root, A, plan_yaml("demo-edu-2025", 2025, [("一", "学前教育", [DIGITAL, evidence])]))
+    write(root, REVIEW, review_yaml(["demo-edu-2025#1-2"]))
+    pages = generated(root)
+
+    def details(page: str, plan: str) -> list[str]:
+        part = page.split(f"{{ #plan-{plan} ", 1)[1].split("\n## ", 1)[0]
+        return [shown(line.strip()) for line in part.splitlines() if line.startswith("    - ")]
+
+    plan, review = "[示例市教育局2025年工作要点 · {}](../plans/demo-edu-2025.md#item-1-2)", \
+        "[示例市教育局2025年工作总结 · 1. 普惠资源持续扩大](../plans/demo-edu-2025-review.md#item-1-1)"
+    edition = pages["editions/2025.2.md"]
+    assert details(edition, "demo-edu-2025") == [f"- 修改目标「公办幼儿园在园幼儿占比提升至58%以上」：依据 （无） → {review}"]
+    supply = plan.format("1. 扩大普惠资源")
+    assert details(edition, "demo-edu-2025-review") == [
+        f"- 报告的事项：{supply} → {supply}、示例市教育局2025年工作要点 · 2. 提高保教质量"]
+    assert details(pages["editions/index.md"], "demo-edu-2025-review") == [
+        f"- 报告的事项：{supply}、示例市教育局2025年工作要点 · 2. 提高保教质量 → {plan.format('2. 扩大普惠资源')}"]
+    history = pages["plans/demo-edu-2025-review.md"].split("{ #edit-history", 1)[1]
+    assert f"报告的事项：{supply.replace('../plans/', '')} → " in shown(history)
+
+    content = ET.fromstring(pages["feeds/all.xml"]).findall(f"{ATOM}entry/{ATOM}content")
+    assert "报告的事项：示例市教育局2025年工作要点 · 1. 扩大普惠资源 → 示例市教育局2025年工作要点 · 1. 扩大普惠资源、" \
+           "示例市教育局2025年工作要点 · 2. 提高保教质量" in [line for c in content for line in c.text.splitlines()]
