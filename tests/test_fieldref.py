@@ -28,8 +28,8 @@ def test_every_field_of_every_class_of_the_format_is_in_the_reference_once():
 def test_a_row_says_type_default_and_meaning_and_shows_the_meaning_as_written():
     rows = {line.split("`")[1]: line for line in fieldref.reference().split("**Target**")[1].splitlines()
             if line.startswith("| `")}
-    assert rows["comparator"] == ("| `comparator` | one of `>=`, `<=`, `=`, `>`, `<`, `range` | `>=` | How the value is "
-                                  "to be met; 'range' uses min and max. |")
+    assert rows["comparator"] == ("| `comparator` | one of `>=`, `<=`, `=`, `>`, `<`, `range` | `>=` | "
+                                  "How the value is to be met; 'range' uses min and max. |")
     assert rows["text"].startswith("| `text` | text | **required** |")
     assert "a review item as &lt;plan id>#&lt;item id>" in rows["evidence"]  # no HTML tag to a Markdown reader
 
