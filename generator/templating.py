@@ -27,6 +27,7 @@ from .corpus import Entry, group_by_plan, group_by_theme, group_by_year
 from .labels import CHANGES, COMPARATORS, genre, numbered
 from .model import Plan, Target, commits
 from .opendata import data_path
+from .uptodate import code_digest
 
 LISTINGS = ("plans", "themes", "departments", "years", "organisations")
 NEWEST = 5
@@ -244,15 +245,27 @@ def item_location(entry: Entry) -> str:
 
 # --- rendering -------------------------------------------------------------------
 
+class CompiledTemplates(jinja2.FileSystemBytecodeCache):
+    """Compiled templates, kept (in the user's temporary directory) so that a run does not compile them again:
+    that was half of a no-op regeneration.  One is used only while both its template's source and the code
+    (``code``, a digest of it) are as when it was compiled: Jinja compiles a filter's call by what the filter
+    is (given the context or not), so a filter changed under an unchanged template needs it compiled again."""
+
+    def __init__(self, code: str, directory: str | None = None):
+        super().__init__(directory)
+        self.code = code
+
+    def get_source_checksum(self, source: str) -> str:
+        return super().get_source_checksum(f"{self.code}\0{source}")
+
+
 @cache
 def environment() -> jinja2.Environment:
     env = jinja2.Environment(
         loader=jinja2.FileSystemLoader(os.path.join(os.path.dirname(__file__), "templates")),
         autoescape=False, undefined=jinja2.StrictUndefined,
         trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True,
-        # Compiled templates are kept in the user's temporary directory (checked against the source),
-        # so a run does not compile them again: that was half of a no-op regeneration.
-        bytecode_cache=jinja2.FileSystemBytecodeCache())
+        bytecode_cache=CompiledTemplates(code_digest()))
     env.filters.update(md=md, runs_md=runs_md, front_matter_title=front_matter_title,
                        front_matter_description=front_matter_description, paragraphs=paragraphs,
                        http_url=http_url, requirement=requirement, heading_id=heading_id,

@@ -13,6 +13,7 @@ import shutil
 import unicodedata
 from html.parser import HTMLParser
 
+import jinja2
 import markdown
 import pytest
 import yaml
@@ -27,7 +28,8 @@ from generator.load import load_site
 from generator.model import Target
 from generator.project import DOCS, SOURCES
 from generator.render import render_site
-from generator.templating import front_matter_description, http_url, md, numbered, paragraphs, requirement, runs_md
+from generator.templating import (CompiledTemplates, front_matter_description, http_url, md, numbered, paragraphs,
+                                  requirement, runs_md)
 from payloads import PAYLOADS
 from projects import make_project, write
 from sitefixtures import REPO, make_site_project
@@ -284,3 +286,17 @@ def test_hand_written_pages_are_copied_and_may_not_take_generated_names(tmp_path
         render_site(site)
     [problem] = raised.value.diagnostics
     assert problem.path.endswith("content/pages/themes.md") and "/themes itself" in problem.message
+
+
+def test_a_compiled_template_is_used_only_by_the_code_that_compiled_it(tmp_path):
+    """Jinja compiles the call of a filter given the context (pass_context) otherwise than a plain one's: a
+    template compiled before a filter became one crashed after, its source being unchanged."""
+    def render(code: str, f, **values) -> str:
+        env = jinja2.Environment(loader=jinja2.DictLoader({"page": "{{ 'x' | f }}"}),
+                                 bytecode_cache=CompiledTemplates(code, str(tmp_path)))
+        env.filters["f"] = f
+        return env.get_template("page").render(**values)
+
+    assert render("old code", lambda value: value) == "x"
+    assert list(tmp_path.iterdir())  # kept
+    assert render("new code", jinja2.pass_context(lambda context, value: value + context["y"]), y="y") == "xy"
