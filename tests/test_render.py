@@ -300,3 +300,12 @@ def test_a_compiled_template_is_used_only_by_the_code_that_compiled_it(tmp_path)
     assert render("old code", lambda value: value) == "x"
     assert list(tmp_path.iterdir())  # kept
     assert render("new code", jinja2.pass_context(lambda context, value: value + context["y"]), y="y") == "xy"
+
+
+def test_the_home_page_leads_to_the_finder(fixture_site):
+    """Staff asking "what do 基教科 owe in 2025" need the finder's filters; the home page named every other
+    way in but not it, and its search advice left a reader to combine facets in the search box."""
+    home = render_site(fixture_site)["index.md"]
+    browse = home[home.index("## 从这里浏览"):home.index("## 如何检索")]
+    assert "- [所有任务](tasks/index.md)：" in browse
+    assert "请用[所有任务](tasks/index.md)" in home[home.index("## 如何检索"):]
