@@ -65,6 +65,10 @@ _KEY_LINE = re.compile(rf"([ \t]*(?:-[ \t]+)*)({_KEY})[ \t]*:(?=[ \t]|\Z)")
 # A key followed by a full-width colon, as Chinese input methods type it: YAML reads it as text.
 # Only a name such as the formats' fields have (lower case): PISA：测评结果 is text.
 _FULL_WIDTH_KEY = re.compile(r"[ \t]*(?:-[ \t]+)*([a-z_][a-z0-9_]*)[ \t]*\uff1a(?!.*:(?:[ \t]|\Z))")
+# A line holding a key and no value (a comment at most): what follows it, indented, is its value.
+_BARE_KEY_LINE = re.compile(rf"{_KEY_LINE.pattern}[ \t]*(?:#.*)?\Z")
+# The start of a line holding a sequence entry: its indentation and dash.
+_ENTRY_LINE = re.compile(r"([ \t]*)-(?:[ \t]|\Z)")
 # Where a value starts on a line: after the dashes of sequence entries and a key, if there is one.
 _VALUE_START = re.compile(rf"[ \t]*((?:-[ \t]+)*)(?:({_KEY})[ \t]*:[ \t]+)?")
 # What a value follows: a key and its colon, the dash of a sequence entry, or a '[' or ',' in a list.
@@ -84,7 +88,8 @@ def hint(exc: yaml.MarkedYAMLError, text: str) -> Hint:
     - a value starting with a YAML indicator (> | @ ` % * & ! [ {) is not read as text;
     - a key indented more than its siblings continues the value above it, and a plain value holding ': '
       is a key and a value: both are "mapping values are not allowed";
-    - a key indented less than its siblings is not in their mapping nor in the one around it.
+    - a key indented less than its siblings is not in their mapping nor in the one around it;
+    - a list's entry indented less than the key it was meant for leaves that key empty.
     """
     problem, context = exc.problem or "", exc.context or ""
     mark, start = exc.problem_mark, exc.context_mark
@@ -213,7 +218,7 @@ def _indentation_hint(text: str, line: int, continues: bool) -> Hint:
     if full_width:
         return Hint(full_width_hint(full_width.group(1)), (above, full_width.end() - 1), "read")
     indent = len(key.group(1))
-    out_of_line = _out_of_line_above(text, line, indent)
+    out_of_line = _out_of_line_above(text, line, indent) or _entry_out_of_line_above(text, line)
     if out_of_line:
         return out_of_line
     blocks = _open_blocks(text, line)
@@ -301,6 +306,23 @@ def _out_of_line_above(text: str, line: int, indent: int) -> Hint | None:
     return Hint(f"YAML nests by indentation: the key '{key.group(2)}' on line {culprit + 1} is not aligned with "
                 f"its siblings: indent it to column {indent + 1}, as the lines around it",
                 (culprit, len(key.group(1))), "holder")
+
+
+def _entry_out_of_line_above(text: str, line: int) -> Hint | None:
+    """The list entry on the line above ``line``, when it is indented less than the key with no value above it
+    (``themes:`` then ``- party-building`` less indented): that key's value is then empty, the entry joins the
+    list around it, and YAML stops at the next key, ``line``.  Said only when indenting the entry's dash to the
+    key's column (where YAML allows it) lets YAML read past ``line``."""
+    entry_line = _line_above(text, line)
+    entry = _ENTRY_LINE.match(source_line(text, entry_line)) if entry_line is not None else None
+    key_line = _line_above(text, entry_line) if entry else None
+    key = _BARE_KEY_LINE.match(source_line(text, key_line)) if key_line is not None else None
+    if not key or len(entry.group(1)) >= len(key.group(1)) \
+            or not _reindented_reads_on(text, entry_line, len(key.group(1)), line):
+        return None
+    return Hint(f"YAML nests by indentation: the list entry on line {entry_line + 1} is indented less than the key "
+                f"'{key.group(2)}' above it, so it is not in its value: indent its '-' to column "
+                f"{len(key.group(1)) + 1} or further", (entry_line, len(entry.group(1))), "holder")
 
 
 def _open_blocks(text: str, line: int) -> list[tuple[bool, int]]:

@@ -295,6 +295,19 @@ def test_a_key_indented_too_little_is_named_not_the_right_one_below_it(tmp_path,
                                     "siblings: indent it to column 5, as the lines around it)")
 
 
+@pytest.mark.parametrize("entry, where", [
+    ("  - party-building\n", (8, 3)),  # at the column of the list of items: an item of its own
+    ("- party-building\n", (8, 1)),    # at the section's
+])
+def test_a_list_entry_indented_less_than_its_key_is_named_not_the_key_below_it(tmp_path, entry, where):
+    """YAML stops at the key after the entry (line 9), which is where it should be."""
+    _, [problem] = load(tmp_path, ITEM.format("    themes:\n" + entry))
+    assert (problem.line, problem.column) == where
+    assert problem.message.endswith("(YAML nests by indentation: the list entry on line 8 is indented less than the "
+                                    "key 'themes' above it, so it is not in its value: indent its '-' to column 5 "
+                                    "or further)")
+
+
 def test_a_key_indented_with_full_width_spaces_is_said_to_be_so(tmp_path):
     _, [problem] = load(tmp_path, ITEM.format("\u3000\u3000\u3000\u3000owners: []\n"))
     assert (problem.line, problem.column) == (7, 1)
