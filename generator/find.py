@@ -7,8 +7,12 @@ site counts it (``tracking.item_state``: 已完成, 已报进展, 逾期未报, 
 the status it reports (进行中 …); items of a review (工作总结) are reports and
 match no status.  Organisations, themes and departments may be named by
 id or by name (departments also by full name or alias); a department matches
-the items it owns (责任单位) or supports (配合单位).  Words must all occur in the
-item's title or text (substrings, as they are: Chinese has no spaces to split on).
+the items it owns (责任单位) or supports (配合单位).  Words are the finder's keywords
+(``static/finder.js``: ``prepare`` and ``matches``): each is split at spaces, and every
+part must occur, ignoring case (lower case, as JavaScript's ``toLowerCase``), in the item's
+title or text, its plan's title, its organisation's name, or the name of one of its owners,
+supporting units or themes (substrings, as they are: Chinese has no spaces to split on).
+``searched_text`` is that text.
 
 ``select`` is the filter, a pure function of the corpus; ``resolve`` turns the
 names given on the command line into ids.  JSON and CSV rows are those of the
@@ -64,17 +68,33 @@ def has_status(entry: Entry, criteria: Criteria) -> bool:
     return state is not None and not criteria.statuses.isdisjoint({STATE_LABELS[state], entry.item.status})
 
 
+def searched_text(entry: Entry) -> str:
+    """What words are looked for in (see above), in lower case, as the finder's ``prepare`` joins it."""
+    names = [d.name for d in entry.owners + entry.support] + [t.name for t in entry.themes]
+    fields = [entry.item.title, entry.item.text, entry.plan.title, entry.organisation.name, *names]
+    return "\n".join(fields).lower()
+
+
+def terms(words: Iterable[str]) -> list[str]:
+    """The words to look for, in lower case: each split at spaces, as the finder splits its keywords."""
+    return [term for word in words for term in word.lower().split()]
+
+
+def has_words(entry: Entry, words: Iterable[str]) -> bool:
+    text = searched_text(entry)
+    return all(term in text for term in terms(words))
+
+
 def matches(entry: Entry, criteria: Criteria) -> bool:
     item = entry.item
     units = {d.id for d in entry.owners + entry.support}
-    haystack = f"{item.title}\n{item.text}".casefold()
     return ((not criteria.organisations or entry.organisation.id in criteria.organisations)
             and (not criteria.years or entry.plan.year in criteria.years)
             and (not criteria.themes or any(t.id in criteria.themes for t in entry.themes))
             and (not criteria.departments or not units.isdisjoint(criteria.departments))
             and (not criteria.statuses or has_status(entry, criteria))
             and (not criteria.has_target or bool(item.targets))
-            and all(word.casefold() in haystack for word in criteria.words))
+            and (not criteria.words or has_words(entry, criteria.words)))
 
 
 def select(corpus: Corpus, criteria: Criteria) -> list[Entry]:
@@ -206,9 +226,11 @@ def cmd_find(args) -> int:
 def register(commands) -> None:
     parser = commands.add_parser(
         "find", help="list the items that match facets and words (a table, JSON or CSV)",
-        description="List the items of plans/ that match every facet given and contain every word. "
-                    "A facet given several times matches any of its values.")
-    parser.add_argument("words", nargs="*", metavar="WORD", help="words the title or text must contain (all)")
+        description="List the items of plans/ that match every facet given and contain every word, as the "
+                    "site's item finder does. A facet given several times matches any of its values.")
+    parser.add_argument("words", nargs="*", metavar="WORD",
+                        help="words that must all occur, in any case, in the item's title or text, its plan's title, "
+                             "its organisation's name or the name of one of its units or themes")
     parser.add_argument("--org", action="append", default=[], metavar="ORG",
                         help="organisation id or name, e.g. pingxiang-edu or 萍乡市教育局")
     parser.add_argument("--year", action="append", default=[], type=int, help="the year of the plan")

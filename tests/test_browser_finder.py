@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import posixpath
 import re
 from datetime import date
@@ -14,7 +15,8 @@ from browserfixtures import browser  # noqa: F401  (session fixture)
 from generator.bench.synth import read_seeds, synthesise
 from generator.cli import main
 from generator.corpus import build_corpus
-from generator.finder import DEPARTMENT_LIST_LIMIT, FINDER_FOLDER
+from generator.find import Criteria, searched_text, select
+from generator.finder import DEPARTMENT_LIST_LIMIT, FINDER_FOLDER, FINDER_INDEX
 from generator.load import load_site
 from generator.searchbrowser import served
 from generator.tracking import STATE_LABELS, item_state
@@ -55,10 +57,10 @@ def involves(entry, department_id: str) -> bool:
     return department_id in {d.id for d in entry.owners + entry.support}
 
 
-def searchable(entry) -> list[str]:
-    """What the keyword filter looks at (finder.js): the item's words and the names it is filed under."""
-    names = [d.name for d in entry.owners + entry.support] + [t.name for t in entry.themes]
-    return [entry.item.title, entry.item.text, entry.plan.title, entry.organisation.name, *names]
+def with_words(corpus, *words: str) -> list:
+    """The items ``plansite find WORD …`` lists (the finder shows the same: see
+    test_keywords_find_the_items_plansite_find_finds)."""
+    return select(corpus, Criteria(words=words))
 
 
 @pytest.fixture(scope="module")
@@ -200,7 +202,7 @@ def test_a_shared_address_restores_the_filter(page, browser, site_url, built_cor
 def test_an_address_with_keywords_shows_the_filtered_items_and_not_the_site_search(page, site_url, built_corpus):
     """The keywords travel as ``kw``: Material's search opens itself for an address with ``q``, over the page."""
     theme = max(built_corpus.vocabulary.themes, key=lambda t: len(built_corpus.by_theme[t.id]))
-    matching = [e for e in built_corpus.entries if any(theme.name in text for text in searchable(e))]
+    matching = with_words(built_corpus, theme.name)
     open_finder(page, f"{site_url}tasks/?year=all&kw={theme.name}")
     wait_for_count(page, len(matching))
     assert page.input_value("#finder-kw") == theme.name
@@ -212,10 +214,10 @@ def test_an_address_with_keywords_shows_the_filtered_items_and_not_the_site_sear
 def test_nothing_in_the_year_chosen_offers_every_year(page, site_url, built_corpus):
     """The answer is often another year's: an empty year says so and offers to look in every year."""
     newest, older = built_corpus.years[0], built_corpus.years[-1]
-    in_newest = "\n".join(t for e in built_corpus.by_year[newest] for t in searchable(e))
+    in_newest = "\n".join(map(searched_text, built_corpus.by_year[newest]))
     word = next(w for e in built_corpus.by_year[older] for w in (e.item.text[i:i + 4] for i in range(20))
-                if len(w) == 4 and w not in in_newest)
-    matching = [e for e in built_corpus.entries if any(word in text for text in searchable(e))]
+                if len(w) == 4 and w.lower() not in in_newest)
+    matching = with_words(built_corpus, word)
     open_finder(page, f"{site_url}tasks/?year={newest}&kw={word}")
     wait_for_summary(page, f"{newest}年没有符合条件的事项。")
     button = page.get_by_role("button", name="在全部年度中查找")
@@ -282,8 +284,7 @@ def test_keywords_narrow_and_data_text_stays_text(page, site_url, built_corpus):
     words = [theme.name, built_corpus.by_theme[theme.id][0].item.text[:2]]
     page.select_option("#finder-dept", "")
     page.fill("#finder-kw", f" {words[0]} {words[1]} ")
-    matching = [e for e in built_corpus.entries
-                if all(any(word in text for text in searchable(e)) for word in words)]
+    matching = with_words(built_corpus, *words)
     assert 0 < len(matching) < len(built_corpus.by_theme[theme.id])
     wait_for_count(page, len(matching))
     assert shown_links(page) == expected_links(site_url, matching)
@@ -295,6 +296,29 @@ def test_keywords_narrow_and_data_text_stays_text(page, site_url, built_corpus):
     assert urlsplit(page.url).query == "" and page.input_value("#finder-year") == str(built_corpus.years[0])
     assert page.locator("#finder-default-year").is_visible()
 
+
+def finder_keywords(site: Path) -> list[str]:
+    """Keywords from the finder's own data: every name its index lists and every plan title of its year files,
+    as written and with its case swapped, and each with the next as two words."""
+    index = json.loads((site / FINDER_INDEX).read_text(encoding="utf-8"))
+    years = [json.loads((site / FINDER_FOLDER / year["file"]).read_text(encoding="utf-8")) for year in index["years"]]
+    names = [r["name"] for facet in ("organisations", "themes", "departments") for r in index[facet]]
+    names += [plan["title"] for year in years for plan in year["plans"]]
+    pairs = [f"{first} {second}" for first, second in zip(names, names[1:])]
+    return list(dict.fromkeys([*names, *map(str.swapcase, names), *pairs]))
+
+
+def test_keywords_find_the_items_plansite_find_finds(page, site_url, built_site, built_corpus):
+    """``plansite find WORD`` lists what the finder shows for the keyword WORD: items are found by the names of
+    their plan, organisation, units and themes as by their own words, in any case, several words all."""
+    keywords = finder_keywords(built_site / "site")
+    open_finder(page, f"{site_url}tasks/?year=all")
+    for keyword in keywords:
+        page.fill("#finder-kw", keyword)
+        page.dispatch_event("#finder-kw", "change")  # at once, not after the typing delay
+        page.wait_for_function("kw => new URLSearchParams(location.search).get('kw') === kw", arg=keyword.strip())
+        assert shown_links(page) == expected_links(site_url, with_words(built_corpus, keyword)), keyword
+    assert len(keywords) > 30
 
 def years_of(entries) -> list[int]:
     return sorted({e.plan.year for e in entries}, reverse=True)

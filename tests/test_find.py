@@ -11,7 +11,7 @@ import pytest
 
 from generator.cli import main
 from generator.corpus import build_corpus
-from generator.find import Criteria, resolve, select, width
+from generator.find import Criteria, resolve, searched_text, select, width
 from generator.load import load_site
 from generator.opendata import item_columns
 from generator.render_targets import Tracking
@@ -64,9 +64,34 @@ def test_facets_and_words_must_all_hold(corpus):
     both = select(corpus, Criteria(themes=frozenset(["mental-health"]), has_target=True))
     assert both == [e for e in with_target if "mental-health" in [t.id for t in e.themes]]
     words = select(corpus, Criteria(words=("心理", "教育")))
-    assert words and all("心理" in e.item.title + e.item.text and "教育" in e.item.title + e.item.text
-                         for e in words)
+    assert words and words == [e for e in corpus.entries if "心理" in searched_text(e) and "教育" in searched_text(e)]
     assert select(corpus, Criteria(words=("心理", "不会出现的词"))) == []
+
+
+def test_words_are_the_finders_keywords(corpus):
+    """As on the site: a word is found in the names an item is filed under (its plan, organisation, units and
+    themes) as in its own words, in any case, and a word with spaces is several words."""
+    named = {"计财科": lambda e: "计财科" in [d.name for d in e.owners + e.support],
+             "经费保障": lambda e: "经费保障" in [t.name for t in e.themes],
+             "xx市教育局": lambda e: e.organisation.name == "XX市教育局",
+             "工作任务分解": lambda e: "工作任务分解" in e.plan.title}
+    for word, filed_under in named.items():
+        found = select(corpus, Criteria(words=(word,)))
+        filed = [e for e in corpus.entries if filed_under(e)]
+        assert filed and set(map(id, filed)) <= set(map(id, found))
+        assert any(word not in (e.item.title + e.item.text).lower() for e in filed)
+    both = select(corpus, Criteria(words=("学前教育", "洮北区")))
+    assert 0 < len(both) < len(select(corpus, Criteria(words=("学前教育",))))
+    assert select(corpus, Criteria(words=(" 学前教育　洮北区 ",))) == both  # an ideographic space too
+
+
+def test_words_are_lower_case_as_javascript_makes_them(tmp_path):
+    """The finder lowers the case (``toLowerCase``), it does not fold it: STRASSE is not Straße."""
+    make_project(tmp_path, PLAN.replace("扩大普惠资源。", "扩大普惠资源（Straße）。"))
+    site, _ = load_site(str(tmp_path))
+    corpus = build_corpus(site)
+    assert keys(select(corpus, Criteria(words=("STRAßE",)))) == ["demo-edu-2025#1-1"]
+    assert select(corpus, Criteria(words=("STRASSE",))) == []
 
 
 def test_status_keeps_the_items_reported_so(tmp_path):

@@ -90,7 +90,8 @@
     form.elements.status.append(...index.states.map((state) => add(state, state)));
   }
 
-  /* A year's items, each with what the keyword filter searches (lower case) and what a result shows. */
+  /* A year's items, each with what the keyword filter searches (lower case; `plansite find` searches the same:
+   * generator/find.py, searched_text) and what a result shows. */
   function prepare(data, {organisations, themes, departments}, dataUrl) {
     const plans = byId(data.plans);
     const names = (ids, records) => ids.map((id) => records.get(id).name);
