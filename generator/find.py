@@ -45,6 +45,7 @@ STATUSES = typing.get_args(Status)
 # --status: the states the site counts, then the statuses reported within 已报进展 (已完成 is both)
 STATUS_CHOICES = (*STATE_LABELS.values(), *(s for s in STATUSES if s not in STATE_LABELS.values()))
 TITLE_WIDTH = 40
+STATE_COLUMN = "state"  # what JSON and CSV add to the open data's columns
 
 
 @dataclass(frozen=True)
@@ -172,8 +173,8 @@ def target_line(plan: Plan, item: Item, target: Target) -> str:
 
 def state_column(today: date) -> Column:
     """The column JSON and CSV add to the open data's: the item's state on ``today``."""
-    return Column("state", "string", "The item's state on the build day, as the site counts it; empty for an item "
-                  "of a review.", lambda entry: state_label(entry, today), enum=tuple(STATE_LABELS.values()))
+    return Column(STATE_COLUMN, "string", "The item's state on the build day, as the site counts it; empty for an "
+                  "item of a review.", lambda entry: state_label(entry, today), enum=tuple(STATE_LABELS.values()))
 
 
 def table(entries: list[Entry], today: date) -> str:
@@ -242,5 +243,6 @@ def register(commands) -> None:
                         help="progress as the site counts it on the build day (已完成, 已报进展: any status "
                              "reported, 逾期未报, 未到期), or the status reported; items of a review have none")
     parser.add_argument("--format", choices=["table", "json", "csv"], default="table",
-                        help="table (default, for people), json or csv (the columns of the open data's items.csv)")
+                        help=f"table (default, for people), json or csv: the columns of the open data's items.csv, "
+                             f"then {STATE_COLUMN} (the item's state on the build day, as the table's 进展)")
     parser.set_defaults(run=cmd_find)

@@ -169,6 +169,16 @@ def test_the_table_json_and_csv_list_the_same_items(corpus, capsys, project):
     assert list(rows[0]) == columns and not out.startswith("\ufeff")
 
 
+def test_the_help_says_what_json_and_csv_hold(capsys, project):
+    """The open data's columns, then state: the help names the column the open data does not have."""
+    with pytest.raises(SystemExit):
+        main(["--root", str(project), "find", "--help"])
+    help_text = " ".join(capsys.readouterr().out.split())
+    columns = [column.name for column in item_columns(item_location)]
+    _, out, _ = run(capsys, project, "--format", "json")
+    assert [column for column in json.loads(out)[0] if column not in columns] == ["state"]
+    assert "json or csv: the columns of the open data's items.csv, then state (the item's state" in help_text
+
 def cell(line: str, start: int, stop: int) -> str:
     """What a table's line holds between two terminal columns."""
     taken = [c for i, c in enumerate(line) if start <= width(line[:i]) < stop]
