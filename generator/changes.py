@@ -449,12 +449,16 @@ EDIT_MARKS = {"": "{}", "removed": "[-{}-]", "inserted": "{{+{}+}}"}
 
 
 def describe(changelog: Changelog) -> list[str]:
-    """The changelog as readable lines (Chinese labels), in the changelog's order."""
+    """The changelog as readable lines (Chinese labels), in the changelog's order; when plan files were left out,
+    a last line says the comparison is incomplete and how many (each warning names one), and no change found is
+    no change among the plans read, not 计划没有变化."""
     lines = [f"比较 {changelog.before} → {changelog.after}"]
     for change in changelog.plans:
         lines.extend(describe_plan(change))
     if len(lines) == 1:
-        lines.append("计划没有变化")
+        lines.append("所比较的计划没有变化" if changelog.warnings else "计划没有变化")
+    if changelog.warnings:
+        lines.append(f"比较不完整：略去 {len(changelog.warnings)} 个计划文件（见 stderr 的 warning）")
     return lines
 
 

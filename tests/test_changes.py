@@ -35,6 +35,11 @@ def run(root, capsys, *args):
     return code, out, err
 
 
+def incomplete(left_out: int) -> str:
+    """The last line of a text changelog that left plan files out."""
+    return f"比较不完整：略去 {left_out} 个计划文件（见 stderr 的 warning）"
+
+
 def test_text_changelog(repo, capsys):
     code, out, err = run(repo, capsys, "v1", "v2")
     assert (code, err) == (0, "")
@@ -99,12 +104,25 @@ def test_unreadable_plan_is_left_out_with_a_warning_not_reported_as_removed(repo
     assert code == 1
     assert "warning: left out plans/2026/demo-edu-2026.yaml" in err and says in err
     assert "demo-edu-2026" not in out and "删除计划" in out
+    assert out.endswith(f"\n{incomplete(1)}\n")
+
+
+def test_a_file_left_out_is_counted_and_no_change_found_is_only_among_the_plans_compared(repo, capsys):
+    """Stdout alone does not say the plans did not change when the command could not compare them all."""
+    write(repo, "plans/2026/demo-edu-2026.yaml", "id: demo-edu-2026\ntitle: [unclosed\n")
+    code, out, err = run(repo, capsys, "v2")
+    assert (code, out) == (1, f"比较 v2 → WORKTREE\n所比较的计划没有变化\n{incomplete(1)}\n")
+    assert err.count("warning: left out") == 1
+    commit(repo, "a broken file")
+    code, out, err = run(repo, capsys, "HEAD")  # left out at each revision
+    assert (code, out.splitlines()[1:]) == (1, ["所比较的计划没有变化", incomplete(2)])
+    assert err.count("warning: left out") == 2
 
 
 def test_a_second_file_with_a_plans_id_is_left_out_with_a_warning(repo, capsys):
     write(repo, "plans/2026/zz-copy.yaml", other_plan("demo-edu-2026", 2026).replace("统筹推进", "全面推进"))
     code, out, err = run(repo, capsys, "v2")
-    assert (code, out) == (1, "比较 v2 → WORKTREE\n计划没有变化\n")
+    assert (code, out) == (1, f"比较 v2 → WORKTREE\n所比较的计划没有变化\n{incomplete(1)}\n")
     assert err == ("warning: left out plans/2026/zz-copy.yaml: plan id 'demo-edu-2026' is also in "
                    "plans/2026/demo-edu-2026.yaml\n")
 
