@@ -26,7 +26,11 @@ REQUIRED = object()
 
 
 def doc(text: str, default=None, *, pattern: str | None = None, factory=None, **extra):
-    """A dataclass field carrying its documentation (and an optional regex)."""
+    """A dataclass field carrying its documentation (and an optional regex).
+
+    ``refers=True`` marks the id of an entry of a vocabulary: validation checks it against the vocabulary, which
+    can name the id to write for an entry's name, so decoding leaves its pattern to the schema (``decode``).
+    """
     metadata = {"doc": text, **({"pattern": pattern} if pattern else {}), **extra}
     if factory is not None:
         return field(default_factory=factory, metadata=metadata)
@@ -54,7 +58,7 @@ class Department:
 
     id: str = doc("Stable ascii slug used in URLs.", REQUIRED, pattern=SLUG)
     name: str = doc("Name as plans write it, e.g. 基教科.", REQUIRED)
-    organisation: str = doc("Id of the organisation the unit belongs to.", REQUIRED, pattern=SLUG)
+    organisation: str = doc("Id of the organisation the unit belongs to.", REQUIRED, pattern=SLUG, refers=True)
     kind: DepartmentKind = doc("科室, 直属单位, 下级部门 or 统称 (a collective such as 各县区教育行政部门).", "科室")
     full_name: str = doc("Full official name, e.g. 基础教育科.", "")
     aliases: tuple[str, ...] = doc("Other spellings plans use for this unit.", ())
@@ -195,7 +199,7 @@ class Plan:
 
     id: str = doc("Lowercase ascii slug, unique across plans, used in URLs.", REQUIRED, pattern=SLUG)
     title: str = doc("Title of the document.", REQUIRED)
-    organisation: str = doc("Id from content/organisations.yaml.", REQUIRED, pattern=SLUG)
+    organisation: str = doc("Id from content/organisations.yaml.", REQUIRED, pattern=SLUG, refers=True)
     year: int = doc("The year the plan is for.", REQUIRED, minimum=1949, maximum=2100)
     kind: Kind = doc("plan (工作要点/计划), review (工作总结) or breakdown (任务分解).", "plan")
     published: date | None = doc("Publication date.", None)

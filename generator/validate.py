@@ -16,7 +16,7 @@ from .project import PLANS, hand_written_files
 from .segmentation import DICTIONARY, dictionary_problems
 from .yamlsource import read_text
 from .validate_targets import metric_name_clashes, review_links, targets
-from .vocabulary import Vocabulary, department_names, normalise_name, placeholder_number
+from .vocabulary import Vocabulary, department_names, entries_named, normalise_name, placeholder_number
 
 
 def validate(site: Site) -> list[Diagnostic]:
@@ -39,8 +39,13 @@ def validate(site: Site) -> list[Diagnostic]:
 VOCABULARY_FILES = {"organisation": "content/organisations.yaml", "theme": "content/themes.yaml"}
 
 
-def unknown(kind: str, value: str, known) -> str:
-    """'unknown theme 'x' (did you mean 'y'?); expected an id from content/themes.yaml'."""
+def unknown(kind: str, value: str, known: dict) -> str:
+    """'unknown theme 'x' (did you mean 'y'?); expected an id from content/themes.yaml', or, where ``value`` is
+    the name of an entry of ``known`` (by id) written for its id, the id to write."""
+    meant = entries_named(known.values(), value)
+    if meant:
+        return f"{value!r} is the {kind}'s name, not its id: write its id " + " or ".join(
+            f"{entry.id!r} (the {kind} named {entry.name})" for entry in meant)
     return f"unknown {kind} {value!r}{did_you_mean(value, known)}; expected an id from {VOCABULARY_FILES[kind]}"
 
 
@@ -112,10 +117,9 @@ def file_name(site: Site, plan_file: PlanFile) -> Iterator[Diagnostic]:
 
 
 def organisation(site: Site, plan_file: PlanFile) -> Iterator[Diagnostic]:
-    known = site.vocabulary.organisation_by_id
-    if "organisations" in site.vocabulary_documents and plan_file.plan.organisation not in known:
-        yield plan_file.document.diagnostic(("organisation",), unknown("organisation", plan_file.plan.organisation,
-                                                                        known))
+    known, written = site.vocabulary.organisation_by_id, plan_file.plan.organisation  # '': decoding said why
+    if written and "organisations" in site.vocabulary_documents and written not in known:
+        yield plan_file.document.diagnostic(("organisation",), unknown("organisation", written, known))
 
 
 def data_license(site: Site) -> Iterator[Diagnostic]:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import cached_property
+from typing import Iterable
 
 from .model import Department, Metric, Organisation, Theme
 
@@ -23,6 +24,11 @@ def placeholder_number(department_id: str, organisation: str) -> int | None:
     """N of a placeholder id ``<organisation>-unit-N`` (see ``placeholder_id``), else None."""
     found = re.fullmatch(rf"{re.escape(organisation)}-unit-(\d+)", department_id)
     return int(found.group(1)) if found else None
+
+
+def entries_named(entries: Iterable, name: str) -> list:
+    """The entries (organisations, themes) whose ``name`` is ``name``, spacing and full-width brackets aside."""
+    return [entry for entry in entries if normalise_name(entry.name) == normalise_name(name)]
 
 
 @dataclass(frozen=True)

@@ -147,6 +147,17 @@ CASES = {
     "unknown organisation": Case(
         replace("organisation: xx-edu", "organisation: xx-ed"), "organisation: ¦xx-ed", "organisation",
         ("unknown organisation 'xx-ed' (did you mean 'xx-edu'", "expected an id from content/organisations.yaml")),
+    "organisation written by its name": Case(
+        replace("organisation: xx-edu", "organisation: XX市教育局"), "organisation: ¦XX市教育局", "organisation",
+        ("'XX市教育局' is the organisation's name, not its id: write its id 'xx-edu' (the organisation named XX市教育局)",)),
+    "theme written by its name": Case(
+        replace("themes: [preschool, finance]", "themes: [学前教育, finance]"), "themes: [¦学前教育",
+        "sections[0].items[0].themes[0]",
+        ("'学前教育' is the theme's name, not its id: write its id 'preschool' (the theme named 学前教育)",)),
+    "department's organisation written by its name": Case(
+        lambda text: text, "    organisation: ¦XX市教育局", "departments[0].organisation",
+        ("'XX市教育局' is the organisation's name, not its id: write its id 'xx-edu'",),
+        path=DEPARTMENTS, also=edit(DEPARTMENTS, "organisation: xx-edu", "organisation: XX市教育局")),
     "duplicate explicit item id": Case(
         replace("number: '2'", "number: '2'\n        id: 1-1"), "      - number: '2'\n        id: ¦1-1",
         "sections[0].items[1].id",

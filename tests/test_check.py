@@ -87,6 +87,30 @@ def test_unknown_organisation_does_not_cascade_into_owner_errors(tmp_path):
                                      "expected an id from content/organisations.yaml")]
 
 
+@pytest.mark.parametrize("written, message", [
+    ("示例市教育局", "'示例市教育局' is the organisation's name, not its id: write its id 'demo-edu' (the organisation "
+                   "named 示例市教育局)"),
+    ("''", "must not be empty: a required field needs a value"),  # and not, again, that '' is unknown
+])
+def test_an_organisation_written_by_its_name_or_not_at_all_is_one_error(tmp_path, written, message):
+    make_project(tmp_path, PLAN.replace("organisation: demo-edu", f"organisation: {written}"))
+    assert messages(tmp_path) == [(3, "organisation", "error", message)]
+
+
+def test_a_theme_written_by_its_name_is_told_its_id(tmp_path):
+    make_project(tmp_path, PLAN.replace("themes: [preschool]", "themes: [学前 教育]"))
+    assert messages(tmp_path) == [(13, "sections[0].items[0].themes[0]", "error", "'学前 教育' is the theme's name, not "
+                                   "its id: write its id 'preschool' (the theme named 学前教育)")]
+
+
+def test_a_departments_organisation_written_by_its_name_is_told_its_id(tmp_path):
+    make_project(tmp_path)
+    write(tmp_path, "content/departments.yaml",
+          DEPARTMENTS.replace("organisation: demo-edu", "organisation: 示例市教育局", 1))
+    assert (5, "departments[0].organisation", "error", "'示例市教育局' is the organisation's name, not its id: write its "
+            "id 'demo-edu' (the organisation named 示例市教育局)") in messages(tmp_path)
+
+
 def test_json_format_and_strict_mode(tmp_path, capsys):
     make_project(tmp_path, name="plans/2025/misnamed.yaml")
     code, out, _ = check(tmp_path, capsys)
