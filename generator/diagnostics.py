@@ -8,6 +8,8 @@ import sys
 from dataclasses import dataclass
 from typing import Iterable, Literal
 
+from .labels import COMPARATORS
+
 Severity = Literal["error", "warning"]
 
 
@@ -46,10 +48,20 @@ def has_errors(diagnostics: Iterable[Diagnostic]) -> bool:
     return any(d.severity == "error" for d in diagnostics)
 
 
+# A comparator's sign as the site prints it (≥: ``labels.COMPARATORS``), as other fonts draw it (≧ ⩾) or as a
+# Chinese input method types it (＝ ＞ ＜), and how YAML writes the comparator.
+SIGNS = str.maketrans({**{sign: written for written, sign in COMPARATORS.items() if sign != written},
+                       "≧": ">=", "⩾": ">=", "≦": "<=", "⩽": "<=", "＝": "=", "＞": ">", "＜": "<"})
+
+
 def did_you_mean(word: str, choices: Iterable[str]) -> str:
-    """A " (did you mean …?)" suffix naming the closest choices, or ""."""
-    choices = list(choices)
-    swapped = [c for c in choices if c != word and sorted(c) == sorted(word)]  # letters in another order: => >=
+    """A " (did you mean …?)" suffix naming the closest choices, or "".
+
+    First the choices written with the same characters in another order (=> for >=), signs folded to those a
+    comparator is written with (≥ and ≧ for >=, ＝ for =: ``SIGNS``), then those difflib finds close.
+    """
+    choices, folded = list(choices), sorted(word.translate(SIGNS))
+    swapped = [c for c in choices if c != word and sorted(c) == folded]
     close = list(dict.fromkeys(swapped + difflib.get_close_matches(word, choices, n=3, cutoff=0.5)))[:3]
     if not close:
         return ""

@@ -107,6 +107,10 @@ CASES = {
         lambda text: text, "    kind: ¦部门", "departments[0].kind",
         ("expected one of '科室', '直属单位', '下级部门', '统称' (did you mean '下级部门'?)",),
         path=DEPARTMENTS, also=edit(DEPARTMENTS, "    full_name: 基础教育科\n", "    full_name: 基础教育科\n    kind: 部门\n")),
+    "comparator written as the site shows it": Case(
+        replace("comparator: '>=', value: 94.5", "comparator: ≥, value: 94.5"), "comparator: ¦≥",
+        "sections[0].items[0].targets[0].comparator",
+        ("expected one of '>=', '<=', '=', '>', '<', 'range' (did you mean '>='?), got the text '≥'",)),
     "unknown field": Case(
         replace("        title: 提升保教质量", "        titel: 提升保教质量"), "        ¦titel:",
         "sections[0].items[1].titel", ("unknown field (did you mean 'title'?)",)),

@@ -385,6 +385,13 @@ def test_a_comparator_written_the_other_way_round_is_suggested_first(tmp_path):
     assert field == "sections[0].items[0].targets[0].comparator" and "(did you mean '>=' or" in message
 
 
+@pytest.mark.parametrize("written, meant", [("'≥'", ">="), ("≤", "<="), ("'≧'", ">="), ("＝", "="), ("'＞'", ">")])
+def test_a_comparator_written_as_the_site_shows_it_or_full_width_is_told_how_to_write_it(tmp_path, written, meant):
+    make_project(tmp_path, PLAN.replace("comparator: '>='", f"comparator: {written}"))
+    [(field, message)] = [(f, m) for _, f, s, m in messages(tmp_path) if s == "error"]
+    assert field == "sections[0].items[0].targets[0].comparator" and f"(did you mean {meant!r}?)" in message
+
+
 @pytest.mark.parametrize("change, expected", [
     (("      - number: 1\n", "      - number: 1.10\n"),
      ("sections[0].items[0].number", "expected a string (quote it to keep it as written), got float 1.1")),
