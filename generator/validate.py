@@ -11,6 +11,7 @@ from typing import Iterator
 
 from .diagnostics import Diagnostic, did_you_mean
 from .ids import walk_items, walk_sections
+from .importer.owners import UNIT_SEPARATORS, split_units
 from .load import PlanFile, Site, display_path
 from .project import PLANS, hand_written_files
 from .segmentation import DICTIONARY, dictionary_problems
@@ -193,7 +194,20 @@ def unknown_owner(vocabulary: Vocabulary, owner: str, organisation: str) -> str:
     if elsewhere:
         return (f"{problem}: content/departments.yaml lists it under organisation "
                 f"{', '.join(map(repr, elsewhere))}; an item names units of its plan's organisation")
+    listed = as_list(owner)
+    if listed:
+        return f"{problem}: {listed}"
     return f"{problem}{did_you_mean(owner, vocabulary.owner_names(organisation))}; add it to content/departments.yaml"
+
+
+def as_list(owner: str) -> str:
+    """For an owner that lists units with a Chinese list's punctuation (基教科、秘书科), which YAML keeps as one text,
+    the list to write, split as ``plansite import`` splits owners (``split_units``); else ''."""
+    separators, units = [repr(c) for c in dict.fromkeys(owner) if c in UNIT_SEPARATORS], split_units(owner)
+    if not separators or len(units) < 2:
+        return ""
+    return (f"YAML does not split a text at {' or '.join(separators)}; write each unit as an entry of the list: "
+            f"[{', '.join(units)}]")
 
 
 def target_shape(document, path, target) -> Iterator[Diagnostic]:

@@ -137,6 +137,11 @@ CASES = {
         "sections[0].items[0].owners[1]",
         ("unknown department '计划财物科' for organisation 'xx-edu' (did you mean '计划财务科'",
          "add it to content/departments.yaml")),
+    "units listed in one text": Case(
+        replace("owners: [学前教育科, 计划财务科]", "owners: [学前教育科、计划财务科]"), "owners: [¦学前教育科、",
+        "sections[0].items[0].owners[0]",
+        ("unknown department '学前教育科、计划财务科' for organisation 'xx-edu': YAML does not split a text at '、'; "
+         "write each unit as an entry of the list: [学前教育科, 计划财务科]",)),
     "department of another organisation": Case(
         lambda text: text, "owners: [¦学前教育科", "sections[0].items[0].owners[0]",
         ("unknown department '学前教育科' for organisation 'xx-edu': content/departments.yaml lists it under "

@@ -80,6 +80,19 @@ def test_an_unknown_owner_is_matched_against_its_own_organisation_and_found_in_a
                                            "names units of its plan's organisation")]
 
 
+@pytest.mark.parametrize("owners, advice", [
+    ("[基教科、计划财务科]", ": YAML does not split a text at '、'; write each unit as an entry of the list: [基教科, 计划财务科]"),
+    ("[基教科，督导室；计财科]", ": YAML does not split a text at '，' or '；'; write each unit as an entry of the list: "
+                        "[基教科, 督导室, 计财科]"),
+    ("[各县(市、区)教育局]", "; add it to content/departments.yaml"),  # one unit: 、 in its brackets
+])
+def test_an_owner_listing_units_in_one_text_is_told_the_list_to_write(tmp_path, owners, advice):
+    make_project(tmp_path, PLAN.replace("owners: [基教科, 计划财务科]", f"owners: {owners}"))
+    [(field, message)] = [(f, m) for _, f, _, m in messages(tmp_path)]
+    assert (field, message) == ("sections[0].items[0].owners[0]", f"unknown department {owners[1:-1]!r} for "
+                                f"organisation 'demo-edu'{advice}")
+
+
 def test_unknown_organisation_does_not_cascade_into_owner_errors(tmp_path):
     make_project(tmp_path, PLAN.replace("organisation: demo-edu", "organisation: demo-ed"))
     assert messages(tmp_path) == [

@@ -54,7 +54,7 @@ _VALUE_EDGES = " \t\r\n\u3000;；。,，.．"
 _OPEN, _CLOSE = "(（", ")）"
 
 # Separators between units (split outside brackets only).
-_UNIT_SEPARATORS = frozenset("、,，;；")
+UNIT_SEPARATORS = frozenset("、,，;；")
 
 # Conjunctions a list of units may use; split on one only where both sides
 # end like a unit, so 文化和旅游局 and 人力资源和社会保障局 stay whole.
@@ -164,7 +164,7 @@ def _split_outside_brackets(text: str) -> list[str]:
     pieces, current, depth = [], [], 0
     for char in text:
         depth += (char in _OPEN) - (char in _CLOSE and depth > 0)
-        if depth == 0 and (char in _UNIT_SEPARATORS or char.isspace()):
+        if depth == 0 and (char in UNIT_SEPARATORS or char.isspace()):
             pieces.append("".join(current))
             current = []
         else:
