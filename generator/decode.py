@@ -224,13 +224,10 @@ def _full_width_colon(written, names) -> str:
 
 
 def _field(f: dataclasses.Field, tp) -> _Field:
+    required = f.default is dataclasses.MISSING and f.default_factory is dataclasses.MISSING
     decoder = _decode_printed if f.metadata.get("printed") else _decoder(tp)
-    return _Field(f.name, decoder, _required(f), _TYPE_NAMES.get(tp, "a value"), _placeholder(tp),
-                  _constraints(f, tp, in_a_file=True))
-
-
-def _required(f: dataclasses.Field) -> bool:
-    return f.default is dataclasses.MISSING and f.default_factory is dataclasses.MISSING
+    return _Field(f.name, decoder, required, _TYPE_NAMES.get(tp, "a value"), _placeholder(tp),
+                  _constraints(f.metadata, blank_allowed=not (required and tp is str)))
 
 
 def _placeholder(tp):
@@ -241,23 +238,20 @@ def _placeholder(tp):
 
 def field_problem(cls, name: str, value) -> str | bool:
     """What is wrong with ``value`` as the field ``name`` of the model class ``cls`` (its pattern or range), or
-    False: the check a decoded file gets, for values from elsewhere (the command line); an id referring to a
-    vocabulary has its pattern checked here too (see ``_constraints``)."""
-    check = _constraints(next(f for f in dataclasses.fields(cls) if f.name == name), hints(cls)[name],
-                         in_a_file=False)
+    False: the check a decoded file gets, for values from elsewhere (the command line)."""
+    check = _field(next(f for f in dataclasses.fields(cls) if f.name == name), hints(cls)[name]).check
     return check(value) if check else False
 
 
-def _constraints(f: dataclasses.Field, tp, in_a_file: bool) -> Callable[[object], str | bool] | None:
+def _constraints(metadata, blank_allowed: bool = True) -> Callable[[object], str | bool] | None:
     """A check of the field's pattern and range, and that a required text is not blank (the problem, or
     False); None when the field has none of these.
 
-    In a file, the pattern of an id that refers to a vocabulary's entry (``refers`` in the model) is not
-    checked: validation finds it in the vocabulary or reports it, naming the id to write where the file gives
-    an entry's name (``organisation: 湘潭市教育局``), which a pattern's error could not.
+    The pattern of an id that refers to a vocabulary's entry (``refers`` in the model) is left to the schema:
+    validation finds the id in the vocabulary or reports it, naming the id to write where a file gives an
+    entry's name (``organisation: 湘潭市教育局``), which a pattern's error could not.
     """
-    metadata, blank_allowed = f.metadata, not (_required(f) and tp is str)
-    pattern = None if in_a_file and metadata.get("refers") else metadata.get("pattern")
+    pattern = None if metadata.get("refers") else metadata.get("pattern")
     low, high = metadata.get("minimum"), metadata.get("maximum")
     if pattern is None and low is None and high is None and blank_allowed:
         return None
