@@ -160,7 +160,8 @@ def sections(site: Site, plan_file: PlanFile) -> Iterator[Diagnostic]:
 
 def items(site: Site, plan_file: PlanFile) -> Iterator[Diagnostic]:
     plan, document, vocabulary = plan_file.plan, plan_file.document, site.vocabulary
-    owners_known = plan.organisation in vocabulary.organisation_by_id and "departments" in site.vocabulary_documents
+    owners_known = plan.organisation in vocabulary.organisation_by_id and "departments" in site.vocabulary_documents \
+        and vocabulary.departments_placed
     themes_known = "themes" in site.vocabulary_documents
     seen: dict[str, tuple] = {}
     for placed in walk_items(plan.sections):

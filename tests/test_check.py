@@ -117,11 +117,12 @@ def test_a_theme_written_by_its_name_is_told_its_id(tmp_path):
 
 
 def test_a_departments_organisation_written_by_its_name_is_told_its_id(tmp_path):
+    """Once: the plan's owners naming that department are not also said to be another organisation's."""
     make_project(tmp_path)
     write(tmp_path, "content/departments.yaml",
           DEPARTMENTS.replace("organisation: demo-edu", "organisation: 示例市教育局", 1))
-    assert (5, "departments[0].organisation", "error", "'示例市教育局' is the organisation's name, not its id: write its "
-            "id 'demo-edu' (the organisation named 示例市教育局)") in messages(tmp_path)
+    assert messages(tmp_path) == [(5, "departments[0].organisation", "error", "'示例市教育局' is the organisation's "
+                                   "name, not its id: write its id 'demo-edu' (the organisation named 示例市教育局)")]
 
 
 def test_json_format_and_strict_mode(tmp_path, capsys):
