@@ -46,7 +46,12 @@ def target_metric(vocabulary: Vocabulary, document, path: tuple, target: Target)
                                   "lines up with other plans", "warning")
         return
     metric = vocabulary.resolve_metric(target.metric)
-    if metric is None:
+    by_id = vocabulary.metric_by_id.get(target.metric.strip())
+    if metric is None and by_id is not None:  # as the site's addresses and targets.csv's metric_id name it
+        yield document.diagnostic(path + ("metric",), f"{target.metric!r} is the id of the metric "
+                                  f"{by_id.name!r}: a target names its metric as plans write it, by its name or "
+                                  "an alias", "warning")
+    elif metric is None:
         yield document.diagnostic(path + ("metric",), f"unknown metric {target.metric!r}"
                                   + did_you_mean(normalise_name(target.metric), vocabulary.metric_names())
                                   + "; add it, or the name as an alias, to content/metrics.yaml", "warning")

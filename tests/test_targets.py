@@ -412,7 +412,8 @@ def test_check_warns_about_unknown_metrics_and_units(tmp_path, capsys):
                                         """\
           - {text: 占比58%, metric: 公办幼儿园在园幼儿比率, comparator: '>=', value: 58, unit: '%'}
           - {text: 占比58%, metric: 公办园在园幼儿占比, comparator: '>=', value: 58, unit: 个}
-          - {text: 58%, comparator: '>=', value: 58, unit: '%'}"""))
+          - {text: 58%, comparator: '>=', value: 58, unit: '%'}
+          - {text: 占比58%, metric: public-kindergarten-share, comparator: '>=', value: 58, unit: '%'}"""))
     assert main(["--root", str(tmp_path), "check"]) == 0
     out = capsys.readouterr().out
     expected = [
@@ -423,6 +424,8 @@ def test_check_warns_about_unknown_metrics_and_units(tmp_path, capsys):
                                 "the target cannot be compared with others"),
         (17, "targets[2]", "the target names no metric; name one from content/metrics.yaml so it lines up with "
                            "other plans"),
+        (18, "targets[3].metric", "'public-kindergarten-share' is the id of the metric '公办幼儿园在园幼儿占比': a "
+                                  "target names its metric as plans write it, by its name or an alias"),
     ]
     for line, field, message in expected:
         pattern = (rf"^\S*plans/2025/demo-edu-2025\.yaml:{line}:\d+: warning: sections\[0\]\.items\[0\]\."
