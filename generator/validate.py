@@ -160,8 +160,7 @@ def sections(site: Site, plan_file: PlanFile) -> Iterator[Diagnostic]:
 
 def items(site: Site, plan_file: PlanFile) -> Iterator[Diagnostic]:
     plan, document, vocabulary = plan_file.plan, plan_file.document, site.vocabulary
-    owners_known = plan.organisation in vocabulary.organisation_by_id and "departments" in site.vocabulary_documents \
-        and vocabulary.departments_placed
+    owners_known = plan.organisation in vocabulary.organisation_by_id and "departments" in site.vocabulary_documents
     themes_known = "themes" in site.vocabulary_documents
     seen: dict[str, tuple] = {}
     for placed in walk_items(plan.sections):
@@ -177,7 +176,7 @@ def items(site: Site, plan_file: PlanFile) -> Iterator[Diagnostic]:
             yield document.diagnostic(path, "item has no text", "warning")
         for field in ("owners", "support") if owners_known else ():
             for i, owner in enumerate(getattr(item, field)):
-                if vocabulary.resolve_owner(owner, plan.organisation) is None:
+                if vocabulary.resolve_owner(owner, plan.organisation) is None and not misplaced(vocabulary, owner):
                     yield document.diagnostic(path + (field, i), unknown_owner(vocabulary, owner, plan.organisation))
         for i, theme in enumerate(item.themes if themes_known else ()):
             if theme not in vocabulary.theme_by_id:
@@ -186,6 +185,12 @@ def items(site: Site, plan_file: PlanFile) -> Iterator[Diagnostic]:
             yield from target_shape(document, path + ("targets", i), target)
         if len(item.span) not in (0, 2) or (item.span and item.span[0] > item.span[1]):
             yield document.diagnostic(path + ("span",), "expected [start, end] with start <= end")
+
+
+def misplaced(vocabulary: Vocabulary, owner: str) -> bool:
+    """Whether ``owner`` names a department of an organisation that is not listed: content/departments.yaml's
+    error about that department says what is wrong, and the items naming it are not blamed too."""
+    return any(o not in vocabulary.organisation_by_id for o in vocabulary.organisations_naming(owner))
 
 
 def unknown_owner(vocabulary: Vocabulary, owner: str, organisation: str) -> str:

@@ -85,12 +85,6 @@ class Vocabulary:
             return by_id
         return self._department_by_name.get((organisation, normalise_name(owner)))
 
-    @cached_property
-    def departments_placed(self) -> bool:
-        """Whether every department belongs to a listed organisation: only then does an owner that names no
-        department of its plan's organisation name none (else content/departments.yaml's error says why)."""
-        return all(d.organisation in self.organisation_by_id for d in self.departments)
-
     def organisations_naming(self, owner: str) -> list[str]:
         """The organisations that have a department by this id, name or alias, in content order."""
         name = normalise_name(owner)

@@ -117,12 +117,16 @@ def test_a_theme_written_by_its_name_is_told_its_id(tmp_path):
 
 
 def test_a_departments_organisation_written_by_its_name_is_told_its_id(tmp_path):
-    """Once: the plan's owners naming that department are not also said to be another organisation's."""
-    make_project(tmp_path)
+    """Once: the plan's owners naming that department are not also said to be another organisation's; the other
+    owners are still checked."""
+    make_project(tmp_path, PLAN.replace("owners: [基教科, 计划财务科]", "owners: [基教科, 不存在科]"))
     write(tmp_path, "content/departments.yaml",
           DEPARTMENTS.replace("organisation: demo-edu", "organisation: 示例市教育局", 1))
-    assert messages(tmp_path) == [(5, "departments[0].organisation", "error", "'示例市教育局' is the organisation's "
-                                   "name, not its id: write its id 'demo-edu' (the organisation named 示例市教育局)")]
+    assert [(f, m) for _, f, _, m in messages(tmp_path)] == [
+        ("departments[0].organisation", "'示例市教育局' is the organisation's name, not its id: write its id "
+                                        "'demo-edu' (the organisation named 示例市教育局)"),
+        ("sections[0].items[0].owners[1]", "unknown department '不存在科' for organisation 'demo-edu'; add it to "
+                                           "content/departments.yaml")]
 
 
 def test_json_format_and_strict_mode(tmp_path, capsys):
