@@ -218,7 +218,7 @@ def _indentation_hint(text: str, line: int, continues: bool) -> Hint:
     if full_width:
         return Hint(full_width_hint(full_width.group(1)), (above, full_width.end() - 1), "read")
     indent = len(key.group(1))
-    out_of_line = _out_of_line_above(text, line, indent) or _entry_out_of_line_above(text, line)
+    out_of_line = _out_of_line_above(text, line, indent) or _entries_out_of_line_above(text, line, indent)
     if out_of_line:
         return out_of_line
     blocks = _open_blocks(text, line)
@@ -257,13 +257,14 @@ def _continued(text: str, line: int, indent: int) -> bool:
     return bool(below.strip()) and len(below) - len(below.lstrip(" ")) > indent and not _KEY_LINE.match(below)
 
 
-def _reindented_reads_on(text: str, line: int, column: int, past: int | None = None) -> bool:
-    """Whether the text, with ``line`` indented to ``column``, reads past line ``past`` (by default ``line``):
-    advice to indent it so is then advice that works."""
-    past = line if past is None else past
-    start = _line_start(text, line)
-    end = _line_start(text, line + 1)
-    moved = text[:start] + " " * column + text[start:end].lstrip(" ") + text[end:]
+def _reindented_reads_on(text: str, lines: int | range, column: int, past: int | None = None) -> bool:
+    """Whether the text, with the line ``lines`` (or each of them) indented to ``column``, reads past line
+    ``past`` (by default the last of them): advice to indent them so is then advice that works."""
+    lines = range(lines, lines + 1) if isinstance(lines, int) else lines
+    past = lines[-1] if past is None else past
+    indented = "".join(" " * column + text[_line_start(text, at):_line_start(text, at + 1)].lstrip(" ")
+                       for at in lines)
+    moved = text[:_line_start(text, lines[0])] + indented + text[_line_start(text, lines[-1] + 1):]
     loader = _LOADER(moved)
     try:
         while loader.get_event() is not None:
@@ -308,21 +309,25 @@ def _out_of_line_above(text: str, line: int, indent: int) -> Hint | None:
                 (culprit, len(key.group(1))), "holder")
 
 
-def _entry_out_of_line_above(text: str, line: int) -> Hint | None:
-    """The list entry on the line above ``line``, when it is indented less than the key with no value above it
-    (``themes:`` then ``- party-building`` less indented): that key's value is then empty, the entry joins the
-    list around it, and YAML stops at the next key, ``line``.  Said only when indenting the entry's dash to the
-    key's column (where YAML allows it) lets YAML read past ``line``."""
-    entry_line = _line_above(text, line)
-    entry = _ENTRY_LINE.match(source_line(text, entry_line)) if entry_line is not None else None
-    key_line = _line_above(text, entry_line) if entry else None
-    key = _BARE_KEY_LINE.match(source_line(text, key_line)) if key_line is not None else None
-    if not key or len(entry.group(1)) >= len(key.group(1)) \
-            or not _reindented_reads_on(text, entry_line, len(key.group(1)), line):
+def _entries_out_of_line_above(text: str, line: int, indent: int) -> Hint | None:
+    """The list entries on the lines right above ``line`` (a key at ``indent``), when they are indented less than
+    the key with no value above them, a sibling of that key (``themes:``, then ``- party-building`` less
+    indented, then ``support:``): that key's value is then empty, the entries join the list around it, and YAML
+    stops at ``line``.  Said only when indenting their dashes to the key's column (where YAML allows them) lets
+    YAML read past ``line``."""
+    first = line
+    while first > 0 and _ENTRY_LINE.match(source_line(text, first - 1)):
+        first -= 1
+    entries = [_ENTRY_LINE.match(source_line(text, at)) for at in range(first, line)]
+    key = _BARE_KEY_LINE.match(source_line(text, first - 1)) if entries and first > 0 else None
+    if not key or len(key.group(1)) != indent or any(len(entry.group(1)) >= indent for entry in entries) \
+            or not _reindented_reads_on(text, range(first, line), indent, line):
         return None
-    return Hint(f"YAML nests by indentation: the list entry on line {entry_line + 1} is indented less than the key "
-                f"'{key.group(2)}' above it, so it is not in its value: indent its '-' to column "
-                f"{len(key.group(1)) + 1} or further", (entry_line, len(entry.group(1))), "holder")
+    which = (f"list entry on line {first + 1} is indented less than the key '{key.group(2)}' above it, so it is"
+             if len(entries) == 1 else f"list entries on lines {first + 1}–{line} are indented less than the key "
+             f"'{key.group(2)}' above them, so they are")
+    return Hint(f"YAML nests by indentation: the {which} not in its value: indent each '-' to column {indent + 1} "
+                "or further", (first, len(entries[0].group(1))), "holder")
 
 
 def _open_blocks(text: str, line: int) -> list[tuple[bool, int]]:

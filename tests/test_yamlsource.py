@@ -295,17 +295,29 @@ def test_a_key_indented_too_little_is_named_not_the_right_one_below_it(tmp_path,
                                     "siblings: indent it to column 5, as the lines around it)")
 
 
-@pytest.mark.parametrize("entry, where", [
-    ("  - party-building\n", (8, 3)),  # at the column of the list of items: an item of its own
-    ("- party-building\n", (8, 1)),    # at the section's
+@pytest.mark.parametrize("entries, where, which", [
+    # at the column of the list of items: an item of its own
+    ("  - party-building\n", (8, 3), "list entry on line 8 is indented less than the key 'themes' above it, so it is"),
+    ("- party-building\n", (8, 1), "list entry on line 8 is indented less than the key 'themes' above it, so it is"),
+    ("  - party-building\n  - preschool\n", (8, 3),
+     "list entries on lines 8–9 are indented less than the key 'themes' above them, so they are"),
 ])
-def test_a_list_entry_indented_less_than_its_key_is_named_not_the_key_below_it(tmp_path, entry, where):
-    """YAML stops at the key after the entry (line 9), which is where it should be."""
-    _, [problem] = load(tmp_path, ITEM.format("    themes:\n" + entry))
+def test_list_entries_indented_less_than_their_key_are_named_not_the_key_below_them(tmp_path, entries, where, which):
+    """YAML stops at the key after the entries, which is where it should be."""
+    _, [problem] = load(tmp_path, ITEM.format("    themes:\n" + entries))
     assert (problem.line, problem.column) == where
-    assert problem.message.endswith("(YAML nests by indentation: the list entry on line 8 is indented less than the "
-                                    "key 'themes' above it, so it is not in its value: indent its '-' to column 5 "
-                                    "or further)")
+    assert problem.message.endswith(f"(YAML nests by indentation: the {which} not in its value: indent each '-' to "
+                                    "column 5 or further)")
+
+
+def test_a_key_indented_too_far_below_a_key_with_no_value_is_said_to_be_aligned(tmp_path):
+    """Not the entry above it: the key with no value (deadline:) is no sibling of the key YAML stopped at."""
+    text = ("sections:\n- number: 一\n  title: 甲\n  items:\n  - number: '1'\n    title: 乙\n    deadline:\n"
+            "  - number: '2'\n      title: 丙\n    text: 丁\n")
+    _, [problem] = load(tmp_path, text)
+    assert problem.line == 9
+    assert problem.message.endswith("(YAML nests by indentation: align the key 'title' with the keys of its siblings "
+                                    "at column 5)")
 
 
 def test_a_key_indented_with_full_width_spaces_is_said_to_be_so(tmp_path):
