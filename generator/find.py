@@ -42,7 +42,7 @@ from .tracking import STATE_LABELS, item_state, state_label, target_deadline
 from .vocabulary import normalise_name
 
 STATUSES = typing.get_args(Status)
-# --status: the states the site counts, then the statuses reported within 已报进展 (已完成 is both)
+# --status: the states the site counts, then the statuses reported within 已报进展 (已完成 is a state)
 STATUS_CHOICES = (*STATE_LABELS.values(), *(s for s in STATUSES if s not in STATE_LABELS.values()))
 TITLE_WIDTH = 40
 STATE_COLUMN = "state"  # what JSON and CSV add to the open data's columns
@@ -240,8 +240,9 @@ def register(commands) -> None:
                         help="a unit that owns or supports the item: id, name, full name or alias, e.g. 基教科")
     parser.add_argument("--has-target", action="store_true", help="only items with a quantitative target")
     parser.add_argument("--status", action="append", default=[], choices=STATUS_CHOICES,
-                        help="progress as the site counts it on the build day (已完成, 已报进展: any status "
-                             "reported, 逾期未报, 未到期), or the status reported; items of a review have none")
+                        help="progress as the site counts it on the build day (已完成, 已报进展: a status other "
+                             "than 已完成 reported, 逾期未报, 未到期), or the status reported; items of a review "
+                             "have none")
     parser.add_argument("--format", choices=["table", "json", "csv"], default="table",
                         help=f"table (default, for people), json or csv: the columns of the open data's items.csv, "
                              f"then {STATE_COLUMN} (the item's state on the build day, as the table's 进展)")
