@@ -19,30 +19,33 @@
     return cell ? cell.textContent.trim() : "";
   }
 
-  function comparer(rows, column) {
-    const filled = rows.map((row) => cellText(row, column)).filter((text) => text && text !== "—");
+  // Each row's sort key in a column, worked out once, and how two keys compare: [unit, number] when every
+  // filled cell of the column starts with a number, else the cell's text.
+  function sortKeys(rows, column) {
+    const texts = rows.map((row) => cellText(row, column));
+    const filled = texts.filter((text) => text && text !== "—");
     if (filled.length && filled.every((text) => NUMBER.test(text))) {
-      const value = (row) => {
-        const found = NUMBER.exec(cellText(row, column));
-        return found ? parseFloat(found[1]) : -Infinity;
+      const key = (text) => {
+        const found = NUMBER.exec(text);
+        return [UNIT.exec(text)[1], found ? parseFloat(found[1]) : -Infinity];
       };
-      const unit = (row) => UNIT.exec(cellText(row, column))[1];
-      return (a, b) => collator.compare(unit(a), unit(b)) || value(a) - value(b);
+      return {keys: texts.map(key), compare: ([unitA, a], [unitB, b]) => collator.compare(unitA, unitB) || a - b};
     }
-    return (a, b) => collator.compare(cellText(a, column), cellText(b, column));
+    return {keys: texts, compare: (a, b) => collator.compare(a, b)};
   }
 
   function sort(table, header, column) {
     const body = table.tBodies[0];
     const rows = Array.from(body.rows);
     const ascending = header.getAttribute("aria-sort") !== "ascending";
-    const compare = comparer(rows, column);
-    rows.sort((a, b) => (ascending ? compare(a, b) : compare(b, a)));
+    const {keys, compare} = sortKeys(rows, column);
+    const order = rows.map((_, at) => at);
+    order.sort((a, b) => (ascending ? compare(keys[a], keys[b]) : compare(keys[b], keys[a])));
     for (const other of table.tHead.rows[0].cells) {
       other.setAttribute("aria-sort", "none");
     }
     header.setAttribute("aria-sort", ascending ? "ascending" : "descending");
-    body.append(...rows);
+    body.append(...order.map((at) => rows[at]));
   }
 
   function enhance(table) {
