@@ -23,6 +23,7 @@ from urllib.parse import quote, urlsplit
 
 import jinja2
 
+from .commitments import Commitment
 from .corpus import Entry, group_by_plan, group_by_theme, group_by_year
 from .labels import CHANGES, COMPARATORS, genre, numbered
 from .model import Plan, Target, commits
@@ -221,6 +222,15 @@ def name_links(context, records, kind: str, facet: str = "") -> str:
     return "、".join(name_link(context, record, kind) + attribute for record in records)
 
 
+@jinja2.pass_context
+def metric_link(context, commitment: Commitment) -> str:
+    """What a commitment's target measures: a ``name_link`` to its listed metric, else the metric as the target
+    words it, inert (— for none)."""
+    if commitment.metric:
+        return name_link(context, commitment.metric, "metrics")
+    return md(commitment.target.metric or "—")
+
+
 def url_of(path: str) -> str:
     """The URL a page gets with MkDocs' directory URLs: 'a.md' and 'a/index.md' both give 'a'."""
     stem = posixpath.splitext(path)[0]
@@ -278,7 +288,8 @@ def environment() -> jinja2.Environment:
                        http_url=http_url, requirement=requirement, heading_id=heading_id,
                        filter_attribute=filter_attribute, item_level=item_level, item_title=item_title,
                        item_url=item_url, item_link=item_link, item_link_in_plan=item_link_in_plan,
-                       plan_link=plan_link, name_link=name_link, name_links=name_links, genre=genre, commits=commits,
+                       plan_link=plan_link, name_link=name_link, name_links=name_links,
+                       metric_link=metric_link, genre=genre, commits=commits,
                        by_year=group_by_year, by_plan=group_by_plan, by_theme=group_by_theme)
     env.globals.update(link=link, download=download, numbered=numbered, theme_year=theme_year, changes=CHANGES)
     return env
