@@ -215,6 +215,11 @@ def name_link(context, record, kind: str) -> str:
     return f"[{inert_name(record.name)}]({link(context, kind, record.id)})"
 
 
+def names(records) -> str:
+    """The names of records of a vocabulary, inert, joined by 、."""
+    return "、".join(inert_name(record.name) for record in records)
+
+
 @jinja2.pass_context
 def name_links(context, records, kind: str, facet: str = "") -> str:
     """``name_link``s to ``records``, joined by 、, each a value of the Pagefind filter ``facet`` (if any)."""
@@ -288,7 +293,7 @@ def environment() -> jinja2.Environment:
                        http_url=http_url, requirement=requirement, heading_id=heading_id,
                        filter_attribute=filter_attribute, item_level=item_level, item_title=item_title,
                        item_url=item_url, item_link=item_link, item_link_in_plan=item_link_in_plan,
-                       plan_link=plan_link, name_link=name_link, name_links=name_links,
+                       plan_link=plan_link, name_link=name_link, name_links=name_links, names=names,
                        metric_link=metric_link, genre=genre, commits=commits,
                        by_year=group_by_year, by_plan=group_by_plan, by_theme=group_by_theme)
     env.globals.update(link=link, download=download, numbered=numbered, theme_year=theme_year, changes=CHANGES)
