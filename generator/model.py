@@ -10,7 +10,7 @@ from __future__ import annotations
 import operator
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Literal
+from typing import Literal, dataclass_transform
 
 SLUG = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
 ITEM_ID = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
@@ -26,6 +26,7 @@ Level = Literal["", "国家级", "省级", "地市级", "县区级", "乡镇级"
 REQUIRED = object()
 
 
+@dataclass_transform(field_specifiers=(field,))  # (for type checkers: a record is a dataclass)
 def record(cls):
     """A class of the model: a frozen dataclass with slots, pickled as its class and its fields' values.  Plans
     are pickled from the processes that read them and into the plan cache; a frozen dataclass's own pickling
