@@ -49,3 +49,16 @@ def test_new_items_are_added_in_place_and_deleted_ones_stay_deleted():
     merged = merge(mine, BASE, new)
     assert [i["number"] for i in merged.plan["sections"][0]["items"]] == ["1", "4", "3"]
     assert merged.changes == ("item 1-4: new in the source: added",)
+
+
+def test_items_of_one_number_are_all_kept():
+    """Two items numbered 1 (the second given an id, as plansite check asks): the second was lost, unreported."""
+    mine = plan(item("1", "扩大普惠资源。"), item("1", "另一项。", id="extra"))
+    base = new = plan(item("1", "扩大普惠资源。"))
+    merged = merge(mine, base, new)
+    assert merged.plan == mine and merged.changes == ()
+    twice = plan(item("1", "扩大普惠资源。"), item("1", "另一项。"))
+    merged = merge(twice, twice, plan(item("1", "扩大普惠资源。"), item("1", "另一项（修订）。")))
+    assert [i["text"] for i in merged.plan["sections"][0]["items"]] == ["扩大普惠资源。", "另一项（修订）。"]
+    assert merged.changes == ("item 1-1 (2).title: updated from the source",
+                              "item 1-1 (2).text: updated from the source")

@@ -42,12 +42,23 @@ def _label(kind: str, key: str) -> str:
 
 def _keyed(entries: list[dict], parent: str) -> dict[str, dict]:
     """Entries by the parent's key and the value of their number (an explicit ``id`` is a curated field:
-    an import never has one, so it cannot match by it)."""
-    keyed = {}
+    an import never has one, so it cannot match by it).  Entries of one number are told apart by the order
+    they come in: the second of number 1 is '1 (2)', matched with the second of the other side, so that
+    none is lost (``plansite check`` asks a file to give such an item an ``id``)."""
+    keyed: dict[str, dict] = {}
     for position, entry in enumerate(entries, 1):
         part = number_part(str(entry.get("number", "")), position)
-        keyed[f"{parent}-{part}" if parent else part] = entry
+        key = f"{parent}-{part}" if parent else part
+        keyed[_occurrence(key, keyed)] = entry
     return keyed
+
+
+def _occurrence(key: str, taken: dict) -> str:
+    """``key``, or, when it is taken, 'key (n)' for the nth entry of that key."""
+    count = 1
+    while (f"{key} ({count})" if count > 1 else key) in taken:
+        count += 1
+    return f"{key} ({count})" if count > 1 else key
 
 
 class _Merger:
