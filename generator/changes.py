@@ -63,7 +63,7 @@ from .decode import decode
 from .diagnostics import Diagnostic, has_errors
 from .gitrepo import GitError, Repo
 from .ids import Placed, PlacedSection, walk_items, walk_sections
-from .labels import CHANGES, COMPARATORS, numbered
+from .labels import CHANGES, COMPARATORS, VALUE_MOVES, numbered
 from .load import PlanFile, plan_paths
 from .model import Item, Plan, Section, Target
 from .project import PLANS
@@ -590,7 +590,7 @@ def target_runs(change: TargetChange, before: Names = NO_NAMES, after: Names = N
     for n, name in enumerate(change.fields):
         runs += [Run("；")] if n else []
         if name == "value" and change.direction:
-            verb = "提高" if change.direction == "raised" else "降低"
+            verb = VALUE_MOVES[change.direction]
             strict = {True: "，更严格", False: "，更宽松", None: ""}[change.stricter]
             unit = b["unit"]
             sign = COMPARATORS.get(b["comparator"], b["comparator"])

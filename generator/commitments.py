@@ -19,7 +19,9 @@ from .model import Metric, Organisation, Plan, Target
 from .tracking import target_deadline
 
 Change = Literal["raised", "lowered", "kept", "dropped", "incomparable"]
-CHANGE_LABELS: dict[Change, str] = {"raised": "提高", "lowered": "降低", "kept": "持平", "dropped": "未再提出",
+# How a target's ambition changed (``compare``): 要求提高 for a rate to lower that fell, whose value 降低 (as
+# edition pages say, ``labels.VALUE_MOVES``).
+CHANGE_LABELS: dict[Change, str] = {"raised": "要求提高", "lowered": "要求降低", "kept": "持平", "dropped": "未再提出",
                                     "incomparable": "单位不同，无法比较"}
 
 

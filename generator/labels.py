@@ -2,7 +2,8 @@
 
 ``genre`` names a plan's kind (工作要点 where its title says so); ``COMPARATORS``
 are the signs of a target's comparator (≥ for ``>=``); ``CHANGES`` name the
-kinds of change between editions (新增, 删除, 移动, 修改); ``numbered`` is a heading
+kinds of change between editions (新增, 删除, 移动, 修改) and ``VALUE_MOVES`` which way a target's
+value moved (提高, 降低); ``numbered`` is a heading
 with its number as printed (1. 标题, 一、标题).
 """
 
@@ -15,6 +16,9 @@ KINDS = {"plan": "工作计划", "review": "工作总结", "breakdown": "任务�
 KEY_POINTS = "工作要点"  # the commonest kind of plan, named so in its title
 COMPARATORS = {">=": "≥", "<=": "≤", "=": "=", ">": ">", "<": "<"}
 CHANGES = {"added": "新增", "removed": "删除", "moved": "移动", "changed": "修改"}
+# Which way a target's value moved between editions (changes.TargetChange.direction): its number, not its
+# ambition, which the metric pages judge (commitments.CHANGE_LABELS: 要求提高 is 降低 for a rate to lower).
+VALUE_MOVES = {"raised": "提高", "lowered": "降低"}
 
 
 def genre(plan: Plan) -> str:

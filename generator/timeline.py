@@ -37,7 +37,7 @@ from .changes import ITEM_FIELDS, PLAN_FIELDS, REFERENCES, SECTION_FIELDS, Chang
 from .corpus import Corpus
 from .history import page_dates
 from .ids import item_anchor
-from .labels import CHANGES, numbered
+from .labels import CHANGES, VALUE_MOVES, numbered
 from .load import VOCABULARY_FILES, Site, vocabulary_path
 from .model import Department, Organisation, Theme
 from .templating import LISTINGS, page_path
@@ -239,14 +239,14 @@ def relevance(vocabulary: Vocabulary, concern: Concern) -> tuple[frozenset[str],
 
 
 def summary(plans: tuple[PlanChange, ...]) -> str:
-    """'新增计划 1 份、修改计划 1 份；事项新增 2 条、修改 1 条；目标提高 1 项', or '计划没有变化'."""
+    """'新增计划 1 份、修改计划 1 份；事项新增 2 条、修改 1 条；目标数值提高 1 项', or '计划没有变化'."""
     plan_kinds = Counter(p.kind for p in plans)
     item_kinds = Counter(i.kind for p in plans for i in p.items)
     directions = Counter(t.direction for p in plans for i in p.items for t in i.targets if t.direction)
     whole = [f"{CHANGES[k]}计划 {plan_kinds[k]} 份" for k in ("added", "removed", "changed") if plan_kinds[k]]
     items = [f"{CHANGES[k]} {item_kinds[k]} 条" for k in CHANGES if item_kinds[k]]
-    targets = [f"{label} {directions[d]} 项" for d, label in (("raised", "提高"), ("lowered", "降低")) if directions[d]]
-    parts = [prefix + "、".join(found) for prefix, found in (("", whole), ("事项", items), ("目标", targets)) if found]
+    targets = [f"{label} {directions[d]} 项" for d, label in VALUE_MOVES.items() if directions[d]]
+    parts = [prefix + "、".join(found) for prefix, found in (("", whole), ("事项", items), ("目标数值", targets)) if found]
     return "；".join(parts) or "计划没有变化"
 
 

@@ -162,7 +162,7 @@ def test_edition_page_lists_exactly_what_changed(editions_repo):
     pages = generated(editions_repo)
     page = pages["editions/2025.2.md"]
     assert "与上一版 2025\\.1 相比：新增计划 1 份、删除计划 1 份、修改计划 1 份；" \
-           "事项新增 1 条、删除 1 条、移动 2 条、修改 4 条；目标提高 1 项、降低 2 项。" in page
+           "事项新增 1 条、删除 1 条、移动 2 条、修改 4 条；目标数值提高 1 项、降低 2 项。" in page
     items = listed(page, "{ #plan-demo-edu-2025")
     assert [(depth, text) for depth, text, _ in items] == on_the_site(changelog_lines(EXPECTED_CHANGES))
     plan = "../plans/demo-edu-2025.md"

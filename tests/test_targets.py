@@ -183,8 +183,8 @@ def test_year_over_year_is_the_plain_comparison(tmp_path, plans):
 def test_metric_pages_show_the_changes(two_years):
     site, _ = load_site(str(two_years))
     pages = render_site(site, today=date(2025, 6, 1))
-    assert "| 提高（较2024年） |" in pages["metrics/enrolment/2025.md"]
-    assert "| 降低（较2024年） |" in pages["metrics/coverage/2025.md"]
+    assert "| 要求提高（较2024年） |" in pages["metrics/enrolment/2025.md"]
+    assert "| 要求降低（较2024年） |" in pages["metrics/coverage/2025.md"]
     dropped = [line for line in pages["metrics/pilots/2025.md"].splitlines() if "| 未再提出" in line]
     # On the 2025 page (no year column): the organisation's plans of 2025, which no longer name the metric.
     assert len(dropped) == 1 and "(../../plans/demo-edu-2025.md)" in dropped[0]
