@@ -66,6 +66,9 @@ def by_year_and_role(owned: tuple[Entry, ...], supported: tuple[Entry, ...]) -> 
     return [(year, list(years[year].items())) for year in sorted(years, reverse=True)]
 
 
+PLAN_LIST_LIMIT = 300  # plans listed one by one on the plans index; beyond, each year's page lists them
+
+
 def plan_page(corpus: Corpus, tracking: Tracking, plan: Plan) -> tuple[str, Callable[[], str]]:
     entries = corpus.by_plan[plan.id]
     return later("plan.md.j2", page_path("plans", plan.id), plan=plan, entries=entries, tracking=tracking,
@@ -77,9 +80,9 @@ def render_pages(corpus: Corpus, tracking: Tracking) -> Files:
     """Every generated page but those of targets (``render_targets``), by path relative to docs/."""
     vocabulary = corpus.vocabulary
     pages = [later("index.md.j2", "index.md", corpus=corpus, newest=corpus.plans[:NEWEST])]
-    # The indexes of departments and plans list them one by one up to as many as the finder lists departments.
-    pages += [later(f"{kind}.md.j2", page_path(kind), corpus=corpus, list_limit=DEPARTMENT_LIST_LIMIT)
-              for kind in LISTINGS]
+    # The departments index lists its departments as the finder does (up to its limit), the plans index its plans.
+    pages += [later(f"{kind}.md.j2", page_path(kind), corpus=corpus, department_limit=DEPARTMENT_LIST_LIMIT,
+                    plan_limit=PLAN_LIST_LIMIT) for kind in LISTINGS]
     pages += [plan_page(corpus, tracking, plan) for plan in corpus.plans]
     pages += [later("theme.md.j2", page_path("themes", t.id), corpus=corpus, tracking=tracking, theme=t,
                     entries=corpus.by_theme[t.id]) for t in vocabulary.themes]

@@ -228,7 +228,7 @@ def test_the_plans_page_lists_every_plan_under_its_year_while_they_are_few(fixtu
         link = page.index(f"]({plan.id}.md)")
         assert page.rindex("\n## ", 0, link) == page.index(f"\n## {plan.year}年 ")
     assert "按年度列在下方" in page
-    monkeypatch.setattr("generator.render.DEPARTMENT_LIST_LIMIT", len(corpus.plans) - 1)  # a large site: not
+    monkeypatch.setattr("generator.render.PLAN_LIST_LIMIT", len(corpus.plans) - 1)  # a large site: not
     page = render_site(fixture_site)["plans/index.md"]
     assert not [p for p in corpus.plans if f"({p.id}.md)" in page] and "按年度列在下方" not in page
     assert "每个年度的文件列在该年度的页面上" in page
