@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Iterable, Mapping
 
-from .changes import Changelog, PlanChange, compare, read_plans
+from .changes import Changelog, compare, read_plans
 from .gitrepo import GitError, NotARepository, Repo
 from .load import display_path
 from .project import EDITION_TAGS, SOURCES
@@ -117,9 +117,3 @@ def editions(root: str) -> EditionHistory:
 
     found, status, message = from_history(root, "edition history", read)
     return EditionHistory(found or (), status, message)
-
-
-def plan_history(history: EditionHistory, plan_id: str) -> list[tuple[Edition, PlanChange]]:
-    """The editions that changed one plan, oldest first, each with that plan's changes."""
-    return [(edition, change) for edition in history.editions
-            for change in edition.changes.plans if change.plan == plan_id]

@@ -140,7 +140,7 @@ def load_site(root: str = ".", processes: int | None = None,
     ``processes.processes_for``); the site and the diagnostics are the same whatever their number.
     With ``cached``, plan files read before as they are now come from ``plancache`` instead.
     """
-    from .validate import validate  # validation is a separate stage over the loaded data
+    from .validate import validate  # here: validate imports this module's Site and PlanFile
 
     with collector_paused():
         diagnostics: list[Diagnostic] = []
