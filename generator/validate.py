@@ -7,13 +7,14 @@ Each rule is a generator of Diagnostics; ``validate`` runs them all so one
 from __future__ import annotations
 
 import os
+import posixpath
 from typing import Iterator
 
 from .diagnostics import Diagnostic, did_you_mean
 from .ids import walk_items, walk_sections
 from .importer.owners import UNIT_SEPARATORS, split_units
-from .load import PlanFile, Site, display_path
-from .project import PLANS, hand_written_files
+from .load import VOCABULARY_FILES, PlanFile, Site, display_path
+from .project import CONTENT, PLANS, hand_written_files
 from .segmentation import DICTIONARY, dictionary_problems
 from .yamlsource import read_text
 from .validate_targets import metric_name_clashes, review_links, targets
@@ -37,7 +38,8 @@ def validate(site: Site) -> list[Diagnostic]:
     return found
 
 
-VOCABULARY_FILES = {"organisation": "content/organisations.yaml", "theme": "content/themes.yaml"}
+# The vocabulary an id of each kind is listed in (a key of ``load.VOCABULARY_FILES``), as messages name it.
+LISTED_IN = {kind: posixpath.join(CONTENT, VOCABULARY_FILES[f"{kind}s"][0]) for kind in ("organisation", "theme")}
 
 
 def unknown(kind: str, value: str, known: dict) -> str:
@@ -47,7 +49,7 @@ def unknown(kind: str, value: str, known: dict) -> str:
     if meant:
         return f"{value!r} is the {kind}'s name, not its id: write its id " + " or ".join(
             f"{entry.id!r} (the {kind} named {entry.name})" for entry in meant)
-    return f"unknown {kind} {value!r}{did_you_mean(value, known)}; expected an id from {VOCABULARY_FILES[kind]}"
+    return f"unknown {kind} {value!r}{did_you_mean(value, known)}; expected an id from {LISTED_IN[kind]}"
 
 
 def unique_vocabulary_ids(site: Site) -> Iterator[Diagnostic]:
