@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from typing import NamedTuple
+from urllib.parse import urlsplit
 
 from .diagnostics import did_you_mean
 from .ids import walk_items
@@ -33,7 +34,10 @@ def parse_reference(text: str) -> ItemReference | None:
 
 
 def is_web_address(text: str) -> bool:
-    return text.strip().startswith(("https://", "http://"))
+    """Whether ``text`` is an http(s) address (``HTTPS://`` too, spaces around it aside): what a plan's
+    source.url, the data licence and an evidence that is no reference must be, and what the site links."""
+    parts = urlsplit(text.strip())
+    return parts.scheme.lower() in ("http", "https") and bool(parts.netloc)
 
 
 def reference_problem(text: str, plans: dict[str, Plan]) -> str | None:

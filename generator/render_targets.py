@@ -26,7 +26,6 @@ from .commitments import (CHANGE_LABELS, Commitment, YearRow, by_metric, commitm
 from .corpus import Corpus, Entry, runs
 from .model import Metric
 from .paging import paginate
-from .references import is_web_address
 from .templating import http_url, later, page_path, quantity, requirement, text
 from .tracking import (STATE_LABELS, ReviewLinks, State, Summary, is_tracked, item_deadline, item_state,
                        reference_of, state_of, summarise)
@@ -123,7 +122,7 @@ class Tracking:
     def _target(self, commitment: Commitment) -> TargetProgress:
         target = commitment.target
         state = state_of(target.status, commitment.deadline, self.today)
-        evidence_url = http_url(target.evidence) if is_web_address(target.evidence) else ""
+        evidence_url = http_url(target.evidence)
         return TargetProgress(commitment, state, target.status or STATE_LABELS[state],
                               amount(target.actual, target.unit), amount(target.baseline, target.unit),
                               self.links.resolve(target.evidence), evidence_url)

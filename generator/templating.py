@@ -19,7 +19,7 @@ import re
 import string
 from functools import cache, lru_cache, partial
 from typing import Callable
-from urllib.parse import quote, urlsplit
+from urllib.parse import quote
 
 import jinja2
 
@@ -28,6 +28,7 @@ from .corpus import Entry, group_by_plan, group_by_theme, group_by_year
 from .labels import CHANGES, COMPARATORS, genre, numbered
 from .model import Plan, Target, commits
 from .opendata import data_path
+from .references import is_web_address
 from .uptodate import code_digest
 
 LISTINGS = ("plans", "themes", "departments", "years", "organisations")
@@ -113,7 +114,7 @@ def paragraphs(text: str) -> list[str]:
 
 def http_url(url: str) -> str:
     """``url`` percent-encoded for a Markdown link when it is an http(s) address, else ""."""
-    if urlsplit(url.strip()).scheme.lower() not in ("http", "https"):
+    if not is_web_address(url):
         return ""
     return quote(url.strip(), safe="/:?#[]@!$&'*+,;=%~")
 

@@ -15,6 +15,7 @@ from .ids import walk_items, walk_sections
 from .importer.owners import UNIT_SEPARATORS, split_units
 from .load import VOCABULARY_FILES, PlanFile, Site, display_path
 from .project import CONTENT, PLANS, hand_written_files
+from .references import is_web_address
 from .segmentation import DICTIONARY, dictionary_problems
 from .yamlsource import read_text
 from .validate_targets import metric_name_clashes, review_links, targets
@@ -128,13 +129,13 @@ def organisation(site: Site, plan_file: PlanFile) -> Iterator[Diagnostic]:
 def data_license(site: Site) -> Iterator[Diagnostic]:
     """The licence's text must be where a reader of the data can follow it."""
     license = site.settings.data_license
-    if license and not license.path.startswith(("https://", "http://")):
+    if license and not is_web_address(license.path):
         yield site.settings_document.diagnostic(("data_license", "path"), "must be an http:// or https:// address")
 
 
 def source(site: Site, plan_file: PlanFile) -> Iterator[Diagnostic]:
     url, path = plan_file.plan.source.url, plan_file.plan.source.file
-    if url and not url.startswith(("https://", "http://")):
+    if url and not is_web_address(url):
         yield plan_file.document.diagnostic(("source", "url"), "must be an http:// or https:// address")
     if path and not os.path.exists(os.path.join(site.root, path)):
         yield plan_file.document.diagnostic(("source", "file"), f"source file {path!r} not found",

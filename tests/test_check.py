@@ -202,9 +202,16 @@ def test_vocabulary_errors(tmp_path):
     assert any(f == "departments[2]" and "already used by department 'demo-a'" in m for _, f, _, m in found)
 
 
-def test_source_url_must_be_http(tmp_path):
-    make_project(tmp_path, PLAN + "source: {url: 'javascript:alert(1)'}\n")
-    assert any(f == "source.url" for _, f, _, _ in messages(tmp_path))
+@pytest.mark.parametrize("url, accepted", [
+    ("javascript:alert(1)", False),
+    ("http:example.org", False),   # no host
+    ("HTTPS://example.org/a", True),  # the site links it, so check takes it (it refused it)
+    (" https://example.org/a ", True),
+])
+def test_source_url_must_be_http(tmp_path, url, accepted):
+    make_project(tmp_path, PLAN + f"source: {{url: '{url}'}}\n")
+    problems = [(f, m) for _, f, _, m in messages(tmp_path) if f == "source.url"]
+    assert problems == ([] if accepted else [("source.url", "must be an http:// or https:// address")])
 
 
 def test_a_source_file_that_is_not_there_is_a_warning_until_it_is(tmp_path):
