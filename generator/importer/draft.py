@@ -19,6 +19,7 @@ from typing import Callable
 import yaml
 
 from .. import model
+from ..labels import KEY_POINTS, KINDS
 from ..vocabulary import Vocabulary
 from . import dates
 from .metadata import CLAUSE_PUNCTUATION, bare_name
@@ -43,7 +44,7 @@ _COMING = re.compile(r"下一?步|今后|明年|下半年|下阶段|下一年|�
 _YEAR = re.compile(r"([0-9]{4}|[〇○零一二三四五六七八九]{4})年")
 _PLAN_WORD = re.compile(r"计划|打算|思路|安排|要点|重点|举措|措施")
 _DONE = re.compile(r"情况|完成|落实|执行|回顾|对标|成效|成绩|进展")
-KIND_TITLES = {"plan": "工作要点", "review": "工作总结", "breakdown": "任务分解"}
+KIND_TITLES = {**KINDS, "plan": KEY_POINTS}  # an untitled plan is titled as the commonest kind of plan is
 
 
 def ordered(cls, values: dict) -> dict:
