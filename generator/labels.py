@@ -1,4 +1,7 @@
-"""How the site and the command line name the model's values in Chinese: one place for each word and sign.
+"""How the site and the command line name the model's values in Chinese: the words and signs of plans, targets
+and changes.  Words that belong to one concept live with it: the progress states (``tracking.STATE_LABELS``),
+a metric's direction (``render_targets.BETTER_LABELS``), year-over-year changes of a target's ambition
+(``commitments.CHANGE_LABELS``) and the names of fields in change listings (``changes``).
 
 ``genre`` names a plan's kind (工作要点 where its title says so); ``COMPARATORS``
 are the signs of a target's comparator (≥ for ``>=``); ``CHANGES`` name the
