@@ -20,11 +20,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import datetime
-from typing import Iterable, Mapping
+from typing import Callable, Iterable, Mapping
 
 from .changes import Changelog, compare, read_plans
 from .gitrepo import GitError, NotARepository, Repo
-from .load import display_path
+from .load import PlanFile, display_path
 from .project import EDITION_TAGS, SOURCES
 
 
@@ -101,8 +101,13 @@ def page_dates(dates: Mapping[str, datetime], page_sources: Mapping[str, Iterabl
     return result
 
 
-def editions(root: str) -> EditionHistory:
-    """Every published edition with its changelog (``plansite publish`` makes the tags).
+# Told each edition as it is read, oldest first, with the plans before and after it (read once, here).
+Visit = Callable[[Edition, dict[str, PlanFile], dict[str, PlanFile]], None]
+
+
+def editions(root: str, visit: Visit | None = None) -> EditionHistory:
+    """Every published edition with its changelog (``plansite publish`` makes the tags); ``visit``, if given,
+    is told each edition with the plans on both sides of it, for what else is wanted of them.
 
     Never raises for a git problem: the status says what happened.
     """
@@ -111,7 +116,10 @@ def editions(root: str) -> EditionHistory:
         for tag, date in repo.tags(EDITION_TAGS):
             plans, warnings, _ = read_plans(root, tag)
             changes = Changelog(previous, tag, compare(before, plans), tuple(warnings))
-            found.append(Edition(tag.removeprefix(EDITION_TAGS + "/"), datetime.fromisoformat(date), changes))
+            edition = Edition(tag.removeprefix(EDITION_TAGS + "/"), datetime.fromisoformat(date), changes)
+            if visit is not None:
+                visit(edition, before, plans)
+            found.append(edition)
             previous, before = tag, plans
         return tuple(found)
 

@@ -36,7 +36,7 @@ from functools import reduce
 from typing import Mapping
 
 from .atomicfile import replace_file
-from .changes import WORKTREE, Changelog, PlanChange, compare, read_plans
+from .changes import WORKTREE, Changelog, PlanChange, compare
 from .gitrepo import GitError, Repo
 from .history import Edition, editions, source_dates
 from .ids import walk_items
@@ -118,10 +118,7 @@ def cached_editions(root: str) -> tuple[tuple[EditionRecord, ...], dict[str, Pla
     cached = load_cache(path)
     if cached is not None and cached[0] == key:
         return cached[1]
-    found = editions(root)
-    if found.status != "ok":
-        raise Unavailable(found.status, found.message)
-    records = edition_records(root, found.editions)
+    records = edition_records(root)
     save_cache(path, (key, records))
     return records
 
@@ -142,15 +139,21 @@ def save_cache(path: str, value) -> None:
         pass  # a read-only repository: the next build computes the editions again
 
 
-def edition_records(root: str, found: tuple[Edition, ...]) -> tuple[tuple[EditionRecord, ...], dict]:
-    """Each edition with what its changes concern, and the last edition's plans (without documents)."""
-    records, before = [], {}
-    for edition in found:
-        after, _, _ = read_plans(root, edition.changes.after)
-        plan_concerns, item_concerns = concerns(edition.changes.plans, before, after)
-        records.append(EditionRecord(edition, plan_concerns, item_concerns))
-        before = after
-    return tuple(records), {pid: PlanFile(f.path, f.plan, None) for pid, f in before.items()}
+def edition_records(root: str) -> tuple[tuple[EditionRecord, ...], dict[str, PlanFile]]:
+    """Each edition with what its changes concern, and the last edition's plans (without documents), the
+    plans at each edition tag read once.  Raises ``Unavailable`` when the editions cannot be read."""
+    records: list[EditionRecord] = []
+    last: dict[str, PlanFile] = {}
+
+    def record(edition: Edition, before: dict[str, PlanFile], after: dict[str, PlanFile]) -> None:
+        nonlocal last
+        records.append(EditionRecord(edition, *concerns(edition.changes.plans, before, after)))
+        last = after
+
+    found = editions(root, record)
+    if found.status != "ok":
+        raise Unavailable(found.status, found.message)
+    return tuple(records), {pid: PlanFile(f.path, f.plan, None) for pid, f in last.items()}
 
 
 def concerns(plan_changes: tuple[PlanChange, ...], before: dict[str, PlanFile], after: dict[str, PlanFile]):

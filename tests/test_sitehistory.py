@@ -309,7 +309,7 @@ def test_generation_without_a_new_edition_reads_no_revision(editions_repo, monke
     tag_edition(editions_repo, "2025.3", "HEAD", EDITION_DATES["2025.3"])
     commands.clear()
     assert generate(str(editions_repo)) is not None
-    assert "ls-tree" in commands  # a new tag: read again
+    assert commands.count("ls-tree") == 3  # a new tag: the plans at each of the three tags read again, once
     assert "2025-04-01 发布" in (editions_repo / "docs" / "editions" / "2025.3.md").read_text(encoding="utf-8")
 
 
