@@ -395,6 +395,7 @@ def test_a_new_organisation_is_imported_and_said_to_be_added(project, capsys):
 
 @pytest.mark.parametrize("option, value, message", [
     ("--id", "萍乡 2021", "'萍乡 2021' is not a safe id"), ("--id", "", "argument --id: must not be empty"),
+    ("--org", "示例市教育局", "argument --org: '示例市教育局' is no organisation id"),  # its name
     ("--year", "21", "21 is out of range (1949–2100)"),
     ("--year", "二〇二一", "invalid year value: '二〇二一'"),
     ("--merge", None, "--merge merges into the file given by -o PATH"),

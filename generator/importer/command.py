@@ -24,6 +24,7 @@ from __future__ import annotations
 import argparse
 import functools
 import os
+import re
 
 USAGE = """%(prog)s SOURCE [--org ID] [--year N] [--kind KIND] [--id SLUG] [-o PATH [--merge [--new-source]]]
                          [--add-unknown-owners]
@@ -45,13 +46,25 @@ def plan_field(name: str, parse=str):
     return checked
 
 
+def organisation_id(text: str) -> str:
+    """An argparse type: an organisation's id, as content/organisations.yaml lists it next to its name.  (A plan
+    file's organisation is checked against that list; the command line's may name one not listed yet.)"""
+    from ..model import SLUG
+
+    if not re.fullmatch(SLUG, text):
+        raise argparse.ArgumentTypeError(f"{text!r} is no organisation id (lower-case ascii words joined by '-', "
+                                         "e.g. xiangtan-edu): content/organisations.yaml gives each organisation's "
+                                         "id next to its name")
+    return text
+
+
 def register(commands) -> None:
     parser = commands.add_parser(
         "import", help="turn a published plan (.txt .html .docx .pdf) into a draft plan YAML", usage=USAGE,
         description=__doc__.split("\n\n", 1)[1], formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("source", metavar="SOURCE", nargs="?",
                         help="the document: .txt (UTF-8, UTF-16 or GB18030/GBK), .html, .docx or .pdf")
-    parser.add_argument("--org", help="organisation id in content/organisations.yaml, or a new one to add there "
+    parser.add_argument("--org", type=organisation_id, help="organisation id in content/organisations.yaml, or a new one to add there "
                                       "(default: guessed)")
     parser.add_argument("--year", type=plan_field("year", int),
                         help="the year the plan is for (default: from the title or text)")
