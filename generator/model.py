@@ -39,10 +39,13 @@ def record(cls):
 
 
 def doc(text: str, default=None, *, pattern: str | None = None, factory=None, **extra):
-    """A dataclass field carrying its documentation (and an optional regex).
+    """A dataclass field carrying its documentation, and what decoding, the schema and the field reference
+    (``decode``, ``schema``, ``fieldref``) check of it besides its type:
 
-    ``refers=True`` marks the id of an entry of a vocabulary: validation checks it against the vocabulary, which
-    can name the id to write for an entry's name, so decoding leaves its pattern to the schema (``decode``).
+    * ``pattern``: a regex a text must match; ``minimum``, ``maximum``: the range of a number;
+    * ``printed=True``: a number as the document prints it (一, (一), 1), which YAML may give unquoted;
+    * ``refers=True``: the id of an entry of a vocabulary.  Validation checks it against the vocabulary, which
+      can name the id to write for an entry's name, so decoding leaves its pattern to the schema.
     """
     metadata = {"doc": text, **({"pattern": pattern} if pattern else {}), **extra}
     if factory is not None:
