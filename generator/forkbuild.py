@@ -24,7 +24,8 @@ for byte, as MkDocs builds it alone (tested).
 
 Each plugin sees every page in the process that makes it, so this is done only
 when every plugin is one whose state is known to survive it (``FORK_SAFE``:
-Material's search, whose entries come back, and the plansite plugin);
+Material's search, whose entries come back, the plansite plugin, and mike's,
+which only sets the site's address and files up);
 otherwise, or without ``fork``, MkDocs builds alone.  One difference a plugin
 could see: ``on_env`` runs before the pages are read rather than after.
 """
@@ -42,7 +43,7 @@ from mkdocs.commands import build as mkdocs_build
 from .processes import fork_each, processes_for
 from .progress import terminal
 
-FORK_SAFE = frozenset({"material/search", "plansite"})
+FORK_SAFE = frozenset({"material/search", "plansite", "mike"})  # (mike's works before any page is read)
 PAGES_PER_PROCESS = 200  # a second process pays for itself with about this many pages
 PAGES_PER_BATCH = 500  # a child makes this many pages at most, then ends and frees its memory
 

@@ -52,6 +52,7 @@ NO_SITE_URL = ("warning: site_url is not set (mkdocs.yml, or PLANSITE_SITE_URL):
                "and its feeds' ids name no host (they change once site_url is set)")
 VERSIONS = "PLANSITE_VERSIONS"  # read by mkdocs.yml's extra.version.provider
 SITE_DIR = "PLANSITE_SITE_DIR"  # read by mkdocs.yml's site_dir
+ALIAS = "PLANSITE_ALIAS"  # read by mkdocs.yml's mike plugin: the alias is every page's canonical address
 SITE_DIR_UNREAD = (f"warning: mkdocs.yml's site_dir does not read {SITE_DIR}, so mike built the edition into the "
                    f"project's site folder, replacing the local build; write site_dir: !ENV [{SITE_DIR}, site]")
 MIKE = "import sys; from mike.driver import main; sys.argv[0] = 'mike'; sys.exit(main())"
@@ -85,7 +86,7 @@ def publish(root: str, version: str, alias: str, title: str | None, branch: str,
             built = os.path.join(folder, "site")
             mike(root, "deploy", "--update-aliases", "--alias-type", "copy", *(["--title", title] if title else []),
                  "--branch", branch, "--remote", remote, "--ignore-remote-status", "--allow-empty",
-                 "--message", f"Deploy edition {version}", version, alias, site_dir=built)
+                 "--message", f"Deploy edition {version}", version, alias, site_dir=built, alias=alias)
             if not os.path.isdir(built):
                 print(SITE_DIR_UNREAD, file=sys.stderr)
     except BaseException:
@@ -189,13 +190,16 @@ def generate(root: str) -> None:
         raise PublishError("docs/ could not be generated (see the problems above)")
 
 
-def mike(root: str, *args: str, site_dir: str | None = None) -> None:
-    """Run mike in the project ``root``; a build it makes goes into ``site_dir`` (see ``SITE_DIR``)."""
+def mike(root: str, *args: str, site_dir: str | None = None, alias: str | None = None) -> None:
+    """Run mike in the project ``root``; a build it makes goes into ``site_dir`` (see ``SITE_DIR``), its pages'
+    canonical addresses under ``alias`` (see ``ALIAS``)."""
     bin_dir = os.path.dirname(sys.executable)
     env = {**os.environ, "PATH": bin_dir + os.pathsep + os.environ.get("PATH", ""),
            VERSIONS: "mike"}  # mkdocs.yml turns Material's version selector on for mike's builds only
     if site_dir:
         env[SITE_DIR] = site_dir
+    if alias:
+        env[ALIAS] = alias
     done = subprocess.run([sys.executable, "-c", MIKE, *args], cwd=root, env=env)
     if done.returncode:
         raise PublishError(f"`mike {args[0]}` failed (exit status {done.returncode})")

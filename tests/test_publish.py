@@ -75,8 +75,11 @@ def test_publishing_editions(project, tmp_path, capfd, monkeypatch):
     monkeypatch.setenv("PLANSITE_SITE_URL", "https://example.org/plans/")
     code, err = publish(root, capfd, "2024.2", "--push", "--title", "2024年第二版")
     assert code == 0, err
-    assert "site_url" not in err and "<loc>https://example.org/plans/2024.2/plans/" in git(
+    # the edition's pages and sitemap give the alias's copy as their address: it is the one kept up to date
+    assert "site_url" not in err and "<loc>https://example.org/plans/latest/plans/" in git(
         root, "show", "gh-pages:2024.2/sitemap.xml")
+    assert '<link rel="canonical" href="https://example.org/plans/latest/plans/">' in git(
+        root, "show", "gh-pages:2024.2/plans/index.html")
     assert branch(root) == ([("2024.2", ["latest"]), ("2024.1", [])], 1, ["2024.2", "latest"])
     remote = tmp_path / "remote.git"
     assert git(remote, "rev-parse", "gh-pages") == git(root, "rev-parse", "gh-pages")
