@@ -69,7 +69,7 @@ def tell(what: dict) -> None:
 
 def plan_pages(site, paths: Sequence[str]) -> list[str]:
     """The pages (in docs/) of the plans read from the files at ``paths``; paths of no plan file find none."""
-    from .templating import page_path
+    from .addresses import page_path
 
     if not paths:  # every generation but the preview's: no plan file's path resolved for nothing
         return []

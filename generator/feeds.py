@@ -31,9 +31,9 @@ import xml.etree.ElementTree as ET
 from functools import cache
 from urllib.parse import quote, urlsplit
 
+from .addresses import page_path, served_url
 from .changes import as_text
 from .corpus import Corpus
-from .templating import page_path, served_url
 from .timeline import EDITIONS, EditionView, Line, PlanChanges, Timeline
 
 ATOM = "http://www.w3.org/2005/Atom"
@@ -73,7 +73,7 @@ def atom(path: str, title: str, page: str, entries: list[tuple[EditionView, Plan
          timeline: Timeline, address=served_url) -> str:
     """The feed at ``path`` (in docs/) about ``page``, holding ``entries`` (newest first).
 
-    ``address(from_file, page, anchor)`` is the relative address of a page (``templating.served_url``).
+    ``address(from_file, page, anchor)`` is the relative address of a page (``addresses.served_url``).
     """
     folder = posixpath.dirname(path) + "/"
     authority, base = tag_authority(timeline.site_url)

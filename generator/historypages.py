@@ -21,10 +21,11 @@ from __future__ import annotations
 from collections import defaultdict
 from functools import partial
 
+from .addresses import page_path, relative
 from .corpus import Corpus
 from .feeds import FEED_ALL, feed_path, feeds
 from .load import Site
-from .templating import NEWEST, page_path, relative, render
+from .templating import NEWEST, render
 from .sitehistory import SiteHistory
 from .timeline import EDITIONS, build_timeline
 from .write import File, Files, content_of

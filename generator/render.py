@@ -8,7 +8,7 @@ once.  The input must be a site without validation errors (see ``corpus``).
 This module renders the plan, theme, department, year and organisation pages
 and the listings; ``render_targets`` the pages of targets, ``historypages``
 those that need git's history, ``opendata`` the data files.  All render with
-``templating``.
+``templating``; where the pages live and how they link is ``addresses``.
 """
 
 from __future__ import annotations
@@ -19,6 +19,7 @@ from datetime import date
 from functools import partial
 from typing import Callable, Iterator
 
+from .addresses import LISTINGS, address_of, item_location, page_path, relative, served_url, theme_year
 from .builddate import build_day
 from .corpus import Corpus, Entry, build_corpus, group_by_year
 from .diagnostics import Diagnostic, InputError
@@ -33,8 +34,7 @@ from .project import SCHEMA_FILE, hand_written_files
 from .render_targets import Tracking, target_pages
 from .searchworker import repaired_worker
 from .sitehistory import NO_HISTORY, SiteHistory
-from .templating import (LISTINGS, NEWEST, address_of, item_location, later, page_path, relative, served_url,
-                         theme_year)
+from .templating import NEWEST, later
 from .write import File, Files, content_of, copy_of
 
 STATIC = "assets/plansite"  # where generator/static/ (the site's own CSS and JavaScript) is published

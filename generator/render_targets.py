@@ -21,12 +21,13 @@ from functools import cached_property, partial
 from typing import Iterable
 
 from . import charts
+from .addresses import metric_year, page_path
 from .commitments import (CHANGE_LABELS, Commitment, YearRow, by_metric, commitments_of, rows_by_year,
                           year_over_year)
 from .corpus import Corpus, Entry, runs
 from .model import Metric
 from .paging import paginate
-from .templating import http_url, later, page_path, quantity, requirement, text
+from .templating import http_url, later, quantity, requirement, text
 from .tracking import (STATE_LABELS, ReviewLinks, State, Summary, is_tracked, item_deadline, item_state,
                        reference_of, state_of, summarise)
 from .write import Files
@@ -195,11 +196,6 @@ def metric_chart(metric: Metric, year: int, rows: list[YearRow]) -> MetricChart:
         values = "；".join(f"{b.label} {b.value_text}" + (f"（{b.note}）" if b.note else "") for b in bars)
     return MetricChart(charts.bar_chart(f"chart-{metric.id}-{year}", f"{metric.name}：{year}年各机构的目标",
                                         f"单位：{metric.unit or '无'}。{values}。", bars, metric.unit), grouped)
-
-
-def metric_year(metric_id: str, year: int) -> str:
-    """The key of a metric's page for one year (``page_path("metrics", key)``: metrics/<metric>/<year>.md)."""
-    return f"{metric_id}/{year}"
 
 
 def target_pages(tracking: Tracking) -> Files:

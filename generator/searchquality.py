@@ -14,11 +14,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from .addresses import item_location
 from .corpus import Corpus
 from .diagnostics import Diagnostic, did_you_mean
 from .load import load_document
 from .model import REQUIRED, doc
-from .templating import item_location
 
 
 @dataclass(frozen=True, slots=True)

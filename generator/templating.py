@@ -1,11 +1,11 @@
-"""What every page is rendered with: the Jinja2 environment, its filters, and the addresses between pages.
+"""What every page is rendered with: the Jinja2 environment and its filters.
 
 Every text that comes from YAML goes through the ``md`` filter, which makes it
 inert: Markdown, HTML, attribute lists and the like come out as visible text
 (a line telling a long text's edits goes through ``runs_md``, which makes each
 piece inert so and marks the edits with ``<del>`` and ``<ins>``).
 Templates are files in ``templates/`` and receive ready-made values; links
-between pages are relative ``.md`` paths (``relative``, ``link``) so MkDocs
+between pages are relative ``.md`` paths (``link``, from ``addresses``) so MkDocs
 checks them.  ``render`` and ``later`` render a template as one page of docs/,
 now or when the page is written.
 """
@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import json
 import os
-import posixpath
 import re
 import string
 from functools import cache, lru_cache, partial
@@ -23,6 +22,7 @@ from urllib.parse import quote
 
 import jinja2
 
+from .addresses import page_path, relative, theme_year
 from .commitments import Commitment
 from .corpus import Entry, group_by_plan, group_by_theme, group_by_year
 from .labels import CHANGES, COMPARATORS, genre, numbered
@@ -31,7 +31,6 @@ from .opendata import data_path
 from .references import is_web_address
 from .uptodate import code_digest
 
-LISTINGS = ("plans", "themes", "departments", "years", "organisations")
 NEWEST = 5
 
 _TITLE_SAFE = str.maketrans({"<": "＜", ">": "＞", "&": "＆"})
@@ -143,31 +142,6 @@ def heading_id(anchor: str) -> str:
 
 # --- pages and links -----------------------------------------------------------
 
-def page_path(kind: str, key=None) -> str:
-    """Where a page lives in docs/: 'plans/index.md', 'plans/<id>.md', ..."""
-    return f"{kind}/{'index' if key is None else key}.md"
-
-
-def theme_year(theme_id: str, year: int) -> str:
-    """The key of a theme's page for one year (``page_path("themes", key)``: themes/<theme>/<year>.md)."""
-    return f"{theme_id}/{year}"
-
-
-@cache
-def relative_folder(folder: str, start: str) -> str:
-    """``folder`` relative to ``start`` (both folders of docs/; pages share a few, and the items of a page
-    its address, so this is cached)."""
-    return posixpath.relpath(folder or ".", start or ".")
-
-
-def relative(this_page: str, target: str, anchor: str = "") -> str:
-    """The link from one page of docs/ to another (and an anchor on it)."""
-    folder, _, name = target.rpartition("/")  # docs/'s paths are normal: as posixpath.split and dirname
-    up = relative_folder(folder, this_page.rpartition("/")[0])
-    path = name if up == "." else f"{up}/{name}"
-    return f"{path}#{anchor}" if anchor else path
-
-
 @jinja2.pass_context
 def link(context, kind: str, key=None, anchor: str = "") -> str:
     """A link from the page being rendered to a listing (``key`` None) or one of its pages."""
@@ -237,33 +211,10 @@ def metric_link(context, commitment: Commitment) -> str:
     return md(commitment.target.metric or "—")
 
 
-def url_of(path: str) -> str:
-    """The URL a page gets with MkDocs' directory URLs: 'a.md' and 'a/index.md' both give 'a'."""
-    stem = posixpath.splitext(path)[0]
-    return "" if stem == "index" else stem.removesuffix("/index")
-
-
-def address_of(path: str) -> str:
-    """Where a file of docs/ is served: a page at its URL (``url_of``), any other file at its path."""
-    return url_of(path) if path.endswith(".md") else path
-
-
-def served_url(from_file: str, page: str, anchor: str = "") -> str:
-    """The address of a page (and an anchor on it) from a file published as it is, such as a data file."""
-    path = relative_folder(url_of(page), from_file.rpartition("/")[0]) + "/"  # a directory URL is a folder
-    return f"{path}#{anchor}" if anchor else path
-
-
 @jinja2.pass_context
 def download(context, name: str, key: str | None = None) -> str:
     """A link from the page being rendered to a file of open data (``opendata.data_path``)."""
     return relative(context["this_page"], data_path(name, key))
-
-
-def item_location(entry: Entry) -> str:
-    """An item's address on the site, relative to the site's root: 'plans/<plan id>/#item-<key>'."""
-    return f"{url_of(page_path('plans', entry.plan.id))}/#{entry.anchor}"
-
 
 
 # --- rendering -------------------------------------------------------------------

@@ -32,6 +32,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Callable, Iterable, Mapping
 
+from .addresses import LISTINGS, page_path
 from .changes import ITEM_FIELDS, PLAN_FIELDS, REFERENCES, SECTION_FIELDS, Changelog, ItemChange, NamedItem, Names, \
     PlanChange, Run, describe_section, field_runs, move_place, target_runs
 from .corpus import Corpus
@@ -40,7 +41,6 @@ from .ids import item_anchor
 from .labels import CHANGES, VALUE_MOVES, numbered
 from .load import VOCABULARY_FILES, Site, vocabulary_path
 from .model import Department, Organisation, Theme
-from .templating import LISTINGS, page_path
 from .sitehistory import NOTHING, Concern, SiteHistory
 from .vocabulary import Vocabulary
 

@@ -12,13 +12,13 @@ from pathlib import Path
 import pytest
 from frictionless import validate
 
+from generator.addresses import item_location
 from generator.corpus import build_corpus
 from generator.importer.draft import SCHEMA_COMMENT
 from generator.load import load_site
 from generator.opendata import (
     TARGET_COLUMNS, TARGETS_CSV, item_columns, record, target_rows, utf8, write_csv, write_records)
 from generator.render import render_site
-from generator.templating import item_location
 from projects import PLAN, make_project, write
 from sitefixtures import built_site  # noqa: F401  (session fixture)
 
