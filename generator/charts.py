@@ -17,7 +17,8 @@ from dataclasses import dataclass
 from typing import Sequence
 from html import escape
 
-from .templating import one_line, quantity
+from .labels import quantity
+from .templating import one_line
 
 # Material's colours, each with the light scheme's value as fallback.  Material sets no green or red
 # of its own outside admonitions; its code highlighting colours are tuned for both schemes.

@@ -35,10 +35,10 @@ from .addresses import item_location
 from .builddate import build_day
 from .corpus import Corpus, Entry, build_corpus
 from .diagnostics import did_you_mean, has_errors, print_diagnostics
+from .labels import requirement
 from .load import load_site
 from .model import Item, Plan, Status, Target
 from .opendata import Column, item_columns, write_csv, write_records
-from .templating import requirement
 from .tracking import STATE_LABELS, item_state, state_label, target_deadline
 from .vocabulary import normalise_name
 

@@ -4,7 +4,8 @@ a metric's direction (``render_targets.BETTER_LABELS``), year-over-year changes 
 (``commitments.CHANGE_LABELS``) and the names of fields in change listings (``changes``).
 
 ``genre`` names a plan's kind (工作要点 where its title says so); ``COMPARATORS``
-are the signs of a target's comparator (≥ for ``>=``); ``CHANGES`` name the
+are the signs of a target's comparator (≥ for ``>=``), and ``requirement`` writes what a target asks for with
+them (≥ 94.5%, a number as ``quantity`` writes it); ``CHANGES`` name the
 kinds of change between editions (新增, 删除, 移动, 修改) and ``VALUE_MOVES`` which way a target's
 value moved (提高, 降低); ``numbered`` is a heading
 with its number as printed (1. 标题, 一、标题).
@@ -12,7 +13,7 @@ with its number as printed (1. 标题, 一、标题).
 
 from __future__ import annotations
 
-from .model import Plan
+from .model import Plan, Target
 from .numbering import chinese_to_int
 
 KINDS = {"plan": "工作计划", "review": "工作总结", "breakdown": "任务分解"}
@@ -39,3 +40,14 @@ def numbered(number: str, title: str) -> str:
     if chinese_to_int(number) is not None:
         return f"{number}、{title}"
     return f"{number}{title}"
+
+
+def quantity(value: float) -> str:
+    return str(int(value)) if value == int(value) else repr(value)
+
+
+def requirement(target: Target) -> str:
+    """'≥ 94.5%', '700–800人': what a target asks for."""
+    if target.comparator == "range":
+        return f"{quantity(target.min)}–{quantity(target.max)}{target.unit}"
+    return f"{COMPARATORS[target.comparator]} {quantity(target.value)}{target.unit}"

@@ -25,9 +25,10 @@ from .addresses import metric_year, page_path
 from .commitments import (CHANGE_LABELS, Commitment, YearRow, by_metric, commitments_of, rows_by_year,
                           year_over_year)
 from .corpus import Corpus, Entry, runs
+from .labels import quantity, requirement
 from .model import Metric
 from .paging import paginate
-from .templating import http_url, later, quantity, requirement, text
+from .templating import http_url, later, text
 from .tracking import (STATE_LABELS, ReviewLinks, State, Summary, is_tracked, item_deadline, item_state,
                        reference_of, state_of, summarise)
 from .write import Files

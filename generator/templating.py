@@ -25,8 +25,8 @@ import jinja2
 from .addresses import page_path, relative, theme_year
 from .commitments import Commitment
 from .corpus import Entry, group_by_plan, group_by_theme, group_by_year
-from .labels import CHANGES, COMPARATORS, genre, numbered
-from .model import Plan, Target, commits
+from .labels import CHANGES, genre, numbered, requirement
+from .model import Plan, commits
 from .opendata import data_path
 from .references import is_web_address
 from .uptodate import code_digest
@@ -116,17 +116,6 @@ def http_url(url: str) -> str:
     if not is_web_address(url):
         return ""
     return quote(url.strip(), safe="/:?#[]@!$&'*+,;=%~")
-
-
-def quantity(value: float) -> str:
-    return str(int(value)) if value == int(value) else repr(value)
-
-
-def requirement(target: Target) -> str:
-    """'≥ 94.5%', '700–800人': what a target asks for."""
-    if target.comparator == "range":
-        return f"{quantity(target.min)}–{quantity(target.max)}{target.unit}"
-    return f"{COMPARATORS[target.comparator]} {quantity(target.value)}{target.unit}"
 
 
 def filter_attribute(name: str) -> str:

@@ -11,9 +11,9 @@ import pytest
 from browserfixtures import browser  # noqa: F401  (session fixture)
 from generator.commitments import year_over_year
 from generator.corpus import build_corpus
+from generator.labels import requirement
 from generator.load import load_site
 from generator.render_targets import Tracking
-from generator.templating import requirement
 from sitefixtures import built_site, site_url  # noqa: F401  (session fixtures)
 
 pytestmark = pytest.mark.browser

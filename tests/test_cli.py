@@ -131,3 +131,10 @@ def test_changes_compares_revisions_in_a_folder_without_plans_or_content(tmp_pat
     commit(root, "gone")
     assert main(["--root", str(root), "changes", "HEAD~2", "HEAD~1"]) == 0
     assert "扩大普惠性资源" in capsys.readouterr().out
+
+
+def test_the_cross_index_and_find_do_not_import_jinja():
+    """Data flows one way (README: model → cross-index → Markdown): addresses and labels live outside templating."""
+    script = "import generator.find, generator.timeline, sys; print('jinja2' in sys.modules)"
+    imported = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True).stdout
+    assert imported == "False\n"

@@ -13,10 +13,10 @@ from generator.addresses import item_location
 from generator.cli import main
 from generator.corpus import build_corpus
 from generator.find import Criteria, resolve, searched_text, select, width
+from generator.labels import requirement
 from generator.load import load_site
 from generator.opendata import item_columns
 from generator.render_targets import Tracking
-from generator.templating import requirement
 from generator.tracking import STATE_LABELS
 from projects import PLAN, make_project
 from sitefixtures import make_site_project
