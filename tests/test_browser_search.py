@@ -8,8 +8,9 @@ import pytest
 
 from browserfixtures import browser  # noqa: F401  (session fixture)
 from generator.corpus import build_corpus
+from generator.labels import numbered
 from generator.load import load_site
-from generator.templating import item_level, numbered
+from generator.templating import item_level
 from sitefixtures import built_site, site_url  # noqa: F401  (session fixtures)
 
 pytestmark = pytest.mark.browser

@@ -23,13 +23,12 @@ from generator.changes import Run
 from generator.corpus import build_corpus
 from generator.diagnostics import InputError
 from generator.ids import item_anchor, section_anchor, walk_items
-from generator.labels import genre, requirement
+from generator.labels import genre, numbered, requirement
 from generator.load import load_site
 from generator.model import Target
 from generator.project import DOCS, SOURCES
 from generator.render import render_site
-from generator.templating import (CompiledTemplates, front_matter_description, http_url, md, numbered, paragraphs,
-                                  runs_md)
+from generator.templating import CompiledTemplates, front_matter_description, http_url, md, paragraphs, runs_md
 from payloads import PAYLOADS
 from projects import make_project, write
 from sitefixtures import REPO, make_site_project
