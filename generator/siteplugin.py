@@ -41,15 +41,18 @@ does not run it and builds the same pages with its own search.
 
 from __future__ import annotations
 
+import html
 import logging
 import os
 
 from mkdocs.exceptions import Abort
 from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority
+from mkdocs.utils import get_relative_url
 
 from . import pagefind, searchindex
 from .diagnostics import has_errors
 from .fastinline import FastInlineExtension
+from .feeds import FEED_ALL, SITE_NAME
 from .load import load_vocabulary
 from .progress import terminal
 from .segmentation import anchor_dictionaries, remember_cuts, teach_segmenter
@@ -64,6 +67,13 @@ def add_theme_folder(config, folder: str) -> None:
     plansite serve configures again on each rebuild."""
     if folder not in config.theme.dirs:
         config.theme.dirs.insert(1 if config.theme.custom_dir else 0, folder)
+
+
+def feed_link(page_url: str) -> str:
+    """The <link> in a page's head that lets a feed reader given the page's address find the site's feed of
+    every change (Atom autodiscovery); a theme's or a department's feed is linked in its page's text."""
+    title, href = html.escape(f"{SITE_NAME}：全部更新"), get_relative_url(FEED_ALL, page_url)
+    return f'<link rel="alternate" type="application/atom+xml" title="{title}" href="{href}">'
 
 
 class PlansitePlugin(BasePlugin):
@@ -109,7 +119,7 @@ class PlansitePlugin(BasePlugin):
         # (An empty source, not None: MkDocs answers page.title, which later pages may show, only with one.)
         page.markdown, page.content = "", None
         self.made.add(page.url)
-        return output
+        return output.replace("</head>", feed_link(page.url) + "</head>", 1)
 
     @event_priority(100)  # before Material's search plugin writes search/search_index.json
     def _merge_rebuilt_pages(self, *, config):

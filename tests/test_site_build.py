@@ -128,6 +128,17 @@ def test_every_internal_link_and_anchor_resolves(built_site, pages):
     assert checked > 500 and not broken, "\n".join(broken)
 
 
+def test_every_page_lets_a_feed_reader_find_the_sites_feed(built_site):
+    """Given any page's address, a feed reader found no feed: the feeds were only links in some pages' text."""
+    site_dir = built_site / "site"
+    feed = (site_dir / "feeds" / "all.xml").resolve()
+    for path in site_dir.rglob("index.html"):
+        found = re.findall(r'<link rel="alternate" type="application/atom\+xml" title="([^"]+)" href="([^"]+)">',
+                           path.read_text(encoding="utf-8"))
+        assert [title for title, _ in found] == ["教育工作计划公开库：全部更新"], path
+        assert (path.parent / found[0][1]).resolve() == feed, path
+
+
 def test_heading_anchors_are_stable(pages):
     """No heading is told apart by the toc's counter (``_1``), whose meaning shifts as headings come and go;
     a department's lists are addressed by year and role, not by their counts."""
