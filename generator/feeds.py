@@ -17,6 +17,9 @@ every feed is valid and empty.
 * Links are relative to the feed file, as RFC 4287 allows: mike publishes the
   same files in each edition's folder and in the ``latest`` copy, and a
   relative link stays in the folder the reader subscribed to.
+* A feed holds the newest ``FEED_ENTRIES`` changes: a reader polls it for
+  what is new, and a first edition of a large site would otherwise put every
+  plan in it, for good.  版本记录 lists every change of every edition.
 * ``updated`` is the edition's date (the newest entry's for a feed; with no
   entry, the newest edition's or else the newest page date).
 * The XML is built with ElementTree, which escapes every text; characters XML
@@ -41,6 +44,7 @@ FEEDS = "feeds"
 FEED_ALL = f"{FEEDS}/all.xml"
 SITE_NAME = "教育工作计划公开库"
 FEED_ID_DATE = "2025"  # the year this id scheme was defined
+FEED_ENTRIES = 100  # the newest changes a feed holds
 NO_DATE = "1970-01-01T00:00:00Z"
 _NOT_XML = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]+")
 
@@ -71,7 +75,8 @@ def feeds(corpus: Corpus, timeline: Timeline) -> dict[str, str]:
 
 def atom(path: str, title: str, page: str, entries: list[tuple[EditionView, PlanChanges, Line]],
          timeline: Timeline, address=served_url) -> str:
-    """The feed at ``path`` (in docs/) about ``page``, holding ``entries`` (newest first).
+    """The feed at ``path`` (in docs/) about ``page``, holding the first ``FEED_ENTRIES`` of ``entries`` (newest
+    first).
 
     ``address(from_file, page, anchor)`` is the relative address of a page (``addresses.served_url``).
     """
@@ -85,7 +90,7 @@ def atom(path: str, title: str, page: str, entries: list[tuple[EditionView, Plan
     add(feed, "link", rel="alternate", type="text/html", href=address(folder, page, ""))
     author = add(feed, "author")
     add(author, "name", SITE_NAME)
-    for edition, plan, line in entries:
+    for edition, plan, line in entries[:FEED_ENTRIES]:
         entry = add(feed, "entry")
         add(entry, "id", f"tag:{authority},{edition.date:%Y-%m-%d}:{base}{entry_path(edition, line)}")
         add(entry, "title", line.text if line is plan.headline else f"{plan.title}：{line.text}")

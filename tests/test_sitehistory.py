@@ -251,6 +251,13 @@ def test_feeds_hold_the_changes_that_concern_them(editions_repo):
     assert "[订阅本部门的更新（Atom）](../feeds/departments/demo-jicaike.xml)" in pages["departments/demo-jicaike.md"]
 
 
+def test_a_feed_holds_the_newest_changes(editions_repo, monkeypatch):
+    """A first edition of 1,000 plans put 1,000 entries in the feeds, for good."""
+    everything = entries(generated(editions_repo)["feeds/all.xml"])
+    monkeypatch.setattr("generator.feeds.FEED_ENTRIES", 3)
+    assert entries(generated(editions_repo)["feeds/all.xml"]) == everything[:3]
+
+
 def test_feeds_escape_what_the_plans_say(editions_repo, monkeypatch):
     number, title, items = AFTER_SECTIONS[0]
     write(editions_repo, A, plan_yaml("demo-edu-2025", 2025, [
