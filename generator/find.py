@@ -214,6 +214,8 @@ def cmd_find(args) -> int:
               f"{', '.join(map(str, corpus.years))})", file=sys.stderr)
     found = select(corpus, criteria)
     columns = (*item_columns(item_location), state_column(criteria.today))
+    if args.format != "table":  # data for programs: UTF-8 (as JSON must be) whatever the terminal's encoding
+        sys.stdout.reconfigure(encoding="utf-8")
     if args.format == "json":
         write_records(sys.stdout, columns, found)
     elif args.format == "csv":

@@ -5,6 +5,9 @@ from __future__ import annotations
 import csv
 import io
 import json
+import os
+import subprocess
+import sys
 from datetime import date
 
 import pytest
@@ -217,3 +220,15 @@ def test_a_year_without_plans_is_noted_with_the_years_there_are(corpus, capsys, 
     assert code == 0 and f"note: no plan is of 1999 (the plans' years: {years})" in err
     rows = [line for line in out.splitlines()[1:] if not line.startswith(" ")]  # not the targets' lines
     assert rows and all(line.split()[0] == "2025" for line in rows)
+
+
+@pytest.mark.parametrize("output", ["json", "csv"])
+def test_json_and_csv_are_utf8_whatever_the_terminals_encoding(project, output):
+    """With a legacy encoding (PYTHONIOENCODING=cp1252) JSON stopped half-written; with gbk it was not UTF-8."""
+    for encoding in ("cp1252", "gbk"):
+        done = subprocess.run([sys.executable, "-m", "generator", "--root", str(project), "find", "--theme",
+                               "preschool", "--format", output], capture_output=True,
+                              env={**os.environ, "PYTHONIOENCODING": encoding})
+        assert done.returncode == 0, done.stderr
+        text = done.stdout.decode("utf-8")
+        assert "学前教育" in (json.dumps(json.loads(text), ensure_ascii=False) if output == "json" else text)
