@@ -64,8 +64,9 @@ def register(commands) -> None:
         description=__doc__.split("\n\n", 1)[1], formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("source", metavar="SOURCE", nargs="?",
                         help="the document: .txt (UTF-8, UTF-16 or GB18030/GBK), .html, .docx or .pdf")
-    parser.add_argument("--org", type=organisation_id, help="organisation id in content/organisations.yaml, or a new one to add there "
-                                      "(default: guessed)")
+    parser.add_argument("--org", type=organisation_id,
+                        help="organisation id in content/organisations.yaml, or a new one to add there (default: "
+                             "guessed)")
     parser.add_argument("--year", type=plan_field("year", int),
                         help="the year the plan is for (default: from the title or text)")
     parser.add_argument("--kind", choices=["plan", "review", "breakdown"], help="default: from the title")
