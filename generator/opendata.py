@@ -155,6 +155,9 @@ def item_columns(location: Callable[[Entry], str]) -> tuple[Column, ...]:
                lambda e: e.plan.kind, enum=typing.get_args(Kind)),
         Column("section", "string", "Title of the section the item stands in.",
                lambda e: e.placed.sections[-1].title if e.placed.sections else ""),
+        Column("sections", "string", "Titles of the sections it stands in, outermost first (section is the last): "
+               "to group items by a plan's parts at any depth.", lambda e: [s.title for s in e.placed.sections],
+               many=True),
         *model_columns(Item, lambda e: e.item, skip=("id",)),
         Column("owners", "string", "Responsible units (责任单位), by the names content/departments.yaml gives them "
                "(a plan's other spellings of a unit are aliases there).", lambda e: [d.name for d in e.owners],

@@ -73,6 +73,9 @@ def test_json_has_the_same_items_with_lists_as_arrays(built_site, corpus):
     rows = json.loads(data(built_site, "items.json"))
     assert [(r["plan"], r["item"]) for r in rows] == [(e.plan.id, e.placed.key) for e in corpus.entries]
     assert [r["owners"] for r in rows] == [[d.name for d in e.owners] for e in corpus.entries]
+    # every section an item stands in, outermost first: section alone lost a nested item's part of the plan
+    assert [r["sections"] for r in rows] == [[s.title for s in e.placed.sections] for e in corpus.entries]
+    assert all(r["sections"][-1] == r["section"] for r in rows) and any(len(r["sections"]) > 1 for r in rows)
 
 
 @pytest.mark.site
