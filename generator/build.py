@@ -53,6 +53,7 @@ class Prepared:
     files: dict[str, File]  # docs/, made when written (see ``write.Files``); the model lives on in them
     said: dict              # the warnings and the note printed (``said``), as plain data
     first: list[str]        # the pages of the plan files asked for first (see ``generate``), in ``files``
+    sources: dict[str, bool]  # whether the plans' source files exist (``uptodate.sources_state``)
 
 
 def said(diagnostics: list[Diagnostic], note: str) -> dict:
@@ -95,13 +96,14 @@ def prepare(root: str, first: Sequence[str] = ()) -> Prepared | None:
     history = read_site_history(root, site, os.path.join(root, CONFIG))
     told = said(diagnostics, history.message)
     tell(told)
+    sources = uptodate.sources_state(root, (f.plan.source.file for f in site.plans if f.plan.source.file))
     site = without_documents(site)
     give_back_free_memory()  # the documents were most of the heap; the renderers fork from it
     try:
         with terminal.stage("corpus") as done, collector_paused():
             files = site_files(site, history=history)
             done(f"{len(files):,} files")
-        return Prepared(files, told, [name for name in plan_pages(site, first) if name in files])
+        return Prepared(files, told, [name for name in plan_pages(site, first) if name in files], sources)
     except InputError as error:
         print_diagnostics(error.diagnostics)
         return None
@@ -167,7 +169,7 @@ def generate(root: str, force: bool = False, first: Sequence[str] = (),
             write_first(docs, prepared, first_written)
             yield_cores()  # the preview rebuilds and shows those pages while the rest is made
         result = render_and_write(partial(write_tree, docs, prepared.files))
-        uptodate.record(root, inputs, prepared.said)
+        uptodate.record(root, inputs, prepared.said, prepared.sources)
     print(f"docs/: {result}", file=sys.stderr)
     return result
 
@@ -212,6 +214,7 @@ class Staged:
     result: WriteResult  # what it wrote
     pages: int           # how many Markdown pages docs/ holds
     said: dict           # what it printed (see ``said``)
+    sources: dict[str, bool]  # whether the plans' source files exist (``uptodate.sources_state``)
 
 
 def stage_docs(root: str, staged_docs: str) -> tuple[Staged | None, dict[str, float]]:
@@ -220,10 +223,10 @@ def stage_docs(root: str, staged_docs: str) -> tuple[Staged | None, dict[str, fl
     prepared = prepare(root)
     if prepared is None:
         return None, dict(terminal.seconds)
-    files, told = prepared.files, prepared.said
+    files, told, sources = prepared.files, prepared.said, prepared.sources
     del prepared  # the model lives on in ``files``' functions, as long as they are needed
     result = render_and_write(partial(stage_tree, os.path.join(root, DOCS), files, staged_docs))
-    return Staged(result, pages(files), told), dict(terminal.seconds)
+    return Staged(result, pages(files), told, sources), dict(terminal.seconds)
 
 
 def build_site(root: str) -> int:
@@ -247,7 +250,7 @@ def build_site(root: str) -> int:
     with mkdocs_messages(), staging_area(root) as docs_area:
         if last is not None:  # docs/ holds what generating would stage: MkDocs reads it (no one writes it now)
             source = docs_dir
-            staged = Staged(said_again(last), pages(existing_files(docs_dir)), last["said"])
+            staged = Staged(said_again(last), pages(existing_files(docs_dir)), last["said"], last["sources"])
         else:
             source = os.path.join(docs_area, DOCS)
             generate_docs = partial(stage_docs, root, source)
@@ -279,7 +282,7 @@ def build_site(root: str) -> int:
                 swap_in(source, docs_dir)
             swap_in(config.site_dir, site_dir)
         if last is None:
-            uptodate.record(root, inputs, staged.said)
+            uptodate.record(root, inputs, staged.said, staged.sources)
     print(f"docs/: {staged.result}{UP_TO_DATE if last else ''}", file=sys.stderr)
     made_in = f" (pages made in {processes} processes)" if processes > 1 else ""
     print(f"{os.path.relpath(site_dir, root)}/: built in {time.monotonic() - started:.1f}s{made_in}", file=sys.stderr)

@@ -10,7 +10,11 @@ Generation is a function of its inputs and nothing else:
 * the day progress is shown as of (``builddate.build_day``: what is overdue);
 * the code: this package's files and the distributions installed beside it
   (Jinja, PyYAML, Material's search worker…);
-* the root as given (``--root``), which names the files in diagnostics.
+* the root as given (``--root``), which names the files in diagnostics;
+* whether each plan's source file (``source.file``, usually outside plans/)
+  exists: generation warns of a missing one.  Only generation reads the plans,
+  so the record keeps the answer (``sources_state``) and ``recorded`` asks
+  again.
 
 ``fingerprint`` digests all of them.  After a generation ``record`` writes
 the digest into the project's ``STATE`` file (beside docs/, so that docs/
@@ -36,6 +40,7 @@ import hashlib
 import json
 import os
 import sys
+from typing import Iterable
 
 from .atomicfile import replace_file
 from .builddate import build_day
@@ -44,7 +49,7 @@ from .project import CONFIG, DOCS, EDITION_TAGS, SOURCES, configured_site_url
 from .write import existing_files
 
 STATE = ".plansite-state.json"  # in the project root
-VERSION = 1  # of the record's format
+VERSION = 2  # of the record's format
 
 
 def fingerprint(root: str) -> str:
@@ -121,14 +126,20 @@ def stamp(path: str) -> str:
     return f"{info.st_size} {info.st_mtime_ns} {info.st_ino}"
 
 
-def record(root: str, inputs: str, said: dict) -> None:
+def sources_state(root: str, paths: Iterable[str]) -> dict[str, bool]:
+    """Whether each of the plans' source files at ``paths`` (from the project root) exists."""
+    return {path: os.path.exists(os.path.join(root, path)) for path in sorted(set(paths))}
+
+
+def record(root: str, inputs: str, said: dict, sources: dict[str, bool]) -> None:
     """Write the record of a generation of the project's docs/ from inputs digesting to ``inputs``; ``said``
-    is what it printed, for ``recorded`` to give back (plain JSON data)."""
+    is what it printed, for ``recorded`` to give back (plain JSON data); ``sources`` whether the plans'
+    source files existed (``sources_state``)."""
     state = docs_state(root)
     if state is None:
         return
-    text = json.dumps({"version": VERSION, "inputs": inputs, "docs": state[0], "files": state[1], "said": said},
-                      ensure_ascii=False, indent=1)
+    text = json.dumps({"version": VERSION, "inputs": inputs, "docs": state[0], "files": state[1], "said": said,
+                       "sources": sources}, ensure_ascii=False, indent=1)
     path = os.path.join(root, STATE)
     try:
         replace_file(path, text)
@@ -148,5 +159,8 @@ def recorded(root: str, inputs: str) -> dict | None:
     if not isinstance(state, dict) or state.get("version") != VERSION or state.get("inputs") != inputs:
         return None
     if docs_state(root) != (state.get("docs"), state.get("files")):
+        return None
+    sources = state.get("sources")
+    if not isinstance(sources, dict) or sources_state(root, sources) != sources:
         return None
     return state

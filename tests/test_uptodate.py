@@ -53,6 +53,22 @@ def test_force_generates_anyway(project, capsys):
     assert UP_TO_DATE not in capsys.readouterr().err
 
 
+def test_a_plans_source_file_put_in_place_is_seen(tmp_path, capsys):
+    """The warning that a plan's source file is missing was said again after the file was put there: the
+    file is outside plans/ and content/, which the inputs digest."""
+    make_project(tmp_path, PLAN + "source: {file: sources/通知.txt}\n")
+    capsys.readouterr()
+    assert generate(str(tmp_path)) is not None
+    assert "source file 'sources/通知.txt' not found" in capsys.readouterr().out
+    assert generation(tmp_path, capsys)[1]  # nothing changed
+    write(tmp_path, "sources/通知.txt", "通知全文\n")
+    capsys.readouterr()
+    assert generate(str(tmp_path)) is not None
+    out, err = capsys.readouterr()
+    assert UP_TO_DATE not in err and "not found" not in out
+    assert generation(tmp_path, capsys)[1]
+
+
 def test_an_edited_plan_is_generated(project, capsys):
     write(project, PLAN_FILE, PLAN.replace("扩大普惠资源", "改过的标题"))
     result, up_to_date = generation(project, capsys)
