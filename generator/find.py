@@ -28,6 +28,7 @@ import sys
 import typing
 import unicodedata
 from dataclasses import dataclass, field
+from functools import cached_property
 from datetime import date
 from typing import Iterable
 
@@ -62,6 +63,12 @@ class Criteria:
     words: tuple[str, ...] = ()
     today: date = field(default_factory=build_day)  # the day states are as of (what is overdue)
 
+    @cached_property
+    def terms(self) -> tuple[str, ...]:
+        """The words to look for, in lower case: each split at spaces, as the finder splits its keywords (once
+        for a search, not once an item)."""
+        return tuple(term for word in self.words for term in word.lower().split())
+
 
 def has_status(entry: Entry, criteria: Criteria) -> bool:
     """Whether the item's state on ``criteria.today``, or the status it reports, is one of ``criteria.statuses``;
@@ -77,14 +84,9 @@ def searched_text(entry: Entry) -> str:
     return "\n".join(fields).lower()
 
 
-def terms(words: Iterable[str]) -> list[str]:
-    """The words to look for, in lower case: each split at spaces, as the finder splits its keywords."""
-    return [term for word in words for term in word.lower().split()]
-
-
-def has_words(entry: Entry, words: Iterable[str]) -> bool:
+def has_words(entry: Entry, terms: Iterable[str]) -> bool:
     text = searched_text(entry)
-    return all(term in text for term in terms(words))
+    return all(term in text for term in terms)
 
 
 def matches(entry: Entry, criteria: Criteria) -> bool:
@@ -96,7 +98,7 @@ def matches(entry: Entry, criteria: Criteria) -> bool:
             and (not criteria.departments or not units.isdisjoint(criteria.departments))
             and (not criteria.statuses or has_status(entry, criteria))
             and (not criteria.has_target or bool(item.targets))
-            and (not criteria.words or has_words(entry, criteria.words)))
+            and (not criteria.terms or has_words(entry, criteria.terms)))
 
 
 def select(corpus: Corpus, criteria: Criteria) -> list[Entry]:
