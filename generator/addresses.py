@@ -1,9 +1,10 @@
 """Where pages live in docs/ and how one page links another.
 
 A page's path in docs/ is ``page_path(kind, key)`` (a listing's ``key`` is None); the keys of a theme's and a
-metric's pages for one year are ``theme_year`` and ``metric_year``.  Links between pages are relative ``.md``
-paths (``relative``), so MkDocs checks them; a file published as it is (a data file, a feed) links a page at the
-URL MkDocs serves it at (``url_of``, ``served_url``).  Anchors on a page are made in ``ids``.
+metric's pages for one year are ``theme_year`` and ``metric_year``; the feeds are ``FEED_ALL`` and
+``feed_path``.  Links between pages are relative ``.md`` paths (``relative``), so MkDocs checks them; a file
+published as it is (a data file, a feed) links a page at the URL MkDocs serves it at (``url_of``,
+``served_url``).  Anchors on a page are made in ``ids``.
 """
 
 from __future__ import annotations
@@ -11,9 +12,14 @@ from __future__ import annotations
 import posixpath
 from functools import cache
 
-from .corpus import Entry
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # (the plansite plugin finds the feed here without loading the model's cross-index)
+    from .corpus import Entry
 
 LISTINGS = ("plans", "themes", "departments", "years", "organisations")
+FEEDS = "feeds"
+FEED_ALL = f"{FEEDS}/all.xml"  # the feed of every change
 
 
 def page_path(kind: str, key=None) -> str:
@@ -24,6 +30,11 @@ def page_path(kind: str, key=None) -> str:
 def theme_year(theme_id: str, year: int) -> str:
     """The key of a theme's page for one year (``page_path("themes", key)``: themes/<theme>/<year>.md)."""
     return f"{theme_id}/{year}"
+
+
+def feed_path(kind: str, key: str) -> str:
+    """Where the feed of a theme or a department lives in docs/: 'feeds/themes/<id>.xml'."""
+    return f"{FEEDS}/{kind}/{key}.xml"
 
 
 def metric_year(metric_id: str, year: int) -> str:

@@ -34,24 +34,17 @@ import xml.etree.ElementTree as ET
 from functools import cache
 from urllib.parse import quote, urlsplit
 
-from .addresses import page_path, served_url
+from .addresses import FEED_ALL, feed_path, page_path, served_url
 from .changes import as_text
 from .corpus import Corpus
+from .labels import FEED_ALL_TITLE, SITE_NAME
 from .timeline import EDITIONS, EditionView, Line, PlanChanges, Timeline
 
 ATOM = "http://www.w3.org/2005/Atom"
-FEEDS = "feeds"
-FEED_ALL = f"{FEEDS}/all.xml"
-SITE_NAME = "教育工作计划公开库"
 FEED_ID_DATE = "2025"  # the year this id scheme was defined
 FEED_ENTRIES = 100  # the newest changes a feed holds
 NO_DATE = "1970-01-01T00:00:00Z"
 _NOT_XML = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]+")
-
-
-def feed_path(kind: str, key: str) -> str:
-    """Where the feed of a theme or a department lives in docs/: 'feeds/themes/<id>.xml'."""
-    return f"{FEEDS}/{kind}/{key}.xml"
 
 
 def feeds(corpus: Corpus, timeline: Timeline) -> dict[str, str]:
@@ -63,7 +56,7 @@ def feeds(corpus: Corpus, timeline: Timeline) -> dict[str, str]:
     def feed(path: str, title: str, page: str, chosen) -> tuple[str, str]:
         return path, atom(path, title, page, chosen, timeline, address)
 
-    files = dict([feed(FEED_ALL, f"{SITE_NAME}：全部更新", page_path(EDITIONS), entries)])
+    files = dict([feed(FEED_ALL, FEED_ALL_TITLE, page_path(EDITIONS), entries)])
     files.update(feed(feed_path("themes", t.id), f"{SITE_NAME}：主题「{t.name}」的更新", page_path("themes", t.id),
                       [e for e in entries if t.id in e[2].themes]) for t in vocabulary.themes)
     files.update(feed(feed_path("departments", d.id),

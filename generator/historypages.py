@@ -21,9 +21,9 @@ from __future__ import annotations
 from collections import defaultdict
 from functools import partial
 
-from .addresses import page_path, relative
+from .addresses import FEED_ALL, feed_path, page_path, relative
 from .corpus import Corpus
-from .feeds import FEED_ALL, feed_path, feeds
+from .feeds import feeds
 from .load import Site
 from .templating import NEWEST, render
 from .sitehistory import SiteHistory

@@ -51,8 +51,9 @@ from mkdocs.utils import get_relative_url
 
 from . import pagefind, searchindex
 from .diagnostics import has_errors
+from .addresses import FEED_ALL
 from .fastinline import FastInlineExtension
-from .feeds import FEED_ALL, SITE_NAME
+from .labels import FEED_ALL_TITLE
 from .load import load_vocabulary
 from .progress import terminal
 from .segmentation import anchor_dictionaries, remember_cuts, teach_segmenter
@@ -72,7 +73,7 @@ def add_theme_folder(config, folder: str) -> None:
 def feed_link(page_url: str) -> str:
     """The <link> in a page's head that lets a feed reader given the page's address find the site's feed of
     every change (Atom autodiscovery); a theme's or a department's feed is linked in its page's text."""
-    title, href = html.escape(f"{SITE_NAME}：全部更新"), get_relative_url(FEED_ALL, page_url)
+    title, href = html.escape(FEED_ALL_TITLE), get_relative_url(FEED_ALL, page_url)
     return f'<link rel="alternate" type="application/atom+xml" title="{title}" href="{href}">'
 
 
