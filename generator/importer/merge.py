@@ -21,6 +21,7 @@ curated and is kept (listed, so the curator can take the new value by hand).
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass, fields
 
 from .. import model
@@ -46,19 +47,13 @@ def _keyed(entries: list[dict], parent: str) -> dict[str, dict]:
     they come in: the second of number 1 is '1 (2)', matched with the second of the other side, so that
     none is lost (``plansite check`` asks a file to give such an item an ``id``)."""
     keyed: dict[str, dict] = {}
+    seen: Counter[str] = Counter()
     for position, entry in enumerate(entries, 1):
         part = number_part(str(entry.get("number", "")), position)
         key = f"{parent}-{part}" if parent else part
-        keyed[_occurrence(key, keyed)] = entry
+        seen[key] += 1
+        keyed[key if seen[key] == 1 else f"{key} ({seen[key]})"] = entry
     return keyed
-
-
-def _occurrence(key: str, taken: dict) -> str:
-    """``key``, or, when it is taken, 'key (n)' for the nth entry of that key."""
-    count = 1
-    while (f"{key} ({count})" if count > 1 else key) in taken:
-        count += 1
-    return f"{key} ({count})" if count > 1 else key
 
 
 class _Merger:
