@@ -12,8 +12,9 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Literal, dataclass_transform
 
-SLUG = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
-ITEM_ID = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
+WORDS = r"[a-z0-9]+(?:-[a-z0-9]+)*"   # lowercase ascii words joined by single hyphens
+SLUG = f"^{WORDS}$"
+ITEM_ID = SLUG                        # (the same rule, named for what it checks)
 
 Kind = Literal["plan", "review", "breakdown"]
 Comparator = Literal[">=", "<=", "=", ">", "<", "range"]

@@ -14,9 +14,9 @@ from urllib.parse import urlsplit
 
 from .diagnostics import did_you_mean
 from .ids import walk_items
-from .model import Plan
+from .model import WORDS, Plan
 
-_REFERENCE = re.compile(r"([a-z0-9]+(?:-[a-z0-9]+)*)#([a-z0-9]+(?:-[a-z0-9]+)*)")
+_REFERENCE = re.compile(f"({WORDS})#({WORDS})")
 
 
 class ItemReference(NamedTuple):
