@@ -184,8 +184,6 @@ def items(site: Site, plan_file: PlanFile) -> Iterator[Diagnostic]:
         for i, theme in enumerate(item.themes if themes_known else ()):
             if theme not in vocabulary.theme_by_id:
                 yield document.diagnostic(path + ("themes", i), unknown("theme", theme, vocabulary.theme_by_id))
-        for i, target in enumerate(item.targets):
-            yield from target_shape(document, path + ("targets", i), target)
         if len(item.span) not in (0, 2) or (item.span and item.span[0] > item.span[1]):
             yield document.diagnostic(path + ("span",), "expected [start, end] with start <= end")
 
@@ -217,24 +215,6 @@ def as_list(owner: str) -> str:
         return ""
     return (f"YAML does not split a text at {' or '.join(separators)}; write each unit as an entry of the list: "
             f"[{', '.join(units)}]")
-
-
-def target_shape(document, path, target) -> Iterator[Diagnostic]:
-    def missing(name: str) -> bool:  # (a value given that is no number has its own error)
-        return getattr(target, name) is None and document.value_at(path + (name,)) is None
-
-    if target.comparator == "range":
-        if missing("min") or missing("max"):
-            yield document.diagnostic(path, "a 'range' target needs both 'min' and 'max'")
-        elif target.min is not None and target.max is not None and target.min > target.max:
-            yield document.diagnostic(path + ("min",), f"min {target.min} is above max {target.max}")
-        if target.value is not None:
-            yield document.diagnostic(path + ("value",), "a 'range' target uses min and max, not value")
-    else:
-        if missing("value"):
-            yield document.diagnostic(path, f"a {target.comparator!r} target needs a 'value'")
-        if target.min is not None or target.max is not None:
-            yield document.diagnostic(path, "min and max belong to comparator 'range'")
 
 
 PLAN_RULES = (file_name, organisation, source, sections, items, targets, review_links)

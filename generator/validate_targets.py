@@ -1,4 +1,4 @@
-"""Rules for metrics, target progress and review links (run by ``validate`` with the other rules).
+"""Rules for targets (their shape, metric and progress) and review links (run by ``validate`` with the other rules).
 
 Unknown metrics and units that differ from the metric's are warnings: the
 target still shows, it just does not line up with others.  Metrics are opt-in:
@@ -35,9 +35,28 @@ def targets(site: Site, plan_file: PlanFile) -> Iterator[Diagnostic]:
     for placed in walk_items(plan_file.plan.sections):
         for i, target in enumerate(placed.item.targets):
             path = placed.path + ("targets", i)
+            yield from target_shape(plan_file.document, path, target)
             if metrics_in_use:
                 yield from target_metric(site.vocabulary, plan_file.document, path, target)
             yield from target_progress(plans, plan_file.document, path, target)
+
+
+def target_shape(document, path: tuple, target: Target) -> Iterator[Diagnostic]:
+    def missing(name: str) -> bool:  # (a value given that is no number has its own error)
+        return getattr(target, name) is None and document.value_at(path + (name,)) is None
+
+    if target.comparator == "range":
+        if missing("min") or missing("max"):
+            yield document.diagnostic(path, "a 'range' target needs both 'min' and 'max'")
+        elif target.min is not None and target.max is not None and target.min > target.max:
+            yield document.diagnostic(path + ("min",), f"min {target.min} is above max {target.max}")
+        if target.value is not None:
+            yield document.diagnostic(path + ("value",), "a 'range' target uses min and max, not value")
+    else:
+        if missing("value"):
+            yield document.diagnostic(path, f"a {target.comparator!r} target needs a 'value'")
+        if target.min is not None or target.max is not None:
+            yield document.diagnostic(path, "min and max belong to comparator 'range'")
 
 
 def target_metric(vocabulary: Vocabulary, document, path: tuple, target: Target) -> Iterator[Diagnostic]:
