@@ -1,8 +1,9 @@
 """What changed in the plans between two revisions: a semantic changelog.
 
-``plansite changes REV_A [REV_B]`` compares the plans of two revisions (tags,
-branches, commits); REV_B defaults to ``WORKTREE``, the files on disk as they
-are now (a branch or tag literally named WORKTREE cannot be compared).
+``plansite changes REV_A [REV_B]`` (``changetext``) compares the plans of two
+revisions (tags, branches, commits); REV_B defaults to ``WORKTREE``, the files
+on disk as they are now (a branch or tag literally named WORKTREE cannot be
+compared).
 
 Plans are the same plan when they have the same ``id``, wherever their file is.
 Items of the same plan are paired in three steps:
@@ -40,30 +41,26 @@ target's ``evidence``; see ``references``).  A changed plan records the items
 its changed references name, each at the revision of the value (``named_before``
 from the older plans, ``named_after`` from the newer), so a change can name them
 as their plan page prints them; a value that names no item there (a web
-address, a broken reference) has none.  The command shows a reference as the
-item's plan title, number and title with the reference as written after it
-(``示例市教育局2025年工作要点 · 1. 扩大普惠资源（demo-edu-2025#1-1）``), else as written.
+address, a broken reference) has none.
+
+``changetext`` tells a changelog in words, for the command and the site.
 """
 
 from __future__ import annotations
 
 import dataclasses
 import datetime
-import json
 import os
-import sys
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from difflib import SequenceMatcher
-from types import MappingProxyType
-from typing import Callable, Mapping
 
 from . import yamlsource
 from .decode import decode
 from .diagnostics import Diagnostic, has_errors
-from .gitrepo import GitError, Repo
+from .gitrepo import Repo
 from .ids import Placed, PlacedSection, walk_items, walk_sections
-from .labels import CHANGES, COMPARATORS, VALUE_MOVES, numbered
+from .labels import CHANGES, numbered
 from .load import PlanFile, plan_paths
 from .model import Item, Plan, Section, Target
 from .project import PLANS
@@ -71,7 +68,6 @@ from .references import parse_reference
 
 WORKTREE = "WORKTREE"
 SIMILAR = 0.6
-LONG = 30  # texts longer than this are shown as inline edits, not whole
 
 # The fields compared, with their labels: every field of the model but those named in ``NOT_COMPARED``
 # (tests/test_changes.py holds the two together, so a field added to the format is reported or explained).
@@ -424,205 +420,3 @@ def changed_target(a: Target, b: Target) -> TargetChange:
     stricter = STRICTER_WHEN_RAISED.get(a.comparator)
     return TargetChange("changed", plain(a), plain(b), fields, "raised" if raised else "lowered",
                         round(b.value - a.value, 10), None if stricter is None else stricter == raised)
-
-
-# --- text --------------------------------------------------------------------
-
-@dataclass(frozen=True)
-class Run:
-    """A piece of a line that tells a change: text as it stands, or what an edit of a long text removed or
-    inserted.  The command writes the edits as [-removed-]{+inserted+} (``as_text``); the site marks them up,
-    and links the name of an item a reference names (``timeline.linked``)."""
-
-    text: str
-    edit: str = ""             # "" | removed | inserted
-    page: str = ""             # on the site, the page of docs/ its text links to ("" for none)
-    anchor: str = ""           # and the anchor on that page
-
-
-# How a change shows each value of some fields (``field_runs``), by field: a value as a run.
-Names = Mapping[str, Callable[[str], Run]]
-NO_NAMES: Names = MappingProxyType({})
-
-
-EDIT_MARKS = {"": "{}", "removed": "[-{}-]", "inserted": "{{+{}+}}"}
-
-
-def describe(changelog: Changelog) -> list[str]:
-    """The changelog as readable lines (Chinese labels), in the changelog's order; when plan files were left out,
-    a last line says the comparison is incomplete and how many (each warning names one), and no change found is
-    no change among the plans read, not 计划没有变化."""
-    lines = [f"比较 {changelog.before} → {changelog.after}"]
-    for change in changelog.plans:
-        lines.extend(describe_plan(change))
-    if len(lines) == 1:
-        lines.append("所比较的计划没有变化" if changelog.warnings else "计划没有变化")
-    if changelog.warnings:
-        lines.append(f"比较不完整：略去 {len(changelog.warnings)} 个计划文件（见 stderr 的 warning）")
-    return lines
-
-
-def describe_plan(change: PlanChange) -> list[str]:
-    """Lines for one plan: a heading, then its field and item changes indented."""
-    if change.kind != "changed":
-        return [f"{CHANGES[change.kind]}计划 {change.plan} {change.title}（{change.path}）"]
-    before, after = labelled(change.named_before), labelled(change.named_after)
-    lines = [f"计划 {change.plan} {change.title}"]
-    lines.extend("  " + line for line in describe_fields(change.fields, PLAN_FIELDS))
-    for section in change.sections:
-        lines.append("  " + describe_section(section))
-        lines.extend("      " + line for line in describe_fields(section.fields, SECTION_FIELDS))
-    for item in change.items:
-        lines.append("  " + describe_item(item))
-        lines.extend("      " + line for line in describe_fields(item.fields, ITEM_FIELDS, before, after))
-        lines.extend("      " + describe_target(t, before, after) for t in item.targets)
-    return lines
-
-
-def describe_section(change: SectionChange) -> str:
-    return f"{CHANGES[change.kind]}节「{' / '.join(change.after or change.before)}」"
-
-
-def describe_item(change: ItemChange) -> str:
-    label = CHANGES[change.kind]
-    if change.kind == "moved":
-        a, b = change.before, change.after
-        return f"{label} {a.key} → {b.key} {b.title}（{move_place(change)}）"
-    item = change.after or change.before
-    return f"{label} {item.key} {item.title}"
-
-
-def move_place(change: ItemChange) -> str:
-    """Where a moved item went: renumbered in its section, or from which section to which."""
-    if change.move == "renumbered":
-        return "同节重新编号"
-    return f"从「{' / '.join(change.before.sections)}」移至「{' / '.join(change.after.sections)}」"
-
-
-def labelled(named: Mapping[str, NamedItem]) -> Names:
-    """How the command shows the values of the ``REFERENCES`` fields: a reference that names an item (in
-    ``named``) as the item's label with the reference after it, anything else as written."""
-    def name(value: str) -> Run:
-        found = named.get(value)
-        return Run(f"{found.label}（{value}）" if found else value)
-
-    return dict.fromkeys(REFERENCES, name)
-
-
-def describe_fields(changes: tuple[FieldChange, ...], labels: dict[str, str], before: Names = NO_NAMES,
-                    after: Names = NO_NAMES) -> list[str]:
-    return [as_text(runs) for runs in field_runs(changes, labels, before, after)]
-
-
-def field_runs(changes: tuple[FieldChange, ...], labels: dict[str, str], before: Names = NO_NAMES,
-               after: Names = NO_NAMES) -> list[tuple[Run, ...]]:
-    """A line for each field that changed: ``label：before → after``, or a long text's edits inline.
-
-    ``before`` and ``after`` say how to show the values of some fields at the older and the newer revision
-    (ids, for the site: the names of the records they stand for; item references, see ``labelled``): a field
-    in them is shown value by value through its function, never as edits."""
-    lines = []
-    for c in changes:
-        label = Run(f"{labels[c.field]}：")
-        if c.field not in before and isinstance(c.before, str) and isinstance(c.after, str) \
-                and max(len(c.before), len(c.after)) > LONG:
-            lines.append((label, *text_edits(c.before, c.after)))
-        else:
-            lines.append((label, *change_runs(c.field, c.before, c.after, before, after)))
-    return lines
-
-
-def change_runs(name: str, old, new, before: Names, after: Names) -> tuple[Run, ...]:
-    """'before → after': the values a field ``name`` had, each shown as ``before`` and ``after`` say."""
-    return (*value_runs(old, before.get(name)), Run(" → "), *value_runs(new, after.get(name)))
-
-
-def value_runs(value, name: Callable[[str], Run] | None) -> tuple[Run, ...]:
-    """A field's value as runs: as ``show`` writes it, or each string of it through ``name``."""
-    if name is None or not value:
-        return (Run(show(value)),)
-    values = value if isinstance(value, list) else [value]
-    return tuple(run for n, v in enumerate(values) for run in ((Run("、"),) if n else ()) + (name(v),))
-
-
-def text_edits(before: str, after: str, context: int = 10) -> tuple[Run, ...]:
-    """The edits of a long text as runs: what it removed and inserted, with a little context around each."""
-    runs = []
-    opcodes = SequenceMatcher(None, before, after, autojunk=False).get_opcodes()
-    for n, (tag, i1, i2, j1, j2) in enumerate(opcodes):
-        if tag != "equal":
-            runs += [Run(before[i1:i2], "removed")] if i2 > i1 else []
-            runs += [Run(after[j1:j2], "inserted")] if j2 > j1 else []
-            continue
-        same = before[i1:i2]
-        head = same[:context] if n else ""
-        tail = same[-context:] if n < len(opcodes) - 1 else ""
-        runs.append(Run(same if len(same) <= len(head) + len(tail) + 1 else head + "…" + tail))
-    return tuple(runs)
-
-
-def as_text(runs: tuple[Run, ...]) -> str:
-    """A line of runs as plain text: the edits as [-removed-]{+inserted+}."""
-    return "".join(EDIT_MARKS[run.edit].format(run.text) for run in runs)
-
-
-def show(value) -> str:
-    """A field's value as a change shows it."""
-    if value is None or value == "" or value == []:
-        return "（无）"
-    if isinstance(value, list):
-        return "、".join(show(v) for v in value)
-    if isinstance(value, dict):  # a target or a source
-        return value.get("text") or value.get("url") or value.get("file") or json.dumps(value, ensure_ascii=False)
-    return str(value)
-
-
-def describe_target(change: TargetChange, before: Names = NO_NAMES, after: Names = NO_NAMES) -> str:
-    return as_text(target_runs(change, before, after))
-
-
-def target_runs(change: TargetChange, before: Names = NO_NAMES, after: Names = NO_NAMES) -> tuple[Run, ...]:
-    """A target added, removed or changed as a line of runs; ``before`` and ``after`` as for ``field_runs``."""
-    if change.kind != "changed":
-        return (Run(f"{CHANGES[change.kind]}目标：{show(change.before or change.after)}"),)
-    a, b = change.before, change.after
-    runs = [Run(f"修改目标「{b['text']}」：")]
-    for n, name in enumerate(change.fields):
-        runs += [Run("；")] if n else []
-        if name == "value" and change.direction:
-            verb = VALUE_MOVES[change.direction]
-            strict = {True: "，更严格", False: "，更宽松", None: ""}[change.stricter]
-            unit = b["unit"]
-            sign = COMPARATORS.get(b["comparator"], b["comparator"])
-            runs.append(Run(f"{TARGET_FIELDS[name]} {sign} {a['value']:g}{unit} → {b['value']:g}{unit}"
-                            f"（{verb} {abs(change.delta):g}{unit}{strict}）"))
-        else:
-            runs += [Run(f"{TARGET_FIELDS[name]} "), *change_runs(name, a[name], b[name], before, after)]
-    return tuple(runs)
-
-
-# --- command -----------------------------------------------------------------
-
-def cmd_changes(args) -> int:
-    try:
-        changelog = compare_revisions(args.root, args.before, args.after)
-    except GitError as exc:
-        print(f"error: {exc}", file=sys.stderr)
-        return 2
-    for warning in changelog.warnings:
-        print(f"warning: {warning}", file=sys.stderr)
-    if args.format == "json":
-        json.dump(changelog.as_dict(), sys.stdout, ensure_ascii=False, indent=2)
-        print()
-    else:
-        print("\n".join(describe(changelog)))
-    return 1 if changelog.warnings else 0  # incomplete: a plan file left out
-
-
-def register(commands) -> None:
-    parser = commands.add_parser("changes", help="list what changed in the plans between two revisions")
-    parser.add_argument("before", metavar="REV_A", help="the older revision: a tag, branch or commit")
-    parser.add_argument("after", metavar="REV_B", nargs="?", default=WORKTREE,
-                        help=f"the newer revision, or {WORKTREE} for the files on disk (default)")
-    parser.add_argument("--format", choices=["text", "json"], default="text")
-    parser.set_defaults(run=cmd_changes)

@@ -55,7 +55,7 @@ def cmd_schema(args) -> int:
 # module of the command being run is imported (a quick ``check`` or a no-op ``generate`` needs neither the
 # renderer nor git's history); ``plansite --help`` and a mistyped command import them all.
 COMMANDS = {"generate": "generator.build", "build": "generator.build", "serve": "generator.serve",
-            "import": "generator.importer.command", "changes": "generator.changes",
+            "import": "generator.importer.command", "changes": "generator.changetext",
             "publish": "generator.publish", "find": "generator.find"}
 
 

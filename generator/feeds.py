@@ -35,7 +35,7 @@ from functools import cache
 from urllib.parse import quote, urlsplit
 
 from .addresses import FEED_ALL, feed_path, page_path, served_url
-from .changes import as_text
+from .changetext import as_text
 from .corpus import Corpus
 from .labels import FEED_ALL_TITLE, SITE_NAME
 from .timeline import EDITIONS, EditionView, Line, PlanChanges, Timeline

@@ -69,7 +69,7 @@ def _inert(text: str) -> str:
 
 
 def runs_md(runs, this_page: str) -> str:
-    """Inline Markdown of a line that tells a change (``changes.Run``s) on the page ``this_page``: each run's
+    """Inline Markdown of a line that tells a change (``changetext.Run``s) on the page ``this_page``: each run's
     text inert as ``md`` makes it, what an edit removed in ``<del>`` and what it inserted in ``<ins>``, a run
     with a page a link to it.  Whitespace is collapsed as ``one_line`` does, but a space where one run meets
     the next is kept."""

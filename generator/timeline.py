@@ -33,8 +33,8 @@ from datetime import datetime
 from typing import Callable, Iterable, Mapping
 
 from .addresses import LISTINGS, page_path
-from .changes import ITEM_FIELDS, PLAN_FIELDS, REFERENCES, SECTION_FIELDS, Changelog, ItemChange, NamedItem, Names, \
-    PlanChange, Run, describe_section, field_runs, move_place, target_runs
+from .changes import ITEM_FIELDS, PLAN_FIELDS, REFERENCES, SECTION_FIELDS, Changelog, ItemChange, NamedItem, PlanChange
+from .changetext import Names, Run, describe_section, field_runs, move_place, target_runs
 from .corpus import Corpus
 from .history import page_dates
 from .ids import item_anchor
@@ -55,7 +55,7 @@ class Line:
     plan: str                    # plan id
     ref: str                     # which change of the plan: "" for the plan itself, else KIND/ITEM KEY
     anchor: str                  # the item's anchor on its plan page now; "" when there is none
-    details: tuple[tuple[Run, ...], ...]  # the fields and targets that changed, a line each (changes.field_runs)
+    details: tuple[tuple[Run, ...], ...]  # the fields and targets that changed, a line each (changetext.field_runs)
     themes: frozenset[str]       # ids of the themes it concerns (that exist now)
     departments: frozenset[str]  # ids of the departments it concerns
 

@@ -8,8 +8,9 @@ import json
 
 import pytest
 
-from generator.changes import (ITEM_FIELDS, NOT_COMPARED, PLAN_FIELDS, SECTION_FIELDS, TARGET_FIELDS, as_text,
-                               compare_revisions, describe_target, target_changes, text_edits)
+from generator.changes import (ITEM_FIELDS, NOT_COMPARED, PLAN_FIELDS, SECTION_FIELDS, TARGET_FIELDS,
+                               compare_revisions, target_changes)
+from generator.changetext import as_text, describe_target, text_edits
 from generator.model import Item, Plan, Section, Target
 from generator.cli import main
 from gitrepos import commit, git

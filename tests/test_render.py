@@ -19,7 +19,7 @@ import pytest
 import yaml
 from mkdocs.config import load_config
 
-from generator.changes import Run
+from generator.changetext import Run
 from generator.corpus import build_corpus
 from generator.diagnostics import InputError
 from generator.ids import item_anchor, section_anchor, walk_items

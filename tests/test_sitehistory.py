@@ -11,7 +11,8 @@ from pathlib import Path
 import pytest
 
 from generator.build import generate
-from generator.changes import compare_revisions, describe
+from generator.changes import compare_revisions
+from generator.changetext import describe
 from generator.cli import main
 from generator.diagnostics import has_errors
 from generator.load import load_site
