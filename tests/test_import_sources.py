@@ -36,6 +36,15 @@ def test_undecodable_text_is_reported_not_guessed(tmp_path):
     assert "neither UTF-8 nor GB18030" in problems[0].message
 
 
+def test_utf16_cut_off_is_reported_as_such(tmp_path):
+    path = tmp_path / "plan.txt"
+    path.write_bytes(TEXT.encode("utf-16")[:-1])  # a byte short: the last character cut in half
+    text, problems = read_source(str(path))
+    assert text is None
+    assert "UTF-16 byte order mark but is not UTF-16 throughout" in problems[0].message
+    assert "cut off" in problems[0].message
+
+
 @pytest.mark.parametrize("name, content, message", [
     ("plan.docx", "一、不是 Word 文件".encode("utf-8"), "not a Word document in the .docx format"),
     ("plan.docx", b"PK\x03\x04 truncated", "not a Word document in the .docx format"),

@@ -69,7 +69,11 @@ def normalise_newlines(text: str) -> str:
 def decode(raw: bytes) -> str:
     """UTF-8 (with or without BOM), UTF-16 with BOM, else GB18030 (a superset of GBK and GB2312)."""
     if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return raw.decode("utf-16")
+        try:
+            return raw.decode("utf-16")
+        except UnicodeDecodeError as exc:  # a byte short (cut off), or a lone half of a surrogate pair
+            raise ValueError(f"text starts with a UTF-16 byte order mark but is not UTF-16 throughout "
+                             f"(byte {exc.start}: {exc.reason}; was the file cut off?)") from None
     try:
         return raw.decode("utf-8-sig")
     except UnicodeDecodeError:
