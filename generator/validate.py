@@ -150,8 +150,12 @@ def hand_written_pages(site: Site) -> Iterator[Diagnostic]:
 
 
 def sections(site: Site, plan_file: PlanFile) -> Iterator[Diagnostic]:
-    """Sections numbered alike under one parent would share an id, so an anchor on the plan's page."""
+    """A plan without items; sections numbered alike under one parent, which would share an id, so an anchor on
+    the plan's page."""
     document, seen = plan_file.document, {}
+    if not any(walk_items(plan_file.plan.sections)):
+        yield document.diagnostic(("sections",) if plan_file.plan.sections else (),
+                                  "the plan has no item: its page lists nothing", "warning")
     for placed in walk_sections(plan_file.plan.sections):
         key = placed.section_keys[-1]
         if key in seen:

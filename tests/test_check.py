@@ -166,6 +166,11 @@ def test_items_and_sections_numbered_alike_are_errors_naming_the_first(tmp_path,
     assert found in messages(tmp_path)
 
 
+def test_a_plan_without_items_is_a_warning(tmp_path):
+    make_project(tmp_path, PLAN[:PLAN.index("sections:")])
+    assert messages(tmp_path) == [(1, "", "warning", "the plan has no item: its page lists nothing")]
+
+
 def test_duplicate_plan_ids_across_files(tmp_path):
     make_project(tmp_path)
     write(tmp_path, "plans/2026/demo-edu-2025.yaml", PLAN)

@@ -87,6 +87,14 @@ def test_a_document_without_sections_gets_one_around_its_items(tmp_path, vocabul
     assert problems == []  # the draft is a valid plan: a section's number is required
 
 
+def test_a_text_without_numbered_parts_is_reported_as_giving_no_item(tmp_path, vocabulary):
+    path = tmp_path / "title.txt"
+    path.write_text("示例市教育局2025年工作要点\n全年工作围绕立德树人展开。\n", encoding="utf-8")
+    result = imported(path, vocabulary)
+    assert result.plan["sections"] == []
+    assert any(u.message.startswith("no numbered section or item found") for u in result.unsure)
+
+
 def test_a_target_stated_in_a_section_text_is_reported(tmp_path, vocabulary):
     path = tmp_path / "goals.txt"
     path.write_text("示例市教育局2025年工作要点\n一、总体目标\n到2025年，新建公办幼儿园6所。\n二、主要任务\n"

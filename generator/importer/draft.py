@@ -102,6 +102,9 @@ class Drafter:
 
     def sections(self, parts: tuple[Part, ...], title: str) -> list[dict]:
         """Top-level parts are sections; a document of items only gets one section around them."""
+        if not parts:
+            self.unsure.append(Unsure(0, "no numbered section or item found (一、 1. （一） 一是…): the draft has "
+                                         "no item; check that the source holds the plan's text"))
         if parts and not any(part.children for part in parts):  # a section needs a number: 一, said so
             self.unsure.append(Unsure(parts[0].lineno, f"no sections: the items are put in one section, "
                                                        f"numbered {LONE_SECTION} and titled as the document"))
