@@ -70,6 +70,13 @@ def test_final_clause_after_a_sentence_on_the_same_line():
     assert clause.owners == ("基教科",) and clause.deadline == "6月底"
 
 
+def test_short_labels_lead_and_support():
+    text = "提高城乡低保标准。特困人员基本生活标准不低于当地低保标准的1.3倍。（牵头：社会救助科，配合：区财政局）"
+    clause = find_owner_clause(text)
+    assert (clause.owners, clause.support) == (("社会救助科",), ("区财政局",))
+    assert text[:clause.start] == "提高城乡低保标准。特困人员基本生活标准不低于当地低保标准的1.3倍。"
+
+
 def test_leader_is_read_and_dropped():
     clause = find_owner_clause("完善制度。(责任领导:张三;牵头单位:基教科)")
     assert clause.owners == ("基教科",)

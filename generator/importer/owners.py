@@ -4,6 +4,7 @@ Plans close an item with a clause such as::
 
     …用好“学习强国”学习平台。(责任单位:宣教科、组织人事科,各县区教育行政部门、市直学校)
     …扩大普惠资源。（牵头单位：基教科；配合单位：计财科、督导室）
+    …提高城乡低保标准。（牵头：社会救助科，配合：区财政局）
     …扩大普惠资源。
     责任单位：基教科、计财科
     完成时限：2025年12月底
@@ -26,13 +27,13 @@ from dataclasses import dataclass
 # so that the clause parses, and dropped.  Beside a lead (牵头单位), responsible
 # units (责任单位) are the ones that help, as in a task table's columns.
 LABELS: dict[str, str] = {
-    **{f"牵头{unit}": "lead" for unit in ("单位", "部门", "科室", "处室")},
+    **{f"牵头{unit}": "lead" for unit in ("", "单位", "部门", "科室", "处室")},
     **{f"{lead}{unit}": "owners"
        for lead in ("责任", "负责", "主责", "主办", "实施")
        for unit in ("单位", "部门", "科室", "处室")},
     **{f"{helper}{unit}": "support"
        for helper in ("配合", "协同", "协办", "协助", "协作", "参与")
-       for unit in ("单位", "部门", "科室", "处室")},
+       for unit in ("", "单位", "部门", "科室", "处室")},
     **dict.fromkeys(("完成时限", "完成时间", "完成期限", "时间节点", "时限要求", "时限"), "deadline"),
     **dict.fromkeys(("责任领导", "牵头领导", "分管领导", "责任人"), "leader"),
 }
