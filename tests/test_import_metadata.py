@@ -5,8 +5,10 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
+import pytest
+
 from generator.importer import metadata
-from generator.importer.dates import deadline, parse_date
+from generator.importer.dates import deadline, is_deadline, parse_date
 from generator.importer.textmap import split_lines
 from generator.model import Organisation
 
@@ -118,3 +120,11 @@ def test_deadlines_give_the_last_day_they_allow():
     assert deadline("年底前", 2025) == date(2025, 12, 31)
     assert deadline("上半年", 2026) == date(2026, 6, 30)
     assert deadline("长期坚持", 2025) is None
+
+
+@pytest.mark.parametrize("text, stated", [
+    ("2025年8月底前完成", True), ("年底前", True), ("2025年底", True), ("6月30日前到位", True), ("长期坚持", True),
+    ("2025年", False), ("2025年底前的目标", False), ("确保按期完成", False), ("试行", False),
+])
+def test_a_deadline_and_nothing_else(text, stated):
+    assert is_deadline(text) is stated

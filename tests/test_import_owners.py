@@ -77,6 +77,33 @@ def test_short_labels_lead_and_support():
     assert text[:clause.start] == "提高城乡低保标准。特困人员基本生活标准不低于当地低保标准的1.3倍。"
 
 
+@pytest.mark.parametrize("text, owners, support, deadline", [
+    ("扩大普惠性资源。（县教育局牵头，县发改局、县自然资源局配合，2025年8月底前完成）",
+     ("县教育局",), ("县发改局", "县自然资源局"), "2025年8月底前完成"),
+    ("扩大普惠性资源。（县教育局牵头，县发改局、\n县自然资源局配合，2025年8月底前完成）",  # a line wrapped in the list
+     ("县教育局",), ("县发改局", "县自然资源局"), "2025年8月底前完成"),
+    ("提升保教质量。（区教育局负责，2025年12月底前完成）", ("区教育局",), (), "2025年12月底前完成"),
+    ("推进殡葬改革。(社会事务科牵头负责;各镇街等单位协同)", ("社会事务科",), ("各镇街",), ""),
+    ("推进婚俗改革。（年底前完成，社会事务科负责）", ("社会事务科",), (), "年底前完成"),
+])
+def test_units_followed_by_their_verb_and_a_deadline(text, owners, support, deadline):
+    clause = find_owner_clause(text)
+    assert (clause.owners, clause.support, clause.deadline) == (owners, support, deadline)
+    assert text[clause.start] in "(（" and text[:clause.start].endswith("。")
+
+
+@pytest.mark.parametrize("text", [
+    "新建、改扩建中小学幼儿园6所，新增学位3000个。（2025年底前）",  # a deadline alone names no unit
+    "制定教师管理办法（试行）",
+    "普惠性幼儿园覆盖率达到90%（含民办）",
+    "做好家校共育（家长配合）",                               # 家长 is no unit
+    "落实控辍保学（政府主导，学校负责）",                      # nor 政府主导 a unit and its verb
+    "（区教育局负责，确保按期完成）",                           # nor 确保按期完成 a deadline
+])
+def test_brackets_of_prose_without_labels_are_no_clause(text):
+    assert find_owner_clause(text) is None
+
+
 def test_leader_is_read_and_dropped():
     clause = find_owner_clause("完善制度。(责任领导:张三;牵头单位:基教科)")
     assert clause.owners == ("基教科",)

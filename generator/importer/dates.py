@@ -16,6 +16,12 @@ _PERIOD_END = {"年底": (12, 31), "年末": (12, 31), "全年": (12, 31), "上�
                "一季度": (3, 31), "二季度": (6, 30), "三季度": (9, 30), "四季度": (12, 31),
                "第一季度": (3, 31), "第二季度": (6, 30), "第三季度": (9, 30), "第四季度": (12, 31)}
 _PART_OF_MONTH = {"上旬": 10, "初": 10, "中旬": 20, "中": 20}
+# A deadline and nothing else, as a clause of units states it: 2025年8月底前完成, 年底前, 6月30日前到位, 2025年底,
+# or the standing tasks a 完成时限 may name (长期坚持).  Not a year alone (2025年), nor 2025年底前的目标.
+_DEADLINE_PHRASE = re.compile(
+    r"(?:于|在)?(?:(?:\d{4}\s*年\s*)?(?:\d{1,2}\s*月(?:\s*\d{1,2}\s*日|上旬|中旬|下旬|初|中|底|末)?|"
+    + "|".join(sorted(_PERIOD_END, key=len, reverse=True)) + r")|\d{4}\s*年\s*[底末])"
+    r"(?:之前|以前|前)?(?:完成|完工|建成|到位|落实)?|长期坚持|持续推进")
 
 
 def year_number(written: str) -> int:
@@ -61,3 +67,8 @@ def deadline(text: str, year: int) -> date | None:
     except ValueError:
         return None
     return None
+
+
+def is_deadline(text: str) -> bool:
+    """Whether ``text`` states a deadline and nothing else (see ``_DEADLINE_PHRASE``)."""
+    return _DEADLINE_PHRASE.fullmatch(text) is not None

@@ -15,12 +15,23 @@ colon) separated by anything; the label says what its value is (see
 brackets allowed inside, as in 各县(市、区)教育局) or on its own at the end,
 after a line break or a sentence end.  Only trailing whitespace and sentence
 punctuation may follow it.
+
+In brackets, the role may also follow the units as a verb (see ``VERBS``), a
+deadline standing as a clause of its own::
+
+    …新增公办学位900个以上。（县教育局牵头，县发改局、县自然资源局配合，2025年8月底前完成）
+
+Without a label, every name must end like a unit's (``_UNIT_END``), so that a
+bracket of prose (（试行）, （含民办）, （2025年底前）) stays text.
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import Callable
+
+from .dates import is_deadline
 
 # Label -> role.  Owners are lead or responsible units, support are units that
 # help, deadline is the completion date as stated; a leader (a person) is read
@@ -38,6 +49,13 @@ LABELS: dict[str, str] = {
     **dict.fromkeys(("责任领导", "牵头领导", "分管领导", "责任人"), "leader"),
 }
 
+# Verb -> role, after the units it is said of: 县教育局牵头, 县发改局、县自然资源局配合, 区教育局负责.
+VERBS: dict[str, str] = {
+    **dict.fromkeys(("牵头", "牵头负责"), "lead"),
+    **dict.fromkeys(("负责", "主责"), "owners"),
+    **dict.fromkeys(("配合", "协同", "协办", "协助", "参与"), "support"),
+}
+
 # A label and its colon; longest labels first so 责任人 never shadows 责任单位.
 _LABEL = re.compile(
     "(" + "|".join(sorted(LABELS, key=len, reverse=True)) + r")\s*[:：]\s*")
@@ -52,7 +70,13 @@ _BARE_START = re.compile(r"(?:\A|(?<=\n)|(?<=[。；;]))[ \t\u3000]*(?=" + _LABE
 # Separators around a segment's value.
 _VALUE_EDGES = " \t\r\n\u3000;；。,，.．"
 
+# Units and their verb, the whole of a segment.
+_VERB_SEGMENT = re.compile("(.+?)(" + "|".join(sorted(VERBS, key=len, reverse=True)) + r")\Z", re.S)
+
 _OPEN, _CLOSE = "(（", ")）"
+
+# Separators between the segments of a clause without labels (split outside brackets only).
+_SEGMENT_SEPARATORS = frozenset(",，;；")
 
 # Separators between units (split outside brackets only).
 UNIT_SEPARATORS = frozenset("、,，;；")
@@ -65,7 +89,7 @@ _CONJUNCTION = re.compile("以及|和|及|与")
 # (基教科和计财科) from a name (教育和体育局).
 _UNIT_END = re.compile(
     "(?:科|室|处|局|厅|部|委|办|院|校|园|所|站|馆|队|组|会|联|协|团|社|学|中心|单位|部门|"
-    "政府|公司|集团|电大|街道|镇|乡|区|县|市)\\Z")
+    "政府|公司|集团|电大|街道|镇街|镇|乡|区|县|市)\\Z")
 
 # Words that after 等 only repeat the kind of the units listed (A、B等单位).
 _GENERIC_AFTER_DENG = frozenset(("单位", "部门", "科室", "处室", "学校", "机构"))
@@ -89,7 +113,8 @@ def find_owner_clause(text: str) -> OwnerClause | None:
     bracketed = _trailing_bracket(text)
     if bracketed is not None:
         start, close = bracketed
-        clause = _read_clause(text[start + 1:close], start, end)
+        clause = (_read_clause(text[start + 1:close], start, end)
+                  or _read_verb_clause(text[start + 1:close], start, end))
         if clause is not None:
             return clause
     for found in _BARE_START.finditer(text):
@@ -113,7 +138,7 @@ def split_units(text: str) -> tuple[str, ...]:
     only names the kind, as in 等单位); trailing 。 and 等 are stripped.
     """
     units: list[str] = []
-    for piece in _split_outside_brackets(text):
+    for piece in _split_outside_brackets(text, _separates_units):
         for part in _split_conjunctions(piece):
             for unit in _split_deng(part):
                 unit = _UNIT_TRAILER.sub("", unit).strip()
@@ -143,12 +168,38 @@ def _read_clause(body: str, start: int, end: int) -> OwnerClause | None:
     labels = list(_LABEL.finditer(body))
     if not labels or body[:labels[0].start()].strip(_VALUE_EDGES):
         return None
-    found: dict[str, list[str]] = {"lead": [], "owners": [], "support": [], "deadline": [], "leader": []}
+    found = _found()
     for label, following in zip(labels, [*labels[1:], None]):
         value = body[label.end():following.start() if following else len(body)].strip(_VALUE_EDGES)
         if "。" in value:  # prose, not a list of units
             return None
         found[LABELS[label.group(1)]].append(value)
+    return _clause(found, start, end)
+
+
+def _read_verb_clause(body: str, start: int, end: int) -> OwnerClause | None:
+    """A clause of units each followed by their verb (``VERBS``) and perhaps a deadline, in segments; None unless
+    every segment is one of these, at least one names units, and every name ends like a unit's."""
+    found = _found()
+    for segment in _split_outside_brackets(body, _SEGMENT_SEPARATORS.__contains__):
+        segment = segment.strip(_VALUE_EDGES)
+        units = _VERB_SEGMENT.match(segment)
+        if units and _named_units(units.group(1)):
+            found[VERBS[units.group(2)]].append(units.group(1))
+        elif is_deadline(segment):
+            found["deadline"].append(segment)
+        elif segment:
+            return None
+    return _clause(found, start, end) if found["lead"] or found["owners"] or found["support"] else None
+
+
+def _found() -> dict[str, list[str]]:
+    """The values of a clause by role, none found yet."""
+    return {role: [] for role in ("lead", "owners", "support", "deadline", "leader")}
+
+
+def _clause(found: dict[str, list[str]], start: int, end: int) -> OwnerClause:
+    """The clause of the values found by role: its units split, the first deadline."""
     owners, support = owners_and_support(*(split_units("、".join(found[role]))
                                            for role in ("lead", "owners", "support")))
     return OwnerClause(
@@ -160,18 +211,28 @@ def _read_clause(body: str, start: int, end: int) -> OwnerClause | None:
     )
 
 
-def _split_outside_brackets(text: str) -> list[str]:
-    """Split on unit separators and whitespace that stand outside brackets."""
+def _named_units(text: str) -> tuple[str, ...]:
+    """The units a list without a label names; none unless every name ends like a unit's (``_UNIT_END``)."""
+    names = split_units(text)
+    return names if all(map(_UNIT_END.search, names)) else ()
+
+
+def _split_outside_brackets(text: str, separates: Callable[[str], bool]) -> list[str]:
+    """Split on the characters ``separates`` tells that stand outside brackets."""
     pieces, current, depth = [], [], 0
     for char in text:
         depth += (char in _OPEN) - (char in _CLOSE and depth > 0)
-        if depth == 0 and (char in UNIT_SEPARATORS or char.isspace()):
+        if depth == 0 and separates(char):
             pieces.append("".join(current))
             current = []
         else:
             current.append(char)
     pieces.append("".join(current))
     return [p for p in pieces if p]
+
+
+def _separates_units(char: str) -> bool:
+    return char in UNIT_SEPARATORS or char.isspace()
 
 
 def _split_conjunctions(piece: str) -> list[str]:
