@@ -247,6 +247,15 @@ def test_unknown_owners_are_added_to_the_vocabulary_with_stable_ids(project, cap
         (f"departments[{i}].id", "warning") for i in (2, 3, 4)]
 
 
+def test_unknown_owners_of_clauses_without_labels_are_added_too(project, capsys):
+    source = project / "sources" / "owner_styles.txt"
+    source.write_text((FIXTURES / "owner_styles.txt").read_text(encoding="utf-8"), encoding="utf-8")
+    assert plansite(project, "import", str(source), "--org", "demo-edu", "-o", str(project / OUTPUT),
+                    "--add-unknown-owners") == 0
+    departments = yaml.safe_load((project / "content" / "departments.yaml").read_text(encoding="utf-8"))
+    assert [d["name"] for d in departments["departments"][2:]] == ["督导室", "体卫艺科", "教研室"]
+
+
 def test_an_output_path_that_cannot_be_a_file_is_refused_with_its_reason(project, capsys):
     (project / "plans" / "2025").mkdir(parents=True)
     assert plansite(project, "import", str(project / "sources" / "owners.txt"), "--org", "demo-edu",

@@ -51,6 +51,22 @@ def test_items_keep_their_whole_text_without_the_owner_clause(vocabulary):
     assert third["owners"] == ["体卫艺科"]
 
 
+def test_units_stated_in_brackets_without_labels_are_owners_and_leave_the_text(vocabulary):
+    result = imported(FIXTURES / "owner_styles.txt", vocabulary)
+    first, second, third, fourth, fifth = items(result.plan)
+    assert (first["title"], first["text"], first["owners"]) == (
+        "新建、改扩建中小学幼儿园6所，新增学位3000个", "新建、改扩建中小学幼儿园6所，新增学位3000个。", ["基教科"])
+    assert first["targets"][0]["metric"] == "新建、改扩建中小学幼儿园"  # 【基教科】 is no part of the metric
+    assert result.source_text[first["span"][0]:first["span"][1]] == first["text"]
+    assert (second["text"], second["owners"], second["support"], second["deadline"]) == (
+        "扩大普惠性资源。新增公办学位900个以上。", ["基教科"], ["计财科", "督导室"], date(2025, 8, 31))
+    assert (third["owners"], third["deadline"]) == (["计划财务科"], date(2025, 12, 31))
+    assert not [u for u in result.unsure if "date or year" in u.message]  # the deadline is read, not skipped
+    assert (fourth["text"], fourth["owners"], fourth["support"]) == (
+        "完善心理健康教育机制。每所学校至少配备1名专职心理教师。", ["体卫艺科"], ["教研室"])
+    assert (fifth["text"], fifth["owners"]) == ("修订学生心理健康管理办法（试行）", [])
+
+
 def test_themes_and_targets_are_proposed(vocabulary):
     first, _, third = items(imported(FIXTURES / "owners.txt", vocabulary).plan)
     assert "preschool" in first["themes"] and "mental-health" in third["themes"]

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from generator.importer.owners import find_owner_clause, split_units
+from generator.importer.owners import find_owner_clause, item_owners, split_units
 from projects import SEEDS
 
 SEED_001 = SEEDS / "001_c460e3aed4eaef8f.txt"
@@ -102,6 +102,32 @@ def test_units_followed_by_their_verb_and_a_deadline(text, owners, support, dead
 ])
 def test_brackets_of_prose_without_labels_are_no_clause(text):
     assert find_owner_clause(text) is None
+
+
+def test_units_named_at_an_items_start_are_its_owners():
+    text = "【区发改局、区教育局】加快推进城东九年一贯制学校建设，年底前完成主体封顶。"
+    stated = item_owners(text)
+    assert (stated.owners, stated.support, stated.deadline) == (("区发改局", "区教育局"), (), "")
+    assert text[stated.start:stated.end] == "加快推进城东九年一贯制学校建设，年底前完成主体封顶。"
+
+
+def test_units_at_the_start_and_a_clause_at_the_end_add_up():
+    text = "【区教育局】落实学生资助政策。（区财政局配合，2025年9月底前完成）"
+    stated = item_owners(text)
+    assert (stated.owners, stated.support, stated.deadline) == (("区教育局",), ("区财政局",), "2025年9月底前完成")
+    assert text[stated.start:stated.end] == "落实学生资助政策。"
+
+
+@pytest.mark.parametrize("text", [
+    "【典型案例】推广“双减”经验。",
+    "【学前教育】新建幼儿园3所。",
+    "新建幼儿园3所【区教育局】",  # not at the start
+    "扩大普惠资源。",
+])
+def test_an_item_without_stated_units_is_kept_whole(text):
+    stated = item_owners(text)
+    assert (stated.owners, stated.support, stated.deadline) == ((), (), "")
+    assert text[stated.start:stated.end] == text
 
 
 def test_leader_is_read_and_dropped():

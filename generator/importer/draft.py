@@ -1,7 +1,7 @@
 """Assemble the plan dict from the outline, and write it as YAML for the curator.
 
 Items get their title (the lead phrase), verbatim text without the owner
-clause, owners and supporting units as stated, a deadline, themes, targets and
+clause (nor the 【units】 it may start with), owners and supporting units as stated, a deadline, themes, targets and
 the span of the text in the source.  A target's metric is named as
 content/metrics.yaml names it where the phrase holds a listed name (see
 ``metrics``).  Keys follow the field order of
@@ -24,7 +24,7 @@ from ..vocabulary import Vocabulary
 from . import dates
 from .metadata import CLAUSE_PUNCTUATION, bare_name
 from .metrics import listed_metric
-from .owners import find_owner_clause, owners_and_support, split_units
+from .owners import item_owners, owners_and_support, split_units
 from .report import Unsure, walk_item_dicts
 from .structure import TABLE, Part
 from .targets import find_targets
@@ -140,13 +140,10 @@ class Drafter:
         if part.style == TABLE:
             return self.table_item(part)
         text = joined((p for p in (part.head, *part.paragraphs) if p.text), "\n")
-        owners, support, deadline = (), (), None
-        clause = find_owner_clause(text.text)
-        if clause is not None:
-            text = text[:clause.start].strip()
-            owners, support = clause.owners, clause.support
-            deadline = self.deadline(clause.deadline, part)
-        return self.item_dict(part.number, lead_phrase(text.text), text, owners, support, deadline)
+        stated = item_owners(text.text)
+        text = text[stated.start:stated.end].strip()
+        return self.item_dict(part.number, lead_phrase(text.text), text, stated.owners, stated.support,
+                              self.deadline(stated.deadline, part))
 
     def table_item(self, part: Part) -> dict:
         task, content = part.column("task"), part.column("content")

@@ -21,8 +21,9 @@ deadline standing as a clause of its own::
 
     …新增公办学位900个以上。（县教育局牵头，县发改局、县自然资源局配合，2025年8月底前完成）
 
-Without a label, every name must end like a unit's (``_UNIT_END``), so that a
-bracket of prose (（试行）, （含民办）, （2025年底前）) stays text.
+and an item may name its owners at its start: ``【区教育局】新建…``.  Without a
+label, every name must end like a unit's (``_UNIT_END``), so that a bracket of
+prose (（试行）, （含民办）, （2025年底前）, 【典型案例】) stays text.
 """
 
 from __future__ import annotations
@@ -78,6 +79,9 @@ _OPEN, _CLOSE = "(（", ")）"
 # Separators between the segments of a clause without labels (split outside brackets only).
 _SEGMENT_SEPARATORS = frozenset(",，;；")
 
+# Units named at an item's start: 【区教育局】, 【区发改局、区教育局】.
+_LEADING = re.compile(r"\s*【([^【】]+)】")
+
 # Separators between units (split outside brackets only).
 UNIT_SEPARATORS = frozenset("、,，;；")
 
@@ -107,6 +111,15 @@ class OwnerClause:
     end: int                  # end of the text (only whitespace and punctuation may follow a clause)
 
 
+@dataclass(frozen=True)
+class StatedOwners:
+    owners: tuple[str, ...]   # as in OwnerClause
+    support: tuple[str, ...]
+    deadline: str
+    start: int                # text[start:end] is the item without its 【units】 and owner clause
+    end: int
+
+
 def find_owner_clause(text: str) -> OwnerClause | None:
     """The owner clause ending ``text``, bracketed or on its own line; None if there is none."""
     end = len(text)
@@ -122,6 +135,19 @@ def find_owner_clause(text: str) -> OwnerClause | None:
         if clause is not None:
             return clause
     return None
+
+
+def item_owners(text: str) -> StatedOwners:
+    """The units and deadline an item states: at its start (【区教育局】, its owners) and in the clause ending it.
+    ``text[start:end]`` is the item without them (the whole text when it states none)."""
+    leading = _LEADING.match(text)
+    lead = _named_units(leading.group(1)) if leading else ()
+    head = leading.end() if lead else 0
+    clause = find_owner_clause(text[head:])
+    if clause is None:
+        return StatedOwners(owners=lead, support=(), deadline="", start=head, end=len(text))
+    return StatedOwners(owners=tuple(dict.fromkeys(lead + clause.owners)), support=clause.support,
+                        deadline=clause.deadline, start=head, end=head + clause.start)
 
 
 def owners_and_support(lead: tuple[str, ...], responsible: tuple[str, ...],
