@@ -258,7 +258,8 @@ def build_site(root: str) -> int:
             terminal.seconds.update(seconds)
             if staged is None:
                 return 1
-        config = site_config(root, strict=True, docs_dir=source)
+        # absolute: MkDocs reads a relative docs_dir from mkdocs.yml's folder, not from the working directory
+        config = site_config(root, strict=True, docs_dir=os.path.abspath(source))
         if config is None:
             return 1
         if (problem := site_dir_problem(root, config.site_dir)) is not None:

@@ -117,6 +117,9 @@ def main(argv: list[str] | None = None) -> int:
                      "content/organisations.yaml, departments.yaml and themes.yaml, and plans/: see README)")
     try:
         return args.run(args)
+    except KeyboardInterrupt:  # Ctrl-C: a line, not a traceback (files are written whole or not at all)
+        print(f"plansite {args.command}: interrupted", file=sys.stderr)
+        return 130  # as a shell reports a command stopped by SIGINT
     except BrokenPipeError:  # stdout's reader stopped reading (`plansite find … | head`): stop quietly
         # Python flushes stdout once more at exit, which would fail again: send what is left nowhere.
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())

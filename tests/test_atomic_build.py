@@ -187,6 +187,29 @@ def test_killed_between_the_swaps_of_docs_and_site(states, tmp_path):
     assert assert_whole_then_recovered(root, states) == (True, False)
 
 
+def test_interrupted_build_says_so_in_a_line_and_leaves_both_whole(states, tmp_path):
+    """Ctrl-C (SIGINT) while MkDocs builds: one line, no traceback, the exit status a shell gives a command
+    stopped so, and docs/ and site/ as they were."""
+    root = fresh_copy(states, tmp_path)
+    process = subprocess.Popen([sys.executable, "-m", "generator", "--root", str(root), "build"],
+                               stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    assert reached(process, lambda: staged_site(root))
+    process.send_signal(signal.SIGINT)
+    _, err = process.communicate(timeout=DEADLINE)
+    assert (process.returncode, err.splitlines()[-1:]) == (130, ["plansite build: interrupted"])
+    assert "Traceback" not in err
+    assert assert_whole_then_recovered(root, states) == (False, False)
+
+
+def test_a_root_relative_to_the_working_directory_builds(states, tmp_path, monkeypatch):
+    """MkDocs reads a relative docs_dir from mkdocs.yml's folder: the staged docs/ is given to it absolute."""
+    _, _, after = states
+    root = fresh_copy(states, tmp_path)
+    monkeypatch.chdir(tmp_path)
+    assert main(["--root", root.name, "build"]) == 0
+    assert state(root) == after
+
+
 def test_killed_generate_leaves_docs_whole(states, tmp_path):
     _, (old_docs, _), (new_docs, _) = states
     root = fresh_copy(states, tmp_path)
