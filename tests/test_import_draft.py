@@ -138,6 +138,21 @@ def test_a_review_section_whose_title_only_mentions_a_plan_holds_past_results(tm
     assert [[t["text"] for t in item["targets"]] for item in items(plan)] == [[], ["新建学校5所"]]
 
 
+@pytest.mark.parametrize("year", [None, 2024, 2025])
+def test_a_review_reads_its_plan_for_the_next_year_whatever_year_the_plan_is_given(tmp_path, vocabulary, year):
+    """A 2024 review with its plan for 2025, imported as the plan of 2025 (--year 2025) too: the plan part is
+    judged against the year the source reviews, not the plan's year."""
+    path = tmp_path / "review.txt"
+    path.write_text("示例区教育局2024年工作总结和2025年工作打算\n一、2024年工作完成情况\n"
+                    "（一）学位供给持续扩大。全年新增学位3200个。\n二、2025年工作打算\n"
+                    "（一）扩大优质教育资源供给。新建学校3所，集团化办学覆盖率达到85%。\n", encoding="utf-8")
+    result = imported(path, vocabulary, year=year)
+    assert [[t["text"] for t in item["targets"]] for item in items(result.plan)] == [
+        [], ["新建学校3所", "集团化办学覆盖率达到85%"]]
+    assert [u.message for u in result.unsure if "past result" in u.message] == [
+        "number not taken as a target in item (一): “3200个” (past result (review))"]
+
+
 @pytest.mark.parametrize("title", [
     "三、2025年工作计划", "下一步工作打算", "存在问题及下一步打算", "下步工作打算", "2025年主要工作打算",
     "2025年教育工作计划", "下一步工作思路和举措", "2025年工作计划及措施", "下半年工作打算", "下阶段工作计划",

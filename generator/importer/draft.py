@@ -94,6 +94,8 @@ class Drafter:
     vocabulary: Vocabulary
     line_of: Callable[[int], int]  # source offset -> line number
 
+    reviewed: int | None = None    # the year a review looks back on, as its source says; None: the plan's year
+
     def __post_init__(self):
         self.unsure: list[Unsure] = []
         self.unresolved: dict[str, list[int]] = {}     # owner -> lines
@@ -116,7 +118,8 @@ class Drafter:
         title, rest = heading(part.head)
         text = joined((p for p in (rest, *part.paragraphs) if p.text), "\n")
         outer = self.reviewing
-        self.reviewing = outer and not planning(title, self.year)  # 三、2025年工作计划 in a 2024 工作总结
+        # 三、2025年工作计划 in a 2024 工作总结, whatever year the plan is given
+        self.reviewing = outer and not planning(title, self.reviewed or self.year)
         self.note_section_targets(part.number, text)
         section = ordered(model.Section, {
             "number": part.number,

@@ -116,7 +116,7 @@ def import_source(path: str, settings: Settings, vocabulary: Vocabulary) -> Impo
         title = draft.composed_title(vocabulary.organisation_by_id.get(organisation), year, kind)
         unsure.append(Unsure(0, f"the source prints no title; composed “{title}”"))
 
-    drafter = draft.Drafter(organisation, year, kind, vocabulary, LineIndex(text).line_of)
+    drafter = draft.Drafter(organisation, year, kind, vocabulary, LineIndex(text).line_of, meta.year)
     sections = drafter.sections(outline.parts, title)
     preamble = joined((p for p in (meta.preamble, *outline.loose) if p.text), "\n")
     plan = draft.plan_dict(
