@@ -161,6 +161,22 @@ def test_what_follows_a_middle_dot_is_a_period_only_when_it_is_one():
 
 
 @pytest.mark.parametrize("text, expected", [
+    ("孕产妇死亡率控制在10/10万以下，婴儿死亡率控制在5‰以内。",
+     [("孕产妇死亡率", "<=", 10, "/10万"), ("婴儿死亡率", "<=", 5, "‰")]),
+    ("甲乙类传染病报告发病率控制在180/10万人以下。", [("甲乙类传染病报告发病率", "<=", 180, "/10万")]),
+    ("肺结核发病率降至40／十万。", [("肺结核发病率", "<=", 40, "/十万")]),
+    ("碘缺乏病发病率1/万。", [("碘缺乏病发病率", ">=", 1, "/万")]),  # a rate: a stated level is a floor
+])
+def test_a_rate_per_so_many_people(text, expected):
+    assert read(text) == expected
+    assert skipped(text) == {}
+
+
+def test_a_fraction_is_no_rate_per_people():
+    assert read("比例达到1/3以上。") == []
+
+
+@pytest.mark.parametrize("text, expected", [
     ("诊查费补助300元/人次。", ("诊查费补助", "=", 300, "元/人次")),
     ("补助标准不低于50元/人次/年。", ("补助标准", ">=", 50, "元/人次/年")),
 ])

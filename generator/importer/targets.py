@@ -7,7 +7,8 @@ Chinese (两, 十二) numbers, 百分之九十; ranges 700-800, 700～800, 700�
 units %, 所, 个, 人, 名, 节, 次, 项, 小时/个小时, 分钟, 学时, 人次, 吨, 立方米,
 微克/立方米, 千瓦, 岁 …, with a scale (万人, 亿元, 万平方米, 万吨) and the period of a
 rate (5万立方米/日, 300吨/天; 3万吨每日 -> 万吨/日) or what it is per (800元/生,
-8平方米/人, 300元/人次, 500元/人/年, 800元/生·年; not /年度); after Arabic digits the scale alone where no word but 以上 … follows it in
+8平方米/人, 300元/人次, 500元/人/年, 800元/生·年; not /年度), a rate per so many people (孕产妇死亡率10/10万 ->
+10, /10万; 1/万); after Arabic digits the scale alone where no word but 以上 … follows it in
 its clause (1000万以上 -> 1000, 万; 500万棵 is a number without a unit).  Values
 are ints when whole, else floats; the unit is kept as written (9.5万人 -> 9.5, 万人), but
 人民币 is 元 (8亿人民币, 8亿元人民币 -> 亿元).
@@ -23,7 +24,7 @@ Comparator, the first rule that applies:
    ("达到X" means at least X: a level to reach, not to hit exactly);
    超过/高于/多于 -> ``>``; 不超过/控制在/降至/最多 … -> ``<=``; 低于/少于 -> ``<``;
    为 -> ``=``;
-4. otherwise a rate (%, ‰) -> ``>=`` (a stated level is a floor), and any
+4. otherwise a rate (%, ‰, /10万) -> ``>=`` (a stated level is a floor), and any
    other count -> ``=``: plain counts of things to do (创建30所, 评选200个,
    新增30个, 培训6000人) are exact.
 
@@ -125,13 +126,17 @@ _PERIOD = rf"[/／]{_PERIOD_WORD}"
 _PER = (rf"[/／](?:生|人次|人)(?:[/／{_MIDDLE_DOTS}]{_PERIOD_WORD})?|{_PERIOD}"
         r"|每(?:小时|日|天|周|月|年)(?=(?:以上|以下|以内|左右)?(?:[^\u4e00-\u9fff]|\Z))")
 
+# What a rate is counted per, after a slash: 10/10万 (per 100,000 people), 1/万; 人 or 人口 after it is read along.
+_POPULATIONS = ("万", "1万", "10万", "十万", "100万", "百万", "千")
+_POPULATION = "[/／](?P<population>" + "|".join(sorted(_POPULATIONS, key=len, reverse=True)) + ")(?:人口|人)?"
+
 # Spellings of one unit, so the same measure lines up across plans (the phrase keeps the original).
 CANONICAL_UNITS = {"个小时": "小时", "个工作日": "工作日", "％": "%"}
 # The same for a unit word under a scale: 8亿人民币 and 8亿元人民币 are 8亿元 (not 8亿人 and 民币 in the metric).
 _CANONICAL_BASES = {"人民币": "元", "元人民币": "元"}
 
 # Rate-like units: a stated level is a floor and no words follow them into the metric.
-RATE_UNITS = frozenset(("%", "％", "‰", "个百分点", "百分点"))
+RATE_UNITS = frozenset(("%", "％", "‰", "个百分点", "百分点", *("/" + p for p in _POPULATIONS)))
 # Units no words follow into the metric: rates, and an age reached (人均预期寿命达到80岁的目标).
 _MEASURE_UNITS = RATE_UNITS | {"岁"}
 
@@ -153,6 +158,7 @@ _QUANTITY = re.compile(rf"""
         (?:
             (?P<scale>[万亿千])?(?P<approx>余|多)?(?P<base>{_BASE})(?P<per>{_PER})?
           | (?P<percent>{_PERCENT})
+          | {_POPULATION}
           | (?<=\d)(?P<large>[万亿])(?P<large_approx>余|多)?{_LARGE_ENDS}
         )
     )
@@ -332,7 +338,8 @@ class _Quantity:
         else:
             first, second = found["first"], found["second"]
             base = found["base"] and _CANONICAL_BASES.get(found["base"], found["base"])
-            unit = found["percent"] or found["large"] or (found["scale"] or "") + base + _per(found["per"])
+            unit = (found["percent"] or found["large"] or found["population"] and "/" + found["population"]
+                    or (found["scale"] or "") + base + _per(found["per"]))
         return cls(found.start(), found.end(), _value(first), _value(second) if second else None,
                    unit, found["approx"] or found["large_approx"] or "", found["after"] or "",
                    not any(ch.isdigit() for ch in first))
