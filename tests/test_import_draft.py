@@ -130,6 +130,18 @@ def test_a_review_reads_the_targets_of_its_plan_for_the_next_year(tmp_path, voca
     assert [[t["text"] for t in item["targets"]] for item in items(plan)] == [[], [], ["新建学校5所"]]
 
 
+def test_values_stated_respectively_that_pair_with_no_names_are_reported(tmp_path, vocabulary):
+    path = tmp_path / "plan.txt"
+    path.write_text("示例县民政局2025年工作要点\n一、兜底民生\n1.提高城乡低保标准。城乡低保标准分别提高到每人每月900元、720元。\n",
+                    encoding="utf-8")
+    result = imported(path, vocabulary)
+    assert [(t["metric"], t["comparator"], t["value"], t["unit"]) for t in items(result.plan)[0]["targets"]] == [
+        ("城乡低保标准", ">=", 900, "元/人/月"), ("城乡低保标准", ">=", 720, "元/人/月")]
+    assert [(u.line, u.message) for u in result.unsure if "分别" in u.message] == [
+        (3, "target “城乡低保标准分别提高到每人每月900元”: 2 values stated 分别 (respectively) of “城乡低保标准”: "
+            "the metric of each is a guess, pair them by hand")]
+
+
 def test_a_review_section_whose_title_only_mentions_a_plan_holds_past_results(tmp_path, vocabulary):
     path = tmp_path / "review.txt"
     path.write_text("示例市教育局2024年工作总结\n一、对标年度工作要点，完成各项任务\n一是新建学校3所。\n"

@@ -153,11 +153,21 @@ def test_a_period_after_what_a_rate_is_per_may_follow_a_middle_dot(text, expecte
 
 
 def test_what_follows_a_middle_dot_is_a_period_only_when_it_is_one():
-    assert read("生均公用经费每生每年800元。") == [("生均公用经费每生每年", "=", 800, "元")]  # words before it
     assert read("人均公用经费800元/人。") == [("人均公用经费", "=", 800, "元/人")]
     # As after a slash, the 年 of 年度 is no period; nor is 学期 (no period after a slash either).
     assert [unit for *_, unit in read("补助800元/生·年度预算。")] == ["元/生"]
     assert [unit for *_, unit in read("补助3000元/人·学期。")] == ["元/人"]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("城乡低保标准提高到每人每月900元。", ("城乡低保标准", ">=", 900, "元/人/月")),
+    ("生均公用经费每生每年800元。", ("生均公用经费", "=", 800, "元/生/年")),
+    ("交通补贴每人200元。", ("交通补贴", "=", 200, "元/人")),
+    ("每人每年参加培训不少于72学时。", ("每人每年参加培训", ">=", 72, "学时")),  # not right before the number
+    ("每年资助学生500人。", ("每年资助学生", "=", 500, "人")),  # a period alone stays in the metric
+])
+def test_a_sum_per_person_stated_before_its_number_has_the_person_in_its_unit(text, expected):
+    assert read(text) == [expected]
 
 
 @pytest.mark.parametrize("text, expected", [
@@ -174,6 +184,32 @@ def test_a_rate_per_so_many_people(text, expected):
 
 def test_a_fraction_is_no_rate_per_people():
     assert read("比例达到1/3以上。") == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("高血压、糖尿病患者规范管理率分别达到65%、60%以上。",
+     [("高血压患者规范管理率", ">=", 65, "%"), ("糖尿病患者规范管理率", ">=", 60, "%")]),
+    ("城市、农村低保标准分别提高到每人每月900元、720元。",
+     [("城市低保标准", ">=", 900, "元/人/月"), ("农村低保标准", ">=", 720, "元/人/月")]),
+    ("小学、初中、高中阶段毛入学率分别达到100%、98%和95%。",
+     [("小学阶段毛入学率", ">=", 100, "%"), ("初中阶段毛入学率", ">=", 98, "%"), ("高中阶段毛入学率", ">=", 95, "%")]),
+    ("课后服务学校覆盖率、学生参与率分别达到100%、90%。",
+     [("课后服务学校覆盖率", ">=", 100, "%"), ("学生参与率", ">=", 90, "%")]),
+    ("城区、乡镇分别新建幼儿园3所、2所。", [("城区新建幼儿园", "=", 3, "所"), ("乡镇新建幼儿园", "=", 2, "所")]),
+])
+def test_values_stated_respectively_go_with_the_names_listed_before(text, expected):
+    assert read(text) == expected
+    assert [t.note for t in find_targets(text)[0]] == [""] * len(expected)
+
+
+def test_values_stated_respectively_of_one_phrase_each_get_it_and_a_note():
+    targets, _ = find_targets("城乡低保标准分别提高到每人每月900元、720元。")
+    assert [(t.text, t.metric, t.comparator, t.value, t.unit) for t in targets] == [
+        ("城乡低保标准分别提高到每人每月900元", "城乡低保标准", ">=", 900, "元/人/月"),
+        ("720元", "城乡低保标准", ">=", 720, "元/人/月")]
+    assert [t.note for t in targets] == [
+        "2 values stated 分别 (respectively) of “城乡低保标准”: the metric of each is a guess, pair them by hand", ""]
+    assert read("两项比例分别控制在5%、3%以内。") == [("两项比例", "<=", 5, "%"), ("两项比例", "<=", 3, "%")]
 
 
 @pytest.mark.parametrize("text, expected", [

@@ -188,6 +188,8 @@ class Drafter:
         })
 
     def target(self, found, line: int) -> dict:
+        if found.note:
+            self.unsure.append(Unsure(line, f"target {quoted(found.text)}: {found.note}"))
         values = {name: getattr(found, name)
                   for name in ("text", "metric", "comparator", "value", "min", "max", "unit")}
         if self.vocabulary.metrics and found.metric:

@@ -34,7 +34,12 @@ comparator word and without leading adverbs, modal and light verbs (将, 力争,
 创建…示范校).  For counts the words after the unit are appended (新建1所公办
 专门学校 -> 新建公办专门学校).  In 将A与B…融合 the metric is read from B alone
 (将…规范化行动与每天开设1节体育课…高效融合 -> 每天开设体育课).  Rates listed with 、 before one value give one
-target each (课后服务学校覆盖率、学生有意愿参与率100%).  '' when no words remain.
+target each (课后服务学校覆盖率、学生有意愿参与率100%).  Values listed after 分别 (respectively) go with the names
+listed before it, in order, with the words those share (高血压、糖尿病患者规范管理率分别达到65%、60%以上 ->
+高血压患者规范管理率 >= 65 %, 糖尿病患者规范管理率 >= 60 %); where the names do not pair with the values, each
+value gets the whole phrase, the comparator and what the sum is per, and a ``note`` asks the curator to pair
+them.  A sum per person and period stated right before its number has them in its unit (每人每月900元 ->
+900, 元/人/月), like 900元/人/月.  '' when no words remain.
 
 Not targets (returned as ``Skipped`` with a reason when they look numeric):
 document numbers (白洮教〔2025〕1号), titles in 《》, quoted names and slogans
@@ -60,6 +65,7 @@ first year the text names) and its clause states no past result (已, 了).
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -78,6 +84,7 @@ class TargetDraft:
     unit: str                # %, 所, 万人, 小时 … (个小时 → 小时, ％ → %: see CANONICAL_UNITS)
     start: int
     end: int
+    note: str = ""           # what the curator should check about it, '' for nothing
 
 
 @dataclass(frozen=True)
@@ -305,6 +312,12 @@ _TRAIL_JOINERS = re.compile(r"(?:[、\s]|以及|和|及|与|并)+\Z")
 # Rates listed with 、 before one value: each gets the value.
 _RATE_NOUN = re.compile(r"(?:率|比例|占比|比重)\Z")
 _CJK = re.compile(r"[\u4e00-\u9fff]")
+# A、B分别达到X、Y: the values, joined as listed, go with the names listed before 分别, in order.
+_RESPECTIVELY = "分别"
+_LIST_JOINER = re.compile(r"\s*(?:、|和|以及|及)\s*")
+_NAME_SEPARATORS = re.compile(r"、|和")
+# 每人每月900元: a sum per person (pupil, person-visit) and period, the words right before the number.
+_PER_BEFORE_NUMBER = re.compile(r"每(人次|人|生)(?:每(小时|日|天|周|月|年))?\s*\Z")
 
 # What comes right before a quantity that is the period of a rate (每两周) or
 # counts what was just listed (“A”“B”四项, 等四部门).
@@ -364,15 +377,16 @@ def find_targets(text: str, *, review: bool = False) -> tuple[list[TargetDraft],
 
     targets: list[TargetDraft] = []
     floor = 0  # where the words read before the next quantity may start
-    for quantity in quantities:
+    for index, quantity in enumerate(quantities):
         if quantity.start < floor:  # read already, in the words after the target before it (0所百分之九)
             continue
         floor = max([floor] + [e for _, e in bounds if e <= quantity.start])
         reason = _rejection(text, quantity, floor, review, first_year)
         if reason is None:
-            drafts = _drafts(text, quantity, floor, bounds)
+            chain = _respective_chain(text, quantities, index, floor, review, first_year)
+            drafts = _drafts(text, chain, floor, bounds)
             targets.extend(drafts)
-            floor = max(floor, drafts[0].end)
+            floor = max([floor] + [draft.end for draft in drafts])
         elif reason:
             skipped.append(Skipped(text[quantity.start:quantity.end], reason, quantity.start, quantity.end))
     skipped.sort(key=lambda s: (s.start, s.end))
@@ -380,6 +394,21 @@ def find_targets(text: str, *, review: bool = False) -> tuple[list[TargetDraft],
 
 
 # --- helpers -----------------------------------------------------------------
+
+def _respective_chain(text: str, quantities: list[_Quantity], index: int, floor: int, review: bool,
+                      first_year: int | None) -> list[_Quantity]:
+    """The quantity at ``index``, and when its lead says 分别 (respectively) the targets listed right after it
+    with 、/和/及 (分别达到65%、60%以上)."""
+    chain = [quantities[index]]
+    if _RESPECTIVELY not in _lead(text, chain[0], floor)[1]:
+        return chain
+    for quantity in quantities[index + 1:]:
+        if not _LIST_JOINER.fullmatch(text, chain[-1].end, quantity.start) \
+                or _rejection(text, quantity, chain[-1].end, review, first_year) is not None:
+            break
+        chain.append(quantity)
+    return chain
+
 
 def _value(number: str) -> float | None:
     """94.5 -> 94.5, 1,000 -> 1000, 两 -> 2; ints when whole."""
@@ -514,28 +543,80 @@ def _trailing(text: str, quantity: _Quantity, bounds) -> str:
     return _TRAIL_JOINERS.sub("", words)
 
 
-def _metrics(lead: str, word: re.Match | None, trailing: str) -> list[str]:
-    """The metric(s): the lead without comparator, fluff and tail, plus what a count counts."""
+def _core(lead: str, word: re.Match | None) -> str:
+    """The lead without comparator, fluff and tail."""
     core = lead[:word.start()] + lead[word.end():] if word else lead
-    core = _LEAD_TAIL.sub("", _LEAD_FLUFF.sub("", core)).strip()
+    return _LEAD_TAIL.sub("", _LEAD_FLUFF.sub("", core)).strip()
+
+
+def _metrics(core: str, trailing: str) -> list[str]:
+    """The metric(s) of one value: the core plus what a count counts; rates listed with 、 each."""
     parts = core.split("、")
     if not trailing and len(parts) > 1 and all(_RATE_NOUN.search(p) for p in parts):
         return parts
-    metric = (core + trailing).strip()
-    return [metric if _CJK.search(metric) else ""]
+    return [_metric(core + trailing)]
 
 
-def _drafts(text: str, quantity: _Quantity, floor: int, bounds) -> list[TargetDraft]:
-    """One draft per metric (several where rates listed with 、 share the value)."""
-    start, lead = _lead(text, quantity, floor)
-    trailing = _trailing(text, quantity, bounds)
-    end = quantity.end + len(trailing)
+def _metric(words: str) -> str:
+    return words.strip() if _CJK.search(words) else ""
+
+
+def _respective_metrics(core: str, trailing: str, count: int) -> tuple[list[str], str]:
+    """A、B分别达到X、Y: the metric of each of ``count`` values, and a note for the curator when the names before
+    分别 do not pair with the values (城乡低保标准分别提高到900元、720元: each gets the whole)."""
+    names, _, measure = core.rpartition(_RESPECTIVELY)
+    named = _shared_tail(_NAME_SEPARATORS.split(names)) if names else []
+    if len(named) == count:
+        return [_metric(name + measure + trailing) for name in named], ""
+    whole = _metric(names + measure + trailing)
+    return [whole] * count, (f"{count} values stated 分别 (respectively) of “{names + measure}”: "
+                             "the metric of each is a guess, pair them by hand")
+
+
+def _shared_tail(names: list[str]) -> list[str]:
+    """Names listed before a shared tail, each with it: 高血压、糖尿病患者规范管理率 -> 高血压患者规范管理率,
+    糖尿病患者规范管理率 (the last name taken as long as the one before it); names that are measures of their own
+    (课后服务覆盖率、学生参与率) as they are."""
+    cut = len(names[-2]) if len(names) > 1 else 0
+    if not cut or len(names[-1]) <= cut or any(_RATE_NOUN.search(n) for n in names[:-1]):
+        return names
+    return [name + names[-1][cut:] for name in names[:-1]] + [names[-1]]
+
+
+def _per_person(lead: str, unit: str) -> tuple[str, str]:
+    """每人每月900元: the person and period a sum in ``unit`` is stated per, right before its number, go into its
+    unit, as in 900元/人/月: the lead without them, and what the unit gets (/人/月; '' for nothing)."""
+    per = _PER_BEFORE_NUMBER.search(lead)
+    if per is None or unit in RATE_UNITS or "/" in unit:
+        return lead, ""
+    return lead[:per.start()], "".join("/" + p for p in per.groups() if p)
+
+
+def _drafts(text: str, chain: list[_Quantity], floor: int, bounds) -> list[TargetDraft]:
+    """One draft per metric (several where rates listed with 、 share the value), or one per value of a list
+    stated 分别 (``chain``), the first with the note on their pairing."""
+    start, lead = _lead(text, chain[0], floor)
+    trailing = [_trailing(text, quantity, bounds) for quantity in chain]
+    lead, per = _per_person(lead, chain[0].unit)
     word = _comparator_word(lead)
-    comparator = _comparator(quantity, word)
-    ranged = comparator == "range"
-    return [TargetDraft(
-        text=text[start:end], metric=metric, comparator=comparator,
-        value=None if ranged else quantity.first,
-        min=quantity.first if ranged else None, max=quantity.second if ranged else None,
-        unit=CANONICAL_UNITS.get(quantity.unit, quantity.unit), start=start, end=end,
-    ) for metric in _metrics(lead, word, trailing)]
+    core = _core(lead, word)
+    if len(chain) > 1:
+        metrics, note = _respective_metrics(core, trailing[-1], len(chain))
+        shares = [[metric] for metric in metrics]
+    else:
+        shares, note = [_metrics(core.replace(_RESPECTIVELY, ""), trailing[0])], ""
+    after = chain[-1].after  # 分别达到65%、60%以上: 以上 is said of each
+    drafts = []
+    for index, (quantity, metrics) in enumerate(zip(chain, shares)):
+        unit = CANONICAL_UNITS.get(quantity.unit, quantity.unit) + per
+        comparator = _comparator(dataclasses.replace(quantity, after=quantity.after or after), word)
+        ranged = comparator == "range"
+        begin = start if index == 0 else quantity.start
+        end = quantity.end + len(trailing[index])
+        drafts += [TargetDraft(
+            text=text[begin:end], metric=metric, comparator=comparator,
+            value=None if ranged else quantity.first,
+            min=quantity.first if ranged else None, max=quantity.second if ranged else None,
+            unit=unit, start=begin, end=end, note="" if index else note,
+        ) for metric in metrics]
+    return drafts
