@@ -300,6 +300,35 @@ metrics:
         (u.line, u.message) for u in result.unsure]
 
 
+def test_a_listed_name_with_another_qualifier_is_not_taken_for_a_metric_phrase(tmp_path, vocabulary):
+    """Another level (市级 against 省级, or none) or batch (第四批), or other words in one place (公办 against 普特融合,
+    助餐 against 课后, 幼儿园 against 校 at the end): no metric rather than a wrong one.  A level both say, and a
+    measure at the end of a name (次数), are no difference."""
+    write(tmp_path, "content/metrics.yaml", """\
+metrics:
+  - {id: provincial-model, name: 创建省级示范性幼儿园, unit: 所}
+  - {id: inclusive, name: 新建普特融合幼儿园, unit: 所}
+  - {id: after-school, name: 义务教育课后服务学校覆盖率, aliases: [课后服务学校覆盖率], unit: '%'}
+  - {id: party-model, name: 创建市级党建示范校, unit: 所}
+  - {id: reform-model, name: 遴选第四批课堂改革示范校, unit: 所}
+  - {id: lessons, name: 每两周心理健康课次数, unit: 次}
+""")
+    vocabulary = dataclasses.replace(vocabulary, metrics=load_vocabulary(str(tmp_path), [])[0].metrics)
+    path = tmp_path / "qualifiers.txt"
+    path.write_text("示例区教育局2025年工作要点\n一、重点工作\n"
+                    "1.扩大资源。新建公办幼儿园2所，创建市级示范幼儿园2所，省级示范性幼儿园3所。\n"
+                    "2.服务。助餐服务覆盖率达到85%以上，遴选课改示范校10所，落实每两周1次心理健康课程。\n"
+                    "3.示范创建。示范性幼儿园达到4所。\n",
+                    encoding="utf-8")
+    result = imported(path, vocabulary)
+    assert [t["metric"] for item in items(result.plan) for t in item["targets"]] == [
+        "新建公办幼儿园", "创建市级示范幼儿园", "创建省级示范性幼儿园", "助餐服务覆盖率", "遴选课改示范校", "每两周心理健康课次数",
+        "示范性幼儿园"]
+    assert sorted(u.message for u in result.unsure if u.message.startswith("metric") and "taken" in u.message) == [
+        "metric “省级示范性幼儿园” taken as “创建省级示范性幼儿园” (provincial-model)",
+        "metric “落实每两周心理健康课程” taken as “每两周心理健康课次数” (lessons)"]
+
+
 def test_without_a_metric_list_metric_phrases_stay_as_read(tmp_path, vocabulary):
     metrics, unsure = metric_import(tmp_path, vocabulary)
     assert metrics[0] == "全市省级普惠性民办幼儿园扶持试点工作"

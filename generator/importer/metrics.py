@@ -10,12 +10,18 @@ it or is held by it, the shorter making up at least half of the longer
 phrase (巩固率 in 原建档立卡学生巩固率) is more likely another measure.  A phrase that no
 name holds or is held by is taken to be the metric, in the target's unit, whose name
 shares the most characters with it in the same order (``_alike``: 每学年实施心理普查
-for 每学年心理普查次数).  An undecided phrase is left as read, with the candidates,
-for the curator.
+for 每学年心理普查次数).  A name that differs from the phrase in a qualifier is none of
+these: another level or batch (市级 against 省级, or a level or a 第四批 only one of them names), or,
+where the two share their characters in order, other words in the same place
+(公办 against 普特融合 in 新建…幼儿园, 助餐 against 课后 in …服务覆盖率, 幼儿园
+against 校 at the end, but for the measure a name ends in, 次数, 比例 …).  An undecided
+phrase is left as read, with the candidates, for the curator: no metric rather than
+a wrong one.
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import Callable
 
@@ -24,6 +30,12 @@ from ..vocabulary import Vocabulary, normalise_name
 
 ALIKE, APART = 0.6, 0.1  # in-order likeness (``_alike``) that names a metric, and the lead it needs
 SHARE = 0.5  # the least part of the longer of phrase and name the shorter makes up; and how near is near
+# Qualifiers that tell metrics of one kind apart: a level (省级) and a batch (第四批, 第二届).
+_QUALIFIER = re.compile(r"(?:国家|省|市|县|区)级|第[0-9一二三四五六七八九十]+[批届期轮]")
+# What a name may end in that a phrase need not say (每两周心理健康课次数 for 落实每两周心理健康课程), and a word
+# a phrase may hold where a name holds others (学位总数的 for 学位总数比例).
+_MEASURE = re.compile(r"(?:次数|项数|节数|人数|个数|数量|时长|幅度|比例|占比|比重)\Z")
+_FILLER = "的"
 
 
 @dataclass(frozen=True)
@@ -42,7 +54,7 @@ def listed_metric(phrase: str, vocabulary: Vocabulary, unit: str = "") -> Naming
     phrase = normalise_name(phrase)
 
     def held(name: str, _metric: Metric) -> float | None:  # the shorter's part of the longer
-        if name in phrase or phrase in name:
+        if (name in phrase or phrase in name) and _qualifiers(name) == _qualifiers(phrase):
             return min(len(name), len(phrase)) / max(len(name), len(phrase))
         return None
 
@@ -59,9 +71,12 @@ def _alike(phrase: str, vocabulary: Vocabulary, unit: str) -> Naming:
     ``SHARE`` of the name and ``ALIKE`` of the phrase, and no other metric comes within ``APART``; else the
     metrics that come near, as candidates."""
     def alike(name: str, metric: Metric) -> float | None:
-        if unit and metric.unit and metric.unit != unit:
+        if unit and metric.unit and metric.unit != unit or _qualifiers(name) != _qualifiers(phrase):
             return None
-        common = _common_in_order(name, phrase)
+        gaps = _gaps(name, phrase)
+        if _other_words(gaps):
+            return None
+        common = len(name) - sum(len(own) for own, _ in gaps)
         return common / len(phrase) if common >= len(name) * SHARE else None  # most of the name is there
 
     ranked = sorted(_closeness(vocabulary, alike), key=lambda found: found[1], reverse=True)
@@ -87,12 +102,33 @@ def _chosen(near: list[Metric]) -> Naming:
     return Naming(near[0], held=True) if len(near) == 1 else Naming(None, candidates=tuple(near))
 
 
-def _common_in_order(a: str, b: str) -> int:
-    """The length of the longest sequence of characters both strings hold in the same order."""
-    previous = [0] * (len(b) + 1)
-    for x in a:
-        current = [0]
-        for j, y in enumerate(b):
-            current.append(previous[j] + 1 if x == y else max(previous[j + 1], current[j]))
-        previous = current
-    return previous[-1]
+def _qualifiers(words: str) -> set[str]:
+    """The levels and batches words name: 省级, 市级, 第四批 …"""
+    return set(_QUALIFIER.findall(words))
+
+
+def _other_words(gaps: list[tuple[str, str]]) -> bool:
+    """Whether a name and a phrase hold other words in one place (``_gaps``), besides a name's measure at the end
+    and filler in the phrase: 普特融合 against 公办, 示范校 against 示范幼儿园 (校 against 幼儿园)."""
+    *inner, (last, other) = gaps
+    return any(own and other.strip(_FILLER) for own, other in (*inner, (_MEASURE.sub("", last), other)))
+
+
+def _gaps(a: str, b: str) -> list[tuple[str, str]]:
+    """What each string holds before, between and after the longest sequence of characters both hold in the
+    same order, side by side: 新建普特融合幼儿园 and 新建公办幼儿园 -> ('', ''), ('', ''), ('普特融合', '公办'), …"""
+    longest = [[0] * (len(b) + 1) for _ in range(len(a) + 1)]  # longest[i][j]: of a[i:] and b[j:]
+    for i in range(len(a) - 1, -1, -1):
+        for j in range(len(b) - 1, -1, -1):
+            longest[i][j] = longest[i + 1][j + 1] + 1 if a[i] == b[j] else max(longest[i + 1][j], longest[i][j + 1])
+    gaps, i, j, start_a, start_b = [], 0, 0, 0, 0
+    while i < len(a) and j < len(b):
+        if a[i] == b[j]:
+            gaps.append((a[start_a:i], b[start_b:j]))
+            i, j = i + 1, j + 1
+            start_a, start_b = i, j
+        elif longest[i + 1][j] >= longest[i][j + 1]:
+            i += 1
+        else:
+            j += 1
+    return gaps + [(a[start_a:], b[start_b:])]
