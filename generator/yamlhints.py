@@ -158,7 +158,14 @@ def _value_text(line: str, column: int, in_flow: bool) -> str:
     return re.match(r"[^,\]}]*" if in_flow else r".*?(?=[ \t]+#|\Z)", line[column:]).group().strip()
 
 
+SHOWN = 60  # a longer value is shown by its start and end, as 'start…end'
+
+
 def _quoted(key: str | None, value: str) -> str:
+    """``key: 'value'`` as YAML quotes it; a long value by its start and end (a line of 100,000 characters would
+    otherwise be repeated whole)."""
+    if len(value) > SHOWN:
+        value = f"{value[:SHOWN * 2 // 3]}…{value[-SHOWN // 3:]}"
     quoted = "'" + value.replace("'", "''") + "'"
     return f"{key}: {quoted}" if key else quoted
 

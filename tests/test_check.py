@@ -478,6 +478,15 @@ def test_a_yaml_syntax_error_says_what_to_write(tmp_path, capsys, change, where,
     assert code == 1 and out.splitlines() == [SYNTAX.format(tmp_path, where, field, message)]
 
 
+def test_a_long_value_to_quote_is_shown_by_its_start_and_end(tmp_path, capsys):
+    """A line of 100,000 characters holding ': ' is not repeated whole in what to write."""
+    make_project(tmp_path, PLAN.replace("text: 扩大普惠资源。", "text: " + "扩大普惠资源" * 20000 + ": "))
+    code, out, _ = check(tmp_path, capsys)
+    [line] = out.splitlines()
+    assert code == 1 and len(line) < 500
+    assert line.endswith("must be quoted: write text: '" + ("扩大普惠资源" * 7)[:40] + "…公办幼儿园在园幼儿占比提升至58%以上。')")
+
+
 def test_a_full_width_colon_in_braces_is_said_to_be_one(tmp_path):
     """In {} the key and its full-width colon are text, a key without a value: no syntax error."""
     make_project(tmp_path, PLAN.replace("{text: 公办", "{text： 公办"))
