@@ -7,6 +7,7 @@ decoding goes on past errors so that one run reports them all.
 
 from __future__ import annotations
 
+import calendar
 import contextlib
 import dataclasses
 import datetime
@@ -14,10 +15,12 @@ import math
 import re
 import types
 import typing
+import unicodedata
 from functools import cache, cached_property
 from typing import Callable
 
 from .diagnostics import Diagnostic, did_you_mean
+from .numbering import chinese_to_int
 from .yamlhints import full_width_hint
 from .yamlsource import Document
 
@@ -110,8 +113,32 @@ def _tuple(inner) -> Decoder:
 
 def _decode_float(value, path, document, diagnostics):
     if isinstance(value, bool) or not isinstance(value, (int, float)) or not math.isfinite(value):
-        return _fail("a number", value, path, document, diagnostics)
+        return _fail("a number", value, path, document, diagnostics, _number_hint(value))
     return value
+
+
+_NUMBER = r"[+-]?[0-9]+(?:\.[0-9]+)?"
+_WITH_UNIT = re.compile(rf"({_NUMBER})\s*([^0-9\s.+-].*)")
+_RANGE = re.compile(rf"({_NUMBER})\s*[-~～—至到]\s*({_NUMBER})\s*(\S*)")
+
+
+def _number_hint(value) -> str:
+    """What to write for a text where a number belongs (58％, ５８, 五十八, 50-60%, '58'), as ' (…)'; ''."""
+    if not isinstance(value, str):
+        return ""
+    text = unicodedata.normalize("NFKC", value).strip()  # full-width digits and signs as ASCII
+    with contextlib.suppress(ValueError):
+        number = float(text)
+        if math.isfinite(number):
+            return f" (write {number:g}, a number YAML reads as one)"
+    if (spans := _RANGE.fullmatch(text)) is not None:
+        return f" (a range: write comparator: range, min: {spans[1]}, max: {spans[2]}" + \
+            (f", unit: '{spans[3]}')" if spans[3] else ")")
+    if (unit := _WITH_UNIT.fullmatch(text)) is not None:
+        return f" (write the number alone, {unit[1]}, and its unit in unit: '{unit[2]}')"
+    if (number := chinese_to_int(text)) is not None:
+        return f" (write it in digits: {number})"
+    return ""
 
 
 def _decode_int(value, path, document, diagnostics):
@@ -146,7 +173,28 @@ def _decode_date(value, path, document, diagnostics):
         with contextlib.suppress(ValueError):
             return datetime.date.fromisoformat(value)
         return _fail("a date that exists", value, path, document, diagnostics)
-    return _fail("a date (YYYY-MM-DD)", value, path, document, diagnostics)
+    return _fail("a date (YYYY-MM-DD)", value, path, document, diagnostics, _date_hint(value))
+
+
+_DAY = re.compile(r"([0-9]{4})\s*[-/.年]\s*([0-9]{1,2})\s*[-/.月]\s*([0-9]{1,2})\s*日?")
+_MONTH = re.compile(r"([0-9]{4})\s*[-/.年]\s*([0-9]{1,2})\s*月?\s*[底末]?")
+
+
+def _date_hint(value) -> str:
+    """What to write for a date written otherwise (2025/6/30, 2025年6月30日, ２０２５-１２-３１; a month, 2025年6月:
+    its last day), as ' (…)'; ''."""
+    if not isinstance(value, str):
+        return ""
+    text = unicodedata.normalize("NFKC", value).strip()
+    if (day := _DAY.fullmatch(text)) is not None:
+        numbers = tuple(map(int, day.groups()))
+        with contextlib.suppress(ValueError):
+            return f" (write {datetime.date(*numbers).isoformat()})"
+    if (month := _MONTH.fullmatch(text)) is not None and 1 <= int(month[2]) <= 12:
+        year, number = int(month[1]), int(month[2])
+        last = datetime.date(year, number, calendar.monthrange(year, number)[1])
+        return f" (a month: write the day it ends, {last.isoformat()})"
+    return ""
 
 
 _SCALARS = {float: _decode_float, int: _decode_int, str: _decode_str, datetime.date: _decode_date}

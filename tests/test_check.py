@@ -329,10 +329,44 @@ def test_a_project_without_a_plans_folder_is_a_warning(tmp_path):
     assert messages(tmp_path) == [(0, "", "warning", "folder is missing: the site will hold no plan")]
 
 
+@pytest.mark.parametrize("written, says", [
+    ("'58'", "the text '58' (write 58, a number YAML reads as one)"),
+    ("５８", "the text '５８' (write 58, a number YAML reads as one)"),
+    ("2.5e3", "the text '2.5e3' (write 2500, a number YAML reads as one)"),  # YAML 1.1 wants 2.5e+3
+    ("58％", "the text '58％' (write the number alone, 58, and its unit in unit: '%')"),
+    ("3000个", "the text '3000个' (write the number alone, 3000, and its unit in unit: '个')"),
+    ("50-60%", "the text '50-60%' (a range: write comparator: range, min: 50, max: 60, unit: '%')"),
+    ("50～60", "the text '50～60' (a range: write comparator: range, min: 50, max: 60)"),
+    ("五十八", "the text '五十八' (write it in digits: 58)"),
+    ("较高", "the text '较高'"),
+])
+def test_a_target_value_written_otherwise_says_what_to_write(tmp_path, written, says):
+    make_project(tmp_path, PLAN.replace("value: 58,", f"value: {written},"))
+    assert [(f, m) for _, f, s, m in messages(tmp_path) if s == "error"] == [
+        ("sections[0].items[0].targets[0].value", f"expected a number, got {says}")]
+
+
+@pytest.mark.parametrize("written, says", [
+    ("2025/6/30", "(write 2025-06-30)"),
+    ("2025年6月30日", "(write 2025-06-30)"),
+    ("2025年6月", "(a month: write the day it ends, 2025-06-30)"),
+    ("2024年2月底", "(a month: write the day it ends, 2024-02-29)"),
+    ("2025年13月", ""),
+    ("年底", ""),
+])
+def test_a_deadline_written_otherwise_says_what_to_write(tmp_path, written, says):
+    make_project(tmp_path, PLAN.replace("unit: '%'}", f"unit: '%', deadline: {written}}}"))
+    assert [(f, m) for _, f, s, m in messages(tmp_path) if s == "error"] == [
+        ("sections[0].items[0].targets[0].deadline",
+         f"expected a date (YYYY-MM-DD), got the text {written!r}" + (f" {says}" if says else ""))]
+
+
 @pytest.mark.parametrize("values, expected", [
-    ("value: 58%", [("sections[0].items[0].targets[0].value", "expected a number, got the text '58%'")]),
+    ("value: 58%", [("sections[0].items[0].targets[0].value",
+                     "expected a number, got the text '58%' (write the number alone, 58, and its unit in unit: '%')")]),
     ("comparator: range, min: 50%, max: 60", [("sections[0].items[0].targets[0].min",
-                                              "expected a number, got the text '50%'")]),
+                                              "expected a number, got the text '50%' "
+                                              "(write the number alone, 50, and its unit in unit: '%')")]),
     ("value: ", [("sections[0].items[0].targets[0]", "a '>=' target needs a 'value'")]),
     ("comparator: range, max: 60", [("sections[0].items[0].targets[0]",
                                      "a 'range' target needs both 'min' and 'max'")]),
@@ -430,7 +464,8 @@ def test_a_comparator_written_as_the_site_shows_it_or_full_width_is_told_how_to_
     (("unit: '%'}", "unit: '%', deadline: '2025-02-30'}"),
      ("sections[0].items[0].targets[0].deadline", "expected a date that exists, got the text '2025-02-30'")),
     (("unit: '%'}", "unit: '%', deadline: '２０２５-１２-３１'}"),
-     ("sections[0].items[0].targets[0].deadline", "expected a date (YYYY-MM-DD), got the text '２０２５-１２-３１'")),
+     ("sections[0].items[0].targets[0].deadline",
+      "expected a date (YYYY-MM-DD), got the text '２０２５-１２-３１' (write 2025-12-31)")),
 ])
 def test_values_yaml_reads_otherwise_than_written_are_errors_saying_what_to_do(tmp_path, change, expected):
     """A decimal in a text field would lose what was written (1.10 is read as 1.1): quote it; a quoted date

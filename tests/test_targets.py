@@ -459,7 +459,8 @@ def test_a_target_reported_done_whose_actual_value_does_not_meet_it_is_a_warning
     ("value: 58, status: 已完成, actual: 60",
      [("targets[0].actual", "warning", "give 'as_of', the date the actual value was reported for")]),
     ("value: 58%, " + REPORTED.format(actual=50),
-     [("targets[0].value", "error", "expected a number, got the text '58%'")]),  # not also 'does not meet'
+     [("targets[0].value", "error",  # not also 'does not meet'
+       "expected a number, got the text '58%' (write the number alone, 58, and its unit in unit: '%')")]),
 ])
 def test_a_targets_reported_progress_is_checked_only_as_far_as_it_goes(tmp_path, reported, expected):
     make_project(tmp_path, PLAN.replace("value: 58, unit: '%'", f"unit: '%', {reported}"))
