@@ -24,6 +24,10 @@ every feed is valid and empty.
   entry, the newest edition's or else the newest page date).
 * The XML is built with ElementTree, which escapes every text; characters XML
   1.0 cannot hold (control characters) are dropped.
+* ``feeds/sitemap.xml`` is an empty sitemap: Material's scripts take every
+  ``<link rel="alternate">`` of a page's head, the feed's too, for a language
+  version of the site and fetch the sitemap.xml beside it, which was a 404 on
+  every page load.
 """
 
 from __future__ import annotations
@@ -34,7 +38,7 @@ import xml.etree.ElementTree as ET
 from functools import cache
 from urllib.parse import quote, urlsplit
 
-from .addresses import FEED_ALL, feed_path, page_path, served_url
+from .addresses import FEED_ALL, FEEDS, feed_path, page_path, served_url
 from .changetext import as_text
 from .corpus import Corpus
 from .labels import FEED_ALL_TITLE, SITE_NAME
@@ -44,6 +48,8 @@ ATOM = "http://www.w3.org/2005/Atom"
 FEED_ID_DATE = "2025"  # the year this id scheme was defined
 FEED_ENTRIES = 100  # the newest changes a feed holds
 NO_DATE = "1970-01-01T00:00:00Z"
+EMPTY_SITEMAP = ('<?xml version="1.0" encoding="UTF-8"?>\n'
+                 '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9"></urlset>\n')
 _NOT_XML = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]+")
 
 
@@ -63,6 +69,7 @@ def feeds(corpus: Corpus, timeline: Timeline) -> dict[str, str]:
                       f"{SITE_NAME}：{vocabulary.organisation_by_id[d.organisation].name}{d.name}的更新",
                       page_path("departments", d.id), [e for e in entries if d.id in e[2].departments])
                  for d in vocabulary.departments)
+    files[f"{FEEDS}/sitemap.xml"] = EMPTY_SITEMAP
     return files
 
 

@@ -163,3 +163,20 @@ def test_page_zoomed_to_twice_the_size_fits_the_width(browser, site_url, built_c
         assert scroll_width <= client_width, f"{path} is {scroll_width}px wide in a {client_width}px window"
         page.close()
     context.close()
+
+
+def test_pages_load_without_console_errors_or_failed_requests(browser, site_url, pages):
+    """Nothing a page or Material's scripts ask for is missing (the feed's <link rel="alternate"> made Material
+    fetch feeds/sitemap.xml, a 404 on every page load), and no script logs an error."""
+    context = browser.new_context()
+    found = {}
+    for kind, path in pages.items():
+        page = context.new_page()
+        problems = found[kind] = []
+        page.on("console", lambda message, seen=problems: message.type == "error" and seen.append(message.text))
+        page.on("response", lambda response, seen=problems: seen.append(f"{response.status} {response.url}")
+                if response.status >= 400 else None)
+        page.goto(site_url + path, wait_until="networkidle")
+        page.close()
+    context.close()
+    assert found == {kind: [] for kind in pages}
