@@ -67,7 +67,7 @@ class Criteria:
     def terms(self) -> tuple[str, ...]:
         """The words to look for, in lower case: each split at spaces, as the finder splits its keywords (once
         for a search, not once an item)."""
-        return tuple(term for word in self.words for term in word.lower().split())
+        return tuple(term for word in self.words for term in fold(word).lower().split())
 
 
 def has_status(entry: Entry, criteria: Criteria) -> bool:
@@ -77,11 +77,21 @@ def has_status(entry: Entry, criteria: Criteria) -> bool:
     return state is not None and not criteria.statuses.isdisjoint({STATE_LABELS[state], entry.item.status})
 
 
+# Full-width digits, Latin letters, ％ and ． as their ASCII forms (a Chinese input method in full-width mode types
+# ５８％ for 58%), as the site's search field and finder fold them (generator/static/a11y.js, plansiteFold).
+_FULL_WIDTH = {code: code - 0xFEE0 for code in (0xFF05, 0xFF0E, *range(0xFF10, 0xFF1A), *range(0xFF21, 0xFF3B),
+                                                  *range(0xFF41, 0xFF5B))}
+
+
+def fold(text: str) -> str:
+    return text.translate(_FULL_WIDTH)
+
+
 def searched_text(entry: Entry) -> str:
-    """What words are looked for in (see above), in lower case, as the finder's ``prepare`` joins it."""
+    """What words are looked for in (see above), in lower case and folded, as the finder's ``prepare`` joins it."""
     names = [d.name for d in entry.owners + entry.support] + [t.name for t in entry.themes]
     fields = [entry.item.title, entry.item.text, entry.plan.title, entry.organisation.name, *names]
-    return "\n".join(fields).lower()
+    return fold("\n".join(fields)).lower()
 
 
 def has_words(entry: Entry, terms: Iterable[str]) -> bool:

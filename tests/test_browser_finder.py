@@ -211,6 +211,15 @@ def test_an_address_with_keywords_shows_the_filtered_items_and_not_the_site_sear
     page.wait_for_function("document.getElementById('__search').checked")
 
 
+def test_keywords_typed_in_full_width_find_what_their_ascii_forms_find(page, site_url, built_corpus):
+    """A Chinese input method in full-width mode types ５８％ for 58%."""
+    matching = with_words(built_corpus, "58%")
+    assert matching
+    open_finder(page, f"{site_url}tasks/?year=all&kw=５８％")
+    wait_for_count(page, len(matching))
+    assert shown_links(page) == expected_links(site_url, matching)
+
+
 def test_nothing_in_the_year_chosen_offers_every_year(page, site_url, built_corpus):
     """The answer is often another year's: an empty year says so and offers to look in every year."""
     newest, older = built_corpus.years[0], built_corpus.years[-1]

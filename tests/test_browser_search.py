@@ -49,3 +49,16 @@ def test_search_leads_to_the_item(browser, built_site, site_url):
     assert heading.is_visible()
     assert heading.inner_text().rstrip("¶").strip() == numbered(entry.item.number, entry.item.title)
     assert not errors
+
+
+def test_a_query_typed_in_full_width_is_searched_in_its_ascii_form(browser, site_url):
+    """A Chinese input method in full-width mode types ５８％ for 58%, which the index holds only as 58%."""
+    page = browser.new_page()
+    page.goto(site_url)
+    search = page.locator("input.md-search__input")
+    search.click()
+    search.press_sequentially("５８％")  # typed, key by key
+    page.locator(".md-search-result__list > li.md-search-result__item").first.wait_for(timeout=15000)
+    assert search.input_value() == "58%"
+    assert "58%" in page.locator(".md-search-result__list").inner_text()
+    page.close()

@@ -89,6 +89,16 @@ def test_words_are_the_finders_keywords(corpus):
     assert select(corpus, Criteria(words=(" 学前教育　洮北区 ",))) == both  # an ideographic space too
 
 
+def test_full_width_digits_letters_and_percent_are_their_ascii_forms(tmp_path):
+    """A Chinese input method in full-width mode types ５８％ for 58%: both sides are folded, as on the site."""
+    make_project(tmp_path, PLAN.replace("扩大普惠资源。", "扩大普惠资源，覆盖ＡＢ类园９５％。"))
+    site, _ = load_site(str(tmp_path))
+    corpus = build_corpus(site)
+    for word in ("５８％", "58%", "ab类", "ａｂ类", "95%", "９５％"):
+        assert keys(select(corpus, Criteria(words=(word,)))) == ["demo-edu-2025#1-1"], word
+    assert select(corpus, Criteria(words=("（５８）",))) == []  # Chinese brackets are no ASCII ones
+
+
 def test_words_are_lower_case_as_javascript_makes_them(tmp_path):
     """The finder lowers the case (``toLowerCase``), it does not fold it: STRASSE is not Straße."""
     make_project(tmp_path, PLAN.replace("扩大普惠资源。", "扩大普惠资源（Straße）。"))

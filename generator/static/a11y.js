@@ -7,7 +7,17 @@
  *   the field (pasted from a menu or a phone's long press, dictated, put in by an input method or an
  *   on-screen keyboard) searched nothing until another key was pressed.  Each change of its value
  *   now sends the field a keyup (not while an input method is still composing).
+ * - A Chinese input method in full-width mode types ５８％ for 58%, which the index never holds as such:
+ *   the field's full-width digits, Latin letters, ％ and ． become their ASCII forms as they are typed
+ *   (window.plansiteFold, which the finder's keyword filter uses too: finder.js; `plansite find`
+ *   folds alike, generator/find.py).
  */
+window.plansiteFold = (function () {
+  "use strict";
+  const FULL_WIDTH = /[\uff05\uff0e\uff10-\uff19\uff21-\uff3a\uff41-\uff5a]/g;
+  return (text) => text.replace(FULL_WIDTH, (char) => String.fromCharCode(char.charCodeAt(0) - 0xfee0));
+})();
+
 (function () {
   "use strict";
   const dialog = document.querySelector(".md-search[role=dialog]");
@@ -16,10 +26,20 @@
   }
   const query = document.querySelector("input.md-search__input");
   if (query) {
+    const search = function () {
+      const folded = window.plansiteFold(query.value);
+      if (folded !== query.value) {  // one character for one: the caret stays where it was
+        const [start, end] = [query.selectionStart, query.selectionEnd];
+        query.value = folded;
+        query.setSelectionRange(start, end);
+      }
+      query.dispatchEvent(new KeyboardEvent("keyup"));
+    };
     query.addEventListener("input", function (event) {
       if (!event.isComposing) {
-        query.dispatchEvent(new KeyboardEvent("keyup"));
+        search();
       }
     });
+    query.addEventListener("compositionend", search);
   }
 })();

@@ -90,7 +90,8 @@
     form.elements.status.append(...index.states.map((state) => add(state, state)));
   }
 
-  /* A year's items, each with what the keyword filter searches (lower case; `plansite find` searches the same:
+  /* A year's items, each with what the keyword filter searches (lower case, full-width digits and letters
+   * folded, see a11y.js; `plansite find` searches the same:
    * generator/find.py, searched_text) and what a result shows. */
   function prepare(data, {organisations, themes, departments}, dataUrl) {
     const plans = byId(data.plans);
@@ -110,7 +111,7 @@
       };
       const words = [item.title, item.text, plan.title, organisations.get(plan.organisation).name,
         ...shown.owners, ...shown.support, ...shown.themes];
-      return {item, plan, shown, words: words.join("\n").toLowerCase()};
+      return {item, plan, shown, words: window.plansiteFold(words.join("\n")).toLowerCase()};
     });
   }
 
@@ -133,7 +134,7 @@
   }
 
   function matches(state) {
-    const terms = state.kw.toLowerCase().split(/\s+/).filter(Boolean);
+    const terms = window.plansiteFold(state.kw).toLowerCase().split(/\s+/).filter(Boolean);
     return ({item, plan, words}) =>
       (!state.org || plan.organisation === state.org)
       && (!state.theme || item.themes.includes(state.theme))
