@@ -85,7 +85,7 @@ def test_reimport_keeps_curator_edits_and_takes_source_changes(project, capsys):
     curated["sections"][1]["items"][0]["owners"] = ["体卫艺科", "基教科"]
     (project / OUTPUT).write_text(yaml.safe_dump(curated, allow_unicode=True, sort_keys=False), encoding="utf-8")
 
-    # the source is republished under a new name: item 2 reworded, an item added, item 3 gone
+    # the source is republished under a new name: item 2 reworded, an item added before item 3, which is now 4
     old = (project / "sources" / "owners.txt").read_text(encoding="utf-8")
     new = (old.replace("开展幼儿园保育教育质量评估。", "开展幼儿园保育教育质量评估和督导。")
            .replace("  二、心理健康", "  3.加强幼小衔接。推进幼小科学衔接。\n\n  二、心理健康")
@@ -99,11 +99,11 @@ def test_reimport_keeps_curator_edits_and_takes_source_changes(project, capsys):
     assert one[0]["title"] == "扩大学前教育普惠资源" and one[0]["themes"] == ["preschool"]  # kept
     assert one[1]["text"].endswith("质量评估和督导。")  # not curated: the new source wins
     assert [i["number"] for i in one] == ["1", "2", "3"] and one[2]["title"] == "加强幼小衔接"  # added
-    assert two[0]["owners"] == ["体卫艺科", "基教科"]  # curated item 3 is gone from the source: kept
-    assert [i["number"] for i in two] == ["3", "4"]
+    assert two[0]["owners"] == ["体卫艺科", "基教科"]  # curated item 3, renumbered 4 in the source: still curated
+    assert [i["number"] for i in two] == ["4"]
     assert merged["source"]["file"] == "sources/owners-v2.txt"
     assert "item 1-3: new in the source: added" in err
-    assert "item 2-3: gone from the source but curated: kept" in err
+    assert "item 2-3 → 2-4: renumbered in the source" in err
     assert "item 1-2.text: updated from the source" in err
 
 

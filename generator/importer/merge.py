@@ -7,11 +7,17 @@ not curated; a value that differs was.  Then, three ways, per field:
 
 * file == base: not curated → take the new import's value (a change in the
   source is applied);
-* file != base: curated → kept, and listed when the new import differs too;
-* items and sections are matched by their numbers: new ones are
-  added; ones gone from the source are removed only if the file's copy is
-  exactly the base's (nothing curated); ones the curator added are kept, ones
-  the curator deleted are not brought back.
+* file != base: curated → kept, and listed when the new import differs too.
+
+Items are matched in two steps (``pairing``): the file's with the base's by
+their numbers (both come from one source), the base's with the new import's
+(perhaps another edition) by identity, as ``plansite changes`` pairs items.
+So an item renumbered, or moved to another section, in the new edition keeps
+its curated values and takes its new number and place (listed).  Items new in
+the source are added, in place; ones gone from the source are removed only if
+the file's copy is exactly the base's (nothing curated), else kept (listed);
+ones the curator added are kept, ones the curator deleted are not brought
+back.  Sections are matched by their numbers, with the same rules.
 
 When the file's source is the one being imported, base and new import are
 the same, so nothing curated is ever replaced.  When the importer itself has
@@ -21,14 +27,14 @@ curated and is kept (listed, so the curator can take the new value by hand).
 
 from __future__ import annotations
 
-from collections import Counter
 from dataclasses import dataclass, fields
 
 from .. import model
-from ..ids import number_part
+from .pairing import Pairing, keyed, listed
 
 _MISSING = object()
-_KEYED = {"sections": model.Section, "items": model.Item}
+_PLACE = ("number", "span")  # where an item stands, not what it says
+_UNLISTED = {"span"}  # an item's provenance, which follows its text: a change from the source goes unlisted
 
 
 @dataclass(frozen=True)
@@ -37,86 +43,112 @@ class Merged:
     changes: tuple[str, ...]  # one line per change applied or curated value kept
 
 
-def _label(kind: str, key: str) -> str:
-    return f"{'section' if kind == 'sections' else 'item'} {key}"
-
-
-def _keyed(entries: list[dict], parent: str) -> dict[str, dict]:
-    """Entries by the parent's key and the value of their number (an explicit ``id`` is a curated field:
-    an import never has one, so it cannot match by it).  Entries of one number are told apart by the order
-    they come in: the second of number 1 is '1 (2)', matched with the second of the other side, so that
-    none is lost (``plansite check`` asks a file to give such an item an ``id``)."""
-    keyed: dict[str, dict] = {}
-    seen: Counter[str] = Counter()
-    for position, entry in enumerate(entries, 1):
-        part = number_part(str(entry.get("number", "")), position)
-        key = f"{parent}-{part}" if parent else part
-        seen[key] += 1
-        keyed[key if seen[key] == 1 else f"{key} ({seen[key]})"] = entry
-    return keyed
-
-
 class _Merger:
-    def __init__(self):
+    def __init__(self, pairing: Pairing):
+        self.pairing = pairing
         self.changes: list[str] = []
 
-    def value(self, where: str, mine, base, new):
-        """Three-way merge of one field: mine (the file), base (import of its source), new (this import)."""
+    def value(self, where: str, mine, base, new, quiet: bool = False):
+        """Three-way merge of one field: mine (the file), base (import of its source), new (this import);
+        ``quiet``: a change from the source goes unlisted (it is listed otherwise)."""
         if mine == base:
-            if new != base:
+            if new != base and not quiet:
                 self.changes.append(f"{where}: updated from the source")
             return new
         if new != base and new != mine:
             self.changes.append(f"{where}: kept the curated value (the source now gives {_short(new)})")
         return mine
 
-    def mapping(self, cls, where: str, mine: dict, base: dict, new: dict, parent_key: str = "") -> dict:
+    def mapping(self, cls, where: str, mine: dict, base: dict, new: dict, key: str = "", quiet=()) -> dict:
         result = {}
         for name in _names(cls, mine, new):
             m, b, n = mine.get(name, _MISSING), base.get(name, _MISSING), new.get(name, _MISSING)
-            if name in _KEYED:
-                merged = self.entries(name, where, parent_key, m, b, n)
+            if name == "sections":
+                merged = self.sections(key, m, b, n)
+            elif name == "items":
+                merged = self.items(key, m, n)
             elif cls is model.Plan and name == "source":
                 merged = self.mapping(model.Source, "source", _dict(m), _dict(b), _dict(n))
             else:
-                merged = self.value(f"{where}.{name}" if where else name, m, b, n)
+                merged = self.value(f"{where}.{name}" if where else name, m, b, n, name in quiet)
             if merged is not _MISSING:
                 result[name] = merged
         return result
 
-    def entries(self, kind: str, where: str, parent: str, mine, base, new):
-        mine_list = [] if mine is _MISSING else mine
-        mine_k, base_k, new_k = (_keyed([] if v is _MISSING else v, parent) for v in (mine_list, base, new))
-        cls = _KEYED[kind]
+    def sections(self, parent: str, mine, base, new):
+        mine_k, base_k, new_k = (keyed(listed(v), parent) for v in (mine, base, new))
         result: dict[str, dict] = {}
         for key, entry in mine_k.items():
             if key in new_k:
-                result[key] = self.mapping(cls, _label(kind, key), entry, base_k.get(key, {}), new_k[key], key)
+                result[key] = self.mapping(model.Section, f"section {key}", entry, base_k.get(key, {}), new_k[key],
+                                           key)
             elif key not in base_k:
                 result[key] = entry  # the curator added it
-            elif entry == base_k[key]:
-                self.changes.append(f"{_label(kind, key)}: removed (gone from the source)")
+            elif entry == base_k[key]:  # its items the source moved elsewhere are placed there
+                self.changes.append(f"section {key}: removed (gone from the source)")
             else:
-                self.changes.append(f"{_label(kind, key)}: gone from the source but curated: kept")
-                result[key] = entry
+                self.changes.append(f"section {key}: gone from the source but curated: kept")
+                result[key] = self.mapping(model.Section, f"section {key}", entry, base_k[key], _bare(entry), key)
         order = list(result)
         for index, (key, entry) in enumerate(new_k.items()):
             if key in result:
                 continue
             if key in base_k:
                 if entry != base_k[key]:
-                    self.changes.append(f"{_label(kind, key)}: deleted in the file, changed in the source: "
+                    self.changes.append(f"section {key}: deleted in the file, changed in the source: "
                                         "not brought back")
                 continue
-            self.changes.append(f"{_label(kind, key)}: new in the source: added")
+            self.changes.append(f"section {key}: new in the source: added")
             order.insert(_position(order, list(new_k), index), key)
-            result[key] = entry
-        if not order and mine is _MISSING:
-            return _MISSING
-        return [result[key] for key in order]
+            result[key] = self.mapping(model.Section, f"section {key}", _bare(entry), _bare(entry), entry, key)
+        return _MISSING if not order and mine is _MISSING else [result[key] for key in order]
+
+    def items(self, section: str, mine, new):
+        """The items of the section ``section``: the file's in its order, with those of the new import it lacks
+        (added, or moved here from another section) where they stand in the new import."""
+        pairing = self.pairing
+        result: dict[tuple[str, str], dict] = {}
+        for key, entry in keyed(listed(mine), section).items():
+            if key not in pairing.base:
+                result["file", key] = entry  # the curator added it
+            elif key not in pairing.new_of_base:
+                if entry == pairing.base[key].entry:
+                    self.changes.append(f"item {key}: removed (gone from the source)")
+                else:
+                    self.changes.append(f"item {key}: gone from the source but curated: kept")
+                    result["file", key] = entry
+            elif pairing.home(key) == section:
+                result["new", pairing.new_of_base[key]] = self.item(key, entry)
+        order = list(result)
+        new_k = keyed(listed(new), section)
+        new_order = [("new", key) for key in new_k]
+        for index, (key, entry) in enumerate(new_k.items()):
+            base = pairing.base_of_new.get(key)
+            if ("new", key) in result:
+                continue
+            if base is None:
+                self.changes.append(f"item {key}: new in the source: added")
+            elif base not in pairing.mine:
+                if _content(entry) != _content(pairing.base[base].entry):
+                    self.changes.append(f"item {key}: deleted in the file, changed in the source: not brought back")
+                continue
+            else:
+                entry = self.item(base, pairing.mine[base].entry)  # moved here from the file's other section
+            order.insert(_position(order, new_order, index), ("new", key))
+            result["new", key] = entry
+        return _MISSING if not order and mine is _MISSING else [result[key] for key in order]
+
+    def item(self, key: str, mine: dict) -> dict:
+        """The file's item ``key`` merged with its counterpart in the new import, which may stand elsewhere."""
+        base, new = self.pairing.base[key], self.pairing.new[self.pairing.new_of_base[key]]
+        if new.key != key:
+            how = "renumbered" if new.section == base.section else f"moved to section {new.section}"
+            self.changes.append(f"item {key} → {new.key}: {how} in the source")
+        return self.mapping(model.Item, f"item {new.key}", mine, base.entry, new.entry,
+                            quiet=_UNLISTED | ({"number"} if new.key != key else set()))
 
 
-def _position(order: list[str], new_order: list[str], index: int) -> int:
+def _position(order: list, new_order: list, index: int) -> int:
     """Where an added entry goes: after the entry it follows in the new import, else before the one it
     precedes, else at the end."""
     before = [key for key in new_order[:index] if key in order]
@@ -131,6 +163,16 @@ def _names(cls, mine: dict, new: dict) -> list[str]:
     known = [f.name for f in fields(cls)]
     present = [n for n in known if n in mine or n in new]
     return present + [n for n in mine if n not in known]
+
+
+def _bare(section: dict) -> dict:
+    """A section without its items and sections."""
+    return {name: value for name, value in section.items() if name not in ("items", "sections")}
+
+
+def _content(item: dict) -> dict:
+    """What an item says, without where it stands."""
+    return {name: value for name, value in item.items() if name not in _PLACE}
 
 
 def _dict(value) -> dict:
@@ -156,6 +198,8 @@ def normalised(plan: dict) -> dict:
 
 def merge(mine: dict, base: dict, new: dict) -> Merged:
     """Merge the new import into the curated file ``mine``, ``base`` telling what was curated."""
-    merger = _Merger()
-    plan = merger.mapping(model.Plan, "", normalised(mine), normalised(base), normalised(new))
+    mine, base, new = normalised(mine), normalised(base), normalised(new)
+    merger = _Merger(Pairing(mine, base, new))
+    plan = merger.mapping(model.Plan, "", mine, base, new)
     return Merged(plan, tuple(merger.changes))
+
