@@ -408,7 +408,8 @@ def test_a_new_organisation_is_imported_and_said_to_be_added(project, capsys):
     ("--year", "21", "21 is out of range (1949–2100)"),
     ("--year", "二〇二一", "invalid year value: '二〇二一'"),
     ("--merge", None, "--merge merges into the file given by -o PATH"),
-    ("--new-source", None, "--new-source says what --merge merges: it goes with -o PATH --merge")])
+    ("--new-source", None, "--new-source says what --merge merges: it goes with -o PATH --merge"),
+    ("--drop-comments", None, "--drop-comments lets --merge drop the comments of the file it merges into")])
 def test_values_a_plan_file_could_not_hold_and_a_merge_without_a_file_are_usage_errors(project, capsys, option, value,
                                                                                       message):
     with pytest.raises(SystemExit) as exited:

@@ -203,3 +203,33 @@ def test_an_item_inserted_in_a_new_edition_leaves_curated_values_with_their_renu
     assert err.count("renumbered in the source") == len(items) - 2  # all but items 1 and 2
     assert f"{PLAN}: {len(items)} change(s)" in err  # and source.file, item 2
     assert errors(pingxiang) == []
+
+
+@seeds
+def test_a_merge_that_changes_nothing_leaves_the_file_as_it_was(pingxiang, capsys):
+    """The file was written anew: its comments dropped, a curated id moved to where the importer puts it."""
+    text = (pingxiang / PLAN).read_text(encoding="utf-8")
+    text = text.replace("- number: 一\n", "- number: 一\n  # 待核实：原文此处标题不清\n", 1)
+    text = text.replace("  - number: '1'\n", "  - id: study\n    number: '1'\n", 1)
+    (pingxiang / PLAN).write_text(text, encoding="utf-8")
+    assert import_into_plan(pingxiang, pingxiang.parent / "shared" / "seeds" / SEED) == 0
+    assert "0 change(s)" in capsys.readouterr().err
+    assert (pingxiang / PLAN).read_text(encoding="utf-8") == text
+
+
+@seeds
+def test_a_merge_that_would_drop_the_curators_comments_is_refused_unless_told_to_drop_them(pingxiang, capsys):
+    text = (pingxiang / PLAN).read_text(encoding="utf-8")
+    assert text.startswith("# yaml-language-server: $schema=../plan.schema.json\n")  # the importer's: not counted
+    text = text.replace("- number: 一\n", "- number: 一\n  # 待核实：原文此处标题不清\n", 1)
+    text = text.replace("year: 2021\n", "year: 2021  # 据正文\n", 1)
+    (pingxiang / PLAN).write_text(text, encoding="utf-8")
+    capsys.readouterr()
+    assert import_into_plan(pingxiang, pingxiang / "sources" / "appended.txt", "--new-source") == 1
+    err = capsys.readouterr().err
+    assert f"{pingxiang / PLAN}:5: # 据正文\n{pingxiang / PLAN}:14: # 待核实：原文此处标题不清\n" in err
+    assert "holds 2 comment(s) (above), which the merge would drop" in err and "--drop-comments" in err
+    assert (pingxiang / PLAN).read_text(encoding="utf-8") == text
+    assert import_into_plan(pingxiang, pingxiang / "sources" / "appended.txt", "--new-source", "--drop-comments") == 0
+    written = (pingxiang / PLAN).read_text(encoding="utf-8")
+    assert "待核实" not in written and "据正文" not in written and "切实做好新增测试工作" in written

@@ -5,12 +5,16 @@ importer was unsure of, by source line) always goes to stderr.
 
 An existing -o file is never overwritten.  --merge merges the import into it: a
 value that differs from a fresh import of the file's own source (source.file)
-counts as curated and is kept; new items are added, items gone from the source
-are removed only when nothing in them was curated; every change is listed.
-SOURCE must be the file source.file names: merging another file is refused,
-unless --new-source says it is a new edition or a corrected copy of the same
-document (then source.file names SOURCE).  The merged plan keeps the file's
-organisation, id, year and kind: --org, --id, --year and --kind are refused.
+counts as curated and is kept; items are matched by identity, as `plansite
+changes` matches them (a renumbered item keeps its curated values and takes its
+new number); new items are added, items gone from the source are removed only
+when nothing in them was curated; every change is listed.  With no change the
+file is left as it was; a merge that would drop the file's comments is refused
+unless --drop-comments lets them go.  SOURCE must be the file source.file
+names: merging another file is refused, unless --new-source says it is a new
+edition or a corrected copy of the same document (then source.file names
+SOURCE).  The merged plan keeps the file's organisation, id, year and kind:
+--org, --id, --year and --kind are refused.
 
 --verify checks PLAN's items against SOURCE at their spans instead of
 importing.  --add-unknown-owners appends the owners no department matches to
@@ -26,8 +30,8 @@ import functools
 import os
 import re
 
-USAGE = """%(prog)s SOURCE [--org ID] [--year N] [--kind KIND] [--id SLUG] [-o PATH [--merge [--new-source]]]
-                         [--add-unknown-owners]
+USAGE = """%(prog)s SOURCE [--org ID] [--year N] [--kind KIND] [--id SLUG]
+                         [-o PATH [--merge [--new-source] [--drop-comments]]] [--add-unknown-owners]
        %(prog)s --verify SOURCE PLAN.yaml"""
 
 
@@ -79,6 +83,9 @@ def register(commands) -> None:
                         help="with --merge: SOURCE is not the file PATH was imported from (its source.file) but a "
                              "new edition or a corrected copy of that document (without it, such a merge is "
                              "refused)")
+    parser.add_argument("--drop-comments", action="store_true",
+                        help="with --merge: PATH holds YAML comments, which the merge drops (it writes the file anew; "
+                             "without this option such a merge is refused)")
     # Zero or more values, so that both `--verify SOURCE PLAN` and `SOURCE --verify PLAN` parse (a second
     # optional positional would be consumed empty by argparse in the second form); see ``verify_paths``.
     parser.add_argument("--verify", nargs="*", metavar="PATH",
@@ -107,6 +114,9 @@ def merge_options(parser: argparse.ArgumentParser, args) -> None:
         parser.error("--merge merges into the file given by -o PATH")
     if args.new_source and not args.merge:
         parser.error("--new-source says what --merge merges: it goes with -o PATH --merge")
+    if args.drop_comments and not args.merge:
+        parser.error("--drop-comments lets --merge drop the comments of the file it merges into: it goes with "
+                     "-o PATH --merge")
     given = [flag for flag, value in (("--org", args.org), ("--id", args.plan_id), ("--year", args.year),
                                       ("--kind", args.kind)) if value]
     if args.merge and given and os.path.isfile(args.output):

@@ -41,6 +41,7 @@ _UNLISTED = {"span"}  # an item's provenance, which follows its text: a change f
 class Merged:
     plan: dict
     changes: tuple[str, ...]  # one line per change applied or curated value kept
+    unchanged: bool  # the plan is the file's data (then the file need not be written)
 
 
 class _Merger:
@@ -201,5 +202,5 @@ def merge(mine: dict, base: dict, new: dict) -> Merged:
     mine, base, new = normalised(mine), normalised(base), normalised(new)
     merger = _Merger(Pairing(mine, base, new))
     plan = merger.mapping(model.Plan, "", mine, base, new)
-    return Merged(plan, tuple(merger.changes))
+    return Merged(plan, tuple(merger.changes), plan == mine)
 

@@ -14,6 +14,7 @@ from ..diagnostics import Diagnostic, did_you_mean, has_errors, print_diagnostic
 from ..load import display_path, load_plan_files, load_vocabulary, plan_paths, vocabulary_path
 from ..project import PLANS
 from . import draft, unknown_owners
+from .comments import comments
 from .merge import merge
 from .pipeline import Settings, import_source, names_another_source, stored_path
 from .report import format_report
@@ -38,11 +39,11 @@ def run_import(args) -> int:
     print(format_report(settings.source_file, imported.plan, imported.unsure, imported.dropped),
           end="", file=sys.stderr)
 
-    plan = imported.plan
+    plan, unchanged = imported.plan, False
     if curated is not None:
         base = _base(args, curated, settings, vocabulary, imported.plan)
         merged = merge(curated, base, _plain(imported.plan))
-        plan = merged.plan
+        plan, unchanged = merged.plan, merged.unchanged
         print(f"merge into {args.output}: {len(merged.changes)} change(s)", file=sys.stderr)
         for change in merged.changes:
             print(f"  {change}", file=sys.stderr)
@@ -50,8 +51,12 @@ def run_import(args) -> int:
     if refusal:
         print(f"error: {refusal}; nothing written", file=sys.stderr)
         return 1
+    if curated is not None and not unchanged and not args.drop_comments and _dropped_comments(args.output):
+        return 1
     text = draft.dump(plan)
-    if args.output:
+    if unchanged:
+        print(f"{args.output} is left as it was", file=sys.stderr)
+    elif args.output:
         try:
             _make_folder(args.output)
             replace_file(args.output, text)  # a curated file merged into is never left half-written
@@ -63,6 +68,19 @@ def run_import(args) -> int:
     if args.add_unknown_owners:
         _add_unknown_owners(args, plan, vocabulary, settings.source_file)
     return 0
+
+
+def _dropped_comments(path: str) -> bool:
+    """Whether the file merged into holds comments, which writing it anew would drop (then they are named)."""
+    text, _ = yamlsource.read_text(path)
+    found = comments(text or "")
+    for line, comment in found:
+        print(f"{path}:{line}: {comment}", file=sys.stderr)
+    if found:
+        print(f"error: {path} holds {len(found)} comment(s) (above), which the merge would drop: it writes the file "
+              "anew from its data; nothing written. Move each note into the plan's notes field (or a commit "
+              "message), then merge again; or merge with --drop-comments to let them go", file=sys.stderr)
+    return bool(found)
 
 
 def _make_folder(path: str) -> None:
