@@ -233,3 +233,28 @@ def test_a_merge_that_would_drop_the_curators_comments_is_refused_unless_told_to
     assert import_into_plan(pingxiang, pingxiang / "sources" / "appended.txt", "--new-source", "--drop-comments") == 0
     written = (pingxiang / PLAN).read_text(encoding="utf-8")
     assert "待核实" not in written and "据正文" not in written and "切实做好新增测试工作" in written
+
+
+@seeds
+@pytest.mark.parametrize("name", ["appended", "inserted"])
+def test_a_new_source_merged_when_the_old_one_is_gone_adds_the_new_items_and_names_the_new_source(pingxiang, capsys,
+                                                                                                 name):
+    """With the old source gone, the new import served as base: item 32 was taken as deleted by the curator, and
+    source.file as curated."""
+    def edit(plan):
+        plan["source"]["file"] = "../shared/seeds/gone.txt"
+    before = curate(pingxiang, edit)
+    capsys.readouterr()
+    assert import_into_plan(pingxiang, pingxiang / "sources" / f"{name}.txt", "--new-source") == 0
+    err = capsys.readouterr().err
+    assert "note: the file's source ../shared/seeds/gone.txt is gone" in err
+    after = curated(pingxiang)
+    assert after["source"]["file"] == f"sources/{name}.txt" and "source.file: updated from the source" in err
+    added = "切实做好新增测试工作" if name == "appended" else "全面开展新增宣讲活动"
+    said = what_they_say(after)
+    assert [i["title"] for i in said if i not in what_they_say(before)] == [added]  # all else as curated
+    assert len(said) == len(what_they_say(before)) + 1 and "new in the source: added" in err
+    first, last = {"appended": ((1, 17), (23, 32)), "inserted": ((1, 18), (24, 32))}[name]  # 18–22 are missing
+    assert [i["number"] for i in walk_item_dicts(after["sections"])] == [
+        str(n) for start, end in (first, last) for n in range(start, end + 1)]
+    assert errors(pingxiang) == []

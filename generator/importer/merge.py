@@ -30,7 +30,7 @@ from __future__ import annotations
 from dataclasses import dataclass, fields
 
 from .. import model
-from .pairing import Pairing, keyed, listed
+from .pairing import Pairing, identity_pairs, keyed, listed, placements
 
 _MISSING = object()
 _PLACE = ("number", "span")  # where an item stands, not what it says
@@ -204,3 +204,25 @@ def merge(mine: dict, base: dict, new: dict) -> Merged:
     plan = merger.mapping(model.Plan, "", mine, base, new)
     return Merged(plan, tuple(merger.changes), plan == mine)
 
+
+def assumed_base(mine: dict, new: dict, source_file: str) -> dict:
+    """The base of a file whose source (``source_file``) is gone or cannot be imported: the new import, holding
+    the items the file has (paired by identity), each where the file has it, with the file's number and span.
+    So values of the file that differ from the new import count as curated (but an item's place: it takes the
+    new import's), the file's items it lacks are kept (as if the curator had added them) and its items the file
+    lacks are added (an item the curator deleted cannot be told from a new one)."""
+    mine, new = normalised(mine), normalised(new)
+    _, mine_items = placements(mine)
+    _, new_items = placements(new)
+    counterparts = identity_pairs(mine_items, new_items)
+
+    def sections(mine_sections, new_sections, parent: str) -> list[dict]:
+        new_k = keyed(listed(new_sections), parent)
+        return [{**_bare(new_k[key]),
+                 "items": [{**new_items[counterparts[k]].entry, **{name: item[name] for name in _PLACE if name in item}}
+                           for k, item in keyed(listed(section.get("items")), key).items() if k in counterparts],
+                 "sections": sections(section.get("sections"), new_k[key].get("sections"), key)}
+                for key, section in keyed(listed(mine_sections), parent).items() if key in new_k]
+
+    return {**new, "source": {**_dict(new.get("source")), "file": source_file},
+            "sections": sections(mine.get("sections"), new.get("sections"), "")}

@@ -15,7 +15,7 @@ from ..load import display_path, load_plan_files, load_vocabulary, plan_paths, v
 from ..project import PLANS
 from . import draft, unknown_owners
 from .comments import comments
-from .merge import merge
+from .merge import assumed_base, merge
 from .pipeline import Settings, import_source, names_another_source, stored_path
 from .report import format_report
 from .verify import verify
@@ -159,15 +159,13 @@ def _base(args, curated: dict, settings: Settings, vocabulary, fresh: dict) -> d
     if not names_another_source(args.root, recorded, args.source):
         return _plain(fresh)
     path = os.path.join(args.root, recorded)
-    if not os.path.exists(path):
-        print(f"note: the file's source {recorded} is gone; values that differ from this import count as "
-              "curated", file=sys.stderr)
-        return _plain(fresh)
-    base = import_source(path, dataclasses.replace(settings, source_file=recorded), vocabulary)
-    if base.plan is None:
-        print(f"note: the file's source {recorded} cannot be imported; values that differ from this import "
-              "count as curated", file=sys.stderr)
-        return _plain(fresh)
+    base = import_source(path, dataclasses.replace(settings, source_file=recorded), vocabulary) \
+        if os.path.exists(path) else None
+    if base is None or base.plan is None:
+        print(f"note: the file's source {recorded} {'cannot be imported' if base else 'is gone'}; values that "
+              "differ from this import count as curated, items of the file it lacks are kept and its items the "
+              "file lacks are added", file=sys.stderr)
+        return assumed_base(curated, _plain(fresh), recorded)
     return _plain(base.plan)
 
 
