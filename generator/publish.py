@@ -44,6 +44,8 @@ import subprocess
 import sys
 import tempfile
 
+from .changes import compare_revisions
+from .changetext import move_place
 from .gitrepo import GitError, Repo
 from .project import CONFIG, EDITION_TAGS, SOURCES, configured_site_url
 
@@ -73,6 +75,7 @@ def publish(root: str, version: str, alias: str, title: str | None, branch: str,
         raise PublishError("commit these files first (an edition is a commit): " + ", ".join(dirty))
     if not configured_site_url(os.path.join(root, CONFIG)):
         print(NO_SITE_URL, file=sys.stderr)
+    warn_of_moved_addresses(repo, root, version)
     if repo.has_branch(branch):
         refuse_source_history(repo, branch, f"refs/heads/{branch}")
     remote_commit = fetch_branch(repo, remote, branch) if push else None
@@ -112,6 +115,21 @@ def check_names(repo: Repo, version: str, alias: str) -> None:
     if version == alias:
         raise PublishError(f"version {version!r} is also the alias: give the edition its own name (e.g. 2025.1) "
                            f"or another --alias")
+
+
+def warn_of_moved_addresses(repo: Repo, root: str, version: str) -> None:
+    """Warn of each item whose address (its anchor, item-<key>) the plans changed since the last edition: links
+    to it that readers keep or shared would land at the top of its plan's page.  An item numbered anew gets a new
+    key; an explicit ``id`` keeps it, wherever the item goes."""
+    published = [tag for tag, _ in repo.tags(EDITION_TAGS) if tag != f"{EDITION_TAGS}/{version}"]
+    if not published:
+        return
+    for plan in compare_revisions(root, published[-1]).plans:  # the files on disk: committed, checked above
+        for item in plan.items:
+            if item.kind == "moved" and item.before.key != item.after.key:
+                print(f"warning: {plan.path}: item {item.before.key} is now {item.after.key} ({move_place(item)}): "
+                      f"links to plans/{plan.plan}/#item-{item.before.key} from {published[-1]} no longer reach "
+                      f"it; to keep its address, give it id: {item.before.key}", file=sys.stderr)
 
 
 def fetch_branch(repo: Repo, remote: str, branch: str) -> str | None:

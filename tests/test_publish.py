@@ -104,6 +104,24 @@ def test_publishing_editions(project, tmp_path, capfd, monkeypatch):
     assert (change.plan, item.after.key, [f.field for f in item.fields]) == ("taobei-edu-2024", "1-2-2", ["text"])
 
 
+def test_an_item_numbered_anew_since_the_last_edition_is_warned_of_with_the_id_that_keeps_its_address(project,
+                                                                                                        capsys):
+    root = project
+    assert publish(root, capsys, "2024.1")[0] == 0
+    plan = root / PLAN
+    text = plan.read_text(encoding="utf-8").replace("number: 二是", "number: 三是\n            id: 1-2-2")
+    plan.write_text(text, encoding="utf-8")
+    commit(root, "renumbered, its address kept")
+    code, err = publish(root, capsys, "2024.2")
+    assert code == 0 and "no longer reach" not in err, err
+    plan.write_text(text.replace("number: 一是", "number: 四是"), encoding="utf-8")
+    commit(root, "renumbered")
+    code, err = publish(root, capsys, "2024.3")
+    assert code == 0, err
+    assert (f"warning: {PLAN}: item 1-2-1 is now 1-2-4 (同节重新编号): links to plans/taobei-edu-2024/#item-1-2-1 "
+            "from edition/2024.2 no longer reach it; to keep its address, give it id: 1-2-1\n") in err
+
+
 def test_a_configuration_whose_site_dir_mike_cannot_be_told_is_published_with_a_warning(project, capfd):
     """mkdocs.yml from before PLANSITE_SITE_DIR: mike builds into site/, which is said, not silently replaced."""
     config = project / "mkdocs.yml"
