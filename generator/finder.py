@@ -1,4 +1,4 @@
-"""The item finder (所有任务): the items with their facets, as the JSON files its page filters in the browser.
+"""The item finder (所有事项): the items with their facets, as the JSON files its page filters in the browser.
 
 The page (``templates/finder.md.j2``) holds the form; ``static/finder.js`` loads the data,
 fills the form's options, filters the items on every change and keeps the filter in the

@@ -6,7 +6,7 @@ Page dates.  A page's date is the newest last-change date of its sources
 (``history.page_dates``): a plan page's source is its plan file; a theme,
 department or organisation page's are the plan files with items (or plans)
 filed under it and the vocabulary file that defines it; a year page's are the
-plans of the year; listing pages (the home page, 全部计划, 所有任务, …) and any
+plans of the year; listing pages (the home page, 全部计划, 所有事项, …) and any
 other generated page depend on every plan, and listings of a vocabulary on its
 file too.  Dates are those of committed changes; edition pages carry their
 own dates instead.

@@ -1,4 +1,4 @@
-"""The item finder (所有任务) in Debian's chromium, operated from the keyboard."""
+"""The item finder (所有事项) in Debian's chromium, operated from the keyboard."""
 
 from __future__ import annotations
 

@@ -306,5 +306,5 @@ def test_the_home_page_leads_to_the_finder(fixture_site):
     way in but not it, and its search advice left a reader to combine facets in the search box."""
     home = render_site(fixture_site)["index.md"]
     browse = home[home.index("## 从这里浏览"):home.index("## 如何检索")]
-    assert "- [所有任务](tasks/index.md)：" in browse
-    assert "请用[所有任务](tasks/index.md)" in home[home.index("## 如何检索"):]
+    assert "- [所有事项](tasks/index.md)：" in browse
+    assert "请用[所有事项](tasks/index.md)" in home[home.index("## 如何检索"):]

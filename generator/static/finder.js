@@ -1,4 +1,4 @@
-/* The item finder (所有任务): filters the items of data/finder/ in the browser.
+/* The item finder (所有事项): filters the items of data/finder/ in the browser.
  *
  * Runs on the page holding form#finder (every page loads this file; others return at once).
  * The data is split (see generator/finder.py): an index with the facets and per year its item count
