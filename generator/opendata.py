@@ -142,17 +142,24 @@ def key_columns(entry_of: Callable[[Any], Entry]) -> tuple[Column, ...]:
     )
 
 
+def plan_columns(entry_of: Callable[[Any], Entry]) -> tuple[Column, ...]:
+    """What a row's plan is: so that a table is read on its own, without a join."""
+    return (
+        Column("plan_title", "string", "Title of the plan.", lambda s: entry_of(s).plan.title),
+        Column("organisation", "string", "Id of the organisation that published the plan.",
+               lambda s: entry_of(s).organisation.id),
+        Column("organisation_name", "string", "Name of that organisation.", lambda s: entry_of(s).organisation.name),
+        Column("year", "integer", "The year the plan is for.", lambda s: entry_of(s).plan.year),
+        Column("kind", "string", "plan (工作要点/计划), review (工作总结) or breakdown (任务分解).",
+               lambda s: entry_of(s).plan.kind, enum=typing.get_args(Kind)),
+    )
+
+
 def item_columns(location: Callable[[Entry], str]) -> tuple[Column, ...]:
     """The columns of items.csv and items.json; ``location`` gives an item's address on the site."""
     return (
         *key_columns(lambda e: e),
-        Column("plan_title", "string", "Title of the plan.", lambda e: e.plan.title),
-        Column("organisation", "string", "Id of the organisation that published the plan.",
-               lambda e: e.organisation.id),
-        Column("organisation_name", "string", "Name of that organisation.", lambda e: e.organisation.name),
-        Column("year", "integer", "The year the plan is for.", lambda e: e.plan.year),
-        Column("kind", "string", "plan (工作要点/计划), review (工作总结) or breakdown (任务分解).",
-               lambda e: e.plan.kind, enum=typing.get_args(Kind)),
+        *plan_columns(lambda e: e),
         Column("section", "string", "Title of the section the item stands in.",
                lambda e: e.placed.sections[-1].title if e.placed.sections else ""),
         Column("sections", "string", "Titles of the sections it stands in, outermost first (section is the last): "
@@ -176,6 +183,7 @@ def item_columns(location: Callable[[Entry], str]) -> tuple[Column, ...]:
 
 TARGET_COLUMNS = (
     *key_columns(lambda row: row.entry),
+    *plan_columns(lambda row: row.entry),
     Column("target", "integer", "Position of the target within its item, from 1.", lambda row: row.position),
     *model_columns(Target, lambda row: row.target),
     Column("due", "date", "When the target is due: its deadline, else its item's, else the end of the plan's "

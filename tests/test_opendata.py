@@ -65,6 +65,9 @@ def test_csv_tables_have_their_header_and_a_row_per_item_and_target(built_site, 
     due = [(t.deadline or e.item.deadline or date(e.plan.year, 12, 31)).isoformat()
            for e in corpus.entries for t in e.item.targets]
     assert [row["due"] for row in rows] == due and any(not row["deadline"] for row in rows)
+    # read on its own: whose plan, of which year, without a join on ref
+    assert [(row["organisation_name"], row["year"], row["plan_title"]) for row in rows] == [
+        (e.organisation.name, str(e.plan.year), e.plan.title) for e in corpus.entries for _ in e.item.targets]
 
 
 @pytest.mark.site
