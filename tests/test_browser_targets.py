@@ -252,3 +252,15 @@ def test_a_narrow_table_stays_a_table_on_a_phone(browser, site_url):
     assert table.locator("thead th").count() < 5 and table.get_attribute("data-stacked") is None
     assert table.locator("tbody tr").first.evaluate("row => getComputedStyle(row).display") == "table-row"
     page.close()
+
+
+def test_on_a_phone_a_table_wider_than_the_screen_is_a_list_of_cards_too(browser, site_url):
+    """The themes' table has four columns, one of long descriptions: at 390 px it ran off the screen's edge."""
+    page = browser.new_page(viewport={"width": 390, "height": 800})
+    page.goto(f"{site_url}themes/")
+    table = page.locator("article table").first
+    assert table.locator("thead th").count() < 5 and table.get_attribute("data-stacked") == "true"
+    frame = page.locator("article .md-typeset__scrollwrap").first
+    assert frame.evaluate("f => f.scrollWidth <= f.clientWidth")
+    assert page.evaluate("document.documentElement.scrollWidth") <= 390
+    page.close()

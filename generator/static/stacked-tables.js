@@ -1,5 +1,7 @@
-/* Wide tables on phones: a table of five or more columns reads as a list of cards on a narrow screen,
- * a row a card, each cell led by its column's heading (site.css, "wide tables on phones").
+/* Wide tables on phones: a table of five or more columns, or one wider than the screen (a column of long
+ * text, as the themes' descriptions), reads as a list of cards on a narrow screen, a row a card, each
+ * cell led by its column's heading (site.css, "wide tables on phones").  Whether a table is wider than
+ * its frame is measured when the page loads and when the window is resized (a phone turned).
  *
  * This script marks such tables (data-stacked) and gives each body cell its column's heading
  * (data-label); the stylesheet stacks them only below its breakpoint.  Without the script the tables
@@ -16,7 +18,8 @@
       return;
     }
     const headings = Array.from(table.tHead.rows[0].cells, (cell) => cell.textContent.trim());
-    if (headings.length < MIN_COLUMNS) {
+    const frame = table.closest(".md-typeset__scrollwrap") || table;  // what Material scrolls a wide table in
+    if (headings.length < MIN_COLUMNS && frame.scrollWidth <= frame.clientWidth) {
       return;
     }
     table.dataset.stacked = "true";
@@ -47,4 +50,6 @@
   } else {
     stackAll();
   }
+  // A phone turned: a table stacked stays so, which the stylesheet shows as cards only on a narrow screen.
+  window.addEventListener("resize", stackAll);
 })();
