@@ -148,3 +148,18 @@ def test_table_rows_without_a_number_column_are_numbered_in_order_across_categor
                   "| 加强基层党建 | 推进支部建设。 | 机关党委 |\n二、基础教育\n| 扩大普惠资源 | 新建幼儿园。 | 基教科 |\n")
     assert shape(result.parts) == [["一", ["1", "2"]], ["二", ["1"]]]
     assert result.parts[1].children[0].column("task").text == "扩大普惠资源"
+
+
+def test_full_width_digits_number_as_ascii_ones_and_are_printed_as_them():
+    result = read("某县教育局2025年工作要点\n一、推进学前教育普惠发展\n１．扩大普惠性资源。新建公办幼儿园2所。\n"
+                  "２．提升保教质量。创建市级示范幼儿园2所。\n二、加强教师队伍建设\n３．实施强师工程。招聘公费师范生40名。\n"
+                  "三、推进义务教育优质均衡\n（１）推进学校标准化建设。\n（２）深化集团化办学。\n"
+                  "四、办好教育民生实事\n１、实施校园食品安全守护行动。\n２、推进“护苗”行动。\n")
+    assert shape(result.parts) == [["一", ["1", "2"]], ["二", ["3"]], ["三", ["(1)", "(2)"]], ["四", ["1", "2"]]]
+    assert result.unsure == ()
+    assert result.parts[0].children[0].head.text == "扩大普惠性资源。新建公办幼儿园2所。"
+
+
+def test_a_full_width_decimal_is_no_number():
+    result = read("一、推进学前教育普惠发展\n１．５万名幼儿入园。\n")
+    assert shape(result.parts) == ["一"] and result.parts[0].paragraphs[0].text == "１．５万名幼儿入园。"

@@ -14,20 +14,23 @@ from ..numbering import number_value
 
 _CN = "〇零一二三四五六七八九十百"
 _OPEN, _CLOSE = "[(（]", "[)）]"
+_DIGITS = "0-9０-９"  # full-width digits (１． （２） ３、) number as ASCII ones do, and are printed as them
+_DIGIT = f"[{_DIGITS}]"
+_ASCII = str.maketrans("０１２３４５６７８９", "0123456789")
 
 # (style, pattern); the pattern's group 1 is the number.  Order matters: the
 # first match wins, so the parenthesised forms come before the bare ones.
 STYLES: tuple[tuple[str, re.Pattern], ...] = (
     ("(一)", re.compile(rf"{_OPEN}\s*([{_CN}]+)\s*{_CLOSE}[、.．]?\s*")),
-    ("(1)", re.compile(rf"{_OPEN}\s*(\d{{1,3}})\s*{_CLOSE}[、.．]?\s*")),
+    ("(1)", re.compile(rf"{_OPEN}\s*({_DIGIT}{{1,3}})\s*{_CLOSE}[、.．]?\s*")),
     ("一、", re.compile(rf"([{_CN}]+)\s*、\s*")),
     ("一是", re.compile(r"([一二三四五六七八九十]+)是(?=[^\s，,。、是])")),
-    ("1.", re.compile(r"(\d{1,3})\s*[.．](?![\d.．])\s*")),
-    ("1、", re.compile(r"(\d{1,3})\s*、\s*")),
+    ("1.", re.compile(rf"({_DIGIT}{{1,3}})\s*[.．](?![{_DIGITS}.．])\s*")),
+    ("1、", re.compile(rf"({_DIGIT}{{1,3}})\s*、\s*")),
     ("①", re.compile(r"([\u2460-\u2473])[、.．]?\s*")),
 )
 BARE = "1"  # digits glued to the text, as in "27构建…": an item only where the sequence expects it
-_BARE = re.compile(r"(\d{1,3})(?=[\u4e00-\u9fff])")
+_BARE = re.compile(rf"({_DIGIT}{{1,3}})(?=[\u4e00-\u9fff])")
 ARABIC_STYLES = ("1.", "1、")
 
 _INLINE_SHI = re.compile(r"(?:^|(?<=[。；;：:，,]))\s*([一二三四五六七八九十]+)是(?=[^\s，,。、是])")
@@ -54,13 +57,14 @@ def match_marker(text: str) -> Marker | None:
     for style, pattern in STYLES:
         found = pattern.match(text)
         if found:
-            number = printed(style, found.group(1))
+            number = printed(style, found.group(1).translate(_ASCII))
             value = number_value(number)
             if value is not None:
                 return Marker(style, number, value, found.end())
     found = _BARE.match(text)
     if found:
-        return Marker(BARE, found.group(1), int(found.group(1)), found.end())
+        digits = found.group(1).translate(_ASCII)
+        return Marker(BARE, digits, int(digits), found.end())
     return None
 
 
