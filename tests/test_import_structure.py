@@ -163,3 +163,16 @@ def test_full_width_digits_number_as_ascii_ones_and_are_printed_as_them():
 def test_a_full_width_decimal_is_no_number():
     result = read("一、推进学前教育普惠发展\n１．５万名幼儿入园。\n")
     assert shape(result.parts) == ["一"] and result.parts[0].paragraphs[0].text == "１．５万名幼儿入园。"
+
+
+
+def test_arabic_numbers_punctuated_either_way_are_one_sequence_where_they_continue_it():
+    result = read("某区2025年教育民生实事工作要点\n一、扩大学位供给\n1．新建、改扩建中小学幼儿园6所。\n"
+                  "2．加快推进城东九年一贯制学校建设，年底前完成主体封顶。\n"
+                  "3、完成小区配套幼儿园移交8所，移交率达到100%。\n二、提高办学质量\n4．义务教育巩固率保持在99.5%以上。\n")
+    assert shape(result.parts) == [["一", ["1", "2", "3"]], ["二", ["4"]]]
+    assert result.unsure == ()  # no jump from 2 to 4
+    assert result.parts[0].children[1].paragraphs == ()
+    # 1、 starting again below an item is still a level of its own
+    nested = read("一、甲\n1.子一。\n1、孙一。\n2、孙二。\n2.子二。\n")
+    assert shape(nested.parts) == [["一", [["1", ["1", "2"]], "2"]]]

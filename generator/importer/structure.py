@@ -10,7 +10,9 @@ A numbered-looking line must continue its sequence: the next number, a gap
 (reported: text is missing from the source), 1 under a new parent, or the
 number after the style's last one anywhere (continuous numbering).  A line
 that fits none of these is reported as unsure and kept as text.  Digits with
-no punctuation ("27构建…") count only where they are the expected number.
+no punctuation ("27构建…") count only where they are the expected number, and
+digits after 、 where a sequence of 1. expects them (3、 after 1．2．), or the
+other way round.
 
 Parts that contain parts are sections; the others are items (``draft``
 decides).  Task-table rows become items under the part being read.
@@ -117,25 +119,40 @@ class _Reader:
                 return depth
         return None
 
-    def bare_style(self, marker: Marker) -> str | None:
-        """The arabic style whose sequence expects these unpunctuated digits, if any."""
+    def previous(self, style: str) -> tuple[int | None, _Open | None]:
+        """The depth of the open part of ``style`` (None if none is open), and the part its next number follows:
+        that open part, else the last part of the style anywhere (continuous numbering)."""
+        depth = self.depth_of(style)
+        return depth, self.stack[depth] if depth is not None else self.last.get(style)
+
+    def arabic_style(self, marker: Marker) -> str | None:
+        """The arabic style whose sequence expects these digits next, if any."""
         for style in ARABIC_STYLES:
-            depth = self.depth_of(style)
-            previous = self.stack[depth] if depth is not None else self.last.get(style)
+            previous = self.previous(style)[1]
             if previous is not None and marker.value == previous.value + 1:
                 return style
         return None
 
+    def sequence_style(self, marker: Marker) -> str | None:
+        """The style whose sequence the marker continues.  Arabic digits, 1. and 1、, are one sequence when they
+        continue it (3、 after 1．2．), unless their own style takes them without remark; unpunctuated digits
+        (27构建…) are a number only where a sequence expects them."""
+        if marker.style == BARE:
+            return self.arabic_style(marker)
+        if marker.style in ARABIC_STYLES:
+            depth, previous = self.previous(marker.style)
+            if self.verdict(marker, previous, sibling=depth is not None) != (True, None):
+                return self.arabic_style(marker) or marker.style
+        return marker.style
+
     def place(self, marker: Marker, text: Mapped, lineno: int) -> bool:
         """Open a part for the numbered line, or report why it is not one."""
-        style = marker.style
-        if style == BARE:
-            style = self.bare_style(marker)
-            if style is None:
-                return False
+        style = self.sequence_style(marker)
+        if style is None:
+            return False
+        if marker.style == BARE:
             self.note(lineno, f"“{marker.number}” has no punctuation after it; taken as number {marker.number}")
-        depth = self.depth_of(style)
-        previous = self.stack[depth] if depth is not None else self.last.get(style)
+        depth, previous = self.previous(style)
         accepted, message = self.verdict(marker, previous, sibling=depth is not None)
         if message:
             self.note(lineno, message)
