@@ -165,7 +165,6 @@ def test_a_full_width_decimal_is_no_number():
     assert shape(result.parts) == ["一"] and result.parts[0].paragraphs[0].text == "１．５万名幼儿入园。"
 
 
-
 def test_arabic_numbers_punctuated_either_way_are_one_sequence_where_they_continue_it():
     result = read("某区2025年教育民生实事工作要点\n一、扩大学位供给\n1．新建、改扩建中小学幼儿园6所。\n"
                   "2．加快推进城东九年一贯制学校建设，年底前完成主体封顶。\n"
@@ -176,3 +175,17 @@ def test_arabic_numbers_punctuated_either_way_are_one_sequence_where_they_contin
     # 1、 starting again below an item is still a level of its own
     nested = read("一、甲\n1.子一。\n1、孙一。\n2、孙二。\n2.子二。\n")
     assert shape(nested.parts) == [["一", [["1", ["1", "2"]], "2"]]]
+
+
+def test_yi_shi_clauses_of_a_paragraph_starting_with_yi_shi_become_items():
+    result = read("某县民政局2025年工作要点\n一、聚焦兜底保障，织密民生保障网\n"
+                  "一是规范低保管理，城乡低保标准提高5%以上；二是加强特困人员供养，集中供养率达到60%以上；"
+                  "三是完善临时救助制度，备用金制度实现全覆盖。\n"
+                  "二、聚焦养老服务\n一是新建农村互助幸福院12个；三是培训养老护理员200人次以上。\n")
+    first, second = result.parts
+    assert [(c.number, c.head.text) for c in first.children] == [
+        ("一是", "规范低保管理，城乡低保标准提高5%以上；"), ("二是", "加强特困人员供养，集中供养率达到60%以上；"),
+        ("三是", "完善临时救助制度，备用金制度实现全覆盖。")]
+    # 三是 does not follow 一是: one item, its text whole
+    assert [(c.number, c.head.text) for c in second.children] == [
+        ("一是", "新建农村互助幸福院12个；三是培训养老护理员200人次以上。")]

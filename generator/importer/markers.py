@@ -18,13 +18,15 @@ _DIGITS = "0-9０-９"  # full-width digits (１． （２） ３、) number as 
 _DIGIT = f"[{_DIGITS}]"
 _ASCII = str.maketrans("０１２３４５６７８９", "0123456789")
 
+SHI = "一是"  # the style of clauses inside a paragraph: 一是…；二是…
+
 # (style, pattern); the pattern's group 1 is the number.  Order matters: the
 # first match wins, so the parenthesised forms come before the bare ones.
 STYLES: tuple[tuple[str, re.Pattern], ...] = (
     ("(一)", re.compile(rf"{_OPEN}\s*([{_CN}]+)\s*{_CLOSE}[、.．]?\s*")),
     ("(1)", re.compile(rf"{_OPEN}\s*({_DIGIT}{{1,3}})\s*{_CLOSE}[、.．]?\s*")),
     ("一、", re.compile(rf"([{_CN}]+)\s*、\s*")),
-    ("一是", re.compile(r"([一二三四五六七八九十]+)是(?=[^\s，,。、是])")),
+    (SHI, re.compile(r"([一二三四五六七八九十]+)是(?=[^\s，,。、是])")),
     ("1.", re.compile(rf"({_DIGIT}{{1,3}})\s*[.．](?![{_DIGITS}.．])\s*")),
     ("1、", re.compile(rf"({_DIGIT}{{1,3}})\s*、\s*")),
     ("①", re.compile(r"([\u2460-\u2473])[、.．]?\s*")),
@@ -47,7 +49,7 @@ class Marker:
 def printed(style: str, digits: str) -> str:
     if style in ("(一)", "(1)"):
         return f"({digits})"
-    if style == "一是":
+    if style == SHI:
         return f"{digits}是"
     return digits
 

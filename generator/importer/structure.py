@@ -23,7 +23,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from . import tables
-from .markers import ARABIC_STYLES, BARE, Marker, inline_enumeration, match_marker, starts_numbered
+from .markers import ARABIC_STYLES, BARE, SHI, Marker, inline_enumeration, match_marker, starts_numbered
 from .metadata import CLAUSE_PUNCTUATION
 from .owners import find_owner_clause
 from .report import Unsure
@@ -90,8 +90,9 @@ class _Reader:
             self.table = header
             return
         marker = match_marker(str(line))
-        if marker is None or not self.place(marker, line.text, line.lineno):
-            self.paragraph(line)
+        if marker is None or marker.style == SHI and inline_enumeration(str(line)) \
+                or not self.place(marker, line.text, line.lineno):
+            self.paragraph(line)  # 一是…；二是…；三是… in one paragraph are split there
 
     # --- tables ---------------------------------------------------------------------
 
