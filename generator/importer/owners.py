@@ -30,6 +30,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from itertools import chain, pairwise
 from typing import Callable
 
 from .dates import is_deadline
@@ -191,11 +192,12 @@ def _trailing_bracket(text: str) -> tuple[int, int] | None:
 
 def _read_clause(body: str, start: int, end: int) -> OwnerClause | None:
     """A clause from a run of labelled segments; None unless ``body`` is exactly such a run."""
-    labels = list(_LABEL.finditer(body))
-    if not labels or body[:labels[0].start()].strip(_VALUE_EDGES):
+    labels = _LABEL.finditer(body)  # read as far as needed: a long text's prose ends the run soon
+    first = next(labels, None)
+    if first is None or body[:first.start()].strip(_VALUE_EDGES):
         return None
     found = _found()
-    for label, following in zip(labels, [*labels[1:], None]):
+    for label, following in pairwise(chain([first], labels, [None])):
         value = body[label.end():following.start() if following else len(body)].strip(_VALUE_EDGES)
         if "。" in value:  # prose, not a list of units
             return None

@@ -64,14 +64,16 @@ class Mapped:
 
 def joined(parts: Iterable[Mapped], separator: str) -> Mapped:
     """Parts joined by ``separator``; separator characters map to the end of the part before them."""
-    result: Mapped | None = None
-    for part in parts:
-        if result is None:
-            result = part
-            continue
-        glue = Mapped(separator, (result.end,) * len(separator), result.end)
-        result = result + glue + part
-    return result if result is not None else Mapped("", (), 0)
+    texts: list[str] = []
+    origin: list[int] = []
+    end = 0
+    for index, part in enumerate(parts):  # as part + glue + part + … would, in one pass (not a copy per part)
+        for piece in (part,) if index == 0 else (Mapped(separator, (end,) * len(separator), end), part):
+            if piece.text or not origin:  # an empty piece keeps the end, unless all before is empty too
+                end = piece.end
+            texts.append(piece.text)
+            origin.extend(piece.origin)
+    return Mapped("".join(texts), tuple(origin), end)
 
 
 @dataclass(frozen=True, slots=True)
