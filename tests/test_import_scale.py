@@ -8,6 +8,7 @@ from __future__ import annotations
 import time
 
 from generator.importer.owners import find_owner_clause
+from generator.importer.targets import find_targets
 from generator.importer.textmap import joined, split_lines
 
 # One task of a 任务分解方案 as printed, its owners on a line of their own; repeated, its numbers restart, so all of
@@ -31,3 +32,10 @@ def test_the_lines_of_a_long_item_are_joined_and_its_owner_clause_found_in_linea
     assert clause is not None and clause.owners == ("基层卫生股",) and clause.deadline == "全年"
     assert (joining < 0.3, reading < 0.5) == (True, True), (joining, reading)
 
+
+def test_the_targets_of_a_long_item_are_read_in_linear_time():
+    repeats = 4000  # 16,000 lines
+    (targets, _), reading = timed(find_targets, TASK * repeats)
+    assert len(targets) == 3 * repeats
+    assert targets[-1].metric == "签约居民满意度" and targets[-1].value == 85
+    assert reading < 2.5, reading

@@ -71,6 +71,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from ..numbering import chinese_to_int
+from .spans import Disjoint, Spans
 
 
 @dataclass(frozen=True)
@@ -267,6 +268,7 @@ _LOOKS_NUMERIC = re.compile(rf"\d|{_PERCENT}|百分之|[{_CN_DIGITS}]{_UNIT}|[Xx
 # Clause boundaries: a lead never reaches back over these, a trailing phrase never past them.
 _CLAUSE_BREAKS = "，,；;。：:！？!?\n"
 _SENTENCE_BREAKS = "。；;！？!?\n"
+_BREAK_WINDOW = 64  # characters around a number looked at first for the break ending its clause
 
 # Comparator words before the number, to the comparator they mean.
 _COMPARATOR_WORDS: dict[str, str] = {
@@ -363,28 +365,31 @@ def find_targets(text: str, *, review: bool = False) -> tuple[list[TargetDraft],
     masks = [(m.start(), m.end(), negative) for negative in _NEGATIVES for m in negative.pattern.finditer(text)
              if not (negative.unless and negative.unless(text, m))]
     skipped = _reported_masks(text, masks)
-    quantities = [q for q in map(_Quantity.of, _QUANTITY.finditer(text)) if not _overlaps(q.start, q.end, masks)]
+    masked = Spans((s, e) for s, e, _ in masks)
+    quantities = [q for q in map(_Quantity.of, _QUANTITY.finditer(text)) if not masked.overlap(q.start, q.end)]
     # Numbers a lead or a trailing phrase never crosses: not the period in 每两周1次, nor Chinese
     # numerals, mostly words (城市一类幼儿园); Chinese counts that are targets bound as targets.
     bounds = [(s, e) for s, e, negative in masks if negative.is_number]
     bounds += [(q.start, q.end) for q in quantities if not (q.chinese or _is_period(text, q))]
+    covered = Spans([(s, e) for s, e, _ in masks] + [(q.start, q.end) for q in quantities])
     for number in _BARE_NUMBER.finditer(text):
-        if not _overlaps(number.start(), number.end(), masks + [(q.start, q.end) for q in quantities]):
+        if not covered.overlap(number.start(), number.end()):
             skipped.append(Skipped(number.group(), "a number without a unit", number.start(), number.end()))
             bounds.append((number.start(), number.end()))
     years = [int(y) for y in _YEAR.findall(text)]
     first_year = min(years, default=None)
 
+    limits = Spans(bounds)
     targets: list[TargetDraft] = []
     floor = 0  # where the words read before the next quantity may start
     for index, quantity in enumerate(quantities):
         if quantity.start < floor:  # read already, in the words after the target before it (0所百分之九)
             continue
-        floor = max([floor] + [e for _, e in bounds if e <= quantity.start])
+        floor = limits.last_end(quantity.start, floor)
         reason = _rejection(text, quantity, floor, review, first_year)
         if reason is None:
             chain = _respective_chain(text, quantities, index, floor, review, first_year)
-            drafts = _drafts(text, chain, floor, bounds)
+            drafts = _drafts(text, chain, floor, limits)
             targets.extend(drafts)
             floor = max([floor] + [draft.end for draft in drafts])
         elif reason:
@@ -426,26 +431,38 @@ def _per(period: str | None) -> str:
     return "/" + period[1:].replace("／", "/").translate(str.maketrans(_MIDDLE_DOTS, "·" * len(_MIDDLE_DOTS)))
 
 
-def _overlaps(start: int, end: int, spans) -> bool:
-    return any(s < end and start < e for s, e, *_ in spans)
-
-
 def _reported_masks(text: str, masks) -> list[Skipped]:
     """Masks that look numeric, each stretch of text reported once (the first reason wins)."""
     reported: list[Skipped] = []
+    taken = Disjoint()
     for start, end, negative in masks:
-        if _LOOKS_NUMERIC.search(text, start, end) and not _overlaps(
-                start, end, [(r.start, r.end) for r in reported]):
+        if _LOOKS_NUMERIC.search(text, start, end) and not taken.overlap(start, end):
             reported.append(Skipped(text[start:end], negative.reason, start, end))
+            taken.add(start, end)
     return reported
 
 
 def _clause_start(text: str, position: int, breaks: str = _CLAUSE_BREAKS) -> int:
-    return max(text.rfind(ch, 0, position) for ch in breaks) + 1
+    """Just past the last break before ``position`` (0 if none), looked for near it first: a break missing from a
+    long text would otherwise be looked for in all of it, for each number."""
+    width = _BREAK_WINDOW
+    while True:
+        low = max(0, position - width)
+        found = max(text.rfind(ch, low, position) for ch in breaks)
+        if found >= 0 or low == 0:
+            return found + 1
+        width *= 4
 
 
 def _clause_end(text: str, position: int, breaks: str = _CLAUSE_BREAKS) -> int:
-    return min((i for i in (text.find(ch, position) for ch in breaks) if i >= 0), default=len(text))
+    """The first break from ``position`` on (the text's end if none), looked for near it first."""
+    width = _BREAK_WINDOW
+    while True:
+        high = min(len(text), position + width)
+        found = min((i for i in (text.find(ch, position, high) for ch in breaks) if i >= 0), default=None)
+        if found is not None or high == len(text):
+            return len(text) if found is None else found
+        width *= 4
 
 
 def _just_before(text: str, quantity: _Quantity) -> str:
@@ -525,7 +542,7 @@ def _comparator(quantity: _Quantity, word: re.Match | None) -> str:
     return ">=" if quantity.unit in RATE_UNITS else "="
 
 
-def _trailing(text: str, quantity: _Quantity, bounds) -> str:
+def _trailing(text: str, quantity: _Quantity, bounds: Spans) -> str:
     """Words after a count naming what is counted (新建1所公办专门学校), up to the clause end.
 
     When another number follows in the clause, they stop at the last 、/和/及
@@ -534,7 +551,8 @@ def _trailing(text: str, quantity: _Quantity, bounds) -> str:
     if quantity.unit in _MEASURE_UNITS:
         return ""
     clause_end = _clause_end(text, quantity.end)
-    following = min([s for s, _ in bounds if quantity.end <= s < clause_end], default=None)
+    following = bounds.next_start(quantity.end)
+    following = following if following is not None and following < clause_end else None
     words = text[quantity.end:clause_end if following is None else following]
     if following is not None and any(j in words for j in "、和及与"):
         words = words[:max(words.rfind(j) for j in "、和及与")]
@@ -592,7 +610,7 @@ def _per_person(lead: str, unit: str) -> tuple[str, str]:
     return lead[:per.start()], "".join("/" + p for p in per.groups() if p)
 
 
-def _drafts(text: str, chain: list[_Quantity], floor: int, bounds) -> list[TargetDraft]:
+def _drafts(text: str, chain: list[_Quantity], floor: int, bounds: Spans) -> list[TargetDraft]:
     """One draft per metric (several where rates listed with 、 share the value), or one per value of a list
     stated 分别 (``chain``), the first with the note on their pairing."""
     start, lead = _lead(text, chain[0], floor)
