@@ -255,6 +255,8 @@ _NEGATIVES: tuple[_Negative, ...] = (
         r"为[\u4e00-\u9fff]{0,4}?对象"), False),
     # 第28届, 第三批, 第四期
     _Negative("ordinal", re.compile(rf"第\s*{_NUMBER}(?:\s*(?:{_BASE}|届|轮|季|章|条|款|阶段))?"), False),
+    # （1）新建社区养老服务站10个: the number of a point in an item's text
+    _Negative("number of a point in a list", re.compile(r"[(（]\s*\d{1,2}\s*[)）]"), True),
     # X亿元, XX所, X个
     _Negative("redacted number", re.compile(rf"(?<![A-Za-z])[XxＸｘ]+\s*{_UNIT}"), True),
 )
