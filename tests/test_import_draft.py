@@ -340,3 +340,14 @@ def test_the_report_quotes_a_skipped_number_once(tmp_path, vocabulary):
     path.write_text("示例市教育局2025年工作要点\n一、党建\n1.坚定“四个自信”，新建公办幼儿园5所。\n", encoding="utf-8")
     skipped = [u.message for u in imported(path, vocabulary).unsure if "not taken as a target" in u.message]
     assert skipped == ["number not taken as a target in item 1: “四个自信” (inside quotation marks (a name or slogan))"]
+
+
+def test_an_item_with_points_below_it_keeps_them_as_its_text_in_reading_order(tmp_path, vocabulary):
+    path = tmp_path / "plan.txt"
+    path.write_text("某区民政局2025年工作计划\n一、发展养老服务事业\n1.建设嵌入式养老服务设施。\n（1）新建社区养老服务站10个。\n"
+                    "（2）新增老年助餐点15个。\n2.发展家庭养老床位。新增家庭养老床位200张。\n"
+                    "3.强化养老机构安全监管。消防安全达标率100%。\n", encoding="utf-8")
+    first, *others = items(imported(path, vocabulary).plan)
+    assert [first["number"]] + [item["number"] for item in others] == ["1", "2", "3"]
+    assert first["text"] == "建设嵌入式养老服务设施。\n（1）新建社区养老服务站10个。\n（2）新增老年助餐点15个。"
+    assert [(t["metric"], t["value"]) for t in first["targets"]] == [("新建社区养老服务站", 10), ("新增老年助餐点", 15)]

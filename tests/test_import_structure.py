@@ -189,3 +189,31 @@ def test_yi_shi_clauses_of_a_paragraph_starting_with_yi_shi_become_items():
     # 三是 does not follow 一是: one item, its text whole
     assert [(c.number, c.head.text) for c in second.children] == [
         ("一是", "新建农村互助幸福院12个；三是培训养老护理员200人次以上。")]
+
+
+def test_points_below_one_item_of_many_are_its_text():
+    result = read("某区民政局2025年工作计划\n一、兜牢基本民生保障底线\n（一）健全分层分类社会救助体系\n"
+                  "1.提高城乡低保标准。城乡低保标准提高到每人每月900元。\n"
+                  "2.推进“物质+服务”救助。\n（1）在3个街道开展服务类社会救助试点。\n"
+                  "（2）临时救助对象审核审批时限压缩至5个工作日以内。（牵头单位：社会救助科）\n"
+                  "3.加强低收入人口动态监测。实现监测预警全覆盖。\n")
+    assert shape(result.parts) == [["一", [["(一)", ["1", "2", "3"]]]]]  # in reading order, 2 an item
+    second = result.parts[0].children[0].children[1]
+    assert [p.text for p in second.paragraphs] == [
+        "（1）在3个街道开展服务类社会救助试点。", "（2）临时救助对象审核审批时限压缩至5个工作日以内。（牵头单位：社会救助科）"]
+    assert [u.line for u in result.unsure] == [5] and "(1)–(2) below item 2" in result.unsure[0].message
+
+
+@pytest.mark.parametrize("text", [
+    # a heading, not an item's line: the section (一) holds items, (二) and (三) only their text
+    "一、甲\n（一）强化理论武装\n1.深化党的全面领导。\n2.推进全面从严治党。\n（二）保障措施\n各地要加强组织领导。\n"
+    "（三）督导考核\n纳入年度考核。\n",
+    # points with owners of their own are items of their own
+    "一、甲\n1.扩大普惠资源：\n（1）新建幼儿园5所。（责任单位：基教科）\n（2）提升保教质量。（责任单位：督导室）\n2.消除大班额。\n"
+    "3.加强师德师风建设。\n",
+    # most parts of the style have parts below them: they are sections
+    "一、甲\n1.学前教育。\n（1）新建幼儿园5所。\n2.义务教育。\n（1）消除大班额。\n3.高中教育。\n",
+])
+def test_parts_below_a_heading_or_with_owners_of_their_own_stay_parts(text):
+    result = read(text)
+    assert result.unsure == () and any(part.children for part in result.parts[0].children)

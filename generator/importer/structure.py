@@ -15,11 +15,14 @@ digits after 、 where a sequence of 1. expects them (3、 after 1．2．), or t
 other way round.
 
 Parts that contain parts are sections; the others are items (``draft``
-decides).  Task-table rows become items under the part being read.
+decides).  Points below one item of many ((1) (2) below 1. of 1. 2. 3.) are
+made that item's text, so that the items stay in reading order.  Task-table
+rows become items under the part being read.
 """
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass, field
 
 from . import tables
@@ -27,7 +30,7 @@ from .markers import ARABIC_STYLES, BARE, SHI, Marker, inline_enumeration, match
 from .metadata import CLAUSE_PUNCTUATION
 from .owners import find_owner_clause
 from .report import Unsure
-from .textmap import Line, Mapped
+from .textmap import Line, Mapped, joined
 
 TABLE = "table"  # the style of parts read from task-table rows
 HEADING_MAX = 30  # characters at most of a numbered line standing as a heading without a colon
@@ -65,6 +68,7 @@ class _Open:
     paragraphs: list[Line] = field(default_factory=list)
     children: list["_Open"] = field(default_factory=list)
     columns: tuple[tuple[str, Mapped], ...] = ()
+    line: Mapped | None = None  # the numbered line, number included
 
     def freeze(self) -> Part:
         return Part(self.style, self.number, self.head, self.lineno, tuple(p.text for p in self.paragraphs),
@@ -161,7 +165,7 @@ class _Reader:
             return False
         if depth is not None:
             del self.stack[depth:]
-        part = _Open(style, marker.number, marker.value, text[marker.length:].strip(), lineno)
+        part = _Open(style, marker.number, marker.value, text[marker.length:].strip(), lineno, line=text)
         self.stack[-1].children.append(part)
         self.stack.append(part)
         self.last[style] = part
@@ -206,6 +210,7 @@ class _Reader:
 
     def finish(self) -> Outline:
         closing = self.detach_closing()
+        self.fold_sub_items()
         root = self.root.freeze()
         return Outline(root.children, root.paragraphs, closing, tuple(self.unsure))
 
@@ -228,6 +233,52 @@ class _Reader:
                   "closing words; it is kept as the plan's `closing`, not as part of the item")
         last.paragraphs.clear()
         return closing
+
+
+    def fold_sub_items(self) -> None:
+        """Sub-items of an item are its text (1.建设…设施。 with （1）…（2）… below, beside 2. and 3. of one line
+        each): a part whose parts are all items is one item when a part of its style beside it has none, most parts
+        of its style have none, and its line reads as an item's, ended by 。 or a colon, not as a heading."""
+        parts = list(_descendants(self.root))
+        leaves = Counter(part.style for part in parts if not part.children)
+        styles = Counter(part.style for part in parts)
+        for parent in parts:
+            for part in parent.children:
+                if (part.children and _item_line(part) and leaves[part.style] * 2 > styles[part.style]
+                        and all(_sub_item(child) for child in part.children[:-1]) and _sub_item(part.children[-1], True)
+                        and any(not other.children and other.style == part.style for other in parent.children)):
+                    self.fold(part)
+
+    def fold(self, part: _Open) -> None:
+        first, last = part.children[0], part.children[-1]
+        self.note(part.lineno, f"the parts {first.number}–{last.number} below item {part.number} are read as its "
+                  "text, as the items beside it have none: check they are not items of their own")
+        for child in part.children:
+            part.paragraphs += [Line(child.line, child.lineno), *child.paragraphs]
+        part.children.clear()
+
+
+def _own_line(part: _Open) -> bool:
+    """Whether the part is a numbered line of the document's own (not a table row nor a clause of 一是…)."""
+    return part.line is not None and part.style != SHI
+
+
+def _item_line(part: _Open) -> bool:
+    """A numbered line read as an item's, not a heading's: ended by a sentence's stop or a colon."""
+    return _own_line(part) and part.head.text.rstrip().endswith(("。", "：", ":"))
+
+
+def _sub_item(part: _Open, last: bool = False) -> bool:
+    """Whether the part reads as a point of the item above it: a line of its own with no parts below it, and no
+    owners of its own but for the last point (the owners of the whole item)."""
+    return _own_line(part) and not part.children and (
+        last or find_owner_clause(joined([part.head, *(p.text for p in part.paragraphs)], "\n").text) is None)
+
+
+def _descendants(part: _Open):
+    for child in part.children:
+        yield child
+        yield from _descendants(child)
 
 
 def _heading(text: str) -> bool:
