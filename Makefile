@@ -4,7 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: site test check serve schema bench-search bench clean
+.PHONY: site test check serve schema bench-search bench bench-import clean
 
 $(STAMP): pyproject.toml requirements.lock
 	$(PYTHON) -m venv $(VENV)
@@ -32,6 +32,9 @@ bench-search: $(STAMP)    ## search hit rate of tests/search_queries.yaml, with 
 
 bench: $(STAMP)           ## build synthetic corpora of 10, 100, 1,000 plans and print the figures (BENCH="--sizes 10,…,10000")
 	$(BIN)/python -m generator.bench $(BENCH)
+
+bench-import: $(STAMP)    ## import texts of 1,000 to 5,000 lines and print the time a line takes (BENCH="--lines …")
+	$(BIN)/python -m generator.bench.importscale $(BENCH)
 
 clean:
 	rm -rf docs site .pytest_cache .plansite-cache .plansite-state.json

@@ -79,6 +79,17 @@ def test_the_benchmark_prints_every_figure(tmp_path):
     assert re.search(r"^search index / UTF-8 text it indexes, worst size +[\d.]+ +≤ 1\.1$", targets, re.M)
 
 
+def test_the_import_benchmark_prints_a_row_per_length():
+    """``make bench-import``: the seed texts repeated to each length, imported whole, items and targets found."""
+    result = subprocess.run([sys.executable, "-m", "generator.bench.importscale", "--lines", "200,400"], cwd=REPO,
+                            capture_output=True, text=True, timeout=600)
+    assert result.returncode == 0, result.stderr[-3000:]
+    header, *rows = result.stdout.splitlines()
+    assert header.split() == ["lines", "items", "targets", "import", "(s)", "ms", "per", "line"]
+    assert [row.split()[0] for row in rows] == ["200", "400"]
+    assert all(int(row.split()[1]) > 0 and int(row.split()[2].replace(",", "")) > 0 for row in rows), rows
+
+
 @pytest.mark.browser
 def test_the_edit_loop_is_timed_until_the_page_and_then_every_page_show_the_edit(tmp_path):
     """``--live-at``'s loop on a synthetic project: the edit is shown in the plan page, then in its data file."""

@@ -1,11 +1,9 @@
-"""A long text in one item (a document whose numbering breaks folds into its last item) is read in linear time.
+"""A long text in one item (a document whose numbering breaks folds into its last item) is read whole.
 
-Each budget is about three times what the reading takes, and a third of what it took when each number, clause
-or line was looked for in all the text before it."""
+How the time grows with the length is measured, not asserted: ``make bench-import``
+(``generator/bench/importscale.py``) prints it; reading was quadratic before ``spans``."""
 
 from __future__ import annotations
-
-import time
 
 from generator.importer.owners import find_owner_clause
 from generator.importer.targets import find_targets
@@ -19,23 +17,16 @@ TASK = ("1.推进紧密型县域医共体建设。完善医共体内人员、财
         "牵头单位：基层卫生股；配合单位：各乡镇卫生院；完成时限：全年\n")
 
 
-def timed(read, *args):
-    started = time.perf_counter()
-    return read(*args), time.perf_counter() - started
-
-
-def test_the_lines_of_a_long_item_are_joined_and_its_owner_clause_found_in_linear_time():
+def test_the_lines_of_a_long_item_are_joined_and_its_owner_clause_found():
     repeats = 1000  # 4,000 lines
-    text, joining = timed(joined, [line.text for line in split_lines(TASK * repeats)], "\n")
-    clause, reading = timed(find_owner_clause, text.text)
+    text = joined([line.text for line in split_lines(TASK * repeats)], "\n")
+    clause = find_owner_clause(text.text)
     assert text.text.count("\n") == 4 * repeats - 1
     assert clause is not None and clause.owners == ("基层卫生股",) and clause.deadline == "全年"
-    assert (joining < 0.3, reading < 0.5) == (True, True), (joining, reading)
 
 
-def test_the_targets_of_a_long_item_are_read_in_linear_time():
+def test_the_targets_of_a_long_item_are_each_read():
     repeats = 4000  # 16,000 lines
-    (targets, _), reading = timed(find_targets, TASK * repeats)
+    targets, _ = find_targets(TASK * repeats)
     assert len(targets) == 3 * repeats
     assert targets[-1].metric == "签约居民满意度" and targets[-1].value == 85
-    assert reading < 2.5, reading
