@@ -105,6 +105,26 @@ def test_closing_words_after_the_last_item_are_not_part_of_it():
     assert [m.text for m in result.closing] == ["在推进上述工作的同时，做好其他各项工作。"]
 
 
+@pytest.mark.parametrize("after_items", [
+    "1.子一。\n2.子二。\n",
+    "1.子一。\n牵头单位：人事股；完成时限：2025年9月底前\n",  # the clause's deadline swallowed the list, then lost
+])
+def test_a_list_of_attachments_after_the_items_is_the_closing_and_no_item(after_items):
+    result = read(f"一、甲\n{after_items}附件：1.某县重点工作任务分解表\n2.某县工作考核细则\n")
+    items = result.parts[0].children
+    assert [c.number for c in items] == ["1", "2"][:len(items)] and len(items) == after_items.count(".子")
+    assert "附件" not in "".join(p.text for c in items for p in c.paragraphs)
+    assert [m.text for m in result.closing] == ["附件：1.某县重点工作任务分解表", "2.某县工作考核细则"]
+    assert any("a list of attachments" in u.message for u in result.unsure)
+
+
+def test_text_after_a_list_of_attachments_is_read_as_before():
+    """Only the short numbered lines naming documents go with the list: not a sentence, nor a heading after it."""
+    result = read("一、甲\n1.子一。\n附件：1.某县重点工作任务分解表\n2.加强督查，确保各项任务落实到位。\n二、乙\n1.丙。\n")
+    assert [m.text for m in result.closing] == []
+    assert [p.number for p in result.parts] == ["一", "二"]
+
+
 @pytest.mark.parametrize("head", ["1.完善疾病预防控制体系", "1.强化督导考核：",
                                   "1.全面提升基础教育阶段各级各类学校办学条件和教育教学质量与管理服务水平："])
 def test_the_text_below_a_last_item_standing_as_a_heading_is_its_own(head):

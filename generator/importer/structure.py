@@ -18,11 +18,17 @@ Parts that contain parts are sections; the others are items (``draft``
 decides).  Points below one item of many ((1) (2) below 1. of 1. 2. 3.) are
 made that item's text, so that the items stay in reading order.  Task-table
 rows become items under the part being read.
+
+A list of attachments after the items (附件：1.…分解表 / 2.…考核细则: a line
+starting 附件 and a colon, and the short numbered lines after it, each naming
+a document) is the plan's closing, reported: not the last item's text, where
+an owner clause before it would have swallowed it, nor items of their own.
 """
 
 from __future__ import annotations
 
 from collections import Counter
+import re
 from dataclasses import dataclass, field
 
 from . import tables
@@ -75,6 +81,17 @@ class _Open:
                     tuple(child.freeze() for child in self.children), self.columns)
 
 
+# A list of attachments: 附件：, 附件1：; each document it names on a short numbered line of its own (no sentence).
+_ATTACHMENTS = re.compile(r"\s*附\s*件\s*[0-9０-９一二三四五六七八九十]*\s*[:：]")
+_DOCUMENT_NAME_LENGTH = 60
+
+
+def _names_a_document(text: str) -> bool:
+    marker = match_marker(text)
+    return marker is not None and marker.style in ARABIC_STYLES and len(text) <= _DOCUMENT_NAME_LENGTH \
+        and "。" not in text
+
+
 class _Reader:
     def __init__(self):
         self.root = _Open("", "", 0, Mapped("", (), 0), 0)
@@ -82,6 +99,8 @@ class _Reader:
         self.last: dict[str, _Open] = {}  # the last part of each style, anywhere
         self.table: tables.Header | None = None
         self.unsure: list[Unsure] = []
+        self.attachments: list[Line] = []  # the list of attachments after the items (the plan's closing)
+        self.listing = False  # the lines read are still that list's
 
     def note(self, line: int, message: str) -> None:
         self.unsure.append(Unsure(line, message))
@@ -89,6 +108,18 @@ class _Reader:
     def read(self, line: Line) -> None:
         if self.table is not None and self.table_row(line):
             return
+        self.listing = bool(self.last) and (_ATTACHMENTS.match(str(line)) is not None
+                                            or self.listing and _names_a_document(str(line)))
+        if self.listing:
+            self.attachments.append(line)
+            return
+        listed, self.attachments = self.attachments, []
+        for earlier in listed:  # the document goes on: they were no list of attachments after its items
+            self.read_numbered(earlier)
+        self.read_numbered(line)
+
+    def read_numbered(self, line: Line) -> None:
+        """Read a line that is no table's (a part, if it is numbered as one; else a paragraph)."""
         header = tables.header(line.text)
         if header is not None:
             self.table = header
@@ -209,7 +240,10 @@ class _Reader:
     # --- the end ---------------------------------------------------------------------------
 
     def finish(self) -> Outline:
-        closing = self.detach_closing()
+        closing = self.detach_closing() + tuple(line.text for line in self.attachments)
+        if self.attachments:
+            self.note(self.attachments[0].lineno, "a list of attachments (附件): kept as the plan's `closing`, "
+                                                  "not as items or an item's text")
         self.fold_sub_items()
         root = self.root.freeze()
         return Outline(root.children, root.paragraphs, closing, tuple(self.unsure))
