@@ -111,6 +111,15 @@ def test_a_text_without_numbered_parts_is_reported_as_giving_no_item(tmp_path, v
     assert any(u.message.startswith("no numbered section or item found") for u in result.unsure)
 
 
+def test_a_line_below_an_items_owner_clause_stays_in_its_text(tmp_path, vocabulary):
+    path = tmp_path / "lines.txt"
+    path.write_text("示例市教育局2025年工作任务分解\n一、学前教育\n1.扩大普惠资源。\n牵头单位：基教科；完成时限：2025年9月底前\n"
+                    "此项工作纳入年度考核。\n2.提升保教质量。\n", encoding="utf-8")
+    [first, _] = items(imported(path, vocabulary).plan)
+    assert (first["text"], first["owners"], first["deadline"]) == (
+        "扩大普惠资源。\n此项工作纳入年度考核。", ["基教科"], date(2025, 9, 30))
+
+
 def test_a_target_stated_in_a_section_text_is_reported(tmp_path, vocabulary):
     path = tmp_path / "goals.txt"
     path.write_text("示例市教育局2025年工作要点\n一、总体目标\n到2025年，新建公办幼儿园6所。\n二、主要任务\n"

@@ -65,6 +65,22 @@ def test_final_lines_of_their_own():
     assert text[:clause.start] == "提升保教质量。\n"
 
 
+def test_lines_after_a_clause_of_lines_are_the_items_not_the_deadlines():
+    """完成时限's value ended the text: the line below it was read into the deadline, then dropped with it."""
+    text = ("推进薪酬制度改革。\n牵头单位：人事股；配合单位：县财政局；完成时限：2025年9月底前\n"
+            "此项工作纳入年度绩效考核。\n")
+    stated = item_owners(text)
+    assert (stated.owners, stated.support, stated.deadline) == (("人事股",), ("县财政局",), "2025年9月底前")
+    assert (text[stated.start:stated.end].strip(), text[stated.rest:].strip()) == (
+        "推进薪酬制度改革。", "此项工作纳入年度绩效考核。")
+
+
+def test_a_clause_ending_the_text_is_taken_before_one_followed_by_text():
+    text = "甲。\n牵头单位：人事股\n乙。\n牵头单位：药政股\n"
+    assert find_owner_clause(text).owners == ("药政股",)
+    assert item_owners(text).rest == len(text)
+
+
 def test_final_clause_after_a_sentence_on_the_same_line():
     clause = find_owner_clause("提升保教质量。责任单位:基教科;完成时间:6月底")
     assert clause.owners == ("基教科",) and clause.deadline == "6月底"

@@ -144,7 +144,8 @@ class Drafter:
             return self.table_item(part)
         text = joined((p for p in (part.head, *part.paragraphs) if p.text), "\n")
         stated = item_owners(text.text)
-        text = text[stated.start:stated.end].strip()
+        text = joined((t for t in (text[stated.start:stated.end].strip(), text[stated.rest:].strip()) if t.text),
+                      "\n")
         return self.item_dict(part.number, lead_phrase(text.text), text, stated.owners, stated.support,
                               self.deadline(stated.deadline, part))
 

@@ -109,7 +109,7 @@ class OwnerClause:
     support: tuple[str, ...]  # supporting (配合/协同/协办) units
     deadline: str             # completion date as stated, '' if none
     start: int                # the clause is text[start:end]; text[:start] is the item without it
-    end: int                  # end of the text (only whitespace and punctuation may follow a clause)
+    end: int                  # the text's end, but for a clause of lines followed by lines of the item's own
 
 
 @dataclass(frozen=True)
@@ -117,12 +117,14 @@ class StatedOwners:
     owners: tuple[str, ...]   # as in OwnerClause
     support: tuple[str, ...]
     deadline: str
-    start: int                # text[start:end] is the item without its 【units】 and owner clause
+    start: int                # text[start:end] is the item without its 【units】 and owner clause, and
     end: int
+    rest: int                 # text[rest:] what follows the clause's lines, the item's too ('' for most)
 
 
 def find_owner_clause(text: str) -> OwnerClause | None:
-    """The owner clause ending ``text``, bracketed or on its own line; None if there is none."""
+    """The owner clause ending ``text``, bracketed or on its own lines; else the first on lines of their own that
+    the item's text goes on after; None if there is none."""
     end = len(text)
     bracketed = _trailing_bracket(text)
     if bracketed is not None:
@@ -131,24 +133,37 @@ def find_owner_clause(text: str) -> OwnerClause | None:
                   or _read_verb_clause(text[start + 1:close], start, end))
         if clause is not None:
             return clause
+    within = None  # the first clause followed by lines of the item's own, if none ends the text
     for found in _BARE_START.finditer(text):
-        clause = _read_clause(text[found.end():], found.end(), end)
-        if clause is not None:
+        lines_end = found.end() + _labelled_lines(text[found.end():])
+        clause = _read_clause(text[found.end():lines_end], found.end(), lines_end)
+        if clause is not None and lines_end == end:
             return clause
-    return None
+        within = within or clause
+    return within
+
+
+def _labelled_lines(body: str) -> int:
+    """Where the lines of a clause without brackets end: at the first line after its first that starts with no
+    label (此项工作纳入年度考核。 below 完成时限：2025年9月底前 is the item's, not part of the deadline)."""
+    for line in re.finditer(r"\n[ \t\u3000]*", body):
+        if body[line.end():].strip() and not _LABEL.match(body, line.end()):
+            return line.start()
+    return len(body)
 
 
 def item_owners(text: str) -> StatedOwners:
-    """The units and deadline an item states: at its start (【区教育局】, its owners) and in the clause ending it.
-    ``text[start:end]`` is the item without them (the whole text when it states none)."""
+    """The units and deadline an item states: at its start (【区教育局】, its owners) and in the clause ending it
+    (or ending its lines but those after it).  ``text[start:end]`` and ``text[rest:]`` are the item without them
+    (the whole text when it states none)."""
     leading = _LEADING.match(text)
     lead = _named_units(leading.group(1)) if leading else ()
     head = leading.end() if lead else 0
     clause = find_owner_clause(text[head:])
     if clause is None:
-        return StatedOwners(owners=lead, support=(), deadline="", start=head, end=len(text))
+        return StatedOwners(owners=lead, support=(), deadline="", start=head, end=len(text), rest=len(text))
     return StatedOwners(owners=tuple(dict.fromkeys(lead + clause.owners)), support=clause.support,
-                        deadline=clause.deadline, start=head, end=head + clause.start)
+                        deadline=clause.deadline, start=head, end=head + clause.start, rest=head + clause.end)
 
 
 def owners_and_support(lead: tuple[str, ...], responsible: tuple[str, ...],
