@@ -18,7 +18,7 @@ from .project import CONTENT, PLANS, hand_written_files
 from .references import is_web_address
 from .segmentation import DICTIONARY, dictionary_problems
 from .yamlsource import read_text
-from .validate_targets import metric_name_clashes, review_links, targets
+from .validate_targets import early_deadline, metric_name_clashes, review_links, targets
 from .vocabulary import Vocabulary, department_names, entries_named, normalise_name, placeholder_number
 
 
@@ -188,6 +188,7 @@ def items(site: Site, plan_file: PlanFile) -> Iterator[Diagnostic]:
         for i, theme in enumerate(item.themes if themes_known else ()):
             if theme not in vocabulary.theme_by_id:
                 yield document.diagnostic(path + ("themes", i), unknown("theme", theme, vocabulary.theme_by_id))
+        yield from early_deadline(document, path, plan, item.deadline)
         if len(item.span) not in (0, 2) or (item.span and item.span[0] > item.span[1]):
             yield document.diagnostic(path + ("span",), "expected [start, end] with start <= end")
 

@@ -8,6 +8,7 @@ reference that names no item is an error: the page would link nowhere.
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Iterator
 
 from .diagnostics import Diagnostic, did_you_mean
@@ -36,9 +37,19 @@ def targets(site: Site, plan_file: PlanFile) -> Iterator[Diagnostic]:
         for i, target in enumerate(placed.item.targets):
             path = placed.path + ("targets", i)
             yield from target_shape(plan_file.document, path, target)
+            yield from early_deadline(plan_file.document, path, plan_file.plan, target.deadline)
             if metrics_in_use:
                 yield from target_metric(site.vocabulary, plan_file.document, path, target)
             yield from target_progress(plans, plan_file.document, path, target)
+
+
+def early_deadline(document, path: tuple, plan: Plan, deadline: date | None) -> Iterator[Diagnostic]:
+    """A deadline (an item's or a target's) before the plan's year: a slip of the year, most likely, which the site
+    would show as overdue ever since."""
+    if deadline is not None and deadline.year < plan.year:
+        yield document.diagnostic(path + ("deadline",), f"deadline {deadline.isoformat()} is before the plan's year "
+                                  f"{plan.year}: the site counts it overdue since then; is the year mistyped?",
+                                  "warning")
 
 
 def target_shape(document, path: tuple, target: Target) -> Iterator[Diagnostic]:

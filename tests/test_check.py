@@ -171,6 +171,15 @@ def test_a_plan_without_items_is_a_warning(tmp_path):
     assert messages(tmp_path) == [(1, "", "warning", "the plan has no item: its page lists nothing")]
 
 
+def test_a_deadline_before_the_plans_year_is_a_warning(tmp_path):
+    make_project(tmp_path, PLAN.replace("unit: '%'}", "unit: '%', deadline: 2012-06-30}").replace(
+        "        themes: [preschool]\n", "        themes: [preschool]\n        deadline: 2024-12-31\n"))
+    said = "is before the plan's year 2025: the site counts it overdue since then; is the year mistyped?"
+    assert [(f, s, m) for _, f, s, m in messages(tmp_path)] == [
+        ("sections[0].items[0].deadline", "warning", f"deadline 2024-12-31 {said}"),
+        ("sections[0].items[0].targets[0].deadline", "warning", f"deadline 2012-06-30 {said}")]
+
+
 def test_duplicate_plan_ids_across_files(tmp_path):
     make_project(tmp_path)
     write(tmp_path, "plans/2026/demo-edu-2025.yaml", PLAN)
