@@ -39,6 +39,10 @@ class PlanFile:
     document: yamlsource.Document | None  # the parsed YAML, for locations (None: see ``without_documents``)
 
 
+def named_after_its_id(plan_file: PlanFile) -> bool:
+    return os.path.splitext(os.path.basename(plan_file.path))[0] == plan_file.plan.id
+
+
 @dataclass(frozen=True)
 class Site:
     root: str
@@ -54,6 +58,11 @@ class Site:
         none: a rule over a file's entries reports at its locations, and a broken file is reported alone."""
         document = self.vocabulary_documents.get(name)
         return (document, getattr(self.vocabulary, name)) if document is not None else (None, ())
+
+    @cached_property
+    def ids_with_their_file(self) -> frozenset[str]:
+        """The plan ids that a plan file is named after (plans/<year>/<id>.yaml)."""
+        return frozenset(p.plan.id for p in self.plans if named_after_its_id(p))
 
     @cached_property
     def plans_by_id(self) -> dict[str, Plan]:

@@ -13,7 +13,7 @@ from typing import Iterator
 from .diagnostics import Diagnostic, did_you_mean
 from .ids import walk_items, walk_sections
 from .importer.owners import UNIT_SEPARATORS, split_units
-from .load import VOCABULARY_FILES, PlanFile, Site, display_path
+from .load import VOCABULARY_FILES, PlanFile, Site, display_path, named_after_its_id
 from .project import CONTENT, PLANS, hand_written_files
 from .references import is_web_address
 from .segmentation import DICTIONARY, dictionary_problems
@@ -97,8 +97,10 @@ def department_name_clashes(site: Site) -> Iterator[Diagnostic]:
 
 
 def unique_plan_ids(site: Site) -> Iterator[Diagnostic]:
+    """A plan id used twice, reported in the file that is not named after it (a copy, most likely), else the
+    later file."""
     first: dict[str, str] = {}
-    for plan_file in site.plans:
+    for plan_file in sorted(site.plans, key=lambda p: not named_after_its_id(p)):  # (stable: by path within)
         plan_id = plan_file.plan.id
         if plan_id in first:
             yield plan_file.document.diagnostic(("id",), f"duplicate plan id {plan_id!r} "
@@ -107,8 +109,8 @@ def unique_plan_ids(site: Site) -> Iterator[Diagnostic]:
 
 
 def file_name(site: Site, plan_file: PlanFile) -> Iterator[Diagnostic]:
-    stem = os.path.splitext(os.path.basename(plan_file.path))[0]
-    if plan_file.plan.id and stem != plan_file.plan.id:  # (an id that is not one is an error of its own)
+    # (an id that is not one is an error of its own; a file named after it holds a duplicate, also one)
+    if plan_file.plan.id and plan_file.plan.id not in site.ids_with_their_file:
         yield plan_file.document.diagnostic(
             ("id",), f"file name should be {plan_file.plan.id}.yaml so the plan is easy to find",
             "warning")

@@ -1,6 +1,7 @@
 """`plansite check`: every problem in one pass, each with file, line, column and field."""
 
 import json
+import os
 import re
 import shutil
 
@@ -185,6 +186,16 @@ def test_duplicate_plan_ids_across_files(tmp_path):
     write(tmp_path, "plans/2026/demo-edu-2025.yaml", PLAN)
     found = messages(tmp_path)
     assert any("duplicate plan id 'demo-edu-2025' (also in" in m for _, _, _, m in found)
+
+
+def test_a_copy_of_a_plan_is_the_duplicate_wherever_it_sorts(tmp_path):
+    """plans/2025/copy.yaml sorts before demo-edu-2025.yaml: the error is the copy's, and it is not told to take
+    the name of the file it copies."""
+    make_project(tmp_path)
+    write(tmp_path, "plans/2025/copy.yaml", PLAN)
+    _, diagnostics = load_site(str(tmp_path))
+    assert [(os.path.basename(d.path), d.field, d.message) for d in diagnostics] == [
+        ("copy.yaml", "id", f"duplicate plan id 'demo-edu-2025' (also in {tmp_path}/plans/2025/demo-edu-2025.yaml)")]
 
 
 def test_unknown_fields_and_missing_fields(tmp_path):
