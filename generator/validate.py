@@ -45,12 +45,26 @@ LISTED_IN = {kind: posixpath.join(CONTENT, VOCABULARY_FILES[f"{kind}s"][0]) for 
 
 def unknown(kind: str, value: str, known: dict) -> str:
     """'unknown theme 'x' (did you mean 'y'?); expected an id from content/themes.yaml', or, where ``value`` is
-    the name of an entry of ``known`` (by id) written for its id, the id to write."""
+    the name of an entry of ``known`` (by id) written for its id, the id to write; where it is a theme's keyword,
+    that theme's id; where it is several names or ids in one text, the list to write."""
     meant = entries_named(known.values(), value)
     if meant:
         return f"{value!r} is the {kind}'s name, not its id: write its id " + " or ".join(
             f"{entry.id!r} (the {kind} named {entry.name})" for entry in meant)
+    keyed = [entry for entry in known.values() if value in getattr(entry, "keywords", ())]
+    if keyed:
+        return f"{value!r} is a keyword of the {kind} " + " and of the ".join(
+            f"{entry.name}: write its id {entry.id!r}" for entry in keyed)
+    listed = [entry_id(known, part) for part in split_units(value)]
+    if len(listed) > 1 and all(listed):
+        return f"several {kind}s in one text; write each as an entry of the list: [{', '.join(listed)}]"
     return f"unknown {kind} {value!r}{did_you_mean(value, known)}; expected an id from {LISTED_IN[kind]}"
+
+
+def entry_id(known: dict, written: str) -> str:
+    """The id of the entry of ``known`` that ``written`` is the id or the name of; '' for none or several."""
+    found = [written] if written in known else [entry.id for entry in entries_named(known.values(), written)]
+    return found[0] if len(found) == 1 else ""
 
 
 def unique_vocabulary_ids(site: Site) -> Iterator[Diagnostic]:

@@ -117,6 +117,18 @@ def test_a_theme_written_by_its_name_is_told_its_id(tmp_path):
                                    "its id: write its id 'preschool' (the theme named 学前教育)")]
 
 
+@pytest.mark.parametrize("written, message", [
+    ("[学前]", "'学前' is a keyword of the theme 学前教育: write its id 'preschool'"),
+    ("[学前教育、心理健康]", "several themes in one text; write each as an entry of the list: [preschool, mental-health]"),
+    ("['preschool, mental-health']",
+     "several themes in one text; write each as an entry of the list: [preschool, mental-health]"),
+    ("[学前教育、体育]", "unknown theme '学前教育、体育'; expected an id from content/themes.yaml"),
+])
+def test_a_theme_written_as_a_keyword_or_several_in_one_text_is_told_what_to_write(tmp_path, written, message):
+    make_project(tmp_path, PLAN.replace("themes: [preschool]", f"themes: {written}"))
+    assert messages(tmp_path) == [(13, "sections[0].items[0].themes[0]", "error", message)]
+
+
 def test_a_departments_organisation_written_by_its_name_is_told_its_id(tmp_path):
     """Once: the plan's owners naming that department are not also said to be another organisation's; the other
     owners are still checked."""
