@@ -171,9 +171,10 @@ CASES = {
         replace("number: '2'", "number: '2'\n        id: 1-1"), "      - number: '2'\n        id: ¦1-1",
         "sections[0].items[1].id",
         (f"item id '1-1' is already used by the item at line {FIRST_ITEM}; give this one another 'id'",)),
-    "duplicate plan id": Case(
+    "duplicate plan id": Case(  # reported in the copy, the file not named after the id
         lambda text: text, "id: ¦xx-edu-2025", "id",
-        ("duplicate plan id 'xx-edu-2025' (also in", "xx-edu-2025-copy.yaml)"), also=copy_plan),
+        ("duplicate plan id 'xx-edu-2025' (also in", "xx-edu-2025.yaml)"), path="plans/2025/xx-edu-2025-copy.yaml",
+        also=copy_plan),
     "duplicate item id": Case(
         replace("number: '2'", "number: '1'"), "      - number: ¦'1'\n        title: 提升保教质量",
         "sections[0].items[1].number",
