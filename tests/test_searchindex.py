@@ -33,6 +33,15 @@ def test_the_year_pages_of_listings_are_left_out_of_search(built_site):
     assert {"targets/", *(path.rsplit("/", 2)[0] + "/" for path in year_pages)} <= locations
 
 
+def test_an_items_target_table_is_left_out_of_its_search_entry(built_site):
+    """A result shows its entry's text: the item's words, not its targets' table run together after them."""
+    docs = json.loads((built_site / "site" / INDEX).read_bytes())["docs"]
+    items = [doc for doc in docs if "#item-" in doc["location"] and doc["location"].startswith("plans/")]
+    with_targets = [doc for doc in items if "%" in doc["text"]]
+    assert with_targets and all("指标 要求 完成时限 进展 原文" not in doc["text"].replace("\u200b", "")
+                                for doc in items)
+
+
 def test_the_indexed_text_is_the_titles_and_texts(tmp_path):
     path = tmp_path / INDEX
     path.parent.mkdir()
