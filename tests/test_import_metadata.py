@@ -39,6 +39,18 @@ def test_a_site_title_before_the_document_title_is_reported():
     assert unsure[0].line == 1
 
 
+def test_an_organisation_on_the_line_above_a_title_starting_with_its_year_is_the_titles_start():
+    """A letterhead: the body's name above 2025年卫生健康工作要点, which names none."""
+    meta, _, unsure = split("河西市卫生健康委员会\n2025年卫生健康工作要点\n2025年全市卫生健康工作的总体要求是：守牢底线。\n"
+                            "一、深化医改\n1.推进城市医疗集团建设。\n")
+    assert meta.title == "河西市卫生健康委员会2025年卫生健康工作要点" and meta.title_line == 2
+    assert meta.preamble.text == "2025年全市卫生健康工作的总体要求是：守牢底线。"
+    assert "河西市卫生健康委员会" in meta.organisation_hints
+    assert [u.line for u in unsure] == [1]
+    meta, _, _ = split("河西市卫生健康委员会\n某市2025年卫生健康工作要点\n一、深化医改\n1.推进。\n")  # a title naming one
+    assert meta.title == "某市2025年卫生健康工作要点" and meta.preamble.text == "河西市卫生健康委员会"
+
+
 NOTICE = ("示例县卫生健康局关于印发《示例县2024年卫生健康工作要点》的通知\n各乡镇卫生院，局机关各股室：\n"
           "现将《示例县2024年卫生健康工作要点》印发给你们，请认真贯彻执行。\n示例县卫生健康局\n2024年3月5日\n"
           "（此件公开发布）\n")

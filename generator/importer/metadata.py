@@ -113,6 +113,15 @@ def _title_lines(header: list[Line], title: Line, notice: Line | None) -> str:
     return joined_lines if "".join(joined_lines.split()) == "".join(name.split()) else str(title)
 
 
+def _issuer_above(header: list[Line], title: Line | None, title_text: str) -> Line | None:
+    """The line right above a title that starts with its year (2025年卫生健康工作要点), when it names an
+    organisation and nothing else (河西市卫生健康委员会): the title's first part, as a letterhead prints it."""
+    if title is None or title not in header or _YEAR.split(title_text)[0].strip():
+        return None
+    above = header.index(title) - 1
+    return header[above] if above >= 0 and _SIGNATURE.match(str(header[above])) else None
+
+
 def _year(*texts: str) -> int | None:
     for text in texts:
         found = _YEAR.search(text)
@@ -147,6 +156,11 @@ def split(lines: list[Line]) -> tuple[Metadata, list[Line], list[Unsure]]:
     titles = [l for l in header if l in titles] or ([notice] if notice else [])
     title = titles[-1] if titles else None
     title_text = _title_text(cover + header, title, notice) if title else ""
+    issuer = _issuer_above(header, title, title_text)
+    if issuer is not None:
+        title_text = str(issuer) + title_text
+        unsure.append(Unsure(issuer.lineno, f"“{issuer}”, on the line above the title, is taken as its start: "
+                                            f"“{title_text}”"))
     for other in titles[:-1]:
         unsure.append(Unsure(other.lineno, f"“{other}” also reads as a title; "
                                            f"used “{title_text}” (line {title.lineno})"))
@@ -160,7 +174,7 @@ def split(lines: list[Line]) -> tuple[Metadata, list[Line], list[Unsure]]:
         signer = signer or next((l for l in reversed(cover) if _SIGNATURE.match(str(l))), None)
         unsure.append(Unsure(cover[0].lineno, f"lines {cover[0].lineno}–{cover[-1].lineno}: the notice issuing the "
                              "document (印发通知) is left out of the preamble"))
-    prose = [l for l in header if l not in titles and str(l) != number]
+    prose = [l for l in header if l not in titles and l is not issuer and str(l) != number]
     preamble = joined((l.text for l in prose), "\n")
     prefix = _YEAR.split(title_text)[0].strip() if title_text else ""
     hints = tuple(h for h in (str(signer or ""), prefix) if h)
