@@ -486,3 +486,16 @@ def test_the_number_of_a_point_in_an_item_is_no_target_and_no_part_of_a_metric()
     text = "建设嵌入式养老服务设施。\n（1）新建社区养老服务站10个。\n(2)新增老年助餐点15个。"
     assert read(text) == [("新建社区养老服务站", "=", 10, "个"), ("新增老年助餐点", "=", 15, "个")]
     assert skipped(text) == {"（1）": "number of a point in a list", "(2)": "number of a point in a list"}
+
+
+def test_a_targets_words_run_across_a_line_of_prose_broken_mid_sentence():
+    text = "扩大普惠性资源。新建公办幼儿园2所，新增公办学位\n900个以上。"
+    targets, _ = find_targets(text)
+    assert [(t.metric, t.value, t.unit, t.text) for t in targets] == [
+        ("新建公办幼儿园", 2, "所", "新建公办幼儿园2所"), ("新增公办学位", 900, "个", "新增公办学位\n900个以上")]
+
+
+def test_a_heading_line_is_no_part_of_the_metric_on_the_line_below():
+    """A heading has no punctuation: the line below it starts anew (推进学校标准化建设 / 完成…项目10个)."""
+    [target], _ = find_targets("推进学校标准化建设\n完成农村学校薄弱环节改善项目10个。")
+    assert target.metric == "完成农村学校薄弱环节改善项目"

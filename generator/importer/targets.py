@@ -71,6 +71,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from ..numbering import chinese_to_int
+from .metadata import CLAUSE_PUNCTUATION
 from .spans import Disjoint, Spans
 
 
@@ -362,8 +363,32 @@ class _Quantity:
                    not any(ch.isdigit() for ch in first))
 
 
+# A line break inside a sentence (a hard wrap), which a target's words run across: 新增公办学位 / 900个以上.  The
+# line before it is prose, its clauses punctuated (not a heading: 1.推进学校标准化建设), and it breaks between two
+# characters of words.  Read as a joiner of the same length, so that offsets stay the text's.
+_HARD_WRAP = re.compile(r"(?<=[\u4e00-\u9fff0-9A-Za-z%])\n(?=[\u4e00-\u9fff0-9])")
+_JOINER = "\u2060"
+
+
+def _joined_wraps(text: str) -> str:
+    def join(wrap: re.Match) -> str:
+        line = text[text.rfind("\n", 0, wrap.start()) + 1:wrap.start()]
+        return _JOINER if CLAUSE_PUNCTUATION.search(line) else wrap.group()
+    return _HARD_WRAP.sub(join, text)
+
+
 def find_targets(text: str, *, review: bool = False) -> tuple[list[TargetDraft], list[Skipped]]:
-    """Targets stated in ``text`` and the numbers deliberately not read, both in text order."""
+    """Targets stated in ``text`` and the numbers deliberately not read, both in text order; a target's words
+    may run across a line of prose broken mid-sentence."""
+    unwrapped = _joined_wraps(text)
+    if unwrapped == text:
+        return _find_targets(text, review)
+    targets, skipped = _find_targets(unwrapped, review)
+    return ([dataclasses.replace(t, text=text[t.start:t.end], metric=t.metric.replace(_JOINER, ""))
+             for t in targets], [dataclasses.replace(s, text=text[s.start:s.end]) for s in skipped])
+
+
+def _find_targets(text: str, review: bool) -> tuple[list[TargetDraft], list[Skipped]]:
     masks = [(m.start(), m.end(), negative) for negative in _NEGATIVES for m in negative.pattern.finditer(text)
              if not (negative.unless and negative.unless(text, m))]
     skipped = _reported_masks(text, masks)
