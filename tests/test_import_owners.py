@@ -75,6 +75,17 @@ def test_lines_after_a_clause_of_lines_are_the_items_not_the_deadlines():
         "推进薪酬制度改革。", "此项工作纳入年度绩效考核。")
 
 
+@pytest.mark.parametrize("text, owners, deadline", [
+    ("推进。\n责任单位：基教科、计财科、\n督导室、人事科\n", ("基教科", "计财科", "督导室", "人事科"), ""),
+    ("推进。\n完成时限：\n2025年9月底前\n", (), "2025年9月底前"),
+    ("推进。\n牵头单位：人事股\n督导室\n", ("人事股", "督导室"), ""),
+])
+def test_a_value_going_on_below_its_label_is_the_clauses(text, owners, deadline):
+    """A line that names units or a deadline, or follows a value ending in 、, goes on with the value above it."""
+    stated = item_owners(text)
+    assert (stated.owners, stated.deadline, text[stated.rest:].strip()) == (owners, deadline, "")
+
+
 def test_a_clause_ending_the_text_is_taken_before_one_followed_by_text():
     text = "甲。\n牵头单位：人事股\n乙。\n牵头单位：药政股\n"
     assert find_owner_clause(text).owners == ("药政股",)
@@ -101,6 +112,7 @@ def test_short_labels_lead_and_support():
     ("提升保教质量。（区教育局负责，2025年12月底前完成）", ("区教育局",), (), "2025年12月底前完成"),
     ("推进殡葬改革。(社会事务科牵头负责;各镇街等单位协同)", ("社会事务科",), ("各镇街",), ""),
     ("推进婚俗改革。（年底前完成，社会事务科负责）", ("社会事务科",), (), "年底前完成"),
+    ("新增公办学位900个。（由县教育局牵头，县发改局配合）", ("县教育局",), ("县发改局",), ""),  # 由: by
 ])
 def test_units_followed_by_their_verb_and_a_deadline(text, owners, support, deadline):
     clause = find_owner_clause(text)

@@ -195,6 +195,10 @@ def test_arabic_numbers_punctuated_either_way_are_one_sequence_where_they_contin
     # 1、 starting again below an item is still a level of its own
     nested = read("一、甲\n1.子一。\n1、孙一。\n2、孙二。\n2.子二。\n")
     assert shape(nested.parts) == [["一", [["1", ["1", "2"]], "2"]]]
+    # a gap in a style's own sequence is reported there, not taken by the other style's
+    gap = read("一、甲\n1、扩大资源。\n1.新建。\n2.改建。\n3、提升质量。\n4、加强管理。\n5、完善制度。\n")
+    assert [c.number for c in gap.parts[0].children] == ["1", "3", "4", "5"]
+    assert any(u.message.startswith("numbering jumps from “1” (line 2) to “3”") for u in gap.unsure)
 
 
 def test_yi_shi_clauses_of_a_paragraph_starting_with_yi_shi_become_items():

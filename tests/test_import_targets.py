@@ -196,6 +196,8 @@ def test_a_fraction_is_no_rate_per_people():
     ("课后服务学校覆盖率、学生参与率分别达到100%、90%。",
      [("课后服务学校覆盖率", ">=", 100, "%"), ("学生参与率", ">=", 90, "%")]),
     ("城区、乡镇分别新建幼儿园3所、2所。", [("城区新建幼儿园", "=", 3, "所"), ("乡镇新建幼儿园", "=", 2, "所")]),
+    ("城镇新增就业、失业人员再就业分别达到5000人、2000人。",  # names of their own, no shared tail
+     [("城镇新增就业", ">=", 5000, "人"), ("失业人员再就业", ">=", 2000, "人")]),
 ])
 def test_values_stated_respectively_go_with_the_names_listed_before(text, expected):
     assert read(text) == expected

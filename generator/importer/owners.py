@@ -72,8 +72,8 @@ _BARE_START = re.compile(r"(?:\A|(?<=\n)|(?<=[。；;]))[ \t\u3000]*(?=" + _LABE
 # Separators around a segment's value.
 _VALUE_EDGES = " \t\r\n\u3000;；。,，.．"
 
-# Units and their verb, the whole of a segment.
-_VERB_SEGMENT = re.compile("(.+?)(" + "|".join(sorted(VERBS, key=len, reverse=True)) + r")\Z", re.S)
+# Units and their verb, the whole of a segment; 由 (by) or 请 (asked of) may lead the units: 由县教育局牵头.
+_VERB_SEGMENT = re.compile("(?:由|请)?(.+?)(" + "|".join(sorted(VERBS, key=len, reverse=True)) + r")\Z", re.S)
 
 _OPEN, _CLOSE = "(（", ")）"
 
@@ -144,12 +144,23 @@ def find_owner_clause(text: str) -> OwnerClause | None:
 
 
 def _labelled_lines(body: str) -> int:
-    """Where the lines of a clause without brackets end: at the first line after its first that starts with no
-    label (此项工作纳入年度考核。 below 完成时限：2025年9月底前 is the item's, not part of the deadline)."""
+    """Where the lines of a clause without brackets end: at the first line after its first that is prose, neither
+    labelled nor going on with the value above it (此项工作纳入年度考核。 below 完成时限：2025年9月底前 is the
+    item's, not part of the deadline; 督导室、人事科 below 责任单位：基教科、计财科、 goes on with its units)."""
     for line in re.finditer(r"\n[ \t\u3000]*", body):
-        if body[line.end():].strip() and not _LABEL.match(body, line.end()):
+        line_end = body.find("\n", line.end())
+        following = body[line.end():line_end if line_end >= 0 else len(body)].strip()
+        if following and not _LABEL.match(body, line.end()) and not _goes_on(body[:line.start()], following):
             return line.start()
     return len(body)
+
+
+def _goes_on(above: str, line: str) -> bool:
+    """Whether ``line`` goes on with the value the text ``above`` it ends with: that ends in a separator, or the
+    line names units or a deadline and nothing else."""
+    bare = line.strip(_VALUE_EDGES)
+    return above.rstrip().endswith(tuple(UNIT_SEPARATORS)) or bool(bare) and (
+        bool(_named_units(bare)) or is_deadline(bare))
 
 
 def item_owners(text: str) -> StatedOwners:

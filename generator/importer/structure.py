@@ -171,13 +171,13 @@ class _Reader:
 
     def sequence_style(self, marker: Marker) -> str | None:
         """The style whose sequence the marker continues.  Arabic digits, 1. and 1、, are one sequence when they
-        continue it (3、 after 1．2．), unless their own style takes them without remark; unpunctuated digits
+        continue it (3、 after 1．2．), unless their own style takes them (a gap in it reported); unpunctuated digits
         (27构建…) are a number only where a sequence expects them."""
         if marker.style == BARE:
             return self.arabic_style(marker)
         if marker.style in ARABIC_STYLES:
             depth, previous = self.previous(marker.style)
-            if self.verdict(marker, previous, sibling=depth is not None) != (True, None):
+            if not self.verdict(marker, previous, sibling=depth is not None)[0]:  # (a gap is its own sequence's)
                 return self.arabic_style(marker) or marker.style
         return marker.style
 

@@ -620,11 +620,11 @@ def _respective_metrics(core: str, trailing: str, count: int) -> tuple[list[str]
 
 def _shared_tail(names: list[str]) -> list[str]:
     """Names listed before a shared tail, each with it: 高血压、糖尿病患者规范管理率 -> 高血压患者规范管理率,
-    糖尿病患者规范管理率 (the last name taken as long as the one before it); names that are measures of their own
-    (课后服务覆盖率、学生参与率) as they are."""
+    糖尿病患者规范管理率 (the last name taken as long as the one before it, at most half of it); names that are
+    measures of their own (课后服务覆盖率、学生参与率; 城镇新增就业、失业人员再就业) as they are."""
     cut = len(names[-2]) if len(names) > 1 else 0
-    if not cut or len(names[-1]) <= cut or any(_RATE_NOUN.search(n) for n in names[:-1]):
-        return names
+    if not cut or 2 * cut > len(names[-1]) or any(_RATE_NOUN.search(n) for n in names[:-1]):
+        return names  # (城镇新增就业、失业人员再就业: no short qualifiers before a shared tail, each a name of its own)
     return [name + names[-1][cut:] for name in names[:-1]] + [names[-1]]
 
 
