@@ -118,7 +118,8 @@ def _decode_float(value, path, document, diagnostics):
 
 
 _NUMBER = r"[+-]?[0-9]+(?:\.[0-9]+)?"
-_WITH_UNIT = re.compile(rf"({_NUMBER})\s*([^0-9\s.+-].*)")
+_WITH_UNIT = re.compile(rf"({_NUMBER})\s*([^0-9\s.+-].*?)??\s*(以上|以下|以内|不超过)?")
+_COMPARATOR_AFTER = {"以上": ">=", "以下": "<=", "以内": "<=", "不超过": "<="}
 _RANGE = re.compile(rf"({_NUMBER})\s*[-~～—至到]\s*({_NUMBER})\s*(\S*)")
 
 
@@ -134,8 +135,10 @@ def _number_hint(value) -> str:
     if (spans := _RANGE.fullmatch(text)) is not None:
         return f" (a range: write comparator: range, min: {spans[1]}, max: {spans[2]}" + \
             (f", unit: '{spans[3]}')" if spans[3] else ")")
-    if (unit := _WITH_UNIT.fullmatch(text)) is not None:
-        return f" (write the number alone, {unit[1]}, and its unit in unit: '{unit[2]}')"
+    if (unit := _WITH_UNIT.fullmatch(text)) is not None and (unit[2] or unit[3]):
+        parts = [f"its unit in unit: '{unit[2]}'"] if unit[2] else []
+        parts += [f"{unit[3]} as comparator: '{_COMPARATOR_AFTER[unit[3]]}'"] if unit[3] else []
+        return f" (write the number alone, {unit[1]}, and {' and '.join(parts)})"
     if (number := chinese_to_int(text)) is not None:
         return f" (write it in digits: {number})"
     return ""
@@ -190,10 +193,11 @@ def _date_hint(value) -> str:
         numbers = tuple(map(int, day.groups()))
         with contextlib.suppress(ValueError):
             return f" (write {datetime.date(*numbers).isoformat()})"
-    if (month := _MONTH.fullmatch(text)) is not None and 1 <= int(month[2]) <= 12:
+    if (month := _MONTH.fullmatch(text)) is not None:
         year, number = int(month[1]), int(month[2])
-        last = datetime.date(year, number, calendar.monthrange(year, number)[1])
-        return f" (a month: write the day it ends, {last.isoformat()})"
+        with contextlib.suppress(ValueError):  # (no such month, or year 0)
+            last = datetime.date(year, number, calendar.monthrange(year, number)[1])
+            return f" (a month: write the day it ends, {last.isoformat()})"
     return ""
 
 

@@ -43,19 +43,19 @@ def validate(site: Site) -> list[Diagnostic]:
 LISTED_IN = {kind: posixpath.join(CONTENT, VOCABULARY_FILES[f"{kind}s"][0]) for kind in ("organisation", "theme")}
 
 
-def unknown(kind: str, value: str, known: dict) -> str:
+def unknown(kind: str, value: str, known: dict, *, many: bool = False) -> str:
     """'unknown theme 'x' (did you mean 'y'?); expected an id from content/themes.yaml', or, where ``value`` is
     the name of an entry of ``known`` (by id) written for its id, the id to write; where it is a theme's keyword,
-    that theme's id; where it is several names or ids in one text, the list to write."""
+    that theme's id; in a list (``many``), where it is several names or ids in one text, the list to write."""
     meant = entries_named(known.values(), value)
     if meant:
         return f"{value!r} is the {kind}'s name, not its id: write its id " + " or ".join(
             f"{entry.id!r} (the {kind} named {entry.name})" for entry in meant)
     keyed = [entry for entry in known.values() if value in getattr(entry, "keywords", ())]
     if keyed:
-        return f"{value!r} is a keyword of the {kind} " + " and of the ".join(
-            f"{entry.name}: write its id {entry.id!r}" for entry in keyed)
-    listed = [entry_id(known, part) for part in split_units(value)]
+        return f"{value!r} is a keyword, not a {kind}: write the id of its {kind}, " + " or ".join(
+            f"{entry.id!r} ({entry.name})" for entry in keyed)
+    listed = [entry_id(known, part) for part in split_units(value)] if many else []
     if len(listed) > 1 and all(listed):
         return f"several {kind}s in one text; write each as an entry of the list: [{', '.join(listed)}]"
     return f"unknown {kind} {value!r}{did_you_mean(value, known)}; expected an id from {LISTED_IN[kind]}"
@@ -203,7 +203,7 @@ def items(site: Site, plan_file: PlanFile) -> Iterator[Diagnostic]:
                     yield document.diagnostic(path + (field, i), unknown_owner(vocabulary, owner, plan.organisation))
         for i, theme in enumerate(item.themes if themes_known else ()):
             if theme not in vocabulary.theme_by_id:
-                yield document.diagnostic(path + ("themes", i), unknown("theme", theme, vocabulary.theme_by_id))
+                yield document.diagnostic(path + ("themes", i), unknown("theme", theme, vocabulary.theme_by_id, many=True))
         yield from early_deadline(document, path, plan, item.deadline)
         if len(item.span) not in (0, 2) or (item.span and item.span[0] > item.span[1]):
             yield document.diagnostic(path + ("span",), "expected [start, end] with start <= end")

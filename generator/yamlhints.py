@@ -164,10 +164,11 @@ SHOWN = 60  # a longer value is shown by its start and end, as 'start…end'
 def _quoted(key: str | None, value: str) -> str:
     """``key: 'value'`` as YAML quotes it; a long value by its start and end (a line of 100,000 characters would
     otherwise be repeated whole)."""
-    if len(value) > SHOWN:
+    shortened = len(value) > SHOWN
+    if shortened:
         value = f"{value[:SHOWN * 2 // 3]}…{value[-SHOWN // 3:]}"
     quoted = "'" + value.replace("'", "''") + "'"
-    return f"{key}: {quoted}" if key else quoted
+    return (f"{key}: {quoted}" if key else quoted) + (" (all of the value: it is shortened here)" if shortened else "")
 
 
 def _flow_hint(text: str, start: yaml.Mark, mark: yaml.Mark) -> str:

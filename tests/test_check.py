@@ -118,7 +118,7 @@ def test_a_theme_written_by_its_name_is_told_its_id(tmp_path):
 
 
 @pytest.mark.parametrize("written, message", [
-    ("[学前]", "'学前' is a keyword of the theme 学前教育: write its id 'preschool'"),
+    ("[学前]", "'学前' is a keyword, not a theme: write the id of its theme, 'preschool' (学前教育)"),
     ("[学前教育、心理健康]", "several themes in one text; write each as an entry of the list: [preschool, mental-health]"),
     ("['preschool, mental-health']",
      "several themes in one text; write each as an entry of the list: [preschool, mental-health]"),
@@ -127,6 +127,13 @@ def test_a_theme_written_by_its_name_is_told_its_id(tmp_path):
 def test_a_theme_written_as_a_keyword_or_several_in_one_text_is_told_what_to_write(tmp_path, written, message):
     make_project(tmp_path, PLAN.replace("themes: [preschool]", f"themes: {written}"))
     assert messages(tmp_path) == [(13, "sections[0].items[0].themes[0]", "error", message)]
+
+
+def test_an_organisation_is_one_and_is_not_told_to_be_a_list(tmp_path):
+    make_project(tmp_path, PLAN.replace("organisation: demo-edu", "organisation: demo-edu、other-edu"))
+    write(tmp_path, "content/organisations.yaml", ORGANISATIONS + "  - {id: other-edu, name: 另一市教育局}\n")
+    found = [(field, message) for _, field, _, message in messages(tmp_path) if field == "organisation"]
+    assert [message.split(" (")[0] for _, message in found] == ["unknown organisation 'demo-edu、other-edu'"]
 
 
 def test_a_departments_organisation_written_by_its_name_is_told_its_id(tmp_path):
@@ -370,6 +377,8 @@ def test_a_project_without_a_plans_folder_is_a_warning(tmp_path):
     ("50-60%", "the text '50-60%' (a range: write comparator: range, min: 50, max: 60, unit: '%')"),
     ("50～60", "the text '50～60' (a range: write comparator: range, min: 50, max: 60)"),
     ("五十八", "the text '五十八' (write it in digits: 58)"),
+    ("58%以上", "the text '58%以上' (write the number alone, 58, and its unit in unit: '%' and 以上 as comparator: '>=')"),
+    ("58以上", "the text '58以上' (write the number alone, 58, and 以上 as comparator: '>=')"),
     ("较高", "the text '较高'"),
 ])
 def test_a_target_value_written_otherwise_says_what_to_write(tmp_path, written, says):
@@ -384,6 +393,7 @@ def test_a_target_value_written_otherwise_says_what_to_write(tmp_path, written, 
     ("2025年6月", "(a month: write the day it ends, 2025-06-30)"),
     ("2024年2月底", "(a month: write the day it ends, 2024-02-29)"),
     ("2025年13月", ""),
+    ("0000-06", ""),  # no year 0: no hint, no crash
     ("年底", ""),
 ])
 def test_a_deadline_written_otherwise_says_what_to_write(tmp_path, written, says):
@@ -551,7 +561,8 @@ def test_a_long_value_to_quote_is_shown_by_its_start_and_end(tmp_path, capsys):
     code, out, _ = check(tmp_path, capsys)
     [line] = out.splitlines()
     assert code == 1 and len(line) < 500
-    assert line.endswith("must be quoted: write text: '" + ("扩大普惠资源" * 7)[:40] + "…公办幼儿园在园幼儿占比提升至58%以上。')")
+    assert line.endswith("must be quoted: write text: '" + ("扩大普惠资源" * 7)[:40] + "…公办幼儿园在园幼儿占比提升至58%以上。' "
+                         "(all of the value: it is shortened here))")
 
 
 def test_a_full_width_colon_in_braces_is_said_to_be_one(tmp_path):
