@@ -335,6 +335,7 @@ def match_items(old: list[Placed], new: list[Placed]):
             matched_new.add(b.position)
         else:
             left_old.append(a)
+    left_old = _pair_identical(left_old, [b for b in new if b.position not in matched_new], pairs, matched_new)
     left_new = [b for b in new if b.position not in matched_new]
     candidates = []
     for b in left_new:
@@ -355,6 +356,25 @@ def match_items(old: list[Placed], new: list[Placed]):
     removed = [a for a in left_old if a.position not in taken_old]
     added = [b for b in left_new if b.position not in taken_new]
     return pairs, removed, added
+
+
+def _pair_identical(old: list[Placed], new: list[Placed], pairs: list, matched_new: set) -> list[Placed]:
+    """Pair the items of identical title and text first, as step 2 would (a ratio of 1, the earlier old item
+    first, with the earlier new one), but without comparing every pair: after a renumbering most items are
+    left to step 2, which is quadratic.  The old items left."""
+    waiting: dict[str, list[Placed]] = {}
+    for b in new:
+        waiting.setdefault(identity_text(b.item), []).append(b)
+    left = []
+    for a in old:
+        same = waiting.get(identity_text(a.item))
+        if same:
+            b = same.pop(0)
+            pairs.append((a, b))
+            matched_new.add(b.position)
+        else:
+            left.append(a)
+    return left
 
 
 def identity_text(item: Item | Section) -> str:
