@@ -119,17 +119,20 @@ def check_names(repo: Repo, version: str, alias: str) -> None:
 
 def warn_of_moved_addresses(repo: Repo, root: str, version: str) -> None:
     """Warn of each item whose address (its anchor, item-<key>) the plans changed since the last edition: links
-    to it that readers keep or shared would land at the top of its plan's page.  An item numbered anew gets a new
-    key; an explicit ``id`` keeps it, wherever the item goes."""
+    to it that readers keep or shared would land at the top of its plan's page, or at the item that has its key
+    now.  An item numbered anew gets a new key; an explicit ``id`` keeps it, wherever the item goes."""
     published = [tag for tag, _ in repo.tags(EDITION_TAGS) if tag != f"{EDITION_TAGS}/{version}"]
     if not published:
         return
     for plan in compare_revisions(root, published[-1]).plans:  # the files on disk: committed, checked above
+        keys = {item.after.key for item in plan.items if item.after is not None}  # (the others kept theirs)
         for item in plan.items:
             if item.kind == "moved" and item.before.key != item.after.key:
-                print(f"warning: {plan.path}: item {item.before.key} is now {item.after.key} ({move_place(item)}): "
-                      f"links to plans/{plan.plan}/#item-{item.before.key} from {published[-1]} no longer reach "
-                      f"it; to keep its address, give it id: {item.before.key}", file=sys.stderr)
+                old = item.before.key
+                taken = "; it is another item's key now: give that one an id of its own too" if old in keys else ""
+                print(f"warning: {plan.path}: item {old} is now {item.after.key} ({move_place(item)}): links to "
+                      f"plans/{plan.plan}/#item-{old} from {published[-1]} no longer reach it; to keep its address, "
+                      f"give it id: {old}{taken}", file=sys.stderr)
 
 
 def fetch_branch(repo: Repo, remote: str, branch: str) -> str | None:

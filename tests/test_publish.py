@@ -114,12 +114,14 @@ def test_an_item_numbered_anew_since_the_last_edition_is_warned_of_with_the_id_t
     commit(root, "renumbered, its address kept")
     code, err = publish(root, capsys, "2024.2")
     assert code == 0 and "no longer reach" not in err, err
-    plan.write_text(text.replace("number: 一是", "number: 四是"), encoding="utf-8")
-    commit(root, "renumbered")
+    inserted = "          - number: 一是\n            title: 新增事项\n            text: 一是新增事项。\n"
+    plan.write_text(text.replace("          - number: 一是", inserted + "          - number: 四是"), encoding="utf-8")
+    commit(root, "an item inserted, the one before it renumbered")
     code, err = publish(root, capsys, "2024.3")
     assert code == 0, err
     assert (f"warning: {PLAN}: item 1-2-1 is now 1-2-4 (同节重新编号): links to plans/taobei-edu-2024/#item-1-2-1 "
-            "from edition/2024.2 no longer reach it; to keep its address, give it id: 1-2-1\n") in err
+            "from edition/2024.2 no longer reach it; to keep its address, give it id: 1-2-1; it is another item's "
+            "key now: give that one an id of its own too\n") in err
 
 
 def test_a_configuration_whose_site_dir_mike_cannot_be_told_is_published_with_a_warning(project, capfd):
