@@ -39,6 +39,7 @@ from .diagnostics import did_you_mean, has_errors, print_diagnostics
 from .labels import requirement
 from .load import load_site
 from .model import Item, Plan, Status, Target
+from .fullwidth import fold
 from .opendata import Column, item_columns, write_csv, write_records
 from .tracking import STATE_LABELS, item_state, state_label, target_deadline
 from .vocabulary import normalise_name
@@ -75,16 +76,6 @@ def has_status(entry: Entry, criteria: Criteria) -> bool:
     an item of a review has neither."""
     state = item_state(entry, criteria.today)
     return state is not None and not criteria.statuses.isdisjoint({STATE_LABELS[state], entry.item.status})
-
-
-# Full-width digits, Latin letters, ％ and ． as their ASCII forms (a Chinese input method in full-width mode types
-# ５８％ for 58%), as the site's search field and finder fold them (generator/static/a11y.js, plansiteFold).
-_FULL_WIDTH = {code: code - 0xFEE0 for code in (0xFF05, 0xFF0E, *range(0xFF10, 0xFF1A), *range(0xFF21, 0xFF3B),
-                                                  *range(0xFF41, 0xFF5B))}
-
-
-def fold(text: str) -> str:
-    return text.translate(_FULL_WIDTH)
 
 
 def searched_text(entry: Entry) -> str:

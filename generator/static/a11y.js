@@ -9,8 +9,8 @@
  *   now sends the field a keyup (not while an input method is still composing).
  * - A Chinese input method in full-width mode types ５８％ for 58%, which the index never holds as such:
  *   the field's full-width digits, Latin letters, ％ and ． become their ASCII forms as they are typed
- *   (window.plansiteFold, which the finder's keyword filter uses too: finder.js; `plansite find`
- *   folds alike, generator/find.py).
+ *   (window.plansiteFold, which the finder's keyword filter uses too: finder.js; the search index and
+ *   `plansite find` fold alike: generator/fullwidth.py).
  */
 window.plansiteFold = (function () {
   "use strict";

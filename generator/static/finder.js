@@ -25,6 +25,7 @@
   const defaultYearNote = document.getElementById("finder-default-year");
   const allYears = document.getElementById("finder-all-years");
 
+  const fold = window.plansiteFold || ((text) => text);  // a11y.js, listed before this file in mkdocs.yml
   const PAGE_SIZE = 200;
   const TYPING_DELAY = 300;
   const ALL_YEARS = "all";
@@ -111,7 +112,7 @@
       };
       const words = [item.title, item.text, plan.title, organisations.get(plan.organisation).name,
         ...shown.owners, ...shown.support, ...shown.themes];
-      return {item, plan, shown, words: window.plansiteFold(words.join("\n")).toLowerCase()};
+      return {item, plan, shown, words: fold(words.join("\n")).toLowerCase()};
     });
   }
 
@@ -134,7 +135,7 @@
   }
 
   function matches(state) {
-    const terms = window.plansiteFold(state.kw).toLowerCase().split(/\s+/).filter(Boolean);
+    const terms = fold(state.kw).toLowerCase().split(/\s+/).filter(Boolean);
     return ({item, plan, words}) =>
       (!state.org || plan.organisation === state.org)
       && (!state.theme || item.themes.includes(state.theme))
