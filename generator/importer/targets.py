@@ -193,6 +193,7 @@ class _Negative:
     pattern: re.Pattern
     is_number: bool
     unless: Callable[[str, re.Match], bool] | None = None  # a match it is true of is no mask
+    reported: bool = True  # listed among the numbers not read (not a point's number: （1） is plainly none)
 
 
 # After an age that ends its clause (人均预期寿命达到80岁。, 平均年龄35岁左右, …80岁的目标); anything else after it
@@ -257,7 +258,7 @@ _NEGATIVES: tuple[_Negative, ...] = (
     # 第28届, 第三批, 第四期
     _Negative("ordinal", re.compile(rf"第\s*{_NUMBER}(?:\s*(?:{_BASE}|届|轮|季|章|条|款|阶段))?"), False),
     # （1）新建社区养老服务站10个: the number of a point in an item's text
-    _Negative("number of a point in a list", re.compile(r"[(（]\s*\d{1,2}\s*[)）]"), True),
+    _Negative("number of a point in a list", re.compile(r"[(（]\s*\d{1,2}\s*[)）]"), True, reported=False),
     # X亿元, XX所, X个
     _Negative("redacted number", re.compile(rf"(?<![A-Za-z])[XxＸｘ]+\s*{_UNIT}"), True),
 )
@@ -463,7 +464,7 @@ def _reported_masks(text: str, masks) -> list[Skipped]:
     reported: list[Skipped] = []
     taken = Disjoint()
     for start, end, negative in masks:
-        if _LOOKS_NUMERIC.search(text, start, end) and not taken.overlap(start, end):
+        if negative.reported and _LOOKS_NUMERIC.search(text, start, end) and not taken.overlap(start, end):
             reported.append(Skipped(text[start:end], negative.reason, start, end))
             taken.add(start, end)
     return reported
