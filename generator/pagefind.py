@@ -40,6 +40,7 @@ from html import escape, unescape
 
 from mkdocs.exceptions import Abort
 
+from .fullwidth import fold
 from .processes import cores
 
 REQUIREMENT = "pagefind[extended]==1.4.0"
@@ -208,7 +209,7 @@ def characters_apart(html: str) -> str:
             attribute = "" if (named[1], value) in named_before else f'data-pagefind-filter="{named[1]}:{value}"'
             named_before.add((named[1], value))
             parts[at - 1] = parts[at - 1][:named.start()] + attribute + parts[at - 1][named.end():]
-        parts[at] = APART.sub(apart, parts[at])
+        parts[at] = APART.sub(apart, fold(parts[at]))  # (５８％ as 58%, as the search page folds a query)
     return html[:start] + "".join(parts) + html[end:]
 
 

@@ -104,6 +104,9 @@ def test_pagefind_is_given_each_chinese_character_and_digit_as_a_word():
     assert unescape(unescape(value)) == escape('督导室&<b>"甲"')  # as Pagefind decodes it, and its UI shows it
     assert apart.replace(zw, "") == page.replace('"部门"', f'"部门:{value}"')
     assert pagefind.characters_apart("<p>没有正文</p>") == "<p>没有正文</p>"
+    # full-width figures as the search page folds a query (generator/fullwidth.py)
+    assert pagefind.characters_apart("<article><p>占比５８％</p></article>") == \
+        f"<article><p>{zw}占{zw}比{zw}5{zw}8{zw}%</p></article>"
     named = '<a data-pagefind-filter="部门">督导室</a>'  # each value once a page, as Pagefind counts pages
     twice = pagefind.characters_apart(f'<article>{named}{named}{named.replace("部门", "主题")}</article>')
     assert re.findall(r'data-pagefind-filter="([^"]*)"', twice) == ["部门:督导室", "主题:督导室"]
@@ -111,7 +114,7 @@ def test_pagefind_is_given_each_chinese_character_and_digit_as_a_word():
 
 QUERIES = {"普惠性": ['"普 惠 性"'], "2小时": ['"2 小 时"'], ' "双减" ': ['"双 减"'], "教": ["教"],
            "基教科 学前教育": ['"基 教 科"', '"学 前 教 育"'], "心理 心理": ['"心 理"'], "94.5%": ["9 4 . 5 %"],
-           "STEAM": ["STEAM"], "AI教育": ['"AI 教 育"'], "": []}
+           "STEAM": ["STEAM"], "AI教育": ['"AI 教 育"'], "": [], "５８％": ["5 8 %"], "ＡＩ教育": ['"AI 教 育"']}
 
 
 def test_the_search_page_asks_each_word_of_a_query_cut_as_the_index_is(browser, pagefind_site):

@@ -7,9 +7,13 @@ const APART = /[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff0-9]/gu
 const ZERO_WIDTH_SPACE = "\u200b"
 const EXCERPT_WORDS = 30  // Pagefind counts words, and a Chinese word is a character here
 
+// Full-width digits, letters, ％ and ． as the index holds them, in ASCII (a11y.js, where every page of the site
+// defines it; generator/fullwidth.py for the index).
+const fold = globalThis.plansiteFold ?? (text => text)
+
 // The words of a query, each once; quotes around the whole query are dropped.
 export function queryWords(query) {
-  return [...new Set(query.trim().replace(/^"(.*)"$/u, "$1").split(/\s+/u).filter(word => word))]
+  return [...new Set(fold(query).trim().replace(/^"(.*)"$/u, "$1").split(/\s+/u).filter(word => word))]
 }
 
 // What Pagefind is asked for one word of a query.
