@@ -250,6 +250,19 @@ def test_department_page_shows_what_is_owed_each_year_with_targets(fixture_site)
                 assert md(requirement(target)) in block
 
 
+def test_a_department_supporting_no_item_is_not_said_to_support_none(fixture_site):
+    """配合 0 条 read as a fact where most sources name no supporting units at all: a count is said when it is one."""
+    pages = render_site(fixture_site)
+    corpus = build_corpus(fixture_site)
+    both = {d.id: bool(corpus.supported_by[d.id]) for d in fixture_site.vocabulary.departments}
+    assert True in both.values() and False in both.values()
+    for department_id, supports in both.items():
+        said = re.search(r"^负责 \d+ 条事项(，配合 \d+ 条事项)?。", pages[f"departments/{department_id}.md"], re.M)
+        assert said and bool(said[1]) == supports, department_id
+        assert "配合 0 条" not in pages[f"departments/{department_id}.md"]
+    assert not any("配合 0 条" in page for path, page in pages.items() if path.startswith("organisations/"))
+
+
 def test_a_plan_is_called_what_its_title_calls_it(fixture_site):
     """工作要点 and 工作计划 are both of kind plan; the page names the one the title does."""
     pages = render_site(fixture_site)
