@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from ..diagnostics import Diagnostic, did_you_mean
 from ..model import Organisation
 from ..vocabulary import Vocabulary
-from . import draft, metadata, structure
+from . import audit, draft, metadata, structure
 from .clean import Cleaned, clean
 from .report import Unsure
 from .sources import read_source
@@ -125,5 +125,5 @@ def import_source(path: str, settings: Settings, vocabulary: Vocabulary) -> Impo
         source_file=settings.source_file, preamble=preamble.text,
         notes=f"文号：{meta.document_number}。" if meta.document_number else "", sections=sections,
         closing=joined(outline.closing, "\n").text)
-    unsure += drafter.unsure + drafter.vocabulary_notes()
+    unsure += drafter.unsure + drafter.vocabulary_notes() + audit.lost_clauses(body, plan)
     return Imported(plan, text, tuple(unsure), cleaned.dropped)

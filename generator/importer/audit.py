@@ -1,0 +1,102 @@
+"""Words of the source's body that no field of the draft holds: text an import would lose, reported.
+
+Every clause of the body (after the title, preamble and signature; cut at 。；！？, a line of prose broken
+mid-sentence going on with the next, without the number a part begins with and units in 【】) must be one the
+draft holds: cut from an item's, a section's or the plan's text, title, preamble, notes or closing the same
+way (or at line breaks too: a field may hold a heading, and the text below it).  An owner clause and a deadline
+are the draft's too (its fields), and so is a row of a task table.  A clause found nowhere is reported with its
+line, so the curator can put it back by hand: the importer is meant to keep every word, and this says where it
+did not.  The clauses are looked up in a set: linear in the text's length.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Iterator
+
+from . import tables
+from .dates import is_deadline
+from .markers import match_marker
+from .owners import find_owner_clause, item_owners
+from .report import Unsure, walk_item_dicts, walk_sections
+from .textmap import Line
+
+_CLAUSES = re.compile(r"[。；;！？!?]")
+_CLAUSES_OR_LINES = re.compile(r"[。；;！？!?\n]")  # a field may hold a heading, and the text below it
+_EDGES = " \t\n\u3000，,：:、。；;"
+_PROSE = re.compile(r"[，,：:；;。]")
+_ENDS = tuple("。；;！？!?：:")
+_LEADING_UNITS = re.compile(r"\A【[^【】]*】")
+SHOWN = 10  # clauses listed at most; the count of the rest follows
+
+
+def lost_clauses(body: list[Line], plan: dict) -> list[Unsure]:
+    """Each clause of ``body`` no field of ``plan`` holds, as an unsure place of its line."""
+    kept = {clause for text in _texts(plan) for cut in (_CLAUSES, _CLAUSES_OR_LINES) for clause in _cut(text, cut)}
+    lost = [(lineno, part) for lineno, clause in _clauses(body) if clause not in kept
+            for part in ([clause] if "\n" not in clause else _cut(clause, _CLAUSES_OR_LINES))  # a heading's line
+            if part not in kept and not _stated(part)]
+    found = [Unsure(lineno, f"“{clause}” is in no field of the draft: the import lost it; put it back by hand")
+             for lineno, clause in lost[:SHOWN]]
+    if len(lost) > SHOWN:
+        found.append(Unsure(lost[SHOWN][0], f"and {len(lost) - SHOWN} more such clause(s) from here on"))
+    return found
+
+
+def _stated(text: str) -> bool:
+    """Text that states an item's units or deadline, which the draft holds as its fields."""
+    clause = find_owner_clause(text)
+    return clause is not None and clause.start == 0 or is_deadline(text.strip(_EDGES))
+
+
+def _clauses(body: list[Line]) -> Iterator[tuple[int, str]]:
+    """(line number, clause) for the body's clauses, a line's number and its units in 【】 left out; a line of
+    prose broken mid-sentence (a hard wrap) goes on with the next, whose clause is the same."""
+    for lineno, sentence in _sentences(body):
+        text = _unnumbered(sentence)
+        stated = item_owners(text)  # its units (【】 too) and deadline are the item's fields
+        for clause in _cut(text[stated.start:stated.end] + "。" + text[stated.rest:], _CLAUSES):
+            yield lineno, clause
+
+
+def _cut(text: str, cut: re.Pattern) -> Iterator[str]:
+    """The clauses of ``text`` cut at ``cut``, each without its number and its units in 【】."""
+    for clause in cut.split(text):
+        clause = _LEADING_UNITS.sub("", _unnumbered(clause.strip(_EDGES))).strip(_EDGES)
+        if len(clause) > 1:
+            yield clause
+
+
+def _sentences(body: list[Line]) -> Iterator[tuple[int, str]]:
+    """The body's lines, a hard-wrapped line joined with the next (prose without an end, the next unnumbered);
+    a row of a task table left out."""
+    pending: list[Line] = []
+    for line in body:
+        if tables.split_cells(line.text) is not None:
+            continue
+        if pending and (match_marker(str(line)) or not _wrapped(str(pending[-1]))):
+            yield pending[0].lineno, "\n".join(map(str, pending))
+            pending = []
+        pending.append(line)
+    if pending:
+        yield pending[0].lineno, "\n".join(map(str, pending))
+
+
+def _wrapped(text: str) -> bool:
+    """A line of prose (its clauses punctuated) that ends mid-sentence."""
+    return bool(_PROSE.search(text)) and not text.endswith(_ENDS)
+
+
+def _unnumbered(clause: str) -> str:
+    marker = match_marker(clause)
+    return clause[marker.length:] if marker else clause
+
+
+def _texts(plan: dict) -> Iterator[str]:
+    for name in ("title", "preamble", "notes", "closing"):
+        yield plan.get(name) or ""
+    for section in walk_sections(plan.get("sections") or []):
+        yield section.get("title") or ""
+        yield section.get("text") or ""
+    for item in walk_item_dicts(plan.get("sections") or []):
+        yield item.get("text") or ""

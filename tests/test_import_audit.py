@@ -1,0 +1,51 @@
+"""The audit of an import: words of the source no field of the draft holds are reported, not lost silently."""
+
+from __future__ import annotations
+
+import copy
+
+from generator.importer import audit, metadata
+from generator.importer.clean import clean
+from generator.importer.pipeline import Settings, import_source
+from generator.importer.report import walk_item_dicts
+from generator.importer.textmap import split_lines
+from generator.load import load_vocabulary
+from projects import DEPARTMENTS, ORGANISATIONS, SEEDS, THEMES, write
+
+TEXT = ("示例市教育局2025年工作任务分解\n一、学前教育\n（一）扩大资源\n1.扩大普惠资源，新建幼儿园3所，\n新增学位900个。\n"
+        "牵头单位：基教科；完成时限：2025年9月底前\n此项工作纳入年度考核。\n2.一是提升保教质量；二是加强教研。（责任单位：教研室）\n"
+        "3.【督导室】开展督导评估。\n附件：1.任务分解表\n2.考核细则\n")
+
+
+def imported(tmp_path, text: str):
+    for name, content in (("organisations", ORGANISATIONS), ("departments", DEPARTMENTS), ("themes", THEMES)):
+        write(tmp_path, f"content/{name}.yaml", content)
+    vocabulary, _ = load_vocabulary(str(tmp_path), [])
+    path = tmp_path / "plan.txt"
+    path.write_text(text, encoding="utf-8")
+    result = import_source(str(path), Settings(organisation="demo-edu"), vocabulary)
+    _, body, _ = metadata.split(list(clean(split_lines(text)).lines))
+    return result, body
+
+
+def test_an_import_that_keeps_every_word_reports_nothing(tmp_path):
+    """Hard wraps, owner clauses of lines, 一是 clauses, units in 【】, headings and a list of attachments."""
+    result, body = imported(tmp_path, TEXT)
+    assert audit.lost_clauses(body, result.plan) == []
+    assert not [u for u in result.unsure if "in no field of the draft" in u.message]
+
+
+def test_words_no_field_holds_are_reported_with_their_line(tmp_path):
+    result, body = imported(tmp_path, TEXT)
+    plan = copy.deepcopy(result.plan)
+    plan["closing"] = ""  # as when the list of attachments was lost
+    [first] = [i for i in walk_item_dicts(plan["sections"]) if i["number"] == "1"]
+    first["text"] = first["text"].replace("\n此项工作纳入年度考核。", "")  # as when the deadline swallowed it
+    assert [(u.line, u.message.split("”")[0].lstrip("“")) for u in audit.lost_clauses(body, plan)] == [
+        (6, "此项工作纳入年度考核"), (10, "附件：1.任务分解表"), (11, "考核细则")]
+
+
+def test_the_seeds_import_without_a_lost_word(tmp_path):
+    for seed in sorted(SEEDS.glob("*.txt")):
+        result, body = imported(tmp_path, seed.read_text(encoding="utf-8"))
+        assert audit.lost_clauses(body, result.plan) == [], seed.name
