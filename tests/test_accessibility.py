@@ -180,3 +180,16 @@ def test_pages_load_without_console_errors_or_failed_requests(browser, site_url,
         page.close()
     context.close()
     assert found == {kind: [] for kind in pages}
+
+
+def test_the_hint_of_a_key_shows_only_where_there_is_a_keyboard(browser, site_url):
+    """或按 S 键 on the home page: a phone has no S key to press."""
+    shown = {}
+    for device, options in (("desktop", {}), ("phone", {"viewport": {"width": 390, "height": 844},
+                                                        "has_touch": True, "is_mobile": True})):
+        context = browser.new_context(**options)
+        page = context.new_page()
+        page.goto(site_url)
+        shown[device] = page.locator(".plansite-keyboard").is_visible()
+        context.close()
+    assert shown == {"desktop": True, "phone": False}
