@@ -24,7 +24,7 @@ check: $(STAMP)           ## validate content/ and plans/
 serve: $(STAMP)           ## live preview on http://127.0.0.1:8000
 	$(BIN)/plansite serve
 
-schema: $(STAMP)          ## regenerate plans/plan.schema.json from the model
+schema: $(STAMP)          ## regenerate the JSON Schemas (plans/plan.schema.json, content/schema/) from the model
 	$(BIN)/plansite schema
 
 bench-search: $(STAMP)    ## search hit rate of tests/search_queries.yaml, with and without content/dictionary.txt

@@ -9,6 +9,7 @@ makes; ``python -m generator.fieldref [README.md]`` writes it there.
 
 from __future__ import annotations
 
+import argparse
 import dataclasses
 import datetime
 import sys
@@ -91,7 +92,9 @@ def _escaped(text: str) -> str:
 
 
 def main(argv: list[str]) -> int:
-    path = argv[0] if argv else README
+    parser = argparse.ArgumentParser(prog="python -m generator.fieldref", description=__doc__.split("\n\n")[0])
+    parser.add_argument("readme", nargs="?", default=README, help=f"the file to write it in (default: {README})")
+    path = parser.parse_args(argv).readme
     with open(path, encoding="utf-8") as file:
         text = file.read()
     replace_file(path, replaced(text, reference()))

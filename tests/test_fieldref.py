@@ -5,6 +5,8 @@ from __future__ import annotations
 import dataclasses
 from pathlib import Path
 
+import pytest
+
 from generator import fieldref
 from generator.model import Item, Plan, Section, Source, Target
 
@@ -40,3 +42,10 @@ def test_the_module_writes_the_reference_between_the_markers_and_keeps_the_rest(
     assert fieldref.main([str(readme)]) == 0
     assert readme.read_text(encoding="utf-8") == (f"# Title\n\n{fieldref.BEGIN}\n\n{fieldref.reference()}\n"
                                                   f"{fieldref.END}\n\nafter\n")
+
+
+def test_help_is_printed_not_taken_for_a_file(capsys):
+    with pytest.raises(SystemExit) as stop:
+        fieldref.main(["--help"])
+    assert stop.value.code == 0
+    assert "python -m generator.fieldref" in capsys.readouterr().out
