@@ -3,8 +3,8 @@
 ``site_files`` returns ``{path relative to docs/: content}``: the generated
 pages (str) plus the hand-written files copied as they are (bytes), each made
 only when it is written (``write.Files``), so that the pages of a large site
-are rendered one at a time, on every core.  ``render_site`` makes them all at
-once.  The input must be a site without validation errors (see ``corpus``).
+are rendered one at a time, on every core.  The input must be a site without
+validation errors (see ``corpus``).
 This module renders the plan, theme, department, year and organisation pages
 and the listings; ``render_targets`` the pages of targets, ``historypages``
 those that need git's history, ``opendata`` the data files.  All render with
@@ -35,7 +35,7 @@ from .render_targets import Tracking, target_pages
 from .searchworker import repaired_worker
 from .sitehistory import NO_HISTORY, SiteHistory
 from .templating import NEWEST, later
-from .write import File, Files, content_of, copy_of
+from .write import File, Files, copy_of
 
 STATIC = "assets/plansite"  # where generator/static/ (the site's own CSS and JavaScript) is published
 
@@ -152,9 +152,3 @@ def site_files(site: Site, today: date | None = None, history: SiteHistory = NO_
         raise InputError(clashes)
     pages.update((target, copy_of(source)) for target, source in copied.items())
     return pages
-
-
-def render_site(site: Site, today: date | None = None,
-                history: SiteHistory = NO_HISTORY) -> dict[str, str | bytes]:
-    """All of docs/ made at once, in memory: ``site_files``' files with their contents."""
-    return {path: content_of(file) for path, file in site_files(site, today, history).items()}

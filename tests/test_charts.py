@@ -17,11 +17,11 @@ from generator.commitments import rows_by_year, year_over_year
 from generator.corpus import build_corpus
 from generator.labels import requirement
 from generator.load import load_site
-from generator.render import render_site
 from generator.templating import one_line
 from generator import render_targets
 from generator.bench.synth import read_seeds, synthesise
 from generator.render_targets import Tracking, grouped_bars
+from rendering import render_site
 from sitefixtures import make_site_project
 from test_render import PAYLOADS, fuzz_strings
 

@@ -18,8 +18,8 @@ from generator.importer.draft import SCHEMA_COMMENT
 from generator.load import load_site
 from generator.opendata import (
     TARGET_COLUMNS, TARGETS_CSV, item_columns, record, target_rows, utf8, write_csv, write_records)
-from generator.render import render_site
 from projects import PLAN, make_project, write
+from rendering import render_site
 from sitefixtures import built_site  # noqa: F401  (session fixture)
 
 BOM = b"\xef\xbb\xbf"

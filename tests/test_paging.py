@@ -17,8 +17,8 @@ from generator.cli import main
 from generator.corpus import build_corpus, group_by_year
 from generator.load import load_site
 from generator.paging import paginate
-from generator.render import render_site
 from generator.render_targets import Tracking
+from rendering import render_site
 
 ROOT = Path(__file__).resolve().parent.parent
 TODAY = date(2025, 6, 1)

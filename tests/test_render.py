@@ -27,10 +27,10 @@ from generator.labels import genre, numbered, requirement
 from generator.load import load_site
 from generator.model import Target
 from generator.project import DOCS, SOURCES
-from generator.render import render_site
 from generator.templating import CompiledTemplates, front_matter_description, http_url, md, paragraphs, runs_md
 from payloads import PAYLOADS
 from projects import make_project, write
+from rendering import render_site
 from sitefixtures import REPO, make_site_project
 
 

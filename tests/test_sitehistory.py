@@ -16,7 +16,6 @@ from generator.changetext import describe
 from generator.cli import main
 from generator.diagnostics import has_errors
 from generator.load import load_site
-from generator.render import render_site
 from generator.sitehistory import read_site_history
 from generator.templating import md
 from gitrepos import commit, init
@@ -24,6 +23,7 @@ from planhistory import (A, AFTER_SECTIONS, B, DATES, DIGITAL, EXPECTED_CHANGES,
                          SUPPLY, history_repo, other_plan, plan_yaml, review_yaml, tag_edition, two_revisions,
                          with_evidence)
 from projects import ORGANISATIONS, THEMES as THEMES_YAML, make_project, write
+from rendering import render_site
 from sitefixtures import built_site, make_site_project  # noqa: F401  (session fixture)
 
 ATOM = "{http://www.w3.org/2005/Atom}"

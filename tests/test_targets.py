@@ -14,10 +14,10 @@ from generator.bench.synth import read_seeds, synthesise
 from generator.commitments import YearRow, compare, strongest, year_over_year
 from generator.corpus import build_corpus
 from generator.load import load_site
-from generator.render import render_site
 from generator.templating import md
 from generator.render_targets import Tracking
 from projects import PLAN, make_project, write
+from rendering import render_site
 
 ROOT = Path(__file__).resolve().parent.parent
 METRICS = """\
