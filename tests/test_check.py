@@ -10,7 +10,7 @@ import pytest
 from generator.cli import main
 from generator.load import load_site
 from generator.schema import schema_files
-from projects import DEPARTMENTS, ORGANISATIONS, PLAN, make_project, write
+from projects import DEPARTMENTS, ORGANISATIONS, PLAN, THEMES, make_project, write
 
 
 def check(tmp_path, capsys, *args):
@@ -123,10 +123,18 @@ def test_a_theme_written_by_its_name_is_told_its_id(tmp_path):
     ("['preschool, mental-health']",
      "several themes in one text; write each as an entry of the list: [preschool, mental-health]"),
     ("[学前教育、体育]", "unknown theme '学前教育、体育'; expected an id from content/themes.yaml"),
+    ("[学前教育、]", "unknown theme '学前教育、'; expected an id from content/themes.yaml"),  # one name is no list
 ])
 def test_a_theme_written_as_a_keyword_or_several_in_one_text_is_told_what_to_write(tmp_path, written, message):
     make_project(tmp_path, PLAN.replace("themes: [preschool]", f"themes: {written}"))
     assert messages(tmp_path) == [(13, "sections[0].items[0].themes[0]", "error", message)]
+
+
+def test_a_list_in_one_text_is_not_offered_when_a_name_in_it_is_two_themes(tmp_path):
+    make_project(tmp_path, PLAN.replace("themes: [preschool]", "themes: [学前教育、心理健康]"))
+    write(tmp_path, "content/themes.yaml", THEMES + "  - {id: preschool-2, name: 学前教育}\n")
+    assert messages(tmp_path) == [(13, "sections[0].items[0].themes[0]", "error", "unknown theme '学前教育、心理健康'; "
+                                   "expected an id from content/themes.yaml")]
 
 
 def test_an_organisation_is_one_and_is_not_told_to_be_a_list(tmp_path):
@@ -186,9 +194,15 @@ def test_items_and_sections_numbered_alike_are_errors_naming_the_first(tmp_path,
     assert found in messages(tmp_path)
 
 
-def test_a_plan_without_items_is_a_warning(tmp_path):
-    make_project(tmp_path, PLAN[:PLAN.index("sections:")])
-    assert messages(tmp_path) == [(1, "", "warning", "the plan has no item: its page lists nothing")]
+@pytest.mark.parametrize("end, line, field", [("sections:", 1, ""), ("    items:", 6, "sections")])
+def test_a_plan_without_items_is_a_warning(tmp_path, end, line, field):
+    make_project(tmp_path, PLAN[:PLAN.index(end)])  # no sections, or sections without items
+    assert messages(tmp_path) == [(line, field, "warning", "the plan has no item: its page lists nothing")]
+
+
+def test_an_item_whose_text_is_blank_is_a_warning(tmp_path):
+    make_project(tmp_path, PLAN.replace("text: 扩大普惠资源。公办幼儿园在园幼儿占比提升至58%以上。", "text: ' '"))
+    assert messages(tmp_path) == [(9, "sections[0].items[0]", "warning", "item has no text")]
 
 
 def test_a_deadline_before_the_plans_year_is_a_warning(tmp_path):
@@ -244,6 +258,18 @@ def test_vocabulary_errors(tmp_path):
     assert any(f == "departments[1].id" and "duplicate id 'demo-a'" in m for _, f, _, m in found)
     assert any(f == "departments[1].organisation" and "unknown organisation" in m for _, f, _, m in found)
     assert any(f == "departments[2]" and "already used by department 'demo-a'" in m for _, f, _, m in found)
+
+
+def test_an_id_listed_three_times_is_said_to_be_also_at_its_first_entry(tmp_path):
+    make_project(tmp_path)
+    write(tmp_path, "content/themes.yaml", """\
+        themes:
+          - {id: preschool, name: 学前教育}
+          - {id: preschool, name: 幼儿教育}
+          - {id: preschool, name: 托幼}
+        """)
+    assert [(f, m) for _, f, _, m in messages(tmp_path)] == [
+        (f"themes[{i}].id", "duplicate id 'preschool' (also themes[0])") for i in (1, 2)]
 
 
 @pytest.mark.parametrize("url, accepted", [

@@ -434,6 +434,20 @@ def test_check_warns_about_unknown_metrics_and_units(tmp_path, capsys):
     assert len(out.splitlines()) == len(expected)
 
 
+def test_a_metric_without_a_unit_takes_its_targets_in_their_own(tmp_path):
+    target = "metric: 新增学位数, comparator: '>=', value: 900, unit: 个}"
+    metric_project(tmp_path, PLAN.replace("metric: 公办幼儿园在园幼儿占比, comparator: '>=', value: 58, unit: '%'}", target),
+                   METRICS + "  - {id: new-places, name: 新增学位数}\n")
+    assert load_clean(tmp_path).plans[0].plan.sections[0].items[0].targets[0].unit == "个"
+
+
+def test_a_blank_metric_is_a_target_naming_none(tmp_path):
+    metric_project(tmp_path, PLAN.replace("metric: 公办幼儿园在园幼儿占比,", "metric: ' ',"))
+    assert [(d.field, d.message) for d in load_site(str(tmp_path))[1]] == [
+        ("sections[0].items[0].targets[0]",
+         "the target names no metric; name one from content/metrics.yaml so it lines up with other plans")]
+
+
 REPORTED = "status: 已完成, actual: {actual}, as_of: 2025-12-31"
 
 
