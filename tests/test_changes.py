@@ -9,10 +9,11 @@ import json
 import pytest
 
 from generator.changes import (ITEM_FIELDS, NOT_COMPARED, PLAN_FIELDS, SECTION_FIELDS, TARGET_FIELDS,
-                               compare_revisions, target_changes)
+                               compare_revisions, match_items, target_changes)
 from generator.changetext import as_text, describe_target, text_edits
 from generator.model import Item, Plan, Section, Target
 from generator.cli import main
+from generator.ids import walk_items
 from gitrepos import commit, git
 from planhistory import (DIGITAL, EXPECTED_CHANGES, FEES, LAW, MYOPIA, PARENTS, QUALITY, REVIEW, SUPPLY, other_plan,
                          plan_yaml, review_yaml, target, two_revisions, with_evidence)
@@ -249,6 +250,17 @@ def test_sections_renamed_reworded_added_and_removed(repo, capsys):
         "  修改节「家校共育」", "      标题：教师队伍 → 家校共育",
         "  修改节「心理健康」", "      导语：坚持健康第一。 → 坚持健康第一，五育并举。",
         "  修改节「语言文字工作推进」", "      标题：语言文字工作 → 语言文字工作推进"]
+
+
+def test_an_item_found_twice_unchanged_is_paired_with_the_first_copy():
+    """Its own number now holds another item: the copy at the earlier place is the item, the later one added."""
+    same = {"title": "扩大普惠资源", "text": "新建公办幼儿园5所。"}
+    old = (Section(number="一", title="学前教育", items=(Item(number="1", **same),)),)
+    new = (Section(number="一", title="学前教育", items=(Item(number="1", title="课后服务", text="全面开展课后服务。"),
+                                                      Item(number="2", **same), Item(number="3", **same))),)
+    pairs, removed, added = match_items(list(walk_items(old)), list(walk_items(new)))
+    assert [(a.key, b.key) for a, b in pairs] == [("1-1", "1-2")]
+    assert (removed, [b.key for b in added]) == ([], ["1-1", "1-3"])
 
 
 def test_targets_pair_by_text_then_by_metric_and_only_a_like_for_like_value_has_a_direction():

@@ -475,7 +475,12 @@ TITLE, ADDED = "        title: 扩大普惠资源", "        themes: [preschool]
 @pytest.mark.parametrize("old, new, field, says", [
     *(("year: 2025", f"year: {year}", "year", f"expected an integer, got {got}") for year, got in [
         ("", "nothing"), ("[2025]", "a list"), ("{年: 2025}", "a mapping"), ("2025.5", "float 2025.5"),
-        ("二〇二五年" * 10, "a text"), ("2025-12-31 10:00:00", "a date with a time (2025-12-31 10:00:00)")]),
+        ("二〇二五年" * 10, "a text"), ("2025-12-31 10:00:00", "a date with a time (2025-12-31 10:00:00)"),
+        ("true", "bool True")]),
+    ("value: 58,", "value: .inf,", "sections[0].items[0].targets[0].value", "expected a number, got float inf"),
+    ("value: 58,", "value: .nan,", "sections[0].items[0].targets[0].value", "expected a number, got float nan"),
+    ("      - number: 1\n", "      - number: true\n", "sections[0].items[0].number",
+     "expected a string, got bool True"),
     (TITLE, "        title: true", "sections[0].items[0].title", "expected a string, got bool True"),
     (TITLE, "        title: [扩大, 普惠]", "sections[0].items[0].title", "expected a string, got a list"),
     (ADDED, ADDED + "        deadline: 年底\n", "sections[0].items[0].deadline",
