@@ -3,6 +3,8 @@ makes it generate again."""
 
 from __future__ import annotations
 
+import json
+import os
 import shutil
 
 import pytest
@@ -97,6 +99,23 @@ def test_hand_edited_or_deleted_docs_are_generated_again(project, capsys):
     assert removed.removed == ("extra.md",) and str(removed).endswith(" 1 removed (extra.md)")  # it is named
 
 
+def test_a_page_replaced_by_one_of_its_size_and_time_is_generated_again(project, capsys):
+    """A file saved by renaming another over it keeps nothing of the old one but what a copy can: its inode
+    differs."""
+    page, replacement = project / PLAN_PAGE, project / "replacement"
+    generated, info = page.read_bytes(), page.stat()
+    replacement.write_bytes(b"x" * len(generated))
+    os.utime(replacement, ns=(info.st_atime_ns, info.st_mtime_ns))
+    os.replace(replacement, page)
+    assert not generation(project, capsys)[1] and page.read_bytes() == generated
+
+
+def test_compiled_python_is_no_input(tmp_path):
+    write(tmp_path, "a.py", "A = 1\n")
+    write(tmp_path, "__pycache__/a.cpython-311.pyc", "compiled\n")
+    assert uptodate.files_below(str(tmp_path)) == [("a.py", str(tmp_path / "a.py"))]
+
+
 def test_the_site_url_is_an_input_even_from_the_environment(project, capsys, monkeypatch):
     write(project, "mkdocs.yml", "site_name: 示例\nsite_url: !ENV [PLANSITE_TEST_URL, 'https://a.example/']\n")
     assert not generation(project, capsys)[1]
@@ -172,6 +191,13 @@ def test_a_broken_or_missing_record_means_generating(project, capsys):
     assert generation(project, capsys)[1]
     state.unlink()
     assert generation(project, capsys) == (WriteResult(0, len(snapshot(project / "docs")), ()), False)
+
+
+def test_a_record_of_another_format_means_generating(project, capsys):
+    state = project / uptodate.STATE
+    record = json.loads(state.read_text(encoding="utf-8"))
+    state.write_text(json.dumps({**record, "version": uptodate.VERSION - 1}), encoding="utf-8")
+    assert not generation(project, capsys)[1]
 
 
 @pytest.mark.site
