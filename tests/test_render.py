@@ -29,7 +29,7 @@ from generator.model import Target
 from generator.project import DOCS, SOURCES
 from generator.templating import CompiledTemplates, front_matter_description, http_url, md, paragraphs, runs_md
 from payloads import PAYLOADS
-from projects import make_project, write
+from projects import PLAN, make_project, write
 from rendering import render_site
 from sitefixtures import REPO, make_site_project
 
@@ -261,6 +261,14 @@ def test_a_department_supporting_no_item_is_not_said_to_support_none(fixture_sit
         assert said and bool(said[1]) == supports, department_id
         assert "配合 0 条" not in pages[f"departments/{department_id}.md"]
     assert not any("配合 0 条" in page for path, page in pages.items() if path.startswith("organisations/"))
+
+
+def test_an_item_naming_a_theme_twice_stands_under_it_once(tmp_path):
+    make_project(tmp_path, PLAN.replace("themes: [preschool]", "themes: [preschool, preschool]"))
+    site, diagnostics = load_site(str(tmp_path))
+    corpus = build_corpus(site)
+    assert diagnostics == [] and [entry.themes for entry in corpus.entries] == [(site.vocabulary.themes[0],)]
+    assert {theme: len(entries) for theme, entries in corpus.by_theme.items()} == {"preschool": 1, "mental-health": 0}
 
 
 def test_a_plan_is_called_what_its_title_calls_it(fixture_site):
