@@ -271,6 +271,13 @@ def test_an_item_naming_a_theme_twice_stands_under_it_once(tmp_path):
     assert {theme: len(entries) for theme, entries in corpus.by_theme.items()} == {"preschool": 1, "mental-health": 0}
 
 
+def test_the_home_page_counts_the_targets_of_the_items(fixture_site):
+    placed = [p for plan_file in fixture_site.plans for p in walk_items(plan_file.plan.sections)]
+    items, targets = len(placed), sum(len(p.item.targets) for p in placed)
+    assert 0 < targets != items  # (the fixture tells them apart)
+    assert f"**{items}** 条事项和其中的 **{targets}** 项量化目标" in render_site(fixture_site)["index.md"]
+
+
 def test_a_plan_is_called_what_its_title_calls_it(fixture_site):
     """工作要点 and 工作计划 are both of kind plan; the page names the one the title does."""
     pages = render_site(fixture_site)
