@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from generator.importer import metadata
-from generator.importer.dates import deadline, is_deadline, parse_date
+from generator.importer.dates import deadline, is_deadline, parse_date, year_number
 from generator.importer.textmap import split_lines
 from generator.model import Organisation
 
@@ -115,6 +115,7 @@ def test_publication_note_signature_and_chinese_date_end_the_body():
     _, body, _ = split("一、甲\n（一）子一。\n（此件公开发布）\n白城市洮北区教育局\n二〇二五年二月二十六日\n")
     assert [str(line) for line in body] == ["一、甲", "（一）子一。"]
     assert parse_date("二〇二五年二月二十六日") == date(2025, 2, 26)
+    assert year_number("二○二五") == year_number("二〇二五") == year_number("2025") == 2025  # ○ as some texts have it
 
 
 def test_organisation_is_guessed_from_signature_title_or_text():
@@ -131,6 +132,9 @@ def test_deadlines_give_the_last_day_they_allow():
     assert deadline("2025年9月15日", 2025) == date(2025, 9, 15)
     assert deadline("年底前", 2025) == date(2025, 12, 31)
     assert deadline("上半年", 2026) == date(2026, 6, 30)
+    assert deadline("下半年", 2026) == date(2026, 12, 31)
+    assert deadline("三季度", 2025) == date(2025, 9, 30)
+    assert deadline("6月中旬", 2025) == date(2025, 6, 20)
     assert deadline("长期坚持", 2025) is None
 
 

@@ -158,8 +158,14 @@ def test_an_item_without_stated_units_is_kept_whole(text):
     assert text[stated.start:stated.end] == text
 
 
-def test_leader_is_read_and_dropped():
-    clause = find_owner_clause("完善制度。(责任领导:张三;牵头单位:基教科)")
+@pytest.mark.parametrize("leader", ["责任领导", "责任人"])
+def test_leader_is_read_and_dropped(leader):
+    clause = find_owner_clause(f"完善制度。({leader}:张三;牵头单位:基教科)")
+    assert clause.owners == ("基教科",)
+
+
+def test_sentence_punctuation_may_follow_a_clause():
+    clause = find_owner_clause("扩大普惠资源（责任单位：基教科）；")
     assert clause.owners == ("基教科",)
 
 
@@ -196,6 +202,7 @@ def test_x_deng_y():
 def test_trailing_deng_and_generic_kind_after_deng_are_dropped():
     assert split_units("基教科、计财科等") == ("基教科", "计财科")
     assert split_units("基教科、计财科等单位。") == ("基教科", "计财科")
+    assert split_units("基教科、计财科等学校") == ("基教科", "计财科")
 
 
 def test_deng_inside_names_is_kept():
@@ -205,6 +212,7 @@ def test_deng_inside_names_is_kept():
 def test_conjunctions_split_only_between_unit_names():
     assert split_units("基教科和计财科") == ("基教科", "计财科")
     assert split_units("各县区教育局及市直学校") == ("各县区教育局", "市直学校")
+    assert split_units("基教科以及计财科") == ("基教科", "计财科")
     assert split_units("市文化和旅游局") == ("市文化和旅游局",)
     assert split_units("人力资源和社会保障局和财政局") == ("人力资源和社会保障局", "财政局")
     assert split_units("市教育和体育局") == ("市教育和体育局",)
