@@ -45,6 +45,13 @@ def test_uncurated_changes_are_applied_and_curated_values_kept():
     assert any(c.startswith("item 1-2.text: kept the curated value") for c in merged.changes)
 
 
+def test_a_source_now_saying_what_the_curator_wrote_is_no_change():
+    mine = copy.deepcopy(BASE)
+    mine["sections"][0]["items"][1] = item("2", "全面提升保教质量。")  # curated: title and text
+    merged = merge(mine, BASE, plan(item("1", "扩大普惠资源。"), item("2", "全面提升保教质量。"), item("3", "加强幼小衔接。")))
+    assert (merged.plan, merged.changes) == (mine, ())
+
+
 def test_items_gone_from_the_source_go_only_when_nothing_in_them_was_curated():
     mine = copy.deepcopy(BASE)
     mine["sections"][0]["items"][2]["themes"] = ["preschool"]

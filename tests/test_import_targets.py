@@ -89,10 +89,13 @@ def test_rates_listed_before_one_value_each_get_it():
     ("新招聘补充教师3000人以上", ">=", 3000, "人"),
     ("特色学校达到250所", ">=", 250, "所"),
     ("师生比为15人", "=", 15, "人"),
+    ("投诉在3天之内办结", "<=", 3, "天"),
+    ("审批时限为5个工作日", "=", 5, "工作日"),
 ])
 def test_comparator_words(text, comparator, value, unit):
     [(_, found, number, found_unit)] = read(text)
     assert (found, number, found_unit) == (comparator, value, unit)
+    assert type(number) is int  # a whole number is written as one: 58, not 58.0
 
 
 def test_increase_by_keeps_the_verb_in_the_metric():
