@@ -125,6 +125,16 @@ def test_text_after_a_list_of_attachments_is_read_as_before():
     assert [p.number for p in result.parts] == ["一", "二"]
 
 
+def test_a_sentence_ending_the_text_after_attachments_is_an_item_not_an_attachment():
+    result = read("一、甲\n1.子一。\n附件：1.某县重点工作任务分解表\n2.加强督查，确保各项任务落实到位。\n")
+    assert ([c.number for c in result.parts[0].children], result.closing) == (["1", "2"], ())
+
+
+def test_the_text_of_a_last_section_without_items_is_its_own():
+    result = read("一、加强党的建设，落实全面从严治党责任。\n正文。\n")  # (a line no heading's)
+    assert ([p.text for p in result.parts[0].paragraphs], result.closing) == (["正文。"], ())
+
+
 @pytest.mark.parametrize("head", ["1.完善疾病预防控制体系", "1.强化督导考核：",
                                   "1.全面提升基础教育阶段各级各类学校办学条件和教育教学质量与管理服务水平："])
 def test_the_text_below_a_last_item_standing_as_a_heading_is_its_own(head):
