@@ -271,6 +271,12 @@ def test_an_item_naming_a_theme_twice_stands_under_it_once(tmp_path):
     assert {theme: len(entries) for theme, entries in corpus.by_theme.items()} == {"preschool": 1, "mental-health": 0}
 
 
+def test_the_years_are_each_once_newest_first(fixture_site):
+    years = build_corpus(fixture_site).years
+    assert years == tuple(sorted({plan_file.plan.year for plan_file in fixture_site.plans}, reverse=True))
+    assert len(years) < len(fixture_site.plans)  # (the fixture has several plans a year)
+
+
 def test_the_home_page_counts_the_targets_of_the_items(fixture_site):
     placed = [p for plan_file in fixture_site.plans for p in walk_items(plan_file.plan.sections)]
     items, targets = len(placed), sum(len(p.item.targets) for p in placed)
