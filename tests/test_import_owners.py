@@ -203,6 +203,7 @@ def test_trailing_deng_and_generic_kind_after_deng_are_dropped():
     assert split_units("基教科、计财科等") == ("基教科", "计财科")
     assert split_units("基教科、计财科等单位。") == ("基教科", "计财科")
     assert split_units("基教科、计财科等学校") == ("基教科", "计财科")
+    assert split_units("基教科、教研员等") == ("基教科", "教研员")  # (教研员 does not end like a unit's name)
 
 
 def test_deng_inside_names_is_kept():
