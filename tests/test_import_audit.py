@@ -49,3 +49,25 @@ def test_the_seeds_import_without_a_lost_word(tmp_path):
     for seed in sorted(SEEDS.glob("*.txt")):
         result, body = imported(tmp_path, seed.read_text(encoding="utf-8"))
         assert audit.lost_clauses(body, result.plan) == [], seed.name
+
+
+def body_of(text: str):
+    return list(clean(split_lines(text)).lines)
+
+
+def test_past_the_first_clauses_lost_the_rest_are_counted():
+    body = body_of("".join(f"第{n}项工作落实到位。\n" for n in range(1, audit.SHOWN + 3)))
+    found = audit.lost_clauses(body, {})
+    assert [u.line for u in found] == list(range(1, audit.SHOWN + 2))
+    assert found[-1].message == "and 2 more such clause(s) from here on"
+
+
+def test_a_clause_the_plans_title_preamble_notes_or_closing_holds_is_not_lost():
+    body = body_of("此项工作纳入年度考核。\n")
+    assert audit.lost_clauses(body, {}) != []
+    for name in ("title", "preamble", "notes", "closing"):
+        assert audit.lost_clauses(body, {name: "此项工作纳入年度考核。"}) == [], name
+
+
+def test_a_row_of_a_task_table_is_the_drafts():
+    assert audit.lost_clauses(body_of("序号\t工作任务\t牵头单位\n1\t扩大普惠资源\t基教科\n"), {}) == []
