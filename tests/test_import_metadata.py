@@ -118,6 +118,12 @@ def test_publication_note_signature_and_chinese_date_end_the_body():
     assert year_number("二○二五") == year_number("二〇二五") == year_number("2025") == 2025  # ○ as some texts have it
 
 
+def test_a_signature_date_written_with_the_circle_for_zero_ends_the_body():
+    _, body, _ = split("一、甲\n（一）子一。\n白城市洮北区教育局\n二○二五年二月二十六日\n")
+    assert [str(line) for line in body] == ["一、甲", "（一）子一。"]
+    assert parse_date("二○二五年二月二十六日") == date(2025, 2, 26)
+
+
 def test_organisation_is_guessed_from_signature_title_or_text():
     organisations = (Organisation("taobei-edu", "白城市洮北区教育局"), Organisation("pingxiang-edu", "萍乡市教育局"),
                      Organisation("unnamed-city-a-edu", "某市教育局（2024年工作要点）"))

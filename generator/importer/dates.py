@@ -9,7 +9,7 @@ from datetime import date
 from ..numbering import DIGITS, chinese_to_int
 
 _DATE = re.compile(r"^(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日$")
-_CHINESE_DATE = re.compile(r"^([〇零一二三四五六七八九]{4})年([一二三四五六七八九十]{1,2})月([一二三四五六七八九十]{1,3})日$")
+_CHINESE_DATE = re.compile(r"^([〇○零一二三四五六七八九]{4})年([一二三四五六七八九十]{1,2})月([一二三四五六七八九十]{1,3})日$")
 _DEADLINE = re.compile(r"(?:(\d{4})\s*年\s*)?(\d{1,2})\s*月(?:\s*(\d{1,2})\s*日|(上旬|中旬|下旬|初|中|底|末))?")
 _YEAR_ONLY = re.compile(r"(?:(\d{4})\s*年\s*)?(年底|年末|全年|上半年|下半年|一季度|二季度|三季度|四季度|第[一二三四]季度)")
 _PERIOD_END = {"年底": (12, 31), "年末": (12, 31), "全年": (12, 31), "上半年": (6, 30), "下半年": (12, 31),
