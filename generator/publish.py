@@ -8,7 +8,8 @@ their stable addresses (feeds, the search index, the sitemap), and unlike
 symlinks it works on every static host.  The first publish makes the site root
 redirect to the alias.
 
-The steps, in order (VERSION and the alias are checked first: valid tag names, no '/', not equal):
+The steps, in order (VERSION and the alias are checked first: valid tag names, no '/', not equal, the
+alias read by YAML as text):
 
 1. plans/ and content/ must be committed: an edition is a commit, which is
    tagged ``edition/VERSION`` (an annotated tag; publishing the same version
@@ -43,6 +44,8 @@ import os
 import subprocess
 import sys
 import tempfile
+
+import yaml
 
 from .changes import compare_revisions
 from .changetext import move_place
@@ -115,6 +118,16 @@ def check_names(repo: Repo, version: str, alias: str) -> None:
     if version == alias:
         raise PublishError(f"version {version!r} is also the alias: give the edition its own name (e.g. 2025.1) "
                            f"or another --alias")
+    if not read_as_text(alias):
+        raise PublishError(f"alias {alias!r} is not allowed: mkdocs.yml's !ENV reads it ({ALIAS}, the mike plugin's "
+                           f"canonical_version) as a number, date, true/false or null, which mike refuses after the "
+                           f"build; start it with a letter, e.g. v{alias}")
+
+
+def read_as_text(value: str) -> bool:
+    """Whether ``!ENV`` in mkdocs.yml reads an environment variable holding ``value`` as that text: it gives the
+    value YAML's implicit type, so 2025 is read as a number and mike's options that want text refuse it."""
+    return yaml.resolver.Resolver().resolve(yaml.ScalarNode, value, (True, False)) == "tag:yaml.org,2002:str"
 
 
 def warn_of_moved_addresses(repo: Repo, root: str, version: str) -> None:

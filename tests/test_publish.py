@@ -183,6 +183,11 @@ def test_push_refuses_edition_tags_the_remote_has_on_other_commits(project, tmp_
     (["--", "-x"], "version '-x' is not allowed"),
     (["x.lock"], "version 'x.lock' is not allowed"),
     (["2024.1", "--alias", "new est"], "alias 'new est' is not allowed"),
+    # the alias reaches mike through mkdocs.yml's !ENV, which reads these as a number, a date, true
+    (["2024.2", "--alias", "2024"], "alias '2024' is not allowed: mkdocs.yml's !ENV reads it"),
+    (["2024.2", "--alias", "2024.1"], "alias '2024.1' is not allowed"),
+    (["2024.2", "--alias", "2024-06-30"], "alias '2024-06-30' is not allowed"),
+    (["2024.2", "--alias", "yes"], "alias 'yes' is not allowed"),
 ])
 def test_a_bad_version_or_alias_is_refused_before_anything_is_tagged_or_built(project, capsys, args, refused):
     """mike would refuse a version equal to the alias only after the build, git a bad tag name with its own words;
