@@ -1,7 +1,8 @@
 """A small wrapper over the ``git`` command line, run from the project root.
 
 Every path given to or returned by these functions is relative to that root
-(which may be a sub-directory of the work tree), with forward slashes.
+(which may be a sub-directory of the work tree), with forward slashes, but for
+the paths of a branch holding no project (``top``: the site's).
 Failures raise :class:`GitError` (or a subclass) carrying git's own message.
 """
 
@@ -81,14 +82,14 @@ class Repo:
             raise GitError(f"`git merge-base {first} {second}` failed: {done.stderr.strip()}")
         return done.stdout.strip()
 
-    def exists(self, rev: str, path: str) -> bool:
-        """Whether ``path`` exists in ``rev`` (a missing branch counts as not existing)."""
-        return subprocess.run(["git", "cat-file", "-e", f"{rev}:./{path}"], cwd=self.root,
+    def exists(self, rev: str, path: str, top: bool = False) -> bool:
+        """Whether ``path`` exists in ``rev`` (a missing branch counts as not existing); see ``blob`` for ``top``."""
+        return subprocess.run(["git", "cat-file", "-e", blob(rev, path, top)], cwd=self.root,
                               capture_output=True).returncode == 0
 
-    def show(self, rev: str, path: str) -> str:
-        """The text of ``path`` as committed in ``rev``."""
-        return self.git("show", f"{self.resolve(rev)}:./{path}")
+    def show(self, rev: str, path: str, top: bool = False) -> str:
+        """The text of ``path`` as committed in ``rev``; see ``blob`` for ``top``."""
+        return self.git("show", blob(self.resolve(rev), path, top))
 
     def files(self, rev: str, directory: str) -> dict[str, str]:
         """Every file below ``directory`` in ``rev``: {path: text}, read in one batch."""
@@ -127,3 +128,9 @@ class Repo:
         out = self.git("for-each-ref", "--sort=refname", "--sort=creatordate",
                        "--format=%(refname:strip=2)%00%(creatordate:iso-strict)", f"refs/tags/{namespace}")
         return [tuple(line.split("\0")) for line in out.splitlines()]
+
+
+def blob(rev: str, path: str, top: bool) -> str:
+    """``rev:path`` for git: ``path`` relative to the project root, or with ``top`` to the top of the tree, as on a
+    branch that holds no project, such as the site's (whose files are there wherever the project lies)."""
+    return f"{rev}:{path}" if top else f"{rev}:./{path}"

@@ -99,7 +99,7 @@ def publish(root: str, version: str, alias: str, title: str | None, branch: str,
         if created:
             repo.git("tag", "--delete", tag)
         raise
-    if not repo.exists(branch, "index.html"):
+    if not repo.exists(branch, "index.html", top=True):
         mike(root, "set-default", "--branch", branch, "--remote", remote, "--ignore-remote-status", alias)
     changed = squash_or_restore(repo, branch, before)
     if push:
@@ -241,7 +241,9 @@ def mike(root: str, *args: str, site_dir: str | None = None, alias: str | None =
 
 def site_versions(repo: Repo, branch: str) -> list[dict]:
     """The entries of the branch's ``versions.json`` (none when there is no such branch or file)."""
-    return json.loads(repo.show(branch, "versions.json")) if repo.exists(branch, "versions.json") else []
+    if not repo.exists(branch, "versions.json", top=True):
+        return []
+    return json.loads(repo.show(branch, "versions.json", top=True))
 
 
 def squash_or_restore(repo: Repo, branch: str, before: str | None) -> bool:

@@ -196,3 +196,20 @@ def test_a_bad_version_or_alias_is_refused_before_anything_is_tagged_or_built(pr
     assert code == 1 and f"error: {refused}" in err and "fatal" not in err
     assert git(project, "tag", "--list") == "" and git(project, "branch", "--list", "gh-pages") == ""
     assert not (project / "docs").exists()
+
+
+def test_a_project_in_a_folder_of_its_repository_reads_the_site_branch_from_its_top(tmp_path, capsys, monkeypatch):
+    """The site's branch holds the site at its top wherever the project lies: its versions.json, which names the
+    tags to push and the squashed commit's editions, is read there, not in a folder named as the project's."""
+    use_identity(monkeypatch)
+    top = init(tmp_path / "repo")
+    root = make_site_project(top / "规划 站点")
+    commit(top, "plans")
+    subprocess.run(["git", "init", "--quiet", "--bare", str(tmp_path / "remote.git")], check=True)
+    git(top, "remote", "add", "origin", str(tmp_path / "remote.git"))
+    assert publish(root, capsys, "2024.1")[0] == 0  # not pushed: its tag goes with the next push
+    commit(top, "the next edition")
+    code, err = publish(root, capsys, "2024.2", "--push")
+    assert code == 0, err
+    assert git(tmp_path / "remote.git", "tag", "--list").split() == ["edition/2024.1", "edition/2024.2"]
+    assert git(top, "log", "-1", "--format=%s", "gh-pages") == "Plansite site: 2024.2 [latest], 2024.1\n"
