@@ -120,6 +120,12 @@ class Repo:
         out = self.git("status", "--porcelain", "-z", "--untracked-files=all", "--no-renames", "--", *paths)
         return [entry[3:] for entry in out.split("\0") if entry]
 
+    def ignored(self, *paths: str) -> list[str]:
+        """Files below ``paths`` that git ignores (a .gitignore's pattern), each named."""
+        out = self.git("status", "--porcelain", "-z", "--ignored", "--untracked-files=all", "--no-renames", "--",
+                       *paths)
+        return [entry[3:] for entry in out.split("\0") if entry.startswith("!! ")]
+
     def tags(self, namespace: str) -> list[tuple[str, str]]:
         """Tags ``namespace/…`` as (name, date) pairs, oldest first (ties by name).
 

@@ -11,7 +11,8 @@ redirect to the alias.
 The steps, in order (VERSION and the alias are checked first: valid tag names, no '/', not equal, the
 alias read by YAML as text):
 
-1. plans/ and content/ must be committed: an edition is a commit, which is
+1. plans/ and content/ must be committed (no file changed, untracked or ignored
+   but read by the build): an edition is a commit, which is
    tagged ``edition/VERSION`` (an annotated tag; publishing the same version
    again from the same commit is allowed), so that ``plansite changes`` and the
    site's 本版更新 can compare editions later;
@@ -73,9 +74,7 @@ def publish(root: str, version: str, alias: str, title: str | None, branch: str,
     Raises PublishError or GitError."""
     repo = Repo(root)
     check_names(repo, version, alias)
-    dirty = repo.dirty(*SOURCES)
-    if dirty:
-        raise PublishError("commit these files first (an edition is a commit): " + ", ".join(dirty))
+    refuse_uncommitted(repo)
     if not configured_site_url(os.path.join(root, CONFIG)):
         print(NO_SITE_URL, file=sys.stderr)
     warn_of_moved_addresses(repo, root, version)
@@ -122,6 +121,26 @@ def check_names(repo: Repo, version: str, alias: str) -> None:
         raise PublishError(f"alias {alias!r} is not allowed: mkdocs.yml's !ENV reads it ({ALIAS}, the mike plugin's "
                            f"canonical_version) as a number, date, true/false or null, which mike refuses after the "
                            f"build; start it with a letter, e.g. v{alias}")
+
+
+def refuse_uncommitted(repo: Repo) -> None:
+    """Refuse sources the edition's commit would not hold: changed, untracked, or ignored by git but read by the
+    build all the same (every file of plans/ and content/ is a source)."""
+    dirty = repo.dirty(*SOURCES)
+    if dirty:
+        raise PublishError("commit these files first (an edition is a commit): " + ", ".join(dirty))
+    ignored = [path for path in repo.ignored(*SOURCES) if read_by_the_build(path)]
+    if ignored:
+        raise PublishError("git ignores these files, which the site would publish though the edition's commit "
+                           "lacks them: commit them (git add --force) or move them out of plans/ and content/: "
+                           + ", ".join(ignored))
+
+
+def read_by_the_build(path: str) -> bool:
+    """Whether a build reads this file of plans/ or content/: every YAML file (a plan, even a hidden one) and every
+    other file but hidden ones (.DS_Store: content/pages/ publishes none) and Python's caches."""
+    hidden = any(part.startswith(".") or part == "__pycache__" for part in path.split("/"))
+    return path.endswith((".yaml", ".yml")) or not hidden
 
 
 def read_as_text(value: str) -> bool:

@@ -213,3 +213,24 @@ def test_a_project_in_a_folder_of_its_repository_reads_the_site_branch_from_its_
     assert code == 0, err
     assert git(tmp_path / "remote.git", "tag", "--list").split() == ["edition/2024.1", "edition/2024.2"]
     assert git(top, "log", "-1", "--format=%s", "gh-pages") == "Plansite site: 2024.2 [latest], 2024.1\n"
+
+
+def test_a_source_file_git_ignores_is_refused_as_the_edition_would_publish_what_its_commit_lacks(project, capsys):
+    """An ignored plan is read by the build like any other: the edition would show a plan its tag lacks, which
+    plansite changes never reports.  Hidden files the build does not read (Finder's .DS_Store) are no matter."""
+    root = project
+    (root / ".gitignore").write_text("*-draft.yaml\n.DS_Store\n", encoding="utf-8")
+    commit(root, "ignore drafts and Finder's files")
+    draft = "plans/2024/taobei-edu-2024-draft.yaml"
+    text = (root / PLAN).read_text(encoding="utf-8")
+    (root / draft).write_text(text.replace("id: taobei-edu-2024", "id: taobei-edu-2024-draft"), encoding="utf-8")
+    (root / "content" / "pages" / ".DS_Store").write_bytes(b"\0\0\0\1Bud1")
+    code, err = publish(root, capsys, "2024.1")
+    assert code == 1 and f"error: git ignores these files, which the site would publish though the edition's " \
+                         f"commit lacks them: commit them (git add --force) or move them out of plans/ and " \
+                         f"content/: {draft}\n" in err, err
+    assert git(root, "tag", "--list") == "" and git(root, "branch", "--list", "gh-pages") == ""
+    assert not (root / "docs").exists()
+    (root / draft).unlink()
+    code, err = publish(root, capsys, "2024.1")
+    assert code == 0, err
