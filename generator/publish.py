@@ -81,6 +81,7 @@ def publish(root: str, version: str, alias: str, title: str | None, branch: str,
     if repo.has_branch(branch):
         refuse_source_history(repo, branch, f"refs/heads/{branch}")
     remote_commit = fetch_branch(repo, remote, branch) if push else None
+    check_names_on_site(repo, branch, version, alias)
     tags = tags_to_push(repo, remote, branch, version) if push else []
     before = repo.resolve(branch) if repo.has_branch(branch) else None
     tag = f"{EDITION_TAGS}/{version}"
@@ -141,6 +142,19 @@ def read_by_the_build(path: str) -> bool:
     other file but hidden ones (.DS_Store: content/pages/ publishes none) and Python's caches."""
     hidden = any(part.startswith(".") or part == "__pycache__" for part in path.split("/"))
     return path.endswith((".yaml", ".yml")) or not hidden
+
+
+def check_names_on_site(repo: Repo, branch: str, version: str, alias: str) -> None:
+    """Refuse a version the site's branch has as an alias, or an alias it has as a version, before anything is
+    tagged or built: mike would make the alias a version (an edition never updated again, which the site's root
+    opens and later publishes cannot move) or refuse the alias after the build."""
+    for entry in site_versions(repo, branch):
+        if version in entry["aliases"]:
+            raise PublishError(f"version {version!r} is an alias on {branch} (of edition {entry['version']}): give "
+                               f"the edition its own name (e.g. 2025.1)")
+        if alias == entry["version"]:
+            raise PublishError(f"alias {alias!r} is an edition on {branch}: move another alias (--alias, default "
+                               f"latest)")
 
 
 def read_as_text(value: str) -> bool:

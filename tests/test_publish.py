@@ -234,3 +234,18 @@ def test_a_source_file_git_ignores_is_refused_as_the_edition_would_publish_what_
     (root / draft).unlink()
     code, err = publish(root, capsys, "2024.1")
     assert code == 0, err
+
+
+def test_a_version_named_as_an_alias_of_the_site_or_an_alias_named_as_an_edition_is_refused(project, capsys):
+    """mike makes an alias published as a version a frozen edition, which the site's root opens for good and later
+    publishes cannot move; an edition given as the alias it refuses only after the build."""
+    root = project
+    assert publish(root, capsys, "v1")[0] == 0
+    site = git(root, "rev-parse", "gh-pages")
+    commit(root, "the next edition")
+    for args, refused in ((["latest", "--alias", "newest"], "version 'latest' is an alias on gh-pages (of edition "
+                                                            "v1): give the edition its own name"),
+                          (["v2", "--alias", "v1"], "alias 'v1' is an edition on gh-pages: move another alias")):
+        code, err = publish(root, capsys, *args)
+        assert code == 1 and f"error: {refused}" in err and "docs/" not in err, err
+    assert git(root, "tag", "--list").split() == ["edition/v1"] and git(root, "rev-parse", "gh-pages") == site
