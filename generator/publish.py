@@ -31,7 +31,9 @@ alias read by YAML as text):
 5. with ``--push`` the branch is force-pushed (with a lease on what was
    fetched in step 2) together with the edition tags of every version it
    lists that the remote lacks, in one atomic push; a tag the remote has on
-   another commit is refused in step 2.
+   another commit is refused in step 2;
+6. a work tree that has the branch checked out (a site served from a
+   ``git worktree``) is brought to its new commit, even after a failure.
 
 mike runs as a subprocess of this Python (``python -c``: mike 2.2 has no
 ``__main__`` module), in the project root, with this environment's ``bin``
@@ -71,8 +73,20 @@ class PublishError(Exception):
 def publish(root: str, version: str, alias: str, title: str | None, branch: str, remote: str,
             push: bool) -> bool:
     """Publish the committed plans as edition ``version``; False when the branch already held exactly this site.
-    Raises PublishError or GitError."""
+    Raises PublishError or GitError.  Work trees that have the branch checked out (a site served from one) follow
+    it, whether the publish succeeded or not."""
     repo = Repo(root)
+    served = checkouts(repo, branch)
+    start = repo.resolve(branch) if served else None
+    try:
+        return publish_edition(repo, root, version, alias, title, branch, remote, push)
+    finally:
+        for path in served:
+            follow_branch(path, branch, start)
+
+
+def publish_edition(repo: Repo, root: str, version: str, alias: str, title: str | None, branch: str, remote: str,
+                    push: bool) -> bool:
     check_names(repo, version, alias)
     refuse_uncommitted(repo)
     if not configured_site_url(os.path.join(root, CONFIG)):
@@ -105,6 +119,30 @@ def publish(root: str, version: str, alias: str, title: str | None, branch: str,
     if push:
         push_site(repo, remote, branch, remote_commit, tags)
     return changed
+
+
+def checkouts(repo: Repo, branch: str) -> list[str]:
+    """The work trees (``git worktree``) that have ``branch`` checked out."""
+    if not repo.has_branch(branch):
+        return []
+    found, path = [], None
+    for line in repo.git("worktree", "list", "--porcelain", "-z").split("\0"):
+        if line.startswith("worktree "):
+            path = line.removeprefix("worktree ")
+        elif line == f"branch refs/heads/{branch}":
+            found.append(path)
+    return found
+
+
+def follow_branch(path: str, branch: str, start: str) -> None:
+    """Bring the files and index of the work tree at ``path``, which has ``branch`` checked out, from the commit
+    ``start`` to the branch's: publishing moves the branch under it, which left its files as they were and its
+    index undoing the publish.  Files changed there are not overwritten: that work tree is left, warned of."""
+    try:
+        Repo(path).git("read-tree", "-m", "-u", start, branch)
+    except GitError as exc:
+        print(f"warning: {path} has {branch} checked out, and changes of its own: its files were left as they were "
+              f"(see git -C {path} status): {exc}", file=sys.stderr)
 
 
 def check_names(repo: Repo, version: str, alias: str) -> None:

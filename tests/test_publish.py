@@ -249,3 +249,17 @@ def test_a_version_named_as_an_alias_of_the_site_or_an_alias_named_as_an_edition
         code, err = publish(root, capsys, *args)
         assert code == 1 and f"error: {refused}" in err and "docs/" not in err, err
     assert git(root, "tag", "--list").split() == ["edition/v1"] and git(root, "rev-parse", "gh-pages") == site
+
+
+def test_a_work_tree_serving_the_site_branch_follows_each_publish(project, tmp_path, capsys):
+    """README's hosting: a checkout of the branch made with git worktree, served as it is.  Publishing moves the
+    branch under it: its files and index follow, or it showed the edition before with the new one staged as
+    deleted, which a commit there would have published."""
+    root, public = project, tmp_path / "public"
+    assert publish(root, capsys, "2024.1")[0] == 0
+    git(root, "worktree", "add", "--quiet", str(public), "gh-pages")
+    commit(root, "the next edition")
+    code, err = publish(root, capsys, "2024.2")
+    assert code == 0, err
+    assert (public / "2024.2" / "index.html").is_file() and git(public, "status", "--porcelain") == ""
+    assert git(public, "rev-parse", "HEAD") == git(root, "rev-parse", "gh-pages")
