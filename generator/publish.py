@@ -205,9 +205,9 @@ def warn_of_moved_addresses(repo: Repo, root: str, version: str) -> None:
     """Warn of each item whose address (its anchor, item-<key>) the plans changed since the last edition: links
     to it that readers keep or shared would land at the top of its plan's page, or at the item that has its key
     now.  An item numbered anew gets a new key; an explicit ``id`` keeps it, wherever the item goes."""
-    published = [tag for tag, _ in repo.tags(EDITION_TAGS) if tag != f"{EDITION_TAGS}/{version}"]
-    if not published:
-        return
+    published = [tag for tag, _ in repo.tags(EDITION_TAGS)]
+    if not published or f"{EDITION_TAGS}/{version}" in published:
+        return  # none before, or this edition published again from its commit, which nothing can change now
     for plan in compare_revisions(root, published[-1]).plans:  # the files on disk: committed, checked above
         keys = {item.after.key for item in plan.items if item.after is not None}  # (the others kept theirs)
         for item in plan.items:

@@ -8,7 +8,8 @@
   the units (owners and supporters, as the plans name them) of the items it
   touches, before and after, for the feeds of themes and departments;
 * the unpublished changes: the last edition's plans compared with the plans
-  on disk, as ``plansite changes edition/LAST`` would report them;
+  on disk, as ``plansite changes edition/LAST`` would report them (of the
+  edition checked out, when an older one is, to be published again);
 * the address the site is published at (mkdocs.yml's ``site_url``).
 
 Outside git or in a shallow clone there is nothing but a status and the
@@ -36,9 +37,9 @@ from functools import reduce
 from typing import Mapping
 
 from .atomicfile import replace_file
-from .changes import WORKTREE, Changelog, PlanChange, compare
+from .changes import WORKTREE, Changelog, PlanChange, compare, read_plans
 from .gitrepo import GitError, Repo
-from .history import Edition, editions, source_dates
+from .history import Edition, edition_followed, editions, source_dates
 from .ids import walk_items
 from .load import PlanFile, Site
 from .project import EDITION_TAGS, configured_site_url
@@ -89,12 +90,12 @@ def read_site_history(root: str, site: Site, config_file: str) -> SiteHistory:
         return SiteHistory(status=dates.status, message=dates.message, site_url=site_url)
     try:
         records, last = cached_editions(root)
+        unreleased = unpublished_since(root, records, last, site) if records else None
     except GitError as exc:
         return SiteHistory(dates.dates, status="git-error", message=f"edition history omitted: {exc}",
                            site_url=site_url)
     except Unavailable as exc:
         return SiteHistory(dates.dates, status=exc.status, message=exc.message, site_url=site_url)
-    unreleased = unpublished_changes(root, records[-1].edition, last, site) if records else None
     return SiteHistory(dates.dates, records, unreleased, "ok", "", site_url)
 
 
@@ -178,6 +179,19 @@ def item_concerns(plans: dict[str, PlanFile]) -> dict[str, dict[str, Concern]]:
 
 
 # --- unpublished changes -----------------------------------------------------------
+
+def unpublished_since(root: str, records: tuple[EditionRecord, ...], last: dict[str, PlanFile],
+                      site: Site) -> Changelog:
+    """The unpublished changes since the edition the commit checked out follows (``history.edition_followed``):
+    an older edition checked out to be published again has none, where the newest edition's plans (``last``)
+    would show later editions undone; the newest when HEAD follows none."""
+    newest = records[-1].edition
+    followed = edition_followed(Repo(root), [record.edition.changes.after for record in records])
+    if followed in (None, newest.changes.after):
+        return unpublished_changes(root, newest, last, site)
+    edition = next(record.edition for record in records if record.edition.changes.after == followed)
+    return unpublished_changes(root, edition, read_plans(root, followed)[0], site)
+
 
 def unpublished_changes(root: str, last: Edition, published: dict[str, PlanFile], site: Site) -> Changelog:
     """The changes from the last edition to the plans on disk (already loaded and valid, in ``site``).

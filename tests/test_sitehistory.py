@@ -18,7 +18,7 @@ from generator.diagnostics import has_errors
 from generator.load import load_site
 from generator.sitehistory import read_site_history
 from generator.templating import md
-from gitrepos import commit, init
+from gitrepos import commit, git, init
 from planhistory import (A, AFTER_SECTIONS, B, DATES, DIGITAL, EXPECTED_CHANGES, LAW, QUALITY, REVIEW, SITE_EDITIONS,
                          SUPPLY, history_repo, other_plan, plan_yaml, review_yaml, tag_edition, two_revisions,
                          with_evidence)
@@ -206,6 +206,18 @@ def test_links_follow_items_to_where_they_stand_now(editions_repo):
                         ("2025.1 版（2025-01-15）", "../editions/2025.1.md#plan-demo-edu-2025")]
     assert history[1:4] == [(1, text, link.removeprefix("../plans/")) for _, text, link in unreleased]
     assert history[-1] == (1, "新增计划", "")
+
+
+def test_an_older_edition_checked_out_to_be_published_again_has_no_unpublished_changes(editions_repo):
+    """plansite publish 2025.1 again (to rebuild it or move the alias to it) builds from its commit: its plans
+    are that edition's, not changes since the later edition 2025.2 (it undone) waiting to be published."""
+    git(editions_repo, "checkout", "--quiet", "--detach", "edition/2025.1")
+    pages = generated(editions_repo)
+    assert "未发布的更改" not in pages["editions/index.md"] and "未发布的更改" not in pages["plans/demo-edu-2025.md"]
+    git(editions_repo, "checkout", "--quiet", "main")
+    assert "未发布的更改" not in generated(editions_repo)["editions/index.md"]  # 2025.2 is the commit checked out
+    without_law(editions_repo)
+    assert "未发布的更改" in generated(editions_repo)["editions/index.md"]
 
 
 # --- feeds --------------------------------------------------------------------------
