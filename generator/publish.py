@@ -88,6 +88,7 @@ def publish(root: str, version: str, alias: str, title: str | None, branch: str,
 def publish_edition(repo: Repo, root: str, version: str, alias: str, title: str | None, branch: str, remote: str,
                     push: bool) -> bool:
     check_names(repo, version, alias)
+    check_branch(repo, branch)
     refuse_uncommitted(repo)
     if not configured_site_url(os.path.join(root, CONFIG)):
         print(NO_SITE_URL, file=sys.stderr)
@@ -160,6 +161,13 @@ def check_names(repo: Repo, version: str, alias: str) -> None:
         raise PublishError(f"alias {alias!r} is not allowed: mkdocs.yml's !ENV reads it ({ALIAS}, the mike plugin's "
                            f"canonical_version) as a number, date, true/false or null, which mike refuses after the "
                            f"build; start it with a letter, e.g. v{alias}")
+
+
+def check_branch(repo: Repo, branch: str) -> None:
+    """Refuse a site branch that git would not take as a name, before anything is tagged or built: mike's git
+    fast-import refused it after the build, leaving a crash report in the git directory."""
+    if branch.startswith("-") or branch == "HEAD" or not repo.is_ref_name(f"refs/heads/{branch}"):
+        raise PublishError(f"branch {branch!r} is not allowed: use a valid git branch name, e.g. gh-pages")
 
 
 def refuse_uncommitted(repo: Repo) -> None:

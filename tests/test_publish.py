@@ -192,8 +192,10 @@ def test_push_refuses_edition_tags_the_remote_has_on_other_commits(project, tmp_
     (["2024.2", "--alias", "2024.1"], "alias '2024.1' is not allowed"),
     (["2024.2", "--alias", "2024-06-30"], "alias '2024-06-30' is not allowed"),
     (["2024.2", "--alias", "yes"], "alias 'yes' is not allowed"),
+    (["2024.1", "--branch", "site pages"], "branch 'site pages' is not allowed: use a valid git branch name"),
+    (["2024.1", "--branch", "pages.lock"], "branch 'pages.lock' is not allowed"),
 ])
-def test_a_bad_version_or_alias_is_refused_before_anything_is_tagged_or_built(project, capsys, args, refused):
+def test_a_bad_version_alias_or_branch_is_refused_before_anything_is_tagged_or_built(project, capsys, args, refused):
     """mike would refuse a version equal to the alias only after the build, git a bad tag name with its own words;
     the version is also a folder, so '/' is refused though git would take it."""
     code, err = publish(project, capsys, *args)
