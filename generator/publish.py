@@ -127,7 +127,7 @@ def checkouts(repo: Repo, branch: str) -> list[str]:
     if not repo.has_branch(branch):
         return []
     found, path = [], None
-    for line in repo.git("worktree", "list", "--porcelain", "-z").split("\0"):
+    for line in repo.git("worktree", "list", "--porcelain").splitlines():  # (-z only since git 2.36)
         if line.startswith("worktree "):
             path = line.removeprefix("worktree ")
         elif line == f"branch refs/heads/{branch}":
