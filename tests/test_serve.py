@@ -82,9 +82,16 @@ def test_edits_to_a_plan_reach_the_preview(served):
                     encoding="utf-8")
     wait_for(lambda: f"{TITLE}（修订）" in (fetch(plan_url) or ""))
     assert (docs_page.stat().st_mtime_ns, other_plan.stat().st_mtime_ns) == untouched  # not rewritten
-    searched = json.loads(fetch(url + "search/search_index.json"))["docs"]
-    titles = {doc["location"]: doc["title"].replace("\u200b", "") for doc in searched}  # without jieba's cuts
-    assert titles["plans/xx-edu-2025/"] == f"{TITLE}（修订）"
+
+    def search_index_titled():  # the index is written after the pages of a build, so it may follow the page
+        try:
+            searched = json.loads(fetch(url + "search/search_index.json") or "")["docs"]
+        except ValueError:  # being written
+            return None
+        titles = {doc["location"]: doc["title"].replace("\u200b", "") for doc in searched}  # without jieba's cuts
+        return (searched, titles) if titles["plans/xx-edu-2025/"] == f"{TITLE}（修订）" else None
+
+    searched, titles = wait_for(search_index_titled)
     assert [doc["location"] for doc in searched].count("plans/xx-edu-2025/") == 1  # the old entry replaced
     assert "plans/taobei-edu-2025/" in titles and "" in titles  # pages the rebuild did not make, and did
     plan.write_text(plan.read_text(encoding="utf-8"), encoding="utf-8")  # saved again as it is: no rebuild
