@@ -15,8 +15,9 @@
 A table is a tuple of ``Column``s.  The columns of the plan format's own
 fields are derived from ``model.py`` (an item's scalar fields, all of a
 target's), so the tables and their description follow the format; the rest
-(plan, organisation, resolved units and themes, the item's page) are listed
-here.  ``plansite find`` prints its rows with these same columns, then the item's state (``find.state_column``).
+(plan, organisation, resolved units and themes, the items a review reports
+on, the item's page) are listed here.  ``plansite find`` prints its rows with
+these same columns, then the item's state (``find.state_column``).
 
 CSV files are UTF-8 with a byte order mark, which is what makes Excel read
 them as UTF-8 (without it Excel guesses the legacy code page and shows Chinese
@@ -45,6 +46,7 @@ from typing import Any, Callable, TextIO
 from .corpus import Corpus, Entry
 from .load import Site
 from .model import Item, Kind, License, Target
+from .references import parse_reference
 from .tracking import target_deadline
 from .write import File, Files, copy_of
 
@@ -155,6 +157,11 @@ def plan_columns(entry_of: Callable[[Any], Entry]) -> tuple[Column, ...]:
     )
 
 
+def reviewed_refs(entry: Entry) -> list[str]:
+    """The refs of the items a review item reports on, written as the ref column writes them."""
+    return [str(parse_reference(reference)) for reference in entry.item.reviews]
+
+
 def item_columns(location: Callable[[Entry], str]) -> tuple[Column, ...]:
     """The columns of items.csv and items.json; ``location`` gives an item's address on the site."""
     return (
@@ -175,6 +182,8 @@ def item_columns(location: Callable[[Entry], str]) -> tuple[Column, ...]:
         Column("support_ids", "string", "Their department ids.", lambda e: [d.id for d in e.support], many=True),
         Column("themes", "string", "Themes, by name.", lambda e: [t.name for t in e.themes], many=True),
         Column("theme_ids", "string", "Their theme ids.", lambda e: [t.id for t in e.themes], many=True),
+        Column("reviews", "string", "In a review (kind review): the items this statement reports on, each by its "
+               "ref (<plan>#<item>); empty for other items.", reviewed_refs, many=True),
         Column("targets", "integer", "Number of quantitative targets (rows of targets.csv).",
                lambda e: len(e.item.targets)),
         Column("page", "string", "Address of the item on this site, relative to the site's root.", location),

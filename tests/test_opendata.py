@@ -233,3 +233,36 @@ def test_the_data_license_of_content_site_yaml_is_stated_in_the_package_and_on_t
     _, diagnostics = load_site(str(tmp_path))
     assert [(d.line, d.field, d.message) for d in diagnostics] == [
         (4, "data_license.path", "must be an http:// or https:// address")]
+
+
+REVIEW = """\
+id: demo-edu-2025-review
+title: 示例市教育局2025年工作总结
+organisation: demo-edu
+year: 2025
+kind: review
+sections:
+  - number: 一
+    title: 学前教育
+    items:
+      - {number: 一是, title: 普惠资源扩大, text: 普惠资源扩大。, reviews: [' demo-edu-2025#1-1 ']}
+"""
+
+
+def test_a_review_item_names_the_items_it_reports_on_in_csv_and_json(tmp_path):
+    """The site links a review item and the items it reports on (总结的事项, 完成情况): the open data keeps
+    that link, each item by its ref, so that a reader can join a plan's items to what was reported on them."""
+    make_project(tmp_path)
+    write(tmp_path, "plans/2025/demo-edu-2025-review.yaml", REVIEW)
+    site, diagnostics = load_site(str(tmp_path))
+    assert diagnostics == []
+    pages = render_site(site)
+    items = list(csv.DictReader(io.StringIO(pages["data/items.csv"].decode("utf-8-sig"), newline="")))
+    assert {row["ref"]: row["reviews"] for row in items} == {
+        "demo-edu-2025#1-1": "", "demo-edu-2025-review#1-1": "demo-edu-2025#1-1"}
+    records = json.loads(pages["data/items.json"])
+    assert {r["ref"]: r["reviews"] for r in records} == {
+        "demo-edu-2025#1-1": [], "demo-edu-2025-review#1-1": ["demo-edu-2025#1-1"]}
+    [field] = [f for f in json.loads(pages["data/datapackage.json"])["resources"][0]["schema"]["fields"]
+               if f["name"] == "reviews"]
+    assert "review" in field["description"]
