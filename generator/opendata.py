@@ -17,7 +17,9 @@ fields are derived from ``model.py`` (an item's scalar fields, all of a
 target's), so the tables and their description follow the format; the rest
 (plan, organisation, resolved units and themes, the items a review reports
 on, the item's page) are listed here.  ``plansite find`` prints its rows with
-these same columns, then the item's state (``find.state_column``).
+these same columns, then the item's state (``find.state_column``).  The
+开放数据 page lists every column with its type and meaning in Chinese
+(``data_fields``).
 
 CSV files are UTF-8 with a byte order mark, which is what makes Excel read
 them as UTF-8 (without it Excel guesses the legacy code page and shows Chinese
@@ -210,6 +212,75 @@ def target_rows(corpus: Corpus) -> list[TargetRow]:
 
     return [TargetRow(entry, position, target, metric_id(target)) for entry in corpus.entries
             for position, target in enumerate(entry.item.targets, 1)]
+
+
+# --- the columns on the 开放数据 page ---------------------------------------------------
+
+# What each column holds, in the site's language (datapackage.json has the English descriptions); targets.csv
+# reads its own text, deadline and status where they differ from an item's.
+ITEM_NOTES = {
+    "plan": "计划的编号（plans/ 中的文件名）",
+    "item": "事项在计划内的编号；在计划页面上的锚点为 item-编号",
+    "ref": "计划#事项，即 plan 和 item 合写，用于关联各表",
+    "plan_title": "计划的标题",
+    "organisation": "发布计划的机构的编号",
+    "organisation_name": "该机构的名称",
+    "year": "计划的年度",
+    "kind": "计划类型：plan（工作要点、工作计划）、review（工作总结）或 breakdown（任务分解）",
+    "section": "事项所在部分的标题",
+    "sections": "事项所在各级部分的标题，由外到内（最后一个即 section）",
+    "number": "原文印的序号（如 一、（一）、1），不含其后的标点",
+    "title": "事项的标题",
+    "text": "事项的原文",
+    "deadline": "原文所写的事项完成时限；未写为空",
+    "status": "报告的进展：未开始、进行中、已完成、未完成或已调整；未报告为空",
+    "owners": "责任单位，按本站单位名录中的名称",
+    "owner_ids": "责任单位的编号",
+    "support": "配合单位，按本站单位名录中的名称",
+    "support_ids": "配合单位的编号",
+    "themes": "主题的名称",
+    "theme_ids": "主题的编号",
+    "reviews": "工作总结的事项所报告的计划事项，各以其 ref 表示；其他事项为空",
+    "targets": "事项的量化目标数（在 targets.csv 中的行数）",
+    "page": "事项在本站的地址（相对于站点根目录）",
+}
+TARGET_NOTES = {
+    **ITEM_NOTES,
+    "target": "目标在其事项内的序号，从 1 起",
+    "text": "表述目标的原文",
+    "metric": "指标，照计划的说法",
+    "comparator": "比较方式：>=（不低于）、<=（不高于）、=（等于）、>（高于）、<（低于）或 range（区间，见 min 和 max）",
+    "value": "目标值（range 以外的比较方式）",
+    "min": "下限（range）",
+    "max": "上限（range）",
+    "unit": "单位，照原文（%、所、人、万人等）",
+    "deadline": "原文为该目标所写的完成时限；未写为空（见 due）",
+    "baseline": "基数，与目标同单位",
+    "actual": "实际达到的值，与目标同单位，截至 as_of",
+    "as_of": "actual 和 status 的截至日期",
+    "evidence": "进展的依据：工作总结的事项（其 ref）或网址",
+    "due": "到期日：目标的完成时限，未写则为事项的，再未写则为计划年度的年底（本站据此计算逾期未报）",
+    "metric_id": "本站指标名录中该指标的编号，其页面为 metrics/编号/；不属名录为空",
+}
+TYPE_NAMES = {"string": "文本", "integer": "整数", "number": "数值", "date": "日期（年-月-日）"}
+
+
+def type_name(column: Column) -> str:
+    """A column's type as the 开放数据 page names it; a list is joined in CSV and an array in JSON."""
+    if column.many:
+        return f"{TYPE_NAMES[column.type]}列表（CSV 中以 {LIST_SEPARATOR} 分隔，JSON 中为数组）"
+    return TYPE_NAMES[column.type]
+
+
+def field_notes(columns: tuple[Column, ...], notes: dict[str, str]) -> list[tuple[str, str, str]]:
+    """(name, type, meaning) of each column, for the 开放数据 page."""
+    return [(column.name, type_name(column), notes[column.name]) for column in columns]
+
+
+def data_fields(location: Callable[[Entry], str]) -> dict[str, list[tuple[str, str, str]]]:
+    """The columns of items.csv (and items.json) and of targets.csv, as the 开放数据 page lists them."""
+    return {"items": field_notes(item_columns(location), ITEM_NOTES),
+            "targets": field_notes(TARGET_COLUMNS, TARGET_NOTES)}
 
 
 # --- writing -------------------------------------------------------------------------

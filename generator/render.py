@@ -28,7 +28,7 @@ from .historypages import with_history
 from .ids import section_anchor, walk_sections
 from .load import Site
 from .model import Plan, Section
-from .opendata import OPEN_DATA_PAGE, SCHEMA, open_data
+from .opendata import OPEN_DATA_PAGE, SCHEMA, data_fields, open_data
 from .paging import paginate
 from .project import SCHEMA_FILE, hand_written_files
 from .render_targets import Tracking, target_pages
@@ -140,7 +140,7 @@ def site_files(site: Site, today: date | None = None, history: SiteHistory = NO_
     corpus = build_corpus(site)
     tracking = Tracking(corpus, today or build_day())
     data_page, render_data_page = later("opendata.md.j2", OPEN_DATA_PAGE, corpus=corpus,
-                                        license=site.settings.data_license)
+                                        license=site.settings.data_license, fields=data_fields(item_location))
     pages = {**render_pages(corpus, tracking), **target_pages(tracking), **open_data(site, corpus, item_location),
              data_page: render_data_page, **repaired_worker()}
     pages = with_history(pages, site, corpus, history)

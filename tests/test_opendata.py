@@ -266,3 +266,27 @@ def test_a_review_item_names_the_items_it_reports_on_in_csv_and_json(tmp_path):
     [field] = [f for f in json.loads(pages["data/datapackage.json"])["resources"][0]["schema"]["fields"]
                if f["name"] == "reviews"]
     assert "review" in field["description"]
+
+
+def field_rows(page: str, heading: str) -> dict[str, tuple[str, str]]:
+    """{column: (type, meaning)} of the table under ``heading`` on the 开放数据 page."""
+    part = page.split(heading, 1)[1].split("\n#", 1)[0]
+    rows = re.findall(r"^\| `([a-z_]+)` \| ([^|]+) \| (.+) \|$", part, re.M)
+    return {name: (kind, meaning) for name, kind, meaning in rows}
+
+
+def test_the_data_page_tells_every_column_its_type_and_meaning_in_chinese(tmp_path):
+    """A reader of items.csv or targets.csv learns what each column holds and how to read it from the page
+    that offers them, in the site's language, not only from datapackage.json's English."""
+    make_project(tmp_path)
+    site, _ = load_site(str(tmp_path))
+    page = render_site(site)["data/index.md"]
+    for heading, columns in (("### 全部事项", item_columns(item_location)), ("### 全部量化目标", TARGET_COLUMNS)):
+        rows = field_rows(page, heading)
+        assert list(rows) == [column.name for column in columns]
+        assert all(re.search(r"[\u4e00-\u9fff]", kind) and re.search(r"[\u4e00-\u9fff]", meaning)
+                   for kind, meaning in rows.values())
+    items, targets = field_rows(page, "### 全部事项"), field_rows(page, "### 全部量化目标")
+    assert items["owners"][0].startswith("文本列表") and items["year"][0] == "整数"
+    assert targets["due"][0].startswith("日期") and targets["value"][0] == "数值"
+    assert items["deadline"][1] != targets["deadline"][1]  # an item's deadline is not a target's
