@@ -18,13 +18,14 @@ if TYPE_CHECKING:  # (the plansite plugin finds the feed here without loading th
     from .corpus import Entry
 
 LISTINGS = ("plans", "themes", "departments", "years", "organisations")
+LISTING_KEY = "index"  # the key of a listing's own page (``page_path(kind)``): no entry of the kind may have it
 FEEDS = "feeds"
 FEED_ALL = f"{FEEDS}/all.xml"  # the feed of every change
 
 
 def page_path(kind: str, key=None) -> str:
     """Where a page lives in docs/: 'plans/index.md', 'plans/<id>.md', ..."""
-    return f"{kind}/{'index' if key is None else key}.md"
+    return f"{kind}/{LISTING_KEY if key is None else key}.md"
 
 
 def theme_year(theme_id: str, year: int) -> str:

@@ -10,6 +10,7 @@ import os
 import posixpath
 from typing import Iterator
 
+from .addresses import LISTING_KEY
 from .diagnostics import Diagnostic, did_you_mean
 from .ids import walk_items, walk_sections
 from .importer.owners import UNIT_SEPARATORS, split_units
@@ -24,8 +25,8 @@ from .vocabulary import Vocabulary, department_names, entries_named, normalise_n
 
 def validate(site: Site) -> list[Diagnostic]:
     found: list[Diagnostic] = []
-    for rule in (unique_vocabulary_ids, department_references, placeholder_department_ids, department_name_clashes,
-                 metric_name_clashes, data_license):
+    for rule in (unique_vocabulary_ids, listing_ids, department_references, placeholder_department_ids,
+                 department_name_clashes, metric_name_clashes, data_license):
         found.extend(rule(site))
     found.extend(unique_plan_ids(site))
     found.extend(dictionary_problems(display_path(site.root, DICTIONARY), site.vocabulary))
@@ -75,6 +76,28 @@ def unique_vocabulary_ids(site: Site) -> Iterator[Diagnostic]:
                 yield document.diagnostic((name, i, "id"), f"duplicate id {entry.id!r} "
                                           f"(also {name}[{seen[entry.id]}])")
             seen.setdefault(entry.id, i)
+
+
+# The vocabularies whose entries each get a page beside their listing's (``addresses.page_path``).
+PAGED_VOCABULARIES = ("organisations", "departments", "themes")
+
+
+def listing_ids(site: Site) -> Iterator[Diagnostic]:
+    """An entry or a plan whose id is its listing's key would get the listing's page (themes/index.md), and one of
+    the two would be lost without a word."""
+    for name in PAGED_VOCABULARIES:
+        document, entries = site.read_cleanly(name)
+        for i, entry in enumerate(entries):
+            if entry.id == LISTING_KEY:
+                yield document.diagnostic((name, i, "id"), takes_listing(name))
+    for plan_file in site.plans:
+        if plan_file.plan.id == LISTING_KEY:
+            yield plan_file.document.diagnostic(("id",), takes_listing(PLANS))
+
+
+def takes_listing(listing: str) -> str:
+    return (f"id {LISTING_KEY!r} is the address of the page listing the {listing} (/{listing}/), which this one "
+            "would replace; choose another id")
 
 
 def department_references(site: Site) -> Iterator[Diagnostic]:

@@ -616,3 +616,19 @@ def test_a_full_width_colon_in_a_value_is_text(tmp_path):
     make_project(tmp_path, PLAN.replace("text: 扩大普惠资源。", "text: 目标：扩大普惠资源。"))
     site, diagnostics = load_site(str(tmp_path))
     assert diagnostics == [] and site.plans[0].plan.sections[0].items[0].text.startswith("目标：扩大普惠资源。")
+
+
+@pytest.mark.parametrize("relative, old, new, line, field, listing", [
+    ("content/themes.yaml", "id: preschool", "id: index", 2, "themes[0].id", "themes"),
+    ("content/departments.yaml", "id: demo-jicaike", "id: index", 6, "departments[1].id", "departments"),
+    ("content/organisations.yaml", "id: demo-edu", "id: index", 2, "organisations[0].id", "organisations"),
+    ("plans/2025/demo-edu-2025.yaml", "id: demo-edu-2025", "id: index", 1, "id", "plans"),
+])
+def test_an_id_that_takes_its_listings_page_is_an_error(tmp_path, relative, old, new, line, field, listing):
+    # themes/index.md is the list of themes: a theme with the id index replaced it without a word.
+    make_project(tmp_path)
+    path = tmp_path / relative
+    path.write_text(path.read_text(encoding="utf-8").replace(old, new, 1), encoding="utf-8")
+    found = [(ln, f, m) for ln, f, severity, m in messages(tmp_path) if severity == "error" and "listing" in m]
+    assert found == [(line, field, f"id 'index' is the address of the page listing the {listing} "
+                                    f"(/{listing}/), which this one would replace; choose another id")]
