@@ -70,11 +70,14 @@ def fit(value: str, width: float) -> str:
 
 
 def nice_ceiling(value: float) -> float:
-    """The smallest round number (a NICE_STEPS multiple of a power of ten) at least ``value``; 1 for nothing."""
+    """The smallest round number (a NICE_STEPS multiple of a power of ten) at least ``value``; 1 for nothing;
+    ``value`` itself where no such multiple is a float (above 1.2e308, or in the last powers of ten below 1e-307)."""
     if value <= 0:
         return 1
-    magnitude = 10 ** math.floor(math.log10(value))
-    return next(round(step * magnitude, 12) for step in NICE_STEPS if round(step * magnitude, 12) >= value)
+    exponent = math.floor(math.log10(value))
+    # Rounded to 12 digits after the power's own (0.30000000000000004 is 0.3), not to 12 decimals: 1e-13 is no 0.
+    steps = (round(step * 10.0 ** exponent, 12 - exponent) for step in NICE_STEPS)
+    return next((scale for scale in steps if value <= scale < math.inf), value)
 
 
 @dataclass(frozen=True)

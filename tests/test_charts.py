@@ -108,6 +108,15 @@ def test_the_scale_is_round_and_holds_the_value(value):
     assert any(step * 10 ** math.floor(math.log10(value)) == pytest.approx(scale) for step in NICE_STEPS)
 
 
+@pytest.mark.parametrize("value", [1e-13, 1e-300, 5e-324, 1.7e308])
+def test_a_number_at_the_ends_of_a_float_is_charted(value):
+    # Any finite number passes check: 1e-300 made nice_ceiling raise StopIteration (its steps rounded to 0),
+    # 1.7e308 gave a scale no float holds (OverflowError), and generate stopped with a traceback.
+    scale = nice_ceiling(value)
+    assert value <= scale < math.inf
+    assert ET.fromstring(bar_chart("c", "t", "d", [Bar("a", value, value, "v")], "")).tag == f"{SVG}svg"
+
+
 def test_metric_year_pages_chart_every_commitment_of_the_year(tmp_path):
     site, _ = load_site(str(make_site_project(tmp_path)))
     corpus = build_corpus(site)
