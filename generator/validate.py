@@ -25,7 +25,7 @@ from .vocabulary import Vocabulary, department_names, entries_named, normalise_n
 
 def validate(site: Site) -> list[Diagnostic]:
     found: list[Diagnostic] = []
-    for rule in (unique_vocabulary_ids, listing_ids, department_references, placeholder_department_ids,
+    for rule in (unique_vocabulary_ids, page_ids, department_references, placeholder_department_ids,
                  department_name_clashes, metric_name_clashes, data_license):
         found.extend(rule(site))
     found.extend(unique_plan_ids(site))
@@ -78,26 +78,34 @@ def unique_vocabulary_ids(site: Site) -> Iterator[Diagnostic]:
             seen.setdefault(entry.id, i)
 
 
-# The vocabularies whose entries each get a page beside their listing's (``addresses.page_path``).
-PAGED_VOCABULARIES = ("organisations", "departments", "themes")
+# The vocabularies whose entries each get a page (``addresses.page_path``), and the kinds listed on a page of the
+# same folder, whose key (``LISTING_KEY``) is no id for them.
+PAGED_VOCABULARIES = ("organisations", "departments", "themes", "metrics")
+LISTED = {"organisations", "departments", "themes", PLANS}
+MAX_ID_LENGTH = 100  # an id names files (feeds/departments/<id>.xml); a file system takes 255 bytes a name
 
 
-def listing_ids(site: Site) -> Iterator[Diagnostic]:
-    """An entry or a plan whose id is its listing's key would get the listing's page (themes/index.md), and one of
-    the two would be lost without a word."""
+def page_ids(site: Site) -> Iterator[Diagnostic]:
+    """The ids that name a page, each of which must be able to: not too long for a file's name, and not its
+    listing's key (a theme with the id index took themes/index.md, and one of the two pages was lost)."""
     for name in PAGED_VOCABULARIES:
         document, entries = site.read_cleanly(name)
         for i, entry in enumerate(entries):
-            if entry.id == LISTING_KEY:
-                yield document.diagnostic((name, i, "id"), takes_listing(name))
+            if problem := page_id_problem(name, entry.id):
+                yield document.diagnostic((name, i, "id"), problem)
     for plan_file in site.plans:
-        if plan_file.plan.id == LISTING_KEY:
-            yield plan_file.document.diagnostic(("id",), takes_listing(PLANS))
+        if problem := page_id_problem(PLANS, plan_file.plan.id):
+            yield plan_file.document.diagnostic(("id",), problem)
 
 
-def takes_listing(listing: str) -> str:
-    return (f"id {LISTING_KEY!r} is the address of the page listing the {listing} (/{listing}/), which this one "
-            "would replace; choose another id")
+def page_id_problem(kind: str, page_id: str) -> str:
+    """Why ``page_id`` cannot name the page of an entry of ``kind`` (a vocabulary, or plans), or ''."""
+    if len(page_id) > MAX_ID_LENGTH:
+        return f"id is {len(page_id)} characters long; it names its page's file and address: keep it to {MAX_ID_LENGTH}"
+    if page_id == LISTING_KEY and kind in LISTED:
+        return (f"id {LISTING_KEY!r} is the address of the page listing the {kind} (/{kind}/), which this one "
+                "would replace; choose another id")
+    return ""
 
 
 def department_references(site: Site) -> Iterator[Diagnostic]:

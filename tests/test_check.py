@@ -632,3 +632,19 @@ def test_an_id_that_takes_its_listings_page_is_an_error(tmp_path, relative, old,
     found = [(ln, f, m) for ln, f, severity, m in messages(tmp_path) if severity == "error" and "listing" in m]
     assert found == [(line, field, f"id 'index' is the address of the page listing the {listing} "
                                     f"(/{listing}/), which this one would replace; choose another id")]
+
+
+@pytest.mark.parametrize("relative, old, line, field", [
+    ("content/themes.yaml", "id: preschool", 2, "themes[0].id"),
+    ("content/departments.yaml", "id: demo-jicaike", 6, "departments[1].id"),
+    ("content/organisations.yaml", "id: demo-edu", 2, "organisations[0].id"),
+    ("plans/2025/demo-edu-2025.yaml", "id: demo-edu-2025", 1, "id"),
+])
+def test_an_id_too_long_to_name_its_page_is_an_error(tmp_path, relative, old, line, field):
+    # A department id of 300 letters passed check; generate stopped with a traceback (OSError: File name too long).
+    make_project(tmp_path)
+    path = tmp_path / relative
+    path.write_text(path.read_text(encoding="utf-8").replace(old, "id: " + "a" * 300, 1), encoding="utf-8")
+    found = [(ln, f, m) for ln, f, severity, m in messages(tmp_path) if severity == "error" and "long" in m]
+    assert found == [(line, field, "id is 300 characters long; it names its page's file and address: "
+                                    "keep it to 100")]
