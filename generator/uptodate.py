@@ -63,14 +63,26 @@ def fingerprint(root: str) -> str:
 
     for folder in SOURCES:
         for relative, path in files_below(os.path.join(root, folder)):
-            with open(path, "rb") as file:
-                data = file.read()
+            data = input_bytes(path)
+            if isinstance(data, str):  # why it cannot be read: its reader, if any, reports it
+                add(f"{folder}/{relative}", data)
+                continue
             add(f"{folder}/{relative}", str(len(data)))
             digest.update(data)
     # The root as given too: the diagnostics said again name files as the last generation was given them.
     add(root, configured_site_url(os.path.join(root, CONFIG)), *git_state(root), build_day().isoformat(),
         *code_state())
     return digest.hexdigest()
+
+
+def input_bytes(path: str) -> bytes | str:
+    """The bytes of an input file, or why it cannot be read (a dangling symlink, a loop of them, no permission):
+    loading reports a plan's or a vocabulary's file that cannot be read, and a generation reads no other."""
+    try:
+        with open(path, "rb") as file:
+            return file.read()
+    except OSError as error:
+        return f"unreadable: {error.strerror}"
 
 
 def files_below(directory: str) -> list[tuple[str, str]]:

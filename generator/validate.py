@@ -190,10 +190,22 @@ def source(site: Site, plan_file: PlanFile) -> Iterator[Diagnostic]:
 
 
 def hand_written_pages(site: Site) -> Iterator[Diagnostic]:
-    """The pages of content/pages/ are published as they are, and MkDocs reads them as UTF-8."""
+    """The files of content/pages/ are published as they are, so must be readable, and MkDocs reads its pages as
+    UTF-8."""
     for name, path in hand_written_files(site.root).items():
         if name.endswith(".md"):
             yield from read_text(path)[1]
+        elif problem := unreadable(path):
+            yield Diagnostic(path, 0, 0, "", f"cannot read file: {problem}")
+
+
+def unreadable(path: str) -> str:
+    """Why the file ``path`` cannot be opened to be read (a dangling symlink, no permission), or ''."""
+    try:
+        with open(path, "rb"):
+            return ""
+    except OSError as error:
+        return error.strerror or str(error)
 
 
 def sections(site: Site, plan_file: PlanFile) -> Iterator[Diagnostic]:

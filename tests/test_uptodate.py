@@ -244,3 +244,22 @@ def test_the_root_as_given_is_an_input(project, capsys, monkeypatch):
     assert not generation(".", capsys)[1]
     assert generation(".", capsys)[1]
     assert not generation(project, capsys)[1]
+
+
+@pytest.mark.parametrize("relative", [PLAN_FILE, "content/pages/image.png", "content/notes.txt"])
+def test_an_input_that_cannot_be_read_is_reported_not_a_traceback(project, capsys, relative):
+    # A dangling symlink among the inputs stopped generate with FileNotFoundError (their digest read every file,
+    # and a file of content/pages/ was copied unchecked): it is reported, a file no generation reads is no input.
+    before = snapshot(project / "docs")
+    if os.path.exists(project / relative):
+        os.remove(project / relative)
+    os.makedirs((project / relative).parent, exist_ok=True)
+    os.symlink(project / "nowhere.yaml", project / relative)
+    capsys.readouterr()
+    code = main(["--root", str(project), "generate"])
+    err = capsys.readouterr()
+    if relative != "content/notes.txt":
+        assert code == 1 and f"{project / relative}: error: cannot read file: No such file or directory" in err.out
+        assert snapshot(project / "docs") == before
+    else:
+        assert code == 0 and "Traceback" not in err.err
