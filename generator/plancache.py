@@ -47,7 +47,10 @@ class PlanCache:
 
     def key(self, path: str) -> str | None:
         """The name of the entry for the plan file ``path`` as it is now; None if it cannot be read, or is
-        larger than a plan file may be (``yamlsource.MAX_BYTES``: it is not read whole, here or there)."""
+        larger than a plan file may be (``yamlsource.MAX_BYTES``: it is not read whole, here or there), or a FIFO
+        (``yamlsource.special_file``: it is not opened, which would wait for a writer)."""
+        if yamlsource.special_file(path):
+            return None
         try:
             with open(path, "rb") as file:
                 data = file.read(yamlsource.MAX_BYTES + 1)

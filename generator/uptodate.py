@@ -47,6 +47,7 @@ from .builddate import build_day
 from .gitrepo import GitError, Repo
 from .project import CONFIG, DOCS, EDITION_TAGS, SOURCES, configured_site_url
 from .write import existing_files
+from .yamlsource import special_file
 
 STATE = ".plansite-state.json"  # in the project root
 VERSION = 2  # of the record's format
@@ -77,7 +78,10 @@ def fingerprint(root: str) -> str:
 
 def input_bytes(path: str) -> bytes | str:
     """The bytes of an input file, or why it cannot be read (a dangling symlink, a loop of them, no permission):
-    loading reports a plan's or a vocabulary's file that cannot be read, and a generation reads no other."""
+    loading reports a plan's or a vocabulary's file that cannot be read, and a generation reads no other.  A FIFO
+    is not opened: that would wait for a writer."""
+    if special_file(path):
+        return "special"
     try:
         with open(path, "rb") as file:
             return file.read()

@@ -22,6 +22,7 @@ from __future__ import annotations
 import os
 import pickle
 import re
+import stat
 import sys
 from dataclasses import dataclass, field
 
@@ -136,8 +137,22 @@ def _line_column(text: str, index: int) -> tuple[int, int]:
     return before.count("\n") + 1, index - (before.rfind("\n") + 1) + 1
 
 
+def special_file(path: str) -> bool:
+    """Whether ``path`` is a FIFO, a socket or a device: reading one waits for a writer, maybe for ever."""
+    try:
+        mode = os.stat(path).st_mode
+    except OSError:  # (opening it says why)
+        return False
+    return not (stat.S_ISREG(mode) or stat.S_ISDIR(mode))
+
+
+NOT_A_FILE = "cannot read file: it is a FIFO, a socket or a device, not a file"
+
+
 def read_text(path: str) -> tuple[str | None, list[Diagnostic]]:
     """The file's text as UTF-8, or a diagnostic saying why it cannot be read."""
+    if special_file(path):
+        return None, [Diagnostic(path, 0, 0, "", NOT_A_FILE)]
     try:
         size = os.path.getsize(path)
         if size > MAX_BYTES:

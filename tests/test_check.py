@@ -648,3 +648,18 @@ def test_an_id_too_long_to_name_its_page_is_an_error(tmp_path, relative, old, li
     found = [(ln, f, m) for ln, f, severity, m in messages(tmp_path) if severity == "error" and "long" in m]
     assert found == [(line, field, "id is 300 characters long; it names its page's file and address: "
                                     "keep it to 100")]
+
+
+@pytest.mark.parametrize("relative", ["plans/2025/fifo.yaml", "content/pages/fifo.md", "content/pages/fifo.png",
+                                      "content/dictionary.txt"])
+def test_a_fifo_among_the_inputs_is_reported_not_waited_for(tmp_path, capsys, relative):
+    # Reading a FIFO waits for a writer: check hung on a plans/*.yaml one, generate on one anywhere in content/.
+    make_project(tmp_path)
+    os.makedirs((tmp_path / relative).parent, exist_ok=True)
+    os.mkfifo(tmp_path / relative)
+    for command in ("check", "generate"):
+        code = main(["--root", str(tmp_path), command])
+        out = capsys.readouterr().out
+        assert code == 1
+        assert f"{tmp_path / relative}: error: cannot read file: it is a FIFO, a socket or a device, not a file" in out
+    assert not (tmp_path / "docs").exists()
