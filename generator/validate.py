@@ -18,7 +18,7 @@ from .load import VOCABULARY_FILES, PlanFile, Site, display_path, named_after_it
 from .project import CONTENT, PLANS, hand_written_files
 from .references import is_web_address
 from .segmentation import DICTIONARY, dictionary_problems
-from .yamlsource import NOT_A_FILE, read_text, special_file
+from .yamlsource import SPECIAL_FILE, cannot_read, read_text, special_file
 from .validate_targets import early_deadline, metric_name_clashes, review_links, targets
 from .vocabulary import Vocabulary, department_names, entries_named, normalise_name, placeholder_number
 
@@ -196,13 +196,13 @@ def hand_written_pages(site: Site) -> Iterator[Diagnostic]:
         if name.endswith(".md"):
             yield from read_text(path)[1]
         elif problem := unreadable(path):
-            yield Diagnostic(path, 0, 0, "", f"cannot read file: {problem}")
+            yield cannot_read(path, problem)
 
 
 def unreadable(path: str) -> str:
     """Why the file ``path`` cannot be opened to be read (a dangling symlink, no permission, a FIFO), or ''."""
     if special_file(path):
-        return NOT_A_FILE.removeprefix("cannot read file: ")
+        return SPECIAL_FILE
     try:
         with open(path, "rb"):
             return ""

@@ -146,20 +146,25 @@ def special_file(path: str) -> bool:
     return not (stat.S_ISREG(mode) or stat.S_ISDIR(mode))
 
 
-NOT_A_FILE = "cannot read file: it is a FIFO, a socket or a device, not a file"
+SPECIAL_FILE = "it is a FIFO, a socket or a device, not a file"  # why ``special_file`` is not read
+
+
+def cannot_read(path: str, why: str) -> Diagnostic:
+    """The error of a file that cannot be read, saying why (it concerns the whole file: no line)."""
+    return Diagnostic(path, 0, 0, "", f"cannot read file: {why}")
 
 
 def read_text(path: str) -> tuple[str | None, list[Diagnostic]]:
     """The file's text as UTF-8, or a diagnostic saying why it cannot be read."""
     if special_file(path):
-        return None, [Diagnostic(path, 0, 0, "", NOT_A_FILE)]
+        return None, [cannot_read(path, SPECIAL_FILE)]
     try:
         size = os.path.getsize(path)
         if size > MAX_BYTES:
             return None, [Diagnostic(path, 0, 0, "", f"file is {size:,} bytes; the limit is {MAX_BYTES:,}")]
         raw = open(path, "rb").read()
     except OSError as exc:
-        return None, [Diagnostic(path, 0, 0, "", f"cannot read file: {exc.strerror}")]
+        return None, [cannot_read(path, exc.strerror)]
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
