@@ -25,6 +25,9 @@ class UnknownRevision(GitError):
     """A tag, branch or commit name that does not resolve to a commit."""
 
 
+IGNORED = "!!"  # the status of a file git ignores (``Repo.status``)
+
+
 @dataclass(frozen=True)
 class Repo:
     root: str  # the project root: git runs here, paths are relative to it
@@ -115,16 +118,12 @@ class Repo:
             at = header_end + 1 + size + 1  # the content is followed by a newline
         return texts
 
-    def dirty(self, *paths: str) -> list[str]:
-        """Paths below ``paths`` with uncommitted changes or untracked files."""
-        out = self.git("status", "--porcelain", "-z", "--untracked-files=all", "--no-renames", "--", *paths)
-        return [entry[3:] for entry in out.split("\0") if entry]
-
-    def ignored(self, *paths: str) -> list[str]:
-        """Files below ``paths`` that git ignores (a .gitignore's pattern), each named."""
+    def status(self, *paths: str) -> list[tuple[str, str]]:
+        """(code, path) of each file below ``paths`` not as committed: ``git status --porcelain``'s two letters,
+        ``IGNORED`` for a file git ignores (a .gitignore's pattern), ``??`` for an untracked one."""
         out = self.git("status", "--porcelain", "-z", "--ignored", "--untracked-files=all", "--no-renames", "--",
                        *paths)
-        return [entry[3:] for entry in out.split("\0") if entry.startswith("!! ")]
+        return [(entry[:2], entry[3:]) for entry in out.split("\0") if entry]
 
     def tags(self, namespace: str) -> list[tuple[str, str]]:
         """Tags ``namespace/…`` as (name, date) pairs, oldest first (ties by name).

@@ -105,8 +105,9 @@ def edition_followed(repo: Repo, tags: list[str]) -> str | None:
     """Of these edition tags (oldest first), the newest that the commit checked out is or descends from: the
     edition the plans on disk follow (a later one is no part of their past when an older edition is checked out
     to be published again); None when it follows none."""
-    merged = repo.git("for-each-ref", "--merged", "HEAD", "--format=%(refname:strip=2)", f"refs/tags/{EDITION_TAGS}")
-    return next((tag for tag in reversed(tags) if tag in merged.splitlines()), None)
+    merged = set(repo.git("for-each-ref", "--merged", "HEAD", "--format=%(refname:strip=2)",
+                          f"refs/tags/{EDITION_TAGS}").splitlines())
+    return next((tag for tag in reversed(tags) if tag in merged), None)
 
 
 # Told each edition as it is read, oldest first, with the plans before and after it (read once, here).

@@ -52,7 +52,7 @@ import yaml
 
 from .changes import compare_revisions
 from .changetext import move_place
-from .gitrepo import GitError, Repo
+from .gitrepo import IGNORED, GitError, Repo
 from .project import CONFIG, EDITION_TAGS, SOURCES, configured_site_url
 
 NO_SITE_URL = ("warning: site_url is not set (mkdocs.yml, or PLANSITE_SITE_URL): the edition's sitemap.xml lists "
@@ -173,10 +173,11 @@ def check_branch(repo: Repo, branch: str) -> None:
 def refuse_uncommitted(repo: Repo) -> None:
     """Refuse sources the edition's commit would not hold: changed, untracked, or ignored by git but read by the
     build all the same (every file of plans/ and content/ is a source)."""
-    dirty = repo.dirty(*SOURCES)
+    status = repo.status(*SOURCES)
+    dirty = [path for code, path in status if code != IGNORED]
     if dirty:
         raise PublishError("commit these files first (an edition is a commit): " + ", ".join(dirty))
-    ignored = [path for path in repo.ignored(*SOURCES) if read_by_the_build(path)]
+    ignored = [path for code, path in status if code == IGNORED and read_by_the_build(path)]
     if ignored:
         raise PublishError("git ignores these files, which the site would publish though the edition's commit "
                            "lacks them: commit them (git add --force) or move them out of plans/ and content/: "
