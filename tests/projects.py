@@ -71,3 +71,18 @@ def make_project(root: Path, plan: str = PLAN, name: str = "plans/2025/demo-edu-
     write(root, "content/departments.yaml", DEPARTMENTS)
     write(root, "content/themes.yaml", THEMES)
     return write(root, name, plan)
+
+
+# A review (工作总结) of PLAN's year, as far as its one section's items: a test adds the items, indented as under
+# ``items:`` (e.g. one reporting on demo-edu-2025#1-1).
+REVIEW_HEAD = """\
+id: demo-edu-2025-review
+title: 示例市教育局2025年工作总结
+organisation: demo-edu
+year: 2025
+kind: review
+sections:
+  - number: 一
+    title: 学前教育
+    items:
+"""

@@ -18,7 +18,7 @@ from generator.importer.draft import SCHEMA_COMMENT
 from generator.load import load_site
 from generator.opendata import (
     TARGET_COLUMNS, TARGETS_CSV, item_columns, record, target_rows, utf8, write_csv, write_records)
-from projects import PLAN, make_project, write
+from projects import PLAN, REVIEW_HEAD, make_project, write
 from rendering import render_site
 from sitefixtures import built_site  # noqa: F401  (session fixture)
 
@@ -235,16 +235,7 @@ def test_the_data_license_of_content_site_yaml_is_stated_in_the_package_and_on_t
         (4, "data_license.path", "must be an http:// or https:// address")]
 
 
-REVIEW = """\
-id: demo-edu-2025-review
-title: 示例市教育局2025年工作总结
-organisation: demo-edu
-year: 2025
-kind: review
-sections:
-  - number: 一
-    title: 学前教育
-    items:
+REVIEW = REVIEW_HEAD + """\
       - {number: 一是, title: 普惠资源扩大, text: 普惠资源扩大。, reviews: [' demo-edu-2025#1-1 ']}
 """
 

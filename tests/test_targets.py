@@ -16,7 +16,7 @@ from generator.corpus import build_corpus
 from generator.load import load_site
 from generator.templating import md
 from generator.render_targets import Tracking
-from projects import PLAN, make_project, write
+from projects import PLAN, REVIEW_HEAD, make_project, write
 from rendering import render_site
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -258,16 +258,7 @@ def test_a_metrics_year_pages_hold_all_its_commitments(synthetic):
 
 # --- reviews ----------------------------------------------------------------------------
 
-REVIEW = """\
-id: demo-edu-2025-review
-title: 示例市教育局2025年工作总结
-organisation: demo-edu
-year: 2025
-kind: review
-sections:
-  - number: 一
-    title: 学前教育
-    items:
+REVIEW = REVIEW_HEAD + """\
       - number: 一是
         title: 普惠资源持续扩大
         text: |-
