@@ -37,7 +37,7 @@ from .builddate import build_day
 from .corpus import Corpus, Entry, build_corpus
 from .diagnostics import did_you_mean, has_errors, print_diagnostics
 from .labels import requirement
-from .load import load_site
+from .load import load_site, vocabulary_path
 from .model import Item, Plan, Status, Target
 from .fullwidth import fold
 from .opendata import Column, item_columns, write_csv, write_records
@@ -49,6 +49,7 @@ STATUSES = typing.get_args(Status)
 STATUS_CHOICES = (*STATE_LABELS.values(), *(s for s in STATUSES if s not in STATE_LABELS.values()))
 TITLE_WIDTH = 40
 STATE_COLUMN = "state"  # what JSON and CSV add to the open data's columns
+LISTED = 25  # the records an unknown organisation, theme or department is answered with, at most
 
 
 @dataclass(frozen=True)
@@ -117,27 +118,53 @@ def known_names(record, attributes: tuple[str, ...]) -> set[str]:
     return set(map(normalise_name, names)) - {""}
 
 
-def resolve(values: Iterable[str], vocabulary_records: Iterable, facet: str,
-            attributes: tuple[str, ...]) -> tuple[frozenset[str], list[str]]:
-    """The ids of the records ``values`` name (by id or by any of ``attributes``), and what named none."""
-    known = {record.id: known_names(record, attributes) for record in vocabulary_records}
+def listing(records: list, facet: str, source: str) -> str:
+    """What the records of ``source`` are, for a value that names none: id and name, one to a line, the first
+    ``LISTED`` of them, then how many more there are."""
+    if not records:
+        return f"{source} lists no {facet}"
+    shown = records[:LISTED]
+    columns = max(width(record.id) for record in shown)
+    lines = [f"{source} lists {len(records):,} (id, name):",
+             *(f"  {pad(record.id, columns)}  {record.name}" for record in shown)]
+    if len(records) > len(shown):
+        lines.append(f"  … and {len(records) - len(shown):,} more there")
+    return "\n".join(lines)
+
+
+def resolve(values: Iterable[str], vocabulary_records: Iterable, facet: str, attributes: tuple[str, ...],
+            source: str) -> tuple[frozenset[str], list[str]]:
+    """The ids of the records ``values`` name (by id or by any of ``attributes``), and what named none: with the
+    closest names, or, where no name is close, followed by the records of ``source`` (once for the facet)."""
+    records = list(vocabulary_records)
+    known = {record.id: known_names(record, attributes) for record in records}
     everything = set().union(*known.values())
     found: set[str] = set()
     problems = []
+    listed = False
     for value in values:
         hits = {id_ for id_, names in known.items() if normalise_name(value) in names}
         if not hits:
-            problems.append(f"no {facet} {value!r}{did_you_mean(value, everything)}")
+            suggestion = did_you_mean(value, everything)
+            problem = f"no {facet} {value!r}{suggestion}"
+            if not (suggestion or listed):
+                problem, listed = f"{problem}; {listing(records, facet, source)}", True
+            problems.append(problem)
         found |= hits
     return frozenset(found), problems
 
 
 def criteria_from(args, corpus: Corpus) -> tuple[Criteria, list[str]]:
     vocabulary = corpus.vocabulary
-    organisations, p1 = resolve(args.org, vocabulary.organisations, "organisation", ("name",))
-    themes, p2 = resolve(args.theme, vocabulary.themes, "theme", ("name",))
-    departments, p3 = resolve(args.department, vocabulary.departments, "department",
-                              ("name", "full_name", "aliases"))
+
+    def named(values: list[str], facet: str, attributes: tuple[str, ...]) -> tuple[frozenset[str], list[str]]:
+        vocabulary_name = f"{facet}s"
+        return resolve(values, getattr(vocabulary, vocabulary_name), facet, attributes,
+                       vocabulary_path(args.root, vocabulary_name))
+
+    organisations, p1 = named(args.org, "organisation", ("name",))
+    themes, p2 = named(args.theme, "theme", ("name",))
+    departments, p3 = named(args.department, "department", ("name", "full_name", "aliases"))
     criteria = Criteria(organisations, frozenset(args.year), themes, departments, frozenset(args.status),
                         args.has_target, tuple(args.words))
     return criteria, p1 + p2 + p3

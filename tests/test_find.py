@@ -15,9 +15,10 @@ import pytest
 from generator.addresses import item_location
 from generator.cli import main
 from generator.corpus import build_corpus
-from generator.find import Criteria, resolve, searched_text, select, width
+from generator.find import LISTED, Criteria, resolve, searched_text, select, width
 from generator.labels import requirement
 from generator.load import load_site
+from generator.model import Theme
 from generator.opendata import item_columns
 from generator.render_targets import Tracking
 from generator.tracking import STATE_LABELS
@@ -136,15 +137,18 @@ def test_status_is_the_state_the_site_counts_or_the_status_reported(corpus, caps
         e for e in corpus.entries if e in shown["overdue"] + shown["pending"])
 
 
+SOURCE = "content/departments.yaml"
+
+
 def test_units_and_themes_are_named_by_id_name_full_name_or_alias(corpus):
     departments = corpus.vocabulary.departments
     jijiaoke = next(d for d in departments if d.aliases)
     for name in (jijiaoke.id, jijiaoke.name, jijiaoke.full_name, jijiaoke.aliases[0]):
-        assert resolve([name], departments, "department", ("name", "full_name", "aliases")) == (
+        assert resolve([name], departments, "department", ("name", "full_name", "aliases"), SOURCE) == (
             frozenset([jijiaoke.id]), [])
     spaced = " ".join(jijiaoke.name)  # as a plan may print it: spacing folded, as when plans name owners
-    assert resolve([spaced], departments, "department", ("name",)) == (frozenset([jijiaoke.id]), [])
-    ids, problems = resolve(["心里健康"], corpus.vocabulary.themes, "theme", ("name",))
+    assert resolve([spaced], departments, "department", ("name",), SOURCE) == (frozenset([jijiaoke.id]), [])
+    ids, problems = resolve(["心里健康"], corpus.vocabulary.themes, "theme", ("name",), SOURCE)
     assert ids == frozenset() and problems == ["no theme '心里健康' (did you mean '心理健康'?)"]
 
 
@@ -222,6 +226,31 @@ def test_an_unknown_name_is_an_error_that_suggests(capsys, project):
     code, out, err = run(capsys, project, "--department", "基教课")
     assert code == 2 and out == ""
     assert "no department '基教课' (did you mean '基教科'" in err
+
+
+@pytest.mark.parametrize("option, facet", [("--org", "organisation"), ("--theme", "theme"),
+                                           ("--department", "department")])
+def test_a_name_close_to_none_is_answered_with_the_names_there_are(corpus, capsys, project, option, facet):
+    """No name to suggest: the error lists the ids and names the option takes, and where they are written."""
+    records = getattr(corpus.vocabulary, facet + "s")
+    code, out, err = run(capsys, project, option, "zzz", option, "qqq")
+    columns = max(len(record.id) for record in records)
+    source = os.path.join(str(project), "content", f"{facet}s.yaml")
+    assert code == 2 and out == "" and len(records) <= LISTED
+    assert err.splitlines() == [f"error: no {facet} 'zzz'; {source} lists {len(records)} (id, name):",
+                                *(f"  {record.id.ljust(columns)}  {record.name}" for record in records),
+                                f"error: no {facet} 'qqq'"]  # listed once
+
+
+def test_a_long_list_of_names_is_cut_and_says_how_many_more():
+    themes = [Theme(f"theme-{i}", f"主题{i}") for i in range(LISTED + 7)]
+    _, [problem] = resolve(["zzz"], themes, "theme", ("name",), "content/themes.yaml")
+    head, *lines, more = problem.splitlines()
+    assert head == f"no theme 'zzz'; content/themes.yaml lists {LISTED + 7} (id, name):"
+    assert [line.split() for line in lines] == [[t.id, t.name] for t in themes[:LISTED]]
+    assert more == "  … and 7 more there"
+    _, problems = resolve(["zzz"], [], "theme", ("name",), "content/themes.yaml")
+    assert problems == ["no theme 'zzz'; content/themes.yaml lists no theme"]
 
 
 def test_a_year_without_plans_is_noted_with_the_years_there_are(corpus, capsys, project):
