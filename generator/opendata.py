@@ -23,7 +23,12 @@ these same columns, then the item's state (``find.state_column``).  The
 
 CSV files are UTF-8 with a byte order mark, which is what makes Excel read
 them as UTF-8 (without it Excel guesses the legacy code page and shows Chinese
-as mojibake), with RFC 4180 quoting; lists are joined with ``;``.  Text is
+as mojibake), with RFC 4180 quoting.  A list is one cell holding a CSV record of
+its own with ``;`` between the values (``joined``): a value that is empty or holds
+``;``, ``"`` or a line break is put in double quotes, a ``"`` in it doubled, so a
+section title or a name with ``;`` in it splits back whole (Python's
+``csv.reader([cell], delimiter=";")``; Excel's 分列 with ``;`` and the text
+qualifier ``"``); ids and refs, slugs, are never quoted.  Text is
 data, not markup: nothing is escaped, except that a free-text cell starting
 with ``=``, ``+``, ``-``, ``@``, a tab or a carriage return gets a leading
 ``'``, so that a spreadsheet shows it as text instead of running it as a
@@ -38,6 +43,7 @@ import dataclasses
 import datetime
 import io
 import json
+import re
 import types
 import typing
 from dataclasses import dataclass
@@ -60,9 +66,12 @@ PACKAGE = f"{DATA}/datapackage.json"
 SCHEMA = f"{DATA}/plan.schema.json"
 OPEN_DATA_PAGE = f"{DATA}/index.md"
 LIST_SEPARATOR = ";"
+QUOTED_VALUE = re.compile(rf'\A\Z|[{LIST_SEPARATOR}"\r\n]')  # a list's value that ``joined`` puts in quotes
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 BOM = "\ufeff"
 
+LIST_RULE = (f"Several values are joined with '{LIST_SEPARATOR}', as a CSV record: a value that is empty or holds "
+             f"'{LIST_SEPARATOR}', '\"' or a line break is in double quotes, a '\"' in it doubled.")
 
 FILES = {"items.csv": ITEMS_CSV, "items.json": ITEMS_JSON, "targets.csv": TARGETS_CSV,
          "datapackage.json": PACKAGE, "schema": SCHEMA}
@@ -90,8 +99,7 @@ class Column:
     def field(self, *, json_lists: bool = False) -> dict:
         """The Table Schema field; a list column is an array in JSON and a joined string in CSV."""
         kind = "array" if self.many and json_lists else self.type
-        described = self.description + (f" Several are joined with '{LIST_SEPARATOR}'."
-                                         if self.many and not json_lists else "")
+        described = self.description + (f" {LIST_RULE}" if self.many and not json_lists else "")
         field = {"name": self.name, "type": kind, "description": described}
         if self.enum:
             field["constraints"] = {"enum": list(self.enum)}
@@ -268,7 +276,8 @@ TYPE_NAMES = {"string": "文本", "integer": "整数", "number": "数值", "date
 def type_name(column: Column) -> str:
     """A column's type as the 开放数据 page names it; a list is joined in CSV and an array in JSON."""
     if column.many:
-        return f"{TYPE_NAMES[column.type]}列表（CSV 中以 {LIST_SEPARATOR} 分隔，JSON 中为数组）"
+        return (f"{TYPE_NAMES[column.type]}列表（CSV 中以 {LIST_SEPARATOR} 分隔，含 {LIST_SEPARATOR}、双引号或换行的值"
+                f"加双引号；JSON 中为数组）")
     return TYPE_NAMES[column.type]
 
 
@@ -290,6 +299,13 @@ def neutralised(text: str) -> str:
     return "'" + text if text.startswith(FORMULA_STARTS) else text
 
 
+def joined(values: list[str]) -> str:
+    """A list as one cell: the values with ``LIST_SEPARATOR`` between them, each that is empty or holds it, a
+    double quote or a line break in double quotes (a double quote in it doubled), as a CSV record."""
+    return LIST_SEPARATOR.join('"' + value.replace('"', '""') + '"' if QUOTED_VALUE.search(value) else value
+                               for value in values)
+
+
 def cell(column: Column, row) -> str:
     """A CSV cell: numbers as written (94.5, 10), dates ISO, lists joined, free text neutralised, None empty.
 
@@ -302,7 +318,7 @@ def cell(column: Column, row) -> str:
         return str(int(value)) if value.is_integer() else format(Decimal(repr(value)), "f")  # not 1e-05
     if isinstance(value, datetime.date):
         return value.isoformat()
-    text = LIST_SEPARATOR.join(value) if column.many else str(value)
+    text = joined(value) if column.many else str(value)
     return text if column.enum or column.type != "string" else neutralised(text)
 
 
@@ -368,7 +384,7 @@ def datapackage(corpus: Corpus, columns: tuple[Column, ...], license: License | 
         "description": "Every item of every plan on this site, its quantitative targets, and each plan as "
                        "curated in YAML (format: " + SCHEMA[relative:] + "). CSV files are UTF-8 with a byte order "
                        "mark; a text cell starting with = + - @, a tab or a carriage return is prefixed with "
-                       "' so that spreadsheets do not run it as a formula.",
+                       "' so that spreadsheets do not run it as a formula. A list column: " + LIST_RULE,
         "resources": [
             csv_resource("items", ITEMS_CSV[relative:], "全部事项", columns, key),
             {"name": "items-json", "path": ITEMS_JSON[relative:], "profile": "tabular-data-resource",

@@ -17,8 +17,8 @@ from generator.corpus import build_corpus
 from generator.importer.draft import SCHEMA_COMMENT
 from generator.load import load_site
 from generator.opendata import (
-    TARGET_COLUMNS, TARGETS_CSV, item_columns, record, target_rows, utf8, write_csv, write_records)
-from projects import PLAN, REVIEW_HEAD, make_project, write
+    TARGET_COLUMNS, TARGETS_CSV, item_columns, joined, record, target_rows, utf8, write_csv, write_records)
+from projects import DEPARTMENTS, PLAN, REVIEW_HEAD, THEMES, make_project, write
 from rendering import render_site
 from sitefixtures import built_site  # noqa: F401  (session fixture)
 
@@ -203,6 +203,32 @@ def test_formulas_are_shown_as_text_in_csv_and_kept_in_json(tmp_path):
     [row_record] = [record(columns, entry) for entry in corpus.entries]
     assert row_record["title"] == entry.item.title
 
+
+
+def split_list(cell: str) -> list[str]:
+    """A list cell's values, read as the 开放数据 page says: one CSV record with ; between its values."""
+    return next(csv.reader([cell], delimiter=";"), [])
+
+
+def test_a_list_splits_back_whole_though_its_values_hold_the_separator_quotes_or_line_breaks(tmp_path):
+    """Section titles, unit and theme names may hold ; (as ids, slugs, cannot): joined plainly, 基教;科 and
+    计财科 read as three units."""
+    make_project(tmp_path, PLAN.replace("title: 学前教育", "title: '学前教育;普惠\"发展\"'").replace(
+        "owners: [基教科, 计划财务科]", "owners: ['基教;科', 计划财务科]\n        support: ['基教;科']"))
+    write(tmp_path, "content/departments.yaml", DEPARTMENTS.replace("name: 基教科", "name: '基教;科'"))
+    write(tmp_path, "content/themes.yaml", THEMES.replace("name: 学前教育", "name: \"学前\\n教育;\""))
+    site, diagnostics = load_site(str(tmp_path))
+    assert [d for d in diagnostics if d.severity == "error"] == []
+    pages = render_site(site)
+    [row] = csv.DictReader(io.StringIO(pages["data/items.csv"].decode("utf-8-sig"), newline=""))
+    [item] = json.loads(pages["data/items.json"])
+    assert (row["sections"], row["owners"], row["support"], row["themes"]) == (
+        '"学前教育;普惠""发展"""', '"基教;科";计财科', '"基教;科"', '"学前\n教育;"')
+    lists = [column.name for column in item_columns(item_location) if column.many]
+    assert {name: split_list(row[name]) for name in lists} == {name: item[name] for name in lists}
+    assert item["owners"] == ["基教;科", "计财科"] and item["owner_ids"] == ["demo-jijiaoke", "demo-jicaike"]
+    assert (row["owner_ids"], row["reviews"]) == ("demo-jijiaoke;demo-jicaike", "")  # ids are never quoted
+    assert (joined([]), joined([""]), joined(["", ""])) == ("", '""', '"";""')  # none, and empty values
 
 
 LICENSE = """\
