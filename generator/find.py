@@ -20,10 +20,14 @@ open data (``opendata.item_columns``), so a script gets the same fields from
 the command line as from the site, and then ``state``: the state the status
 facet matches (逾期未报 …), as the table's 进展 and the finder's results show it;
 empty (null in JSON) for an item of a review.  The open data has no such column.
+CSV into an empty file (``> found.csv``, what a spreadsheet opens) starts with the
+open data's byte order mark; into a pipe or a terminal it has none (``starts_a_file``).
 """
 
 from __future__ import annotations
 
+import os
+import stat
 import sys
 import typing
 import unicodedata
@@ -228,6 +232,16 @@ def table(entries: list[Entry], today: date) -> str:
     return "\n".join(lines)
 
 
+def starts_a_file(stream) -> bool:
+    """Whether ``stream`` writes into an empty regular file (``> items.csv``), not a pipe, a terminal or after
+    what a file holds: a file a spreadsheet may open, which the byte order mark makes it read as UTF-8."""
+    try:
+        status = os.fstat(stream.fileno())
+    except (OSError, ValueError):  # no file behind it (io.UnsupportedOperation: a test's captured output)
+        return False
+    return stat.S_ISREG(status.st_mode) and status.st_size == 0
+
+
 def cmd_find(args) -> int:
     site, diagnostics = load_site(args.root)
     if has_errors(diagnostics):
@@ -249,7 +263,7 @@ def cmd_find(args) -> int:
     if args.format == "json":
         write_records(sys.stdout, columns, found)
     elif args.format == "csv":
-        write_csv(sys.stdout, columns, found)
+        write_csv(sys.stdout, columns, found, bom=starts_a_file(sys.stdout))  # as the open data's, for Excel
     else:
         if found:
             print(table(found, criteria.today))

@@ -271,3 +271,19 @@ def test_json_and_csv_are_utf8_whatever_the_terminals_encoding(project, output):
         assert done.returncode == 0, done.stderr
         text = done.stdout.decode("utf-8")
         assert "学前教育" in (json.dumps(json.loads(text), ensure_ascii=False) if output == "json" else text)
+
+
+def test_csv_written_into_a_file_has_the_open_datas_byte_order_mark_and_into_a_pipe_none(project, tmp_path):
+    """plansite find --format csv > out.csv is a file Excel opens: without the mark it shows Chinese as mojibake.
+    A program reading a pipe gets plain UTF-8 (a mark would be the start of its first column's name), and a file
+    appended to gets none in its middle."""
+    command = [sys.executable, "-m", "generator", "--root", str(project), "find", "--theme", "preschool"]
+    piped = subprocess.run([*command, "--format", "csv"], capture_output=True, check=True).stdout
+    written = tmp_path / "found.csv"
+    for mode in ("wb", "ab"):  # > found.csv, then >> found.csv
+        with written.open(mode) as out:
+            subprocess.run([*command, "--format", "csv"], stdout=out, check=True)
+    assert not piped.startswith(b"\xef\xbb\xbf") and written.read_bytes() == b"\xef\xbb\xbf" + piped * 2
+    with (tmp_path / "found.json").open("wb") as out:
+        subprocess.run([*command, "--format", "json"], stdout=out, check=True)
+    assert (tmp_path / "found.json").read_bytes().startswith(b"[")  # JSON has none: it must not
