@@ -36,15 +36,31 @@ ConfigLoader.add_constructor("!ENV", construct_env_tag)
 ConfigLoader.add_multi_constructor("tag:yaml.org,2002:python/", lambda loader, suffix, node: None)
 
 
-def configured_site_url(config_file: str) -> str:
-    """``site_url`` of the MkDocs configuration (``!ENV`` resolved as MkDocs does), "" when unset."""
+def read_config(config_file: str) -> dict:
+    """The MkDocs configuration, ``!ENV`` resolved as MkDocs does; {} when it cannot be read or is no mapping
+    (MkDocs itself reports a broken configuration)."""
     try:
         with open(config_file, encoding="utf-8") as file:
             config = yaml.load(file, Loader=ConfigLoader)
     except (OSError, yaml.YAMLError):
-        return ""  # MkDocs itself reports a broken configuration
-    url = config.get("site_url") if isinstance(config, dict) else None
+        return {}
+    return config if isinstance(config, dict) else {}
+
+
+def configured_site_url(config_file: str) -> str:
+    """``site_url`` of the MkDocs configuration (``!ENV`` resolved as MkDocs does), "" when unset."""
+    url = read_config(config_file).get("site_url")
     return url if isinstance(url, str) else ""
+
+
+def config_inputs(config_file: str) -> list[str]:
+    """What else of the project a build reads as the MkDocs configuration names it (relative to its folder, as
+    written): the configuration it inherits (``INHERIT``), the theme's overrides (``theme.custom_dir``), hooks."""
+    config = read_config(config_file)
+    theme, hooks = config.get("theme"), config.get("hooks")
+    named = [config.get("INHERIT"), theme.get("custom_dir") if isinstance(theme, dict) else None,
+             *(hooks if isinstance(hooks, list) else [])]
+    return [path for path in named if isinstance(path, str) and path]
 
 
 def site_dir_problem(root: str, site_dir: str) -> str | None:

@@ -11,9 +11,10 @@ redirect to the alias.
 The steps, in order (VERSION and the alias are checked first: valid tag names, no '/', not equal, the
 alias read by YAML as text):
 
-1. plans/ and content/ must be committed (no file changed, untracked or ignored
-   but read by the build): an edition is a commit, which is
-   tagged ``edition/VERSION`` (an annotated tag; publishing the same version
+1. plans/, content/, mkdocs.yml and what it names that the build reads (theme
+   overrides, hooks, an inherited configuration) must be committed (no file
+   changed, untracked or ignored but read by the build): an edition is a
+   commit, which is tagged ``edition/VERSION`` (an annotated tag; publishing the same version
    again from the same commit is allowed), so that ``plansite changes`` and the
    site's 本版更新 can compare editions later;
 2. with ``--push`` the remote's branch is fetched first and becomes the
@@ -53,7 +54,7 @@ import yaml
 from .changes import compare_revisions
 from .changetext import move_place
 from .gitrepo import IGNORED, GitError, Repo
-from .project import CONFIG, EDITION_TAGS, SOURCES, configured_site_url
+from .project import CONFIG, EDITION_TAGS, SOURCES, config_inputs, configured_site_url
 
 NO_SITE_URL = ("warning: site_url is not set (mkdocs.yml, or PLANSITE_SITE_URL): the edition's sitemap.xml lists "
                "no page, so the version selector opens another edition's home page rather than the same page, "
@@ -89,7 +90,7 @@ def publish_edition(repo: Repo, root: str, version: str, alias: str, title: str 
                     push: bool) -> bool:
     check_names(repo, version, alias)
     check_branch(repo, branch)
-    refuse_uncommitted(repo)
+    refuse_uncommitted(repo, root)
     if not configured_site_url(os.path.join(root, CONFIG)):
         print(NO_SITE_URL, file=sys.stderr)
     warn_of_moved_addresses(repo, root, version)
@@ -170,10 +171,11 @@ def check_branch(repo: Repo, branch: str) -> None:
         raise PublishError(f"branch {branch!r} is not allowed: use a valid git branch name, e.g. gh-pages")
 
 
-def refuse_uncommitted(repo: Repo) -> None:
-    """Refuse sources the edition's commit would not hold: changed, untracked, or ignored by git but read by the
-    build all the same (every file of plans/ and content/ is a source)."""
-    status = repo.status(*SOURCES)
+def refuse_uncommitted(repo: Repo, root: str) -> None:
+    """Refuse inputs the edition's commit would not hold: changed, untracked, or ignored by git but read by the
+    build all the same (every file of plans/ and content/ is one, and mkdocs.yml with what it names that the
+    build reads: ``project.config_inputs``)."""
+    status = repo.status(*SOURCES, CONFIG, *config_inputs(os.path.join(root, CONFIG)))
     dirty = [path for code, path in status if code != IGNORED]
     if dirty:
         raise PublishError("commit these files first (an edition is a commit): " + ", ".join(dirty))

@@ -133,6 +133,7 @@ def test_a_configuration_whose_site_dir_mike_cannot_be_told_is_published_with_a_
     config = project / "mkdocs.yml"
     config.write_text(config.read_text(encoding="utf-8").replace("site_dir: !ENV [PLANSITE_SITE_DIR, site]",
                                                                  "site_dir: site"), encoding="utf-8")
+    commit(project, "site_dir from before")
     code, err = publish(project, capfd, "2024.1")
     assert code == 0, err
     assert "warning: mkdocs.yml's site_dir does not read PLANSITE_SITE_DIR, so mike built the edition into the " \
@@ -240,6 +241,30 @@ def test_a_source_file_git_ignores_is_refused_as_the_edition_would_publish_what_
     (root / draft).unlink()
     code, err = publish(root, capsys, "2024.1")
     assert code == 0, err
+
+
+def test_a_configuration_not_committed_is_refused_with_what_it_names_that_the_build_reads(project, capsys):
+    """The edition's tag names a commit: mkdocs.yml changed since, or the theme's overrides and hooks it names
+    untracked or changed, would publish a site that commit does not make."""
+    root = project
+    config = root / "mkdocs.yml"
+    text = config.read_text(encoding="utf-8")
+    config.write_text(text.replace("site_name: 教育工作计划公开库", "site_name: 未提交的站名"), encoding="utf-8")
+    code, err = publish(root, capsys, "2024.1")
+    assert code == 1 and "error: commit these files first (an edition is a commit): mkdocs.yml\n" in err, err
+    config.write_text(text.replace("  name: material\n", "  name: material\n  custom_dir: overrides\n")
+                      + "hooks:\n  - hooks/site.py\n", encoding="utf-8")
+    (root / "hooks").mkdir()
+    (root / "hooks" / "site.py").write_text("# no hook yet\n", encoding="utf-8")
+    commit(root, "theme overrides and a hook")
+    (root / "overrides").mkdir()
+    (root / "overrides" / "main.html").write_text('{% extends "base.html" %}\n', encoding="utf-8")
+    (root / "hooks" / "site.py").write_text("# changed\n", encoding="utf-8")
+    code, err = publish(root, capsys, "2024.1")
+    assert code == 1 and "error: commit these files first (an edition is a commit): hooks/site.py, " \
+                         "overrides/main.html\n" in err, err
+    assert git(root, "tag", "--list") == "" and git(root, "branch", "--list", "gh-pages") == ""
+    assert not (root / "docs").exists()
 
 
 def test_a_version_named_as_an_alias_of_the_site_or_an_alias_named_as_an_edition_is_refused(project, capsys):
