@@ -19,7 +19,8 @@ alias read by YAML as text):
    site's 本版更新 can compare editions later;
 2. with ``--push`` the remote's branch is fetched first and becomes the
    starting point, so editions published from another clone are kept (an
-   unpushed local publish is replaced);
+   unpushed local publish is replaced); without it, a clone with no local
+   branch starts from the remote's as last fetched (``origin/gh-pages``);
 3. docs/ is generated (``build.generate``) and mike builds and deploys it
    (``mike deploy --update-aliases --alias-type copy``; ``mike set-default``
    when the branch has no root page yet); mike builds into a temporary
@@ -53,7 +54,7 @@ import yaml
 
 from .changes import compare_revisions
 from .changetext import move_place
-from .gitrepo import IGNORED, GitError, Repo
+from .gitrepo import IGNORED, GitError, Repo, UnknownRevision
 from .project import CONFIG, EDITION_TAGS, SOURCES, config_inputs, configured_site_url
 
 NO_SITE_URL = ("warning: site_url is not set (mkdocs.yml, or PLANSITE_SITE_URL): the edition's sitemap.xml lists "
@@ -96,6 +97,8 @@ def publish_edition(repo: Repo, root: str, version: str, alias: str, title: str 
     warn_of_moved_addresses(repo, root, version)
     if repo.has_branch(branch):
         refuse_source_history(repo, branch, f"refs/heads/{branch}")
+    elif not push:
+        start_from_fetched(repo, remote, branch)
     remote_commit = fetch_branch(repo, remote, branch) if push else None
     check_names_on_site(repo, branch, version, alias)
     tags = tags_to_push(repo, remote, branch, version) if push else []
@@ -239,6 +242,18 @@ def fetch_branch(repo: Repo, remote: str, branch: str) -> str | None:
     refuse_source_history(repo, f"{remote}/{branch}", heads[0])
     repo.git("update-ref", f"refs/heads/{branch}", heads[0])
     return heads[0]
+
+
+def start_from_fetched(repo: Repo, remote: str, branch: str) -> None:
+    """Make the local branch, which does not exist, the remote's as last fetched (``REMOTE/BRANCH``, which a clone
+    has), as mike does: a branch of its own would make a site of this edition alone, and without the editions
+    the remote's site has.  Nothing is fetched: without ``--push`` publishing needs no network."""
+    try:
+        commit = repo.resolve(f"refs/remotes/{remote}/{branch}")
+    except UnknownRevision:
+        return
+    refuse_source_history(repo, f"{remote}/{branch}", commit)
+    repo.git("update-ref", f"refs/heads/{branch}", commit)
 
 
 def tags_to_push(repo: Repo, remote: str, branch: str, version: str) -> list[str]:

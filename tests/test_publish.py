@@ -153,9 +153,26 @@ def test_a_site_branch_sharing_the_plans_history_is_refused(project, capsys):
     git(root, "push", "--quiet", "origin", "main:site")  # on the remote only
     code, err = publish(root, capsys, "2024.1", "--branch", "site", "--push")
     assert code == 1 and "error: origin/site holds the history of the plans" in err
+    git(root, "fetch", "--quiet", "origin")  # origin/site, where a publish without --push would start from
+    code, err = publish(root, capsys, "2024.1", "--branch", "site")
+    assert code == 1 and "error: origin/site holds the history of the plans" in err
     assert git(root, "rev-list", "main") == git(root, "rev-list", "pages-from-main") == history
     assert git(root, "tag", "--list") == "" and git(root, "status", "--porcelain") == ""
     assert subprocess.run(["git", "rev-parse", "--verify", "--quiet", "refs/heads/site"], cwd=root).returncode == 1
+
+
+def test_a_clone_publishing_without_push_starts_from_the_remote_site(project, tmp_path, capsys):
+    """A fresh clone has origin/gh-pages but no gh-pages of its own: its edition goes beside the remote's
+    editions, as mike would have it, not on a new branch holding it alone (which a --push would then replace)."""
+    remote = tmp_path / "remote.git"
+    assert publish(project, capsys, "2024.1", "--push")[0] == 0
+    other = tmp_path / "other"
+    subprocess.run(["git", "clone", "--quiet", str(remote), str(other)], check=True)
+    commit(other, "the next edition")
+    code, err = publish(other, capsys, "2024.2")
+    assert code == 0, err
+    assert branch(other)[:2] == ([("2024.2", ["latest"]), ("2024.1", [])], 1)
+    assert git(remote, "rev-parse", "gh-pages") == git(project, "rev-parse", "gh-pages")  # nothing pushed
 
 
 def test_push_refuses_edition_tags_the_remote_has_on_other_commits(project, tmp_path, capsys):
