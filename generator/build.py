@@ -20,7 +20,7 @@ import sys
 import time
 from dataclasses import dataclass
 from functools import partial
-from typing import Callable, Iterable, Sequence
+from typing import Callable, Collection, Iterable, Sequence
 
 from . import uptodate
 from .builddate import reproducible_date
@@ -79,9 +79,9 @@ def plan_pages(site, paths: Sequence[str]) -> list[str]:
             if os.path.realpath(plan_file.path) in wanted]
 
 
-def prepare(root: str, first: Sequence[str] = ()) -> Prepared | None:
+def prepare(root: str, first: Sequence[str] = (), shown: Collection[str] | None = None) -> Prepared | None:
     """Load and validate everything, or return None when there were errors (printed).  Nothing is written.
-    ``first``: paths of plan files whose pages are to be written first (see ``generate``)."""
+    ``first``: paths of plan files whose pages are to be written first; ``shown``: see ``generate``."""
     # Imported here: a generation that finds docs/ up to date needs none of them (nor their imports).
     from .load import load_site, without_documents
     from .render import site_files
@@ -93,7 +93,7 @@ def prepare(root: str, first: Sequence[str] = ()) -> Prepared | None:
     if has_errors(diagnostics):
         print_diagnostics(diagnostics)
         return None
-    history = read_site_history(root, site, os.path.join(root, CONFIG))
+    history = read_site_history(root, site, os.path.join(root, CONFIG), shown)
     told = said(diagnostics, history.message)
     tell(told)
     sources = uptodate.sources_state(root, (f.plan.source.file for f in site.plans if f.plan.source.file))
@@ -121,11 +121,12 @@ def render_and_write(write: Callable[[], WriteResult]) -> WriteResult:
 UP_TO_DATE = " (up to date: nothing changed since the last generation)"
 
 
-def inputs_and_record(root: str, force: bool = False) -> tuple[str, dict | None]:
-    """The digest of the project's inputs, and the record of the last generation if docs/ is as it left it
-    from the same inputs (see ``uptodate``; never with ``force``)."""
+def inputs_and_record(root: str, force: bool = False,
+                      shown: Collection[str] | None = None) -> tuple[str, dict | None]:
+    """The digest of the project's inputs (``shown``: see ``generate``), and the record of the last generation
+    if docs/ is as it left it from the same inputs (see ``uptodate``; never with ``force``)."""
     with terminal.stage("inputs"):
-        inputs = uptodate.fingerprint(root)
+        inputs = uptodate.fingerprint(root, shown)
         return inputs, None if force else uptodate.recorded(root, inputs)
 
 
@@ -145,7 +146,8 @@ def write_first(docs: str, prepared: Prepared, first_written: Callable[[list[str
 
 
 def generate(root: str, force: bool = False, first: Sequence[str] = (),
-             first_written: Callable[[list[str]], None] | None = None) -> WriteResult | None:
+             first_written: Callable[[list[str]], None] | None = None,
+             shown: Collection[str] | None = None) -> WriteResult | None:
     """Load, validate and render everything, then bring docs/ up to date (replaced whole, see ``write``);
     unless ``uptodate`` finds docs/ as the last generation left it from the same inputs, or ``force``.
 
@@ -153,16 +155,19 @@ def generate(root: str, force: bool = False, first: Sequence[str] = (),
     the others are rendered (``write.replace_files``), and ``first_written`` is told which changed: the preview
     shows them while the rest is made.  docs/ is whole again once this returns.
 
+    ``shown`` (``plansite publish``'s): the versions whose editions the site's history shows; None: every
+    edition tag's (``sitehistory.read_site_history``).
+
     Returns what was written, or None when there were errors (printed; nothing written).
     """
     docs = os.path.join(root, DOCS)
     with build_lock(root):
-        inputs, last = inputs_and_record(root, force)
+        inputs, last = inputs_and_record(root, force, shown)
         if last is not None:
             result = said_again(last)
             print(f"docs/: {result}{UP_TO_DATE}", file=sys.stderr)
             return result
-        prepared = prepare(root, first)
+        prepared = prepare(root, first, shown)
         if prepared is None:
             return None
         if prepared.first and os.path.isdir(docs):  # (a first generation has no preview to show them in)

@@ -20,7 +20,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import datetime
-from typing import Callable, Iterable, Mapping
+from typing import Callable, Collection, Iterable, Mapping
 
 from .changes import Changelog, compare, read_plans
 from .gitrepo import GitError, NotARepository, Repo
@@ -114,15 +114,18 @@ def edition_followed(repo: Repo, tags: list[str]) -> str | None:
 Visit = Callable[[Edition, dict[str, PlanFile], dict[str, PlanFile]], None]
 
 
-def editions(root: str, visit: Visit | None = None) -> EditionHistory:
-    """Every published edition with its changelog (``plansite publish`` makes the tags); ``visit``, if given,
-    is told each edition with the plans on both sides of it, for what else is wanted of them.
+def editions(root: str, visit: Visit | None = None, shown: Collection[str] | None = None) -> EditionHistory:
+    """Every published edition with its changelog (``plansite publish`` makes the tags), or those of the
+    versions ``shown``, each changelog then from the one shown before it; ``visit``, if given, is told each
+    edition with the plans on both sides of it, for what else is wanted of them.
 
     Never raises for a git problem: the status says what happened.
     """
     def read(repo):
         found, previous, before = [], "", {}
         for tag, date in repo.tags(EDITION_TAGS):
+            if shown is not None and tag.removeprefix(EDITION_TAGS + "/") not in shown:
+                continue
             plans, warnings, _ = read_plans(root, tag)
             changes = Changelog(previous, tag, compare(before, plans), tuple(warnings))
             edition = Edition(tag.removeprefix(EDITION_TAGS + "/"), datetime.fromisoformat(date), changes)

@@ -21,7 +21,8 @@ alias read by YAML as text):
    starting point, so editions published from another clone are kept (an
    unpushed local publish is replaced); without it, a clone with no local
    branch starts from the remote's as last fetched (``origin/gh-pages``);
-3. docs/ is generated (``build.generate``) and mike builds and deploys it
+3. docs/ is generated (``build.generate``), its history showing the editions
+   of the site the edition joins (``editions_shown``), and mike builds and deploys it
    (``mike deploy --update-aliases --alias-type copy``; ``mike set-default``
    when the branch has no root page yet); mike builds into a temporary
    folder (mkdocs.yml's ``site_dir`` reads ``PLANSITE_SITE_DIR``), so site/,
@@ -106,7 +107,7 @@ def publish_edition(repo: Repo, root: str, version: str, alias: str, title: str 
     tag = f"{EDITION_TAGS}/{version}"
     created = tag_edition(repo, tag, version)
     try:
-        generate(root)
+        generate(root, editions_shown(repo, branch, version))
         with tempfile.TemporaryDirectory(prefix="plansite-edition-") as folder:
             built = os.path.join(folder, "site")
             mike(root, "deploy", "--update-aliases", "--alias-type", "copy", *(["--title", title] if title else []),
@@ -300,6 +301,16 @@ def refuse_source_history(repo: Repo, name: str, commit: str) -> None:
                            f"(--branch, default gh-pages)")
 
 
+def editions_shown(repo: Repo, branch: str, version: str) -> frozenset[str]:
+    """The versions whose editions the edition's history (版本记录) shows: those of the site it joins (the branch
+    before mike adds it) and its own, published no later than it.  An edition published here without ``--push``
+    and then left out by one is not on the site, though its tag remains; an older edition published again
+    shows none published after it, as when it was first published."""
+    tagged = [tag.removeprefix(f"{EDITION_TAGS}/") for tag, _date in repo.tags(EDITION_TAGS)]
+    on_site = {entry["version"] for entry in site_versions(repo, branch)} | {version}
+    return frozenset(on_site.intersection(tagged[:tagged.index(version) + 1]))
+
+
 def tag_edition(repo: Repo, tag: str, version: str) -> bool:
     """Tag HEAD as the edition; False when it already is.  Refuses a tag on another commit."""
     head = repo.resolve("HEAD")
@@ -314,10 +325,10 @@ def tag_edition(repo: Repo, tag: str, version: str) -> bool:
     return False
 
 
-def generate(root: str) -> None:
+def generate(root: str, shown: frozenset[str]) -> None:
     from .build import generate as generate_docs
 
-    if generate_docs(root) is None:
+    if generate_docs(root, shown=shown) is None:
         raise PublishError("docs/ could not be generated (see the problems above)")
 
 

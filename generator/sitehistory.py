@@ -18,7 +18,8 @@ without git gets.
 
 Reading the plans at every edition tag takes a while, so the editions are
 cached in the git directory (``.git/plansite/editions.pickle``), keyed by the
-edition tags (names and objects) and by the code (``uptodate.code_digest``, as
+edition tags (names and objects), the versions shown (``plansite publish``
+shows those of the site it publishes) and by the code (``uptodate.code_digest``, as
 the cache of plan files is: every file of the package, Python, the installed
 distributions; ``numbering`` makes item keys, ``load`` finds the plans).  A
 generation with no new tag runs ``git log`` once (the source dates), lists the
@@ -34,7 +35,7 @@ import pickle
 from dataclasses import dataclass, field
 from datetime import datetime
 from functools import reduce
-from typing import Mapping
+from typing import Collection, Mapping
 
 from .atomicfile import replace_file
 from .changes import WORKTREE, Changelog, PlanChange, compare, read_plans
@@ -82,14 +83,15 @@ class SiteHistory:
 NO_HISTORY = SiteHistory()
 
 
-def read_site_history(root: str, site: Site, config_file: str) -> SiteHistory:
-    """Everything git says that the site shows; never raises for a git problem (see ``status``)."""
+def read_site_history(root: str, site: Site, config_file: str, shown: Collection[str] | None = None) -> SiteHistory:
+    """Everything git says that the site shows, of the editions every tag names or those of the versions
+    ``shown`` (``history.editions``); never raises for a git problem (see ``status``)."""
     site_url = configured_site_url(config_file)
     dates = source_dates(root)
     if dates.status != "ok":
         return SiteHistory(status=dates.status, message=dates.message, site_url=site_url)
     try:
-        records, last = cached_editions(root)
+        records, last = cached_editions(root, shown)
         unreleased = unpublished_since(root, records, last, site) if records else None
     except GitError as exc:
         return SiteHistory(dates.dates, status="git-error", message=f"edition history omitted: {exc}",
@@ -109,17 +111,19 @@ class Unavailable(Exception):
         self.status, self.message = status, message
 
 
-def cached_editions(root: str) -> tuple[tuple[EditionRecord, ...], dict[str, PlanFile]]:
-    """The edition records and the plans of the last edition; from the cache when the edition tags
-    are unchanged.  Raises ``Unavailable`` or ``GitError`` when they cannot be read."""
+def cached_editions(root: str, shown: Collection[str] | None) -> tuple[tuple[EditionRecord, ...],
+                                                                      dict[str, PlanFile]]:
+    """The edition records (of the versions ``shown``, or all) and the plans of the last edition; from the cache
+    when the edition tags and ``shown`` are unchanged.  Raises ``Unavailable`` or ``GitError`` when they cannot be
+    read."""
     repo = Repo(root)
     tags = repo.git("for-each-ref", "--format=%(refname)%00%(objectname)", f"refs/tags/{EDITION_TAGS}")
-    key = (code_digest(), tags)
+    key = (code_digest(), tags, None if shown is None else sorted(shown))
     path = os.path.join(root, repo.git("rev-parse", "--git-path", CACHE).strip())
     cached = load_cache(path)
     if cached is not None and cached[0] == key:
         return cached[1]
-    records = edition_records(root)
+    records = edition_records(root, shown)
     save_cache(path, (key, records))
     return records
 
@@ -140,9 +144,11 @@ def save_cache(path: str, value) -> None:
         pass  # a read-only repository: the next build computes the editions again
 
 
-def edition_records(root: str) -> tuple[tuple[EditionRecord, ...], dict[str, PlanFile]]:
-    """Each edition with what its changes concern, and the last edition's plans (without documents), the
-    plans at each edition tag read once.  Raises ``Unavailable`` when the editions cannot be read."""
+def edition_records(root: str, shown: Collection[str] | None) -> tuple[tuple[EditionRecord, ...],
+                                                                      dict[str, PlanFile]]:
+    """Each edition (of the versions ``shown``, or all) with what its changes concern, and the last edition's
+    plans (without documents), the plans at each edition tag read once.  Raises ``Unavailable`` when the
+    editions cannot be read."""
     records: list[EditionRecord] = []
     last: dict[str, PlanFile] = {}
 
@@ -151,7 +157,7 @@ def edition_records(root: str) -> tuple[tuple[EditionRecord, ...], dict[str, Pla
         records.append(EditionRecord(edition, *concerns(edition.changes.plans, before, after)))
         last = after
 
-    found = editions(root, record)
+    found = editions(root, record, shown)
     if found.status != "ok":
         raise Unavailable(found.status, found.message)
     return tuple(records), {pid: PlanFile(f.path, f.plan, None) for pid, f in last.items()}

@@ -6,7 +6,8 @@ Generation is a function of its inputs and nothing else:
 * mkdocs.yml's ``site_url`` (as MkDocs resolves it, ``!ENV`` included): the
   only setting the pages use;
 * what git says: the commit checked out (page dates), whether the clone is
-  shallow, and the edition tags (editions and their changelogs);
+  shallow, and the edition tags (editions and their changelogs), with the
+  versions of those the history shows when not all (``plansite publish``);
 * the day progress is shown as of (``builddate.build_day``: what is overdue);
 * the code: this package's files and the distributions installed beside it
   (Jinja, PyYAML, Material's search worker…);
@@ -40,7 +41,7 @@ import hashlib
 import json
 import os
 import sys
-from typing import Iterable
+from typing import Collection, Iterable
 
 from .atomicfile import replace_file
 from .builddate import build_day
@@ -53,8 +54,9 @@ STATE = ".plansite-state.json"  # in the project root
 VERSION = 2  # of the record's format
 
 
-def fingerprint(root: str) -> str:
-    """A digest of everything a generation of the project at ``root`` reads (see the module's text)."""
+def fingerprint(root: str, shown: Collection[str] | None = None) -> str:
+    """A digest of everything a generation of the project at ``root`` reads (see the module's text), the
+    history showing the editions of the versions ``shown`` (None: all)."""
     digest = hashlib.blake2b(digest_size=20)
 
     def add(*texts: str) -> None:
@@ -72,7 +74,7 @@ def fingerprint(root: str) -> str:
             digest.update(data)
     # The root as given too: the diagnostics said again name files as the last generation was given them.
     add(root, configured_site_url(os.path.join(root, CONFIG)), *git_state(root), build_day().isoformat(),
-        *code_state())
+        "all" if shown is None else "shown:" + "\0".join(sorted(shown)), *code_state())
     return digest.hexdigest()
 
 

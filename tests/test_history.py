@@ -61,3 +61,14 @@ def test_editions_are_the_edition_tags_with_their_changes(tmp_path):
     changed = [(e.version, c.plan, c.kind) for e in history.editions for c in e.changes.plans]
     assert changed == [("2024.1", "demo-edu-2025", "added"), ("2024.1", "demo-edu-2026", "added"),
                        ("2024.2", "demo-edu-2025", "changed")]
+
+
+def test_the_editions_shown_are_compared_with_the_one_shown_before(tmp_path):
+    """plansite publish shows the editions of the site it publishes: one left off it is no step of the history."""
+    root = history_repo(tmp_path / "repo")
+    git(root, "tag", "--annotate", "-m", "edition", "edition/2024.1", "HEAD~2", date=DATES["themes"])
+    git(root, "tag", "--annotate", "-m", "edition", "edition/2024.2", "HEAD", date=DATES["third"])
+    [only] = editions(str(root), shown={"2024.2"}).editions
+    assert (only.version, only.changes.before, only.changes.after) == ("2024.2", "", "edition/2024.2")
+    assert [(p.kind, p.plan) for p in only.changes.plans] == [("added", "demo-edu-2025"), ("added", "demo-edu-2026")]
+    assert editions(str(root), shown=set()).editions == ()

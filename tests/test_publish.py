@@ -33,6 +33,12 @@ def branch(root, ref="gh-pages"):
             sorted({line.split(":", 1)[1].split("/")[0] for line in grep.stdout.splitlines()}))
 
 
+def history_pages(root, version):
+    """The versions whose 本版更新 page the edition ``version`` on gh-pages has (editions/VERSION/)."""
+    listing = git(root, "ls-tree", "--name-only", f"gh-pages:{version}/editions/").split()
+    return [name for name in listing if name != "index.html"]
+
+
 @pytest.fixture
 def project(tmp_path, monkeypatch):
     """A committed site project whose origin is a bare repository."""
@@ -126,6 +132,9 @@ def test_an_item_numbered_anew_since_the_last_edition_is_warned_of_with_the_id_t
     git(root, "checkout", "--quiet", "--force", "--detach", "edition/2024.2")
     code, err = publish(root, capsys, "2024.2")
     assert code == 0 and "no longer reach" not in err, err
+    # its history (版本记录) is as when it was first published: 2024.3 came later
+    assert history_pages(root, "2024.2") == ["2024.1", "2024.2"] and history_pages(root, "2024.3") == [
+        "2024.1", "2024.2", "2024.3"]
 
 
 def test_a_configuration_whose_site_dir_mike_cannot_be_told_is_published_with_a_warning(project, capfd):
@@ -173,6 +182,24 @@ def test_a_clone_publishing_without_push_starts_from_the_remote_site(project, tm
     assert code == 0, err
     assert branch(other)[:2] == ([("2024.2", ["latest"]), ("2024.1", [])], 1)
     assert git(remote, "rev-parse", "gh-pages") == git(project, "rev-parse", "gh-pages")  # nothing pushed
+
+
+def test_an_edition_a_push_left_off_the_site_is_not_in_the_history_of_the_next(project, tmp_path, capsys):
+    """2024.1, published here without --push, is dropped when the next edition joins the remote's site, which
+    another clone published meanwhile: its tag remains, but the site's 版本记录 lists the site's editions."""
+    root, remote = project, tmp_path / "remote.git"
+    other = tmp_path / "other"
+    subprocess.run(["git", "clone", "--quiet", str(remote), str(other)], check=True)
+    assert publish(root, capsys, "2024.1")[0] == 0
+    commit(other, "elsewhere")
+    assert publish(other, capsys, "o1", "--push")[0] == 0
+    commit(root, "the next edition")
+    code, err = publish(root, capsys, "2024.2", "--push")
+    assert code == 0, err
+    assert sorted(branch(root)[0]) == [("2024.2", ["latest"]), ("o1", [])]
+    assert git(root, "tag", "--list").split() == ["edition/2024.1", "edition/2024.2"]  # o1's is not fetched
+    assert history_pages(root, "2024.2") == ["2024.2"]
+    assert "2024.1" not in git(root, "show", "gh-pages:2024.2/editions/index.html")
 
 
 def test_push_refuses_edition_tags_the_remote_has_on_other_commits(project, tmp_path, capsys):

@@ -23,10 +23,11 @@ PLAN_PAGE = "docs/plans/demo-edu-2025.md"
 UP_TO_DATE = "(up to date: nothing changed since the last generation)"
 
 
-def generation(root, capsys) -> tuple[WriteResult | None, bool]:
-    """Generate ``root``: what was written, and whether the generation found docs/ up to date."""
+def generation(root, capsys, **options) -> tuple[WriteResult | None, bool]:
+    """Generate ``root`` (``build.generate``'s ``options``): what was written, and whether the generation found
+    docs/ up to date."""
     capsys.readouterr()
-    result = generate(str(root))
+    result = generate(str(root), **options)
     return result, UP_TO_DATE in capsys.readouterr().err
 
 
@@ -149,6 +150,20 @@ def test_commits_and_edition_tags_are_inputs(project, capsys, monkeypatch):
     assert generation(project, capsys)[1]
     commit(project, "nothing", date="2025-03-02T10:00:00+08:00")  # another commit: the dates may move
     assert not generation(project, capsys)[1]
+
+
+def test_the_editions_the_history_shows_are_an_input(project, capsys, monkeypatch):
+    """plansite publish has the history show the editions of the site it publishes, not every tag: docs/ as a
+    plain generation left it, with every edition, is not up to date for it, nor the other way round."""
+    use_identity(monkeypatch)
+    init(project)
+    commit(project, "plans")
+    git(project, "tag", "edition/2025.1")
+    page = project / "docs" / "editions" / "2025.1.md"
+    assert not generation(project, capsys)[1] and page.exists()
+    assert not generation(project, capsys, shown=frozenset())[1] and not page.exists()
+    assert generation(project, capsys, shown=frozenset())[1]
+    assert not generation(project, capsys)[1] and page.exists()
 
 
 def test_an_installed_distribution_is_an_input(project, capsys, monkeypatch, tmp_path_factory):
