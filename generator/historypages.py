@@ -11,6 +11,9 @@
   newest edition in brief; at the foot of every page with a date its date
   (最后更新), and on the home, theme and department pages the link to their feed.
 
+``with_page_dates`` appends the date to the hand-written pages (content/pages/),
+which are added after ``with_history``.
+
 Appending keeps the page templates free of history; every text from the plans
 goes through ``md`` in the templates (``_changes.md.j2`` and the pages here), or
 ``runs_md`` where a line tells a long text's edits.
@@ -19,11 +22,14 @@ goes through ``md`` in the templates (``_changes.md.j2`` and the pages here), or
 from __future__ import annotations
 
 from collections import defaultdict
+from datetime import datetime
 from functools import partial
+from typing import Mapping
 
 from .addresses import FEED_ALL, feed_path, page_path, relative
 from .corpus import Corpus
 from .feeds import feeds
+from .history import page_dates
 from .load import Site
 from .templating import NEWEST, render
 from .sitehistory import SiteHistory
@@ -54,18 +60,33 @@ def with_history(pages: Files, site: Site, corpus: Corpus, history: SiteHistory)
                                             lines=lines[:NEWEST], more=len(lines) > NEWEST)[1])
     subscriptions = page_feeds(corpus)
     for page in sorted(timeline.dates.keys() | subscriptions.keys()):
-        label, feed = subscriptions.get(page, ("", ""))
-        additions[page].append(render("_page_facts.md.j2", page, date=f"{timeline.dates[page]:%Y-%m-%d}"
-                                      if page in timeline.dates else "", label=label,
-                                      feed=relative(page, feed) if feed else "")[1])
+        additions[page].append(page_facts(page, timeline.dates.get(page), *subscriptions.get(page, ("", ""))))
     for page, parts in additions.items():
         result[page] = partial(appended, result[page], parts)
     return result
 
 
+def with_page_dates(pages: Files, sources: Mapping[str, str], history: SiteHistory) -> dict[str, File]:
+    """``pages`` with 最后更新 at the foot of each page of ``sources`` ({page: the one file it is a copy of, named
+    as ``load`` names files}) that git has a date for."""
+    dates = page_dates(history.source_dates, {page: [source] for page, source in sources.items()})
+    result = dict(pages)
+    result.update((page, partial(appended, pages[page], [page_facts(page, date)])) for page, date in dates.items())
+    return result
+
+
+def page_facts(page: str, date: datetime | None, label: str = "", feed: str = "") -> str:
+    """The foot of a page: when its sources last changed (最后更新), and the link to its feed (``label``)."""
+    return render("_page_facts.md.j2", page, date=f"{date:%Y-%m-%d}" if date else "", label=label,
+                  feed=relative(page, feed) if feed else "")[1]
+
+
 def appended(page: File, parts: list[str]) -> str:
-    """The Markdown page ``page`` with ``parts`` appended, a blank line before each."""
-    return "\n".join([content_of(page).rstrip("\n") + "\n", *parts])
+    """The Markdown page ``page`` (text, or a hand-written page's UTF-8 bytes) with ``parts`` appended, a blank
+    line before each."""
+    content = content_of(page)
+    text = content.decode("utf-8") if isinstance(content, bytes) else content
+    return "\n".join([text.rstrip("\n") + "\n", *parts])
 
 
 def page_feeds(corpus: Corpus) -> dict[str, tuple[str, str]]:

@@ -24,7 +24,7 @@ from .builddate import build_day
 from .corpus import Corpus, Entry, build_corpus, group_by_year
 from .diagnostics import Diagnostic, InputError
 from .finder import DEPARTMENT_LIST_LIMIT, FINDER_INDEX, FINDER_PAGE, index_json, year_json, year_path
-from .historypages import with_history
+from .historypages import with_history, with_page_dates
 from .ids import section_anchor, walk_sections
 from .load import Site
 from .model import Plan, Section
@@ -119,9 +119,10 @@ def finder_pages(corpus: Corpus, tracking: Tracking) -> list[tuple[str, Callable
     return [page, (FINDER_INDEX, partial(index_json, corpus, today)), *years]
 
 
-def copied_files(root: str) -> dict[str, str]:
-    """Files published as they are: {path in docs/: source path}; content/pages/ whole (``hand_written_files``)."""
-    found = hand_written_files(root)
+def copied_files(root: str, hand_written: dict[str, str]) -> dict[str, str]:
+    """Files published as they are: {path in docs/: source path}; content/pages/ whole (``hand_written``, from
+    ``hand_written_files``)."""
+    found = dict(hand_written)
     schema = os.path.join(root, SCHEMA_FILE)
     if os.path.exists(schema):
         found[SCHEMA] = schema
@@ -144,11 +145,13 @@ def site_files(site: Site, today: date | None = None, history: SiteHistory = NO_
     pages = {**render_pages(corpus, tracking), **target_pages(tracking), **open_data(site, corpus, item_location),
              data_page: render_data_page, **repaired_worker()}
     pages = with_history(pages, site, corpus, history)
-    copied = copied_files(site.root)
+    hand_written = hand_written_files(site.root)
+    copied = copied_files(site.root, hand_written)
     taken = {address_of(path) for path in pages}
     clashes = [Diagnostic(source, 0, 0, "", f"the site makes /{address_of(target)} itself; rename this file")
                for target, source in copied.items() if address_of(target) in taken]
     if clashes:
         raise InputError(clashes)
     pages.update((target, copy_of(source)) for target, source in copied.items())
-    return pages
+    return with_page_dates(pages, {page: os.path.normpath(path) for page, path in hand_written.items()
+                                   if page.endswith(".md")}, history)

@@ -135,6 +135,20 @@ def test_page_dates_follow_the_commits_of_their_sources(tmp_path, monkeypatch):
     assert date_of(pages["plans/demo-edu-2025.md"]) == day["third"]
 
 
+def test_a_hand_written_page_is_dated_by_the_last_commit_of_its_file(tmp_path):
+    """content/pages/ is published as written, with 最后更新 at its foot as a generated page has; a page not yet
+    committed has no date, and a file other than a page is copied as it is."""
+    root = history_repo(tmp_path / "repo")
+    write(root, "content/pages/guide/howto.md", "# 操作指南\n\n先检索，再核对原文。\n\n\n")
+    write(root, "content/pages/guide/notes.txt", "说明\n")
+    commit(root, "a guide", "2024-09-09T09:00:00+08:00")
+    write(root, "content/pages/draft.md", "# 草稿\n")
+    pages = generated(root)
+    assert pages["guide/howto.md"].startswith("# 操作指南\n\n先检索，再核对原文。\n\n<div class=\"plansite-page-facts\"")
+    assert date_of(pages["guide/howto.md"]) == "2024-09-09"
+    assert pages["guide/notes.txt"] == "说明\n".encode() and pages["draft.md"] == "# 草稿\n".encode()
+
+
 def test_without_history_pages_have_no_dates_and_the_build_says_why_once(tmp_path, capsys):
     plain = tmp_path / "plain"
     make_project(plain)
