@@ -14,16 +14,16 @@ alias read by YAML as text):
 1. plans/, content/, mkdocs.yml and what it names that the build reads (theme
    overrides, hooks, an inherited configuration) must be committed (no file
    changed, untracked or ignored but read by the build): an edition is a
-   commit, which is tagged ``edition/VERSION`` (an annotated tag; publishing the same version
-   again from the same commit is allowed), so that ``plansite changes`` and the
-   site's 本版更新 can compare editions later;
+   commit, which is tagged ``edition/VERSION`` (an annotated tag; publishing
+   the same version again from the same commit is allowed), so that
+   ``plansite changes`` and the site's 本版更新 can compare editions later;
 2. with ``--push`` the remote's branch is fetched first and becomes the
    starting point, so editions published from another clone are kept (an
    unpushed local publish is replaced); without it, a clone with no local
    branch starts from the remote's as last fetched (``origin/gh-pages``);
 3. docs/ is generated (``build.generate``), its history showing the editions
-   of the site the edition joins (``editions_shown``), and mike builds and deploys it
-   (``mike deploy --update-aliases --alias-type copy``; ``mike set-default``
+   of the site the edition joins (``editions_shown``), and mike builds and
+   deploys it (``mike deploy --update-aliases --alias-type copy``; ``mike set-default``
    when the branch has no root page yet); mike builds into a temporary
    folder (mkdocs.yml's ``site_dir`` reads ``PLANSITE_SITE_DIR``), so site/,
    the local build, is left as it was;
