@@ -28,6 +28,7 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import functools
 import logging
 import os
 import signal
@@ -179,6 +180,7 @@ def preview(root: str, dev_addr: str | None) -> int:
 
         server = LiveReloadServer(builder=lambda: build(config, serve_url=url, dirty=True), host=host, port=port,
                                   root=config.site_dir, mount_path=mount_path)
+        server.error_handler = functools.partial(error_page, config.site_dir)
         server.observer = Observer()  # native events: MkDocs' polling observer looks every 0.5 s
         server.build_delay = 0.0  # one signal per regeneration: no burst of events to wait out
         server.watch(signals)
@@ -207,6 +209,16 @@ def preview(root: str, dev_addr: str | None) -> int:
             observer.join()
             config.plugins.on_shutdown()
     return 0
+
+
+def error_page(site_dir: str, code: int) -> bytes | None:
+    """The site's own page for an HTTP error (Material's 404.html, 页面不存在), as ``mkdocs serve`` answers;
+    None (the server's bare English status line) for a code the site has no page for."""
+    try:
+        with open(os.path.join(site_dir, f"{code}.html"), "rb") as page:
+            return page.read()
+    except FileNotFoundError:
+        return None
 
 
 def unusable_address(host: str, port: int) -> str | None:

@@ -127,6 +127,23 @@ def test_a_terminated_preview_removes_its_site(tmp_path):
     assert not list(temporary.glob("plansite-serve-*"))  # (jieba's and Jinja's caches are meant to stay)
 
 
+def test_an_address_of_no_page_shows_the_sites_own_page_not_found(tmp_path):
+    """A mistyped or stale address answered ``404 Not Found``, in English and nothing else; now, as under
+    ``mkdocs serve`` and on the published site, the site's page (页面不存在) with its header and navigation."""
+    root, port = make_site_project(tmp_path), free_port()
+    process = subprocess.Popen([sys.executable, "-m", "generator", "--root", str(root), "serve", "-a",
+                                f"127.0.0.1:{port}"], stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
+    try:
+        wait_for(lambda: fetch(f"http://127.0.0.1:{port}/"))
+        with pytest.raises(urllib.error.HTTPError) as answer:
+            urllib.request.urlopen(f"http://127.0.0.1:{port}/plans/no-such-plan/", timeout=5)
+    finally:
+        stop(process)
+    page = answer.value.read().decode("utf-8")
+    assert answer.value.code == 404
+    assert "页面不存在" in page and "全部计划" in page and "Not Found" not in page
+
+
 @pytest.mark.parametrize("plans_for_a_child", [0, 10_000], ids=["in a process of its own", "in the server's"])
 def test_regenerating_says_whether_docs_changed(tmp_path, monkeypatch, plans_for_a_child):
     from generator import build, serve
