@@ -245,6 +245,24 @@ def test_on_a_phone_a_wide_table_is_a_list_of_cards_each_cell_led_by_its_heading
     page.close()
 
 
+CONTENT_LEFT = """(cell) => { const range = document.createRange(); range.selectNodeContents(cell);
+  return range.getBoundingClientRect().left }"""
+
+
+def test_on_a_phone_a_cards_numbers_follow_their_headings(browser, site_url):
+    """The metrics' table right-aligns its counts (目标数, 机构数): in a card at 375 px each count stood alone
+    at the card's right edge, its heading beside it, away from the other lines' headings and values."""
+    page = browser.new_page(viewport={"width": 375, "height": 800})
+    page.goto(f"{site_url}targets/")
+    table = page.locator("article table[data-stacked]").first
+    cells = table.locator("tbody tr").first.locator('td[style*="right"]').all()
+    assert cells  # the table has right-aligned columns
+    for cell in cells:
+        box = cell.bounding_box()
+        assert cell.evaluate(CONTENT_LEFT) < box["x"] + box["width"] / 2, cell.evaluate(LABEL)
+    page.close()
+
+
 def test_a_narrow_table_stays_a_table_on_a_phone(browser, site_url):
     page = browser.new_page(viewport={"width": 375, "height": 800})
     page.goto(f"{site_url}years/")
