@@ -3,7 +3,7 @@
 Material's search plugin cuts Chinese text into words with jieba when it builds
 the index, and a reader finds a word only if it was cut out whole (a query is
 matched against the index's words).  Two sources teach jieba: the vocabularies
-(department names and aliases, theme names and keywords; ``search_words``,
+(department names, full names and aliases, theme names and keywords; ``search_words``,
 taught by ``teach_segmenter``) and content/dictionary.txt, for the policy terms
 that are none of these (五育并举, 校长负责制, 师德师风).  A word has one place:
 ``plansite check`` warns of a dictionary word the vocabularies already teach, as of
@@ -95,11 +95,13 @@ def anchor_dictionaries(config) -> None:
 
 
 def search_words(vocabulary: Vocabulary) -> list[str]:
-    """Words the search index must keep whole: theme names and keywords, and the short names
-    and aliases of units (基教科, 体卫艺科).  Full names and collectives (各县区教育行政部门) are
-    left to jieba, which cuts them into words people search for (基础教育, 行政部门)."""
+    """Words the search index must keep whole: theme names and keywords, and the names, full names
+    and aliases of units (基教科, 基础教育科, 体卫艺科).  A full name kept whole is still found by a word
+    it starts with (基础教育, a prefix); cut (基础教育/科), it was not found by itself, as staff type it.
+    Collectives (各县区教育行政部门) are left to jieba, which cuts them into words people search for
+    (行政部门)."""
     names = [n for t in vocabulary.themes for n in (t.name, *t.keywords)]
-    names += [n for d in vocabulary.departments if d.kind != "统称" for n in (d.name, *d.aliases)]
+    names += [n for d in vocabulary.departments if d.kind != "统称" for n in (d.name, d.full_name, *d.aliases)]
     return sorted({n.strip() for n in names if n.strip()})
 
 

@@ -10,6 +10,7 @@ from browserfixtures import browser  # noqa: F401  (session fixture)
 from generator.corpus import build_corpus
 from generator.labels import numbered
 from generator.load import load_site
+from generator.searchbrowser import search
 from generator.templating import item_level
 from sitefixtures import built_site, site_url  # noqa: F401  (session fixtures)
 
@@ -61,4 +62,15 @@ def test_a_query_typed_in_full_width_is_searched_in_its_ascii_form(browser, site
     page.locator(".md-search-result__list > li.md-search-result__item").first.wait_for(timeout=15000)
     assert search.input_value() == "58%"
     assert "58%" in page.locator(".md-search-result__list").inner_text()
+    page.close()
+
+
+def test_a_departments_full_name_finds_its_page_first(browser, site_url):
+    """Staff type a unit's official name (基础教育科, 计划财务科): jieba cut it (基础教育/科), so the query was
+    looked up as 基础* 基础教育* 教育科, and the unit's page came last, after every item naming 基础教育."""
+    page = browser.new_page()
+    page.goto(site_url)
+    for full_name, department in (("基础教育科", "xx-jijiaoke"), ("计划财务科", "xx-jicaike")):
+        [first, *_] = search(page, [full_name])[full_name]
+        assert first[0]["location"] == f"departments/{department}/", (full_name, first)
     page.close()
