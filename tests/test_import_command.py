@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
@@ -9,6 +10,7 @@ import yaml
 
 from generator.cli import main
 from generator.load import load_site
+from generator.yamlsource import SPECIAL_FILE
 from projects import DEPARTMENTS, ORGANISATIONS, THEMES, write
 from test_import_sources import WRAPPED_COPY
 
@@ -442,3 +444,16 @@ def test_a_text_whose_line_wraps_were_repaired_says_so_in_the_report_and_in_veri
 def test_a_text_of_its_own_lines_is_not_said_to_be_repaired(project, capsys):
     assert import_to_file(project) == 0
     assert "copy of a PDF" not in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("name", ["fifo.txt", "fifo.docx", "fifo.pdf"])
+def test_a_fifo_as_the_source_is_reported_not_waited_for(project, capsys, name):
+    # Reading a FIFO waits for a writer: import and --verify hung on one given as the source.
+    assert import_to_file(project) == 0
+    source = project / "sources" / name
+    os.mkfifo(source)
+    capsys.readouterr()
+    for extra in ([], ["--verify", str(project / OUTPUT)]):
+        assert plansite(project, "import", str(source), "--org", "demo-edu", *extra) == 1
+        said = capsys.readouterr()  # (import says it on stderr, --verify on stdout)
+        assert f"{source}: error: cannot read file: {SPECIAL_FILE}" in said.err + said.out

@@ -15,6 +15,7 @@ import zipfile
 from html.parser import HTMLParser
 
 from ..diagnostics import Diagnostic
+from ..yamlsource import SPECIAL_FILE, cannot_read, special_file
 from .markers import starts_numbered
 from .tables import split_cells
 from .textmap import Mapped
@@ -33,14 +34,16 @@ def read_source(path: str) -> tuple[str | None, list[Diagnostic]]:
         known = ", ".join(sorted(READERS))
         return None, [Diagnostic(path, 0, 0, "", f"cannot import {extension or 'a file without extension'} "
                                  f"files (known: {known})")]
+    if special_file(path):  # not opened: reading a FIFO waits for a writer
+        return None, [cannot_read(path, SPECIAL_FILE)]
     try:
         if os.path.getsize(path) > MAX_BYTES:
             return None, [Diagnostic(path, 0, 0, "", f"file is larger than {MAX_BYTES:,} bytes")]
         text = normalise_newlines(reader(path))
     except OSError as exc:
-        return None, [Diagnostic(path, 0, 0, "", f"cannot read file: {exc.strerror or exc}")]
+        return None, [cannot_read(path, exc.strerror or str(exc))]
     except (UnicodeDecodeError, ValueError) as exc:
-        return None, [Diagnostic(path, 0, 0, "", f"cannot read file: {exc}")]
+        return None, [cannot_read(path, str(exc))]
     if extension in PLAIN_TEXT and hard_wrapped(text):
         return _unwrapped(path, text)
     return text, []
