@@ -30,6 +30,7 @@ from .progress import terminal
 from .project import CONFIG, DOCS, site_dir_problem
 from .write import (File, WriteResult, build_lock, existing_files, remove_leftovers, replace_files, stage_tree,
                     staging_area, swap_in, write_tree)
+from .yamlsource import SPECIAL_FILE, cannot_read, special_file
 
 RENDER = "render+write"  # pages are rendered as they are written (see ``write.Files``)
 PLANS_FOR_A_CHILD = 100  # from this many plan files on, docs/ is generated in a child process (build, serve)
@@ -186,11 +187,18 @@ def site_config(root: str, **options):
 
     from . import siteplugin
 
+    path = os.path.join(root, CONFIG)
+    if special_file(path):  # MkDocs would open it and wait for a writer
+        print(cannot_read(path, SPECIAL_FILE), file=sys.stderr)
+        return None
     try:
-        config = load_config(os.path.join(root, CONFIG), **options)
+        config = load_config(path, **options)
         siteplugin.require(config)
     except MkDocsException as error:
         print(f"{CONFIG}: {error}", file=sys.stderr)
+        return None
+    except OSError as error:  # a folder named mkdocs.yml
+        print(cannot_read(path, error.strerror or str(error)), file=sys.stderr)
         return None
     return config
 

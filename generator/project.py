@@ -17,6 +17,8 @@ import shutil
 import yaml
 from yaml_env_tag import construct_env_tag
 
+from .yamlsource import special_file
+
 PLANS = "plans"      # curated plan files, plans/<year>/<id>.yaml
 CONTENT = "content"  # vocabularies, the dictionary and hand-written pages
 SOURCES = (PLANS, CONTENT)
@@ -38,7 +40,10 @@ ConfigLoader.add_multi_constructor("tag:yaml.org,2002:python/", lambda loader, s
 
 def read_config(config_file: str) -> dict:
     """The MkDocs configuration, ``!ENV`` resolved as MkDocs does; {} when it cannot be read or is no mapping
-    (MkDocs itself reports a broken configuration)."""
+    (MkDocs itself reports a broken configuration; a FIFO is not opened, which would wait for a writer:
+    ``build.site_config`` says why)."""
+    if special_file(config_file):
+        return {}
     try:
         with open(config_file, encoding="utf-8") as file:
             config = yaml.load(file, Loader=ConfigLoader)

@@ -15,7 +15,7 @@ from .diagnostics import Diagnostic, did_you_mean
 from .ids import walk_items, walk_sections
 from .importer.owners import UNIT_SEPARATORS, split_units
 from .load import VOCABULARY_FILES, PlanFile, Site, display_path, named_after_its_id
-from .project import CONTENT, PLANS, hand_written_files
+from .project import CONTENT, PLANS, SCHEMA_FILE, hand_written_files
 from .references import is_web_address
 from .segmentation import DICTIONARY, dictionary_problems
 from .yamlsource import SPECIAL_FILE, cannot_read, read_text, special_file
@@ -30,7 +30,7 @@ def validate(site: Site) -> list[Diagnostic]:
         found.extend(rule(site))
     found.extend(unique_plan_ids(site))
     found.extend(dictionary_problems(display_path(site.root, DICTIONARY), site.vocabulary))
-    found.extend(hand_written_pages(site))
+    found.extend(published_files(site))
     plans = display_path(site.root, PLANS)
     if not os.path.isdir(plans):
         found.append(Diagnostic(plans, 0, 0, "", "folder is missing: the site will hold no plan", "warning"))
@@ -189,14 +189,17 @@ def source(site: Site, plan_file: PlanFile) -> Iterator[Diagnostic]:
                                             "warning")
 
 
-def hand_written_pages(site: Site) -> Iterator[Diagnostic]:
-    """The files of content/pages/ are published as they are, so must be readable, and MkDocs reads its pages as
-    UTF-8."""
+def published_files(site: Site) -> Iterator[Diagnostic]:
+    """The files of content/pages/ and the plan format's schema (``render.copied_files``) are published as they
+    are, so must be readable, and MkDocs reads its pages as UTF-8."""
     for name, path in hand_written_files(site.root).items():
         if name.endswith(".md"):
             yield from read_text(path)[1]
         elif problem := unreadable(path):
             yield cannot_read(path, problem)
+    schema = os.path.join(site.root, SCHEMA_FILE)
+    if os.path.exists(schema) and (problem := unreadable(schema)):
+        yield cannot_read(schema, problem)
 
 
 def unreadable(path: str) -> str:

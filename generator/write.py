@@ -53,6 +53,7 @@ from dataclasses import dataclass, field
 from typing import Callable, Iterator, Mapping
 
 from .processes import c_function, fork_map, processes_for
+from .yamlsource import special_file
 
 STAGING_PREFIX = ".plansite-build-"
 # Fewer files than this per process, and a second process costs more than it saves (forking, and the
@@ -108,6 +109,10 @@ def copy_of(path: str) -> Callable[[], bytes]:
 
 
 def current_bytes(path: str) -> bytes | None:
+    """What the file ``path`` of a generated directory holds; None where it holds none, or is a FIFO put there
+    (not opened, which would wait for a writer: like any file that differs, it is replaced)."""
+    if special_file(path):
+        return None
     try:
         return read_bytes(path)
     except (FileNotFoundError, NotADirectoryError, IsADirectoryError):

@@ -651,9 +651,10 @@ def test_an_id_too_long_to_name_its_page_is_an_error(tmp_path, relative, old, li
 
 
 @pytest.mark.parametrize("relative", ["plans/2025/fifo.yaml", "content/pages/fifo.md", "content/pages/fifo.png",
-                                      "content/dictionary.txt"])
+                                      "content/dictionary.txt", "plans/plan.schema.json"])
 def test_a_fifo_among_the_inputs_is_reported_not_waited_for(tmp_path, capsys, relative):
-    # Reading a FIFO waits for a writer: check hung on a plans/*.yaml one, generate on one anywhere in content/.
+    # Reading a FIFO waits for a writer: check hung on a plans/*.yaml one, generate on one anywhere in content/,
+    # and on the plan format's schema, which it publishes.
     make_project(tmp_path)
     os.makedirs((tmp_path / relative).parent, exist_ok=True)
     os.mkfifo(tmp_path / relative)
@@ -663,3 +664,30 @@ def test_a_fifo_among_the_inputs_is_reported_not_waited_for(tmp_path, capsys, re
         assert code == 1
         assert f"{tmp_path / relative}: error: cannot read file: it is a FIFO, a socket or a device, not a file" in out
     assert not (tmp_path / "docs").exists()
+
+
+@pytest.mark.parametrize("relative", ["plans/plan.schema.json", "content/schema/themes.json"])
+def test_schema_check_reports_a_fifo_in_a_schemas_place(tmp_path, capsys, relative):
+    # --check compares each schema file with what it should hold: it opened a FIFO and waited for a writer.
+    assert main(["--root", str(tmp_path), "schema"]) == 0
+    (tmp_path / relative).unlink()
+    os.mkfifo(tmp_path / relative)
+    capsys.readouterr()
+    assert main(["--root", str(tmp_path), "schema", "--check"]) == 1
+    assert capsys.readouterr().err == f"error: {tmp_path / relative}: it is a FIFO, a socket or a device, not a file\n"
+
+
+@pytest.mark.parametrize("make, reason", [(os.mkfifo, "it is a FIFO, a socket or a device, not a file"),
+                                          (os.mkdir, "Is a directory")])
+def test_an_mkdocs_yml_that_is_no_file_is_reported_by_build_and_serve(tmp_path, capsys, make, reason):
+    # generate reads only site_url from mkdocs.yml and went on without it, but opened a FIFO and waited for a
+    # writer; MkDocs (build, serve) opened it too, and took a folder for a traceback.
+    make_project(tmp_path)
+    make(tmp_path / "mkdocs.yml")
+    assert main(["--root", str(tmp_path), "generate"]) == 0
+    assert (tmp_path / "docs" / "index.md").exists()
+    for command in ("build", "serve"):
+        capsys.readouterr()
+        assert main(["--root", str(tmp_path), command]) == 1
+        assert f"{tmp_path / 'mkdocs.yml'}: error: cannot read file: {reason}\n" in capsys.readouterr().err
+    assert not (tmp_path / "site").exists()

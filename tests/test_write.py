@@ -165,3 +165,13 @@ def test_content_pages_are_published_with_their_folders_and_files_and_clashes_na
     write(tmp_path, "content/pages/index.md", "# 首页\n")
     assert generate(str(tmp_path)) is None
     assert "content/pages/index.md: error: the site makes / itself; rename this file" in capsys.readouterr().out
+
+
+def test_a_fifo_put_where_a_file_goes_is_replaced_not_read(tmp_path):
+    # A file already there is read to compare it with the new one: a FIFO made generate wait for a writer.
+    docs = tmp_path / "docs"
+    write_tree(str(docs), {"index.md": "# 首页\n"})
+    (docs / "index.md").unlink()
+    os.mkfifo(docs / "index.md")
+    assert write_tree(str(docs), {"index.md": "# 首页\n"}) == WriteResult(written=1, unchanged=0, removed=())
+    assert (docs / "index.md").read_text(encoding="utf-8") == "# 首页\n"
