@@ -1,6 +1,6 @@
 """The site's history as pages: 版本记录, 本版更新, 编辑历史, page dates and feed links.
 
-``with_history`` takes the generated pages and returns them with
+``with_history`` takes the generated pages (path and page) and returns them with
 
 * ``editions/index.md`` (版本记录, in the nav, so always there): the unpublished
   changes, the published editions and the feeds to subscribe to;
@@ -34,20 +34,19 @@ from .load import Site
 from .templating import NEWEST, render
 from .sitehistory import SiteHistory
 from .timeline import EDITIONS, build_timeline
-from .write import File, Files, content_of
+from .write import File, Files, Made, content_of
 
 HISTORY_PAGE = page_path(EDITIONS)
 
 
-def with_history(pages: Files, site: Site, corpus: Corpus, history: SiteHistory) -> dict[str, File]:
+def with_history(pages: Made, site: Site, corpus: Corpus, history: SiteHistory) -> Made:
     """``pages`` with the history pages and feeds added and the history sections appended (when a page is
     made: see ``write.Files``)."""
-    timeline = build_timeline(site, corpus, history, pages)
-    result = dict(pages)
-    result.update(render("edition.md.j2", e.page, edition=e, feed=relative(e.page, FEED_ALL))
-                  for e in timeline.editions)
-    result.update([render("editions.md.j2", HISTORY_PAGE, timeline=timeline, feeds=feed_links(corpus))])
-    result.update(feeds(corpus, timeline))
+    timeline = build_timeline(site, corpus, history, [path for path, _ in pages])
+    made = [*pages, *(render("edition.md.j2", e.page, edition=e, feed=relative(e.page, FEED_ALL))
+                      for e in timeline.editions),
+            render("editions.md.j2", HISTORY_PAGE, timeline=timeline, feeds=feed_links(corpus)),
+            *feeds(corpus, timeline).items()]
     additions: dict[str, list[str]] = defaultdict(list)
     for plan in corpus.plans:
         changes = timeline.plan_history(plan.id)
@@ -61,9 +60,7 @@ def with_history(pages: Files, site: Site, corpus: Corpus, history: SiteHistory)
     subscriptions = page_feeds(corpus)
     for page in sorted(timeline.dates.keys() | subscriptions.keys()):
         additions[page].append(page_facts(page, timeline.dates.get(page), *subscriptions.get(page, ("", ""))))
-    for page, parts in additions.items():
-        result[page] = partial(appended, result[page], parts)
-    return result
+    return [(path, partial(appended, file, additions[path]) if path in additions else file) for path, file in made]
 
 
 def with_page_dates(pages: Files, sources: Mapping[str, str], history: SiteHistory) -> dict[str, File]:

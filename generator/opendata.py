@@ -56,7 +56,7 @@ from .load import Site
 from .model import Item, Kind, License, Target
 from .references import parse_reference
 from .tracking import target_deadline
-from .write import File, Files, copy_of
+from .write import Made, copy_of
 
 DATA = "data"
 ITEMS_CSV = f"{DATA}/items.csv"
@@ -399,7 +399,7 @@ def datapackage(corpus: Corpus, columns: tuple[Column, ...], license: License | 
     }
 
 
-def open_data(site: Site, corpus: Corpus, location: Callable[[Entry], str]) -> Files:
+def open_data(site: Site, corpus: Corpus, location: Callable[[Entry], str]) -> Made:
     """Every file of data/, each made when it is written (see ``write.Files``); ``location`` gives an item's
     address on the site, relative to its root."""
     columns = item_columns(location)
@@ -409,6 +409,5 @@ def open_data(site: Site, corpus: Corpus, location: Callable[[Entry], str]) -> F
         TARGETS_CSV: lambda out: write_csv(out, TARGET_COLUMNS, target_rows(corpus), bom=True),
         PACKAGE: lambda out: out.write(json_text(datapackage(corpus, columns, site.settings.data_license))),
     }
-    published: dict[str, File] = {path: partial(utf8, writer) for path, writer in writers.items()}
-    published.update((plan_file(plan_source.plan.id), copy_of(plan_source.path)) for plan_source in site.plans)
-    return published
+    return [*((path, partial(utf8, writer)) for path, writer in writers.items()),
+            *((plan_file(plan_source.plan.id), copy_of(plan_source.path)) for plan_source in site.plans)]

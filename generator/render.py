@@ -24,18 +24,18 @@ from .builddate import build_day
 from .corpus import Corpus, Entry, build_corpus, group_by_year
 from .diagnostics import Diagnostic, InputError
 from .finder import DEPARTMENT_LIST_LIMIT, FINDER_INDEX, FINDER_PAGE, index_json, year_json, year_path
-from .historypages import with_history, with_page_dates
+from .historypages import appended, with_history, with_page_dates
 from .ids import section_anchor, walk_sections
 from .load import Site
 from .model import Plan, Section
 from .opendata import OPEN_DATA_PAGE, SCHEMA, data_fields, open_data
 from .paging import paginate
-from .project import SCHEMA_FILE, hand_written_files
+from .project import DOCS, SCHEMA_FILE, hand_written_files
 from .render_targets import Tracking, target_pages
 from .searchworker import repaired_worker
 from .sitehistory import NO_HISTORY, SiteHistory
-from .templating import NEWEST, later
-from .write import File, Files, copy_of
+from .templating import NEWEST, later, text
+from .write import File, Made, copy_of, read_bytes
 
 STATIC = "assets/plansite"  # where generator/static/ (the site's own CSS and JavaScript) is published
 
@@ -76,8 +76,8 @@ def plan_page(corpus: Corpus, tracking: Tracking, plan: Plan) -> tuple[str, Call
                  body=list(outline(plan.sections, iter(entries))))
 
 
-def render_pages(corpus: Corpus, tracking: Tracking) -> Files:
-    """Every generated page but those of targets (``render_targets``), by path relative to docs/."""
+def render_pages(corpus: Corpus, tracking: Tracking) -> Made:
+    """Every generated page but those of targets (``render_targets``), with its path relative to docs/."""
     vocabulary = corpus.vocabulary
     pages = [later("index.md.j2", "index.md", corpus=corpus, newest=corpus.plans[:NEWEST])]
     # The departments index lists its departments as the finder does (up to its limit), the plans index its plans.
@@ -104,10 +104,10 @@ def render_pages(corpus: Corpus, tracking: Tracking) -> Files:
                     departments=corpus.departments_by_organisation[o.id])
               for o in vocabulary.organisations]
     pages += finder_pages(corpus, tracking)
-    return dict(pages)
+    return pages
 
 
-def finder_pages(corpus: Corpus, tracking: Tracking) -> list[tuple[str, Callable[[], str]]]:
+def finder_pages(corpus: Corpus, tracking: Tracking) -> Made:
     """The item finder's page, its index and a data file per year (see finder.py), progress as of the build day."""
     def from_year_file(entry: Entry) -> str:  # the item's address as its year's data file links it
         return served_url(year_path(entry.plan.year), page_path("plans", entry.plan.id), entry.anchor)
@@ -131,20 +131,51 @@ def copied_files(root: str, hand_written: dict[str, str]) -> dict[str, str]:
     return found
 
 
+def one_each(root: str, made: Made) -> dict[str, File]:
+    """The generated files by path; InputError naming each path two of them take, and what makes both (one
+    would silently replace the other)."""
+    pages: dict[str, File] = {}
+    clashes = []
+    for path, file in made:
+        if path in pages:
+            clashes.append(Diagnostic(os.path.join(root, DOCS, path), 0, 0, "", (
+                f"two generated files take this path, one would replace the other: {made_by(pages[path])} and "
+                f"{made_by(file)}")))
+        pages.setdefault(path, file)
+    if clashes:
+        raise InputError(clashes)
+    return pages
+
+
+def made_by(file: File) -> str:
+    """What makes a generated file, as a message names it: its page template, the file it copies, or the function
+    that makes it."""
+    while isinstance(file, partial) and file.func is appended:  # a page with history sections appended
+        file = file.args[0]
+    if not isinstance(file, partial):  # its content, made beforehand (a feed), or a function
+        return getattr(file, "__qualname__", "content made beforehand")
+    if file.func is text:
+        return f"the template {file.args[0]}"
+    if file.func is read_bytes:
+        return f"a copy of {file.args[0]}"
+    return f"{file.func.__module__}.{file.func.__qualname__}"
+
+
 def site_files(site: Site, today: date | None = None, history: SiteHistory = NO_HISTORY) -> dict[str, File]:
     """All of docs/, each file made when it is written (see ``write.Files``): generated pages and copied
-    files; InputError when a copied file takes a generated name.
+    files; InputError when two generated files take one path (``one_each``) or a copied file takes a generated
+    name.
 
     ``today`` (default: ``builddate.build_day()``) is the date progress is shown as of: what is overdue.
     ``history`` (default: none) is what git says: page dates, editions, feeds (see ``historypages``).
     """
     corpus = build_corpus(site)
     tracking = Tracking(corpus, today or build_day())
-    data_page, render_data_page = later("opendata.md.j2", OPEN_DATA_PAGE, corpus=corpus,
-                                        license=site.settings.data_license, fields=data_fields(item_location))
-    pages = {**render_pages(corpus, tracking), **target_pages(tracking), **open_data(site, corpus, item_location),
-             data_page: render_data_page, **repaired_worker()}
-    pages = with_history(pages, site, corpus, history)
+    data_page = later("opendata.md.j2", OPEN_DATA_PAGE, corpus=corpus, license=site.settings.data_license,
+                      fields=data_fields(item_location))
+    made = [*render_pages(corpus, tracking), *target_pages(tracking), *open_data(site, corpus, item_location),
+            data_page, *repaired_worker().items()]
+    pages = one_each(site.root, with_history(made, site, corpus, history))
     hand_written = hand_written_files(site.root)
     copied = copied_files(site.root, hand_written)
     taken = {address_of(path) for path in pages}

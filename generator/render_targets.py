@@ -31,7 +31,7 @@ from .paging import paginate
 from .templating import http_url, later, text
 from .tracking import (STATE_LABELS, ReviewLinks, State, Summary, is_tracked, item_deadline, item_state,
                        reference_of, state_of, summarise)
-from .write import Files
+from .write import Made
 
 BETTER_LABELS = {"higher": "数值越高越好", "lower": "数值越低越好"}
 
@@ -199,8 +199,9 @@ def metric_chart(metric: Metric, year: int, rows: list[YearRow]) -> MetricChart:
                                         f"单位：{metric.unit or '无'}。{values}。", bars, metric.unit), grouped)
 
 
-def target_pages(tracking: Tracking) -> Files:
-    """The targets index, its page per year, and a page per metric and per year of it, by path relative to docs/."""
+def target_pages(tracking: Tracking) -> Made:
+    """The targets index, its page per year, and a page per metric and per year of it, with its path relative to
+    docs/."""
     corpus, vocabulary = tracking.corpus, tracking.corpus.vocabulary
     pages = [later("targets.md.j2", page_path("targets"), corpus=corpus, tracking=tracking,
                    better_labels=BETTER_LABELS)]
@@ -213,7 +214,7 @@ def target_pages(tracking: Tracking) -> Files:
                            years=years, metric_year=metric_year, better_labels=BETTER_LABELS))
         pages += [(page_path("metrics", metric_year(metric.id, year)),
                    partial(metric_year_page, tracking, metric, year, rows)) for year, rows in years]
-    return dict(pages)
+    return pages
 
 
 def metric_year_page(tracking: Tracking, metric: Metric, year: int, rows: list[YearRow]) -> str:

@@ -68,6 +68,7 @@ NAMED_REMOVALS = 5
 Content = str | bytes
 File = Content | Callable[[], Content]
 Files = Mapping[str, File]
+Made = list[tuple[str, File]]  # files as they are made, by path, before ``render.site_files`` puts them in ``Files``
 
 
 @dataclass(frozen=True)

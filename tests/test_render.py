@@ -11,6 +11,7 @@ import random
 import re
 import shutil
 import unicodedata
+from functools import partial
 from html.parser import HTMLParser
 
 import jinja2
@@ -19,6 +20,8 @@ import pytest
 import yaml
 from mkdocs.config import load_config
 
+from generator import render
+from generator.build import generate
 from generator.changetext import Run
 from generator.corpus import build_corpus
 from generator.diagnostics import InputError
@@ -27,7 +30,11 @@ from generator.labels import genre, numbered, requirement
 from generator.load import load_site
 from generator.model import Target
 from generator.project import DOCS, SOURCES
-from generator.templating import CompiledTemplates, front_matter_description, http_url, md, paragraphs, runs_md
+from generator.render import one_each
+from generator.render_targets import metric_year_page
+from generator.templating import (CompiledTemplates, front_matter_description, http_url, later, md, paragraphs,
+                                  runs_md)
+from generator.write import copy_of
 from payloads import PAYLOADS
 from projects import PLAN, make_project, write
 from rendering import render_site
@@ -342,3 +349,27 @@ def test_the_home_page_leads_to_the_finder(fixture_site):
     browse = home[home.index("## 从这里浏览"):home.index("## 如何检索")]
     assert "- [所有事项](tasks/index.md)：" in browse
     assert "请用[所有事项](tasks/index.md)" in home[home.index("## 如何检索"):]
+
+
+def test_two_generated_files_of_one_path_are_an_error_naming_the_path_and_both_makers(tmp_path):
+    # One replaced the other in silence where the pages were put together (an id of the listing's key did so).
+    made = [later("theme.md.j2", "themes/a.md"), ("feeds/all.xml", "<feed/>"), ("data/plans/a.yaml", copy_of("a.yaml")),
+            later("plan.md.j2", "themes/a.md"), ("data/plans/a.yaml", partial(metric_year_page, None))]
+    with pytest.raises(InputError) as raised:
+        one_each(str(tmp_path), made)
+    assert [str(problem) for problem in raised.value.diagnostics] == [
+        f"{tmp_path}/docs/themes/a.md: error: two generated files take this path, one would replace the other: "
+        "the template theme.md.j2 and the template plan.md.j2",
+        f"{tmp_path}/docs/data/plans/a.yaml: error: two generated files take this path, one would replace the other: "
+        "a copy of a.yaml and generator.render_targets.metric_year_page"]
+    assert one_each(str(tmp_path), made[:3]) == dict(made[:3])
+
+
+def test_generate_stops_on_two_generated_files_of_one_path_and_writes_nothing(tmp_path, capsys, monkeypatch):
+    make_project(tmp_path)
+    made = render.target_pages
+    monkeypatch.setattr(render, "target_pages", lambda tracking: [*made(tracking), later("targets.md.j2", "index.md")])
+    assert generate(str(tmp_path)) is None
+    assert (f"{tmp_path}/docs/index.md: error: two generated files take this path, one would replace the other: "
+            "the template index.md.j2 and the template targets.md.j2") in capsys.readouterr().out
+    assert not (tmp_path / DOCS).exists()
