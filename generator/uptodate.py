@@ -168,9 +168,13 @@ def record(root: str, inputs: str, said: dict, sources: dict[str, bool]) -> None
 
 def recorded(root: str, inputs: str) -> dict | None:
     """The record of the last generation of docs/ if its inputs digested to ``inputs`` and docs/ is as
-    it left it: {"files": how many, "said": what it printed}; else None."""
+    it left it: {"files": how many, "said": what it printed}; else None (a FIFO in its place is not opened,
+    which would wait for a writer: ``record`` replaces it)."""
+    path = os.path.join(root, STATE)
+    if special_file(path):
+        return None
     try:
-        with open(os.path.join(root, STATE), encoding="utf-8") as file:
+        with open(path, encoding="utf-8") as file:
             state = json.load(file)
     except (OSError, ValueError):
         return None

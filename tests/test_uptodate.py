@@ -208,6 +208,16 @@ def test_a_broken_or_missing_record_means_generating(project, capsys):
     assert generation(project, capsys) == (WriteResult(0, len(snapshot(project / "docs")), ()), False)
 
 
+def test_a_fifo_in_the_records_place_is_replaced_not_read(project, capsys):
+    # The record is read to know whether docs/ is up to date: a FIFO made generate wait for a writer.
+    state = project / uptodate.STATE
+    state.unlink()
+    os.mkfifo(state)
+    assert not generation(project, capsys)[1]
+    assert json.loads(state.read_text(encoding="utf-8"))["version"] == uptodate.VERSION
+    assert generation(project, capsys)[1]
+
+
 def test_a_record_of_another_format_means_generating(project, capsys):
     state = project / uptodate.STATE
     record = json.loads(state.read_text(encoding="utf-8"))
