@@ -79,6 +79,18 @@ def test_unpunctuated_number_counts_where_the_sequence_expects_it():
     assert [u.line for u in result.unsure] == [3, 6]
 
 
+def test_a_number_whose_text_starts_with_digits_counts_where_the_sequence_expects_it():
+    result = read("一、主要指标\n1.居民电子健康档案建档率达到90%。\n2.65岁及以上老年人健康管理率达到72%以上。\n"
+                  "3.居民健康素养水平达到32%以上。\n二、公共服务\n1.社会保障卡持卡人数达到560万人。\n"
+                  "3.5万名群众参加培训。\n2.12333热线接通率达到90%以上。\n")
+    assert shape(result.parts) == [["一", ["1", "2", "3"]], ["二", ["1", "2"]]]
+    assert result.parts[0].children[1].head.text == "65岁及以上老年人健康管理率达到72%以上。"
+    assert result.parts[1].children[1].head.text == "12333热线接通率达到90%以上。"
+    # a decimal where the numbering expects no such number stays text: 3.5 after item 1
+    assert [p.text for p in result.parts[1].children[0].paragraphs] == ["3.5万名群众参加培训。"]
+    assert [(u.line, "decimal" in u.message) for u in result.unsure] == [(3, True), (8, True)]
+
+
 def test_numbering_that_starts_late_is_reported():
     result = read("二、乙\n26.子一。\n27.子二。\n")
     assert shape(result.parts) == ["二"]

@@ -33,6 +33,11 @@ STYLES: tuple[tuple[str, re.Pattern], ...] = (
 )
 BARE = "1"  # digits glued to the text, as in "27构建…": an item only where the sequence expects it
 _BARE = re.compile(rf"({_DIGIT}{{1,3}})(?=[\u4e00-\u9fff])")
+# digits whose point is followed by the item's own digits, as in "18.65岁及以上…" or "3.12333热线…", which read as
+# a decimal too: an item only where the sequence expects it
+DECIMAL = "1.5"
+_DECIMAL = re.compile(rf"({_DIGIT}{{1,3}})\s*[.．](?=[{_DIGITS}])")
+GUESSED = (BARE, DECIMAL)  # styles that are a number only where a sequence expects it
 ARABIC_STYLES = ("1.", "1、")
 
 _INLINE_SHI = re.compile(r"(?:^|(?<=[。；;：:，,]))\s*([一二三四五六七八九十]+)是(?=[^\s，,。、是])")
@@ -63,17 +68,18 @@ def match_marker(text: str) -> Marker | None:
             value = number_value(number)
             if value is not None:
                 return Marker(style, number, value, found.end())
-    found = _BARE.match(text)
-    if found:
-        digits = found.group(1).translate(_ASCII)
-        return Marker(BARE, digits, int(digits), found.end())
+    for style, pattern in ((DECIMAL, _DECIMAL), (BARE, _BARE)):
+        found = pattern.match(text)
+        if found:
+            digits = found.group(1).translate(_ASCII)
+            return Marker(style, digits, int(digits), found.end())
     return None
 
 
 def starts_numbered(text: str) -> bool:
     """True if the line starts with a punctuated numbering marker (a heading or item)."""
     marker = match_marker(text)
-    return marker is not None and marker.style != BARE
+    return marker is not None and marker.style not in GUESSED
 
 
 def inline_enumeration(text: str) -> list[int]:

@@ -32,7 +32,7 @@ import re
 from dataclasses import dataclass, field
 
 from . import tables
-from .markers import ARABIC_STYLES, BARE, SHI, Marker, inline_enumeration, match_marker, starts_numbered
+from .markers import ARABIC_STYLES, BARE, DECIMAL, GUESSED, SHI, Marker, inline_enumeration, match_marker, starts_numbered
 from .metadata import CLAUSE_PUNCTUATION
 from .owners import find_owner_clause
 from .report import Unsure
@@ -172,8 +172,9 @@ class _Reader:
     def sequence_style(self, marker: Marker) -> str | None:
         """The style whose sequence the marker continues.  Arabic digits, 1. and 1、, are one sequence when they
         continue it (3、 after 1．2．), unless their own style takes them (a gap in it reported); unpunctuated digits
-        (27构建…) are a number only where a sequence expects them."""
-        if marker.style == BARE:
+        (27构建…) and digits whose point digits follow (18.65岁及以上…) are a number only where a sequence expects
+        them."""
+        if marker.style in GUESSED:
             return self.arabic_style(marker)
         if marker.style in ARABIC_STYLES:
             depth, previous = self.previous(marker.style)
@@ -188,6 +189,9 @@ class _Reader:
             return False
         if marker.style == BARE:
             self.note(lineno, f"“{marker.number}” has no punctuation after it; taken as number {marker.number}")
+        if marker.style == DECIMAL:
+            self.note(lineno, f"“{str(text)[:marker.length + 4]}…” may start with a decimal number; taken as number "
+                              f"{marker.number}, which the numbering expects here: check the item's text")
         depth, previous = self.previous(style)
         accepted, message = self.verdict(marker, previous, sibling=depth is not None)
         if message:
