@@ -52,6 +52,15 @@ def test_responsible_office_label():
     assert find_owner_clause("完善制度。(责任科室:办公室)").owners == ("办公室",)
 
 
+def test_a_county_bureaus_offices_are_its_sections_gu():
+    text = "推进个体工商户分型分类精准帮扶。\n责任股室：登记注册股、个体私营经济股\n完成时限：第三季度\n"
+    clause = find_owner_clause(text)
+    assert (clause.owners, clause.deadline) == (("登记注册股", "个体私营经济股"), "第三季度")
+    assert find_owner_clause("完善制度。（牵头股室：法规股；配合股室：办公室）").support == ("办公室",)
+    clause = find_owner_clause("开展校舍安全排查。（基础教育股牵头，安全管理股配合，2025年3月底前完成）")
+    assert (clause.owners, clause.support) == (("基础教育股",), ("安全管理股",))
+
+
 def test_deadline_inside_brackets():
     clause = find_owner_clause("完善制度。(责任单位:基教科;完成时限:2025年12月底)")
     assert clause.owners == ("基教科",) and clause.deadline == "2025年12月底"

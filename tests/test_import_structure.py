@@ -171,6 +171,13 @@ def test_text_after_the_last_item_is_its_own_where_the_other_items_have_text_too
     assert result.closing == ()
 
 
+def test_a_county_bureaus_table_names_its_units_gu_shi():
+    result = read("一、优化营商环境\n序号\t工作任务\t牵头股室\t责任股室\t配合股室\t完成时限\n"
+                  "1\t推行经营主体登记全程网办\t登记注册股\t信用监管股\t办公室\t2025年6月底前\n")
+    row = result.parts[0].children[0]
+    assert [row.column(role).text for role in ("lead", "owners", "support")] == ["登记注册股", "信用监管股", "办公室"]
+
+
 def test_task_table_rows_become_items_in_pipe_and_tab_form():
     for name in ("table_pipe.txt", "table_tab.txt"):
         result = read(fixture(name))

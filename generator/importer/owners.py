@@ -35,18 +35,21 @@ from typing import Callable
 
 from .dates import is_deadline
 
+# What a label calls the units: 责任单位, 牵头科室, 配合处室, and at a county's bureau 责任股室.
+_UNIT_WORDS = ("单位", "部门", "科室", "处室", "股室")
+
 # Label -> role.  Owners are lead or responsible units, support are units that
 # help, deadline is the completion date as stated; a leader (a person) is read
 # so that the clause parses, and dropped.  Beside a lead (牵头单位), responsible
 # units (责任单位) are the ones that help, as in a task table's columns.
 LABELS: dict[str, str] = {
-    **{f"牵头{unit}": "lead" for unit in ("", "单位", "部门", "科室", "处室")},
+    **{f"牵头{unit}": "lead" for unit in ("", *_UNIT_WORDS)},
     **{f"{lead}{unit}": "owners"
        for lead in ("责任", "负责", "主责", "主办", "实施")
-       for unit in ("单位", "部门", "科室", "处室")},
+       for unit in _UNIT_WORDS},
     **{f"{helper}{unit}": "support"
        for helper in ("配合", "协同", "协办", "协助", "协作", "参与")
-       for unit in ("", "单位", "部门", "科室", "处室")},
+       for unit in ("", *_UNIT_WORDS)},
     **dict.fromkeys(("完成时限", "完成时间", "完成期限", "时间节点", "时限要求", "时限"), "deadline"),
     **dict.fromkeys(("责任领导", "牵头领导", "分管领导", "责任人"), "leader"),
 }
@@ -93,7 +96,7 @@ _CONJUNCTION = re.compile("以及|和|及|与")
 # How unit names end: 科 室 局 中心 学校 部门 …  Used to tell a list
 # (基教科和计财科) from a name (教育和体育局).
 _UNIT_END = re.compile(
-    "(?:科|室|处|局|厅|部|委|办|院|校|园|所|站|馆|队|组|会|联|协|团|社|学|中心|单位|部门|"
+    "(?:科|室|处|股|局|厅|部|委|办|院|校|园|所|站|馆|队|组|会|联|协|团|社|学|中心|单位|部门|"
     "政府|公司|集团|电大|街道|镇街|镇|乡|区|县|市)\\Z")
 
 # Words that after 等 only repeat the kind of the units listed (A、B等单位).
