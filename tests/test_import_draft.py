@@ -120,6 +120,24 @@ def test_a_line_below_an_items_owner_clause_stays_in_its_text(tmp_path, vocabula
         "扩大普惠资源。\n此项工作纳入年度考核。", ["基教科"], date(2025, 9, 30))
 
 
+def test_units_stated_once_for_a_section_are_each_of_its_items_that_names_none(tmp_path, vocabulary):
+    path = tmp_path / "sections.txt"
+    path.write_text("示例市教育局2025年重点工作任务分解方案\n一、学前教育\n牵头单位：基教科\n责任单位：计财科、督导室\n"
+                    "完成时限：2025年12月底前\n1.扩大普惠资源。\n2.提升保教质量。（责任单位：督导室）\n"
+                    "二、教师队伍（牵头单位：人事科）\n（一）师德建设\n1.开展师德专项整治。\n"
+                    "三、校园安全\n坚持安全第一。\n1.开展隐患排查。\n", encoding="utf-8")
+    result = imported(path, vocabulary)
+    sections = result.plan["sections"]
+    assert [s.get("text") for s in sections] == [None, None, "坚持安全第一。"]
+    assert sections[1]["title"] == "教师队伍"
+    assert [(i["owners"], i["support"], i.get("deadline")) for i in items(result.plan)] == [
+        (["基教科"], ["计财科", "督导室"], date(2025, 12, 31)),  # beside a lead the responsible units help
+        (["督导室"], [], date(2025, 12, 31)),                     # an item's own units are its
+        (["人事科"], [], None),                                    # a section's units hold in its sections
+        ([], [], None)]
+    assert [u.line for u in result.unsure if "units stated for section" in u.message] == [3, 8]
+
+
 def test_a_target_stated_in_a_section_text_is_reported(tmp_path, vocabulary):
     path = tmp_path / "goals.txt"
     path.write_text("示例市教育局2025年工作要点\n一、总体目标\n到2025年，新建公办幼儿园6所。\n二、主要任务\n"

@@ -24,7 +24,7 @@ from ..vocabulary import Vocabulary
 from . import dates
 from .metadata import CLAUSE_PUNCTUATION, bare_name
 from .metrics import listed_metric
-from .owners import item_owners, owners_and_support, split_units
+from .owners import OwnerClause, find_owner_clause, item_owners, owners_and_support, split_units
 from .report import Unsure, walk_item_dicts
 from .structure import TABLE, Part
 from .targets import find_targets
@@ -101,6 +101,7 @@ class Drafter:
         self.unresolved: dict[str, list[int]] = {}     # owner -> lines
         self.unlisted_metrics: dict[str, tuple[list[int], tuple]] = {}  # metric -> lines, candidates
         self.reviewing = self.kind == "review"  # read targets as in a review: not in a review's plan part
+        self.units: OwnerClause | None = None  # the units a section states for its items, and their deadline
 
     def sections(self, parts: tuple[Part, ...], title: str) -> list[dict]:
         """Top-level parts are sections; a document of items only gets one section around them."""
@@ -117,9 +118,11 @@ class Drafter:
     def section(self, part: Part) -> dict:
         title, rest = heading(part.head)
         text = joined((p for p in (rest, *part.paragraphs) if p.text), "\n")
-        outer = self.reviewing
+        outer, outer_units = self.reviewing, self.units
         # 三、2025年工作计划 in a 2024 工作总结, whatever year the plan is given
         self.reviewing = outer and not planning(title, self.reviewed or self.year)
+        title, text, units = self.section_units(part, title, text)
+        self.units = units or outer_units
         self.note_section_targets(part.number, text)
         section = ordered(model.Section, {
             "number": part.number,
@@ -128,8 +131,27 @@ class Drafter:
             "sections": [self.section(child) for child in part.children if child.children] or None,
             "items": [self.item(child) for child in part.children if not child.children] or None,
         })
-        self.reviewing = outer
+        self.reviewing, self.units = outer, outer_units
         return section
+
+    def section_units(self, part: Part, title: str, text: Mapped) -> tuple[str, Mapped, OwnerClause | None]:
+        """The title and text of a section with items without the owner clause ending its heading
+        (一、稳定就业（牵头单位：就业促进科）) or on lines of their own ending its text (牵头单位：就业促进科 below the
+        heading), and that clause: the units, and the deadline, of its items that state none (reported)."""
+        if not part.children:
+            return title, text, None
+        on_heading, below = find_owner_clause(title), find_owner_clause(text.text)
+        if on_heading is not None and on_heading.start > 0 and on_heading.owners + on_heading.support:
+            clause, line, title = on_heading, part.lineno, title[:on_heading.start].strip()
+        elif below is not None and below.end == len(text.text) and below.owners + below.support \
+                and _starts_a_line(text.text, below.start):
+            clause, line, text = below, self.line_of(text.source_offset(below.start)), text[:below.start].strip()
+        else:
+            return title, text, None
+        self.unsure.append(Unsure(line, f"the units stated for section {part.number} "
+                                        f"({'、'.join(clause.owners + clause.support)}) are given to each of its "
+                                        "items that names none: check they are meant for all of them"))
+        return title, text, clause
 
     def note_section_targets(self, number: str, text: Mapped) -> None:
         """Report the targets a section's own text states (总体目标: 到2025年新增就业800人以上): only items hold targets."""
@@ -161,6 +183,7 @@ class Drafter:
 
     def deadline(self, stated: str, part: Part):
         """The date a stated deadline (完成时限) gives, noting the ones that give none."""
+        stated = stated or (self.units.deadline if self.units else "")
         if not stated:
             return None
         found = dates.deadline(stated, self.year)
@@ -169,6 +192,8 @@ class Drafter:
         return found
 
     def item_dict(self, number, title, text: Mapped, owners, support, deadline) -> dict:
+        if not owners + support and self.units:  # the units its section states
+            owners, support = self.units.owners, self.units.support
         for name in (*owners, *support):
             self.check_owner(name, text)
         targets, skipped = find_targets(text.text, review=self.reviewing)
@@ -220,6 +245,12 @@ class Drafter:
                 + [Unsure(lines[0], f"metric “{name}” is not in content/metrics.yaml ({len(lines)} target(s), "
                                     f"first here)" + _could_be(candidates))
                    for name, (lines, candidates) in self.unlisted_metrics.items()])
+
+
+def _starts_a_line(text: str, offset: int) -> bool:
+    """Whether ``text[offset:]`` starts the text or a line of it."""
+    before = text[:offset].rstrip(" \t\u3000")
+    return not before or before.endswith("\n")
 
 
 def quoted(text: str) -> str:
