@@ -55,4 +55,7 @@ def test_numbered_and_long_lines_are_never_noise():
     assert is_noise("中国教育信息订阅号二维码")
     assert not is_noise("1.上一篇文章提到的微信公众号二维码")
     assert not is_noise("加强宣传，" + "通过微信公众号发布政策解读，" * 8)
+    assert is_noise("主办单位：松山区人民政府办公室　　承办单位：松山区大数据中心")  # a government site's footer
+    assert is_noise("网站标识码：5301230001") and is_noise("相关链接：国务院　云南省人民政府")
+    assert not is_noise("主办单位：基教科")  # an owner clause of its own
     assert not is_noise("开展示范文明校创建活动。")  # 范文 inside 示范文明 is not an advertisement

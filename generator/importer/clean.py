@@ -26,6 +26,8 @@ _NOISE = tuple(re.compile(p) for p in (
     r"^下面是小编|小编为大家|供大家参考|仅供参考|欢迎阅读",
     # article meta lines of news pages
     r"^(首页|当前位置|您当前的位置|您的位置|来源|发布时间|发布日期|浏览次数|阅读次数|点击数|作者)\s*[:：>]",
+    # a government site's footer: who runs it, its code, links to other sites
+    r"主办单位\s*[:：].*承办单位\s*[:：]|网站标识码|^相关链接\s*[:：]",
 ))
 _SUMMARY = re.compile(r"^[【\[]?摘\s*要[】\]]?\s*[:：]?\s*")
 _ELLIPSIS = re.compile(r"(\.{3,}|…+|。{3,})$")
