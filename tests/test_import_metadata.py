@@ -65,6 +65,25 @@ def test_a_notice_issuing_the_document_is_left_out_of_the_preamble_and_dates_it(
     assert [u.line for u in unsure] == [1]  # lines 1–7: the notice
 
 
+def test_a_notice_listing_its_attachments_is_left_out_and_the_list_starts_no_body():
+    """附件：1.… 2.… in the notice: the numbered names are neither the body's first part nor the title."""
+    notice = NOTICE.replace("（此件公开发布）\n", "").replace(
+        "请认真贯彻执行。\n", "请认真贯彻执行。\n附件：1.示例县2024年卫生健康工作要点\n2.示例县2024年卫生健康重点项目清单\n")
+    meta, body, unsure = split(notice + "附件1\n示例县2024年卫生健康工作要点\n" + BODY)
+    assert (meta.title, meta.title_line, meta.published) == ("示例县2024年卫生健康工作要点", 9, date(2024, 3, 5))
+    assert meta.preamble.text == "2024年全县卫生健康工作的总体要求是：守牢底线。"
+    assert str(body[0]) == "一、总体目标"
+    assert [u.line for u in unsure] == [1]  # lines 1–8: the notice
+
+
+def test_the_imprint_below_the_signature_is_left_out_and_reported():
+    meta, body, unsure = split("一、甲\n（一）子一。\n示例县卫生健康局\n2024年3月5日\n"
+                               "抄送：县政府办公室，县委组织部。\n示例县卫生健康局办公室　　2024年3月6日印发\n")
+    assert [str(line) for line in body] == ["一、甲", "（一）子一。"]
+    assert (str(meta.signer), meta.published) == ("示例县卫生健康局", date(2024, 3, 5))
+    assert [(u.line, "imprint" in u.message) for u in unsure] == [(5, True)]
+
+
 def test_a_notice_without_the_document_title_names_the_document():
     meta, _, _ = split(NOTICE + BODY)
     assert meta.title == "示例县2024年卫生健康工作要点"

@@ -14,7 +14,7 @@ from datetime import date
 from ..model import Organisation
 from . import tables
 from .dates import parse_date
-from .markers import starts_numbered
+from .markers import ARABIC_STYLES, match_marker, starts_numbered
 from .report import Unsure
 from .textmap import Line, Mapped, joined
 
@@ -28,6 +28,8 @@ _PUBLICATION_NOTE = re.compile(r"^[(（]\s*此件.{0,12}[)）]$")
 _SIGNATURE = re.compile(r"^[\u4e00-\u9fff（）()]{2,30}(局|委员会|委|政府|办公室|厅|中心|学校|学院|大学|部|处)$")
 # 2025年; a span of years (2023—2025年) gives its first
 _YEAR = re.compile(r"(19[5-9]\d|20\d\d)\s*(?:年|[-—–~～至到]\s*(?:19[5-9]\d|20\d\d)\s*年)")
+# The imprint (版记) ending an official document: whom it is copied to, who printed it and when
+_IMPRINT = re.compile(r"^(?:抄送|抄报|分送)\s*[:：]|印发$")
 _NOTICE = re.compile(r"通知$")  # (关于印发)《…工作要点》的通知: the cover letter that issues the document
 # 关于转发《…》的通知: a cover letter that passes on another's document, which neither signs nor dates it
 _FORWARDING = re.compile(r"转发")
@@ -36,6 +38,9 @@ _CJK_SPACES = re.compile(r"(?<=[\u4e00-\u9fff])\s+|\s+(?=[\u4e00-\u9fff])")
 # A document-sharing site's file name for a title: 示例区教育局2024年工作计划.docx
 _FILE_EXTENSION = re.compile(r"\s*[.．](?:docx?|wps|pdf|txt)$", re.I)
 _NOTICE_WORDS = re.compile(r"^.*?关于印发|^.*?印发|的?通知$")
+# A list of attachments: a line starting 附件： and the short numbered lines naming documents after it
+ATTACHMENTS = re.compile(r"\s*附\s*件\s*[0-9０-９一二三四五六七八九十]*\s*[:：]")
+_DOCUMENT_NAME_LENGTH = 60
 _REVIEW_WORDS = re.compile(r"总结|回顾|完成情况|述职")
 _BREAKDOWN_WORDS = re.compile(r"分解|任务清单|台账|责任清单")
 
@@ -54,23 +59,46 @@ class Metadata:
     sender: tuple[Line, ...] = ()      # a forwarding notice's title and signature: they name who passed it on
 
 
+def names_a_document(text: str) -> bool:
+    """Whether a line may name a document in a list of attachments: 2.松山区2025年教育体育重点项目清单."""
+    marker = match_marker(text)
+    return marker is not None and marker.style in ARABIC_STYLES and len(text) <= _DOCUMENT_NAME_LENGTH \
+        and "。" not in text
+
+
+def _body_start(lines: list[Line]) -> tuple[int, list[Line]]:
+    """Where the body starts, at the first numbered line or task table that is no list of attachments (a notice
+    issuing the document lists it: 附件：1.…工作要点 / 2.…项目清单), and the lines of such lists above it."""
+    listed, listing = [], False
+    for index, line in enumerate(lines):
+        listing = ATTACHMENTS.match(str(line)) is not None or listing and names_a_document(str(line))
+        if listing:
+            listed.append(line)
+        elif starts_numbered(str(line)) or tables.header(line.text) is not None:
+            return index, listed
+    return len(lines), listed
+
+
 def _is_title(text: str) -> bool:
     return (len(text) <= TITLE_MAX and not CLAUSE_PUNCTUATION.search(text)
             and bool(_DOCUMENT_WORDS.search(text)))
 
 
-def _tail_start(lines: list[Line]) -> tuple[int, date | None, Line | None]:
-    """Where the signature block starts, the date it gives and the line of the organisation that signs."""
-    start, published, signer = len(lines), None, None
+def _tail_start(lines: list[Line]) -> tuple[int, date | None, Line | None, list[Line]]:
+    """Where the signature block starts, the date it gives, the line of the organisation that signs, and the lines
+    of the imprint (版记: 抄送：…, …2025年3月12日印发) below it."""
+    start, published, signer, imprint = len(lines), None, None, []
     while start > 0 and not starts_numbered(text := str(lines[start - 1])):
         if published is None and (day := parse_date(text)):
             published = day
         elif signer is None and _SIGNATURE.match(text):
             signer = lines[start - 1]
+        elif published is None and signer is None and _IMPRINT.search(text):
+            imprint.insert(0, lines[start - 1])
         elif not _PUBLICATION_NOTE.match(text):  # （此件公开发布） belongs to the block too
             break
         start -= 1
-    return start, published, signer
+    return start, published, signer, imprint
 
 
 def _cover_letter_end(header: list[Line], titles: list[Line]) -> int:
@@ -142,14 +170,16 @@ def _kind(title: str, preamble: str) -> str | None:
 def split(lines: list[Line]) -> tuple[Metadata, list[Line], list[Unsure]]:
     """The document's metadata, its body lines, and what the curator should check."""
     unsure: list[Unsure] = []
-    first = next((i for i, line in enumerate(lines)
-                  if starts_numbered(str(line)) or tables.header(line.text) is not None), len(lines))
+    first, listed = _body_start(lines)
     header, body = lines[:first], lines[first:]
-    tail, published, signer = _tail_start(body)
+    tail, published, signer, imprint = _tail_start(body)
     body = body[:tail]
+    if imprint:
+        unsure.append(Unsure(imprint[0].lineno, f"“{imprint[0]}”" + (f" (to line {imprint[-1].lineno})" if imprint[1:]
+                                                else "") + ": the document's imprint (版记: 抄送, 印发) is left out"))
 
     number = next((str(l) for l in header if _DOCUMENT_NUMBER.match(str(l))), "")
-    titles = [l for l in header if _is_title(str(l)) and not _DOCUMENT_NUMBER.match(str(l))]
+    titles = [l for l in header if _is_title(str(l)) and not _DOCUMENT_NUMBER.match(str(l)) and l not in listed]
     cover_end = _cover_letter_end(header, titles)
     cover, header = header[:cover_end], header[cover_end:]
     notice = next((l for l in cover if l in titles), None)

@@ -32,8 +32,9 @@ import re
 from dataclasses import dataclass, field
 
 from . import tables
-from .markers import ARABIC_STYLES, BARE, DECIMAL, GUESSED, SHI, Marker, inline_enumeration, match_marker, starts_numbered
-from .metadata import CLAUSE_PUNCTUATION
+from .markers import ARABIC_STYLES, BARE, DECIMAL, GUESSED, SHI, Marker, inline_enumeration, match_marker
+from .markers import starts_numbered
+from .metadata import ATTACHMENTS, CLAUSE_PUNCTUATION, names_a_document
 from .owners import find_owner_clause
 from .report import Unsure
 from .textmap import Line, Mapped, joined
@@ -82,16 +83,6 @@ class _Open:
 
 
 # A list of attachments: 附件：, 附件1：; each document it names on a short numbered line of its own (no sentence).
-_ATTACHMENTS = re.compile(r"\s*附\s*件\s*[0-9０-９一二三四五六七八九十]*\s*[:：]")
-_DOCUMENT_NAME_LENGTH = 60
-
-
-def _names_a_document(text: str) -> bool:
-    marker = match_marker(text)
-    return marker is not None and marker.style in ARABIC_STYLES and len(text) <= _DOCUMENT_NAME_LENGTH \
-        and "。" not in text
-
-
 class _Reader:
     def __init__(self):
         self.root = _Open("", "", 0, Mapped("", (), 0), 0)
@@ -108,8 +99,8 @@ class _Reader:
     def read(self, line: Line) -> None:
         if self.table is not None and self.table_row(line):
             return
-        self.listing = bool(self.last) and (_ATTACHMENTS.match(str(line)) is not None
-                                            or self.listing and _names_a_document(str(line)))
+        self.listing = bool(self.last) and (ATTACHMENTS.match(str(line)) is not None
+                                            or self.listing and names_a_document(str(line)))
         if self.listing:
             self.attachments.append(line)
             return
