@@ -257,6 +257,16 @@ def test_points_below_one_item_of_many_are_its_text():
     assert [u.line for u in result.unsure] == [5] and "(1)–(2) below item 2" in result.unsure[0].message
 
 
+def test_points_below_an_item_alone_in_its_section_are_its_text_where_most_items_have_none():
+    result = read("某省教育厅2025年工作要点\n一、强化教育保障\n（一）加大教育投入\n1.落实教育经费“两个只增不减”。\n"
+                  "（二）推进教育数字化\n2.实施教育数字化战略行动。\n（1）建成省级智慧教育平台，注册用户达到1200万人。\n"
+                  "（2）中小学千兆光纤接入率达到98%。\n（责任处室：科学技术与信息化处）\n"
+                  "（三）守牢校园安全底线\n3.加强校园安全管理。\n4.维护教育系统安全稳定。\n")
+    assert shape(result.parts) == [["一", [["(一)", ["1"]], ["(二)", ["2"]], ["(三)", ["3", "4"]]]]]
+    assert [p.text[:3] for p in result.parts[0].children[1].children[0].paragraphs] == ["（1）", "（2）", "（责任"]
+    assert [u.line for u in result.unsure] == [6] and "(1)–(2) below item 2" in result.unsure[0].message
+
+
 @pytest.mark.parametrize("text", [
     # a heading, not an item's line: the section (一) holds items, (二) and (三) only their text
     "一、甲\n（一）强化理论武装\n1.深化党的全面领导。\n2.推进全面从严治党。\n（二）保障措施\n各地要加强组织领导。\n"

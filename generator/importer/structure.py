@@ -266,22 +266,21 @@ class _Reader:
 
     def fold_sub_items(self) -> None:
         """Sub-items of an item are its text (1.建设…设施。 with （1）…（2）… below, beside 2. and 3. of one line
-        each): a part whose parts are all items is one item when a part of its style beside it has none, most parts
-        of its style have none, and its line reads as an item's, ended by 。 or a colon, not as a heading."""
+        each, or alone in its section): a part whose parts are all items is one item when most parts of its style
+        have none, and its line reads as an item's, ended by 。 or a colon, not as a heading."""
         parts = list(_descendants(self.root))
         leaves = Counter(part.style for part in parts if not part.children)
         styles = Counter(part.style for part in parts)
         for parent in parts:
             for part in parent.children:
                 if (part.children and _item_line(part) and leaves[part.style] * 2 > styles[part.style]
-                        and all(_sub_item(child) for child in part.children[:-1]) and _sub_item(part.children[-1], True)
-                        and any(not other.children and other.style == part.style for other in parent.children)):
+                        and all(_sub_item(child) for child in part.children[:-1]) and _sub_item(part.children[-1], True)):
                     self.fold(part)
 
     def fold(self, part: _Open) -> None:
         first, last = part.children[0], part.children[-1]
         self.note(part.lineno, f"the parts {first.number}–{last.number} below item {part.number} are read as its "
-                  "text, as the items beside it have none: check they are not items of their own")
+                  "text, as most items numbered as it is have none: check they are not items of their own")
         for child in part.children:
             part.paragraphs += [Line(child.line, child.lineno), *child.paragraphs]
         part.children.clear()
