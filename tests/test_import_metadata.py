@@ -163,6 +163,18 @@ def test_deadlines_give_the_last_day_they_allow():
     assert deadline("长期坚持", 2025) is None
 
 
+@pytest.mark.parametrize("text, day", [
+    ("2025年3月至12月", date(2025, 12, 31)),                      # a span: its end
+    ("2024年10月至2025年3月", date(2025, 3, 31)),
+    ("上半年完成排查，下半年完成整治", date(2025, 12, 31)),          # stages: the last
+    ("6月30日前完成年报工作，抽查工作年内完成", date(2025, 12, 31)),  # 年内: within the year
+    ("2026年5月、9月各开展一次", date(2026, 9, 30)),                # a year stated holds for the dates after it
+    ("2025.9.30", date(2025, 9, 30)), ("2025/10/15", date(2025, 10, 15)), ("2025-6-30", date(2025, 6, 30)),
+])
+def test_a_deadline_of_several_dates_or_in_digits_gives_the_last_day_it_allows(text, day):
+    assert deadline(text, 2025) == day
+
+
 @pytest.mark.parametrize("text, stated", [
     ("2025年8月底前完成", True), ("年底前", True), ("2025年底", True), ("6月30日前到位", True), ("长期坚持", True),
     ("2025年", False), ("2025年底前的目标", False), ("确保按期完成", False), ("试行", False),

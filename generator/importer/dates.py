@@ -5,14 +5,16 @@ from __future__ import annotations
 import calendar
 import re
 from datetime import date
+from itertools import chain
 
 from ..numbering import DIGITS, chinese_to_int
 
 _DATE = re.compile(r"^(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日$")
 _CHINESE_DATE = re.compile(r"^([〇○零一二三四五六七八九]{4})年([一二三四五六七八九十]{1,2})月([一二三四五六七八九十]{1,3})日$")
 _DEADLINE = re.compile(r"(?:(\d{4})\s*年\s*)?(\d{1,2})\s*月(?:\s*(\d{1,2})\s*日|(上旬|中旬|下旬|初|中|底|末))?")
-_YEAR_ONLY = re.compile(r"(?:(\d{4})\s*年\s*)?(年底|年末|全年|上半年|下半年|一季度|二季度|三季度|四季度|第[一二三四]季度)")
-_PERIOD_END = {"年底": (12, 31), "年末": (12, 31), "全年": (12, 31), "上半年": (6, 30), "下半年": (12, 31),
+_NUMERIC_DATE = re.compile(r"(\d{4})\s*([./-])\s*(\d{1,2})\s*\2\s*(\d{1,2})(?!\d)")  # 2025.9.30
+_YEAR_ONLY = re.compile(r"(?:(\d{4})\s*年\s*)?(年底|年末|年内|全年|上半年|下半年|一季度|二季度|三季度|四季度|第[一二三四]季度)")
+_PERIOD_END = {"年底": (12, 31), "年末": (12, 31), "年内": (12, 31), "全年": (12, 31), "上半年": (6, 30), "下半年": (12, 31),
                "一季度": (3, 31), "二季度": (6, 30), "三季度": (9, 30), "四季度": (12, 31),
                "第一季度": (3, 31), "第二季度": (6, 30), "第三季度": (9, 30), "第四季度": (12, 31)}
 _PART_OF_MONTH = {"上旬": 10, "初": 10, "中旬": 20, "中": 20}
@@ -46,27 +48,34 @@ def parse_date(text: str) -> date | None:
 
 
 def deadline(text: str, year: int) -> date | None:
-    """The last day a stated deadline allows: 2025年6月底前 -> 2025-06-30, 年底前 -> <year>-12-31.
+    """The last day a stated deadline allows: 2025年6月底前 -> 2025-06-30, 年底前 -> <year>-12-31, 2025.9.30.
+    Of several dates the latest: 2025年3月至12月 -> 2025-12-31, 上半年完成排查，下半年完成整治 -> <year>-12-31, a
+    year stated holding for the dates after it.
 
     ``year`` is the plan's year, used when the text names none.  Texts such as
     长期坚持 or 持续推进 give None.
     """
-    found = _DEADLINE.search(text)
-    try:
-        if found:
-            the_year = int(found.group(1) or year)
-            month = int(found.group(2))
-            if found.group(3):
-                return date(the_year, month, int(found.group(3)))
-            day = _PART_OF_MONTH.get(found.group(4) or "", calendar.monthrange(the_year, month)[1])
-            return date(the_year, month, day)
-        found = _YEAR_ONLY.search(text)
-        if found:
-            month, day = _PERIOD_END[found.group(2)]
-            return date(int(found.group(1) or year), month, day)
-    except ValueError:
-        return None
-    return None
+    days = []
+    for found in sorted(chain(*(pattern.finditer(text) for pattern in (_NUMERIC_DATE, _DEADLINE, _YEAR_ONLY))),
+                        key=lambda found: found.start()):
+        year = int(found.group(1) or year)
+        try:
+            days.append(_last_day(found, year))
+        except ValueError:
+            pass
+    return max(days, default=None)
+
+
+def _last_day(found: re.Match, year: int) -> date:
+    """The last day one date of a deadline allows (see ``deadline``); ValueError if there is no such day."""
+    if found.re is _NUMERIC_DATE:
+        return date(year, int(found.group(3)), int(found.group(4)))
+    if found.re is _YEAR_ONLY:
+        return date(year, *_PERIOD_END[found.group(2)])
+    month = int(found.group(2))
+    if found.group(3):
+        return date(year, month, int(found.group(3)))
+    return date(year, month, _PART_OF_MONTH.get(found.group(4) or "", calendar.monthrange(year, month)[1]))
 
 
 def is_deadline(text: str) -> bool:
