@@ -76,6 +76,32 @@ def test_rates_listed_before_one_value_each_get_it():
     assert {t.text for t in targets} == {"义务教育课后服务学校覆盖率、学生有意愿参与率100%"}
 
 
+def test_rates_listed_before_one_value_they_all_reach_each_get_it():
+    assert read("专职保安员配备率、封闭化管理率、一键式紧急报警装置安装率均达到100%。") == [
+        ("专职保安员配备率", ">=", 100, "%"), ("封闭化管理率", ">=", 100, "%"), ("一键式紧急报警装置安装率", ">=", 100, "%")]
+    assert read("每个社区平均不少于10个") == [("每个社区平均", ">=", 10, "个")]  # the 均 of 平均 stays
+
+
+def test_a_word_starting_like_a_conjunction_after_a_list_separator_keeps_it():
+    assert read("新培育省级劳动关系和谐企业20家、和谐工业园区2个，及时处置率达到95%。") == [
+        ("新培育省级劳动关系和谐企业", "=", 20, "家"), ("和谐工业园区", "=", 2, "个"), ("及时处置率", ">=", 95, "%")]
+    assert read("评选30所农村优质学校和50所特色学校") == [("评选农村优质学校", "=", 30, "所"), ("特色学校", "=", 50, "所")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("全年完成食品安全监督抽检1800批次", ("全年完成食品安全监督抽检", "=", 1800, "批次")),
+    ("检查药品经营使用单位不少于300家次", ("检查药品经营使用单位", ">=", 300, "家次")),
+    ("开展送戏下乡200场次", ("送戏下乡", "=", 200, "场次")),
+])
+def test_counts_of_batches_and_visits_have_their_unit(text, expected):
+    assert read(text) == [expected]
+
+
+def test_a_level_kept_stable_is_to_reach_and_no_part_of_the_metric():
+    assert read("参保率稳定在95%以上，压减率巩固在95%，城镇调查失业率稳定在5.5%以内，合格率维持在98%") == [
+        ("参保率", ">=", 95, "%"), ("压减率", ">=", 95, "%"), ("城镇调查失业率", "<=", 5.5, "%"), ("合格率", ">=", 98, "%")]
+
+
 @pytest.mark.parametrize("text, comparator, value, unit", [
     ("大班额比例控制在1%以内", "<=", 1, "%"),
     ("民办在校生规模占比不超过5%", "<=", 5, "%"),
@@ -244,7 +270,7 @@ def test_the_age_of_a_group_is_not_a_target_but_part_of_the_metric():
 
 def test_an_age_is_a_target_only_as_a_life_expectancy_or_a_level_to_reach():
     assert read("为年满65岁、符合条件的老年人免费体检") == []
-    assert read("0-6岁、7-14岁儿童健康管理率均达到90%以上") == [("0-6岁、7-14岁儿童健康管理率均", ">=", 90, "%")]
+    assert read("0-6岁、7-14岁儿童健康管理率均达到90%以上") == [("0-6岁、7-14岁儿童健康管理率", ">=", 90, "%")]
     assert read("每千人口拥有三岁以下婴幼儿托位数达到4.5个") == [("每千人口拥有三岁以下婴幼儿托位数", ">=", 4.5, "个")]
     assert skipped("每千人口拥有三岁以下婴幼儿托位数达到4.5个")["三岁以下"] == "age of a group"
     assert read("人均预期寿命达到80岁的目标") == [("人均预期寿命", ">=", 80, "岁")]

@@ -4,7 +4,7 @@ What is read
 ------------
 A *quantity* is a number followed by a unit: Arabic (94.5, 3000, 1,000) or
 Chinese (两, 十二) numbers, 百分之九十; ranges 700-800, 700～800, 700至800;
-units %, 所, 个, 人, 名, 节, 次, 项, 小时/个小时, 分钟, 学时, 人次, 吨, 立方米,
+units %, 所, 个, 人, 名, 节, 次, 项, 小时/个小时, 分钟, 学时, 人次, 批次, 吨, 立方米,
 微克/立方米, 千瓦, 岁 …, with a scale (万人, 亿元, 万平方米, 万吨) and the period of a
 rate (5万立方米/日, 300吨/天; 3万吨每日 -> 万吨/日) or what it is per (800元/生,
 8平方米/人, 300元/人次, 500元/人/年, 800元/生·年; not /年度), a rate per so many people (孕产妇死亡率10/10万 ->
@@ -117,7 +117,7 @@ _RANGE_SEPARATOR = r"\s*(?:-|－|—|–|~|～|〜|至|到)\s*"
 # Counted units, longest first so 个小时 wins over 个 and 人次 over 人.
 BASE_UNITS = tuple(sorted((
     "平方公里", "平方米", "个百分点", "百分点", "个工作日", "工作日", "个小时", "个月",
-    "人次", "学时", "课时", "小时", "分钟", "学分", "公里",
+    "人次", "批次", "家次", "户次", "场次", "台次", "学时", "课时", "小时", "分钟", "学分", "公里",
     "所", "个", "人", "名", "台", "节", "次", "项", "间", "家", "支", "套", "门", "篇", "场",
     "期", "批", "处", "件", "本", "册", "张", "条", "座", "栋", "户", "班", "种", "类", "位",
     "辆", "块", "份", "首", "亩", "米", "天", "周", "秒", "倍", "元", "株",
@@ -278,7 +278,7 @@ _BREAK_WINDOW = 64  # characters around a number looked at first for the break e
 _COMPARATOR_WORDS: dict[str, str] = {
     **dict.fromkeys(("不低于", "不少于", "不小于", "不下于", "至少", "最少", "最低", "达到", "提升至", "提升到",
                      "提高至", "提高到", "增加到", "增加至", "增至", "增长到", "增长至", "扩大到", "扩大至",
-                     "上升到", "上升至", "保持在", "保持", "力争", "实现", "确保", "保障", "保证"), ">="),
+                     "上升到", "上升至", "保持在", "保持", "稳定在", "巩固在", "维持在", "力争", "实现", "确保", "保障", "保证"), ">="),
     **dict.fromkeys(("超过", "高于", "多于", "大于"), ">"),
     **dict.fromkeys(("不超过", "不高于", "不多于", "不大于", "最多", "至多", "控制在", "降至", "降到",
                      "降低到", "降低至", "下降到", "下降至", "压缩到", "压缩至", "压减到", "压减至",
@@ -306,10 +306,11 @@ _LEAD_FLUFF = re.compile(
     r"\A(?:(?:面向|针对|为|向)[^，,。；;]*?(?=开展|组织|进行|举办)"
     r"|将|把|并|且|其中|同时|确保|力争|争取|努力|大力|积极|全面|持续|进一步|加快|切实|扎实|着力|稳步|深入"
     r"|不断|继续|全力|下一步|今后|开展|组织|进行|举办|做好)+")
-# Words between the metric and the number that belong to neither (上下午各30分钟).
-_LEAD_TAIL = re.compile(r"(?:各|约|共计|合计|总计)\s*\Z")
+# Words between the metric and the number that belong to neither (上下午各30分钟, …配备率、安装率均达到100%; not
+# the 均 of 平均, 人均, 生均).
+_LEAD_TAIL = re.compile(r"(?:各|(?<=[率例比重])均|约|共计|合计|总计)\s*\Z")
 # Separators and conjunctions between a previous quantity and this lead, or after a trailing phrase.
-_LEAD_JOINERS = re.compile(r"\A(?:[、\s]|以及|和|及|与|并)+")
+_LEAD_JOINERS = re.compile(r"\A(?:[、\s]|以及|和(?!谐)|及(?!时|早)|与|并)+")  # not of 和谐工业园区, 及时
 # 将/把 A 与 B…融合: the quantity belongs to B, after the last 与/和/同 of the lead, when a verb of joining
 # follows it in the clause (将体育与健康课程开课率提升至100% has no B).
 _JOINED_OBJECT = re.compile(r"(?:将|把).*(?:与|和|同)")
