@@ -28,7 +28,6 @@ an owner clause before it would have swallowed it, nor items of their own.
 from __future__ import annotations
 
 from collections import Counter
-import re
 from dataclasses import dataclass, field
 
 from . import tables
@@ -274,7 +273,8 @@ class _Reader:
         for parent in parts:
             for part in parent.children:
                 if (part.children and _item_line(part) and leaves[part.style] * 2 > styles[part.style]
-                        and all(_sub_item(child) for child in part.children[:-1]) and _sub_item(part.children[-1], True)):
+                        and all(_sub_item(child) for child in part.children[:-1])
+                        and _sub_item(part.children[-1], True)):
                     self.fold(part)
 
     def fold(self, part: _Open) -> None:
