@@ -58,4 +58,7 @@ def test_numbered_and_long_lines_are_never_noise():
     assert is_noise("主办单位：松山区人民政府办公室　　承办单位：松山区大数据中心")  # a government site's footer
     assert is_noise("网站标识码：5301230001") and is_noise("相关链接：国务院　云南省人民政府")
     assert not is_noise("主办单位：基教科")  # an owner clause of its own
+    for line in ("索 引 号：11530123MB1234567X/2025-00031", "发布机构：松山区教育体育局", "生成日期：2025-03-14",
+                 "主题分类：教育", "公开方式：主动公开"):  # a site's catalogue of public information
+        assert is_noise(line), line
     assert not is_noise("开展示范文明校创建活动。")  # 范文 inside 示范文明 is not an advertisement

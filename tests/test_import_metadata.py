@@ -84,6 +84,13 @@ def test_the_imprint_below_the_signature_is_left_out_and_reported():
     assert [(u.line, "imprint" in u.message) for u in unsure] == [(5, True)]
 
 
+def test_a_document_number_labelled_as_a_sites_catalogue_prints_it_is_read_without_its_label():
+    meta, _, _ = split("文　　号：松教体发〔2024〕6号\n松山区2025年教育体育工作要点\n一、总体目标\n1.完成任务。\n")
+    assert (meta.document_number, meta.title, meta.preamble.text) == ("松教体发〔2024〕6号", "松山区2025年教育体育工作要点", "")
+    meta, _, _ = split("文　　号：松教体发〔2024〕6号\n一、总体目标\n1.完成任务。\n")
+    assert meta.year == 2024  # the number's year, where the title states none
+
+
 def test_a_notice_without_the_document_title_names_the_document():
     meta, _, _ = split(NOTICE + BODY)
     assert meta.title == "示例县2024年卫生健康工作要点"

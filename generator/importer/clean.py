@@ -26,6 +26,9 @@ _NOISE = tuple(re.compile(p) for p in (
     r"^下面是小编|小编为大家|供大家参考|仅供参考|欢迎阅读",
     # article meta lines of news pages
     r"^(首页|当前位置|您当前的位置|您的位置|来源|发布时间|发布日期|浏览次数|阅读次数|点击数|作者)\s*[:：>]",
+    # a government site's catalogue of public information above the text (索 引 号：…, 发布机构：…, 主题分类：…)
+    r"^(索\s*引\s*号|发\s*布\s*机\s*构|生\s*成\s*日\s*期|成\s*文\s*日\s*期|发\s*文\s*日\s*期|主\s*题\s*分\s*类|"
+    r"公\s*开\s*方\s*式|公\s*开\s*范\s*围|有\s*效\s*性)\s*[:：]",
     # a government site's footer: who runs it, its code, links to other sites
     r"主办单位\s*[:：].*承办单位\s*[:：]|网站标识码|^相关链接\s*[:：]",
 ))

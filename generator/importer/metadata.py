@@ -23,7 +23,9 @@ HINT_MIN = 4  # shorter names (某市) identify nothing
 _DOCUMENT_WORDS = re.compile(r"要点|计划|总结|方案|安排|意见|通知|报告|规划|任务|清单|分解|台账|思路")
 # Punctuation that ends a sentence or a clause: a title, a heading or a lead phrase has none of it.
 CLAUSE_PUNCTUATION = re.compile(r"[。，,；;：:！？!?]")
-_DOCUMENT_NUMBER = re.compile(r"^[\u4e00-\u9fff]{1,12}\s*[〔\[【(（]\s*(\d{4})\s*[〕\]】)）]\s*\d{1,4}\s*号$")
+# 白洮教〔2025〕1号, perhaps labelled as a site's catalogue of public information prints it: 文　　号：松教体发〔2025〕6号
+_DOCUMENT_NUMBER = re.compile(
+    r"^(?:文\s*号\s*[:：]\s*)?(?P<number>[\u4e00-\u9fff]{1,12}\s*[〔\[【(（]\s*(\d{4})\s*[〕\]】)）]\s*\d{1,4}\s*号)$")
 _PUBLICATION_NOTE = re.compile(r"^[(（]\s*此件.{0,12}[)）]$")
 _SIGNATURE = re.compile(r"^[\u4e00-\u9fff（）()]{2,30}(局|委员会|委|政府|办公室|厅|中心|学校|学院|大学|部|处)$")
 # 2025年; a span of years (2023—2025年) gives its first
@@ -178,7 +180,8 @@ def split(lines: list[Line]) -> tuple[Metadata, list[Line], list[Unsure]]:
         unsure.append(Unsure(imprint[0].lineno, f"“{imprint[0]}”" + (f" (to line {imprint[-1].lineno})" if imprint[1:]
                                                 else "") + ": the document's imprint (版记: 抄送, 印发) is left out"))
 
-    number = next((str(l) for l in header if _DOCUMENT_NUMBER.match(str(l))), "")
+    numbered = next((found for l in header if (found := _DOCUMENT_NUMBER.match(str(l)))), None)
+    number = numbered.group("number") if numbered else ""
     titles = [l for l in header if _is_title(str(l)) and not _DOCUMENT_NUMBER.match(str(l)) and l not in listed]
     cover_end = _cover_letter_end(header, titles)
     cover, header = header[:cover_end], header[cover_end:]
@@ -204,12 +207,11 @@ def split(lines: list[Line]) -> tuple[Metadata, list[Line], list[Unsure]]:
         signer = signer or next((l for l in reversed(cover) if _SIGNATURE.match(str(l))), None)
         unsure.append(Unsure(cover[0].lineno, f"lines {cover[0].lineno}–{cover[-1].lineno}: the notice issuing the "
                              "document (印发通知) is left out of the preamble"))
-    prose = [l for l in header if l not in titles and l is not issuer and str(l) != number]
+    prose = [l for l in header if l not in titles and l is not issuer and not _DOCUMENT_NUMBER.match(str(l))]
     preamble = joined((l.text for l in prose), "\n")
     prefix = _YEAR.split(title_text)[0].strip() if title_text else ""
     hints = tuple(h for h in (str(signer or ""), prefix) if h)
-    year_match = _DOCUMENT_NUMBER.match(number)
-    year = (_year(title_text) or (int(year_match.group(1)) if year_match else None) or _year(preamble.text)
+    year = (_year(title_text) or (int(numbered.group(2)) if numbered else None) or _year(preamble.text)
             or (published.year if published else None))
     metadata = Metadata(title_text, title.lineno if title else 0, number, hints, signer, year, published,
                         preamble, _kind(title_text, preamble.text),
