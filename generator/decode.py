@@ -172,10 +172,11 @@ ISO_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")  # ASCII digits: \d would t
 def _decode_date(value, path, document, diagnostics):
     if isinstance(value, datetime.date) and not isinstance(value, datetime.datetime):
         return value
-    if isinstance(value, str) and ISO_DATE.fullmatch(value):  # quoted, as editors' YAML 1.2 reads any date
-        with contextlib.suppress(ValueError):
+    if isinstance(value, str) and ISO_DATE.fullmatch(value):  # quoted (as editors' YAML 1.2 reads any date), or
+        try:                                                     # one that does not exist, 2025-13-01
             return datetime.date.fromisoformat(value)
-        return _fail("a date that exists", value, path, document, diagnostics)
+        except ValueError as error:
+            return _fail("a date that exists", value, path, document, diagnostics, f" ({error})")
     return _fail("a date (YYYY-MM-DD)", value, path, document, diagnostics, _date_hint(value))
 
 

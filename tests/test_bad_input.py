@@ -116,7 +116,8 @@ CASES = {
         "sections[0].items[1].titel", ("unknown field (did you mean 'title'?)",)),
     "invalid date": Case(
         replace("deadline: 2025-12-31", "deadline: 2025-02-30"), "deadline: ¦2025-02-30",
-        "sections[0].items[0].deadline", ("'2025-02-30' is not a valid date (YYYY-MM-DD)",)),
+        "sections[0].items[0].deadline",
+        ("expected a date that exists, got the text '2025-02-30' (day is out of range for month)",)),
     "date with a time": Case(
         replace("deadline: 2025-12-31", "deadline: 2025-12-31 10:00:00"), "deadline: ¦2025-12-31 10:00:00",
         "sections[0].items[0].deadline",

@@ -1,0 +1,26 @@
+"""Slips a curator makes in everyday work on a project (copying a plan, recording progress, editing in a
+Windows editor), each reported at its place with what to do, and nothing silently lost."""
+
+from generator.load import load_site
+from projects import PLAN, make_project
+
+
+def messages(tmp_path):
+    _, diagnostics = load_site(str(tmp_path))
+    return [(d.line, d.field, d.severity, d.message) for d in diagnostics]
+
+
+PROGRESS = PLAN.replace("unit: '%'}", "unit: '%', status: 已完成, actual: 60, as_of: 2025-13-01}") \
+    .replace("        themes: [preschool]\n", "        themes: [preschool]\n        status: 推进中\n")
+
+
+def test_a_date_that_does_not_exist_is_reported_with_the_other_problems_of_its_file(tmp_path):
+    """2025-13-01 stopped reading the file: the status below it, also wrong, was reported only once the date
+    was put right."""
+    make_project(tmp_path, PROGRESS)
+    found = [(field, message) for _, field, severity, message in messages(tmp_path) if severity == "error"]
+    assert found == [
+        ("sections[0].items[0].targets[0].as_of",
+         "expected a date that exists, got the text '2025-13-01' (month must be in 1..12)"),
+        ("sections[0].items[0].status", "expected one of '未开始', '进行中', '已完成', '未完成', '已调整' (did you mean "
+                                        "'进行中'?), got the text '推进中'")]
