@@ -114,6 +114,11 @@ def review_links(site: Site, plan_file: PlanFile) -> Iterator[Diagnostic]:
     plans, plan = site.plans_by_id, plan_file.plan
     for placed in walk_items(plan.sections):
         path = placed.path + ("reviews",)
+        if placed.item.status and not commits(plan):
+            yield plan_file.document.diagnostic(placed.path + ("status",), "an item of a review reports on items "
+                                                "of a plan and has no progress of its own: the site shows no "
+                                                "status here; record it on the item it reports on, in its plan, "
+                                                "and name that item in reviews", "warning")
         if placed.item.reviews and commits(plan):
             yield plan_file.document.diagnostic(path, "only items of a review (kind: review) report on other "
                                                 "items")

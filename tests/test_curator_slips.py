@@ -2,7 +2,7 @@
 Windows editor), each reported at its place with what to do, and nothing silently lost."""
 
 from generator.load import load_site
-from projects import PLAN, make_project
+from projects import PLAN, REVIEW_HEAD, make_project, write
 
 
 def messages(tmp_path):
@@ -24,3 +24,17 @@ def test_a_date_that_does_not_exist_is_reported_with_the_other_problems_of_its_f
          "expected a date that exists, got the text '2025-13-01' (month must be in 1..12)"),
         ("sections[0].items[0].status", "expected one of '未开始', '进行中', '已完成', '未完成', '已调整' (did you mean "
                                         "'进行中'?), got the text '推进中'")]
+
+
+def test_progress_recorded_on_an_item_of_a_review_is_a_warning_saying_where_it_belongs(tmp_path):
+    """The site shows no state for an item of a review (a report): its status was dropped without a word."""
+    make_project(tmp_path)
+    write(tmp_path, "plans/2025/demo-edu-2025-review.yaml", REVIEW_HEAD + """\
+      - number: 一是
+        title: 普惠资源持续扩大
+        text: 普惠资源持续扩大。
+        status: 已完成
+""")
+    assert messages(tmp_path) == [(13, "sections[0].items[0].status", "warning", (
+        "an item of a review reports on items of a plan and has no progress of its own: the site shows no status "
+        "here; record it on the item it reports on, in its plan, and name that item in reviews"))]
