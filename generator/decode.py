@@ -90,12 +90,22 @@ def _optional(tp) -> Decoder:
     return decode_optional
 
 
+# What reports write for a progress state (a ``Status``) in other words: the state they mean, which spelling
+# alone does not find (正在推进 shares no character with 进行中) or finds among others (完成 is as close to 未完成).
+SAID_FOR = {**dict.fromkeys(("完成", "已经完成", "全部完成", "完成了", "已完结", "已办结", "办结", "已落实"), "已完成"),
+            **dict.fromkeys(("推进中", "正在推进", "正在进行", "进行", "实施中", "正在实施", "持续推进", "已启动",
+                             "开展中", "落实中"), "进行中"),
+            **dict.fromkeys(("未启动", "尚未开始", "尚未启动", "未开展", "没有开始"), "未开始"),
+            **dict.fromkeys(("没有完成", "未能完成", "没完成"), "未完成")}
+
+
 def _literal(choices: tuple) -> Decoder:
     def decode_literal(value, path, document, diagnostics):
         if value in choices:
             return value
-        return _fail("one of " + ", ".join(repr(c) for c in choices) + did_you_mean(str(value), choices),
-                     value, path, document, diagnostics)
+        meant = SAID_FOR.get(value.strip()) if isinstance(value, str) else None
+        suggested = f" (did you mean {meant!r}?)" if meant in choices else did_you_mean(str(value), choices)
+        return _fail("one of " + ", ".join(repr(c) for c in choices) + suggested, value, path, document, diagnostics)
     return decode_literal
 
 

@@ -1,6 +1,8 @@
 """Slips a curator makes in everyday work on a project (copying a plan, recording progress, editing in a
 Windows editor), each reported at its place with what to do, and nothing silently lost."""
 
+import pytest
+
 from generator.load import load_site
 from projects import PLAN, REVIEW_HEAD, make_project, write
 
@@ -38,3 +40,13 @@ def test_progress_recorded_on_an_item_of_a_review_is_a_warning_saying_where_it_b
     assert messages(tmp_path) == [(13, "sections[0].items[0].status", "warning", (
         "an item of a review reports on items of a plan and has no progress of its own: the site shows no status "
         "here; record it on the item it reports on, in its plan, and name that item in reviews"))]
+
+
+@pytest.mark.parametrize("written, meant", [("完成", "已完成"), ("正在推进", "进行中"), ("尚未启动", "未开始"),
+                                            ("未能完成", "未完成")])
+def test_a_status_in_other_words_is_told_the_state_it_means(tmp_path, written, meant):
+    """完成 was told '未完成' or '已完成', the opposite first; 正在推进, sharing no character with 进行中, nothing."""
+    make_project(tmp_path, PLAN.replace("        themes: [preschool]\n",
+                                        f"        themes: [preschool]\n        status: {written}\n"))
+    [(field, message)] = [(f, m) for _, f, s, m in messages(tmp_path) if s == "error"]
+    assert field == "sections[0].items[0].status" and f"(did you mean {meant!r}?), got" in message
