@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import os
 import posixpath
+import re
 from typing import Iterator
 
 from .addresses import LISTING_KEY
@@ -15,6 +16,7 @@ from .diagnostics import Diagnostic, did_you_mean
 from .ids import walk_items, walk_sections
 from .importer.owners import UNIT_SEPARATORS, split_units
 from .load import VOCABULARY_FILES, PlanFile, Site, display_path, named_after_its_id
+from .model import SLUG
 from .project import CONTENT, PLANS, SCHEMA_FILE, hand_written_files
 from .references import is_web_address
 from .segmentation import DICTIONARY, dictionary_problems
@@ -149,8 +151,17 @@ def unique_plan_ids(site: Site) -> Iterator[Diagnostic]:
         plan_id = plan_file.plan.id
         if plan_id in first:
             yield plan_file.document.diagnostic(("id",), f"duplicate plan id {plan_id!r} "
-                                                f"(also in {first[plan_id]})")
+                                                f"(also in {first[plan_id]}){own_id(site, plan_file)}")
         first.setdefault(plan_id, plan_file.path)
+
+
+def own_id(site: Site, plan_file: PlanFile) -> str:
+    """What to do about a plan whose id another has: a copy keeps the id of the plan it was copied from, and is
+    most often named already for the id it should have."""
+    named = os.path.splitext(os.path.basename(plan_file.path))[0]
+    if re.fullmatch(SLUG, named) and named not in site.plans_by_id:
+        return f"; give this plan an id of its own: id: {named}, as its file is named"
+    return "; give this plan an id of its own, and name its file after it"
 
 
 def file_name(site: Site, plan_file: PlanFile) -> Iterator[Diagnostic]:

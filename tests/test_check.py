@@ -228,7 +228,8 @@ def test_a_copy_of_a_plan_is_the_duplicate_wherever_it_sorts(tmp_path):
     write(tmp_path, "plans/2025/copy.yaml", PLAN)
     _, diagnostics = load_site(str(tmp_path))
     assert [(os.path.basename(d.path), d.field, d.message) for d in diagnostics] == [
-        ("copy.yaml", "id", f"duplicate plan id 'demo-edu-2025' (also in {tmp_path}/plans/2025/demo-edu-2025.yaml)")]
+        ("copy.yaml", "id", f"duplicate plan id 'demo-edu-2025' (also in {tmp_path}/plans/2025/demo-edu-2025.yaml); "
+                            "give this plan an id of its own: id: copy, as its file is named")]
 
 
 def test_unknown_fields_and_missing_fields(tmp_path):

@@ -50,3 +50,15 @@ def test_a_status_in_other_words_is_told_the_state_it_means(tmp_path, written, m
                                         f"        themes: [preschool]\n        status: {written}\n"))
     [(field, message)] = [(f, m) for _, f, s, m in messages(tmp_path) if s == "error"]
     assert field == "sections[0].items[0].status" and f"(did you mean {meant!r}?), got" in message
+
+
+@pytest.mark.parametrize("name, said", [
+    ("plans/2026/demo-edu-2026.yaml", "give this plan an id of its own: id: demo-edu-2026, as its file is named"),
+    ("plans/2026/计划.yaml", "give this plan an id of its own, and name its file after it")])
+def test_a_plan_copied_with_its_id_is_told_the_id_to_give_it(tmp_path, name, said):
+    """A new year's plan made from a copy of last year's keeps its id: the error said only that it was a
+    duplicate."""
+    make_project(tmp_path)
+    write(tmp_path, name, PLAN.replace("year: 2025", "year: 2026"))
+    [(field, message)] = [(f, m) for _, f, s, m in messages(tmp_path) if s == "error"]
+    assert field == "id" and message.endswith(f"/plans/2025/demo-edu-2025.yaml); {said}")
