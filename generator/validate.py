@@ -248,12 +248,11 @@ def items(site: Site, plan_file: PlanFile) -> Iterator[Diagnostic]:
     for placed in walk_items(plan.sections):
         item, path = placed.item, placed.path
         if placed.key in seen:
-            line = document.where(seen[placed.key])[0]
+            other, numbered = seen[placed.key]
             yield document.diagnostic(path + ("id" if item.id else "number",),
-                                      f"item id {placed.key!r} is already used by the item at line {line}; "
-                                      + ("give this one another 'id'" if item.id else
-                                         "give one of them an explicit 'id'"))
-        seen.setdefault(placed.key, path)
+                                      f"item id {placed.key!r} is already used by the item at line "
+                                      f"{document.where(other)[0]}; " + what_to_do(bool(item.id), numbered))
+        seen.setdefault(placed.key, (path, not item.id))
         if not item.text.strip():
             yield document.diagnostic(path, "item has no text", "warning")
         for field in ("owners", "support") if owners_known else ():
@@ -266,6 +265,18 @@ def items(site: Site, plan_file: PlanFile) -> Iterator[Diagnostic]:
         yield from early_deadline(document, path, plan, item.deadline)
         if len(item.span) not in (0, 2) or (item.span and item.span[0] > item.span[1]):
             yield document.diagnostic(path + ("span",), "expected [start, end] with start <= end")
+
+
+def what_to_do(explicit: bool, other_numbered: bool) -> str:
+    """What to do about an item whose id (``explicit``: its 'id', else the one its numbering gives it) another
+    item has: the other takes it from its numbering when the plan was renumbered and this one was given its old
+    id to keep its address, which the other then needs an 'id' of its own to leave."""
+    if not explicit:
+        return "give one of them an explicit 'id'"
+    if other_numbered:
+        return ("that one takes it from its numbering: give this one another 'id', or, to keep this one's (an "
+                "address published before), give that one an 'id' of its own")
+    return "give this one another 'id'"
 
 
 def misplaced(vocabulary: Vocabulary, owner: str) -> bool:

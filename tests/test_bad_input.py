@@ -171,7 +171,9 @@ CASES = {
     "duplicate explicit item id": Case(
         replace("number: '2'", "number: '2'\n        id: 1-1"), "      - number: '2'\n        id: ¦1-1",
         "sections[0].items[1].id",
-        (f"item id '1-1' is already used by the item at line {FIRST_ITEM}; give this one another 'id'",)),
+        (f"item id '1-1' is already used by the item at line {FIRST_ITEM}; that one takes it from its numbering: "
+         "give this one another 'id', or, to keep this one's (an address published before), give that one an 'id' "
+         "of its own",)),
     "duplicate plan id": Case(  # reported in the copy, the file not named after the id
         lambda text: text, "id: ¦xx-edu-2025", "id",
         ("duplicate plan id 'xx-edu-2025' (also in", "xx-edu-2025.yaml)"), path="plans/2025/xx-edu-2025-copy.yaml",

@@ -62,3 +62,15 @@ def test_a_plan_copied_with_its_id_is_told_the_id_to_give_it(tmp_path, name, sai
     write(tmp_path, name, PLAN.replace("year: 2025", "year: 2026"))
     [(field, message)] = [(f, m) for _, f, s, m in messages(tmp_path) if s == "error"]
     assert field == "id" and message.endswith(f"/plans/2025/demo-edu-2025.yaml); {said}")
+
+
+def test_an_old_id_kept_by_a_renumbered_item_says_the_item_numbered_so_now_needs_an_id(tmp_path):
+    """A curator inserting an item before item 1 renumbers it 2 and keeps its address with id: 1-1, as README
+    says; the new item 1 takes 1-1 from its numbering, and the error said to give the old one another id."""
+    make_project(tmp_path, PLAN.replace("      - number: 1\n        title: 扩大普惠资源\n",
+                                        "      - number: 1\n        title: 新增事项\n"
+                                        "      - number: 2\n        id: 1-1\n        title: 扩大普惠资源\n"))
+    [(line, field, message)] = [(n, f, m) for n, f, s, m in messages(tmp_path) if s == "error"]
+    assert (line, field) == (12, "sections[0].items[1].id") and message == (
+        "item id '1-1' is already used by the item at line 9; that one takes it from its numbering: give this one "
+        "another 'id', or, to keep this one's (an address published before), give that one an 'id' of its own")
