@@ -276,14 +276,17 @@ class _Dataclass:
         return self.cls(**kwargs)
 
 
+_TYPED_KEY = re.compile(r"\s*([a-z_]+)\s*(\uff1a|:\u3000)")
+
+
 def _full_width_colon(written, names) -> str:
-    """A " (…)" hint if ``written`` starts with a field's name and a full-width colon "：", as a Chinese input
-    method types it: YAML then reads no key but text, a key of the text (in {}) or a text in place of a mapping
-    (a mapping's only key), and the rest of the line with it."""
-    key = written.partition("\uff1a")[0].strip() if isinstance(written, str) and "\uff1a" in written else None
-    if key not in names:
+    """A " (…)" hint if ``written`` starts with a field's name and a full-width colon "：", or a colon and a
+    full-width space, as a Chinese input method types them: YAML then reads no key but text, a key of the text
+    (in {}) or a text in place of a mapping (a mapping's only key), and the rest of the line with it."""
+    typed = _TYPED_KEY.match(written) if isinstance(written, str) else None
+    if typed is None or typed[1] not in names:
         return ""
-    return f" ({full_width_hint(key)})"
+    return f" ({full_width_hint(*typed.groups())})"
 
 
 def _field(f: dataclasses.Field, tp) -> _Field:

@@ -62,9 +62,9 @@ class Hint(NamedTuple):
 _KEY = r"[A-Za-z_][A-Za-z0-9_-]*"
 # The start of a line holding a key: its indentation, the dashes of sequence entries, the key and its colon.
 _KEY_LINE = re.compile(rf"([ \t]*(?:-[ \t]+)*)({_KEY})[ \t]*:(?=[ \t]|\Z)")
-# A key followed by a full-width colon, as Chinese input methods type it: YAML reads it as text.
-# Only a name such as the formats' fields have (lower case): PISA：测评结果 is text.
-_FULL_WIDTH_KEY = re.compile(r"[ \t]*(?:-[ \t]+)*([a-z_][a-z0-9_]*)[ \t]*\uff1a(?!.*:(?:[ \t]|\Z))")
+# A key followed by a full-width colon, or by a colon and a full-width space, as Chinese input methods type
+# them: YAML reads it as text.  Only a name such as the formats' fields have (lower case): PISA：测评结果 is text.
+_FULL_WIDTH_KEY = re.compile(r"[ \t]*(?:-[ \t]+)*([a-z_][a-z0-9_]*)[ \t]*(\uff1a|:\u3000)(?!.*:(?:[ \t]|\Z))")
 # A line holding a key and no value (a comment at most): what follows it, indented, is its value.
 _BARE_KEY_LINE = re.compile(rf"{_KEY_LINE.pattern}[ \t]*(?:#.*)?\Z")
 # The start of a line holding a sequence entry: its indentation and dash.
@@ -106,7 +106,7 @@ def hint(exc: yaml.MarkedYAMLError, text: str) -> Hint:
     if problem.startswith("could not find expected ':'") and start:  # a line's key has no ':' after it
         full_width = _FULL_WIDTH_KEY.match(source_line(text, start.line), start.column)
         if full_width and full_width.start() == start.column:
-            return Hint(full_width_hint(full_width.group(1)), (start.line, full_width.end() - 1))
+            return Hint(full_width_hint(*full_width.groups()), (start.line, full_width.end() - 1))
         return Hint()
     if problem.startswith("mapping values are not allowed"):
         return _mapping_values_hint(text, mark.line, mark.column)
@@ -140,8 +140,11 @@ def _in_brackets(text: str) -> bool:
     return len(re.findall(r"[\[{]", text)) > len(re.findall(r"[\]}]", text))
 
 
-def full_width_hint(key: str) -> str:
-    """The advice for ``key`` written with a full-width colon (also given by ``decode`` for an unknown field)."""
+def full_width_hint(key: str, typed: str = "\uff1a") -> str:
+    """The advice for ``key`` ``typed`` with a full-width colon, or with a colon and a full-width space (also
+    given by ``decode`` for an unknown field)."""
+    if typed != "\uff1a":
+        return f"a YAML key's colon is followed by an ASCII space: replace the full-width space after '{key}:' with ' '"
     return f"YAML keys end with an ASCII colon: replace the full-width '\uff1a' after '{key}' with ':'"
 
 
@@ -224,7 +227,7 @@ def _indentation_hint(text: str, line: int, continues: bool) -> Hint:
     above = _line_above(text, line)
     full_width = _FULL_WIDTH_KEY.match(source_line(text, above)) if above is not None else None
     if full_width:
-        return Hint(full_width_hint(full_width.group(1)), (above, full_width.end() - 1), "read")
+        return Hint(full_width_hint(*full_width.groups()), (above, full_width.end() - 1), "read")
     indent = len(key.group(1))
     out_of_line = _out_of_line_above(text, line, indent) or _entries_out_of_line_above(text, line, indent)
     if out_of_line:

@@ -74,3 +74,23 @@ def test_an_old_id_kept_by_a_renumbered_item_says_the_item_numbered_so_now_needs
     assert (line, field) == (12, "sections[0].items[1].id") and message == (
         "item id '1-1' is already used by the item at line 9; that one takes it from its numbering: give this one "
         "another 'id', or, to keep this one's (an address published before), give that one an 'id' of its own")
+
+
+@pytest.mark.parametrize("change, where, said", [
+    (("        title: 扩大普惠资源\n", "        title:\u3000扩大普惠资源\n"), (10, 15, "sections[0].items[0]"),
+     "YAML syntax error: while scanning a simple key could not find expected ':' (a YAML key's colon is followed by "
+     "an ASCII space: replace the full-width space after 'title:' with ' ')"),
+    (("year: 2025\n", "year: 2025\nsource:\n  file:\u3000seeds/x.txt\n"), (6, 3, "source"),
+     "expected a mapping, got the text 'file:\\u3000seeds/x.txt' (a YAML key's colon is followed by an ASCII space: "
+     "replace the full-width space after 'file:' with ' ')"),
+])
+def test_a_full_width_space_after_a_keys_colon_is_told_to_be_an_ascii_one(tmp_path, change, where, said):
+    """A Chinese input method types the space after 'title:' full-width: YAML reads the line as text, and the
+    error, on the line below, said nothing of it."""
+    make_project(tmp_path, PLAN.replace(*change))
+    assert [(line, column, field, message) for line, column, field, message in located(tmp_path)] == [(*where, said)]
+
+
+def located(tmp_path):
+    _, diagnostics = load_site(str(tmp_path))
+    return [(d.line, d.column, d.field, d.message) for d in diagnostics]
