@@ -156,8 +156,15 @@ def _number_hint(value) -> str:
 
 def _decode_int(value, path, document, diagnostics):
     if isinstance(value, bool) or not isinstance(value, int):
-        return _fail("an integer", value, path, document, diagnostics)
+        return _fail("an integer", value, path, document, diagnostics, _integer_hint(value))
     return value
+
+
+def _integer_hint(value) -> str:
+    """What to write for a whole number written in full-width digits or with its unit (２０２５, 2025年), as ' (…)';
+    ''."""
+    digits = unicodedata.normalize("NFKC", value).strip().removesuffix("年").strip() if isinstance(value, str) else ""
+    return f" (write {int(digits)})" if digits.isascii() and digits.isdigit() else ""
 
 
 def _decode_str(value, path, document, diagnostics):

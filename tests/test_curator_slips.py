@@ -94,3 +94,10 @@ def test_a_full_width_space_after_a_keys_colon_is_told_to_be_an_ascii_one(tmp_pa
 def located(tmp_path):
     _, diagnostics = load_site(str(tmp_path))
     return [(d.line, d.column, d.field, d.message) for d in diagnostics]
+
+
+@pytest.mark.parametrize("written", ["２０２５", "2025年", "'2025'"])
+def test_a_year_in_full_width_digits_or_with_its_unit_is_told_the_number_to_write(tmp_path, written):
+    make_project(tmp_path, PLAN.replace("year: 2025", f"year: {written}"))
+    [(field, message)] = [(f, m) for _, f, s, m in messages(tmp_path) if s == "error"]
+    assert field == "year" and message.endswith(" (write 2025)")
