@@ -58,7 +58,31 @@ def _describe(value) -> str:
 
 
 def _fail(expected: str, value, path, document, diagnostics, hint: str = "") -> None:
+    curly = _curly_quoted(value)
+    hint = hint or (f" ({CURLY_QUOTES}: write {_unquoted(curly)})" if curly is not None else "")
     diagnostics.append(document.diagnostic(path, f"expected {expected}, got {_describe(value)}{hint}"))
+
+
+# A value in the quotes a word processor or an input method types (‘’ “”), which YAML reads as text: the quotes
+# become part of it.
+_CURLY = re.compile(r"\s*(?:\u2018([^\u2018\u2019\u201c\u201d]*)\u2019|\u201c([^\u2018\u2019\u201c\u201d]*)\u201d)\s*")
+CURLY_QUOTES = "\u2018\u2019 and \u201c\u201d are not YAML's quotes but part of the text"
+_CHINESE = re.compile(r"[\u3400-\u9fff]")
+
+
+def _curly_quoted(value) -> str | None:
+    """What ``value`` holds between curly quotes wrapping it whole, if it is such a text."""
+    quoted = _CURLY.fullmatch(value) if isinstance(value, str) else None
+    return None if quoted is None else quoted[1] if quoted[1] is not None else quoted[2]
+
+
+def _straight(text: str) -> str:
+    return "'" + text.replace("'", "''") + "'"
+
+
+def _unquoted(text: str) -> str:
+    """``text`` as YAML writes it where a number or a date goes: bare, if it reads as one."""
+    return text if re.fullmatch(rf"{_NUMBER}|{ISO_DATE.pattern}", text) else _straight(text)
 
 
 # A decoder takes (value, path, document, diagnostics) and returns the decoded value, or None after adding
@@ -167,8 +191,12 @@ def _integer_hint(value) -> str:
     return f" (write {int(digits)})" if digits.isascii() and digits.isdigit() else ""
 
 
-def _decode_str(value, path, document, diagnostics):
+def _decode_str(value, path, document, diagnostics, printed: bool = False):
     if isinstance(value, str):
+        curly = _curly_quoted(value)
+        if curly is not None and (printed or not _CHINESE.search(curly)):  # (“双减” may be a text's own quotes)
+            diagnostics.append(document.diagnostic(path, f"{CURLY_QUOTES}: write {_straight(curly)}",
+                                                   "warning"))
         return value
     if isinstance(value, (int, float)) and not isinstance(value, bool):  # YAML read it as a number
         return _fail("a string (quote it to keep it as written)", value, path, document, diagnostics)
@@ -180,7 +208,7 @@ def _decode_printed(value, path, document, diagnostics):
     (``number: 1``).  Not a decimal: YAML reads ``1.10`` as the number 1.1, which would lose the 0."""
     if isinstance(value, int) and not isinstance(value, bool):
         return str(value)
-    return _decode_str(value, path, document, diagnostics)
+    return _decode_str(value, path, document, diagnostics, printed=True)
 
 
 ISO_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")  # ASCII digits: \d would take ２０２５

@@ -101,3 +101,28 @@ def test_a_year_in_full_width_digits_or_with_its_unit_is_told_the_number_to_writ
     make_project(tmp_path, PLAN.replace("year: 2025", f"year: {written}"))
     [(field, message)] = [(f, m) for _, f, s, m in messages(tmp_path) if s == "error"]
     assert field == "year" and message.endswith(" (write 2025)")
+
+
+CURLY = "‘’ and “” are not YAML's quotes but part of the text"
+
+
+@pytest.mark.parametrize("change, field, severity, said", [
+    (("value: 58", "value: ‘58’"), "sections[0].items[0].targets[0].value", "error",
+     f"expected a number, got the text '‘58’' ({CURLY}: write 58)"),
+    (("comparator: '>='", "comparator: ‘>=’"), "sections[0].items[0].targets[0].comparator", "error",
+     f"expected one of '>=', '<=', '=', '>', '<', 'range' (did you mean '>='?), got the text '‘>=’' ({CURLY}: "
+     "write '>=')"),
+    (("unit: '%'", "unit: “%”"), "sections[0].items[0].targets[0].unit", "warning", f"{CURLY}: write '%'"),
+    (("      - number: 1\n", "      - number: ‘(一)’\n"), "sections[0].items[0].number", "warning",
+     f"{CURLY}: write '(一)'"),
+])
+def test_a_value_in_curly_quotes_is_told_they_are_text(tmp_path, change, field, severity, said):
+    """A word processor's quotes around a value are kept in it: a number, a unit or an item's number (its
+    address, item-1-p1) then changed without a word, and errors did not say why '‘58’' is no number."""
+    make_project(tmp_path, PLAN.replace(*change))
+    assert [(f, s, m) for _, f, s, m in messages(tmp_path)] == [(field, severity, said)]
+
+
+def test_a_chinese_text_in_its_own_quotes_is_left_alone(tmp_path):
+    make_project(tmp_path, PLAN.replace("title: 扩大普惠资源", "title: “双减”"))
+    assert messages(tmp_path) == []
