@@ -170,9 +170,28 @@ def read_text(path: str) -> tuple[str | None, list[Diagnostic]]:
     except UnicodeDecodeError as exc:
         valid = raw[: exc.start].decode("utf-8")
         line, column = _line_column(valid, len(valid))
-        return None, [Diagnostic(path, line, column, "", "file is not UTF-8 (save it as UTF-8; "
+        return None, [Diagnostic(path, line, column, "", f"file is not UTF-8 (save it as UTF-8;{encoding_found(raw)} "
                                  f"byte 0x{raw[exc.start]:02x} cannot be decoded)")]
     return text.removeprefix("\ufeff"), []
+
+
+# The encodings Windows editors save Chinese text in, as Notepad names them: the one a file that is not UTF-8
+# reads as is named, to be chosen away from when saving it.
+WINDOWS_ENCODINGS = (("utf-16", "UTF-16 (Notepad's Unicode)"), ("gb18030", "GBK (GB18030; Notepad's ANSI)"))
+
+
+def encoding_found(raw: bytes) -> str:
+    """' it reads as …;' naming which of ``WINDOWS_ENCODINGS`` a file that is not UTF-8 is in (UTF-16 by its
+    byte order mark), or ''."""
+    for encoding, name in WINDOWS_ENCODINGS:
+        if encoding == "utf-16" and not raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+            continue
+        try:
+            raw.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+        return f" it reads as {name};"
+    return ""
 
 
 def load(path: str, text: str | None = None) -> tuple[Document | None, list[Diagnostic]]:

@@ -126,3 +126,20 @@ def test_a_value_in_curly_quotes_is_told_they_are_text(tmp_path, change, field, 
 def test_a_chinese_text_in_its_own_quotes_is_left_alone(tmp_path):
     make_project(tmp_path, PLAN.replace("title: 扩大普惠资源", "title: “双减”"))
     assert messages(tmp_path) == []
+
+
+@pytest.mark.parametrize("encoding, said", [("gbk", "it reads as GBK (GB18030; Notepad's ANSI)"),
+                                            ("utf-16", "it reads as UTF-16 (Notepad's Unicode)")])
+def test_a_plan_saved_in_a_windows_encoding_is_told_which(tmp_path, encoding, said):
+    """Notepad's ANSI on a Chinese Windows is GBK: the error named a byte, not the encoding to choose away from."""
+    make_project(tmp_path)
+    (tmp_path / "plans/2025/demo-edu-2025.yaml").write_bytes(PLAN.encode(encoding))
+    [(field, severity, message)] = [(f, s, m) for _, f, s, m in messages(tmp_path)]
+    assert message.startswith(f"file is not UTF-8 (save it as UTF-8; {said}; byte 0x")
+
+
+def test_a_file_in_no_windows_encoding_is_told_only_to_be_saved_as_utf8(tmp_path):
+    make_project(tmp_path)
+    (tmp_path / "plans/2025/demo-edu-2025.yaml").write_bytes(PLAN.encode() + b"\xe9 \xff\n")
+    [(field, severity, message)] = [(f, s, m) for _, f, s, m in messages(tmp_path)]
+    assert message == "file is not UTF-8 (save it as UTF-8; byte 0xe9 cannot be decoded)"
