@@ -4,7 +4,7 @@ Windows editor), each reported at its place with what to do, and nothing silentl
 import pytest
 
 from generator.load import load_site
-from projects import PLAN, REVIEW_HEAD, make_project, write
+from projects import DEPARTMENTS, PLAN, REVIEW_HEAD, make_project, write
 
 
 def messages(tmp_path):
@@ -143,3 +143,12 @@ def test_a_file_in_no_windows_encoding_is_told_only_to_be_saved_as_utf8(tmp_path
     (tmp_path / "plans/2025/demo-edu-2025.yaml").write_bytes(PLAN.encode() + b"\xe9 \xff\n")
     [(field, severity, message)] = [(f, s, m) for _, f, s, m in messages(tmp_path)]
     assert message == "file is not UTF-8 (save it as UTF-8; byte 0xe9 cannot be decoded)"
+
+
+def test_an_owner_written_as_a_department_id_since_renamed_is_told_the_id_it_has_now(tmp_path):
+    """A department's id renamed in content/departments.yaml, the plans writing the old one were told of no id."""
+    make_project(tmp_path, PLAN.replace("owners: [基教科, 计划财务科]", "owners: [demo-jijiaoke]"))
+    write(tmp_path, "content/departments.yaml", DEPARTMENTS.replace("demo-jijiaoke", "demo-jichu-jiaoyuke"))
+    assert [(f, m) for _, f, _, m in messages(tmp_path)] == [(
+        "sections[0].items[0].owners[0]", "unknown department 'demo-jijiaoke' for organisation 'demo-edu' (did you "
+        "mean 'demo-jichu-jiaoyuke' or 'demo-jicaike'?); add it to content/departments.yaml")]
