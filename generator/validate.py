@@ -9,6 +9,7 @@ from __future__ import annotations
 import os
 import posixpath
 import re
+import unicodedata
 from typing import Iterator
 
 from .addresses import LISTING_KEY
@@ -178,6 +179,21 @@ def file_name(site: Site, plan_file: PlanFile) -> Iterator[Diagnostic]:
             "warning")
 
 
+YEAR_IN_TITLE = re.compile(r"(?<![0-9])(19[4-9][0-9]|20[0-9][0-9])(?![0-9])")
+
+
+def title_year(site: Site, plan_file: PlanFile) -> Iterator[Diagnostic]:
+    """A title naming years the plan's is not among (nor between: 2023—2025年): a plan copied from last year's
+    keeps its title, and the site would list 洮北区教育局2025年工作要点 under 2026 beside the plan of 2025."""
+    plan = plan_file.plan
+    years = sorted({int(year) for year in YEAR_IN_TITLE.findall(unicodedata.normalize("NFKC", plan.title))})
+    if years and plan.year and not years[0] <= plan.year <= years[-1]:
+        named = "、".join(map(str, years))
+        yield plan_file.document.diagnostic(("title",), f"the title names {named} but the plan is of {plan.year}: "
+                                            "correct the one that is wrong (a copied plan keeps its title)",
+                                            "warning")
+
+
 def organisation(site: Site, plan_file: PlanFile) -> Iterator[Diagnostic]:
     known, written = site.vocabulary.organisation_by_id, plan_file.plan.organisation  # '': decoding said why
     if written and "organisations" in site.vocabulary_documents and written not in known:
@@ -310,4 +326,4 @@ def as_list(owner: str) -> str:
             f"[{', '.join(units)}]")
 
 
-PLAN_RULES = (file_name, organisation, source, sections, items, targets, review_links)
+PLAN_RULES = (file_name, title_year, organisation, source, sections, items, targets, review_links)

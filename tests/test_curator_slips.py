@@ -152,3 +152,20 @@ def test_an_owner_written_as_a_department_id_since_renamed_is_told_the_id_it_has
     assert [(f, m) for _, f, _, m in messages(tmp_path)] == [(
         "sections[0].items[0].owners[0]", "unknown department 'demo-jijiaoke' for organisation 'demo-edu' (did you "
         "mean 'demo-jichu-jiaoyuke' or 'demo-jicaike'?); add it to content/departments.yaml")]
+
+
+@pytest.mark.parametrize("title, year, found", [
+    ("示例市教育局2025年工作要点", 2026, [("title", "warning", "the title names 2025 but the plan is of 2026: correct "
+                                                      "the one that is wrong (a copied plan keeps its title)")]),
+    ("示例市教育局２０２５年工作要点", 2026, [("title", "warning", "the title names 2025 but the plan is of 2026: "
+                                                        "correct the one that is wrong (a copied plan keeps its title)")]),
+    ("示例市教育局2023—2025年教育发展规划", 2024, []),
+    ("示例市教育局2025年工作总结和2026年工作计划", 2025, []),
+    ("示例市教育局工作要点", 2026, []),
+])
+def test_a_title_naming_another_year_than_the_plans_is_a_warning(tmp_path, title, year, found):
+    """A new year's plan copied from last year's, its year put right but not its title: the site listed
+    示例市教育局2025年工作要点 under 2026."""
+    make_project(tmp_path, PLAN.replace("title: 示例市教育局2025年工作要点", f"title: {title}")
+                 .replace("year: 2025", f"year: {year}"), name=f"plans/{year}/demo-edu-2025.yaml")
+    assert [(f, s, m) for _, f, s, m in messages(tmp_path)] == found
