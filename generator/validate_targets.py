@@ -102,7 +102,8 @@ def target_progress(plans: dict[str, Plan], document, path: tuple, target: Targe
         problem = reference_problem(target.evidence, plans)
         if problem:
             yield document.diagnostic(path + ("evidence",), problem + "; or give an http(s) address")
-    if target.actual is not None and target.as_of is None:
+    # (an as_of given that is no date has its own error)
+    if target.actual is not None and target.as_of is None and document.value_at(path + ("as_of",)) is None:
         yield document.diagnostic(path + ("actual",), "give 'as_of', the date the actual value was reported for",
                                   "warning")
     if target.status == DONE and target.actual is not None and stated(target) and not meets(target, target.actual):
