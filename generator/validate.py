@@ -277,7 +277,8 @@ def items(site: Site, plan_file: PlanFile) -> Iterator[Diagnostic]:
                     yield document.diagnostic(path + (field, i), unknown_owner(vocabulary, owner, plan.organisation))
         for i, theme in enumerate(item.themes if themes_known else ()):
             if theme not in vocabulary.theme_by_id:
-                yield document.diagnostic(path + ("themes", i), unknown("theme", theme, vocabulary.theme_by_id, many=True))
+                yield document.diagnostic(path + ("themes", i),
+                                          unknown("theme", theme, vocabulary.theme_by_id, many=True))
         yield from early_deadline(document, path, plan, item.deadline)
         if len(item.span) not in (0, 2) or (item.span and item.span[0] > item.span[1]):
             yield document.diagnostic(path + ("span",), "expected [start, end] with start <= end")

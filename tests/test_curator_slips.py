@@ -157,8 +157,9 @@ def test_an_owner_written_as_a_department_id_since_renamed_is_told_the_id_it_has
 @pytest.mark.parametrize("title, year, found", [
     ("示例市教育局2025年工作要点", 2026, [("title", "warning", "the title names 2025 but the plan is of 2026: correct "
                                                       "the one that is wrong (a copied plan keeps its title)")]),
-    ("示例市教育局２０２５年工作要点", 2026, [("title", "warning", "the title names 2025 but the plan is of 2026: "
-                                                        "correct the one that is wrong (a copied plan keeps its title)")]),
+    ("示例市教育局２０２５年工作要点", 2026, [("title", "warning",
+                                        "the title names 2025 but the plan is of 2026: "
+                                        "correct the one that is wrong (a copied plan keeps its title)")]),
     ("示例市教育局2023—2025年教育发展规划", 2024, []),
     ("示例市教育局2025年工作总结和2026年工作计划", 2025, []),
     ("示例市教育局工作要点", 2026, []),
