@@ -19,6 +19,7 @@ from ..yamlsource import SPECIAL_FILE, cannot_read, special_file
 from .markers import starts_numbered
 from .tables import split_cells
 from .textmap import Mapped
+from .wordlists import Lists
 
 MAX_BYTES = 32 * 1024 * 1024
 
@@ -297,7 +298,8 @@ def read_html(path: str) -> str:
 # --- Word documents -------------------------------------------------------------------
 
 def read_docx(path: str) -> str:
-    """Paragraphs and tables in document order; a table row is one line of tab-separated cells."""
+    """Paragraphs and tables in document order; a table row is one line of tab-separated cells.  A paragraph
+    of an automatic list starts with the number Word prints for it (``wordlists``)."""
     import docx
     from docx.opc.exceptions import OpcError
     from docx.table import Table
@@ -308,10 +310,15 @@ def read_docx(path: str) -> str:
     except (OpcError, zipfile.BadZipFile, KeyError):
         raise ValueError("not a Word document in the .docx format (a .doc of older Word versions: save it as "
                          ".docx)") from None
+    lists = Lists.of(document)
+
+    def text(paragraph: Paragraph) -> str:
+        return (lists.label(paragraph._p) if paragraph.text.strip() else "") + paragraph.text
+
     lines = []
     for block in document.element.body.iterchildren():
         if block.tag.endswith("}p"):
-            lines.append(Paragraph(block, document).text)
+            lines.append(text(Paragraph(block, document)))
         elif block.tag.endswith("}tbl"):
             for row in Table(block, document).rows:
                 cells, seen = [], set()
@@ -319,7 +326,7 @@ def read_docx(path: str) -> str:
                     if id(cell._tc) in seen:  # a horizontally merged cell is returned once per grid column
                         continue
                     seen.add(id(cell._tc))
-                    cells.append(" ".join(p.text.strip() for p in cell.paragraphs if p.text.strip())
+                    cells.append(" ".join(text(p).strip() for p in cell.paragraphs if p.text.strip())
                                  .replace("\t", " "))
                 lines.append("\t".join(cells))
     return "\n".join(lines) + "\n"

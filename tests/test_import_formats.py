@@ -1,0 +1,108 @@
+"""Documents as government sites and offices publish them: Word's automatic lists and merged cells, saved pages
+with tables whose cells span rows and columns, PDFs printed with running headers (importer stage 1 and after)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import docx
+import pytest
+from docx.oxml import parse_xml
+from docx.oxml.ns import nsdecls
+
+from generator.importer.pipeline import Settings, import_source
+from generator.importer.report import walk_item_dicts
+from generator.importer.sources import read_source
+from generator.load import load_vocabulary
+from projects import DEPARTMENTS, ORGANISATIONS, THEMES, write
+
+
+@pytest.fixture
+def vocabulary(tmp_path):
+    for name, text in (("organisations", ORGANISATIONS), ("departments", DEPARTMENTS), ("themes", THEMES)):
+        write(tmp_path, f"content/{name}.yaml", text)
+    problems = []
+    loaded, _ = load_vocabulary(str(tmp_path), problems)
+    assert problems == []
+    return loaded
+
+
+def drafted(path: Path, vocabulary) -> dict:
+    result = import_source(str(path), Settings(organisation="demo-edu", year=2025), vocabulary)
+    assert result.errors == ()
+    return result.plan
+
+
+def items(plan: dict) -> list[dict]:
+    return list(walk_item_dicts(plan["sections"]))
+
+
+# --- Word's automatic lists -------------------------------------------------------------------------------
+
+LEVELS = (("chineseCounting", "%1、"), ("decimal", "%2."), ("decimal", "（%3）"))
+
+
+def with_lists(document, styled: str | None = None) -> None:
+    """One list definition of three levels (一、 1. （1）), as numId 10; ``styled``: a paragraph style whose
+    paragraphs are numbered at level 0 by the style itself, as Word's heading numbering does."""
+    levels = "".join(f'<w:lvl w:ilvl="{i}"><w:start w:val="1"/><w:numFmt w:val="{fmt}"/><w:lvlText w:val="{text}"/>'
+                     "</w:lvl>" for i, (fmt, text) in enumerate(LEVELS))
+    root = document.part.numbering_part.element
+    root.insert(0, parse_xml(f'<w:abstractNum {nsdecls("w")} w:abstractNumId="10">{levels}</w:abstractNum>'))
+    root.append(parse_xml(f'<w:num {nsdecls("w")} w:numId="10"><w:abstractNumId w:val="10"/></w:num>'))
+    if styled:
+        document.styles[styled].element.get_or_add_pPr().append(
+            parse_xml(f'<w:numPr {nsdecls("w")}><w:numId w:val="10"/></w:numPr>'))
+
+
+def numbered(paragraph, level: int) -> None:
+    paragraph._p.get_or_add_pPr().append(parse_xml(
+        f'<w:numPr {nsdecls("w")}><w:ilvl w:val="{level}"/><w:numId w:val="10"/></w:numPr>'))
+
+
+def test_paragraphs_of_words_automatic_lists_are_read_with_the_numbers_word_prints(tmp_path, vocabulary):
+    document = docx.Document()
+    with_lists(document, styled="Heading 1")
+    document.add_paragraph("示例市教育局2025年工作要点")
+    for heading, tasks in (("加强党的建设", ("深化理论武装。（责任单位：基教科）", "加强基层党组织建设。（责任单位：计财科）")),
+                           ("推进教育均衡发展", ("扩大学前教育资源，新增公办学位540个：",))):
+        document.add_paragraph(heading, style="Heading 1")  # numbered by its style: 一、 二、
+        for task in tasks:
+            numbered(document.add_paragraph(task, style="List Paragraph"), 1)  # 1. 2., again from 1 below 二、
+    for point in ("城区新建公办幼儿园2所。", "农村改扩建公办幼儿园1所。"):
+        numbered(document.add_paragraph(point), 2)
+    numbered(document.add_paragraph(""), 1)  # an empty list paragraph: no line
+    path = tmp_path / "plan.docx"
+    document.save(path)
+
+    assert read_source(str(path))[0].splitlines() == [
+        "示例市教育局2025年工作要点", "一、加强党的建设", "1.深化理论武装。（责任单位：基教科）",
+        "2.加强基层党组织建设。（责任单位：计财科）", "二、推进教育均衡发展", "1.扩大学前教育资源，新增公办学位540个：",
+        "（1）城区新建公办幼儿园2所。", "（2）农村改扩建公办幼儿园1所。", ""]
+    plan = drafted(path, vocabulary)
+    assert [(s["number"], s["title"]) for s in plan["sections"]] == [("一", "加强党的建设"), ("二", "推进教育均衡发展")]
+    assert [(i["number"], i["owners"]) for i in items(plan)] == [("1", ["基教科"]), ("2", ["计财科"]), ("1", [])]
+    assert items(plan)[2]["text"] == "扩大学前教育资源，新增公办学位540个：\n（1）城区新建公办幼儿园2所。\n（2）农村改扩建公办幼儿园1所。"
+
+
+def test_a_list_number_in_merged_cells_counts_once_and_bullets_add_nothing(tmp_path):
+    document = docx.Document()
+    with_lists(document)
+    root = document.part.numbering_part.element
+    root.insert(0, parse_xml(f'<w:abstractNum {nsdecls("w")} w:abstractNumId="11"><w:lvl w:ilvl="0">'
+                             '<w:numFmt w:val="bullet"/><w:lvlText w:val="●"/></w:lvl></w:abstractNum>'))
+    root.append(parse_xml(f'<w:num {nsdecls("w")} w:numId="11"><w:abstractNumId w:val="11"/></w:num>'))
+    bullet = document.add_paragraph("说明：")
+    bullet._p.get_or_add_pPr().append(parse_xml(
+        f'<w:numPr {nsdecls("w")}><w:ilvl w:val="0"/><w:numId w:val="11"/></w:numPr>'))
+    table = document.add_table(rows=3, cols=2)
+    for row, task in zip(table.rows, ("新建幼儿园。", "改扩建小学。", "培训教师。")):
+        if task != "改扩建小学。":
+            numbered(row.cells[0].paragraphs[0], 1)
+            row.cells[0].paragraphs[0].add_run("任务")
+        row.cells[1].text = task
+    table.cell(0, 0).merge(table.cell(1, 0))  # one numbered cell over two rows
+    path = tmp_path / "table.docx"
+    document.save(path)
+    assert read_source(str(path))[0].splitlines() == [
+        "说明：", "1.任务\t新建幼儿园。", "1.任务\t改扩建小学。", "2.任务\t培训教师。"]
