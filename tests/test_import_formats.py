@@ -106,3 +106,32 @@ def test_a_list_number_in_merged_cells_counts_once_and_bullets_add_nothing(tmp_p
     document.save(path)
     assert read_source(str(path))[0].splitlines() == [
         "说明：", "1.任务\t新建幼儿园。", "1.任务\t改扩建小学。", "2.任务\t培训教师。"]
+
+
+# --- tables of saved web pages --------------------------------------------------------------------------
+
+SPANNED_TABLE = """<table border="1"><thead>
+<tr><th rowspan="2">序号</th><th rowspan="2">重点任务</th><th colspan="2">责任单位</th><th rowspan="2">完成时限</th></tr>
+<tr><th>牵头单位</th><th>配合单位</th></tr></thead><tbody>
+<tr><td colspan="5"><b>一、学前教育</b></td></tr>
+<tr><td>1</td><td>新建公办幼儿园2所，新增学位540个。</td><td rowspan="2">基教科</td><td>计财科</td>
+<td rowspan="2">2025年8月底前</td></tr>
+<tr><td>2</td><td>开展保育教育质量评估。</td><td>教研室</td></tr>
+<tr><td colspan="5"><b>二、义务教育</b></td></tr>
+<tr><td>3</td><td>新增义务教育学位1200个。</td><td>计财科</td><td>基教科</td><td>2025年9月1日前</td></tr>
+</tbody></table>"""
+
+
+def test_a_cell_spanning_rows_of_a_pages_table_is_in_each_of_its_rows(tmp_path, vocabulary):
+    path = tmp_path / "page.html"
+    path.write_text(f'<html><body><div class="nav">首页</div><div id="zoom"><p>示例市教育局2025年重点工作任务分解表</p>'
+                    f"{SPANNED_TABLE}</div></body></html>", encoding="utf-8")
+    assert read_source(str(path))[0].splitlines()[1:6] == [
+        "序号\t重点任务\t责任单位\t完成时限", "序号\t重点任务\t牵头单位\t配合单位\t完成时限", "一、学前教育",
+        "1\t新建公办幼儿园2所，新增学位540个。\t基教科\t计财科\t2025年8月底前",
+        "2\t开展保育教育质量评估。\t基教科\t教研室\t2025年8月底前"]
+    plan = drafted(path, vocabulary)
+    assert [(s["number"], s["title"]) for s in plan["sections"]] == [("一", "学前教育"), ("二", "义务教育")]
+    assert [(i["number"], i["owners"], i["support"], str(i["deadline"])) for i in items(plan)] == [
+        ("1", ["基教科"], ["计财科"], "2025-08-31"), ("2", ["基教科"], ["教研室"], "2025-08-31"),
+        ("3", ["计财科"], ["基教科"], "2025-09-01")]

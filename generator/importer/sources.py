@@ -229,16 +229,60 @@ def _render(element: _Element, out: list[str]) -> None:
             out.append(child)
         elif child.tag == "br":
             out.append(_LINE)
-        elif child.tag == "tr":
-            cells = [_cell_text(cell) for cell in child.children
-                     if isinstance(cell, _Element) and cell.tag in _CELL_TAGS]
-            out.append(_LINE + _CELL.join(cells) + _LINE)
+        elif child.tag == "table":
+            out.append(_LINE)
+            out.extend(_LINE + _CELL.join(cells) + _LINE for cells in _grid(child))
+            out.append(_LINE)
+        elif child.tag == "tr":  # a row outside any table (a page cut from its table)
+            out.append(_LINE + _CELL.join(_cell_text(cell) for cell in _cells(child)) + _LINE)
         elif child.tag in _BLOCK_TAGS:
             out.append(_LINE)
             _render(child, out)
             out.append(_LINE)
         else:
             _render(child, out)
+
+
+def _cells(row: _Element) -> list[_Element]:
+    return [cell for cell in row.children if isinstance(cell, _Element) and cell.tag in _CELL_TAGS]
+
+
+def _rows(element: _Element) -> list[_Element]:
+    """The rows of a table (in its thead, tbody, tfoot too), not those of a table nested in a cell."""
+    rows = []
+    for child in element.children:
+        if isinstance(child, _Element) and child.tag == "tr":
+            rows.append(child)
+        elif isinstance(child, _Element) and child.tag != "table" and child.tag not in _CELL_TAGS:
+            rows.extend(_rows(child))
+    return rows
+
+
+def _span(cell: _Element, name: str) -> int:
+    value = cell.attrs.get(name, "").strip()
+    return min(int(value), 1000) if value.isdigit() and int(value) > 0 else 1
+
+
+def _grid(table: _Element) -> list[list[str]]:
+    """The cells of each row of a table, as Word's tables are read: a cell spanning rows (rowspan) is in each
+    of its rows, one spanning columns (colspan) once, so that every row below a header of two rows (责任单位
+    over 牵头单位 and 配合单位) has a cell for each column, and the rows sharing one 牵头单位 each name it."""
+    grid = []
+    above: dict[int, tuple[str, int, int]] = {}  # column -> (text, columns spanned, rows still spanned below)
+    for row in _rows(table):
+        cells, column, queue = [], 0, _cells(row)
+        while queue or column in above:
+            if column in above:
+                text, width, rows = above.pop(column)
+            else:
+                cell = queue.pop(0)
+                text, width, rows = _cell_text(cell), _span(cell, "colspan"), _span(cell, "rowspan")
+            if rows > 1:
+                above[column] = (text, width, rows - 1)
+            cells.append(text)
+            column += width
+        grid.append(cells)
+    return grid
 
 
 def _cell_text(cell: _Element) -> str:
