@@ -135,3 +135,38 @@ def test_a_cell_spanning_rows_of_a_pages_table_is_in_each_of_its_rows(tmp_path, 
     assert [(i["number"], i["owners"], i["support"], str(i["deadline"])) for i in items(plan)] == [
         ("1", ["基教科"], ["计财科"], "2025-08-31"), ("2", ["基教科"], ["教研室"], "2025-08-31"),
         ("3", ["计财科"], ["基教科"], "2025-09-01")]
+
+
+# --- tables of Word documents ---------------------------------------------------------------------------
+
+def test_a_word_table_with_merged_cells_gives_each_task_its_section_owners_and_deadline(tmp_path, vocabulary):
+    document = docx.Document()
+    document.add_paragraph("示例市卫生健康委员会2025年重点工作任务清单")
+    rows = [("一、深化医药卫生体制改革",),
+            ("1", "推进紧密型县域医共体建设。", "基教科", "计财科", "2025年12月底前"),
+            ("2", "深化公立医院改革。", "基教科", "教研室", "2025年12月底前"),
+            ("二、提升公共卫生服务能力",),
+            ("3", "加强疾病预防控制体系建设。", "计财科", "基教科", "2025年9月底前")]
+    table = document.add_table(rows=len(rows) + 2, cols=5)
+    for column, text in enumerate(("序号", "重点任务", "责任科室", "", "完成时限")):
+        table.cell(0, column).text = text
+    table.cell(1, 2).text, table.cell(1, 3).text = "牵头科室", "配合科室"
+    for column in (0, 1, 4):
+        table.cell(0, column).merge(table.cell(1, column))
+    table.cell(0, 2).merge(table.cell(0, 3))
+    for index, values in enumerate(rows, 2):
+        if len(values) == 1:
+            table.cell(index, 0).merge(table.cell(index, 4)).text = values[0]
+        else:
+            for column, text in enumerate(values):
+                table.cell(index, column).text = "" if index == 4 and column in (2, 4) else text
+    for column in (2, 4):  # one 牵头科室 and one 完成时限 for tasks 1 and 2
+        table.cell(3, column).merge(table.cell(4, column))
+    path = tmp_path / "breakdown.docx"
+    document.save(path)
+    plan = drafted(path, vocabulary)
+    assert [(s["number"], s["title"]) for s in plan["sections"]] == [
+        ("一", "深化医药卫生体制改革"), ("二", "提升公共卫生服务能力")]
+    assert [(i["number"], i["owners"], i["support"], str(i["deadline"])) for i in items(plan)] == [
+        ("1", ["基教科"], ["计财科"], "2025-12-31"), ("2", ["基教科"], ["教研室"], "2025-12-31"),
+        ("3", ["计财科"], ["基教科"], "2025-09-30")]
