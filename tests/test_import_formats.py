@@ -170,3 +170,34 @@ def test_a_word_table_with_merged_cells_gives_each_task_its_section_owners_and_d
     assert [(i["number"], i["owners"], i["support"], str(i["deadline"])) for i in items(plan)] == [
         ("1", ["基教科"], ["计财科"], "2025-12-31"), ("2", ["基教科"], ["教研室"], "2025-12-31"),
         ("3", ["计财科"], ["基教科"], "2025-09-30")]
+
+
+# --- PDFs as a browser or an office prints them -------------------------------------------------------------
+
+PRINTED = Path(__file__).parent / "fixtures" / "import" / "printed.pdf"
+# printed by Chromium (page.pdf with a header and footer template), 30 characters a line, on three pages: each
+# with the header 示例市教育局文件 and the footer 第 N 页 共 3 页, the attachment on a page of its own
+
+
+def test_a_printed_pdf_is_read_without_its_running_header_and_footer_and_with_its_paragraphs_whole(caplog):
+    text, problems = read_source(str(PRINTED))
+    assert problems == []
+    assert [line for line in text.splitlines() if line] == [
+        "示例市教育局工作要点",
+        "一、加强党的建设",
+        "１．深化理论武装。健全第一议题制度，统筹推进各项工作落实落细并持续巩固提升质量水平加强协调配合形成。（责任单位：基教科）",
+        # a sentence filling its last line, the owner clause on the next
+        "２．加强基层党组织建设。推进中小学校党组织领导的校长负责制，统筹推进各项工作落实落细并持续巩固提升质量水平加强协调配合。"
+        "（责任单位：计财科）",
+        "二、推进教育优质均衡发展",
+        # the page turns inside the item (the header of page 2 stood between its lines), its owner clause cut at the
+        # colon
+        "３．促进义务教育优质均衡。实施薄弱学校改造提升工程，统筹推进各项工作落实落细并持续巩固提升质量水平加强协调。"
+        "（责任单位：基教科、计财科）",
+        # the owner clause ends a full line: the closing words below are no part of it
+        "４．抓好学生资助工作。全年资助家庭经济困难学生，统筹推进各项工作落实落细并持续巩固提升质量水平加强。（责任单位：计财科）",
+        "各单位要对照本要点，结合实际制定具体落实措施，确保各项工作落到实处。",
+        "示例市教育局", "二〇二五年二月十八日",
+        "附件", "序号 工作任务", "１ 新建公办幼儿园 基教科 二〇二五年八月底前", "牵头单位 完成时限"]
+    assert not [record for record in caplog.records if record.name.startswith("pdfminer")]  # (no FontBBox)
+

@@ -7,6 +7,7 @@ into it, so reading must be deterministic.  Line ends are normalised to
 
 from __future__ import annotations
 
+import logging
 import os
 import re
 import statistics
@@ -399,7 +400,25 @@ def _full_width(lines: list[str]) -> float | None:
     return 0.85 * statistics.quantiles(widths, n=10)[-1] if len(widths) >= 2 else None
 
 
+_OPENING, _CLOSING = "（(", "）)"
+
+
+def _ends_paragraph(line: str) -> bool:
+    """Whether the line ends a sentence: at its punctuation, outside brackets (（责任单位： runs on), or at the
+    bracket closing a clause after the sentence (…全覆盖。（责任单位：组织人事股）)."""
+    if line.endswith(tuple(_CLOSING)):
+        opened = max(line.rfind(bracket) for bracket in _OPENING)
+        return opened > 0 and line[opened - 1] in "。！？；!?;"
+    unclosed = sum(line.count(bracket) for bracket in _OPENING) > sum(line.count(b) for b in _CLOSING)
+    return line.endswith(_SENTENCE_END) and not unclosed
+
+
 def _runs_on(line: str, full: float) -> bool:
+    return _width(line) >= full and not _ends_paragraph(line) and not _table_row(line)
+
+
+def _unpunctuated(line: str, full: float) -> bool:
+    """A line running the full width without punctuation ending it: what a copy of a PDF is mostly made of."""
     return _width(line) >= full and not line.endswith(_SENTENCE_END) and not _table_row(line)
 
 
@@ -409,7 +428,7 @@ def hard_wrapped(text: str) -> bool:
     table are not counted."""
     lines = [line.strip() for line in text.split("\n") if line.strip() and not _table_row(line.strip())]
     full = _full_width(lines)
-    return full is not None and sum(_runs_on(line, full) for line in lines) >= max(WRAPPED_MIN, len(lines) / 2)
+    return full is not None and sum(_unpunctuated(line, full) for line in lines) >= max(WRAPPED_MIN, len(lines) / 2)
 
 
 def repair_wraps(text: str) -> str:
@@ -417,7 +436,9 @@ def repair_wraps(text: str) -> str:
 
     A line is joined to the next non-blank line when it runs (nearly) the full
     width of the page, does not end a sentence, and the next line does not
-    start with a numbered heading.  Short lines (headings, the last line of a
+    start with a numbered heading; or when it runs the full width and the next
+    line is a clause in brackets, which starts no paragraph (…全覆盖。 /
+    （责任单位：组织人事股）).  Short lines (headings, the last line of a
     paragraph) keep their breaks, and so do the rows of a table (``_table_row``):
     they are neither joined nor measured for the page's width.
     """
@@ -427,13 +448,14 @@ def repair_wraps(text: str) -> str:
         return text
     out: list[str] = []
     blanks: list[str] = []  # blank lines met while a wrapped line waits for its continuation
-    wrapped = False
+    wrapped = at_width = False
     for line in lines:
         stripped = line.strip()
         if not stripped:
             blanks.append(line)
             continue
-        if wrapped and not starts_numbered(stripped) and not _table_row(stripped):
+        bracketed = stripped.startswith(tuple(_OPENING)) and stripped.endswith(tuple(_CLOSING))
+        if (wrapped or at_width and bracketed) and not starts_numbered(stripped) and not _table_row(stripped):
             before = out[-1][-1]
             out[-1] += (" " if before.isascii() and before.isalnum() and stripped[0].isascii() else "") + stripped
         else:
@@ -441,19 +463,81 @@ def repair_wraps(text: str) -> str:
             out.append(line)
         blanks = []
         wrapped = _runs_on(stripped, full)
+        at_width = _width(stripped) >= full and not _table_row(stripped)
     out.extend(blanks)
     return "\n".join(out)
 
 
+MARGIN_SHARE = 0.15  # a running header or footer lies in the top or bottom 15% of the page
+
+
+def _running_key(line, page) -> tuple[str, int] | None:
+    """What a page header or footer repeats: its text (page numbers vary: 第 1 页 共 4 页, — 2 —) and height on
+    the page; None for a line in the body of the page, not in its top or bottom margin."""
+    if MARGIN_SHARE * page.height < line.y0 and line.y1 < (1 - MARGIN_SHARE) * page.height:
+        return None
+    return re.sub(r"\d+", "#", "".join(line.get_text().split())), round(line.y0)
+
+
+def _running_lines(pages: list) -> set[tuple[str, int]]:
+    """The page headers and footers: lines of a page's margins met at the same height on at least two pages
+    and half of them."""
+    from pdfminer.layout import LTTextLine
+
+    counts: dict[tuple[str, int], int] = {}
+    for page in pages:
+        keys = {_running_key(line, page) for line in _descendants(page, LTTextLine)}
+        for key in keys - {None}:
+            counts[key] = counts.get(key, 0) + 1
+    return {key for key, count in counts.items() if count >= max(2, len(pages) / 2)}
+
+
+def _descendants(element, kind) -> list:
+    from pdfminer.layout import LTContainer
+
+    if isinstance(element, kind):
+        return [element]
+    return [found for child in element for found in _descendants(child, kind)] \
+        if isinstance(element, LTContainer) else []
+
+
+def _page_text(page, running: set[tuple[str, int]]) -> str:
+    """The page's text as pdfminer writes it (a text box's lines, then a line end), without its running lines."""
+    from pdfminer.layout import LTContainer, LTText, LTTextBox, LTTextLine
+
+    out: list[str] = []
+
+    def render(item) -> None:
+        if isinstance(item, LTTextLine):
+            if _running_key(item, page) not in running:
+                out.append(item.get_text())
+        elif isinstance(item, LTContainer):
+            for child in item:
+                render(child)
+        elif isinstance(item, LTText):
+            out.append(item.get_text())
+        if isinstance(item, LTTextBox):
+            out.append("\n")
+    render(page)
+    return "".join(out)
+
+
 def read_pdf(path: str) -> str:
-    from pdfminer.high_level import extract_text
+    """The text of each page, without the header and footer the printer repeats on each (the document's
+    letterhead, 第 1 页 共 4 页), its line wraps repaired."""
+    from pdfminer.high_level import extract_pages
     from pdfminer.psexceptions import PSException
 
+    quiet = logging.getLogger("pdfminer")
+    level, quiet.level = quiet.level, logging.ERROR  # its warnings on fonts (no FontBBox) are not the reader's
     try:
-        text = extract_text(path)
+        pages = list(extract_pages(path))
     except PSException as exc:
         raise ValueError(f"not a readable PDF ({exc})") from None
-    return repair_wraps(text.replace("\x0c", "\n"))
+    finally:
+        quiet.setLevel(level)
+    running = _running_lines(pages)
+    return repair_wraps("\n".join(_page_text(page, running) for page in pages))
 
 
 PLAIN_TEXT = (".txt", ".text")  # read as they are, then repaired if copied out of a PDF (``hard_wrapped``)
