@@ -201,3 +201,12 @@ def test_a_printed_pdf_is_read_without_its_running_header_and_footer_and_with_it
         "附件", "序号 工作任务", "１ 新建公办幼儿园 基教科 二〇二五年八月底前", "牵头单位 完成时限"]
     assert not [record for record in caplog.records if record.name.startswith("pdfminer")]  # (no FontBBox)
 
+
+def test_an_attachment_after_the_signature_is_kept_in_the_closing_and_the_signature_read(vocabulary):
+    plan = drafted(PRINTED, vocabulary)
+    assert str(plan["published"]) == "2025-02-18"
+    assert [(i["number"], i["owners"]) for i in items(plan)] == [
+        ("1", ["基教科"]), ("2", ["计财科"]), ("3", ["基教科", "计财科"]), ("4", ["计财科"])]
+    assert plan["closing"].splitlines() == [
+        "各单位要对照本要点，结合实际制定具体落实措施，确保各项工作落到实处。", "附件", "序号 工作任务",
+        "１ 新建公办幼儿园 基教科 二〇二五年八月底前", "牵头单位 完成时限"]

@@ -42,6 +42,8 @@ _FILE_EXTENSION = re.compile(r"\s*[.．](?:docx?|wps|pdf|txt)$", re.I)
 _NOTICE_WORDS = re.compile(r"^.*?关于印发|^.*?印发|的?通知$")
 # A list of attachments: a line starting 附件： and the short numbered lines naming documents after it
 ATTACHMENTS = re.compile(r"\s*附\s*件\s*[0-9０-９一二三四五六七八九十]*\s*[:：]")
+# An attachment printed after the document's signature and date: 附件, 附件2, 附件：…任务分解表
+_APPENDED = re.compile(r"^附\s*件\s*[0-9０-９一二三四五六七八九十]*\s*(?:[:：].*)?$")
 _DOCUMENT_NAME_LENGTH = 60
 _REVIEW_WORDS = re.compile(r"总结|回顾|完成情况|述职")
 _BREAKDOWN_WORDS = re.compile(r"分解|任务清单|台账|责任清单")
@@ -59,6 +61,7 @@ class Metadata:
     preamble: Mapped
     kind: str | None                   # plan, review or breakdown, if the title says
     sender: tuple[Line, ...] = ()      # a forwarding notice's title and signature: they name who passed it on
+    appended: tuple[Line, ...] = ()    # an attachment printed after the signature and date (附件 …)
 
 
 def names_a_document(text: str) -> bool:
@@ -101,6 +104,15 @@ def _tail_start(lines: list[Line]) -> tuple[int, date | None, Line | None, list[
             break
         start -= 1
     return start, published, signer, imprint
+
+
+def _appended_start(body: list[Line]) -> int:
+    """Where an attachment printed after the document's signature and date starts (a line 附件, 附件1 or
+    附件：…任务分解表 below them), else the end of the body."""
+    for index, line in enumerate(body):
+        if index and _APPENDED.match(str(line)) and _tail_start(body[:index])[1] is not None:
+            return index
+    return len(body)
 
 
 def _cover_letter_end(header: list[Line], titles: list[Line]) -> int:
@@ -174,6 +186,12 @@ def split(lines: list[Line]) -> tuple[Metadata, list[Line], list[Unsure]]:
     unsure: list[Unsure] = []
     first, listed = _body_start(lines)
     header, body = lines[:first], lines[first:]
+    appended_at = _appended_start(body)
+    body, appended = body[:appended_at], tuple(body[appended_at:])
+    if appended:
+        unsure.append(Unsure(appended[0].lineno, f"lines {appended[0].lineno}–{appended[-1].lineno}: “{appended[0]}”, "
+                             "printed after the signature and date, is kept in the plan's `closing`, not read for "
+                             "items: make items of its tasks by hand if it holds any"))
     tail, published, signer, imprint = _tail_start(body)
     body = body[:tail]
     if imprint:
@@ -215,7 +233,8 @@ def split(lines: list[Line]) -> tuple[Metadata, list[Line], list[Unsure]]:
             or (published.year if published else None))
     metadata = Metadata(title_text, title.lineno if title else 0, number, hints, signer, year, published,
                         preamble, _kind(title_text, preamble.text),
-                        tuple(l for l in cover if l is notice or _SIGNATURE.match(str(l))) if forwarding else ())
+                        tuple(l for l in cover if l is notice or _SIGNATURE.match(str(l))) if forwarding else (),
+                        appended)
     return metadata, body, unsure
 
 

@@ -124,6 +124,6 @@ def import_source(path: str, settings: Settings, vocabulary: Vocabulary) -> Impo
         title=title, organisation=organisation, year=year, kind=kind, published=meta.published,
         source_file=settings.source_file, preamble=preamble.text,
         notes=f"文号：{meta.document_number}。" if meta.document_number else "", sections=sections,
-        closing=joined(outline.closing, "\n").text)
+        closing=joined((*outline.closing, *(line.text for line in meta.appended)), "\n").text)
     unsure += drafter.unsure + drafter.vocabulary_notes() + audit.lost_clauses(body, plan)
     return Imported(plan, text, tuple(unsure), cleaned.dropped)
