@@ -210,3 +210,31 @@ def test_an_attachment_after_the_signature_is_kept_in_the_closing_and_the_signat
     assert plan["closing"].splitlines() == [
         "各单位要对照本要点，结合实际制定具体落实措施，确保各项工作落到实处。", "附件", "序号 工作任务",
         "１ 新建公办幼儿园 基教科 二〇二五年八月底前", "牵头单位 完成时限"]
+
+
+# --- the title of a saved page --------------------------------------------------------------------------
+
+@pytest.mark.parametrize("title, expected", [
+    ("示例区市场监督管理局2025年食品安全工作实施方案_示例区人民政府", "示例区市场监督管理局2025年食品安全工作实施方案"),
+    ("示例市教育局2023-2025年学前教育行动计划 - 示例市教育局", "示例市教育局2023-2025年学前教育行动计划"),
+])
+def test_a_page_title_printed_in_no_heading_is_read_from_the_pages_title_without_the_sites_name(
+        tmp_path, vocabulary, title, expected):
+    path = tmp_path / "page.html"
+    path.write_text(f'<html><head><title>{title}</title></head><body><table><tr><td class="menu">网站首页</td></tr>'
+                    f'<tr><td align="center"><font><b>{expected}</b></font></td></tr>'
+                    '<tr><td>为全面落实食品安全“四个最严”要求，切实保障人民群众饮食安全，结合实际，制定本方案。<br>'
+                    '一、重点任务<br>1．开展食品生产企业风险分级管理，A级风险企业检查覆盖率达到100%。（责任单位：基教科）<br>'
+                    '2．深化校园食品安全守护行动，学校食堂“互联网+明厨亮灶”覆盖率达到100%。（责任单位：计财科）<br>'
+                    '</td></tr></table></body></html>', encoding="utf-8")
+    assert read_source(str(path))[0].splitlines()[0] == expected
+    assert drafted(path, vocabulary)["title"] == expected
+
+
+def test_a_page_title_the_article_prints_is_not_read_twice(tmp_path):
+    path = tmp_path / "page.html"
+    path.write_text("<html><head><title>示例市卫生健康委员会2025年重点工作任务清单-示例市卫生健康委员会</title></head>"
+                    '<body><div id="zoom"><p>各科室：</p><p>现将任务清单印发给你们。</p>'
+                    "<p>示例市卫生健康委员会2025年重点工作任务清单</p><p>一、深化医改</p></div></body></html>",
+                    encoding="utf-8")
+    assert read_source(str(path))[0].splitlines()[0] == "各科室："

@@ -135,6 +135,7 @@ class _TreeBuilder(HTMLParser):
         self.root = _Element("#root", {}, None)
         self.current = self.root
         self.skipping: list[str] = []  # open tags of a dropped subtree
+        self.title = ""  # the page's <title>, in its dropped <head>
 
     def handle_starttag(self, tag, attrs):
         attrs = {k: v or "" for k, v in attrs}
@@ -173,6 +174,8 @@ class _TreeBuilder(HTMLParser):
     def handle_data(self, data):
         if not self.skipping:
             self.current.children.append(data)
+        elif self.skipping[-1] == "title":
+            self.title += data
 
 
 def _cjk_count(element: _Element, counts: dict) -> int:
@@ -308,6 +311,17 @@ def _collapse(text: str) -> str:
     return re.sub(r"[ \t\r\n\f]+", space, text)
 
 
+_SITE_NAME = re.compile(r"\s*(?:[_|｜]|[-－—–]+(?![0-9０-９]))\s*")
+
+
+def _page_title(title: str, article: str) -> str:
+    """The document's title as the page's <title> gives it, without the site's name after it (…工作要点_云溪县人民
+    政府, …清单-青溪市卫生健康委员会); "" when the article prints it (as a paragraph, not a heading)."""
+    parts = [part for part in _SITE_NAME.split(" ".join(title.split())) if part]
+    name = max(parts, key=len) if parts else ""
+    return "" if "".join(name.split()) in "".join(article.split()) else name
+
+
 def html_text(markup: str) -> str:
     """The article of a saved web page as lines of text, without the site's navigation and footer."""
     builder = _TreeBuilder()
@@ -322,6 +336,8 @@ def html_text(markup: str) -> str:
             _render(heading, pieces)
             pieces.append(_LINE)
     _render(article, pieces)
+    if _find(builder.root, _HEADING_TAGS) is None:
+        pieces.insert(0, _page_title(builder.title, "".join(pieces)) + _LINE)
     lines = (line.strip().replace(_CELL, "\t") for line in _collapse("".join(pieces)).split(_LINE))
     return "".join(line + "\n" for line in lines if line.strip("\t"))
 
