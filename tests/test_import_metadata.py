@@ -177,6 +177,8 @@ def test_deadlines_give_the_last_day_they_allow():
     ("6月30日前完成年报工作，抽查工作年内完成", date(2025, 12, 31)),  # 年内: within the year
     ("2026年5月、9月各开展一次", date(2026, 9, 30)),                # a year stated holds for the dates after it
     ("2025.9.30", date(2025, 9, 30)), ("2025/10/15", date(2025, 10, 15)), ("2025-6-30", date(2025, 6, 30)),
+    ("次年3月", date(2026, 3, 31)), ("明年底前", date(2026, 12, 31)),    # the year after the plan's
+    ("每月10日前报送月报，次年1月底前报送年报", date(2026, 1, 31)),
 ])
 def test_a_deadline_of_several_dates_or_in_digits_gives_the_last_day_it_allows(text, day):
     assert deadline(text, 2025) == day
@@ -184,6 +186,7 @@ def test_a_deadline_of_several_dates_or_in_digits_gives_the_last_day_it_allows(t
 
 @pytest.mark.parametrize("text, stated", [
     ("2025年8月底前完成", True), ("年底前", True), ("2025年底", True), ("6月30日前到位", True), ("长期坚持", True),
+    ("次年3月底前完成验收", True), ("第三季度前完成派驻", True), ("2025年11月份完成", True), ("明年底前", True),
     ("2025年", False), ("2025年底前的目标", False), ("确保按期完成", False), ("试行", False),
 ])
 def test_a_deadline_and_nothing_else(text, stated):

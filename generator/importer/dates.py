@@ -11,19 +11,23 @@ from ..numbering import DIGITS, chinese_to_int
 
 _DATE = re.compile(r"^(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日$")
 _CHINESE_DATE = re.compile(r"^([〇○零一二三四五六七八九]{4})年([一二三四五六七八九十]{1,2})月([一二三四五六七八九十]{1,3})日$")
-_DEADLINE = re.compile(r"(?:(\d{4})\s*年\s*)?(\d{1,2})\s*月(?:\s*(\d{1,2})\s*日|(上旬|中旬|下旬|初|中|底|末))?")
-_NUMERIC_DATE = re.compile(r"(\d{4})\s*([./-])\s*(\d{1,2})\s*\2\s*(\d{1,2})(?!\d)")  # 2025.9.30
-_YEAR_ONLY = re.compile(r"(?:(\d{4})\s*年\s*)?(年底|年末|年内|全年|上半年|下半年|一季度|二季度|三季度|四季度|第[一二三四]季度)")
+# The year of a date: four digits, or the year after the plan's (次年3月底前, 明年底, 翌年).
+_YEAR_OF = r"(?:(?P<year>\d{4})\s*年\s*|(?P<next>次|明|翌)(?=年[底末])|(?P<next_year>次年|明年|翌年)\s*)?"
+_DEADLINE = re.compile(_YEAR_OF + r"(?P<month>\d{1,2})\s*月份?(?:\s*(?P<day>\d{1,2})\s*日|(?P<part>上旬|中旬|下旬|初|中|底|末))?")
+_NUMERIC_DATE = re.compile(r"(?P<year>\d{4})\s*([./-])\s*(?P<month>\d{1,2})\s*\2\s*(?P<day>\d{1,2})(?!\d)")  # 2025.9.30
+_YEAR_ONLY = re.compile(_YEAR_OF + "(?P<period>年底|年末|年内|全年|上半年|下半年|一季度|二季度|三季度|四季度|第[一二三四]季度)")
 _PERIOD_END = {"年底": (12, 31), "年末": (12, 31), "年内": (12, 31), "全年": (12, 31), "上半年": (6, 30), "下半年": (12, 31),
                "一季度": (3, 31), "二季度": (6, 30), "三季度": (9, 30), "四季度": (12, 31),
                "第一季度": (3, 31), "第二季度": (6, 30), "第三季度": (9, 30), "第四季度": (12, 31)}
 _PART_OF_MONTH = {"上旬": 10, "初": 10, "中旬": 20, "中": 20}
 # A deadline and nothing else, as a clause of units states it: 2025年8月底前完成, 年底前, 6月30日前到位, 2025年底,
-# or the standing tasks a 完成时限 may name (长期坚持).  Not a year alone (2025年), nor 2025年底前的目标.
+# 次年3月底前完成验收 (what is completed, in a few words), 11月份, or the standing or recurring tasks a 完成时限 may
+# name (长期坚持, 每季度通报一次).  Not a year alone (2025年), nor 2025年底前的目标.
 _DEADLINE_PHRASE = re.compile(
-    r"(?:于|在)?(?:(?:\d{4}\s*年\s*)?(?:\d{1,2}\s*月(?:\s*\d{1,2}\s*日|上旬|中旬|下旬|初|中|底|末)?|"
-    + "|".join(sorted(_PERIOD_END, key=len, reverse=True)) + r")|\d{4}\s*年\s*[底末])"
-    r"(?:之前|以前|前)?(?:完成|完工|建成|到位|落实)?|长期坚持|持续推进")
+    r"(?:于|在)?(?:(?:\d{4}\s*年\s*|次年|明年|翌年)?(?:\d{1,2}\s*月份?(?:\s*\d{1,2}\s*日|上旬|中旬|下旬|初|中|底|末)?|"
+    + "|".join(sorted(_PERIOD_END, key=len, reverse=True)) + r")|(?:\d{4}\s*年\s*|次年|明年|翌年)[底末])"
+    r"(?:之前|以前|前)?(?:(?:完成|完工|建成|到位|落实)[\u4e00-\u9fff]{0,4})?"
+    r"|长期坚持|持续推进|每(?:月|季度|半年|年|周|旬)[\u4e00-\u9fff]{0,6}")
 
 
 def year_number(written: str) -> int:
@@ -52,13 +56,15 @@ def deadline(text: str, year: int) -> date | None:
     Of several dates the latest: 2025年3月至12月 -> 2025-12-31, 上半年完成排查，下半年完成整治 -> <year>-12-31, a
     year stated holding for the dates after it.
 
-    ``year`` is the plan's year, used when the text names none.  Texts such as
-    长期坚持 or 持续推进 give None.
+    ``year`` is the plan's year, used when the text names none; 次年 (明年, 翌年) is the year after it: 次年3月底前
+    -> <year + 1>-03-31.  Texts such as 长期坚持 or 持续推进 give None.
     """
-    days = []
+    days, plan_year = [], year
     for found in sorted(chain(*(pattern.finditer(text) for pattern in (_NUMERIC_DATE, _DEADLINE, _YEAR_ONLY))),
                         key=lambda found: found.start()):
-        year = int(found.group(1) or year)
+        stated = found.groupdict()
+        year = int(found["year"]) if found["year"] else (
+            plan_year + 1 if stated.get("next") or stated.get("next_year") else year)
         try:
             days.append(_last_day(found, year))
         except ValueError:
@@ -68,14 +74,12 @@ def deadline(text: str, year: int) -> date | None:
 
 def _last_day(found: re.Match, year: int) -> date:
     """The last day one date of a deadline allows (see ``deadline``); ValueError if there is no such day."""
-    if found.re is _NUMERIC_DATE:
-        return date(year, int(found.group(3)), int(found.group(4)))
     if found.re is _YEAR_ONLY:
-        return date(year, *_PERIOD_END[found.group(2)])
-    month = int(found.group(2))
-    if found.group(3):
-        return date(year, month, int(found.group(3)))
-    return date(year, month, _PART_OF_MONTH.get(found.group(4) or "", calendar.monthrange(year, month)[1]))
+        return date(year, *_PERIOD_END[found["period"]])
+    month = int(found["month"])
+    if found["day"]:
+        return date(year, month, int(found["day"]))
+    return date(year, month, _PART_OF_MONTH.get(found["part"] or "", calendar.monthrange(year, month)[1]))
 
 
 def is_deadline(text: str) -> bool:
