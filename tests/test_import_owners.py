@@ -122,11 +122,55 @@ def test_short_labels_lead_and_support():
     ("推进殡葬改革。(社会事务科牵头负责;各镇街等单位协同)", ("社会事务科",), ("各镇街",), ""),
     ("推进婚俗改革。（年底前完成，社会事务科负责）", ("社会事务科",), (), "年底前完成"),
     ("新增公办学位900个。（由县教育局牵头，县发改局配合）", ("县教育局",), ("县发改局",), ""),  # 由: by
+    # a deadline naming what is completed, or in 月份, or in the year after the plan's
+    ("派驻帮扶人员。（医政医管处负责，第三季度前完成派驻）", ("医政医管处",), (), "第三季度前完成派驻"),
+    ("推进急诊急救能力建设。（卫生应急办公室牵头，医政医管处配合，次年3月底前完成验收）",
+     ("卫生应急办公室",), ("医政医管处",), "次年3月底前完成验收"),
+    ("推进癌症筛查。（妇幼健康处牵头，疾病预防控制处配合，2025年11月份完成）",
+     ("妇幼健康处",), ("疾病预防控制处",), "2025年11月份完成"),
+    ("加强执法。（区生态环境分局综合行政执法大队负责，每月通报）", ("区生态环境分局综合行政执法大队",), (), "每月通报"),
+    # a verb with what is done, or the share of the work; a bank's branch is a unit
+    ("推进保交房。（市住建局牵头，各县（市、区）政府负责落实）", ("市住建局",), ("各县（市、区）政府",), ""),
+    ("建设完整社区。（市住建局、市民政局、市卫生健康委按职责分工负责）", ("市住建局", "市民政局", "市卫生健康委"), (), ""),
+    ("落实房地产政策。（市住建局牵头，人民银行临川分行配合）", ("市住建局",), ("人民银行临川分行",), ""),
+    # 会同: the units after it help
+    ("深化平安医院建设。（市卫生健康委会同市公安局、市司法局组织实施）", ("市卫生健康委",), ("市公安局", "市司法局"), ""),
 ])
 def test_units_followed_by_their_verb_and_a_deadline(text, owners, support, deadline):
     clause = find_owner_clause(text)
     assert (clause.owners, clause.support, clause.deadline) == (owners, support, deadline)
     assert text[clause.start] in "(（" and text[:clause.start].endswith("。")
+
+
+@pytest.mark.parametrize("text, owners, deadline", [
+    ("城乡环境卫生整洁行动覆盖率达到100%。（爱国卫生运动委员会办公室）", ("爱国卫生运动委员会办公室",), ""),
+    ("满意率较上年提高1个百分点。（办公室、医政医管处，长期坚持）", ("办公室", "医政医管处"), "长期坚持"),
+    ("申报率达到95%。（职业健康处，每季度通报一次）", ("职业健康处",), "每季度通报一次"),
+    ("村卫生室标准化建设实现全覆盖。（基层卫生健康处、各县（市、区）政府）", ("基层卫生健康处", "各县（市、区）政府"), ""),
+])
+def test_units_alone_in_brackets_after_a_sentence_are_its_owners(text, owners, deadline):
+    clause = find_owner_clause(text)
+    assert (clause.owners, clause.support, clause.deadline) == (owners, (), deadline)
+    assert text[:clause.start].endswith("。")
+
+
+@pytest.mark.parametrize("text", [
+    "公益性公墓实现全覆盖，覆盖全县各乡镇（街道）。",       # the bracket of a name
+    "实现公益性公墓全覆盖（市、区）",                        # not after a sentence; and 市 is no unit's name
+    "实现公益性公墓全覆盖。（市、区）",
+    "推进中医馆建设。（县中医院指导，每季度通报一次）",       # 指导 is no role
+])
+def test_brackets_that_are_not_units_alone_after_a_sentence_are_no_clause(text):
+    assert find_owner_clause(text) is None
+
+
+def test_units_followed_by_a_verb_in_a_labelled_value_have_its_role():
+    clause = find_owner_clause("加强燃气安全。\n责任单位：市城管局，由市住建局配合做好相关工作\n完成时限：2025年9月30日")
+    assert (clause.owners, clause.support, clause.deadline) == (("市城管局",), ("市住建局",), "2025年9月30日")
+
+
+def test_a_unit_named_with_a_bracket_ends_like_a_unit():
+    assert split_units("区生态环境分局及各镇（街道）") == ("区生态环境分局", "各镇（街道）")
 
 
 @pytest.mark.parametrize("text", [

@@ -20,10 +20,13 @@ In brackets, the role may also follow the units as a verb (see ``VERBS``), a
 deadline standing as a clause of its own::
 
     …新增公办学位900个以上。（县教育局牵头，县发改局、县自然资源局配合，2025年8月底前完成）
+    …（市住建局、市民政局按职责分工负责）  …（市卫生健康委会同市公安局组织实施: 市公安局 helps）
 
+after a sentence, the units alone, perhaps with a deadline: ``…达到100%。（办公室、医政医管处，长期坚持）``;
 and an item may name its owners at its start: ``【区教育局】新建…``.  Without a
-label, every name must end like a unit's (``_UNIT_END``), so that a bracket of
-prose (（试行）, （含民办）, （2025年底前）, 【典型案例】) stays text.
+label, every name must end like a unit's (``_UNIT_END``, before a bracket ending it: 各镇（街道）), so that a
+bracket of prose (（试行）, （含民办）, （2025年底前）, 【典型案例】) stays text.  In a labelled value, units followed
+by a verb have its role (责任单位：市城管局，由市住建局配合做好相关工作: 市住建局 helps).
 """
 
 from __future__ import annotations
@@ -56,9 +59,10 @@ LABELS: dict[str, str] = {
 
 # Verb -> role, after the units it is said of: 县教育局牵头, 县发改局、县自然资源局配合, 区教育局负责.
 VERBS: dict[str, str] = {
-    **dict.fromkeys(("牵头", "牵头负责"), "lead"),
-    **dict.fromkeys(("负责", "主责"), "owners"),
-    **dict.fromkeys(("配合", "协同", "协办", "协助", "参与"), "support"),
+    **dict.fromkeys(("牵头", "牵头负责", "牵头落实"), "lead"),
+    **dict.fromkeys(("负责", "主责", "负责落实", "负责实施", "具体负责", "具体落实", "组织实施",
+                     "按职责分工负责", "按职责负责", "分工负责", "分别负责"), "owners"),
+    **dict.fromkeys(("配合", "协同", "协办", "协助", "参与", "配合落实"), "support"),
 }
 
 # A label and its colon; longest labels first so 责任人 never shadows 责任单位.
@@ -76,9 +80,17 @@ _BARE_START = re.compile(r"(?:\A|(?<=\n)|(?<=[。；;]))[ \t\u3000]*(?=" + _LABE
 _VALUE_EDGES = " \t\r\n\u3000;；。,，.．"
 
 # Units and their verb, the whole of a segment; 由 (by) or 请 (asked of) may lead the units: 由县教育局牵头.
-_VERB_SEGMENT = re.compile("(?:由|请)?(.+?)(" + "|".join(sorted(VERBS, key=len, reverse=True)) + r")\Z", re.S)
+_VERB = "(" + "|".join(sorted(VERBS, key=len, reverse=True)) + ")"
+_VERB_SEGMENT = re.compile("(?:由|请)?(.+?)" + _VERB + r"\Z", re.S)
+# Units that act together with others (市卫生健康委会同市公安局、市司法局组织实施): those after it help.
+_TOGETHER_WITH = "会同"
+# The same in a labelled value, perhaps followed by what the units do: 责任单位：市城管局，由市住建局配合做好相关工作.
+_VERB_IN_VALUE = re.compile("(?:由|请)?(.+?)" + _VERB, re.S)
 
 _OPEN, _CLOSE = "(（", ")）"
+
+# What ends the sentence before a bracket of units alone: …达到100%。（医政医管处、科技教育处）
+_SENTENCE_END = re.compile(r"[。！？!?；;]\s*\Z")
 
 # Separators between the segments of a clause without labels (split outside brackets only).
 _SEGMENT_SEPARATORS = frozenset(",，;；")
@@ -97,7 +109,9 @@ _CONJUNCTION = re.compile("以及|和|及|与")
 # (基教科和计财科) from a name (教育和体育局).
 _UNIT_END = re.compile(
     "(?:科|室|处|股|局|厅|部|委|办|院|校|园|所|站|馆|队|组|会|联|协|团|社|学|中心|单位|部门|"
-    "政府|公司|集团|电大|街道|镇街|镇|乡|区|县|市)\\Z")
+    "政府|公司|集团|银行|分行|支行|电大|街道|镇街|镇|乡|区|县|市)\\Z")
+# A bracket ending a unit's name, which the unit's own ending precedes: 各镇（街道）, 各乡镇人民政府（街道办事处）.
+_NAME_BRACKET = re.compile(r"[(（][^()（）]*[)）]\Z")
 
 # Words that after 等 only repeat the kind of the units listed (A、B等单位).
 _GENERIC_AFTER_DENG = frozenset(("单位", "部门", "科室", "处室", "学校", "机构"))
@@ -133,7 +147,8 @@ def find_owner_clause(text: str) -> OwnerClause | None:
     if bracketed is not None:
         start, close = bracketed
         clause = (_read_clause(text[start + 1:close], start, end)
-                  or _read_verb_clause(text[start + 1:close], start, end))
+                  or _read_verb_clause(text[start + 1:close], start, end)
+                  or _SENTENCE_END.search(text, 0, start) and _read_unit_clause(text[start + 1:close], start, end))
         if clause is not None:
             return clause
     within = None  # the first clause followed by lines of the item's own, if none ends the text
@@ -230,8 +245,24 @@ def _read_clause(body: str, start: int, end: int) -> OwnerClause | None:
         value = body[label.end():following.start() if following else len(body)].strip(_VALUE_EDGES)
         if "。" in value:  # prose, not a list of units
             return None
-        found[LABELS[label.group(1)]].append(value)
+        for role, units in _labelled_units(LABELS[label.group(1)], value):
+            found[role].append(units)
     return _clause(found, start, end)
+
+
+def _labelled_units(role: str, value: str) -> list[tuple[str, str]]:
+    """The units of a labelled value by role: those of the label, but for units followed by a verb that says
+    another, perhaps with what they do after it (责任单位：市城管局，由市住建局配合做好相关工作: 市住建局 helps)."""
+    if role not in ("lead", "owners", "support"):
+        return [(role, value)]
+    found = []
+    for piece in _split_outside_brackets(value, _SEGMENT_SEPARATORS.__contains__):
+        verb = None if _named_units(piece) else _VERB_IN_VALUE.match(piece.strip(_VALUE_EDGES))
+        if verb and _named_units(verb.group(1)):
+            found.append((VERBS[verb.group(2)], verb.group(1)))
+        else:
+            found.append((role, piece))
+    return found
 
 
 def _read_verb_clause(body: str, start: int, end: int) -> OwnerClause | None:
@@ -241,13 +272,34 @@ def _read_verb_clause(body: str, start: int, end: int) -> OwnerClause | None:
     for segment in _split_outside_brackets(body, _SEGMENT_SEPARATORS.__contains__):
         segment = segment.strip(_VALUE_EDGES)
         units = _VERB_SEGMENT.match(segment)
-        if units and _named_units(units.group(1)):
+        head, together, helpers = units.group(1).partition(_TOGETHER_WITH) if units else ("", "", "")
+        if together and _named_units(head) and _named_units(helpers):
+            found[VERBS[units.group(2)]].append(head)
+            found["support"].append(helpers)
+        elif units and _named_units(units.group(1)):
             found[VERBS[units.group(2)]].append(units.group(1))
         elif is_deadline(segment):
             found["deadline"].append(segment)
         elif segment:
             return None
     return _clause(found, start, end) if found["lead"] or found["owners"] or found["support"] else None
+
+
+def _read_unit_clause(body: str, start: int, end: int) -> OwnerClause | None:
+    """A bracket of units alone after a sentence, perhaps with a deadline (（办公室、医政医管处，长期坚持）): the owners;
+    None unless every segment is units or a deadline, at least one names units, and every name ends like a unit's and
+    is longer than a character (not the 市、区 of 各县（市、区）)."""
+    found = _found()
+    for segment in _split_outside_brackets(body, _SEGMENT_SEPARATORS.__contains__):
+        segment = segment.strip(_VALUE_EDGES)
+        units = _named_units(segment)
+        if units and min(map(len, units)) > 1:
+            found["owners"].append(segment)
+        elif is_deadline(segment):
+            found["deadline"].append(segment)
+        elif segment:
+            return None
+    return _clause(found, start, end) if found["owners"] else None
 
 
 def _found() -> dict[str, list[str]]:
@@ -271,7 +323,12 @@ def _clause(found: dict[str, list[str]], start: int, end: int) -> OwnerClause:
 def _named_units(text: str) -> tuple[str, ...]:
     """The units a list without a label names; none unless every name ends like a unit's (``_UNIT_END``)."""
     names = split_units(text)
-    return names if all(map(_UNIT_END.search, names)) else ()
+    return names if all(map(_ends_like_unit, names)) else ()
+
+
+def _ends_like_unit(name: str) -> bool:
+    """Whether a name ends like a unit's (``_UNIT_END``), before any bracket ending it (各镇（街道）)."""
+    return bool(_UNIT_END.search(_NAME_BRACKET.sub("", name)))
 
 
 def _split_outside_brackets(text: str, separates: Callable[[str], bool]) -> list[str]:
@@ -294,12 +351,12 @@ def _separates_units(char: str) -> bool:
 
 def _split_conjunctions(piece: str) -> list[str]:
     """Split ``A和B`` where A and B both end like unit names."""
-    if not _UNIT_END.search(piece):
+    if not _ends_like_unit(piece):
         return [piece]
     parts, start = [], 0
     for found in _CONJUNCTION.finditer(piece):
         left = piece[start:found.start()]
-        if len(left) >= 2 and _UNIT_END.search(left) and found.end() < len(piece):
+        if len(left) >= 2 and _ends_like_unit(left) and found.end() < len(piece):
             parts.append(left)
             start = found.end()
     parts.append(piece[start:])
