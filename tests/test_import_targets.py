@@ -128,6 +128,44 @@ def test_increase_by_keeps_the_verb_in_the_metric():
     assert read("体质健康优良率提升15%") == [("体质健康优良率提升", ">=", 15, "%")]
 
 
+def test_the_base_year_of_a_change_is_part_of_the_metric():
+    text = "基层医疗卫生机构诊疗量占比较2024年提高2个百分点，二氧化碳排放较2020年下降18%。"
+    assert read(text) == [("基层医疗卫生机构诊疗量占比较2024年提高", ">=", 2, "个百分点"),
+                          ("二氧化碳排放较2020年下降", ">=", 18, "%")]
+    assert skipped(text) == {"2024年": "base year of a change", "2020年": "base year of a change"}
+
+
+def test_a_comparator_word_starting_a_word_is_no_comparator():
+    assert read("全年筹集保障性租赁住房2000套，启动配售型保障性住房项目2个。") == [
+        ("全年筹集保障性租赁住房", "=", 2000, "套"), ("启动配售型保障性住房项目", "=", 2, "个")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("12345热线工单满意率达到90%以上。", [("12345热线工单满意率", ">=", 90, "%")]),
+    ("高血压、2型糖尿病患者基层规范管理服务率分别达到65%、62%以上。",
+     [("高血压患者基层规范管理服务率", ">=", 65, "%"), ("2型糖尿病患者基层规范管理服务率", ">=", 62, "%")]),
+    ("新建社区健身点30个、笼式球场8片。", [("新建社区健身点", "=", 30, "个")]),  # 8片 counts, it names nothing
+])
+def test_a_number_naming_something_is_part_of_the_metric(text, expected):
+    assert read(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("突发公共卫生事件相关信息2小时内报告率100%。", ("突发公共卫生事件相关信息2小时内报告率", ">=", 100, "%")),
+    ("居民步行15分钟生活圈覆盖率达到80%。", ("居民步行15分钟生活圈覆盖率", ">=", 80, "%")),
+])
+def test_a_quantity_naming_the_rate_after_it_is_part_of_its_metric(text, expected):
+    assert read(text) == [expected]
+    assert list(skipped(text).values()) == ["names the measure of the target after it"]
+
+
+def test_the_number_of_places_of_the_whole_is_not_a_target():
+    text = "全县18个乡镇（街道）儿童督导员配备率达到100%。"
+    assert read(text) == [("全县18个乡镇（街道）儿童督导员配备率", ">=", 100, "%")]
+    assert read("做好全市5个省级普惠性民办幼儿园扶持试点工作。") == [  # pilots to run, not places
+        ("全市省级普惠性民办幼儿园扶持试点工作", "=", 5, "个")]
+
+
 def test_percent_in_words():
     assert read("合格率达到百分之九十五") == [("合格率", ">=", 95, "%")]
 
@@ -149,6 +187,7 @@ def test_plain_counts_are_exact(unit):
     ("臭氧平均浓度控制在40微克/立方米以内", ("臭氧平均浓度", "<=", 40, "微克/立方米")),
     ("新增光伏装机12万千瓦", ("新增光伏装机", "=", 12, "万千瓦")),
     ("人均预期寿命达到80.2岁", ("人均预期寿命", ">=", 80.2, "岁")),
+    ("污水处理厂进水BOD浓度不低于100毫克/升", ("污水处理厂进水BOD浓度", ">=", 100, "毫克/升")),
 ])
 def test_units_of_health_and_environment_plans(text, expected):
     assert read(text) == [expected]
@@ -398,6 +437,7 @@ def test_the_period_of_a_rate_is_not_a_target():
 
 
 def test_counts_of_what_was_just_listed():
+    assert read("建成“无废细胞”60个。") == [("建成“无废细胞”", "=", 60, "个")]  # one name is no list
     assert read("实施“三区支教”“银龄讲学”四项计划") == []
     assert skipped("实施“三区支教”“银龄讲学”四项计划") == {"四项": "counts the items just listed"}  # next to the “”
     assert read("联合教育部等四部门") == []

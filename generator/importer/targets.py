@@ -39,7 +39,10 @@ listed before it, in order, with the words those share (高血压、糖尿病患
 高血压患者规范管理率 >= 65 %, 糖尿病患者规范管理率 >= 60 %); where the names do not pair with the values, each
 value gets the whole phrase, the comparator and what the sum is per, and a ``note`` asks the curator to pair
 them.  A sum per person and period stated right before its number has them in its unit (每人每月900元 ->
-900, 元/人/月), like 900元/人/月.  '' when no words remain.
+900, 元/人/月), like 900元/人/月.  '' when no words remain.  Numbers that name something are words of the
+metric: a base year (二氧化碳排放较2020年下降18% -> 二氧化碳排放较2020年下降), a number before words
+(12345热线工单满意率, 2型糖尿病患者), a quantity naming the rate after it (2小时内报告率100% -> 2小时内报告率 >= 100 %),
+the places of the whole (全县18个乡镇…配备率).  A comparator word starting a word is none (保障性住房).
 
 Not targets (returned as ``Skipped`` with a reason when they look numeric):
 document numbers (白洮教〔2025〕1号), titles in 《》, quoted names and slogans
@@ -51,7 +54,8 @@ ending its clause, in a life expectancy, 人均预期寿命80岁, an age, 平均
 that states a level, 达到80岁), the group an item is aimed at (以全县500多名教师为主要对象),
 ordinals (第28届, 第三批),
 redacted numbers (X亿元, XX所), the period of a rate (每两周1次: 两周), counts
-of things just listed (“A”“B”四项计划, 等四部门), numbers without a unit
+of things just listed (“A”“B”四项计划, 等四部门; not “无废细胞”60个), the number of places of the whole
+(全县18个乡镇), the base year of a change (较2020年), numbers without a unit
 (20D, 2.0), and Chinese numerals outside a counting context: one (一批, 一个)
 is an article and is dropped silently; others need 每, a counting comparator
 (至少, 不少于, 以上 …) or, except with 个 (四个自信), a counting verb right
@@ -121,7 +125,7 @@ BASE_UNITS = tuple(sorted((
     "所", "个", "人", "名", "台", "节", "次", "项", "间", "家", "支", "套", "门", "篇", "场",
     "期", "批", "处", "件", "本", "册", "张", "条", "座", "栋", "户", "班", "种", "类", "位",
     "辆", "块", "份", "首", "亩", "米", "天", "周", "秒", "倍", "元", "株",
-    "吨", "立方米", "微克/立方米", "千瓦时", "千瓦", "岁", "人民币", "元人民币",
+    "吨", "立方米", "微克/立方米", "毫克/升", "毫克/立方米", "千瓦时", "千瓦", "岁", "人民币", "元人民币",
 ), key=len, reverse=True))
 _BASE = "(?:" + "|".join(BASE_UNITS) + ")"
 _PERCENT = "[%％‰]"
@@ -231,6 +235,11 @@ _NEGATIVES: tuple[_Negative, ...] = (
     # “12991”, “两个只增不减”
     _Negative("inside quotation marks (a name or slogan)", re.compile(
         r"“[^“”\n]{0,80}”|「[^「」\n]{0,80}」|『[^『』\n]{0,80}』|‘[^‘’\n]{0,80}’|\"[^\"\n]{0,30}\""), False),
+    # 较2020年下降18%: the year a change is counted from, part of the metric's words
+    _Negative("base year of a change", re.compile(r"(?<=[较比])\s*\d{4}\s*(?:年度|年)"), False),
+    # 全县18个乡镇（街道）…配备率达到100%: how many places there are where the item is carried out
+    _Negative("the number of places of the whole (全县18个乡镇)", re.compile(
+        rf"(?<=全[省市县区])\s*{_ARABIC}\s*个(?=县|市|区|乡镇|乡|镇|街道|村|社区)"), False),
     # 2026-2035年
     _Negative("date or year", re.compile(r"(?<!\d)\d{4}\s*[-—–~～至到]\s*\d{4}\s*(?:学年|年)?"), True),
     # 2025年, 2025年12月底, 2024年8月底前
@@ -291,8 +300,9 @@ _FINAL_COMPARATOR_WORDS = {"达": ">=", "到": ">=", "至": ">=", "为": "="}
 _COUNTING_WORDS = frozenset(("不低于", "不少于", "不小于", "不下于", "至少", "最少", "超过", "多于",
                              "不超过", "不多于", "最多", "至多", "少于"))
 _MODAL = "(?:必须|应当|需要|要|应|须|需)?"
+# Not the first characters of a word: 保障性住房, 实现率.
 _COMPARATOR = re.compile(
-    _MODAL + "(?:(" + "|".join(sorted(_COMPARATOR_WORDS, key=len, reverse=True)) + ")"
+    _MODAL + "(?:(" + "|".join(sorted(_COMPARATOR_WORDS, key=len, reverse=True)) + ")(?![性率])"
     + "|(" + "|".join(_FINAL_COMPARATOR_WORDS) + r")(?=\s*\Z))")
 
 # Verbs after which a Chinese numeral counts something (掌握两项运动技能).
@@ -323,13 +333,16 @@ _CJK = re.compile(r"[\u4e00-\u9fff]")
 _RESPECTIVELY = "分别"
 _LIST_JOINER = re.compile(r"\s*(?:、|和|以及|及)\s*")
 _NAME_SEPARATORS = re.compile(r"、|和")
+# Whom a shared tail is of, where it starts: 高血压、2型糖尿病患者规范管理率.
+_TAIL_HEAD = re.compile(r"患者|人群|儿童|老年人|学生|居民|家庭|群众|妇女")
 # 每人每月900元: a sum per person (pupil, person-visit) and period, the words right before the number.
 _PER_BEFORE_NUMBER = re.compile(r"每(人次|人|生)(?:每(小时|日|天|周|月|年))?\s*\Z")
 
 # What comes right before a quantity that is the period of a rate (每两周) or
 # counts what was just listed (“A”“B”四项, 等四部门).
 _PERIOD_BEFORE = re.compile(r"每\s*\Z")
-_LISTED_BEFORE = re.compile(r"[”》」』\"]\s*\Z|等\s*\Z")
+_LISTED_BEFORE = re.compile(r"[”》」』\"]\s*[、和及与]?\s*[“《「『\"][^“”《》「」『』\"\n]{0,30}[”》」』\"]\s*\Z|等\s*\Z")
+_LISTED_WINDOW = 40  # characters before a quantity looked at for a list
 
 # Review mode: forward-looking words, and past results in the clause.
 _FORWARD = re.compile(
@@ -396,29 +409,34 @@ def _find_targets(text: str, review: bool) -> tuple[list[TargetDraft], list[Skip
     skipped = _reported_masks(text, masks)
     masked = Spans((s, e) for s, e, _ in masks)
     quantities = [q for q in map(_Quantity.of, _QUANTITY.finditer(text)) if not masked.overlap(q.start, q.end)]
+    naming = {q for q, following in zip(quantities, quantities[1:]) if _names_the_next(text, q, following)}
     # Numbers a lead or a trailing phrase never crosses: not the period in 每两周1次, nor Chinese
-    # numerals, mostly words (城市一类幼儿园); Chinese counts that are targets bound as targets.
-    bounds = [(s, e) for s, e, negative in masks if negative.is_number]
-    bounds += [(q.start, q.end) for q in quantities if not (q.chinese or _is_period(text, q))]
+    # numerals, mostly words (城市一类幼儿园); Chinese counts that are targets bound as targets.  Nor a number
+    # in a name (较2020年, 《…2025年…》), or one naming the measure of the target after it (2小时内报告率100%).
+    names = Spans((s, e) for s, e, negative in masks if not negative.is_number)
+    bounds = [(s, e) for s, e, negative in masks if negative.is_number and not names.overlap(s, e)]
+    bounds += [(q.start, q.end) for q in quantities if not (q.chinese or _is_period(text, q) or q in naming)]
     covered = Spans([(s, e) for s, e, _ in masks] + [(q.start, q.end) for q in quantities])
+    glued = []  # numbers before words, which a lead may cross (2型糖尿病患者, 12345热线), not what a count counts (8片)
     for number in _BARE_NUMBER.finditer(text):
         if not covered.overlap(number.start(), number.end()):
             skipped.append(Skipped(number.group(), "a number without a unit", number.start(), number.end()))
-            bounds.append((number.start(), number.end()))
+            (glued if _CJK.match(text, number.end()) else bounds).append((number.start(), number.end()))
     years = [int(y) for y in _YEAR.findall(text)]
     first_year = min(years, default=None)
 
-    limits = Spans(bounds)
+    limits, trailing_limits = Spans(bounds), Spans(bounds + glued)
     targets: list[TargetDraft] = []
     floor = 0  # where the words read before the next quantity may start
     for index, quantity in enumerate(quantities):
         if quantity.start < floor:  # read already, in the words after the target before it (0所百分之九)
             continue
         floor = limits.last_end(quantity.start, floor)
-        reason = _rejection(text, quantity, floor, review, first_year)
+        reason = "names the measure of the target after it" if quantity in naming else \
+            _rejection(text, quantity, floor, review, first_year)
         if reason is None:
             chain = _respective_chain(text, quantities, index, floor, review, first_year)
-            drafts = _drafts(text, chain, floor, limits)
+            drafts = _drafts(text, chain, floor, trailing_limits)
             targets.extend(drafts)
             floor = max([floor] + [draft.end for draft in drafts])
         elif reason:
@@ -442,6 +460,18 @@ def _respective_chain(text: str, quantities: list[_Quantity], index: int, floor:
             break
         chain.append(quantity)
     return chain
+
+
+def _names_the_next(text: str, quantity: _Quantity, following: _Quantity) -> bool:
+    """Whether a quantity is part of the name of the rate stated after it in its clause: 2小时内报告率100%,
+    15分钟生活圈覆盖率达到80%."""
+    between = text[quantity.end:following.start]
+    word = _comparator_word(between)
+    if word is not None and word.end() == len(between.rstrip()):
+        between = between[:word.start()]
+    return (following.unit in RATE_UNITS and quantity.unit not in RATE_UNITS
+            and not any(ch in _CLAUSE_BREAKS for ch in between) and _CJK.match(between) is not None
+            and _RATE_NOUN.search(between.rstrip()) is not None)
 
 
 def _value(number: str) -> float | None:
@@ -525,7 +555,7 @@ def _rejection(text: str, quantity: _Quantity, floor: int, review: bool, first_y
     """Why the quantity is no target: a reason, '' to drop it silently, None if it is one."""
     if _is_period(text, quantity):
         return "period of a rate (每…)"
-    if _LISTED_BEFORE.search(_just_before(text, quantity)):
+    if _LISTED_BEFORE.search(text, max(0, quantity.start - _LISTED_WINDOW), quantity.start):
         return "counts the items just listed"
     if quantity.chinese and quantity.unit not in RATE_UNITS and not _counts(text, quantity, floor):
         return "" if quantity.first == 1 else "Chinese numeral outside a counting context (part of a name?)"
@@ -622,9 +652,12 @@ def _respective_metrics(core: str, trailing: str, count: int) -> tuple[list[str]
 
 def _shared_tail(names: list[str]) -> list[str]:
     """Names listed before a shared tail, each with it: 高血压、糖尿病患者规范管理率 -> 高血压患者规范管理率,
-    糖尿病患者规范管理率 (the last name taken as long as the one before it, at most half of it); names that are
+    糖尿病患者规范管理率 (the last name taken as long as the one before it, at most half of it, or up to whom the
+    tail is of: 高血压、2型糖尿病患者… -> 2型糖尿病 before 患者); names that are
     measures of their own (课后服务覆盖率、学生参与率; 城镇新增就业、失业人员再就业) as they are."""
     cut = len(names[-2]) if len(names) > 1 else 0
+    head = _TAIL_HEAD.search(names[-1], 1)
+    cut = head.start() if head else cut  # 高血压、2型糖尿病患者…: the tail starts at 患者, not after 3 characters
     if not cut or 2 * cut > len(names[-1]) or any(_RATE_NOUN.search(n) for n in names[:-1]):
         return names  # (城镇新增就业、失业人员再就业: no short qualifiers before a shared tail, each a name of its own)
     return [name + names[-1][cut:] for name in names[:-1]] + [names[-1]]
