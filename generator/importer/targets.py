@@ -3,7 +3,7 @@
 What is read
 ------------
 A *quantity* is a number followed by a unit: Arabic (94.5, 3000, 1,000) or
-Chinese (两, 十二) numbers, 百分之九十; ranges 700-800, 700～800, 700至800;
+Chinese (两, 十二) numbers, 百分之九十, tenths (三成以上, a rate); ranges 700-800, 700～800, 700至800;
 units %, 所, 个, 人, 名, 节, 次, 项, 小时/个小时, 分钟, 学时, 人次, 批次, 吨, 立方米,
 微克/立方米, 千瓦, 岁 …, with a scale (万人, 亿元, 万平方米, 万吨) and the period of a
 rate (5万立方米/日, 300吨/天; 3万吨每日 -> 万吨/日) or what it is per (800元/生,
@@ -149,7 +149,7 @@ CANONICAL_UNITS = {"个小时": "小时", "个工作日": "工作日", "％": "%
 _CANONICAL_BASES = {"人民币": "元", "元人民币": "元"}
 
 # Rate-like units: a stated level is a floor and no words follow them into the metric.
-RATE_UNITS = frozenset(("%", "％", "‰", "个百分点", "百分点", *("/" + p for p in _POPULATIONS)))
+RATE_UNITS = frozenset(("%", "％", "‰", "成", "个百分点", "百分点", *("/" + p for p in _POPULATIONS)))
 # Units no words follow into the metric: rates, and an age reached (人均预期寿命达到80岁的目标).
 _MEASURE_UNITS = RATE_UNITS | {"岁"}
 
@@ -158,7 +158,8 @@ _AFTER = r"及以上|以上|以下|以内|之内|左右|(?<=[时钟天日周月�
 _LOWER_BOUNDS = ("以上", "及以上")
 _UPPER_BOUNDS = ("以下", "以内", "之内", "内")
 
-# A quantity: 百分之九十 | number [range] [scale] [余/多] unit, then a qualifier.  After Arabic digits, 万 or 亿
+# A quantity: 百分之九十 | number [range] [scale] [余/多] unit, then a qualifier; 成 (tenths: 三成以上) only where
+# nothing but a qualifier follows it in its clause (not 一成不变).  After Arabic digits, 万 or 亿
 # with no unit word is the unit where nothing but a qualifier follows it in its clause (1000万以上。, 惠及2000万，)
 # or it is a sum put to a use (资金1.2亿用于…); before any other word (20万头, 3万公顷, 1万字) the number is one
 # without a unit, so that no measure word not listed as a unit is glued into the metric.
@@ -171,6 +172,7 @@ _QUANTITY = re.compile(rf"""
         (?:
             (?P<scale>[万亿千])?(?P<approx>余|多)?(?P<base>{_BASE})(?P<per>{_PER})?
           | (?P<percent>{_PERCENT})
+          | (?P<tenths>成){_LARGE_ENDS}
           | {_POPULATION}
           | (?<=\d)(?P<large>[万亿])(?P<large_approx>余|多)?{_LARGE_ENDS}
         )
@@ -371,7 +373,7 @@ class _Quantity:
         else:
             first, second = found["first"], found["second"]
             base = found["base"] and _CANONICAL_BASES.get(found["base"], found["base"])
-            unit = (found["percent"] or found["large"] or found["population"] and "/" + found["population"]
+            unit = (found["percent"] or found["tenths"] or found["large"] or found["population"] and "/" + found["population"]
                     or (found["scale"] or "") + base + _per(found["per"]))
         return cls(found.start(), found.end(), _value(first), _value(second) if second else None,
                    unit, found["approx"] or found["large_approx"] or "", found["after"] or "",
