@@ -135,6 +135,19 @@ def test_the_base_year_of_a_change_is_part_of_the_metric():
     assert skipped(text) == {"2024年": "base year of a change", "2020年": "base year of a change"}
 
 
+def test_a_change_without_a_subject_is_of_the_target_before_it_in_its_sentence():
+    assert read("居民健康素养水平达到32%，较2020年提高10个百分点。技术合同成交额达到60亿元，同比增长15%。") == [
+        ("居民健康素养水平", ">=", 32, "%"), ("居民健康素养水平较2020年提高", ">=", 10, "个百分点"),
+        ("技术合同成交额", ">=", 60, "亿元"), ("技术合同成交额同比增长", ">=", 15, "%")]
+    assert read("新建幼儿园3所。同比增长15%。")[1] == ("同比增长", ">=", 15, "%")  # another sentence: not its
+
+
+def test_rates_listed_with_he_before_one_value_each_get_it():
+    assert read("根治欠薪实现“两个100%”，即农民工实名制管理覆盖率和工资专用账户开设率均达到100%。") == [
+        ("农民工实名制管理覆盖率", ">=", 100, "%"), ("工资专用账户开设率", ">=", 100, "%")]
+    assert read("即时结算率达到100%。") == [("即时结算率", ">=", 100, "%")]
+
+
 def test_a_comparator_word_starting_a_word_is_no_comparator():
     assert read("全年筹集保障性租赁住房2000套，启动配售型保障性住房项目2个。") == [
         ("全年筹集保障性租赁住房", "=", 2000, "套"), ("启动配售型保障性住房项目", "=", 2, "个")]

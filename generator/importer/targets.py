@@ -34,7 +34,8 @@ comparator word and without leading adverbs, modal and light verbs (将, 力争,
 创建…示范校).  For counts the words after the unit are appended (新建1所公办
 专门学校 -> 新建公办专门学校).  In 将A与B…融合 the metric is read from B alone
 (将…规范化行动与每天开设1节体育课…高效融合 -> 每天开设体育课).  Rates listed with 、 before one value give one
-target each (课后服务学校覆盖率、学生有意愿参与率100%).  Values listed after 分别 (respectively) go with the names
+target each (课后服务学校覆盖率、学生有意愿参与率100%; also with 和).  A change without what changes is of the
+target before it in its sentence (…达到32%，较2020年提高10个百分点 -> …较2020年提高).  Values listed after 分别 (respectively) go with the names
 listed before it, in order, with the words those share (高血压、糖尿病患者规范管理率分别达到65%、60%以上 ->
 高血压患者规范管理率 >= 65 %, 糖尿病患者规范管理率 >= 60 %); where the names do not pair with the values, each
 value gets the whole phrase, the comparator and what the sum is per, and a ``note`` asks the curator to pair
@@ -317,7 +318,7 @@ _COUNTING_VERB = re.compile(
 _LEAD_FLUFF = re.compile(
     r"\A(?:(?:面向|针对|为|向)[^，,。；;]*?(?=开展|组织|进行|举办)"
     r"|将|把|并|且|其中|同时|确保|力争|争取|努力|大力|积极|全面|持续|进一步|加快|切实|扎实|着力|稳步|深入"
-    r"|不断|继续|全力|下一步|今后|开展|组织|进行|举办|做好)+")
+    r"|不断|继续|全力|下一步|今后|开展|组织|进行|举办|做好|即(?!时))+")
 # Words between the metric and the number that belong to neither (上下午各30分钟, …配备率、安装率均达到100%; not
 # the 均 of 平均, 人均, 生均).
 _LEAD_TAIL = re.compile(r"(?:各|(?<=[率例比重])均|约|共计|合计|总计)\s*\Z")
@@ -335,6 +336,8 @@ _CJK = re.compile(r"[\u4e00-\u9fff]")
 _RESPECTIVELY = "分别"
 _LIST_JOINER = re.compile(r"\s*(?:、|和|以及|及)\s*")
 _NAME_SEPARATORS = re.compile(r"、|和")
+# A change with no subject: 较2020年提高, 比上年增长, 同比增长.
+_NO_SUBJECT = re.compile(r"(?:较|比|同比)")
 # Whom a shared tail is of, where it starts: 高血压、2型糖尿病患者规范管理率.
 _TAIL_HEAD = re.compile(r"患者|人群|儿童|老年人|学生|居民|家庭|群众|妇女")
 # 每人每月900元: a sum per person (pupil, person-visit) and period, the words right before the number.
@@ -439,7 +442,7 @@ def _find_targets(text: str, review: bool) -> tuple[list[TargetDraft], list[Skip
         if reason is None:
             chain = _respective_chain(text, quantities, index, floor, review, first_year)
             drafts = _drafts(text, chain, floor, trailing_limits)
-            targets.extend(drafts)
+            targets.extend(_with_subject(text, targets[-1], drafts) if targets else drafts)
             floor = max([floor] + [draft.end for draft in drafts])
         elif reason:
             skipped.append(Skipped(text[quantity.start:quantity.end], reason, quantity.start, quantity.end))
@@ -462,6 +465,15 @@ def _respective_chain(text: str, quantities: list[_Quantity], index: int, floor:
             break
         chain.append(quantity)
     return chain
+
+
+def _with_subject(text: str, before: TargetDraft, drafts: list[TargetDraft]) -> list[TargetDraft]:
+    """A change stated without what changes, in the sentence of a target before it, is of that target's metric:
+    居民健康素养水平达到32%，较2020年提高10个百分点 -> 居民健康素养水平较2020年提高."""
+    if len(drafts) != 1 or not _NO_SUBJECT.match(drafts[0].metric) or not before.metric \
+            or any(ch in _SENTENCE_BREAKS for ch in text[before.end:drafts[0].start]):
+        return drafts
+    return [dataclasses.replace(drafts[0], metric=before.metric + drafts[0].metric)]
 
 
 def _names_the_next(text: str, quantity: _Quantity, following: _Quantity) -> bool:
@@ -629,8 +641,8 @@ def _core(lead: str, word: re.Match | None) -> str:
 
 
 def _metrics(core: str, trailing: str) -> list[str]:
-    """The metric(s) of one value: the core plus what a count counts; rates listed with 、 each."""
-    parts = core.split("、")
+    """The metric(s) of one value: the core plus what a count counts; rates listed with 、 or 和 each."""
+    parts = _NAME_SEPARATORS.split(core)
     if not trailing and len(parts) > 1 and all(_RATE_NOUN.search(p) for p in parts):
         return parts
     return [_metric(core + trailing)]
