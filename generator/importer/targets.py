@@ -35,8 +35,8 @@ comparator word and without leading adverbs, modal and light verbs (将, 力争,
 专门学校 -> 新建公办专门学校).  In 将A与B…融合 the metric is read from B alone
 (将…规范化行动与每天开设1节体育课…高效融合 -> 每天开设体育课).  Rates listed with 、 before one value give one
 target each (课后服务学校覆盖率、学生有意愿参与率100%; also with 和).  A change without what changes is of the
-target before it in its sentence (…达到32%，较2020年提高10个百分点 -> …较2020年提高).  Values listed after 分别 (respectively) go with the names
-listed before it, in order, with the words those share (高血压、糖尿病患者规范管理率分别达到65%、60%以上 ->
+target before it in its sentence (…达到32%，较2020年提高10个百分点 -> …较2020年提高).  Values listed after 分别
+(respectively) go with the names listed before it, in order, with the words those share (高血压、糖尿病患者规范管理率分别达到65%、60%以上 ->
 高血压患者规范管理率 >= 65 %, 糖尿病患者规范管理率 >= 60 %); where the names do not pair with the values, each
 value gets the whole phrase, the comparator and what the sum is per, and a ``note`` asks the curator to pair
 them.  A sum per person and period stated right before its number has them in its unit (每人每月900元 ->
@@ -376,7 +376,8 @@ class _Quantity:
         else:
             first, second = found["first"], found["second"]
             base = found["base"] and _CANONICAL_BASES.get(found["base"], found["base"])
-            unit = (found["percent"] or found["tenths"] or found["large"] or found["population"] and "/" + found["population"]
+            unit = (found["percent"] or found["tenths"] or found["large"]
+                    or found["population"] and "/" + found["population"]
                     or (found["scale"] or "") + base + _per(found["per"]))
         return cls(found.start(), found.end(), _value(first), _value(second) if second else None,
                    unit, found["approx"] or found["large_approx"] or "", found["after"] or "",
