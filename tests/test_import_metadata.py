@@ -188,6 +188,18 @@ def test_a_deadline_of_several_dates_or_in_digits_gives_the_last_day_it_allows(t
     ("2025年8月底前完成", True), ("年底前", True), ("2025年底", True), ("6月30日前到位", True), ("长期坚持", True),
     ("次年3月底前完成验收", True), ("第三季度前完成派驻", True), ("2025年11月份完成", True), ("明年底前", True),
     ("2025年", False), ("2025年底前的目标", False), ("确保按期完成", False), ("试行", False),
+    # standing tasks, and the date a rule takes effect
+    ("长期", True), ("持续开展", True), ("常态化推进", True), ("2025年7月1日起执行", True), ("自2025年3月起实施", True),
+    ("长期目标", False), ("持续改善", False),
 ])
 def test_a_deadline_and_nothing_else(text, stated):
     assert is_deadline(text) is stated
+
+
+@pytest.mark.parametrize("text, day", [
+    ("2025年7月1日起执行", None), ("自2025年3月起实施", None), ("2025年5月开始", None),  # a start, no last day
+    ("2025年3月起至12月", date(2025, 12, 31)), ("6月开始排查，9月底前完成整改", date(2025, 9, 30)),
+    ("6月起草方案", date(2025, 6, 30)),                                                # 起草 drafts, starts nothing
+])
+def test_a_date_that_starts_a_period_allows_no_last_day(text, day):
+    assert deadline(text, 2025) == day
