@@ -169,6 +169,29 @@ def test_units_followed_by_a_verb_in_a_labelled_value_have_its_role():
     assert (clause.owners, clause.support, clause.deadline) == (("市城管局",), ("市住建局",), "2025年9月30日")
 
 
+@pytest.mark.parametrize("text, owners, support, deadline", [
+    # a deadline after the units in a labelled value, after ， ； or 、
+    ("开展食品生产企业专项检查，覆盖率达到100%。（责任科室：食品生产科，2025年6月底前完成）",
+     ("食品生产科",), (), "2025年6月底前完成"),
+    ("开展食品销售专项检查。（责任科室：食品流通科；2025年9月底前完成）", ("食品流通科",), (), "2025年9月底前完成"),
+    ("开展餐饮专项检查。（责任科室：餐饮科、2025年10月底以前）", ("餐饮科",), (), "2025年10月底以前"),
+    ("开展小作坊整治。（牵头科室：食品生产科，配合科室：稽查局、法规科，年底前完成）",
+     ("食品生产科",), ("稽查局", "法规科"), "年底前完成"),
+    ("开展网络餐饮检查。（责任科室：网监科，长期）", ("网监科",), (), "长期"),
+    ("开展进口食品检查。\n责任科室：食品流通科，持续开展", ("食品流通科",), (), "持续开展"),
+    ("开展宣传。（责任科室：宣传科，2025年7月1日起执行）", ("宣传科",), (), "2025年7月1日起执行"),
+    # after units and their verb, or units alone, after a 、
+    ("开展冷链食品检查。（食品流通科牵头、2025年6月底前）", ("食品流通科",), (), "2025年6月底前"),
+    ("开展校园食品检查。（餐饮科、学校食品科、常态化推进）", ("餐饮科", "学校食品科"), (), "常态化推进"),
+    # stages of one deadline are kept together
+    ("开展集体聚餐检查。（责任科室：餐饮科，2025年6月底前完成初查，10月底前完成复查）",
+     ("餐饮科",), (), "2025年6月底前完成初查，10月底前完成复查"),
+])
+def test_a_deadline_in_a_clause_of_units_is_its_deadline_not_a_unit(text, owners, support, deadline):
+    clause = find_owner_clause(text)
+    assert (clause.owners, clause.support, clause.deadline) == (owners, support, deadline)
+
+
 def test_a_unit_named_with_a_bracket_ends_like_a_unit():
     assert split_units("区生态环境分局及各镇（街道）") == ("区生态环境分局", "各镇（街道）")
 

@@ -26,7 +26,9 @@ after a sentence, the units alone, perhaps with a deadline: ``…达到100%。�
 and an item may name its owners at its start: ``【区教育局】新建…``.  Without a
 label, every name must end like a unit's (``_UNIT_END``, before a bracket ending it: 各镇（街道）), so that a
 bracket of prose (（试行）, （含民办）, （2025年底前）, 【典型案例】) stays text.  In a labelled value, units followed
-by a verb have its role (责任单位：市城管局，由市住建局配合做好相关工作: 市住建局 helps).
+by a verb have its role (责任单位：市城管局，由市住建局配合做好相关工作: 市住建局 helps).  A deadline may end the
+units of a value or a segment, after ，；or 、 (（责任科室：食品生产科，2025年6月底前完成）, （餐饮科、长期坚持）); stages
+stated one after another are one deadline (2025年6月底前完成初查，10月底前完成复查).
 """
 
 from __future__ import annotations
@@ -255,22 +257,35 @@ def _labelled_units(role: str, value: str) -> list[tuple[str, str]]:
     another, perhaps with what they do after it (责任单位：市城管局，由市住建局配合做好相关工作: 市住建局 helps)."""
     if role not in ("lead", "owners", "support"):
         return [(role, value)]
-    found = []
-    for piece in _split_outside_brackets(value, _SEGMENT_SEPARATORS.__contains__):
-        verb = None if _named_units(piece) else _VERB_IN_VALUE.match(piece.strip(_VALUE_EDGES))
+    pieces = _pieces(value)
+    found = [("deadline", deadline) for _, deadline in pieces if deadline]
+    for piece, _ in pieces:
+        verb = None if _named_units(piece) else _VERB_IN_VALUE.match(piece)
         if verb and _named_units(verb.group(1)):
             found.append((VERBS[verb.group(2)], verb.group(1)))
-        else:
+        elif piece:
             found.append((role, piece))
     return found
+
+
+def _pieces(body: str) -> list[tuple[str, str]]:
+    """The segments of a value or of a clause without labels (split at ，；), each as its words and the deadline
+    ending them, after a 、 or as the whole segment ('' for none): 食品生产科，2025年6月底前完成 -> (食品生产科, ''),
+    ('', 2025年6月底前完成); 餐饮科、2025年10月前完成 -> (餐饮科, 2025年10月前完成)."""
+    pieces = []
+    for segment in _split_outside_brackets(body, _SEGMENT_SEPARATORS.__contains__):
+        words, _, last = segment.strip(_VALUE_EDGES).rpartition("、")
+        last = last.strip(_VALUE_EDGES)
+        pieces.append((words.strip(_VALUE_EDGES), last) if is_deadline(last) else (segment.strip(_VALUE_EDGES), ""))
+    return pieces
 
 
 def _read_verb_clause(body: str, start: int, end: int) -> OwnerClause | None:
     """A clause of units each followed by their verb (``VERBS``) and perhaps a deadline, in segments; None unless
     every segment is one of these, at least one names units, and every name ends like a unit's."""
-    found = _found()
-    for segment in _split_outside_brackets(body, _SEGMENT_SEPARATORS.__contains__):
-        segment = segment.strip(_VALUE_EDGES)
+    pieces = _pieces(body)
+    found = _found(pieces)
+    for segment, _ in pieces:
         units = _VERB_SEGMENT.match(segment)
         head, together, helpers = units.group(1).partition(_TOGETHER_WITH) if units else ("", "", "")
         if together and _named_units(head) and _named_units(helpers):
@@ -278,8 +293,6 @@ def _read_verb_clause(body: str, start: int, end: int) -> OwnerClause | None:
             found["support"].append(helpers)
         elif units and _named_units(units.group(1)):
             found[VERBS[units.group(2)]].append(units.group(1))
-        elif is_deadline(segment):
-            found["deadline"].append(segment)
         elif segment:
             return None
     return _clause(found, start, end) if found["lead"] or found["owners"] or found["support"] else None
@@ -289,32 +302,31 @@ def _read_unit_clause(body: str, start: int, end: int) -> OwnerClause | None:
     """A bracket of units alone after a sentence, perhaps with a deadline (（办公室、医政医管处，长期坚持）): the owners;
     None unless every segment is units or a deadline, at least one names units, and every name ends like a unit's and
     is longer than a character (not the 市、区 of 各县（市、区）)."""
-    found = _found()
-    for segment in _split_outside_brackets(body, _SEGMENT_SEPARATORS.__contains__):
-        segment = segment.strip(_VALUE_EDGES)
+    pieces = _pieces(body)
+    found = _found(pieces)
+    for segment, _ in pieces:
         units = _named_units(segment)
         if units and min(map(len, units)) > 1:
             found["owners"].append(segment)
-        elif is_deadline(segment):
-            found["deadline"].append(segment)
         elif segment:
             return None
     return _clause(found, start, end) if found["owners"] else None
 
 
-def _found() -> dict[str, list[str]]:
-    """The values of a clause by role, none found yet."""
-    return {role: [] for role in ("lead", "owners", "support", "deadline", "leader")}
+def _found(pieces: list[tuple[str, str]] = ()) -> dict[str, list[str]]:
+    """The values of a clause by role: the deadlines of its ``pieces`` (see ``_pieces``), no other found yet."""
+    return {"lead": [], "owners": [], "support": [], "deadline": [d for _, d in pieces if d], "leader": []}
 
 
 def _clause(found: dict[str, list[str]], start: int, end: int) -> OwnerClause:
-    """The clause of the values found by role: its units split, the first deadline."""
+    """The clause of the values found by role: its units split, its deadlines joined (2025年6月底前完成初查，10月底前完成复查:
+    stages of one deadline)."""
     owners, support = owners_and_support(*(split_units("、".join(found[role]))
                                            for role in ("lead", "owners", "support")))
     return OwnerClause(
         owners=owners,
         support=support,
-        deadline=found["deadline"][0] if found["deadline"] else "",
+        deadline="，".join(found["deadline"]),
         start=start,
         end=end,
     )
