@@ -148,6 +148,29 @@ def test_a_target_stated_in_a_section_text_is_reported(tmp_path, vocabulary):
             "to keep it")]
 
 
+def test_a_target_stated_in_the_preamble_is_reported(tmp_path, vocabulary):
+    path = tmp_path / "goals.txt"
+    path.write_text("示例市教育局2025年工作要点\n2025年是“十四五”收官之年。主要目标：学前三年毛入园率达到92%以上，"
+                    "新建公办幼儿园6所。\n一、主要任务\n1.扩大普惠资源。\n", encoding="utf-8")
+    result = imported(path, vocabulary)
+    assert result.plan["preamble"].startswith("2025年是")
+    assert sorted((u.line, u.message) for u in result.unsure if "preamble" in u.message) == [
+        (2, f"the preamble states a target, “{target}”: only items hold targets, make it an item to keep it")
+        for target in ("学前三年毛入园率达到92%以上", "新建公办幼儿园6所")]
+
+
+def test_a_deadline_after_the_units_is_the_items_deadline(tmp_path, vocabulary):
+    path = tmp_path / "deadlines.txt"
+    path.write_text("示例市教育局2025年工作要点\n一、主要任务\n"
+                    "1.开展校园食品安全检查，覆盖率达到100%。（责任科室：体卫艺科，2025年6月底前完成）\n"
+                    "2.提高学生资助标准。\n责任单位：计财科\n完成时限：2025年9月1日起执行\n", encoding="utf-8")
+    result = imported(path, vocabulary)
+    first, second = items(result.plan)
+    assert (first["owners"], first["deadline"]) == (["体卫艺科"], date(2025, 6, 30))
+    assert second["owners"] == ["计财科"] and "deadline" not in second  # a start is no deadline
+    assert any("“2025年9月1日起执行”" in u.message for u in result.unsure)
+
+
 def test_a_review_reads_the_targets_of_its_plan_for_the_next_year(tmp_path, vocabulary):
     path = tmp_path / "review.txt"
     path.write_text("示例市教育局2024年工作总结\n一、2024年工作回顾\n一是新建学校3所。\n二、统筹安排，推进改革\n"

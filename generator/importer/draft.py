@@ -123,7 +123,7 @@ class Drafter:
         self.reviewing = outer and not planning(title, self.reviewed or self.year)
         title, text, units = self.section_units(part, title, text)
         self.units = units or outer_units
-        self.note_section_targets(part.number, text)
+        self.note_targets(f"the text of section {part.number}", text)
         section = ordered(model.Section, {
             "number": part.number,
             "title": title,
@@ -153,12 +153,13 @@ class Drafter:
                                         "items that names none: check they are meant for all of them"))
         return title, text, clause
 
-    def note_section_targets(self, number: str, text: Mapped) -> None:
-        """Report the targets a section's own text states (总体目标: 到2025年新增就业800人以上): only items hold targets."""
+    def note_targets(self, where: str, text: Mapped) -> None:
+        """Report the targets a section's own text or the preamble states (总体目标: 到2025年新增就业800人以上, 主要目标：
+        …): only items hold targets.  ``where`` names the text: the text of section 一, the preamble."""
         targets, _ = find_targets(text.text, review=self.reviewing)
         for found in targets:
             self.unsure.append(Unsure(self.line_of(text.source_offset(found.start)),
-                                      f"the text of section {number} states a target, {quoted(found.text)}: "
+                                      f"{where} states a target, {quoted(found.text)}: "
                                       "only items hold targets, make it an item to keep it"))
 
     def item(self, part: Part) -> dict:

@@ -119,6 +119,7 @@ def import_source(path: str, settings: Settings, vocabulary: Vocabulary) -> Impo
     drafter = draft.Drafter(organisation, year, kind, vocabulary, LineIndex(text).line_of, meta.year)
     sections = drafter.sections(outline.parts, title)
     preamble = joined((p for p in (meta.preamble, *outline.loose) if p.text), "\n")
+    drafter.note_targets("the preamble", preamble)
     plan = draft.plan_dict(
         plan_id=settings.plan_id or (f"{organisation}-{year}" + ("" if kind == "plan" else f"-{kind}")),
         title=title, organisation=organisation, year=year, kind=kind, published=meta.published,
