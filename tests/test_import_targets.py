@@ -411,6 +411,28 @@ def test_metric_is_the_noun_phrase(text, metric):
     assert read(text)[0][0] == metric
 
 
+@pytest.mark.parametrize("text, targets", [
+    ("新建、改建农村公路各50公里。", [("新建农村公路", "=", 50, "公里"), ("改建农村公路", "=", 50, "公里")]),
+    ("完成宫颈癌和乳腺癌筛查各3万人。", [("完成宫颈癌筛查", "=", 3, "万人"), ("乳腺癌筛查", "=", 3, "万人")]),
+    ("县级和乡级各达到95%以上。", [("县级", ">=", 95, "%"), ("乡级", ">=", 95, "%")]),
+    ("市、县各3人。", [("市、县", "=", 3, "人")]),                          # no names of a single character
+    ("上下午各30分钟大课间体育活动", [("上下午大课间体育活动", "=", 30, "分钟")]),  # nothing listed
+])
+def test_one_value_of_each_thing_listed_before_各_is_a_target_of_each(text, targets):
+    assert read(text) == targets
+
+
+@pytest.mark.parametrize("text, target", [
+    ("改造2000年底前建成的老旧小区86个。", ("改造2000年底前建成的老旧小区", "=", 86, "个")),
+    ("确保2025年底前完成的项目达到20个。", ("2025年底前完成的项目", ">=", 20, "个")),
+    ("2025年底前完成改造86个。", ("完成改造", "=", 86, "个")),                 # a deadline, not a name
+    ("为2015年以前出生的儿童补种疫苗2000人。", ("为2015年以前出生的儿童补种疫苗", "=", 2000, "人")),
+])
+def test_a_date_saying_which_things_are_counted_is_part_of_the_metric(text, target):
+    assert read(text) == [target]
+    assert "date or year" in skipped(text).values()
+
+
 def test_two_counts_joined_by_a_comma_sign():
     assert read("面向农村偏远地区开展普通话培训6000人、普通话测试4000人。") == [
         ("普通话培训", "=", 6000, "人"), ("普通话测试", "=", 4000, "人")]

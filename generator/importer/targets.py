@@ -35,14 +35,16 @@ comparator word and without leading adverbs, modal and light verbs (将, 力争,
 专门学校 -> 新建公办专门学校).  In 将A与B…融合 the metric is read from B alone
 (将…规范化行动与每天开设1节体育课…高效融合 -> 每天开设体育课).  Rates listed with 、 before one value give one
 target each (课后服务学校覆盖率、学生有意愿参与率100%; also with 和).  A change without what changes is of the
-target before it in its sentence (…达到32%，较2020年提高10个百分点 -> …较2020年提高).  Values listed after 分别
+target before it in its sentence (…达到32%，较2020年提高10个百分点 -> …较2020年提高).  Things listed before 各 (each)
+and one value give one target each (新建、改建农村公路各50公里 -> 新建农村公路, 改建农村公路).  Values listed after 分别
 (respectively) go with the names listed before it, in order, with the words those share (高血压、糖尿病患者规范管理率分别达到65%、60%以上 ->
 高血压患者规范管理率 >= 65 %, 糖尿病患者规范管理率 >= 60 %); where the names do not pair with the values, each
 value gets the whole phrase, the comparator and what the sum is per, and a ``note`` asks the curator to pair
 them.  A sum per person and period stated right before its number has them in its unit (每人每月900元 ->
 900, 元/人/月), like 900元/人/月.  '' when no words remain.  Numbers that name something are words of the
 metric: a base year (二氧化碳排放较2020年下降18% -> 二氧化碳排放较2020年下降), a number before words
-(12345热线工单满意率, 2型糖尿病患者), a quantity naming the rate after it (2小时内报告率100% -> 2小时内报告率 >= 100 %),
+(12345热线工单满意率, 2型糖尿病患者), a date saying which things are counted (改造2000年底前建成的老旧小区86个), a
+quantity naming the rate after it (2小时内报告率100% -> 2小时内报告率 >= 100 %),
 the places of the whole (全县18个乡镇…配备率).  A comparator word starting a word is none (保障性住房).
 
 Not targets (returned as ``Skipped`` with a reason when they look numeric):
@@ -252,6 +254,10 @@ _NEGATIVES: tuple[_Negative, ...] = (
     _Negative("date or year", re.compile(rf"(?<![\d.])\d{{1,2}}\s*月份?(?:\s*\d{{1,2}}\s*日)?{_YEAR_SUFFIX}"), True),
     # 2025-06-30
     _Negative("date or year", re.compile(r"(?<!\d)\d{4}[-./]\d{1,2}[-./]\d{1,2}(?!\d)"), True),
+    # 改造2000年底前建成的老旧小区86个: a date saying which things are meant, part of the metric's words (the date
+    # itself is reported as one)
+    _Negative("date naming what is counted", re.compile(
+        r"(?<!\d)\d{4}\s*年[底初末]?(?:以前|之前|前|以后|之后|后|以来)[\u4e00-\u9fff]{1,4}?的"), False),
     # 从教15年以上, 5年内
     _Negative("duration in years", re.compile(
         r"(?<![\d.])\d+(?:\.\d+)?\s*个?(?:学年|年)(?:以上|以下|以内|之内|内)?"), True),
@@ -322,6 +328,8 @@ _LEAD_FLUFF = re.compile(
 # Words between the metric and the number that belong to neither (上下午各30分钟, …配备率、安装率均达到100%; not
 # the 均 of 平均, 人均, 生均).
 _LEAD_TAIL = re.compile(r"(?:各|(?<=[率例比重])均|约|共计|合计|总计)\s*\Z")
+# 各 (each) right before the number: the value is of each thing listed before it (新建、改建农村公路各50公里).
+_EACH = re.compile(r"各\s*\Z")
 # Separators and conjunctions between a previous quantity and this lead, or after a trailing phrase.
 _LEAD_JOINERS = re.compile(r"\A(?:[、\s]|以及|和(?!谐)|及(?!时|早)|与|并)+")  # not of 和谐工业园区, 及时
 # 将/把 A 与 B…融合: the quantity belongs to B, after the last 与/和/同 of the lead, when a verb of joining
@@ -649,6 +657,25 @@ def _metrics(core: str, trailing: str) -> list[str]:
     return [_metric(core + trailing)]
 
 
+def _each(core: str, trailing: str) -> list[str]:
+    """Things listed with 、 or 和 before 各 (each) and one value: the metric of each, with the words the names share
+    (新建、改建农村公路各50公里 -> 新建农村公路, 改建农村公路; 宫颈癌和乳腺癌筛查各3万人 -> 宫颈癌筛查, 乳腺癌筛查); the
+    whole when a name is a single character (市、县各3人)."""
+    names = _NAME_SEPARATORS.split(core)
+    if len(names) < 2 or min(map(len, names)) < 2:
+        return [_metric(core + trailing)]
+    return [_metric(name + trailing) for name in _parallel_tail(names)]
+
+
+def _parallel_tail(names: list[str]) -> list[str]:
+    """Names listed before a shared tail (see ``_shared_tail``), where the tail starts after the last name's
+    character that ends the first name, a word of the same kind (宫颈癌、乳腺癌筛查: 筛查 after 癌)."""
+    at = names[-1].find(names[0][-1], 0, len(names[-1]) - 1)
+    if at < 0:
+        return _shared_tail(names)
+    return [name + names[-1][at + 1:] for name in names[:-1]] + [names[-1]]
+
+
 def _metric(words: str) -> str:
     return words.strip() if _CJK.search(words) else ""
 
@@ -698,6 +725,8 @@ def _drafts(text: str, chain: list[_Quantity], floor: int, bounds: Spans) -> lis
     if len(chain) > 1:
         metrics, note = _respective_metrics(core, trailing[-1], len(chain))
         shares = [[metric] for metric in metrics]
+    elif _EACH.search(lead[:word.start()] if word else lead):
+        shares, note = [_each(core, trailing[0])], ""
     else:
         shares, note = [_metrics(core.replace(_RESPECTIVELY, ""), trailing[0])], ""
     after = chain[-1].after  # 分别达到65%、60%以上: 以上 is said of each
