@@ -191,6 +191,9 @@ def test_a_deadline_of_several_dates_or_in_digits_gives_the_last_day_it_allows(t
     # standing tasks, and the date a rule takes effect
     ("长期", True), ("持续开展", True), ("常态化推进", True), ("2025年7月1日起执行", True), ("自2025年3月起实施", True),
     ("长期目标", False), ("持续改善", False),
+    # dates listed or a span, and stages
+    ("2025年4月、10月各开展一次", True), ("3月至11月", True), ("分两个阶段：6月底前完成申报", True),
+    ("4月、农忙时节", False),
 ])
 def test_a_deadline_and_nothing_else(text, stated):
     assert is_deadline(text) is stated

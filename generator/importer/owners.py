@@ -84,6 +84,8 @@ _VALUE_EDGES = " \t\r\n\u3000;；。,，.．"
 # Units and their verb, the whole of a segment; 由 (by) or 请 (asked of) may lead the units: 由县教育局牵头.
 _VERB = "(" + "|".join(sorted(VERBS, key=len, reverse=True)) + ")"
 _VERB_SEGMENT = re.compile("(?:由|请)?(.+?)" + _VERB + r"\Z", re.S)
+# A verb followed by 、 ends a segment, as a comma would: （人事股牵头、办公室配合、2025年11月底前）.
+_VERB_AND_NEXT = re.compile(_VERB + "、")
 # Units that act together with others (市卫生健康委会同市公安局、市司法局组织实施): those after it help.
 _TOGETHER_WITH = "会同"
 # The same in a labelled value, perhaps followed by what the units do: 责任单位：市城管局，由市住建局配合做好相关工作.
@@ -269,14 +271,17 @@ def _labelled_units(role: str, value: str) -> list[tuple[str, str]]:
 
 
 def _pieces(body: str) -> list[tuple[str, str]]:
-    """The segments of a value or of a clause without labels (split at ，；), each as its words and the deadline
-    ending them, after a 、 or as the whole segment ('' for none): 食品生产科，2025年6月底前完成 -> (食品生产科, ''),
-    ('', 2025年6月底前完成); 餐饮科、2025年10月前完成 -> (餐饮科, 2025年10月前完成)."""
+    """The segments of a value or of a clause without labels (split at ，；, and at 、 after a verb), each as its
+    words and the deadline ending them, after a 、 or as the whole segment ('' for none): 食品生产科，2025年6月底前完成
+    -> (食品生产科, ''), ('', 2025年6月底前完成); 餐饮科、2025年10月前完成 -> (餐饮科, 2025年10月前完成); 2025年4月、
+    10月各开展一次 -> ('', 2025年4月、10月各开展一次)."""
     pieces = []
-    for segment in _split_outside_brackets(body, _SEGMENT_SEPARATORS.__contains__):
-        words, _, last = segment.strip(_VALUE_EDGES).rpartition("、")
+    for segment in _split_outside_brackets(_VERB_AND_NEXT.sub(r"\1，", body), _SEGMENT_SEPARATORS.__contains__):
+        segment = segment.strip(_VALUE_EDGES)
+        words, _, last = segment.rpartition("、")
         last = last.strip(_VALUE_EDGES)
-        pieces.append((words.strip(_VALUE_EDGES), last) if is_deadline(last) else (segment.strip(_VALUE_EDGES), ""))
+        pieces.append(("", segment) if is_deadline(segment) else
+                      (words.strip(_VALUE_EDGES), last) if is_deadline(last) else (segment, ""))
     return pieces
 
 
