@@ -433,6 +433,25 @@ def test_a_date_saying_which_things_are_counted_is_part_of_the_metric(text, targ
     assert "date or year" in skipped(text).values()
 
 
+@pytest.mark.parametrize("text, targets", [
+    ("道路运输安全生产事故起数和死亡人数较2024年分别下降10%、8%。",
+     [("道路运输安全生产事故起数较2024年下降", ">=", 10, "%"), ("死亡人数较2024年下降", ">=", 8, "%")]),
+    ("农机事故起数和死亡人数同比分别下降5%、3%。", [("农机事故起数同比下降", ">=", 5, "%"), ("死亡人数同比下降", ">=", 3, "%")]),
+])
+def test_what_a_change_stated_分别_is_counted_from_is_of_each_name(text, targets):
+    assert read(text) == targets
+
+
+def test_a_quantity_saying_which_things_are_counted_is_part_of_the_metric():
+    assert read("集体经营性收入50万元以上的村达到200个。") == [("集体经营性收入50万元以上的村", ">=", 200, "个")]
+    assert skipped("集体经营性收入50万元以上的村达到200个。") == {
+        "50万元以上": "names the measure of the target after it"}
+
+
+def test_mu_times_is_a_unit():
+    assert read("农业社会化服务面积达到600万亩次。") == [("农业社会化服务面积", ">=", 600, "万亩次")]
+
+
 def test_two_counts_joined_by_a_comma_sign():
     assert read("面向农村偏远地区开展普通话培训6000人、普通话测试4000人。") == [
         ("普通话培训", "=", 6000, "人"), ("普通话测试", "=", 4000, "人")]

@@ -44,7 +44,7 @@ them.  A sum per person and period stated right before its number has them in it
 900, 元/人/月), like 900元/人/月.  '' when no words remain.  Numbers that name something are words of the
 metric: a base year (二氧化碳排放较2020年下降18% -> 二氧化碳排放较2020年下降), a number before words
 (12345热线工单满意率, 2型糖尿病患者), a date saying which things are counted (改造2000年底前建成的老旧小区86个), a
-quantity naming the rate after it (2小时内报告率100% -> 2小时内报告率 >= 100 %),
+quantity naming the rate or the things counted after it (2小时内报告率100% -> 2小时内报告率 >= 100 %; 50万元以上的村达到200个),
 the places of the whole (全县18个乡镇…配备率).  A comparator word starting a word is none (保障性住房).
 
 Not targets (returned as ``Skipped`` with a reason when they look numeric):
@@ -127,7 +127,7 @@ BASE_UNITS = tuple(sorted((
     "人次", "批次", "家次", "户次", "场次", "台次", "学时", "课时", "小时", "分钟", "学分", "公里",
     "所", "个", "人", "名", "台", "节", "次", "项", "间", "家", "支", "套", "门", "篇", "场",
     "期", "批", "处", "件", "本", "册", "张", "条", "座", "栋", "户", "班", "种", "类", "位",
-    "辆", "块", "份", "首", "亩", "米", "天", "周", "秒", "倍", "元", "株",
+    "辆", "块", "份", "首", "亩", "亩次", "米", "天", "周", "秒", "倍", "元", "株",
     "吨", "立方米", "微克/立方米", "毫克/升", "毫克/立方米", "千瓦时", "千瓦", "岁", "人民币", "元人民币",
 ), key=len, reverse=True))
 _BASE = "(?:" + "|".join(BASE_UNITS) + ")"
@@ -346,6 +346,8 @@ _LIST_JOINER = re.compile(r"\s*(?:、|和|以及|及)\s*")
 _NAME_SEPARATORS = re.compile(r"、|和")
 # A change with no subject: 较2020年提高, 比上年增长, 同比增长.
 _NO_SUBJECT = re.compile(r"(?:较|比|同比)")
+# What a change stated of the names before 分别 is counted from, ending them: 较2024年, 比上年, 同比.
+_CHANGE_BASE = re.compile(r"(?:(?:较|比)(?:\d{4}\s*年度?|上年|去年|上一年)|同比)\Z")
 # Whom a shared tail is of, where it starts: 高血压、2型糖尿病患者规范管理率.
 _TAIL_HEAD = re.compile(r"患者|人群|儿童|老年人|学生|居民|家庭|群众|妇女")
 # 每人每月900元: a sum per person (pupil, person-visit) and period, the words right before the number.
@@ -486,15 +488,15 @@ def _with_subject(text: str, before: TargetDraft, drafts: list[TargetDraft]) -> 
 
 
 def _names_the_next(text: str, quantity: _Quantity, following: _Quantity) -> bool:
-    """Whether a quantity is part of the name of the rate stated after it in its clause: 2小时内报告率100%,
-    15分钟生活圈覆盖率达到80%."""
+    """Whether a quantity is part of the name of the rate stated after it in its clause (2小时内报告率100%,
+    15分钟生活圈覆盖率达到80%), or of what is counted after it (50万元以上的村达到200个)."""
     between = text[quantity.end:following.start]
     word = _comparator_word(between)
     if word is not None and word.end() == len(between.rstrip()):
         between = between[:word.start()]
-    return (following.unit in RATE_UNITS and quantity.unit not in RATE_UNITS
-            and not any(ch in _CLAUSE_BREAKS for ch in between) and _CJK.match(between) is not None
-            and _RATE_NOUN.search(between.rstrip()) is not None)
+    return (not any(ch in _CLAUSE_BREAKS for ch in between) and _CJK.match(between) is not None
+            and (between.startswith("的") or following.unit in RATE_UNITS and quantity.unit not in RATE_UNITS
+                 and _RATE_NOUN.search(between.rstrip()) is not None))
 
 
 def _value(number: str) -> float | None:
@@ -684,6 +686,8 @@ def _respective_metrics(core: str, trailing: str, count: int) -> tuple[list[str]
     """A、B分别达到X、Y: the metric of each of ``count`` values, and a note for the curator when the names before
     分别 do not pair with the values (城乡低保标准分别提高到900元、720元: each gets the whole)."""
     names, _, measure = core.rpartition(_RESPECTIVELY)
+    base = _CHANGE_BASE.search(names)  # 事故起数和死亡人数较2024年分别下降: 较2024年 is of each
+    names, measure = (names[:base.start()], base.group() + measure) if base else (names, measure)
     named = _shared_tail(_NAME_SEPARATORS.split(names)) if names else []
     if len(named) == count:
         return [_metric(name + measure + trailing) for name in named], ""
