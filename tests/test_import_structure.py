@@ -190,6 +190,19 @@ def test_task_table_rows_become_items_in_pipe_and_tab_form():
         assert result.unsure == ()
 
 
+def test_a_table_row_with_empty_cells_at_its_ends_stays_in_the_table():
+    """Tabs around a row's text are its empty first or last cells (no 序号, no 配合单位 nor 完成时限), not indentation."""
+    result = read("序号\t工作任务\t具体内容\t牵头单位\t配合单位\t完成时限\n1\t扩大普惠资源\t新建幼儿园2所。\t基教科\t\t\n"
+                  "\t加强师资建设\t培训教师500名。\t人事科\t\t2025年8月底前\n\t二、义务教育\n")
+    assert shape(result.parts) == ["1", "2", "二"]
+    assert [[(role, cell.text) for role, cell in part.columns] for part in result.parts[:2]] == [
+        [("number", "1"), ("task", "扩大普惠资源"), ("content", "新建幼儿园2所。"), ("lead", "基教科"),
+         ("support", ""), ("deadline", "")],
+        [("number", ""), ("task", "加强师资建设"), ("content", "培训教师500名。"), ("lead", "人事科"),
+         ("support", ""), ("deadline", "2025年8月底前")]]
+    assert result.parts[2].head.text == "义务教育"  # a line indented by a tab is no row
+
+
 def test_table_rows_without_a_number_column_are_numbered_in_order_across_category_rows():
     """A numbered category row (二、…) spanning the table opens a part and keeps the table open."""
     result = read("示例市教育局2025年重点工作任务分解表\n一、党的建设\n| 工作任务 | 具体内容 | 牵头单位 |\n"

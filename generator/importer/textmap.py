@@ -97,12 +97,19 @@ class LineIndex:
         return bisect.bisect_left(self._breaks, offset) + 1
 
 
+# Whitespace but the tab: around a table row's cells, tabs are its empty first or last cells, not indentation
+_BLANK_BUT_TAB = "".join(c for c in map(chr, range(0x3001)) if c.isspace() and c != "\t")
+
+
 def split_lines(source: str) -> list[Line]:
-    """The non-blank lines of the source text, stripped of surrounding whitespace."""
+    """The non-blank lines of the source text, stripped of surrounding whitespace; a line with tabs between its
+    words (a table's row: 具体措施 below a 重点任务 written once) keeps the tabs around them."""
     mapped = Mapped.of(source)
     lines, start, lineno = [], 0, 1
     for raw in source.split("\n"):
         text = mapped[start:start + len(raw)].strip()
+        if "\t" in text.text:
+            text = mapped[start:start + len(raw)].strip(_BLANK_BUT_TAB)
         if text.text:
             lines.append(Line(text, lineno))
         start += len(raw) + 1
