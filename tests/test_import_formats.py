@@ -167,6 +167,31 @@ def test_a_word_table_with_merged_cells_gives_each_task_its_section_owners_and_d
         ("3", ["计财科"], ["基教科"], "2025-09-30")]
 
 
+def test_a_word_tasks_cells_merged_down_over_its_measures_give_a_section_of_them(tmp_path):
+    """序号 and 重点任务 merged down over the rows of their 具体措施 (python-docx repeats such a cell in each row):
+    one section for the task, an item for each measure, with the units and deadline of its row."""
+    document = docx.Document()
+    document.add_paragraph("示例市教育局2025年重点工作任务分解表")
+    rows = [("序号", "重点任务", "具体措施", "牵头单位", "配合单位", "完成时限"),
+            ("1", "扩大普惠资源", "新建公办幼儿园2所。", "基教科", "计财科", "2025年8月底前"),
+            ("", "", "认定普惠性民办园10所。", "", "教研室", "2025年10月底前"),
+            ("2", "提升保教质量", "开展保育教育质量评估。", "教研室", "基教科", "2025年12月底前")]
+    table = document.add_table(rows=len(rows), cols=len(rows[0]))
+    for index, values in enumerate(rows):
+        for column, text in enumerate(values):
+            table.cell(index, column).text = text
+    for column in (0, 1, 3):  # the task's number, name and lead unit over its two rows
+        table.cell(1, column).merge(table.cell(2, column))
+    path = tmp_path / "tasks.docx"
+    document.save(path)
+    plan = drafted(path, tmp_path)
+    assert [(s["number"], s["title"], [(i["number"], i["title"], i["owners"], i["support"], str(i["deadline"]))
+                                       for i in s["items"]]) for s in plan["sections"]] == [
+        ("1", "扩大普惠资源", [("1", "新建公办幼儿园2所", ["基教科"], ["计财科"], "2025-08-31"),
+                         ("2", "认定普惠性民办园10所", ["基教科"], ["教研室"], "2025-10-31")]),
+        ("2", "提升保教质量", [("1", "开展保育教育质量评估", ["教研室"], ["基教科"], "2025-12-31")])]
+
+
 # --- PDFs as a browser or an office prints them -------------------------------------------------------------
 
 PRINTED = Path(__file__).parent / "fixtures" / "import" / "printed.pdf"

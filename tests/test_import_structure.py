@@ -203,6 +203,30 @@ def test_a_table_row_with_empty_cells_at_its_ends_stays_in_the_table():
     assert result.parts[2].head.text == "义务教育"  # a line indented by a tab is no row
 
 
+SPANNING_TASKS = ("一、学前教育\n序号\t重点任务\t具体措施\t牵头单位\t配合单位\t完成时限\n"
+                  "1\t扩大普惠资源\t新建幼儿园2所。\t基教科\t计财科\t2025年8月底前\n"
+                  "\t\t认定普惠性民办园10所。\t基教科\t\t2025年10月底前\n"
+                  "\t\t公办园在园幼儿占比达到55%以上。\t督导室\t基教科\t年底前\n"
+                  "2\t提升保教质量\t开展保育教育质量评估。\t教研室\t\t2025年12月底前\n")
+
+
+def test_a_task_written_once_over_its_measures_rows_is_a_part_above_them():
+    """具体措施 rows below a 重点任务 written once (its cells left empty) are that task's, each with its own units
+    and deadline; beside it, a task of one row is a part of one measure, so that the tasks stay in order."""
+    result = read(SPANNING_TASKS)
+    assert shape(result.parts) == [["一", [["1", ["1", "2", "3"]], ["2", ["1"]]]]]
+    tasks = result.parts[0].children
+    assert [task.head.text for task in tasks] == ["扩大普惠资源", "提升保教质量"]
+    assert [[dict((role, cell.text) for role, cell in row.columns) for row in task.children] for task in tasks] == [
+        [{"content": "新建幼儿园2所。", "lead": "基教科", "support": "计财科", "deadline": "2025年8月底前"},
+         {"content": "认定普惠性民办园10所。", "lead": "基教科", "support": "", "deadline": "2025年10月底前"},
+         {"content": "公办园在园幼儿占比达到55%以上。", "lead": "督导室", "support": "基教科", "deadline": "年底前"}],
+        [{"content": "开展保育教育质量评估。", "lead": "教研室", "support": "", "deadline": "2025年12月底前"}]]
+    assert [u.message for u in result.unsure] == [
+        "the row below task 1 goes on with it (its 重点任务 written once or merged down): the task is read as a "
+        "section, each of its rows an item"]
+
+
 def test_table_rows_without_a_number_column_are_numbered_in_order_across_category_rows():
     """A numbered category row (二、…) spanning the table opens a part and keeps the table open."""
     result = read("示例市教育局2025年重点工作任务分解表\n一、党的建设\n| 工作任务 | 具体内容 | 牵头单位 |\n"

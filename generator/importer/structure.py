@@ -17,7 +17,9 @@ other way round.
 Parts that contain parts are sections; the others are items (``draft``
 decides).  Points below one item of many ((1) (2) below 1. of 1. 2. 3.) are
 made that item's text, so that the items stay in reading order.  Task-table
-rows become items under the part being read.
+rows become items under the part being read; a task whose measures (具体措施)
+take several rows, its 序号 and 重点任务 written once or merged down, is a part
+above them, and so is each task beside it.
 
 A list of attachments after the items (附件：1.…分解表 / 2.…考核细则: a line
 starting 附件 and a colon, and the short numbered lines after it, each naming
@@ -39,6 +41,7 @@ from .report import Unsure
 from .textmap import Line, Mapped, joined
 
 TABLE = "table"  # the style of parts read from task-table rows
+TASK = "task"    # a table's task whose measures (具体措施) take several rows: a part above them
 HEADING_MAX = 30  # characters at most of a numbered line standing as a heading without a colon
 
 
@@ -75,6 +78,9 @@ class _Open:
     children: list["_Open"] = field(default_factory=list)
     columns: tuple[tuple[str, Mapped], ...] = ()
     line: Mapped | None = None  # the numbered line, number included
+
+    def column_of(self, role: str) -> Mapped:
+        return dict(self.columns)[role]
 
     def freeze(self) -> Part:
         return Part(self.style, self.number, self.head, self.lineno, tuple(p.text for p in self.paragraphs),
@@ -127,15 +133,30 @@ class _Reader:
         if cells is not None and len(cells) == self.table.width:
             columns = tables.row(self.table, cells)
             if columns is not None:
-                parent = self.stack[-1]
-                number = columns.get("number")
-                head = columns.get("task") or columns["content"]
-                parent.children.append(_Open(TABLE, number.text if number else str(len(parent.children) + 1),
-                                             0, head, line.lineno, columns=tuple(columns.items())))
+                self.add_row(columns, line.lineno)
             return True
         if not starts_numbered(str(line)):  # a numbered category row spanning the table keeps it open
             self.table = None
         return False
+
+    def add_row(self, columns: dict[str, Mapped], lineno: int) -> None:
+        """A row of the open table: an item, or one more measure of the task above (then that task's part)."""
+        parent = self.stack[-1]
+        above = parent.children[-1] if parent.children else None
+        if above is not None and above.style in (TABLE, TASK) \
+                and tables.continues(self.table, columns, dict(above.columns)):
+            if above.style == TABLE:
+                self.note(above.lineno, f"the row below task {above.number} goes on with it (its 重点任务 written "
+                                        "once or merged down): the task is read as a section, each of its rows "
+                                        "an item")
+                _make_task(above)
+            above.children.append(_Open(TABLE, str(len(above.children) + 1), 0, columns["content"], lineno,
+                                        columns=tables.measure(columns)))
+            return
+        number = columns.get("number")
+        head = columns.get("task") or columns["content"]
+        parent.children.append(_Open(TABLE, number.text if number else str(len(parent.children) + 1),
+                                     0, head, lineno, columns=tuple(columns.items())))
 
     # --- numbered lines --------------------------------------------------------------
 
@@ -239,6 +260,8 @@ class _Reader:
             self.note(self.attachments[0].lineno, "a list of attachments (附件): kept as the plan's `closing`, "
                                                   "not as items or an item's text")
         self.fold_sub_items()
+        for part in (self.root, *_descendants(self.root)):
+            _tasks_whole(part)
         root = self.root.freeze()
         return Outline(root.children, root.paragraphs, closing, tuple(self.unsure))
 
@@ -284,6 +307,22 @@ class _Reader:
         for child in part.children:
             part.paragraphs += [Line(child.line, child.lineno), *child.paragraphs]
         part.children.clear()
+
+
+def _make_task(row: _Open) -> None:
+    """Turn a table's row into the part of its task, the row its first measure (具体措施)."""
+    row.children.append(_Open(TABLE, "1", 0, row.column_of("content"), row.lineno,
+                              columns=tables.measure(dict(row.columns))))
+    row.style, row.head = TASK, row.column_of("task")
+
+
+def _tasks_whole(parent: _Open) -> None:
+    """Beside tasks of several rows, a task of one row is a part of one measure too: a section's items come
+    before its sections, so a task left an item would be read before the tasks above it."""
+    if any(child.style == TASK for child in parent.children):
+        for child in parent.children:
+            if child.style == TABLE:
+                _make_task(child)
 
 
 def _own_line(part: _Open) -> bool:

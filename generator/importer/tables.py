@@ -90,3 +90,18 @@ def row(header_: Header, cells: list[Mapped]) -> dict[str, Mapped] | None:
     if not (columns.get("task") or columns.get("content")):
         return None
     return columns
+
+
+def continues(header_: Header, columns: dict[str, Mapped], above: dict[str, Mapped]) -> bool:
+    """Whether a row goes on with the task of the row above, as one more of its measures (具体措施): its 重点任务
+    written once (the cell left empty below it) or merged down the rows (a Word cell, repeated in each), and no
+    number of its own."""
+    if not ("task" in header_.roles and "content" in header_.roles and columns["content"].text):
+        return False
+    return all(not columns[role].text or columns[role].text == above[role].text
+               for role in ("number", "task") if role in header_.roles)
+
+
+def measure(columns: dict[str, Mapped]) -> tuple[tuple[str, Mapped], ...]:
+    """The columns of a row as one measure of its task: without the task's number and name."""
+    return tuple((role, cell) for role, cell in columns.items() if role not in ("number", "task"))
