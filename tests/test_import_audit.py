@@ -71,3 +71,13 @@ def test_a_clause_the_plans_title_preamble_notes_or_closing_holds_is_not_lost():
 
 def test_a_row_of_a_task_table_is_the_drafts():
     assert audit.lost_clauses(body_of("序号\t工作任务\t牵头单位\n1\t扩大普惠资源\t基教科\n"), {}) == []
+
+
+def test_words_before_a_paragraphs_yi_shi_after_a_colon_are_the_sections_text_not_lost(tmp_path):
+    """…抓好以下工作：一是…；二是…: the words before 一是 are the section's text, its points items."""
+    result, body = imported(tmp_path, "某县卫生健康局2025年工作总结\n一、2026年工作打算\n2026年，我们将重点抓好以下工作："
+                                      "一是持续深化医共体建设；二是推进新院区投入使用，新增床位200张。\n")
+    [section] = result.plan["sections"]
+    assert (section["text"], [i["text"] for i in section["items"]]) == (
+        "2026年，我们将重点抓好以下工作：", ["持续深化医共体建设；", "推进新院区投入使用，新增床位200张。"])
+    assert audit.lost_clauses(body, result.plan) == []

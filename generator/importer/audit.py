@@ -3,8 +3,9 @@
 Every clause of the body (after the title, preamble and signature; cut at 。；！？, a line of prose broken
 mid-sentence going on with the next, without the number a part begins with and units in 【】) must be one the
 draft holds: cut from an item's, a section's or the plan's text, title, preamble, notes or closing the same
-way (or at line breaks too: a field may hold a heading, and the text below it).  An owner clause and a deadline
-are the draft's too (its fields), and so is a row of a task table.  A clause found nowhere is reported with its
+way (or at line breaks too: a field may hold a heading, and the text below it); a clause may be held in parts,
+cut at those breaks and before a paragraph's 一是 after a colon or comma (以下工作：一是…: a section's text and
+an item).  An owner clause and a deadline are the draft's too (its fields), and so is a row of a task table.  A clause found nowhere is reported with its
 line, so the curator can put it back by hand: the importer is meant to keep every word, and this says where it
 did not.  The clauses are looked up in a set: linear in the text's length.
 """
@@ -23,6 +24,9 @@ from .textmap import Line
 
 _CLAUSES = re.compile(r"[。；;！？!?]")
 _CLAUSES_OR_LINES = re.compile(r"[。；;！？!?\n]")  # a field may hold a heading, and the text below it
+# A clause the draft may hold in parts: a heading's line and the text below it, or the words before 一是 inside a
+# paragraph and that point (…抓好以下工作：一是…: a section's text and its first item)
+_PIECES = re.compile(r"\n|(?<=[：:，,])\s*(?=一是)")
 _EDGES = " \t\n\u3000，,：:、。；;"
 _PROSE = re.compile(r"[，,：:；;。]")
 _ENDS = tuple("。；;！？!?：:")
@@ -34,7 +38,7 @@ def lost_clauses(body: list[Line], plan: dict) -> list[Unsure]:
     """Each clause of ``body`` no field of ``plan`` holds, as an unsure place of its line."""
     kept = {clause for text in _texts(plan) for cut in (_CLAUSES, _CLAUSES_OR_LINES) for clause in _cut(text, cut)}
     lost = [(lineno, part) for lineno, clause in _clauses(body) if clause not in kept
-            for part in ([clause] if "\n" not in clause else _cut(clause, _CLAUSES_OR_LINES))  # a heading's line
+            for part in (_cut(clause, _PIECES) if _PIECES.search(clause) else [clause])
             if part not in kept and not _stated(part)]
     found = [Unsure(lineno, f"“{clause}” is in no field of the draft: the import lost it; put it back by hand")
              for lineno, clause in lost[:SHOWN]]
