@@ -215,6 +215,22 @@ def test_a_review_reads_its_plan_for_the_next_year_whatever_year_the_plan_is_giv
         "number not taken as a target in item (一): “3200个” (past result (review))"]
 
 
+def test_a_reviews_parts_numbered_di_yi_bu_fen_are_its_sections_and_its_plan_is_read_as_one(tmp_path, vocabulary):
+    """第一部分 2024年工作总结 / 第二部分 2025年工作计划, each with its own （一）…: the second part's points
+    were no sequence's, kept as the text of the review's last item with their targets read as past results."""
+    path = tmp_path / "review.txt"
+    path.write_text("示例区教育局2024年工作总结及2025年工作计划\n第一部分　2024年工作总结\n"
+                    "（一）学位供给持续扩大。全年新增学位3200个。\n（二）教师队伍不断加强。招聘教师120名。\n"
+                    "第二部分　2025年工作计划\n（一）扩大优质教育资源供给。新建学校3所。（责任单位：基教科）\n"
+                    "（二）加强教师队伍建设。招聘教师150名以上。（责任单位：人事科）\n", encoding="utf-8")
+    result = imported(path, vocabulary, year=2024)
+    assert [(s["number"], s["title"], [(i["number"], i.get("owners"), [t["text"] for t in i["targets"]])
+                                       for i in s["items"]]) for s in result.plan["sections"]] == [
+        ("一", "2024年工作总结", [("(一)", [], []), ("(二)", [], [])]),
+        ("二", "2025年工作计划", [("(一)", ["基教科"], ["新建学校3所"]), ("(二)", ["人事科"], ["招聘教师150名以上"])])]
+    assert result.plan["title"] == "示例区教育局2024年工作总结及2025年工作计划"
+
+
 @pytest.mark.parametrize("title", [
     "三、2025年工作计划", "下一步工作打算", "存在问题及下一步打算", "下步工作打算", "2025年主要工作打算",
     "2025年教育工作计划", "下一步工作思路和举措", "2025年工作计划及措施", "下半年工作打算", "下阶段工作计划",

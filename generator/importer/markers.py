@@ -1,4 +1,4 @@
-"""Numbering markers at the start of a line: 一、 (一) （一） 1. 1、 1． (1) ① 一是, and bare 27.
+"""Numbering markers at the start of a line: 第一部分 一、 (一) （一） 1. 1、 1． (1) ① 一是, and bare 27.
 
 A marker has a *style* (which of the forms above) and a value.  Which style
 is a section and which an item is not decided here: ``structure`` learns it
@@ -23,6 +23,8 @@ SHI = "一是"  # the style of clauses inside a paragraph: 一是…；二是…
 # (style, pattern); the pattern's group 1 is the number.  Order matters: the
 # first match wins, so the parenthesised forms come before the bare ones.
 STYLES: tuple[tuple[str, re.Pattern], ...] = (
+    # the parts of a 工作总结和工作计划: 第一部分 2025年工作总结, 第二部分 2026年工作计划; printed as 一, 二
+    ("第一部分", re.compile(r"第([一二三四五六七八九十]+)部分[\s、：:.．]*")),
     ("(一)", re.compile(rf"{_OPEN}\s*([{_CN}]+)\s*{_CLOSE}[、.．]?\s*")),
     ("(1)", re.compile(rf"{_OPEN}\s*({_DIGIT}{{1,3}})\s*{_CLOSE}[、.．]?\s*")),
     ("一、", re.compile(rf"([{_CN}]+)\s*、\s*")),
@@ -46,7 +48,7 @@ _INLINE_SHI = re.compile(r"(?:^|(?<=[。；;：:，,]))\s*([一二三四五六�
 @dataclass(frozen=True, slots=True)
 class Marker:
     style: str
-    number: str   # as printed without punctuation: 一, (一), 1, (1), ①, 一是
+    number: str   # as printed without punctuation: 一, (一), 1, (1), ①, 一是 (第一部分: 一)
     value: int
     length: int   # characters the marker takes at the start of the line
 
