@@ -203,6 +203,13 @@ def test_a_table_row_with_empty_cells_at_its_ends_stays_in_the_table():
     assert result.parts[2].head.text == "义务教育"  # a line indented by a tab is no row
 
 
+def test_a_numbered_line_with_tabs_around_its_number_is_no_table_row():
+    """Word saves a numbered paragraph as text with tabs: its tabs around the number are no empty cells."""
+    result = read("某县教育局2025年工作要点\n\t一、\t加强党的建设\n\t1.\t深化理论武装。\n\t2.\t加强基层党建。\t\n")
+    assert shape(result.parts) == [["一", ["1", "2"]]]
+    assert [part.head.text for part in result.parts[0].children] == ["深化理论武装。", "加强基层党建。"]
+
+
 SPANNING_TASKS = ("一、学前教育\n序号\t重点任务\t具体措施\t牵头单位\t配合单位\t完成时限\n"
                   "1\t扩大普惠资源\t新建幼儿园2所。\t基教科\t计财科\t2025年8月底前\n"
                   "\t\t认定普惠性民办园10所。\t基教科\t\t2025年10月底前\n"

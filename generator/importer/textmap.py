@@ -13,6 +13,8 @@ import bisect
 from dataclasses import dataclass
 from typing import Iterable
 
+from .markers import starts_numbered
+
 
 @dataclass(frozen=True, slots=True)
 class Mapped:
@@ -103,12 +105,13 @@ _BLANK_BUT_TAB = "".join(c for c in map(chr, range(0x3001)) if c.isspace() and c
 
 def split_lines(source: str) -> list[Line]:
     """The non-blank lines of the source text, stripped of surrounding whitespace; a line with tabs between its
-    words (a table's row: 具体措施 below a 重点任务 written once) keeps the tabs around them."""
+    words (a table's row: 具体措施 below a 重点任务 written once) keeps the tabs around them, unless it starts
+    with a number (\t1.\t加强党建, as Word saves a numbered paragraph as text)."""
     mapped = Mapped.of(source)
     lines, start, lineno = [], 0, 1
     for raw in source.split("\n"):
         text = mapped[start:start + len(raw)].strip()
-        if "\t" in text.text:
+        if "\t" in text.text and not starts_numbered(text.text):
             text = mapped[start:start + len(raw)].strip(_BLANK_BUT_TAB)
         if text.text:
             lines.append(Line(text, lineno))
