@@ -1,4 +1,4 @@
-"""Reading the numbers of Chinese documents: 一, 十二, (三), ⑤, 4, 二是."""
+"""Reading the numbers of Chinese documents: 一, 十二, (三), ⑤, 4, 二是; and writing a Chinese numeral."""
 
 from __future__ import annotations
 
@@ -10,6 +10,7 @@ UNITS = {"十": 10, "百": 100, "千": 1000}
 CIRCLED = {chr(0x2460 + i): i + 1 for i in range(20)}  # ① … ⑳
 
 _STRIP = re.compile(r"[\s()（）、.．,，:：是]")
+_DIGIT_NAMES = {value: name for name, value in DIGITS.items() if name not in "〇两"}
 
 
 def chinese_to_int(text: str) -> int | None:
@@ -24,6 +25,20 @@ def chinese_to_int(text: str) -> int | None:
             total += (current or 1) * UNITS[ch]
             current = 0
     return total + current
+
+
+def int_to_chinese(number: int) -> str:
+    """1 -> 一, 10 -> 十, 12 -> 十二, 20 -> 二十, 105 -> 一百零五, up to 999 (``chinese_to_int`` the other way round)."""
+    if number < 10:
+        return _DIGIT_NAMES[number]
+    if number < 20:
+        return "十" + (_DIGIT_NAMES[number % 10] if number % 10 else "")
+    if number < 100:
+        return _DIGIT_NAMES[number // 10] + "十" + (_DIGIT_NAMES[number % 10] if number % 10 else "")
+    rest = number % 100
+    tail = "" if not rest else ("零" + _DIGIT_NAMES[rest] if rest < 10 else
+                                ("一" if rest < 20 else "") + int_to_chinese(rest))
+    return _DIGIT_NAMES[number // 100 % 10] + "百" + tail
 
 
 def number_value(printed: str) -> int | None:

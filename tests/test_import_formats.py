@@ -14,6 +14,7 @@ from generator.importer.pipeline import Settings, import_source
 from generator.importer.report import walk_item_dicts
 from generator.importer.sources import read_source
 from generator.load import load_vocabulary
+from generator.numbering import chinese_to_int, int_to_chinese
 from projects import DEPARTMENTS, ORGANISATIONS, THEMES, write
 
 
@@ -35,6 +36,12 @@ def items(plan: dict) -> list[dict]:
 # --- Word's automatic lists -------------------------------------------------------------------------------
 
 LEVELS = (("chineseCounting", "%1、"), ("decimal", "%2."), ("decimal", "（%3）"))
+
+
+def test_the_chinese_numerals_word_counts_in_are_those_the_numbering_reads():
+    assert [int_to_chinese(n) for n in (1, 10, 12, 20, 105, 110, 999)] == [
+        "一", "十", "十二", "二十", "一百零五", "一百一十", "九百九十九"]
+    assert [n for n in range(1, 1000) if chinese_to_int(int_to_chinese(n)) != n] == []
 
 
 def with_lists(document, styled: str | None = None) -> None:

@@ -12,25 +12,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from ..numbering import CIRCLED, DIGITS
+from ..numbering import CIRCLED, int_to_chinese
 
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
-_DIGIT_NAMES = {value: name for name, value in DIGITS.items() if name not in "〇两"}
 _CIRCLED = {value: char for char, value in CIRCLED.items()}
-
-
-def chinese(number: int) -> str:
-    """1 -> 一, 10 -> 十, 12 -> 十二, 20 -> 二十, 105 -> 一百零五 (as Word's chineseCounting prints them)."""
-    if number < 10:
-        return _DIGIT_NAMES[number]
-    if number < 20:
-        return "十" + (_DIGIT_NAMES[number % 10] if number % 10 else "")
-    if number < 100:
-        return _DIGIT_NAMES[number // 10] + "十" + (_DIGIT_NAMES[number % 10] if number % 10 else "")
-    rest = number % 100
-    tail = "" if not rest else ("零" + _DIGIT_NAMES[rest] if rest < 10 else
-                                ("一" if rest < 20 else "") + chinese(rest))
-    return _DIGIT_NAMES[number // 100 % 10] + "百" + tail
 
 
 def formatted(number: int, fmt: str) -> str | None:
@@ -40,7 +25,7 @@ def formatted(number: int, fmt: str) -> str | None:
         return str(number)
     if fmt in ("chineseCounting", "chineseCountingThousand", "chineseLegalSimplified", "ideographDigital",
                "japaneseCounting", "taiwaneseCounting", "taiwaneseCountingThousand"):
-        return chinese(number) if number < 1000 else None
+        return int_to_chinese(number) if number < 1000 else None
     if fmt in ("decimalEnclosedCircle", "decimalEnclosedCircleChinese"):
         return _CIRCLED.get(number)
     return None
