@@ -41,7 +41,7 @@ _CJK_SPACES = re.compile(r"(?<=[\u4e00-\u9fff])\s+|\s+(?=[\u4e00-\u9fff])")
 _FILE_EXTENSION = re.compile(r"\s*[.．](?:docx?|wps|pdf|txt)$", re.I)
 _NOTICE_WORDS = re.compile(r"^.*?关于印发|^.*?印发|的?通知$")
 # A list of attachments: a line starting 附件： and the short numbered lines naming documents after it
-ATTACHMENTS = re.compile(r"\s*附\s*件\s*[0-9０-９一二三四五六七八九十]*\s*[:：]")
+_ATTACHMENTS = re.compile(r"\s*附\s*件\s*[0-9０-９一二三四五六七八九十]*\s*[:：]")
 # An attachment printed after the document's signature and date: 附件, 附件2, 附件：…任务分解表
 _APPENDED = re.compile(r"^附\s*件\s*[0-9０-９一二三四五六七八九十]*\s*(?:[:：].*)?$")
 _DOCUMENT_NAME_LENGTH = 60
@@ -64,9 +64,12 @@ class Metadata:
     appended: tuple[Line, ...] = ()    # an attachment printed after the signature and date (附件 …)
 
 
-def names_a_document(text: str) -> bool:
-    """Whether a line may name a document in a list of attachments: 2.松山区2025年教育体育重点项目清单."""
-    marker = match_marker(text)
+def lists_attachments(text: str, listing: bool) -> bool:
+    """Whether a line is one of a list of attachments: its line 附件：, or, while ``listing`` (the line above was
+    one), a short numbered line naming a document (2.松山区2025年教育体育重点项目清单)."""
+    if _ATTACHMENTS.match(text) is not None:
+        return True
+    marker = match_marker(text) if listing else None
     return marker is not None and marker.style in ARABIC_STYLES and len(text) <= _DOCUMENT_NAME_LENGTH \
         and "。" not in text
 
@@ -76,7 +79,7 @@ def _body_start(lines: list[Line]) -> tuple[int, list[Line]]:
     issuing the document lists it: 附件：1.…工作要点 / 2.…项目清单), and the lines of such lists above it."""
     listed, listing = [], False
     for index, line in enumerate(lines):
-        listing = ATTACHMENTS.match(str(line)) is not None or listing and names_a_document(str(line))
+        listing = lists_attachments(str(line), listing)
         if listing:
             listed.append(line)
         elif starts_numbered(str(line)) or tables.header(line.text) is not None:

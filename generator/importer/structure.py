@@ -35,7 +35,7 @@ from dataclasses import dataclass, field
 from . import tables
 from .markers import ARABIC_STYLES, BARE, DECIMAL, GUESSED, SHI, Marker, inline_enumeration, match_marker
 from .markers import starts_numbered
-from .metadata import ATTACHMENTS, CLAUSE_PUNCTUATION, names_a_document
+from .metadata import CLAUSE_PUNCTUATION, lists_attachments
 from .owners import find_owner_clause
 from .report import Unsure
 from .textmap import Line, Mapped, joined
@@ -87,7 +87,6 @@ class _Open:
                     tuple(child.freeze() for child in self.children), self.columns)
 
 
-# A list of attachments: 附件：, 附件1：; each document it names on a short numbered line of its own (no sentence).
 class _Reader:
     def __init__(self):
         self.root = _Open("", "", 0, Mapped("", (), 0), 0)
@@ -104,8 +103,7 @@ class _Reader:
     def read(self, line: Line) -> None:
         if self.table is not None and self.table_row(line):
             return
-        self.listing = bool(self.last) and (ATTACHMENTS.match(str(line)) is not None
-                                            or self.listing and names_a_document(str(line)))
+        self.listing = bool(self.last) and lists_attachments(str(line), self.listing)
         if self.listing:
             self.attachments.append(line)
             return
