@@ -21,7 +21,7 @@ from typing import Callable
 
 from .diagnostics import Diagnostic, did_you_mean
 from .numbering import chinese_to_int
-from .yamlhints import full_width_hint
+from .yamlhints import TYPED_COLON, full_width_hint
 from .yamlsource import Document
 
 
@@ -311,7 +311,7 @@ class _Dataclass:
         return self.cls(**kwargs)
 
 
-_TYPED_KEY = re.compile(r"\s*([a-z_]+)\s*(\uff1a|:\u3000)")
+_TYPED_KEY = re.compile(r"\s*([a-z_]+)\s*" + TYPED_COLON)
 
 
 def _full_width_colon(written, names) -> str:

@@ -62,9 +62,11 @@ class Hint(NamedTuple):
 _KEY = r"[A-Za-z_][A-Za-z0-9_-]*"
 # The start of a line holding a key: its indentation, the dashes of sequence entries, the key and its colon.
 _KEY_LINE = re.compile(rf"([ \t]*(?:-[ \t]+)*)({_KEY})[ \t]*:(?=[ \t]|\Z)")
-# A key followed by a full-width colon, or by a colon and a full-width space, as Chinese input methods type
-# them: YAML reads it as text.  Only a name such as the formats' fields have (lower case): PISA：测评结果 is text.
-_FULL_WIDTH_KEY = re.compile(r"[ \t]*(?:-[ \t]+)*([a-z_][a-z0-9_]*)[ \t]*(\uff1a|:\u3000)(?!.*:(?:[ \t]|\Z))")
+# A key's colon as Chinese input methods type it, full-width or followed by a full-width space: YAML reads the
+# key and its value as text (``full_width_hint``, the advice for each).
+TYPED_COLON = "(\uff1a|:\u3000)"
+# A key followed by such a colon.  Only a name such as the formats' fields have (lower case): PISA：测评结果 is text.
+_FULL_WIDTH_KEY = re.compile(r"[ \t]*(?:-[ \t]+)*([a-z_][a-z0-9_]*)[ \t]*" + TYPED_COLON + r"(?!.*:(?:[ \t]|\Z))")
 # A line holding a key and no value (a comment at most): what follows it, indented, is its value.
 _BARE_KEY_LINE = re.compile(rf"{_KEY_LINE.pattern}[ \t]*(?:#.*)?\Z")
 # The start of a line holding a sequence entry: its indentation and dash.
