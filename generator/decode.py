@@ -192,8 +192,8 @@ def _integer_hint(value) -> str:
 
 
 def _decode_str(value, path, document, diagnostics, printed: bool = False):
-    if isinstance(value, str):
-        curly = _curly_quoted(value)
+    if isinstance(value, str):  # (nearly every text has no closing curly quote: no match tried for it)
+        curly = _curly_quoted(value) if "\u2019" in value or "\u201d" in value else None
         if curly is not None and (printed or not _CHINESE.search(curly)):  # (“双减” may be a text's own quotes)
             diagnostics.append(document.diagnostic(path, f"{CURLY_QUOTES}: write {_straight(curly)}",
                                                    "warning"))
