@@ -228,6 +228,18 @@ def test_a_printed_pdf_is_read_without_its_running_header_and_footer_and_with_it
     assert not [record for record in caplog.records if record.name.startswith("pdfminer")]  # (no FontBBox)
 
 
+def test_pdfminers_font_warnings_are_not_printed_after_it_printed_some_in_the_same_process(caplog):
+    # In a process that used pdfminer before (a program importing plans, here pdfminer reading the PDF itself), its
+    # loggers had learnt that they warn, and the import printed the warnings all the same
+    from pdfminer.high_level import extract_text
+
+    extract_text(str(PRINTED))
+    assert [record for record in caplog.records if record.name.startswith("pdfminer")]
+    caplog.clear()
+    assert read_source(str(PRINTED))[1] == []
+    assert not [record for record in caplog.records if record.name.startswith("pdfminer")]
+
+
 def test_an_attachment_after_the_signature_is_kept_in_the_closing_and_the_signature_read(tmp_path):
     plan = drafted(PRINTED, tmp_path)
     assert str(plan["published"]) == "2025-02-18"

@@ -545,7 +545,8 @@ def read_pdf(path: str) -> str:
     from pdfminer.psexceptions import PSException
 
     quiet = logging.getLogger("pdfminer")
-    level, quiet.level = quiet.level, logging.ERROR  # its warnings on fonts (no FontBBox) are not the reader's
+    level = quiet.level
+    quiet.setLevel(logging.ERROR)  # its warnings on fonts (no FontBBox) are not the reader's
     try:
         pages = list(extract_pages(path))
     except PSException as exc:
