@@ -5,9 +5,10 @@ mid-sentence going on with the next, without the number a part begins with and u
 draft holds: cut from an item's, a section's or the plan's text, title, preamble, notes or closing the same
 way (or at line breaks too: a field may hold a heading, and the text below it); a clause may be held in parts,
 cut at those breaks and before a paragraph's 一是 after a colon or comma (以下工作：一是…: a section's text and
-an item).  An owner clause and a deadline are the draft's too (its fields), and so is a row of a task table.  A clause found nowhere is reported with its
-line, so the curator can put it back by hand: the importer is meant to keep every word, and this says where it
-did not.  The clauses are looked up in a set: linear in the text's length.
+an item).  An owner clause and a deadline are the draft's too (its fields), and so is a row of a task table.
+A clause found nowhere is reported with its line, so the curator can put it back by hand: the importer is meant
+to keep every word, and this says where it did not.  The clauses are looked up in a set: linear in the text's
+length.
 """
 
 from __future__ import annotations
