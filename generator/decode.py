@@ -21,7 +21,7 @@ from typing import Callable
 
 from .diagnostics import Diagnostic, did_you_mean
 from .numbering import chinese_to_int
-from .yamlhints import TYPED_COLON, full_width_hint
+from .yamlhints import TYPED_COLON, full_width_hint, single_quoted
 from .yamlsource import Document
 
 
@@ -76,13 +76,9 @@ def _curly_quoted(value) -> str | None:
     return None if quoted is None else quoted[1] if quoted[1] is not None else quoted[2]
 
 
-def _straight(text: str) -> str:
-    return "'" + text.replace("'", "''") + "'"
-
-
 def _unquoted(text: str) -> str:
     """``text`` as YAML writes it where a number or a date goes: bare, if it reads as one."""
-    return text if re.fullmatch(rf"{_NUMBER}|{ISO_DATE.pattern}", text) else _straight(text)
+    return text if re.fullmatch(rf"{_NUMBER}|{ISO_DATE.pattern}", text) else single_quoted(text)
 
 
 # A decoder takes (value, path, document, diagnostics) and returns the decoded value, or None after adding
@@ -195,7 +191,7 @@ def _decode_str(value, path, document, diagnostics, printed: bool = False):
     if isinstance(value, str):  # (nearly every text has no closing curly quote: no match tried for it)
         curly = _curly_quoted(value) if "\u2019" in value or "\u201d" in value else None
         if curly is not None and (printed or not _CHINESE.search(curly)):  # (“双减” may be a text's own quotes)
-            diagnostics.append(document.diagnostic(path, f"{CURLY_QUOTES}: write {_straight(curly)}",
+            diagnostics.append(document.diagnostic(path, f"{CURLY_QUOTES}: write {single_quoted(curly)}",
                                                    "warning"))
         return value
     if isinstance(value, (int, float)) and not isinstance(value, bool):  # YAML read it as a number

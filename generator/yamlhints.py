@@ -166,13 +166,18 @@ def _value_text(line: str, column: int, in_flow: bool) -> str:
 SHOWN = 60  # a longer value is shown by its start and end, as 'start…end'
 
 
+def single_quoted(value: str) -> str:
+    """``value`` as YAML writes it in single quotes, a ' in it doubled (also what ``decode`` tells to write)."""
+    return "'" + value.replace("'", "''") + "'"
+
+
 def _quoted(key: str | None, value: str) -> str:
     """``key: 'value'`` as YAML quotes it; a long value by its start and end (a line of 100,000 characters would
     otherwise be repeated whole)."""
     shortened = len(value) > SHOWN
     if shortened:
         value = f"{value[:SHOWN * 2 // 3]}…{value[-SHOWN // 3:]}"
-    quoted = "'" + value.replace("'", "''") + "'"
+    quoted = single_quoted(value)
     return (f"{key}: {quoted}" if key else quoted) + (" (all of the value: it is shortened here)" if shortened else "")
 
 
