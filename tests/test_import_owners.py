@@ -241,6 +241,15 @@ def test_an_item_without_stated_units_is_kept_whole(text):
     assert text[stated.start:stated.end] == text
 
 
+def test_a_townships_offices_are_its_units_ban():
+    clause = find_owner_clause("狠抓招商引资。（分管领导：陈志远；责任办：经济发展办、招商服务中心）")
+    assert (clause.owners, clause.deadline) == (("经济发展办", "招商服务中心"), "")
+    clause = find_owner_clause("推进集镇提质。（分管领导：赵立新；责任办：规划建设办，9月底前完成）")
+    assert (clause.owners, clause.deadline) == (("规划建设办",), "9月底前完成")
+    text = "开展干部培训4期。\n分管领导：周文华\n责任办：党建办、党政综合办\n完成时限：2025年11月底"
+    clause = find_owner_clause(text)
+    assert (clause.owners, clause.deadline) == (("党建办", "党政综合办"), "2025年11月底")
+    assert find_owner_clause("完善制度。（牵头办：党政综合办；配合办：财政所）").support == ("财政所",)
 @pytest.mark.parametrize("leader", ["责任领导", "责任人"])
 def test_leader_is_read_and_dropped(leader):
     clause = find_owner_clause(f"完善制度。({leader}:张三;牵头单位:基教科)")

@@ -40,8 +40,9 @@ from typing import Callable
 
 from .dates import is_deadline
 
-# What a label calls the units: 责任单位, 牵头科室, 配合处室, and at a county's bureau 责任股室.
-_UNIT_WORDS = ("单位", "部门", "科室", "处室", "股室")
+# What a label calls the units: 责任单位, 牵头科室, 配合处室, at a county's bureau 责任股室, and at a township's
+# government, whose units are offices (经济发展办, 党政综合办), 责任办.
+_UNIT_WORDS = ("单位", "部门", "科室", "处室", "股室", "办")
 
 # Label -> role.  Owners are lead or responsible units, support are units that
 # help, deadline is the completion date as stated; a leader (a person) is read
