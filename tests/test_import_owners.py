@@ -201,6 +201,9 @@ def test_a_deadline_in_a_clause_of_units_is_its_deadline_not_a_unit(text, owners
 
 def test_a_unit_named_with_a_bracket_ends_like_a_unit():
     assert split_units("区生态环境分局及各镇（街道）") == ("区生态环境分局", "各镇（街道）")
+    clause = find_owner_clause("巩固脱贫成果。（分管领导：王建国；责任办：乡村振兴办，各村〔社区〕具体落实）")
+    assert clause.owners == ("乡村振兴办", "各村〔社区〕")
+    assert find_owner_clause("开展人居环境整治。（生态环境办、各村（社区））").owners == ("生态环境办", "各村（社区）")
 
 
 @pytest.mark.parametrize("text", [

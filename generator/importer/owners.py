@@ -114,9 +114,10 @@ _CONJUNCTION = re.compile("以及|和|及|与")
 # (基教科和计财科) from a name (教育和体育局).
 _UNIT_END = re.compile(
     "(?:科|室|处|股|局|厅|部|委|办|院|校|园|所|站|馆|队|组|会|联|协|团|社|学|中心|单位|部门|"
-    "政府|公司|集团|银行|分行|支行|电大|街道|镇街|镇|乡|区|县|市)\\Z")
-# A bracket ending a unit's name, which the unit's own ending precedes: 各镇（街道）, 各乡镇人民政府（街道办事处）.
-_NAME_BRACKET = re.compile(r"[(（][^()（）]*[)）]\Z")
+    "政府|公司|集团|银行|分行|支行|电大|街道|镇街|镇|乡|村|社区|区|县|市)\\Z")
+# A bracket ending a unit's name, which the unit's own ending precedes: 各镇（街道）, 各乡镇人民政府（街道办事处）,
+# 各村〔社区〕.
+_NAME_BRACKET = re.compile(r"[(（〔][^()（）〔〕]*[)）〕]\Z")
 
 # Words that after 等 only repeat the kind of the units listed (A、B等单位).
 _GENERIC_AFTER_DENG = frozenset(("单位", "部门", "科室", "处室", "学校", "机构"))
