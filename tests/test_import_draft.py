@@ -171,6 +171,21 @@ def test_a_deadline_after_the_units_is_the_items_deadline(tmp_path, vocabulary):
     assert any("“2025年9月1日起执行”" in u.message for u in result.unsure)
 
 
+@pytest.mark.parametrize("term, days", [
+    ("第一学期", [date(2025, 9, 10), date(2026, 1, 20), date(2025, 12, 31), date(2026, 1, 31)]),
+    ("第二学期", [date(2026, 9, 10), date(2026, 1, 20), date(2025, 12, 31), date(2026, 1, 31)]),
+])
+def test_a_school_terms_months_are_of_the_calendar_year_they_fall_in(tmp_path, vocabulary, term, days):
+    path = tmp_path / "school.txt"
+    path.write_text(f"示例县实验中学2025—2026学年{term}工作计划\n一、主要工作\n"
+                    "1.完成学籍注册。（责任部门：教务处，9月10日前完成）\n"
+                    "2.组织期末考试。（责任部门：教务处，1月20日前）\n"
+                    "3.完成校舍维修。（责任部门：总务处，年底前完成）\n"    # a period: the plan's year
+                    "4.做好寒假安全教育。（责任部门：政教处，2026年1月底前）\n", encoding="utf-8")
+    plan = imported(path, vocabulary, year=2025).plan
+    assert [item["deadline"] for item in items(plan)] == days
+
+
 def test_a_review_reads_the_targets_of_its_plan_for_the_next_year(tmp_path, vocabulary):
     path = tmp_path / "review.txt"
     path.write_text("示例市教育局2024年工作总结\n一、2024年工作回顾\n一是新建学校3所。\n二、统筹安排，推进改革\n"

@@ -6,6 +6,7 @@ import calendar
 import re
 from datetime import date
 from itertools import chain
+from typing import Callable
 
 from ..numbering import DIGITS, chinese_to_int
 
@@ -32,6 +33,8 @@ _DEADLINE_PHRASE = re.compile(
     r"(?:之前|以前|前|起|开始)?(?:各?(?:完成|完工|建成|到位|落实|执行|施行|实施|开展)[\u4e00-\u9fff]{0,4})?"
     r"|(?:\d{4}\s*年(?:起|开始)，?)?(?:长期|持续|常态化)(?:坚持|推进|开展|实施|进行)?"
     r"|每(?:月|季度|半年|年|周|旬)[\u4e00-\u9fff]{0,6}")
+# A school year (2025—2026学年) and its term, in a plan's title: see ``school_calendar``.
+_SCHOOL_YEAR = re.compile(r"(?P<first>\d{4})\s*[-—–~～至到]\s*\d{4}\s*学年度?(?P<spring>第二学期|下学期|春季学期)?")
 # After a date, what makes it the start of a period (2025年7月1日起执行, 3月起至12月), not a day to finish by.
 _STARTING = re.compile(r"\s*(?:起(?![草步])|开始)")
 
@@ -57,23 +60,38 @@ def parse_date(text: str) -> date | None:
         return None
 
 
-def deadline(text: str, year: int) -> date | None:
+def school_calendar(title: str) -> Callable[[int], int] | None:
+    """For the plan of a school year or term its title names (2025—2026学年第一学期工作计划), the year of a month
+    stated without its year: August to December in the school year's first (before and in the autumn term), January
+    to July in its second, and all of a second term (第二学期, 下学期, 春季学期) in the second; None for any other
+    plan, whose dates are of its own year."""
+    found = _SCHOOL_YEAR.search(title)
+    if found is None:
+        return None
+    first = int(found["first"])
+    return lambda month: first + 1 if found["spring"] or month < 8 else first
+
+
+def deadline(text: str, year: int, year_of_month: Callable[[int], int] | None = None) -> date | None:
     """The last day a stated deadline allows: 2025年6月底前 -> 2025-06-30, 年底前 -> <year>-12-31, 2025.9.30.
     Of several dates the latest: 2025年3月至12月 -> 2025-12-31, 上半年完成排查，下半年完成整治 -> <year>-12-31, a
     year stated holding for the dates after it.
 
-    ``year`` is the plan's year, used when the text names none; 次年 (明年, 翌年) is the year after it: 次年3月底前
-    -> <year + 1>-03-31.  A date followed by 起 or 开始 starts a period and allows no last day (2025年7月1日起执行
+    ``year`` is the plan's year, used when the text names none, but for a month's when ``year_of_month`` gives its
+    year (a school year's, see ``school_calendar``: 1月20日前 in the first term of 2025—2026 -> 2026-01-20); 次年
+    (明年, 翌年) is the year after it: 次年3月底前 -> <year + 1>-03-31.  A date followed by 起 or 开始 starts a period and allows no last day (2025年7月1日起执行
     gives None, 2025年3月起至12月 2025-12-31).  Texts such as 长期坚持 or 持续推进 give None.
     """
-    days, plan_year = [], year
+    days, plan_year, said = [], year, None  # said: the year the text states, holding for the dates after it
     for found in sorted(chain(*(pattern.finditer(text) for pattern in (_NUMERIC_DATE, _DEADLINE, _YEAR_ONLY))),
                         key=lambda found: found.start()):
         stated = found.groupdict()
-        year = int(found["year"]) if found["year"] else (
-            plan_year + 1 if stated.get("next") or stated.get("next_year") else year)
+        said = int(found["year"]) if found["year"] else (
+            plan_year + 1 if stated.get("next") or stated.get("next_year") else said)
         if _STARTING.match(text, found.end()):
             continue
+        month = stated.get("month")
+        year = said or (year_of_month(int(month)) if year_of_month and month else plan_year)
         try:
             days.append(_last_day(found, year))
         except ValueError:

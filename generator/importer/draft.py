@@ -95,6 +95,7 @@ class Drafter:
     line_of: Callable[[int], int]  # source offset -> line number
 
     reviewed: int | None = None    # the year a review looks back on, as its source says; None: the plan's year
+    year_of_month: Callable[[int], int] | None = None  # a school year's plan: the year of a month (see dates)
 
     def __post_init__(self):
         self.unsure: list[Unsure] = []
@@ -187,7 +188,7 @@ class Drafter:
         stated = stated or (self.units.deadline if self.units else "")
         if not stated:
             return None
-        found = dates.deadline(stated, self.year)
+        found = dates.deadline(stated, self.year, self.year_of_month)
         if found is None:
             self.unsure.append(Unsure(part.lineno, f"deadline “{stated}” of item {part.number} is not a date"))
         return found

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from ..diagnostics import Diagnostic, did_you_mean
 from ..model import Organisation
 from ..vocabulary import Vocabulary
-from . import audit, draft, metadata, structure
+from . import audit, dates, draft, metadata, structure
 from .clean import Cleaned, clean
 from .report import Unsure
 from .sources import read_source
@@ -116,7 +116,8 @@ def import_source(path: str, settings: Settings, vocabulary: Vocabulary) -> Impo
         title = draft.composed_title(vocabulary.organisation_by_id.get(organisation), year, kind)
         unsure.append(Unsure(0, f"the source prints no title; composed “{title}”"))
 
-    drafter = draft.Drafter(organisation, year, kind, vocabulary, LineIndex(text).line_of, meta.year)
+    drafter = draft.Drafter(organisation, year, kind, vocabulary, LineIndex(text).line_of, meta.year,
+                            dates.school_calendar(title))
     sections = drafter.sections(outline.parts, title)
     preamble = joined((p for p in (meta.preamble, *outline.loose) if p.text), "\n")
     drafter.note_targets("the preamble", preamble)
