@@ -85,6 +85,8 @@ def test_rates_listed_before_one_value_they_all_reach_each_get_it():
 def test_a_word_starting_like_a_conjunction_after_a_list_separator_keeps_it():
     assert read("新培育省级劳动关系和谐企业20家、和谐工业园区2个，及时处置率达到95%。") == [
         ("新培育省级劳动关系和谐企业", "=", 20, "家"), ("和谐工业园区", "=", 2, "个"), ("及时处置率", ">=", 95, "%")]
+    assert read("综合优秀率提升3个百分点，及格率达到85%以上。") == [
+        ("综合优秀率提升", ">=", 3, "个百分点"), ("及格率", ">=", 85, "%")]
     assert read("评选30所农村优质学校和50所特色学校") == [("评选农村优质学校", "=", 30, "所"), ("特色学校", "=", 50, "所")]
 
 

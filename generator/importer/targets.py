@@ -331,7 +331,7 @@ _LEAD_TAIL = re.compile(r"(?:各|(?<=[率例比重])均|约|共计|合计|总计
 # 各 (each) right before the number: the value is of each thing listed before it (新建、改建农村公路各50公里).
 _EACH = re.compile(r"各\s*\Z")
 # Separators and conjunctions between a previous quantity and this lead, or after a trailing phrase.
-_LEAD_JOINERS = re.compile(r"\A(?:[、\s]|以及|和(?!谐)|及(?!时|早)|与|并)+")  # not of 和谐工业园区, 及时
+_LEAD_JOINERS = re.compile(r"\A(?:[、\s]|以及|和(?!谐)|及(?!时|早|格)|与|并)+")  # not of 和谐工业园区, 及时, 及格率
 # 将/把 A 与 B…融合: the quantity belongs to B, after the last 与/和/同 of the lead, when a verb of joining
 # follows it in the clause (将体育与健康课程开课率提升至100% has no B).
 _JOINED_OBJECT = re.compile(r"(?:将|把).*(?:与|和|同)")
