@@ -186,6 +186,25 @@ def test_a_school_terms_months_are_of_the_calendar_year_they_fall_in(tmp_path, v
     assert [item["deadline"] for item in items(plan)] == days
 
 
+def test_the_owner_clause_ending_a_paragraphs_points_below_a_heading_is_each_points(tmp_path, vocabulary):
+    path = tmp_path / "party.txt"
+    path.write_text("示例县教育局2025年党建工作要点\n一、加强干部队伍建设\n（一）树立正确选人用人导向\n"
+                    "一是坚持好干部标准；二是推进校长职级制改革；三是建立优秀年轻干部库。（责任部门：基教科）\n"
+                    "（二）加强党建工作经费保障\n一是落实基层党组织工作经费；二是用好党费。\n责任部门：计财科、督导室\n"
+                    "（三）加强宣传\n一是讲好教育故事（责任部门：办公室）；二是做好舆情处置。（责任部门：基教科）\n"
+                    "各学校要结合实际制定本单位计划。\n", encoding="utf-8")
+    result = imported(path, vocabulary)
+    assert [(item["number"], item.get("owners")) for item in items(result.plan)] == [
+        ("一是", ["基教科"]), ("二是", ["基教科"]), ("三是", ["基教科"]),
+        ("一是", ["计财科", "督导室"]), ("二是", ["计财科", "督导室"]),
+        ("一是", ["办公室"]), ("二是", ["基教科"])]  # a point naming its own: the last clause is the last point's
+    sections = result.plan["sections"][0]["sections"]
+    assert [section.get("text") for section in sections] == [None, None, None]
+    assert items(result.plan)[-2]["text"] == "讲好教育故事"
+    assert result.plan["closing"] == "各学校要结合实际制定本单位计划。"
+    assert sum("are given to each of its items" in u.message for u in result.unsure) == 2
+
+
 def test_a_review_reads_the_targets_of_its_plan_for_the_next_year(tmp_path, vocabulary):
     path = tmp_path / "review.txt"
     path.write_text("示例市教育局2024年工作总结\n一、2024年工作回顾\n一是新建学校3所。\n二、统筹安排，推进改革\n"

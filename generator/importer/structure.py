@@ -253,6 +253,8 @@ class _Reader:
     # --- the end ---------------------------------------------------------------------------
 
     def finish(self) -> Outline:
+        for part in _descendants(self.root):
+            _share_points_clause(part)
         closing = self.detach_closing() + tuple(line.text for line in self.attachments)
         if self.attachments:
             self.note(self.attachments[0].lineno, "a list of attachments (附件): kept as the plan's `closing`, "
@@ -321,6 +323,34 @@ def _tasks_whole(parent: _Open) -> None:
         for child in parent.children:
             if child.style == TABLE:
                 _make_task(child)
+
+
+def _share_points_clause(parent: _Open) -> None:
+    """The owner clause ending the points of one paragraph below a heading ((七)树立正确选人用人导向 over
+    一是…；二是…；三是…。（责任部门：组织人事股）, or on lines of their own below it) is the heading's, of each point, not
+    the last point's alone: it is moved to the heading's own text, whose units ``draft`` gives each of its items that
+    names none (reported).  Not when another point names its own, nor below an item's line, whose points may be
+    its text."""
+    points = parent.children
+    if not points or not _own_line(parent) or not _heading(parent.head.text) or any(
+            point.style != SHI or point.children or point.lineno != points[0].lineno for point in points):
+        return
+    if any(find_owner_clause(joined([p.head, *(q.text for q in p.paragraphs)], "\n").text) for p in points[:-1]):
+        return
+    last = points[-1]
+    clause = find_owner_clause(last.head.text)
+    if clause is not None and clause.end == len(last.head) and clause.start > 0:
+        parent.paragraphs.append(Line(last.head[clause.start:].strip(), last.lineno))
+        last.head = last.head[:clause.start].strip()
+        return
+    while last.paragraphs and _whole_clause(last.paragraphs[0].text.text):
+        parent.paragraphs.append(last.paragraphs.pop(0))
+
+
+def _whole_clause(text: str) -> bool:
+    """Whether the whole text is an owner clause (责任部门：计划财务股、机关党委)."""
+    clause = find_owner_clause(text)
+    return clause is not None and clause.start == 0 and not text[clause.end:].strip()
 
 
 def _own_line(part: _Open) -> bool:
