@@ -429,6 +429,29 @@ metrics:
         "metric “落实每两周心理健康课程” taken as “每两周心理健康课次数” (lessons)"]
 
 
+def test_a_listed_name_measured_in_another_unit_is_not_taken_for_a_metric_phrase(tmp_path, vocabulary):
+    """A rate's change in 个百分点 is not the rate in %, nor a count of 人次 one of 人: the metric stays as read, the
+    listed one offered; a magnitude apart (个 against 万个) is the same measure."""
+    write(tmp_path, "content/metrics.yaml", """\
+metrics:
+  - {id: fitness, name: 中小学生体质健康优良率, aliases: [学生体质健康优良率], unit: '%'}
+  - {id: trainees, name: 党员示范培训人数, unit: 人}
+  - {id: places, name: 新增学位, unit: 万个}
+""")
+    vocabulary = dataclasses.replace(vocabulary, metrics=load_vocabulary(str(tmp_path), [])[0].metrics)
+    path = tmp_path / "units.txt"
+    path.write_text("示例市教育局2025年工作要点\n一、重点工作\n"
+                    "1.加强体育。学生体质健康优良率每年提高2个百分点。\n"
+                    "2.加强培训。组织业务培训，培训人数不少于150人次。\n"
+                    "3.扩大学位。2025年新增学位9000个。\n", encoding="utf-8")
+    result = imported(path, vocabulary)
+    assert [t["metric"] for item in items(result.plan) for t in item["targets"]] == [
+        "学生体质健康优良率每年提高", "培训人数", "新增学位"]
+    assert sorted(u.message for u in result.unsure if u.message.startswith("metric “学生")) == [
+        "metric “学生体质健康优良率每年提高” is not in content/metrics.yaml (1 target(s), first here); "
+        "could be “中小学生体质健康优良率” (fitness)"]
+
+
 def test_without_a_metric_list_metric_phrases_stay_as_read(tmp_path, vocabulary):
     metrics, unsure = metric_import(tmp_path, vocabulary)
     assert metrics[0] == "全市省级普惠性民办幼儿园扶持试点工作"

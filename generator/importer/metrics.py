@@ -36,6 +36,7 @@ _QUALIFIER = re.compile(r"(?:国家|省|市|县|区)级|第[0-9一二三四五�
 # a phrase may hold where a name holds others (学位总数的 for 学位总数比例).
 _MEASURE = re.compile(r"(?:次数|项数|节数|人数|个数|数量|时长|幅度|比例|占比|比重)\Z")
 _FILLER = "的"
+_MAGNITUDE = re.compile(r"\A[十百千万亿]")  # of a unit: 万个 counts what 个 does
 
 
 @dataclass(frozen=True)
@@ -62,7 +63,7 @@ def listed_metric(phrase: str, vocabulary: Vocabulary, unit: str = "") -> Naming
     best = max((share for _, share in closeness), default=0)
     if best < SHARE:
         return _alike(phrase, vocabulary, unit)
-    return _chosen([metric for metric, share in closeness if share >= best * SHARE])
+    return _chosen([metric for metric, share in closeness if share >= best * SHARE], unit)
 
 
 def _alike(phrase: str, vocabulary: Vocabulary, unit: str) -> Naming:
@@ -82,7 +83,7 @@ def _alike(phrase: str, vocabulary: Vocabulary, unit: str) -> Naming:
     ranked = sorted(_closeness(vocabulary, alike), key=lambda found: found[1], reverse=True)
     if not ranked or ranked[0][1] < ALIKE:
         return Naming(None)
-    return _chosen([metric for metric, share in ranked if share > ranked[0][1] - APART])
+    return _chosen([metric for metric, share in ranked if share > ranked[0][1] - APART], unit)
 
 
 def _closeness(vocabulary: Vocabulary, share: Callable[[str, Metric], float | None]) -> list[tuple[Metric, float]]:
@@ -97,9 +98,19 @@ def _closeness(vocabulary: Vocabulary, share: Callable[[str, Metric], float | No
     return list(found.values())
 
 
-def _chosen(near: list[Metric]) -> Naming:
-    """The one metric near the phrase, or, when several are, none decided and them as candidates."""
-    return Naming(near[0], held=True) if len(near) == 1 else Naming(None, candidates=tuple(near))
+def _chosen(near: list[Metric], unit: str) -> Naming:
+    """The one metric near the phrase, or, when several are or the one measures another thing than the target in
+    ``unit`` does (学生体质健康优良率每年提高2个百分点 is no 学生体质健康优良率 in %), none decided and them as
+    candidates."""
+    if len(near) == 1 and not _other_measure(unit, near[0]):
+        return Naming(near[0], held=True)
+    return Naming(None, candidates=tuple(near))
+
+
+def _other_measure(unit: str, metric: Metric) -> bool:
+    """Whether a target stated in ``unit`` measures another thing than the metric: 个百分点 (a rate's change)
+    against % (the rate); not 个 against 万个, a magnitude apart."""
+    return bool(unit and metric.unit) and _MAGNITUDE.sub("", unit) != _MAGNITUDE.sub("", metric.unit)
 
 
 def _qualifiers(words: str) -> set[str]:
