@@ -632,3 +632,9 @@ def test_a_heading_line_is_no_part_of_the_metric_on_the_line_below():
     """A heading has no punctuation: the line below it starts anew (推进学校标准化建设 / 完成…项目10个)."""
     [target], _ = find_targets("推进学校标准化建设\n完成农村学校薄弱环节改善项目10个。")
     assert target.metric == "完成农村学校薄弱环节改善项目"
+
+
+def test_a_value_no_words_name_gets_a_note_asking_for_its_metric():
+    targets, _ = find_targets("以城区优质学校为龙头，2024年组建教育集团15个，2025年达到25个，2026年实现全覆盖。")
+    assert [(t.metric, t.value, t.note) for t in targets] == [
+        ("组建教育集团", 15, ""), ("", 25, "no words before its value name what it measures: write its metric by hand")]

@@ -718,6 +718,10 @@ def _per_person(lead: str, unit: str) -> tuple[str, str]:
     return lead[:per.start()], "".join("/" + p for p in per.groups() if p)
 
 
+# The note on a value no words before it name (2024年组建教育集团15个，2025年达到25个: a year and a verb).
+_NO_METRIC = "no words before its value name what it measures: write its metric by hand"
+
+
 def _drafts(text: str, chain: list[_Quantity], floor: int, bounds: Spans) -> list[TargetDraft]:
     """One draft per metric (several where rates listed with 、 share the value), or one per value of a list
     stated 分别 (``chain``), the first with the note on their pairing."""
@@ -745,6 +749,6 @@ def _drafts(text: str, chain: list[_Quantity], floor: int, bounds: Spans) -> lis
             text=text[begin:end], metric=metric, comparator=comparator,
             value=None if ranged else quantity.first,
             min=quantity.first if ranged else None, max=quantity.second if ranged else None,
-            unit=unit, start=begin, end=end, note="" if index else note,
+            unit=unit, start=begin, end=end, note=("" if index else note) or ("" if metric else _NO_METRIC),
         ) for metric in metrics]
     return drafts
