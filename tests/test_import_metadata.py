@@ -144,6 +144,14 @@ def test_publication_note_signature_and_chinese_date_end_the_body():
     assert year_number("二○二五") == year_number("二〇二五") == year_number("2025") == 2025  # ○ as some texts have it
 
 
+def test_a_document_signed_jointly_on_two_lines_ends_above_both():
+    meta, body, _ = split("桃源镇2025年工作计划\n一、工作措施\n（一）狠抓招商引资。\n附件：1.桃源镇重点项目责任分解表\n"
+                          "2.桃源镇民生实事项目清单\n中共桃源镇委员会\n桃源镇人民政府\n2025年2月18日\n")
+    assert [str(line) for line in body] == [
+        "一、工作措施", "（一）狠抓招商引资。", "附件：1.桃源镇重点项目责任分解表", "2.桃源镇民生实事项目清单"]
+    assert meta.published == date(2025, 2, 18) and str(meta.signer) == "桃源镇人民政府"
+
+
 def test_a_signature_date_written_with_the_circle_for_zero_ends_the_body():
     _, body, _ = split("一、甲\n（一）子一。\n白城市洮北区教育局\n二○二五年二月二十六日\n")
     assert [str(line) for line in body] == ["一、甲", "（一）子一。"]

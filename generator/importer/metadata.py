@@ -93,14 +93,15 @@ def _is_title(text: str) -> bool:
 
 
 def _tail_start(lines: list[Line]) -> tuple[int, date | None, Line | None, list[Line]]:
-    """Where the signature block starts, the date it gives, the line of the organisation that signs, and the lines
-    of the imprint (版记: 抄送：…, …2025年3月12日印发) below it."""
+    """Where the signature block starts, the date it gives, the line of the organisation that signs (the lowest of
+    several signing it jointly: 中共桃源镇委员会 over 桃源镇人民政府), and the lines of the imprint (版记: 抄送：…,
+    …2025年3月12日印发) below it."""
     start, published, signer, imprint = len(lines), None, None, []
     while start > 0 and not starts_numbered(text := str(lines[start - 1])):
         if published is None and (day := parse_date(text)):
             published = day
-        elif signer is None and _SIGNATURE.match(text):
-            signer = lines[start - 1]
+        elif _SIGNATURE.match(text):
+            signer = signer or lines[start - 1]
         elif published is None and signer is None and _IMPRINT.search(text):
             imprint.insert(0, lines[start - 1])
         elif not _PUBLICATION_NOTE.match(text):  # （此件公开发布） belongs to the block too
