@@ -440,10 +440,9 @@ metrics:
 """)
     vocabulary = dataclasses.replace(vocabulary, metrics=load_vocabulary(str(tmp_path), [])[0].metrics)
     path = tmp_path / "units.txt"
-    path.write_text("示例市教育局2025年工作要点\n一、重点工作\n"
-                    "1.加强体育。学生体质健康优良率每年提高2个百分点。\n"
-                    "2.加强培训。组织业务培训，培训人数不少于150人次。\n"
-                    "3.扩大学位。2025年新增学位9000个。\n", encoding="utf-8")
+    lines = ("示例市教育局2025年工作要点", "一、重点工作", "1.加强体育。学生体质健康优良率每年提高2个百分点。",
+             "2.加强培训。组织业务培训，培训人数不少于150人次。", "3.扩大学位。2025年新增学位9000个。")
+    path.write_text("\n".join(lines), encoding="utf-8")
     result = imported(path, vocabulary)
     assert [t["metric"] for item in items(result.plan) for t in item["targets"]] == [
         "学生体质健康优良率每年提高", "培训人数", "新增学位"]

@@ -79,8 +79,9 @@ def deadline(text: str, year: int, year_of_month: Callable[[int], int] | None = 
 
     ``year`` is the plan's year, used when the text names none, but for a month's when ``year_of_month`` gives its
     year (a school year's, see ``school_calendar``: 1月20日前 in the first term of 2025—2026 -> 2026-01-20); 次年
-    (明年, 翌年) is the year after it: 次年3月底前 -> <year + 1>-03-31.  A date followed by 起 or 开始 starts a period and allows no last day (2025年7月1日起执行
-    gives None, 2025年3月起至12月 2025-12-31).  Texts such as 长期坚持 or 持续推进 give None.
+    (明年, 翌年) is the year after it: 次年3月底前 -> <year + 1>-03-31.  A date followed by 起 or 开始 starts a
+    period and allows no last day (2025年7月1日起执行 gives None, 2025年3月起至12月 2025-12-31).  Texts such as
+    长期坚持 or 持续推进 give None.
     """
     days, plan_year, said = [], year, None  # said: the year the text states, holding for the dates after it
     for found in sorted(chain(*(pattern.finditer(text) for pattern in (_NUMERIC_DATE, _DEADLINE, _YEAR_ONLY))),
