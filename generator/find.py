@@ -31,7 +31,7 @@ import stat
 import sys
 import typing
 import unicodedata
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cached_property
 from datetime import date
 from typing import Iterable
@@ -110,6 +110,22 @@ def matches(entry: Entry, criteria: Criteria) -> bool:
 def select(corpus: Corpus, criteria: Criteria) -> list[Entry]:
     """The items of the corpus that meet ``criteria``, in corpus order."""
     return [entry for entry in corpus.entries if matches(entry, criteria)]
+
+
+# Each facet of ``Criteria`` as the command line names it, and its value when it allows everything.
+OPTIONS = {"organisations": ("--org", frozenset()), "years": ("--year", frozenset()),
+           "themes": ("--theme", frozenset()), "departments": ("--department", frozenset()),
+           "statuses": ("--status", frozenset()), "has_target": ("--has-target", False), "words": ("the words", ())}
+
+
+def without_each(corpus: Corpus, criteria: Criteria) -> list[str]:
+    """For an answer that is empty, what each facet given takes away: how many items match all the others
+    (``--year`` with ``--department``: the unit has items, of other years).  Nothing for one facet alone."""
+    given = [facet for facet, (_, allows_all) in OPTIONS.items() if getattr(criteria, facet) != allows_all]
+    if len(given) < 2:
+        return []
+    return [f"without {OPTIONS[facet][0]}: {len(select(corpus, replace(criteria, **{facet: OPTIONS[facet][1]})))}"
+            for facet in given]
 
 
 def known_names(record, attributes: tuple[str, ...]) -> set[str]:
@@ -257,6 +273,8 @@ def cmd_find(args) -> int:
         print(f"note: no plan is of {', '.join(map(str, missing))} (the plans' years: "
               f"{', '.join(map(str, corpus.years))})", file=sys.stderr)
     found = select(corpus, criteria)
+    if not found and (counts := without_each(corpus, criteria)):
+        print(f"note: no item matches all of these; {', '.join(counts)} item(s)", file=sys.stderr)
     columns = (*item_columns(item_location), state_column(criteria.today))
     if args.format != "table":  # data for programs: UTF-8 (as JSON must be) whatever the terminal's encoding
         sys.stdout.reconfigure(encoding="utf-8")

@@ -261,6 +261,23 @@ def test_a_year_without_plans_is_noted_with_the_years_there_are(corpus, capsys, 
     assert rows and all(line.split()[0] == "2025" for line in rows)
 
 
+def test_an_empty_answer_says_how_many_items_each_facet_alone_takes_away(corpus, capsys, project):
+    # a unit and a year it has items in neither alone: each facet matches items, the two together none
+    pairs = [(d, y) for d in sorted({d.id for e in corpus.entries for d in e.owners + e.support})
+             for y in corpus.years
+             if not select(corpus, Criteria(departments=frozenset([d]), years=frozenset([y])))]
+    department, year = pairs[0]
+    by_unit = len(select(corpus, Criteria(departments=frozenset([department]))))
+    of_year = len(select(corpus, Criteria(years=frozenset([year]))))
+    assert by_unit and of_year
+    code, out, err = run(capsys, project, "--department", department, "--year", str(year))
+    assert code == 0 and out == ""
+    assert (f"note: no item matches all of these; without --year: {by_unit}, without --department: {of_year} "
+            "item(s)") in err
+    code, out, err = run(capsys, project, "zzqqzz")  # one word alone, and nothing to say of it
+    assert code == 0 and out == "" and "note:" not in err and "0 item(s)" in err
+
+
 @pytest.mark.parametrize("output", ["json", "csv"])
 def test_json_and_csv_are_utf8_whatever_the_terminals_encoding(project, output):
     """With a legacy encoding (PYTHONIOENCODING=cp1252) JSON stopped half-written; with gbk it was not UTF-8."""
