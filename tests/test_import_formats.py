@@ -139,6 +139,31 @@ def test_a_cell_spanning_rows_of_a_pages_table_is_in_each_of_its_rows(tmp_path):
         ("3", ["计财科"], ["基教科"], "2025-09-01")]
 
 
+LAID_OUT_PAGE = """<html><body><table width="1000"><tr><td class="lm">主题分类</td></tr></table>
+<table width="780" class="xxgk_table"><tr><td>当前位置：首页 &gt; 政府信息公开 &gt; 计划总结</td></tr>
+<tr><td><table border="1"><tr><td>索 引 号：</td><td>11451023MB1234567X/2025-00031</td></tr></table></td></tr>
+<tr><td align="center" style="font-size:22px">示例市教育局2025年工作要点</td></tr>
+<tr><td class="content" id="zoom">
+<div style="text-indent:2em"><span>2025年，全市教育工作坚持</span><span>立德树人。</span></div>
+<div style="text-indent:2em"><span style="font-family:黑体">一、</span><span>推进教育均衡发展</span></div>
+<div style="text-indent:2em"><span>1.</span><span>扩大学前教育资源。新建公办幼儿</span><span>园</span><span>2</span><span>所。（责任单位：基教科）</span></div>
+<div style="text-indent:2em"><span>2.</span><span>加强教师培训。培训教师</span><span>500</span><span>人次。（责任单位：计财科）</span></div>
+</td></tr></table></body></html>"""
+
+
+def test_an_article_laid_out_in_the_rows_of_a_pages_table_keeps_its_paragraphs(tmp_path):
+    """A 政府信息公开 page printing its article in a layout table's cell, paragraphs as <div>s of <span>s: each
+    paragraph is a line (the cell was one line of cells, the whole plan a preamble of one line, no item)."""
+    path = tmp_path / "page.html"
+    path.write_text(LAID_OUT_PAGE, encoding="utf-8")
+    assert read_source(str(path))[0].splitlines()[-4:] == [
+        "2025年，全市教育工作坚持立德树人。", "一、推进教育均衡发展", "1.扩大学前教育资源。新建公办幼儿园2所。（责任单位：基教科）",
+        "2.加强教师培训。培训教师500人次。（责任单位：计财科）"]
+    plan = drafted(path, tmp_path)
+    assert [(i["number"], i["owners"], [t["value"] for t in i["targets"]]) for i in items(plan)] == [
+        ("1", ["基教科"], [2]), ("2", ["计财科"], [500])]
+
+
 # --- tables of Word documents ---------------------------------------------------------------------------
 
 def test_a_word_table_with_merged_cells_gives_each_task_its_section_owners_and_deadline(tmp_path):

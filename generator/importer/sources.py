@@ -235,16 +235,28 @@ def _render(element: _Element, out: list[str]) -> None:
             out.append(_LINE)
         elif child.tag == "table":
             out.append(_LINE)
-            out.extend(_LINE + _CELL.join(cells) + _LINE for cells in _grid(child))
+            for row, cells in zip(_rows(child), _grid(child)):
+                _render_row(row, cells, out)
             out.append(_LINE)
-        elif child.tag == "tr":  # a row outside any table (a page cut from its table)
-            out.append(_LINE + _CELL.join(_cell_text(cell) for cell in _cells(child)) + _LINE)
+        elif child.tag == "tr":  # a row outside any table (a page cut from its table, or the article's table)
+            _render_row(child, [_cell_text(cell) for cell in _cells(child)], out)
         elif child.tag in _BLOCK_TAGS:
             out.append(_LINE)
             _render(child, out)
             out.append(_LINE)
         else:
             _render(child, out)
+
+
+def _render_row(row: _Element, cells: list[str], out: list[str]) -> None:
+    """A table's row as one line of its cells; a row of one cell as its blocks, each on a line of its own: an article
+    laid out in a table (政府信息公开 pages) keeps its paragraphs, and a section row spanning the table is one line."""
+    if len(cells) == 1 and _cells(row):
+        out.append(_LINE)
+        _render(_cells(row)[0], out)
+        out.append(_LINE)
+    else:
+        out.append(_LINE + _CELL.join(cells) + _LINE)
 
 
 def _cells(row: _Element) -> list[_Element]:
