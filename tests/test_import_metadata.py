@@ -91,6 +91,19 @@ def test_a_document_number_labelled_as_a_sites_catalogue_prints_it_is_read_witho
     assert meta.year == 2024  # the number's year, where the title states none
 
 
+def test_a_document_number_in_a_row_of_a_sites_catalogue_is_read_without_the_rows_other_cells():
+    meta, _, _ = split("文 号：\t凤农发〔2025〕6号\t有 效 性：\t有效\n凤山县农业农村局2025年工作要点\n一、总体目标\n1.完成任务。\n")
+    assert (meta.document_number, meta.title, meta.preamble.text) == ("凤农发〔2025〕6号", "凤山县农业农村局2025年工作要点", "")
+
+
+def test_a_pages_list_of_files_to_download_after_the_signature_does_not_hide_it():
+    meta, body, _ = split("一、总体目标\n1.完成任务。\n凤山县农业农村局\n2025年3月5日\n附件下载：\n"
+                          "1.凤山县农业农村局2025年重点工作任务分解表.docx\n")
+    assert (str(meta.signer), meta.published) == ("凤山县农业农村局", date(2025, 3, 5))
+    assert [str(line) for line in body] == ["一、总体目标", "1.完成任务。"]
+    assert [str(line) for line in meta.appended] == ["附件下载：", "1.凤山县农业农村局2025年重点工作任务分解表.docx"]
+
+
 def test_a_notice_without_the_document_title_names_the_document():
     meta, _, _ = split(NOTICE + BODY)
     assert meta.title == "示例县2024年卫生健康工作要点"

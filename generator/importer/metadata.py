@@ -25,7 +25,7 @@ _DOCUMENT_WORDS = re.compile(r"要点|计划|总结|方案|安排|意见|通知|
 CLAUSE_PUNCTUATION = re.compile(r"[。，,；;：:！？!?]")
 # 白洮教〔2025〕1号, perhaps labelled as a site's catalogue of public information prints it: 文　　号：松教体发〔2025〕6号
 _DOCUMENT_NUMBER = re.compile(
-    r"^(?:文\s*号\s*[:：]\s*)?(?P<number>[\u4e00-\u9fff]{1,12}\s*[〔\[【(（]\s*(\d{4})\s*[〕\]】)）]\s*\d{1,4}\s*号)$")
+    r"^(?:文\s*号\s*[:：]\s*)?(?P<number>[\u4e00-\u9fff]{1,12}\s*[〔\[【(（]\s*(\d{4})\s*[〕\]】)）]\s*\d{1,4}\s*号)(?:\t.*)?$")
 _PUBLICATION_NOTE = re.compile(r"^[(（]\s*此件.{0,12}[)）]$")
 _SIGNATURE = re.compile(r"^[\u4e00-\u9fff（）()]{2,30}(局|委员会|委|政府|办公室|厅|中心|学校|学院|大学|部|处)$")
 # 2025年; a span of years (2023—2025年) gives its first
@@ -42,8 +42,9 @@ _FILE_EXTENSION = re.compile(r"\s*[.．](?:docx?|wps|pdf|txt)$", re.I)
 _NOTICE_WORDS = re.compile(r"^.*?关于印发|^.*?印发|的?通知$")
 # A list of attachments: a line starting 附件： and the short numbered lines naming documents after it
 _ATTACHMENTS = re.compile(r"\s*附\s*件\s*[0-9０-９一二三四五六七八九十]*\s*[:：]")
-# An attachment printed after the document's signature and date: 附件, 附件2, 附件：…任务分解表
-_APPENDED = re.compile(r"^附\s*件\s*[0-9０-９一二三四五六七八九十]*\s*(?:[:：].*)?$")
+# An attachment printed after the document's signature and date: 附件, 附件2, 附件：…任务分解表, and a page's list of
+# files to download (附件下载：)
+_APPENDED = re.compile(r"^附\s*件\s*(?:下\s*载)?\s*[0-9０-９一二三四五六七八九十]*\s*(?:[:：].*)?$")
 _DOCUMENT_NAME_LENGTH = 60
 _REVIEW_WORDS = re.compile(r"总结|回顾|完成情况|述职")
 _BREAKDOWN_WORDS = re.compile(r"分解|任务清单|台账|责任清单")
