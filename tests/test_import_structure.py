@@ -178,6 +178,15 @@ def test_a_county_bureaus_table_names_its_units_gu_shi():
     assert [row.column(role).text for role in ("lead", "owners", "support")] == ["登记注册股", "信用监管股", "办公室"]
 
 
+def test_a_tables_column_of_key_work_zhongdian_gongzuo_is_its_task():
+    """重点工作 names each row's task, as 重点任务 does: beside 工作措施 it was no column, its words dropped."""
+    result = read("序号\t重点工作\t工作措施\t牵头股室\t完成时限\n"
+                  "1\t深化商事制度改革\t推行经营主体登记“一网通办”。\t登记注册股\t2025年6月底前\n")
+    assert [(role, cell.text) for role, cell in result.parts[0].columns] == [
+        ("number", "1"), ("task", "深化商事制度改革"), ("content", "推行经营主体登记“一网通办”。"), ("lead", "登记注册股"),
+        ("deadline", "2025年6月底前")]
+
+
 def test_task_table_rows_become_items_in_pipe_and_tab_form():
     for name in ("table_pipe.txt", "table_tab.txt"):
         result = read(fixture(name))
