@@ -224,6 +224,40 @@ def test_a_word_tasks_cells_merged_down_over_its_measures_give_a_section_of_them
         ("2", "提升保教质量", [("1", "开展保育教育质量评估", ["教研室"], ["基教科"], "2025-12-31")])]
 
 
+def test_a_wps_documents_typed_numbers_repeated_header_and_blank_rows_keep_its_tables_categories_in_its_section(
+        tmp_path):
+    """As WPS saves a plan: numbers typed with a tab after them (一、\t 1.\t), a task table in section 三 whose header
+    row repeats on each page (tblHeader), category rows merged across restarting at 一、, and blank rows, merged or
+    not, between them: the categories are parts of 三 (they broke the document's sequence, all rows items of 三)."""
+    document = docx.Document()
+    for text in ("示例县教育局2025年工作要点", "一、\t主要目标", "1.\t学前三年毛入园率达到92%以上。", "二、\t重点工作",
+                 "1.\t加强党的建设。（责任单位：基教科）", "三、\t重点任务分解表"):
+        document.add_paragraph(text)
+    rows = [("序号", "工作任务", "具体措施", "责任单位", "完成时限"), ("一、学前教育",),
+            ("1", "扩大普惠资源", "新建公办幼儿园3所。", "基教科", "2025年8月底前"), ("",), ("二、义务教育",),
+            ("2", "推进集团化办学", "组建城乡学校共同体12个。", "基教科", "2025年9月底前"), ("", "", "", "", "")]
+    table = document.add_table(rows=len(rows), cols=5)
+    table.rows[0]._tr.get_or_add_trPr().append(parse_xml(f'<w:tblHeader {nsdecls("w")}/>'))
+    for index, values in enumerate(rows):
+        if len(values) == 1:
+            table.cell(index, 0).merge(table.cell(index, 4)).text = values[0]
+        for column, text in enumerate(values if len(values) > 1 else ()):
+            table.cell(index, column).text = text
+    for text in ("四、\t保障措施", "1.\t加强组织领导。"):
+        document.add_paragraph(text)
+    path = tmp_path / "wps.docx"
+    document.save(path)
+    plan = drafted(path, tmp_path)
+    sections = plan["sections"]
+    assert [(s["number"], s["title"]) for s in sections] == [("一", "主要目标"), ("二", "重点工作"),
+                                                             ("三", "重点任务分解表"), ("四", "保障措施")]
+    assert [(s["number"], s["title"], [(i["number"], i["title"], i["owners"], str(i["deadline"])) for i in s["items"]])
+            for s in sections[2]["sections"]] == [
+        ("一", "学前教育", [("1", "扩大普惠资源", ["基教科"], "2025-08-31")]),
+        ("二", "义务教育", [("2", "推进集团化办学", ["基教科"], "2025-09-30")])]
+    assert (sections[2].get("text"), sections[2].get("items")) == (None, None)
+
+
 # --- PDFs as a browser or an office prints them -------------------------------------------------------------
 
 PRINTED = Path(__file__).parent / "fixtures" / "import" / "printed.pdf"

@@ -252,6 +252,33 @@ def test_table_rows_without_a_number_column_are_numbered_in_order_across_categor
     assert result.parts[1].children[0].column("task").text == "扩大普惠资源"
 
 
+def test_a_category_row_numbered_in_the_number_column_is_a_part_over_its_rows_numbered_1_1():
+    """A category row whose title spans the columns after its 序号 (1 | 深化医药卫生体制改革) is a part over the rows
+    numbered 1.1, 1.2 (or 3-1) below it: it closed the table, whose rows all went into the preamble, with no item."""
+    result = read("序号\t工作任务\t具体内容\t责任股室\t完成时限\n1\t深化医药卫生体制改革\n"
+                  "1.1\t推进医共体建设\t县域内就诊率达到90%以上。\t医政医管股\t2025年12月底前\n"
+                  "1.2\t完善分级诊疗制度\t基层诊疗量占比达到65%。\t医政医管股\t2025年12月底前\n"
+                  "2\t加强人才队伍建设\n2-1\t招引紧缺医学人才\t引进医学类本科以上人才40名。\t人事股\t2025年9月底前\n")
+    assert shape(result.parts) == [["1", ["1.1", "1.2"]], ["2", ["2-1"]]]
+    assert [part.head.text for part in result.parts] == ["深化医药卫生体制改革", "加强人才队伍建设"]
+    assert result.parts[1].children[0].column("owners").text == "人事股"
+    assert result.unsure == () and result.loose == ()
+
+
+def test_a_tables_category_rows_restarting_at_one_inside_a_section_are_parts_of_that_section():
+    """Category rows 一、学前教育 of a table in section 三 of a document numbered 一、 too are parts of 三 (they broke the
+    sequence after 三: kept as its text, every row an item of 三); 四、 after the table is the document's, reported."""
+    result = read("一、主要目标\n1.入园率达到92%。\n二、重点工作\n1.加强党建。\n三、重点任务分解表\n"
+                  "序号\t工作任务\t具体措施\t责任股室\t完成时限\n一、学前教育\n"
+                  "1\t扩大普惠资源\t新建公办幼儿园3所。\t基础教育股\t2025年8月底前\n二、义务教育\n"
+                  "2\t推进集团化办学\t组建共同体12个。\t基础教育股\t2025年9月底前\n三、体育工作\n"
+                  "3\t开展学生体育赛事\t组织运动会1次。\t体育股\t2025年10月底前\n四、\t保障措施\n1.\t加强组织领导。\n")
+    assert shape(result.parts) == [["一", ["1"]], ["二", ["1"]], ["三", [["一", ["1"]], ["二", ["2"]], ["三", ["3"]]]],
+                                   ["四", ["1"]]]
+    assert [u.line for u in result.unsure] == [13]
+    assert "goes on with the document's numbering and with the category rows" in result.unsure[0].message
+
+
 def test_full_width_digits_number_as_ascii_ones_and_are_printed_as_them():
     result = read("某县教育局2025年工作要点\n一、推进学前教育普惠发展\n１．扩大普惠性资源。新建公办幼儿园2所。\n"
                   "２．提升保教质量。创建市级示范幼儿园2所。\n二、加强教师队伍建设\n３．实施强师工程。招聘公费师范生40名。\n"

@@ -20,6 +20,9 @@ made that item's text, so that the items stay in reading order.  Task-table
 rows become items under the part being read; a task whose measures (具体措施)
 take several rows, its 序号 and 重点任务 written once or merged down, is a part
 above them, and so is each task beside it.
+A table's category rows are parts over its rows: numbered in
+its 序号 column (1 | 深化…, over rows 1.1, 1.2), or restarting at 一、 in a
+section of a document numbered 一、 too (a sequence of the table's own).
 
 A list of attachments after the items (附件：1.…分解表 / 2.…考核细则: a line
 starting 附件 and a colon, and the short numbered lines after it, each naming
@@ -30,7 +33,7 @@ an owner clause before it would have swallowed it, nor items of their own.
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from . import tables
 from .markers import ARABIC_STYLES, BARE, DECIMAL, GUESSED, SHI, Marker, inline_enumeration, match_marker
@@ -39,9 +42,12 @@ from .metadata import CLAUSE_PUNCTUATION, lists_attachments
 from .owners import find_owner_clause
 from .report import Unsure
 from .textmap import Line, Mapped, joined
+from ..numbering import number_value
 
 TABLE = "table"  # the style of parts read from task-table rows
 TASK = "task"    # a table's task whose measures (具体措施) take several rows: a part above them
+GROUP = "1\t"    # a table's category row numbered in its 序号 column (1 | 深化医药卫生体制改革)
+IN_TABLE = "table "  # before a style: a table's category rows numbered in a sequence of their own (一、学前教育 in 三、)
 HEADING_MAX = 30  # characters at most of a numbered line standing as a heading without a colon
 
 
@@ -119,6 +125,8 @@ class _Reader:
             self.table = header
             return
         marker = match_marker(str(line))
+        if marker is not None and self.table is not None:
+            marker = self.category(marker, line.lineno)
         if marker is None or marker.style == SHI and inline_enumeration(str(line)) \
                 or not self.place(marker, line.text, line.lineno):
             self.paragraph(line)  # 一是…；二是…；三是… in one paragraph are split there
@@ -133,9 +141,32 @@ class _Reader:
             if columns is not None:
                 self.add_row(columns, line.lineno)
             return True
+        group = tables.group(self.table, cells) if cells else None
+        if group is not None:
+            number, title = group
+            marker = self.category(Marker(GROUP, number.text, number_value(number.text), 0), line.lineno)
+            if not self.place(marker, title, line.lineno):
+                self.paragraph(line)
+            return True
         if not starts_numbered(str(line)):  # a numbered category row spanning the table keeps it open
             self.table = None
         return False
+
+    def category(self, marker: Marker, lineno: int) -> Marker:
+        """The marker of a table's category row (一、学前教育 spanning the table) in the sequence of its style, where
+        that takes it, else in the table's own: its rows restart at 一 inside section 三 of a document numbered 一、
+        too.  A number that goes on with both is the document's (四、保障措施 after the table), reported."""
+        own = replace(marker, style=IN_TABLE + marker.style)
+        style = self.sequence_style(marker)
+        depth, previous = self.previous(style) if style else (None, None)
+        if style is None or not self.verdict(marker, previous, sibling=depth is not None)[0]:
+            return own
+        category = self.previous(own.style)[1]
+        if category is not None and marker.value == category.value + 1:
+            self.note(lineno, f"“{marker.number}” goes on with the document's numbering and with the category rows "
+                              f"of the table above (line {category.lineno}): read as the document's; check it is not "
+                              "one more of the table's")
+        return marker
 
     def add_row(self, columns: dict[str, Mapped], lineno: int) -> None:
         """A row of the open table: an item, or one more measure of the task above (then that task's part)."""

@@ -24,6 +24,7 @@ ROLES: dict[str, tuple[str, ...]] = {
     "content": ("具体内容", "工作内容", "主要内容", "具体措施", "工作措施", "任务内容", "工作目标", "内容", "措施"),
 }
 _SEPARATOR_CELL = re.compile(r"^:?-{2,}:?$")
+_GROUP_NUMBER = re.compile(r"[0-9]{1,2}|[一二三四五六七八九十]{1,3}")
 
 
 @dataclass(frozen=True, slots=True)
@@ -105,3 +106,12 @@ def continues(header_: Header, columns: dict[str, Mapped], above: dict[str, Mapp
 def measure(columns: dict[str, Mapped]) -> tuple[tuple[str, Mapped], ...]:
     """The columns of a row as one measure of its task: without the task's number and name."""
     return tuple((role, cell) for role, cell in columns.items() if role not in ("number", "task"))
+
+
+def group(header_: Header, cells: list[Mapped]) -> tuple[Mapped, Mapped] | None:
+    """The number and title of a category row whose title spans the columns after its 序号 (1 | 深化医药卫生体制改革,
+    its cells merged in Word): fewer cells than the header, its number in the 序号 column, one other cell of text."""
+    filled = [cell for cell in cells if cell.text]
+    if len(cells) >= header_.width or header_.roles[0] != "number" or len(filled) != 2 or filled[0] is not cells[0]:
+        return None
+    return (filled[0], filled[1]) if _GROUP_NUMBER.fullmatch(filled[0].text) else None
