@@ -335,6 +335,35 @@ def test_a_word_task_table_without_headings_gives_items_with_owners(tmp_path, vo
     assert any("“持续推进”" in u.message for u in result.unsure)
 
 
+INDICATOR_TABLES = """示例市教育局2025年考核指标及任务分解方案
+一、主要考核指标
+序号\t指标名称\t2025年目标值\t责任单位\t完成时限
+1\t学前三年毛入园率\t≥93%\t基教科\t2025年9月底前
+2\t新增公办学位数\t3200个\t计财科、基教科\t2025年8月底前
+二、重点任务分解
+序号|重点任务|预期目标|牵头单位|完成时限
+1|实施学前教育普惠扩容工程，新建、改扩建公办幼儿园|新建公办幼儿园6所|基教科|2025年8月底前
+2|深化课后服务提质行动|课后服务覆盖率保持100%|基教科|长期坚持
+"""
+
+
+def test_a_tables_target_column_gives_its_rows_targets_and_an_indicators_row_is_an_item_of_it(tmp_path, vocabulary):
+    """指标名称|2025年目标值 rows are items of their indicator with its value as target (the table was section text, its
+    units and deadlines lost); a 预期目标 cell beside a task is the task's target, not run on from its last clause (it
+    was dropped without a word).  The item's text stays the cell at its span."""
+    path = tmp_path / "indicators.txt"
+    path.write_text(INDICATOR_TABLES, encoding="utf-8")
+    result = imported(path, vocabulary)
+    assert [(i["title"], i["owners"], str(i.get("deadline")), [(t["metric"], t["comparator"], t["value"], t["unit"])
+             for t in i["targets"]]) for i in items(result.plan)] == [
+        ("学前三年毛入园率", ["基教科"], "2025-09-30", [("学前三年毛入园率", ">=", 93, "%")]),
+        ("新增公办学位数", ["计财科", "基教科"], "2025-08-31", [("新增公办学位数", "=", 3200, "个")]),
+        ("实施学前教育普惠扩容工程，新建、改扩建公办幼儿园", ["基教科"], "2025-08-31", [("新建公办幼儿园", "=", 6, "所")]),
+        ("深化课后服务提质行动", ["基教科"], "None", [("课后服务覆盖率", ">=", 100, "%")])]
+    assert [i["text"] == result.source_text[slice(*i["span"])] for i in items(result.plan)] == [True] * 4
+    assert result.plan["sections"][0].get("text") is None
+
+
 METRICS = """\
 metrics:
   - {id: pilots, name: 省级普惠性民办幼儿园扶持试点, unit: 个, better: higher}

@@ -279,6 +279,16 @@ def test_a_tables_category_rows_restarting_at_one_inside_a_section_are_parts_of_
     assert "goes on with the document's numbering and with the category rows" in result.unsure[0].message
 
 
+def test_the_header_of_another_table_of_as_many_columns_opens_it():
+    """A second table right below the first, under a numbered heading, with a header of as many columns but other
+    roles: its header was read as a row of the first (an item titled 工作任务, owned by 牵头单位)."""
+    result = read("一、主要指标\n序号\t指标名称\t目标值\t责任单位\n1\t学前三年毛入园率\t93%\t基教科\n二、重点任务\n"
+                  "序号\t工作任务\t牵头单位\t完成时限\n1\t新建公办幼儿园\t基教科\t2025年8月底前\n")
+    assert shape(result.parts) == [["一", ["1"]], ["二", ["1"]]]
+    assert [(role, cell.text) for role, cell in result.parts[1].children[0].columns] == [
+        ("number", "1"), ("task", "新建公办幼儿园"), ("lead", "基教科"), ("deadline", "2025年8月底前")]
+
+
 def test_full_width_digits_number_as_ascii_ones_and_are_printed_as_them():
     result = read("某县教育局2025年工作要点\n一、推进学前教育普惠发展\n１．扩大普惠性资源。新建公办幼儿园2所。\n"
                   "２．提升保教质量。创建市级示范幼儿园2所。\n二、加强教师队伍建设\n３．实施强师工程。招聘公费师范生40名。\n"

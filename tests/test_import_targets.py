@@ -119,6 +119,8 @@ def test_a_level_kept_stable_is_to_reach_and_no_part_of_the_metric():
     ("师生比为15人", "=", 15, "人"),
     ("投诉在3天之内办结", "<=", 3, "天"),
     ("审批时限为5个工作日", "=", 5, "工作日"),
+    ("新增公办学位 ≥3200个", ">=", 3200, "个"),  # as a 考核指标 table's 目标值 states it
+    ("校园欺凌事件发生率≤1%", "<=", 1, "%"),
 ])
 def test_comparator_words(text, comparator, value, unit):
     [(_, found, number, found_unit)] = read(text)

@@ -174,14 +174,20 @@ class Drafter:
                               self.deadline(stated.deadline, part))
 
     def table_item(self, part: Part) -> dict:
-        task, content = part.column("task"), part.column("content")
-        text = content if content else task
-        title = task.text if task and content else lead_phrase(text.text)
+        """A table's row as an item: its text the content, else the task, else the indicator (指标名称); its targets
+        also those of a target column (预期目标: 新建公办幼儿园6所, read apart; 2025年目标值: ≥93%, the indicator's)."""
+        task, content, metric, target = (part.column(role) for role in ("task", "content", "metric", "target"))
+        text = content or task or metric
+        title = task.text if task and content else metric.text if text is metric else lead_phrase(text.text)
+        read = (text,)  # the stretches targets are read in, each apart
+        if target and target.text:
+            read = (joined((metric, target), " "),) if text is metric else (text, target)
         units = {role: split_units(cell.text) for role, cell in part.columns
                  if role in ("lead", "owners", "support")}
         owners, support = owners_and_support(*(units.get(role, ()) for role in ("lead", "owners", "support")))
         cell = part.column("deadline")
-        return self.item_dict(part.number, title, text, owners, support, self.deadline(cell.text if cell else "", part))
+        return self.item_dict(part.number, title, text, owners, support, self.deadline(cell.text if cell else "", part),
+                              read)
 
     def deadline(self, stated: str, part: Part):
         """The date a stated deadline (完成时限) gives, noting the ones that give none."""
@@ -193,16 +199,20 @@ class Drafter:
             self.unsure.append(Unsure(part.lineno, f"deadline “{stated}” of item {part.number} is not a date"))
         return found
 
-    def item_dict(self, number, title, text: Mapped, owners, support, deadline) -> dict:
+    def item_dict(self, number, title, text: Mapped, owners, support, deadline, read: tuple[Mapped, ...] = ()) -> dict:
+        """The item; its targets read in ``read``, the stretches of its text read apart (else the whole text)."""
         if not owners + support and self.units:  # the units its section states
             owners, support = self.units.owners, self.units.support
         for name in (*owners, *support):
             self.check_owner(name, text)
-        targets, skipped = find_targets(text.text, review=self.reviewing)
-        for skip in skipped:
-            self.unsure.append(Unsure(self.line_of(text.source_offset(skip.start)),
-                                      f"number not taken as a target in item {number}: {quoted(skip.text)} "
-                                      f"({skip.reason})"))
+        targets = []
+        for stretch in read or (text,):
+            found, skipped = find_targets(stretch.text, review=self.reviewing)
+            targets += [(stretch, target) for target in found]
+            for skip in skipped:
+                self.unsure.append(Unsure(self.line_of(stretch.source_offset(skip.start)),
+                                          f"number not taken as a target in item {number}: {quoted(skip.text)} "
+                                          f"({skip.reason})"))
         return ordered(model.Item, {
             "number": number,
             "title": title,
@@ -210,7 +220,7 @@ class Drafter:
             "owners": list(owners),
             "support": list(support),
             "themes": list(assign_themes(text.text, self.vocabulary.themes, limit=3)),
-            "targets": [self.target(t, self.line_of(text.source_offset(t.start))) for t in targets],
+            "targets": [self.target(t, self.line_of(stretch.source_offset(t.start))) for stretch, t in targets],
             "deadline": deadline,
             "span": list(text.span()),
         })

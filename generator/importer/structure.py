@@ -134,7 +134,12 @@ class _Reader:
     # --- tables ---------------------------------------------------------------------
 
     def table_row(self, line: Line) -> bool:
-        """Take the line as a row of the open table; False (closing the table) if it is not one."""
+        """Take the line as a row of the open table; False (closing the table) if it is not one.  The header of
+        another table right below it (of as many columns) opens that table."""
+        header = tables.header(line.text)
+        if header is not None and header != self.table:
+            self.table = header
+            return True
         cells = tables.split_cells(line.text)
         if cells is not None and len(cells) == self.table.width:
             columns = tables.row(self.table, cells)
@@ -183,7 +188,7 @@ class _Reader:
                                         columns=tables.measure(columns)))
             return
         number = columns.get("number")
-        head = columns.get("task") or columns["content"]
+        head = tables.named(columns)
         parent.children.append(_Open(TABLE, number.text if number else str(len(parent.children) + 1),
                                      0, head, lineno, columns=tuple(columns.items())))
 

@@ -22,7 +22,12 @@ ROLES: dict[str, tuple[str, ...]] = {
     "deadline": ("完成时限", "完成时间", "时间节点", "时限要求", "时限", "进度安排", "时间安排"),
     "task": ("工作任务", "重点任务", "主要任务", "任务名称", "工作事项", "重点工作", "工作名称", "任务", "事项", "项目"),
     "content": ("具体内容", "工作内容", "主要内容", "具体措施", "工作措施", "任务内容", "工作目标", "内容", "措施"),
+    # a 考核指标 table's indicator, and the value a row commits to (2025年目标值: its year is left out to match)
+    "metric": ("指标名称", "考核指标", "指标内容", "指标"),
+    "target": ("目标值", "指标值", "预期目标", "年度目标", "目标任务", "考核目标", "预期值", "目标"),
 }
+_YEAR = re.compile(r"^\d{4}年度?")
+NAMING = ("task", "content", "metric")  # the columns that name what a row is about, one of them at least
 _SEPARATOR_CELL = re.compile(r"^:?-{2,}:?$")
 _GROUP_NUMBER = re.compile(r"[0-9]{1,2}|[一二三四五六七八九十]{1,3}")
 
@@ -58,7 +63,7 @@ def split_cells(line: Mapped) -> list[Mapped] | None:
 
 
 def role_of(cell: str) -> str | None:
-    cell = "".join(cell.split())
+    cell = _YEAR.sub("", "".join(cell.split()))
     for role, words in ROLES.items():
         if any(cell == word or cell.startswith(word) for word in words):
             return role
@@ -66,13 +71,14 @@ def role_of(cell: str) -> str | None:
 
 
 def header(line: Mapped) -> Header | None:
-    """The column roles if the line is a table header row (two known columns, one of them the task)."""
+    """The column roles if the line is a table header row (two known columns, one of them the task or the
+    indicator)."""
     cells = split_cells(line)
     if not cells:
         return None
     roles = tuple(role_of(cell.text) for cell in cells)
     known = [role for role in roles if role]
-    if len(known) >= 2 and ("task" in known or "content" in known):
+    if len(known) >= 2 and any(role in known for role in NAMING):
         return Header(roles)
     return None
 
@@ -88,9 +94,14 @@ def row(header_: Header, cells: list[Mapped]) -> dict[str, Mapped] | None:
     if tuple(role_of(cell.text) for cell in cells) == header_.roles:
         return None  # the header again (tables that continue on a new page or under a new heading)
     columns = {role: cell for role, cell in zip(header_.roles, cells) if role}
-    if not (columns.get("task") or columns.get("content")):
+    if not any(columns.get(role) for role in NAMING):
         return None
     return columns
+
+
+def named(columns: dict[str, Mapped]) -> Mapped:
+    """What a row is about: its task, else its content, else its indicator."""
+    return next(columns[role] for role in NAMING if columns.get(role))
 
 
 def continues(header_: Header, columns: dict[str, Mapped], above: dict[str, Mapped]) -> bool:
