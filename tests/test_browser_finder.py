@@ -7,7 +7,7 @@ import posixpath
 import re
 from datetime import date
 from pathlib import Path
-from urllib.parse import parse_qs, urlsplit
+from urllib.parse import parse_qs, urlencode, urlsplit
 
 import pytest
 
@@ -199,6 +199,50 @@ def test_a_shared_address_restores_the_filter(page, browser, site_url, built_cor
     other.close()
 
 
+def wait_for_query(page, query: dict[str, list[str]]) -> None:
+    page.wait_for_function("q => location.search === q", arg=f"?{urlencode(query, doseq=True)}" if query else "")
+
+
+def test_back_and_forward_step_through_the_filters(page, site_url, built_corpus, department_and_year):
+    """Each change of the filter is an entry of the browser's history: Back shows the filter before it (form,
+    results and address), Forward the one after; keywords typed in one run (however slowly) are one entry."""
+    department, year = department_and_year
+    in_year = built_corpus.by_year[year]
+    of_both = [e for e in in_year if involves(e, department.id)]
+    word = of_both[0].item.title[:2]
+    typed = [e for e in of_both if e in with_words(built_corpus, word)]
+    views = [({}, built_corpus.by_year[built_corpus.years[0]]), ({"year": [str(year)]}, in_year),
+             ({"year": [str(year)], "dept": [department.id]}, of_both),
+             ({"year": [str(year)], "dept": [department.id], "kw": [word]}, typed)]
+
+    def shows(view: int) -> None:
+        query, entries = views[view]
+        wait_for_query(page, query)
+        wait_for_count(page, len(entries))
+        assert shown_links(page) == expected_links(site_url, entries)
+        assert page.input_value("#finder-year") == query.get("year", [str(built_corpus.years[0])])[0]
+        assert (page.input_value("#finder-dept"), page.input_value("#finder-kw")) == (
+            query.get("dept", [""])[0], query.get("kw", [""])[0])
+
+    open_finder(page, f"{site_url}tasks/")
+    page.select_option("#finder-year", str(year))
+    shows(1)
+    page.select_option("#finder-dept", department.id)
+    shows(2)
+    for typed_so_far in (word[:1], word):  # each part shown before the next is typed
+        page.locator("#finder-kw").press_sequentially(typed_so_far[-1])
+        wait_for_query(page, {**views[2][0], "kw": [typed_so_far]})
+    shows(3)
+    for view in (2, 1, 0):
+        page.go_back()
+        shows(view)
+    assert page.locator("#finder-default-year").is_visible()
+    page.go_forward()
+    shows(1)
+    page.go_forward()
+    shows(2)
+
+
 def test_an_address_with_keywords_shows_the_filtered_items_and_not_the_site_search(page, site_url, built_corpus):
     """The keywords travel as ``kw``: Material's search opens itself for an address with ``q``, over the page."""
     theme = max(built_corpus.vocabulary.themes, key=lambda t: len(built_corpus.by_theme[t.id]))
@@ -220,20 +264,62 @@ def test_keywords_typed_in_full_width_find_what_their_ascii_forms_find(page, sit
     assert shown_links(page) == expected_links(site_url, matching)
 
 
+def removal_offers(page) -> list[str]:
+    """The buttons an empty answer offers, once they are there (after the summary says so)."""
+    page.wait_for_function("/结果如下|也没有/.test(document.getElementById('finder-summary').textContent)")
+    return page.eval_on_selector_all("#finder-without button", "buttons => buttons.map(b => b.textContent)")
+
+
 def test_nothing_in_the_year_chosen_offers_every_year(page, site_url, built_corpus):
-    """The answer is often another year's: an empty year says so and offers to look in every year."""
+    """The answer is often another year's: an empty year says so and offers to look in every year, saying how
+    many items that finds; and to drop the keyword, keeping the year."""
     newest, older = built_corpus.years[0], built_corpus.years[-1]
     in_newest = "\n".join(map(searched_text, built_corpus.by_year[newest]))
     word = next(w for e in built_corpus.by_year[older] for w in (e.item.text[i:i + 4] for i in range(20))
                 if len(w) == 4 and w.lower() not in in_newest)
     matching = with_words(built_corpus, word)
     open_finder(page, f"{site_url}tasks/?year={newest}&kw={word}")
-    wait_for_summary(page, f"{newest}年没有符合条件的事项。")
-    button = page.get_by_role("button", name="在全部年度中查找")
-    button.click()
+    wait_for_summary(page, f"{newest}年没有符合条件的事项。去掉其中一个条件的结果如下：")
+    assert removal_offers(page) == [f"去掉“年度：{newest}年”，共 {len(matching)} 条",
+                                     f"去掉“关键词：{word}”，共 {len(built_corpus.by_year[newest])} 条"]
+    page.get_by_role("button", name=f"去掉“年度：{newest}年”").click()
     wait_for_count(page, len(matching))
-    assert shown_links(page) == expected_links(site_url, matching) and not button.is_visible()
+    assert shown_links(page) == expected_links(site_url, matching) and removal_offers_gone(page)
     assert parse_qs(urlsplit(page.url).query) == {"year": ["all"], "kw": [word]}
+    assert focused(page) == "finder-year"  # the button is gone: the control it changed has the focus
+
+
+def removal_offers_gone(page) -> bool:
+    return page.locator("#finder-without li").count() == 0
+
+
+def test_nothing_matches_says_what_each_filter_takes_away(page, site_url, built_corpus):
+    """As ``plansite find`` notes: a department and a year of none of its items, each removable from the keyboard;
+    a count of 0 is not offered, and one filter alone offers nothing (without it is everything)."""
+    department, year, of_department = next(
+        (d, y, found) for d in built_corpus.vocabulary.departments for y in built_corpus.years
+        if (found := [e for e in built_corpus.entries if involves(e, d.id)]) and y not in years_of(found))
+    theme = next(t for t in built_corpus.vocabulary.themes if (of_theme := built_corpus.by_theme[t.id])
+                 and not any(involves(e, department.id) or e.plan.year == year for e in of_theme))
+    open_finder(page, f"{site_url}tasks/?year={year}&dept={department.id}")
+    in_year = built_corpus.by_year[year]
+    assert removal_offers(page) == [f"去掉“年度：{year}年”，共 {len(of_department)} 条",
+                                     f"去掉“部门（负责或配合）：{department.name}”，共 {len(in_year)} 条"]
+    assert page.get_by_role("status").inner_text() == f"{year}年没有符合条件的事项。去掉其中一个条件的结果如下："
+
+    tab_until(page, "element.closest('#finder-without') !== null", "the first offer")
+    page.keyboard.press("Tab")
+    page.keyboard.press("Enter")
+    wait_for_count(page, len(in_year))
+    assert focused(page) == "finder-dept" and page.input_value("#finder-dept") == ""
+    assert parse_qs(urlsplit(page.url).query) == {"year": [str(year)]}
+
+    open_finder(page, f"{site_url}tasks/?year={year}&dept={department.id}&theme={theme.id}")
+    assert removal_offers(page) == []
+    nothing = f"{year}年没有符合条件的事项。去掉其中任何一个条件也没有符合的事项。"
+    assert page.get_by_role("status").inner_text() == nothing
+    open_finder(page, f"{site_url}tasks/?year=all&kw=没有这样的词语")
+    assert page.get_by_role("status").inner_text() == "没有符合条件的事项。" and removal_offers_gone(page)
 
 
 def build_day(page) -> date:

@@ -23,11 +23,12 @@
   const results = document.getElementById("finder-results");
   const more = document.getElementById("finder-more");
   const defaultYearNote = document.getElementById("finder-default-year");
-  const allYears = document.getElementById("finder-all-years");
+  const removals = document.getElementById("finder-without");
 
   const fold = window.plansiteFold || ((text) => text);  // a11y.js, listed before this file in mkdocs.yml
   const PAGE_SIZE = 200;
   const TYPING_DELAY = 300;
+  const COUNTS_LOAD = 3000;  // items the counts of an empty answer may load: a year of 1,000 plans (2.3 MB)
   const ALL_YEARS = "all";
   const FACETS = ["org", "year", "theme", "dept", "status"];
   const PARAMETERS = [...FACETS, "target", "kw"];
@@ -40,6 +41,11 @@
     none: "没有符合条件的事项。",
     noneInYear: (year) => `${year}年没有符合条件的事项。`,
     found: (count) => `共 ${count} 条事项。`,
+    removals: "去掉其中一个条件的结果如下：",
+    noRemoval: "去掉其中任何一个条件也没有符合的事项。",
+    remove: (filter, count) => `去掉“${filter}”` + (count === null ? "" : `，共 ${count} 条`),
+    filter: (facet, value) => `${facet}：${value}`,
+    targetOnly: "只看有量化目标的事项",
     partial: (count, shown) => `共 ${count} 条事项，显示前 ${shown} 条。`,
     year: (year) => `${year}年`,
     number: (number) => `编号 ${number}`,
@@ -53,6 +59,7 @@
   };
 
   const byId = (records) => new Map(records.map((record) => [record.id, record]));
+  const itemsOf = (years) => years.reduce((sum, year) => sum + year.items, 0);  // years of the index
 
   function element(tag, className, text) {
     const node = document.createElement(tag);
@@ -122,8 +129,10 @@
     return state;
   }
 
-  /* The filter into the address; the page's default view (see restoreState) has none. */
-  function writeState(state, isDefault) {
+  /* The filter into the address; the page's default view (see restoreState) has none.  A change of the filter
+   * is a new entry of the browser's history, so Back returns to the filter before it; keywords typed in one run
+   * (``typing``) make one entry, and the address the page opened with is corrected in place (``replace``). */
+  function writeState(state, isDefault, how) {
     const params = new URLSearchParams();
     for (const name of PARAMETERS) {
       if (state[name]) {
@@ -131,7 +140,11 @@
       }
     }
     const query = isDefault ? "" : params.toString();
-    history.replaceState(history.state, "", query ? `?${query}` : location.pathname);
+    const typing = how === "typing";
+    const same = (query && `?${query}`) === location.search;
+    const change = same || how === "replace" || (typing && history.state && history.state.typing)
+      ? history.replaceState : history.pushState;
+    change.call(history, {typing}, "", query ? `?${query}` : location.pathname);
   }
 
   function matches(state) {
@@ -263,14 +276,89 @@
       return index.years.filter(({year}) => within.every((years) => years.includes(year)));
     }
 
-    /* Nothing in the year chosen: the button to look in every year (the answer is often another year's). */
     function announce() {
       const year = form.elements.year.value;
-      const oneYear = year !== ALL_YEARS;
-      summary.textContent = !found.length ? (oneYear ? TEXT.noneInYear(year) : TEXT.none)
+      summary.textContent = !found.length ? (year !== ALL_YEARS ? TEXT.noneInYear(year) : TEXT.none)
         : shownCount < found.length ? TEXT.partial(found.length, shownCount) : TEXT.found(found.length);
       more.hidden = shownCount >= found.length;
-      allYears.hidden = found.length > 0 || !oneYear;
+    }
+
+    /* The filters set (the year, unless every year), in the address's order. */
+    function filtersSet(state) {
+      return PARAMETERS.filter((name) => state[name] && state[name] !== ALL_YEARS);
+    }
+
+    function without(state, name) {
+      return {...state, [name]: name === "year" ? ALL_YEARS : ""};
+    }
+
+    /* A filter as the form shows it: 年度：2025年, 关键词：学前, 只看有量化目标的事项. */
+    function filterLabel(name) {
+      const control = form.elements[name];
+      if (control.type === "checkbox") {
+        return TEXT.targetOnly;
+      }
+      const value = control.type === "search" ? control.value.trim() : control.selectedOptions[0].text;
+      return TEXT.filter(form.querySelector(`label[for="${control.id}"]`).textContent, value);
+    }
+
+    function matchingCount(state, years) {
+      return years.every(({year}) => files.ready.has(year))
+        ? years.flatMap(({year}) => files.ready.get(year)).filter(matches(state)).length : null;
+    }
+
+    /* Nothing matches: for each filter set, as plansite find says, how many items match without it, with a
+     * button that removes it.  Counts that need years not loaded yet load them while they hold at most
+     * COUNTS_LOAD items in all; more (every year of a large site) would be megabytes for a hint, and the
+     * buttons of those counts say no count. */
+    function offerRemovals(state, run) {
+      removals.replaceChildren();
+      const set = filtersSet(state);
+      if (set.length < 2) {
+        return;
+      }
+      const others = set.map((name) => ({name, state: without(state, name), years: neededYears(without(state, name))}));
+      const loads = new Set();
+      for (const {years} of others) {
+        const missing = years.filter((year) => !files.ready.has(year.year) && !loads.has(year));
+        if (itemsOf([...loads, ...missing]) <= COUNTS_LOAD) {
+          missing.forEach((year) => loads.add(year));
+        }
+      }
+      Promise.allSettled([...loads].map(files.load)).then(() => {
+        if (run !== generation) {
+          return;
+        }
+        const offers = others.map((other) => ({...other, count: matchingCount(other.state, other.years)}))
+          .filter((other) => other.count !== 0);
+        summary.textContent += offers.length ? TEXT.removals : TEXT.noRemoval;
+        removals.append(...offers.map(({name, count}) => {
+          const button = element("button", "md-button", TEXT.remove(filterLabel(name), count));
+          button.type = "button";
+          button.addEventListener("click", () => remove(name));
+          const li = element("li", "");
+          li.append(button);
+          return li;
+        }));
+      });
+    }
+
+    /* A filter removed from the form, the control then focused (its button is gone with the empty answer). */
+    function remove(name) {
+      const control = form.elements[name];
+      if (name === "year") {
+        control.value = ALL_YEARS;
+        defaultYear = false;
+      } else if (name === "target") {
+        control.checked = false;
+      } else {
+        control.value = "";
+      }
+      if (name === "org") {
+        departments.fill(form.elements.dept.value);
+      }
+      apply();
+      control.focus();
     }
 
     function showMore() {
@@ -281,17 +369,20 @@
       return next;
     }
 
-    function show(state, years) {
+    function show(state, years, run) {
       found = years.flatMap(({year}) => files.ready.get(year)).filter(matches(state));
       results.removeAttribute("aria-busy");
       results.replaceChildren();
       shownCount = 0;
       showMore();
+      if (!found.length) {
+        offerRemovals(state, run);
+      }
     }
 
     /* Load the years' files, saying how many items they hold and how many years are in. */
     function load(years, run) {
-      const items = years.reduce((sum, year) => sum + year.items, 0);
+      const items = itemsOf(years);
       let loaded = 0;
       const progress = () => {
         if (run === generation) {
@@ -305,20 +396,22 @@
       })));
     }
 
-    function apply() {
+    /* Show what the form asks for; ``how`` the address changes (see writeState). */
+    function apply(how) {
       const state = readState();
-      writeState(state, defaultYear && !PARAMETERS.some((name) => name !== "year" && state[name]));
+      writeState(state, defaultYear && !PARAMETERS.some((name) => name !== "year" && state[name]), how);
       defaultYearNote.hidden = !defaultYear;
       const years = neededYears(state);
       const run = ++generation;
+      removals.replaceChildren();
       if (years.every(({year}) => files.ready.has(year))) {
-        show(state, years);
+        show(state, years, run);
         return;
       }
       results.replaceChildren();
       results.setAttribute("aria-busy", "true");
-      more.hidden = allYears.hidden = true;
-      load(years, run).then(() => run === generation && show(state, years), (error) => {
+      more.hidden = true;
+      load(years, run).then(() => run === generation && show(state, years, run), (error) => {
         if (run === generation) {
           results.removeAttribute("aria-busy");
           fail(error);
@@ -339,7 +432,7 @@
     form.addEventListener("input", (event) => {
       if (event.target === form.elements.kw) {
         clearTimeout(typing);
-        typing = setTimeout(apply, TYPING_DELAY);
+        typing = setTimeout(apply, TYPING_DELAY, "typing");
       }
     });
     // The reset event comes before the controls are reset: then the page's default view is restored.
@@ -347,10 +440,11 @@
       restoreState(new URLSearchParams());
       apply();
     }));
-    allYears.addEventListener("click", () => {
-      form.elements.year.value = ALL_YEARS;
-      defaultYear = false;
-      apply();
+    // Back and Forward: the filter of that entry (its address), shown again.
+    window.addEventListener("popstate", () => {
+      clearTimeout(typing);
+      restoreState(new URLSearchParams(location.search));
+      apply("replace");
     });
     more.addEventListener("click", () => {
       const [first] = showMore();
@@ -360,7 +454,7 @@
     fillOptions(index);
     restoreState(new URLSearchParams(location.search));
     form.hidden = false;
-    apply();
+    apply("replace");
   }
 
   summary.textContent = TEXT.loading;
