@@ -13,7 +13,9 @@ The data is split so that no reader downloads every item of a large site:
 * one file per year (``year_path``): the year's plans and items.  Items refer to plans,
   themes and departments by id; an item's ``state`` is the state its page counts it in on the
   build day (``tracking.state_label``: 已完成, 已报进展, 逾期未报 or 未到期), null for an
-  item of a review (工作总结), which is a report and has no progress of its own.
+  item of a review (工作总结), which is a report and has no progress of its own.  An item's
+  ``deadline`` and each target's are those the plan states (left out where it states none), each
+  target with what it asks (``labels.target_summary``: 学前三年毛入园率 ≥ 94.5%).
 
 The page loads a year's file only when the filter needs it (the year chosen; for "all
 years", the years of the chosen organisation and department) and keeps it.  Without a
@@ -34,6 +36,7 @@ from datetime import date
 from typing import Callable, Iterable
 
 from .corpus import Corpus, Entry
+from .labels import target_summary
 from .tracking import STATE_LABELS, STATES, item_state, state_label
 
 FINDER_PAGE = "tasks/index.md"
@@ -59,6 +62,11 @@ def newest_first(years: Iterable[int]) -> list[int]:
     return sorted(set(years), reverse=True)
 
 
+def stated(deadline: date | None) -> dict:
+    """The deadline the plan states, as a record's field; none where it states none (most: a tenth of the file)."""
+    return {"deadline": deadline.isoformat()} if deadline else {}
+
+
 def item_record(entry: Entry, url: str, today: date) -> dict:
     item = entry.item
     return {
@@ -70,7 +78,8 @@ def item_record(entry: Entry, url: str, today: date) -> dict:
         "themes": [t.id for t in entry.themes],
         "owners": [d.id for d in entry.owners],
         "support": [d.id for d in entry.support],
-        "targets": len(item.targets),
+        "targets": [{"text": target_summary(t), **stated(t.deadline)} for t in item.targets],
+        **stated(item.deadline),
         "state": state_label(entry, today),
     }
 

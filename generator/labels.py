@@ -53,3 +53,8 @@ def requirement(target: Target) -> str:
     if target.comparator == "range":
         return f"{quantity(target.min)}–{quantity(target.max)}{target.unit}"
     return f"{COMPARATORS[target.comparator]} {quantity(target.value)}{target.unit}"
+
+
+def target_summary(target: Target) -> str:
+    """'学前三年毛入园率 ≥ 94.5%': what is measured (the metric, else the target's words) and what is asked."""
+    return f"{target.metric or target.text} {requirement(target)}"

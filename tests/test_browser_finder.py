@@ -17,6 +17,7 @@ from generator.cli import main
 from generator.corpus import build_corpus
 from generator.find import Criteria, searched_text, select
 from generator.finder import DEPARTMENT_LIST_LIMIT, FINDER_FOLDER, FINDER_INDEX
+from generator.labels import target_summary
 from generator.load import load_site
 from generator.searchbrowser import served
 from generator.tracking import STATE_LABELS, item_state
@@ -328,9 +329,35 @@ def build_day(page) -> date:
     return date.fromisoformat(said.group(1))
 
 
+def result_lines(page, line: int) -> list[str]:
+    """Each result's ``line``-th line below its title (0: plan and number, 1: state, owners …, 2: targets), or ''."""
+    script = "(items, line) => items.map(li => li.querySelectorAll('p')[line]?.textContent ?? '')"
+    return page.eval_on_selector_all("#finder-results li", script, line)
+
+
+def targets_shown(entry) -> str:
+    """What a result says its item's targets ask: 目标：学前三年毛入园率 ≥ 94.5%（完成时限 2025-06-30）；…"""
+    said = [target_summary(t) + (f"（完成时限 {t.deadline.isoformat()}）" if t.deadline else "")
+            for t in entry.item.targets]
+    return f"目标：{'；'.join(said)}" if said else ""
+
+
+def test_each_result_shows_its_targets_and_the_deadline_stated(page, site_url, built_corpus):
+    """“What do 基教科 owe, with which targets?”: each result of 只看有量化目标的事项 says what its targets ask, and
+    by when where the plan says; its details the item's deadline where the plan states one."""
+    with_targets = [e for e in built_corpus.entries if e.item.targets]
+    assert any(e.item.deadline for e in with_targets)  # (the fixture's targets state none of their own)
+    open_finder(page, f"{site_url}tasks/?year=all&target=1")
+    assert shown_links(page) == expected_links(site_url, with_targets)
+    assert result_lines(page, 2) == [targets_shown(e) for e in with_targets]
+    deadlines = [re.search(r"完成时限：(\S+?)(?: · |$)", line) for line in result_lines(page, 1)]
+    assert [found and found.group(1) for found in deadlines] == \
+        [e.item.deadline and e.item.deadline.isoformat() for e in with_targets]
+
+
 def states_shown(page) -> list[str | None]:
     """The state each result says, in words, first of its details (进展：逾期未报 · 责任单位：…); None for none."""
-    details = page.eval_on_selector_all("#finder-results li", "items => items.map(li => li.lastChild.textContent)")
+    details = result_lines(page, 1)
     return [(found := re.match(r"进展：(\S+?)(?: · |$)", line)) and found.group(1) for line in details]
 
 

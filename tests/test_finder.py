@@ -11,6 +11,7 @@ from urllib.parse import unquote, urlsplit
 import pytest
 
 from generator.finder import DEPARTMENT_LIST_LIMIT, FINDER_FOLDER, FINDER_INDEX
+from generator.labels import target_summary
 from generator.model import commits
 from generator.tracking import STATE_LABELS, STATES
 from sitefixtures import built_corpus, built_site  # noqa: F401  (session fixtures)
@@ -60,7 +61,10 @@ def test_each_year_file_holds_exactly_the_items_of_its_year(built_corpus, year_f
             assert record["themes"] == [t.id for t in entry.themes]
             assert record["owners"] == [d.id for d in entry.owners]
             assert record["support"] == [d.id for d in entry.support]
-            assert record["targets"] == len(entry.item.targets)
+            assert record["targets"] == [{"text": target_summary(t)} | ({"deadline": t.deadline.isoformat()}
+                                                                       if t.deadline else {})
+                                         for t in entry.item.targets]
+            assert record.get("deadline") == (entry.item.deadline and entry.item.deadline.isoformat())
 
 
 def years_of(entries) -> list[int]:

@@ -9,8 +9,9 @@
  * years.  The status filter (进展) is an item's state on the build day, as its page states it; items of
  * a review (工作总结) have none and match only when it is not set.  Each result shows its state in words
  * (进展：逾期未报) first among its details, so the list says it with no filter and confirms it with one; an
- * item of a review shows none.  Text from the data reaches the page only through textContent, Option()
- * and optgroup.label: never as markup.
+ * item of a review shows none; then the deadline the plan states, and on a line of their own its targets, what
+ * each asks (目标：学前三年毛入园率 ≥ 94.5%（完成时限 2025-06-30）).  Text from the data reaches the page only
+ * through textContent, Option() and optgroup.label: never as markup.
  */
 (function () {
   "use strict";
@@ -53,7 +54,9 @@
     owners: "责任单位：",
     support: "配合单位：",
     themes: "主题：",
-    targets: (count) => `${count} 项量化目标`,
+    deadline: "完成时限：",
+    targets: "目标：",
+    target: ({text, deadline}) => (deadline ? `${text}（完成时限 ${deadline}）` : text),
     allDepartments: "全部部门",
     chooseOrganisation: "全部部门（按部门筛选请先选择发布机构）",
   };
@@ -115,6 +118,7 @@
         support: names(item.support, departments),
         themes: names(item.themes, themes),
         targets: item.targets,
+        deadline: item.deadline,
         state: item.state,
       };
       const words = [item.title, item.text, plan.title, organisations.get(plan.organisation).name,
@@ -154,7 +158,7 @@
       && (!state.theme || item.themes.includes(state.theme))
       && (!state.dept || item.owners.includes(state.dept) || item.support.includes(state.dept))
       && (!state.status || item.state === state.status)
-      && (!state.target || item.targets > 0)
+      && (!state.target || item.targets.length > 0)
       && terms.every((term) => words.includes(term));
   }
 
@@ -168,6 +172,9 @@
     if (shown.state) {
       details.push(TEXT.state + shown.state);
     }
+    if (shown.deadline) {
+      details.push(TEXT.deadline + shown.deadline);
+    }
     if (shown.owners.length) {
       details.push(TEXT.owners + shown.owners.join("、"));
     }
@@ -177,11 +184,11 @@
     if (shown.themes.length) {
       details.push(TEXT.themes + shown.themes.join("、"));
     }
-    if (shown.targets) {
-      details.push(TEXT.targets(shown.targets));
-    }
     if (details.length) {
       li.append(element("p", "plansite-finder__meta", details.join(" · ")));
+    }
+    if (shown.targets.length) {
+      li.append(element("p", "plansite-finder__meta", TEXT.targets + shown.targets.map(TEXT.target).join("；")));
     }
     return li;
   }
