@@ -75,6 +75,13 @@ def department_and_year(built_corpus):
     pytest.fail("the fixture has no department with items in two years")
 
 
+@pytest.fixture(scope="module")
+def department_and_other_year(built_corpus):
+    """A department, a year none of its items is of, and its items: a filter that finds nothing."""
+    return next((d, y, found) for d in built_corpus.vocabulary.departments for y in built_corpus.years
+                if (found := [e for e in built_corpus.entries if involves(e, d.id)]) and y not in years_of(found))
+
+
 def expected_links(site_url: str, entries) -> list[str]:
     return [f"{site_url}plans/{e.plan.id}/#{e.anchor}" for e in entries]
 
@@ -148,6 +155,25 @@ def test_controls_are_labelled_and_in_tab_order(page, site_url):
         page.keyboard.press("Tab")
         assert focused(page) == control
     assert page.get_by_role("status").inner_text() == summary(page.locator("#finder-results li").count())
+
+
+def outline(page) -> tuple[str, float]:
+    """The focused element's outline: its style and width in pixels."""
+    return page.evaluate("(s => [s.outlineStyle, parseFloat(s.outlineWidth)])(getComputedStyle(document.activeElement))")
+
+
+def test_the_focused_control_is_outlined(page, site_url, department_and_other_year):
+    """A keyboard user sees where the focus is: on every control, 清除筛选 and the buttons of an empty answer
+    (Material takes the outline off inputs: the keyword field and the checkbox had none)."""
+    department, year, _ = department_and_other_year
+    open_finder(page, f"{site_url}tasks/?year={year}&dept={department.id}")
+    buttons = len(removal_offers(page))
+    assert buttons
+    tab_to(page, CONTROLS[0])
+    for _ in range(len(CONTROLS) + 1 + buttons):
+        style, width = outline(page)
+        assert style != "none" and width >= 1, (focused(page) or page.evaluate("document.activeElement.textContent"))
+        page.keyboard.press("Tab")
 
 
 def test_filter_by_department_and_year_from_the_keyboard(page, site_url, built_corpus, department_and_year):
@@ -294,12 +320,10 @@ def removal_offers_gone(page) -> bool:
     return page.locator("#finder-without li").count() == 0
 
 
-def test_nothing_matches_says_what_each_filter_takes_away(page, site_url, built_corpus):
+def test_nothing_matches_says_what_each_filter_takes_away(page, site_url, built_corpus, department_and_other_year):
     """As ``plansite find`` notes: a department and a year of none of its items, each removable from the keyboard;
     a count of 0 is not offered, and one filter alone offers nothing (without it is everything)."""
-    department, year, of_department = next(
-        (d, y, found) for d in built_corpus.vocabulary.departments for y in built_corpus.years
-        if (found := [e for e in built_corpus.entries if involves(e, d.id)]) and y not in years_of(found))
+    department, year, of_department = department_and_other_year
     theme = next(t for t in built_corpus.vocabulary.themes if (of_theme := built_corpus.by_theme[t.id])
                  and not any(involves(e, department.id) or e.plan.year == year for e in of_theme))
     open_finder(page, f"{site_url}tasks/?year={year}&dept={department.id}")
