@@ -620,11 +620,17 @@ def test_a_site_of_several_years(page, requested, several_years):
     assert shown_links(page) == expected_links(url, corpus.entries)
 
 
-def test_without_javascript_the_page_points_to_the_plans(browser, site_url):
+def test_without_javascript_the_page_points_to_the_listings(browser, site_url):
+    """The lists of items that need no script: by plan, by department (with targets and deadlines), by theme and by
+    year; not the site's search, which needs JavaScript too."""
     context = browser.new_context(java_script_enabled=False)
     page = context.new_page()
     page.goto(f"{site_url}tasks/")
     assert not page.locator("#finder").is_visible()
-    page.get_by_role("link", name="按计划浏览全部事项").click()
-    page.wait_for_url(f"{site_url}plans/")
+    note = page.locator("article p", has_text="筛选需要浏览器启用 JavaScript")
+    assert "站内搜索也是" in note.inner_text()
+    for name, path in [("按计划", "plans/"), ("按部门", "departments/"), ("按主题", "themes/"), ("按年度", "years/")]:
+        note.get_by_role("link", name=name, exact=True).click()
+        page.wait_for_url(f"{site_url}{path}")
+        page.go_back()
     context.close()
