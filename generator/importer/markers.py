@@ -1,4 +1,5 @@
-"""Numbering markers at the start of a line: 第一部分 一、 (一) （一） 1. 1、 1． (1) ① 一是, and bare 27.
+"""Numbering markers at the start of a line: 第一部分 一、 (一) （一） 1. 1、 1． (1) ① 一是, and bare 27; and the symbols
+marking items with no number: ● ■ ◆ ★ ▲ — ….
 
 A marker has a *style* (which of the forms above) and a value.  Which style
 is a section and which an item is not decided here: ``structure`` learns it
@@ -42,14 +43,20 @@ _DECIMAL = re.compile(rf"({_DIGIT}{{1,3}})\s*[.．](?=[{_DIGITS}])")
 GUESSED = (BARE, DECIMAL)  # styles that are a number only where a sequence expects it
 ARABIC_STYLES = ("1.", "1、")
 
+# symbols marking items with no number (● 深化理论武装。…); a dash, — or ——, only before words (not — 1 —)
+_SYMBOLS = "●○■□◆◇★☆▲△►▶•▪◎"
+DASH = "—"
+BULLETS = frozenset(_SYMBOLS) | {DASH}  # their styles: each symbol its own, — and —— one
+_BULLET = re.compile(rf"([{_SYMBOLS}]|{DASH}{{1,2}})[ \t\u3000]*(?=[\u4e00-\u9fff“])")
+
 _INLINE_SHI = re.compile(r"(?:^|(?<=[。；;：:，,]))\s*([一二三四五六七八九十]+)是(?=[^\s，,。、是])")
 
 
 @dataclass(frozen=True, slots=True)
 class Marker:
     style: str
-    number: str   # as printed without punctuation: 一, (一), 1, (1), ①, 一是 (第一部分: 一)
-    value: int
+    number: str   # as printed without punctuation: 一, (一), 1, (1), ①, 一是 (第一部分: 一); a symbol: ●
+    value: int    # a symbol's 0: ``structure`` counts them
     length: int   # characters the marker takes at the start of the line
 
 
@@ -70,6 +77,10 @@ def match_marker(text: str) -> Marker | None:
             value = number_value(number)
             if value is not None:
                 return Marker(style, number, value, found.end())
+    found = _BULLET.match(text)
+    if found:
+        symbol = found.group(1)
+        return Marker(DASH if symbol[0] == DASH else symbol, symbol, 0, found.end())
     for style, pattern in ((DECIMAL, _DECIMAL), (BARE, _BARE)):
         found = pattern.match(text)
         if found:
@@ -78,10 +89,16 @@ def match_marker(text: str) -> Marker | None:
     return None
 
 
+def is_bullet(marker: Marker) -> bool:
+    """Whether the marker is a symbol marking an item with no number (●)."""
+    return marker.style in BULLETS
+
+
 def starts_numbered(text: str) -> bool:
-    """True if the line starts with a punctuated numbering marker (a heading or item)."""
+    """True if the line starts with a punctuated numbering marker (a heading or item; not a symbol, ●, which may
+    mark a line of the preamble too)."""
     marker = match_marker(text)
-    return marker is not None and marker.style not in GUESSED
+    return marker is not None and marker.style not in GUESSED and not is_bullet(marker)
 
 
 def inline_enumeration(text: str) -> list[int]:

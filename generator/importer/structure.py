@@ -37,7 +37,7 @@ from dataclasses import dataclass, field, replace
 
 from . import tables
 from .markers import ARABIC_STYLES, BARE, DECIMAL, GUESSED, SHI, Marker, inline_enumeration, match_marker
-from .markers import starts_numbered
+from .markers import is_bullet, starts_numbered
 from .metadata import CLAUSE_PUNCTUATION, lists_attachments
 from .owners import find_owner_clause
 from .report import Unsure
@@ -229,6 +229,8 @@ class _Reader:
 
     def place(self, marker: Marker, text: Mapped, lineno: int) -> bool:
         """Open a part for the numbered line, or report why it is not one."""
+        if is_bullet(marker):
+            return self.place_bullet(marker, text, lineno)
         style = self.sequence_style(marker)
         if style is None:
             return False
@@ -243,12 +245,38 @@ class _Reader:
             self.note(lineno, message)
         if not accepted:
             return False
+        self.open(style, marker, text, lineno, depth)
+        return True
+
+    def open(self, style: str, marker: Marker, text: Mapped, lineno: int, depth: int | None) -> None:
+        """Open the part of a numbered line: the sibling of the open part at ``depth``, else a level below."""
         if depth is not None:
             del self.stack[depth:]
         part = _Open(style, marker.number, marker.value, text[marker.length:].strip(), lineno, line=text)
         self.stack[-1].children.append(part)
         self.stack.append(part)
         self.last[style] = part
+
+    def place_bullet(self, marker: Marker, text: Mapped, lineno: int) -> bool:
+        """Open a part for a line a symbol marks (● 深化理论武装。…): one more beside the part of that symbol open, else
+        the first of a level below the part being read.  Below an item naming its own units, a line naming its own
+        is one more item beside it, not its point (2.深化“双减”工作。…（责任单位：…） then ◆ 加强作业管理。…（责任单位：…）,
+        in 2.'s sequence)."""
+        top = self.stack[-1]
+        depth = self.depth_of(marker.style)
+        if depth is None and _own_line(top) and not top.children and _names_units(top) \
+                and find_owner_clause(text.text) is not None:
+            if top.number != marker.number:
+                self.note(lineno, f"“{marker.number}” marks an item with no number below item {top.number}, both "
+                                  "naming their own units: read as one more item beside it, its id numbered by its "
+                                  "place; check it is not a point of that item")
+            self.open(top.style, replace(marker, value=top.value), text, lineno, len(self.stack) - 1)
+            return True
+        if depth is None:
+            self.note(lineno, f"“{marker.number}” marks items with no number: each line it starts is an item, its id "
+                              "numbered by its place")
+        value = self.stack[depth].value + 1 if depth is not None else 1
+        self.open(marker.style, replace(marker, value=value), text, lineno, depth)
         return True
 
     def verdict(self, marker: Marker, previous: _Open | None, *, sibling: bool) -> tuple[bool, str | None]:
@@ -371,7 +399,7 @@ def _share_points_clause(parent: _Open) -> None:
     if not points or not _own_line(parent) or not _heading(parent.head.text) or any(
             point.style != SHI or point.children or point.lineno != points[0].lineno for point in points):
         return
-    if any(find_owner_clause(joined([p.head, *(q.text for q in p.paragraphs)], "\n").text) for p in points[:-1]):
+    if any(_names_units(point) for point in points[:-1]):
         return
     last = points[-1]
     clause = find_owner_clause(last.head.text)
@@ -394,6 +422,11 @@ def _own_line(part: _Open) -> bool:
     return part.line is not None and part.style != SHI
 
 
+def _names_units(part: _Open) -> bool:
+    """Whether the part's line or text names its units (an owner clause)."""
+    return find_owner_clause(joined([part.head, *(p.text for p in part.paragraphs)], "\n").text) is not None
+
+
 def _item_line(part: _Open) -> bool:
     """A numbered line read as an item's, not a heading's: ended by a sentence's stop or a colon."""
     return _own_line(part) and part.head.text.rstrip().endswith(("。", "：", ":"))
@@ -402,8 +435,7 @@ def _item_line(part: _Open) -> bool:
 def _sub_item(part: _Open, last: bool = False) -> bool:
     """Whether the part reads as a point of the item above it: a line of its own with no parts below it, and no
     owners of its own but for the last point (the owners of the whole item)."""
-    return _own_line(part) and not part.children and (
-        last or find_owner_clause(joined([part.head, *(p.text for p in part.paragraphs)], "\n").text) is None)
+    return _own_line(part) and not part.children and (last or not _names_units(part))
 
 
 def _descendants(part: _Open):

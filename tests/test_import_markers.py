@@ -1,0 +1,74 @@
+"""Items marked as curators find them in the wild: symbols (● ■ ◆ ★ ▲ —), brackets left half open, enumerations
+written in words, slips of text recognition (importer stages 4 and 5)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from generator.importer.pipeline import Settings, import_source
+from generator.importer.report import walk_item_dicts
+from generator.load import load_vocabulary
+from projects import DEPARTMENTS, ORGANISATIONS, THEMES, write
+
+
+@pytest.fixture
+def vocabulary(tmp_path):
+    for name, text in (("organisations", ORGANISATIONS), ("departments", DEPARTMENTS), ("themes", THEMES)):
+        write(tmp_path, f"content/{name}.yaml", text)
+    problems = []
+    loaded, _ = load_vocabulary(str(tmp_path), problems)
+    assert problems == []
+    return loaded
+
+
+def imported(tmp_path: Path, vocabulary, text: str):
+    path = tmp_path / "plan.txt"
+    path.write_text(text, encoding="utf-8")
+    result = import_source(str(path), Settings(organisation="demo-edu", year=2025), vocabulary)
+    assert result.errors == ()
+    return result
+
+
+def items(plan: dict) -> list[tuple]:
+    return [(item["number"], item["title"], item["owners"]) for item in walk_item_dicts(plan["sections"])]
+
+
+SYMBOLS = """示例区教育局2025年工作要点
+
+一、加强党的建设
+● 深化理论武装。全年开展集中学习12次以上。（责任单位：办公室）
+● 加强基层党组织建设。开展党组织书记述职评议。（责任单位：组织人事科）
+二、促进义务教育优质均衡
+1.推进集团化办学。新组建教育集团3个。（责任单位：基础教育科）
+2.深化“双减”工作。课后服务覆盖率保持100%。（责任单位：基础教育科、校外培训监管科）
+◆ 加强作业管理。每学期开展作业专项督查2次。（责任单位：教育督导室）
+◆ 规范招生入学。公办学校划片入学比例达到100%。（责任单位：基础教育科，2025年7月底前完成）
+3.推进课程改革。建设区级精品课程20门。（责任单位：教研室）
+三、维护校园安全稳定
+—— 做好防溺水工作。家长告知书发放率100%。（责任单位：安全稳定科）
+—— 强化心理健康教育。心理健康教师配备率达到100%。（责任单位：德育科）
+"""
+
+
+def test_lines_a_symbol_marks_are_items_beside_numbered_ones_naming_their_own_units(tmp_path, vocabulary):
+    result = imported(tmp_path, vocabulary, SYMBOLS)
+    assert items(result.plan) == [
+        ("●", "深化理论武装", ["办公室"]), ("●", "加强基层党组织建设", ["组织人事科"]),
+        ("1", "推进集团化办学", ["基础教育科"]), ("2", "深化“双减”工作", ["基础教育科", "校外培训监管科"]),
+        ("◆", "加强作业管理", ["教育督导室"]), ("◆", "规范招生入学", ["基础教育科"]), ("3", "推进课程改革", ["教研室"]),
+        ("——", "做好防溺水工作", ["安全稳定科"]), ("——", "强化心理健康教育", ["德育科"])]
+    assert [section.get("text") for section in result.plan["sections"]] == [None, None, None]
+    second = list(walk_item_dicts(result.plan["sections"]))[3]
+    assert "deadline" not in second and second["text"] == "深化“双减”工作。课后服务覆盖率保持100%。"
+    messages = [unsure.message for unsure in result.unsure]
+    assert sum("marks items with no number" in message for message in messages) == 2
+    assert sum("one more item beside it" in message for message in messages) == 1
+
+
+def test_a_symbol_in_the_preamble_stays_its_text(tmp_path, vocabulary):
+    text = "示例区教育局2025年工作要点\n\n● 总体要求：坚持立德树人。\n一、加强党的建设\n1.深化理论武装。（责任单位：办公室）\n"
+    result = imported(tmp_path, vocabulary, text)
+    assert "● 总体要求：坚持立德树人。" in result.plan["preamble"]
+    assert items(result.plan) == [("1", "深化理论武装", ["办公室"])]
