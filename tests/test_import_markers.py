@@ -72,3 +72,37 @@ def test_a_symbol_in_the_preamble_stays_its_text(tmp_path, vocabulary):
     result = imported(tmp_path, vocabulary, text)
     assert "● 总体要求：坚持立德树人。" in result.plan["preamble"]
     assert items(result.plan) == [("1", "深化理论武装", ["办公室"])]
+
+
+def outline(sections: list[dict]) -> list:
+    """Numbers as a nested list: a section is [number, [its sections and items]]."""
+    return [[section["number"], outline(section.get("sections") or []) + [item["number"] for item in
+                                                                            section.get("items") or []]]
+            for section in sections]
+
+
+HALF_OPEN = """示例市卫生健康委员会2025年工作要点
+
+一、提升医疗服务能力
+（一）加强临床专科建设
+1.新增省级临床重点专科5个。（责任单位：医政医管科）
+2.建设市级临床重点专科15个。（责任单位：医政医管科）
+二）改善就医体验
+1.推进预约诊疗。（责任单位：医政医管科）
+2.推进检查检验结果互认。（责任单位：规划信息科）
+二、加强公共卫生体系建设
+一）完善疾病预防控制体系
+1）健全传染病监测预警机制。（责任单位：疾病预防控制科）
+(2）加强实验室能力建设。（责任单位：疾病预防控制科）
+二）做好重点疾病防控
+1）结核病患者成功治疗率达到90%以上。（责任单位：疾病预防控制科）
+"""
+
+
+def test_a_bracket_left_half_open_numbers_as_its_closed_kin_and_goes_on_with_its_sequence(tmp_path, vocabulary):
+    result = imported(tmp_path, vocabulary, HALF_OPEN)
+    assert outline(result.plan["sections"]) == [
+        ["一", [["(一)", ["1", "2"]], ["(二)", ["1", "2"]]]],  # 二） goes on with （一）
+        ["二", [["(一)", ["(1)", "(2)"]], ["(二)", ["(1)"]]]]]  # 一） and 1） as its first, (2） with 1）
+    assert items(result.plan)[3] == ("2", "推进检查检验结果互认", ["规划信息科"])
+    assert not any("sequence" in unsure.message for unsure in result.unsure)

@@ -1,4 +1,4 @@
-"""Numbering markers at the start of a line: 第一部分 一、 (一) （一） 1. 1、 1． (1) ① 一是, and bare 27; and the symbols
+"""Numbering markers at the start of a line: 第一部分 一、 (一) （一） 1. 1、 1． (1) ① 一是, 一） 1), and bare 27; and the symbols
 marking items with no number: ● ■ ◆ ★ ▲ — ….
 
 A marker has a *style* (which of the forms above) and a value.  Which style
@@ -28,6 +28,9 @@ STYLES: tuple[tuple[str, re.Pattern], ...] = (
     ("第一部分", re.compile(r"第([一二三四五六七八九十]+)部分[\s、：:.．]*")),
     ("(一)", re.compile(rf"{_OPEN}\s*([{_CN}]+)\s*{_CLOSE}[、.．]?\s*")),
     ("(1)", re.compile(rf"{_OPEN}\s*({_DIGIT}{{1,3}})\s*{_CLOSE}[、.．]?\s*")),
+    # a bracket left half open, 一） 1): a style of its own, but one sequence with (一) (1) where it continues theirs
+    ("一)", re.compile(rf"([{_CN}]+)\s*{_CLOSE}[、.．]?\s*")),
+    ("1)", re.compile(rf"({_DIGIT}{{1,3}})\s*{_CLOSE}[、.．]?\s*")),
     ("一、", re.compile(rf"([{_CN}]+)\s*、\s*")),
     (SHI, re.compile(r"([一二三四五六七八九十]+)是(?=[^\s，,。、是])")),
     ("1.", re.compile(rf"({_DIGIT}{{1,3}})\s*[.．](?![{_DIGITS}.．])\s*")),
@@ -42,6 +45,8 @@ DECIMAL = "1.5"
 _DECIMAL = re.compile(rf"({_DIGIT}{{1,3}})\s*[.．](?=[{_DIGITS}])")
 GUESSED = (BARE, DECIMAL)  # styles that are a number only where a sequence expects it
 ARABIC_STYLES = ("1.", "1、")
+# styles whose numbers are one sequence where a number continues the other's (3、 after 1．2．, 二） after （一）)
+KIN = (ARABIC_STYLES, ("(一)", "一)"), ("(1)", "1)"))
 
 # symbols marking items with no number (● 深化理论武装。…); a dash, — or ——, only before words (not — 1 —)
 _SYMBOLS = "●○■□◆◇★☆▲△►▶•▪◎"
@@ -61,7 +66,7 @@ class Marker:
 
 
 def printed(style: str, digits: str) -> str:
-    if style in ("(一)", "(1)"):
+    if style in ("(一)", "(1)", "一)", "1)"):
         return f"({digits})"
     if style == SHI:
         return f"{digits}是"

@@ -36,7 +36,7 @@ from collections import Counter
 from dataclasses import dataclass, field, replace
 
 from . import tables
-from .markers import ARABIC_STYLES, BARE, DECIMAL, GUESSED, SHI, Marker, inline_enumeration, match_marker
+from .markers import ARABIC_STYLES, BARE, DECIMAL, GUESSED, KIN, SHI, Marker, inline_enumeration, match_marker
 from .markers import is_bullet, starts_numbered
 from .metadata import CLAUSE_PUNCTUATION, lists_attachments
 from .owners import find_owner_clause
@@ -206,25 +206,26 @@ class _Reader:
         depth = self.depth_of(style)
         return depth, self.stack[depth] if depth is not None else self.last.get(style)
 
-    def arabic_style(self, marker: Marker) -> str | None:
-        """The arabic style whose sequence expects these digits next, if any."""
-        for style in ARABIC_STYLES:
+    def kin_style(self, marker: Marker, styles: tuple[str, ...]) -> str | None:
+        """The style of ``styles`` whose sequence expects the marker's number next, if any."""
+        for style in styles:
             previous = self.previous(style)[1]
             if previous is not None and marker.value == previous.value + 1:
                 return style
         return None
 
     def sequence_style(self, marker: Marker) -> str | None:
-        """The style whose sequence the marker continues.  Arabic digits, 1. and 1、, are one sequence when they
-        continue it (3、 after 1．2．), unless their own style takes them (a gap in it reported); unpunctuated digits
-        (27构建…) and digits whose point digits follow (18.65岁及以上…) are a number only where a sequence expects
-        them."""
+        """The style whose sequence the marker continues.  Kin styles are one sequence when a number continues the
+        other's: arabic digits, 1. and 1、 (3、 after 1．2．), and a bracket left half open, 二） after （一）; unless
+        their own style takes them (a gap in it reported).  Unpunctuated digits (27构建…) and digits whose point
+        digits follow (18.65岁及以上…) are a number only where a sequence of arabic digits expects them."""
         if marker.style in GUESSED:
-            return self.arabic_style(marker)
-        if marker.style in ARABIC_STYLES:
+            return self.kin_style(marker, ARABIC_STYLES)
+        kin = next((styles for styles in KIN if marker.style in styles), None)
+        if kin is not None:
             depth, previous = self.previous(marker.style)
             if not self.verdict(marker, previous, sibling=depth is not None)[0]:  # (a gap is its own sequence's)
-                return self.arabic_style(marker) or marker.style
+                return self.kin_style(marker, kin) or marker.style
         return marker.style
 
     def place(self, marker: Marker, text: Mapped, lineno: int) -> bool:
