@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from generator.cli import main
 from generator.importer.pipeline import Settings, import_source
 from generator.importer.report import walk_item_dicts
 from generator.load import load_vocabulary
@@ -106,3 +107,53 @@ def test_a_bracket_left_half_open_numbers_as_its_closed_kin_and_goes_on_with_its
         ["二", [["(一)", ["(1)", "(2)"]], ["(二)", ["(1)"]]]]]  # 一） and 1） as its first, (2） with 1）
     assert items(result.plan)[3] == ("2", "推进检查检验结果互认", ["规划信息科"])
     assert not any("sequence" in unsure.message for unsure in result.unsure)
+
+
+SCANNED = """东源县农业农村局2O25年工作要点
+
+一、推进乡村产业发展
+1.推进高标准农田建设。新建高标准农田2.5万亩。（责任单位：农田建设股，2025年l2月底前完成）
+2.壮大特色产业。新增“三品一标”认证l0个，推广O2O模式，通过ISO9001认证。（责任单位：产业发展股）
+二、扎实推进乡村建设
+l.培育高素质农民。培训高素质农民500人。（责任单位：科技教育股，2O25年ll月底前完成）
+2.推进农业招商。引进农业项目10个。（责任单位：计划财务股）
+3.加强品牌建设。新增区域公用品牌1个。（责任单位：市场信息股）
+4.推进冷链物流建设。新建产地冷藏保鲜设施20个。（责任单位：计划财务股）
+5.推进农文旅融合。打造休闲农业精品线路3条。（责任单位：产业发展股）
+6.发展农村电商。农村网络零售额增长10%。（责任单位：市场信息股）
+7.发展新型经营主体。新增家庭农场80家。（责任单位：农村经营管理股）
+8.加强耕地保护。耕地保有量不低于上级下达任务。（责任单位：农田建设股）
+9.推进农业科技推广。主要农作物良种覆盖率达到98%以上。（责任单位：科技教育股）
+1 0.强化金融支农。新增涉农贷款5亿元。（责任单位：计划财务股，2025年9月3O日前完成）
+
+东源县农业农村局
+2O25年2月l0日
+"""
+
+
+def test_digits_text_recognition_read_as_letters_or_split_are_read_as_digits_and_reported(tmp_path, vocabulary):
+    result = imported(tmp_path, vocabulary, SCANNED)
+    plan = result.plan
+    assert (plan["title"], plan["published"].isoformat()) == ("东源县农业农村局2025年工作要点", "2025-02-10")
+    drafted = list(walk_item_dicts(plan["sections"]))
+    assert [(item["number"], item["owners"], str(item.get("deadline"))) for item in drafted] == [
+        ("1", ["农田建设股"], "2025-12-31"), ("2", ["产业发展股"], "None"), ("1", ["科技教育股"], "2025-11-30"),
+        *((str(n), drafted[n + 1]["owners"], "None") for n in range(2, 10)), ("10", ["计划财务股"], "2025-09-30")]
+    assert drafted[1]["text"] == "壮大特色产业。新增“三品一标”认证10个，推广O2O模式，通过ISO9001认证。"
+    assert [(t["metric"], t["value"]) for t in drafted[1]["targets"]] == [("新增“三品一标”认证", 10)]
+    mended = [(unsure.line, unsure.message.split(":")[0]) for unsure in result.unsure if "text recognition" in
+              unsure.message]
+    assert mended == [(1, "read “2O25” as 2025"), (4, "read “l2” as 12"), (5, "read “l0” as 10"),
+                      (7, "read “l.” as 1., “2O25” as 2025, “ll” as 11"), (16, "read “1 0.” as 10., “3O” as 30"),
+                      (19, "read “2O25” as 2025, “l0” as 10")]
+    assert not any("lost" in unsure.message for unsure in result.unsure)
+
+
+def test_the_spans_of_a_text_with_mended_digits_verify(tmp_path, vocabulary, capsys):
+    source, output = tmp_path / "scanned.txt", tmp_path / "plans" / "2025" / "demo-edu-2025.yaml"
+    source.write_text(SCANNED, encoding="utf-8")
+    root = ["--root", str(tmp_path), "import"]
+    assert main([*root, str(source), "--org", "demo-edu", "--year", "2025", "-o", str(output)]) == 0
+    capsys.readouterr()
+    assert main([*root, "--verify", str(source), str(output)]) == 0
+    assert "0 error(s), 0 warning(s)" in capsys.readouterr().err

@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass
 
 from .markers import starts_numbered
+from .report import Unsure
 from .textmap import Line
 
 NOISE_MAX = 100  # noise lines are short; longer lines are body text even when they mention 公众号
@@ -44,6 +45,7 @@ SUMMARY_MIN = 15  # a summary paragraph repeats at least this many characters of
 class Cleaned:
     lines: tuple[Line, ...]
     dropped: tuple[int, ...]  # source line numbers of the lines taken out
+    mended: tuple[Unsure, ...] = ()  # the lines whose digits ``ocr`` mended, each with what it read
 
 
 def is_noise(text: str) -> bool:

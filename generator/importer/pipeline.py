@@ -7,12 +7,12 @@ only strings them together and decides what the plan is called.
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from ..diagnostics import Diagnostic, did_you_mean
 from ..model import Organisation
 from ..vocabulary import Vocabulary
-from . import audit, dates, draft, metadata, structure
+from . import audit, dates, draft, metadata, ocr, structure
 from .clean import Cleaned, clean
 from .report import Unsure
 from .sources import read_source
@@ -56,7 +56,8 @@ def read_clean(path: str) -> tuple[str | None, Cleaned | None, list[Diagnostic]]
     text, said = read_source(path)
     if text is None:
         return None, None, said
-    return text, clean(split_lines(text)), said
+    lines, mended = ocr.mend(split_lines(text))
+    return text, replace(clean(lines), mended=mended), said
 
 
 def _unknown_publisher(signer: Line | None, organisations: tuple[Organisation, ...]) -> str:
@@ -85,7 +86,7 @@ def import_source(path: str, settings: Settings, vocabulary: Vocabulary) -> Impo
         return Imported(None, text, (), (), (Diagnostic(path, 0, 0, "", "no text to import: the file is empty, "
                                                         "or the page holds no article"),))
     meta, body, unsure = metadata.split(list(cleaned.lines))
-    unsure += [Unsure(0, warning.message) for warning in said]
+    unsure += [Unsure(0, warning.message) for warning in said] + list(cleaned.mended)
     outline = structure.outline(body)
     unsure += outline.unsure
 
