@@ -157,3 +157,24 @@ def test_the_spans_of_a_text_with_mended_digits_verify(tmp_path, vocabulary, cap
     capsys.readouterr()
     assert main([*root, "--verify", str(source), str(output)]) == 0
     assert "0 error(s), 0 warning(s)" in capsys.readouterr().err
+
+
+POINTS_ON_LINES = """青石县人力资源和社会保障局2025年工作计划
+
+一、构建和谐劳动关系
+一是深化根治欠薪工作，农民工实名制管理覆盖率达到100%；
+二是加强劳动保障监察，全年开展专项执法检查4次；
+三是提升仲裁效能，劳动人事争议仲裁结案率达到92%以上。
+（责任单位：劳动保障监察大队、劳动人事争议仲裁院）
+二、提升公共服务水平
+一是推进“一网通办”，政务服务事项网办率达到90%；
+二是加强窗口作风建设，群众满意率达到98%以上。（责任单位：办公室）
+"""
+
+
+def test_an_owner_clause_on_a_line_below_points_each_on_a_line_of_its_own_is_each_points(tmp_path, vocabulary):
+    result = imported(tmp_path, vocabulary, POINTS_ON_LINES)
+    units = ["劳动保障监察大队", "劳动人事争议仲裁院"]
+    assert [(number, owners) for number, _, owners in items(result.plan)] == [
+        ("一是", units), ("二是", units), ("三是", units), ("一是", []), ("二是", ["办公室"])]
+    assert any("the units stated for section 一" in unsure.message for unsure in result.unsure)

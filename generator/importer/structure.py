@@ -394,17 +394,19 @@ def _share_points_clause(parent: _Open) -> None:
     """The owner clause ending the points of one paragraph below a heading ((七)树立正确选人用人导向 over
     一是…；二是…；三是…。（责任部门：组织人事股）, or on lines of their own below it) is the heading's, of each point, not
     the last point's alone: it is moved to the heading's own text, whose units ``draft`` gives each of its items that
-    names none (reported).  Not when another point names its own, nor below an item's line, whose points may be
-    its text."""
+    names none (reported).  So is a clause on a line of its own below points each on a line of its own (一是…；
+    / 二是…。 / （责任单位：…）), but not one ending the last of them, which may be that point's alone.  Not when
+    another point names its own, nor below an item's line, whose points may be its text."""
     points = parent.children
     if not points or not _own_line(parent) or not _heading(parent.head.text) or any(
-            point.style != SHI or point.children or point.lineno != points[0].lineno for point in points):
+            point.style != SHI or point.children for point in points):
         return
     if any(_names_units(point) for point in points[:-1]):
         return
     last = points[-1]
     clause = find_owner_clause(last.head.text)
-    if clause is not None and clause.end == len(last.head) and clause.start > 0:
+    if clause is not None and clause.end == len(last.head) and clause.start > 0 \
+            and all(point.lineno == last.lineno for point in points):
         parent.paragraphs.append(Line(last.head[clause.start:].strip(), last.lineno))
         last.head = last.head[:clause.start].strip()
         return
