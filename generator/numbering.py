@@ -9,7 +9,7 @@ DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, 
 UNITS = {"十": 10, "百": 100, "千": 1000}
 CIRCLED = {chr(0x2460 + i): i + 1 for i in range(20)}  # ① … ⑳
 
-_STRIP = re.compile(r"[\s()（）、.．,，:：是]")
+_STRIP = re.compile(r"[\s()（）、.．,，:：是要第]")
 _DIGIT_NAMES = {value: name for name, value in DIGITS.items() if name not in "〇两"}
 
 
@@ -42,7 +42,7 @@ def int_to_chinese(number: int) -> str:
 
 
 def number_value(printed: str) -> int | None:
-    """The integer a printed number stands for: '(一)' -> 1, '12' -> 12, '③' -> 3, '二是' -> 2."""
+    """The integer a printed number stands for: '(一)' -> 1, '12' -> 12, '③' -> 3, '二是' -> 2, '三要', '第三' -> 3."""
     core = _STRIP.sub("", printed)
     if core.isascii() and core.isdigit():
         return int(core)

@@ -178,3 +178,33 @@ def test_an_owner_clause_on_a_line_below_points_each_on_a_line_of_its_own_is_eac
     assert [(number, owners) for number, _, owners in items(result.plan)] == [
         ("一是", units), ("二是", units), ("三是", units), ("一是", []), ("二是", ["办公室"])]
     assert any("the units stated for section 一" in unsure.message for unsure in result.unsure)
+
+
+WORDS = """青石县人力资源和社会保障局2025年工作计划
+
+首先，要提高认识；其次，要压实责任。
+
+一、全力稳定和扩大就业
+第一，抓好重点群体就业。城镇新增就业3200人以上。第二，加强技能培训。第三，强化就业服务。（责任单位：就业服务中心）
+二、健全社会保障体系
+一要扩大参保覆盖面，参保率达到95%以上；二要提升经办服务水平；三要加强基金监管。（责任单位：社会保险股）
+三、加强人才队伍建设
+我们将：首先，加大人才引进力度，全年引进各类人才150名。其次，完善人才评价机制。再次，优化人才服务。最后，落实人才政策。
+（责任单位：人才开发股）
+四、加强自身建设
+坚持统一要求，第一次全面开展作风评议，最后一公里问题得到解决。（责任单位：办公室）
+"""
+
+
+def test_clauses_a_paragraph_numbers_by_words_are_items_as_yi_shi_ones_are(tmp_path, vocabulary):
+    result = imported(tmp_path, vocabulary, WORDS)
+    sections = result.plan["sections"]
+    assert outline(sections) == [["一", ["第一", "第二", "第三"]], ["二", ["一要", "二要", "三要"]],
+                                 ["三", ["首先", "其次", "再次", "最后"]], ["四", []]]
+    assert [(title, owners) for _, title, owners in items(result.plan)][::3] == [
+        ("抓好重点群体就业", ["就业服务中心"]), ("扩大参保覆盖面，参保率达到95%以上", ["社会保险股"]),
+        ("加大人才引进力度，全年引进各类人才150名", ["人才开发股"]),
+        ("落实人才政策", ["人才开发股"])]
+    assert [section.get("text") for section in sections] == [None, None, "我们将：", sections[3]["text"]]
+    assert sections[3]["text"].startswith("坚持统一要求，第一次全面开展作风评议，最后一公里")  # no words numbering
+    assert result.plan["preamble"] == "首先，要提高认识；其次，要压实责任。"

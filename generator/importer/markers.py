@@ -9,7 +9,7 @@ from the order in which the styles appear.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from ..numbering import number_value
 
@@ -20,6 +20,11 @@ _DIGIT = f"[{_DIGITS}]"
 _ASCII = str.maketrans("０１２３４５６７８９", "0123456789")
 
 SHI = "一是"  # the style of clauses inside a paragraph: 一是…；二是…
+# and of the other words that number clauses (一要…二要…, 第一，…第二，…, 首先…其次…再次…最后…); these number no
+# line of their own, and the last only clauses
+YAO, DI, FIRST = "一要", "第一", "首先"
+WORD_STYLES = (SHI, YAO, DI, FIRST)
+_ORDINAL_WORDS = {"首先": 1, "其次": 2, "再次": 3, "最后": 4}  # 最后: the one after the last, inside a paragraph
 
 # (style, pattern); the pattern's group 1 is the number.  Order matters: the
 # first match wins, so the parenthesised forms come before the bare ones.
@@ -33,6 +38,9 @@ STYLES: tuple[tuple[str, re.Pattern], ...] = (
     ("1)", re.compile(rf"({_DIGIT}{{1,3}})\s*{_CLOSE}[、.．]?\s*")),
     ("一、", re.compile(rf"([{_CN}]+)\s*、\s*")),
     (SHI, re.compile(r"([一二三四五六七八九十]+)是(?=[^\s，,。、是])")),
+    (YAO, re.compile(r"([一二三四五六七八九十]+)要(?=[^\s，,。、要])")),
+    (DI, re.compile(r"第([一二三四五六七八九十]+)[，,、：:]\s*")),
+    (FIRST, re.compile(r"(首先|其次|再次|最后)[，,：:]\s*")),
     ("1.", re.compile(rf"({_DIGIT}{{1,3}})\s*[.．](?![{_DIGITS}.．])\s*")),
     ("1、", re.compile(rf"({_DIGIT}{{1,3}})\s*、\s*")),
     ("①", re.compile(r"([\u2460-\u2473])[、.．]?\s*")),
@@ -54,7 +62,7 @@ DASH = "—"
 BULLETS = frozenset(_SYMBOLS) | {DASH}  # their styles: each symbol its own, — and —— one
 _BULLET = re.compile(rf"([{_SYMBOLS}]|{DASH}{{1,2}})[ \t\u3000]*(?=[\u4e00-\u9fff“])")
 
-_INLINE_SHI = re.compile(r"(?:^|(?<=[。；;：:，,]))\s*([一二三四五六七八九十]+)是(?=[^\s，,。、是])")
+_INLINE = re.compile(r"(?:^|(?<=[。；;：:，,]))\s*(?=[一二三四五六七八九十第首其再最])")
 
 
 @dataclass(frozen=True, slots=True)
@@ -68,8 +76,10 @@ class Marker:
 def printed(style: str, digits: str) -> str:
     if style in ("(一)", "(1)", "一)", "1)"):
         return f"({digits})"
-    if style == SHI:
-        return f"{digits}是"
+    if style in (SHI, YAO):
+        return digits + style[1]
+    if style == DI:
+        return f"第{digits}"
     return digits
 
 
@@ -79,7 +89,7 @@ def match_marker(text: str) -> Marker | None:
         found = pattern.match(text)
         if found:
             number = printed(style, found.group(1).translate(_ASCII))
-            value = number_value(number)
+            value = _ORDINAL_WORDS.get(number) or number_value(number)
             if value is not None:
                 return Marker(style, number, value, found.end())
     found = _BULLET.match(text)
@@ -103,14 +113,22 @@ def starts_numbered(text: str) -> bool:
     """True if the line starts with a punctuated numbering marker (a heading or item; not a symbol, ●, which may
     mark a line of the preamble too)."""
     marker = match_marker(text)
-    return marker is not None and marker.style not in GUESSED and not is_bullet(marker)
+    return marker is not None and marker.style not in GUESSED and not is_bullet(marker) \
+        and marker.style not in WORD_STYLES[1:]
 
 
-def inline_enumeration(text: str) -> list[int]:
-    """Offsets where 一是, 二是, 三是 … start inside a paragraph; [] unless 一是 is followed by 二是."""
-    starts, expected = [], 1
-    for found in _INLINE_SHI.finditer(text):
-        if number_value(found.group(1)) == expected:
-            starts.append(found.start(1))
-            expected += 1
-    return starts if len(starts) >= 2 else []
+def inline_enumeration(text: str) -> list[tuple[int, Marker]]:
+    """Where the clauses of a paragraph numbered by words start (一是, 二是 …; 一要 …; 第一， …; 首先 其次 再次, and
+    最后 as the one after them), with their markers; [] unless the first is followed by the second.  Of several
+    such words, those the paragraph starts numbering with first."""
+    found: dict[str, list[tuple[int, Marker]]] = {}
+    for at in _INLINE.finditer(text):
+        marker = match_marker(text[at.end():])
+        if marker is None or marker.style not in WORD_STYLES:
+            continue
+        clauses = found.setdefault(marker.style, [])
+        expected = len(clauses) + 1
+        if marker.value == expected or marker.number == "最后" and expected >= 3:
+            clauses.append((at.end(), replace(marker, value=expected)))
+    numbered = [clauses for clauses in found.values() if len(clauses) >= 2]
+    return min(numbered, key=lambda clauses: clauses[0][0]) if numbered else []

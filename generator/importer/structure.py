@@ -36,8 +36,8 @@ from collections import Counter
 from dataclasses import dataclass, field, replace
 
 from . import tables
-from .markers import ARABIC_STYLES, BARE, DECIMAL, GUESSED, KIN, SHI, Marker, inline_enumeration, match_marker
-from .markers import is_bullet, starts_numbered
+from .markers import ARABIC_STYLES, BARE, DECIMAL, GUESSED, KIN, SHI, WORD_STYLES, Marker, inline_enumeration
+from .markers import is_bullet, match_marker, starts_numbered
 from .metadata import CLAUSE_PUNCTUATION, lists_attachments
 from .owners import find_owner_clause
 from .report import Unsure
@@ -127,9 +127,9 @@ class _Reader:
         marker = match_marker(str(line))
         if marker is not None and self.table is not None:
             marker = self.category(marker, line.lineno)
-        if marker is None or marker.style == SHI and inline_enumeration(str(line)) \
-                or not self.place(marker, line.text, line.lineno):
-            self.paragraph(line)  # 一是…；二是…；三是… in one paragraph are split there
+        if marker is None or marker.style in WORD_STYLES[1:] \
+                or marker.style == SHI and inline_enumeration(str(line)) or not self.place(marker, line.text, line.lineno):
+            self.paragraph(line)  # 一是…；二是…；三是… in one paragraph are split there (一要, 第一， only there)
 
     # --- tables ---------------------------------------------------------------------
 
@@ -302,17 +302,17 @@ class _Reader:
 
     def paragraph(self, line: Line) -> None:
         text = line.text
-        starts = inline_enumeration(text.text)
+        clauses = inline_enumeration(text.text)
         top = self.stack[-1]
-        if not starts:
+        if not clauses:
             top.paragraphs.append(line)
             return
+        starts = [start for start, _ in clauses]
         if starts[0]:
             top.paragraphs.append(Line(text[:starts[0]].strip(), line.lineno))
-        for start, stop in zip(starts, starts[1:] + [len(text)]):
+        for (start, marker), stop in zip(clauses, starts[1:] + [len(text)]):
             segment = text[start:stop].strip()
-            marker = match_marker(segment.text)
-            if marker is None or not self.place(marker, segment, line.lineno):
+            if not self.place(marker, segment, line.lineno):
                 self.stack[-1].paragraphs.append(Line(segment, line.lineno))
 
     # --- the end ---------------------------------------------------------------------------
@@ -399,7 +399,7 @@ def _share_points_clause(parent: _Open) -> None:
     another point names its own, nor below an item's line, whose points may be its text."""
     points = parent.children
     if not points or not _own_line(parent) or not _heading(parent.head.text) or any(
-            point.style != SHI or point.children for point in points):
+            point.style not in WORD_STYLES or point.children for point in points):
         return
     if any(_names_units(point) for point in points[:-1]):
         return
@@ -422,7 +422,7 @@ def _whole_clause(text: str) -> bool:
 
 def _own_line(part: _Open) -> bool:
     """Whether the part is a numbered line of the document's own (not a table row nor a clause of 一是…)."""
-    return part.line is not None and part.style != SHI
+    return part.line is not None and part.style not in WORD_STYLES
 
 
 def _names_units(part: _Open) -> bool:
