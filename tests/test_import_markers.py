@@ -208,3 +208,19 @@ def test_clauses_a_paragraph_numbers_by_words_are_items_as_yi_shi_ones_are(tmp_p
     assert [section.get("text") for section in sections] == [None, None, "我们将：", sections[3]["text"]]
     assert sections[3]["text"].startswith("坚持统一要求，第一次全面开展作风评议，最后一公里")  # no words numbering
     assert result.plan["preamble"] == "首先，要提高认识；其次，要压实责任。"
+
+
+def test_a_target_in_the_title_of_an_item_read_as_a_section_over_its_points_is_reported(tmp_path, vocabulary):
+    text = """示例市卫生健康委员会2025年工作要点
+
+一、完善生育支持政策
+1.每千人口拥有3岁以下婴幼儿托位数达到4.5个。（责任单位：人口家庭科）
+（1）新增普惠托位1200个；
+（2）建设托育综合服务中心2个。
+2.做好出生人口监测。（责任单位：人口家庭科）
+"""
+    result = imported(tmp_path, vocabulary, text)
+    assert outline(result.plan["sections"]) == [["一", [["1", ["(1)", "(2)"]], "2"]]]
+    assert [(unsure.line, unsure.message) for unsure in result.unsure if "states a target" in unsure.message] == [
+        (4, "the title of section 1 states a target, “每千人口拥有3岁以下婴幼儿托位数达到4.5个”: only items hold targets, "
+            "make it an item to keep it")]

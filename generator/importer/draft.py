@@ -124,6 +124,7 @@ class Drafter:
         self.reviewing = outer and not planning(title, self.reviewed or self.year)
         title, text, units = self.section_units(part, title, text)
         self.units = units or outer_units
+        self.note_targets(f"the title of section {part.number}", part.head[:len(title)])
         self.note_targets(f"the text of section {part.number}", text)
         section = ordered(model.Section, {
             "number": part.number,
@@ -155,8 +156,9 @@ class Drafter:
         return title, text, clause
 
     def note_targets(self, where: str, text: Mapped) -> None:
-        """Report the targets a section's own text or the preamble states (总体目标: 到2025年新增就业800人以上, 主要目标：
-        …): only items hold targets.  ``where`` names the text: the text of section 一, the preamble."""
+        """Report the targets a section's own title or text or the preamble states (总体目标: 到2025年新增就业800人以上,
+        主要目标：…; 1.每千人口托位数达到4.5个。 over points (1) (2)): only items hold targets.  ``where`` names the
+        text: the text of section 一, the preamble."""
         targets, _ = find_targets(text.text, review=self.reviewing)
         for found in targets:
             self.unsure.append(Unsure(self.line_of(text.source_offset(found.start)),
