@@ -224,3 +224,22 @@ def test_a_target_in_the_title_of_an_item_read_as_a_section_over_its_points_is_r
     assert [(unsure.line, unsure.message) for unsure in result.unsure if "states a target" in unsure.message] == [
         (4, "the title of section 1 states a target, “每千人口拥有3岁以下婴幼儿托位数达到4.5个”: only items hold targets, "
             "make it an item to keep it")]
+
+
+def test_an_item_after_a_section_beside_it_is_reported_as_moved_before_it(tmp_path, vocabulary):
+    text = """示例市卫生健康委员会2025年工作要点
+
+一、加强公共卫生体系建设
+1.完善疾病预防控制体系。（责任单位：疾病预防控制科）
+（1）健全传染病监测预警机制；
+（2）加强实验室能力建设。
+2.做好重点疾病防控。（责任单位：疾病预防控制科）
+① 结核病患者成功治疗率达到90%以上；
+② 适龄儿童免疫规划疫苗接种率保持在95%以上。
+3.加强卫生监督执法。（责任单位：卫生监督所）
+"""
+    result = imported(tmp_path, vocabulary, text)
+    assert outline(result.plan["sections"]) == [["一", [["1", ["(1)", "(2)"]], ["2", ["①", "②"]], "3"]]]
+    assert [(unsure.line, unsure.message) for unsure in result.unsure if "follows" in unsure.message] == [
+        (10, "item 3 follows section 1 in section 一: the draft puts a section's items before its sections, check "
+             "the order reads right")]

@@ -125,6 +125,7 @@ class Drafter:
         title, text, units = self.section_units(part, title, text)
         self.units = units or outer_units
         self.note_targets(f"the title of section {part.number}", part.head[:len(title)])
+        self.note_order(part)
         self.note_targets(f"the text of section {part.number}", text)
         section = ordered(model.Section, {
             "number": part.number,
@@ -154,6 +155,16 @@ class Drafter:
                                         f"({'、'.join(clause.owners + clause.support)}) are given to each of its "
                                         "items that names none: check they are meant for all of them"))
         return title, text, clause
+
+    def note_order(self, part: Part) -> None:
+        """Report the items that follow a section beside them in the source (三、 over 1.…（1）（2）, 2.…①②, 3.…): a
+        section's items come before its sections in the plan, so the draft moves them up."""
+        first = next((child for child in part.children if child.children), None)
+        for child in part.children[part.children.index(first) + 1:] if first else ():
+            if not child.children:
+                self.unsure.append(Unsure(child.lineno, f"item {child.number} follows section {first.number} in "
+                                                        f"section {part.number}: the draft puts a section's items "
+                                                        "before its sections, check the order reads right"))
 
     def note_targets(self, where: str, text: Mapped) -> None:
         """Report the targets a section's own title or text or the preamble states (总体目标: 到2025年新增就业800人以上,
