@@ -113,7 +113,7 @@ SCANNED = """东源县农业农村局2O25年工作要点
 
 一、推进乡村产业发展
 1.推进高标准农田建设。新建高标准农田2.5万亩。（责任单位：农田建设股，2025年l2月底前完成）
-2.壮大特色产业。新增“三品一标”认证l0个，推广O2O模式，通过ISO9001认证。（责任单位：产业发展股）
+2.壮大特色产业。新增“三品一标”认证l0个，推广O2O模式，通过ISO9001认证，O3和CO2协同控制。（责任单位：产业发展股）
 二、扎实推进乡村建设
 l.培育高素质农民。培训高素质农民500人。（责任单位：科技教育股，2O25年ll月底前完成）
 2.推进农业招商。引进农业项目10个。（责任单位：计划财务股）
@@ -139,7 +139,8 @@ def test_digits_text_recognition_read_as_letters_or_split_are_read_as_digits_and
     assert [(item["number"], item["owners"], str(item.get("deadline"))) for item in drafted] == [
         ("1", ["农田建设股"], "2025-12-31"), ("2", ["产业发展股"], "None"), ("1", ["科技教育股"], "2025-11-30"),
         *((str(n), drafted[n + 1]["owners"], "None") for n in range(2, 10)), ("10", ["计划财务股"], "2025-09-30")]
-    assert drafted[1]["text"] == "壮大特色产业。新增“三品一标”认证10个，推广O2O模式，通过ISO9001认证。"
+    assert drafted[1]["text"] == (
+        "壮大特色产业。新增“三品一标”认证10个，推广O2O模式，通过ISO9001认证，O3和CO2协同控制。")
     assert [(t["metric"], t["value"]) for t in drafted[1]["targets"]] == [("新增“三品一标”认证", 10)]
     mended = [(unsure.line, unsure.message.split(":")[0]) for unsure in result.unsure if "text recognition" in
               unsure.message]
