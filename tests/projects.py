@@ -5,6 +5,8 @@ from __future__ import annotations
 import textwrap
 from pathlib import Path
 
+from generator.load import load_vocabulary
+
 # The five published texts the curated plans were imported from, beside the repository (as source.file says:
 # ../shared/seeds/); tests that read them are skipped where they are not.
 SEEDS = Path(__file__).resolve().parent.parent.parent / "shared" / "seeds"
@@ -71,6 +73,16 @@ def make_project(root: Path, plan: str = PLAN, name: str = "plans/2025/demo-edu-
     write(root, "content/departments.yaml", DEPARTMENTS)
     write(root, "content/themes.yaml", THEMES)
     return write(root, name, plan)
+
+
+def demo_vocabulary(root: Path):
+    """The vocabulary of a project of demo-edu's content files (organisations, departments, themes) at ``root``."""
+    for name, text in (("organisations", ORGANISATIONS), ("departments", DEPARTMENTS), ("themes", THEMES)):
+        write(root, f"content/{name}.yaml", text)
+    problems = []
+    loaded, _ = load_vocabulary(str(root), problems)
+    assert problems == []
+    return loaded
 
 
 # A review (工作总结) of PLAN's year, as far as its one section's items: a test adds the items, indented as under

@@ -10,18 +10,12 @@ import pytest
 from generator.cli import main
 from generator.importer.pipeline import Settings, import_source
 from generator.importer.report import walk_item_dicts
-from generator.load import load_vocabulary
-from projects import DEPARTMENTS, ORGANISATIONS, THEMES, write
+from projects import demo_vocabulary
 
 
 @pytest.fixture
 def vocabulary(tmp_path):
-    for name, text in (("organisations", ORGANISATIONS), ("departments", DEPARTMENTS), ("themes", THEMES)):
-        write(tmp_path, f"content/{name}.yaml", text)
-    problems = []
-    loaded, _ = load_vocabulary(str(tmp_path), problems)
-    assert problems == []
-    return loaded
+    return demo_vocabulary(tmp_path)
 
 
 def imported(tmp_path: Path, vocabulary, text: str):
