@@ -30,7 +30,8 @@ alias read by YAML as text):
 4. the branch is squashed to a single commit holding every edition, so its
    history does not grow with each publish; when mike changed no file (the
    same edition published again from the same commit) its previous commit
-   is kept instead;
+   is kept instead; a failure or an interruption (Ctrl-C, SIGTERM) in steps 3 and 4 puts the branch back and
+   deletes the tag made in step 1, so the publish can be run again, from this commit or another;
 5. with ``--push`` the branch is force-pushed (with a lease on what was
    fetched in step 2) together with the edition tags of every version it
    lists that the remote lacks, in one atomic push; a tag the remote has on
@@ -40,14 +41,14 @@ alias read by YAML as text):
 
 mike runs as a subprocess of this Python (``python -c``: mike 2.2 has no
 ``__main__`` module), in the project root, with this environment's ``bin``
-first on PATH so that it finds the same ``mkdocs``.
+first on PATH so that it finds the same ``mkdocs``, in a process group of its
+own that an interrupted publish kills (``interrupt.run_stoppable``).
 """
 
 from __future__ import annotations
 
 import json
 import os
-import subprocess
 import sys
 import tempfile
 
@@ -56,6 +57,7 @@ import yaml
 from .changes import compare_revisions
 from .changetext import move_place
 from .gitrepo import IGNORED, GitError, Repo, UnknownRevision
+from .interrupt import run_stoppable, terminate_as_interrupt
 from .project import CONFIG, EDITION_TAGS, SOURCES, config_inputs, configured_site_url
 
 NO_SITE_URL = ("warning: site_url is not set (mkdocs.yml, or PLANSITE_SITE_URL): the edition's sitemap.xml lists "
@@ -107,24 +109,43 @@ def publish_edition(repo: Repo, root: str, version: str, alias: str, title: str 
     tag = f"{EDITION_TAGS}/{version}"
     created = tag_edition(repo, tag, version)
     try:
-        generate(root, editions_shown(repo, branch, version))
-        with tempfile.TemporaryDirectory(prefix="plansite-edition-") as folder:
-            built = os.path.join(folder, "site")
-            mike(root, "deploy", "--update-aliases", "--alias-type", "copy", *(["--title", title] if title else []),
-                 "--branch", branch, "--remote", remote, "--ignore-remote-status", "--allow-empty",
-                 "--message", f"Deploy edition {version}", version, alias, site_dir=built, alias=alias)
-            if not os.path.isdir(built):
-                print(SITE_DIR_UNREAD, file=sys.stderr)
+        changed = deploy(repo, root, version, alias, title, branch, remote, before)
     except BaseException:
-        if created:
-            repo.git("tag", "--delete", tag)
+        undo(repo, branch, before, tag if created else None)
         raise
-    if not repo.exists(branch, "index.html", top=True):
-        mike(root, "set-default", "--branch", branch, "--remote", remote, "--ignore-remote-status", alias)
-    changed = squash_or_restore(repo, branch, before)
     if push:
         push_site(repo, remote, branch, remote_commit, tags)
     return changed
+
+
+def deploy(repo: Repo, root: str, version: str, alias: str, title: str | None, branch: str, remote: str,
+           before: str | None) -> bool:
+    """Generate docs/ and have mike build and deploy the edition onto the branch (at commit ``before``, None when
+    there is none), squashed; True when the site changed (see ``squash_or_restore``)."""
+    generate(root, editions_shown(repo, branch, version))
+    with tempfile.TemporaryDirectory(prefix="plansite-edition-") as folder:
+        built = os.path.join(folder, "site")
+        mike(root, "deploy", "--update-aliases", "--alias-type", "copy", *(["--title", title] if title else []),
+             "--branch", branch, "--remote", remote, "--ignore-remote-status", "--allow-empty",
+             "--message", f"Deploy edition {version}", version, alias, site_dir=built, alias=alias)
+        if not os.path.isdir(built):
+            print(SITE_DIR_UNREAD, file=sys.stderr)
+    if not repo.exists(branch, "index.html", top=True):
+        mike(root, "set-default", "--branch", branch, "--remote", remote, "--ignore-remote-status", alias)
+    return squash_or_restore(repo, branch, before)
+
+
+def undo(repo: Repo, branch: str, before: str | None, tag: str | None) -> None:
+    """Put the branch back at its commit ``before`` the deploy (delete it when there was none) and delete the
+    ``tag`` made for the edition: a publish failed or stopped half-way (Ctrl-C, SIGTERM) left an edition mike had
+    committed without its tag, squash or site root, or a tag naming an edition no site has, which refused
+    publishing that version from another commit."""
+    if before:
+        repo.git("update-ref", "-m", "plansite publish: undone", f"refs/heads/{branch}", before)
+    elif repo.has_branch(branch):
+        repo.git("update-ref", "-d", f"refs/heads/{branch}")
+    if tag:
+        repo.git("tag", "--delete", tag)
 
 
 def checkouts(repo: Repo, branch: str) -> list[str]:
@@ -342,9 +363,9 @@ def mike(root: str, *args: str, site_dir: str | None = None, alias: str | None =
         env[SITE_DIR] = site_dir
     if alias:
         env[ALIAS] = alias
-    done = subprocess.run([sys.executable, "-c", MIKE, *args], cwd=root, env=env)
-    if done.returncode:
-        raise PublishError(f"`mike {args[0]}` failed (exit status {done.returncode})")
+    status = run_stoppable([sys.executable, "-c", MIKE, *args], cwd=root, env=env)  # stopped with publish
+    if status:
+        raise PublishError(f"`mike {args[0]}` failed (exit status {status})")
 
 
 def site_versions(repo: Repo, branch: str) -> list[dict]:
@@ -378,7 +399,8 @@ def squash(repo: Repo, branch: str) -> str:
 
 def cmd_publish(args) -> int:
     try:
-        changed = publish(args.root, args.version, args.alias, args.title, args.branch, args.remote, args.push)
+        with terminate_as_interrupt():  # SIGTERM too undoes what is half-done
+            changed = publish(args.root, args.version, args.alias, args.title, args.branch, args.remote, args.push)
     except (PublishError, GitError) as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 1

@@ -27,11 +27,9 @@ A page removed from docs/ stays in the preview until it is restarted.
 from __future__ import annotations
 
 import argparse
-import contextlib
 import functools
 import logging
 import os
-import signal
 import socket
 import subprocess
 import sys
@@ -41,6 +39,7 @@ from typing import Callable, Sequence
 from urllib.parse import urlsplit
 
 from .build import FIRST_WRITTEN, generate, large, mkdocs_messages, pages, site_config
+from .interrupt import terminate_as_interrupt
 from .project import DOCS, SOURCES
 from .write import existing_files
 
@@ -123,19 +122,6 @@ def ask_rebuild(signals: str) -> None:
     with open(staged, "w", encoding="utf-8") as file:
         file.write(str(os.getpid()))
     os.replace(staged, os.path.join(signals, SIGNAL))
-
-
-@contextlib.contextmanager
-def terminate_as_interrupt():
-    """Stop on SIGTERM (a service manager, a test, the benchmark) as on Ctrl-C, so that the preview's
-    temporary site is removed: killed by the default action, each preview left its whole site in /tmp."""
-    def interrupt(signum, frame):
-        raise KeyboardInterrupt
-    previous = signal.signal(signal.SIGTERM, interrupt)
-    try:
-        yield
-    finally:
-        signal.signal(signal.SIGTERM, previous)
 
 
 def serve(root: str, dev_addr: str | None) -> int:

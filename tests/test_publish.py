@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import json
+import os
 import subprocess
+import sys
 
 import pytest
 
@@ -16,6 +18,41 @@ pytestmark = pytest.mark.site
 
 PLAN = "plans/2024/taobei-edu-2024.yaml"
 ONCE, TWICE = "每学期开展一次学生心理危机排查。", "每学期开展两次学生心理危机排查。"
+
+
+DURING_DEPLOY = "PLANSITE_TEST_DURING_DEPLOY"
+HOOK = f"""import os
+import subprocess
+
+
+def on_post_build(config):
+    \"\"\"While mike deploys an edition (its files built), run the shell command in {DURING_DEPLOY}.\"\"\"
+    if os.environ.get("{DURING_DEPLOY}"):
+        subprocess.run(os.environ["{DURING_DEPLOY}"], shell=True, check=True)
+"""
+# Stop the nearest process running the generator (plansite publish, which runs mike, which runs MkDocs or git) as
+# kill does, once, and wait till it is gone (or a zombie: the test has not collected it yet); then say that this
+# process, which publish started, outlived it.
+STOP = """#!/bin/sh
+[ -e "$0.done" ] && exit 0
+touch "$0.done"
+pid=$$
+until tr '\\0' ' ' < /proc/$pid/cmdline | grep -q ' -m generator '; do
+    pid=$(cut -d' ' -f4 /proc/$pid/stat) && [ "$pid" -gt 1 ] || exit 1
+done
+kill -TERM $pid
+while [ -e /proc/$pid ] && [ "$(cut -d' ' -f3 /proc/$pid/stat)" != Z ]; do sleep 0.1; done
+echo "survived publish" >&2
+"""
+
+
+def with_deploy_hook(root):
+    """Commit a MkDocs hook that runs, in each build mike makes, the shell command in DURING_DEPLOY if set."""
+    (root / "hooks").mkdir()
+    (root / "hooks" / "during_deploy.py").write_text(HOOK, encoding="utf-8")
+    config = root / "mkdocs.yml"
+    config.write_text(config.read_text(encoding="utf-8") + "hooks:\n  - hooks/during_deploy.py\n", encoding="utf-8")
+    commit(root, "a hook in the deploy")
 
 
 def publish(root, capture, *args):
@@ -338,3 +375,38 @@ def test_a_work_tree_serving_the_site_branch_follows_each_publish(project, tmp_p
     assert code == 0, err
     assert (public / "2024.2" / "index.html").is_file() and git(public, "status", "--porcelain") == ""
     assert git(public, "rev-parse", "HEAD") == git(root, "rev-parse", "gh-pages")
+
+
+@pytest.mark.parametrize("moment", ["mike builds", "mike has committed"])
+def test_a_publish_stopped_while_mike_deploys_leaves_no_tag_edition_or_process_and_runs_again(project, tmp_path,
+                                                                                            capsys, moment):
+    """SIGTERM (a CI job cancelled, kill) as Ctrl-C: publish died at once, leaving its tag, and mike, left running,
+    committed the edition unsquashed, without a site root, its build left in the temporary folder; stopped later,
+    mike's commit stayed, untagged.  Now nothing it started outlives it (MkDocs did), and all is as before."""
+    root = project
+    with_deploy_hook(root)
+    assert publish(root, capsys, "2024.1")[0] == 0
+    site = git(root, "rev-parse", "gh-pages")
+    commit(root, "the next edition")
+    stop, temporary = tmp_path / "stop", tmp_path / "temporary"
+    stop.write_text(STOP, encoding="utf-8")
+    stop.chmod(0o755)
+    temporary.mkdir()
+    env = {**os.environ, "TMPDIR": str(temporary)}
+    if moment == "mike builds":
+        env[DURING_DEPLOY] = str(stop)
+    else:  # when mike's git fast-import has moved gh-pages
+        hook = root / ".git" / "hooks" / "reference-transaction"
+        hook.write_text(f'#!/bin/sh\n[ "$1" = committed ] && grep -q " refs/heads/gh-pages$" && exec "{stop}"\n'
+                        f'exit 0\n', encoding="utf-8")
+        hook.chmod(0o755)
+    done = subprocess.run([sys.executable, "-m", "generator", "--root", str(root), "publish", "2024.2"], env=env,
+                          capture_output=True, text=True)
+    assert (done.returncode, done.stderr.splitlines()[-1]) == (130, "plansite publish: interrupted"), done.stderr
+    assert "survived publish" not in done.stderr  # (the output's pipe ends once every process holding it has)
+    assert git(root, "tag", "--list").split() == ["edition/2024.1"]
+    assert git(root, "rev-parse", "gh-pages") == site
+    assert [path for path in temporary.iterdir() if path.name.startswith("plansite-")] == []  # (caches stay)
+    code, err = publish(root, capsys, "2024.2")
+    assert code == 0, err
+    assert branch(root)[:2] == ([("2024.2", ["latest"]), ("2024.1", [])], 1)

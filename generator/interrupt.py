@@ -1,0 +1,41 @@
+"""Stopping a command half-way as Ctrl-C does, whatever stops it, with what it started.
+
+``terminate_as_interrupt`` makes SIGTERM (a service manager, a CI job cancelled,
+``kill``) raise ``KeyboardInterrupt`` as Ctrl-C does, so that the command's
+``finally`` and ``except`` blocks run: killed by the default action it left
+what it was making half-made.  ``run_stoppable`` runs a program in a process
+group of its own and, when the wait for it is interrupted, kills that group
+(the program and every process it started) before going on: a child left
+running finishes its work after the command has undone its part.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import signal
+import subprocess
+
+
+@contextlib.contextmanager
+def terminate_as_interrupt():
+    """Within the block, SIGTERM raises ``KeyboardInterrupt`` (in the main thread), as Ctrl-C does."""
+    def interrupt(signum, frame):
+        raise KeyboardInterrupt
+    previous = signal.signal(signal.SIGTERM, interrupt)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGTERM, previous)
+
+
+def run_stoppable(command: list[str], **options) -> int:
+    """Run ``command`` (``subprocess.Popen``'s ``options``) in a process group of its own; its exit status.
+    Interrupted while it runs, the group is killed, and waited for, before the interruption goes on."""
+    with subprocess.Popen(command, start_new_session=True, **options) as process:
+        try:
+            return process.wait()
+        except BaseException:
+            os.killpg(process.pid, signal.SIGKILL)
+            process.wait()
+            raise
