@@ -114,7 +114,9 @@ def publish_edition(repo: Repo, root: str, version: str, alias: str, title: str 
         undo(repo, branch, before, tag if created else None)
         raise
     if push:
-        push_site(repo, remote, branch, remote_commit, tags)
+        push_site(repo, remote, branch, remote_commit, [f"refs/tags/{tag}:refs/tags/{tag}" for tag in tags],
+                  f"edition {version} is published here (on {branch}, tagged {tag}) but not on {remote}: run "
+                  f"plansite publish {version} --push again, from this commit")
     return changed
 
 
@@ -257,13 +259,19 @@ def warn_of_moved_addresses(repo: Repo, root: str, version: str) -> None:
 
 def fetch_branch(repo: Repo, remote: str, branch: str) -> str | None:
     """Make the local branch the remote's (when the remote has it); return the remote's commit."""
-    heads = repo.git("ls-remote", "--heads", "--", remote, f"refs/heads/{branch}").split()
-    if not heads:
+    head = remote_head(repo, remote, branch)
+    if head is None:
         return None
     repo.git("fetch", "--no-tags", "--", remote, f"+refs/heads/{branch}:refs/remotes/{remote}/{branch}")
-    refuse_source_history(repo, f"{remote}/{branch}", heads[0])
-    repo.git("update-ref", f"refs/heads/{branch}", heads[0])
-    return heads[0]
+    refuse_source_history(repo, f"{remote}/{branch}", head)
+    repo.git("update-ref", f"refs/heads/{branch}", head)
+    return head
+
+
+def remote_head(repo: Repo, remote: str, branch: str) -> str | None:
+    """The commit of the remote's ``branch`` now, None when it has no such branch."""
+    heads = repo.git("ls-remote", "--heads", "--", remote, f"refs/heads/{branch}").split()
+    return heads[0] if heads else None
 
 
 def start_from_fetched(repo: Repo, remote: str, branch: str) -> None:
@@ -306,10 +314,26 @@ def remote_tags(repo: Repo, remote: str) -> dict[str, str]:
     return tags
 
 
-def push_site(repo: Repo, remote: str, branch: str, remote_commit: str | None, tags: list[str]) -> None:
-    """Force-push the branch, with a lease on the commit fetched from the remote, and the tags: all or none."""
-    repo.git("push", "--atomic", f"--force-with-lease=refs/heads/{branch}:{remote_commit or ''}", "--", remote,
-             f"refs/heads/{branch}:refs/heads/{branch}", *(f"refs/tags/{tag}:refs/tags/{tag}" for tag in tags))
+def push_site(repo: Repo, remote: str, branch: str, remote_commit: str | None, refs: list[str], kept: str) -> None:
+    """Force-push the branch, with a lease on the commit fetched from the remote, and the ``refs`` (refspecs of
+    tags): all or none.  Refused, the error says what is ``kept`` here and that running again pushes it."""
+    try:
+        repo.git("push", "--atomic", f"--force-with-lease=refs/heads/{branch}:{remote_commit or ''}", "--", remote,
+                 f"refs/heads/{branch}:refs/heads/{branch}", *refs)
+    except GitError as exc:
+        if moved_since(repo, remote, branch, remote_commit):
+            raise PublishError(f"nothing was pushed: {remote}'s {branch} changed since it was fetched (another "
+                               f"clone published meanwhile); {kept}, which starts from the site {remote} has "
+                               f"now") from None
+        raise PublishError(f"nothing was pushed: {exc}\n{kept}, once {remote} takes the push") from None
+
+
+def moved_since(repo: Repo, remote: str, branch: str, fetched: str | None) -> bool:
+    """Whether the remote's ``branch`` is no longer the commit ``fetched`` (False when it cannot be read)."""
+    try:
+        return remote_head(repo, remote, branch) != fetched
+    except GitError:
+        return False
 
 
 def refuse_source_history(repo: Repo, name: str, commit: str) -> None:

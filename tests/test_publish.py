@@ -410,3 +410,46 @@ def test_a_publish_stopped_while_mike_deploys_leaves_no_tag_edition_or_process_a
     code, err = publish(root, capsys, "2024.2")
     assert code == 0, err
     assert branch(root)[:2] == ([("2024.2", ["latest"]), ("2024.1", [])], 1)
+
+
+def test_a_push_refused_as_another_clone_pushed_meanwhile_says_so_and_publishing_again_adds_the_edition(
+        project, tmp_path, capsys, monkeypatch):
+    """Two curators publish at once: the other's site reaches the remote while this edition is built, so the push
+    (with a lease on what was fetched) is refused; git's words said neither why nor what to do."""
+    root, remote, other = project, tmp_path / "remote.git", tmp_path / "other"
+    with_deploy_hook(root)
+    git(root, "push", "--quiet", "origin", "main")
+    assert publish(root, capsys, "2024.1", "--push")[0] == 0
+    subprocess.run(["git", "clone", "--quiet", str(remote), str(other)], check=True)
+    commit(other, "elsewhere")
+    assert publish(other, capsys, "o1")[0] == 0  # pushed while the next edition is built here
+    commit(root, "the next edition")
+    monkeypatch.setenv(DURING_DEPLOY, f"git -C '{other}' push --quiet --force origin gh-pages edition/o1")
+    code, err = publish(root, capsys, "2024.2", "--push")
+    assert code == 1 and ("error: nothing was pushed: origin's gh-pages changed since it was fetched (another "
+                          "clone published meanwhile); edition 2024.2 is published here (on gh-pages, tagged "
+                          "edition/2024.2) but not on origin: run plansite publish 2024.2 --push again, from this "
+                          "commit, which starts from the site origin has now\n") in err, err
+    assert branch(remote)[0] == [("o1", ["latest"]), ("2024.1", [])]
+    monkeypatch.delenv(DURING_DEPLOY)
+    code, err = publish(root, capsys, "2024.2", "--push")
+    assert code == 0, err
+    assert sorted(branch(remote)[0]) == [("2024.1", []), ("2024.2", ["latest"]), ("o1", [])]
+    assert git(remote, "tag", "--list").split() == ["edition/2024.1", "edition/2024.2", "edition/o1"]
+
+
+def test_a_push_the_remote_refuses_keeps_the_edition_here_and_says_how_to_push_it(project, tmp_path, capsys):
+    """The remote's push address is wrong (fetching works): the edition is published and tagged here, which the
+    error says, with the run that pushes it once the remote takes it."""
+    root, remote = project, tmp_path / "remote.git"
+    git(root, "remote", "set-url", "--push", "origin", str(tmp_path / "nowhere.git"))
+    code, err = publish(root, capsys, "2024.1", "--push")
+    assert code == 1 and "error: nothing was pushed: `git push --atomic" in err, err
+    assert err.endswith("edition 2024.1 is published here (on gh-pages, tagged edition/2024.1) but not on origin: "
+                        "run plansite publish 2024.1 --push again, from this commit, once origin takes the push\n")
+    assert git(root, "tag", "--list").split() == ["edition/2024.1"] and branch(root)[0] == [("2024.1", ["latest"])]
+    git(root, "remote", "set-url", "--push", "origin", str(remote))
+    code, err = publish(root, capsys, "2024.1", "--push")
+    assert code == 0, err
+    assert git(remote, "rev-parse", "gh-pages") == git(root, "rev-parse", "gh-pages")
+    assert git(remote, "tag", "--list").split() == ["edition/2024.1"]
