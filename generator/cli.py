@@ -60,7 +60,7 @@ def cmd_schema(args) -> int:
 # renderer nor git's history); ``plansite --help`` and a mistyped command import them all.
 COMMANDS = {"generate": "generator.build", "build": "generator.build", "serve": "generator.serve",
             "import": "generator.importer.command", "changes": "generator.changetext",
-            "publish": "generator.publish", "find": "generator.find"}
+            "publish": "generator.publish", "retract": "generator.retract", "find": "generator.find"}
 
 
 # Commands that also serve a folder that is no project (yet): a draft to stdout, the schemas of a new project,

@@ -47,6 +47,7 @@ own that an interrupted publish kills (``interrupt.run_stoppable``).
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import sys
@@ -81,13 +82,8 @@ def publish(root: str, version: str, alias: str, title: str | None, branch: str,
     Raises PublishError or GitError.  Work trees that have the branch checked out (a site served from one) follow
     it, whether the publish succeeded or not."""
     repo = Repo(root)
-    served = checkouts(repo, branch)
-    start = repo.resolve(branch) if served else None
-    try:
+    with checkouts_following(repo, branch):
         return publish_edition(repo, root, version, alias, title, branch, remote, push)
-    finally:
-        for path in served:
-            follow_branch(path, branch, start)
 
 
 def publish_edition(repo: Repo, root: str, version: str, alias: str, title: str | None, branch: str, remote: str,
@@ -98,11 +94,7 @@ def publish_edition(repo: Repo, root: str, version: str, alias: str, title: str 
     if not configured_site_url(os.path.join(root, CONFIG)):
         print(NO_SITE_URL, file=sys.stderr)
     warn_of_moved_addresses(repo, root, version)
-    if repo.has_branch(branch):
-        refuse_source_history(repo, branch, f"refs/heads/{branch}")
-    elif not push:
-        start_from_fetched(repo, remote, branch)
-    remote_commit = fetch_branch(repo, remote, branch) if push else None
+    remote_commit = site_to_change(repo, branch, remote, push)
     check_names_on_site(repo, branch, version, alias)
     tags = tags_to_push(repo, remote, branch, version) if push else []
     before = repo.resolve(branch) if repo.has_branch(branch) else None
@@ -148,6 +140,19 @@ def undo(repo: Repo, branch: str, before: str | None, tag: str | None) -> None:
         repo.git("update-ref", "-d", f"refs/heads/{branch}")
     if tag:
         repo.git("tag", "--delete", tag)
+
+
+@contextlib.contextmanager
+def checkouts_following(repo: Repo, branch: str):
+    """Within the block, whatever it does to the branch, the work trees that have it checked out follow it at the
+    end, even after a failure (``follow_branch``)."""
+    served = checkouts(repo, branch)
+    start = repo.resolve(branch) if served else None
+    try:
+        yield
+    finally:
+        for path in served:
+            follow_branch(path, branch, start)
 
 
 def checkouts(repo: Repo, branch: str) -> list[str]:
@@ -255,6 +260,16 @@ def warn_of_moved_addresses(repo: Repo, root: str, version: str) -> None:
                 print(f"warning: {plan.path}: item {old} is now {item.after.key} ({move_place(item)}): links to "
                       f"plans/{plan.plan}/#item-{old} from {published[-1]} no longer reach it; to keep its address, "
                       f"give it id: {old}{taken}", file=sys.stderr)
+
+
+def site_to_change(repo: Repo, branch: str, remote: str, push: bool) -> str | None:
+    """Make the local branch the site to change (step 2 above), refusing one that holds the plans' history; with
+    ``push`` return the remote's commit fetched (None when the remote has no such branch)."""
+    if repo.has_branch(branch):
+        refuse_source_history(repo, branch, f"refs/heads/{branch}")
+    elif not push:
+        start_from_fetched(repo, remote, branch)
+    return fetch_branch(repo, remote, branch) if push else None
 
 
 def fetch_branch(repo: Repo, remote: str, branch: str) -> str | None:
@@ -365,8 +380,9 @@ def tag_edition(repo: Repo, tag: str, version: str) -> bool:
         repo.git("tag", "--annotate", "--message", f"Plansite edition {version}", "--", tag, head)
         return True
     if tagged != head:
-        raise PublishError(f"edition {version} was published from commit {tagged[:12]}, not HEAD; "
-                           f"publish a new version, or delete the tag first (git tag --delete {tag})")
+        raise PublishError(f"edition {version} was published from commit {tagged[:12]}, not HEAD; publish a new "
+                           f"version, or retract that edition first (plansite retract {version} [--push], which "
+                           f"deletes the tag; git tag --delete {tag} when no site has it)")
     return False
 
 

@@ -30,9 +30,9 @@ def on_post_build(config):
     if os.environ.get("{DURING_DEPLOY}"):
         subprocess.run(os.environ["{DURING_DEPLOY}"], shell=True, check=True)
 """
-# Stop the nearest process running the generator (plansite publish, which runs mike, which runs MkDocs or git) as
+# Stop the nearest process running the generator (plansite, which runs mike, which runs MkDocs or git) as
 # kill does, once, and wait till it is gone (or a zombie: the test has not collected it yet); then say that this
-# process, which publish started, outlived it.
+# process, which plansite started, outlived it.
 STOP = """#!/bin/sh
 [ -e "$0.done" ] && exit 0
 touch "$0.done"
@@ -42,7 +42,7 @@ until tr '\\0' ' ' < /proc/$pid/cmdline | grep -q ' -m generator '; do
 done
 kill -TERM $pid
 while [ -e /proc/$pid ] && [ "$(cut -d' ' -f3 /proc/$pid/stat)" != Z ]; do sleep 0.1; done
-echo "survived publish" >&2
+echo "survived plansite" >&2
 """
 
 
@@ -55,9 +55,31 @@ def with_deploy_hook(root):
     commit(root, "a hook in the deploy")
 
 
+def stopper(folder):
+    """The STOP script, as a program in ``folder``."""
+    stop = folder / "stop"
+    stop.write_text(STOP, encoding="utf-8")
+    stop.chmod(0o755)
+    return stop
+
+
+def stop_when_the_site_moves(root, stop):
+    """Have git run the program ``stop`` once gh-pages has moved (mike's git fast-import commits, for one)."""
+    hook = root / ".git" / "hooks" / "reference-transaction"
+    hook.write_text(f'#!/bin/sh\n[ "$1" = committed ] && grep -q " refs/heads/gh-pages$" && exec "{stop}"\nexit 0\n',
+                    encoding="utf-8")
+    hook.chmod(0o755)
+
+
 def publish(root, capture, *args):
     """Run ``plansite publish``; (exit status, stderr) as ``capture`` (capsys or capfd) saw it."""
     code = main(["--root", str(root), "publish", *args])
+    return code, capture.readouterr().err
+
+
+def retract(root, capture, *args):
+    """Run ``plansite retract``; (exit status, stderr) as ``capture`` saw it."""
+    code = main(["--root", str(root), "retract", *args])
     return code, capture.readouterr().err
 
 
@@ -130,7 +152,9 @@ def test_publishing_editions(project, tmp_path, capfd, monkeypatch):
     assert git(remote, "tag", "--list").split() == ["edition/2024.1", "edition/2024.2"]  # 2024.1's unpushed tag too
 
     code, err = publish(root, capfd, "2024.1")
-    assert code == 1 and "edition 2024.1 was published from commit" in err
+    assert code == 1 and "edition 2024.1 was published from commit" in err and (
+        "or retract that edition first (plansite retract 2024.1 [--push], which deletes the tag; git tag --delete "
+        "edition/2024.1 when no site has it)") in err, err
 
     # another clone publishes on top of what the remote has, and the history stays one commit
     other = tmp_path / "other"
@@ -172,6 +196,9 @@ def test_an_item_numbered_anew_since_the_last_edition_is_warned_of_with_the_id_t
     # its history (版本记录) is as when it was first published: 2024.3 came later
     assert history_pages(root, "2024.2") == ["2024.1", "2024.2"] and history_pages(root, "2024.3") == [
         "2024.1", "2024.2", "2024.3"]
+    # README's rollback: latest, which the site's root opens, is the older edition again; 2024.3 stays listed
+    assert branch(root)[0] == [("2024.3", []), ("2024.2", ["latest"]), ("2024.1", [])]
+    assert git(root, "show", "gh-pages:latest/index.html") == git(root, "show", "gh-pages:2024.2/index.html")
 
 
 def test_a_configuration_whose_site_dir_mike_cannot_be_told_is_published_with_a_warning(project, capfd):
@@ -388,22 +415,17 @@ def test_a_publish_stopped_while_mike_deploys_leaves_no_tag_edition_or_process_a
     assert publish(root, capsys, "2024.1")[0] == 0
     site = git(root, "rev-parse", "gh-pages")
     commit(root, "the next edition")
-    stop, temporary = tmp_path / "stop", tmp_path / "temporary"
-    stop.write_text(STOP, encoding="utf-8")
-    stop.chmod(0o755)
+    temporary = tmp_path / "temporary"
     temporary.mkdir()
     env = {**os.environ, "TMPDIR": str(temporary)}
     if moment == "mike builds":
-        env[DURING_DEPLOY] = str(stop)
-    else:  # when mike's git fast-import has moved gh-pages
-        hook = root / ".git" / "hooks" / "reference-transaction"
-        hook.write_text(f'#!/bin/sh\n[ "$1" = committed ] && grep -q " refs/heads/gh-pages$" && exec "{stop}"\n'
-                        f'exit 0\n', encoding="utf-8")
-        hook.chmod(0o755)
+        env[DURING_DEPLOY] = str(stopper(tmp_path))
+    else:
+        stop_when_the_site_moves(root, stopper(tmp_path))
     done = subprocess.run([sys.executable, "-m", "generator", "--root", str(root), "publish", "2024.2"], env=env,
                           capture_output=True, text=True)
     assert (done.returncode, done.stderr.splitlines()[-1]) == (130, "plansite publish: interrupted"), done.stderr
-    assert "survived publish" not in done.stderr  # (the output's pipe ends once every process holding it has)
+    assert "survived plansite" not in done.stderr  # (the output's pipe ends once every process holding it has)
     assert git(root, "tag", "--list").split() == ["edition/2024.1"]
     assert git(root, "rev-parse", "gh-pages") == site
     assert [path for path in temporary.iterdir() if path.name.startswith("plansite-")] == []  # (caches stay)
@@ -439,9 +461,15 @@ def test_a_push_refused_as_another_clone_pushed_meanwhile_says_so_and_publishing
 
 
 def test_a_push_the_remote_refuses_keeps_the_edition_here_and_says_how_to_push_it(project, tmp_path, capsys):
-    """The remote's push address is wrong (fetching works): the edition is published and tagged here, which the
-    error says, with the run that pushes it once the remote takes it."""
+    """The remote's address is wrong: nothing is done.  Its push address alone is wrong (fetching works): the
+    edition is published and tagged here, which the error says, with the run that pushes it once the remote takes
+    it."""
     root, remote = project, tmp_path / "remote.git"
+    git(root, "remote", "set-url", "origin", str(tmp_path / "nowhere.git"))  # read first: nothing is done
+    code, err = publish(root, capsys, "2024.1", "--push")
+    assert code == 1 and "nowhere.git' does not appear to be a git repository" in err, err
+    assert git(root, "tag", "--list") == "" and git(root, "branch", "--list", "gh-pages") == ""
+    git(root, "remote", "set-url", "origin", str(remote))
     git(root, "remote", "set-url", "--push", "origin", str(tmp_path / "nowhere.git"))
     code, err = publish(root, capsys, "2024.1", "--push")
     assert code == 1 and "error: nothing was pushed: `git push --atomic" in err, err
@@ -453,3 +481,72 @@ def test_a_push_the_remote_refuses_keeps_the_edition_here_and_says_how_to_push_i
     assert code == 0, err
     assert git(remote, "rev-parse", "gh-pages") == git(root, "rev-parse", "gh-pages")
     assert git(remote, "tag", "--list").split() == ["edition/2024.1"]
+
+
+def test_an_edition_published_by_mistake_is_retracted_and_its_version_published_again(project, tmp_path, capsys):
+    """A mistyped version pushed, then the right one with the wrong content: each is taken off the site and the
+    remote with its tag, latest moving back to the edition before, and the version published again, fixed.  One
+    that editions published later list in their 版本记录 is warned of."""
+    root, remote = project, tmp_path / "remote.git"
+    assert publish(root, capsys, "2024.1", "--push")[0] == 0
+    first = git(root, "show", "gh-pages:2024.1/index.html")
+    (root / PLAN).write_text((root / PLAN).read_text(encoding="utf-8").replace(ONCE, TWICE), encoding="utf-8")
+    commit(root, "twice a term")
+    assert publish(root, capsys, "2204.2", "--push")[0] == 0  # mistyped
+    code, err = retract(root, capsys, "2204.2", "--push")
+    assert code == 0 and err.endswith("retracted edition 2204.2 from gh-pages, latest now edition 2024.1, pushed "
+                                      "to origin\n"), err
+    assert branch(remote) == ([("2024.1", ["latest"])], 1, [])
+    assert git(remote, "show", "gh-pages:latest/index.html") == first  # the root's redirect reaches it
+    assert git(root, "tag", "--list").split() == git(remote, "tag", "--list").split() == ["edition/2024.1"]
+    assert publish(root, capsys, "2024.2", "--push")[0] == 0  # the right version, with the wrong content
+    code, err = retract(root, capsys, "2024.2", "--push")
+    assert code == 0 and "latest now edition 2024.1" in err and "warning" not in err, err
+    (root / PLAN).write_text((root / PLAN).read_text(encoding="utf-8").replace(TWICE, ONCE), encoding="utf-8")
+    commit(root, "once a term after all")
+    code, err = publish(root, capsys, "2024.2", "--push")  # the version again, from another commit
+    assert code == 0, err
+    assert branch(remote) == ([("2024.2", ["latest"]), ("2024.1", [])], 1, [])
+    commit(root, "the next edition")
+    assert publish(root, capsys, "2024.3", "--push")[0] == 0
+    code, err = retract(root, capsys, "2024.2", "--push")
+    assert code == 0 and ("warning: edition(s) 2024.3, published after 2024.2, still list it in their 版本记录, as "
+                          "they were built") in err and err.endswith("retracted edition 2024.2 from gh-pages, pushed "
+                                                                     "to origin\n"), err
+    assert branch(remote)[0] == [("2024.3", ["latest"]), ("2024.1", [])]
+    assert git(remote, "tag", "--list").split() == ["edition/2024.1", "edition/2024.3"]
+
+
+@pytest.mark.parametrize("args, refused", [
+    (["2024.9"], "'2024.9' is not an edition on gh-pages (its editions: 2024.1)"),
+    (["latest"], "'latest' is an alias on gh-pages, of edition 2024.1: retract that edition, or publish another (or "
+                 "an older one again) to move the alias"),
+    (["2024.1"], "edition 2024.1 is the only one on gh-pages, which would be left without a site: delete the branch "
+                 "instead (git branch --delete --force gh-pages; git push origin --delete gh-pages), and the tag "
+                 "(git tag --delete edition/2024.1; git push origin --delete edition/2024.1)"),
+])
+def test_retracting_what_is_no_edition_or_the_only_one_is_refused(project, capsys, args, refused):
+    assert publish(project, capsys, "2024.1")[0] == 0
+    site = git(project, "rev-parse", "gh-pages")
+    code, err = retract(project, capsys, *args)
+    assert code == 1 and f"error: {refused}\n" in err, err
+    assert git(project, "rev-parse", "gh-pages") == site and git(project, "tag", "--list") == "edition/2024.1\n"
+
+
+def test_a_retract_stopped_half_way_leaves_the_site_as_it_was_and_runs_again(project, tmp_path, capsys):
+    """Stopped once mike has deleted the edition, before its alias moves: the site's root would open no edition."""
+    root = project
+    assert publish(root, capsys, "2024.1")[0] == 0
+    commit(root, "the next edition")
+    assert publish(root, capsys, "2024.2")[0] == 0
+    site = git(root, "rev-parse", "gh-pages")
+    stop_when_the_site_moves(root, stopper(tmp_path))
+    done = subprocess.run([sys.executable, "-m", "generator", "--root", str(root), "retract", "2024.2"],
+                          capture_output=True, text=True)
+    assert (done.returncode, done.stderr.splitlines()[-1]) == (130, "plansite retract: interrupted"), done.stderr
+    assert "survived plansite" not in done.stderr
+    assert git(root, "rev-parse", "gh-pages") == site
+    assert git(root, "tag", "--list").split() == ["edition/2024.1", "edition/2024.2"]
+    code, err = retract(root, capsys, "2024.2")
+    assert code == 0 and err.endswith("retracted edition 2024.2 from gh-pages, latest now edition 2024.1\n"), err
+    assert branch(root)[:2] == ([("2024.1", ["latest"])], 1)
