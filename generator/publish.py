@@ -19,8 +19,9 @@ alias read by YAML as text):
    ``plansite changes`` and the site's 本版更新 can compare editions later;
 2. with ``--push`` the remote's branch is fetched first and becomes the
    starting point, so editions published from another clone are kept (an
-   unpushed local publish is replaced); without it, a clone with no local
-   branch starts from the remote's as last fetched (``origin/gh-pages``);
+   unpushed local publish is replaced), and the tags of its editions this
+   clone lacks are fetched; without it, a clone with no local branch starts
+   from the remote's as last fetched (``origin/gh-pages``);
 3. docs/ is generated (``build.generate``), its history showing the editions
    of the site the edition joins (``editions_shown``), and mike builds and
    deploys it (``mike deploy --update-aliases --alias-type copy``; ``mike set-default``
@@ -96,7 +97,7 @@ def publish_edition(repo: Repo, root: str, version: str, alias: str, title: str 
     warn_of_moved_addresses(repo, root, version)
     remote_commit = site_to_change(repo, branch, remote, push)
     check_names_on_site(repo, branch, version, alias)
-    tags = tags_to_push(repo, remote, branch, version) if push else []
+    tags = share_tags(repo, remote, branch, version) if push else []
     before = repo.resolve(branch) if repo.has_branch(branch) else None
     tag = f"{EDITION_TAGS}/{version}"
     created = tag_edition(repo, tag, version)
@@ -301,11 +302,12 @@ def start_from_fetched(repo: Repo, remote: str, branch: str) -> None:
     repo.git("update-ref", f"refs/heads/{branch}", commit)
 
 
-def tags_to_push(repo: Repo, remote: str, branch: str, version: str) -> list[str]:
-    """The edition tags to push with the site: those of the versions the (fetched) branch lists and of ``version``
-    that this clone has (or is about to make, on HEAD) and the remote lacks, so that every clone can compare the
-    editions the site shows.  Tags are not forced: one the remote has on another commit is refused here, before
-    anything is tagged or built."""
+def share_tags(repo: Repo, remote: str, branch: str, version: str) -> list[str]:
+    """The edition tags of the versions the (fetched) branch lists and of ``version``, both ways: those the remote
+    has and this clone lacks are fetched (an edition's 版本记录 finds the site's editions by their tags, and reads
+    their plans there), and those this clone has (or is about to make, on HEAD) and the remote lacks are returned,
+    to push with the site, so that every clone can compare the editions the site shows.  Tags are not forced: one
+    the remote has on another commit is refused here, before anything is tagged or built."""
     ours = {name: repo.resolve(f"refs/tags/{name}") for name, _date in repo.tags(EDITION_TAGS)}
     ours.setdefault(f"{EDITION_TAGS}/{version}", repo.resolve("HEAD"))
     theirs = remote_tags(repo, remote)
@@ -317,6 +319,9 @@ def tags_to_push(repo: Repo, remote: str, branch: str, version: str) -> list[str
         raise PublishError(f"{remote} has {found}: an edition was published from two commits; publish a new "
                            f"version, or take {remote}'s tags (git fetch --force {remote} '{every}:{every}') and "
                            f"publish again")
+    missing = sorted(listed & theirs.keys() - ours.keys())
+    if missing:
+        repo.git("fetch", "--no-tags", "--", remote, *(f"refs/tags/{tag}:refs/tags/{tag}" for tag in missing))
     return sorted(listed & ours.keys() - theirs.keys())
 
 

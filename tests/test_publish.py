@@ -261,9 +261,25 @@ def test_an_edition_a_push_left_off_the_site_is_not_in_the_history_of_the_next(p
     code, err = publish(root, capsys, "2024.2", "--push")
     assert code == 0, err
     assert sorted(branch(root)[0]) == [("2024.2", ["latest"]), ("o1", [])]
-    assert git(root, "tag", "--list").split() == ["edition/2024.1", "edition/2024.2"]  # o1's is not fetched
-    assert history_pages(root, "2024.2") == ["2024.2"]
+    assert git(root, "tag", "--list").split() == ["edition/2024.1", "edition/2024.2", "edition/o1"]  # o1's fetched
+    assert history_pages(root, "2024.2") == ["2024.2", "o1"]
     assert "2024.1" not in git(root, "show", "gh-pages:2024.2/editions/index.html")
+
+
+def test_a_clone_without_the_tags_of_the_sites_editions_fetches_them_for_its_editions_history(project, tmp_path,
+                                                                                                 capsys):
+    """A curator's clone made before the other curator published: its edition's 版本记录 listed itself alone, its
+    plans all as added, as it lacked the tags of the editions on the site (publish fetched the branch only)."""
+    root, remote, other = project, tmp_path / "remote.git", tmp_path / "other"
+    subprocess.run(["git", "clone", "--quiet", str(remote), str(other)], check=True)
+    assert publish(root, capsys, "2024.1", "--push")[0] == 0
+    commit(root, "the next edition")
+    assert publish(root, capsys, "2024.2", "--push")[0] == 0
+    commit(other, "elsewhere")
+    code, err = publish(other, capsys, "2024.3", "--push")
+    assert code == 0, err
+    assert history_pages(other, "2024.3") == ["2024.1", "2024.2", "2024.3"]
+    assert git(other, "tag", "--list").split() == ["edition/2024.1", "edition/2024.2", "edition/2024.3"]
 
 
 def test_push_refuses_edition_tags_the_remote_has_on_other_commits(project, tmp_path, capsys):
