@@ -159,7 +159,8 @@ def test_controls_are_labelled_and_in_tab_order(page, site_url):
 
 def outline(page) -> tuple[str, float]:
     """The focused element's outline: its style and width in pixels."""
-    return page.evaluate("(s => [s.outlineStyle, parseFloat(s.outlineWidth)])(getComputedStyle(document.activeElement))")
+    return page.evaluate("(s => [s.outlineStyle, parseFloat(s.outlineWidth)])"
+                         "(getComputedStyle(document.activeElement))")
 
 
 def test_the_focused_control_is_outlined(page, site_url, department_and_other_year):

@@ -128,7 +128,8 @@ class _Reader:
         if marker is not None and self.table is not None:
             marker = self.category(marker, line.lineno)
         if marker is None or marker.style in WORD_STYLES[1:] \
-                or marker.style == SHI and inline_enumeration(str(line)) or not self.place(marker, line.text, line.lineno):
+                or marker.style == SHI and inline_enumeration(str(line)) \
+                or not self.place(marker, line.text, line.lineno):
             self.paragraph(line)  # 一是…；二是…；三是… in one paragraph are split there (一要, 第一， only there)
 
     # --- tables ---------------------------------------------------------------------
