@@ -40,7 +40,7 @@ from .addresses import item_location
 from .builddate import build_day
 from .corpus import Corpus, Entry, build_corpus
 from .diagnostics import did_you_mean, has_errors, print_diagnostics
-from .labels import target_summary
+from .labels import amount, target_summary
 from .load import load_site, vocabulary_path
 from .model import Item, Plan, Status, Target
 from .fullwidth import fold
@@ -214,12 +214,16 @@ def pad(text: str, columns: int) -> str:
 
 
 def target_line(plan: Plan, item: Item, target: Target) -> str:
-    """'目标：学前三年毛入园率 ≥ 94.5%（完成时限 2025-06-30）': what a target asks for, and by when, the year's end
-    where the plan states no deadline (said so, as on the site)."""
+    """'目标：学前三年毛入园率 ≥ 94.5%（完成时限 2025-06-30） · 进行中 · 实际 93.6%（2025-06-30）': what a target asks
+    for, and by when, the year's end where the plan states no deadline (said so, as on the site); then its progress
+    as the plan records it, as the site's table of targets shows it: status, actual value and its date."""
     deadline = f"完成时限 {target_deadline(plan, item, target)}"
     if not (target.deadline or item.deadline):
         deadline += "，原文未写，按文件年度年底计"
-    return f"目标：{target_summary(target)}（{deadline}）"
+    reached = f"实际 {amount(target.actual, target.unit)}" if target.actual is not None else ""
+    if reached and target.as_of:
+        reached += f"（{target.as_of.isoformat()}）"
+    return " · ".join(filter(None, [f"目标：{target_summary(target)}（{deadline}）", target.status, reached]))
 
 
 def state_column(today: date) -> Column:

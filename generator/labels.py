@@ -48,6 +48,11 @@ def quantity(value: float) -> str:
     return str(int(value)) if value == int(value) else repr(value)
 
 
+def amount(value: float | None, unit: str) -> str:
+    """'93.6%': a value with its unit; '' for none."""
+    return "" if value is None else quantity(value) + unit
+
+
 def requirement(target: Target) -> str:
     """'≥ 94.5%', '700–800人': what a target asks for."""
     if target.comparator == "range":

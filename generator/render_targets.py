@@ -25,7 +25,7 @@ from .addresses import metric_year, page_path
 from .commitments import (CHANGE_LABELS, Commitment, YearRow, by_metric, commitments_of, rows_by_year,
                           year_over_year)
 from .corpus import Corpus, Entry, runs
-from .labels import quantity, requirement
+from .labels import amount, requirement
 from .model import Metric
 from .paging import paginate
 from .templating import http_url, later, text
@@ -142,10 +142,6 @@ class Tracking:
         """The progress bar of a summary (its counts are stated next to it as text)."""
         segments = [(state, STATE_LABELS[state], count) for state, count in summary.counts]
         return charts.progress_bar(chart_id, segments)
-
-
-def amount(value: float | None, unit: str) -> str:
-    return "" if value is None else quantity(value) + unit
 
 
 def chart_bars(commitments: Iterable[Commitment], metric: Metric) -> list[charts.Bar]:

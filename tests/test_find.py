@@ -109,6 +109,15 @@ def test_words_are_lower_case_as_javascript_makes_them(tmp_path):
     assert select(corpus, Criteria(words=("STRASSE",))) == []
 
 
+def test_a_targets_line_gives_its_progress_as_the_plan_records_it(tmp_path, capsys):
+    target = "value: 58, unit: '%'"
+    make_project(tmp_path, PLAN.replace(target, f"{target}, status: 进行中, actual: 56.5, as_of: 2025-06-30"))
+    code, out, _ = run(capsys, tmp_path)
+    lines = [line.strip() for line in out.splitlines() if line.startswith(" ")]
+    assert code == 0 and lines == ["目标：公办幼儿园在园幼儿占比 ≥ 58%（完成时限 2025-12-31，原文未写，按文件年度年底计） · 进行中 · "
+                                   "实际 56.5%（2025-06-30）"]
+
+
 def test_status_keeps_the_items_reported_so(tmp_path):
     make_project(tmp_path, PLAN.replace("        themes: [preschool]\n",
                                         "        themes: [preschool]\n        status: 进行中\n"))
