@@ -14,8 +14,8 @@ import re
 from .report import Unsure
 from .textmap import Line, Mapped
 
-_AS_DIGIT = str.maketrans("OolI", "0011")
 _LETTERS = "OolI"
+_AS_DIGIT = str.maketrans(_LETTERS, "0011")
 _RUN = re.compile(rf"(?<![A-Za-z0-9])[0-9{_LETTERS}]+(?![A-Za-z0-9])")  # standing by no other Latin letter
 _COUNTED = tuple("年月日时号个万亿元%％.．、人家所项次条名座处")  # after a number starting with a letter (l0个; not O3)
 _IN_DATE = re.compile(r"(?<=年)[lI]{1,2}(?=月)|(?<=月)[lI]{1,2}(?=日)")
