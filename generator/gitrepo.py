@@ -65,6 +65,11 @@ class Repo:
             raise UnknownRevision(f"unknown revision {rev!r}: not a tag, branch or commit of this repository") \
                 from None
 
+    def has_commits(self) -> bool:
+        """False in a repository made but never committed to (``HEAD`` names a branch not yet born)."""
+        return subprocess.run(["git", "rev-parse", "--verify", "--quiet", "HEAD"], cwd=self.root,
+                              capture_output=True).returncode == 0
+
     def has_branch(self, name: str) -> bool:
         """Whether the local branch ``name`` exists."""
         return subprocess.run(["git", "show-ref", "--verify", "--quiet", f"refs/heads/{name}"], cwd=self.root,

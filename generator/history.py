@@ -72,6 +72,8 @@ def source_dates(root: str) -> SourceDates:
     status says what happened.
     """
     def read(repo):
+        if not repo.has_commits():  # a new project's repository: nothing committed, nothing dated yet
+            return {}
         log = repo.git("log", "-z", "--relative", "--name-only", "--format=%x01%cI", "--", *SOURCES)
         return {display_path(root, path): date for path, date in last_changes(log).items()}
 

@@ -7,7 +7,7 @@ from datetime import datetime
 
 from generator.history import editions, source_dates
 from generator.load import display_path
-from gitrepos import git
+from gitrepos import git, init
 from planhistory import A, B, DATES, THEMES, history_repo
 from projects import make_project
 
@@ -41,6 +41,17 @@ def test_shallow_clone_and_plain_directory_give_no_dates_but_a_reason(tmp_path):
     assert (outside.status, outside.dates) == ("not-git", {})
     assert outside.message == f"page dates omitted: {plain} is not in a git repository"
     assert editions(str(plain)).status == "not-git" and editions(str(tmp_path / "shallow")).status == "shallow"
+
+
+def test_a_repository_with_nothing_committed_yet_gives_no_dates_and_says_nothing(tmp_path):
+    """A new project's `git init` before its first commit: its files have no date yet, as uncommitted files in
+    any repository, and git's failure to log an unborn branch is no reason to print."""
+    root = init(tmp_path / "new")
+    make_project(root)
+    found = source_dates(str(root))
+    assert (found.status, found.dates, found.message) == ("ok", {}, "")
+    history = editions(str(root))
+    assert (history.status, history.editions, history.message) == ("ok", (), "")
 
 
 def test_editions_are_the_edition_tags_with_their_changes(tmp_path):
