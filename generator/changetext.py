@@ -19,8 +19,9 @@ from typing import Callable, Mapping
 from .changes import (ITEM_FIELDS, PLAN_FIELDS, REFERENCES, SECTION_FIELDS, TARGET_FIELDS, WORKTREE, Changelog,
                       FieldChange, ItemChange, NamedItem, PlanChange, SectionChange, TargetChange,
                       compare_revisions)
-from .gitrepo import GitError
+from .gitrepo import GitError, Repo, UnknownRevision
 from .labels import CHANGES, COMPARATORS, VALUE_MOVES
+from .project import EDITION_TAGS
 
 LONG = 30  # texts longer than this are shown as inline edits, not whole
 
@@ -202,11 +203,14 @@ def target_runs(change: TargetChange, before: Names = NO_NAMES, after: Names = N
 
 # --- command -----------------------------------------------------------------
 
+SHOWN_EDITIONS = 5  # an unknown edition's error names at most this many of those tagged
+
 def cmd_changes(args) -> int:
     try:
         changelog = compare_revisions(args.root, args.before, args.after)
     except GitError as exc:
-        print(f"error: {exc}", file=sys.stderr)
+        said = editions_tagged(args.root, exc.revision) if isinstance(exc, UnknownRevision) else ""
+        print(f"error: {exc}{said}", file=sys.stderr)
         return 2
     for warning in changelog.warnings:
         print(f"warning: {warning}", file=sys.stderr)
@@ -216,6 +220,20 @@ def cmd_changes(args) -> int:
     else:
         print("\n".join(describe(changelog)))
     return 1 if changelog.warnings else 0  # incomplete: a plan file left out
+
+
+def editions_tagged(root: str, revision: str) -> str:
+    """After an edition's tag that is not here (``plansite changes edition/<last>``), the editions that are: the
+    version was mistyped, or nothing is published yet, or the clone has not fetched the tags."""
+    if not revision.startswith(f"{EDITION_TAGS}/"):
+        return ""
+    tags = [tag for tag, _date in Repo(root).tags(EDITION_TAGS)]
+    if not tags:
+        return ("; no edition is tagged here: `plansite publish` tags each edition it publishes, and "
+                "`git fetch --tags` brings those published from another clone")
+    newest = tags[-SHOWN_EDITIONS:]
+    more = f" (the newest {len(newest)} of {len(tags)})" if len(tags) > len(newest) else ""
+    return f"; the editions tagged here{more}, oldest first: {', '.join(newest)}"
 
 
 def register(commands) -> None:

@@ -24,6 +24,10 @@ class NotARepository(GitError):
 class UnknownRevision(GitError):
     """A tag, branch or commit name that does not resolve to a commit."""
 
+    def __init__(self, revision: str):
+        super().__init__(f"unknown revision {revision!r}: not a tag, branch or commit of this repository")
+        self.revision = revision
+
 
 IGNORED = "!!"  # the status of a file git ignores (``Repo.status``)
 
@@ -62,8 +66,7 @@ class Repo:
         except NotARepository:
             raise
         except GitError:
-            raise UnknownRevision(f"unknown revision {rev!r}: not a tag, branch or commit of this repository") \
-                from None
+            raise UnknownRevision(rev) from None
 
     def has_commits(self) -> bool:
         """False in a repository made but never committed to (``HEAD`` names a branch not yet born)."""

@@ -92,6 +92,24 @@ def test_worktree_is_the_default_and_unknown_revisions_are_errors(repo, capsys):
     assert code == 2 and "unknown revision 'v0'" in err
 
 
+def test_an_edition_not_tagged_here_is_told_with_the_editions_that_are(repo, capsys):
+    """`plansite changes edition/<last>`, as README has curators run it, before anything is published (or in a
+    clone that has not fetched the tags), or with the version mistyped: the error says which editions there are."""
+    code, _, err = run(repo, capsys, "edition/2025.1")
+    assert code == 2
+    assert err == ("error: unknown revision 'edition/2025.1': not a tag, branch or commit of this repository; "
+                   "no edition is tagged here: `plansite publish` tags each edition it publishes, and "
+                   "`git fetch --tags` brings those published from another clone\n")
+    for number in range(1, 8):
+        git(repo, "tag", f"edition/2024.{number}", "v1")
+    code, _, err = run(repo, capsys, "edition/2025.1")
+    assert code == 2 and err.endswith(
+        "; the editions tagged here (the newest 5 of 7), oldest first: edition/2024.3, edition/2024.4, "
+        "edition/2024.5, edition/2024.6, edition/2024.7\n")
+    code, _, err = run(repo, capsys, "v0")  # not an edition's name: git's word alone
+    assert code == 2 and err.endswith("not a tag, branch or commit of this repository\n")
+
+
 @pytest.mark.parametrize("broken, says", [
     ("id: demo-edu-2026\ntitle: [unclosed\n", "YAML syntax error"),
     (other_plan("demo-edu-2026", 2026).replace("year: 2026", "year: 二〇二六"), "expected an integer"),
