@@ -289,7 +289,13 @@ def test_a_source_file_that_is_not_there_is_a_warning_until_it_is(tmp_path):
     """source.file is a path from the project folder (not from where the tests run)."""
     make_project(tmp_path, PLAN + "source: {file: sources/通知.txt}\n")
     assert [(f, s, m) for _, f, s, m in messages(tmp_path)] == [
-        ("source.file", "warning", "source file 'sources/通知.txt' not found")]
+        ("source.file", "warning", "source file 'sources/通知.txt' not found (looked for "
+                                   f"{tmp_path / 'sources/通知.txt'}: source.file is a path from the project's folder)")]
+    make_project(tmp_path, PLAN + "source: {file: ../shared/seeds/001.txt}\n")  # the seeds beside the repository
+    assert [m for _, _, _, m in messages(tmp_path)] == [
+        f"source file '../shared/seeds/001.txt' not found (looked for {tmp_path.parent / 'shared/seeds/001.txt'}: "
+        "source.file is a path from the project's folder)"]
+    make_project(tmp_path, PLAN + "source: {file: sources/通知.txt}\n")
     write(tmp_path, "sources/通知.txt", "通知全文")
     assert messages(tmp_path) == []
 
