@@ -190,15 +190,20 @@ def test_the_folders_a_draft_needs_are_created_and_named(project, capsys):
 def test_verify_lists_items_that_no_longer_match_their_source(project, capsys):
     assert import_to_file(project) == 0
     source = str(project / "sources" / "owners.txt")
+    capsys.readouterr()
     assert plansite(project, "import", source, "--verify", str(project / OUTPUT)) == 0
+    items = sum(len(section["items"]) for section in load(project)["sections"])
+    assert capsys.readouterr().err == (f"0 error(s), 0 warning(s)\n"
+                                       f"{items} of {items} item(s) match the source at their spans\n")
     plan = load(project)
     plan["sections"][1]["items"][0]["text"] = plan["sections"][1]["items"][0]["text"].replace("心理辅导室", "心理咨询室")
     (project / OUTPUT).write_text(yaml.safe_dump(plan, allow_unicode=True, sort_keys=False), encoding="utf-8")
     capsys.readouterr()
     assert plansite(project, "import", source, "--verify", str(project / OUTPUT)) == 1
-    out = capsys.readouterr().out
+    out, err = capsys.readouterr()
     assert "item 2-3 no longer matches the source" in out and "the item has “咨询室" in out
     assert "item 1-1" not in out
+    assert err.endswith(f"\n{items - 1} of {items} item(s) match the source at their spans\n")
 
 
 def test_verify_against_a_file_other_than_the_plans_source_says_which_file_the_plan_names(project, capsys):

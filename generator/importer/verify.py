@@ -35,21 +35,24 @@ def difference(expected: str, found: str) -> str:
             f"the source has “{found[at:at + CONTEXT]}”")
 
 
-def verify(source_path: str, plan_path: str, root: str) -> list[Diagnostic]:
+def verify(source_path: str, plan_path: str, root: str) -> tuple[list[Diagnostic], str]:
     """One diagnostic per item whose text does not match the source at its span; first a warning when the
-    plan names another source file (``root``: the project root, which ``source.file`` is relative to)."""
+    plan names another source file (``root``: the project root, which ``source.file`` is relative to); and how
+    many of the plan's items match (empty when the plan or the source could not be read)."""
     diagnostics: list[Diagnostic] = []
     document, plan = load_document(plan_path, Plan, diagnostics)
     text, cleaned, said = read_clean(source_path)
     diagnostics.extend(said)
     if plan is None or cleaned is None:
-        return diagnostics
+        return diagnostics, ""
     if names_another_source(root, plan.source.file, source_path):
         diagnostics.append(document.diagnostic(("source", "file"), (
             f"the plan was imported from {plan.source.file}, not from {stored_path(root, source_path)}: its spans "
             "are offsets in that file, so items that do not match may only be read in another text"), "warning"))
     line_of = LineIndex(text).line_of
-    for placed in walk_items(plan.sections):
+    items = list(walk_items(plan.sections))
+    unmatched = len(diagnostics)
+    for placed in items:
         item, path = placed.item, placed.path
         if len(item.span) != 2:
             diagnostics.append(document.diagnostic(path, f"item {placed.key} has no span to verify", "warning"))
@@ -63,4 +66,5 @@ def verify(source_path: str, plan_path: str, root: str) -> list[Diagnostic]:
             diagnostics.append(document.diagnostic(
                 path + ("text",), f"item {placed.key} no longer matches the source ({where}): "
                 + difference(expected, found)))
-    return diagnostics
+    matching = len(items) - (len(diagnostics) - unmatched)
+    return diagnostics, f"{matching} of {len(items)} item(s) match the source at their spans"

@@ -23,7 +23,11 @@ from .verify import verify
 
 def run_import(args) -> int:
     if args.verify:
-        return print_diagnostics(verify(args.source, args.verify, args.root))
+        problems, matching = verify(args.source, args.verify, args.root)
+        code = print_diagnostics(problems)
+        if matching:
+            print(matching, file=sys.stderr)
+        return code
     vocabulary_problems: list[Diagnostic] = []
     vocabulary, _ = load_vocabulary(args.root, vocabulary_problems)
     for problem in vocabulary_problems:
