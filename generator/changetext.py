@@ -241,5 +241,6 @@ def register(commands) -> None:
     parser.add_argument("before", metavar="REV_A", help="the older revision: a tag, branch or commit")
     parser.add_argument("after", metavar="REV_B", nargs="?", default=WORKTREE,
                         help=f"the newer revision, or {WORKTREE} for the files on disk (default)")
-    parser.add_argument("--format", choices=["text", "json"], default="text")
+    parser.add_argument("--format", choices=["text", "json"], default="text",
+                        help="text (default: in words, for people) or json (the changes as data)")
     parser.set_defaults(run=cmd_changes)

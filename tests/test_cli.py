@@ -117,6 +117,14 @@ def test_each_commands_help_says_what_it_does(capsys, command, says):
     assert capsys.readouterr().out.split("\n\n")[1].startswith(says)
 
 
+def test_every_option_of_every_command_says_what_it_takes():
+    """`plansite check --help` showed `--format {text,json}` and not a word of what either gives."""
+    commands = next(a for a in build_parser()._actions if isinstance(a, argparse._SubParsersAction)).choices
+    silent = [(name, action.option_strings or action.dest) for name, parser in commands.items()
+              for action in parser._actions if action.help is None]
+    assert silent == []
+
+
 def test_changes_compares_revisions_in_a_folder_without_plans_or_content(tmp_path, capsys, monkeypatch):
     """Two revisions are read from git, not from the files on disk: a checkout that has since removed plans/
     and content/ compares them."""
