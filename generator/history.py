@@ -72,9 +72,14 @@ def source_dates(root: str) -> SourceDates:
     status says what happened.
     """
     def read(repo):
-        if not repo.has_commits():  # a new project's repository: nothing committed, nothing dated yet
-            return {}
-        log = repo.git("log", "-z", "--relative", "--name-only", "--format=%x01%cI", "--", *SOURCES)
+        try:
+            log = repo.git("log", "-z", "--relative", "--name-only", "--format=%x01%cI", "--", *SOURCES)
+        except NotARepository:
+            raise
+        except GitError:
+            if repo.has_commits():
+                raise
+            return {}  # a new project's repository: nothing committed, nothing dated yet
         return {display_path(root, path): date for path, date in last_changes(log).items()}
 
     dates, status, message = from_history(root, "page dates", read)
