@@ -20,7 +20,7 @@ from .changes import (ITEM_FIELDS, PLAN_FIELDS, REFERENCES, SECTION_FIELDS, TARG
                       FieldChange, ItemChange, NamedItem, PlanChange, SectionChange, TargetChange,
                       compare_revisions)
 from .gitrepo import GitError, Repo, UnknownRevision
-from .labels import CHANGES, COMPARATORS, VALUE_MOVES
+from .labels import CHANGES, COMPARATORS, VALUE_MOVES, difference
 from .project import EDITION_TAGS
 
 LONG = 30  # texts longer than this are shown as inline edits, not whole
@@ -195,7 +195,7 @@ def target_runs(change: TargetChange, before: Names = NO_NAMES, after: Names = N
             unit = b["unit"]
             sign = COMPARATORS.get(b["comparator"], b["comparator"])
             runs.append(Run(f"{TARGET_FIELDS[name]} {sign} {a['value']:g}{unit} → {b['value']:g}{unit}"
-                            f"（{verb} {abs(change.delta):g}{unit}{strict}）"))
+                            f"（{verb} {difference(change.delta, unit)}{strict}）"))
         else:
             runs += [Run(f"{TARGET_FIELDS[name]} "), *change_runs(name, a[name], b[name], before, after)]
     return tuple(runs)

@@ -53,6 +53,15 @@ def amount(value: float | None, unit: str) -> str:
     return "" if value is None else quantity(value) + unit
 
 
+# A rate's value moves by points: 58% → 60% is 提高 2 个百分点 (2% of 58% would be 1.16 points).
+POINTS = {"%": " 个百分点", "‰": " 个千分点"}
+
+
+def difference(delta: float, unit: str) -> str:
+    """'2 个百分点', '2所': by how much a target's value moved, in points for a rate."""
+    return f"{abs(delta):g}{POINTS.get(unit, unit)}"
+
+
 def requirement(target: Target) -> str:
     """'≥ 94.5%', '700–800人': what a target asks for."""
     if target.comparator == "range":
