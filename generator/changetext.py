@@ -205,6 +205,7 @@ def target_runs(change: TargetChange, before: Names = NO_NAMES, after: Names = N
 
 SHOWN_EDITIONS = 5  # an unknown edition's error names at most this many of those tagged
 
+
 def cmd_changes(args) -> int:
     try:
         changelog = compare_revisions(args.root, args.before, args.after)
