@@ -18,8 +18,9 @@ without git gets.
 
 Reading the plans at every edition tag takes a while, so the editions are
 cached in the git directory (``.git/plansite/editions.pickle``), keyed by the
-edition tags (names and objects), the versions shown (``plansite publish``
-shows those of the site it publishes) and by the code (``uptodate.code_digest``, as
+edition tags read (names and objects: those of the versions shown, as
+``plansite publish`` shows those of the site it publishes, so a build after it
+reads none again when the site has every tag) and by the code (``uptodate.code_digest``, as
 the cache of plan files is: every file of the package, Python, the installed
 distributions; ``numbering`` makes item keys, ``load`` finds the plans).  A
 generation with no new tag runs ``git log`` once (the source dates), lists the
@@ -114,11 +115,13 @@ class Unavailable(Exception):
 def cached_editions(root: str, shown: Collection[str] | None) -> tuple[tuple[EditionRecord, ...],
                                                                       dict[str, PlanFile]]:
     """The edition records (of the versions ``shown``, or all) and the plans of the last edition; from the cache
-    when the edition tags and ``shown`` are unchanged.  Raises ``Unavailable`` or ``GitError`` when they cannot be
-    read."""
+    when the edition tags they are read from are unchanged (so a build after a publish whose site has every tag,
+    which reads those of the site's editions, finds them).  Raises ``Unavailable`` or ``GitError`` when they
+    cannot be read."""
     repo = Repo(root)
     tags = repo.git("for-each-ref", "--format=%(refname)%00%(objectname)", f"refs/tags/{EDITION_TAGS}")
-    key = (code_digest(), tags, None if shown is None else sorted(shown))
+    key = (code_digest(), [line for line in tags.splitlines()
+                           if shown is None or line.split("\0")[0].removeprefix(f"refs/tags/{EDITION_TAGS}/") in shown])
     path = os.path.join(root, repo.git("rev-parse", "--git-path", CACHE).strip())
     cached = load_cache(path)
     if cached is not None and cached[0] == key:

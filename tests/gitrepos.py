@@ -36,3 +36,20 @@ def use_identity(monkeypatch) -> None:
     """Give the code under test (which runs git itself) the same identity."""
     for name, value in IDENTITY.items():
         monkeypatch.setenv(name, value)
+
+
+def git_commands(monkeypatch) -> list[str]:
+    """The git sub-commands run from now on (recorded, then run as usual)."""
+    commands = []
+    run = subprocess.run
+
+    def recording(args, *rest, **options):
+        if args[0] == "git":
+            words = list(args[1:])
+            while words[0] == "-c":
+                words = words[2:]
+            commands.append(words[0])
+        return run(args, *rest, **options)
+
+    monkeypatch.setattr(subprocess, "run", recording)
+    return commands

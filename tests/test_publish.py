@@ -9,9 +9,10 @@ import sys
 
 import pytest
 
+from generator.build import generate
 from generator.cli import main
 from generator.history import editions
-from gitrepos import commit, git, init, use_identity
+from gitrepos import commit, git, git_commands, init, use_identity
 from sitefixtures import index_tokens, make_site_project
 
 pytestmark = pytest.mark.site
@@ -199,6 +200,18 @@ def test_an_item_numbered_anew_since_the_last_edition_is_warned_of_with_the_id_t
     # README's rollback: latest, which the site's root opens, is the older edition again; 2024.3 stays listed
     assert branch(root)[0] == [("2024.3", []), ("2024.2", ["latest"]), ("2024.1", [])]
     assert git(root, "show", "gh-pages:latest/index.html") == git(root, "show", "gh-pages:2024.2/index.html")
+
+
+def test_a_build_after_a_publish_reads_the_plans_of_no_edition_again(project, capsys, monkeypatch):
+    """publish reads the plans at each tag of the site it publishes, here every edition tag, as a build does: the
+    next build finds them cached instead of reading them all again."""
+    root = project
+    assert publish(root, capsys, "2024.1")[0] == 0
+    commit(root, "the next edition")
+    assert publish(root, capsys, "2024.2")[0] == 0
+    commands = git_commands(monkeypatch)
+    assert generate(str(root), force=True) is not None
+    assert not {"ls-tree", "cat-file"} & set(commands), commands
 
 
 def test_a_configuration_whose_site_dir_mike_cannot_be_told_is_published_with_a_warning(project, capfd):

@@ -18,7 +18,7 @@ from generator.diagnostics import has_errors
 from generator.load import load_site
 from generator.sitehistory import read_site_history
 from generator.templating import md
-from gitrepos import commit, git, init
+from gitrepos import commit, git, git_commands, init
 from planhistory import (A, AFTER_SECTIONS, B, DATES, DIGITAL, EXPECTED_CHANGES, LAW, QUALITY, REVIEW, SITE_EDITIONS,
                          SUPPLY, history_repo, other_plan, plan_yaml, review_yaml, tag_edition, two_revisions,
                          with_evidence)
@@ -315,23 +315,6 @@ def test_without_editions_the_feeds_are_valid_and_empty(tmp_path):
 
 
 # --- cost ---------------------------------------------------------------------------
-
-def git_commands(monkeypatch) -> list[str]:
-    """The git sub-commands run from now on (recorded, then run as usual)."""
-    commands = []
-    run = subprocess.run
-
-    def recording(args, *rest, **options):
-        if args[0] == "git":
-            words = list(args[1:])
-            while words[0] == "-c":
-                words = words[2:]
-            commands.append(words[0])
-        return run(args, *rest, **options)
-
-    monkeypatch.setattr(subprocess, "run", recording)
-    return commands
-
 
 def test_generation_without_a_new_edition_reads_no_revision(editions_repo, monkeypatch):
     assert generate(str(editions_repo)) is not None  # reads the editions and caches them
