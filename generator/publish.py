@@ -94,10 +94,10 @@ def publish_edition(repo: Repo, root: str, version: str, alias: str, title: str 
     refuse_uncommitted(repo, root)
     if not configured_site_url(os.path.join(root, CONFIG)):
         print(NO_SITE_URL, file=sys.stderr)
-    warn_of_moved_addresses(repo, root, version)
     remote_commit = site_to_change(repo, branch, remote, push)
     check_names_on_site(repo, branch, version, alias)
     tags = share_tags(repo, remote, branch, version) if push else []
+    warn_of_moved_addresses(repo, root, branch, version)
     before = repo.resolve(branch) if repo.has_branch(branch) else None
     tag = f"{EDITION_TAGS}/{version}"
     created = tag_edition(repo, tag, version)
@@ -245,13 +245,19 @@ def read_as_text(value: str) -> bool:
     return yaml.resolver.Resolver().resolve(yaml.ScalarNode, value, (True, False)) == "tag:yaml.org,2002:str"
 
 
-def warn_of_moved_addresses(repo: Repo, root: str, version: str) -> None:
-    """Warn of each item whose address (its anchor, item-<key>) the plans changed since the last edition: links
-    to it that readers keep or shared would land at the top of its plan's page, or at the item that has its key
-    now.  An item numbered anew gets a new key; an explicit ``id`` keeps it, wherever the item goes."""
-    published = [tag for tag, _ in repo.tags(EDITION_TAGS)]
-    if not published or f"{EDITION_TAGS}/{version}" in published:
-        return  # none before, or this edition published again from its commit, which nothing can change now
+def warn_of_moved_addresses(repo: Repo, root: str, branch: str, version: str) -> None:
+    """Warn of each item whose address (its anchor, item-<key>) the plans changed since the newest edition of the
+    site the edition joins (the branch, as ``site_to_change`` left it): links to it that readers keep or shared
+    would land at the top of its plan's page, or at the item that has its key now.  An item numbered anew gets a
+    new key; an explicit ``id`` keeps it, wherever the item goes.  An edition tagged here but not on that site
+    (published without ``--push``, and left out by one) is no edition readers have links from."""
+    tagged = tagged_versions(repo)
+    if version in tagged:
+        return  # this edition published again from its commit, which nothing can change now
+    on_site = {entry["version"] for entry in site_versions(repo, branch)}
+    published = [f"{EDITION_TAGS}/{v}" for v in tagged if v in on_site]
+    if not published:
+        return  # none before
     for plan in compare_revisions(root, published[-1]).plans:  # the files on disk: committed, checked above
         keys = {item.after.key for item in plan.items if item.after is not None}  # (the others kept theirs)
         for item in plan.items:
@@ -371,9 +377,14 @@ def editions_shown(repo: Repo, branch: str, version: str) -> frozenset[str]:
     before mike adds it) and its own, published no later than it.  An edition published here without ``--push``
     and then left out by one is not on the site, though its tag remains; an older edition published again
     shows none published after it, as when it was first published."""
-    tagged = [tag.removeprefix(f"{EDITION_TAGS}/") for tag, _date in repo.tags(EDITION_TAGS)]
+    tagged = tagged_versions(repo)
     on_site = {entry["version"] for entry in site_versions(repo, branch)} | {version}
     return frozenset(on_site.intersection(tagged[:tagged.index(version) + 1]))
+
+
+def tagged_versions(repo: Repo) -> list[str]:
+    """The versions of the edition tags here, oldest first."""
+    return [tag.removeprefix(f"{EDITION_TAGS}/") for tag, _date in repo.tags(EDITION_TAGS)]
 
 
 def tag_edition(repo: Repo, tag: str, version: str) -> bool:

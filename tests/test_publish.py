@@ -202,6 +202,27 @@ def test_an_item_numbered_anew_since_the_last_edition_is_warned_of_with_the_id_t
     assert git(root, "show", "gh-pages:latest/index.html") == git(root, "show", "gh-pages:2024.2/index.html")
 
 
+def test_items_numbered_anew_are_warned_of_since_the_newest_edition_on_the_site_published_to(project, capsys):
+    """An edition published here without --push, which the next --push leaves off the site, is no edition readers
+    have links from: an item numbered anew since the site's newest edition was not warned of, as it kept the
+    number that unpushed edition gave it."""
+    root = project
+    assert publish(root, capsys, "2024.1", "--push")[0] == 0
+    plan = root / PLAN
+    inserted = "          - number: 一是\n            title: 新增事项\n            text: 一是新增事项。\n"
+    plan.write_text(plan.read_text(encoding="utf-8").replace("          - number: 一是", inserted
+                                                             + "          - number: 三是"), encoding="utf-8")
+    commit(root, "an item inserted, the one it came before renumbered")
+    moved = ("item 1-2-1 is now 1-2-3 (同节重新编号): links to plans/taobei-edu-2024/#item-1-2-1 from edition/2024.1 "
+             "no longer reach it")
+    code, err = publish(root, capsys, "2024.2")  # not pushed: the remote's site keeps 2024.1 alone
+    assert code == 0 and moved in err, err
+    commit(root, "the next edition")
+    code, err = publish(root, capsys, "2024.3", "--push")
+    assert code == 0 and moved in err, err
+    assert sorted(branch(root)[0]) == [("2024.1", []), ("2024.3", ["latest"])]
+
+
 def test_a_build_after_a_publish_reads_the_plans_of_no_edition_again(project, capsys, monkeypatch):
     """publish reads the plans at each tag of the site it publishes, here every edition tag, as a build does: the
     next build finds them cached instead of reading them all again."""
