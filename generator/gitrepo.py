@@ -9,6 +9,7 @@ Failures raise :class:`GitError` (or a subclass) carrying git's own message.
 from __future__ import annotations
 
 import os
+import posixpath
 import subprocess
 from dataclasses import dataclass
 
@@ -131,7 +132,8 @@ class Repo:
         ``IGNORED`` for a file git ignores (a .gitignore's pattern), ``??`` for an untracked one."""
         out = self.git("status", "--porcelain", "-z", "--ignored", "--untracked-files=all", "--no-renames", "--",
                        *paths)
-        return [(entry[:2], entry[3:]) for entry in out.split("\0") if entry]
+        prefix = self.git("rev-parse", "--show-prefix").strip() or "."  # the root, from the top (git's paths')
+        return [(entry[:2], posixpath.relpath(entry[3:], prefix)) for entry in out.split("\0") if entry]
 
     def tags(self, namespace: str) -> list[tuple[str, str]]:
         """Tags ``namespace/…`` as (name, date) pairs, oldest first (ties by name).

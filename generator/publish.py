@@ -208,15 +208,26 @@ def refuse_uncommitted(repo: Repo, root: str) -> None:
     """Refuse inputs the edition's commit would not hold: changed, untracked, or ignored by git but read by the
     build all the same (every file of plans/ and content/ is one, and mkdocs.yml with what it names that the
     build reads: ``project.config_inputs``)."""
-    status = repo.status(*SOURCES, CONFIG, *config_inputs(os.path.join(root, CONFIG)))
+    inputs = [*SOURCES, CONFIG, *config_inputs(os.path.join(root, CONFIG))]
+    status = repo.status(*inputs)
     dirty = [path for code, path in status if code != IGNORED]
     if dirty:
         raise PublishError("commit these files first (an edition is a commit): " + ", ".join(dirty))
     ignored = [path for code, path in status if code == IGNORED and read_by_the_build(path)]
     if ignored:
+        folders = folders_holding(root, inputs, ignored)
         raise PublishError("git ignores these files, which the site would publish though the edition's commit "
-                           "lacks them: commit them (git add --force) or move them out of plans/ and content/: "
-                           + ", ".join(ignored))
+                           "lacks them: commit them (git add --force)"
+                           + (f" or move them out of {folders}" if folders else "") + ": " + ", ".join(ignored))
+
+
+def folders_holding(root: str, inputs: list[str], paths: list[str]) -> str:
+    """The folders of ``inputs`` (paths as written, relative to the ``root``) that hold some of ``paths``
+    (relative to it), as a message names them: "plans/ and overrides/"; "" when none does."""
+    folders = [os.path.relpath(os.path.join(root, name), root).replace(os.sep, "/") for name in inputs]
+    holding = [f"{folder}/" for folder in dict.fromkeys(folders)
+               if any(path.startswith(f"{folder}/") for path in paths)]
+    return " and ".join(filter(None, [", ".join(holding[:-1]), *holding[-1:]]))
 
 
 def read_by_the_build(path: str) -> bool:

@@ -392,13 +392,38 @@ def test_a_source_file_git_ignores_is_refused_as_the_edition_would_publish_what_
     (root / "content" / "pages" / ".DS_Store").write_bytes(b"\0\0\0\1Bud1")
     code, err = publish(root, capsys, "2024.1")
     assert code == 1 and f"error: git ignores these files, which the site would publish though the edition's " \
-                         f"commit lacks them: commit them (git add --force) or move them out of plans/ and " \
-                         f"content/: {draft}\n" in err, err
+                         f"commit lacks them: commit them (git add --force) or move them out of plans/: {draft}\n" \
+                         in err, err
     assert git(root, "tag", "--list") == "" and git(root, "branch", "--list", "gh-pages") == ""
     assert not (root / "docs").exists()
     (root / draft).unlink()
     code, err = publish(root, capsys, "2024.1")
     assert code == 0, err
+
+
+def test_ignored_files_are_told_to_move_out_of_the_folder_they_are_in(tmp_path, capsys, monkeypatch):
+    """Theme overrides git ignores were told to move out of plans/ and content/, where they are not; in a project
+    in a folder of its repository, the files are named from the project, as the other messages name them."""
+    use_identity(monkeypatch)
+    top = init(tmp_path / "repo")
+    root = make_site_project(top / "站点")
+    config = root / "mkdocs.yml"
+    config.write_text(config.read_text(encoding="utf-8").replace("  name: material\n",
+                                                                 "  name: material\n  custom_dir: overrides\n"),
+                      encoding="utf-8")
+    (root / ".gitignore").write_text("overrides/partials/\n*-draft.yaml\n", encoding="utf-8")
+    (root / "overrides" / "partials").mkdir(parents=True)
+    (root / "overrides" / "main.html").write_text('{% extends "base.html" %}\n', encoding="utf-8")
+    commit(top, "plans, and the theme's overrides")
+    (root / "overrides" / "partials" / "footer.html").write_text("<footer></footer>\n", encoding="utf-8")
+    code, err = publish(root, capsys, "2024.1")
+    assert code == 1 and "or move them out of overrides/: overrides/partials/footer.html\n" in err, err
+    draft = "plans/2024/taobei-edu-2024-draft.yaml"
+    (root / draft).write_text("", encoding="utf-8")
+    code, err = publish(root, capsys, "2024.1")
+    assert code == 1 and (f"or move them out of plans/ and overrides/: overrides/partials/footer.html, {draft}\n"
+                          in err), err
+    assert git(top, "tag", "--list") == "" and not (root / "docs").exists()
 
 
 def test_a_configuration_not_committed_is_refused_with_what_it_names_that_the_build_reads(project, capsys):
