@@ -135,6 +135,10 @@ class Repo:
         prefix = self.git("rev-parse", "--show-prefix").strip() or "."  # the root, from the top (git's paths')
         return [(entry[:2], posixpath.relpath(entry[3:], prefix)) for entry in out.split("\0") if entry]
 
+    def top(self) -> str:
+        """The top folder of the work tree the root is in."""
+        return self.git("rev-parse", "--show-toplevel").strip()
+
     def tags(self, namespace: str) -> list[tuple[str, str]]:
         """Tags ``namespace/…`` as (name, date) pairs, oldest first (ties by name).
 

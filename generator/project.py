@@ -58,14 +58,16 @@ def configured_site_url(config_file: str) -> str:
     return url if isinstance(url, str) else ""
 
 
-def config_inputs(config_file: str) -> list[str]:
-    """What else of the project a build reads as the MkDocs configuration names it (relative to its folder, as
-    written): the configuration it inherits (``INHERIT``), the theme's overrides (``theme.custom_dir``), hooks."""
+def config_inputs(config_file: str) -> list[tuple[str, str]]:
+    """What else of the project a build reads as the MkDocs configuration names it: (key, path relative to its
+    folder, as written) of the configuration it inherits (``INHERIT``), the theme's overrides
+    (``theme.custom_dir``), hooks (``hooks``)."""
     config = read_config(config_file)
     theme, hooks = config.get("theme"), config.get("hooks")
-    named = [config.get("INHERIT"), theme.get("custom_dir") if isinstance(theme, dict) else None,
-             *(hooks if isinstance(hooks, list) else [])]
-    return [path for path in named if isinstance(path, str) and path]
+    named = [("INHERIT", config.get("INHERIT")),
+             ("theme.custom_dir", theme.get("custom_dir") if isinstance(theme, dict) else None),
+             *(("hooks", hook) for hook in (hooks if isinstance(hooks, list) else []))]
+    return [(key, path) for key, path in named if isinstance(path, str) and path]
 
 
 def site_dir_problem(root: str, site_dir: str) -> str | None:

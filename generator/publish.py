@@ -12,8 +12,8 @@ The steps, in order (VERSION and the alias are checked first: valid tag names, n
 alias read by YAML as text):
 
 1. plans/, content/, mkdocs.yml and what it names that the build reads (theme
-   overrides, hooks, an inherited configuration) must be committed (no file
-   changed, untracked or ignored but read by the build): an edition is a
+   overrides, hooks, an inherited configuration) must be committed (in the
+   repository, no file changed, untracked or ignored but read by the build): an edition is a
    commit, which is tagged ``edition/VERSION`` (an annotated tag; publishing
    the same version again from the same commit is allowed), so that
    ``plansite changes`` and the site's 本版更新 can compare editions later;
@@ -205,10 +205,12 @@ def check_branch(repo: Repo, branch: str) -> None:
 
 
 def refuse_uncommitted(repo: Repo, root: str) -> None:
-    """Refuse inputs the edition's commit would not hold: changed, untracked, or ignored by git but read by the
-    build all the same (every file of plans/ and content/ is one, and mkdocs.yml with what it names that the
-    build reads: ``project.config_inputs``)."""
-    inputs = [*SOURCES, CONFIG, *config_inputs(os.path.join(root, CONFIG))]
+    """Refuse inputs the edition's commit would not hold: outside the repository, changed, untracked, or ignored
+    by git but read by the build all the same (every file of plans/ and content/ is one, and mkdocs.yml with what
+    it names that the build reads: ``project.config_inputs``)."""
+    named = config_inputs(os.path.join(root, CONFIG))
+    refuse_outside(repo, root, named)
+    inputs = [*SOURCES, CONFIG, *(path for _key, path in named)]
     status = repo.status(*inputs)
     dirty = [path for code, path in status if code != IGNORED]
     if dirty:
@@ -219,6 +221,20 @@ def refuse_uncommitted(repo: Repo, root: str) -> None:
         raise PublishError("git ignores these files, which the site would publish though the edition's commit "
                            "lacks them: commit them (git add --force)"
                            + (f" or move them out of {folders}" if folders else "") + ": " + ", ".join(ignored))
+
+
+def refuse_outside(repo: Repo, root: str, named: list[tuple[str, str]]) -> None:
+    """Refuse what mkdocs.yml names (``named``: its keys and paths) outside the repository: the edition's commit
+    cannot hold it, so it could change under the edition, published or rebuilt, and ``plansite changes`` never
+    see it.  Refused, not warned of, as every other input no commit holds is: publish vouches only for committed
+    files, and a warning is easily lost among mike's lines, after which the site has the edition."""
+    top = os.path.realpath(repo.top())
+    outside = [f"{key} {path}" for key, path in named
+               if os.path.commonpath([top, os.path.realpath(os.path.join(root, path))]) != top]
+    if outside:
+        raise PublishError(f"{CONFIG} names what lies outside the repository: {', '.join(outside)}; publish can "
+                           f"only vouch for committed files (an edition is a commit): move them into the repository "
+                           f"and commit them")
 
 
 def folders_holding(root: str, inputs: list[str], paths: list[str]) -> str:

@@ -426,6 +426,27 @@ def test_ignored_files_are_told_to_move_out_of_the_folder_they_are_in(tmp_path, 
     assert git(top, "tag", "--list") == "" and not (root / "docs").exists()
 
 
+def test_a_configuration_naming_files_outside_the_repository_is_refused_naming_its_keys(project, tmp_path, capsys):
+    """An edition is its commit, which cannot hold theme overrides or hooks outside the repository: git said only
+    that a path was outside it, not which setting named it nor why publish asked."""
+    root = project
+    (tmp_path / "shared" / "overrides").mkdir(parents=True)
+    (tmp_path / "shared" / "site.py").write_text("# a hook\n", encoding="utf-8")
+    config = root / "mkdocs.yml"
+    config.write_text(config.read_text(encoding="utf-8").replace(
+        "  name: material\n", "  name: material\n  custom_dir: ../shared/overrides\n")
+        + f"hooks:\n  - hooks/site.py\n  - {tmp_path / 'shared' / 'site.py'}\n", encoding="utf-8")
+    (root / "hooks").mkdir()
+    (root / "hooks" / "site.py").write_text("# a hook\n", encoding="utf-8")
+    commit(root, "shared overrides and hook")
+    code, err = publish(root, capsys, "2024.1")
+    assert code == 1 and (f"error: mkdocs.yml names what lies outside the repository: theme.custom_dir "
+                          f"../shared/overrides, hooks {tmp_path / 'shared' / 'site.py'}; publish can only vouch for "
+                          f"committed files (an edition is a commit): move them into the repository and commit "
+                          f"them\n") in err, err
+    assert "fatal" not in err and git(root, "tag", "--list") == "" and not (root / "docs").exists()
+
+
 def test_a_configuration_not_committed_is_refused_with_what_it_names_that_the_build_reads(project, capsys):
     """The edition's tag names a commit: mkdocs.yml changed since, or the theme's overrides and hooks it names
     untracked or changed, would publish a site that commit does not make."""
