@@ -24,6 +24,8 @@ downloaded an index twice the size.
   (the same HTML, a tenth less time converting pages);
 - while pages are built, jieba cuts each distinct run of Chinese once
   (``remember_cuts``: a site repeats many; cutting was a sixth of a build);
+- once Material's search plugin indexed a plan page: its items' entries gain
+  the plan's year (``searchyear``: 学前教育 2025 finds 2025's items first);
 - once a page is written, its Markdown and HTML are dropped: MkDocs would
   keep them until the build ends, memory that grows with the site;
 - after Material's search plugin wrote its index: the index is rewritten in
@@ -49,7 +51,7 @@ from mkdocs.exceptions import Abort
 from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority
 from mkdocs.utils import get_relative_url
 
-from . import pagefind, searchindex
+from . import pagefind, searchindex, searchyear
 from .diagnostics import has_errors
 from .addresses import FEED_ALL
 from .fastinline import FastInlineExtension
@@ -113,6 +115,19 @@ class PlansitePlugin(BasePlugin):
 
     def on_build_error(self, *, error):
         self.forget_cuts()
+
+    @event_priority(-100)  # after Material's search plugin indexed the page
+    def on_page_context(self, context, *, page, config, nav):
+        search = config.plugins.get("material/search")
+        year = page.meta.get(searchyear.YEAR)
+        if year is None or search is None or not search.config.enabled:
+            return context
+        entries = search.search_index.entries
+        start = len(entries)  # the page's entries are the last ones
+        while start and entries[start - 1]["location"].split("#", 1)[0] == page.url:
+            start -= 1
+        entries[start:] = [searchyear.dated(entry, year) for entry in entries[start:]]
+        return context
 
     @event_priority(-100)  # after every other plugin saw the page
     def on_post_page(self, output, *, page, config):

@@ -74,3 +74,26 @@ def test_a_departments_full_name_finds_its_page_first(browser, site_url):
         [first, *_] = search(page, [full_name])[full_name]
         assert first[0]["location"] == f"departments/{department}/", (full_name, first)
     page.close()
+
+
+def test_a_year_in_the_query_brings_that_years_items_first(browser, built_site, site_url):
+    """Staff asking 学前教育 2025 want 2025's items about 学前教育.  An item's entry did not carry its plan's year:
+    2025 matched only the titles of 2025's plans, shown first with their items folded under "more on this page",
+    so the first item shown was another year's."""
+    site, _ = load_site(str(built_site))
+    items = {(e.plan.id, e.anchor): e for e in build_corpus(site).entries}
+    page = browser.new_page()
+    page.goto(site_url)
+    search = page.locator("input.md-search__input")
+    search.click()
+    search.fill("学前教育 2025")
+    page.locator(".md-search-result__list > li.md-search-result__item").first.wait_for(timeout=15000)
+    shown = [urlsplit(link.get_attribute("href")) for link in page.locator(
+        ".md-search-result__list > li > a.md-search-result__link").all()]  # not those folded in <details>
+    shown_items = [items[(url.path.strip("/").split("/")[1], url.fragment)] for url in shown
+                   if url.path.startswith("/plans/") and url.fragment.startswith("item-")]
+    assert shown_items
+    first = shown_items[0]
+    assert first.plan.year == 2025, [(e.plan.id, e.anchor) for e in shown_items]
+    assert "学前教育" in " ".join([first.item.title, first.item.text, *(t.name for t in first.themes)])
+    page.close()

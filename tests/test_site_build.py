@@ -194,6 +194,19 @@ def test_each_item_is_one_search_section_of_its_plan_page(site, search_index):
         assert entry.item.title in plain(by_location[location]["title"])
 
 
+def test_an_items_search_entry_ends_with_its_plans_year(site, search_index):
+    """学前教育 2025 matched 2025 only in the plans' titles (see generator/searchyear.py); a section or a page
+    keeps its title."""
+    by_location = {doc["location"]: doc for doc in search_index["docs"]}
+    corpus = build_corpus(site)
+    for entry in corpus.entries:
+        assert by_location[f"plans/{entry.plan.id}/#{entry.anchor}"]["title"].endswith(
+            f" · {entry.plan.year}\u200b年")
+    others = [doc["title"] for location, doc in by_location.items() if "#item-" not in location]
+    assert any(title.startswith("XX") for title in others)  # the plans' own
+    assert not [title for title in others if re.search(r" · [0-9]+\u200b年$", title)]
+
+
 def test_closing_words_are_a_section_of_their_own(site, search_index):
     by_location = {doc["location"]: doc for doc in search_index["docs"]}
     closing = [plan_file.plan for plan_file in site.plans if plan_file.plan.closing]
