@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import posixpath
 import re
@@ -635,3 +636,37 @@ def test_without_javascript_the_page_points_to_the_listings(browser, site_url):
         page.wait_for_url(f"{site_url}{path}")
         page.go_back()
     context.close()
+
+
+FACETS = {"org": "organisations", "year": "years", "theme": "themes", "dept": "departments", "status": "statuses"}
+
+
+def option_names(page, select_id: str) -> dict[str, tuple[str, str]]:
+    """Each option of a select but the first (every value): its name and its text, shown and read."""
+    return {value: (name, text) for value, name, text in page.eval_on_selector(
+        f"#{select_id}", "s => Array.from(s.options, o => [o.value, o.dataset.name, o.text]).slice(1)")}
+
+
+def test_each_option_says_how_many_items_it_gives_with_the_other_filters(page, site_url, built_corpus):
+    """基教科（12）: how many items choosing an option shows, the other filters as they are, counted in the data
+    loaded; an option whose items are not loaded (another year's) says no count."""
+    theme = next(t for t in built_corpus.vocabulary.themes
+                 if len({e.plan.year for e in built_corpus.entries if t in e.themes}) > 1)
+    open_finder(page, f"{site_url}tasks/?year=all&theme={theme.id}")
+    base = Criteria(themes=frozenset({theme.id}), today=build_day(page))
+    counted = 0
+    for name, facet in FACETS.items():
+        for value, (option, shown) in option_names(page, f"finder-{name}").items():
+            chosen = dataclasses.replace(base, **{facet: frozenset({int(value) if name == "year" else value})})
+            assert shown == f"{option}（{len(select(built_corpus, chosen))}）", (name, value)
+            counted += 1
+    assert counted > 10
+    org = built_corpus.vocabulary.organisations[0]
+    of_org = len(select(built_corpus, dataclasses.replace(base, organisations=frozenset({org.id}))))
+    assert page.get_by_role("option", name=f"{org.name}（{of_org}）", exact=True, include_hidden=True).count() == 1
+
+    newest, older = max(built_corpus.years), min(built_corpus.years)
+    open_finder(page, f"{site_url}tasks/?year={newest}")
+    years = option_names(page, "finder-year")
+    assert years[str(newest)][1] == f"{newest}年（{len(built_corpus.by_year[newest])}）"
+    assert years[str(older)] == (f"{older}年", f"{older}年")  # its file is not loaded

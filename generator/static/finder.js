@@ -10,8 +10,10 @@
  * a review (工作总结) have none and match only when it is not set.  Each result shows its state in words
  * (进展：逾期未报) first among its details, so the list says it with no filter and confirms it with one; an
  * item of a review shows none; then the deadline the plan states, and on a line of their own its targets, what
- * each asks (目标：学前三年毛入园率 ≥ 94.5%（完成时限 2025-06-30）).  Text from the data reaches the page only
- * through textContent, Option() and optgroup.label: never as markup.
+ * each asks (目标：学前三年毛入园率 ≥ 94.5%（完成时限 2025-06-30）).  Each option of a list says how many items
+ * choosing it shows, the other filters as they are (基教科（12）, as a screen reader reads it), counted in the
+ * years loaded: an option that needs a year not loaded says its name alone.  Text from the data reaches the page
+ * only through textContent, Option(), dataset and optgroup.label: never as markup.
  */
 (function () {
   "use strict";
@@ -49,6 +51,7 @@
     targetOnly: "只看有量化目标的事项",
     partial: (count, shown) => `共 ${count} 条事项，显示前 ${shown} 条。`,
     year: (year) => `${year}年`,
+    counted: (name, count) => `${name}（${count}）`,
     number: (number) => `编号 ${number}`,
     state: "进展：",
     owners: "责任单位：",
@@ -93,8 +96,15 @@
       departments: byId(index.departments)};
   }
 
+  /* An option of a list, its name kept apart from its text, which adds a count (see countOptions). */
+  function option(name, value) {
+    const made = new Option(name, value);
+    made.dataset.name = name;
+    return made;
+  }
+
   function fillOptions(index) {
-    const add = (value, label) => new Option(label, value);
+    const add = (value, name) => option(name, value);
     form.elements.org.append(...index.organisations.map((o) => add(o.id, o.name)));
     form.elements.year.append(...index.years.map(({year}) => add(String(year), TEXT.year(year))));
     form.elements.theme.append(...index.themes.map((t) => add(t.id, t.name)));
@@ -123,7 +133,7 @@
       };
       const words = [item.title, item.text, plan.title, organisations.get(plan.organisation).name,
         ...shown.owners, ...shown.support, ...shown.themes];
-      return {item, plan, shown, words: fold(words.join("\n")).toLowerCase()};
+      return {item, plan, year: String(data.year), shown, words: fold(words.join("\n")).toLowerCase()};
     });
   }
 
@@ -151,15 +161,51 @@
     change.call(history, {typing}, "", query ? `?${query}` : location.pathname);
   }
 
-  function matches(state) {
+  /* The filters set, each as a test of an item (the year's too: the items of every year loaded are counted). */
+  function tests(state) {
     const terms = fold(state.kw).toLowerCase().split(/\s+/).filter(Boolean);
-    return ({item, plan, words}) =>
-      (!state.org || plan.organisation === state.org)
-      && (!state.theme || item.themes.includes(state.theme))
-      && (!state.dept || item.owners.includes(state.dept) || item.support.includes(state.dept))
-      && (!state.status || item.state === state.status)
-      && (!state.target || item.targets.length > 0)
-      && terms.every((term) => words.includes(term));
+    const all = {
+      org: ({plan}) => plan.organisation === state.org,
+      year: ({year}) => state.year === ALL_YEARS || year === state.year,
+      theme: ({item}) => item.themes.includes(state.theme),
+      dept: ({item}) => item.owners.includes(state.dept) || item.support.includes(state.dept),
+      status: ({item}) => item.state === state.status,
+      target: ({item}) => item.targets.length > 0,
+      kw: ({words}) => terms.every((term) => words.includes(term)),
+    };
+    return Object.entries(all).filter(([name]) => state[name]);
+  }
+
+  function matches(state) {
+    const set = tests(state);
+    return (entry) => set.every(([, test]) => test(entry));
+  }
+
+  /* An item's values of each list: what it counts for. */
+  const VALUES = {
+    org: ({plan}) => [plan.organisation],
+    year: ({year}) => [year],
+    theme: ({item}) => item.themes,
+    dept: ({item}) => [...new Set([...item.owners, ...item.support])],
+    status: ({item}) => (item.state ? [item.state] : []),
+  };
+
+  /* For each list, how many of ``entries`` each value gives with the other filters as they are: an item failing
+   * no filter counts for its values of every list, an item failing one filter for its values of that one. */
+  function tally(state, entries) {
+    const set = tests(state);
+    const counts = new Map(FACETS.map((name) => [name, new Map()]));
+    const add = (name, entry) => VALUES[name](entry).forEach((value) =>
+      counts.get(name).set(value, (counts.get(name).get(value) || 0) + 1));
+    for (const entry of entries) {
+      const failed = set.filter(([, test]) => !test(entry)).map(([name]) => name);
+      if (!failed.length) {
+        FACETS.forEach((name) => add(name, entry));
+      } else if (failed.length === 1 && counts.has(failed[0])) {
+        add(failed[0], entry);
+      }
+    }
+    return counts;
   }
 
   function result({shown}) {
@@ -215,7 +261,7 @@
           select.append(group);
           groups.set(d.organisation, group);
         }
-        groups.get(d.organisation).append(new Option(d.name, d.id));
+        groups.get(d.organisation).append(option(d.name, d.id));
       }
       select.value = departments.has(keep) ? keep : "";
     }
@@ -305,7 +351,7 @@
       if (control.type === "checkbox") {
         return TEXT.targetOnly;
       }
-      const value = control.type === "search" ? control.value.trim() : control.selectedOptions[0].text;
+      const value = control.type === "search" ? control.value.trim() : control.selectedOptions[0].dataset.name;
       return TEXT.filter(form.querySelector(`label[for="${control.id}"]`).textContent, value);
     }
 
@@ -376,7 +422,20 @@
       return next;
     }
 
+    /* Each option's count (see tally), when every year it needs is loaded; else its name alone. */
+    function countOptions(state) {
+      const counts = tally(state, [...files.ready.values()].flat());
+      for (const name of FACETS) {
+        for (const shown of Array.from(form.elements[name].options).slice(1)) {
+          const years = neededYears({...state, [name]: shown.value});
+          shown.text = years.every(({year}) => files.ready.has(year))
+            ? TEXT.counted(shown.dataset.name, counts.get(name).get(shown.value) || 0) : shown.dataset.name;
+        }
+      }
+    }
+
     function show(state, years, run) {
+      countOptions(state);
       found = years.flatMap(({year}) => files.ready.get(year)).filter(matches(state));
       results.removeAttribute("aria-busy");
       results.replaceChildren();
