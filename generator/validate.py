@@ -32,6 +32,7 @@ def validate(site: Site) -> list[Diagnostic]:
                  department_name_clashes, metric_name_clashes, data_license):
         found.extend(rule(site))
     found.extend(unique_plan_ids(site))
+    found.extend(shared_sources(site))
     found.extend(dictionary_problems(display_path(site.root, DICTIONARY), site.vocabulary))
     found.extend(published_files(site))
     plans = display_path(site.root, PLANS)
@@ -154,6 +155,23 @@ def unique_plan_ids(site: Site) -> Iterator[Diagnostic]:
             yield plan_file.document.diagnostic(("id",), f"duplicate plan id {plan_id!r} "
                                                 f"(also in {first[plan_id]}){own_id(site, plan_file)}")
         first.setdefault(plan_id, plan_file.path)
+
+
+def shared_sources(site: Site) -> Iterator[Diagnostic]:
+    """Plans naming one source file (paths compared normalised), each reported in the later plan (by year, then
+    path) with the first: a plan copied from last year's keeps its source, and ``plansite import --verify`` and
+    ``--merge`` would take the other plan's text for its own."""
+    first: dict[str, PlanFile] = {}
+    for plan_file in sorted(site.plans, key=lambda p: (p.plan.year or 0, p.path)):
+        written = plan_file.plan.source.file
+        if not written:
+            continue
+        other = first.setdefault(os.path.normpath(written), plan_file)
+        if other is not plan_file:
+            line = other.document.where(("source", "file"))[0]
+            yield plan_file.document.diagnostic(("source", "file"), (
+                f"source file {written!r} is also the source of {other.path} (line {line}): a copied plan keeps "
+                "the source of the plan it was copied from; name this plan's own text"), "warning")
 
 
 def own_id(site: Site, plan_file: PlanFile) -> str:

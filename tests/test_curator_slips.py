@@ -170,3 +170,28 @@ def test_a_title_naming_another_year_than_the_plans_is_a_warning(tmp_path, title
     make_project(tmp_path, PLAN.replace("title: 示例市教育局2025年工作要点", f"title: {title}")
                  .replace("year: 2025", f"year: {year}"), name=f"plans/{year}/demo-edu-2025.yaml")
     assert [(f, s, m) for _, f, s, m in messages(tmp_path)] == found
+
+
+SOURCED = PLAN.replace("year: 2025\n", "year: 2025\nsource:\n  file: ../seeds/2025.txt\n")
+
+
+def test_two_plans_of_one_source_file_are_a_warning_in_the_later_naming_both_files_and_lines(tmp_path):
+    """Next year's plan copied from this year's, its id, title and year put right but not its source: two plans
+    claimed one published text, and ``plansite import --verify`` checked the copy against last year's."""
+    make_project(tmp_path, SOURCED)
+    copy = SOURCED.replace("demo-edu-2025", "demo-edu-2026").replace("2025年", "2026年").replace("year: 2025",
+                                                                                                "year: 2026")
+    write(tmp_path, "plans/2026/demo-edu-2026.yaml", copy.replace("../seeds/2025.txt", "./../seeds//2025.txt"))
+    _, diagnostics = load_site(str(tmp_path))
+    shared = [(d.path, d.line, d.field, d.severity, d.message) for d in diagnostics if "also the source" in d.message]
+    assert shared == [(
+        f"{tmp_path}/plans/2026/demo-edu-2026.yaml", 6, "source.file", "warning",
+        f"source file './../seeds//2025.txt' is also the source of {tmp_path}/plans/2025/demo-edu-2025.yaml (line 6): "
+        "a copied plan keeps the source of the plan it was copied from; name this plan's own text")]
+
+
+def test_plans_of_different_source_files_are_no_warning(tmp_path):
+    make_project(tmp_path, SOURCED)
+    write(tmp_path, "plans/2026/demo-edu-2026.yaml", SOURCED.replace("demo-edu-2025", "demo-edu-2026")
+          .replace("2025", "2026"))
+    assert [m for _, _, _, m in messages(tmp_path) if "is also the source" in m] == []
