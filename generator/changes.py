@@ -43,6 +43,12 @@ from the older plans, ``named_after`` from the newer), so a change can name them
 as their plan page prints them; a value that names no item there (a web
 address, a broken reference) has none.
 
+The vocabularies of content/ are compared by their entries' ids, which name
+pages (``departments/<id>/``) and feeds: an id at one revision only is
+``renamed`` when an entry of the same name (a department's: of the same
+organisation, followed through its own id's renaming) lost its id and took
+it, else ``removed`` or ``added``.  Their other fields are not compared.
+
 ``changetext`` tells a changelog in words, for the command and the site.
 """
 
@@ -51,6 +57,7 @@ from __future__ import annotations
 import dataclasses
 import datetime
 import os
+import posixpath
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from difflib import SequenceMatcher
@@ -61,9 +68,9 @@ from .diagnostics import Diagnostic, has_errors
 from .gitrepo import Repo
 from .ids import Placed, PlacedSection, walk_items, walk_sections
 from .labels import CHANGES, numbered
-from .load import PlanFile, plan_paths
+from .load import VOCABULARY_FILES, PlanFile, plan_paths
 from .model import Item, Plan, Section, Target
-from .project import PLANS
+from .project import CONTENT, PLANS
 from .references import parse_reference
 
 WORKTREE = "WORKTREE"
@@ -93,6 +100,7 @@ UNORDERED = {"themes"}
 # Fields whose values are item references, <plan id>#<item id> (an evidence may be a web address instead).
 REFERENCES = {"reviews", "evidence"}
 KIND_ORDER = tuple(CHANGES)
+VOCABULARY_KINDS = ("renamed", "removed", "added")  # the order a vocabulary's changes are listed in
 STRICTER_WHEN_RAISED = {">=": True, ">": True, "<=": False, "<": False}
 
 
@@ -176,11 +184,23 @@ class PlanChange:
 
 
 @dataclass(frozen=True)
+class EntryChange:
+    """An id of a vocabulary's entry at one revision only."""
+
+    vocabulary: str            # a key of ``load.VOCABULARY_FILES``: organisations, departments, themes, metrics
+    kind: str                  # renamed (the same name, another id) | removed | added
+    name: str                  # the entry's name (the newer one's when renamed)
+    before: str                # its id at the older revision; "" when added
+    after: str                 # "" when removed
+
+
+@dataclass(frozen=True)
 class Changelog:
     before: str                # the revisions as given
     after: str
     plans: tuple[PlanChange, ...]   # by plan id
-    warnings: tuple[str, ...] = ()  # plan files that could not be read and were left out
+    warnings: tuple[str, ...] = ()  # files (plans, vocabularies) that could not be read and were left out
+    vocabularies: tuple[EntryChange, ...] = ()  # by vocabulary (VOCABULARY_FILES' order), kind, then id
 
     def as_dict(self) -> dict:
         return dataclasses.asdict(self)
@@ -205,19 +225,51 @@ def read_plans(root: str, rev: str) -> tuple[dict[str, PlanFile], list[str], set
     plans: dict[str, PlanFile] = {}
     warnings, broken = [], set()
     for path, text in sorted(sources.items()):
-        diagnostics: list[Diagnostic] = []
-        document, problems = yamlsource.load(os.path.join(root, path) if text is None else label + path, text)
-        diagnostics.extend(problems)
-        plan = decode(Plan, document, diagnostics) if document is not None else None
-        if plan is None or has_errors(diagnostics):
-            errors = [str(d) for d in diagnostics if d.severity == "error"] or [f"{label}{path}: not a plan"]
-            warnings.append(f"left out {label}{path}: " + "; ".join(errors))
+        document, plan, problem = read_file(root, label, path, text, Plan, "a plan")
+        if problem:
+            warnings.append(problem)
             broken.add(path)
         elif plan.id in plans:
             warnings.append(f"left out {label}{path}: plan id {plan.id!r} is also in {plans[plan.id].path}")
         else:
             plans[plan.id] = PlanFile(path, plan, document)
     return plans, warnings, broken
+
+
+def read_file(root: str, label: str, path: str, text: str | None, cls: type, what: str):
+    """(document, value, "") of the YAML file ``path`` decoded as ``cls`` (``what`` it is, as a warning names
+    it): ``text`` as read from git at the revision ``label`` names, or the file on disk (None); with errors,
+    (None, None, a warning naming them)."""
+    diagnostics: list[Diagnostic] = []
+    document, problems = yamlsource.load(os.path.join(root, path) if text is None else label + path, text)
+    diagnostics.extend(problems)
+    value = decode(cls, document, diagnostics) if document is not None else None
+    if value is not None and not has_errors(diagnostics):
+        return document, value, ""
+    errors = [str(d) for d in diagnostics if d.severity == "error"] or [f"{label}{path}: not {what}"]
+    return None, None, f"left out {label}{path}: " + "; ".join(errors)
+
+
+def read_vocabularies(root: str, rev: str) -> tuple[dict[str, tuple], list[str]]:
+    """The entries of each vocabulary of ``rev`` (or of the work tree for ``WORKTREE``) by its name in
+    ``VOCABULARY_FILES`` (none where its file is missing), and warnings: a file with errors is left out."""
+    paths = {name: posixpath.join(CONTENT, file) for name, (file, _) in VOCABULARY_FILES.items()}
+    if rev == WORKTREE:
+        sources = {path: None for path in paths.values() if os.path.isfile(os.path.join(root, path))}
+    else:
+        sources = Repo(root).files(rev, *paths.values())
+    entries, warnings = {}, []
+    for name, path in paths.items():
+        if path not in sources:
+            entries[name] = ()
+            continue
+        _, file, problem = read_file(root, "" if rev == WORKTREE else f"{rev}:", path, sources[path],
+                                     VOCABULARY_FILES[name][1], f"a list of {name}")
+        if problem:
+            warnings.append(problem)
+        else:
+            entries[name] = getattr(file, name)
+    return entries, warnings
 
 
 def compare_revisions(root: str, before: str, after: str = WORKTREE) -> Changelog:
@@ -227,7 +279,41 @@ def compare_revisions(root: str, before: str, after: str = WORKTREE) -> Changelo
     # a plan whose file has errors on one side is compared on neither: it was not added or removed
     old = {plan_id: plan for plan_id, plan in old.items() if plan.path not in new_broken}
     new = {plan_id: plan for plan_id, plan in new.items() if plan.path not in old_broken}
-    return Changelog(before, after, compare(old, new), tuple(old_warnings + new_warnings))
+    old_entries, old_left_out = read_vocabularies(root, before)
+    new_entries, new_left_out = read_vocabularies(root, after)
+    return Changelog(before, after, compare(old, new),
+                     tuple(old_warnings + old_left_out + new_warnings + new_left_out),
+                     vocabulary_changes(old_entries, new_entries))
+
+
+def vocabulary_changes(before: dict[str, tuple], after: dict[str, tuple]) -> tuple[EntryChange, ...]:
+    """The ids renamed, removed and added in each vocabulary read at both revisions (``read_vocabularies``), as
+    the module docstring says."""
+    changes: list[EntryChange] = []
+    organisations: dict[str, str] = {}  # {old id: new id} of the organisations renamed
+    for name in VOCABULARY_FILES:
+        if name not in before or name not in after:
+            continue  # left out at one revision: not compared
+        old_ids, new_ids = {entry.id for entry in before[name]}, {entry.id for entry in after[name]}
+        came: dict[tuple[str, str], list] = defaultdict(list)
+        for entry in after[name]:
+            if entry.id not in old_ids:
+                came[(entry.name, getattr(entry, "organisation", ""))].append(entry)
+        found = []
+        for entry in before[name]:
+            if entry.id in new_ids:
+                continue
+            organisation = getattr(entry, "organisation", "")
+            same = came[(entry.name, organisations.get(organisation, organisation))]
+            if same:
+                found.append(EntryChange(name, "renamed", entry.name, entry.id, same.pop(0).id))
+            else:
+                found.append(EntryChange(name, "removed", entry.name, entry.id, ""))
+        found += [EntryChange(name, "added", entry.name, "", entry.id) for left in came.values() for entry in left]
+        if name == "organisations":
+            organisations = {c.before: c.after for c in found if c.kind == "renamed"}
+        changes += sorted(found, key=lambda c: (VOCABULARY_KINDS.index(c.kind), c.before or c.after))
+    return tuple(changes)
 
 
 # --- comparing ---------------------------------------------------------------

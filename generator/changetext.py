@@ -17,10 +17,10 @@ from types import MappingProxyType
 from typing import Callable, Mapping
 
 from .changes import (ITEM_FIELDS, PLAN_FIELDS, REFERENCES, SECTION_FIELDS, TARGET_FIELDS, WORKTREE, Changelog,
-                      FieldChange, ItemChange, NamedItem, PlanChange, SectionChange, TargetChange,
+                      EntryChange, FieldChange, ItemChange, NamedItem, PlanChange, SectionChange, TargetChange,
                       compare_revisions)
 from .gitrepo import GitError, Repo, UnknownRevision
-from .labels import CHANGES, COMPARATORS, VALUE_MOVES, difference
+from .labels import CHANGES, COMPARATORS, VALUE_MOVES, VOCABULARIES, difference
 from .project import EDITION_TAGS
 
 LONG = 30  # texts longer than this are shown as inline edits, not whole
@@ -49,17 +49,26 @@ EDIT_MARKS = {"": "{}", "removed": "[-{}-]", "inserted": "{{+{}+}}"}
 
 
 def describe(changelog: Changelog) -> list[str]:
-    """The changelog as readable lines (Chinese labels), in the changelog's order; when plan files were left out,
-    a last line says the comparison is incomplete and how many (each warning names one), and no change found is
-    no change among the plans read, not 计划没有变化."""
+    """The changelog as readable lines (Chinese labels), in the changelog's order, the vocabularies' ids before
+    the plans; when files were left out, a last line says the comparison is incomplete and how many (each warning
+    names one), and no change found is no change among the plans read, not 计划没有变化."""
     lines = [f"比较 {changelog.before} → {changelog.after}"]
+    lines.extend(map(describe_entry, changelog.vocabularies))
     for change in changelog.plans:
         lines.extend(describe_plan(change))
     if len(lines) == 1:
         lines.append("所比较的计划没有变化" if changelog.warnings else "计划没有变化")
     if changelog.warnings:
-        lines.append(f"比较不完整：略去 {len(changelog.warnings)} 个计划文件（见 stderr 的 warning）")
+        lines.append(f"比较不完整：略去 {len(changelog.warnings)} 个文件（见 stderr 的 warning）")
     return lines
+
+
+def describe_entry(change: EntryChange) -> str:
+    """A vocabulary's id renamed (部门 基教科：id demo-jijiaoke → demo-jichu), removed or added."""
+    vocabulary = VOCABULARIES[change.vocabulary]
+    if change.kind == "renamed":
+        return f"{vocabulary} {change.name}：id {change.before} → {change.after}"
+    return f"{CHANGES[change.kind]}{vocabulary} {change.before or change.after} {change.name}"
 
 
 def describe_plan(change: PlanChange) -> list[str]:
@@ -220,7 +229,7 @@ def cmd_changes(args) -> int:
         print()
     else:
         print("\n".join(describe(changelog)))
-    return 1 if changelog.warnings else 0  # incomplete: a plan file left out
+    return 1 if changelog.warnings else 0  # incomplete: a file left out
 
 
 def editions_tagged(root: str, revision: str) -> str:
@@ -238,7 +247,8 @@ def editions_tagged(root: str, revision: str) -> str:
 
 
 def register(commands) -> None:
-    parser = commands.add_parser("changes", help="list what changed in the plans between two revisions")
+    parser = commands.add_parser("changes", help="list what changed in the plans (and the vocabularies' ids) "
+                                                 "between two revisions")
     parser.add_argument("before", metavar="REV_A", help="the older revision: a tag, branch or commit")
     parser.add_argument("after", metavar="REV_B", nargs="?", default=WORKTREE,
                         help=f"the newer revision, or {WORKTREE} for the files on disk (default)")

@@ -103,9 +103,9 @@ class Repo:
         """The text of ``path`` as committed in ``rev``; see ``blob`` for ``top``."""
         return self.git("show", blob(self.resolve(rev), path, top))
 
-    def files(self, rev: str, directory: str) -> dict[str, str]:
-        """Every file below ``directory`` in ``rev``: {path: text}, read in one batch."""
-        listing = self.git("ls-tree", "-r", "-z", self.resolve(rev), "--", directory)
+    def files(self, rev: str, *paths: str) -> dict[str, str]:
+        """Every file in ``rev`` that is one of ``paths`` or below one: {path: text}, read in one batch."""
+        listing = self.git("ls-tree", "-r", "-z", self.resolve(rev), "--", *paths)
         blobs = {}
         for entry in filter(None, listing.split("\0")):
             meta, path = entry.split("\t", 1)

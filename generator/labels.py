@@ -25,6 +25,8 @@ CHANGES = {"added": "新增", "removed": "删除", "moved": "移动", "changed":
 # Which way a target's value moved between editions (changes.TargetChange.direction): its number, not its
 # ambition, which the metric pages judge (commitments.CHANGE_LABELS: 要求提高 is 降低 for a rate to lower).
 VALUE_MOVES = {"raised": "提高", "lowered": "降低"}
+# The vocabularies of content/ (``load.VOCABULARY_FILES``) as the site's navigation names them.
+VOCABULARIES = {"organisations": "机构", "departments": "部门", "themes": "主题", "metrics": "指标"}
 
 
 def genre(plan: Plan) -> str:

@@ -17,7 +17,7 @@ from generator.ids import walk_items
 from gitrepos import commit, git
 from planhistory import (DIGITAL, EXPECTED_CHANGES, FEES, LAW, MYOPIA, PARENTS, QUALITY, REVIEW, SUPPLY, other_plan,
                          plan_yaml, review_yaml, target, two_revisions, with_evidence)
-from projects import write
+from projects import DEPARTMENTS, THEMES, write
 
 EXPECTED_TEXT = "比较 v1 → v2\n" + EXPECTED_CHANGES
 
@@ -39,7 +39,7 @@ def run(root, capsys, *args):
 
 def incomplete(left_out: int) -> str:
     """The last line of a text changelog that left plan files out."""
-    return f"比较不完整：略去 {left_out} 个计划文件（见 stderr 的 warning）"
+    return f"比较不完整：略去 {left_out} 个文件（见 stderr 的 warning）"
 
 
 def test_text_changelog(repo, capsys):
@@ -409,3 +409,47 @@ def test_items_of_identical_text_are_paired_without_comparing_every_pair(monkeyp
     assert sorted((a.key, b.key) for a, b in pairs) == sorted((f"1-{i + 1}", f"1-{i + 2}") for i in range(200))
     assert removed == [] and [b.key for b in added] == ["1-1"]
     assert len(compared) <= 2 * len(old)  # step 1's checks of the same key, not 200 × 201
+
+
+def test_vocabulary_ids_renamed_added_and_removed_are_listed_in_text_and_json(repo, capsys):
+    """基教科's id renamed moved its pages (departments/<id>/ and its feed), which the changelog did not say: an id
+    whose entry keeps its name is renamed (old → new), another id is removed or added."""
+    write(repo, "content/departments.yaml", DEPARTMENTS.replace("demo-jijiaoke", "demo-jichu-jiaoyuke")
+          .replace("id: demo-jicaike\n    name: 计财科", "id: demo-caiwu\n    name: 财务科"))
+    write(repo, "content/themes.yaml", THEMES + "  - {id: finance, name: 经费保障}\n")
+    code, out, err = run(repo, capsys, "v2")
+    assert (code, err) == (0, "")
+    assert out == ("比较 v2 → WORKTREE\n"
+                   "部门 基教科：id demo-jijiaoke → demo-jichu-jiaoyuke\n"
+                   "删除部门 demo-jicaike 计财科\n"
+                   "新增部门 demo-caiwu 财务科\n"
+                   "新增主题 finance 经费保障\n")
+    code, out, _ = run(repo, capsys, "v2", "--format", "json")
+    assert json.loads(out)["vocabularies"] == [
+        {"vocabulary": "departments", "kind": "renamed", "name": "基教科", "before": "demo-jijiaoke",
+         "after": "demo-jichu-jiaoyuke"},
+        {"vocabulary": "departments", "kind": "removed", "name": "计财科", "before": "demo-jicaike", "after": ""},
+        {"vocabulary": "departments", "kind": "added", "name": "财务科", "before": "", "after": "demo-caiwu"},
+        {"vocabulary": "themes", "kind": "added", "name": "经费保障", "before": "", "after": "finance"}]
+
+
+def test_a_department_whose_organisation_was_renamed_too_is_still_renamed(repo):
+    """The organisation's id renamed too, its unit of the same name, now of the new id, is still that unit."""
+    for path in ("content/organisations.yaml", "content/departments.yaml", "plans/2025/demo-edu-2025.yaml",
+                 "plans/2026/demo-edu-2026.yaml"):
+        text = (repo / path).read_text(encoding="utf-8")
+        (repo / path).write_text(text.replace("organisation: demo-edu", "organisation: shifan-edu")
+                                 .replace("id: demo-edu\n", "id: shifan-edu\n"), encoding="utf-8")
+    text = (repo / "content/departments.yaml").read_text(encoding="utf-8")
+    write(repo, "content/departments.yaml", text.replace("demo-jijiaoke", "shifan-jijiaoke"))
+    changelog = compare_revisions(str(repo), "v2")
+    assert [(c.vocabulary, c.kind, c.before, c.after) for c in changelog.vocabularies] == [
+        ("organisations", "renamed", "demo-edu", "shifan-edu"),
+        ("departments", "renamed", "demo-jijiaoke", "shifan-jijiaoke")]
+
+
+def test_a_vocabulary_file_with_errors_is_left_out_with_a_warning_and_counted(repo, capsys):
+    write(repo, "content/themes.yaml", "themes: [unclosed\n")
+    code, out, err = run(repo, capsys, "v2")
+    assert (code, out) == (1, f"比较 v2 → WORKTREE\n所比较的计划没有变化\n{incomplete(1)}\n")
+    assert err.startswith("warning: left out content/themes.yaml: ") and "YAML syntax error" in err
