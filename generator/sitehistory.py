@@ -205,7 +205,8 @@ def unpublished_since(root: str, records: tuple[EditionRecord, ...], last: dict[
 def unpublished_changes(root: str, last: Edition, published: dict[str, PlanFile], site: Site) -> Changelog:
     """The changes from the last edition to the plans on disk (already loaded and valid, in ``site``).
 
-    The same changelog as ``changes.compare_revisions(root, "edition/LAST")``.
+    The same changelog of the plans as ``changes.compare_revisions(root, "edition/LAST")`` (the site tells no
+    vocabulary's ids).
     """
     current = {f.plan.id: PlanFile(os.path.relpath(f.path, root).replace(os.sep, "/"), f.plan, f.document)
                for f in site.plans}
