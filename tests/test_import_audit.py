@@ -28,6 +28,10 @@ def imported(tmp_path, text: str):
     return result, body
 
 
+def lost(unsure) -> tuple[int, str]:
+    return unsure.line, unsure.message.split("”")[0].lstrip("“")
+
+
 def test_an_import_that_keeps_every_word_reports_nothing(tmp_path):
     """Hard wraps, owner clauses of lines, 一是 clauses, units in 【】, headings and a list of attachments."""
     result, body = imported(tmp_path, TEXT)
@@ -41,7 +45,7 @@ def test_words_no_field_holds_are_reported_with_their_line(tmp_path):
     plan["closing"] = ""  # as when the list of attachments was lost
     [first] = [i for i in walk_item_dicts(plan["sections"]) if i["number"] == "1"]
     first["text"] = first["text"].replace("\n此项工作纳入年度考核。", "")  # as when the deadline swallowed it
-    assert [(u.line, u.message.split("”")[0].lstrip("“")) for u in audit.lost_clauses(body, plan)] == [
+    assert [lost(u) for u in audit.lost_clauses(body, plan)] == [
         (6, "此项工作纳入年度考核"), (10, "附件：1.任务分解表"), (11, "考核细则")]
 
 
@@ -69,8 +73,21 @@ def test_a_clause_the_plans_title_preamble_notes_or_closing_holds_is_not_lost():
         assert audit.lost_clauses(body, {name: "此项工作纳入年度考核。"}) == [], name
 
 
-def test_a_row_of_a_task_table_is_the_drafts():
-    assert audit.lost_clauses(body_of("序号\t工作任务\t牵头单位\n1\t扩大普惠资源\t基教科\n"), {}) == []
+def test_a_cell_of_a_tables_row_is_lost_unless_a_field_holds_it_or_the_report_quotes_it():
+    body = body_of("序号\t工作任务\t牵头单位\t完成时限\n1\t扩大普惠资源\t基教科、教研室\t2025年9月底前\n")
+    assert [lost(u) for u in audit.lost_clauses(body, {})] == [(2, "扩大普惠资源"), (2, "基教科、教研室")]
+    item = {"number": "1", "text": "扩大普惠资源", "owners": ["基教科"], "support": ["教研室"]}
+    assert audit.lost_clauses(body, {"sections": [{"items": [item]}]}) == []
+    assert audit.lost_clauses(body, {}, ["item 1: “扩大普惠资源”", "owner “基教科、教研室”"]) == []
+
+
+def test_a_column_not_read_and_a_row_that_is_no_item_are_reported(tmp_path):
+    """备注 is no column the importer reads, a value with no number is no target, and a row with no task no item."""
+    result, _ = imported(tmp_path, "示例县教育局2025年工作要点\n一、重点任务\n序号\t工作任务\t预期目标\t牵头单位\t完成时限\t备注\n"
+                                   "1\t扩大普惠资源\t新建幼儿园3所\t基教科\t2025年9月底前\t需财政保障\n"
+                                   "2\t提升保教质量\t持续提升\t教研室\t全年\t\n3\t\t\t督导室\t长期坚持\t\n")
+    assert [lost(u) for u in result.unsure if "in no field of the draft" in u.message] == [
+        (4, "需财政保障"), (5, "持续提升"), (6, "督导室")]
 
 
 def test_words_before_a_paragraphs_yi_shi_after_a_colon_are_the_sections_text_not_lost(tmp_path):

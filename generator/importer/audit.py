@@ -5,8 +5,11 @@ mid-sentence going on with the next, without the number a part begins with and u
 draft holds: cut from an item's, a section's or the plan's text, title, preamble, notes or closing the same
 way (or at line breaks too: a field may hold a heading, and the text below it); a clause may be held in parts,
 cut at those breaks and before a paragraph's 一是 after a colon or comma (以下工作：一是…: a section's text and
-an item).  An owner clause and a deadline are the draft's too (its fields), and so is a row of a task table.
-A clause found nowhere is reported with its line, so the curator can put it back by hand: the importer is meant
+an item).  An owner clause and a deadline are the draft's too (its fields).  So is every cell of a table's row
+(but its header): its clauses held as those of the body are, or an item's title, number or target; a cell of units
+(牵头单位) each of its units an item's; a 完成时限 a deadline; or the report quotes it (a value not taken as a
+target, a deadline that is no date): a column the importer does not read (备注) and a row it takes as no item are
+reported.  A clause or cell found nowhere is reported with its line, so the curator can put it back by hand: the importer is meant
 to keep every word, and this says where it did not.  The clauses are looked up in a set: linear in the text's
 length.
 """
@@ -14,17 +17,18 @@ length.
 from __future__ import annotations
 
 import re
-from typing import Iterator
+from typing import Iterable, Iterator
 
 from . import tables
 from .dates import is_deadline
 from .markers import match_marker
-from .owners import find_owner_clause, item_owners
+from .owners import find_owner_clause, item_owners, split_units
 from .report import Unsure, walk_item_dicts, walk_sections
 from .textmap import Line
 
 _CLAUSES = re.compile(r"[。；;！？!?]")
 _CLAUSES_OR_LINES = re.compile(r"[。；;！？!?\n]")  # a field may hold a heading, and the text below it
+_CLAUSES_OR_CELLS = re.compile(r"[。；;！？!?\n\t|]")  # or a row the structure read as a paragraph
 # A clause the draft may hold in parts: a heading's line and the text below it, or the words before 一是 inside a
 # paragraph and that point (…抓好以下工作：一是…: a section's text and its first item)
 _PIECES = re.compile(r"\n|(?<=[：:，,])\s*(?=一是)")
@@ -32,15 +36,21 @@ _EDGES = " \t\n\u3000，,：:、。；;"
 _PROSE = re.compile(r"[，,：:；;。]")
 _ENDS = tuple("。；;！？!?：:")
 _LEADING_UNITS = re.compile(r"\A【[^【】]*】")
+_UNITS = ("lead", "owners", "support")  # the columns of units, split as the draft splits them
 SHOWN = 10  # clauses listed at most; the count of the rest follows
 
 
-def lost_clauses(body: list[Line], plan: dict) -> list[Unsure]:
-    """Each clause of ``body`` no field of ``plan`` holds, as an unsure place of its line."""
-    kept = {clause for text in _texts(plan) for cut in (_CLAUSES, _CLAUSES_OR_LINES) for clause in _cut(text, cut)}
-    lost = [(lineno, part) for lineno, clause in _clauses(body) if clause not in kept
-            for part in (_cut(clause, _PIECES) if _PIECES.search(clause) else [clause])
-            if part not in kept and not _stated(part)]
+def lost_clauses(body: list[Line], plan: dict, reported: Iterable[str] = ()) -> list[Unsure]:
+    """Each clause of ``body`` and cell of its tables that no field of ``plan`` holds, nor a message of
+    ``reported`` quotes (a cell's), as an unsure place of its line."""
+    kept = {clause for text in _texts(plan) for cut in (_CLAUSES, _CLAUSES_OR_LINES, _CLAUSES_OR_CELLS)
+            for clause in _cut(text, cut)}
+    report = "\n".join(reported)
+    lost = sorted([(lineno, part) for lineno, clause in _clauses(body) if clause not in kept
+                   for part in (_cut(clause, _PIECES) if _PIECES.search(clause) else [clause])
+                   if part not in kept and not _stated(part)]
+                  + [(lineno, cell) for lineno, cell, role in _cells(body) if not _held(cell, role, kept, report)],
+                  key=lambda lost: lost[0])
     found = [Unsure(lineno, f"“{clause}” is in no field of the draft: the import lost it; put it back by hand")
              for lineno, clause in lost[:SHOWN]]
     if len(lost) > SHOWN:
@@ -54,14 +64,43 @@ def _stated(text: str) -> bool:
     return clause is not None and clause.start == 0 or is_deadline(text.strip(_EDGES))
 
 
+def _held(cell: str, role: str | None, kept: set[str], report: str) -> bool:
+    """Whether the draft holds a table's cell, its column's ``role`` (None: a column not read), or the report
+    quotes it."""
+    if role in _UNITS and set(split_units(cell)) <= kept:
+        return True
+    return all(clause in kept or _stated(clause) for clause in _stated_apart(cell)) or cell in report
+
+
+def _cells(body: list[Line]) -> Iterator[tuple[int, str, str | None]]:
+    """(line number, cell, its column's role) for each cell of text of the body's table rows, header rows left
+    out; the role is of the table whose header is above, None in a row of another width."""
+    header = None
+    for line in body:
+        cells = tables.split_cells(line.text)
+        if cells is None or tables.is_separator(cells):
+            continue
+        header = tables.header(line.text) or header
+        if header is not None and header.roles == tuple(map(tables.role_of, (cell.text for cell in cells))):
+            continue
+        roles = header.roles if header is not None and len(cells) == header.width else (None,) * len(cells)
+        yield from ((line.lineno, cell.text, role) for cell, role in zip(cells, roles) if cell.text)
+
+
 def _clauses(body: list[Line]) -> Iterator[tuple[int, str]]:
     """(line number, clause) for the body's clauses, a line's number and its units in 【】 left out; a line of
     prose broken mid-sentence (a hard wrap) goes on with the next, whose clause is the same."""
     for lineno, sentence in _sentences(body):
-        text = _unnumbered(sentence)
-        stated = item_owners(text)  # its units (【】 too) and deadline are the item's fields
-        for clause in _cut(text[stated.start:stated.end] + "。" + text[stated.rest:], _CLAUSES):
+        for clause in _stated_apart(sentence):
             yield lineno, clause
+
+
+def _stated_apart(text: str) -> Iterator[str]:
+    """The clauses of ``text`` (without its number), the units and deadline it states a clause apart: the item's
+    fields (【】 too)."""
+    text = _unnumbered(text)
+    stated = item_owners(text)
+    return _cut(text[stated.start:stated.end] + "。" + text[stated.rest:], _CLAUSES)
 
 
 def _cut(text: str, cut: re.Pattern) -> Iterator[str]:
@@ -74,7 +113,7 @@ def _cut(text: str, cut: re.Pattern) -> Iterator[str]:
 
 def _sentences(body: list[Line]) -> Iterator[tuple[int, str]]:
     """The body's lines, a hard-wrapped line joined with the next (prose without an end, the next unnumbered);
-    a row of a task table left out."""
+    a table's row left out (its cells are checked apart)."""
     pending: list[Line] = []
     for line in body:
         if tables.split_cells(line.text) is not None:
@@ -103,5 +142,9 @@ def _texts(plan: dict) -> Iterator[str]:
     for section in walk_sections(plan.get("sections") or []):
         yield section.get("title") or ""
         yield section.get("text") or ""
+        yield section.get("number") or ""
     for item in walk_item_dicts(plan.get("sections") or []):
-        yield item.get("text") or ""
+        yield from (item.get(name) or "" for name in ("text", "title", "number"))
+        yield from (*(item.get("owners") or ()), *(item.get("support") or ()))
+        # a target's text, and its parts: an indicator and the value of its row, joined by a space
+        yield from (part for target in item.get("targets") or () for part in (target["text"], *target["text"].split()))
