@@ -359,6 +359,27 @@ def test_a_tables_target_column_gives_its_rows_targets_and_an_indicators_row_is_
     assert result.plan["sections"][0].get("text") is None
 
 
+YEARLY_TARGETS = """示例市教育局考核指标
+一、主要考核指标
+序号\t指标名称\t2024年目标值\t2025年目标值\t2026年目标值\t责任单位
+1\t学前三年毛入园率\t90%\t93%\t95%\t基教科
+2\t普惠性幼儿园覆盖率\t85%\t88%\t\t基教科
+"""
+
+
+def test_a_table_of_targets_by_year_gives_the_plans_years_else_the_last_and_reports_the_others(tmp_path, vocabulary):
+    """2024年目标值 | 2025年目标值 | 2026年目标值: only the last column was read, the others dropped without a word."""
+    path = tmp_path / "yearly.txt"
+    path.write_text(YEARLY_TARGETS, encoding="utf-8")
+    for year, values, reported in ((2025, [93, 88], ["2024年 “90%”、2026年 “95%”", "2024年 “85%”"]),
+                                   (2027, [95], ["2024年 “90%”、2025年 “93%”", "2024年 “85%”、2025年 “88%”"])):
+        result = imported(path, vocabulary, year=year)
+        assert [t["value"] for i in items(result.plan) for t in i["targets"]] == values
+        assert [u.message.split(" is read, not ")[1].split(";")[0] for u in result.unsure
+                if "has a target for each year" in u.message] == reported
+        assert not [u for u in result.unsure if "in no field of the draft" in u.message]
+
+
 METRICS = """\
 metrics:
   - {id: pilots, name: 省级普惠性民办幼儿园扶持试点, unit: 个, better: higher}

@@ -80,8 +80,9 @@ def _cells(body: list[Line]) -> Iterator[tuple[int, str, str | None]]:
         cells = tables.split_cells(line.text)
         if cells is None or tables.is_separator(cells):
             continue
-        header = tables.header(line.text) or header
-        if header is not None and header.roles == tuple(map(tables.role_of, (cell.text for cell in cells))):
+        opened = tables.header(line.text)
+        if opened is not None:
+            header = opened
             continue
         roles = header.roles if header is not None and len(cells) == header.width else (None,) * len(cells)
         yield from ((line.lineno, cell.text, role) for cell, role in zip(cells, roles) if cell.text)

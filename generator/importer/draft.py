@@ -21,7 +21,7 @@ import yaml
 from .. import model
 from ..labels import KEY_POINTS, KINDS
 from ..vocabulary import Vocabulary
-from . import dates
+from . import dates, tables
 from .metadata import CLAUSE_PUNCTUATION, bare_name
 from .metrics import listed_metric
 from .owners import OwnerClause, find_owner_clause, item_owners, owners_and_support, split_units
@@ -190,6 +190,7 @@ class Drafter:
         """A table's row as an item: its text the content, else the task, else the indicator (指标名称); its targets
         also those of a target column (预期目标: 新建公办幼儿园6所, read apart; 2025年目标值: ≥93%, the indicator's)."""
         task, content, metric, target = (part.column(role) for role in ("task", "content", "metric", "target"))
+        target = target or self.target_of_year(part)
         text = content or task or metric
         title = task.text if task and content else metric.text if text is metric else lead_phrase(text.text)
         read = (text,)  # the stretches targets are read in, each apart
@@ -201,6 +202,20 @@ class Drafter:
         cell = part.column("deadline")
         return self.item_dict(part.number, title, text, owners, support, self.deadline(cell.text if cell else "", part),
                               read)
+
+    def target_of_year(self, part: Part) -> Mapped | None:
+        """Of a row's targets for each year (2024年目标值 | 2025年目标值 | 2026年目标值), the plan's year's, else the
+        last; the others reported, as a target holds one value."""
+        by_year = tables.yearly_targets(part.columns)
+        if not by_year:
+            return None
+        year = self.year if self.year in by_year else list(by_year)[-1]
+        others = "、".join(f"{other}年 {quoted(cell.text)}" for other, cell in by_year.items()
+                          if other != year and cell.text)
+        if others:
+            self.unsure.append(Unsure(part.lineno, f"item {part.number} has a target for each year: {year}'s is read, "
+                                                   f"not {others}; put them in its text if they matter"))
+        return by_year[year]
 
     def deadline(self, stated: str, part: Part):
         """The date a stated deadline (完成时限) gives, noting the ones that give none."""

@@ -26,7 +26,8 @@ ROLES: dict[str, tuple[str, ...]] = {
     "metric": ("指标名称", "考核指标", "指标内容", "指标"),
     "target": ("目标值", "指标值", "预期目标", "年度目标", "目标任务", "考核目标", "预期值", "目标"),
 }
-_YEAR = re.compile(r"^\d{4}年度?")
+_YEAR = re.compile(r"^(\d{4})年度?")
+YEARLY = "target "  # the role of a target column of one year among several (2024年目标值 | 2025年目标值): "target 2024"
 NAMING = ("task", "content", "metric")  # the columns that name what a row is about, one of them at least
 _SEPARATOR_CELL = re.compile(r"^:?-{2,}:?$")
 _GROUP_NUMBER = re.compile(r"[0-9]{1,2}|[一二三四五六七八九十]{1,3}")
@@ -70,13 +71,28 @@ def role_of(cell: str) -> str | None:
     return None
 
 
+def _roles(cells: list[Mapped]) -> tuple[str | None, ...]:
+    """The role of each cell of a header row; target columns of several years (2024年目标值 | 2025年目标值 |
+    2026年目标值) each of its year (``YEARLY``), a table giving a row a target for each year."""
+    roles = [role_of(cell.text) for cell in cells]
+    years = [_YEAR.match("".join(cell.text.split())) for cell in cells]
+    if sum(role == "target" and year is not None for role, year in zip(roles, years)) > 1:
+        roles = [f"{YEARLY}{year[1]}" if role == "target" and year else role for role, year in zip(roles, years)]
+    return tuple(roles)
+
+
+def yearly_targets(columns: tuple[tuple[str, Mapped], ...]) -> dict[int, Mapped]:
+    """The target cells of a row by year, in the order of their columns, of a table giving one for each year."""
+    return {int(role[len(YEARLY):]): cell for role, cell in columns if role.startswith(YEARLY)}
+
+
 def header(line: Mapped) -> Header | None:
     """The column roles if the line is a table header row (two known columns, one of them the task or the
     indicator)."""
     cells = split_cells(line)
     if not cells:
         return None
-    roles = tuple(role_of(cell.text) for cell in cells)
+    roles = _roles(cells)
     known = [role for role in roles if role]
     if len(known) >= 2 and any(role in known for role in NAMING):
         return Header(roles)
@@ -91,7 +107,7 @@ def row(header_: Header, cells: list[Mapped]) -> dict[str, Mapped] | None:
     """Role -> cell for a row of the table; None if the row is no item (or does not fit the header)."""
     if len(cells) != header_.width or is_separator(cells):
         return None
-    if tuple(role_of(cell.text) for cell in cells) == header_.roles:
+    if _roles(cells) == header_.roles:
         return None  # the header again (tables that continue on a new page or under a new heading)
     columns = {role: cell for role, cell in zip(header_.roles, cells) if role}
     if not any(columns.get(role) for role in NAMING):
