@@ -389,10 +389,18 @@ def test_a_scale_with_no_unit_word_is_the_unit():
     assert skipped("体检人数达1000万以上。") == {}
 
 
+def test_head_and_jin_are_units_after_arabic_digits_only():
+    """能繁母猪存栏12万头, 粮食产量28亿斤 were numbers without a unit; after a Chinese numeral, or none, they are words."""
+    assert read("能繁母猪存栏稳定在12万头以上，生猪出栏180万头。粮食产量28亿斤。") == [
+        ("能繁母猪存栏", ">=", 12, "万头"), ("生猪出栏", "=", 180, "万头"), ("粮食产量", "=", 28, "亿斤")]
+    for text in ("以城区优质学校为龙头，抓两头带中间，培育头部企业。", "不斤斤计较，不搞一头热，半斤八两。"):
+        assert (read(text), skipped(text)) == ([], {}), text
+
+
 def test_a_scale_followed_by_a_measure_word_is_no_unit_of_its_own():
     assert read("植树造林500万株") == [("植树造林", "=", 500, "万株")]
-    assert read("生猪出栏达到20万头以上") == []  # 头 is no unit: 抓两头
-    assert skipped("生猪出栏达到20万头以上") == {"20": "a number without a unit"}
+    assert read("新增造林面积20万公顷以上") == []
+    assert skipped("新增造林面积20万公顷以上") == {"20": "a number without a unit"}
     assert read("争取上级资金1.2亿用于校舍改造。") == [("上级资金用于校舍改造", "=", 1.2, "亿")]  # a sum put to use
     for text in ("新增造林面积3万公顷。", "全年接种疫苗5万剂次。", "撰写调研报告不少于1万字。", "实施10万亿级产业集群培育工程。"):
         assert read(text) == [], text

@@ -128,8 +128,11 @@ BASE_UNITS = tuple(sorted((
     "所", "个", "人", "名", "台", "节", "次", "项", "间", "家", "支", "套", "门", "篇", "场",
     "期", "批", "处", "件", "本", "册", "张", "条", "座", "栋", "户", "班", "种", "类", "位",
     "辆", "块", "份", "首", "亩", "亩次", "米", "天", "周", "秒", "倍", "元", "株",
-    "吨", "立方米", "微克/立方米", "毫克/升", "毫克/立方米", "千瓦时", "千瓦", "岁", "人民币", "元人民币",
+    "吨", "立方米", "微克/立方米", "毫克/升", "毫克/立方米", "千瓦时", "千瓦", "岁", "人民币", "元人民币", "头", "斤",
 ), key=len, reverse=True))
+# Units only after Arabic digits (能繁母猪存栏12万头, 粮食产量28亿斤): after a Chinese numeral they are words (抓两头,
+# 一头雾水, 半斤八两), dropped silently.
+_AFTER_DIGITS = ("头", "斤")
 _BASE = "(?:" + "|".join(BASE_UNITS) + ")"
 _PERCENT = "[%％‰]"
 _UNIT = rf"(?:[万亿千]?{_BASE}|{_PERCENT})"
@@ -164,7 +167,7 @@ _UPPER_BOUNDS = ("以下", "以内", "之内", "内")
 # A quantity: 百分之九十 | number [range] [scale] [余/多] unit, then a qualifier; 成 (tenths: 三成以上) only where
 # nothing but a qualifier follows it in its clause (not 一成不变).  After Arabic digits, 万 or 亿
 # with no unit word is the unit where nothing but a qualifier follows it in its clause (1000万以上。, 惠及2000万，)
-# or it is a sum put to a use (资金1.2亿用于…); before any other word (20万头, 3万公顷, 1万字) the number is one
+# or it is a sum put to a use (资金1.2亿用于…); before any other word (3万公顷, 1万字) the number is one
 # without a unit, so that no measure word not listed as a unit is glued into the metric.
 _LARGE_ENDS = r"(?=(?:以上|以下|以内|左右)?(?:[^\u4e00-\u9fff]|\Z)|用于)"
 _QUANTITY = re.compile(rf"""
@@ -583,6 +586,8 @@ def _rejection(text: str, quantity: _Quantity, floor: int, review: bool, first_y
         return "period of a rate (每…)"
     if _LISTED_BEFORE.search(text, max(0, quantity.start - _LISTED_WINDOW), quantity.start):
         return "counts the items just listed"
+    if quantity.chinese and quantity.unit.endswith(_AFTER_DIGITS):
+        return ""
     if quantity.chinese and quantity.unit not in RATE_UNITS and not _counts(text, quantity, floor):
         return "" if quantity.first == 1 else "Chinese numeral outside a counting context (part of a name?)"
     if review and not _forward_looking(text, quantity, first_year):
