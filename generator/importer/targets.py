@@ -580,12 +580,22 @@ def _comparator_word(lead: str) -> re.Match | None:
     return found
 
 
+def _qualifies_removed(text: str, quantity: _Quantity) -> bool:
+    """A value bounded by 以上/以下 right before the noun it qualifies (56人以上大班额, 5万元以下的薄弱村), after 消除 or
+    before 清零 in its clause: it defines what is removed."""
+    return quantity.after in _LOWER_BOUNDS + ("以下",) and bool(_CJK.match(text, quantity.end)) \
+        and ("消除" in text[_clause_start(text, quantity.start):quantity.start]
+             or "清零" in text[quantity.end:_clause_end(text, quantity.end)])
+
+
 def _rejection(text: str, quantity: _Quantity, floor: int, review: bool, first_year: int | None) -> str | None:
     """Why the quantity is no target: a reason, '' to drop it silently, None if it is one."""
     if _is_period(text, quantity):
         return "period of a rate (每…)"
     if _LISTED_BEFORE.search(text, max(0, quantity.start - _LISTED_WINDOW), quantity.start):
         return "counts the items just listed"
+    if _qualifies_removed(text, quantity):
+        return "defines what its clause removes, no commitment"
     if quantity.chinese and quantity.unit.endswith(_AFTER_DIGITS):
         return ""
     if quantity.chinese and quantity.unit not in RATE_UNITS and not _counts(text, quantity, floor):
