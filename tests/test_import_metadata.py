@@ -104,6 +104,22 @@ def test_a_pages_list_of_files_to_download_after_the_signature_does_not_hide_it(
     assert [str(line) for line in meta.appended] == ["附件下载：", "1.凤山县农业农村局2025年重点工作任务分解表.docx"]
 
 
+def test_an_attachment_titling_a_table_is_closing_matter_though_no_signature_is_above_it():
+    """附件 and a table's title over its rows, with no signature above: they were the last item's text, its rows
+    items below it.  A 附件 line over prose, or over a table below prose, stays the body."""
+    items = "一、总体目标\n1.完成任务。\n2.加强机关党建。（责任股室：办公室）\n"
+    table = "序号|项目名称|总投资（万元）|责任单位\n1|石门经开区新材料产业园二期|68000|县经开区管委会\n"
+    meta, body, unsure = split(items + "附件：石门县2025年县级重点项目计划表\n附件\n石门县2025年县级重点项目计划表\n" + table)
+    assert [str(line) for line in body] == ["一、总体目标", "1.完成任务。", "2.加强机关党建。（责任股室：办公室）"]
+    assert [str(line) for line in meta.appended][:3] == ["附件：石门县2025年县级重点项目计划表", "附件", "石门县2025年县级重点项目计划表"]
+    assert len(meta.appended) == 5 and [u.line for u in unsure] == [4]
+    for below in ("附件1\n项目要按期推进，确保完成。\n" + table, "附件1\n" + "项目要按期推进。\n"):
+        assert split(items + below)[0].appended == ()
+    meta, body, _ = split(items + "附件：石门县2025年县级重点项目计划表\n石门县发展和改革局\n2025年2月20日\n附件\n"
+                                  "石门县2025年县级重点项目计划表\n" + table)  # signed: the attachment is below it
+    assert (meta.published, str(meta.appended[0]), str(body[-1])) == (date(2025, 2, 20), "附件", "附件：石门县2025年县级重点项目计划表")
+
+
 def test_a_notice_without_the_document_title_names_the_document():
     meta, _, _ = split(NOTICE + BODY)
     assert meta.title == "示例县2024年卫生健康工作要点"

@@ -111,13 +111,27 @@ def _tail_start(lines: list[Line]) -> tuple[int, date | None, Line | None, list[
     return start, published, signer, imprint
 
 
-def _appended_start(body: list[Line]) -> int:
-    """Where an attachment printed after the document's signature and date starts (a line 附件, 附件1 or
-    附件：…任务分解表 below them), else the end of the body."""
-    for index, line in enumerate(body):
-        if index and _APPENDED.match(str(line)) and _tail_start(body[:index])[1] is not None:
-            return index
-    return len(body)
+def _appended_start(body: list[Line]) -> tuple[int, str]:
+    """Where an attachment starts, a line 附件, 附件1 or 附件：…任务分解表 after the items, and what tells it: printed
+    after the document's signature and date, or a table below it and its title (附件 / 石门县2025年县级重点项目计划表 /
+    序号|项目名称|…) where the document is not signed; else the end of the body."""
+    starts = [index for index, line in enumerate(body) if index and _APPENDED.match(str(line))]
+    signed = next((index for index in starts if _tail_start(body[:index])[1] is not None), None)
+    if signed is not None:
+        return signed, "printed after the signature and date"
+    titling = next((index for index in starts if _titles_a_table(body[index + 1:])), None)
+    return (len(body), "") if titling is None else (titling, "the title of a table below it")
+
+
+def _titles_a_table(below: list[Line]) -> bool:
+    """Whether the lines below a 附件 line are titles (no clause punctuation: 附件, the table's name) down to a row
+    of a table."""
+    for line in below:
+        if tables.split_cells(line.text) is not None:
+            return True
+        if len(str(line)) > TITLE_MAX or CLAUSE_PUNCTUATION.search(str(line)):
+            return False
+    return False
 
 
 def _cover_letter_end(header: list[Line], titles: list[Line]) -> int:
@@ -191,12 +205,12 @@ def split(lines: list[Line]) -> tuple[Metadata, list[Line], list[Unsure]]:
     unsure: list[Unsure] = []
     first, listed = _body_start(lines)
     header, body = lines[:first], lines[first:]
-    appended_at = _appended_start(body)
+    appended_at, told = _appended_start(body)
     body, appended = body[:appended_at], tuple(body[appended_at:])
     if appended:
         unsure.append(Unsure(appended[0].lineno, f"lines {appended[0].lineno}–{appended[-1].lineno}: “{appended[0]}”, "
-                             "printed after the signature and date, is kept in the plan's `closing`, not read for "
-                             "items: make items of its tasks by hand if it holds any"))
+                             f"{told}, is kept in the plan's `closing`, not read for items: make items of its tasks "
+                             "by hand if it holds any"))
     tail, published, signer, imprint = _tail_start(body)
     body = body[:tail]
     if imprint:
