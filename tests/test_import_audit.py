@@ -85,9 +85,10 @@ def test_a_column_not_read_and_a_row_that_is_no_item_are_reported(tmp_path):
     """备注 is no column the importer reads, a value with no number is no target, and a row with no task no item."""
     result, _ = imported(tmp_path, "示例县教育局2025年工作要点\n一、重点任务\n序号\t工作任务\t预期目标\t牵头单位\t完成时限\t备注\n"
                                    "1\t扩大普惠资源\t新建幼儿园3所\t基教科\t2025年9月底前\t需财政保障\n"
-                                   "2\t提升保教质量\t持续提升\t教研室\t全年\t\n3\t\t\t督导室\t长期坚持\t\n")
+                                   "2\t提升保教质量\t持续提升\t教研室\t全年\t\n3\t\t\t督导室\t长期坚持\t\n"
+                                   "4\t杜绝校园安全责任事故\t0起\t安全股\t全年\t\n")
     assert [lost(u) for u in result.unsure if "in no field of the draft" in u.message] == [
-        (4, "需财政保障"), (5, "持续提升"), (6, "督导室")]
+        (4, "需财政保障"), (5, "持续提升"), (6, "督导室"), (7, "0起")]  # 0起 is no target: the report names “0”
 
 
 def test_words_before_a_paragraphs_yi_shi_after_a_colon_are_the_sections_text_not_lost(tmp_path):

@@ -21,7 +21,7 @@ from typing import Iterable, Iterator
 
 from . import tables
 from .dates import is_deadline
-from .markers import match_marker
+from .markers import GUESSED, match_marker
 from .owners import find_owner_clause, item_owners, split_units
 from .report import Unsure, walk_item_dicts, walk_sections
 from .textmap import Line
@@ -44,7 +44,7 @@ def lost_clauses(body: list[Line], plan: dict, reported: Iterable[str] = ()) -> 
     """Each clause of ``body`` and cell of its tables that no field of ``plan`` holds, nor a message of
     ``reported`` quotes (a cell's), as an unsure place of its line."""
     kept = {clause for text in _texts(plan) for cut in (_CLAUSES, _CLAUSES_OR_LINES, _CLAUSES_OR_CELLS)
-            for clause in _cut(text, cut)}
+            for guessed in (True, False) for clause in _cut(text, cut, guessed)}
     report = "\n".join(reported)
     lost = sorted([(lineno, part) for lineno, clause in _clauses(body) if clause not in kept
                    for part in (_cut(clause, _PIECES) if _PIECES.search(clause) else [clause])
@@ -69,7 +69,8 @@ def _held(cell: str, role: str | None, kept: set[str], report: str) -> bool:
     quotes it."""
     if role in _UNITS and set(split_units(cell)) <= kept:
         return True
-    return all(clause in kept or _stated(clause) for clause in _stated_apart(cell)) or cell in report
+    clauses = _stated_apart(cell, guessed=False)  # 0起, 5次: a value, not number 0 or 5 of a part
+    return all(clause in kept or _stated(clause) for clause in clauses) or cell in report
 
 
 def _cells(body: list[Line]) -> Iterator[tuple[int, str, str | None]]:
@@ -96,18 +97,18 @@ def _clauses(body: list[Line]) -> Iterator[tuple[int, str]]:
             yield lineno, clause
 
 
-def _stated_apart(text: str) -> Iterator[str]:
+def _stated_apart(text: str, guessed: bool = True) -> Iterator[str]:
     """The clauses of ``text`` (without its number), the units and deadline it states a clause apart: the item's
     fields (【】 too)."""
-    text = _unnumbered(text)
+    text = _unnumbered(text, guessed)
     stated = item_owners(text)
-    return _cut(text[stated.start:stated.end] + "。" + text[stated.rest:], _CLAUSES)
+    return _cut(text[stated.start:stated.end] + "。" + text[stated.rest:], _CLAUSES, guessed)
 
 
-def _cut(text: str, cut: re.Pattern) -> Iterator[str]:
+def _cut(text: str, cut: re.Pattern, guessed: bool = True) -> Iterator[str]:
     """The clauses of ``text`` cut at ``cut``, each without its number and its units in 【】."""
     for clause in cut.split(text):
-        clause = _LEADING_UNITS.sub("", _unnumbered(clause.strip(_EDGES))).strip(_EDGES)
+        clause = _LEADING_UNITS.sub("", _unnumbered(clause.strip(_EDGES), guessed)).strip(_EDGES)
         if len(clause) > 1:
             yield clause
 
@@ -132,9 +133,11 @@ def _wrapped(text: str) -> bool:
     return bool(_PROSE.search(text)) and not text.endswith(_ENDS)
 
 
-def _unnumbered(clause: str) -> str:
+def _unnumbered(clause: str, guessed: bool = True) -> str:
+    """``clause`` without its number; ``guessed``: also digits glued to the text (27构建…, an item's number where
+    the numbering expects it), which a table's cell starts with as a value (0起)."""
     marker = match_marker(clause)
-    return clause[marker.length:] if marker else clause
+    return clause[marker.length:] if marker and (guessed or marker.style not in GUESSED) else clause
 
 
 def _texts(plan: dict) -> Iterator[str]:
