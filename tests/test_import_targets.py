@@ -401,7 +401,7 @@ def test_a_bounded_value_defining_what_is_removed_is_no_target_but_reported():
     """消除56人以上大班额 was 消除大班额 ≥ 56 人: the 56 defines which classes are removed, it commits to nothing."""
     removes = "defines what its clause removes, no commitment"
     for text, value in (("全面消除56人以上大班额。", "56人以上"), ("全面消除集体经营性收入5万元以下的薄弱村。", "5万元以下"),
-                        ("56人以上大班额全部清零。", "56人以上")):
+                        ("56人以上大班额全部清零。", "56人以上"), ("动态清零56人以上大班额。", "56人以上")):
         assert (read(text), skipped(text)) == ([], {value: removes}), text
     assert read("大班额消除率达到90%以上，新建学校3所以上消除大班额。") == [
         ("大班额消除率", ">=", 90, "%"), ("新建学校消除大班额", ">=", 3, "所")]

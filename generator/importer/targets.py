@@ -582,10 +582,10 @@ def _comparator_word(lead: str) -> re.Match | None:
 
 def _qualifies_removed(text: str, quantity: _Quantity) -> bool:
     """A value bounded by 以上/以下 right before the noun it qualifies (56人以上大班额, 5万元以下的薄弱村), after 消除 or
-    before 清零 in its clause: it defines what is removed."""
+    清零 in its clause, or before 清零 (…大班额全部清零): it defines what is removed."""
+    lead = text[_clause_start(text, quantity.start):quantity.start]
     return quantity.after in _LOWER_BOUNDS + ("以下",) and bool(_CJK.match(text, quantity.end)) \
-        and ("消除" in text[_clause_start(text, quantity.start):quantity.start]
-             or "清零" in text[quantity.end:_clause_end(text, quantity.end)])
+        and ("消除" in lead or "清零" in lead or "清零" in text[quantity.end:_clause_end(text, quantity.end)])
 
 
 def _rejection(text: str, quantity: _Quantity, floor: int, review: bool, first_year: int | None) -> str | None:
