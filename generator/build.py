@@ -188,7 +188,7 @@ def site_config(root: str, **options):
     from . import siteplugin
 
     path = os.path.join(root, CONFIG)
-    if special_file(path):  # MkDocs would open it and wait for a writer
+    if special_file(path):  # MkDocs opens it itself (naming an absent one in its words), so would open a FIFO
         print(cannot_read(path, SPECIAL_FILE), file=sys.stderr)
         return None
     try:

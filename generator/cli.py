@@ -26,7 +26,7 @@ def cmd_check(args) -> int:
 def cmd_schema(args) -> int:
     from .atomicfile import replace_file
     from .schema import schema_files
-    from .yamlsource import SPECIAL_FILE, special_file
+    from .yamlsource import open_to_read
 
     stale, files = [], schema_files()
     for relative, text in files.items():
@@ -37,11 +37,8 @@ def cmd_schema(args) -> int:
                 replace_file(path, text)
             elif not os.path.exists(path):
                 stale.append(f"{path} does not exist")
-            elif special_file(path):  # not opened, which would wait for a writer
-                print(f"error: {path}: {SPECIAL_FILE}", file=sys.stderr)
-                return 1
             else:
-                with open(path, encoding="utf-8") as current:
+                with open_to_read(path, "r", encoding="utf-8") as current:
                     if current.read() != text:
                         stale.append(f"{path} is out of date")
         except (OSError, UnicodeDecodeError) as error:

@@ -48,11 +48,9 @@ class PlanCache:
     def key(self, path: str) -> str | None:
         """The name of the entry for the plan file ``path`` as it is now; None if it cannot be read, or is
         larger than a plan file may be (``yamlsource.MAX_BYTES``: it is not read whole, here or there), or a FIFO
-        (``yamlsource.special_file``: it is not opened, which would wait for a writer)."""
-        if yamlsource.special_file(path):
-            return None
+        (``yamlsource.open_to_read``: loading it reports it)."""
         try:
-            with open(path, "rb") as file:
+            with yamlsource.open_to_read(path) as file:
                 data = file.read(yamlsource.MAX_BYTES + 1)
         except OSError:
             return None

@@ -17,7 +17,7 @@ import shutil
 import yaml
 from yaml_env_tag import construct_env_tag
 
-from .yamlsource import special_file
+from .yamlsource import open_to_read
 
 PLANS = "plans"      # curated plan files, plans/<year>/<id>.yaml
 CONTENT = "content"  # vocabularies, the dictionary and hand-written pages
@@ -40,12 +40,9 @@ ConfigLoader.add_multi_constructor("tag:yaml.org,2002:python/", lambda loader, s
 
 def read_config(config_file: str) -> dict:
     """The MkDocs configuration, ``!ENV`` resolved as MkDocs does; {} when it cannot be read or is no mapping
-    (MkDocs itself reports a broken configuration; a FIFO is not opened, which would wait for a writer:
-    ``build.site_config`` says why)."""
-    if special_file(config_file):
-        return {}
+    (MkDocs itself reports a broken configuration, and ``build.site_config`` a FIFO, not opened here)."""
     try:
-        with open(config_file, encoding="utf-8") as file:
+        with open_to_read(config_file, "r", encoding="utf-8") as file:
             config = yaml.load(file, Loader=ConfigLoader)
     except (OSError, yaml.YAMLError):
         return {}

@@ -48,7 +48,7 @@ from .builddate import build_day
 from .gitrepo import GitError, Repo
 from .project import CONFIG, DOCS, EDITION_TAGS, SOURCES, configured_site_url
 from .write import existing_files
-from .yamlsource import special_file
+from .yamlsource import open_to_read
 
 STATE = ".plansite-state.json"  # in the project root
 VERSION = 2  # of the record's format
@@ -80,12 +80,10 @@ def fingerprint(root: str, shown: Collection[str] | None = None) -> str:
 
 def input_bytes(path: str) -> bytes | str:
     """The bytes of an input file, or why it cannot be read (a dangling symlink, a loop of them, no permission):
-    loading reports a plan's or a vocabulary's file that cannot be read, and a generation reads no other.  A FIFO
-    is not opened: that would wait for a writer."""
-    if special_file(path):
-        return "special"
+    loading reports a plan's or a vocabulary's file that cannot be read, and a generation reads no other (nor
+    a FIFO: ``open_to_read``)."""
     try:
-        with open(path, "rb") as file:
+        with open_to_read(path) as file:
             return file.read()
     except OSError as error:
         return f"unreadable: {error.strerror}"
@@ -168,13 +166,11 @@ def record(root: str, inputs: str, said: dict, sources: dict[str, bool]) -> None
 
 def recorded(root: str, inputs: str) -> dict | None:
     """The record of the last generation of docs/ if its inputs digested to ``inputs`` and docs/ is as
-    it left it: {"files": how many, "said": what it printed}; else None (a FIFO in its place is not opened,
-    which would wait for a writer: ``record`` replaces it)."""
+    it left it: {"files": how many, "said": what it printed}; else None (also for a FIFO in its place, not
+    opened: ``record`` replaces it)."""
     path = os.path.join(root, STATE)
-    if special_file(path):
-        return None
     try:
-        with open(path, encoding="utf-8") as file:
+        with open_to_read(path, "r", encoding="utf-8") as file:
             state = json.load(file)
     except (OSError, ValueError):
         return None

@@ -21,7 +21,7 @@ from .model import SLUG
 from .project import CONTENT, PLANS, SCHEMA_FILE, hand_written_files
 from .references import is_web_address
 from .segmentation import DICTIONARY, dictionary_problems
-from .yamlsource import SPECIAL_FILE, cannot_read, read_text, special_file
+from .yamlsource import cannot_read, open_to_read, read_text
 from .validate_targets import early_deadline, metric_name_clashes, review_links, targets
 from .vocabulary import Vocabulary, department_names, entries_named, normalise_name, placeholder_number
 
@@ -251,10 +251,8 @@ def published_files(site: Site) -> Iterator[Diagnostic]:
 
 def unreadable(path: str) -> str:
     """Why the file ``path`` cannot be opened to be read (a dangling symlink, no permission, a FIFO), or ''."""
-    if special_file(path):
-        return SPECIAL_FILE
     try:
-        with open(path, "rb"):
+        with open_to_read(path):
             return ""
     except OSError as error:
         return error.strerror or str(error)

@@ -53,7 +53,7 @@ from dataclasses import dataclass, field
 from typing import Callable, Iterator, Mapping
 
 from .processes import c_function, fork_map, processes_for
-from .yamlsource import special_file
+from .yamlsource import SpecialFile, open_to_read
 
 STAGING_PREFIX = ".plansite-build-"
 # Fewer files than this per process, and a second process costs more than it saves (forking, and the
@@ -100,7 +100,7 @@ def content_of(file: File) -> Content:
 
 
 def read_bytes(path: str) -> bytes:
-    with open(path, "rb") as file:
+    with open_to_read(path) as file:
         return file.read()
 
 
@@ -111,12 +111,10 @@ def copy_of(path: str) -> Callable[[], bytes]:
 
 def current_bytes(path: str) -> bytes | None:
     """What the file ``path`` of a generated directory holds; None where it holds none, or is a FIFO put there
-    (not opened, which would wait for a writer: like any file that differs, it is replaced)."""
-    if special_file(path):
-        return None
+    (not opened: like any file that differs, it is replaced)."""
     try:
         return read_bytes(path)
-    except (FileNotFoundError, NotADirectoryError, IsADirectoryError):
+    except (FileNotFoundError, NotADirectoryError, IsADirectoryError, SpecialFile):
         return None
 
 

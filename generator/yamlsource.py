@@ -19,12 +19,14 @@ starting with a YAML indicator, a key indented otherwise than its siblings.
 
 from __future__ import annotations
 
+import errno
 import os
 import pickle
 import re
 import stat
 import sys
 from dataclasses import dataclass, field
+from typing import IO
 
 import yaml
 
@@ -149,6 +151,22 @@ def special_file(path: str) -> bool:
 SPECIAL_FILE = "it is a FIFO, a socket or a device, not a file"  # why ``special_file`` is not read
 
 
+class SpecialFile(OSError):
+    """What ``open_to_read`` raises for a ``special_file``, which it does not open: its ``strerror`` is
+    ``SPECIAL_FILE``, so the readers saying why a file cannot be read say it as they say any other reason."""
+
+    def __init__(self, path: str):
+        super().__init__(errno.EINVAL, SPECIAL_FILE, path)
+
+
+def open_to_read(path: str, mode: str = "rb", **options) -> IO:
+    """``open(path, mode, **options)`` of a file to be read, but ``SpecialFile`` for a FIFO, a socket or a device:
+    how the generator opens each input it reads itself, so that none waits for a writer."""
+    if special_file(path):
+        raise SpecialFile(path)
+    return open(path, mode, **options)
+
+
 def cannot_read(path: str, why: str) -> Diagnostic:
     """The error of a file that cannot be read, saying why (it concerns the whole file: no line)."""
     return Diagnostic(path, 0, 0, "", f"cannot read file: {why}")
@@ -156,13 +174,12 @@ def cannot_read(path: str, why: str) -> Diagnostic:
 
 def read_text(path: str) -> tuple[str | None, list[Diagnostic]]:
     """The file's text as UTF-8, or a diagnostic saying why it cannot be read."""
-    if special_file(path):
-        return None, [cannot_read(path, SPECIAL_FILE)]
     try:
-        size = os.path.getsize(path)
-        if size > MAX_BYTES:
-            return None, [Diagnostic(path, 0, 0, "", f"file is {size:,} bytes; the limit is {MAX_BYTES:,}")]
-        raw = open(path, "rb").read()
+        with open_to_read(path) as file:
+            size = os.fstat(file.fileno()).st_size
+            if size > MAX_BYTES:
+                return None, [Diagnostic(path, 0, 0, "", f"file is {size:,} bytes; the limit is {MAX_BYTES:,}")]
+            raw = file.read()
     except OSError as exc:
         return None, [cannot_read(path, exc.strerror)]
     try:

@@ -14,9 +14,10 @@ import statistics
 import unicodedata
 import zipfile
 from html.parser import HTMLParser
+from typing import BinaryIO
 
 from ..diagnostics import Diagnostic
-from ..yamlsource import SPECIAL_FILE, cannot_read, special_file
+from ..yamlsource import cannot_read, open_to_read
 from .markers import starts_numbered
 from .tables import split_cells
 from .textmap import Mapped
@@ -36,12 +37,11 @@ def read_source(path: str) -> tuple[str | None, list[Diagnostic]]:
         known = ", ".join(sorted(READERS))
         return None, [Diagnostic(path, 0, 0, "", f"cannot import {extension or 'a file without extension'} "
                                  f"files (known: {known})")]
-    if special_file(path):  # not opened: reading a FIFO waits for a writer
-        return None, [cannot_read(path, SPECIAL_FILE)]
     try:
-        if os.path.getsize(path) > MAX_BYTES:
-            return None, [Diagnostic(path, 0, 0, "", f"file is larger than {MAX_BYTES:,} bytes")]
-        text = normalise_newlines(reader(path))
+        with open_to_read(path) as file:
+            if os.fstat(file.fileno()).st_size > MAX_BYTES:
+                return None, [Diagnostic(path, 0, 0, "", f"file is larger than {MAX_BYTES:,} bytes")]
+            text = normalise_newlines(reader(file))
     except OSError as exc:
         return None, [cannot_read(path, exc.strerror or str(exc))]
     except (UnicodeDecodeError, ValueError) as exc:
@@ -89,10 +89,9 @@ def decode(raw: bytes) -> str:
         raise ValueError(f"text is neither UTF-8 nor GB18030 (byte {exc.start}: 0x{raw[exc.start]:02x})") from None
 
 
-def read_txt(path: str) -> str:
+def read_txt(file: BinaryIO) -> str:
     """The text as the file holds it (``read_source`` repairs its line wraps if it was copied from a PDF)."""
-    with open(path, "rb") as handle:
-        return decode(handle.read())
+    return decode(file.read())
 
 
 # --- saved web pages ------------------------------------------------------------------
@@ -354,9 +353,8 @@ def html_text(markup: str) -> str:
     return "".join(line + "\n" for line in lines if line.strip("\t"))
 
 
-def read_html(path: str) -> str:
-    with open(path, "rb") as handle:
-        raw = handle.read()
+def read_html(file: BinaryIO) -> str:
+    raw = file.read()
     declared = _CHARSET.search(raw[:4096])
     if declared:
         name = declared.group(1).decode("ascii").lower()
@@ -370,7 +368,7 @@ def read_html(path: str) -> str:
 
 # --- Word documents -------------------------------------------------------------------
 
-def read_docx(path: str) -> str:
+def read_docx(file: BinaryIO) -> str:
     """Paragraphs and tables in document order; a table row is one line of tab-separated cells.  A paragraph
     of an automatic list starts with the number Word prints for it (``wordlists``)."""
     import docx
@@ -379,7 +377,7 @@ def read_docx(path: str) -> str:
     from docx.text.paragraph import Paragraph
 
     try:
-        document = docx.Document(path)
+        document = docx.Document(file)
     except (OpcError, zipfile.BadZipFile, KeyError):
         raise ValueError("not a Word document in the .docx format (a .doc of older Word versions: save it as "
                          ".docx)") from None
@@ -550,7 +548,7 @@ def _page_text(page, running: set[tuple[str, int]]) -> str:
     return "".join(out)
 
 
-def read_pdf(path: str) -> str:
+def read_pdf(file: BinaryIO) -> str:
     """The text of each page, without the header and footer the printer repeats on each (the document's
     letterhead, 第 1 页 共 4 页), its line wraps repaired."""
     from pdfminer.high_level import extract_pages
@@ -560,7 +558,7 @@ def read_pdf(path: str) -> str:
     level = quiet.level
     quiet.setLevel(logging.ERROR)  # its warnings on fonts (no FontBBox) are not the reader's
     try:
-        pages = list(extract_pages(path))
+        pages = list(extract_pages(file))
     except PSException as exc:
         raise ValueError(f"not a readable PDF ({exc})") from None
     finally:
