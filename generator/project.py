@@ -93,6 +93,13 @@ def hand_written_files(root: str) -> dict[str, str]:
     return found
 
 
+def published_schema(root: str) -> str | None:
+    """The plan format's schema in the project at ``root`` (``SCHEMA_FILE``), which the site publishes as it is
+    (``render.copied_files``), so ``validate`` checks it can be read; None if it has none."""
+    path = os.path.join(root, SCHEMA_FILE)
+    return path if os.path.exists(path) else None
+
+
 def copy_project(root: str, target: str) -> str:
     """Copy the sources and configuration of the project at ``root`` into ``target`` (created if need be)."""
     for name in (*SOURCES, CONFIG):

@@ -30,7 +30,7 @@ from .load import Site
 from .model import Plan, Section
 from .opendata import OPEN_DATA_PAGE, SCHEMA, data_fields, open_data
 from .paging import paginate
-from .project import DOCS, SCHEMA_FILE, hand_written_files
+from .project import DOCS, hand_written_files, published_schema
 from .render_targets import Tracking, target_pages
 from .searchworker import repaired_worker
 from .sitehistory import NO_HISTORY, SiteHistory
@@ -123,8 +123,7 @@ def copied_files(root: str, hand_written: dict[str, str]) -> dict[str, str]:
     """Files published as they are: {path in docs/: source path}; content/pages/ whole (``hand_written``, from
     ``hand_written_files``)."""
     found = dict(hand_written)
-    schema = os.path.join(root, SCHEMA_FILE)
-    if os.path.exists(schema):
+    if schema := published_schema(root):
         found[SCHEMA] = schema
     static = os.path.join(os.path.dirname(__file__), "static")
     found.update((f"{STATIC}/{name}", os.path.join(static, name)) for name in sorted(os.listdir(static)))

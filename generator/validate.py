@@ -18,7 +18,7 @@ from .ids import walk_items, walk_sections
 from .importer.owners import UNIT_SEPARATORS, split_units
 from .load import VOCABULARY_FILES, PlanFile, Site, display_path, named_after_its_id
 from .model import SLUG
-from .project import CONTENT, PLANS, SCHEMA_FILE, hand_written_files
+from .project import CONTENT, PLANS, hand_written_files, published_schema
 from .references import is_web_address
 from .segmentation import DICTIONARY, dictionary_problems
 from .yamlsource import cannot_read, open_to_read, read_text
@@ -244,8 +244,7 @@ def published_files(site: Site) -> Iterator[Diagnostic]:
             yield from read_text(path)[1]
         elif problem := unreadable(path):
             yield cannot_read(path, problem)
-    schema = os.path.join(site.root, SCHEMA_FILE)
-    if os.path.exists(schema) and (problem := unreadable(schema)):
+    if (schema := published_schema(site.root)) and (problem := unreadable(schema)):
         yield cannot_read(schema, problem)
 
 
