@@ -329,9 +329,7 @@ def unknown_owner(vocabulary: Vocabulary, owner: str, organisation: str) -> str:
     listed = as_list(owner)
     if listed:
         return f"{problem}: {listed}"
-    ids = [d.id for d in vocabulary.departments if d.organisation == organisation] if owner.isascii() else []
-    return f"{problem}{did_you_mean(owner, [*vocabulary.owner_names(organisation), *ids])}; add it to " \
-        "content/departments.yaml"
+    return f"{problem}{did_you_mean(owner, vocabulary.owner_names(organisation))}; add it to content/departments.yaml"
 
 
 def as_list(owner: str) -> str:

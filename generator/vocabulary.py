@@ -93,8 +93,10 @@ class Vocabulary:
                                    *(org for (org, known) in self._department_by_name if known == name)]))
 
     def owner_names(self, organisation: str) -> list[str]:
-        """Every name an owner of this organisation may be written as (for suggestions)."""
-        return [name for (org, name) in self._department_by_name if org == organisation]
+        """Every name an owner of this organisation may be written as, as ``resolve_owner`` reads it: its
+        departments' names, full names and aliases, and their ids (for suggestions)."""
+        return [*(name for (org, name) in self._department_by_name if org == organisation),
+                *(d.id for d in self.departments if d.organisation == organisation)]
 
 
 def department_names(department: Department) -> tuple[str, ...]:

@@ -195,3 +195,12 @@ def test_plans_of_different_source_files_are_no_warning(tmp_path):
     write(tmp_path, "plans/2026/demo-edu-2026.yaml", SOURCED.replace("demo-edu-2025", "demo-edu-2026")
           .replace("2025", "2026"))
     assert [m for _, _, _, m in messages(tmp_path) if "is also the source" in m] == []
+
+
+def test_an_owner_written_as_a_department_id_with_a_full_width_hyphen_is_told_the_id(tmp_path):
+    """A Chinese input method types the hyphen of an id full-width (demo－jijiaoke): ids were suggested only to an
+    owner written in ASCII, so this one was told to add a department."""
+    make_project(tmp_path, PLAN.replace("owners: [基教科, 计划财务科]", "owners: [demo－jijiaoke]"))
+    assert [(f, m) for _, f, _, m in messages(tmp_path)] == [(
+        "sections[0].items[0].owners[0]", "unknown department 'demo－jijiaoke' for organisation 'demo-edu' (did you "
+        "mean 'demo-jijiaoke' or 'demo-jicaike'?); add it to content/departments.yaml")]
