@@ -216,6 +216,8 @@ def test_deadlines_give_the_last_day_they_allow():
     ("2025.9.30", date(2025, 9, 30)), ("2025/10/15", date(2025, 10, 15)), ("2025-6-30", date(2025, 6, 30)),
     ("次年3月", date(2026, 3, 31)), ("明年底前", date(2026, 12, 31)),    # the year after the plan's
     ("每月10日前报送月报，次年1月底前报送年报", date(2026, 1, 31)),
+    ("2026年底前完成", date(2026, 12, 31)), ("2026年内完成", date(2026, 12, 31)),  # the year of 年底, 年内: not the plan's
+    ("明年内", date(2026, 12, 31)),
 ])
 def test_a_deadline_of_several_dates_or_in_digits_gives_the_last_day_it_allows(text, day):
     assert deadline(text, 2025) == day
