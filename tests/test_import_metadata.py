@@ -233,6 +233,8 @@ def test_a_deadline_of_several_dates_or_in_digits_gives_the_last_day_it_allows(t
     # dates listed or a span, and stages
     ("2025年4月、10月各开展一次", True), ("3月至11月", True), ("分两个阶段：6月底前完成申报", True),
     ("4月、农忙时节", False),
+    # within a year, as ``deadline`` reads it
+    ("2026年内完成", True), ("明年内", True),
 ])
 def test_a_deadline_and_nothing_else(text, stated):
     assert is_deadline(text) is stated
