@@ -98,14 +98,10 @@ def publish_edition(repo: Repo, root: str, version: str, alias: str, title: str 
     check_names_on_site(repo, branch, version, alias)
     tags = share_tags(repo, remote, branch, version) if push else []
     warn_of_moved_addresses(repo, root, branch, version)
-    before = repo.resolve(branch) if repo.has_branch(branch) else None
     tag = f"{EDITION_TAGS}/{version}"
     created = tag_edition(repo, tag, version)
-    try:
+    with undone_if_stopped(repo, branch, tag if created else None) as before:
         changed = deploy(repo, root, version, alias, title, branch, remote, before)
-    except BaseException:
-        undo(repo, branch, before, tag if created else None)
-        raise
     if push:
         push_site(repo, remote, branch, remote_commit, [f"refs/tags/{tag}:refs/tags/{tag}" for tag in tags],
                   f"edition {version} is published here (on {branch}, tagged {tag}) but not on {remote}: run "
@@ -130,17 +126,24 @@ def deploy(repo: Repo, root: str, version: str, alias: str, title: str | None, b
     return squash_or_restore(repo, branch, before)
 
 
-def undo(repo: Repo, branch: str, before: str | None, tag: str | None) -> None:
-    """Put the branch back at its commit ``before`` the deploy (delete it when there was none) and delete the
-    ``tag`` made for the edition: a publish failed or stopped half-way (Ctrl-C, SIGTERM) left an edition mike had
+@contextlib.contextmanager
+def undone_if_stopped(repo: Repo, branch: str, tag: str | None = None):
+    """Within the block, given the branch's commit before it (None when there is none), mike's steps on the branch;
+    if they fail or are stopped half-way (Ctrl-C, SIGTERM), the branch is put back at that commit (deleted when
+    there was none) and the ``tag`` made for the edition deleted: a publish so stopped left an edition mike had
     committed without its tag, squash or site root, or a tag naming an edition no site has, which refused
-    publishing that version from another commit."""
-    if before:
-        repo.git("update-ref", "-m", "plansite publish: undone", f"refs/heads/{branch}", before)
-    elif repo.has_branch(branch):
-        repo.git("update-ref", "-d", f"refs/heads/{branch}")
-    if tag:
-        repo.git("tag", "--delete", tag)
+    publishing that version from another commit; a retract, an edition deleted but its aliases not moved."""
+    before = repo.resolve(branch) if repo.has_branch(branch) else None
+    try:
+        yield before
+    except BaseException:
+        if before:
+            repo.git("update-ref", "-m", "plansite publish: undone", f"refs/heads/{branch}", before)
+        elif repo.has_branch(branch):
+            repo.git("update-ref", "-d", f"refs/heads/{branch}")
+        if tag:
+            repo.git("tag", "--delete", tag)
+        raise
 
 
 @contextlib.contextmanager

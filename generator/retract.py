@@ -27,7 +27,7 @@ from .gitrepo import GitError, Repo
 from .interrupt import terminate_as_interrupt
 from .project import EDITION_TAGS
 from .publish import (PublishError, check_branch, checkouts_following, mike, push_site, remote_tags, site_to_change,
-                      site_versions, squash, undo)
+                      site_versions, squash, undone_if_stopped)
 
 
 def retract(root: str, version: str, branch: str, remote: str, push: bool) -> tuple[list[str], str]:
@@ -47,17 +47,13 @@ def retract_edition(repo: Repo, root: str, version: str, branch: str, remote: st
     tag = f"{EDITION_TAGS}/{version}"
     later = [name for name in (entry["version"] for entry in entries)
              if name != version and repo.exists(branch, f"{name}/editions/{version}/index.html", top=True)]
-    before = repo.resolve(branch)
-    try:
+    with undone_if_stopped(repo, branch):
         mike(root, "delete", "--branch", branch, "--remote", remote, "--ignore-remote-status",
              "--message", f"Retract edition {version}", version)
         if aliases:
             mike(root, "alias", "--alias-type", "copy", "--branch", branch, "--remote", remote,
                  "--ignore-remote-status", heir, *aliases)
         squash(repo, branch)
-    except BaseException:
-        undo(repo, branch, before, None)
-        raise
     if push:
         deleted = [f":refs/tags/{tag}"] if tag in remote_tags(repo, remote) else []
         push_site(repo, remote, branch, remote_commit, deleted,
