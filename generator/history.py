@@ -25,7 +25,7 @@ from typing import Callable, Collection, Iterable, Mapping
 from .changes import Changelog, compare, read_plans
 from .gitrepo import GitError, NotARepository, Repo
 from .load import PlanFile, display_path
-from .project import EDITION_TAGS, SOURCES
+from .project import EDITION_TAGS, SOURCES, edition_version
 
 
 @dataclass(frozen=True)
@@ -131,11 +131,12 @@ def editions(root: str, visit: Visit | None = None, shown: Collection[str] | Non
     def read(repo):
         found, previous, before = [], "", {}
         for tag, date in repo.tags(EDITION_TAGS):
-            if shown is not None and tag.removeprefix(EDITION_TAGS + "/") not in shown:
+            version = edition_version(tag)
+            if shown is not None and version not in shown:
                 continue
             plans, warnings, _ = read_plans(root, tag)
             changes = Changelog(previous, tag, compare(before, plans), tuple(warnings))
-            edition = Edition(tag.removeprefix(EDITION_TAGS + "/"), datetime.fromisoformat(date), changes)
+            edition = Edition(version, datetime.fromisoformat(date), changes)
             if visit is not None:
                 visit(edition, before, plans)
             found.append(edition)

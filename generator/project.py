@@ -27,7 +27,7 @@ DOCS = "docs"
 PAGES = os.path.join(CONTENT, "pages")  # hand-written pages, published as they are
 SCHEMA_FILE = os.path.join(PLANS, "plan.schema.json")  # the plan format's JSON Schema, next to the plans
 CONTENT_SCHEMAS = os.path.join(CONTENT, "schema")  # the JSON Schemas of the files of content/
-EDITION_TAGS = "edition"  # `plansite publish VERSION` tags the published commit edition/VERSION
+EDITION_TAGS = "edition"  # `plansite publish VERSION` tags the published commit edition/VERSION (``edition_tag``)
 
 
 class ConfigLoader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):
@@ -91,6 +91,16 @@ def hand_written_files(root: str) -> dict[str, str]:
         found.update((f"{relative}/{name}".lstrip("/"), os.path.join(folder, name))
                      for name in sorted(names) if not name.startswith("."))
     return found
+
+
+def edition_tag(version: str) -> str:
+    """The tag of the edition ``version``: edition/VERSION."""
+    return f"{EDITION_TAGS}/{version}"
+
+
+def edition_version(tag: str) -> str:
+    """The version of the edition tagged ``tag`` (``edition_tag`` the other way round)."""
+    return tag.removeprefix(f"{EDITION_TAGS}/")
 
 
 def published_schema(root: str) -> str | None:

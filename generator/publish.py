@@ -60,7 +60,8 @@ from .changes import compare_revisions
 from .changetext import move_place
 from .gitrepo import IGNORED, GitError, Repo, UnknownRevision
 from .interrupt import run_stoppable, terminate_as_interrupt
-from .project import CONFIG, EDITION_TAGS, SOURCES, config_inputs, configured_site_url
+from .project import (CONFIG, EDITION_TAGS, SOURCES, config_inputs, configured_site_url, edition_tag,
+                      edition_version)
 
 NO_SITE_URL = ("warning: site_url is not set (mkdocs.yml, or PLANSITE_SITE_URL): the edition's sitemap.xml lists "
                "no page, so the version selector opens another edition's home page rather than the same page, "
@@ -98,7 +99,7 @@ def publish_edition(repo: Repo, root: str, version: str, alias: str, title: str 
     check_names_on_site(repo, branch, version, alias)
     tags = share_tags(repo, remote, branch, version) if push else []
     warn_of_moved_addresses(repo, root, branch, version)
-    tag = f"{EDITION_TAGS}/{version}"
+    tag = edition_tag(version)
     created = tag_edition(repo, tag, version)
     with undone_if_stopped(repo, branch, tag if created else None) as before:
         changed = deploy(repo, root, version, alias, title, branch, remote, before)
@@ -187,7 +188,7 @@ def check_names(repo: Repo, version: str, alias: str) -> None:
     """Refuse a version or alias that git or mike would not take, before anything is tagged or built: each is a
     folder on the site branch and an argument of mike, and the version is also the tag ``edition/VERSION``."""
     for what, name in (("version", version), ("alias", alias)):
-        if "/" in name or name.startswith("-") or not repo.is_ref_name(f"refs/tags/{EDITION_TAGS}/{name}"):
+        if "/" in name or name.startswith("-") or not repo.is_ref_name(f"refs/tags/{edition_tag(name)}"):
             raise PublishError(f"{what} {name!r} is not allowed: use a valid git tag name without '/' and not "
                                f"starting with '-' (no spaces, '..', ~^:?*[\\ or control characters, no '.' at "
                                f"the start or end), e.g. 2025.1")
@@ -285,7 +286,7 @@ def warn_of_moved_addresses(repo: Repo, root: str, branch: str, version: str) ->
     if version in tagged:
         return  # this edition published again from its commit, which nothing can change now
     on_site = {entry["version"] for entry in site_versions(repo, branch)}
-    published = [f"{EDITION_TAGS}/{v}" for v in tagged if v in on_site]
+    published = [edition_tag(v) for v in tagged if v in on_site]
     if not published:
         return  # none before
     for plan in compare_revisions(root, published[-1]).plans:  # the files on disk: committed, checked above
@@ -345,9 +346,9 @@ def share_tags(repo: Repo, remote: str, branch: str, version: str) -> list[str]:
     to push with the site, so that every clone can compare the editions the site shows.  Tags are not forced: one
     the remote has on another commit is refused here, before anything is tagged or built."""
     ours = {name: repo.resolve(f"refs/tags/{name}") for name, _date in repo.tags(EDITION_TAGS)}
-    ours.setdefault(f"{EDITION_TAGS}/{version}", repo.resolve("HEAD"))
+    ours.setdefault(edition_tag(version), repo.resolve("HEAD"))
     theirs = remote_tags(repo, remote)
-    listed = {f"{EDITION_TAGS}/{v}" for v in [*(entry["version"] for entry in site_versions(repo, branch)), version]}
+    listed = {edition_tag(v) for v in [*(entry["version"] for entry in site_versions(repo, branch)), version]}
     clashes = sorted(tag for tag in listed & ours.keys() & theirs.keys() if ours[tag] != theirs[tag])
     if clashes:
         found = ", ".join(f"{tag} on commit {theirs[tag][:12]} (here {ours[tag][:12]})" for tag in clashes)
@@ -414,7 +415,7 @@ def editions_shown(repo: Repo, branch: str, version: str) -> frozenset[str]:
 
 def tagged_versions(repo: Repo) -> list[str]:
     """The versions of the edition tags here, oldest first."""
-    return [tag.removeprefix(f"{EDITION_TAGS}/") for tag, _date in repo.tags(EDITION_TAGS)]
+    return [edition_version(tag) for tag, _date in repo.tags(EDITION_TAGS)]
 
 
 def tag_edition(repo: Repo, tag: str, version: str) -> bool:

@@ -25,7 +25,7 @@ import sys
 
 from .gitrepo import GitError, Repo
 from .interrupt import terminate_as_interrupt
-from .project import EDITION_TAGS
+from .project import EDITION_TAGS, edition_tag
 from .publish import (PublishError, check_branch, checkouts_following, mike, push_site, remote_tags, site_to_change,
                       site_versions, squash, undone_if_stopped)
 
@@ -44,7 +44,7 @@ def retract_edition(repo: Repo, root: str, version: str, branch: str, remote: st
     remote_commit = site_to_change(repo, branch, remote, push)
     entries = site_versions(repo, branch)
     aliases, heir = heir_of(entries, version, branch, remote)
-    tag = f"{EDITION_TAGS}/{version}"
+    tag = edition_tag(version)
     later = [name for name in (entry["version"] for entry in entries)
              if name != version and repo.exists(branch, f"{name}/editions/{version}/index.html", top=True)]
     with undone_if_stopped(repo, branch):
@@ -82,7 +82,7 @@ def heir_of(entries: list[dict], version: str, branch: str, remote: str) -> tupl
         raise PublishError(f"{version!r} is not an edition on {branch}"
                            + (f" (its editions: {', '.join(names)})" if names else " (it has none)"))
     if names == [version]:
-        tag = f"{EDITION_TAGS}/{version}"
+        tag = edition_tag(version)
         raise PublishError(f"edition {version} is the only one on {branch}, which would be left without a site: "
                            f"delete the branch instead (git branch --delete --force {branch}; git push {remote} "
                            f"--delete {branch}), and the tag (git tag --delete {tag}; git push {remote} --delete "
