@@ -64,6 +64,11 @@ def difference(delta: float, unit: str) -> str:
     return f"{abs(delta):g}{POINTS.get(unit, unit)}"
 
 
+def reached(target: Target) -> str:
+    """'实际 93.6%': the value the target's progress records it reached; '' for none."""
+    return "" if target.actual is None else f"实际 {amount(target.actual, target.unit)}"
+
+
 def requirement(target: Target) -> str:
     """'≥ 94.5%', '700–800人': what a target asks for."""
     if target.comparator == "range":

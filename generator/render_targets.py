@@ -25,7 +25,7 @@ from .addresses import metric_year, page_path
 from .commitments import (CHANGE_LABELS, Commitment, YearRow, by_metric, commitments_of, rows_by_year,
                           year_over_year)
 from .corpus import Corpus, Entry, runs
-from .labels import amount, requirement
+from .labels import amount, reached, requirement
 from .model import Metric
 from .paging import paginate
 from .templating import http_url, later, text
@@ -152,9 +152,8 @@ def chart_bars(commitments: Iterable[Commitment], metric: Metric) -> list[charts
         if metric.unit and target.unit != metric.unit:
             continue
         low, high = (target.min, target.max) if target.comparator == "range" else (target.value, target.value)
-        note = f"实际 {amount(target.actual, target.unit)}" if target.actual is not None else ""
         bars.append(charts.Bar(f"{c.plan.year} {c.organisation.name}", low, high, requirement(target),
-                               target.actual, note))
+                               target.actual, reached(target)))
     return bars
 
 
