@@ -181,6 +181,13 @@ def test_a_document_signed_jointly_on_two_lines_ends_above_both():
     assert meta.published == date(2025, 2, 18) and str(meta.signer) == "桃源镇人民政府"
 
 
+def test_a_party_group_signing_its_plan_ends_the_body():
+    meta, body, _ = split("关于巡察反馈意见整改工作方案\n一、整改任务\n（一）注重成果运用。\n"
+                          "中共清河县文化广电和旅游局党组\n2026年1月28日\n")
+    assert [str(line) for line in body] == ["一、整改任务", "（一）注重成果运用。"]
+    assert str(meta.signer) == "中共清河县文化广电和旅游局党组"
+
+
 def test_a_signature_date_written_with_the_circle_for_zero_ends_the_body():
     _, body, _ = split("一、甲\n（一）子一。\n白城市洮北区教育局\n二○二五年二月二十六日\n")
     assert [str(line) for line in body] == ["一、甲", "（一）子一。"]

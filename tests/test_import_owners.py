@@ -253,6 +253,12 @@ def test_a_townships_offices_are_its_units_ban():
     clause = find_owner_clause(text)
     assert (clause.owners, clause.deadline) == (("党建办", "党政综合办"), "2025年11月底")
     assert find_owner_clause("完善制度。（牵头办：党政综合办；配合办：财政所）").support == ("财政所",)
+def test_a_rectifications_time_limit_is_its_deadline():
+    text = "开展专题研讨。\n责任领导：王建华\n责任股室：办公室\n整改时限：2026年3月底前完成，长期坚持"
+    clause = find_owner_clause(text)
+    assert (clause.owners, clause.deadline, clause.end) == (("办公室",), "2026年3月底前完成，长期坚持", len(text))
+
+
 @pytest.mark.parametrize("leader", ["责任领导", "责任人"])
 def test_leader_is_read_and_dropped(leader):
     clause = find_owner_clause(f"完善制度。({leader}:张三;牵头单位:基教科)")

@@ -24,6 +24,7 @@ SHI = "一是"  # the style of clauses inside a paragraph: 一是…；二是…
 # line of their own, and the last only clauses
 YAO, DI, FIRST = "一要", "第一", "首先"
 WORD_STYLES = (SHI, YAO, DI, FIRST)
+PROBLEM = "问题1"
 _ORDINAL_WORDS = {"首先": 1, "其次": 2, "再次": 3, "最后": 4}  # 最后: the one after the last, inside a paragraph
 
 # (style, pattern); the pattern's group 1 is the number.  Order matters: the
@@ -44,6 +45,8 @@ STYLES: tuple[tuple[str, re.Pattern], ...] = (
     ("1.", re.compile(rf"({_DIGIT}{{1,3}})\s*[.．](?![{_DIGITS}.．])\s*")),
     ("1、", re.compile(rf"({_DIGIT}{{1,3}})\s*、\s*")),
     ("①", re.compile(r"([\u2460-\u2473])[、.．]?\s*")),
+    # the problems a 整改方案 (plan of rectification) lists, each with its measures, units and time limit: 问题1：…
+    (PROBLEM, re.compile(rf"问题\s*({_DIGIT}{{1,3}})\s*[：:]\s*")),
 )
 BARE = "1"  # digits glued to the text, as in "27构建…": an item only where the sequence expects it
 _BARE = re.compile(rf"({_DIGIT}{{1,3}})(?=[\u4e00-\u9fff])")

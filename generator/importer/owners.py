@@ -56,7 +56,8 @@ LABELS: dict[str, str] = {
     **{f"{helper}{unit}": "support"
        for helper in ("配合", "协同", "协办", "协助", "协作", "参与")
        for unit in ("", *_UNIT_WORDS)},
-    **dict.fromkeys(("完成时限", "完成时间", "完成期限", "时间节点", "时限要求", "时限"), "deadline"),
+    **dict.fromkeys(("完成时限", "完成时间", "完成期限", "时间节点", "时限要求", "时限", "整改时限", "整改期限"),
+                     "deadline"),
     **dict.fromkeys(("责任领导", "牵头领导", "分管领导", "责任人"), "leader"),
 }
 
