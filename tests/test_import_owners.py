@@ -135,6 +135,10 @@ def test_short_labels_lead_and_support():
     ("落实房地产政策。（市住建局牵头，人民银行临川分行配合）", ("市住建局",), ("人民银行临川分行",), ""),
     # 会同: the units after it help
     ("深化平安医院建设。（市卫生健康委会同市公安局、市司法局组织实施）", ("市卫生健康委",), ("市公安局", "市司法局"), ""),
+    # 具体实施: who carries the work out, beside the lead a unit that helps
+    ("完成燃气管道改造32公里。（区住房和城乡建设局牵头，东湖燃气公司具体实施）", ("区住房和城乡建设局",), ("东湖燃气公司",), ""),
+    ("新建农村供水工程18处。（责任单位：农村水利水电科，各县（市、区）水利局具体实施）",
+     ("农村水利水电科", "各县（市、区）水利局"), (), ""),
 ])
 def test_units_followed_by_their_verb_and_a_deadline(text, owners, support, deadline):
     clause = find_owner_clause(text)
@@ -253,6 +257,19 @@ def test_a_townships_offices_are_its_units_ban():
     clause = find_owner_clause(text)
     assert (clause.owners, clause.deadline) == (("党建办", "党政综合办"), "2025年11月底")
     assert find_owner_clause("完善制度。（牵头办：党政综合办；配合办：财政所）").support == ("财政所",)
+
+
+def test_a_bracketed_clause_over_labelled_lines_is_one_clause():
+    """（牵头：…；配合：…） on a line of its own over 完成时限：…, as a 民生实事 plan prints them: the bracket's 配合：
+    does not start a clause of its own, and the units and the deadline add up."""
+    text = ("新增普惠托育服务\n目标任务：新增普惠性托位2000个。\n（牵头：市卫生健康委；配合：市教育局、市发展改革委）\n"
+            "完成时限：2026年11月底前")
+    clause = find_owner_clause(text)
+    assert (clause.owners, clause.support, clause.deadline) == (
+        ("市卫生健康委",), ("市教育局", "市发展改革委"), "2026年11月底前")
+    assert text[:clause.start].endswith("2000个。\n")
+
+
 def test_a_rectifications_time_limit_is_its_deadline():
     text = "开展专题研讨。\n责任领导：王建华\n责任股室：办公室\n整改时限：2026年3月底前完成，长期坚持"
     clause = find_owner_clause(text)

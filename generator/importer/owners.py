@@ -13,8 +13,8 @@ A clause is a run of labelled segments ``LABEL:value`` (ASCII or full-width
 colon) separated by anything; the label says what its value is (see
 ``LABELS``).  The run stands either in brackets (ASCII or full-width, nested
 brackets allowed inside, as in 各县(市、区)教育局) or on its own at the end,
-after a line break or a sentence end.  Only trailing whitespace and sentence
-punctuation may follow it.
+after a line break or a sentence end, perhaps below a bracketed one (（牵头：…；配合：…） over 完成时限：…: one clause).
+Only trailing whitespace and sentence punctuation may follow it.
 
 In brackets, the role may also follow the units as a verb (see ``VERBS``), a
 deadline standing as a clause of its own::
@@ -64,7 +64,7 @@ LABELS: dict[str, str] = {
 # Verb -> role, after the units it is said of: 县教育局牵头, 县发改局、县自然资源局配合, 区教育局负责.
 VERBS: dict[str, str] = {
     **dict.fromkeys(("牵头", "牵头负责", "牵头落实"), "lead"),
-    **dict.fromkeys(("负责", "主责", "负责落实", "负责实施", "具体负责", "具体落实", "组织实施",
+    **dict.fromkeys(("负责", "主责", "负责落实", "负责实施", "具体负责", "具体落实", "具体实施", "组织实施",
                      "按职责分工负责", "按职责负责", "分工负责", "分别负责"), "owners"),
     **dict.fromkeys(("配合", "协同", "协办", "协助", "参与", "配合落实"), "support"),
 }
@@ -150,22 +150,53 @@ def find_owner_clause(text: str) -> OwnerClause | None:
     """The owner clause ending ``text``, bracketed or on its own lines; else the first on lines of their own that
     the item's text goes on after; None if there is none."""
     end = len(text)
-    bracketed = _trailing_bracket(text)
+    bracketed = _bracketed_clause(text)
     if bracketed is not None:
-        start, close = bracketed
-        clause = (_read_clause(text[start + 1:close], start, end)
-                  or _read_verb_clause(text[start + 1:close], start, end)
-                  or _SENTENCE_END.search(text, 0, start) and _read_unit_clause(text[start + 1:close], start, end))
-        if clause is not None:
-            return clause
+        return bracketed
     within = None  # the first clause followed by lines of the item's own, if none ends the text
     for found in _BARE_START.finditer(text):
+        if _inside_brackets(text[:found.start()]):  # the 配合： of （牵头：…；配合：…） is the bracket's
+            continue
         lines_end = found.end() + _labelled_lines(text[found.end():])
         clause = _read_clause(text[found.end():lines_end], found.end(), lines_end)
+        if clause is not None:
+            clause = _joined(_bracketed_clause(text[:found.start()]), clause)
         if clause is not None and lines_end == end:
             return clause
         within = within or clause
     return within
+
+
+def _bracketed_clause(text: str) -> OwnerClause | None:
+    """The clause of the bracket ending ``text``, if it is one."""
+    bracketed = _trailing_bracket(text)
+    if bracketed is None:
+        return None
+    start, close = bracketed
+    end = len(text)
+    return (_read_clause(text[start + 1:close], start, end)
+            or _read_verb_clause(text[start + 1:close], start, end)
+            or _SENTENCE_END.search(text, 0, start) and _read_unit_clause(text[start + 1:close], start, end)
+            or None)
+
+
+def _joined(above: OwnerClause | None, lines: OwnerClause) -> OwnerClause:
+    """A clause in brackets with the labelled lines below it (（牵头：市卫生健康委；配合：市教育局） over
+    完成时限：2026年11月底前): one clause from the bracket's start; ``lines`` alone when no such bracket is above."""
+    if above is None:
+        return lines
+    return OwnerClause(owners=tuple(dict.fromkeys(above.owners + lines.owners)),
+                       support=tuple(dict.fromkeys(above.support + lines.support)),
+                       deadline="，".join(filter(None, (above.deadline, lines.deadline))),
+                       start=above.start, end=lines.end)
+
+
+def _inside_brackets(text: str) -> bool:
+    """Whether a bracket opened in ``text`` is still open at its end."""
+    depth = 0
+    for char in text:
+        depth += (char in _OPEN) - (char in _CLOSE and depth > 0)
+    return depth > 0
 
 
 def _labelled_lines(body: str) -> int:
