@@ -217,6 +217,20 @@ def test_the_problems_of_a_rectification_plan_are_its_items(tmp_path, vocabulary
                      ("3", "“三重一大”决策制度执行不严格", ["财务股"], None)]
 
 
+def test_a_target_of_a_later_year_is_due_at_its_end(tmp_path, vocabulary):
+    """In the first year of a five-year plan, 到2030年 and “十五五”期间 targets beside the year's own: each is due
+    at the end of the year its sentence names, not at the plan's; the year's own and a base year (较2025年) give none."""
+    path = tmp_path / "water.txt"
+    path.write_text("示例市水利局2026年工作要点\n一、供水保障\n"
+                    "1.新增农村供水人口8.6万人。到2030年，农村规模化供水工程覆盖人口比例达到85%。\n"
+                    "2.争取上级资金12亿元以上，“十五五”期间累计争取上级资金60亿元。\n"
+                    "3.2026年新开工项目不少于15个，用水量较2025年下降3%。\n", encoding="utf-8")
+    targets = [(target["value"], target.get("deadline")) for item in items(imported(path, vocabulary, year=2026).plan)
+               for target in item["targets"]]
+    assert targets == [(8.6, None), (85, date(2030, 12, 31)), (12, None), (60, date(2030, 12, 31)),
+                       (15, None), (3, None)]
+
+
 def test_a_review_reads_the_targets_of_its_plan_for_the_next_year(tmp_path, vocabulary):
     path = tmp_path / "review.txt"
     path.write_text("示例市教育局2024年工作总结\n一、2024年工作回顾\n一是新建学校3所。\n二、统筹安排，推进改革\n"

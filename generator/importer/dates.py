@@ -114,3 +114,22 @@ def _last_day(found: re.Match, year: int) -> date:
 def is_deadline(text: str) -> bool:
     """Whether ``text`` states a deadline and nothing else (see ``_DEADLINE_PHRASE``)."""
     return _DEADLINE_PHRASE.fullmatch(text) is not None
+
+
+# A later year a target is stated for, before it in its sentence: 到2030年…达到85%, 2030年提高到35%, “十五五”期间 (the
+# 15th five-year plan's, to 2030), “十五五”末; not the base year of a change (较2025年下降3%)
+_HORIZON = re.compile(r"(?<![较比])(?P<year>20\d\d)\s*年|“?十(?P<plan>[一二三四五六七八九])五”?(?:规划)?(?:期间|末|时期)")
+_SENTENCE_START = re.compile(r"[。；;！!？?\n]")
+_ELEVENTH_PLAN_END = 2010  # the 11th five-year plan ran 2006–2010, each after it five years more
+
+
+def horizon(text: str, start: int, end: int, year: int) -> date | None:
+    """The end of the later year than ``year`` a target, ``text[start:end]``, is stated for, by the last year its
+    sentence names before its end (到2030年，覆盖人口比例达到85% -> 2030-12-31); None for the plan's year or none."""
+    sentence = max((found.end() for found in _SENTENCE_START.finditer(text, 0, start)), default=0)
+    named = list(_HORIZON.finditer(text, sentence, end))
+    if not named:
+        return None
+    last = named[-1]
+    until = int(last["year"]) if last["year"] else _ELEVENTH_PLAN_END + 5 * (DIGITS[last["plan"]] - 1)
+    return date(until, 12, 31) if until > year else None

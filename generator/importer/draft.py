@@ -248,16 +248,19 @@ class Drafter:
             "owners": list(owners),
             "support": list(support),
             "themes": list(assign_themes(text.text, self.vocabulary.themes, limit=3)),
-            "targets": [self.target(t, self.line_of(stretch.source_offset(t.start))) for stretch, t in targets],
+            "targets": [self.target(t, self.line_of(stretch.source_offset(t.start)),
+                                    dates.horizon(stretch.text, t.start, t.end, self.year)) for stretch, t in targets],
             "deadline": deadline,
             "span": list(text.span()),
         })
 
-    def target(self, found, line: int) -> dict:
+    def target(self, found, line: int, due) -> dict:
+        """The target as drafted; ``due`` its own deadline, a later year's end its sentence names (到2030年), if any."""
         if found.note:
             self.unsure.append(Unsure(line, f"target {quoted(found.text)}: {found.note}"))
         values = {name: getattr(found, name)
                   for name in ("text", "metric", "comparator", "value", "min", "max", "unit")}
+        values["deadline"] = due
         if self.vocabulary.metrics and found.metric:
             values["metric"] = self.metric(found.metric, found.unit, line)
         return ordered(model.Target, values)
