@@ -658,3 +658,13 @@ def test_a_value_no_words_name_gets_a_note_asking_for_its_metric():
     targets, _ = find_targets("以城区优质学校为龙头，2024年组建教育集团15个，2025年达到25个，2026年实现全覆盖。")
     assert [(t.metric, t.value, t.note) for t in targets] == [
         ("组建教育集团", 15, ""), ("", 25, "no words before its value name what it measures: write its metric by hand")]
+
+
+def test_a_rate_no_words_name_after_another_in_its_sentence_is_of_that_rate():
+    """A rate stated again for a later year (到2030年提高到35%) measures what the rate before it measures, noted."""
+    targets, _ = find_targets("再生水利用率达到28%，2030年提高到35%。水土保持率达到92.1%，到2030年提高到92.8%。")
+    assert [(t.metric, t.value) for t in targets] == [
+        ("再生水利用率", 28), ("再生水利用率", 35), ("水土保持率", 92.1), ("水土保持率", 92.8)]
+    assert targets[1].note.endswith("it is taken for the target's before it, “再生水利用率”: check")
+    targets, _ = find_targets("再生水利用率达到28%。2030年提高到35%。")  # not across a sentence's end
+    assert targets[1].metric == ""

@@ -484,11 +484,16 @@ def _respective_chain(text: str, quantities: list[_Quantity], index: int, floor:
 
 def _with_subject(text: str, before: TargetDraft, drafts: list[TargetDraft]) -> list[TargetDraft]:
     """A change stated without what changes, in the sentence of a target before it, is of that target's metric:
-    居民健康素养水平达到32%，较2020年提高10个百分点 -> 居民健康素养水平较2020年提高."""
-    if len(drafts) != 1 or not _NO_SUBJECT.match(drafts[0].metric) or not before.metric \
-            or any(ch in _SENTENCE_BREAKS for ch in text[before.end:drafts[0].start]):
+    居民健康素养水平达到32%，较2020年提高10个百分点 -> 居民健康素养水平较2020年提高; so is a rate no words name, as of a
+    later year (再生水利用率达到28%，2030年提高到35% -> 再生水利用率), noted (not a count: 组建教育集团15个，2025年达到25个
+    may count the groups formed or all of them)."""
+    if len(drafts) != 1 or not before.metric or any(ch in _SENTENCE_BREAKS for ch in text[before.end:drafts[0].start]):
         return drafts
-    return [dataclasses.replace(drafts[0], metric=before.metric + drafts[0].metric)]
+    if not drafts[0].metric and drafts[0].unit == before.unit and before.unit in RATE_UNITS:
+        return [dataclasses.replace(drafts[0], metric=before.metric, note=_METRIC_BEFORE.format(before.metric))]
+    if _NO_SUBJECT.match(drafts[0].metric):
+        return [dataclasses.replace(drafts[0], metric=before.metric + drafts[0].metric)]
+    return drafts
 
 
 def _names_the_next(text: str, quantity: _Quantity, following: _Quantity) -> bool:
@@ -736,6 +741,8 @@ def _per_person(lead: str, unit: str) -> tuple[str, str]:
 
 # The note on a value no words before it name (2024年组建教育集团15个，2025年达到25个: a year and a verb).
 _NO_METRIC = "no words before its value name what it measures: write its metric by hand"
+# The note on such a value after another target in its sentence, whose metric it is given.
+_METRIC_BEFORE = "no words before its value name what it measures: it is taken for the target's before it, “{}”: check"
 
 
 def _drafts(text: str, chain: list[_Quantity], floor: int, bounds: Spans) -> list[TargetDraft]:
