@@ -202,6 +202,15 @@ def test_organisation_is_guessed_from_signature_title_or_text():
     assert metadata.guess_organisation(("某市",), "某市2024年教育工作要点", organisations) is None
 
 
+def test_a_years_end_of_another_year_than_the_plans_is_of_that_year():
+    """2027年底前 in a 2026 plan is the end of 2027, as 2027年年底前 and 2027年6月底前 were: the 年 of the year is
+    the 年 of 年底."""
+    assert deadline("2027年底前实现通水", 2026) == date(2027, 12, 31)
+    assert deadline("2030年末", 2026) == date(2030, 12, 31)
+    assert deadline("2027年年底前", 2026) == date(2027, 12, 31)
+    assert deadline("年底前", 2026) == date(2026, 12, 31)
+
+
 def test_deadlines_give_the_last_day_they_allow():
     assert deadline("2025年6月底前", 2024) == date(2025, 6, 30)
     assert deadline("12月", 2025) == date(2025, 12, 31)
