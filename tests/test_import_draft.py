@@ -224,11 +224,12 @@ def test_a_target_of_a_later_year_is_due_at_its_end(tmp_path, vocabulary):
     path.write_text("示例市水利局2026年工作要点\n一、供水保障\n"
                     "1.新增农村供水人口8.6万人。到2030年，农村规模化供水工程覆盖人口比例达到85%。\n"
                     "2.争取上级资金12亿元以上，“十五五”期间累计争取上级资金60亿元。\n"
-                    "3.2026年新开工项目不少于15个，用水量较2025年下降3%。\n", encoding="utf-8")
+                    "3.2026年新开工项目不少于15个，用水量较2025年下降3%。\n"
+                    "4.到2030年，新建水厂3座。（责任科室：规划计划科，2030年底前完成）\n", encoding="utf-8")
     targets = [(target["value"], target.get("deadline")) for item in items(imported(path, vocabulary, year=2026).plan)
                for target in item["targets"]]
     assert targets == [(8.6, None), (85, date(2030, 12, 31)), (12, None), (60, date(2030, 12, 31)),
-                       (15, None), (3, None)]
+                       (15, None), (3, None), (3, None)]  # the last is due when its item is
 
 
 def test_a_review_reads_the_targets_of_its_plan_for_the_next_year(tmp_path, vocabulary):

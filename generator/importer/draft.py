@@ -249,7 +249,8 @@ class Drafter:
             "support": list(support),
             "themes": list(assign_themes(text.text, self.vocabulary.themes, limit=3)),
             "targets": [self.target(t, self.line_of(stretch.source_offset(t.start)),
-                                    dates.horizon(stretch.text, t.start, t.end, self.year)) for stretch, t in targets],
+                                    _own_deadline(dates.horizon(stretch.text, t.start, t.end, self.year), deadline))
+                        for stretch, t in targets],
             "deadline": deadline,
             "span": list(text.span()),
         })
@@ -288,6 +289,11 @@ class Drafter:
                 + [Unsure(lines[0], f"metric “{name}” is not in content/metrics.yaml ({len(lines)} target(s), "
                                     f"first here)" + _could_be(candidates))
                    for name, (lines, candidates) in self.unlisted_metrics.items()])
+
+
+def _own_deadline(due, item_deadline):
+    """A target's deadline where it is not its item's (2026年城镇新增就业3万人 in an item due 2026-12-31: none)."""
+    return due if due != item_deadline else None
 
 
 def _starts_a_line(text: str, offset: int) -> bool:
