@@ -62,3 +62,17 @@ def test_numbered_and_long_lines_are_never_noise():
                  "主题分类：教育", "公开方式：主动公开"):  # a site's catalogue of public information
         assert is_noise(line), line
     assert not is_noise("开展示范文明校创建活动。")  # 范文 inside 示范文明 is not an advertisement
+
+
+def test_a_wechat_articles_frame_goes_and_its_emoji_before_headings():
+    """A plan pasted from a WeChat 公众号: its byline, calls to follow, pictures' captions (▲…现场), end, credits,
+    list of earlier articles and buttons go; the emoji before its headings go, so 一、 numbers them."""
+    lines = cleaned("重磅！2026年全县文旅工作这样干→\n原创 清溪文旅 清溪县文化旅游广电体育局 2026年02月24日 08:30 江西\n"
+                    "点击蓝字\n关注我们\n▲全县文化旅游工作会议现场\n🎯 主要目标\n全年接待游客人次达到1200万人次。\n"
+                    "📌 一、实施文旅项目攻坚行动\n1. 新招引文旅项目10个以上。（责任股室：项目办）\n▲明月湖康养旅游度假区效果图\n"
+                    "✅ 二、实施文化惠民行动\n▲ 开展「送戏下乡」演出180场。（责任单位：县文化馆）\n🔹\n- END -\n"
+                    "来源：县文化旅游广电体育局\n编辑：刘晓雨\n审核：陈国栋\n往期推荐\n▶ 2025年清溪文旅成绩单出炉！\n"
+                    "▶ 春节假期我县接待游客86.5万人次\n阅读原文\n分享 收藏 点赞 在看\n")
+    assert lines == ["重磅！2026年全县文旅工作这样干→", "主要目标", "全年接待游客人次达到1200万人次。",
+                     "一、实施文旅项目攻坚行动", "1. 新招引文旅项目10个以上。（责任股室：项目办）",
+                     "二、实施文化惠民行动", "▲ 开展「送戏下乡」演出180场。（责任单位：县文化馆）"]

@@ -270,6 +270,14 @@ def test_a_bracketed_clause_over_labelled_lines_is_one_clause():
     assert text[:clause.start].endswith("2000个。\n")
 
 
+def test_a_bracketed_clause_ending_a_line_above_the_items_other_lines_is_its_clause():
+    """（责任单位：…） on a line of its own, the closing words of a WeChat article below it: the item's units."""
+    text = "开展文旅行业安全隐患大排查，\n重大事故隐患动态清零。\n（责任单位：县文化市场综合执法大队）\n全县文旅系统将以「开局即冲刺」的劲头，"
+    clause = find_owner_clause(text)
+    assert (clause.owners, text[clause.start:clause.end]) == (("县文化市场综合执法大队",), "（责任单位：县文化市场综合执法大队）")
+    assert find_owner_clause("完善制度（试行）\n各校要结合实际落实。") is None
+
+
 def test_a_rectifications_time_limit_is_its_deadline():
     text = "开展专题研讨。\n责任领导：王建华\n责任股室：办公室\n整改时限：2026年3月底前完成，长期坚持"
     clause = find_owner_clause(text)

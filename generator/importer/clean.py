@@ -32,7 +32,17 @@ _NOISE = tuple(re.compile(p) for p in (
     r"公\s*开\s*方\s*式|公\s*开\s*范\s*围|有\s*效\s*性)\s*[:：]",
     # a government site's footer: who runs it, its code, links to other sites
     r"主办单位\s*[:：].*承办单位\s*[:：]|网站标识码|^相关链接\s*[:：]",
+    # a WeChat article's frame: its byline (原创 公众号 机构 日期), the calls to follow, its end and credits, the buttons
+    r"^原创\s|^点击(?:上方)?蓝字|^关注我们$|^阅读原文$|^[-—－\s]*END[-—－\s]*$|^(?:编辑|责编|责任编辑|审核|校对|排版)\s*[:：丨|]",
+    r"^(?:分享|收藏|点赞|在看|转发)(?:\s+(?:分享|收藏|点赞|在看|转发))+$",
+    # and its pictures' captions, a line marked ▲ naming what the picture above shows (▲全县文化旅游工作会议现场)
+    r"^[▲△]\s*(?:图为|[^。，；：,;:]{0,30}(?:现场|效果图|瞬间|图片|照片|航拍图|资料图|摄)$)",
 ))
+# A WeChat article's list of its earlier articles, to its end: 往期推荐 and the links below it
+_RECOMMENDED = re.compile(r"^(?:往期推荐|往期回顾|推荐阅读)$")
+# Emoji a WeChat article sets before its headings and lines (📌 一、…, ✅ 四、…, 🎯 主要目标): not the document's (the
+# stars ★ ☆ mark items, see ``markers``)
+_EMOJI = re.compile("[\U0001F000-\U0001FAFF\u2600-\u2604\u2607-\u27BF\u2B00-\u2BFF\uFE0F\u200D\u20E3]+" r"\s*")
 _SUMMARY = re.compile(r"^[【\[]?摘\s*要[】\]]?\s*[:：]?\s*")
 _ELLIPSIS = re.compile(r"(\.{3,}|…+|。{3,})$")
 _PAGE_MARKER = re.compile(r"^[-—–－_\s]*(第\s*)?\d{1,4}(\s*页)?(\s*/\s*\d{1,4})?(\s*共\s*\d{1,4}\s*页)?[-—–－_\s]*$")
@@ -83,6 +93,20 @@ def _mid_sentence(line: Line) -> bool:
     return not heading and not text.endswith(_SENTENCE_END)
 
 
+def _without_emoji(line: Line) -> Line:
+    """The line without the emoji it starts with (📌 一、实施… -> 一、实施…; an emoji alone leaves it empty)."""
+    found = _EMOJI.match(str(line))
+    return Line(line.text[found.end():], line.lineno) if found else line
+
+
+def _links_end(lines: list[Line], start: int) -> int:
+    """Index just past the short lines from ``start`` on: the links a WeChat article lists below 往期推荐."""
+    end = start
+    while end < len(lines) and len(str(lines[end])) <= NOISE_MAX:
+        end += 1
+    return end
+
+
 def clean(lines: list[Line]) -> Cleaned:
     """The lines without site noise, summary blocks and page markers (rejoining split sentences)."""
     kept: list[Line] = []
@@ -90,14 +114,19 @@ def clean(lines: list[Line]) -> Cleaned:
     join_next = False
     i = 0
     while i < len(lines):
-        line = lines[i]
+        line = _without_emoji(lines[i])
         text = str(line)
+        if _RECOMMENDED.match(text):
+            end = _links_end(lines, i + 1)
+            dropped.extend(l.lineno for l in lines[i:end])
+            i = end
+            continue
         end = _summary_block(lines, i)
         if end > i:
             dropped.extend(l.lineno for l in lines[i:end])
             i = end
             continue
-        if is_noise(text):
+        if not text or is_noise(text):
             dropped.append(line.lineno)
         elif _PAGE_MARKER.match(text):
             dropped.append(line.lineno)

@@ -148,7 +148,8 @@ class StatedOwners:
 
 def find_owner_clause(text: str) -> OwnerClause | None:
     """The owner clause ending ``text``, bracketed or on its own lines; else the first on lines of their own that
-    the item's text goes on after; None if there is none."""
+    the item's text goes on after, or else the first bracket ending a line (（责任单位：…） over the closing words a
+    WeChat article prints below its last item); None if there is none."""
     end = len(text)
     bracketed = _bracketed_clause(text)
     if bracketed is not None:
@@ -164,7 +165,8 @@ def find_owner_clause(text: str) -> OwnerClause | None:
         if clause is not None and lines_end == end:
             return clause
         within = within or clause
-    return within
+    return within or next(filter(None, (_bracketed_clause(text[:line.start()])
+                                         for line in re.finditer(r"\n", text))), None)
 
 
 def _bracketed_clause(text: str) -> OwnerClause | None:
