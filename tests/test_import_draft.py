@@ -217,6 +217,18 @@ def test_the_problems_of_a_rectification_plan_are_its_items(tmp_path, vocabulary
                      ("3", "“三重一大”决策制度执行不严格", ["财务股"], None)]
 
 
+def test_a_problems_targets_are_its_measures_not_what_went_wrong(tmp_path, vocabulary):
+    """问题1：…仅开展2次 states what went wrong, no target; the 整改措施 below it hold the targets."""
+    path = tmp_path / "rectification.txt"
+    path.write_text("示例县教育局党组关于巡察反馈意见整改工作方案\n一、问题清单及整改措施\n"
+                    "问题1：理论学习流于形式，2025年中心组专题研讨仅开展2次。\n整改措施：全年开展专题研讨不少于6次。\n"
+                    "责任股室：办公室\n问题2：仍有3个综合文化站使用率不高。\n整改措施：每个文化站每月开展文化活动不少于2场。\n"
+                    "责任股室：公共服务股\n", encoding="utf-8")
+    assert [[(t["metric"], t["value"]) for t in item["targets"]]
+            for item in items(imported(path, vocabulary, year=2026).plan)] == [
+        [("全年开展专题研讨", 6)], [("每个文化站每月开展文化活动", 2)]]
+
+
 def test_a_target_of_a_later_year_is_due_at_its_end(tmp_path, vocabulary):
     """In the first year of a five-year plan, 到2030年 and “十五五”期间 targets beside the year's own: each is due
     at the end of the year its sentence names, not at the plan's; the year's own and a base year (较2025年) give none."""

@@ -23,6 +23,7 @@ from ..labels import KEY_POINTS, KINDS
 from ..vocabulary import Vocabulary
 from . import dates, tables
 from .metadata import CLAUSE_PUNCTUATION, bare_name
+from .markers import PROBLEM
 from .metrics import listed_metric
 from .owners import OwnerClause, find_owner_clause, item_owners, owners_and_support, split_units
 from .report import Unsure, walk_item_dicts
@@ -184,7 +185,7 @@ class Drafter:
         text = joined((t for t in (text[stated.start:stated.end].strip(), text[stated.rest:].strip()) if t.text),
                       "\n")
         return self.item_dict(part.number, lead_phrase(text.text), text, stated.owners, stated.support,
-                              self.deadline(stated.deadline, part))
+                              self.deadline(stated.deadline, part), _measures(part, text))
 
     def table_item(self, part: Part) -> dict:
         """A table's row as an item: its text the content, else the task, else the indicator (指标名称); its targets
@@ -289,6 +290,15 @@ class Drafter:
                 + [Unsure(lines[0], f"metric “{name}” is not in content/metrics.yaml ({len(lines)} target(s), "
                                     f"first here)" + _could_be(candidates))
                    for name, (lines, candidates) in self.unlisted_metrics.items()])
+
+
+def _measures(part: Part, text: Mapped) -> tuple[Mapped, ...]:
+    """Where an item's targets are read: a problem's (问题1：…) in the lines below it, its 整改措施, not in what went
+    wrong (中心组专题研讨仅开展2次); () for the whole text of any other item."""
+    if part.style != PROBLEM:
+        return ()
+    below = text.text.find("\n")
+    return (text[below + 1 if below >= 0 else len(text.text):],)
 
 
 def _own_deadline(due, item_deadline):
