@@ -668,3 +668,21 @@ def test_a_rate_no_words_name_after_another_in_its_sentence_is_of_that_rate():
     assert targets[1].note.endswith("it is taken for the target's before it, “再生水利用率”: check")
     targets, _ = find_targets("再生水利用率达到28%。2030年提高到35%。")  # not across a sentence's end
     assert targets[1].metric == ""
+
+
+def test_the_ji_of_a_word_does_not_end_what_a_count_counts():
+    """涉及 is a verb, not 及 (and): 改造城镇老旧小区86个、涉及居民1.2万户 counts 改造城镇老旧小区, not …、涉."""
+    targets, _ = find_targets("改造城镇老旧小区86个、涉及居民1.2万户，加装电梯150部。")
+    assert [(t.metric, t.value) for t in targets][:1] == [("改造城镇老旧小区", 86)]
+    targets, _ = find_targets("评选30所农村优质学校和50所特色学校。")  # a list still splits at 和
+    assert [t.metric for t in targets] == ["评选农村优质学校", "特色学校"]
+
+
+def test_the_circled_number_of_a_measure_is_no_part_of_its_metric():
+    targets, _ = find_targets("整改措施：①修订方案；②年内培育A级旅游景区2家；③每半年开展一次风险隐患排查。")
+    assert [t.metric for t in targets] == ["年内培育A级旅游景区", "每半年开展风险隐患排查"]
+
+
+def test_a_value_restated_in_brackets_leaves_the_bracket_out_of_its_metric():
+    targets, _ = find_targets("农贸市场快检室实现全覆盖（100%）。")
+    assert [(t.metric, t.value) for t in targets] == [("农贸市场快检室全覆盖", 100)]

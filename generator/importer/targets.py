@@ -328,10 +328,11 @@ _COUNTING_VERB = re.compile(
 _LEAD_FLUFF = re.compile(
     r"\A(?:(?:面向|针对|为|向)[^，,。；;]*?(?=开展|组织|进行|举办)"
     r"|将|把|并|且|其中|同时|确保|力争|争取|努力|大力|积极|全面|持续|进一步|加快|切实|扎实|着力|稳步|深入"
-    r"|不断|继续|全力|下一步|今后|开展|组织|进行|举办|做好|即(?!时))+")
+    r"|不断|继续|全力|下一步|今后|开展|组织|进行|举办|做好|即(?!时)"
+    r"|[\u2460-\u2473])+")  # and the number of a measure: ②年内培育A级旅游景区2家
 # Words between the metric and the number that belong to neither (上下午各30分钟, …配备率、安装率均达到100%; not
-# the 均 of 平均, 人均, 生均).
-_LEAD_TAIL = re.compile(r"(?:各|(?<=[率例比重])均|约|共计|合计|总计)\s*\Z")
+# the 均 of 平均, 人均, 生均), nor the bracket a value restated in opens (快检室实现全覆盖（100%）).
+_LEAD_TAIL = re.compile(r"(?:各|(?<=[率例比重])均|约|共计|合计|总计|[(（])\s*\Z")
 # 各 (each) right before the number: the value is of each thing listed before it (新建、改建农村公路各50公里).
 _EACH = re.compile(r"各\s*\Z")
 # Separators and conjunctions between a previous quantity and this lead, or after a trailing phrase.
@@ -341,6 +342,8 @@ _LEAD_JOINERS = re.compile(r"\A(?:[、\s]|以及|和(?!谐)|及(?!时|早|格)|�
 _JOINED_OBJECT = re.compile(r"(?:将|把).*(?:与|和|同)")
 _JOINING_VERB = re.compile(r"融合|结合|衔接|整合|贯通|挂钩|并重|同步")
 _TRAIL_JOINERS = re.compile(r"(?:[、\s]|以及|和|及|与|并)+\Z")
+# Where the words after a count stop before the next quantity; not at the 及 of a word (涉及居民1.2万户, 普及, 惠及).
+_TRAIL_LIST_JOINER = re.compile(r"[、和与]|(?<![涉普惠危波顾])及")
 # Rates listed with 、 before one value: each gets the value.
 _RATE_NOUN = re.compile(r"(?:率|比例|占比|比重)\Z")
 _CJK = re.compile(r"[\u4e00-\u9fff]")
@@ -659,8 +662,9 @@ def _trailing(text: str, quantity: _Quantity, bounds: Spans) -> str:
     following = bounds.next_start(quantity.end)
     following = following if following is not None and following < clause_end else None
     words = text[quantity.end:clause_end if following is None else following]
-    if following is not None and any(j in words for j in "、和及与"):
-        words = words[:max(words.rfind(j) for j in "、和及与")]
+    joiners = list(_TRAIL_LIST_JOINER.finditer(words)) if following is not None else []
+    if joiners:
+        words = words[:joiners[-1].start()]
     for bracket in "(（":
         words = words.split(bracket)[0]
     return _TRAIL_JOINERS.sub("", words)
