@@ -202,6 +202,14 @@ def test_organisation_is_guessed_from_signature_title_or_text():
     assert metadata.guess_organisation(("某市",), "某市2024年教育工作要点", organisations) is None
 
 
+def test_a_title_starting_with_guanyu_below_its_issuer_starts_with_the_issuer():
+    """中共…党组 over 关于…整改工作方案: the issuer's name is the title's first part, as over 2025年…工作要点."""
+    meta, body, _ = split("中共清河县文化广电和旅游局党组\n关于县委第三巡察组反馈意见整改工作方案\n根据县委巡察工作统一部署，制定本方案。\n"
+                          "一、总体要求\n（一）提高政治站位。\n")
+    assert meta.title == "中共清河县文化广电和旅游局党组关于县委第三巡察组反馈意见整改工作方案"
+    assert meta.preamble.text == "根据县委巡察工作统一部署，制定本方案。"
+
+
 def test_a_years_end_of_another_year_than_the_plans_is_of_that_year():
     """2027年底前 in a 2026 plan is the end of 2027, as 2027年年底前 and 2027年6月底前 were: the 年 of the year is
     the 年 of 年底."""

@@ -175,9 +175,10 @@ def _title_lines(header: list[Line], title: Line, notice: Line | None) -> str:
 
 
 def _issuer_above(header: list[Line], title: Line | None, title_text: str) -> Line | None:
-    """The line right above a title that starts with its year (2025年卫生健康工作要点), when it names an
-    organisation and nothing else (河西市卫生健康委员会): the title's first part, as a letterhead prints it."""
-    if title is None or title not in header or _YEAR.split(title_text)[0].strip():
+    """The line right above a title that starts with its year (2025年卫生健康工作要点) or with 关于 (关于…整改工作方案),
+    when it names an organisation and nothing else (河西市卫生健康委员会): the title's first part, as a letterhead
+    prints it."""
+    if title is None or title not in header or _YEAR.split(title_text)[0].strip() and not title_text.startswith("关于"):
         return None
     above = header.index(title) - 1
     return header[above] if above >= 0 and _SIGNATURE.match(str(header[above])) else None
