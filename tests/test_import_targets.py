@@ -686,3 +686,11 @@ def test_the_circled_number_of_a_measure_is_no_part_of_its_metric():
 def test_a_value_restated_in_brackets_leaves_the_bracket_out_of_its_metric():
     targets, _ = find_targets("农贸市场快检室实现全覆盖（100%）。")
     assert [(t.metric, t.value) for t in targets] == [("农贸市场快检室全覆盖", 100)]
+
+
+def test_lifts_counted_in_bu_are_a_target_not_a_department():
+    """加装电梯150部: 部 counts lifts (and films, works); 3部门 and 部署 are no count of 部."""
+    targets, _ = find_targets("改造城镇老旧小区86个，加装电梯150部。")
+    assert [(t.metric, t.value, t.unit) for t in targets][-1] == ("加装电梯", 150, "部")
+    targets, _ = find_targets("由3部门联合开展检查，发放宣传资料5万份。")
+    assert [(t.metric, t.value, t.unit) for t in targets] == [("发放宣传资料", 5, "万份")]
