@@ -76,3 +76,14 @@ def test_a_wechat_articles_frame_goes_and_its_emoji_before_headings():
     assert lines == ["重磅！2026年全县文旅工作这样干→", "主要目标", "全年接待游客人次达到1200万人次。",
                      "一、实施文旅项目攻坚行动", "1. 新招引文旅项目10个以上。（责任股室：项目办）",
                      "二、实施文化惠民行动", "▲ 开展「送戏下乡」演出180场。（责任单位：县文化馆）"]
+
+
+def test_a_sentence_broken_after_a_comma_is_one_line_again():
+    """A WeChat article breaks its sentences at ， and 、: the line below goes on with it, unless it is numbered (or
+    marked) or the line is a table's row."""
+    assert cleaned("3. 推动明月湖景区创成国家4A级旅游景区，\n新创建3A级旅游景区2家。（责任股室：资源开发股）\n"
+                   "7. 开展「送戏下乡」演出180场、\n农村公益电影放映2400场，\n8. 新建城市书房5个。\n"
+                   "目标如下，\n▲ 开展安全隐患排查。\n序号\t任务，\n1\t建设\n") == [
+        "3. 推动明月湖景区创成国家4A级旅游景区，新创建3A级旅游景区2家。（责任股室：资源开发股）",
+        "7. 开展「送戏下乡」演出180场、农村公益电影放映2400场，", "8. 新建城市书房5个。",
+        "目标如下，", "▲ 开展安全隐患排查。", "序号\t任务，", "1\t建设"]

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .markers import starts_numbered
+from .markers import match_marker, starts_numbered
 from .report import Unsure
 from .textmap import Line
 
@@ -93,6 +93,13 @@ def _mid_sentence(line: Line) -> bool:
     return not heading and not text.endswith(_SENTENCE_END)
 
 
+def _broken_at_comma(line: Line) -> bool:
+    """Whether a line ends at a comma or 、 mid-sentence, as a WeChat article breaks its sentences (推动明月湖景区创成
+    国家4A级旅游景区， / 新创建3A级旅游景区2家。): the next line goes on with it (not a table's row)."""
+    text = str(line)
+    return text.endswith(("，", "、")) and "\t" not in text
+
+
 def _without_emoji(line: Line) -> Line:
     """The line without the emoji it starts with (📌 一、实施… -> 一、实施…; an emoji alone leaves it empty)."""
     found = _EMOJI.match(str(line))
@@ -131,7 +138,8 @@ def clean(lines: list[Line]) -> Cleaned:
         elif _PAGE_MARKER.match(text):
             dropped.append(line.lineno)
             join_next = bool(kept) and _mid_sentence(kept[-1])
-        elif join_next and not starts_numbered(text):
+        elif (join_next or kept and _broken_at_comma(kept[-1])) and not starts_numbered(text) \
+                and not match_marker(text):
             kept[-1] = Line(kept[-1].text + line.text, kept[-1].lineno)
             join_next = False
         else:
