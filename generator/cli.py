@@ -57,12 +57,13 @@ def cmd_schema(args) -> int:
 # renderer nor git's history); ``plansite --help`` and a mistyped command import them all.
 COMMANDS = {"generate": "generator.build", "build": "generator.build", "serve": "generator.serve",
             "import": "generator.importer.command", "changes": "generator.changetext",
-            "publish": "generator.publish", "retract": "generator.retract", "find": "generator.find"}
+            "publish": "generator.publish", "retract": "generator.retract", "find": "generator.find",
+            "init": "generator.initproject"}
 
 
-# Commands that also serve a folder that is no project (yet): a draft to stdout, the schemas of a new project,
-# and a comparison of two revisions in git, which need no files on disk.
-PROJECT_FREE = {"import", "schema", "changes"}
+# Commands that also serve a folder that is no project (yet): a new project, a draft to stdout, the schemas of a
+# new project, and a comparison of two revisions in git, which need no files on disk.
+PROJECT_FREE = {"init", "import", "schema", "changes"}
 
 
 def command_named(argv: list[str] | None) -> str | None:
@@ -116,8 +117,8 @@ def main(argv: list[str] | None = None) -> int:
         parser.error(f"--root {args.root}: no such directory (the project holding content/ and plans/)")
     if args.command not in PROJECT_FREE and not any(os.path.isdir(os.path.join(args.root, s)) for s in SOURCES):
         parser.error(f"no Plansite project in {os.path.abspath(args.root)}: it holds neither content/ nor plans/; "
-                     "run the command in a project's folder, or pass --root DIR (a new project needs "
-                     "content/organisations.yaml, departments.yaml and themes.yaml, and plans/: see README)")
+                     "run the command in a project's folder, or pass --root DIR (`plansite init --org ID --name 名称` "
+                     "makes a new project)")
     try:
         return args.run(args)
     except KeyboardInterrupt:  # Ctrl-C: a line, not a traceback (files are written whole or not at all)

@@ -62,7 +62,8 @@ def test_a_mistyped_command_is_named_with_the_choices(capsys):
 
 
 @pytest.mark.parametrize("command", [["check"], ["generate"], ["build"], ["serve"], ["schema"], ["find"],
-                                     ["changes", "HEAD"], ["publish", "1.0"]])
+                                     ["changes", "HEAD"], ["publish", "1.0"],
+                                     ["init", "--org", "demo-edu", "--name", "示例市教育局"]])
 def test_a_root_that_does_not_exist_is_a_usage_error_naming_it(tmp_path, capsys, command):
     with pytest.raises(SystemExit) as exited:
         main(["--root", str(tmp_path / "nowhere"), *command])
@@ -76,7 +77,9 @@ def test_a_folder_that_is_no_project_is_a_usage_error_naming_it(tmp_path, capsys
     with pytest.raises(SystemExit) as exited:
         main(["--root", str(tmp_path), *command])
     assert exited.value.code == 2
-    assert f"no Plansite project in {tmp_path}: it holds neither content/ nor plans/" in capsys.readouterr().err
+    err = capsys.readouterr().err
+    assert f"no Plansite project in {tmp_path}: it holds neither content/ nor plans/" in err
+    assert "(`plansite init --org ID --name 名称` makes a new project)" in err
 
 
 @pytest.mark.parametrize("kept, missing", [("content", "plans: warning: folder is missing"),

@@ -20,6 +20,7 @@ import pytest
 import yaml
 from jsonschema import Draft202012Validator
 
+from generator.cli import main
 from generator.load import load_site
 from generator.project import CONTENT, SCHEMA_FILE
 from generator.schema import CONTENT_FILES, content_schema, schema_files
@@ -121,6 +122,16 @@ def test_the_project_s_files_of_content_point_editors_to_their_schemas(name):
     schema = os.path.relpath(content_schema(name), CONTENT)
     assert (REPO / CONTENT / name).read_text(encoding="utf-8").startswith(f"# yaml-language-server: $schema={schema}\n")
     assert (REPO / CONTENT / schema).is_file()
+
+
+def test_a_new_project_s_files_of_content_point_editors_to_their_schemas_and_are_valid_under_them(tmp_path):
+    assert main(["init", str(tmp_path), "--org", "demo-edu", "--name", "示例市教育局"]) == 0
+    made = [name for name in CONTENT_FILES if (tmp_path / CONTENT / name).exists()]
+    assert made == ["organisations.yaml", "departments.yaml", "themes.yaml"]
+    for name in made:
+        text = (tmp_path / CONTENT / name).read_text(encoding="utf-8")
+        assert text.startswith(f"# yaml-language-server: $schema={os.path.relpath(content_schema(name), CONTENT)}\n")
+        assert schema_errors(text, content_schema(name)) == []
 
 
 UNIT = "    organisation: demo-edu\n"
