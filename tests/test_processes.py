@@ -243,3 +243,17 @@ def test_the_collector_is_paused_for_the_block_only():
         assert not gc.isenabled()  # left as it was found
     finally:
         gc.enable()
+
+
+def test_what_a_paused_block_made_is_left_out_of_the_collections_that_follow():
+    gc.unfreeze()
+    with pytest.raises(KeyError):
+        with collector_paused():
+            raise KeyError("stop")
+    assert gc.get_freeze_count() == 0  # a block that failed made nothing to keep
+    try:
+        with collector_paused():
+            made = [[] for _ in range(1000)]
+        assert gc.get_freeze_count() >= len(made)  # the collector, enabled again, does not go over them
+    finally:
+        gc.unfreeze()
