@@ -25,7 +25,7 @@ from typing import Callable, Collection, Iterable, Sequence
 from . import uptodate
 from .builddate import reproducible_date
 from .diagnostics import Diagnostic, InputError, has_errors, print_diagnostics
-from .processes import collector_paused, give_back_free_memory, in_child, yield_cores
+from .processes import collector_paused, freeze_for_exit, give_back_free_memory, in_child, yield_cores
 from .progress import terminal
 from .project import CONFIG, DOCS, site_dir_problem
 from .write import (File, WriteResult, build_lock, existing_files, remove_leftovers, replace_files, stage_tree,
@@ -308,7 +308,9 @@ def say_first_written(names: list[str]) -> None:
 
 
 def cmd_generate(args) -> int:
-    return 0 if generate(args.root, force=args.force, first=args.first, first_written=say_first_written) else 1
+    result = generate(args.root, force=args.force, first=args.first, first_written=say_first_written)
+    freeze_for_exit()  # the preview waits for this process to end (``serve.regenerate``)
+    return 0 if result else 1
 
 
 def cmd_build(args) -> int:

@@ -257,3 +257,13 @@ def test_what_a_paused_block_made_is_left_out_of_the_collections_that_follow():
         assert gc.get_freeze_count() >= len(made)  # the collector, enabled again, does not go over them
     finally:
         gc.unfreeze()
+
+
+def test_plansite_generate_leaves_what_it_made_out_of_the_collection_at_its_exit(tmp_path):
+    root = make_site_project(tmp_path / "project")
+    gc.unfreeze()
+    try:
+        assert main(["--root", str(root), "generate"]) == 0
+        assert gc.get_freeze_count() > 0  # the process ends: Python need not go over the model once more
+    finally:
+        gc.unfreeze()
