@@ -23,14 +23,14 @@ _PERIOD_END = {"年底": (12, 31), "年末": (12, 31), "年内": (12, 31), "全�
                "第一季度": (3, 31), "第二季度": (6, 30), "第三季度": (9, 30), "第四季度": (12, 31)}
 _PART_OF_MONTH = {"上旬": 10, "初": 10, "中旬": 20, "中": 20}
 # A date in words as ``deadline`` reads it (``_DEADLINE``, ``_YEAR_ONLY``), unnamed so that it may be repeated.
-_ONE_DATE = "(?:" + re.sub(r"\(\?P<\w+>", "(?:", f"{_DEADLINE.pattern}|{_YEAR_ONLY.pattern}") + ")"
+ONE_DATE = "(?:" + re.sub(r"\(\?P<\w+>", "(?:", f"{_DEADLINE.pattern}|{_YEAR_ONLY.pattern}") + ")"
 # A deadline and nothing else, as a clause of units states it: 2025年8月底前完成, 年底前, 6月30日前到位, 2025年底,
 # 次年3月底前完成验收 (what is completed, in a few words), 11月份, dates listed or a span (2025年4月、10月各开展一次,
 # 3月至11月), stages (分两个阶段：6月底前完成申报), the date a rule takes effect (2025年7月1日起执行, which ``deadline``
 # reads as no deadline), or the standing or recurring tasks a 完成时限 may name (长期, 长期坚持, 持续推进, 常态化开展,
 # 每季度通报一次), perhaps from a year on (2024年起持续推进).  Not a year alone (2025年), nor 2025年底前的目标.
 _DEADLINE_PHRASE = re.compile(
-    r"(?:分[两二三四]个?阶段[:：]?)?(?:于|在|自|从)?" + _ONE_DATE + "(?:[、和至到]" + _ONE_DATE + ")*"
+    r"(?:分[两二三四]个?阶段[:：]?)?(?:于|在|自|从)?" + ONE_DATE + "(?:[、和至到]" + ONE_DATE + ")*"
     r"(?:之前|以前|前|起|开始)?(?:各?(?:完成|完工|建成|到位|落实|执行|施行|实施|开展)[\u4e00-\u9fff]{0,4})?"
     r"|(?:\d{4}\s*年(?:起|开始)，?)?(?:长期|持续|常态化)(?:坚持|推进|开展|实施|进行)?"
     r"|每(?:月|季度|半年|年|周|旬)[\u4e00-\u9fff]{0,6}")

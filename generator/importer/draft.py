@@ -26,6 +26,7 @@ from .metadata import CLAUSE_PUNCTUATION, bare_name
 from .markers import PROBLEM
 from .metrics import listed_metric
 from .owners import OwnerClause, find_owner_clause, item_owners, owners_and_support, split_units
+from .prose_dates import Milestone, in_clause, milestones, prose_deadline
 from .report import Unsure, walk_item_dicts
 from .structure import TABLE, Part
 from .targets import find_targets
@@ -184,8 +185,8 @@ class Drafter:
         stated = item_owners(text.text)
         text = joined((t for t in (text[stated.start:stated.end].strip(), text[stated.rest:].strip()) if t.text),
                       "\n")
-        return self.item_dict(part.number, lead_phrase(text.text), text, stated.owners, stated.support,
-                              self.deadline(stated.deadline, part), _measures(part, text))
+        return self.item_dict(part, lead_phrase(text.text), text, stated.owners, stated.support, stated.deadline,
+                              _measures(part, text))
 
     def table_item(self, part: Part) -> dict:
         """A table's row as an item: its text the content, else the task, else the indicator (指标名称); its targets
@@ -201,8 +202,7 @@ class Drafter:
                  if role in ("lead", "owners", "support")}
         owners, support = owners_and_support(*(units.get(role, ()) for role in ("lead", "owners", "support")))
         cell = part.column("deadline")
-        return self.item_dict(part.number, title, text, owners, support, self.deadline(cell.text if cell else "", part),
-                              read)
+        return self.item_dict(part, title, text, owners, support, cell.text if cell else "", read)
 
     def target_of_year(self, part: Part) -> Mapped | None:
         """Of a row's targets for each year (2024年目标值 | 2025年目标值 | 2026年目标值), the plan's year's, else the
@@ -218,43 +218,78 @@ class Drafter:
                                                    f"not {others}; put them in its text if they matter"))
         return by_year[year]
 
-    def deadline(self, stated: str, part: Part):
-        """The date a stated deadline (完成时限) gives, noting the ones that give none."""
+    def deadline(self, stated: str, part: Part, prose: list[tuple[Mapped, Milestone]]):
+        """The date a stated deadline (完成时限) gives, noting the ones that give none; else (none stated) the date
+        the milestones of the item's ``prose`` give, each with the stretch of text it is in."""
         stated = stated or (self.units.deadline if self.units else "")
         if not stated:
-            return None
+            return self.prose_deadline(part, prose)
         found = dates.deadline(stated, self.year, self.year_of_month)
         if found is None:
             self.unsure.append(Unsure(part.lineno, f"deadline “{stated}” of item {part.number} is not a date"))
         return found
 
-    def item_dict(self, number, title, text: Mapped, owners, support, deadline, read: tuple[Mapped, ...] = ()) -> dict:
-        """The item; its targets read in ``read``, the stretches of its text read apart (else the whole text)."""
+    def prose_deadline(self, part: Part, found: list[tuple[Mapped, Milestone]]):
+        """The deadline the milestones ``found`` in an item's prose give (see ``prose_dates``), reported to be
+        checked; when they state several days, none, the days reported."""
+        due = prose_deadline([milestone for _, milestone in found])
+        if found and (due or len({milestone.due for _, milestone in found}) > 1):
+            stretch, first = found[0]
+            stated = "、".join(dict.fromkeys(quoted(milestone.text) for _, milestone in found))
+            self.unsure.append(Unsure(
+                self.line_of(stretch.source_offset(first.start)),
+                f"deadline of item {part.number} read from its text, {stated}: check it" if due else
+                f"item {part.number} states several deadlines in its text, {stated}: none taken, set it by hand"))
+        return due
+
+    def milestones(self, stretch: Mapped) -> list[Milestone]:
+        """The milestones of a stretch of an item's text; none in a review, whose dates are mostly of work done."""
+        return [] if self.kind == "review" else milestones(stretch.text, self.year, self.year_of_month)
+
+    def item_dict(self, part: Part, title, text: Mapped, owners, support, stated: str,
+                  read: tuple[Mapped, ...] = ()) -> dict:
+        """The item; its targets read in ``read``, the stretches of its text read apart (else the whole text); its
+        deadline as ``stated`` (see ``deadline``), else as its prose states it outside its targets' clauses."""
         if not owners + support and self.units:  # the units its section states
             owners, support = self.units.owners, self.units.support
         for name in (*owners, *support):
             self.check_owner(name, text)
-        targets = []
+        stretches = []  # each stretch read, with the targets and the milestones found in it
         for stretch in read or (text,):
             found, skipped = find_targets(stretch.text, review=self.reviewing)
-            targets += [(stretch, target) for target in found]
+            stretches.append((stretch, found, self.milestones(stretch)))
             for skip in skipped:
                 self.unsure.append(Unsure(self.line_of(stretch.source_offset(skip.start)),
-                                          f"number not taken as a target in item {number}: {quoted(skip.text)} "
+                                          f"number not taken as a target in item {part.number}: {quoted(skip.text)} "
                                           f"({skip.reason})"))
+        deadline = self.deadline(stated, part, [
+            (stretch, milestone) for stretch, found, days in stretches for milestone in days
+            if not any(in_clause(stretch.text, milestone.start, target.start, target.end) for target in found)])
         return ordered(model.Item, {
-            "number": number,
+            "number": part.number,
             "title": title,
             "text": text.text,
             "owners": list(owners),
             "support": list(support),
             "themes": list(assign_themes(text.text, self.vocabulary.themes, limit=3)),
-            "targets": [self.target(t, self.line_of(stretch.source_offset(t.start)),
-                                    _own_deadline(dates.horizon(stretch.text, t.start, t.end, self.year), deadline))
-                        for stretch, t in targets],
+            "targets": [self.target(target, self.line_of(stretch.source_offset(target.start)),
+                                    self.target_deadline(part, stretch, target, days, deadline))
+                        for stretch, found, days in stretches for target in found],
             "deadline": deadline,
             "span": list(text.span()),
         })
+
+    def target_deadline(self, part: Part, stretch: Mapped, target, days: list[Milestone], item_deadline):
+        """A target's own deadline, where it is not its item's: the end of a later year its sentence names
+        (到2030年), else the day of the milestone its clause states (年底前…覆盖率达到100%), reported."""
+        due = dates.horizon(stretch.text, target.start, target.end, self.year)
+        own = [milestone for milestone in days if in_clause(stretch.text, milestone.start, target.start, target.end)]
+        if due is None and prose_deadline(own) not in (None, item_deadline):
+            due = prose_deadline(own)
+            self.unsure.append(Unsure(self.line_of(stretch.source_offset(own[0].start)),
+                                      f"deadline of target {quoted(target.text)} of item {part.number} read from its "
+                                      f"clause, {quoted(own[0].text)}: check it"))
+        return _own_deadline(due, item_deadline)
 
     def target(self, found, line: int, due) -> dict:
         """The target as drafted; ``due`` its own deadline, a later year's end its sentence names (到2030年), if any."""
@@ -345,7 +380,9 @@ def composed_title(organisation: model.Organisation | None, year: int, kind: str
 
 
 class _Dumper(yaml.SafeDumper):
-    pass
+    def ignore_aliases(self, data) -> bool:
+        """Values shared in the draft (a day several targets are due) are written out each time, never as &id001."""
+        return True
 
 
 def _string(dumper: yaml.SafeDumper, value: str):

@@ -1,0 +1,81 @@
+"""Deadlines an item states in its prose, not in a clause of units nor a 完成时限: …，2025年6月底前完成全部改造。
+
+A milestone is a date of the plan's year, a month or a period (6月底, 年底, 第三季度; not a year alone),
+followed by 前 (2025年6月底前, 9月份开学前) or by what is done then (年底建成, 年内实现全覆盖).  It starts something
+when 起 or 开始 follows the date, or its clause starts work (9月前开工建设, 启动, 动工) and completes none before.
+A date of another year (2024年8月底前 in a plan of 2025, 次年3月底前) or recurring (每年6月底前) is none.  One in a
+clause stating a target is the target's (年底前覆盖率达到100%), not the item's: see ``in_clause``.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+from typing import Callable
+
+from .dates import ONE_DATE, deadline
+
+# What a milestone completes (2025年6月底前完成, 年底建成), or starts (9月前开工建设): the start of a period is no
+# deadline to meet.
+_COMPLETES = "完成|完工|建成|竣工|到位|实现|投用|投入使用|交付|落实|消除|覆盖|达标|办结|上线|通车|封顶|报送|形成"
+_STARTS = "启动|开工|动工|开始"
+# A date, then 前 (perhaps of an event: 9月份开学前) or what is done then; not after 每 (每年6月底前), nor 全年, nor
+# a span of years (三年内实现, 两年内).
+_MILESTONE = re.compile(
+    rf"(?<![\d每一二两三四五六七八九十个几])(?<!每年)(?P<date>(?!全年){ONE_DATE})"
+    r"(?P<before>(?:(?:秋季|春季)?开学)?(?:之前|以前|前))?"
+    rf"(?:全面|基本|全部|力争|确保|要|均)*(?P<verb>{_COMPLETES}|{_STARTS}|起)?")
+_STATED_YEAR = re.compile(r"\d{4}|次|明|翌")  # a year a date states: 2024年8月底, 次年3月, 明年底
+_CLAUSE_END = re.compile(r"[，,；;。！？!?\n]")
+# A clause that starts work before it completes any (前市二中…新开工项目开工建设).
+_STARTING_CLAUSE = re.compile(rf"^(?:(?!{_COMPLETES}).)*?(?:{_STARTS})")
+
+
+@dataclass(frozen=True)
+class Milestone:
+    text: str          # as written: 2025年6月底前完成
+    start: int         # where it starts in the item's text
+    due: date          # the last day it allows
+    starting: bool     # whether it is the day something starts (9月前开工建设), no deadline
+
+
+def milestones(text: str, year: int, year_of_month: Callable[[int], int] | None) -> list[Milestone]:
+    """The milestones of ``text`` (see the module); ``year`` is the plan's, ``year_of_month`` a school year's (see
+    ``dates.school_calendar``)."""
+    found = []
+    for match in _MILESTONE.finditer(text):
+        if not (match["before"] or match["verb"]) or _of_another_year(match["date"], year):
+            continue
+        due = deadline(match["date"], year, year_of_month)
+        if due is not None:
+            rest = text[match.end("date"):_clause_end(text, match.end("date"))]
+            starting = match["verb"] in ("起", *_STARTS.split("|")) or bool(_STARTING_CLAUSE.match(rest))
+            found.append(Milestone(match.group().strip(), match.start(), due, starting))
+    return found
+
+
+def _of_another_year(written: str, year: int) -> bool:
+    stated = _STATED_YEAR.search(written)
+    return stated is not None and (not stated.group().isdigit() or int(stated.group()) != year)
+
+
+def _clause_end(text: str, offset: int) -> int:
+    found = _CLAUSE_END.search(text, offset)
+    return found.start() if found else len(text)
+
+
+def in_clause(text: str, offset: int, start: int, end: int) -> bool:
+    """Whether ``text[offset]`` is in a clause holding ``text[start:end]``: a target's (2025年6月底前完成已售难交付住房交付
+    3200套), not its sentence's, whose other clauses may have days of their own (汛前完成12座小型水库…的排查，5月底前
+    完成防汛物资储备) or none (每月开展文化活动不少于2场，年内实现…达标率100%)."""
+    before = max((found.end() for found in _CLAUSE_END.finditer(text, 0, offset)), default=0)
+    return start < _clause_end(text, offset) and end > before
+
+
+def prose_deadline(found: list[Milestone]) -> date | None:
+    """The item's deadline its milestones give: the day of the one milestone it states, or of the same milestone
+    restated (年底前完成…，年底前实现…); none when it states several days (8月底前竣工投用，9月前开工建设: stages of
+    different works, for the curator to weigh), nor when the one day starts something."""
+    days = {milestone.due for milestone in found}
+    return days.pop() if len(days) == 1 and not any(milestone.starting for milestone in found) else None
