@@ -243,6 +243,14 @@ def test_a_task_written_once_over_its_measures_rows_is_a_part_above_them():
         "section, each of its rows an item"]
 
 
+def test_the_rows_of_an_indicator_table_below_tasks_of_several_rows_are_no_tasks():
+    """A 考核指标 table (no 重点任务 or 具体措施 column) after tasks of several rows: its rows are not made tasks (the
+    import failed on them, KeyError: 'content')."""
+    result = read(SPANNING_TASKS + "指标名称\t2025年目标值\t责任单位\n学前三年毛入园率\t95%\t基教科\n")
+    assert shape(result.parts)[0] == ["一", [["1", ["1", "2", "3"]], ["2", ["1"]], "3"]]
+    assert result.parts[0].children[2].head.text == "学前三年毛入园率"
+
+
 def test_table_rows_without_a_number_column_are_numbered_in_order_across_category_rows():
     """A numbered category row (二、…) spanning the table opens a part and keeps the table open."""
     result = read("示例市教育局2025年重点工作任务分解表\n一、党的建设\n| 工作任务 | 具体内容 | 牵头单位 |\n"

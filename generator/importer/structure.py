@@ -384,10 +384,11 @@ def _make_task(row: _Open) -> None:
 
 def _tasks_whole(parent: _Open) -> None:
     """Beside tasks of several rows, a task of one row is a part of one measure too: a section's items come
-    before its sections, so a task left an item would be read before the tasks above it."""
+    before its sections, so a task left an item would be read before the tasks above it.  Not a row of another
+    table, with no task and measure columns (a 考核指标 table below the tasks)."""
     if any(child.style == TASK for child in parent.children):
         for child in parent.children:
-            if child.style == TABLE:
+            if child.style == TABLE and {"task", "content"} <= dict(child.columns).keys():
                 _make_task(child)
 
 
