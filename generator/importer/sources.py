@@ -1,4 +1,4 @@
-"""Read a source document into plain text: .txt, .html/.htm, .docx, .pdf.
+"""Read a source document into plain text: .txt, .html/.htm, .docx, .pdf, .xlsx (``workbooks``).
 
 The text returned here is "the source text as read": item spans are offsets
 into it, so reading must be deterministic.  Line ends are normalised to
@@ -14,7 +14,7 @@ import statistics
 import unicodedata
 import zipfile
 from html.parser import HTMLParser
-from typing import BinaryIO
+from typing import BinaryIO, Callable
 
 from ..diagnostics import Diagnostic
 from ..yamlsource import cannot_read, open_to_read
@@ -22,6 +22,7 @@ from .markers import starts_numbered
 from .tables import split_cells
 from .textmap import Mapped
 from .wordlists import Lists
+from .workbooks import read_xlsx
 
 MAX_BYTES = 32 * 1024 * 1024
 
@@ -33,6 +34,10 @@ def read_source(path: str) -> tuple[str | None, list[Diagnostic]]:
     reader = READERS.get(extension)
     if os.path.isdir(path):
         return None, [Diagnostic(path, 0, 0, "", "is a folder: give the published document's file")]
+    if extension in OLDER_FORMATS:
+        kind, newer = OLDER_FORMATS[extension]
+        return None, [Diagnostic(path, 0, 0, "", f"cannot import {extension} files ({kind}): open it in Word, "
+                                 f"Excel or WPS and save it as {newer}")]
     if reader is None:
         known = ", ".join(sorted(READERS))
         return None, [Diagnostic(path, 0, 0, "", f"cannot import {extension or 'a file without extension'} "
@@ -41,14 +46,15 @@ def read_source(path: str) -> tuple[str | None, list[Diagnostic]]:
         with open_to_read(path) as file:
             if os.fstat(file.fileno()).st_size > MAX_BYTES:
                 return None, [Diagnostic(path, 0, 0, "", f"file is larger than {MAX_BYTES:,} bytes")]
-            text = normalise_newlines(reader(file))
+            text, notes = reader(file)
+            text = normalise_newlines(text)
     except OSError as exc:
         return None, [cannot_read(path, exc.strerror or str(exc))]
     except (UnicodeDecodeError, ValueError) as exc:
         return None, [cannot_read(path, str(exc))]
     if extension in PLAIN_TEXT and hard_wrapped(text):
         return _unwrapped(path, text)
-    return text, []
+    return text, [Diagnostic(path, 0, 0, "", note, "warning") for note in notes]
 
 
 def _unwrapped(path: str, text: str) -> tuple[str, list[Diagnostic]]:
@@ -567,6 +573,14 @@ def read_pdf(file: BinaryIO) -> str:
     return repair_wraps("\n".join(_page_text(page, running) for page in pages))
 
 
+def _noteless(reader: Callable[[BinaryIO], str]) -> Callable[[BinaryIO], tuple[str, list[str]]]:
+    """A reader that has nothing to say beside the text (a workbook's reader says which sheets it left out)."""
+    return lambda file: (reader(file), [])
+
+
 PLAIN_TEXT = (".txt", ".text")  # read as they are, then repaired if copied out of a PDF (``hard_wrapped``)
-READERS = {".txt": read_txt, ".text": read_txt, ".htm": read_html, ".html": read_html,
-           ".docx": read_docx, ".pdf": read_pdf}
+READERS = {".txt": _noteless(read_txt), ".text": _noteless(read_txt), ".htm": _noteless(read_html),
+           ".html": _noteless(read_html), ".docx": _noteless(read_docx), ".pdf": _noteless(read_pdf),
+           ".xlsx": read_xlsx}
+OLDER_FORMATS = {".doc": ("Word 97-2003 documents", ".docx"), ".wps": ("WPS Writer documents", ".docx"),
+                 ".xls": ("Excel 97-2003 workbooks", ".xlsx"), ".et": ("WPS Spreadsheets workbooks", ".xlsx")}

@@ -1,0 +1,125 @@
+"""Read an Excel workbook (.xlsx) as lines of text, as ``sources`` reads a Word document's tables.
+
+Each visible sheet in order, each row one line of its cells between tabs; a merged cell is read in each row it
+spans and once in each (a 重点任务 merged down over its measures names each, as python-docx gives Word's merged
+cells), so that ``tables`` reads the rows as it reads those of a .docx.  A cell gives its value as the sheet
+shows it: the value a formula last computed, a date as 2025年6月30日, 0.95 formatted as a percentage as 95%.
+"""
+
+from __future__ import annotations
+
+import datetime
+import re
+import zipfile
+from typing import BinaryIO
+
+Cells = list[tuple[int, str]]  # (column, text) of a row's cells, a merged cell once, at its first column
+
+
+def read_xlsx(file: BinaryIO) -> tuple[str, list[str]]:
+    """The rows of the workbook's visible sheets as lines, and notes on what was not read: hidden sheets, and
+    formulas whose value the file does not hold (read as empty cells)."""
+    import openpyxl
+    from openpyxl.utils.exceptions import InvalidFileException
+
+    try:  # not read_only: openpyxl's read-only sheets have no merged cells
+        book = openpyxl.load_workbook(file, data_only=True)
+        file.seek(0)
+        formulas = openpyxl.load_workbook(file, read_only=True)
+    except (zipfile.BadZipFile, KeyError, InvalidFileException):
+        raise ValueError("not an Excel workbook in the .xlsx format (a .xls of older Excel versions, or a WPS "
+                         ".et: save it as .xlsx)") from None
+    lines, notes = [], []
+    for sheet in book.worksheets:
+        if sheet.sheet_state != "visible":
+            notes.append(f"sheet {sheet.title} is hidden in the workbook: not read (unhide it to import it)")
+            continue
+        lines.extend("\t".join(text for _, text in cells) for cells in _rows(sheet))
+        notes.extend(_uncomputed(sheet, formulas[sheet.title]))
+    formulas.close()
+    return "".join(line + "\n" for line in lines), notes
+
+
+def _rows(sheet) -> list[Cells]:
+    """The sheet's rows that hold text, without the columns empty in all of them."""
+    covered = _merged(sheet)
+    rows = []
+    for row in sheet.iter_rows():
+        cells = []
+        for cell in row:
+            if (cell.row, cell.column) in covered:
+                source = covered[cell.row, cell.column]
+                if source is not None:
+                    cells.append((cell.column, cell_text(source)))
+            else:
+                cells.append((cell.column, cell_text(cell)))
+        if any(text for _, text in cells):
+            rows.append(cells)
+    used = {column for cells in rows for column, text in cells if text}
+    return [[(column, text) for column, text in cells if column in used] for cells in rows]
+
+
+def _merged(sheet) -> dict:
+    """Each cell of a merged range -> the range's first cell, whose value it shows; None for the cells right of
+    the range's first column, which a row reads once."""
+    covered = {}
+    for area in sheet.merged_cells.ranges:
+        first = sheet.cell(area.min_row, area.min_col)
+        for row in range(area.min_row, area.max_row + 1):
+            for column in range(area.min_col, area.max_col + 1):
+                covered[row, column] = first if column == area.min_col else None
+    return covered
+
+
+def cell_text(cell) -> str:
+    """The cell's value as the sheet shows it: its lines joined by a space (as Word's paragraphs in a cell are),
+    a date as 2025年6月30日, a number by its format (``number_text``)."""
+    value = cell.value
+    if value is None:
+        return ""
+    if isinstance(value, datetime.datetime | datetime.date):
+        return f"{value.year}年{value.month}月{value.day}日"
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        return number_text(value, cell.number_format)
+    return " ".join(line.strip() for line in str(value).replace("\t", " ").splitlines() if line.strip())
+
+
+_LITERAL = re.compile(r'"[^"]*"|\\.|\[[^]]*\]|_.|\*.')  # quoted text, escapes, [Red] [$-804], padding
+_PLACES = re.compile(r"\.([0#?]+)")
+
+
+def number_text(value: int | float, number_format: str) -> str:
+    """A number as its format shows it, without digits of binary noise (3.0000000000000004 is 3): a
+    percentage format multiplies by 100 (0.95 → 95%), a format's decimal places are kept (0.00 → 12.50);
+    the General format writes the number's shortest form, as Excel does."""
+    section = _LITERAL.sub("", number_format.split(";")[0])
+    percent = "%" in section
+    number = value * 100 if percent else value
+    places = _PLACES.search(section)
+    if places:
+        text = f"{number:.{places.group(1).count('0')}f}" if "0" in places.group(1) else _shortest(number)
+    elif "0" in section or "#" in section:
+        text = f"{number:.0f}"
+    else:
+        text = _shortest(number)
+    return text + ("%" if percent else "")
+
+
+def _shortest(number: int | float) -> str:
+    """The number in at most 15 significant digits, as Excel keeps them, never in exponent notation."""
+    if isinstance(number, int):
+        return str(number)
+    text = f"{number:.15g}"
+    return f"{float(text):.15f}".rstrip("0").rstrip(".") if "e" in text else text
+
+
+def _uncomputed(sheet, formulas) -> list[str]:
+    """Notes on the sheet's formulas whose value the file does not hold (a workbook written by a program that
+    does not calculate, and not opened and saved in Excel or WPS since): read as empty."""
+    cells = [cell.coordinate for row in formulas.iter_rows() for cell in row
+             if getattr(cell, "data_type", None) == "f" and sheet[cell.coordinate].value is None]
+    if not cells:
+        return []
+    listed = ", ".join(cells[:5]) + (", …" if len(cells) > 5 else "")
+    return [f"sheet {sheet.title}: {len(cells)} formula cell(s) whose value the workbook does not hold, read as "
+            f"empty ({listed}): open the workbook in Excel or WPS and save it to store their values"]

@@ -1,0 +1,159 @@
+"""Excel workbooks (.xlsx), as bureaus publish a 任务分解 or 重点工作任务清单 beside a notice: merged cells, a title
+row over the table, dates and percentages typed as numbers, sheets hidden or several (importer stage 1 and after)."""
+
+from __future__ import annotations
+
+import datetime
+import zipfile
+from pathlib import Path
+
+import openpyxl
+import pytest
+
+from generator.cli import main
+from generator.importer.sources import read_source
+from generator.importer.workbooks import number_text
+from test_import_formats import drafted, items
+
+TITLE = "示例市教育局2025年重点工作任务清单"
+
+
+def tasks_sheet(sheet) -> None:
+    """A task table as offices lay it out: its title merged and centred over all columns, 序号, 重点任务 and 牵头单位
+    merged down over the rows of a task's measures, a deadline typed as a date, units on two lines of a cell, a
+    blank row, and a cell formatted beyond the table."""
+    sheet.append([TITLE])
+    sheet.merge_cells("A1:G1")
+    sheet.append(["序号", "重点任务", "具体措施", "牵头单位", "配合单位", "完成时限", "预期目标"])
+    sheet.append([1, "扩大普惠资源", "新建公办幼儿园。", "基教科", "计财科", datetime.datetime(2025, 8, 31), "新建公办幼儿园6所"])
+    sheet.append([None, None, "认定普惠性民办园。", None, "教研室", "2025年10月底前", "认定普惠性民办园10所"])
+    sheet.append([])
+    sheet.append([2, "提升保教质量", "开展保育教育质量评估。", "教研室", "基教科\n计财科", datetime.datetime(2025, 12, 31)])
+    sheet["F3"].number_format = "yyyy/m/d"
+    sheet["F6"].number_format = "yyyy\"年\"m\"月\"d\"日\""
+    sheet["J7"].number_format = "0.00"  # formatted and empty, beyond the table
+    for column in "ABD":
+        sheet.merge_cells(f"{column}3:{column}4")
+
+
+def indicators_sheet(sheet) -> None:
+    """A 考核指标 table, its values typed as numbers: a percentage (0.95 shown as 95%) and a count."""
+    sheet.append(["指标名称", "2025年目标值", "责任单位"])
+    sheet.append(["学前三年毛入园率", 0.95, "基教科"])
+    sheet.append(["义务教育巩固率", 0.1 * 3 + 0.69, "基教科"])  # 0.9899999999999999 shown as 99%
+    for row in (sheet.max_row - 1, sheet.max_row):
+        sheet.cell(row, 2).number_format = "0%"
+
+
+TASKS = [("1", "扩大普惠资源", [("1", "新建公办幼儿园", ["基教科"], ["计财科"], "2025-08-31", ["新建公办幼儿园6所"]),
+                             ("2", "认定普惠性民办园", ["基教科"], ["教研室"], "2025-10-31", ["认定普惠性民办园10所"])]),
+         ("2", "提升保教质量", [("1", "开展保育教育质量评估", ["教研室"], ["基教科", "计财科"], "2025-12-31", [])])]
+
+
+def tasks(sections: list[dict]) -> list[tuple]:
+    return [(s["number"], s["title"], [(i["number"], i["title"], i["owners"], i["support"], str(i["deadline"]),
+                                        [t["text"] for t in i["targets"]]) for i in s["items"]]) for s in sections]
+
+
+def test_an_excel_task_table_gives_its_tasks_measures_owners_deadlines_and_targets(tmp_path):
+    book = openpyxl.Workbook()
+    tasks_sheet(book.active)
+    path = tmp_path / "tasks.xlsx"
+    book.save(path)
+    plan = drafted(path, tmp_path)
+    assert (plan["title"], tasks(plan["sections"])) == (TITLE, TASKS)
+    text = read_source(str(path))[0]
+    assert [text[start:end] for start, end in (i["span"] for i in items(plan))] == [
+        "新建公办幼儿园。", "认定普惠性民办园。", "开展保育教育质量评估。"]
+
+
+def test_a_workbooks_visible_sheets_are_read_in_order_and_a_hidden_one_is_left_out_and_said(tmp_path):
+    """The rows of a 考核指标 sheet after tasks of several rows each are no tasks: the tasks are read (the import
+    failed on them, KeyError: 'content')."""
+    book = openpyxl.Workbook()
+    tasks_sheet(book.active)
+    draft = book.create_sheet("草稿")
+    draft.append(["序号", "重点任务", "牵头单位"])
+    draft.append([9, "删去的任务。", "计财科"])
+    draft.sheet_state = "hidden"
+    indicators_sheet(book.create_sheet("考核指标"))
+    path = tmp_path / "tasks.xlsx"
+    book.save(path)
+    text, [warning] = read_source(str(path))
+    assert text.splitlines()[-4:] == ["2\t提升保教质量\t开展保育教育质量评估。\t教研室\t基教科 计财科\t2025年12月31日\t",
+                                      "指标名称\t2025年目标值\t责任单位", "学前三年毛入园率\t95%\t基教科",
+                                      "义务教育巩固率\t99%\t基教科"]
+    assert (warning.severity, warning.message) == (
+        "warning", "sheet 草稿 is hidden in the workbook: not read (unhide it to import it)")
+    assert tasks(drafted(path, tmp_path)["sections"][:2]) == TASKS
+
+
+def test_percentages_typed_as_numbers_are_an_indicator_tables_targets(tmp_path):
+    book = openpyxl.Workbook()
+    book.active.append([TITLE])
+    indicators_sheet(book.active)
+    path = tmp_path / "indicators.xlsx"
+    book.save(path)
+    assert [(i["title"], i["owners"], [(t["metric"], t["comparator"], t["value"], t["unit"]) for t in i["targets"]])
+            for i in items(drafted(path, tmp_path))] == [
+        ("学前三年毛入园率", ["基教科"], [("学前三年毛入园率", ">=", 95, "%")]),
+        ("义务教育巩固率", ["基教科"], [("义务教育巩固率", ">=", 99, "%")])]
+
+
+@pytest.mark.parametrize("value, number_format, shown", [
+    (6, "General", "6"), (6.0, "General", "6"), (0.1 * 3, "General", "0.3"), (3.0000000000000004, "General", "3"),
+    (1e-7, "General", "0.0000001"), (0.95, "0%", "95%"), (0.955, "0.0%", "95.5%"), (0.07, "0.00%", "7.00%"),
+    (12.5, "0.00", "12.50"), (1234.4, "#,##0", "1234"), (1234.5, '#,##0.00;[Red]\\-#,##0.00', "1234.50"),
+    (0.5, "0.##", "0.5"), (93, '0"%"', "93"), (0.93, '[$-804]0%', "93%")])
+def test_a_number_is_written_as_its_format_shows_it_without_binary_noise(value, number_format, shown):
+    assert number_text(value, number_format) == shown
+
+
+def test_a_cell_gives_the_value_its_formula_last_computed_and_one_never_computed_is_said(tmp_path):
+    book = openpyxl.Workbook()
+    book.active.append(["指标名称", "2025年目标值", "责任单位"])
+    book.active.append(["新增公办学位", "=B3+B4", "基教科"])
+    book.active.append(["小学", "=100*3", "基教科"])
+    path = tmp_path / "computed.xlsx"
+    book.save(path)
+    with zipfile.ZipFile(path) as saved:  # as Excel saves it: each formula with the value it computed
+        parts = {name: saved.read(name) for name in saved.namelist()}
+    sheet = "xl/worksheets/sheet1.xml"
+    parts[sheet] = parts[sheet].replace(b"<f>100*3</f><v></v>", b"<f>100*3</f><v>300</v>")
+    with zipfile.ZipFile(path, "w") as saved:
+        for name, data in parts.items():
+            saved.writestr(name, data)
+    text, [warning] = read_source(str(path))
+    assert text.splitlines()[1:] == ["新增公办学位\t\t基教科", "小学\t300\t基教科"]
+    assert warning.message == ("sheet Sheet: 1 formula cell(s) whose value the workbook does not hold, read as "
+                               "empty (B2): open the workbook in Excel or WPS and save it to store their values")
+
+
+@pytest.mark.parametrize("name, newer", [
+    ("tasks.xls", ".xlsx"), ("tasks.et", ".xlsx"), ("plan.doc", ".docx"), ("plan.wps", ".docx")])
+def test_an_older_office_format_is_refused_saying_to_save_it_in_the_newer_one(tmp_path, name, newer):
+    path = tmp_path / name
+    path.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(504))  # an OLE compound file's header
+    text, [problem] = read_source(str(path))
+    assert text is None and problem.message.startswith(f"cannot import {Path(name).suffix} files (")
+    assert problem.message.endswith(f"): open it in Word, Excel or WPS and save it as {newer}")
+
+
+def test_an_xls_named_xlsx_is_refused_as_no_xlsx_workbook(tmp_path):
+    path = tmp_path / "tasks.xlsx"
+    path.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(504))
+    text, [problem] = read_source(str(path))
+    assert text is None and "not an Excel workbook in the .xlsx format" in problem.message
+
+
+def test_import_verify_finds_each_item_of_a_workbook_at_its_span(tmp_path, capsys):
+    book = openpyxl.Workbook()
+    tasks_sheet(book.active)
+    source, plan = tmp_path / "sources" / "tasks.xlsx", tmp_path / "plans" / "2025" / "demo-edu-2025.yaml"
+    source.parent.mkdir()
+    book.save(source)
+    drafted(source, tmp_path)  # (writes the project's vocabulary)
+    assert main(["--root", str(tmp_path), "import", str(source), "--org", "demo-edu", "-o", str(plan)]) == 0
+    capsys.readouterr()
+    assert main(["--root", str(tmp_path), "import", "--verify", str(source), str(plan)]) == 0
+    assert capsys.readouterr().err == "0 error(s), 0 warning(s)\n3 of 3 item(s) match the source at their spans\n"
