@@ -104,7 +104,8 @@ def test_percentages_typed_as_numbers_are_an_indicator_tables_targets(tmp_path):
     (6, "General", "6"), (6.0, "General", "6"), (0.1 * 3, "General", "0.3"), (3.0000000000000004, "General", "3"),
     (1e-7, "General", "0.0000001"), (0.95, "0%", "95%"), (0.955, "0.0%", "95.5%"), (0.07, "0.00%", "7.00%"),
     (12.5, "0.00", "12.50"), (1234.4, "#,##0", "1234"), (1234.5, '#,##0.00;[Red]\\-#,##0.00', "1234.50"),
-    (0.5, "0.##", "0.5"), (93, '0"%"', "93"), (0.93, '[$-804]0%', "93%")])
+    (0.5, "0.##", "0.5"), (0.93, '[$-804]0%', "93%"), (93, '0"%"', "93%"), (6, '0"所"', "6所"), (6, "0\\所", "6所"),
+    (1800, '"新增"#,##0"个"', "新增1800个"), (12.5, '0.0 "亿元"', "12.5 亿元")])
 def test_a_number_is_written_as_its_format_shows_it_without_binary_noise(value, number_format, shown):
     assert number_text(value, number_format) == shown
 

@@ -84,25 +84,35 @@ def cell_text(cell) -> str:
     return " ".join(line.strip() for line in str(value).replace("\t", " ").splitlines() if line.strip())
 
 
-_LITERAL = re.compile(r'"[^"]*"|\\.|\[[^]]*\]|_.|\*.')  # quoted text, escapes, [Red] [$-804], padding
+# a format's pieces: text shown as written ("所", \所, or a character that is no digit's code), codes not shown
+# ([Red], [$-804], _ and * padding), or a character of the number's code
+_PIECE = re.compile(r'"(?P<quoted>[^"]*)"|\\(?P<escaped>.)|\[[^]]*\]|[_*].|(?P<code>[0#?.,%])|(?P<shown>.)', re.S)
 _PLACES = re.compile(r"\.([0#?]+)")
 
 
 def number_text(value: int | float, number_format: str) -> str:
     """A number as its format shows it, without digits of binary noise (3.0000000000000004 is 3): a
-    percentage format multiplies by 100 (0.95 → 95%), a format's decimal places are kept (0.00 → 12.50);
-    the General format writes the number's shortest form, as Excel does."""
-    section = _LITERAL.sub("", number_format.split(";")[0])
-    percent = "%" in section
+    percentage format multiplies by 100 (0.95 → 95%), a format's decimal places are kept (0.00 → 12.50), and
+    its text before and after the number (0"所" → 6所); the General format writes the number's shortest form, as
+    Excel does.  Thousands' commas are left out."""
+    section = number_format.split(";")[0]
+    if section.lower() in ("general", "@"):
+        return _shortest(value)
+    code, before, after = "", "", ""
+    for piece in _PIECE.finditer(section):
+        shown = piece.group("quoted") or piece.group("escaped") or piece.group("shown") or ""
+        code += piece.group("code") or ""
+        before, after = (before, after + shown) if code else (before + shown, after)
+    percent = "%" in code
     number = value * 100 if percent else value
-    places = _PLACES.search(section)
+    places = _PLACES.search(code)
     if places:
         text = f"{number:.{places.group(1).count('0')}f}" if "0" in places.group(1) else _shortest(number)
-    elif "0" in section or "#" in section:
+    elif "0" in code or "#" in code:
         text = f"{number:.0f}"
     else:
         text = _shortest(number)
-    return text + ("%" if percent else "")
+    return before + text + ("%" if percent else "") + after
 
 
 def _shortest(number: int | float) -> str:
