@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import argparse
 import os
 from pathlib import Path
 
 import pytest
 import yaml
 
-from generator.cli import main
+from generator.cli import build_parser, main
 from generator.load import load_site
 from generator.yamlsource import SPECIAL_FILE
 from projects import DEPARTMENTS, ORGANISATIONS, THEMES, write
@@ -462,3 +463,16 @@ def test_a_fifo_as_the_source_is_reported_not_waited_for(project, capsys, name):
         assert plansite(project, "import", str(source), "--org", "demo-edu", *extra) == 1
         said = capsys.readouterr()  # (import says it on stderr, --verify on stdout)
         assert f"{source}: error: cannot read file: {SPECIAL_FILE}" in said.err + said.out
+
+
+def test_the_help_names_every_format_import_reads_and_those_it_refuses(capsys):
+    """`plansite import --help` named .txt .html .docx .pdf only, after .xlsx was read and .doc .xls refused."""
+    from generator.importer.sources import OLDER_FORMATS, READERS
+
+    with pytest.raises(SystemExit):
+        main(["import", "--help"])
+    usage = capsys.readouterr().out
+    commands = next(action for action in build_parser()._actions if isinstance(action, argparse._SubParsersAction))
+    summary = next(action.help for action in commands._choices_actions if action.dest == "import")
+    assert [suffix for suffix in (*READERS, *OLDER_FORMATS) if suffix not in usage] == []
+    assert [suffix for suffix in READERS if suffix not in summary and suffix not in (".text", ".htm")] == []

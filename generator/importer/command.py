@@ -64,10 +64,11 @@ def organisation_id(text: str) -> str:
 
 def register(commands) -> None:
     parser = commands.add_parser(
-        "import", help="turn a published plan (.txt .html .docx .pdf) into a draft plan YAML", usage=USAGE,
+        "import", help="turn a published plan (.txt .html .docx .pdf .xlsx) into a draft plan YAML", usage=USAGE,
         description=__doc__.split("\n\n", 1)[1], formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("source", metavar="SOURCE", nargs="?",
-                        help="the document: .txt (UTF-8, UTF-16 or GB18030/GBK), .html, .docx or .pdf")
+                        help="the document: .txt or .text (UTF-8, UTF-16 or GB18030/GBK), .html or .htm, .docx, "
+                             ".pdf or .xlsx (.doc .wps .xls .et are refused: save them as .docx or .xlsx)")
     parser.add_argument("--org", type=organisation_id,
                         help="organisation id in content/organisations.yaml, or a new one to add there (default: "
                              "guessed)")
