@@ -476,3 +476,18 @@ def test_the_help_names_every_format_import_reads_and_those_it_refuses(capsys):
     summary = next(action.help for action in commands._choices_actions if action.dest == "import")
     assert [suffix for suffix in (*READERS, *OLDER_FORMATS) if suffix not in usage] == []
     assert [suffix for suffix in READERS if suffix not in summary and suffix not in (".text", ".htm")] == []
+
+
+def test_a_draft_below_plans_not_named_after_its_id_is_said_so(project, capsys):
+    """README's `-o plans/2025/ORG-2025.yaml` drew `file name should be ORG-2025-breakdown.yaml` from
+    `plansite check` for a 任务分解表, its id being <org>-<year>-breakdown: the import says so at once."""
+    assert import_to_file(project) == 0 and "note:" not in capsys.readouterr().err
+    draft = project / "drafts" / "x.yaml"  # not below plans/: check does not read it
+    assert plansite(project, "import", str(project / "sources" / "owners.txt"), "-o", str(draft)) == 0
+    assert "note:" not in capsys.readouterr().err
+    named = project / "plans" / "2025" / "demo-edu-2025-tasks.yaml"
+    assert plansite(project, "import", str(project / "sources" / "owners.txt"), "--kind", "breakdown",
+                    "-o", str(named)) == 0
+    assert (f"note: {named} holds the plan demo-edu-2025-breakdown: `plansite check` asks for its file to be named "
+            "demo-edu-2025-breakdown.yaml (rename it, or write id: demo-edu-2025-tasks in it)\n"
+            ) in capsys.readouterr().err

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import os
+import re
 import sys
 
 import yaml
@@ -12,6 +13,7 @@ from .. import yamlsource
 from ..atomicfile import replace_file
 from ..diagnostics import Diagnostic, did_you_mean, has_errors, print_diagnostics
 from ..load import display_path, load_plan_files, load_vocabulary, plan_paths, vocabulary_path
+from ..model import SLUG
 from ..project import PLANS
 from . import draft, unknown_owners
 from .comments import comments
@@ -69,9 +71,22 @@ def run_import(args) -> int:
             return 1
     else:
         sys.stdout.write(text)
+    if args.output and curated is None:
+        _name_note(args, plan["id"])
     if args.add_unknown_owners:
         _add_unknown_owners(args, plan, vocabulary, settings.source_file)
     return 0
+
+
+def _name_note(args, plan_id: str) -> None:
+    """Say so when a draft written below plans/ is not named after its plan's id, as `plansite check` asks (the
+    id of a 任务分解 or a 工作总结 ends in -breakdown or -review, which the path given often lacks)."""
+    named = os.path.splitext(os.path.basename(args.output))[0]
+    if named == plan_id or not _below_plans(args):
+        return
+    or_id = f", or write id: {named} in it" if re.fullmatch(SLUG, named) else ""
+    print(f"note: {args.output} holds the plan {plan_id}: `plansite check` asks for its file to be named "
+          f"{plan_id}.yaml (rename it{or_id})", file=sys.stderr)
 
 
 def _dropped_comments(path: str) -> bool:
@@ -186,13 +201,18 @@ def _refusal(args, plan: dict, merging: bool, vocabulary, vocabulary_problems: l
 def _id_taken(args, plan_id: str) -> str:
     """The plan file below plans/ that already has the id ``plan_id``, as ``load.plan_paths`` names it ("" when
     none has it, or when -o is not below plans/, where `plansite check` does not read it)."""
-    plans = os.path.realpath(os.path.join(args.root, PLANS))
-    if os.path.commonpath([plans, os.path.realpath(args.output)]) != plans:
+    if not _below_plans(args):
         return ""
     for plan_file, _ in load_plan_files(plan_paths(args.root)):
         if plan_file is not None and plan_file.plan.id == plan_id:
             return plan_file.path
     return ""
+
+
+def _below_plans(args) -> bool:
+    """Whether -o is below plans/, where `plansite check` reads plan files."""
+    plans = os.path.realpath(os.path.join(args.root, PLANS))
+    return os.path.commonpath([plans, os.path.realpath(args.output)]) == plans
 
 
 def _owners_refusal(plan: dict, vocabulary, vocabulary_problems: list[Diagnostic]) -> str:
