@@ -491,3 +491,17 @@ def test_a_draft_below_plans_not_named_after_its_id_is_said_so(project, capsys):
     assert (f"note: {named} holds the plan demo-edu-2025-breakdown: `plansite check` asks for its file to be named "
             "demo-edu-2025-breakdown.yaml (rename it, or write id: demo-edu-2025-tasks in it)\n"
             ) in capsys.readouterr().err
+
+
+def test_a_new_projects_empty_vocabularies_are_told_as_the_import_concerns_them(project, capsys):
+    """Import printed check's `lists no departments` before the import that --add-unknown-owners filled them
+    with, and `lists no themes` without saying that the draft's items were given none."""
+    for name in ("departments", "themes"):
+        (project / "content" / f"{name}.yaml").write_text(f"{name}: []\n", encoding="utf-8")
+    assert import_to_file(project, "--add-unknown-owners") == 0
+    err = capsys.readouterr().err
+    assert "lists no departments" not in err and "warning" not in err
+    assert "\n    content/themes.yaml lists no themes, so no item was given one" in err
+    write(project, "content/themes.yaml", THEMES)
+    assert plansite(project, "import", str(project / "sources" / "owners.txt"), "--id", "x") == 0
+    assert "lists no themes" not in capsys.readouterr().err

@@ -86,6 +86,11 @@ class Flow(list):
     """A list written on one line: spans."""
 
 
+# A new project's themes.yaml lists none until the curator writes them: the draft's items then have none.
+NO_THEMES = ("content/themes.yaml lists no themes, so no item was given one (an item gets each theme whose keywords "
+             "its text holds): write them before importing (a merge keeps a draft's empty themes, as curated)")
+
+
 @dataclass
 class Drafter:
     """Turns outline parts into section and item dicts, noting what the curator should check."""
@@ -318,10 +323,12 @@ class Drafter:
             self.unresolved.setdefault(name, []).append(self.line_of(text.source_offset(0)))
 
     def vocabulary_notes(self) -> list[Unsure]:
-        """Owners and metrics the vocabularies do not list, each once, at its first line."""
-        return ([Unsure(lines[0], f"owner “{name}” is not in content/departments.yaml for "
-                                  f"{self.organisation} ({len(lines)} item(s), first here)")
-                 for name, lines in self.unresolved.items()]
+        """Owners and metrics the vocabularies do not list, each once, at its first line; no themes at all."""
+        themeless = [] if self.vocabulary.themes else [Unsure(0, NO_THEMES)]
+        return (themeless
+                + [Unsure(lines[0], f"owner “{name}” is not in content/departments.yaml for "
+                                    f"{self.organisation} ({len(lines)} item(s), first here)")
+                   for name, lines in self.unresolved.items()]
                 + [Unsure(lines[0], f"metric “{name}” is not in content/metrics.yaml ({len(lines)} target(s), "
                                     f"first here)" + _could_be(candidates))
                    for name, (lines, candidates) in self.unlisted_metrics.items()])
