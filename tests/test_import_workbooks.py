@@ -158,3 +158,24 @@ def test_import_verify_finds_each_item_of_a_workbook_at_its_span(tmp_path, capsy
     capsys.readouterr()
     assert main(["--root", str(tmp_path), "import", "--verify", str(source), str(plan)]) == 0
     assert capsys.readouterr().err == "0 error(s), 0 warning(s)\n3 of 3 item(s) match the source at their spans\n"
+
+
+def test_the_report_names_the_sheet_and_row_of_each_line_it_quotes(tmp_path, capsys):
+    """A curator finds 附件2 row 4 in a spreadsheet, not line 18 of the text the reader made of it (the rows of
+    every visible sheet, empty rows left out)."""
+    book = openpyxl.Workbook()
+    tasks_sheet(book.active)  # its row 5 is empty: row 6 is line 5
+    book.active["H6"] = "暂缓"  # a 备注 the importer does not read, which the report quotes
+    hidden = book.create_sheet("草稿")
+    hidden.append(["不读"])
+    hidden.sheet_state = "hidden"
+    indicators = book.create_sheet("附件2")
+    indicators_sheet(indicators)
+    indicators.append(["高中阶段毛入学率", 0.94, "督导室"])  # a unit the report names
+    source = tmp_path / "tasks.xlsx"
+    book.save(source)
+    drafted(source, tmp_path)  # (writes the project's vocabulary)
+    assert main(["--root", str(tmp_path), "import", str(source), "--org", "demo-edu"]) == 0
+    report = capsys.readouterr().err
+    assert "    line 5 (sheet Sheet row 6): “暂缓” is in no field of the draft" in report
+    assert any(line.startswith("    line 9 (sheet 附件2 row 4): ") and "督导室" in line for line in report.splitlines())

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Iterable, Iterator
+from typing import Iterable, Iterator, Sequence
 
 
 @dataclass(frozen=True, slots=True, order=True)
@@ -42,8 +42,10 @@ def counts(plan: dict) -> dict[str, int]:
     }
 
 
-def format_report(source: str, plan: dict, unsure: Iterable[Unsure], dropped: Iterable[int] = ()) -> str:
-    """The printed report: what was found, then the unsure places in source order."""
+def format_report(source: str, plan: dict, unsure: Iterable[Unsure], dropped: Iterable[int] = (),
+                  places: Sequence[str] = ()) -> str:
+    """The printed report: what was found, then the unsure places in source order, each line with its place in
+    the document when ``places`` has one for each line (a workbook's sheet and row)."""
     numbers = counts(plan)
     lines = [
         f"import {source}",
@@ -56,8 +58,12 @@ def format_report(source: str, plan: dict, unsure: Iterable[Unsure], dropped: It
         lines.append(f"  removed as site noise: line(s) {_ranges(dropped)}")
     unsure = sorted(set(unsure))
     lines.append(f"  unsure: {len(unsure)}" + ("" if unsure else " (nothing)"))
-    lines.extend(f"    line {u.line}: {u.message}" if u.line else f"    {u.message}" for u in unsure)
+    lines.extend(f"    line {_place(u.line, places)}: {u.message}" if u.line else f"    {u.message}" for u in unsure)
     return "\n".join(lines) + "\n"
+
+
+def _place(line: int, places: Sequence[str]) -> str:
+    return f"{line} ({places[line - 1]})" if line <= len(places) else str(line)
 
 
 def _ranges(numbers: list[int]) -> str:

@@ -20,28 +20,44 @@ def read_xlsx(file: BinaryIO) -> tuple[str, list[str]]:
     """The rows of the workbook's visible sheets as lines, and notes on what was not read: hidden sheets, and
     formulas whose value the file does not hold (read as empty cells)."""
     import openpyxl
-    from openpyxl.utils.exceptions import InvalidFileException
 
-    try:  # not read_only: openpyxl's read-only sheets have no merged cells
-        book = openpyxl.load_workbook(file, data_only=True)
-        file.seek(0)
-        formulas = openpyxl.load_workbook(file, read_only=True)
-    except (zipfile.BadZipFile, KeyError, InvalidFileException):
-        raise ValueError("not an Excel workbook in the .xlsx format (a .xls of older Excel versions, or a WPS "
-                         ".et: save it as .xlsx)") from None
+    book = _shown(file)
+    file.seek(0)
+    formulas = openpyxl.load_workbook(file, read_only=True)
     lines, notes = [], []
     for sheet in book.worksheets:
         if sheet.sheet_state != "visible":
             notes.append(f"sheet {sheet.title} is hidden in the workbook: not read (unhide it to import it)")
             continue
-        lines.extend("\t".join(text for _, text in cells) for cells in _rows(sheet))
+        lines.extend("\t".join(text for _, text in cells) for _, cells in _rows(sheet))
         notes.extend(_uncomputed(sheet, formulas[sheet.title]))
     formulas.close()
     return "".join(line + "\n" for line in lines), notes
 
 
-def _rows(sheet) -> list[Cells]:
-    """The sheet's rows that hold text, without the columns empty in all of them."""
+def line_places(path: str) -> tuple[str, ...]:
+    """Where each line ``read_xlsx`` gives is in the workbook, its sheet and row (sheet 附件2 row 4), for the report,
+    whose line numbers a curator cannot find in a spreadsheet."""
+    with open(path, "rb") as file:
+        book = _shown(file)
+    return tuple(f"sheet {sheet.title} row {number}" for sheet in book.worksheets if sheet.sheet_state == "visible"
+                 for number, _ in _rows(sheet))
+
+
+def _shown(file: BinaryIO):
+    """The workbook with the values its cells show (a formula's, the value it last computed)."""
+    import openpyxl
+    from openpyxl.utils.exceptions import InvalidFileException
+
+    try:  # not read_only: openpyxl's read-only sheets have no merged cells
+        return openpyxl.load_workbook(file, data_only=True)
+    except (zipfile.BadZipFile, KeyError, InvalidFileException):
+        raise ValueError("not an Excel workbook in the .xlsx format (a .xls of older Excel versions, or a WPS "
+                         ".et: save it as .xlsx)") from None
+
+
+def _rows(sheet) -> list[tuple[int, Cells]]:
+    """The sheet's rows that hold text, by their number, without the columns empty in all of them."""
     covered = _merged(sheet)
     rows = []
     for row in sheet.iter_rows():
@@ -54,9 +70,9 @@ def _rows(sheet) -> list[Cells]:
             else:
                 cells.append((cell.column, cell_text(cell)))
         if any(text for _, text in cells):
-            rows.append(cells)
-    used = {column for cells in rows for column, text in cells if text}
-    return [[(column, text) for column, text in cells if column in used] for cells in rows]
+            rows.append((row[0].row, cells))
+    used = {column for _, cells in rows for column, text in cells if text}
+    return [(number, [(column, text) for column, text in cells if column in used]) for number, cells in rows]
 
 
 def _merged(sheet) -> dict:
