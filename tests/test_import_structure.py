@@ -243,12 +243,36 @@ def test_a_task_written_once_over_its_measures_rows_is_a_part_above_them():
         "section, each of its rows an item"]
 
 
+INDICATORS = "指标名称\t单位\t2025年目标值\t责任单位\n学前三年毛入园率\t%\t95\t基教科\n义务教育巩固率\t%\t99\t基教科\n"
+
+
 def test_the_rows_of_an_indicator_table_below_tasks_of_several_rows_are_no_tasks():
     """A 考核指标 table (no 重点任务 or 具体措施 column) after tasks of several rows: its rows are not made tasks (the
-    import failed on them, KeyError: 'content')."""
-    result = read(SPANNING_TASKS + "指标名称\t2025年目标值\t责任单位\n学前三年毛入园率\t95%\t基教科\n")
-    assert shape(result.parts)[0] == ["一", [["1", ["1", "2", "3"]], ["2", ["1"]], "3"]]
-    assert result.parts[0].children[2].head.text == "学前三年毛入园率"
+    import failed on them, KeyError: 'content'), and are a section of their own beside the tasks, titled by its
+    first column's header (they were items of the section of the last task's)."""
+    result = read(SPANNING_TASKS + INDICATORS)
+    assert shape(result.parts)[0] == ["一", [["1", ["1", "2", "3"]], ["2", ["1"]], ["3", ["1", "2"]]]]
+    section = result.parts[0].children[2]
+    assert (section.head.text, section.children[0].head.text) == ("指标名称", "学前三年毛入园率")
+    assert result.unsure[-1].message == ("a table of other columns below the rows of the table above: read as "
+                                         "section 3 of its own, titled “指标名称”; check its number and title")
+
+
+def test_a_table_of_other_columns_below_a_tables_categories_is_a_section_titled_by_the_line_above_it():
+    """Below a table's category rows (1 | 深化医药卫生体制改革), a 考核指标 table was items of the last category; the
+    line above it (a table's title in Word, 表2 …) was that category's text."""
+    tasks = ("序号\t工作任务\t责任股室\t完成时限\n1\t深化医药卫生体制改革\n1.1\t推进医共体建设。\t医政医管股\t年底前\n"
+             "2\t提升公共卫生服务能力\n2.1\t开展爱国卫生运动。\t爱卫办\t年底前\n")
+    for between, title in (("", "指标名称"), ("表2 主要考核指标\n", "表2 主要考核指标")):
+        result = read(tasks + between + INDICATORS)
+        assert shape(result.parts) == [["1", ["1.1"]], ["2", ["2.1"]], ["3", ["1", "2"]]]
+        assert [part.head.text for part in result.parts] == ["深化医药卫生体制改革", "提升公共卫生服务能力", title]
+        assert result.parts[1].paragraphs == ()
+
+
+def test_a_table_of_other_columns_below_a_heading_of_its_own_is_that_headings():
+    result = read(SPANNING_TASKS + "二、考核指标\n" + INDICATORS)
+    assert shape(result.parts) == [["一", [["1", ["1", "2", "3"]], ["2", ["1"]]]], ["二", ["1", "2"]]]
 
 
 def test_table_rows_without_a_number_column_are_numbered_in_order_across_category_rows():

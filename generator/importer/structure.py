@@ -23,6 +23,9 @@ above them, and so is each task beside it.
 A table's category rows are parts over its rows: numbered in
 its 序号 column (1 | 深化…, over rows 1.1, 1.2), or restarting at 一、 in a
 section of a document numbered 一、 too (a sequence of the table's own).
+A table of other columns right below another's rows (考核指标 | 单位 |
+2025年目标值 below the tasks, or a second sheet) is a section of its own
+beside the other's parts, not more rows of the part its last rows went in.
 
 A list of attachments after the items (附件：1.…分解表 / 2.…考核细则: a line
 starting 附件 and a colon, and the short numbered lines after it, each naming
@@ -42,12 +45,13 @@ from .metadata import CLAUSE_PUNCTUATION, lists_attachments
 from .owners import find_owner_clause
 from .report import Unsure
 from .textmap import Line, Mapped, joined
-from ..numbering import number_value
+from ..numbering import chinese_to_int, int_to_chinese, number_value
 
 TABLE = "table"  # the style of parts read from task-table rows
 TASK = "task"    # a table's task whose measures (具体措施) take several rows: a part above them
 GROUP = "1\t"    # a table's category row numbered in its 序号 column (1 | 深化医药卫生体制改革)
 IN_TABLE = "table "  # before a style: a table's category rows numbered in a sequence of their own (一、学前教育 in 三、)
+OTHER_TABLE = "table\n"  # the section of a table of other columns right below another's rows (考核指标 below tasks)
 HEADING_MAX = 30  # characters at most of a numbered line standing as a heading without a colon
 
 
@@ -99,14 +103,18 @@ class _Reader:
         self.stack = [self.root]
         self.last: dict[str, _Open] = {}  # the last part of each style, anywhere
         self.table: tables.Header | None = None
+        self.table_in: _Open = self.root  # the part the table read last was opened in
+        self.closed_by: Line | None = None  # the line read before, if it closed a table (that table's next's title?)
         self.unsure: list[Unsure] = []
         self.attachments: list[Line] = []  # the list of attachments after the items (the plan's closing)
         self.listing = False  # the lines read are still that list's
+        self.last_table: tables.Header | None = None  # the table the line in ``closed_by`` closed
 
     def note(self, line: int, message: str) -> None:
         self.unsure.append(Unsure(line, message))
 
     def read(self, line: Line) -> None:
+        closed_by, self.closed_by = self.closed_by, None
         if self.table is not None and self.table_row(line):
             return
         self.listing = bool(self.last) and lists_attachments(str(line), self.listing)
@@ -116,13 +124,16 @@ class _Reader:
         listed, self.attachments = self.attachments, []
         for earlier in listed:  # the document goes on: they were no list of attachments after its items
             self.read_numbered(earlier)
-        self.read_numbered(line)
+        self.read_numbered(line, closed_by)
 
-    def read_numbered(self, line: Line) -> None:
-        """Read a line that is no table's (a part, if it is numbered as one; else a paragraph)."""
+    def read_numbered(self, line: Line, closed_by: Line | None = None) -> None:
+        """Read a line that is no table's (a part, if it is numbered as one; else a paragraph).  ``closed_by``:
+        the line read before it, if that line closed a table."""
         header = tables.header(line.text)
         if header is not None:
-            self.table = header
+            top = self.stack[-1]
+            below = closed_by is not None and bool(top.paragraphs) and top.paragraphs[-1] is closed_by
+            self.open_table(header, line, top.paragraphs.pop() if below else None)
             return
         marker = match_marker(str(line))
         if marker is not None and self.table is not None:
@@ -139,7 +150,7 @@ class _Reader:
         another table right below it (of as many columns) opens that table."""
         header = tables.header(line.text)
         if header is not None and header != self.table:
-            self.table = header
+            self.open_table(header, line, None, after=self.table)
             return True
         cells = tables.split_cells(line.text)
         if cells is not None and len(cells) == self.table.width:
@@ -155,8 +166,35 @@ class _Reader:
                 self.paragraph(line)
             return True
         if not starts_numbered(str(line)):  # a numbered category row spanning the table keeps it open
-            self.table = None
+            self.table, self.last_table, self.closed_by = None, self.table, line
         return False
+
+    def open_table(self, header: tables.Header, line: Line, title: Line | None, *,
+                   after: tables.Header | None = None) -> None:
+        """Open the table of a header row.  Right below the rows of a table of other columns (``after``), or one
+        line below them (``title``: 表2 主要考核指标), and with parts read in the part being read (not a heading
+        just opened for it: 二、考核指标), the table is a section of its own beside the parts the other's rows
+        went in (考核指标 | 单位 | 2025年目标值 below the tasks' last category, or a second sheet): titled by that
+        line, else by its first column's header."""
+        self.table = header
+        other = after or (self.last_table if title is not None else None)
+        depth = next((depth for depth, part in enumerate(self.stack) if part is self.table_in), None)
+        siblings = [part for part in self.table_in.children if part.children]
+        if other is None or other.roles == header.roles or depth is None or not self.stack[-1].children \
+                or self.table_in is self.root and not siblings:  # (rows alone: the document's one section)
+            if title is not None:
+                self.stack[-1].paragraphs.append(title)
+            self.table_in = self.stack[-1]
+            return
+        del self.stack[depth + 1:]
+        head = title.text if title is not None else tables.split_cells(line.text)[0]
+        number = _next_number(self.table_in.children[-1].number) or str(len(siblings) + 1)
+        section = _Open(OTHER_TABLE, number, number_value(number) or 0, head, (title or line).lineno)
+        self.note(section.lineno, f"a table of other columns below the rows of the table above: read as section "
+                                  f"{number} of its own, titled “{head.text}”; check its number and title")
+        self.table_in.children.append(section)
+        self.stack.append(section)
+        self.table_in = section
 
     def category(self, marker: Marker, lineno: int) -> Marker:
         """The marker of a table's category row (一、学前教育 spanning the table) in the sequence of its style, where
@@ -373,6 +411,14 @@ class _Reader:
         for child in part.children:
             part.paragraphs += [Line(child.line, child.lineno), *child.paragraphs]
         part.children.clear()
+
+
+def _next_number(number: str) -> str | None:
+    """The number after a part's whole number: 3 after 2, 四 after 三 (None after 1.2)."""
+    if number.isascii() and number.isdigit():
+        return str(int(number) + 1)
+    value = chinese_to_int(number)
+    return int_to_chinese(value + 1) if value else None
 
 
 def _make_task(row: _Open) -> None:
