@@ -402,3 +402,13 @@ def test_points_below_an_item_alone_in_its_section_are_its_text_where_most_items
 def test_parts_below_a_heading_or_with_owners_of_their_own_stay_parts(text):
     result = read(text)
     assert result.unsure == () and any(part.children for part in result.parts[0].children)
+
+
+@pytest.mark.parametrize("note", ["注：完成时限为最迟完成时间，各科室可提前完成。", "备注:各项任务按季度报送进展。"])
+def test_a_note_below_a_table_is_the_plans_closing_not_the_text_of_its_last_rows_part(note):
+    """注：… under a task table was the text of the section its last row is in (三、职业教育)."""
+    result = read(SPANNING_TASKS + note + "\n")
+    assert [line.text for line in result.closing] == [note]
+    assert result.parts[0].paragraphs == () and shape(result.parts) == [["一", [["1", ["1", "2", "3"]], ["2", ["1"]]]]]
+    assert result.unsure[-1].message == ("a note below a table (注：…): kept as the plan's `closing`, not as the text "
+                                         "of the part its last row is in")

@@ -35,6 +35,7 @@ an owner clause before it would have swallowed it, nor items of their own.
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from dataclasses import dataclass, field, replace
 
@@ -53,6 +54,7 @@ GROUP = "1\t"    # a table's category row numbered in its 序号 column (1 | 深
 IN_TABLE = "table "  # before a style: a table's category rows numbered in a sequence of their own (一、学前教育 in 三、)
 OTHER_TABLE = "table\n"  # the section of a table of other columns right below another's rows (考核指标 below tasks)
 HEADING_MAX = 30  # characters at most of a numbered line standing as a heading without a colon
+_NOTE = re.compile(r"(?:注|备注|说明)\s*[0-9０-９]?\s*[：:]")  # a note below a table: 注：完成时限为最迟完成时间…
 
 
 @dataclass(frozen=True, slots=True)
@@ -109,6 +111,7 @@ class _Reader:
         self.attachments: list[Line] = []  # the list of attachments after the items (the plan's closing)
         self.listing = False  # the lines read are still that list's
         self.last_table: tables.Header | None = None  # the table the line in ``closed_by`` closed
+        self.notes: list[Line] = []  # notes right below a table (注：…): the plan's closing
 
     def note(self, line: int, message: str) -> None:
         self.unsure.append(Unsure(line, message))
@@ -165,8 +168,12 @@ class _Reader:
             if not self.place(marker, title, line.lineno):
                 self.paragraph(line)
             return True
-        if not starts_numbered(str(line)):  # a numbered category row spanning the table keeps it open
-            self.table, self.last_table, self.closed_by = None, self.table, line
+        if starts_numbered(str(line)):  # a numbered category row spanning the table keeps it open
+            return False
+        self.table, self.last_table, self.closed_by = None, self.table, line
+        if _NOTE.match(str(line)):
+            self.notes.append(line)
+            return True
         return False
 
     def open_table(self, header: tables.Header, line: Line, title: Line | None, *,
@@ -359,7 +366,11 @@ class _Reader:
     def finish(self) -> Outline:
         for part in _descendants(self.root):
             _share_points_clause(part)
-        closing = self.detach_closing() + tuple(line.text for line in self.attachments)
+        closing = tuple(line.text for line in self.notes) + self.detach_closing() \
+            + tuple(line.text for line in self.attachments)
+        for note in self.notes:
+            self.note(note.lineno, "a note below a table (注：…): kept as the plan's `closing`, not as the text of the "
+                                   "part its last row is in")
         if self.attachments:
             self.note(self.attachments[0].lineno, "a list of attachments (附件): kept as the plan's `closing`, "
                                                   "not as items or an item's text")
