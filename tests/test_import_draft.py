@@ -396,6 +396,31 @@ def test_a_tables_target_column_gives_its_rows_targets_and_an_indicators_row_is_
     assert result.plan["sections"][0].get("text") is None
 
 
+UNITS_AND_BASELINES = """示例县卫生健康局2025年考核指标
+一、主要考核指标
+指标名称\t单位\t2024年完成值\t2025年目标值\t责任股室
+孕产妇死亡率\t1/10万\t8.5\t8\t妇幼健康股
+婴儿死亡率\t‰\t3.2\t3\t妇幼健康股
+家庭医生签约人数\t人\t1200\t1500人\t基层卫生股
+人均预期寿命\t岁\t79.1\t\t规划财务股
+"""
+
+
+def test_a_unit_column_is_the_unit_of_the_value_beside_it_and_a_completed_value_its_baseline(tmp_path, vocabulary):
+    """指标名称 | 单位 | 2024年完成值 | 2025年目标值: 8 beside 1/10万 was “a number without a unit”, the 2024 value
+    reported lost; a value with no target to start from is reported as what it is."""
+    path = tmp_path / "units.txt"
+    path.write_text(UNITS_AND_BASELINES, encoding="utf-8")
+    result = imported(path, vocabulary, year=2025)
+    assert [[(t["text"], t["value"], t["unit"], t.get("baseline")) for t in i["targets"]]
+            for i in items(result.plan)] == [[("孕产妇死亡率 8/10万", 8, "/10万", 8.5)], [("婴儿死亡率 3‰", 3, "‰", 3.2)],
+                                             [("家庭医生签约人数 1500人", 1500, "人", 1200)], []]
+    assert [u.message for u in result.unsure if "79.1" in u.message or "number not taken" in u.message
+            or "in no field" in u.message] == [
+        "“79.1” of item 4 is the value its target starts from (its 完成值 or 基数 column), but the item has no "
+        "target of one value to hold it as its baseline: put it in the item's text if it matters"]
+
+
 YEARLY_TARGETS = """示例市教育局考核指标
 一、主要考核指标
 序号\t指标名称\t2024年目标值\t2025年目标值\t2026年目标值\t责任单位

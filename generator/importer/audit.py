@@ -69,6 +69,10 @@ def _held(cell: str, role: str | None, kept: set[str], report: str) -> bool:
     quotes it."""
     if role in _UNITS and set(split_units(cell)) <= kept:
         return True
+    if role == "unit":
+        cell = tables.unit_written(cell)
+    if role == "baseline" and tables.number_in(cell) is not None:
+        cell = str(tables.number_in(cell))
     clauses = _stated_apart(cell, guessed=False)  # 0起, 5次: a value, not number 0 or 5 of a part
     return all(clause in kept or _stated(clause) for clause in clauses) or cell in report
 
@@ -152,3 +156,5 @@ def _texts(plan: dict) -> Iterator[str]:
         yield from (*(item.get("owners") or ()), *(item.get("support") or ()))
         # a target's text, and its parts: an indicator and the value of its row, joined by a space
         yield from (part for target in item.get("targets") or () for part in (target["text"], *target["text"].split()))
+        # a target's unit and baseline, from a table's 单位 and 完成值 columns
+        yield from (str(target.get(name) or "") for target in item.get("targets") or () for name in ("unit", "baseline"))

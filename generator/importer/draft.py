@@ -198,6 +198,8 @@ class Drafter:
         also those of a target column (预期目标: 新建公办幼儿园6所, read apart; 2025年目标值: ≥93%, the indicator's)."""
         task, content, metric, target = (part.column(role) for role in ("task", "content", "metric", "target"))
         target = target or self.target_of_year(part)
+        if target:
+            target = tables.with_unit(target, part.column("unit"))
         text = content or task or metric
         title = task.text if task and content else metric.text if text is metric else lead_phrase(text.text)
         read = (text,)  # the stretches targets are read in, each apart
@@ -207,7 +209,24 @@ class Drafter:
                  if role in ("lead", "owners", "support")}
         owners, support = owners_and_support(*(units.get(role, ()) for role in ("lead", "owners", "support")))
         cell = part.column("deadline")
-        return self.item_dict(part, title, text, owners, support, cell.text if cell else "", read)
+        item = self.item_dict(part, title, text, owners, support, cell.text if cell else "", read)
+        self.table_baseline(part, item["targets"])
+        return item
+
+    def table_baseline(self, part: Part, targets: list[dict]) -> None:
+        """The value of a row's baseline column (2024年完成值, 基数) as the baseline of its one target; reported
+        when the row has no target (or several) to hold it."""
+        cell = part.column("baseline")
+        if cell is None or not cell.text:
+            return
+        value = tables.number_in(cell.text)
+        if value is not None and len(targets) == 1:
+            targets[0]["baseline"] = value
+            return
+        self.unsure.append(Unsure(part.lineno, f"{quoted(cell.text)} of item {part.number} is the value its target "
+                                               "starts from (its 完成值 or 基数 column), but the item has no target "
+                                               "of one value to hold it as its baseline: put it in the item's text "
+                                               "if it matters"))
 
     def target_of_year(self, part: Part) -> Mapped | None:
         """Of a row's targets for each year (2024年目标值 | 2025年目标值 | 2026年目标值), the plan's year's, else the

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .textmap import Mapped
+from .textmap import Mapped, joined
 
 # Column role -> header words, most specific first.  A header matches a role
 # when the cell equals one of the words or starts with it.
@@ -25,12 +25,17 @@ ROLES: dict[str, tuple[str, ...]] = {
     # a 考核指标 table's indicator, and the value a row commits to (2025年目标值: its year is left out to match)
     "metric": ("指标名称", "考核指标", "指标内容", "指标"),
     "target": ("目标值", "指标值", "预期目标", "年度目标", "目标任务", "考核目标", "预期值", "目标"),
+    # the unit of a row's value (1/10万, ‰, 岁), and the value it starts from (2024年完成值, 基数)
+    "unit": ("计量单位", "单位"),
+    "baseline": ("完成值", "基数", "基期值", "基准值", "现状值"),
 }
 _YEAR = re.compile(r"^(\d{4})年度?")
 YEARLY = "target "  # the role of a target column of one year among several (2024年目标值 | 2025年目标值): "target 2024"
 NAMING = ("task", "content", "metric")  # the columns that name what a row is about, one of them at least
 _SEPARATOR_CELL = re.compile(r"^:?-{2,}:?$")
 _GROUP_NUMBER = re.compile(r"[0-9]{1,2}|[一二三四五六七八九十]{1,3}")
+_VALUE_END = re.compile(r"[0-9０-９]$")
+_NUMBER = re.compile(r"[0-9]+(?:\.[0-9]+)?")
 
 
 @dataclass(frozen=True, slots=True)
@@ -142,3 +147,25 @@ def group(header_: Header, cells: list[Mapped]) -> tuple[Mapped, Mapped] | None:
     if len(cells) >= header_.width or header_.roles[0] != "number" or len(filled) != 2 or filled[0] is not cells[0]:
         return None
     return (filled[0], filled[1]) if _GROUP_NUMBER.fullmatch(filled[0].text) else None
+
+
+def with_unit(value: Mapped, unit: Mapped | None) -> Mapped:
+    """A row's value with the unit of its 单位 column where it states none: 3 | ‰ → 3‰, 8 | 1/10万 → 8/10万 (per
+    100,000: the 1 is the unit's), 40 | 人 → 40人."""
+    if unit is None or not unit.text or not _VALUE_END.search(value.text):
+        return value
+    return joined((value, unit[len(unit.text) - len(unit_written(unit.text)):]), "")
+
+
+def unit_written(unit: str) -> str:
+    """A 单位 cell as it follows a value: 1/10万 → /10万."""
+    return unit[1:] if unit.startswith("1/") else unit
+
+
+def number_in(cell: str) -> int | float | None:
+    """The number a cell of values states (28.1% → 28.1, 79 → 79), None if it states no single one."""
+    numbers = _NUMBER.findall(cell)
+    if len(numbers) != 1:
+        return None
+    value = float(numbers[0])
+    return int(value) if value.is_integer() else value
