@@ -421,6 +421,33 @@ def test_a_unit_column_is_the_unit_of_the_value_beside_it_and_a_completed_value_
         "target of one value to hold it as its baseline: put it in the item's text if it matters"]
 
 
+VALUE_TARGETS = """示例县卫生健康局2025年重点工作任务清单
+一、深化医药卫生体制改革
+序号\t工作任务\t责任股室\t完成时限\t工作目标
+1\t推进紧密型县域医共体建设，县域内就诊率达到90%以上。\t医政医管股\t2025年12月底前\t90%
+2\t开展爱国卫生运动，创建省级卫生乡镇2个。\t爱卫办\t第三季度\t2
+3\t提升基层医疗服务能力。\t基层卫生股\t年底前\t85%
+"""
+
+
+def test_a_work_goal_column_holding_a_value_alone_is_the_target_of_the_tasks_words(tmp_path, vocabulary):
+    """工作目标 90% beside 县域内就诊率达到90%以上 was the item's text (the task's words its title) and a target with no
+    metric; a value the task's words do not state stays a target of its own, its metric to be written."""
+    path = tmp_path / "goals.txt"
+    path.write_text(VALUE_TARGETS, encoding="utf-8")
+    result = imported(path, vocabulary, year=2025)
+    assert [(i["title"], i["text"], [(t["metric"], t["value"], t["unit"]) for t in i["targets"]])
+            for i in items(result.plan)] == [
+        ("推进紧密型县域医共体建设，县域内就诊率达到90%以上", "推进紧密型县域医共体建设，县域内就诊率达到90%以上。",
+         [("县域内就诊率", 90, "%")]),
+        ("开展爱国卫生运动，创建省级卫生乡镇2个", "开展爱国卫生运动，创建省级卫生乡镇2个。", [("创建省级卫生乡镇", 2, "个")]),
+        ("提升基层医疗服务能力", "提升基层医疗服务能力。", [("", 85, "%")])]
+    assert [i["text"] == result.source_text[slice(*i["span"])] for i in items(result.plan)] == [True] * 3
+    assert [u.message for u in result.unsure if "in no field" in u.message or "number not taken" in u.message
+            or "no words before" in u.message] == [
+        "target “85%”: no words before its value name what it measures: write its metric by hand"]
+
+
 YEARLY_TARGETS = """示例市教育局考核指标
 一、主要考核指标
 序号\t指标名称\t2024年目标值\t2025年目标值\t2026年目标值\t责任单位

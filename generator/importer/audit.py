@@ -71,8 +71,8 @@ def _held(cell: str, role: str | None, kept: set[str], report: str) -> bool:
         return True
     if role == "unit":
         cell = tables.unit_written(cell)
-    if role == "baseline" and tables.number_in(cell) is not None:
-        cell = str(tables.number_in(cell))
+    if role != "number" and tables.value_only(cell) and str(tables.number_in(cell)) in kept:
+        return True  # a value alone (90%, 8.5): a target's value or baseline
     clauses = _stated_apart(cell, guessed=False)  # 0起, 5次: a value, not number 0 or 5 of a part
     return all(clause in kept or _stated(clause) for clause in clauses) or cell in report
 
@@ -156,5 +156,6 @@ def _texts(plan: dict) -> Iterator[str]:
         yield from (*(item.get("owners") or ()), *(item.get("support") or ()))
         # a target's text, and its parts: an indicator and the value of its row, joined by a space
         yield from (part for target in item.get("targets") or () for part in (target["text"], *target["text"].split()))
-        # a target's unit and baseline, from a table's 单位 and 完成值 columns
-        yield from (str(target.get(name) or "") for target in item.get("targets") or () for name in ("unit", "baseline"))
+        # a target's unit, value and baseline: a table's 单位 and 完成值 columns, and a value alone (工作目标: 90%)
+        yield from (str(target.get(name) or "") for target in item.get("targets") or ()
+                    for name in ("unit", "value", "baseline"))

@@ -195,15 +195,19 @@ class Drafter:
 
     def table_item(self, part: Part) -> dict:
         """A table's row as an item: its text the content, else the task, else the indicator (指标名称); its targets
-        also those of a target column (预期目标: 新建公办幼儿园6所, read apart; 2025年目标值: ≥93%, the indicator's)."""
+        also those of a target column (预期目标: 新建公办幼儿园6所, read apart; 2025年目标值: ≥93%, the indicator's).
+        A content column holding a value alone (工作目标: 90%) is the target column of the task's words, and a value
+        alone that the text states already (县域内就诊率达到90%以上) is that target, not one more without a metric."""
         task, content, metric, target = (part.column(role) for role in ("task", "content", "metric", "target"))
         target = target or self.target_of_year(part)
+        if target is None and task and task.text and content and tables.value_only(content.text):
+            target, content = content, None
         if target:
             target = tables.with_unit(target, part.column("unit"))
         text = content or task or metric
         title = task.text if task and content else metric.text if text is metric else lead_phrase(text.text)
         read = (text,)  # the stretches targets are read in, each apart
-        if target and target.text:
+        if target and target.text and not (text is not metric and _states(text, target)):
             read = (joined((metric, target), " "),) if text is metric else (text, target)
         units = {role: split_units(cell.text) for role, cell in part.columns
                  if role in ("lead", "owners", "support")}
@@ -371,6 +375,12 @@ def _starts_a_line(text: str, offset: int) -> bool:
     """Whether ``text[offset:]`` starts the text or a line of it."""
     before = text[:offset].rstrip(" \t\u3000")
     return not before or before.endswith("\n")
+
+
+def _states(text: Mapped, value: Mapped) -> bool:
+    """Whether a cell holding a value alone (90%) gives no target the text does not state (县域内就诊率达到90%以上)."""
+    number = tables.number_in(value.text) if tables.value_only(value.text) else None
+    return number is not None and any(found.value == number for found in find_targets(text.text)[0])
 
 
 def quoted(text: str) -> str:

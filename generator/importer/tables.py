@@ -36,6 +36,7 @@ _SEPARATOR_CELL = re.compile(r"^:?-{2,}:?$")
 _GROUP_NUMBER = re.compile(r"[0-9]{1,2}|[一二三四五六七八九十]{1,3}")
 _VALUE_END = re.compile(r"[0-9０-９]$")
 _NUMBER = re.compile(r"[0-9]+(?:\.[0-9]+)?")
+_VALUE_ONLY = re.compile(r"[≥≤>＞<＜=]?\s*[0-9]+(?:\.[0-9]+)?\s*(?:%|‰|[\u4e00-\u9fff]{0,2})(?:以上|以下)?")
 
 
 @dataclass(frozen=True, slots=True)
@@ -169,3 +170,8 @@ def number_in(cell: str) -> int | float | None:
         return None
     value = float(numbers[0])
     return int(value) if value.is_integer() else value
+
+
+def value_only(cell: str) -> bool:
+    """Whether a cell holds a value alone, no words naming what it measures: 90%, ≥95%, 2个."""
+    return bool(_VALUE_ONLY.fullmatch(cell.strip()))
