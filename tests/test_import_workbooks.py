@@ -85,7 +85,10 @@ def test_a_workbooks_visible_sheets_are_read_in_order_and_a_hidden_one_is_left_o
                                       "义务教育巩固率\t99%\t基教科"]
     assert (warning.severity, warning.message) == (
         "warning", "sheet 草稿 is hidden in the workbook: not read (unhide it to import it)")
-    assert tasks(drafted(path, tmp_path)["sections"][:2]) == TASKS
+    sections = drafted(path, tmp_path)["sections"]
+    assert tasks(sections[:2]) == TASKS
+    assert [(s["number"], s["title"], [i["title"] for i in s["items"]]) for s in sections[2:]] == [
+        ("3", "指标名称", ["学前三年毛入园率", "义务教育巩固率"])]  # a section of its own, not rows read as sections
 
 
 def test_percentages_typed_as_numbers_are_an_indicator_tables_targets(tmp_path):
