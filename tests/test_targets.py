@@ -254,6 +254,16 @@ def test_a_metrics_year_pages_hold_all_its_commitments(synthetic):
     assert charted
 
 
+def test_a_metric_no_plan_sets_a_target_for_is_left_out_of_search(synthetic):
+    # Its page holds only the metric's name, unit and description: in a search for them it only pushed items
+    # down, and its entry cost more of the index than the text it held.
+    tracking, pages = synthetic
+    left_out = {metric.id: pages[f"metrics/{metric.id}.md"].split("\n---\n", 1)[0].endswith(
+                    "\nsearch:\n  exclude: true") for metric in tracking.corpus.vocabulary.metrics}
+    assert left_out == {metric.id: not tracking.by_metric[metric.id] for metric in tracking.corpus.vocabulary.metrics}
+    assert set(left_out.values()) == {True, False}
+
+
 
 
 # --- reviews ----------------------------------------------------------------------------
