@@ -7,8 +7,8 @@ one process would share their words): once as it is, once with an empty
 content/dictionary.txt.  Every query of the list then runs through Material's
 search in chromium on both sites (``searchbrowser.search``), and once more on
 the site without dictionary with Material's search worker as shipped instead of
-the repaired one (``searchworker``).  The table shows where each expected item
-ranked.
+the repaired one (``searchworker``; only made to read the index's anchors).
+The table shows where each expected item ranked.
 
     python -m generator.bench_search [--root .] [--queries tests/search_queries.yaml] [-v]
 """
@@ -26,7 +26,7 @@ from .diagnostics import print_diagnostics
 from .load import load_site
 from .project import copy_project
 from .searchquality import Evaluation, QueryFile, evaluate, load_cases, ranking
-from .searchworker import material_worker
+from .searchworker import material_worker, reading_anchors
 from .segmentation import DICTIONARY
 
 
@@ -46,10 +46,11 @@ def build_copy(root: str, target: str, *, dictionary: bool = True) -> str:
 
 
 def ship_material_worker(site_dir: str) -> None:
-    """Put Material's search worker as shipped back into a built site, in place of the repaired one."""
+    """Put Material's search worker as shipped back into a built site, in place of the repaired one; only
+    made to read the sections' addresses the index gives by their anchors, as the site's worker does."""
     path, source = material_worker()
     with open(os.path.join(site_dir, *path.split("/")), "w", encoding="utf-8") as file:
-        file.write(source)
+        file.write(reading_anchors(source))
 
 
 def run_queries(site_dir: str, queries: list[str]) -> dict[str, list[str]]:

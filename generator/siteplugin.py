@@ -29,7 +29,8 @@ downloaded an index twice the size.
 - once a page is written, its Markdown and HTML are dropped: MkDocs would
   keep them until the build ends, memory that grows with the site;
 - after Material's search plugin wrote its index: the index is rewritten in
-  UTF-8 (``searchindex.compact``), or the built site is indexed by Pagefind.
+  UTF-8, sections' addresses by their anchors (``searchindex.compact``), or
+  the built site is indexed by Pagefind.
   A preview (``mkdocs serve``, ``plansite serve``) keeps the index as Material
   wrote it, and its dirty rebuilds keep the Pagefind index of its first build:
   at 1,000 plans compacting took 3 s and indexing 23 s of every rebuild;

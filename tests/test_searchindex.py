@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 
 from generator import searchindex
 from generator.fullwidth import fold
-from generator.searchindex import INDEX, compact, indexed_text_bytes
+from generator.searchindex import INDEX, compact, documents, indexed_text_bytes
 from sitefixtures import built_site  # noqa: F401  (session fixture)
 
 
@@ -26,7 +26,7 @@ def test_the_built_index_is_written_in_utf8(built_site):
 def test_the_year_pages_of_listings_are_left_out_of_search(built_site):
     """A theme's, a metric's and the targets' year pages share out a listing whose own page is searched."""
     site = built_site / "site"
-    locations = {doc["location"].split("#")[0] for doc in json.loads((site / INDEX).read_bytes())["docs"]}
+    locations = {doc["location"].split("#")[0] for doc in documents(str(site))}
     built = {str(path.parent.relative_to(site)) + "/" for path in site.rglob("index.html")}
     year_pages = {path for path in built if re.fullmatch(r"(themes/[^/]+|metrics/[^/]+|targets)/[0-9]{4}/", path)}
     assert {path.split("/")[0] for path in year_pages} == {"themes", "metrics", "targets"}
@@ -36,7 +36,7 @@ def test_the_year_pages_of_listings_are_left_out_of_search(built_site):
 
 def test_an_items_target_table_is_left_out_of_its_search_entry(built_site):
     """A result shows its entry's text: the item's words, not its targets' table run together after them."""
-    docs = json.loads((built_site / "site" / INDEX).read_bytes())["docs"]
+    docs = documents(str(built_site / "site"))
     items = [doc for doc in docs if "#item-" in doc["location"] and doc["location"].startswith("plans/")]
     with_targets = [doc for doc in items if "%" in doc["text"]]
     assert with_targets and all("指标 要求 完成时限 进展 原文" not in doc["text"].replace("\u200b", "")
@@ -69,6 +69,20 @@ def test_compacting_keeps_every_document(tmp_path):
     assert json.loads(path.read_bytes()) == data
 
 
+def test_a_sections_address_is_written_by_its_anchor_and_read_whole(tmp_path):
+    """The entry before a section's is of its page (Material writes a page's entries together, its own
+    first): the anchor alone is enough, and the worker (searchworker) puts back the page's address."""
+    addresses = ["", "#如何检索", "about/", "about/#数据来源", "plans/a/", "plans/a/#sec-1", "plans/a/#item-1-1",
+                 "themes/", "plans/b/#item-1", "plans/b/", "plans/b/#item-2"]
+    data = {"docs": [{"location": address, "title": "标题", "text": ""} for address in addresses]}
+    write_index(tmp_path, data)
+    compact(str(tmp_path))
+    written = [doc["location"] for doc in json.loads((tmp_path / INDEX).read_bytes())["docs"]]
+    assert written == ["", "#如何检索", "about/", "#数据来源", "plans/a/", "#sec-1", "#item-1-1",
+                       "themes/", "plans/b/#item-1", "plans/b/", "#item-2"]
+    assert documents(str(tmp_path)) == data["docs"]
+
+
 def test_a_lone_surrogate_leaves_the_index_as_it_was(tmp_path):
     path = tmp_path / INDEX
     path.parent.mkdir()
@@ -95,11 +109,13 @@ def test_compacting_chunk_by_chunk_keeps_the_data_and_writes_what_json_would(tmp
     """Any text (backslashes, quotes, escapes' look-alikes, control characters, surrogates) read in any chunks;
     full-width digits, letters, ％ and ． in ASCII, as the search field folds them."""
     monkeypatch.setattr(searchindex, "CHUNK", chunk)
-    data = {"docs": [{"location": "", "title": text, "text": text[::-1]} for text in texts]}
+    data = {"docs": [{"location": f"p/#{n}" if n else "p/", "title": text, "text": text[::-1]}
+                     for n, text in enumerate(texts)]}
     write_index(tmp_path, data)
     compact(str(tmp_path))
     raw = (tmp_path / INDEX).read_bytes()
-    folded = {"docs": [{"location": "", "title": fold(text), "text": fold(text[::-1])} for text in texts]}
+    folded = {"docs": [{"location": f"#{n}" if n else "p/", "title": fold(text), "text": fold(text[::-1])}
+                       for n, text in enumerate(texts)]}
     assert json.loads(raw) == folded
     if not any("\ud800" <= ch <= "\udfff" for text in texts for ch in text):
         assert raw == json.dumps(folded, ensure_ascii=False, separators=(",", ":")).encode("utf-8")

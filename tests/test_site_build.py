@@ -16,6 +16,7 @@ from generator.cli import main
 from generator.write import STAGING_PREFIX
 from generator.corpus import build_corpus
 from generator.load import load_site
+from generator.searchindex import INDEX, documents
 from sitefixtures import built_site, make_site_project  # noqa: F401  (session fixture)
 
 pytestmark = pytest.mark.site
@@ -58,7 +59,9 @@ def pages(built_site) -> dict[Path, Links]:
 
 @pytest.fixture(scope="module")
 def search_index(built_site) -> dict:
-    return json.loads((built_site / "site" / "search" / "search_index.json").read_text(encoding="utf-8"))
+    """The built index, its sections' addresses whole (as the search worker reads them)."""
+    index = json.loads((built_site / "site" / INDEX).read_text(encoding="utf-8"))
+    return {**index, "docs": documents(str(built_site / "site"))}
 
 
 def page_file(built_site: Path, *parts: str) -> Path:
