@@ -243,6 +243,20 @@ def test_a_task_written_once_over_its_measures_rows_is_a_part_above_them():
         "section, each of its rows an item"]
 
 
+def test_headers_named_by_their_end_take_the_role_of_that_end():
+    """A WPS-style header 具体工作措施 (not 具体措施), 县级责任单位 or 整改时限: the measures column went unread, every
+    measure row a copy of its task, the draft holding the same item again and again; 实施单位 owns the row, and a
+    header ending as a unit's (单位) is not taken for a measuring unit."""
+    text = (SPANNING_TASKS.replace("具体措施", "具体工作措施").replace("牵头单位", "县级牵头单位")
+            .replace("配合单位", "实施单位").replace("完成时限", "整改时限"))
+    tasks = read(text).parts[0].children
+    assert [[dict((role, cell.text) for role, cell in row.columns) for row in task.children] for task in tasks] == [
+        [{"content": "新建幼儿园2所。", "lead": "基教科", "owners": "计财科", "deadline": "2025年8月底前"},
+         {"content": "认定普惠性民办园10所。", "lead": "基教科", "owners": "", "deadline": "2025年10月底前"},
+         {"content": "公办园在园幼儿占比达到55%以上。", "lead": "督导室", "owners": "基教科", "deadline": "年底前"}],
+        [{"content": "开展保育教育质量评估。", "lead": "教研室", "owners": "", "deadline": "2025年12月底前"}]]
+
+
 INDICATORS = "指标名称\t单位\t2025年目标值\t责任单位\n学前三年毛入园率\t%\t95\t基教科\n义务教育巩固率\t%\t99\t基教科\n"
 
 

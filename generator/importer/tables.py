@@ -12,19 +12,20 @@ from dataclasses import dataclass
 from .textmap import Mapped, joined
 
 # Column role -> header words, most specific first.  A header matches a role
-# when the cell equals one of the words or starts with it.
+# when the cell equals one of the words or starts with it; else when it ends
+# with one (``BY_END``).
 ROLES: dict[str, tuple[str, ...]] = {
     "number": ("序号", "编号"),
     "lead": ("牵头单位", "牵头部门", "牵头科室", "牵头处室", "牵头股室", "主责单位"),
-    "owners": ("责任单位", "责任部门", "责任科室", "负责单位", "责任处室", "责任股室", "责任主体"),
+    "owners": ("责任单位", "责任部门", "责任科室", "负责单位", "责任处室", "责任股室", "责任主体", "实施单位", "承办单位"),
     "support": ("配合单位", "配合部门", "配合科室", "配合处室", "配合股室", "协办单位", "参与单位", "协同单位",
                 "协作单位"),
     "deadline": ("完成时限", "完成时间", "时间节点", "时限要求", "时限", "进度安排", "时间安排"),
     "task": ("工作任务", "重点任务", "主要任务", "任务名称", "工作事项", "重点工作", "工作名称", "任务", "事项", "项目"),
-    "content": ("具体内容", "工作内容", "主要内容", "具体措施", "工作措施", "任务内容", "工作目标", "内容", "措施"),
+    "content": ("具体内容", "工作内容", "主要内容", "具体措施", "工作措施", "任务内容", "工作目标", "内容", "措施", "举措"),
     # a 考核指标 table's indicator, and the value a row commits to (2025年目标值: its year is left out to match)
     "metric": ("指标名称", "考核指标", "指标内容", "指标"),
-    "target": ("目标值", "指标值", "预期目标", "年度目标", "目标任务", "考核目标", "预期值", "目标"),
+    "target": ("目标值", "指标值", "预期目标", "年度目标", "目标任务", "考核目标", "预期值", "量化指标", "目标"),
     # the unit of a row's value (1/10万, ‰, 岁), and the value it starts from (2024年完成值, 基数)
     "unit": ("计量单位", "单位"),
     "baseline": ("完成值", "基数", "基期值", "基准值", "现状值"),
@@ -36,6 +37,7 @@ _SEPARATOR_CELL = re.compile(r"^:?-{2,}:?$")
 _GROUP_NUMBER = re.compile(r"[0-9]{1,2}|[一二三四五六七八九十]{1,3}")
 _VALUE_END = re.compile(r"[0-9０-９]$")
 _NUMBER = re.compile(r"[0-9]+(?:\.[0-9]+)?")
+_BARE_VALUE = re.compile(r"[0-9]+(?:\.[0-9]+)?\s*[%‰]?")
 _VALUE_ONLY = re.compile(r"[≥≤>＞<＜=]?\s*[0-9]+(?:\.[0-9]+)?\s*(?:%|‰|[\u4e00-\u9fff]{0,2})(?:以上|以下)?")
 
 
@@ -69,12 +71,17 @@ def split_cells(line: Mapped) -> list[Mapped] | None:
     return cells
 
 
+# The roles a header may be given by its end (具体工作措施, 县级责任单位, 整改时限, 量化目标): not a unit's nor a
+# baseline's, whose words end headers of other roles (实施单位 names the units that own a row).
+BY_END = ("number", "lead", "owners", "support", "deadline", "task", "content", "metric", "target")
+
+
 def role_of(cell: str) -> str | None:
     cell = _YEAR.sub("", "".join(cell.split()))
     for role, words in ROLES.items():
         if any(cell == word or cell.startswith(word) for word in words):
             return role
-    return None
+    return next((role for role in BY_END if any(cell.endswith(word) for word in ROLES[role])), None)
 
 
 def _roles(cells: list[Mapped]) -> tuple[str | None, ...]:
@@ -170,6 +177,11 @@ def number_in(cell: str) -> int | float | None:
         return None
     value = float(numbers[0])
     return int(value) if value.is_integer() else value
+
+
+def bare_value(cell: str) -> bool:
+    """Whether a cell holds a number alone (8, 3‰, 95%): no sign nor word says whether it is a floor or a ceiling."""
+    return bool(_BARE_VALUE.fullmatch(cell.strip()))
 
 
 def value_only(cell: str) -> bool:
