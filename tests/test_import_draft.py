@@ -421,6 +421,18 @@ def test_a_unit_column_is_the_unit_of_the_value_beside_it_and_a_completed_value_
         "target of one value to hold it as its baseline: put it in the item's text if it matters"]
 
 
+def test_a_number_alone_below_its_baseline_is_a_ceiling_and_reported(tmp_path, vocabulary):
+    """孕产妇死亡率 | 8.5 | 8: a rate to lower, read as ≥ 8/10万 (any rise met it); a number below its baseline
+    asks for at most that value.  A value stated with its sign (≥1500人), or above its baseline, keeps its own."""
+    path = tmp_path / "units.txt"
+    path.write_text(UNITS_AND_BASELINES.replace("\t1500人\t", "\t≥1100人\t"), encoding="utf-8")
+    result = imported(path, vocabulary, year=2025)
+    assert [[t["comparator"] for t in i["targets"]] for i in items(result.plan)] == [["<="], ["<="], [">="], []]
+    assert [u.message for u in result.unsure if "below its baseline" in u.message] == [
+        f"target “{value}” of item {number} is below its baseline “{baseline}”: read as at most (≤), a value to "
+        "lower to; check it" for value, number, baseline in (("8/10万", 1, "8.5"), ("3‰", 2, "3.2"))]
+
+
 VALUE_TARGETS = """示例县卫生健康局2025年重点工作任务清单
 一、深化医药卫生体制改革
 序号\t工作任务\t责任股室\t完成时限\t工作目标

@@ -202,6 +202,7 @@ class Drafter:
         target = target or self.target_of_year(part)
         if target is None and task and task.text and content and tables.value_only(content.text):
             target, content = content, None
+        bare = target is not None and tables.bare_value(target.text)
         if target:
             target = tables.with_unit(target, part.column("unit"))
         text = content or task or metric
@@ -214,18 +215,26 @@ class Drafter:
         owners, support = owners_and_support(*(units.get(role, ()) for role in ("lead", "owners", "support")))
         cell = part.column("deadline")
         item = self.item_dict(part, title, text, owners, support, cell.text if cell else "", read)
-        self.table_baseline(part, item["targets"])
+        self.table_baseline(part, item["targets"], target if bare else None)
         return item
 
-    def table_baseline(self, part: Part, targets: list[dict]) -> None:
+    def table_baseline(self, part: Part, targets: list[dict], bare: Mapped | None) -> None:
         """The value of a row's baseline column (2024年完成值, 基数) as the baseline of its one target; reported
-        when the row has no target (or several) to hold it."""
+        when the row has no target (or several) to hold it.  A number alone in the target column (``bare``)
+        below its baseline (孕产妇死亡率 | 8.5 | 8) asks for at most that value, as a rate to lower does: read as
+        ≤, reported."""
         cell = part.column("baseline")
         if cell is None or not cell.text:
             return
         value = tables.number_in(cell.text)
         if value is not None and len(targets) == 1:
-            targets[0]["baseline"] = value
+            found = targets[0]
+            found["baseline"] = value
+            if bare is not None and found["comparator"] == ">=" and found["value"] < value:
+                found["comparator"] = "<="
+                self.unsure.append(Unsure(part.lineno, f"target {quoted(bare.text)} of item {part.number} is "
+                                                       f"below its baseline {quoted(cell.text)}: read as at most "
+                                                       "(≤), a value to lower to; check it"))
             return
         self.unsure.append(Unsure(part.lineno, f"{quoted(cell.text)} of item {part.number} is the value its target "
                                                "starts from (its 完成值 or 基数 column), but the item has no target "
