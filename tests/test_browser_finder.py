@@ -670,3 +670,16 @@ def test_each_option_says_how_many_items_it_gives_with_the_other_filters(page, s
     years = option_names(page, "finder-year")
     assert years[str(newest)][1] == f"{newest}年（{len(built_corpus.by_year[newest])}）"
     assert years[str(older)] == (f"{older}年", f"{older}年")  # its file is not loaded
+
+
+def test_the_years_an_empty_answer_loads_are_counted_in_the_options(page, site_url, built_corpus,
+                                                                    department_and_other_year):
+    """A department and a year of none of its items: the offer to drop the year loads the department's years, and
+    the year list then counts them as the offer does, instead of naming those years alone beside it."""
+    department, year, of_department = department_and_other_year
+    open_finder(page, f"{site_url}tasks/?year={year}&dept={department.id}")
+    assert removal_offers(page)[0] == f"去掉“年度：{year}年”，共 {len(of_department)} 条"
+    years = option_names(page, "finder-year")
+    for other in years_of(of_department):
+        count = sum(e.plan.year == other for e in of_department)
+        assert years[str(other)] == (f"{other}年", f"{other}年（{count}）")

@@ -363,7 +363,7 @@
     /* Nothing matches: for each filter set, as plansite find says, how many items match without it, with a
      * button that removes it.  Counts that need years not loaded yet load them while they hold at most
      * COUNTS_LOAD items in all; more (every year of a large site) would be megabytes for a hint, and the
-     * buttons of those counts say no count. */
+     * buttons of those counts say no count.  The lists' options are counted again with the years loaded. */
     function offerRemovals(state, run) {
       removals.replaceChildren();
       const set = filtersSet(state);
@@ -382,6 +382,7 @@
         if (run !== generation) {
           return;
         }
+        countOptions(state);  // the years loaded for the counts below can now be counted in the lists too
         const offers = others.map((other) => ({...other, count: matchingCount(other.state, other.years)}))
           .filter((other) => other.count !== 0);
         summary.textContent += offers.length ? TEXT.removals : TEXT.noRemoval;
