@@ -193,3 +193,41 @@ def test_the_hint_of_a_key_shows_only_where_there_is_a_keyboard(browser, site_ur
         shown[device] = page.locator(".plansite-keyboard").is_visible()
         context.close()
     assert shown == {"desktop": True, "phone": False}
+
+
+FOCUSED = """() => { const e = document.activeElement; const r = e.getBoundingClientRect();
+    return {drawer: e.closest('.md-sidebar--primary') !== null, article: e.closest('article') !== null,
+            role: e.getAttribute('role'), name: e.getAttribute('aria-label'), expanded: e.getAttribute('aria-expanded'),
+            onScreen: r.right > 0 && r.left < innerWidth && r.width > 0} }"""
+
+
+def tab_until(page, reached) -> list[dict]:
+    """Press Tab until ``reached`` holds for what is focused; what each press focused."""
+    stops = []
+    while not (stops and reached(stops[-1])):
+        assert len(stops) < 40, "Tab never reached it"
+        page.keyboard.press("Tab")
+        stops.append(page.evaluate(FOCUSED))
+    return stops
+
+
+def test_on_a_phone_tab_skips_the_closed_navigation_and_its_button_opens_it(browser, site_url, pages):
+    """Below Material's breakpoint the navigation is a drawer off the screen's edge: closed, Tab went through its
+    links unseen (twelve stops before the page's own), and its menu button, a label, could not be reached."""
+    context = browser.new_context(viewport={"width": 375, "height": 740}, reduced_motion="reduce")
+    page = context.new_page()
+    page.goto(site_url + pages["plan"])
+    stops = tab_until(page, lambda stop: stop["article"])
+    assert not any(stop["drawer"] for stop in stops)
+    button = [stop for stop in stops if stop["role"] == "button" and stop["name"] == "导航菜单"]
+    assert button == [{**button[0], "expanded": "false", "onScreen": True}]
+
+    page.goto(site_url + pages["plan"])
+    tab_until(page, lambda stop: stop["name"] == "导航菜单")
+    said = []
+    for key in ("Enter", "Space", "Space"):
+        page.keyboard.press(key)
+        said.append(page.evaluate(FOCUSED)["expanded"])
+    assert said == ["true", "false", "true"]
+    assert tab_until(page, lambda stop: stop["drawer"])[-1]["onScreen"]
+    context.close()

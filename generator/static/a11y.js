@@ -11,6 +11,10 @@
  *   the field's full-width digits, Latin letters, ％ and ． become their ASCII forms as they are typed
  *   (window.plansiteFold, which the finder's keyword filter uses too: finder.js; the search index and
  *   `plansite find` fold alike: generator/fullwidth.py).
+ * - Below Material's breakpoint the navigation is a drawer that its menu button, a label of a hidden checkbox,
+ *   opens: a label is no control, so a keyboard could not reach it.  It is made a button (导航菜单) in the Tab
+ *   order that Enter (Material clicks a focused label) and Space press and that says whether the drawer is open;
+ *   closed, the drawer is hidden (site.css).
  */
 window.plansiteFold = (function () {
   "use strict";
@@ -42,4 +46,27 @@ window.plansiteFold = (function () {
     });
     query.addEventListener("compositionend", search);
   }
+})();
+
+(function () {
+  "use strict";
+  const drawer = document.getElementById("__drawer");
+  const button = document.querySelector('label.md-header__button[for="__drawer"]');
+  if (!drawer || !button) {
+    return;
+  }
+  const say = function () {
+    button.setAttribute("aria-expanded", String(drawer.checked));
+  };
+  button.setAttribute("role", "button");
+  button.setAttribute("aria-label", "导航菜单");
+  button.tabIndex = 0;
+  say();
+  drawer.addEventListener("change", say);
+  button.addEventListener("keydown", function (event) {  // Material clicks a focused label on Enter itself
+    if (event.key === " ") {
+      event.preventDefault();
+      button.click();  // the label's click toggles its checkbox, which says so (change)
+    }
+  });
 })();
