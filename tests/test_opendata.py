@@ -121,6 +121,19 @@ def test_home_and_plan_pages_link_the_downloads(built_site, corpus):
 
 
 @pytest.mark.site
+def test_the_data_page_says_how_python_opens_the_csv(built_site, monkeypatch):
+    """The byte order mark that Excel needs is read by Python's utf-8 as part of the first column's name
+    (row["plan"] was a KeyError): the page gives the call that opens the files, and it reads them."""
+    page = (built_site / "docs" / "data" / "index.md").read_text(encoding="utf-8")
+    call = next(code for code in re.findall(r"`([^`]+)`", page) if code.startswith("open("))
+    monkeypatch.chdir(built_site / "site" / "data")
+    for name in ("items.csv", "targets.csv"):
+        with eval(call.replace("items.csv", name)) as opened:
+            header = next(csv.reader(opened))
+        assert header[:2] == ["plan", "item"]
+
+
+@pytest.mark.site
 def test_the_data_page_lists_years_not_every_plan(built_site, corpus):
     """Each plan's YAML is linked from its own page and listed in datapackage.json; the data page links the
     years, so that it does not grow with the plans (at 1,000 plans its list of them was too long for
