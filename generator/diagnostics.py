@@ -54,15 +54,16 @@ SIGNS = str.maketrans({**{sign: written for written, sign in COMPARATORS.items()
                        "≧": ">=", "⩾": ">=", "≦": "<=", "⩽": "<=", "＝": "=", "＞": ">", "＜": "<"})
 
 
-def did_you_mean(word: str, choices: Iterable[str]) -> str:
+def did_you_mean(word: str, choices: Iterable[str], first: Iterable[str] = ()) -> str:
     """A " (did you mean …?)" suffix naming the closest choices, or "".
 
-    First the choices written with the same characters in another order (=> for >=), signs folded to those a
-    comparator is written with (≥ and ≧ for >=, ＝ for =: ``SIGNS``), then those difflib finds close.
+    First ``first`` (choices a caller knows to be close), then the choices written with the same characters in
+    another order (=> for >=), signs folded to those a comparator is written with (≥ and ≧ for >=, ＝ for =:
+    ``SIGNS``), then those difflib finds close.
     """
     choices, folded = list(choices), sorted(word.translate(SIGNS))
     swapped = [c for c in choices if c != word and sorted(c) == folded]
-    close = list(dict.fromkeys(swapped + difflib.get_close_matches(word, choices, n=3, cutoff=0.5)))[:3]
+    close = list(dict.fromkeys([*first, *swapped, *difflib.get_close_matches(word, choices, n=3, cutoff=0.5)]))[:3]
     if not close:
         return ""
     return " (did you mean " + " or ".join(repr(c) for c in close) + "?)"

@@ -155,7 +155,8 @@ def listing(records: list, facet: str, source: str) -> str:
 def resolve(values: Iterable[str], vocabulary_records: Iterable, facet: str, attributes: tuple[str, ...],
             source: str) -> tuple[frozenset[str], list[str]]:
     """The ids of the records ``values`` name (by id or by any of ``attributes``), and what named none: with the
-    closest names, or, where no name is close, followed by the records of ``source`` (once for the facet)."""
+    closest names (first those holding it whole), or, where no name is close, followed by the records of
+    ``source`` (once for the facet)."""
     records = list(vocabulary_records)
     known = {record.id: known_names(record, attributes) for record in records}
     everything = set().union(*known.values())
@@ -163,9 +164,12 @@ def resolve(values: Iterable[str], vocabulary_records: Iterable, facet: str, att
     problems = []
     listed = False
     for value in values:
-        hits = {id_ for id_, names in known.items() if normalise_name(value) in names}
+        folded = normalise_name(value)
+        hits = {id_ for id_, names in known.items() if folded in names}
         if not hits:
-            suggestion = did_you_mean(value, everything)
+            # the names holding it whole (某市教育局 of 某市教育局（2024年工作要点）), which difflib finds too far
+            holding = sorted((name for name in everything if folded and folded in name), key=lambda n: (len(n), n))
+            suggestion = did_you_mean(value, everything, holding)
             problem = f"no {facet} {value!r}{suggestion}"
             if not (suggestion or listed):
                 problem, listed = f"{problem}; {listing(records, facet, source)}", True

@@ -161,6 +161,17 @@ def test_units_and_themes_are_named_by_id_name_full_name_or_alias(corpus):
     assert ids == frozenset() and problems == ["no theme '心里健康' (did you mean '心理健康'?)"]
 
 
+def test_the_names_that_hold_an_unknown_name_whole_are_suggested_first():
+    """某市教育局 is the start of two organisations' names, too short beside them for difflib, which suggested
+    萍乡市教育局 and 湘潭市教育局, other bureaus, instead."""
+    records = [Theme(id_, name) for id_, name in (
+        ("xiangtan", "湘潭市教育局"), ("pingxiang", "萍乡市教育局"), ("taobei", "白城市洮北区教育局"),
+        ("city-a", "某市教育局（2024年工作要点）"), ("city-b", "某市教育局（2025年工作总结）"))]
+    _, problems = resolve(["某市教育局"], records, "organisation", ("name",), SOURCE)
+    assert problems == ["no organisation '某市教育局' (did you mean '某市教育局(2024年工作要点)' or "
+                        "'某市教育局(2025年工作总结)' or '萍乡市教育局'?)"]
+
+
 def run(capsys, project, *args) -> tuple[int, str, str]:
     code = main(["--root", str(project), "find", *args])
     out, err = capsys.readouterr()
