@@ -87,3 +87,11 @@ def test_a_sentence_broken_after_a_comma_is_one_line_again():
         "3. 推动明月湖景区创成国家4A级旅游景区，新创建3A级旅游景区2家。（责任股室：资源开发股）",
         "7. 开展「送戏下乡」演出180场、农村公益电影放映2400场，", "8. 新建城市书房5个。",
         "目标如下，", "▲ 开展安全隐患排查。", "序号\t任务，", "1\t建设"]
+
+
+def test_a_tables_row_is_not_joined_to_a_line_broken_after_a_comma():
+    """A table's header or row below a line ending at a comma starts a line of its own: joined to the prose above,
+    the prose was in no field of the draft and the audit, which reads a header's cells as no clause, said nothing."""
+    assert cleaned("现将任务分解如下，\n序号\t任务\t牵头单位\n1\t建设学校10所\t县教育局\n"
+                   "主要目标如下，\n| 指标 | 目标值 |\n") == [
+        "现将任务分解如下，", "序号\t任务\t牵头单位", "1\t建设学校10所\t县教育局", "主要目标如下，", "| 指标 | 目标值 |"]

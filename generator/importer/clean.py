@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 from .markers import match_marker, starts_numbered
 from .report import Unsure
+from .tables import split_cells
 from .textmap import Line
 
 NOISE_MAX = 100  # noise lines are short; longer lines are body text even when they mention 公众号
@@ -93,11 +94,10 @@ def _mid_sentence(line: Line) -> bool:
     return not heading and not text.endswith(_SENTENCE_END)
 
 
-def _broken_at_comma(line: Line) -> bool:
+def _broken_at_comma(line: Line, following: Line) -> bool:
     """Whether a line ends at a comma or 、 mid-sentence, as a WeChat article breaks its sentences (推动明月湖景区创成
-    国家4A级旅游景区， / 新创建3A级旅游景区2家。): the next line goes on with it (not a table's row)."""
-    text = str(line)
-    return text.endswith(("，", "、")) and "\t" not in text
+    国家4A级旅游景区， / 新创建3A级旅游景区2家。): the ``following`` line goes on with it (neither is a table's row)."""
+    return str(line).endswith(("，", "、")) and all(split_cells(each.text) is None for each in (line, following))
 
 
 def _without_emoji(line: Line) -> Line:
@@ -138,7 +138,7 @@ def clean(lines: list[Line]) -> Cleaned:
         elif _PAGE_MARKER.match(text):
             dropped.append(line.lineno)
             join_next = bool(kept) and _mid_sentence(kept[-1])
-        elif (join_next or kept and _broken_at_comma(kept[-1])) and not starts_numbered(text) \
+        elif (join_next or kept and _broken_at_comma(kept[-1], line)) and not starts_numbered(text) \
                 and not match_marker(text):
             kept[-1] = Line(kept[-1].text + line.text, kept[-1].lineno)
             join_next = False
