@@ -237,6 +237,19 @@ def test_a_target_of_a_later_year_is_due_at_its_end(tmp_path, vocabulary):
                        (15, None), (3, None), (3, None)]  # the last is due when its item is
 
 
+def test_a_target_of_a_later_years_month_is_due_then(tmp_path, vocabulary):
+    """2026年3月底前建成 in a 2025 plan: the target is due on the day its sentence names, not at that year's end,
+    which it would be given later than the text allows."""
+    path = tmp_path / "schools.txt"
+    path.write_text("示例市教育局2025年工作要点\n一、义务教育\n1.推进义务教育，2026年3月底前建成标准化学校10所。\n"
+                    "2.2026年上半年新建幼儿园5所，2027年6月20日前新增学位800个。\n3.2026年2月30日前改造校舍3栋。\n",
+                    encoding="utf-8")
+    targets = [(target["value"], target.get("deadline")) for item in items(imported(path, vocabulary, year=2025).plan)
+               for target in item["targets"]]
+    assert targets == [(10, date(2026, 3, 31)), (5, date(2026, 6, 30)), (800, date(2027, 6, 20)),
+                       (3, date(2026, 12, 31))]  # no such day: the year's end
+
+
 def test_a_review_reads_the_targets_of_its_plan_for_the_next_year(tmp_path, vocabulary):
     path = tmp_path / "review.txt"
     path.write_text("示例市教育局2024年工作总结\n一、2024年工作回顾\n一是新建学校3所。\n二、统筹安排，推进改革\n"

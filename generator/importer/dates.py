@@ -125,11 +125,18 @@ _ELEVENTH_PLAN_END = 2010  # the 11th five-year plan ran 2006–2010, each after
 
 def horizon(text: str, start: int, end: int, year: int) -> date | None:
     """The end of the later year than ``year`` a target, ``text[start:end]``, is stated for, by the last year its
-    sentence names before its end (到2030年，覆盖人口比例达到85% -> 2030-12-31); None for the plan's year or none."""
+    sentence names before its end (到2030年，覆盖人口比例达到85% -> 2030-12-31), or the day it names in that year
+    (2026年3月底前建成 -> 2026-03-31, 2026年上半年 -> 2026-06-30); None for the plan's year or none."""
     sentence = max((found.end() for found in _SENTENCE_START.finditer(text, 0, start)), default=0)
     named = list(_HORIZON.finditer(text, sentence, end))
     if not named:
         return None
     last = named[-1]
     until = int(last["year"]) if last["year"] else _ELEVENTH_PLAN_END + 5 * (DIGITS[last["plan"]] - 1)
-    return date(until, 12, 31) if until > year else None
+    if until <= year:
+        return None
+    dated = last["year"] and (_DEADLINE.match(text, last.start()) or _YEAR_ONLY.match(text, last.start()))
+    try:
+        return _last_day(dated, until) if dated and dated["year"] else date(until, 12, 31)
+    except ValueError:  # no such day (2026年2月30日): the year's end
+        return date(until, 12, 31)
