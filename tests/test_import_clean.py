@@ -95,3 +95,9 @@ def test_a_tables_row_is_not_joined_to_a_line_broken_after_a_comma():
     assert cleaned("现将任务分解如下，\n序号\t任务\t牵头单位\n1\t建设学校10所\t县教育局\n"
                    "主要目标如下，\n| 指标 | 目标值 |\n") == [
         "现将任务分解如下，", "序号\t任务\t牵头单位", "1\t建设学校10所\t县教育局", "主要目标如下，", "| 指标 | 目标值 |"]
+
+
+def test_a_dingbat_number_is_no_emoji():
+    """❶ and ➀ number a document's points (U+2776–2793, among the dingbats whose emoji go): they stay in its text."""
+    assert cleaned("❶加强队伍建设，培训教师200名。\n➀完善制度。\n✅ 四、保障措施\n") == [
+        "❶加强队伍建设，培训教师200名。", "➀完善制度。", "四、保障措施"]

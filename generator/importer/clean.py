@@ -42,8 +42,9 @@ _NOISE = tuple(re.compile(p) for p in (
 # A WeChat article's list of its earlier articles, to its end: 往期推荐 and the links below it
 _RECOMMENDED = re.compile(r"^(?:往期推荐|往期回顾|推荐阅读)$")
 # Emoji a WeChat article sets before its headings and lines (📌 一、…, ✅ 四、…, 🎯 主要目标): not the document's (the
-# stars ★ ☆ mark items, see ``markers``)
-_EMOJI = re.compile("[\U0001F000-\U0001FAFF\u2600-\u2604\u2607-\u27BF\u2B00-\u2BFF\uFE0F\u200D\u20E3]+" r"\s*")
+# stars ★ ☆ mark items, see ``markers``, and the dingbats' numbers ❶ ➀ number its points)
+_EMOJI = re.compile("[\U0001F000-\U0001FAFF\u2600-\u2604\u2607-\u2775\u2794-\u27BF\u2B00-\u2BFF\uFE0F\u200D\u20E3]+"
+                    r"\s*")
 _SUMMARY = re.compile(r"^[【\[]?摘\s*要[】\]]?\s*[:：]?\s*")
 _ELLIPSIS = re.compile(r"(\.{3,}|…+|。{3,})$")
 _PAGE_MARKER = re.compile(r"^[-—–－_\s]*(第\s*)?\d{1,4}(\s*页)?(\s*/\s*\d{1,4})?(\s*共\s*\d{1,4}\s*页)?[-—–－_\s]*$")
