@@ -699,3 +699,14 @@ def test_an_mkdocs_yml_that_is_no_file_is_reported_by_build_and_serve(tmp_path, 
         assert main(["--root", str(tmp_path), command]) == 1
         assert f"{tmp_path / 'mkdocs.yml'}: error: cannot read file: {reason}\n" in capsys.readouterr().err
     assert not (tmp_path / "site").exists()
+
+
+def test_a_source_file_beside_a_project_reached_through_a_symlink_is_found(tmp_path):
+    """../shared/seeds/ from a project whose folder is given through a symlink is where the system finds it (beside
+    the real folder), not beside the link, as the path's text would have it."""
+    real = tmp_path / "repos" / "project"
+    real.mkdir(parents=True)
+    write(tmp_path / "repos", "shared/seeds/001.txt", "通知全文")
+    os.symlink(real, tmp_path / "link")
+    make_project(tmp_path / "link", PLAN + "source: {file: ../shared/seeds/001.txt}\n")
+    assert messages(tmp_path / "link") == []
