@@ -81,6 +81,18 @@ def test_a_cell_of_a_tables_row_is_lost_unless_a_field_holds_it_or_the_report_qu
     assert audit.lost_clauses(body, {}, ["item 1: “扩大普惠资源”", "owner “基教科、教研室”"]) == []
 
 
+def test_a_cell_a_report_message_holds_only_part_of_is_lost():
+    """The report holds a cell when it quotes it whole: 备注 教研室 is not held by a message quoting another cell
+    (owner “基教科、教研室”) that has it in it, nor 新建学校 by one quoting a metric."""
+    body = body_of("序号\t工作任务\t牵头单位\t备注\n1\t扩大普惠资源\t基教科、教研室\t教研室\n2\t建设操场\t基教科\t新建学校\n"
+                   "3\t开展督导\t基教科\t“四个自信”\n")
+    items = [{"number": "1", "text": "扩大普惠资源"}, {"number": "2", "text": "建设操场"}, {"number": "3", "text": "开展督导"}]
+    report = ["owner “基教科、教研室” is not in content/departments.yaml", "item 1: “基教科”",
+              "metric “新建学校班级” is not in content/metrics.yaml", "item 3: “四个自信”"]
+    assert [lost(u) for u in audit.lost_clauses(body, {"sections": [{"items": items}]}, report)] == [
+        (2, "教研室"), (3, "新建学校")]
+
+
 def test_a_column_not_read_and_a_row_that_is_no_item_are_reported(tmp_path):
     """备注 is no column the importer reads, a value with no number is no target, and a row with no task no item."""
     result, _ = imported(tmp_path, "示例县教育局2025年工作要点\n一、重点任务\n序号\t工作任务\t预期目标\t牵头单位\t完成时限\t备注\n"

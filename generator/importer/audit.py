@@ -21,6 +21,7 @@ from typing import Iterable, Iterator
 
 from . import tables
 from .dates import is_deadline
+from .draft import quoted
 from .markers import GUESSED, match_marker
 from .owners import find_owner_clause, item_owners, split_units
 from .report import Unsure, walk_item_dicts, walk_sections
@@ -66,7 +67,7 @@ def _stated(text: str) -> bool:
 
 def _held(cell: str, role: str | None, kept: set[str], report: str) -> bool:
     """Whether the draft holds a table's cell, its column's ``role`` (None: a column not read), or the report
-    quotes it."""
+    quotes it whole (“教研室”: not the 教研室 of owner “基教科、教研室”)."""
     if role in _UNITS and set(split_units(cell)) <= kept:
         return True
     if role == "unit":
@@ -74,7 +75,7 @@ def _held(cell: str, role: str | None, kept: set[str], report: str) -> bool:
     if role != "number" and tables.value_only(cell) and str(tables.number_in(cell)) in kept:
         return True  # a value alone (90%, 8.5): a target's value or baseline
     clauses = _stated_apart(cell, guessed=False)  # 0起, 5次: a value, not number 0 or 5 of a part
-    return all(clause in kept or _stated(clause) for clause in clauses) or cell in report
+    return all(clause in kept or _stated(clause) for clause in clauses) or quoted(cell) in report
 
 
 def _cells(body: list[Line]) -> Iterator[tuple[int, str, str | None]]:
