@@ -250,6 +250,16 @@ def test_a_target_of_a_later_years_month_is_due_then(tmp_path, vocabulary):
                        (3, date(2026, 12, 31))]  # no such day: the year's end
 
 
+def test_a_year_in_a_documents_title_is_no_targets_year(tmp_path, vocabulary):
+    """落实《2030年前碳达峰行动方案》 names a document: its target, this year's, is due when its item is, not 2030."""
+    path = tmp_path / "carbon.txt"
+    path.write_text("示例市发改委2025年工作要点\n一、节能降碳\n1.落实《2030年前碳达峰行动方案》，单位地区生产总值能耗下降3%。\n"
+                    "2.对标《“十五五”规划纲要》，新建充电桩200个，到2027年新建充电桩500个。\n", encoding="utf-8")
+    targets = [(target["value"], target.get("deadline")) for item in items(imported(path, vocabulary, year=2025).plan)
+               for target in item["targets"]]
+    assert targets == [(3, None), (200, None), (500, date(2027, 12, 31))]
+
+
 def test_a_review_reads_the_targets_of_its_plan_for_the_next_year(tmp_path, vocabulary):
     path = tmp_path / "review.txt"
     path.write_text("示例市教育局2024年工作总结\n一、2024年工作回顾\n一是新建学校3所。\n二、统筹安排，推进改革\n"
