@@ -16,7 +16,7 @@ from generator.changetext import describe
 from generator.cli import main
 from generator.diagnostics import has_errors
 from generator.load import load_site
-from generator.sitehistory import read_site_history
+from generator.sitehistory import cached_editions, read_site_history
 from generator.templating import md
 from gitrepos import commit, git, git_commands, init
 from planhistory import (A, AFTER_SECTIONS, B, DATES, DIGITAL, EXPECTED_CHANGES, LAW, QUALITY, REVIEW, SITE_EDITIONS,
@@ -328,6 +328,15 @@ def test_generation_without_a_new_edition_reads_no_revision(editions_repo, monke
     assert generate(str(editions_repo)) is not None
     assert commands.count("ls-tree") == 3  # a new tag: the plans at each of the three tags read again, once
     assert "2025-04-01 发布" in (editions_repo / "docs" / "editions" / "2025.3.md").read_text(encoding="utf-8")
+
+
+def test_the_editions_cached_for_some_versions_are_not_those_of_all(editions_repo):
+    """publish shows the editions of the site it publishes to, a build every tag's: each reads its own, the cache
+    keyed by the tags read (a site with every tag shares the build's)."""
+    for shown, versions in (({"2025.1"}, ["2025.1"]), (None, ["2025.1", "2025.2"]), ({"2025.2"}, ["2025.2"]),
+                            ({"2025.1", "2025.2"}, ["2025.1", "2025.2"])):
+        records, _ = cached_editions(str(editions_repo), shown)
+        assert [record.edition.version for record in records] == versions
 
 
 # --- the built site -------------------------------------------------------------------
