@@ -44,7 +44,7 @@ from .gitrepo import GitError, Repo
 from .history import Edition, edition_followed, editions, source_dates
 from .ids import walk_items
 from .load import PlanFile, Site
-from .project import EDITION_TAGS, configured_site_url
+from .project import EDITION_TAGS, configured_site_url, edition_version
 from .uptodate import code_digest
 
 CACHE = "plansite/editions.pickle"  # in the git directory
@@ -120,8 +120,9 @@ def cached_editions(root: str, shown: Collection[str] | None) -> tuple[tuple[Edi
     cannot be read."""
     repo = Repo(root)
     tags = repo.git("for-each-ref", "--format=%(refname)%00%(objectname)", f"refs/tags/{EDITION_TAGS}")
-    key = (code_digest(), [line for line in tags.splitlines()
-                           if shown is None or line.split("\0")[0].removeprefix(f"refs/tags/{EDITION_TAGS}/") in shown])
+    read = [line for line in tags.splitlines()
+            if shown is None or edition_version(line.split("\0")[0].removeprefix("refs/tags/")) in shown]
+    key = (code_digest(), read)
     path = os.path.join(root, repo.git("rev-parse", "--git-path", CACHE).strip())
     cached = load_cache(path)
     if cached is not None and cached[0] == key:
