@@ -78,6 +78,12 @@ def test_a_wechat_articles_frame_goes_and_its_emoji_before_headings():
                      "二、实施文化惠民行动", "▲ 开展「送戏下乡」演出180场。（责任单位：县文化馆）"]
 
 
+def test_a_wechat_articles_buttons_go_where_no_list_of_earlier_articles_is_above_them():
+    """阅读原文 and the buttons below an article with no 往期推荐, which drops every short line after it."""
+    assert cleaned("一、实施文旅项目攻坚行动\n1. 新招引文旅项目10个以上。\n阅读原文\n分享 收藏 点赞 在看\n") == [
+        "一、实施文旅项目攻坚行动", "1. 新招引文旅项目10个以上。"]
+
+
 def test_a_sentence_broken_after_a_comma_is_one_line_again():
     """A WeChat article breaks its sentences at ， and 、: the line below goes on with it, unless it is numbered (or
     marked) or the line is a table's row."""
