@@ -107,3 +107,9 @@ def test_a_dingbat_number_is_no_emoji():
     """❶ and ➀ number a document's points (U+2776–2793, among the dingbats whose emoji go): they stay in its text."""
     assert cleaned("❶加强队伍建设，培训教师200名。\n➀完善制度。\n✅ 四、保障措施\n") == [
         "❶加强队伍建设，培训教师200名。", "➀完善制度。", "四、保障措施"]
+
+
+def test_an_item_marked_with_a_triangle_ending_in_xianchang_is_no_caption():
+    """▲ marks items too: ▲ 规范建筑施工现场 is a task, not a picture of one; ▲…会议现场 and ▲…仪式现场 are captions."""
+    assert cleaned("▲ 规范建筑施工现场\n▲全县文化旅游工作会议现场\n▲项目集中开工仪式现场\n▲ 整治农贸市场周边环境\n"
+                   "▲颁奖典礼现场\n▲文艺演出现场\n▲全县安全生产大会现场\n") == ["▲ 规范建筑施工现场", "▲ 整治农贸市场周边环境"]

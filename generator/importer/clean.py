@@ -36,8 +36,9 @@ _NOISE = tuple(re.compile(p) for p in (
     # a WeChat article's frame: its byline (原创 公众号 机构 日期), the calls to follow, its end and credits, the buttons
     r"^原创\s|^点击(?:上方)?蓝字|^关注我们$|^阅读原文$|^[-—－\s]*END[-—－\s]*$|^(?:编辑|责编|责任编辑|审核|校对|排版)\s*[:：丨|]",
     r"^(?:分享|收藏|点赞|在看|转发)(?:\s+(?:分享|收藏|点赞|在看|转发))+$",
-    # and its pictures' captions, a line marked ▲ naming what the picture above shows (▲全县文化旅游工作会议现场)
-    r"^[▲△]\s*(?:图为|[^。，；：,;:]{0,30}(?:现场|效果图|瞬间|图片|照片|航拍图|资料图|摄)$)",
+    # and its pictures' captions, a line marked ▲ naming what the picture above shows (▲全县文化旅游工作会议现场): the
+    # scene of an event, not any 现场 (▲ marks items too: ▲ 规范建筑施工现场)
+    r"^[▲△]\s*(?:图为|[^。，；：,;:]{0,30}(?:(?:会议?|活动|仪式|典礼|比?赛|演出|论坛|式)现场|效果图|瞬间|图片|照片|航拍图|资料图|摄)$)",
 ))
 # A WeChat article's list of its earlier articles, to its end: 往期推荐 and the links below it
 _RECOMMENDED = re.compile(r"^(?:往期推荐|往期回顾|推荐阅读)$")
