@@ -113,3 +113,11 @@ def test_an_item_marked_with_a_triangle_ending_in_xianchang_is_no_caption():
     """▲ marks items too: ▲ 规范建筑施工现场 is a task, not a picture of one; ▲…会议现场 and ▲…仪式现场 are captions."""
     assert cleaned("▲ 规范建筑施工现场\n▲全县文化旅游工作会议现场\n▲项目集中开工仪式现场\n▲ 整治农贸市场周边环境\n"
                    "▲颁奖典礼现场\n▲文艺演出现场\n▲全县安全生产大会现场\n") == ["▲ 规范建筑施工现场", "▲ 整治农贸市场周边环境"]
+
+
+def test_a_sentence_starting_like_a_wechat_byline_or_credit_is_the_documents():
+    """原创 and 审核： start a WeChat article's byline and credits, which hold names, not a clause: a plan's sentence
+    starting so is kept."""
+    assert cleaned("原创 清溪文旅 清溪县文化旅游广电体育局 2026年02月24日 08:30 江西\n编辑：刘晓雨\n审核 | 陈国栋、李明\n"
+                   "审核：严格审核各校招生计划，确保规范。\n原创 作品版权保护宣传进校园活动全面开展。\n") == [
+        "审核：严格审核各校招生计划，确保规范。", "原创 作品版权保护宣传进校园活动全面开展。"]

@@ -33,8 +33,10 @@ _NOISE = tuple(re.compile(p) for p in (
     r"公\s*开\s*方\s*式|公\s*开\s*范\s*围|有\s*效\s*性)\s*[:：]",
     # a government site's footer: who runs it, its code, links to other sites
     r"主办单位\s*[:：].*承办单位\s*[:：]|网站标识码|^相关链接\s*[:：]",
-    # a WeChat article's frame: its byline (原创 公众号 机构 日期), the calls to follow, its end and credits, the buttons
-    r"^原创\s|^点击(?:上方)?蓝字|^关注我们$|^阅读原文$|^[-—－\s]*END[-—－\s]*$|^(?:编辑|责编|责任编辑|审核|校对|排版)\s*[:：丨|]",
+    # a WeChat article's frame: its byline (原创 公众号 机构 日期), the calls to follow, its end and credits, the buttons;
+    # a byline and a credit hold names, no clause (not 审核：严格审核各校招生计划，确保规范。)
+    r"^原创\s[^。，；,;]*$|^点击(?:上方)?蓝字|^关注我们$|^阅读原文$|^[-—－\s]*END[-—－\s]*$"
+    r"|^(?:编辑|责编|责任编辑|审核|校对|排版)\s*[:：丨|][^。，；,;]*$",
     r"^(?:分享|收藏|点赞|在看|转发)(?:\s+(?:分享|收藏|点赞|在看|转发))+$",
     # and its pictures' captions, a line marked ▲ naming what the picture above shows (▲全县文化旅游工作会议现场): the
     # scene of an event, not any 现场 (▲ marks items too: ▲ 规范建筑施工现场)
