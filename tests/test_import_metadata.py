@@ -247,6 +247,13 @@ def test_a_deadline_of_several_dates_or_in_digits_gives_the_last_day_it_allows(t
     assert deadline(text, 2025) == day
 
 
+def test_the_nei_of_inner_mongolia_is_no_within_the_year():
+    """2025年内蒙古…: 年内 read as within the year gave a text naming 内蒙古 the deadline 2025-12-31."""
+    assert deadline("配合2025年内蒙古自治区教育督导", 2025) is None
+    assert deadline("年内蒙古自治区完成", 2025) is None
+    assert deadline("2025年内完成，内蒙古同步推进", 2025) == date(2025, 12, 31)
+
+
 @pytest.mark.parametrize("text, stated", [
     ("2025年8月底前完成", True), ("年底前", True), ("2025年底", True), ("6月30日前到位", True), ("长期坚持", True),
     ("次年3月底前完成验收", True), ("第三季度前完成派驻", True), ("2025年11月份完成", True), ("明年底前", True),

@@ -13,11 +13,13 @@ from ..numbering import DIGITS, chinese_to_int
 _DATE = re.compile(r"^(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日$")
 _CHINESE_DATE = re.compile(r"^([〇○零一二三四五六七八九]{4})年([一二三四五六七八九十]{1,2})月([一二三四五六七八九十]{1,3})日$")
 # The year of a date: four digits, or the year after the plan's (次年3月底前, 明年底, 翌年); the 年 of 年底, 年末 and
-# 年内 after it is theirs (2026年底).
-_YEAR_OF = r"(?:(?P<year>\d{4})\s*(?:(?=年[底末内])|年\s*)|(?P<next>次|明|翌)(?=年[底末内])|(?P<next_year>次年|明年|翌年)\s*)?"
+# 年内 after it is theirs (2026年底); not the 年内 of 2025年内蒙古 (``_WITHIN``).
+_WITHIN = "内(?!蒙古)"
+_YEAR_OF = (r"(?:(?P<year>\d{4})\s*(?:(?=年(?:[底末]|" + _WITHIN + r"))|年\s*)|(?P<next>次|明|翌)(?=年(?:[底末]|"
+            + _WITHIN + r"))|(?P<next_year>次年|明年|翌年)\s*)?")
 _DEADLINE = re.compile(_YEAR_OF + r"(?P<month>\d{1,2})\s*月份?(?:\s*(?P<day>\d{1,2})\s*日|(?P<part>上旬|中旬|下旬|初|中|底|末))?")
 _NUMERIC_DATE = re.compile(r"(?P<year>\d{4})\s*([./-])\s*(?P<month>\d{1,2})\s*\2\s*(?P<day>\d{1,2})(?!\d)")  # 2025.9.30
-_YEAR_ONLY = re.compile(_YEAR_OF + "(?P<period>年底|年末|年内|全年|上半年|下半年|一季度|二季度|三季度|四季度|第[一二三四]季度)")
+_YEAR_ONLY = re.compile(_YEAR_OF + "(?P<period>年底|年末|年" + _WITHIN + "|全年|上半年|下半年|一季度|二季度|三季度|四季度|第[一二三四]季度)")
 _PERIOD_END = {"年底": (12, 31), "年末": (12, 31), "年内": (12, 31), "全年": (12, 31), "上半年": (6, 30), "下半年": (12, 31),
                "一季度": (3, 31), "二季度": (6, 30), "三季度": (9, 30), "四季度": (12, 31),
                "第一季度": (3, 31), "第二季度": (6, 30), "第三季度": (9, 30), "第四季度": (12, 31)}
