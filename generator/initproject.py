@@ -27,11 +27,12 @@ def one_line(text: str) -> str:
 
 def make_files(folder: str, files: dict[str, str]) -> None:
     """Make ``files`` ({path: text}) in ``folder``, each only if it is not there; on a failure, remove those
-    made and raise it."""
-    made = []
+    made, and the folders made for them, and raise it."""
+    made, folders = [], []
     try:
         for relative, text in files.items():
             path = os.path.join(folder, relative)
+            folders.extend(missing_folders(os.path.dirname(path)))
             os.makedirs(os.path.dirname(path), exist_ok=True)
             with open(path, "x", encoding="utf-8") as file:
                 made.append(path)
@@ -40,7 +41,19 @@ def make_files(folder: str, files: dict[str, str]) -> None:
         for path in made:
             with contextlib.suppress(OSError):
                 os.remove(path)
+        for path in reversed(folders):
+            with contextlib.suppress(OSError):
+                os.rmdir(path)
         raise
+
+
+def missing_folders(path: str) -> list[str]:
+    """The folders of ``path`` that do not exist (it among them), the outermost first."""
+    missing = []
+    while path and not os.path.lexists(path):
+        missing.append(path)
+        path = os.path.dirname(path)
+    return missing[::-1]
 
 
 def start_repository(folder: str) -> str:

@@ -84,6 +84,14 @@ def test_init_that_fails_half_way_removes_the_files_it_made(tmp_path, capsys):
     assert files_in(tmp_path) == before
 
 
+def test_init_that_fails_half_way_removes_the_folders_it_made(tmp_path, capsys):
+    """content/, content/pages/ and content/schema/ made before a file named plans/ stopped it were left empty."""
+    (tmp_path / "plans").write_text("a file where the folder goes\n", encoding="utf-8")
+    assert main(["init", str(tmp_path), *ORG]) == 1
+    assert "made no file" in capsys.readouterr().err
+    assert sorted(path.name for path in tmp_path.rglob("*")) == ["plans"]
+
+
 def test_init_in_a_git_repository_makes_none_of_its_own(tmp_path, capsys):
     init(tmp_path)
     assert main(["init", str(tmp_path / "site"), *ORG]) == 0
