@@ -177,6 +177,7 @@ def test_the_themes_english_labels_are_chinese_or_gone(built_site):
     assert '"provider": "mike"' not in home  # no versions.json to ask for outside a published edition
     missing = (built_site / "site" / "404.html").read_text(encoding="utf-8")
     assert "<h1>404 · 页面不存在</h1>" in missing and "Not found" not in missing
+    assert '或回到<a href="/.">首页</a>' in missing  # on a phone the navigation is in a closed drawer
 
 
 def test_search_index_holds_whole_chinese_words(search_index):
