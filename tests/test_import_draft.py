@@ -456,6 +456,26 @@ def test_a_number_alone_below_its_baseline_is_a_ceiling_and_reported(tmp_path, v
         "lower to; check it" for value, number, baseline in (("8/10万", 1, "8.5"), ("3‰", 2, "3.2"))]
 
 
+LEADERS = """示例县教育局2025年重点工作任务分解表
+序号\t重点任务\t责任领导\t责任单位\t完成时限
+1\t新建公办幼儿园2所\t张建国\t基教科\t2025年8月底前
+2\t开展教师全员培训\t李红梅\t计财科\t2025年12月底前
+3\t完成校舍安全排查\t张建国\t基教科\t2025年6月底前
+"""
+
+
+def test_a_column_of_people_is_told_once_not_each_name_reported_lost(tmp_path, vocabulary):
+    """A 责任领导 column named a person in each row, each reported as a cell no field holds, a line a row: the plan
+    format holds no person, which one line now says, naming them all."""
+    path = tmp_path / "leaders.txt"
+    path.write_text(LEADERS, encoding="utf-8")
+    result = imported(path, vocabulary, year=2025)
+    assert [i["owners"] for i in items(result.plan)] == [["基教科"], ["计财科"], ["基教科"]]
+    assert [(u.line, u.message) for u in result.unsure if "张建国" in u.message or "李红梅" in u.message] == [
+        (3, "a table's column of people (责任领导, 责任人) names “张建国”、“李红梅”: the plan format holds no person, "
+            "so they are not in the draft")]
+
+
 VALUE_TARGETS = """示例县卫生健康局2025年重点工作任务清单
 一、深化医药卫生体制改革
 序号\t工作任务\t责任股室\t完成时限\t工作目标

@@ -108,6 +108,7 @@ class Drafter:
         self.unsure: list[Unsure] = []
         self.unresolved: dict[str, list[int]] = {}     # owner -> lines
         self.unlisted_metrics: dict[str, tuple[list[int], tuple]] = {}  # metric -> lines, candidates
+        self.people: dict[str, list[int]] = {}  # a table's column of people (责任领导): name -> lines
         self.reviewing = self.kind == "review"  # read targets as in a review: not in a review's plan part
         self.units: OwnerClause | None = None  # the units a section states for its items, and their deadline
 
@@ -216,6 +217,9 @@ class Drafter:
         cell = part.column("deadline")
         item = self.item_dict(part, title, text, owners, support, cell.text if cell else "", read)
         self.table_baseline(part, item["targets"], target if bare else None)
+        people = part.column("people")
+        if people is not None and people.text:
+            self.people.setdefault(people.text, []).append(part.lineno)
         return item
 
     def table_baseline(self, part: Part, targets: list[dict], bare: Mapped | None) -> None:
@@ -353,6 +357,14 @@ class Drafter:
     def check_owner(self, name: str, text: Mapped) -> None:
         if self.vocabulary.resolve_owner(name, self.organisation) is None:
             self.unresolved.setdefault(name, []).append(self.line_of(text.source_offset(0)))
+
+    def people_notes(self) -> list[Unsure]:
+        """Once, at its first line, the people a table's column names (责任领导: 张三), whom no field holds."""
+        if not self.people:
+            return []
+        first = min(lines[0] for lines in self.people.values())
+        return [Unsure(first, f"a table's column of people (责任领导, 责任人) names {'、'.join(map(quoted, self.people))}: "
+                              "the plan format holds no person, so they are not in the draft")]
 
     def vocabulary_notes(self) -> list[Unsure]:
         """Owners and metrics the vocabularies do not list, each once, at its first line; no themes at all."""

@@ -128,6 +128,6 @@ def import_source(path: str, settings: Settings, vocabulary: Vocabulary) -> Impo
         source_file=settings.source_file, preamble=preamble.text,
         notes=f"文号：{meta.document_number}。" if meta.document_number else "", sections=sections,
         closing=joined((*outline.closing, *(line.text for line in meta.appended)), "\n").text)
-    unsure += drafter.unsure + drafter.vocabulary_notes()
+    unsure += drafter.unsure + drafter.people_notes() + drafter.vocabulary_notes()
     unsure += audit.lost_clauses(body, plan, (u.message for u in unsure))
     return Imported(plan, text, tuple(unsure), cleaned.dropped)

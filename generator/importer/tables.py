@@ -28,6 +28,8 @@ ROLES: dict[str, tuple[str, ...]] = {
     "target": ("目标值", "指标值", "预期目标", "年度目标", "目标任务", "考核目标", "预期值", "量化指标", "目标"),
     # the unit of a row's value (1/10万, ‰, 岁), and the value it starts from (2024年完成值, 基数)
     "unit": ("计量单位", "单位"),
+    # people (责任领导: 张三), whom the plan format does not hold: told once, not each cell reported lost
+    "people": ("责任领导", "分管领导", "牵头领导", "分管局领导", "责任人", "联系人"),
     "baseline": ("完成值", "基数", "基期值", "基准值", "现状值"),
 }
 _YEAR = re.compile(r"^(\d{4})年度?")
