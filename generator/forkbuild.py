@@ -40,6 +40,7 @@ from typing import Iterator
 
 from mkdocs.commands import build as mkdocs_build
 
+from . import searchindex
 from .processes import fork_each, processes_for
 from .progress import terminal
 
@@ -116,7 +117,7 @@ class _Build:
             self._make(config, doc_files, nav, env)
 
     def _make(self, config, doc_files, nav, env) -> None:
-        search = _search_index(config)
+        search = searchindex.of_build(config)
         batches = math.ceil(len(doc_files) / (self.processes * PAGES_PER_BATCH)) * self.processes
         dealt = [range(start, len(doc_files), batches) for start in range(batches)]  # every n-th page: alike
         finished = 0
@@ -164,12 +165,6 @@ class _Build:
 def _by_uri(links_to_anchors: dict | None) -> dict[str, dict[str, str]] | None:
     return None if links_to_anchors is None else {
         file.src_uri: links for file, links in links_to_anchors.items()}
-
-
-def _search_index(config):
-    """Material's search index of this build, if its search plugin is on."""
-    search = config.plugins.get("material/search")
-    return search.search_index if search is not None and search.config.enabled else None
 
 
 _original_populate = mkdocs_build._populate_page

@@ -80,6 +80,12 @@ class _Anchors:
         return f'{_ENTRY}"{shown}"'
 
 
+def of_build(config):
+    """Material's search index of this build (its entries so far), if its search plugin is on; else None."""
+    search = config.plugins.get("material/search")
+    return search.search_index if search is not None and search.config.enabled else None
+
+
 def compact(site_dir: str) -> tuple[int, int] | None:
     """Rewrite the search index of a built site in UTF-8, sections' addresses by their anchors; its size
     (before, after), or None without one."""

@@ -119,11 +119,10 @@ class PlansitePlugin(BasePlugin):
 
     @event_priority(-100)  # after Material's search plugin indexed the page
     def on_page_context(self, context, *, page, config, nav):
-        search = config.plugins.get("material/search")
-        year = page.meta.get(searchyear.YEAR)
-        if year is None or search is None or not search.config.enabled:
+        index, year = searchindex.of_build(config), page.meta.get(searchyear.YEAR)
+        if index is None or year is None:
             return context
-        entries = search.search_index.entries
+        entries = index.entries
         start = len(entries)  # the page's entries are the last ones
         while start and entries[start - 1]["location"].split("#", 1)[0] == page.url:
             start -= 1
