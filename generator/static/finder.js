@@ -382,7 +382,9 @@
         if (run !== generation) {
           return;
         }
-        countOptions(state);  // the years loaded for the counts below can now be counted in the lists too
+        if (loads.size) {
+          countOptions(state);  // the years loaded for the counts below can now be counted in the lists too
+        }
         const offers = others.map((other) => ({...other, count: matchingCount(other.state, other.years)}))
           .filter((other) => other.count !== 0);
         summary.textContent += offers.length ? TEXT.removals : TEXT.noRemoval;
