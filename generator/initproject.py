@@ -62,7 +62,7 @@ def start_repository(folder: str) -> str:
 
     repo = Repo(folder)
     try:
-        return f"in the git repository at {repo.git('rev-parse', '--show-toplevel').strip()}"
+        return f"in the git repository at {repo.top()}"
     except NotARepository:
         repo.git("init", "--quiet")
         return "a git repository (git init): page dates and editions are read from its commits"
