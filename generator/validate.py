@@ -229,8 +229,8 @@ def source(site: Site, plan_file: PlanFile) -> Iterator[Diagnostic]:
     url, path = plan_file.plan.source.url, plan_file.plan.source.file
     if url and not is_web_address(url):
         yield plan_file.document.diagnostic(("source", "url"), "must be an http:// or https:// address")
-    looked_for = os.path.realpath(os.path.join(site.root, path))  # where the system looks: ../ of a symlink's target
-    if path and not os.path.exists(looked_for):
+    if path and not os.path.exists(os.path.join(site.root, path)):
+        looked_for = os.path.realpath(os.path.join(site.root, path))  # as the system looked: ../ of a symlink's target
         yield plan_file.document.diagnostic(("source", "file"), f"source file {path!r} not found (looked for "
                                             f"{looked_for}: source.file is a path from the project's folder)",
                                             "warning")
