@@ -142,8 +142,7 @@ def clean(lines: list[Line]) -> Cleaned:
         elif _PAGE_MARKER.match(text):
             dropped.append(line.lineno)
             join_next = bool(kept) and _mid_sentence(kept[-1])
-        elif (join_next or kept and _broken_at_comma(kept[-1], line)) and not starts_numbered(text) \
-                and not match_marker(text):
+        elif (join_next or kept and _broken_at_comma(kept[-1], line)) and not match_marker(text):
             kept[-1] = Line(kept[-1].text + line.text, kept[-1].lineno)
             join_next = False
         else:
