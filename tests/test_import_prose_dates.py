@@ -119,6 +119,16 @@ def test_a_prose_date_in_a_targets_clause_is_the_targets_deadline(tmp_path, voca
             "“2025年6月底前完成”: check it")]
 
 
+def test_a_day_heading_a_list_of_targets_after_a_colon_is_the_items(tmp_path, vocabulary):
+    """A colon ends a milestone's clause as it ends a target's: the day before it is the whole item's, which its
+    targets share, not a day of the first target's own."""
+    result = imported(tmp_path, vocabulary, "1.推进学校建设。2025年8月底前完成：新建学校3所、改扩建学校5所。\n")
+    item = next(walk_item_dicts(result.plan["sections"]))
+    assert item["deadline"] == date(2025, 8, 31)
+    assert [(t["value"], t.get("deadline")) for t in item["targets"]] == [(3, None), (5, None)]
+    assert [line for line, _ in prose_notes(result)] == [3]
+
+
 def test_targets_due_the_same_day_have_it_written_out_each(tmp_path, vocabulary):
     result = imported(tmp_path, vocabulary, "1.推进智慧校园建设。年底前建成智慧校园示范校40所、创客空间20个。\n")
     written = dump(result.plan)

@@ -9,6 +9,7 @@ from itertools import chain
 from typing import Callable
 
 from ..numbering import DIGITS, chinese_to_int
+from .spans import SENTENCE_BREAKS, clause_start
 
 _DATE = re.compile(r"^(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日$")
 _CHINESE_DATE = re.compile(r"^([〇○零一二三四五六七八九]{4})年([一二三四五六七八九十]{1,2})月([一二三四五六七八九十]{1,3})日$")
@@ -121,7 +122,6 @@ def is_deadline(text: str) -> bool:
 # A later year a target is stated for, before it in its sentence: 到2030年…达到85%, 2030年提高到35%, “十五五”期间 (the
 # 15th five-year plan's, to 2030), “十五五”末; not the base year of a change (较2025年下降3%)
 _HORIZON = re.compile(r"(?<![较比])(?P<year>20\d\d)\s*年|“?十(?P<plan>[一二三四五六七八九])五”?(?:规划)?(?:期间|末|时期)")
-_SENTENCE_START = re.compile(r"[。；;！!？?\n]")
 _TITLE = re.compile(r"《[^《》]*》")  # a document's title: its years are its name's (《2030年前碳达峰行动方案》)
 _ELEVENTH_PLAN_END = 2010  # the 11th five-year plan ran 2006–2010, each after it five years more
 
@@ -131,7 +131,7 @@ def horizon(text: str, start: int, end: int, year: int) -> date | None:
     sentence names before its end (到2030年，覆盖人口比例达到85% -> 2030-12-31), or the day it names in that year
     (2026年3月底前建成 -> 2026-03-31, 2026年上半年 -> 2026-06-30), not in a document's title (《2030年前…方案》); None
     for the plan's year or none."""
-    sentence = max((found.end() for found in _SENTENCE_START.finditer(text, 0, start)), default=0)
+    sentence = clause_start(text, start, SENTENCE_BREAKS)
     titles = [title.span() for title in _TITLE.finditer(text, sentence, end)]
     named = [found for found in _HORIZON.finditer(text, sentence, end)
              if not any(first < found.start() < last for first, last in titles)]

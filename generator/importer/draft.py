@@ -26,7 +26,7 @@ from .metadata import CLAUSE_PUNCTUATION, bare_name
 from .markers import PROBLEM
 from .metrics import listed_metric
 from .owners import OwnerClause, find_owner_clause, item_owners, owners_and_support, split_units
-from .prose_dates import Milestone, in_clause, milestones, prose_deadline
+from .prose_dates import Milestone, by_clause, milestones, prose_deadline
 from .report import Unsure, walk_item_dicts
 from .structure import TABLE, Part
 from .targets import find_targets
@@ -295,17 +295,17 @@ class Drafter:
             owners, support = self.units.owners, self.units.support
         for name in (*owners, *support):
             self.check_owner(name, text)
-        stretches = []  # each stretch read, with the targets and the milestones found in it
+        stretches = []  # each stretch read, with its targets, the milestones in no target's clause and each target's
         for stretch in read or (text,):
             found, skipped = find_targets(stretch.text, review=self.reviewing)
-            stretches.append((stretch, found, self.milestones(stretch)))
+            stretches.append((stretch, found, *by_clause(stretch.text, self.milestones(stretch),
+                                                         [(target.start, target.end) for target in found])))
             for skip in skipped:
                 self.unsure.append(Unsure(self.line_of(stretch.source_offset(skip.start)),
                                           f"number not taken as a target in item {part.number}: {quoted(skip.text)} "
                                           f"({skip.reason})"))
-        deadline = self.deadline(stated, part, [
-            (stretch, milestone) for stretch, found, days in stretches for milestone in days
-            if not any(in_clause(stretch.text, milestone.start, target.start, target.end) for target in found)])
+        deadline = self.deadline(stated, part, [(stretch, milestone) for stretch, _, items, _ in stretches
+                                                for milestone in items])
         return ordered(model.Item, {
             "number": part.number,
             "title": title,
@@ -314,19 +314,19 @@ class Drafter:
             "support": list(support),
             "themes": list(assign_themes(text.text, self.vocabulary.themes, limit=3)),
             "targets": [self.target(target, self.line_of(stretch.source_offset(target.start)),
-                                    self.target_deadline(part, stretch, target, days, deadline))
-                        for stretch, found, days in stretches for target in found],
+                                    self.target_deadline(part, stretch, target, own, deadline))
+                        for stretch, found, _, owned in stretches for target, own in zip(found, owned)],
             "deadline": deadline,
             "span": list(text.span()),
         })
 
-    def target_deadline(self, part: Part, stretch: Mapped, target, days: list[Milestone], item_deadline):
+    def target_deadline(self, part: Part, stretch: Mapped, target, own: list[Milestone], item_deadline):
         """A target's own deadline, where it is not its item's: the end of a later year its sentence names
-        (到2030年), else the day of the milestone its clause states (年底前…覆盖率达到100%), reported."""
+        (到2030年), else the day of the milestones ``own`` in its clause state (年底前…覆盖率达到100%), reported."""
         due = dates.horizon(stretch.text, target.start, target.end, self.year)
-        own = [milestone for milestone in days if in_clause(stretch.text, milestone.start, target.start, target.end)]
-        if due is None and prose_deadline(own) not in (None, item_deadline):
-            due = prose_deadline(own)
+        stated = None if due is not None else prose_deadline(own)
+        if stated not in (None, item_deadline):
+            due = stated
             self.unsure.append(Unsure(self.line_of(stretch.source_offset(own[0].start)),
                                       f"deadline of target {quoted(target.text)} of item {part.number} read from its "
                                       f"clause, {quoted(own[0].text)}: check it"))

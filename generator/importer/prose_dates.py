@@ -4,7 +4,7 @@ A milestone is a date of the plan's year, a month or a period (6月底, 年底, 
 followed by 前 (2025年6月底前, 9月份开学前) or by what is done then (年底建成, 年内实现全覆盖).  It starts something
 when 起 or 开始 follows the date, or its clause starts work (9月前开工建设, 启动, 动工) and completes none before.
 A date of another year (2024年8月底前 in a plan of 2025, 次年3月底前) or recurring (每年6月底前) is none.  One in a
-clause stating a target is the target's (年底前覆盖率达到100%), not the item's: see ``in_clause``.
+clause stating a target is the target's (年底前覆盖率达到100%), not the item's: see ``by_clause``.
 """
 
 from __future__ import annotations
@@ -15,6 +15,7 @@ from datetime import date
 from typing import Callable
 
 from .dates import ONE_DATE, deadline
+from .spans import clause_end, clause_start
 
 # What a milestone completes (2025年6月底前完成, 年底建成), or starts (9月前开工建设): the start of a period is no
 # deadline to meet.
@@ -27,7 +28,6 @@ _MILESTONE = re.compile(
     r"(?P<before>(?:(?:秋季|春季)?开学)?(?:之前|以前|前))?"
     rf"(?:全面|基本|全部|力争|确保|要|均)*(?P<verb>{_COMPLETES}|{_STARTS}|起)?")
 _STATED_YEAR = re.compile(r"\d{4}|次|明|翌")  # a year a date states: 2024年8月底, 次年3月, 明年底
-_CLAUSE_END = re.compile(r"[，,；;。！？!?\n]")
 # A clause that starts work before it completes any (前市二中…新开工项目开工建设).
 _STARTING_CLAUSE = re.compile(rf"^(?:(?!{_COMPLETES}).)*?(?:{_STARTS})")
 
@@ -49,7 +49,7 @@ def milestones(text: str, year: int, year_of_month: Callable[[int], int] | None)
             continue
         due = deadline(match["date"], year, year_of_month)
         if due is not None:
-            rest = text[match.end("date"):_clause_end(text, match.end("date"))]
+            rest = text[match.end("date"):clause_end(text, match.end("date"))]
             starting = match["verb"] in ("起", *_STARTS.split("|")) or bool(_STARTING_CLAUSE.match(rest))
             found.append(Milestone(match.group().strip(), match.start(), due, starting))
     return found
@@ -60,17 +60,17 @@ def _of_another_year(written: str, year: int) -> bool:
     return stated is not None and (not stated.group().isdigit() or int(stated.group()) != year)
 
 
-def _clause_end(text: str, offset: int) -> int:
-    found = _CLAUSE_END.search(text, offset)
-    return found.start() if found else len(text)
-
-
-def in_clause(text: str, offset: int, start: int, end: int) -> bool:
-    """Whether ``text[offset]`` is in a clause holding ``text[start:end]``: a target's (2025年6月底前完成已售难交付住房交付
-    3200套), not its sentence's, whose other clauses may have days of their own (汛前完成12座小型水库…的排查，5月底前
-    完成防汛物资储备) or none (每月开展文化活动不少于2场，年内实现…达标率100%)."""
-    before = max((found.end() for found in _CLAUSE_END.finditer(text, 0, offset)), default=0)
-    return start < _clause_end(text, offset) and end > before
+def by_clause(text: str, found: list[Milestone], targets: list[tuple[int, int]]) \
+        -> tuple[list[Milestone], list[list[Milestone]]]:
+    """The milestones ``found`` in ``text`` in no clause of a target, the item's, and for each target,
+    ``text[start:end]`` of ``targets``, those in a clause holding it: the target's (2025年6月底前完成已售难交付住房交付
+    3200套).  A clause, not its sentence, whose other clauses may have days of their own (汛前完成12座小型水库…的排查，
+    5月底前完成防汛物资储备) or none (每月开展文化活动不少于2场，年内实现…达标率100%)."""
+    clauses = [(clause_start(text, milestone.start), clause_end(text, milestone.start))
+               for milestone in found]
+    owned = [[milestone for milestone, (first, last) in zip(found, clauses) if start < last and end > first]
+             for start, end in targets]
+    return [milestone for milestone in found if not any(milestone in own for own in owned)], owned
 
 
 def prose_deadline(found: list[Milestone]) -> date | None:

@@ -1,8 +1,8 @@
-"""Stretches [start, end) of a text, asked where they lie in logarithmic time.
+"""Stretches [start, end) of a text: its clauses and sentences, and spans asked where they lie in logarithmic time.
 
 An item's text can hold thousands of numbers (a long document whose numbering
 breaks folds into one item); asking every span each time would make reading
-it quadratic.
+it quadratic, and so would looking for the break ending a clause in all of it.
 """
 
 from __future__ import annotations
@@ -10,6 +10,36 @@ from __future__ import annotations
 from bisect import bisect_left, bisect_right, insort
 from itertools import accumulate
 from typing import Iterable
+
+# What ends a clause (a target's words never reach over it, nor a milestone's), and what ends a sentence.
+CLAUSE_BREAKS = "，,；;。：:！？!?\n"
+SENTENCE_BREAKS = "。；;！？!?\n"
+_BREAK_WINDOW = 64  # characters around a position looked at first for the break ending its clause
+
+
+def clause_start(text: str, position: int, breaks: str = CLAUSE_BREAKS) -> int:
+    """Where the clause (or the stretch between ``breaks``) holding ``text[position]`` starts: just past the last
+    break before ``position``, 0 if none.  The break is looked for near ``position`` first: a break missing from a
+    long text would otherwise be looked for in all of it, for each number."""
+    width = _BREAK_WINDOW
+    while True:
+        low = max(0, position - width)
+        found = max(text.rfind(ch, low, position) for ch in breaks)
+        if found >= 0 or low == 0:
+            return found + 1
+        width *= 4
+
+
+def clause_end(text: str, position: int, breaks: str = CLAUSE_BREAKS) -> int:
+    """Where the clause holding ``text[position]`` ends: the first break from ``position`` on (the text's end if
+    none), looked for near it first."""
+    width = _BREAK_WINDOW
+    while True:
+        high = min(len(text), position + width)
+        found = min((i for i in (text.find(ch, position, high) for ch in breaks) if i >= 0), default=None)
+        if found is not None or high == len(text):
+            return len(text) if found is None else found
+        width *= 4
 
 
 class Spans:

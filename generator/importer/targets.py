@@ -79,7 +79,7 @@ from dataclasses import dataclass
 
 from ..numbering import chinese_to_int
 from .metadata import CLAUSE_PUNCTUATION
-from .spans import Disjoint, Spans
+from .spans import CLAUSE_BREAKS, SENTENCE_BREAKS, Disjoint, Spans, clause_end, clause_start
 
 
 @dataclass(frozen=True)
@@ -219,7 +219,7 @@ def _age_is_the_measure(text: str, age: re.Match) -> bool:
     not the age of a group, where the age ends its clause."""
     if not _AGE_ENDS_CLAUSE.match(text, age.end()):
         return False
-    lead = text[_clause_start(text, age.start()):age.start()].rstrip()
+    lead = text[clause_start(text, age.start()):age.start()].rstrip()
     word = _comparator_word(lead)
     level = word is not None and word.end() == len(lead) and (
         word.group(2) == "达" or word.group(1) is not None)
@@ -290,11 +290,6 @@ _LOOKS_NUMERIC = re.compile(rf"\d|{_PERCENT}|百分之|[{_CN_DIGITS}]{_UNIT}|[Xx
 
 
 # --- context in the clause ---------------------------------------------------
-
-# Clause boundaries: a lead never reaches back over these, a trailing phrase never past them.
-_CLAUSE_BREAKS = "，,；;。：:！？!?\n"
-_SENTENCE_BREAKS = "。；;！？!?\n"
-_BREAK_WINDOW = 64  # characters around a number looked at first for the break ending its clause
 
 # Comparator words before the number, to the comparator they mean.
 _COMPARATOR_WORDS: dict[str, str] = {
@@ -491,7 +486,7 @@ def _with_subject(text: str, before: TargetDraft, drafts: list[TargetDraft]) -> 
     居民健康素养水平达到32%，较2020年提高10个百分点 -> 居民健康素养水平较2020年提高; so is a rate no words name, as of a
     later year (再生水利用率达到28%，2030年提高到35% -> 再生水利用率), noted (not a count: 组建教育集团15个，2025年达到25个
     may count the groups formed or all of them)."""
-    if len(drafts) != 1 or not before.metric or any(ch in _SENTENCE_BREAKS for ch in text[before.end:drafts[0].start]):
+    if len(drafts) != 1 or not before.metric or any(ch in SENTENCE_BREAKS for ch in text[before.end:drafts[0].start]):
         return drafts
     if not drafts[0].metric and drafts[0].unit == before.unit and before.unit in RATE_UNITS:
         return [dataclasses.replace(drafts[0], metric=before.metric, note=_METRIC_BEFORE.format(before.metric))]
@@ -507,7 +502,7 @@ def _names_the_next(text: str, quantity: _Quantity, following: _Quantity) -> boo
     word = _comparator_word(between)
     if word is not None and word.end() == len(between.rstrip()):
         between = between[:word.start()]
-    return (not any(ch in _CLAUSE_BREAKS for ch in between) and _CJK.match(between) is not None
+    return (not any(ch in CLAUSE_BREAKS for ch in between) and _CJK.match(between) is not None
             and (between.startswith("的") or following.unit in RATE_UNITS and quantity.unit not in RATE_UNITS
                  and _RATE_NOUN.search(between.rstrip()) is not None))
 
@@ -539,29 +534,6 @@ def _reported_masks(text: str, masks) -> list[Skipped]:
     return reported
 
 
-def _clause_start(text: str, position: int, breaks: str = _CLAUSE_BREAKS) -> int:
-    """Just past the last break before ``position`` (0 if none), looked for near it first: a break missing from a
-    long text would otherwise be looked for in all of it, for each number."""
-    width = _BREAK_WINDOW
-    while True:
-        low = max(0, position - width)
-        found = max(text.rfind(ch, low, position) for ch in breaks)
-        if found >= 0 or low == 0:
-            return found + 1
-        width *= 4
-
-
-def _clause_end(text: str, position: int, breaks: str = _CLAUSE_BREAKS) -> int:
-    """The first break from ``position`` on (the text's end if none), looked for near it first."""
-    width = _BREAK_WINDOW
-    while True:
-        high = min(len(text), position + width)
-        found = min((i for i in (text.find(ch, position, high) for ch in breaks) if i >= 0), default=None)
-        if found is not None or high == len(text):
-            return len(text) if found is None else found
-        width *= 4
-
-
 def _just_before(text: str, quantity: _Quantity) -> str:
     return text[max(0, quantity.start - 4):quantity.start]
 
@@ -572,11 +544,11 @@ def _is_period(text: str, quantity: _Quantity) -> bool:
 
 def _lead(text: str, quantity: _Quantity, floor: int) -> tuple[int, str]:
     """Start and text of the words before the quantity in its clause, after any earlier number."""
-    start = max(floor, _clause_start(text, quantity.start))
+    start = max(floor, clause_start(text, quantity.start))
     joiners = _LEAD_JOINERS.match(text[start:quantity.start])
     start += joiners.end() if joiners else 0
     joined = _JOINED_OBJECT.match(text, start, quantity.start)
-    if joined and _JOINING_VERB.search(text, quantity.end, _clause_end(text, quantity.end)):
+    if joined and _JOINING_VERB.search(text, quantity.end, clause_end(text, quantity.end)):
         start = joined.end()
     return start, text[start:quantity.start]
 
@@ -592,9 +564,9 @@ def _comparator_word(lead: str) -> re.Match | None:
 def _qualifies_removed(text: str, quantity: _Quantity) -> bool:
     """A value bounded by 以上/以下 right before the noun it qualifies (56人以上大班额, 5万元以下的薄弱村), after 消除 or
     清零 in its clause, or before 清零 (…大班额全部清零): it defines what is removed."""
-    lead = text[_clause_start(text, quantity.start):quantity.start]
+    lead = text[clause_start(text, quantity.start):quantity.start]
     return quantity.after in _LOWER_BOUNDS + ("以下",) and bool(_CJK.match(text, quantity.end)) \
-        and ("消除" in lead or "清零" in lead or "清零" in text[quantity.end:_clause_end(text, quantity.end)])
+        and ("消除" in lead or "清零" in lead or "清零" in text[quantity.end:clause_end(text, quantity.end)])
 
 
 def _rejection(text: str, quantity: _Quantity, floor: int, review: bool, first_year: int | None) -> str | None:
@@ -626,11 +598,11 @@ def _counts(text: str, quantity: _Quantity, floor: int) -> bool:
 
 def _forward_looking(text: str, quantity: _Quantity, first_year: int | None) -> bool:
     """Review mode: the sentence looks ahead and the clause reports nothing done."""
-    clause = text[_clause_start(text, quantity.start):_clause_end(text, quantity.end)]
+    clause = text[clause_start(text, quantity.start):clause_end(text, quantity.end)]
     if _PAST.search(clause):
         return False
-    sentence = text[_clause_start(text, quantity.start, _SENTENCE_BREAKS):
-                    _clause_end(text, quantity.end, _SENTENCE_BREAKS)]
+    sentence = text[clause_start(text, quantity.start, SENTENCE_BREAKS):
+                    clause_end(text, quantity.end, SENTENCE_BREAKS)]
     later = first_year is not None and any(int(y) > first_year for y in _YEAR.findall(sentence))
     return later or bool(_FORWARD.search(sentence))
 
@@ -659,10 +631,10 @@ def _trailing(text: str, quantity: _Quantity, bounds: Spans) -> str:
     """
     if quantity.unit in _MEASURE_UNITS:
         return ""
-    clause_end = _clause_end(text, quantity.end)
+    ends = clause_end(text, quantity.end)
     following = bounds.next_start(quantity.end)
-    following = following if following is not None and following < clause_end else None
-    words = text[quantity.end:clause_end if following is None else following]
+    following = following if following is not None and following < ends else None
+    words = text[quantity.end:ends if following is None else following]
     joiners = list(_TRAIL_LIST_JOINER.finditer(words)) if following is not None else []
     if joiners:
         words = words[:joiners[-1].start()]
