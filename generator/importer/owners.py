@@ -176,9 +176,12 @@ def _bracketed_clause(text: str) -> OwnerClause | None:
         return None
     start, close = bracketed
     end = len(text)
-    return (_read_clause(text[start + 1:close], start, end)
-            or _read_verb_clause(text[start + 1:close], start, end)
-            or _SENTENCE_END.search(text, 0, start) and _read_unit_clause(text[start + 1:close], start, end)
+    labelled = _read_clause(text[start + 1:close], start, end)
+    if labelled is not None:
+        return labelled
+    pieces = _pieces(text[start + 1:close])
+    return (_read_verb_clause(pieces, start, end)
+            or _SENTENCE_END.search(text, 0, start) and _read_unit_clause(pieces, start, end)
             or None)
 
 
@@ -321,10 +324,9 @@ def _pieces(body: str) -> list[tuple[str, str]]:
     return pieces
 
 
-def _read_verb_clause(body: str, start: int, end: int) -> OwnerClause | None:
-    """A clause of units each followed by their verb (``VERBS``) and perhaps a deadline, in segments; None unless
-    every segment is one of these, at least one names units, and every name ends like a unit's."""
-    pieces = _pieces(body)
+def _read_verb_clause(pieces: list[tuple[str, str]], start: int, end: int) -> OwnerClause | None:
+    """A clause of units each followed by their verb (``VERBS``) and perhaps a deadline, in segments (``_pieces``);
+    None unless every segment is one of these, at least one names units, and every name ends like a unit's."""
     found = _found(pieces)
     for segment, _ in pieces:
         units = _VERB_SEGMENT.match(segment)
@@ -339,11 +341,10 @@ def _read_verb_clause(body: str, start: int, end: int) -> OwnerClause | None:
     return _clause(found, start, end) if found["lead"] or found["owners"] or found["support"] else None
 
 
-def _read_unit_clause(body: str, start: int, end: int) -> OwnerClause | None:
-    """A bracket of units alone after a sentence, perhaps with a deadline (（办公室、医政医管处，长期坚持）): the owners;
-    None unless every segment is units or a deadline, at least one names units, and every name ends like a unit's and
-    is longer than a character (not the 市、区 of 各县（市、区）)."""
-    pieces = _pieces(body)
+def _read_unit_clause(pieces: list[tuple[str, str]], start: int, end: int) -> OwnerClause | None:
+    """A bracket of units alone after a sentence, perhaps with a deadline (（办公室、医政医管处，长期坚持）), in segments
+    (``_pieces``): the owners; None unless every segment is units or a deadline, at least one names units, and every
+    name ends like a unit's and is longer than a character (not the 市、区 of 各县（市、区）)."""
     found = _found(pieces)
     for segment, _ in pieces:
         units = _named_units(segment)
