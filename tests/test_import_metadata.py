@@ -238,6 +238,7 @@ def test_deadlines_give_the_last_day_they_allow():
     ("6月30日前完成年报工作，抽查工作年内完成", date(2025, 12, 31)),  # 年内: within the year
     ("2026年5月、9月各开展一次", date(2026, 9, 30)),                # a year stated holds for the dates after it
     ("2025.9.30", date(2025, 9, 30)), ("2025/10/15", date(2025, 10, 15)), ("2025-6-30", date(2025, 6, 30)),
+    ("2025.6底前", date(2025, 6, 30)), ("2025.9中旬", date(2025, 9, 20)),  # a month's part after its month
     ("次年3月", date(2026, 3, 31)), ("明年底前", date(2026, 12, 31)),    # the year after the plan's
     ("每月10日前报送月报，次年1月底前报送年报", date(2026, 1, 31)),
     ("2026年底前完成", date(2026, 12, 31)), ("2026年内完成", date(2026, 12, 31)),  # the year of 年底, 年内: not the plan's
@@ -266,6 +267,8 @@ def test_the_nei_of_inner_mongolia_is_no_within_the_year():
     ("4月、农忙时节", False),
     # within a year, as ``deadline`` reads it
     ("2026年内完成", True), ("明年内", True),
+    # in digits
+    ("2025.9.30前完成", True), ("2025.6底前", True), ("2025.6", False),
 ])
 def test_a_deadline_and_nothing_else(text, stated):
     assert is_deadline(text) is stated

@@ -197,6 +197,9 @@ def test_units_followed_by_a_verb_in_a_labelled_value_have_its_role():
     # stages of one deadline are kept together
     ("开展集体聚餐检查。（责任科室：餐饮科，2025年6月底前完成初查，10月底前完成复查）",
      ("餐饮科",), (), "2025年6月底前完成初查，10月底前完成复查"),
+    # a date in digits, perhaps a month's part after it
+    ("推进操场改造。（责任单位：计财科，2025.9.30前完成）", ("计财科",), (), "2025.9.30前完成"),
+    ("推进图书馆改造。（计财科负责，2025.9底前完成）", ("计财科",), (), "2025.9底前完成"),
 ])
 def test_a_deadline_in_a_clause_of_units_is_its_deadline_not_a_unit(text, owners, support, deadline):
     clause = find_owner_clause(text)

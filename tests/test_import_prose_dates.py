@@ -79,6 +79,20 @@ def test_a_prose_date_that_is_no_deadline_of_the_item_gives_none(tmp_path, vocab
     assert [line for line, _ in prose_notes(result)] == [3]
 
 
+def test_a_date_in_digits_is_read_as_the_other_prose_dates_are(tmp_path, vocabulary):
+    result = imported(tmp_path, vocabulary,
+                      "1.推进校舍改造。加快老旧校舍维修，2025.6.30前完成全部改造。\n"
+                      "2.推进智慧校园建设。2025.6底前实现全覆盖。\n"
+                      "3.推进食堂改造。2024.6.30前完成的项目做好审计。\n"  # another year
+                      "4.推进操场改造。2025.5.31前完成排查，2025.9底前完成整治。\n")  # several days
+    assert deadlines(result) == [date(2025, 6, 30), date(2025, 6, 30), None, None]
+    assert prose_notes(result) == [
+        (3, "deadline of item 1 read from its text, “2025.6.30前完成”: check it"),
+        (4, "deadline of item 2 read from its text, “2025.6底前实现”: check it"),
+        (6, "item 4 states several deadlines in its text, “2025.5.31前完成”、“2025.9底前完成”: none taken, "
+            "set it by hand")]
+
+
 def test_a_stated_deadline_is_kept_whatever_the_prose_says(tmp_path, vocabulary):
     result = imported(tmp_path, vocabulary, "1.推进校舍改造。6月底前完成排查。（责任单位：计财科，长期坚持）\n"
                                             "2.推进智慧校园建设。年底前实现全覆盖。（责任单位：电教馆，2025年9月底前完成）\n"

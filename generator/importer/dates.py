@@ -19,14 +19,18 @@ _WITHIN = "内(?!蒙古)"
 _YEAR_OF = (r"(?:(?P<year>\d{4})\s*(?:(?=年(?:[底末]|" + _WITHIN + r"))|年\s*)|(?P<next>次|明|翌)(?=年(?:[底末]|"
             + _WITHIN + r"))|(?P<next_year>次年|明年|翌年)\s*)?")
 _DEADLINE = re.compile(_YEAR_OF + r"(?P<month>\d{1,2})\s*月份?(?:\s*(?P<day>\d{1,2})\s*日|(?P<part>上旬|中旬|下旬|初|中|底|末))?")
-_NUMERIC_DATE = re.compile(r"(?P<year>\d{4})\s*([./-])\s*(?P<month>\d{1,2})\s*\2\s*(?P<day>\d{1,2})(?!\d)")  # 2025.9.30
+# A date in digits, 2025.9.30 (2025/9/30, 2025-09-30), or a month's part: 2025.6底, 2025.6中旬.
+_NUMERIC_DATE = re.compile(r"(?P<year>\d{4})\s*[./-]\s*(?P<month>\d{1,2})"
+                           r"(?:\s*[./-]\s*(?P<day>\d{1,2})(?!\d)|(?P<part>上旬|中旬|下旬|初|中|底|末))")
 _YEAR_ONLY = re.compile(_YEAR_OF + "(?P<period>年底|年末|年" + _WITHIN + "|全年|上半年|下半年|一季度|二季度|三季度|四季度|第[一二三四]季度)")
 _PERIOD_END = {"年底": (12, 31), "年末": (12, 31), "年内": (12, 31), "全年": (12, 31), "上半年": (6, 30), "下半年": (12, 31),
                "一季度": (3, 31), "二季度": (6, 30), "三季度": (9, 30), "四季度": (12, 31),
                "第一季度": (3, 31), "第二季度": (6, 30), "第三季度": (9, 30), "第四季度": (12, 31)}
 _PART_OF_MONTH = {"上旬": 10, "初": 10, "中旬": 20, "中": 20}
-# A date in words as ``deadline`` reads it (``_DEADLINE``, ``_YEAR_ONLY``), unnamed so that it may be repeated.
-ONE_DATE = "(?:" + re.sub(r"\(\?P<\w+>", "(?:", f"{_DEADLINE.pattern}|{_YEAR_ONLY.pattern}") + ")"
+# A date as ``deadline`` reads it (``_NUMERIC_DATE``, ``_DEADLINE``, ``_YEAR_ONLY``), unnamed so that it may be
+# repeated.
+_DATES = (_NUMERIC_DATE, _DEADLINE, _YEAR_ONLY)
+ONE_DATE = "(?:" + re.sub(r"\(\?P<\w+>", "(?:", "|".join(pattern.pattern for pattern in _DATES)) + ")"
 # A deadline and nothing else, as a clause of units states it: 2025年8月底前完成, 年底前, 6月30日前到位, 2025年底,
 # 次年3月底前完成验收 (what is completed, in a few words), 11月份, dates listed or a span (2025年4月、10月各开展一次,
 # 3月至11月), stages (分两个阶段：6月底前完成申报), the date a rule takes effect (2025年7月1日起执行, which ``deadline``
@@ -77,7 +81,7 @@ def school_calendar(title: str) -> Callable[[int], int] | None:
 
 
 def deadline(text: str, year: int, year_of_month: Callable[[int], int] | None = None) -> date | None:
-    """The last day a stated deadline allows: 2025年6月底前 -> 2025-06-30, 年底前 -> <year>-12-31, 2025.9.30.
+    """The last day a stated deadline allows: 2025年6月底前 -> 2025-06-30, 年底前 -> <year>-12-31, 2025.9.30, 2025.6底.
     Of several dates the latest: 2025年3月至12月 -> 2025-12-31, 上半年完成排查，下半年完成整治 -> <year>-12-31, a
     year stated holding for the dates after it.
 
@@ -88,7 +92,7 @@ def deadline(text: str, year: int, year_of_month: Callable[[int], int] | None = 
     长期坚持 or 持续推进 give None.
     """
     days, plan_year, said = [], year, None  # said: the year the text states, holding for the dates after it
-    for found in sorted(chain(*(pattern.finditer(text) for pattern in (_NUMERIC_DATE, _DEADLINE, _YEAR_ONLY))),
+    for found in sorted(chain(*(pattern.finditer(text) for pattern in _DATES)),
                         key=lambda found: found.start()):
         stated = found.groupdict()
         said = int(found["year"]) if found["year"] else (
