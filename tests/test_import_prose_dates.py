@@ -93,6 +93,28 @@ def test_a_date_in_digits_is_read_as_the_other_prose_dates_are(tmp_path, vocabul
             "set it by hand")]
 
 
+def test_a_deadline_by_an_event_gives_no_day_and_is_reported(tmp_path, vocabulary):
+    """汛前, 开学前, 春节前: the day of the flood season, the term or the festival is the plan's region's, or the
+    year's, and none the plan states; the curator is told, and a day the item states is still read."""
+    result = imported(tmp_path, vocabulary,
+                      "1.做好防汛工作。汛前完成全部水库隐患排查。\n"
+                      "2.开展安全检查。秋季开学前完成校舍安全检查。\n"
+                      "3.做好慰问工作。春节前，走访慰问困难教师，5月底前完成总结。\n"
+                      "4.完善“四预”措施。汛前（5月15日前）完成全部水库汛限水位核定。\n"  # the day named
+                      "5.做好开学准备。9月份开学前完成教材发放，做好开学前准备工作。\n"  # dated; 开学前 of a noun
+                      "6.做好防汛工作。每年汛前完成排查。\n"  # every year
+                      "7.做好防汛工作。汛前完成排查。（责任单位：水利站，2025年5月底前完成）\n")  # stated
+    assert deadlines(result) == [None, None, date(2025, 5, 31), date(2025, 5, 15), date(2025, 9, 30), None,
+                                 date(2025, 5, 31)]
+    assert [(u.line, u.message) for u in result.unsure if "event" in u.message] == [
+        (3, "item 1 states a deadline by an event in its text, “汛前完成”: no day read from it, "
+            "check the item's deadline"),
+        (4, "item 2 states a deadline by an event in its text, “秋季开学前完成”: no day read from it, "
+            "check the item's deadline"),
+        (5, "item 3 states a deadline by an event in its text, “春节前”: no day read from it, "
+            "check the item's deadline")]
+
+
 def test_a_stated_deadline_is_kept_whatever_the_prose_says(tmp_path, vocabulary):
     result = imported(tmp_path, vocabulary, "1.推进校舍改造。6月底前完成排查。（责任单位：计财科，长期坚持）\n"
                                             "2.推进智慧校园建设。年底前实现全覆盖。（责任单位：电教馆，2025年9月底前完成）\n"
@@ -102,7 +124,8 @@ def test_a_stated_deadline_is_kept_whatever_the_prose_says(tmp_path, vocabulary)
 
 
 def test_a_reviews_prose_dates_are_of_work_done(tmp_path, vocabulary):
-    result = imported(tmp_path, vocabulary, "1.完成校舍改造。6月底前完成全部改造，消除危房。\n", kind="review")
+    result = imported(tmp_path, vocabulary, "1.完成校舍改造。6月底前完成全部改造，消除危房，汛前完成排查。\n",
+                      kind="review")
     assert deadlines(result) == [None] and prose_notes(result) == []
 
 

@@ -26,7 +26,7 @@ from .metadata import CLAUSE_PUNCTUATION, bare_name
 from .markers import PROBLEM
 from .metrics import listed_metric
 from .owners import OwnerClause, find_owner_clause, item_owners, owners_and_support, split_units
-from .prose_dates import Milestone, by_clause, milestones, prose_deadline
+from .prose_dates import Milestone, by_clause, events, milestones, prose_deadline
 from .report import Unsure, walk_item_dicts
 from .structure import TABLE, Part
 from .targets import find_targets
@@ -259,11 +259,13 @@ class Drafter:
                                                    f"not {others}; put them in its text if they matter"))
         return by_year[year]
 
-    def deadline(self, stated: str, part: Part, prose: list[tuple[Mapped, Milestone]]):
+    def deadline(self, stated: str, part: Part, prose: list[tuple[Mapped, Milestone]], read: list[Mapped]):
         """The date a stated deadline (完成时限) gives, noting the ones that give none; else (none stated) the date
-        the milestones of the item's ``prose`` give, each with the stretch of text it is in."""
+        the milestones of the item's ``prose`` give, each with the stretch of text it is in, the events the
+        stretches ``read`` state one by noted."""
         stated = stated or (self.units.deadline if self.units else "")
         if not stated:
+            self.note_events(part, read)
             return self.prose_deadline(part, prose)
         found = dates.deadline(stated, self.year, self.year_of_month)
         if found is None:
@@ -282,6 +284,18 @@ class Drafter:
                 f"deadline of item {part.number} read from its text, {stated}: check it" if due else
                 f"item {part.number} states several deadlines in its text, {stated}: none taken, set it by hand"))
         return due
+
+    def note_events(self, part: Part, read: list[Mapped]) -> None:
+        """Reports the events (汛前完成, 开学前, 春节前) an item's text states a deadline by, of no day to read (see
+        ``prose_dates.events``); none in a review."""
+        found = [] if self.kind == "review" else [(stretch, event) for stretch in read
+                                                   for event in events(stretch.text)]
+        if found:
+            stretch, first = found[0]
+            named = "、".join(dict.fromkeys(quoted(event.group()) for _, event in found))
+            self.unsure.append(Unsure(self.line_of(stretch.source_offset(first.start())),
+                                      f"item {part.number} states a deadline by an event in its text, {named}: no day "
+                                      "read from it, check the item's deadline"))
 
     def milestones(self, stretch: Mapped) -> list[Milestone]:
         """The milestones of a stretch of an item's text; none in a review, whose dates are mostly of work done."""
@@ -305,7 +319,7 @@ class Drafter:
                                           f"number not taken as a target in item {part.number}: {quoted(skip.text)} "
                                           f"({skip.reason})"))
         deadline = self.deadline(stated, part, [(stretch, milestone) for stretch, _, items, _ in stretches
-                                                for milestone in items])
+                                                for milestone in items], [stretch for stretch, *_ in stretches])
         return ordered(model.Item, {
             "number": part.number,
             "title": title,

@@ -4,7 +4,8 @@ A milestone is a date of the plan's year, a month or a period (6月底, 年底, 
 followed by 前 (2025年6月底前, 9月份开学前) or by what is done then (年底建成, 年内实现全覆盖).  It starts something
 when 起 or 开始 follows the date, or its clause starts work (9月前开工建设, 启动, 动工) and completes none before.
 A date of another year (2024年8月底前 in a plan of 2025, 次年3月底前) or recurring (每年6月底前) is none.  One in a
-clause stating a target is the target's (年底前覆盖率达到100%), not the item's: see ``by_clause``.
+clause stating a target is the target's (年底前覆盖率达到100%), not the item's: see ``by_clause``.  An event of no
+stated day (汛前完成, 开学前, 春节前) is no milestone: see ``events``.
 """
 
 from __future__ import annotations
@@ -15,21 +16,32 @@ from datetime import date
 from typing import Callable
 
 from .dates import ONE_DATE, deadline
-from .spans import clause_end, clause_start
+from .spans import CLAUSE_BREAKS, clause_end, clause_start
 
 # What a milestone completes (2025年6月底前完成, 年底建成), or starts (9月前开工建设): the start of a period is no
 # deadline to meet.
 _COMPLETES = "完成|完工|建成|竣工|到位|实现|投用|投入使用|交付|落实|消除|覆盖|达标|办结|上线|通车|封顶|报送|形成"
 _STARTS = "启动|开工|动工|开始"
+_ADVERBS = "(?:全面|基本|全部|力争|确保|要|均)*"
 # A date, then 前 (perhaps of an event: 9月份开学前) or what is done then; not after 每 (每年6月底前), nor 全年, nor
 # a span of years (三年内实现, 两年内).
 _MILESTONE = re.compile(
     rf"(?<![\d每一二两三四五六七八九十个几])(?<!每年)(?P<date>(?!全年){ONE_DATE})"
     r"(?P<before>(?:(?:秋季|春季)?开学)?(?:之前|以前|前))?"
-    rf"(?:全面|基本|全部|力争|确保|要|均)*(?P<verb>{_COMPLETES}|{_STARTS}|起)?")
+    rf"{_ADVERBS}(?P<verb>{_COMPLETES}|{_STARTS}|起)?")
 _STATED_YEAR = re.compile(r"\d{4}|次|明|翌")  # a year a date states: 2024年8月底, 次年3月, 明年底
 # A clause that starts work before it completes any (前市二中…新开工项目开工建设).
 _STARTING_CLAUSE = re.compile(rf"^(?:(?!{_COMPLETES}).)*?(?:{_STARTS})")
+
+
+# An event a deadline is stated by, whose day the plan does not give (汛前完成, 秋季开学前完成, 春节前，…): the flood
+# season starts when it does in the plan's region, a term at its schools, a festival on its own calendar.  Not after a
+# date (9月份开学前 is a milestone), nor recurring (每年汛前), nor the name of a thing (做好开学前准备工作): its clause
+# ends after 前, or what is completed then follows.
+_EVENTS = ("(?:主|入)?汛期?|雨季|入冬|供暖|(?:秋季|春季|新学期)?开学|寒假|暑假|放假|中考|高考"
+           "|春节|元旦|国庆|中秋|端午|清明|五一|两节")
+_EVENT = re.compile(rf"(?<![\d月日底末旬份季期每])(?<!每年)(?:{_EVENTS})(?:之前|以前|前)"
+                    rf"(?:(?=[{re.escape(CLAUSE_BREAKS)}]|\Z)|{_ADVERBS}(?:{_COMPLETES}))")
 
 
 @dataclass(frozen=True)
@@ -53,6 +65,11 @@ def milestones(text: str, year: int, year_of_month: Callable[[int], int] | None)
             starting = match["verb"] in ("起", *_STARTS.split("|")) or bool(_STARTING_CLAUSE.match(rest))
             found.append(Milestone(match.group().strip(), match.start(), due, starting))
     return found
+
+
+def events(text: str) -> list[re.Match]:
+    """The events ``text`` states a deadline by, of no day it gives (see ``_EVENT``): a curator sets the day."""
+    return list(_EVENT.finditer(text))
 
 
 def _of_another_year(written: str, year: int) -> bool:
