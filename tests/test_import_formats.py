@@ -266,7 +266,7 @@ PRINTED = Path(__file__).parent / "fixtures" / "import" / "printed.pdf"
 
 
 def test_a_printed_pdf_is_read_without_its_running_header_and_footer_and_with_its_paragraphs_whole(caplog):
-    text, problems = read_source(str(PRINTED))
+    text, problems, _ = read_source(str(PRINTED))
     lines = [line for line in text.splitlines() if line]
     assert (problems, lines[:2]) == ([], ["示例市教育局工作要点", "一、加强党的建设"])
     assert lines[2:] == [

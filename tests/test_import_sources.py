@@ -17,7 +17,7 @@ TEXT = "示例市教育局2025年工作要点\n一、加强党的建设\n1.深�
 def test_text_in_any_common_encoding_reads_the_same(tmp_path, encoding):
     path = tmp_path / "plan.txt"
     path.write_bytes(TEXT.encode(encoding))
-    text, problems = read_source(str(path))
+    text, problems, _ = read_source(str(path))
     assert problems == []
     assert text == TEXT  # no byte-order mark, no mojibake
 
@@ -31,7 +31,7 @@ def test_windows_line_ends_are_normalised(tmp_path):
 def test_undecodable_text_is_reported_not_guessed(tmp_path):
     path = tmp_path / "plan.txt"
     path.write_bytes("一、".encode("utf-8") + b"\xff\xfe\xff")
-    text, problems = read_source(str(path))
+    text, problems, _ = read_source(str(path))
     assert text is None
     assert "neither UTF-8 nor GB18030" in problems[0].message
 
@@ -39,7 +39,7 @@ def test_undecodable_text_is_reported_not_guessed(tmp_path):
 def test_utf16_cut_off_is_reported_as_such(tmp_path):
     path = tmp_path / "plan.txt"
     path.write_bytes(TEXT.encode("utf-16")[:-1])  # a byte short: the last character cut in half
-    text, problems = read_source(str(path))
+    text, problems, _ = read_source(str(path))
     assert text is None
     assert "UTF-16 byte order mark but is not UTF-16 throughout" in problems[0].message
     assert "cut off" in problems[0].message
@@ -54,24 +54,24 @@ def test_utf16_cut_off_is_reported_as_such(tmp_path):
 def test_a_document_that_is_not_what_its_extension_says_is_reported(tmp_path, name, content, message):
     path = tmp_path / name
     path.write_bytes(content)
-    text, [problem] = read_source(str(path))
+    text, [problem], _ = read_source(str(path))
     assert text is None and problem.path == str(path) and message in problem.message
 
 
 def test_a_folder_is_reported_as_one(tmp_path):
-    text, [problem] = read_source(str(tmp_path))
+    text, [problem], _ = read_source(str(tmp_path))
     assert text is None and problem.message == "is a folder: give the published document's file"
 
 
 def test_unknown_file_type_is_reported(tmp_path):
     path = tmp_path / "plan.rtf"
     path.write_text("{\\rtf1}")
-    text, problems = read_source(str(path))
+    text, problems, _ = read_source(str(path))
     assert text is None and ".rtf" in problems[0].message
 
 
 def test_saved_page_keeps_the_article_and_drops_the_site_around_it():
-    text, problems = read_source(str(FIXTURES / "article.html"))
+    text, problems, _ = read_source(str(FIXTURES / "article.html"))
     assert problems == []
     lines = text.splitlines()
     assert lines[0] == "示例市教育局2025年工作要点"  # the page heading, outside the article container
@@ -124,7 +124,7 @@ def make_docx(path: Path) -> None:
 def test_word_document_gives_paragraphs_and_table_rows_in_order(tmp_path):
     path = tmp_path / "plan.docx"
     make_docx(path)
-    text, problems = read_source(str(path))
+    text, problems, _ = read_source(str(path))
     assert problems == []
     assert text.splitlines() == [
         "示例市教育局2025年重点工作任务分解表",
@@ -187,7 +187,7 @@ WRAPPED_COPY = [  # a plan copied out of a PDF viewer into a text file, its line
 def test_a_text_copied_from_a_pdf_with_its_line_wraps_is_read_with_them_repaired(tmp_path):
     path = tmp_path / "copy.txt"
     path.write_text("\n".join(WRAPPED_COPY), encoding="utf-8")
-    text, [warning] = read_source(str(path))
+    text, [warning], _ = read_source(str(path))
     assert (warning.severity, warning.line) == ("warning", 0)
     assert "a copy of a PDF" in warning.message and "6 line(s) joined" in warning.message  # 8 lines made 2
     assert text.split("\n") == WRAPPED_COPY[:2] + [
@@ -211,7 +211,7 @@ def test_a_text_of_one_paragraph_a_line_keeps_its_lines(tmp_path):
              "各单位要细化工作措施，确保各项任务按期完成。"]
     path = tmp_path / "lines.txt"
     path.write_text("\n".join(lines), encoding="utf-8")
-    assert read_source(str(path)) == ("\n".join(lines), [])  # nor is it said to be repaired
+    assert read_source(str(path)) == ("\n".join(lines), [], ())  # nor is it said to be repaired
 
 
 def test_a_wrapped_line_before_a_table_row_keeps_its_break():
@@ -278,7 +278,7 @@ def test_real_pdf_is_read_with_its_wraps_repaired(tmp_path):
         "2.强化党建引领作用。启动实施党建引领工程，打造红烛党建品牌，推动各",
         "地各校创建特色品牌。",
     ]))
-    text, problems = read_source(str(path))
+    text, problems, _ = read_source(str(path))
     assert problems == []
     assert [line for line in text.splitlines() if line] == [
         "一、加强党的建设",

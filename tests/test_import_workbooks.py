@@ -79,7 +79,7 @@ def test_a_workbooks_visible_sheets_are_read_in_order_and_a_hidden_one_is_left_o
     indicators_sheet(book.create_sheet("考核指标"))
     path = tmp_path / "tasks.xlsx"
     book.save(path)
-    text, [warning] = read_source(str(path))
+    text, [warning], _ = read_source(str(path))
     assert text.splitlines()[-4:] == ["2\t提升保教质量\t开展保育教育质量评估。\t教研室\t基教科 计财科\t2025年12月31日\t",
                                       "指标名称\t2025年目标值\t责任单位", "学前三年毛入园率\t95%\t基教科",
                                       "义务教育巩固率\t99%\t基教科"]
@@ -127,7 +127,7 @@ def test_a_cell_gives_the_value_its_formula_last_computed_and_one_never_computed
     with zipfile.ZipFile(path, "w") as saved:
         for name, data in parts.items():
             saved.writestr(name, data)
-    text, [warning] = read_source(str(path))
+    text, [warning], _ = read_source(str(path))
     assert text.splitlines()[1:] == ["新增公办学位\t\t基教科", "小学\t300\t基教科"]
     assert warning.message == ("sheet Sheet: 1 formula cell(s) whose value the workbook does not hold, read as "
                                "empty (B2): open the workbook in Excel or WPS and save it to store their values")
@@ -138,7 +138,7 @@ def test_a_cell_gives_the_value_its_formula_last_computed_and_one_never_computed
 def test_an_older_office_format_is_refused_saying_to_save_it_in_the_newer_one(tmp_path, name, newer):
     path = tmp_path / name
     path.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(504))  # an OLE compound file's header
-    text, [problem] = read_source(str(path))
+    text, [problem], _ = read_source(str(path))
     assert text is None and problem.message.startswith(f"cannot import {Path(name).suffix} files (")
     assert problem.message.endswith(f"): open it in Word, Excel or WPS and save it as {newer}")
 
@@ -146,7 +146,7 @@ def test_an_older_office_format_is_refused_saying_to_save_it_in_the_newer_one(tm
 def test_an_xls_named_xlsx_is_refused_as_no_xlsx_workbook(tmp_path):
     path = tmp_path / "tasks.xlsx"
     path.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(504))
-    text, [problem] = read_source(str(path))
+    text, [problem], _ = read_source(str(path))
     assert text is None and "not an Excel workbook in the .xlsx format" in problem.message
 
 

@@ -37,6 +37,7 @@ class Imported:
     unsure: tuple[Unsure, ...]
     dropped: tuple[int, ...]   # source lines removed as site noise
     errors: tuple[Diagnostic, ...] = ()
+    places: tuple[str, ...] = ()  # where each source line is in the document, if not its number (``read_source``)
 
 
 def stored_path(root: str, source: str) -> str:
@@ -50,14 +51,14 @@ def names_another_source(root: str, recorded: str, source: str) -> bool:
     return bool(recorded) and os.path.realpath(os.path.join(root, recorded)) != os.path.realpath(source)
 
 
-def read_clean(path: str) -> tuple[str | None, Cleaned | None, list[Diagnostic]]:
+def read_clean(path: str) -> tuple[str | None, Cleaned | None, list[Diagnostic], tuple[str, ...]]:
     """The source text as read and its lines without noise (shared with ``verify``), with the warnings of
-    reading it; or None, None and why it cannot be read."""
-    text, said = read_source(path)
+    reading it and the places of its lines (``read_source``); or None, None, why it cannot be read and ()."""
+    text, said, places = read_source(path)
     if text is None:
-        return None, None, said
+        return None, None, said, places
     lines, mended = ocr.mend(split_lines(text))
-    return text, replace(clean(lines), mended=mended), said
+    return text, replace(clean(lines), mended=mended), said, places
 
 
 def _unknown_publisher(signer: Line | None, organisations: tuple[Organisation, ...]) -> str:
@@ -79,7 +80,7 @@ def _unknown_publisher(signer: Line | None, organisations: tuple[Organisation, .
 
 
 def import_source(path: str, settings: Settings, vocabulary: Vocabulary) -> Imported:
-    text, cleaned, said = read_clean(path)
+    text, cleaned, said, places = read_clean(path)
     if text is None:
         return Imported(None, "", (), (), tuple(said))
     if not text.strip():
@@ -130,4 +131,4 @@ def import_source(path: str, settings: Settings, vocabulary: Vocabulary) -> Impo
         closing=joined((*outline.closing, *(line.text for line in meta.appended)), "\n").text)
     unsure += drafter.unsure + drafter.people_notes() + drafter.vocabulary_notes()
     unsure += audit.lost_clauses(body, plan, (u.message for u in unsure))
-    return Imported(plan, text, tuple(unsure), cleaned.dropped)
+    return Imported(plan, text, tuple(unsure), cleaned.dropped, places=places)

@@ -27,34 +27,35 @@ from .workbooks import read_xlsx
 MAX_BYTES = 32 * 1024 * 1024
 
 
-def read_source(path: str) -> tuple[str | None, list[Diagnostic]]:
-    """The document's text and a warning if its line wraps were repaired (``_unwrapped``), or None and a
-    diagnostic saying why it cannot be read."""
+def read_source(path: str) -> tuple[str | None, list[Diagnostic], tuple[str, ...]]:
+    """The document's text, a warning if its line wraps were repaired (``_unwrapped``), and where each line is in
+    the document when a line's number does not say (a workbook's sheet and row, else none); or None, a diagnostic
+    saying why it cannot be read, and no places."""
     extension = os.path.splitext(path)[1].lower()
     reader = READERS.get(extension)
     if os.path.isdir(path):
-        return None, [Diagnostic(path, 0, 0, "", "is a folder: give the published document's file")]
+        return None, [Diagnostic(path, 0, 0, "", "is a folder: give the published document's file")], ()
     if extension in OLDER_FORMATS:
         kind, newer = OLDER_FORMATS[extension]
         return None, [Diagnostic(path, 0, 0, "", f"cannot import {extension} files ({kind}): open it in Word, "
-                                 f"Excel or WPS and save it as {newer}")]
+                                 f"Excel or WPS and save it as {newer}")], ()
     if reader is None:
         known = ", ".join(sorted(READERS))
         return None, [Diagnostic(path, 0, 0, "", f"cannot import {extension or 'a file without extension'} "
-                                 f"files (known: {known})")]
+                                 f"files (known: {known})")], ()
     try:
         with open_to_read(path) as file:
             if os.fstat(file.fileno()).st_size > MAX_BYTES:
-                return None, [Diagnostic(path, 0, 0, "", f"file is larger than {MAX_BYTES:,} bytes")]
-            text, notes = reader(file)
+                return None, [Diagnostic(path, 0, 0, "", f"file is larger than {MAX_BYTES:,} bytes")], ()
+            text, notes, places = reader(file)
             text = normalise_newlines(text)
     except OSError as exc:
-        return None, [cannot_read(path, exc.strerror or str(exc))]
+        return None, [cannot_read(path, exc.strerror or str(exc))], ()
     except (UnicodeDecodeError, ValueError) as exc:
-        return None, [cannot_read(path, str(exc))]
+        return None, [cannot_read(path, str(exc))], ()
     if extension in PLAIN_TEXT and hard_wrapped(text):
-        return _unwrapped(path, text)
-    return text, [Diagnostic(path, 0, 0, "", note, "warning") for note in notes]
+        return *_unwrapped(path, text), places
+    return text, [Diagnostic(path, 0, 0, "", note, "warning") for note in notes], places
 
 
 def _unwrapped(path: str, text: str) -> tuple[str, list[Diagnostic]]:
@@ -573,9 +574,10 @@ def read_pdf(file: BinaryIO) -> str:
     return repair_wraps("\n".join(_page_text(page, running) for page in pages))
 
 
-def _noteless(reader: Callable[[BinaryIO], str]) -> Callable[[BinaryIO], tuple[str, list[str]]]:
-    """A reader that has nothing to say beside the text (a workbook's reader says which sheets it left out)."""
-    return lambda file: (reader(file), [])
+def _noteless(reader: Callable[[BinaryIO], str]) -> Callable[[BinaryIO], tuple[str, list[str], tuple[str, ...]]]:
+    """A reader that has nothing to say beside the text (a workbook's reader says which sheets it left out, and
+    the sheet and row of each line): a line's number is its place."""
+    return lambda file: (reader(file), [], ())
 
 
 PLAIN_TEXT = (".txt", ".text")  # read as they are, then repaired if copied out of a PDF (``hard_wrapped``)

@@ -41,7 +41,7 @@ def verify(source_path: str, plan_path: str, root: str) -> tuple[list[Diagnostic
     many of the plan's items match (empty when the plan or the source could not be read)."""
     diagnostics: list[Diagnostic] = []
     document, plan = load_document(plan_path, Plan, diagnostics)
-    text, cleaned, said = read_clean(source_path)
+    text, cleaned, said, _ = read_clean(source_path)
     diagnostics.extend(said)
     if plan is None or cleaned is None:
         return diagnostics, ""

@@ -16,32 +16,27 @@ from typing import BinaryIO
 Cells = list[tuple[int, str]]  # (column, text) of a row's cells, a merged cell once, at its first column
 
 
-def read_xlsx(file: BinaryIO) -> tuple[str, list[str]]:
-    """The rows of the workbook's visible sheets as lines, and notes on what was not read: hidden sheets, and
-    formulas whose value the file does not hold (read as empty cells)."""
+def read_xlsx(file: BinaryIO) -> tuple[str, list[str], tuple[str, ...]]:
+    """The rows of the workbook's visible sheets as lines; notes on what was not read: hidden sheets, and
+    formulas whose value the file does not hold (read as empty cells); and where each line is in the workbook,
+    its sheet and row (sheet 附件2 row 4), for the report, whose line numbers a curator cannot find in a
+    spreadsheet."""
     import openpyxl
 
     book = _shown(file)
     file.seek(0)
     formulas = openpyxl.load_workbook(file, read_only=True)
-    lines, notes = [], []
+    lines, notes, places = [], [], []
     for sheet in book.worksheets:
         if sheet.sheet_state != "visible":
             notes.append(f"sheet {sheet.title} is hidden in the workbook: not read (unhide it to import it)")
             continue
-        lines.extend("\t".join(text for _, text in cells) for _, cells in _rows(sheet))
+        for number, cells in _rows(sheet):
+            lines.append("\t".join(text for _, text in cells))
+            places.append(f"sheet {sheet.title} row {number}")
         notes.extend(_uncomputed(sheet, formulas[sheet.title]))
     formulas.close()
-    return "".join(line + "\n" for line in lines), notes
-
-
-def line_places(path: str) -> tuple[str, ...]:
-    """Where each line ``read_xlsx`` gives is in the workbook, its sheet and row (sheet 附件2 row 4), for the report,
-    whose line numbers a curator cannot find in a spreadsheet."""
-    with open(path, "rb") as file:
-        book = _shown(file)
-    return tuple(f"sheet {sheet.title} row {number}" for sheet in book.worksheets if sheet.sheet_state == "visible"
-                 for number, _ in _rows(sheet))
+    return "".join(line + "\n" for line in lines), notes, tuple(places)
 
 
 def _shown(file: BinaryIO):

@@ -21,7 +21,6 @@ from .merge import assumed_base, merge
 from .pipeline import Settings, import_source, names_another_source, stored_path
 from .report import format_report
 from .verify import verify
-from .workbooks import line_places
 
 
 def run_import(args) -> int:
@@ -44,8 +43,7 @@ def run_import(args) -> int:
     imported = import_source(args.source, settings, vocabulary)
     if imported.errors:
         return print_diagnostics(list(imported.errors), to_stderr=True)
-    places = line_places(args.source) if args.source.lower().endswith(".xlsx") else ()
-    print(format_report(settings.source_file, imported.plan, imported.unsure, imported.dropped, places),
+    print(format_report(settings.source_file, imported.plan, imported.unsure, imported.dropped, imported.places),
           end="", file=sys.stderr)
 
     plan, unchanged = imported.plan, False
