@@ -22,7 +22,7 @@ from typing import Iterable, Iterator
 from . import tables
 from .dates import is_deadline
 from .draft import quoted
-from .markers import GUESSED, match_marker
+from .markers import GUESSED, Marker, match_marker
 from .owners import find_owner_clause, item_owners, split_units
 from .report import Unsure, walk_item_dicts, walk_sections
 from .textmap import Line
@@ -45,7 +45,7 @@ def lost_clauses(body: list[Line], plan: dict, reported: Iterable[str] = ()) -> 
     """Each clause of ``body`` and cell of its tables that no field of ``plan`` holds, nor a message of
     ``reported`` quotes (a cell's), as an unsure place of its line."""
     kept = {clause for text in _texts(plan) for cut in (_CLAUSES, _CLAUSES_OR_LINES, _CLAUSES_OR_CELLS)
-            for guessed in (True, False) for clause in _cut(text, cut, guessed)}
+            for clause in _cut(text, cut, (True, False))}
     report = "\n".join(reported)
     lost = sorted([(lineno, part) for lineno, clause in _clauses(body) if clause not in kept
                    for part in (_cut(clause, _PIECES) if _PIECES.search(clause) else [clause])
@@ -105,17 +105,21 @@ def _clauses(body: list[Line]) -> Iterator[tuple[int, str]]:
 def _stated_apart(text: str, guessed: bool = True) -> Iterator[str]:
     """The clauses of ``text`` (without its number), the units and deadline it states a clause apart: the item's
     fields (【】 too)."""
-    text = _unnumbered(text, guessed)
+    text = _unnumbered(text, match_marker(text), guessed)
     stated = item_owners(text)
-    return _cut(text[stated.start:stated.end] + "。" + text[stated.rest:], _CLAUSES, guessed)
+    return _cut(text[stated.start:stated.end] + "。" + text[stated.rest:], _CLAUSES, (guessed,))
 
 
-def _cut(text: str, cut: re.Pattern, guessed: bool = True) -> Iterator[str]:
-    """The clauses of ``text`` cut at ``cut``, each without its number and its units in 【】."""
+def _cut(text: str, cut: re.Pattern, guessed: tuple[bool, ...] = (True,)) -> Iterator[str]:
+    """The clauses of ``text`` cut at ``cut``, each without its number and its units in 【】: its number taken off
+    each way of ``guessed`` (``_unnumbered``), the number read once for all of them."""
     for clause in cut.split(text):
-        clause = _LEADING_UNITS.sub("", _unnumbered(clause.strip(_EDGES), guessed)).strip(_EDGES)
-        if len(clause) > 1:
-            yield clause
+        clause = clause.strip(_EDGES)
+        marker = match_marker(clause)
+        for unnumbered in dict.fromkeys(_unnumbered(clause, marker, way) for way in guessed):
+            unnumbered = _LEADING_UNITS.sub("", unnumbered).strip(_EDGES)
+            if len(unnumbered) > 1:
+                yield unnumbered
 
 
 def _sentences(body: list[Line]) -> Iterator[tuple[int, str]]:
@@ -138,10 +142,9 @@ def _wrapped(text: str) -> bool:
     return bool(_PROSE.search(text)) and not text.endswith(_ENDS)
 
 
-def _unnumbered(clause: str, guessed: bool = True) -> str:
-    """``clause`` without its number; ``guessed``: also digits glued to the text (27构建…, an item's number where
-    the numbering expects it), which a table's cell starts with as a value (0起)."""
-    marker = match_marker(clause)
+def _unnumbered(clause: str, marker: Marker | None, guessed: bool) -> str:
+    """``clause`` without its number, ``marker`` (``match_marker`` of it); ``guessed``: also digits glued to the text
+    (27构建…, an item's number where the numbering expects it), which a table's cell starts with as a value (0起)."""
     return clause[marker.length:] if marker and (guessed or marker.style not in GUESSED) else clause
 
 
