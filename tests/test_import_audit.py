@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import copy
 
-from generator.importer import audit, metadata
+from generator.importer import audit, metadata, structure
 from generator.importer.clean import clean
 from generator.importer.pipeline import Settings, import_source
 from generator.importer.report import walk_item_dicts
@@ -28,6 +28,11 @@ def imported(tmp_path, text: str):
     return result, body
 
 
+def lost_clauses(body, plan: dict, reported=()):
+    """What the audit reports of ``body`` imported as ``plan``, its tables' cells read as the import reads them."""
+    return audit.lost_clauses(body, structure.outline(body).cells, plan, reported)
+
+
 def lost(unsure) -> tuple[int, str]:
     return unsure.line, unsure.message.split("”")[0].lstrip("“")
 
@@ -35,7 +40,7 @@ def lost(unsure) -> tuple[int, str]:
 def test_an_import_that_keeps_every_word_reports_nothing(tmp_path):
     """Hard wraps, owner clauses of lines, 一是 clauses, units in 【】, headings and a list of attachments."""
     result, body = imported(tmp_path, TEXT)
-    assert audit.lost_clauses(body, result.plan) == []
+    assert lost_clauses(body, result.plan) == []
     assert not [u for u in result.unsure if "in no field of the draft" in u.message]
 
 
@@ -45,14 +50,14 @@ def test_words_no_field_holds_are_reported_with_their_line(tmp_path):
     plan["closing"] = ""  # as when the list of attachments was lost
     [first] = [i for i in walk_item_dicts(plan["sections"]) if i["number"] == "1"]
     first["text"] = first["text"].replace("\n此项工作纳入年度考核。", "")  # as when the deadline swallowed it
-    assert [lost(u) for u in audit.lost_clauses(body, plan)] == [
+    assert [lost(u) for u in lost_clauses(body, plan)] == [
         (6, "此项工作纳入年度考核"), (10, "附件：1.任务分解表"), (11, "考核细则")]
 
 
 def test_the_seeds_import_without_a_lost_word(tmp_path):
     for seed in sorted(SEEDS.glob("*.txt")):
         result, body = imported(tmp_path, seed.read_text(encoding="utf-8"))
-        assert audit.lost_clauses(body, result.plan) == [], seed.name
+        assert lost_clauses(body, result.plan) == [], seed.name
 
 
 def body_of(text: str):
@@ -61,24 +66,24 @@ def body_of(text: str):
 
 def test_past_the_first_clauses_lost_the_rest_are_counted():
     body = body_of("".join(f"第{n}项工作落实到位。\n" for n in range(1, audit.SHOWN + 3)))
-    found = audit.lost_clauses(body, {})
+    found = lost_clauses(body, {})
     assert [u.line for u in found] == list(range(1, audit.SHOWN + 2))
     assert found[-1].message == "and 2 more such clause(s) from here on"
 
 
 def test_a_clause_the_plans_title_preamble_notes_or_closing_holds_is_not_lost():
     body = body_of("此项工作纳入年度考核。\n")
-    assert audit.lost_clauses(body, {}) != []
+    assert lost_clauses(body, {}) != []
     for name in ("title", "preamble", "notes", "closing"):
-        assert audit.lost_clauses(body, {name: "此项工作纳入年度考核。"}) == [], name
+        assert lost_clauses(body, {name: "此项工作纳入年度考核。"}) == [], name
 
 
 def test_a_cell_of_a_tables_row_is_lost_unless_a_field_holds_it_or_the_report_quotes_it():
     body = body_of("序号\t工作任务\t牵头单位\t完成时限\n1\t扩大普惠资源\t基教科、教研室\t2025年9月底前\n")
-    assert [lost(u) for u in audit.lost_clauses(body, {})] == [(2, "扩大普惠资源"), (2, "基教科、教研室")]
+    assert [lost(u) for u in lost_clauses(body, {})] == [(2, "扩大普惠资源"), (2, "基教科、教研室")]
     item = {"number": "1", "text": "扩大普惠资源", "owners": ["基教科"], "support": ["教研室"]}
-    assert audit.lost_clauses(body, {"sections": [{"items": [item]}]}) == []
-    assert audit.lost_clauses(body, {}, ["item 1: “扩大普惠资源”", "owner “基教科、教研室”"]) == []
+    assert lost_clauses(body, {"sections": [{"items": [item]}]}) == []
+    assert lost_clauses(body, {}, ["item 1: “扩大普惠资源”", "owner “基教科、教研室”"]) == []
 
 
 def test_a_cell_a_report_message_holds_only_part_of_is_lost():
@@ -89,7 +94,7 @@ def test_a_cell_a_report_message_holds_only_part_of_is_lost():
     items = [{"number": "1", "text": "扩大普惠资源"}, {"number": "2", "text": "建设操场"}, {"number": "3", "text": "开展督导"}]
     report = ["owner “基教科、教研室” is not in content/departments.yaml", "item 1: “基教科”",
               "metric “新建学校班级” is not in content/metrics.yaml", "item 3: “四个自信”"]
-    assert [lost(u) for u in audit.lost_clauses(body, {"sections": [{"items": items}]}, report)] == [
+    assert [lost(u) for u in lost_clauses(body, {"sections": [{"items": items}]}, report)] == [
         (2, "教研室"), (3, "新建学校")]
 
 
@@ -110,4 +115,4 @@ def test_words_before_a_paragraphs_yi_shi_after_a_colon_are_the_sections_text_no
     [section] = result.plan["sections"]
     assert (section["text"], [i["text"] for i in section["items"]]) == (
         "2026年，我们将重点抓好以下工作：", ["持续深化医共体建设；", "推进新院区投入使用，新增床位200张。"])
-    assert audit.lost_clauses(body, result.plan) == []
+    assert lost_clauses(body, result.plan) == []

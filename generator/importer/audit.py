@@ -41,16 +41,18 @@ _UNITS = ("lead", "owners", "support")  # the columns of units, split as the dra
 SHOWN = 10  # clauses listed at most; the count of the rest follows
 
 
-def lost_clauses(body: list[Line], plan: dict, reported: Iterable[str] = ()) -> list[Unsure]:
+def lost_clauses(body: list[Line], cells: Iterable[tuple[int, str, str | None]], plan: dict,
+                 reported: Iterable[str] = ()) -> list[Unsure]:
     """Each clause of ``body`` and cell of its tables that no field of ``plan`` holds, nor a message of
-    ``reported`` quotes (a cell's), as an unsure place of its line."""
+    ``reported`` quotes (a cell's), as an unsure place of its line; ``cells``: those of the body's table rows, with
+    their line and their column's role, as ``structure`` read them (``Outline.cells``)."""
     kept = {clause for text in _texts(plan) for cut in (_CLAUSES, _CLAUSES_OR_LINES, _CLAUSES_OR_CELLS)
             for clause in _cut(text, cut, (True, False))}
     report = "\n".join(reported)
     lost = sorted([(lineno, part) for lineno, clause in _clauses(body) if clause not in kept
                    for part in (_cut(clause, _PIECES) if _PIECES.search(clause) else [clause])
                    if part not in kept and not _stated(part)]
-                  + [(lineno, cell) for lineno, cell, role in _cells(body) if not _held(cell, role, kept, report)],
+                  + [(lineno, cell) for lineno, cell, role in cells if not _held(cell, role, kept, report)],
                   key=lambda lost: lost[0])
     found = [Unsure(lineno, f"“{clause}” is in no field of the draft: the import lost it; put it back by hand")
              for lineno, clause in lost[:SHOWN]]
@@ -76,22 +78,6 @@ def _held(cell: str, role: str | None, kept: set[str], report: str) -> bool:
         return True  # a value alone (90%, 8.5): a target's value or baseline
     clauses = _stated_apart(cell, guessed=False)  # 0起, 5次: a value, not number 0 or 5 of a part
     return all(clause in kept or _stated(clause) for clause in clauses) or quoted(cell) in report
-
-
-def _cells(body: list[Line]) -> Iterator[tuple[int, str, str | None]]:
-    """(line number, cell, its column's role) for each cell of text of the body's table rows, header rows left
-    out; the role is of the table whose header is above, None in a row of another width."""
-    header = None
-    for line in body:
-        cells = tables.split_cells(line.text)
-        if cells is None or tables.is_separator(cells):
-            continue
-        opened = tables.header(line.text)
-        if opened is not None:
-            header = opened
-            continue
-        roles = header.roles if header is not None and len(cells) == header.width else (None,) * len(cells)
-        yield from ((line.lineno, cell.text, role) for cell, role in zip(cells, roles) if cell.text)
 
 
 def _clauses(body: list[Line]) -> Iterator[tuple[int, str]]:

@@ -130,5 +130,5 @@ def import_source(path: str, settings: Settings, vocabulary: Vocabulary) -> Impo
         notes=f"文号：{meta.document_number}。" if meta.document_number else "", sections=sections,
         closing=joined((*outline.closing, *(line.text for line in meta.appended)), "\n").text)
     unsure += drafter.unsure + drafter.people_notes() + drafter.vocabulary_notes()
-    unsure += audit.lost_clauses(body, plan, (u.message for u in unsure))
+    unsure += audit.lost_clauses(body, outline.cells, plan, (u.message for u in unsure))
     return Imported(plan, text, tuple(unsure), cleaned.dropped, places=places)

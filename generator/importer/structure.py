@@ -77,6 +77,9 @@ class Outline:
     loose: tuple[Mapped, ...]      # unnumbered text before the first numbered line
     closing: tuple[Mapped, ...]    # unnumbered text after the last item, belonging to no item
     unsure: tuple[Unsure, ...]
+    # (line number, cell, its column's role) for each cell of text of the table rows, header rows left out: the
+    # role of the table whose header is above, None in a row of another width (for ``audit``)
+    cells: tuple[tuple[int, str, str | None], ...] = ()
 
 
 @dataclass
@@ -112,13 +115,18 @@ class _Reader:
         self.listing = False  # the lines read are still that list's
         self.last_table: tables.Header | None = None  # the table the line in ``closed_by`` closed
         self.notes: list[Line] = []  # notes right below a table (注：…): the plan's closing
+        self.cells: list[tuple[int, str, str | None]] = []  # the cells of the table rows read (``Outline.cells``)
 
     def note(self, line: int, message: str) -> None:
         self.unsure.append(Unsure(line, message))
 
     def read(self, line: Line) -> None:
         closed_by, self.closed_by = self.closed_by, None
-        if self.table is not None and self.table_row(line):
+        cells = tables.split_cells(line.text)
+        header = tables.header(line.text) if cells is not None else None
+        if cells is not None and header is None and not tables.is_separator(cells):
+            self.keep_cells(line.lineno, cells)
+        if self.table is not None and self.table_row(line, cells, header):
             return
         self.listing = bool(self.last) and lists_attachments(str(line), self.listing)
         if self.listing:
@@ -126,13 +134,19 @@ class _Reader:
             return
         listed, self.attachments = self.attachments, []
         for earlier in listed:  # the document goes on: they were no list of attachments after its items
-            self.read_numbered(earlier)
-        self.read_numbered(line, closed_by)
+            self.read_numbered(earlier, tables.header(earlier.text))
+        self.read_numbered(line, header, closed_by)
 
-    def read_numbered(self, line: Line, closed_by: Line | None = None) -> None:
-        """Read a line that is no table's (a part, if it is numbered as one; else a paragraph).  ``closed_by``:
-        the line read before it, if that line closed a table."""
-        header = tables.header(line.text)
+    def keep_cells(self, lineno: int, cells: list[Mapped]) -> None:
+        """Keep the cells of a row of text for ``Outline.cells``, with the roles of the last header read."""
+        header = self.table or self.last_table
+        roles = header.roles if header is not None and len(cells) == header.width else (None,) * len(cells)
+        self.cells.extend((lineno, cell.text, role) for cell, role in zip(cells, roles) if cell.text)
+
+    def read_numbered(self, line: Line, header: tables.Header | None, closed_by: Line | None = None) -> None:
+        """Read a line that is no table's (a part, if it is numbered as one; else a paragraph); ``header``: its
+        columns' roles if it is a table's header row.  ``closed_by``: the line read before it, if that line closed
+        a table."""
         if header is not None:
             top = self.stack[-1]
             below = closed_by is not None and bool(top.paragraphs) and top.paragraphs[-1] is closed_by
@@ -148,14 +162,13 @@ class _Reader:
 
     # --- tables ---------------------------------------------------------------------
 
-    def table_row(self, line: Line) -> bool:
-        """Take the line as a row of the open table; False (closing the table) if it is not one.  The header of
-        another table right below it (of as many columns) opens that table."""
-        header = tables.header(line.text)
+    def table_row(self, line: Line, cells: list[Mapped] | None, header: tables.Header | None) -> bool:
+        """Take the line (its ``cells``, and its ``header`` if it is a header row) as a row of the open table; False
+        (closing the table) if it is not one.  The header of another table right below it (of as many columns) opens
+        that table."""
         if header is not None and header != self.table:
             self.open_table(header, line, None, after=self.table)
             return True
-        cells = tables.split_cells(line.text)
         if cells is not None and len(cells) == self.table.width:
             columns = tables.row(self.table, cells)
             if columns is not None:
@@ -378,7 +391,7 @@ class _Reader:
         for part in (self.root, *_descendants(self.root)):
             _tasks_whole(part)
         root = self.root.freeze()
-        return Outline(root.children, root.paragraphs, closing, tuple(self.unsure))
+        return Outline(root.children, root.paragraphs, closing, tuple(self.unsure), tuple(self.cells))
 
     def detach_closing(self) -> tuple[Mapped, ...]:
         """Paragraphs after the last item, when no other item of its style has paragraphs of its own,
