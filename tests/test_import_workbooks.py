@@ -12,7 +12,7 @@ import pytest
 
 from generator.cli import main
 from generator.importer.sources import read_source
-from generator.importer.workbooks import number_text
+from generator.importer.workbooks import names_a_part, number_text
 from test_import_formats import drafted, items
 
 TITLE = "示例市教育局2025年重点工作任务清单"
@@ -88,7 +88,43 @@ def test_a_workbooks_visible_sheets_are_read_in_order_and_a_hidden_one_is_left_o
     sections = drafted(path, tmp_path)["sections"]
     assert tasks(sections[:2]) == TASKS
     assert [(s["number"], s["title"], [i["title"] for i in s["items"]]) for s in sections[2:]] == [
-        ("3", "指标名称", ["学前三年毛入园率", "义务教育巩固率"])]  # a section of its own, not rows read as sections
+        ("3", "考核指标", ["学前三年毛入园率", "义务教育巩固率"])]  # a section of its own, titled by its sheet
+
+
+def test_each_sheet_of_one_header_is_a_section_of_its_own_titled_by_its_name_if_that_names_it(tmp_path):
+    """Sheets of tasks with one header were read as one table: one section of items numbered 1 2 1 2 1.  Each is a
+    section, titled by the sheet's name, but for a name that is no title (Sheet3, or a copy of the title), read as
+    the document's."""
+    book = openpyxl.Workbook()
+    for name in ("上半年任务", "下半年任务", "Sheet3", TITLE):
+        sheet = book.active if name == "上半年任务" else book.create_sheet(name)
+        sheet.title = name
+        if name == "上半年任务":
+            sheet.append([TITLE])
+        sheet.append(["序号", "工作任务", "责任单位", "完成时限"])
+        sheet.append([1, f"{name}的第一项任务。", "基教科", "2025年6月底前"])
+        if name != TITLE:
+            sheet.append([2, f"{name}的第二项任务。", "教研室", "2025年12月底前"])
+    path = tmp_path / "tasks.xlsx"
+    book.save(path)
+    plan = drafted(path, tmp_path)
+    assert [(s["number"], s["title"], [(i["number"], i["text"], i["owners"]) for i in s["items"]])
+            for s in plan["sections"]] == [
+        ("一", "上半年任务", [("1", "上半年任务的第一项任务。", ["基教科"]), ("2", "上半年任务的第二项任务。", ["教研室"])]),
+        ("二", "下半年任务", [("1", "下半年任务的第一项任务。", ["基教科"]), ("2", "下半年任务的第二项任务。", ["教研室"])]),
+        ("三", TITLE, [("1", "Sheet3的第一项任务。", ["基教科"]), ("2", "Sheet3的第二项任务。", ["教研室"])]),
+        ("四", TITLE, [("1", f"{TITLE}的第一项任务。", ["基教科"])])]
+
+
+LONG_TITLE = "示例市教育局关于印发2025年全市教育系统重点工作任务分解表的通知"  # cut to 31 characters in a sheet's name
+
+
+@pytest.mark.parametrize("name, title, names", [
+    ("考核指标", TITLE, True), ("Sheet1", TITLE, False), ("sheet 2", TITLE, False), ("工作表1", TITLE, False),
+    (TITLE, TITLE, False), ("示例市教育局", TITLE, True), (LONG_TITLE[:31], LONG_TITLE, False),
+    (LONG_TITLE[:30], LONG_TITLE, True)])
+def test_a_sheets_name_titles_its_part_unless_excel_gave_it_or_it_copies_the_title(name, title, names):
+    assert names_a_part(name, title) is names
 
 
 def test_percentages_typed_as_numbers_are_an_indicator_tables_targets(tmp_path):

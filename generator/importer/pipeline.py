@@ -17,6 +17,7 @@ from .clean import Cleaned, clean
 from .report import Unsure
 from .sources import read_source
 from .textmap import Line, LineIndex, joined, split_lines
+from .workbooks import Place, names_a_part, sheet_starts
 
 
 @dataclass(frozen=True)
@@ -37,7 +38,7 @@ class Imported:
     unsure: tuple[Unsure, ...]
     dropped: tuple[int, ...]   # source lines removed as site noise
     errors: tuple[Diagnostic, ...] = ()
-    places: tuple[str, ...] = ()  # where each source line is in the document, if not its number (``read_source``)
+    places: tuple[Place, ...] = ()  # where each source line is in the document, if not its number (``read_source``)
 
 
 def stored_path(root: str, source: str) -> str:
@@ -51,7 +52,7 @@ def names_another_source(root: str, recorded: str, source: str) -> bool:
     return bool(recorded) and os.path.realpath(os.path.join(root, recorded)) != os.path.realpath(source)
 
 
-def read_clean(path: str) -> tuple[str | None, Cleaned | None, list[Diagnostic], tuple[str, ...]]:
+def read_clean(path: str) -> tuple[str | None, Cleaned | None, list[Diagnostic], tuple[Place, ...]]:
     """The source text as read and its lines without noise (shared with ``verify``), with the warnings of
     reading it and the places of its lines (``read_source``); or None, None, why it cannot be read and ()."""
     text, said, places = read_source(path)
@@ -79,6 +80,13 @@ def _unknown_publisher(signer: Line | None, organisations: tuple[Organisation, .
             "(its id in content/organisations.yaml, or a new id to add there)")
 
 
+def _sheets(places: tuple[Place, ...], title: str) -> tuple[structure.Sheet, ...]:
+    """The sheets of a workbook of several, each titled by its name where that names its part (not Sheet1, nor the
+    document's ``title``), else as the document."""
+    return tuple(structure.Sheet(line, name, name if names_a_part(name, title) else title)
+                 for line, name in sheet_starts(places))
+
+
 def import_source(path: str, settings: Settings, vocabulary: Vocabulary) -> Imported:
     text, cleaned, said, places = read_clean(path)
     if text is None:
@@ -88,8 +96,6 @@ def import_source(path: str, settings: Settings, vocabulary: Vocabulary) -> Impo
                                                         "or the page holds no article"),))
     meta, body, unsure = metadata.split(list(cleaned.lines))
     unsure += [Unsure(0, warning.message) for warning in said] + list(cleaned.mended)
-    outline = structure.outline(body)
-    unsure += outline.unsure
 
     own_text = "\n".join(str(line) for line in cleaned.lines if line not in meta.sender)  # may name the author
     guessed = metadata.guess_organisation(meta.organisation_hints, own_text, vocabulary.organisations)
@@ -117,6 +123,8 @@ def import_source(path: str, settings: Settings, vocabulary: Vocabulary) -> Impo
     if not title:
         title = draft.composed_title(vocabulary.organisation_by_id.get(organisation), year, kind)
         unsure.append(Unsure(0, f"the source prints no title; composed “{title}”"))
+    outline = structure.outline(body, _sheets(places, title))
+    unsure += outline.unsure
 
     drafter = draft.Drafter(organisation, year, kind, vocabulary, LineIndex(text).line_of, meta.year,
                             dates.school_calendar(title))

@@ -43,7 +43,7 @@ def counts(plan: dict) -> dict[str, int]:
 
 
 def format_report(source: str, plan: dict, unsure: Iterable[Unsure], dropped: Iterable[int] = (),
-                  places: Sequence[str] = ()) -> str:
+                  places: Sequence[object] = ()) -> str:
     """The printed report: what was found, then the unsure places in source order, each line with its place in
     the document when ``places`` has one for each line (a workbook's sheet and row)."""
     numbers = counts(plan)
@@ -62,7 +62,7 @@ def format_report(source: str, plan: dict, unsure: Iterable[Unsure], dropped: It
     return "\n".join(lines) + "\n"
 
 
-def _place(line: int, places: Sequence[str]) -> str:
+def _place(line: int, places: Sequence[object]) -> str:
     return f"{line} ({places[line - 1]})" if line <= len(places) else str(line)
 
 

@@ -22,12 +22,12 @@ from .markers import starts_numbered
 from .tables import split_cells
 from .textmap import Mapped
 from .wordlists import Lists
-from .workbooks import read_xlsx
+from .workbooks import Place, read_xlsx
 
 MAX_BYTES = 32 * 1024 * 1024
 
 
-def read_source(path: str) -> tuple[str | None, list[Diagnostic], tuple[str, ...]]:
+def read_source(path: str) -> tuple[str | None, list[Diagnostic], tuple[Place, ...]]:
     """The document's text, a warning if its line wraps were repaired (``_unwrapped``), and where each line is in
     the document when a line's number does not say (a workbook's sheet and row, else none); or None, a diagnostic
     saying why it cannot be read, and no places."""
@@ -574,7 +574,7 @@ def read_pdf(file: BinaryIO) -> str:
     return repair_wraps("\n".join(_page_text(page, running) for page in pages))
 
 
-def _noteless(reader: Callable[[BinaryIO], str]) -> Callable[[BinaryIO], tuple[str, list[str], tuple[str, ...]]]:
+def _noteless(reader: Callable[[BinaryIO], str]) -> Callable[[BinaryIO], tuple[str, list[str], tuple[Place, ...]]]:
     """A reader that has nothing to say beside the text (a workbook's reader says which sheets it left out, and
     the sheet and row of each line): a line's number is its place."""
     return lambda file: (reader(file), [], ())

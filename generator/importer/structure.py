@@ -24,8 +24,9 @@ A table's category rows are parts over its rows: numbered in
 its 序号 column (1 | 深化…, over rows 1.1, 1.2), or restarting at 一、 in a
 section of a document numbered 一、 too (a sequence of the table's own).
 A table of other columns right below another's rows (考核指标 | 单位 |
-2025年目标值 below the tasks, or a second sheet) is a section of its own
-beside the other's parts, not more rows of the part its last rows went in.
+2025年目标值 below the tasks) is a section of its own beside the other's
+parts, not more rows of the part its last rows went in; so is each sheet of
+a workbook after the first (``Sheet``), whatever its columns.
 
 A list of attachments after the items (附件：1.…分解表 / 2.…考核细则: a line
 starting 附件 and a colon, and the short numbered lines after it, each naming
@@ -38,6 +39,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass, field, replace
+from typing import NamedTuple
 
 from . import tables
 from .markers import ARABIC_STYLES, BARE, DECIMAL, GUESSED, KIN, SHI, WORD_STYLES, Marker, inline_enumeration
@@ -53,8 +55,18 @@ TASK = "task"    # a table's task whose measures (具体措施) take several row
 GROUP = "1\t"    # a table's category row numbered in its 序号 column (1 | 深化医药卫生体制改革)
 IN_TABLE = "table "  # before a style: a table's category rows numbered in a sequence of their own (一、学前教育 in 三、)
 OTHER_TABLE = "table\n"  # the section of a table of other columns right below another's rows (考核指标 below tasks)
+SHEET = "sheet"  # the section of a workbook's sheet
+FIRST_SECTION = "一"  # the number of the first section made of a sheet's rows
 HEADING_MAX = 30  # characters at most of a numbered line standing as a heading without a colon
 _NOTE = re.compile(r"(?:注|备注|说明)\s*[0-9０-９]?\s*[：:]")  # a note below a table: 注：完成时限为最迟完成时间…
+
+
+class Sheet(NamedTuple):
+    """A sheet of a workbook of several: the line its lines start at, its name, and the title of its section."""
+
+    line: int
+    name: str
+    title: str
 
 
 @dataclass(frozen=True, slots=True)
@@ -103,7 +115,7 @@ class _Open:
 
 
 class _Reader:
-    def __init__(self):
+    def __init__(self, sheets: tuple[Sheet, ...] = ()):
         self.root = _Open("", "", 0, Mapped("", (), 0), 0)
         self.stack = [self.root]
         self.last: dict[str, _Open] = {}  # the last part of each style, anywhere
@@ -116,6 +128,8 @@ class _Reader:
         self.last_table: tables.Header | None = None  # the table the line in ``closed_by`` closed
         self.notes: list[Line] = []  # notes right below a table (注：…): the plan's closing
         self.cells: list[tuple[int, str, str | None]] = []  # the cells of the table rows read (``Outline.cells``)
+        self.sheets = list(sheets)  # the sheets whose lines are still to come
+        self.sheet: Sheet | None = None  # the sheet being read
 
     def note(self, line: int, message: str) -> None:
         self.unsure.append(Unsure(line, message))
@@ -126,6 +140,8 @@ class _Reader:
         header = tables.header(line.text) if cells is not None else None
         if cells is not None and header is None and not tables.is_separator(cells):
             self.keep_cells(line.lineno, cells)
+        if self.sheets and line.lineno >= self.sheets[0].line:
+            self.turn_sheet(line)
         if self.table is not None and self.table_row(line, cells, header):
             return
         self.listing = bool(self.last) and lists_attachments(str(line), self.listing)
@@ -142,6 +158,36 @@ class _Reader:
         header = self.table or self.last_table
         roles = header.roles if header is not None and len(cells) == header.width else (None,) * len(cells)
         self.cells.extend((lineno, cell.text, role) for cell, role in zip(cells, roles) if cell.text)
+
+    def turn_sheet(self, line: Line) -> None:
+        """At the first line of a sheet after another, open the section of its rows (beside the parts read, not in
+        them), titled by its ``Sheet.title``; the parts read before, if they are items alone (rows with no task of
+        several rows nor category over them), are put in a section of their sheet first, as items do not stand
+        beside sections.  The table open stays open: a sheet without a header row goes on with its columns."""
+        while self.sheets and line.lineno >= self.sheets[0].line:
+            sheet = self.sheets.pop(0)
+        before, self.sheet = self.sheet, sheet
+        if before is None:
+            return
+        del self.stack[1:]
+        parts = self.root.children
+        if parts and not any(part.children for part in parts):
+            self.root.children = [self.sheet_section(before, FIRST_SECTION, parts[0].head, parts[0].lineno, parts)]
+        number = (_next_number(self.root.children[-1].number) or str(len(self.root.children) + 1)) \
+            if self.root.children else FIRST_SECTION
+        section = self.sheet_section(sheet, number, line.text, line.lineno)
+        self.root.children.append(section)
+        self.stack.append(section)
+        self.table_in = section
+
+    def sheet_section(self, sheet: Sheet, number: str, at: Mapped, lineno: int, parts: list | None = None) -> _Open:
+        """The section of a sheet's rows (``parts``), its title standing where ``at`` starts, reported."""
+        head = Mapped(sheet.title, (at.source_offset(0),) * len(sheet.title), at.source_offset(0))
+        named = "by the sheet's name" if sheet.title == sheet.name else \
+            f"as the document (its name {sheet.name} is no title)"
+        self.note(lineno, f"the rows of sheet {sheet.name} are read as section {number} of their own, titled {named}: "
+                          "check its number and title")
+        return _Open(SHEET, number, number_value(number) or 0, head, lineno, children=parts or [])
 
     def read_numbered(self, line: Line, header: tables.Header | None, closed_by: Line | None = None) -> None:
         """Read a line that is no table's (a part, if it is numbered as one; else a paragraph); ``header``: its
@@ -194,8 +240,8 @@ class _Reader:
         """Open the table of a header row.  Right below the rows of a table of other columns (``after``), or one
         line below them (``title``: 表2 主要考核指标), and with parts read in the part being read (not a heading
         just opened for it: 二、考核指标), the table is a section of its own beside the parts the other's rows
-        went in (考核指标 | 单位 | 2025年目标值 below the tasks' last category, or a second sheet): titled by that
-        line, else by its first column's header."""
+        went in (考核指标 | 单位 | 2025年目标值 below the tasks' last category): titled by that line, else by its
+        first column's header."""
         self.table = header
         other = after or (self.last_table if title is not None else None)
         depth = next((depth for depth, part in enumerate(self.stack) if part is self.table_in), None)
@@ -537,9 +583,10 @@ def _leaves(part: _Open):
         yield from _leaves(child)
 
 
-def outline(lines: list[Line]) -> Outline:
-    """Read the body lines (after ``metadata`` took the title, preamble and signature)."""
-    reader = _Reader()
+def outline(lines: list[Line], sheets: tuple[Sheet, ...] = ()) -> Outline:
+    """Read the body lines (after ``metadata`` took the title, preamble and signature); ``sheets``: those of a
+    workbook of several, each a section of its own."""
+    reader = _Reader(sheets)
     for line in lines:
         reader.read(line)
     return reader.finish()

@@ -11,12 +11,24 @@ from __future__ import annotations
 import datetime
 import re
 import zipfile
-from typing import BinaryIO
+from typing import BinaryIO, NamedTuple, Sequence
 
 Cells = list[tuple[int, str]]  # (column, text) of a row's cells, a merged cell once, at its first column
+SHEET_MAX = 31  # characters at most of a sheet's name (Excel cuts a title given as a name there)
+_DEFAULT_NAME = re.compile(r"(?i:sheet)\s*[0-9]*|工作表\s*[0-9]*")  # a new sheet's name: Sheet1, 工作表1 (WPS)
 
 
-def read_xlsx(file: BinaryIO) -> tuple[str, list[str], tuple[str, ...]]:
+class Place(NamedTuple):
+    """Where a line of the text is in the workbook: its sheet, by name, and row."""
+
+    sheet: str
+    row: int
+
+    def __str__(self) -> str:
+        return f"sheet {self.sheet} row {self.row}"
+
+
+def read_xlsx(file: BinaryIO) -> tuple[str, list[str], tuple[Place, ...]]:
     """The rows of the workbook's visible sheets as lines; notes on what was not read: hidden sheets, and
     formulas whose value the file does not hold (read as empty cells); and where each line is in the workbook,
     its sheet and row (sheet 附件2 row 4), for the report, whose line numbers a curator cannot find in a
@@ -33,10 +45,26 @@ def read_xlsx(file: BinaryIO) -> tuple[str, list[str], tuple[str, ...]]:
             continue
         for number, cells in _rows(sheet):
             lines.append("\t".join(text for _, text in cells))
-            places.append(f"sheet {sheet.title} row {number}")
+            places.append(Place(sheet.title, number))
         notes.extend(_uncomputed(sheet, formulas[sheet.title]))
     formulas.close()
     return "".join(line + "\n" for line in lines), notes, tuple(places)
+
+
+def sheet_starts(places: Sequence[Place]) -> tuple[tuple[int, str], ...]:
+    """The line number each sheet's lines start at and the sheet's name, for a workbook of several sheets read
+    (none for one sheet, or for places of no workbook)."""
+    starts = tuple((line, place.sheet) for line, place in enumerate(places, 1)
+                   if line == 1 or places[line - 2].sheet != place.sheet)
+    return starts if len(starts) > 1 else ()
+
+
+def names_a_part(name: str, title: str) -> bool:
+    """Whether a sheet's name can title the part of the document it holds: not the name a new sheet is given
+    (Sheet1, 工作表1), nor a copy of the document's ``title`` (whole, or cut to the length a name may have)."""
+    name = "".join(name.split())
+    title = "".join(title.split())
+    return not _DEFAULT_NAME.fullmatch(name) and not (title.startswith(name) and len(name) in (len(title), SHEET_MAX))
 
 
 def _shown(file: BinaryIO):
