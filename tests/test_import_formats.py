@@ -258,6 +258,34 @@ def test_a_wps_documents_typed_numbers_repeated_header_and_blank_rows_keep_its_t
     assert (sections[2].get("text"), sections[2].get("items")) == (None, None)
 
 
+def test_a_small_table_of_figures_below_an_item_is_its_text_not_items_of_its_own(tmp_path):
+    """A table of figures right below an item of many (项目 | 2024年 | 2025年目标 under item 2): its header and rows
+    are the item's text, reported, and the item keeps its place (it was made a section of the rows, item 3 moved up
+    above it)."""
+    document = docx.Document()
+    for text in ("示例市教育局2025年工作要点", "一、建设高素质教师队伍", "1.加强师德师风建设。（责任单位：基教科）",
+                 "2.补充教师。招聘新教师120名。（责任单位：计财科）"):
+        document.add_paragraph(text)
+    rows = [("项目", "2024年", "2025年目标"), ("新教师（名）", "100", "120"), ("培训学时", "60", "72")]
+    table = document.add_table(rows=len(rows), cols=3)
+    for index, values in enumerate(rows):
+        for column, text in enumerate(values):
+            table.cell(index, column).text = text
+    document.add_paragraph("3.抓好校园安全。（责任单位：基教科）")
+    path = tmp_path / "plan.docx"
+    document.save(path)
+    plan = drafted(path, tmp_path)
+    assert [(s["number"], s.get("sections")) for s in plan["sections"]] == [("一", None)]
+    assert [(i["number"], i["owners"]) for i in items(plan)] == [("1", ["基教科"]), ("2", ["计财科"]), ("3", ["基教科"])]
+    assert items(plan)[1]["text"] == ("补充教师。招聘新教师120名。\n项目\t2024年\t2025年目标\n"
+                                      "新教师（名）\t100\t120\n培训学时\t60\t72")
+    unsure = import_source(str(path), Settings(organisation="demo-edu", year=2025), load_vocabulary(
+        str(tmp_path), [])[0]).unsure
+    assert [(u.line, u.message) for u in unsure if "table" in u.message] == [
+        (4, "the rows of the table below item 2 (lines 5–7) are read as its text, as they name no units and most "
+            "items numbered as it is have none: check they are not items of their own")]
+
+
 # --- PDFs as a browser or an office prints them -------------------------------------------------------------
 
 PRINTED = Path(__file__).parent / "fixtures" / "import" / "printed.pdf"

@@ -105,6 +105,7 @@ class _Open:
     children: list["_Open"] = field(default_factory=list)
     columns: tuple[tuple[str, Mapped], ...] = ()
     line: Mapped | None = None  # the numbered line, number included
+    rows: tuple[Line, ...] = ()  # a table row's lines as read: its table's header before its first row
 
     def column_of(self, role: str) -> Mapped:
         return dict(self.columns)[role]
@@ -120,6 +121,7 @@ class _Reader:
         self.stack = [self.root]
         self.last: dict[str, _Open] = {}  # the last part of each style, anywhere
         self.table: tables.Header | None = None
+        self.header: Line | None = None  # the open table's header row, until its first row is read
         self.table_in: _Open = self.root  # the part the table read last was opened in
         self.closed_by: Line | None = None  # the line read before, if it closed a table (that table's next's title?)
         self.unsure: list[Unsure] = []
@@ -218,7 +220,7 @@ class _Reader:
         if cells is not None and len(cells) == self.table.width:
             columns = tables.row(self.table, cells)
             if columns is not None:
-                self.add_row(columns, line.lineno)
+                self.add_row(columns, line)
             return True
         group = tables.group(self.table, cells) if cells else None
         if group is not None:
@@ -242,7 +244,7 @@ class _Reader:
         just opened for it: 二、考核指标), the table is a section of its own beside the parts the other's rows
         went in (考核指标 | 单位 | 2025年目标值 below the tasks' last category): titled by that line, else by its
         first column's header."""
-        self.table = header
+        self.table, self.header = header, line
         other = after or (self.last_table if title is not None else None)
         depth = next((depth for depth, part in enumerate(self.stack) if part is self.table_in), None)
         siblings = [part for part in self.table_in.children if part.children]
@@ -278,8 +280,9 @@ class _Reader:
                               "one more of the table's")
         return marker
 
-    def add_row(self, columns: dict[str, Mapped], lineno: int) -> None:
+    def add_row(self, columns: dict[str, Mapped], line: Line) -> None:
         """A row of the open table: an item, or one more measure of the task above (then that task's part)."""
+        lineno, rows, self.header = line.lineno, tuple(row for row in (self.header, line) if row), None
         parent = self.stack[-1]
         above = parent.children[-1] if parent.children else None
         if above is not None and above.style in (TABLE, TASK) \
@@ -295,7 +298,7 @@ class _Reader:
         number = columns.get("number")
         head = tables.named(columns)
         parent.children.append(_Open(TABLE, number.text if number else str(len(parent.children) + 1),
-                                     0, head, lineno, columns=tuple(columns.items())))
+                                     0, head, lineno, columns=tuple(columns.items()), rows=rows))
 
     # --- numbered lines --------------------------------------------------------------
 
@@ -463,23 +466,30 @@ class _Reader:
     def fold_sub_items(self) -> None:
         """Sub-items of an item are its text (1.建设…设施。 with （1）…（2）… below, beside 2. and 3. of one line
         each, or alone in its section): a part whose parts are all items is one item when most parts of its style
-        have none, and its line reads as an item's, ended by 。 or a colon, not as a heading."""
+        have none, and its line reads as an item's, ended by 。 or a colon, not as a heading.  So are the rows of
+        a table of figures below an item's line (项目 | 2024年 | 2025年目标 below 6.补充教师。…（责任单位：…）), rows
+        naming no units nor deadline."""
         parts = list(_descendants(self.root))
         leaves = Counter(part.style for part in parts if not part.children)
         styles = Counter(part.style for part in parts)
         for parent in parts:
             for part in parent.children:
-                if (part.children and _item_line(part) and leaves[part.style] * 2 > styles[part.style]
-                        and all(_sub_item(child) for child in part.children[:-1])
+                if not part.children or leaves[part.style] * 2 <= styles[part.style]:
+                    continue
+                if (_item_line(part) and all(_sub_item(child) for child in part.children[:-1])
                         and _sub_item(part.children[-1], True)):
-                    self.fold(part)
+                    first, last = part.children[0], part.children[-1]
+                    self.fold(part, f"the parts {first.number}–{last.number} below item {part.number}")
+                elif _own_line(part) and not _heading(part.head.text) and all(map(_figures, part.children)):
+                    first, last = part.children[0].rows[0], part.children[-1].rows[-1]
+                    self.fold(part, f"the rows of the table below item {part.number} (lines {first.lineno}–"
+                                    f"{last.lineno})", "as they name no units and ")
 
-    def fold(self, part: _Open) -> None:
-        first, last = part.children[0], part.children[-1]
-        self.note(part.lineno, f"the parts {first.number}–{last.number} below item {part.number} are read as its "
-                  "text, as most items numbered as it is have none: check they are not items of their own")
+    def fold(self, part: _Open, parts: str, why: str = "as ") -> None:
+        self.note(part.lineno, f"{parts} are read as its text, {why}most items numbered as it is have none: check "
+                               "they are not items of their own")
         for child in part.children:
-            part.paragraphs += [Line(child.line, child.lineno), *child.paragraphs]
+            part.paragraphs += [*(child.rows or (Line(child.line, child.lineno),)), *child.paragraphs]
         part.children.clear()
 
 
@@ -557,6 +567,12 @@ def _sub_item(part: _Open, last: bool = False) -> bool:
     """Whether the part reads as a point of the item above it: a line of its own with no parts below it, and no
     owners of its own but for the last point (the owners of the whole item)."""
     return _own_line(part) and not part.children and (last or not _names_units(part))
+
+
+def _figures(part: _Open) -> bool:
+    """Whether the part is a row of a table of figures: no parts below it, no units nor deadline in it."""
+    return part.style == TABLE and not part.children and not any(
+        cell.text for role, cell in part.columns if role in ("lead", "owners", "support", "deadline"))
 
 
 def _descendants(part: _Open):
