@@ -325,6 +325,23 @@ def test_unknown_owners_are_not_added_for_an_unknown_organisation_or_from_a_brok
     assert "error: --add-unknown-owners: content/ has errors (above)" in capsys.readouterr().err
     assert departments_file(project) == before + "  - [\n" and not (project / OUTPUT).exists()
 
+def test_unknown_owners_outside_the_organisation_are_named_not_added_as_its_departments(project, capsys):
+    """Another government's departments (县公安局, 市卫生健康委) or a company are not units of the bureau: not
+    filed as its 科室 but named, for the curator to add by hand or take out of the items.  A collective (各县区人民政府)
+    is a 统称 of the bureau's, as curated content files 各县区教育行政部门; its own 机关党委 is a unit of its own."""
+    source = project / "sources" / "outside.txt"
+    source.write_text("示例市教育局2025年工作要点\n一、校园安全\n1.整治校园周边环境。（牵头单位：督导室；配合单位：县公安局、"
+                      "市财政局、市卫生健康委、各县区人民政府、东湖燃气公司）\n2.加强党的建设。（责任单位：机关党委）\n",
+                      encoding="utf-8")
+    assert plansite(project, "import", str(source), "--org", "demo-edu", "-o", str(project / OUTPUT),
+                    "--add-unknown-owners") == 0
+    departments = yaml.safe_load(departments_file(project))["departments"][2:]
+    assert [(d["name"], d["kind"]) for d in departments] == [("督导室", "科室"), ("各县区人民政府", "统称"),
+                                                             ("机关党委", "科室")]
+    assert f"not added to {project / 'content' / 'departments.yaml'}, as bodies outside 示例市教育局, not its units: " \
+           "县公安局, 市财政局, 市卫生健康委, 东湖燃气公司 (add one by hand, with the kind that fits, or take it out of " \
+           "the items)" in capsys.readouterr().err
+
 
 def anonymous_source(project: Path) -> Path:
     """A source that names no organisation (某市 identifies nothing)."""

@@ -5,6 +5,12 @@ department is called ``<organisation id>-unit-<N>``, N counting on from the
 highest such id already in the file (deterministic for the same file and
 plan).  The entry carries a comment asking the curator to check it and, if
 they like, to rename the id before any page links to it.
+
+A department is a unit of the organisation whose plans name it: another
+government's department (县公安局, 市卫生健康委, 县人民政府) or a company named
+as a supporting unit is none of the bureau's, and the vocabulary has no kind
+for it, so it is named for the curator, not added.  A collective (各县区人民政府)
+is a 统称 of the organisation's, as curated content files 各县区教育行政部门.
 """
 
 from __future__ import annotations
@@ -17,6 +23,9 @@ from ..atomicfile import replace_file
 from ..vocabulary import Vocabulary, placeholder_id, placeholder_number
 from .report import walk_item_dicts
 
+# The ends of names of bodies outside an organisation: a government or its departments, a company (not the
+# organisation's own party committee, 机关党委)
+_OUTSIDE = re.compile(r"(?:局|厅|(?<!党)委|委员会|政府|大队|支队|法院|检察院|公司)$")
 COMMENT = "added by plansite import from {source}: check name and kind; rename the id before publishing"
 
 
@@ -28,6 +37,13 @@ def unknown_owners(plan: dict, vocabulary: Vocabulary) -> list[str]:
             if vocabulary.resolve_owner(name, plan["organisation"]) is None and name not in names:
                 names.append(name)
     return names
+
+
+def outside(names: list[str], organisation_name: str) -> list[str]:
+    """The names of bodies outside the organisation (县公安局, 市财政局): not collectives (各…), nor the
+    organisation's own name (县教育局 in 莲花县教育局's plan)."""
+    return [name for name in names
+            if _OUTSIDE.search(name) and not name.startswith("各") and not organisation_name.endswith(name)]
 
 
 def new_departments(names: list[str], organisation: str, existing_ids: set[str]) -> list[dict]:

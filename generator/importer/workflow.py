@@ -229,10 +229,16 @@ def _owners_refusal(plan: dict, vocabulary, vocabulary_problems: list[Diagnostic
 
 def _add_unknown_owners(args, plan: dict, vocabulary, source: str) -> None:
     names = unknown_owners.unknown_owners(plan, vocabulary)
+    path = vocabulary_path(args.root, "departments")
+    organisation = vocabulary.organisation_by_id[plan["organisation"]].name
+    outside = unknown_owners.outside(names, organisation)
+    if outside:
+        print(f"not added to {path}, as bodies outside {organisation}, not its units: {', '.join(outside)} "
+              "(add one by hand, with the kind that fits, or take it out of the items)", file=sys.stderr)
+    names = [name for name in names if name not in outside]
     if not names:
         print("no unknown owners to add", file=sys.stderr)
         return
-    path = vocabulary_path(args.root, "departments")
     departments = unknown_owners.new_departments(names, plan["organisation"],
                                                  set(vocabulary.department_by_id))
     unknown_owners.append_departments(path, departments, source)
