@@ -380,6 +380,13 @@ def _named_units(text: str) -> tuple[str, ...]:
     return names if all(map(_ends_like_unit, names)) else ()
 
 
+def lists_units(text: str) -> bool:
+    """Whether a text names units alone (基教科、教研室), not what a value is counted in (所, 处, 万元): each name of
+    three characters at least, ending like a unit's."""
+    names = _named_units(text)
+    return bool(names) and all(len(name) >= 3 for name in names)
+
+
 def _ends_like_unit(name: str) -> bool:
     """Whether a name ends like a unit's (``_UNIT_END``), before any bracket ending it (各镇（街道）)."""
     return bool(_UNIT_END.search(_NAME_BRACKET.sub("", name)))

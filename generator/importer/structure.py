@@ -159,7 +159,8 @@ class _Reader:
         """Keep the cells of a row of text for ``Outline.cells``, with the roles of the last header read."""
         header = self.table or self.last_table
         roles = header.roles if header is not None and len(cells) == header.width else (None,) * len(cells)
-        self.cells.extend((lineno, cell.text, role) for cell, role in zip(cells, roles) if cell.text)
+        self.cells.extend((lineno, cell.text, tables.read_as(header, role, cell.text))
+                          for cell, role in zip(cells, roles) if cell.text)
 
     def turn_sheet(self, line: Line) -> None:
         """At the first line of a sheet after another, open the section of its rows (beside the parts read, not in

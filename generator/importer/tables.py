@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from .owners import lists_units
 from .textmap import Mapped, joined
 
 # Column role -> header words, most specific first.  A header matches a role
@@ -124,10 +125,18 @@ def row(header_: Header, cells: list[Mapped]) -> dict[str, Mapped] | None:
         return None
     if _roles(cells) == header_.roles:
         return None  # the header again (tables that continue on a new page or under a new heading)
-    columns = {role: cell for role, cell in zip(header_.roles, cells) if role}
+    columns = {read_as(header_, role, cell.text): cell for role, cell in zip(header_.roles, cells) if role}
     if not any(columns.get(role) for role in NAMING):
         return None
     return columns
+
+
+def read_as(header_: Header, role: str | None, cell: str) -> str | None:
+    """The role a cell of a column is read in: a 单位 column's cell naming units (基教科、教研室), not what a value is
+    counted in (所, ‰), gives the row's owners, in a table with no column of them."""
+    if role == "unit" and not {"lead", "owners"} & set(header_.roles) and lists_units(cell):
+        return "owners"
+    return role
 
 
 def named(columns: dict[str, Mapped]) -> Mapped:
