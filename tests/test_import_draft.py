@@ -468,6 +468,20 @@ def test_a_unit_column_naming_units_gives_the_rows_owners_not_the_unit_of_its_va
     assert [u.message for u in result.unsure if "in no field" in u.message or "“8" in u.message] == [
         "number not taken as a target in item 1: “8” (a number without a unit)"]
 
+def test_units_taken_from_a_bracket_ending_a_line_above_the_items_last_are_reported(tmp_path, vocabulary):
+    """For want of a clause ending it, an item's units are those of the first bracket ending one of its lines (the
+    closing words of an article below): a guess the report now names, with the bracket, for the curator to check.
+    Labelled lines the item's text goes on after (责任单位：… over 此项工作…) are no guess."""
+    path = tmp_path / "plan.txt"
+    path.write_text("示例市教育局2025年工作要点\n一、学前教育\n1.扩大普惠资源。新建公办幼儿园5所。（责任单位：计财科）\n"
+                    "2.提升保教质量\n开展幼儿园保育教育质量评估。（责任单位：基教科）\n各地要高度重视，确保取得实效。\n"
+                    "3.推进集团化办学。\n责任单位：计财科\n此项工作纳入年度考核。\n", encoding="utf-8")
+    result = imported(path, vocabulary, year=2025)
+    assert [i["owners"] for i in items(result.plan)] == [["计财科"], ["基教科"], ["计财科"]]
+    assert [(u.line, u.message) for u in result.unsure if "units of item" in u.message] == [
+        (5, "the units of item 2 are those of “（责任单位：基教科）”, which ends this line, not the item's last: check "
+            "they are its own")]
+
 
 LEADERS = """示例县教育局2025年重点工作任务分解表
 序号\t重点任务\t责任领导\t责任单位\t完成时限

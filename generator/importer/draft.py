@@ -189,6 +189,11 @@ class Drafter:
             return self.table_item(part)
         text = joined((p for p in (part.head, *part.paragraphs) if p.text), "\n")
         stated = item_owners(text.text)
+        if stated.guessed:
+            self.unsure.append(Unsure(self.line_of(text.source_offset(stated.rest) - 1),
+                                      f"the units of item {part.number} are those of "
+                                      f"{quoted(text.text[stated.end:stated.rest])}, which ends this line, not the "
+                                      "item's last: check they are its own"))
         text = joined((t for t in (text[stated.start:stated.end].strip(), text[stated.rest:].strip()) if t.text),
                       "\n")
         return self.item_dict(part, lead_phrase(text.text), text, stated.owners, stated.support, stated.deadline,

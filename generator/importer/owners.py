@@ -34,7 +34,7 @@ stated one after another are one deadline (2025年6月底前完成初查，10月
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from itertools import chain, pairwise
 from typing import Callable
 
@@ -134,6 +134,7 @@ class OwnerClause:
     deadline: str             # completion date as stated, '' if none
     start: int                # the clause is text[start:end]; text[:start] is the item without it
     end: int                  # the text's end, but for a clause of lines followed by lines of the item's own
+    guessed: bool = False     # the first bracket ending a line, for want of a clause ending the text: to be checked
 
 
 @dataclass(frozen=True)
@@ -144,6 +145,7 @@ class StatedOwners:
     start: int                # text[start:end] is the item without its 【units】 and owner clause, and
     end: int
     rest: int                 # text[rest:] what follows the clause's lines, the item's too ('' for most)
+    guessed: bool = False     # as in OwnerClause
 
 
 def find_owner_clause(text: str) -> OwnerClause | None:
@@ -165,8 +167,9 @@ def find_owner_clause(text: str) -> OwnerClause | None:
         if clause is not None and lines_end == end:
             return clause
         within = within or clause
-    return within or next(filter(None, (_bracketed_clause(text[:line.start()])
-                                         for line in re.finditer(r"\n", text))), None)
+    ending_a_line = next(filter(None, (_bracketed_clause(text[:line.start()]) for line in re.finditer(r"\n", text))),
+                         None)
+    return within or ending_a_line and replace(ending_a_line, guessed=True)
 
 
 def _bracketed_clause(text: str) -> OwnerClause | None:
@@ -235,7 +238,8 @@ def item_owners(text: str) -> StatedOwners:
     if clause is None:
         return StatedOwners(owners=lead, support=(), deadline="", start=head, end=len(text), rest=len(text))
     return StatedOwners(owners=tuple(dict.fromkeys(lead + clause.owners)), support=clause.support,
-                        deadline=clause.deadline, start=head, end=head + clause.start, rest=head + clause.end)
+                        deadline=clause.deadline, start=head, end=head + clause.start, rest=head + clause.end,
+                        guessed=clause.guessed)
 
 
 def owners_and_support(lead: tuple[str, ...], responsible: tuple[str, ...],
