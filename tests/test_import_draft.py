@@ -471,13 +471,17 @@ def test_a_unit_column_naming_units_gives_the_rows_owners_not_the_unit_of_its_va
 def test_units_taken_from_a_bracket_ending_a_line_above_the_items_last_are_reported(tmp_path, vocabulary):
     """For want of a clause ending it, an item's units are those of the first bracket ending one of its lines (the
     closing words of an article below): a guess the report now names, with the bracket, for the curator to check.
-    Labelled lines the item's text goes on after (责任单位：… over 此项工作…) are no guess."""
+    Labelled lines the item's text goes on after (责任单位：… over 此项工作…) are no guess, nor a bracket above the rows
+    of a table of figures only, the item's text too."""
     path = tmp_path / "plan.txt"
     path.write_text("示例市教育局2025年工作要点\n一、学前教育\n1.扩大普惠资源。新建公办幼儿园5所。（责任单位：计财科）\n"
                     "2.提升保教质量\n开展幼儿园保育教育质量评估。（责任单位：基教科）\n各地要高度重视，确保取得实效。\n"
-                    "3.推进集团化办学。\n责任单位：计财科\n此项工作纳入年度考核。\n", encoding="utf-8")
+                    "3.推进集团化办学。\n责任单位：计财科\n此项工作纳入年度考核。\n"
+                    "4.补充教师。招聘新教师120名。（责任单位：基教科）\n项目\t2024年\t2025年目标\n新教师（名）\t100\t120\n",
+                    encoding="utf-8")
     result = imported(path, vocabulary, year=2025)
-    assert [i["owners"] for i in items(result.plan)] == [["计财科"], ["基教科"], ["计财科"]]
+    assert [(i["owners"], i["text"].count("\t")) for i in items(result.plan)] == [
+        (["计财科"], 0), (["基教科"], 0), (["计财科"], 0), (["基教科"], 4)]
     assert [(u.line, u.message) for u in result.unsure if "units of item" in u.message] == [
         (5, "the units of item 2 are those of “（责任单位：基教科）”, which ends this line, not the item's last: check "
             "they are its own")]

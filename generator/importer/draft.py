@@ -189,7 +189,7 @@ class Drafter:
             return self.table_item(part)
         text = joined((p for p in (part.head, *part.paragraphs) if p.text), "\n")
         stated = item_owners(text.text)
-        if stated.guessed:
+        if stated.guessed and not _table_rows(text.text[stated.rest:]):
             self.unsure.append(Unsure(self.line_of(text.source_offset(stated.rest) - 1),
                                       f"the units of item {part.number} are those of "
                                       f"{quoted(text.text[stated.end:stated.rest])}, which ends this line, not the "
@@ -421,6 +421,11 @@ def _states(text: Mapped, value: Mapped) -> bool:
     """Whether a cell holding a value alone (90%) gives no target the text does not state (县域内就诊率达到90%以上)."""
     number = tables.number_in(value.text) if tables.value_only(value.text) else None
     return number is not None and any(found.value == number for found in find_targets(text.text)[0])
+
+
+def _table_rows(text: str) -> bool:
+    """Whether every line of the text is a table's row (a table of figures below the line its units end)."""
+    return all(tables.split_cells(Mapped.of(line)) is not None for line in text.split("\n") if line.strip())
 
 
 def quoted(text: str) -> str:
