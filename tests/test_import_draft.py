@@ -457,7 +457,8 @@ def test_a_number_alone_below_its_baseline_is_a_ceiling_and_reported(tmp_path, v
 
 def test_a_unit_column_naming_units_gives_the_rows_owners_not_the_unit_of_its_value(tmp_path, vocabulary):
     """序号 | 工作任务 | 目标值 | 单位 | 完成时限 with 基教科 under 单位: the unit responsible for the row, not what its value
-    counts (its cells were lost, reported, and a bare value read 8基教科, a target); a 单位 of 所 or ‰ is still the value's."""
+    counts (its cells were lost, reported, and a bare value read 8基教科, a target); a 单位 of 所 or ‰ is still
+    the value's."""
     path = tmp_path / "units.txt"
     path.write_text("示例市教育局2025年重点工作任务\n一、学前教育\n序号\t工作任务\t目标值\t单位\t完成时限\n"
                     "1\t新建公办幼儿园\t8\t基教科\t2025年8月底前\n2\t开展保育教育质量评估\t\t计财科、教研室\t2025年12月底前\n"
