@@ -328,6 +328,9 @@ def test_the_age_of_a_group_is_not_a_target_but_part_of_the_metric():
     assert read("70岁以上老人体检率达到60%") == [("70岁以上老人体检率", ">=", 60, "%")]
     assert read("每千人口拥有3岁以下婴幼儿托位数达到4.5个") == [("每千人口拥有3岁以下婴幼儿托位数", ">=", 4.5, "个")]
     assert skipped("0-6岁儿童眼保健覆盖率90%")["0-6岁"] == "age of a group"
+    # 周岁 as 岁: the metric started after it, 以上低保、特困老年人…
+    assert read("为80周岁以上低保、特困老年人每人每月发放助餐补贴100元") == [
+        ("为80周岁以上低保、特困老年人每人每月发放助餐补贴", "=", 100, "元")]
 
 
 def test_an_age_is_a_target_only_as_a_life_expectancy_or_a_level_to_reach():

@@ -52,7 +52,7 @@ document numbers (白洮教〔2025〕1号), titles in 《》, quoted names and s
 (“12991”, “两个只增不减”), slogans and model names (四个100%, 三个百分之百, 1+X,
 3+2, 一校一品, 一生一策), dates, years and year ranges (2025年, 2月26日, 12月底,
 2026-2035年), durations in years (15年以上), anniversaries and ages (100周年, 6周岁), the age of a group
-(3岁以下婴幼儿, 三岁以下, 65岁及以上老年人, 年满65岁、, 40岁的骨干教师; 岁 is a unit only for an age
+(3岁以下婴幼儿, 三岁以下, 65岁及以上老年人, 80周岁以上老年人, 年满65岁、, 40岁的骨干教师; 岁 is a unit only for an age
 ending its clause, in a life expectancy, 人均预期寿命80岁, an age, 平均年龄为28岁, or right after a comparator
 that states a level, 达到80岁), the group an item is aimed at (以全县500多名教师为主要对象),
 ordinals (第28届, 第三批),
@@ -267,10 +267,11 @@ _NEGATIVES: tuple[_Negative, ...] = (
         r"(?<![\d.])\d+(?:\.\d+)?\s*个?(?:学年|年)(?:以上|以下|以内|之内|内)?"), True),
     # 建党100周年, 6周岁
     _Negative("anniversary or age", re.compile(r"(?<![\d.])\d+\s*(?:周年|周岁)"), True),
-    # 3岁以下婴幼儿, 三岁以下, 0-6岁、7-14岁儿童, 年满65岁、: the age of a group (not 人均预期寿命80岁, 达到80岁)
+    # 3岁以下婴幼儿, 三岁以下, 0-6岁、7-14岁儿童, 年满65岁、, 80周岁以上: the age of a group (not 人均预期寿命80岁,
+    # 达到80岁)
     _Negative("age of a group", re.compile(
         rf"(?<![\d.{_CN_DIGITS}])(?:\d+|[{_CN_DIGITS}]+)(?:\s*[-—–~～至到]\s*(?:\d+|[{_CN_DIGITS}]+))?"
-        r"\s*岁(?:及以上|以上|以下)?"), False, _age_is_the_measure),
+        r"\s*周?岁(?:及以上|以上|以下)?"), False, _age_is_the_measure),
     # 2025 standing alone (not 2000人, 2000万)
     _Negative("date or year", re.compile(rf"(?<![\d.])(?:19|20)\d{{2}}(?![\d.])(?!\s*(?:{_UNIT}|[万亿]|余|多))"), True),
     # 以全县500多名教师为主要对象: who an item is aimed at, no commitment (培训教师500名 is one)
