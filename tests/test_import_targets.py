@@ -162,6 +162,10 @@ def test_a_comparator_word_starting_a_word_is_no_comparator():
     ("高血压、2型糖尿病患者基层规范管理服务率分别达到65%、62%以上。",
      [("高血压患者基层规范管理服务率", ">=", 65, "%"), ("2型糖尿病患者基层规范管理服务率", ">=", 62, "%")]),
     ("新建社区健身点30个、笼式球场8片。", [("新建社区健身点", "=", 30, "个")]),  # 8片 counts, it names nothing
+    # the whom of the tail (老年人), however long the age before it: all three got 以上老年人高龄津贴…, reported
+    ("80—89周岁、90—99周岁、100周岁及以上老年人高龄津贴分别提高到每人每月50元、100元、300元。",
+     [(f"{ages}老年人高龄津贴", ">=", value, "元/人/月")
+      for ages, value in (("80—89周岁", 50), ("90—99周岁", 100), ("100周岁及以上", 300))]),
 ])
 def test_a_number_naming_something_is_part_of_the_metric(text, expected):
     assert read(text) == expected

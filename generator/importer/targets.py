@@ -698,12 +698,13 @@ def _respective_metrics(core: str, trailing: str, count: int) -> tuple[list[str]
 def _shared_tail(names: list[str]) -> list[str]:
     """Names listed before a shared tail, each with it: 高血压、糖尿病患者规范管理率 -> 高血压患者规范管理率,
     糖尿病患者规范管理率 (the last name taken as long as the one before it, at most half of it, or up to whom the
-    tail is of: 高血压、2型糖尿病患者… -> 2型糖尿病 before 患者); names that are
-    measures of their own (课后服务覆盖率、学生参与率; 城镇新增就业、失业人员再就业) as they are."""
+    tail is of, however long: 高血压、2型糖尿病患者… -> 2型糖尿病 before 患者, 80—89周岁、100周岁及以上老年人高龄津贴
+    -> 80—89周岁老年人高龄津贴); names that are measures of their own (课后服务覆盖率、学生参与率; 城镇新增就业、
+    失业人员再就业) as they are."""
     cut = len(names[-2]) if len(names) > 1 else 0
     head = _TAIL_HEAD.search(names[-1], 1)
     cut = head.start() if head else cut  # 高血压、2型糖尿病患者…: the tail starts at 患者, not after 3 characters
-    if not cut or 2 * cut > len(names[-1]) or any(_RATE_NOUN.search(n) for n in names[:-1]):
+    if not cut or not head and 2 * cut > len(names[-1]) or any(_RATE_NOUN.search(n) for n in names[:-1]):
         return names  # (城镇新增就业、失业人员再就业: no short qualifiers before a shared tail, each a name of its own)
     return [name + names[-1][cut:] for name in names[:-1]] + [names[-1]]
 
