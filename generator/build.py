@@ -204,6 +204,18 @@ def site_config(root: str, **options):
 
 
 @contextlib.contextmanager
+def plugins_started(config, command: str, dirty: bool):
+    """Run the block between the plugins' ``on_startup`` and ``on_shutdown``, as MkDocs' own commands do.
+    MkDocs keeps one instance of a plugin that has them for every configuration a process loads: started
+    for this command, the plansite plugin forgets a preview that ran before in the same process."""
+    config.plugins.on_startup(command=command, dirty=dirty)
+    try:
+        yield
+    finally:
+        config.plugins.on_shutdown()
+
+
+@contextlib.contextmanager
 def mkdocs_messages(level: int = logging.WARNING):
     """Show MkDocs' log records of ``level`` and above on stderr while the block runs."""
     handler = logging.StreamHandler(sys.stderr)
@@ -287,7 +299,8 @@ def build_site(root: str) -> int:
         with staging_area(site_parent) as site_area:
             config.site_dir = os.path.join(site_area, os.path.basename(site_dir))
             try:
-                with terminal.stage("mkdocs"), reproducible_date(root), forkbuild.pages_made_in(processes):
+                with (plugins_started(config, "build", dirty=False), terminal.stage("mkdocs"),
+                      reproducible_date(root), forkbuild.pages_made_in(processes)):
                     build(config)  # the plansite plugin compacts the search index or runs Pagefind
             except MkDocsException as error:
                 print(f"build failed, docs/ and {site_dir} left as they were: {error}", file=sys.stderr)

@@ -38,7 +38,7 @@ import threading
 from typing import Callable, Sequence
 from urllib.parse import urlsplit
 
-from .build import FIRST_WRITTEN, generate, large, mkdocs_messages, pages, site_config
+from .build import FIRST_WRITTEN, generate, large, mkdocs_messages, pages, plugins_started, site_config
 from .interrupt import terminate_as_interrupt
 from .project import DOCS, SOURCES
 from .write import existing_files
@@ -157,43 +157,42 @@ def preview(root: str, dev_addr: str | None) -> int:
             return 1
         mount_path = urlsplit(config.site_url or "/").path
         config.site_url = url = f"http://{host}:{port}{mount_path}"
-        config.plugins.on_startup(command="serve", dirty=True)
-        # The first build makes every page, on every core as plansite build does (no other thread runs yet);
-        # the rebuilds make the few pages an edit changed, here.
-        processes = forkbuild.processes(config, pages(existing_files(config.docs_dir)))
-        cache_templates(config)
-        list_theme_once(config)
+        with plugins_started(config, "serve", dirty=True):
+            # The first build makes every page, on every core as plansite build does (no other thread runs yet);
+            # the rebuilds make the few pages an edit changed, here.
+            processes = forkbuild.processes(config, pages(existing_files(config.docs_dir)))
+            cache_templates(config)
+            list_theme_once(config)
 
-        server = LiveReloadServer(builder=lambda: build(config, serve_url=url, dirty=True), host=host, port=port,
-                                  root=config.site_dir, mount_path=mount_path)
-        server.error_handler = functools.partial(error_page, config.site_dir)
-        server.observer = Observer()  # native events: MkDocs' polling observer looks every 0.5 s
-        server.build_delay = 0.0  # one signal per regeneration: no burst of events to wait out
-        server.watch(signals)
-        with forkbuild.pages_made_in(processes):
-            build(config, serve_url=url)
-        if processes > 1:
-            print(f"preview: pages made in {processes} processes", file=sys.stderr)
+            server = LiveReloadServer(builder=lambda: build(config, serve_url=url, dirty=True), host=host,
+                                      port=port, root=config.site_dir, mount_path=mount_path)
+            server.error_handler = functools.partial(error_page, config.site_dir)
+            server.observer = Observer()  # native events: MkDocs' polling observer looks every 0.5 s
+            server.build_delay = 0.0  # one signal per regeneration: no burst of events to wait out
+            server.watch(signals)
+            with forkbuild.pages_made_in(processes):
+                build(config, serve_url=url)
+            if processes > 1:
+                print(f"preview: pages made in {processes} processes", file=sys.stderr)
 
-        observer = Observer()
-        # Only the events that may change what generation reads are asked of the system: a generation reads
-        # every file of plans/ and content/, and hearing of each opening and closing (thousands at 1,000
-        # plans) took this process the time the generation needed.
-        changes = [events.FileCreatedEvent, events.FileModifiedEvent, events.FileDeletedEvent,
-                   events.FileMovedEvent, events.DirDeletedEvent, events.DirMovedEvent]
-        regenerator = Regenerator(root, lambda: ask_rebuild(signals))
-        for name in SOURCES:
-            folder = os.path.join(root, name)
-            if os.path.isdir(folder):
-                observer.schedule(regenerator, folder, recursive=True, event_filter=changes)
-        observer.start()
-        try:
-            server.serve()
-        finally:
-            server.shutdown()
-            observer.stop()
-            observer.join()
-            config.plugins.on_shutdown()
+            observer = Observer()
+            # Only the events that may change what generation reads are asked of the system: a generation reads
+            # every file of plans/ and content/, and hearing of each opening and closing (thousands at 1,000
+            # plans) took this process the time the generation needed.
+            changes = [events.FileCreatedEvent, events.FileModifiedEvent, events.FileDeletedEvent,
+                       events.FileMovedEvent, events.DirDeletedEvent, events.DirMovedEvent]
+            regenerator = Regenerator(root, lambda: ask_rebuild(signals))
+            for name in SOURCES:
+                folder = os.path.join(root, name)
+                if os.path.isdir(folder):
+                    observer.schedule(regenerator, folder, recursive=True, event_filter=changes)
+            observer.start()
+            try:
+                server.serve()
+            finally:
+                server.shutdown()
+                observer.stop()
+                observer.join()
     return 0
 
 

@@ -96,6 +96,18 @@ def test_a_preview_keeps_the_search_index_as_material_writes_it(tmp_path):
 
 
 @pytest.mark.site
+def test_a_build_after_a_preview_in_the_same_process_compacts_the_search_index(tmp_path):
+    """MkDocs keeps one plansite plugin for every configuration a process loads: plansite build starts it
+    for a build, as ``mkdocs build`` does, and a preview that ran before leaves it nothing of a preview's."""
+    from generator.cli import main
+
+    root = make_site_project(tmp_path / "project")
+    preview(root, tmp_path / "preview")
+    assert main(["--root", str(root), "build"]) == 0
+    assert "基教科" in (root / "site" / INDEX).read_text(encoding="utf-8")  # UTF-8, not \\uXXXX escapes
+
+
+@pytest.mark.site
 def test_dirty_rebuilds_of_a_preview_keep_its_pagefind_index(tmp_path):
     from mkdocs.commands.build import build
 
