@@ -53,6 +53,7 @@ import json
 import os
 import sys
 import tempfile
+from typing import Collection
 
 import yaml
 
@@ -96,13 +97,16 @@ def publish_edition(repo: Repo, root: str, version: str, alias: str, title: str 
     if not configured_site_url(os.path.join(root, CONFIG)):
         print(NO_SITE_URL, file=sys.stderr)
     remote_commit = site_to_change(repo, branch, remote, push)
-    check_names_on_site(repo, branch, version, alias)
-    tags = share_tags(repo, remote, branch, version) if push else []
-    warn_of_moved_addresses(repo, root, branch, version)
+    entries = site_versions(repo, branch)  # the site the edition joins, before mike adds it
+    on_site = [entry["version"] for entry in entries]
+    check_names_on_site(entries, branch, version, alias)
+    tags = share_tags(repo, remote, on_site, version) if push else []
+    warn_of_moved_addresses(repo, root, on_site, version)
     tag = edition_tag(version)
     created = tag_edition(repo, tag, version)
+    shown = editions_shown(repo, on_site, version)
     with undone_if_stopped(repo, branch, tag if created else None) as before:
-        changed = deploy(repo, root, version, alias, title, branch, remote, before)
+        changed = deploy(repo, root, version, alias, title, branch, remote, before, shown)
     if push:
         push_site(repo, remote, branch, remote_commit, [f"refs/tags/{tag}:refs/tags/{tag}" for tag in tags],
                   f"edition {version} is published here (on {branch}, tagged {tag}) but not on {remote}: run "
@@ -111,10 +115,11 @@ def publish_edition(repo: Repo, root: str, version: str, alias: str, title: str 
 
 
 def deploy(repo: Repo, root: str, version: str, alias: str, title: str | None, branch: str, remote: str,
-           before: str | None) -> bool:
-    """Generate docs/ and have mike build and deploy the edition onto the branch (at commit ``before``, None when
-    there is none), squashed; True when the site changed (see ``squash_or_restore``)."""
-    generate(root, editions_shown(repo, branch, version))
+           before: str | None, shown: frozenset[str]) -> bool:
+    """Generate docs/ (its history showing the editions of the versions ``shown``) and have mike build and deploy
+    the edition onto the branch (at commit ``before``, None when there is none), squashed; True when the site
+    changed (see ``squash_or_restore``)."""
+    generate(root, shown)
     with tempfile.TemporaryDirectory(prefix="plansite-edition-") as folder:
         built = os.path.join(folder, "site")
         mike(root, "deploy", "--update-aliases", "--alias-type", "copy", *(["--title", title] if title else []),
@@ -257,11 +262,11 @@ def read_by_the_build(path: str) -> bool:
     return path.endswith((".yaml", ".yml")) or not hidden
 
 
-def check_names_on_site(repo: Repo, branch: str, version: str, alias: str) -> None:
+def check_names_on_site(entries: list[dict], branch: str, version: str, alias: str) -> None:
     """Refuse a version the site's branch has as an alias, or an alias it has as a version, before anything is
     tagged or built: mike would make the alias a version (an edition never updated again, which the site's root
     opens and later publishes cannot move) or refuse the alias after the build."""
-    for entry in site_versions(repo, branch):
+    for entry in entries:  # the branch's (``site_versions``)
         if version in entry["aliases"]:
             raise PublishError(f"version {version!r} is an alias on {branch} (of edition {entry['version']}): give "
                                f"the edition its own name (e.g. 2025.1)")
@@ -276,16 +281,15 @@ def read_as_text(value: str) -> bool:
     return yaml.resolver.Resolver().resolve(yaml.ScalarNode, value, (True, False)) == "tag:yaml.org,2002:str"
 
 
-def warn_of_moved_addresses(repo: Repo, root: str, branch: str, version: str) -> None:
+def warn_of_moved_addresses(repo: Repo, root: str, on_site: Collection[str], version: str) -> None:
     """Warn of each item whose address (its anchor, item-<key>) the plans changed since the newest edition of the
-    site the edition joins (the branch, as ``site_to_change`` left it): links to it that readers keep or shared
-    would land at the top of its plan's page, or at the item that has its key now.  An item numbered anew gets a
-    new key; an explicit ``id`` keeps it, wherever the item goes.  An edition tagged here but not on that site
-    (published without ``--push``, and left out by one) is no edition readers have links from."""
+    site the edition joins (its versions ``on_site``: the branch, as ``site_to_change`` left it): links to it that
+    readers keep or shared would land at the top of its plan's page, or at the item that has its key now.  An item
+    numbered anew gets a new key; an explicit ``id`` keeps it, wherever the item goes.  An edition tagged here but
+    not on that site (published without ``--push``, and left out by one) is no edition readers have links from."""
     tagged = tagged_versions(repo)
     if version in tagged:
         return  # this edition published again from its commit, which nothing can change now
-    on_site = {entry["version"] for entry in site_versions(repo, branch)}
     published = [edition_tag(v) for v in tagged if v in on_site]
     if not published:
         return  # none before
@@ -339,16 +343,16 @@ def start_from_fetched(repo: Repo, remote: str, branch: str) -> None:
     repo.git("update-ref", f"refs/heads/{branch}", commit)
 
 
-def share_tags(repo: Repo, remote: str, branch: str, version: str) -> list[str]:
-    """The edition tags of the versions the (fetched) branch lists and of ``version``, both ways: those the remote
-    has and this clone lacks are fetched (an edition's 版本记录 finds the site's editions by their tags, and reads
-    their plans there), and those this clone has (or is about to make, on HEAD) and the remote lacks are returned,
-    to push with the site, so that every clone can compare the editions the site shows.  Tags are not forced: one
-    the remote has on another commit is refused here, before anything is tagged or built."""
+def share_tags(repo: Repo, remote: str, on_site: Collection[str], version: str) -> list[str]:
+    """The edition tags of the versions the (fetched) branch lists (``on_site``) and of ``version``, both ways:
+    those the remote has and this clone lacks are fetched (an edition's 版本记录 finds the site's editions by their
+    tags, and reads their plans there), and those this clone has (or is about to make, on HEAD) and the remote lacks
+    are returned, to push with the site, so that every clone can compare the editions the site shows.  Tags are not
+    forced: one the remote has on another commit is refused here, before anything is tagged or built."""
     ours = {name: repo.resolve(f"refs/tags/{name}") for name, _date in repo.tags(EDITION_TAGS)}
     ours.setdefault(edition_tag(version), repo.resolve("HEAD"))
     theirs = remote_tags(repo, remote)
-    listed = {edition_tag(v) for v in [*(entry["version"] for entry in site_versions(repo, branch)), version]}
+    listed = {edition_tag(v) for v in [*on_site, version]}
     clashes = sorted(tag for tag in listed & ours.keys() & theirs.keys() if ours[tag] != theirs[tag])
     if clashes:
         found = ", ".join(f"{tag} on commit {theirs[tag][:12]} (here {ours[tag][:12]})" for tag in clashes)
@@ -403,14 +407,13 @@ def refuse_source_history(repo: Repo, name: str, commit: str) -> None:
                            f"(--branch, default gh-pages)")
 
 
-def editions_shown(repo: Repo, branch: str, version: str) -> frozenset[str]:
-    """The versions whose editions the edition's history (版本记录) shows: those of the site it joins (the branch
-    before mike adds it) and its own, published no later than it.  An edition published here without ``--push``
-    and then left out by one is not on the site, though its tag remains; an older edition published again
+def editions_shown(repo: Repo, on_site: Collection[str], version: str) -> frozenset[str]:
+    """The versions whose editions the edition's history (版本记录) shows: those of the site it joins (``on_site``: the
+    branch before mike adds it) and its own, published no later than it.  An edition published here without
+    ``--push`` and then left out by one is not on the site, though its tag remains; an older edition published again
     shows none published after it, as when it was first published."""
     tagged = tagged_versions(repo)
-    on_site = {entry["version"] for entry in site_versions(repo, branch)} | {version}
-    return frozenset(on_site.intersection(tagged[:tagged.index(version) + 1]))
+    return frozenset({*on_site, version}.intersection(tagged[:tagged.index(version) + 1]))
 
 
 def tagged_versions(repo: Repo) -> list[str]:
