@@ -274,16 +274,22 @@ def read_vocabularies(root: str, rev: str) -> tuple[dict[str, tuple], list[str]]
 
 def compare_revisions(root: str, before: str, after: str = WORKTREE) -> Changelog:
     """The changelog from ``before`` to ``after``; raises ``GitError`` for an unknown revision."""
+    plans, old_warnings, new_warnings = plan_changes(root, before, after)
+    old_entries, old_left_out = read_vocabularies(root, before)
+    new_entries, new_left_out = read_vocabularies(root, after)
+    return Changelog(before, after, plans, tuple(old_warnings + old_left_out + new_warnings + new_left_out),
+                     vocabulary_changes(old_entries, new_entries))
+
+
+def plan_changes(root: str, before: str, after: str = WORKTREE) -> tuple[tuple[PlanChange, ...], list[str], list[str]]:
+    """The changes of the plans from ``before`` to ``after`` (no vocabulary is read), and the warnings of reading
+    each (``read_plans``); raises ``GitError`` for an unknown revision."""
     old, old_warnings, old_broken = read_plans(root, before)
     new, new_warnings, new_broken = read_plans(root, after)
     # a plan whose file has errors on one side is compared on neither: it was not added or removed
     old = {plan_id: plan for plan_id, plan in old.items() if plan.path not in new_broken}
     new = {plan_id: plan for plan_id, plan in new.items() if plan.path not in old_broken}
-    old_entries, old_left_out = read_vocabularies(root, before)
-    new_entries, new_left_out = read_vocabularies(root, after)
-    return Changelog(before, after, compare(old, new),
-                     tuple(old_warnings + old_left_out + new_warnings + new_left_out),
-                     vocabulary_changes(old_entries, new_entries))
+    return compare(old, new), old_warnings, new_warnings
 
 
 def vocabulary_changes(before: dict[str, tuple], after: dict[str, tuple]) -> tuple[EntryChange, ...]:

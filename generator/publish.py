@@ -57,7 +57,7 @@ from typing import Collection
 
 import yaml
 
-from .changes import compare_revisions
+from .changes import plan_changes
 from .changetext import move_place
 from .gitrepo import IGNORED, GitError, Repo, UnknownRevision
 from .interrupt import run_stoppable, terminate_as_interrupt
@@ -293,7 +293,8 @@ def warn_of_moved_addresses(repo: Repo, root: str, on_site: Collection[str], ver
     published = [edition_tag(v) for v in tagged if v in on_site]
     if not published:
         return  # none before
-    for plan in compare_revisions(root, published[-1]).plans:  # the files on disk: committed, checked above
+    plans, _, _ = plan_changes(root, published[-1])  # the files on disk: committed, checked above
+    for plan in plans:
         keys = {item.after.key for item in plan.items if item.after is not None}  # (the others kept theirs)
         for item in plan.items:
             if item.kind == "moved" and item.before.key != item.after.key:
