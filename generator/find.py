@@ -31,7 +31,7 @@ import stat
 import sys
 import typing
 import unicodedata
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field, fields, replace
 from functools import cached_property
 from datetime import date
 from typing import Iterable
@@ -112,19 +112,19 @@ def select(corpus: Corpus, criteria: Criteria) -> list[Entry]:
     return [entry for entry in corpus.entries if matches(entry, criteria)]
 
 
-# Each facet of ``Criteria`` as the command line names it, and its value when it allows everything.
-OPTIONS = {"organisations": ("--org", frozenset()), "years": ("--year", frozenset()),
-           "themes": ("--theme", frozenset()), "departments": ("--department", frozenset()),
-           "statuses": ("--status", frozenset()), "has_target": ("--has-target", False), "words": ("the words", ())}
+# Each facet of ``Criteria`` as the command line names it, and its value when it allows everything (its default).
+OPTIONS = {"organisations": "--org", "years": "--year", "themes": "--theme", "departments": "--department",
+           "statuses": "--status", "has_target": "--has-target", "words": "the words"}
+ALLOWS_ALL = {facet.name: facet.default for facet in fields(Criteria) if facet.name in OPTIONS}
 
 
 def without_each(corpus: Corpus, criteria: Criteria) -> list[str]:
     """For an answer that is empty, what each facet given takes away: how many items match all the others
     (``--year`` with ``--department``: the unit has items, of other years).  Nothing for one facet alone."""
-    given = [facet for facet, (_, allows_all) in OPTIONS.items() if getattr(criteria, facet) != allows_all]
+    given = [facet for facet, allows_all in ALLOWS_ALL.items() if getattr(criteria, facet) != allows_all]
     if len(given) < 2:
         return []
-    return [f"without {OPTIONS[facet][0]}: {len(select(corpus, replace(criteria, **{facet: OPTIONS[facet][1]})))}"
+    return [f"without {OPTIONS[facet]}: {len(select(corpus, replace(criteria, **{facet: ALLOWS_ALL[facet]})))}"
             for facet in given]
 
 
