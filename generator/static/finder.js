@@ -190,22 +190,25 @@
     status: ({item}) => (item.state ? [item.state] : []),
   };
 
-  /* For each list, how many of ``entries`` each value gives with the other filters as they are: an item failing
-   * no filter counts for its values of every list, an item failing one filter for its values of that one. */
+  /* The ``entries`` that pass every filter, in their order, and for each list how many of them each value gives
+   * with the other filters as they are: an item failing no filter counts for its values of every list, an item
+   * failing one filter for its values of that one. */
   function tally(state, entries) {
     const set = tests(state);
+    const found = [];
     const counts = new Map(FACETS.map((name) => [name, new Map()]));
     const add = (name, entry) => VALUES[name](entry).forEach((value) =>
       counts.get(name).set(value, (counts.get(name).get(value) || 0) + 1));
     for (const entry of entries) {
       const failed = set.filter(([, test]) => !test(entry)).map(([name]) => name);
       if (!failed.length) {
+        found.push(entry);
         FACETS.forEach((name) => add(name, entry));
       } else if (failed.length === 1 && counts.has(failed[0])) {
         add(failed[0], entry);
       }
     }
-    return counts;
+    return {found, counts};
   }
 
   function result({shown}) {
@@ -425,9 +428,11 @@
       return next;
     }
 
-    /* Each option's count (see tally), when every year it needs is loaded; else its name alone. */
+    /* Each option's count (see tally), when every year it needs is loaded, else its name alone; returned, the
+     * items of the years loaded that match ``state``, newest year first (as the index lists the years). */
     function countOptions(state) {
-      const counts = tally(state, [...files.ready.values()].flat());
+      const loaded = index.years.filter(({year}) => files.ready.has(year)).flatMap(({year}) => files.ready.get(year));
+      const {found, counts} = tally(state, loaded);
       for (const name of FACETS) {
         for (const shown of Array.from(form.elements[name].options).slice(1)) {
           const years = neededYears({...state, [name]: shown.value});
@@ -435,11 +440,13 @@
             ? TEXT.counted(shown.dataset.name, counts.get(name).get(shown.value) || 0) : shown.dataset.name;
         }
       }
+      return found;
     }
 
-    function show(state, years, run) {
-      countOptions(state);
-      found = years.flatMap(({year}) => files.ready.get(year)).filter(matches(state));
+    /* Show the items that match ``state`` and count the options, in one pass over the years loaded: every year
+     * the state needs is (the others hold no item that matches it). */
+    function show(state, run) {
+      found = countOptions(state);
       results.removeAttribute("aria-busy");
       results.replaceChildren();
       shownCount = 0;
@@ -474,13 +481,13 @@
       const run = ++generation;
       removals.replaceChildren();
       if (years.every(({year}) => files.ready.has(year))) {
-        show(state, years, run);
+        show(state, run);
         return;
       }
       results.replaceChildren();
       results.setAttribute("aria-busy", "true");
       more.hidden = true;
-      load(years, run).then(() => run === generation && show(state, years, run), (error) => {
+      load(years, run).then(() => run === generation && show(state, run), (error) => {
         if (run === generation) {
           results.removeAttribute("aria-busy");
           fail(error);
