@@ -8,6 +8,7 @@ import os
 import sys
 
 from .diagnostics import print_diagnostics
+from .interrupt import terminate_as_interrupt
 from .project import CONTENT_SCHEMAS, SCHEMA_FILE, SOURCES
 
 
@@ -120,7 +121,8 @@ def main(argv: list[str] | None = None) -> int:
                      "run the command in a project's folder, or pass --root DIR (`plansite init --org ID --name 名称` "
                      "makes a new project)")
     try:
-        return args.run(args)
+        with terminate_as_interrupt():  # SIGTERM (a CI job cancelled, kill) too: what is half-made is cleaned up
+            return args.run(args)
     except KeyboardInterrupt:  # Ctrl-C: a line, not a traceback (files are written whole or not at all)
         print(f"plansite {args.command}: interrupted", file=sys.stderr)
         return 130  # as a shell reports a command stopped by SIGINT

@@ -1,12 +1,15 @@
 """Stopping a command half-way as Ctrl-C does, whatever stops it, with what it started.
 
-``terminate_as_interrupt`` makes SIGTERM (a service manager, a CI job cancelled,
-``kill``) raise ``KeyboardInterrupt`` as Ctrl-C does, so that the command's
-``finally`` and ``except`` blocks run: killed by the default action it left
-what it was making half-made.  ``run_stoppable`` runs a program in a process
-group of its own and, when the wait for it is interrupted, kills that group
-(the program and every process it started) before going on: a child left
-running finishes its work after the command has undone its part.
+``terminate_as_interrupt`` makes SIGTERM (a service manager, a CI job
+cancelled, ``kill``) raise ``KeyboardInterrupt`` as Ctrl-C does, so that the
+command's ``finally`` and ``except`` blocks run: killed by the default action
+it left what it was making half-made.  ``cli.main`` runs every command so: a
+build or a generation removes what it staged, an import the file it was
+writing, a publish puts the site's branch back.  ``run_stoppable`` runs a
+program in a process group of its own and, when the wait for it is
+interrupted, kills that group (the program and every process it started)
+before going on: a child left running finishes its work after the command has
+undone its part.
 """
 
 from __future__ import annotations

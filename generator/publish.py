@@ -60,7 +60,7 @@ import yaml
 from .changes import plan_changes
 from .changetext import move_place
 from .gitrepo import IGNORED, GitError, Repo, UnknownRevision
-from .interrupt import run_stoppable, terminate_as_interrupt
+from .interrupt import run_stoppable
 from .project import (CONFIG, EDITION_TAGS, SOURCES, config_inputs, configured_site_url, edition_tag,
                       edition_version)
 
@@ -490,8 +490,7 @@ def squash(repo: Repo, branch: str) -> str:
 
 def cmd_publish(args) -> int:
     try:
-        with terminate_as_interrupt():  # SIGTERM too undoes what is half-done
-            changed = publish(args.root, args.version, args.alias, args.title, args.branch, args.remote, args.push)
+        changed = publish(args.root, args.version, args.alias, args.title, args.branch, args.remote, args.push)
     except (PublishError, GitError) as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 1

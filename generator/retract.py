@@ -24,7 +24,6 @@ from __future__ import annotations
 import sys
 
 from .gitrepo import GitError, Repo
-from .interrupt import terminate_as_interrupt
 from .project import EDITION_TAGS, edition_tag
 from .publish import (PublishError, check_branch, checkouts_following, mike, push_site, remote_tags, site_to_change,
                       site_versions, squash, undone_if_stopped)
@@ -92,8 +91,7 @@ def heir_of(entries: list[dict], version: str, branch: str, remote: str) -> tupl
 
 def cmd_retract(args) -> int:
     try:
-        with terminate_as_interrupt():
-            aliases, heir = retract(args.root, args.version, args.branch, args.remote, args.push)
+        aliases, heir = retract(args.root, args.version, args.branch, args.remote, args.push)
     except (PublishError, GitError) as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 1

@@ -39,7 +39,6 @@ from typing import Callable, Sequence
 from urllib.parse import urlsplit
 
 from .build import FIRST_WRITTEN, generate, large, mkdocs_messages, pages, plugins_started, site_config
-from .interrupt import terminate_as_interrupt
 from .project import DOCS, SOURCES
 from .write import existing_files
 
@@ -128,11 +127,10 @@ def serve(root: str, dev_addr: str | None) -> int:
     """Preview until interrupted (Ctrl-C or SIGTERM), then remove the preview's site."""
     if generate(root) is None:
         return 1
-    with terminate_as_interrupt():
-        try:
-            return preview(root, dev_addr)
-        except KeyboardInterrupt:
-            return 0
+    try:
+        return preview(root, dev_addr)
+    except KeyboardInterrupt:  # Ctrl-C, or SIGTERM (``cli.main``)
+        return 0
 
 
 def preview(root: str, dev_addr: str | None) -> int:

@@ -187,18 +187,32 @@ def test_killed_between_the_swaps_of_docs_and_site(states, tmp_path):
     assert assert_whole_then_recovered(root, states) == (True, False)
 
 
-def test_interrupted_build_says_so_in_a_line_and_leaves_both_whole(states, tmp_path):
-    """Ctrl-C (SIGINT) while MkDocs builds: one line, no traceback, the exit status a shell gives a command
-    stopped so, and docs/ and site/ as they were."""
+@pytest.mark.parametrize("stop", [signal.SIGINT, signal.SIGTERM], ids=["SIGINT", "SIGTERM"])
+def test_interrupted_build_says_so_in_a_line_and_leaves_both_whole(states, tmp_path, stop):
+    """Ctrl-C (SIGINT), or SIGTERM (a CI job cancelled, kill), while MkDocs builds: one line, no traceback, the
+    exit status a shell gives a command stopped by Ctrl-C, its staging area removed, docs/ and site/ as they
+    were.  (SIGTERM killed the build outright, leaving the staged docs/ and site/ to the next build.)"""
     root = fresh_copy(states, tmp_path)
     process = subprocess.Popen([sys.executable, "-m", "generator", "--root", str(root), "build"],
                                stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
     assert reached(process, lambda: staged_site(root))
-    process.send_signal(signal.SIGINT)
+    process.send_signal(stop)
     _, err = process.communicate(timeout=DEADLINE)
     assert (process.returncode, err.splitlines()[-1:]) == (130, ["plansite build: interrupted"])
-    assert "Traceback" not in err
+    assert "Traceback" not in err and leftovers(root) == []
     assert assert_whole_then_recovered(root, states) == (False, False)
+
+
+def test_a_generation_stopped_by_sigterm_cleans_up_and_says_so(states, tmp_path):
+    _, (old_docs, _), _ = states
+    root = fresh_copy(states, tmp_path)
+    process = subprocess.Popen([sys.executable, "-m", "generator", "--root", str(root), "generate"],
+                               stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    assert reached(process, lambda: bool(leftovers(root)))
+    process.send_signal(signal.SIGTERM)
+    _, err = process.communicate(timeout=DEADLINE)
+    assert (process.returncode, err.splitlines()[-1:]) == (130, ["plansite generate: interrupted"])
+    assert tree(root / "docs") == old_docs and leftovers(root) == []
 
 
 def test_a_root_relative_to_the_working_directory_builds(states, tmp_path, monkeypatch):
