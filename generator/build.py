@@ -25,7 +25,8 @@ from typing import Callable, Collection, Iterable, Sequence
 from . import uptodate
 from .builddate import reproducible_date
 from .diagnostics import Diagnostic, InputError, has_errors, print_diagnostics
-from .processes import collector_paused, freeze_for_exit, give_back_free_memory, in_child, yield_cores
+from .processes import (collector_kept, collector_paused, freeze_for_exit, give_back_free_memory, in_child,
+                        yield_cores)
 from .progress import terminal
 from .project import CONFIG, DOCS, site_dir_problem
 from .write import (File, WriteResult, build_lock, existing_files, remove_leftovers, replace_files, stage_tree,
@@ -168,13 +169,14 @@ def generate(root: str, force: bool = False, first: Sequence[str] = (),
             result = said_again(last)
             print(f"docs/: {result}{UP_TO_DATE}", file=sys.stderr)
             return result
-        prepared = prepare(root, first, shown)
-        if prepared is None:
-            return None
-        if prepared.first and os.path.isdir(docs):  # (a first generation has no preview to show them in)
-            write_first(docs, prepared, first_written)
-            yield_cores()  # the preview rebuilds and shows those pages while the rest is made
-        result = render_and_write(partial(write_tree, docs, prepared.files))
+        with collector_kept():  # the model and corpus, out of the collections until the pages are made
+            prepared = prepare(root, first, shown)
+            if prepared is None:
+                return None
+            if prepared.first and os.path.isdir(docs):  # (a first generation has no preview to show them in)
+                write_first(docs, prepared, first_written)
+                yield_cores()  # the preview rebuilds and shows those pages while the rest is made
+            result = render_and_write(partial(write_tree, docs, prepared.files))
         uptodate.record(root, inputs, prepared.said, prepared.sources)
     print(f"docs/: {result}", file=sys.stderr)
     return result
@@ -245,12 +247,13 @@ class Staged:
 def stage_docs(root: str, staged_docs: str) -> tuple[Staged | None, dict[str, float]]:
     """Generate docs/ into the new directory ``staged_docs``: what was done (None when there were errors,
     printed; nothing written), and the times of the stages."""
-    prepared = prepare(root)
-    if prepared is None:
-        return None, dict(terminal.seconds)
-    files, told, sources = prepared.files, prepared.said, prepared.sources
-    del prepared  # the model lives on in ``files``' functions, as long as they are needed
-    result = render_and_write(partial(stage_tree, os.path.join(root, DOCS), files, staged_docs))
+    with collector_kept():  # the model and corpus, out of the collections until the pages are made
+        prepared = prepare(root)
+        if prepared is None:
+            return None, dict(terminal.seconds)
+        files, told, sources = prepared.files, prepared.said, prepared.sources
+        del prepared  # the model lives on in ``files``' functions, as long as they are needed
+        result = render_and_write(partial(stage_tree, os.path.join(root, DOCS), files, staged_docs))
     return Staged(result, pages(files), told, sources), dict(terminal.seconds)
 
 

@@ -79,10 +79,15 @@ def give_back_free_memory() -> None:
         malloc_trim(0)
 
 
+_KEEPING = [0]  # how many ``collector_kept`` blocks are running
+
+
 @contextlib.contextmanager
 def collector_paused():
     """Python's cyclic garbage collector off while the block runs, and what exists when it ends left out of
-    the collections that follow (``gc.freeze``; ``fork_map`` lets it go once its work is done).
+    the collections that follow (``gc.freeze``) as long as the work needs it: to the end of the
+    ``collector_kept`` block this one runs in, or else to this one's end.  Let go (``gc.unfreeze``), it joins
+    the oldest generation, which only a full collection goes over, not the youngest, which the next one does.
 
     For the blocks that make millions of objects which all stay alive and hold no cycles worth collecting
     (reading the plans, with a location for every value; the corpus and the list of pages): the collector
@@ -96,8 +101,24 @@ def collector_paused():
         yield
         gc.freeze()
     finally:
+        if not _KEEPING[0]:
+            gc.unfreeze()
         if enabled:
             gc.enable()
+
+
+@contextlib.contextmanager
+def collector_kept():
+    """What ``collector_paused`` blocks freeze within this block stays frozen to its end (for the work that
+    goes on using it: the model and corpus of a generation, until its pages are rendered), then is let go:
+    a process that loads plans and goes on (plansite serve, the tests) does not keep it for ever."""
+    _KEEPING[0] += 1
+    try:
+        yield
+    finally:
+        _KEEPING[0] -= 1
+        if not _KEEPING[0]:
+            gc.unfreeze()
 
 
 def freeze_for_exit() -> None:

@@ -17,7 +17,7 @@ import pytest
 from generator import build
 from generator.cli import main
 from generator.load import load_site, without_documents
-from generator.processes import collector_paused, cores, fork_each, fork_map, in_child, processes_for
+from generator.processes import collector_kept, collector_paused, cores, fork_each, fork_map, in_child, processes_for
 from generator.progress import terminal
 from generator.render import site_files
 from generator.write import WriteResult, write_tree
@@ -245,18 +245,34 @@ def test_the_collector_is_paused_for_the_block_only():
         gc.enable()
 
 
-def test_what_a_paused_block_made_is_left_out_of_the_collections_that_follow():
+def test_what_a_paused_block_made_is_left_out_of_the_collections_while_the_work_needs_it():
     gc.unfreeze()
-    with pytest.raises(KeyError):
-        with collector_paused():
-            raise KeyError("stop")
-    assert gc.get_freeze_count() == 0  # a block that failed made nothing to keep
-    try:
+    with collector_kept():
+        with pytest.raises(KeyError):
+            with collector_paused():
+                raise KeyError("stop")
+        assert gc.get_freeze_count() == 0  # a block that failed made nothing to keep
         with collector_paused():
             made = [[] for _ in range(1000)]
+        with collector_paused():  # a second block keeps the first one's too
+            pass
         assert gc.get_freeze_count() >= len(made)  # the collector, enabled again, does not go over them
-    finally:
-        gc.unfreeze()
+    assert gc.get_freeze_count() == 0  # the work done, let go
+
+
+def test_a_paused_block_alone_keeps_nothing_out_of_the_collections():
+    """As the tests, or a preview, load plans: what they made, once dropped, is collected as any garbage."""
+    gc.unfreeze()
+    with collector_paused():
+        made = [[] for _ in range(1000)]
+    assert made and gc.get_freeze_count() == 0
+
+
+def test_loading_a_site_keeps_nothing_out_of_the_collections(tmp_path):
+    root = make_site_project(tmp_path / "project")
+    gc.unfreeze()
+    site, _ = load_site(str(root))
+    assert site.plans and gc.get_freeze_count() == 0
 
 
 def test_plansite_generate_leaves_what_it_made_out_of_the_collection_at_its_exit(tmp_path):
