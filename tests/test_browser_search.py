@@ -67,7 +67,9 @@ def test_a_query_typed_in_full_width_is_searched_in_its_ascii_form(browser, site
 
 def test_a_departments_full_name_finds_its_page_first(browser, site_url):
     """Staff type a unit's official name (基础教育科, 计划财务科): jieba cut it (基础教育/科), so the query was
-    looked up as 基础* 基础教育* 教育科, and the unit's page came last, after every item naming 基础教育."""
+    looked up as 基础* 基础教育* 教育科, and the unit's page came last, after every item naming 基础教育.  Then a page
+    naming the full name once (关于本站) came first: the unit's page, a listing boosted down, held it in its text
+    alone; its heading now says it (基教科（基础教育科）)."""
     page = browser.new_page()
     page.goto(site_url)
     for full_name, department in (("基础教育科", "xx-jijiaoke"), ("计划财务科", "xx-jicaike")):
