@@ -647,6 +647,11 @@ def option_names(page, select_id: str) -> dict[str, tuple[str, str]]:
         f"#{select_id}", "s => Array.from(s.options, o => [o.value, o.dataset.name, o.text]).slice(1)")}
 
 
+def with_count(name: str, count: int) -> str:
+    """An option's name with its count: in brackets, or after a dot when the name ends in brackets already."""
+    return f"{name} · {count}" if name.endswith(("）", ")")) else f"{name}（{count}）"
+
+
 def test_each_option_says_how_many_items_it_gives_with_the_other_filters(page, site_url, built_corpus):
     """基教科（12）: how many items choosing an option shows, the other filters as they are, counted in the data
     loaded; an option whose items are not loaded (another year's) says no count."""
@@ -658,18 +663,26 @@ def test_each_option_says_how_many_items_it_gives_with_the_other_filters(page, s
     for name, facet in FACETS.items():
         for value, (option, shown) in option_names(page, f"finder-{name}").items():
             chosen = dataclasses.replace(base, **{facet: frozenset({int(value) if name == "year" else value})})
-            assert shown == f"{option}（{len(select(built_corpus, chosen))}）", (name, value)
+            assert shown == with_count(option, len(select(built_corpus, chosen))), (name, value)
             counted += 1
     assert counted > 10
     org = built_corpus.vocabulary.organisations[0]
     of_org = len(select(built_corpus, dataclasses.replace(base, organisations=frozenset({org.id}))))
-    assert page.get_by_role("option", name=f"{org.name}（{of_org}）", exact=True, include_hidden=True).count() == 1
+    assert page.get_by_role("option", name=with_count(org.name, of_org), exact=True, include_hidden=True).count() == 1
 
     newest, older = max(built_corpus.years), min(built_corpus.years)
     open_finder(page, f"{site_url}tasks/?year={newest}")
     years = option_names(page, "finder-year")
     assert years[str(newest)][1] == f"{newest}年（{len(built_corpus.by_year[newest])}）"
     assert years[str(older)] == (f"{older}年", f"{older}年")  # its file is not loaded
+
+
+def test_a_name_ending_in_brackets_has_its_count_after_a_dot_not_in_a_second_pair(page, site_url, built_corpus):
+    """洮北区教育局（体育局）（12） read as two asides: the count follows the name after a dot instead."""
+    org = next(o for o in built_corpus.vocabulary.organisations if o.name.endswith("）"))
+    open_finder(page, f"{site_url}tasks/?year=all")
+    of_org = sum(e.organisation.id == org.id for e in built_corpus.entries)
+    assert option_names(page, "finder-org")[org.id] == (org.name, f"{org.name} · {of_org}")
 
 
 def test_the_years_an_empty_answer_loads_are_counted_in_the_options(page, site_url, built_corpus,

@@ -11,8 +11,9 @@
  * (进展：逾期未报) first among its details, so the list says it with no filter and confirms it with one; an
  * item of a review shows none; then the deadline the plan states, and on a line of their own its targets, what
  * each asks (目标：学前三年毛入园率 ≥ 94.5%（完成时限 2025-06-30）).  Each option of a list says how many items
- * choosing it shows, the other filters as they are (基教科（12）, as a screen reader reads it), counted in the
- * years loaded: an option that needs a year not loaded says its name alone.  Text from the data reaches the page
+ * choosing it shows, the other filters as they are (基教科（12）, as a screen reader reads it; after a dot when the
+ * name ends in brackets: 某县教育局（体育局） · 12), counted in the years loaded: an option that needs a year not
+ * loaded says its name alone.  Text from the data reaches the page
  * only through textContent, Option(), dataset and optgroup.label: never as markup.
  */
 (function () {
@@ -51,7 +52,7 @@
     targetOnly: "只看有量化目标的事项",
     partial: (count, shown) => `共 ${count} 条事项，显示前 ${shown} 条。`,
     year: (year) => `${year}年`,
-    counted: (name, count) => `${name}（${count}）`,
+    counted: (name, count) => (/[）)]$/.test(name) ? `${name} · ${count}` : `${name}（${count}）`),
     number: (number) => `编号 ${number}`,
     state: "进展：",
     owners: "责任单位：",
