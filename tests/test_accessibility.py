@@ -197,6 +197,8 @@ def test_the_hint_of_a_key_shows_only_where_there_is_a_keyboard(browser, site_ur
 
 FOCUSED = """() => { const e = document.activeElement; const r = e.getBoundingClientRect();
     return {drawer: e.closest('.md-sidebar--primary') !== null, article: e.closest('article') !== null,
+            searchOutput: e.closest('.md-search__output') !== null,
+            searchOpen: document.getElementById('__search').checked,
             role: e.getAttribute('role'), name: e.getAttribute('aria-label'), expanded: e.getAttribute('aria-expanded'),
             onScreen: r.right > 0 && r.left < innerWidth && r.width > 0} }"""
 
@@ -230,4 +232,27 @@ def test_on_a_phone_tab_skips_the_closed_navigation_and_its_button_opens_it(brow
         said.append(page.evaluate(FOCUSED)["expanded"])
     assert said == ["true", "false", "true"]
     assert tab_until(page, lambda stop: stop["drawer"])[-1]["onScreen"]
+    context.close()
+
+
+@pytest.mark.parametrize("viewport", [(1280, 800), (390, 844)])
+def test_tab_never_stops_on_the_search_results_while_they_are_hidden(browser, site_url, pages, viewport):
+    """Material's box of search results (键入以开始搜索, or the results of the last query) is in the Tab order
+    while the search is closed and the box invisible: Tab from the search field, which closes the search, went to
+    it, unseen, and so did Tab from the top of the page."""
+    width, height = viewport
+    context = browser.new_context(viewport={"width": width, "height": height}, reduced_motion="reduce")
+    page = context.new_page()
+    page.goto(site_url + pages["plan"])
+    stops = tab_until(page, lambda stop: stop["article"])
+    assert not any(stop["searchOutput"] and not stop["searchOpen"] for stop in stops), stops
+
+    page.goto(site_url + pages["plan"])
+    query = page.locator("input.md-search__input")
+    page.keyboard.press("s")  # Material's key for the search, at every width
+    query.fill("心理健康")
+    page.locator(".md-search-result__list > li.md-search-result__item").first.wait_for(timeout=15000)
+    page.keyboard.press("Tab")  # closes the search
+    stop = page.evaluate(FOCUSED)
+    assert not stop["searchOpen"] and not stop["searchOutput"], stop
     context.close()
