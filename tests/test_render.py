@@ -291,6 +291,18 @@ def test_the_home_page_counts_the_targets_of_the_items(fixture_site):
     assert f"**{items}** 条事项和其中的 **{targets}** 项量化目标" in render_site(fixture_site)["index.md"]
 
 
+def test_an_organisation_page_lists_each_department_on_a_line_of_its_own(fixture_site):
+    """The line of a department ended in a block tag (its 配合 count, said only when there is one), whose newline the
+    environment trims: every department ran into one list item (负责 2 条- [秘书科]…)."""
+    pages = render_site(fixture_site)
+    for organisation in fixture_site.vocabulary.organisations:
+        departments = [d for d in fixture_site.vocabulary.departments if d.organisation == organisation.id]
+        listed = pages[f"organisations/{organisation.id}.md"].partition("## 部门")[2]
+        lines = [line for line in listed.splitlines() if line.startswith("- ")]
+        assert len(lines) == len(departments), organisation.id
+        assert all(line.count("](../departments/") == 1 for line in lines), organisation.id
+
+
 def test_a_plan_is_called_what_its_title_calls_it(fixture_site):
     """工作要点 and 工作计划 are both of kind plan; the page names the one the title does."""
     pages = render_site(fixture_site)
