@@ -291,6 +291,13 @@ def test_the_home_page_counts_the_targets_of_the_items(fixture_site):
     assert f"**{items}** 条事项和其中的 **{targets}** 项量化目标" in render_site(fixture_site)["index.md"]
 
 
+def test_the_home_page_links_each_organisation_as_it_links_each_theme(fixture_site):
+    """按机构 named the organisations as plain text beside 按主题's links: a reader clicked a name and nothing happened."""
+    line = next(line for line in render_site(fixture_site)["index.md"].splitlines() if line.startswith("- [按机构]"))
+    for organisation in fixture_site.vocabulary.organisations:
+        assert f"](organisations/{organisation.id}.md)" in line, organisation.id
+
+
 def test_an_organisation_page_lists_each_department_on_a_line_of_its_own(fixture_site):
     """The line of a department ended in a block tag (its 配合 count, said only when there is one), whose newline the
     environment trims: every department ran into one list item (负责 2 条- [秘书科]…)."""
