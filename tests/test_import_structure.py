@@ -284,6 +284,22 @@ def test_a_table_of_other_columns_below_a_tables_categories_is_a_section_titled_
         assert result.parts[1].paragraphs == ()
 
 
+def test_a_table_of_other_columns_below_a_note_under_a_tables_rows_is_a_section_as_right_below_them():
+    """A note under the tasks' rows (备注：…), then a title line, or none, and a 主要指标 table: its rows were
+    top-level sections of their own numbered 1–4 (ids clashing with the tasks'), the title in the preamble, since
+    the note, not the title, was the line below the rows."""
+    tasks = ("序号\t重点任务\t具体工作措施\t牵头股室\t完成时限\n1\t巩固学前教育普及普惠\t新建公办幼儿园2所。\t基础教育股\t"
+             "2025年8月31日\n\t\t学前三年毛入园率达到92%以上。\t基础教育股\t2025年12月底\n"
+             "2\t守牢校园安全底线\t开展校园安全隐患排查整治。\t安全稳定股\t每季度\n备注：完成时限为最迟完成时间。\n")
+    indicators = ("序号\t指标名称\t2024年实际\t2025年目标\t责任股室\n1\t学前三年毛入园率\t91%\t92%\t基础教育股\n"
+                  "2\t义务教育巩固率\t99.4%\t99.5%\t基础教育股\n")
+    for between, title in (("莲花县2025年教育事业发展主要指标\n", "莲花县2025年教育事业发展主要指标"), ("", "序号")):
+        result = read(tasks + between + indicators)
+        assert shape(result.parts) == [["1", ["1", "2"]], ["2", ["1"]], ["3", ["1", "2"]]]
+        assert [part.head.text for part in result.parts] == ["巩固学前教育普及普惠", "守牢校园安全底线", title]
+        assert (result.loose, [line.text for line in result.closing]) == ((), ["备注：完成时限为最迟完成时间。"])
+
+
 def test_a_table_of_other_columns_below_a_heading_of_its_own_is_that_headings():
     result = read(SPANNING_TASKS + "二、考核指标\n" + INDICATORS)
     assert shape(result.parts) == [["一", [["1", ["1", "2", "3"]], ["2", ["1"]]]], ["二", ["1", "2"]]]

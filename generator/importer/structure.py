@@ -25,8 +25,9 @@ its 序号 column (1 | 深化…, over rows 1.1, 1.2), or restarting at 一、 i
 section of a document numbered 一、 too (a sequence of the table's own).
 A table of other columns right below another's rows (考核指标 | 单位 |
 2025年目标值 below the tasks) is a section of its own beside the other's
-parts, not more rows of the part its last rows went in; so is each sheet of
-a workbook after the first (``Sheet``), whatever its columns.
+parts, not more rows of the part its last rows went in, as is one below a
+note under the rows (备注：…), or one line under that note; so is each sheet
+of a workbook after the first (``Sheet``), whatever its columns.
 
 A list of attachments after the items (附件：1.…分解表 / 2.…考核细则: a line
 starting 附件 and a colon, and the short numbered lines after it, each naming
@@ -138,6 +139,7 @@ class _Reader:
 
     def read(self, line: Line) -> None:
         closed_by, self.closed_by = self.closed_by, None
+        noted = closed_by is not None and bool(self.notes) and closed_by is self.notes[-1]  # right below a note
         cells = tables.split_cells(line.text)
         header = tables.header(line.text) if cells is not None else None
         if cells is not None and header is None and not tables.is_separator(cells):
@@ -145,6 +147,9 @@ class _Reader:
         if self.sheets and line.lineno >= self.sheets[0].line:
             self.turn_sheet(line)
         if self.table is not None and self.table_row(line, cells, header):
+            return
+        if noted and header is not None:  # a table's header below another's note: as if right below its rows
+            self.open_table(header, line, None, after=self.last_table)
             return
         self.listing = bool(self.last) and lists_attachments(str(line), self.listing)
         if self.listing:
@@ -154,6 +159,8 @@ class _Reader:
         for earlier in listed:  # the document goes on: they were no list of attachments after its items
             self.read_numbered(earlier, tables.header(earlier.text))
         self.read_numbered(line, header, closed_by)
+        if noted:  # the line below a table's note closes the table as if right below its rows (its next's title?)
+            self.closed_by = line
 
     def keep_cells(self, lineno: int, cells: list[Mapped]) -> None:
         """Keep the cells of a row of text for ``Outline.cells``, with the roles of the last header read."""
