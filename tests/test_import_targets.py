@@ -337,6 +337,15 @@ def test_the_age_of_a_group_is_not_a_target_but_part_of_the_metric():
         ("为80周岁以上低保、特困老年人每人每月发放助餐补贴", "=", 100, "元")]
 
 
+def test_a_grade_is_part_of_the_metric_not_a_number():
+    """3A级, 4A: the digit of a grade is no number (its metric was A级旅游景区, the 3 reported without a unit), as the
+    numeral of 三甲, 三级甲等 is none."""
+    assert read("新创建3A级旅游景区2家，创建4A景区1个，3A级以上景区达到12家，新增三甲医院1家") == [
+        ("新创建3A级旅游景区", "=", 2, "家"), ("创建4A景区", "=", 1, "个"), ("3A级以上景区", ">=", 12, "家"),
+        ("新增三甲医院", "=", 1, "家")]
+    assert skipped("推动明月湖景区创成国家5A级旅游景区") == {}
+
+
 def test_an_age_is_a_target_only_as_a_life_expectancy_or_a_level_to_reach():
     assert read("为年满65岁、符合条件的老年人免费体检") == []
     assert read("0-6岁、7-14岁儿童健康管理率均达到90%以上") == [("0-6岁、7-14岁儿童健康管理率", ">=", 90, "%")]

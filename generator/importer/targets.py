@@ -55,7 +55,7 @@ document numbers (白洮教〔2025〕1号), titles in 《》, quoted names and s
 (3岁以下婴幼儿, 三岁以下, 65岁及以上老年人, 80周岁以上老年人, 年满65岁、, 40岁的骨干教师; 岁 is a unit only for an age
 ending its clause, in a life expectancy, 人均预期寿命80岁, an age, 平均年龄为28岁, or right after a comparator
 that states a level, 达到80岁), the group an item is aimed at (以全县500多名教师为主要对象),
-ordinals (第28届, 第三批),
+ordinals (第28届, 第三批), grades (3A级旅游景区, 4A景区: part of the metric's words),
 redacted numbers (X亿元, XX所), the period of a rate (每两周1次: 两周), counts
 of things just listed (“A”“B”四项计划, 等四部门; not “无废细胞”60个), the number of places of the whole
 (全县18个乡镇), the base year of a change (较2020年), numbers without a unit
@@ -272,6 +272,8 @@ _NEGATIVES: tuple[_Negative, ...] = (
     _Negative("age of a group", re.compile(
         rf"(?<![\d.{_CN_DIGITS}])(?:\d+|[{_CN_DIGITS}]+)(?:\s*[-—–~～至到]\s*(?:\d+|[{_CN_DIGITS}]+))?"
         r"\s*周?岁(?:及以上|以上|以下)?"), False, _age_is_the_measure),
+    # 3A级旅游景区, 4A景区: a grade, part of the metric's words (as 三甲医院 is)
+    _Negative("grade", re.compile(r"(?<![\dA-Za-z.])[1-5]\s*A(?:级)?(?![A-Za-z])"), False, reported=False),
     # 2025 standing alone (not 2000人, 2000万)
     _Negative("date or year", re.compile(rf"(?<![\d.])(?:19|20)\d{{2}}(?![\d.])(?!\s*(?:{_UNIT}|[万亿]|余|多))"), True),
     # 以全县500多名教师为主要对象: who an item is aimed at, no commitment (培训教师500名 is one)
