@@ -171,6 +171,22 @@ def test_text_after_the_last_item_is_its_own_where_the_other_items_have_text_too
     assert result.closing == ()
 
 
+@pytest.mark.parametrize("top", ["", "一、甲\n"])
+def test_words_to_all_below_the_last_items_owner_clause_are_the_closing_where_the_other_items_have_text_too(top):
+    """Every item with text of its own, the closing words below the last one's units (全县文旅系统将以…, 各牵头单位要
+    于…) were its text; the item's own text after its units, or words to no one, stay its own."""
+    items = "1.子一\n建立工作台账。（责任单位：办公室）\n2.子二\n新建幼儿园2所。\n"
+    for units, after, closing in (
+            ("（责任单位：县文化市场综合执法大队）", "全县文旅系统将以「开局即冲刺」的劲头，奋力开创新局面！", True),
+            ("（牵头：市水利局；配合：市卫生健康委）\n完成时限：2026年12月底前", "各牵头单位要于每季度末月25日前报送进展。", True),
+            ("责任单位：计财科", "此项工作纳入年度考核。", False),
+            ("", "全县各单位要认真抓好落实。", False)):
+        result = read(f"{top}{items}{units}\n{after}\n")
+        last = (result.parts[0].children if top else result.parts)[-1]
+        assert ([m.text for m in result.closing], after in [p.text for p in last.paragraphs]) == (
+            ([after], False) if closing else ([], True)), after
+
+
 def test_a_county_bureaus_table_names_its_units_gu_shi():
     result = read("一、优化营商环境\n序号\t工作任务\t牵头股室\t责任股室\t配合股室\t完成时限\n"
                   "1\t推行经营主体登记全程网办\t登记注册股\t信用监管股\t办公室\t2025年6月底前\n")

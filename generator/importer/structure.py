@@ -59,6 +59,7 @@ OTHER_TABLE = "table\n"  # the section of a table of other columns right below a
 SHEET = "sheet"  # the section of a workbook's sheet
 FIRST_SECTION = "一"  # the number of the first section made of a sheet's rows
 HEADING_MAX = 30  # characters at most of a numbered line standing as a heading without a colon
+_TO_ALL = re.compile(r"(?:全[省市县区局]|各)")  # closing words speak to all: 全县文旅系统将以…, 各牵头单位要…
 _NOTE = re.compile(r"(?:注|备注|说明)\s*[0-9０-９]?\s*[：:]")  # a note below a table: 注：完成时限为最迟完成时间…
 
 
@@ -451,24 +452,30 @@ class _Reader:
         return Outline(root.children, root.paragraphs, closing, tuple(self.unsure), tuple(self.cells))
 
     def detach_closing(self) -> tuple[Mapped, ...]:
-        """Paragraphs after the last item, when no other item of its style has paragraphs of its own,
-        they do not end with the item's owner clause and the item's line is not a heading."""
+        """Paragraphs after the last item: all of them when no other item of its style has paragraphs of its
+        own, they do not end with the item's owner clause and the item's line is not a heading; else those below
+        the item's owner clause that speak to all (``_closing_start``)."""
         last, depth = self.root, 0
         while last.children:
             last, depth = last.children[-1], depth + 1
-        if depth < 2 or not last.paragraphs:  # a top-level part is a section: its text is its own
+        if not depth or not last.paragraphs:
             return ()
-        if any(part.paragraphs for part in _leaves(self.root) if part is not last and part.style == last.style):
+        # a top-level part may be a section, whose text is its own, but for closing words below its owner clause
+        start = 0 if depth > 1 and self.text_alone(last) else _closing_start(last)
+        if start is None:
             return ()
-        if find_owner_clause(last.paragraphs[-1].text.text):  # the item's owners: its own text
-            return ()
-        if _heading(last.head.text):  # (1.完善…体系): the text below is its own
-            return ()
-        closing = tuple(p.text for p in last.paragraphs)
-        self.note(last.paragraphs[0].lineno, f"the text after item {last.number} reads as the document's "
+        closing = tuple(p.text for p in last.paragraphs[start:])
+        self.note(last.paragraphs[start].lineno, f"the text after item {last.number} reads as the document's "
                   "closing words; it is kept as the plan's `closing`, not as part of the item")
-        last.paragraphs.clear()
+        del last.paragraphs[start:]
         return closing
+
+    def text_alone(self, last: _Open) -> bool:
+        """Whether the last item is the only one of its style with paragraphs, they do not end with its owner
+        clause and its line is not a heading (1.完善…体系, whose text below is its own)."""
+        others = (part for part in _leaves(self.root) if part is not last and part.style == last.style)
+        return not any(part.paragraphs for part in others) and not find_owner_clause(last.paragraphs[-1].text.text) \
+            and not _heading(last.head.text)
 
 
     def fold_sub_items(self) -> None:
@@ -499,6 +506,20 @@ class _Reader:
         for child in part.children:
             part.paragraphs += [*(child.rows or (Line(child.line, child.lineno),)), *child.paragraphs]
         part.children.clear()
+
+
+def _closing_start(part: _Open) -> int | None:
+    """The first of the paragraphs ending the last item that speak to all (全县文旅系统将以…, 各牵头单位要于…) and
+    name no units, below the item's own owner clause (its bracket, or lines of units and deadline): the closing
+    words of a document whose items all have paragraphs; None if there are none."""
+    paragraphs = part.paragraphs
+    start = len(paragraphs)
+    while start and _TO_ALL.match(paragraphs[start - 1].text.text) \
+            and find_owner_clause(paragraphs[start - 1].text.text) is None:
+        start -= 1
+    above = joined([part.head, *(p.text for p in paragraphs[:start])], "\n").text
+    clause = find_owner_clause(above) if start < len(paragraphs) else None
+    return start if clause is not None and not clause.guessed and not above[clause.end:].strip() else None
 
 
 def _next_number(number: str) -> str | None:
