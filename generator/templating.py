@@ -17,7 +17,7 @@ import os
 import re
 import string
 from functools import cache, lru_cache, partial
-from typing import Callable
+from typing import TYPE_CHECKING, Callable
 from urllib.parse import quote
 
 import jinja2
@@ -30,6 +30,9 @@ from .model import Plan, commits
 from .opendata import data_path
 from .references import is_web_address
 from .uptodate import code_digest
+
+if TYPE_CHECKING:  # (render_targets renders with this module)
+    from .render_targets import TargetProgress
 
 NEWEST = 5
 
@@ -200,6 +203,27 @@ def metric_link(context, commitment: Commitment) -> str:
     return md(commitment.target.metric or "—")
 
 
+def requirement_cell(progress: TargetProgress) -> str:
+    """What a target asks for, inert, with the plan's baseline (基数) when it states one."""
+    cell = md(requirement(progress.commitment.target))
+    return f"{cell}（基数 {md(progress.baseline)}）" if progress.baseline else cell
+
+
+@jinja2.pass_context
+def progress_cell(context, progress: TargetProgress) -> str:
+    """How a target stands: its status, the actual value reported (and as of when), and a link to the
+    evidence, a review's item or a web page."""
+    cell = md(progress.status)
+    if progress.actual:
+        as_of = progress.commitment.target.as_of
+        cell += f" · 实际 {md(progress.actual)}" + (f"（{as_of.isoformat()}）" if as_of else "")
+    if progress.evidence:
+        cell += f" · [依据]({item_url(context, progress.evidence)})"
+    elif progress.evidence_url:
+        cell += f" · [依据]({progress.evidence_url})"
+    return cell
+
+
 @jinja2.pass_context
 def download(context, name: str, key: str | None = None) -> str:
     """A link from the page being rendered to a file of open data (``opendata.data_path``)."""
@@ -235,7 +259,8 @@ def environment() -> jinja2.Environment:
                        filter_attribute=filter_attribute, item_level=item_level, item_title=item_title,
                        item_url=item_url, item_link=item_link, item_link_in_plan=item_link_in_plan,
                        plan_link=plan_link, name_link=name_link, name_links=name_links, names=names,
-                       metric_link=metric_link, genre=genre, commits=commits,
+                       metric_link=metric_link, requirement_cell=requirement_cell, progress_cell=progress_cell,
+                       genre=genre, commits=commits,
                        by_year=group_by_year, by_plan=group_by_plan, by_theme=group_by_theme)
     env.globals.update(link=link, download=download, numbered=numbered, theme_year=theme_year, changes=CHANGES)
     return env
