@@ -203,6 +203,12 @@ def metric_link(context, commitment: Commitment) -> str:
     return md(commitment.target.metric or "—")
 
 
+def target_phrases(targets) -> str:
+    """An item's targets in a line of a listing: each one's metric (else its words) and requirement, inert,
+    joined by ；."""
+    return "；".join(f"{md(target.metric or target.text)} {md(requirement(target))}" for target in targets)
+
+
 def requirement_cell(progress: TargetProgress) -> str:
     """What a target asks for, inert, with the plan's baseline (基数) when it states one."""
     cell = md(requirement(progress.commitment.target))
@@ -259,8 +265,8 @@ def environment() -> jinja2.Environment:
                        filter_attribute=filter_attribute, item_level=item_level, item_title=item_title,
                        item_url=item_url, item_link=item_link, item_link_in_plan=item_link_in_plan,
                        plan_link=plan_link, name_link=name_link, name_links=name_links, names=names,
-                       metric_link=metric_link, requirement_cell=requirement_cell, progress_cell=progress_cell,
-                       genre=genre, commits=commits,
+                       metric_link=metric_link, target_phrases=target_phrases, requirement_cell=requirement_cell,
+                       progress_cell=progress_cell, genre=genre, commits=commits,
                        by_year=group_by_year, by_plan=group_by_plan, by_theme=group_by_theme)
     env.globals.update(link=link, download=download, numbered=numbered, theme_year=theme_year, changes=CHANGES)
     return env
