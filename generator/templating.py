@@ -13,6 +13,7 @@ now or when the page is written.
 from __future__ import annotations
 
 import json
+import operator
 import os
 import re
 import string
@@ -269,7 +270,7 @@ def environment() -> jinja2.Environment:
                        item_url=item_url, item_link=item_link, item_link_in_plan=item_link_in_plan,
                        plan_link=plan_link, name_link=name_link, name_links=name_links, names=names,
                        metric_link=metric_link, target_phrases=target_phrases, requirement_cell=requirement_cell,
-                       progress_cell=progress_cell, genre=genre, commits=commits,
+                       progress_cell=progress_cell, genre=genre, commits=commits, distinct=distinct,
                        by_year=group_by_year, by_plan=group_by_plan, by_theme=group_by_theme)
     env.globals.update(link=link, download=download, numbered=numbered, theme_year=theme_year, changes=CHANGES)
     return env
@@ -287,6 +288,12 @@ def render(template: str, this_page: str, **values) -> tuple[str, str]:
 def later(template: str, this_page: str, **values) -> tuple[str, Callable[[], str]]:
     """The page ``this_page`` to be rendered when it is written (see ``write.Files``)."""
     return this_page, partial(text, template, this_page, **values)
+
+
+def distinct(values, attribute: str) -> set:
+    """The different values of ``attribute`` (dotted, as ``map(attribute=…)`` takes it) among ``values``: Jinja's
+    ``map`` and ``unique`` take a few microseconds a value, and a metric's pages go over its every target."""
+    return set(map(operator.attrgetter(attribute), values))
 
 
 def item_level(entry: Entry) -> int:
