@@ -256,3 +256,37 @@ def test_tab_never_stops_on_the_search_results_while_they_are_hidden(browser, si
     stop = page.evaluate(FOCUSED)
     assert not stop["searchOpen"] and not stop["searchOutput"], stop
     context.close()
+
+
+@pytest.mark.parametrize("viewport", [(390, 844), (1280, 800)])
+def test_on_a_phone_the_search_opens_from_a_button_not_from_its_hidden_field(browser, site_url, pages, viewport):
+    """On a phone the header's search button, a label, was out of the Tab order and Tab reached the hidden search
+    field instead, whose focus opened the full-screen search and the next Tab closed it.  It is a button now, and
+    the field is reached through it; on a desktop the field is in the header, the Tab stop it was, and no button
+    shows.  Material's keys for the search (S, F, /) open it at both widths."""
+    width, height = viewport
+    phone = width < 960
+    context = browser.new_context(viewport={"width": width, "height": height}, reduced_motion="reduce")
+    page = context.new_page()
+    page.goto(site_url + pages["plan"])
+    stops = tab_until(page, lambda stop: stop["article"])
+    query_stops = [stop for stop in stops if stop["name"] == "搜索" and stop["role"] is None]
+    buttons = [stop for stop in stops if stop["name"] == "搜索" and stop["role"] == "button"]
+    assert (len(query_stops), len(buttons)) == ((0, 1) if phone else (1, 0)), stops
+    if phone:
+        assert buttons[0]["expanded"] == "false" and buttons[0]["onScreen"]
+        for key in ("Enter", "Space"):
+            page.goto(site_url + pages["plan"])
+            tab_until(page, lambda stop: stop["role"] == "button" and stop["name"] == "搜索")
+            page.keyboard.press(key)
+            opened = page.evaluate(FOCUSED)
+            assert (opened["searchOpen"], opened["name"], opened["onScreen"]) == (True, "搜索", True), (key, opened)
+            page.keyboard.press("Escape")
+            assert not page.evaluate(FOCUSED)["searchOpen"]
+    for key in ("s", "f", "/"):
+        page.goto(site_url + pages["plan"])
+        page.keyboard.press(key)
+        page.wait_for_function("document.getElementById('__search').checked")  # on the field's focus, soon after
+        opened = page.evaluate(FOCUSED)
+        assert (opened["name"], opened["role"], opened["onScreen"]) == ("搜索", None, True), (key, opened)
+    context.close()

@@ -15,6 +15,10 @@
  *   opens: a label is no control, so a keyboard could not reach it.  It is made a button (导航菜单) in the Tab
  *   order that Enter (Material clicks a focused label) and Space press and that says whether the drawer is open;
  *   closed, the drawer is hidden (site.css).
+ * - There too the header's search button is such a label (搜索), made a button alike.  The search field, hidden
+ *   until then, was a Tab stop instead, whose focus opened the full-screen search and the next Tab closed it: it is
+ *   out of the Tab order while the search is closed on a narrow screen, still focused by Material's keys (S, F, /)
+ *   and the button.  On a wide screen the field is in the header, a Tab stop, and the button hidden.
  */
 window.plansiteFold = (function () {
   "use strict";
@@ -50,23 +54,44 @@ window.plansiteFold = (function () {
 
 (function () {
   "use strict";
-  const drawer = document.getElementById("__drawer");
-  const button = document.querySelector('label.md-header__button[for="__drawer"]');
-  if (!drawer || !button) {
-    return;
-  }
-  const say = function () {
-    button.setAttribute("aria-expanded", String(drawer.checked));
-  };
-  button.setAttribute("role", "button");
-  button.setAttribute("aria-label", "导航菜单");
-  button.tabIndex = 0;
-  say();
-  drawer.addEventListener("change", say);
-  button.addEventListener("keydown", function (event) {  // Material clicks a focused label on Enter itself
-    if (event.key === " ") {
-      event.preventDefault();
-      button.click();  // the label's click toggles its checkbox, which says so (change)
+  /* Makes the label of a toggle's checkbox a button in the Tab order that Enter (Material clicks a focused label)
+   * and Space press and that says whether what it toggles is open; the button, or null without one. */
+  const toggleButton = function (name, label) {
+    const toggle = document.getElementById("__" + name);
+    const button = document.querySelector(`label.md-header__button[for="__${name}"]`);
+    if (!toggle || !button) {
+      return null;
     }
-  });
+    const say = function () {
+      button.setAttribute("aria-expanded", String(toggle.checked));
+    };
+    button.setAttribute("role", "button");
+    button.setAttribute("aria-label", label);
+    button.tabIndex = 0;
+    say();
+    toggle.addEventListener("change", say);
+    button.addEventListener("keydown", function (event) {  // Material clicks a focused label on Enter itself
+      if (event.key === " ") {
+        event.preventDefault();
+        button.click();  // the label's click toggles its checkbox, which says so (change)
+      }
+    });
+    return button;
+  };
+  toggleButton("drawer", "导航菜单");
+  const search = document.getElementById("__search");
+  const query = document.querySelector("input.md-search__input");
+  const narrow = window.matchMedia("(max-width: 59.984375em)");  // Material's breakpoint for the header's search
+  if (toggleButton("search", "搜索") && query) {
+    const reach = function () {  // focus() still reaches it: Material's keys and the button's click
+      if (narrow.matches && !search.checked) {
+        query.tabIndex = -1;
+      } else {
+        query.removeAttribute("tabindex");
+      }
+    };
+    reach();
+    search.addEventListener("change", reach);
+    narrow.addEventListener("change", reach);
+  }
 })();
