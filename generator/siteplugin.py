@@ -16,7 +16,8 @@ downloaded an index twice the size.
 - before Material's search plugin reads its configuration: the jieba
   dictionary paths are made relative to mkdocs.yml (``anchor_dictionaries``),
   jieba learns the vocabularies' names (``teach_segmenter``; the project is
-  the folder of mkdocs.yml), the theme gains the site's own templates
+  the folder of mkdocs.yml), the search index gains a field for the pages'
+  aliases (``searchaliases``), the theme gains the site's own templates
   (``THEME``: a 404 page in Chinese), and with ``extra.plansite.search: pagefind``
   Material's search is replaced by Pagefind's (``pagefind.configure``);
 - pages are converted with ``fastinline`` added to ``markdown_extensions``:
@@ -26,6 +27,7 @@ downloaded an index twice the size.
   (``remember_cuts``: a site repeats many; cutting was a sixth of a build);
 - once Material's search plugin indexed a plan page: its items' entries gain
   the plan's year (``searchyear``: 学前教育 2025 finds 2025's items first);
+  a department page's own entry, its aliases (``searchaliases``);
 - once a page is written, its Markdown and HTML are dropped: MkDocs would
   keep them until the build ends, memory that grows with the site;
 - after Material's search plugin wrote its index: the index is rewritten in
@@ -52,7 +54,7 @@ from mkdocs.exceptions import Abort
 from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority
 from mkdocs.utils import get_relative_url
 
-from . import pagefind, searchindex, searchyear
+from . import pagefind, searchaliases, searchindex, searchyear
 from .diagnostics import has_errors
 from .addresses import FEED_ALL
 from .fastinline import FastInlineExtension
@@ -100,6 +102,9 @@ class PlansitePlugin(BasePlugin):
             log.warning(f"content/ has {len(diagnostics)} problem(s) (see `plansite check`): "
                         "search may not keep every department and theme name whole")
         teach_segmenter(vocabulary)
+        search = config.plugins.get("material/search")
+        if search is not None:
+            searchaliases.add_field(search.config.fields)
         add_theme_folder(config, THEME)
         if pagefind.chosen(config):
             add_theme_folder(config, pagefind.THEME)
@@ -120,13 +125,17 @@ class PlansitePlugin(BasePlugin):
     @event_priority(-100)  # after Material's search plugin indexed the page
     def on_page_context(self, context, *, page, config, nav):
         index, year = searchindex.of_build(config), page.meta.get(searchyear.YEAR)
-        if index is None or year is None:
+        aliases = page.meta.get(searchaliases.ALIASES)
+        if index is None or (year is None and not aliases):
             return context
         entries = index.entries
         start = len(entries)  # the page's entries are the last ones
         while start and entries[start - 1]["location"].split("#", 1)[0] == page.url:
             start -= 1
-        entries[start:] = [searchyear.dated(entry, year) for entry in entries[start:]]
+        if year is not None:
+            entries[start:] = [searchyear.dated(entry, year) for entry in entries[start:]]
+        if aliases:
+            entries[start:] = [searchaliases.named(entry, aliases) for entry in entries[start:]]
         return context
 
     @event_priority(-100)  # after every other plugin saw the page

@@ -99,3 +99,14 @@ def test_a_year_in_the_query_brings_that_years_items_first(browser, built_site, 
     assert first.plan.year == 2025, [(e.plan.id, e.anchor) for e in shown_items]
     assert "学前教育" in " ".join([first.item.title, first.item.text, *(t.name for t in first.themes)])
     page.close()
+
+
+def test_a_departments_alias_finds_its_page_first(browser, site_url):
+    """Plans write some units by other names (基础教育处 for 基教科): the department page said so in its text alone
+    (计划中也写作：…), and, a listing boosted down, came after the items naming any part of the alias.  Its aliases
+    are a field of its search entry now, scored as its title is and not shown."""
+    page = browser.new_page()
+    page.goto(site_url)
+    [first, *_] = search(page, ["基础教育处"])["基础教育处"]
+    assert first[0]["location"] == "departments/xx-jijiaoke/", first
+    page.close()

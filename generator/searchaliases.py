@@ -1,0 +1,49 @@
+"""A department's other names count in search as its title does, unseen.
+
+Plans write some units by other names (department.aliases: 市直有关学校 for
+市直学校).  The department page says so in its text (计划中也写作：…), but a
+listing's page is boosted down (``search.boost: 0.1``), so the items and the
+pages that named any part of an alias came first: 市直有关学校 found its page
+third.  The other places weighed: the heading, where the aliases would clutter
+the page (and a visually hidden part of it would still be read out and shown
+as the result's title); the page's description, which Material does not
+index; its ``tags``, which Material counts a million times a word of the text
+and shows under the result.
+
+The search index therefore has a field of its own, ``aliases``, counted as a
+title is (Material's default boost for titles, 1e3), and a page's own entry
+(its address has no anchor) holds the aliases its front matter lists
+(``ALIASES``: the department page's).  Material's search worker indexes every
+field the index's configuration lists and shows a result's title, text and
+tags only, so the aliases find the page and the result reads as before, the
+text still saying 计划中也写作：…  Each alias is cut into words as Material cuts
+a title (jieba, words joined by \u200b, a separator of the search): a unit's
+alias is a word jieba keeps whole (``segmentation.search_words``), a
+collective's is cut as in the text (市直/有关/学校), so that a query is looked up
+in the same words everywhere and still finds the items naming them.
+"""
+
+from __future__ import annotations
+
+ALIASES = "aliases"  # a page's front matter, and the field of the search index
+FIELD = {"boost": 1e3}  # a title's, as Material's search plugin sets it
+
+
+def add_field(fields: dict) -> None:
+    """Material's search fields (its plugin's ``fields`` option, before the plugin reads it) with the aliases';
+    a project's mkdocs.yml may weigh it otherwise."""
+    fields.setdefault(ALIASES, dict(FIELD))
+
+
+def named(entry: dict, aliases: list) -> dict:
+    """A search index entry with the page's ``aliases`` when it is the page's own."""
+    if "#" in entry["location"]:
+        return entry
+    return {**entry, ALIASES: [cut(str(alias)) for alias in aliases]}
+
+
+def cut(name: str) -> str:
+    """``name`` in jieba's words, joined by \u200b, as Material's search plugin writes a title's."""
+    import jieba
+
+    return "\u200b".join(jieba.cut(name))
