@@ -233,6 +233,9 @@ def _die_with(parent: int) -> None:
 
 def _child(work: Callable, share, sender, parent: int) -> None:
     _die_with(parent)
+    # Stopped by its parent (``_stop``), a child ends at once, whatever this process does on SIGTERM (``cli.main``
+    # raises KeyboardInterrupt): it has nothing of its own to clean up, and unwinding it printed a traceback.
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
     try:
         outcome = (True, work(share))
     except BaseException as error:  # noqa: BLE001 - every failure is the parent's to raise

@@ -16,6 +16,7 @@ import pytest
 
 from generator import build
 from generator.cli import main
+from generator.interrupt import terminate_as_interrupt
 from generator.load import load_site, without_documents
 from generator.processes import collector_kept, collector_paused, cores, fork_each, fork_map, in_child, processes_for
 from generator.progress import terminal
@@ -109,6 +110,27 @@ def test_children_are_stopped_when_this_process_fails(tmp_path):
         fork_map(work, [0, 1])
     with pytest.raises(ProcessLookupError):
         os.kill(int(started.read_text()), 0)  # reaped: no such process any more
+
+
+def test_a_child_stopped_by_this_process_ends_at_once_even_where_sigterm_interrupts_this_one(tmp_path):
+    """plansite's commands take SIGTERM as Ctrl-C (``cli.main``); a child that inherited that would unwind, its
+    ``finally`` blocks running, and print a traceback when it could not send its outcome."""
+    started, unwound = tmp_path / "started", tmp_path / "unwound"
+
+    def work(share: int) -> None:
+        if share == 0:
+            try:
+                started.write_text("")
+                signal.pause()
+            finally:
+                unwound.write_text("")
+        while not started.exists():
+            time.sleep(0.01)
+        raise KeyError("here")
+
+    with terminate_as_interrupt(), pytest.raises(KeyError):
+        fork_map(work, [0, 1])
+    assert started.exists() and not unwound.exists()
 
 
 def test_processes_only_when_they_pay_and_no_other_thread_runs(monkeypatch):
