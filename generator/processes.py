@@ -101,8 +101,7 @@ def collector_paused():
         yield
         gc.freeze()
     finally:
-        if not _KEEPING[0]:
-            gc.unfreeze()
+        _let_go()
         if enabled:
             gc.enable()
 
@@ -117,8 +116,14 @@ def collector_kept():
         yield
     finally:
         _KEEPING[0] -= 1
-        if not _KEEPING[0]:
-            gc.unfreeze()
+        _let_go()
+
+
+def _let_go() -> None:
+    """What the collector was kept from joins its collections again (``gc.unfreeze``), unless a
+    ``collector_kept`` block still runs: the work that needs it is not done."""
+    if not _KEEPING[0]:
+        gc.unfreeze()
 
 
 def freeze_for_exit() -> None:
@@ -141,7 +146,7 @@ def fork_map(work: Callable[[Share], Result], shares: Sequence[Share]) -> list[R
         try:
             return [work(share) for share in shares]
         finally:
-            gc.unfreeze()
+            _let_go()
     children = []
     try:
         for share in shares[:-1]:
@@ -149,7 +154,7 @@ def fork_map(work: Callable[[Share], Result], shares: Sequence[Share]) -> list[R
         last = work(shares[-1])
         return [*(_outcome(child, receiver) for child, receiver in children), last]
     finally:
-        gc.unfreeze()
+        _let_go()
         _stop(children)
 
 
@@ -187,7 +192,7 @@ def fork_each(work: Callable[[Share], Result], shares: Sequence[Share], processe
                     receiver.close()
                 done(index)
     finally:
-        gc.unfreeze()
+        _let_go()
         _stop([(child, receiver) for receiver, (_, child) in running.items()])
 
 
@@ -200,8 +205,8 @@ def in_child(work: Callable[[], Result]) -> Result:
 
 
 def _start(work: Callable, share) -> tuple:
-    """A forked child working ``share``, and the end of the pipe its outcome arrives on (the caller unfreezes
-    the garbage collector once its children are done)."""
+    """A forked child working ``share``, and the end of the pipe its outcome arrives on (the caller lets the
+    objects it froze go once its children are done: ``_let_go``)."""
     gc.freeze()  # a child's garbage collector would otherwise touch, and so copy, every object it inherited
     context = multiprocessing.get_context("fork")
     receiver, sender = context.Pipe(duplex=False)

@@ -282,6 +282,17 @@ def test_what_a_paused_block_made_is_left_out_of_the_collections_while_the_work_
     assert gc.get_freeze_count() == 0  # the work done, let go
 
 
+def test_forked_work_in_a_kept_block_leaves_what_was_frozen_frozen():
+    gc.unfreeze()
+    with collector_kept():
+        with collector_paused():
+            made = [[] for _ in range(1000)]
+        fork_map(lambda share: share, [1, 2])
+        fork_map(lambda share: share, [1])
+        assert gc.get_freeze_count() >= len(made)  # the render forks: the model it renders stays frozen
+    assert gc.get_freeze_count() == 0
+
+
 def test_a_paused_block_alone_keeps_nothing_out_of_the_collections():
     """As the tests, or a preview, load plans: what they made, once dropped, is collected as any garbage."""
     gc.unfreeze()
