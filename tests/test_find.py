@@ -8,6 +8,7 @@ import json
 import os
 import subprocess
 import sys
+from dataclasses import MISSING
 from datetime import date
 
 import pytest
@@ -15,7 +16,7 @@ import pytest
 from generator.addresses import item_location
 from generator.cli import main
 from generator.corpus import build_corpus
-from generator.find import LISTED, Criteria, resolve, searched_text, select, width
+from generator.find import ALLOWS_ALL, LISTED, OPTIONS, Criteria, resolve, searched_text, select, width
 from generator.labels import requirement
 from generator.load import load_site
 from generator.model import Theme
@@ -324,3 +325,10 @@ def test_csv_written_into_a_file_has_the_open_datas_byte_order_mark_and_into_a_p
     with (tmp_path / "found.json").open("wb") as out:
         subprocess.run([*command, "--format", "json"], stdout=out, check=True)
     assert (tmp_path / "found.json").read_bytes().startswith(b"[")  # JSON has none: it must not
+
+
+def test_every_facet_the_command_names_has_the_value_that_allows_everything():
+    """The counts offered without a facet (``find.without_each``) drop each facet the command names by setting it to
+    Criteria's default: a facet renamed in one place, or given a default_factory, would silently drop out."""
+    assert ALLOWS_ALL.keys() == OPTIONS.keys()
+    assert MISSING not in ALLOWS_ALL.values()
