@@ -469,6 +469,21 @@ def test_a_unit_column_naming_units_gives_the_rows_owners_not_the_unit_of_its_va
     assert [u.message for u in result.unsure if "in no field" in u.message or "“8" in u.message] == [
         "number not taken as a target in item 1: “8” (a number without a unit)"]
 
+def test_a_unit_column_counting_places_is_the_unit_of_its_value_not_the_rows_owners(tmp_path, vocabulary):
+    """A 单位 cell that ends like a unit's name but counts what the value counts (所（园）, 人/校, 个/所, 个乡镇, 个社区,
+    所学校) is the value's unit, as before units were read from the column: it was read as the row's owner, its value
+    reported a number without a unit (the （园） of 6所 is still reported lost)."""
+    path = tmp_path / "units.txt"
+    rows = (("新建公办幼儿园", "6", "所（园）"), ("师生比", "15", "人/校"), ("配备心理教师", "20", "个/所"),
+            ("建成综合文化站", "12", "个乡镇"), ("建成儿童之家", "30", "个社区"), ("创建特色学校", "5", "所学校"))
+    path.write_text("示例市教育局2025年工作要点\n一、主要指标\n序号|指标名称|目标值|单位|完成时限\n" + "".join(
+        f"{number}|{metric}|{value}|{unit}|2025年12月底前\n" for number, (metric, value, unit) in enumerate(rows, 1)),
+        encoding="utf-8")
+    result = imported(path, vocabulary, year=2025)
+    assert [(i["owners"], [t["text"].split()[-1] for t in i["targets"]]) for i in items(result.plan)] == [
+        ([], ["6所"]), ([], ["15人/校"]), ([], ["20个/所"]), ([], ["12个乡镇"]), ([], ["30个社区"]), ([], ["5所学校"])]
+
+
 def test_units_taken_from_a_bracket_ending_a_line_above_the_items_last_are_reported(tmp_path, vocabulary):
     """For want of a clause ending it, an item's units are those of the first bracket ending one of its lines (the
     closing words of an article below): a guess the report now names, with the bracket, for the curator to check.

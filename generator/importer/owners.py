@@ -120,6 +120,10 @@ _UNIT_END = re.compile(
 # 各村〔社区〕.
 _NAME_BRACKET = re.compile(r"[(（〔][^()（）〔〕]*[)）〕]\Z")
 
+# The measure words a 单位 cell may open with, counting places that end like units (个乡镇, 所学校, 家医院, 座场馆):
+# none opens a unit's name.
+_MEASURE_WORD = re.compile("[个所家座]")
+
 # Words that after 等 only repeat the kind of the units listed (A、B等单位).
 _GENERIC_AFTER_DENG = frozenset(("单位", "部门", "科室", "处室", "学校", "机构"))
 
@@ -385,10 +389,12 @@ def _named_units(text: str) -> tuple[str, ...]:
 
 
 def lists_units(text: str) -> bool:
-    """Whether a text names units alone (基教科、教研室), not what a value is counted in (所, 处, 万元): each name of
-    three characters at least, ending like a unit's."""
+    """Whether a text names units alone (基教科、教研室), not what a value is counted in (所, 处, 万元, 所（园）, 人/校,
+    个乡镇, 所学校): each name of three characters at least without a bracket ending it, ending like a unit's, with no
+    ``/`` and not opening with a measure word (``_MEASURE_WORD``)."""
     names = _named_units(text)
-    return bool(names) and all(len(name) >= 3 for name in names)
+    return bool(names) and all(len(_NAME_BRACKET.sub("", name)) >= 3 and "/" not in name
+                               and not _MEASURE_WORD.match(name) for name in names)
 
 
 def _ends_like_unit(name: str) -> bool:
