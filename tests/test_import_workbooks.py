@@ -116,6 +116,26 @@ def test_each_sheet_of_one_header_is_a_section_of_its_own_titled_by_its_name_if_
         ("四", TITLE, [("1", f"{TITLE}的第一项任务。", ["基教科"])])]
 
 
+def test_a_sheet_going_on_with_the_numbering_of_the_sheet_before_is_no_section_of_its_own(tmp_path):
+    """Sections numbered on across sheets (一、 二、 on the first, 三、 四、 on the second) are the document's: the
+    second sheet was a section 三 titled by its name, holding 三 and 四."""
+    book = openpyxl.Workbook()
+    first, second = book.active, book.create_sheet("任务二")
+    first.title = "任务一"
+    for sheet, rows in ((first, [[TITLE], ["一、学前教育"], ["序号", "工作任务", "责任单位", "完成时限"],
+                                 [1, "新建公办幼儿园。", "基教科", "2025年8月底前"], ["二、义务教育"],
+                                 [1, "推进集团化办学。", "基教科", "2025年9月底前"]]),
+                        (second, [["三、高中教育"], [1, "推进普通高中多样化发展。", "基教科", "2025年12月底前"],
+                                  ["四、职业教育"], [1, "深化产教融合。", "职成科", "2025年12月底前"]])):
+        for row in rows:
+            sheet.append(row)
+    path = tmp_path / "tasks.xlsx"
+    book.save(path)
+    assert [(s["number"], s["title"], [i["title"] for i in s["items"]]) for s in drafted(path, tmp_path)["sections"]] \
+        == [("一", "学前教育", ["新建公办幼儿园"]), ("二", "义务教育", ["推进集团化办学"]),
+            ("三", "高中教育", ["推进普通高中多样化发展"]), ("四", "职业教育", ["深化产教融合"])]
+
+
 LONG_TITLE = "示例市教育局关于印发2025年全市教育系统重点工作任务分解表的通知"  # cut to 31 characters in a sheet's name
 
 

@@ -174,11 +174,13 @@ class _Reader:
         """At the first line of a sheet after another, open the section of its rows (beside the parts read, not in
         them), titled by its ``Sheet.title``; the parts read before, if they are items alone (rows with no task of
         several rows nor category over them), are put in a section of their sheet first, as items do not stand
-        beside sections.  The table open stays open: a sheet without a header row goes on with its columns."""
+        beside sections.  The table open stays open: a sheet without a header row goes on with its columns.  A sheet
+        whose first line goes on with the numbering of the parts read (三、 after 一、 and 二、 on the sheet before)
+        is read on as the document's: no section of its own."""
         while self.sheets and line.lineno >= self.sheets[0].line:
             sheet = self.sheets.pop(0)
         before, self.sheet = self.sheet, sheet
-        if before is None:
+        if before is None or self.goes_on(line):
             return
         del self.stack[1:]
         parts = self.root.children
@@ -190,6 +192,13 @@ class _Reader:
         self.root.children.append(section)
         self.stack.append(section)
         self.table_in = section
+
+    def goes_on(self, line: Line) -> bool:
+        """Whether a line is numbered next after the last of the top-level parts read, in its style."""
+        marker = match_marker(str(line))
+        last = self.root.children[-1] if self.root.children else None
+        return marker is not None and last is not None and marker.style == last.style \
+            and marker.value == last.value + 1
 
     def sheet_section(self, sheet: Sheet, number: str, at: Mapped, lineno: int, parts: list | None = None) -> _Open:
         """The section of a sheet's rows (``parts``), its title standing where ``at`` starts, reported."""
