@@ -30,7 +30,7 @@ def imported(tmp_path, text: str):
 
 def lost_clauses(body, plan: dict, reported=()):
     """What the audit reports of ``body`` imported as ``plan``, its tables' cells read as the import reads them."""
-    return audit.lost_clauses(body, structure.outline(body).cells, plan, reported)
+    return audit.lost_clauses(body, structure.outline(body, 2025).cells, plan, reported)
 
 
 def lost(unsure) -> tuple[int, str]:

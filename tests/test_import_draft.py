@@ -484,6 +484,19 @@ def test_a_unit_column_counting_places_is_the_unit_of_its_value_not_the_rows_own
         ([], ["6所"]), ([], ["15人/校"]), ([], ["20个/所"]), ([], ["12个乡镇"]), ([], ["30个社区"]), ([], ["5所学校"])]
 
 
+def test_a_sentence_to_all_below_the_last_items_units_stating_a_milestone_is_the_items_own(tmp_path, vocabulary):
+    """各集团校要于2025年9月底前完成章程修订。 below the last item's bracket of units speaks to all, but states the item's
+    deadline: it was the plan's closing, and the item lost its deadline without a word."""
+    path = tmp_path / "plan.txt"
+    path.write_text("示例市教育局2025年工作要点\n一、义务教育\n1.扩大优质资源\n新建学校2所。（责任单位：计财科）\n"
+                    "2.推进集团化办学\n组建教育集团3个。（责任单位：基教科）\n各集团校要于2025年9月底前完成章程修订。\n",
+                    encoding="utf-8")
+    result = imported(path, vocabulary, year=2025)
+    last = items(result.plan)[-1]
+    assert (result.plan["closing"], last["owners"], str(last["deadline"]), last["text"].endswith("完成章程修订。")) == (
+        "", ["基教科"], "2025-09-30", True)
+
+
 def test_units_taken_from_a_bracket_ending_a_line_above_the_items_last_are_reported(tmp_path, vocabulary):
     """For want of a clause ending it, an item's units are those of the first bracket ending one of its lines (the
     closing words of an article below): a guess the report now names, with the bracket, for the curator to check.

@@ -17,7 +17,7 @@ FIXTURES = Path(__file__).parent / "fixtures" / "import"
 def read(text: str):
     lines = list(clean(split_lines(text)).lines)
     _, body, _ = metadata.split(lines)
-    return outline(body)
+    return outline(body, 2025)
 
 
 def shape(parts) -> list:

@@ -123,7 +123,7 @@ def import_source(path: str, settings: Settings, vocabulary: Vocabulary) -> Impo
     if not title:
         title = draft.composed_title(vocabulary.organisation_by_id.get(organisation), year, kind)
         unsure.append(Unsure(0, f"the source prints no title; composed “{title}”"))
-    outline = structure.outline(body, _sheets(places, title))
+    outline = structure.outline(body, year, _sheets(places, title))
     unsure += outline.unsure
 
     drafter = draft.Drafter(organisation, year, kind, vocabulary, LineIndex(text).line_of, meta.year,

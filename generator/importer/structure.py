@@ -47,6 +47,7 @@ from .markers import ARABIC_STYLES, BARE, DECIMAL, GUESSED, KIN, SHI, WORD_STYLE
 from .markers import is_bullet, match_marker, starts_numbered
 from .metadata import CLAUSE_PUNCTUATION, lists_attachments
 from .owners import find_owner_clause
+from .prose_dates import milestones
 from .report import Unsure
 from .textmap import Line, Mapped, joined
 from ..numbering import chinese_to_int, int_to_chinese, number_value
@@ -118,7 +119,8 @@ class _Open:
 
 
 class _Reader:
-    def __init__(self, sheets: tuple[Sheet, ...] = ()):
+    def __init__(self, year: int, sheets: tuple[Sheet, ...] = ()):
+        self.year = year  # the plan's, whose milestones keep a paragraph with its item (``_closing_start``)
         self.root = _Open("", "", 0, Mapped("", (), 0), 0)
         self.stack = [self.root]
         self.last: dict[str, _Open] = {}  # the last part of each style, anywhere
@@ -470,7 +472,7 @@ class _Reader:
         if not depth or not last.paragraphs:
             return ()
         # a top-level part may be a section, whose text is its own, but for closing words below its owner clause
-        start = 0 if depth > 1 and self.text_alone(last) else _closing_start(last)
+        start = 0 if depth > 1 and self.text_alone(last) else _closing_start(last, self.year)
         if start is None:
             return ()
         closing = tuple(p.text for p in last.paragraphs[start:])
@@ -517,14 +519,16 @@ class _Reader:
         part.children.clear()
 
 
-def _closing_start(part: _Open) -> int | None:
+def _closing_start(part: _Open, year: int) -> int | None:
     """The first of the paragraphs ending the last item that speak to all (全县文旅系统将以…, 各牵头单位要于…) and
-    name no units, below the item's own owner clause (its bracket, or lines of units and deadline): the closing
-    words of a document whose items all have paragraphs; None if there are none."""
+    name no units nor a milestone of the plan's ``year`` (各集团校要于2025年9月底前完成…: the item's own deadline),
+    below the item's own owner clause (its bracket, or lines of units and deadline): the closing words of a document
+    whose items all have paragraphs; None if there are none."""
     paragraphs = part.paragraphs
     start = len(paragraphs)
     while start and _TO_ALL.match(paragraphs[start - 1].text.text) \
-            and find_owner_clause(paragraphs[start - 1].text.text) is None:
+            and find_owner_clause(paragraphs[start - 1].text.text) is None \
+            and not milestones(paragraphs[start - 1].text.text, year, None):
         start -= 1
     above = joined([part.head, *(p.text for p in paragraphs[:start])], "\n").text
     clause = find_owner_clause(above) if start < len(paragraphs) else None
@@ -637,10 +641,10 @@ def _leaves(part: _Open):
         yield from _leaves(child)
 
 
-def outline(lines: list[Line], sheets: tuple[Sheet, ...] = ()) -> Outline:
-    """Read the body lines (after ``metadata`` took the title, preamble and signature); ``sheets``: those of a
-    workbook of several, each a section of its own."""
-    reader = _Reader(sheets)
+def outline(lines: list[Line], year: int, sheets: tuple[Sheet, ...] = ()) -> Outline:
+    """Read the body lines (after ``metadata`` took the title, preamble and signature) of a plan of ``year``;
+    ``sheets``: those of a workbook of several, each a section of its own."""
+    reader = _Reader(year, sheets)
     for line in lines:
         reader.read(line)
     return reader.finish()
