@@ -356,6 +356,8 @@ _NO_SUBJECT = re.compile(r"(?:较|比|同比)")
 _CHANGE_BASE = re.compile(r"(?:(?:较|比)(?:\d{4}\s*年度?|上年|去年|上一年)|同比)\Z")
 # Whom a shared tail is of, where it starts: 高血压、2型糖尿病患者规范管理率.
 _TAIL_HEAD = re.compile(r"患者|人群|儿童|老年人|学生|居民|家庭|群众|妇女")
+# An age qualifying whom a tail is of (100周岁及以上老年人), however long: no cap on the last name's length.
+_AGE = re.compile(r"(?:周岁|岁)(?:及以上|以上)?\Z")
 # 每人每月900元: a sum per person (pupil, person-visit) and period, the words right before the number.
 _PER_BEFORE_NUMBER = re.compile(r"每(人次|人|生)(?:每(小时|日|天|周|月|年))?\s*\Z")
 
@@ -699,14 +701,15 @@ def _respective_metrics(core: str, trailing: str, count: int) -> tuple[list[str]
 
 def _shared_tail(names: list[str]) -> list[str]:
     """Names listed before a shared tail, each with it: 高血压、糖尿病患者规范管理率 -> 高血压患者规范管理率,
-    糖尿病患者规范管理率 (the last name taken as long as the one before it, at most half of it, or up to whom the
-    tail is of, however long: 高血压、2型糖尿病患者… -> 2型糖尿病 before 患者, 80—89周岁、100周岁及以上老年人高龄津贴
-    -> 80—89周岁老年人高龄津贴); names that are measures of their own (课后服务覆盖率、学生参与率; 城镇新增就业、
-    失业人员再就业) as they are."""
+    糖尿病患者规范管理率 (the last name taken as long as the one before it, or up to whom the tail is of: 高血压、
+    2型糖尿病患者… -> 2型糖尿病 before 患者; at most half of it, but for an age, however long: 80—89周岁、100周岁及以上
+    老年人高龄津贴 -> 80—89周岁老年人高龄津贴, where 城区、农村义务教育阶段留守儿童关爱覆盖率 is no shared tail); names
+    that are measures of their own (课后服务覆盖率、学生参与率; 城镇新增就业、失业人员再就业) as they are."""
     cut = len(names[-2]) if len(names) > 1 else 0
     head = _TAIL_HEAD.search(names[-1], 1)
     cut = head.start() if head else cut  # 高血压、2型糖尿病患者…: the tail starts at 患者, not after 3 characters
-    if not cut or not head and 2 * cut > len(names[-1]) or any(_RATE_NOUN.search(n) for n in names[:-1]):
+    aged = head is not None and _AGE.search(names[-1], 0, cut) is not None
+    if not cut or not aged and 2 * cut > len(names[-1]) or any(_RATE_NOUN.search(n) for n in names[:-1]):
         return names  # (城镇新增就业、失业人员再就业: no short qualifiers before a shared tail, each a name of its own)
     return [name + names[-1][cut:] for name in names[:-1]] + [names[-1]]
 
