@@ -10,6 +10,7 @@ import pytest
 import yaml
 
 from generator.cli import build_parser, main
+from generator.importer import unknown_owners
 from generator.load import load_site
 from generator.yamlsource import SPECIAL_FILE
 from projects import DEPARTMENTS, ORGANISATIONS, THEMES, write
@@ -341,6 +342,16 @@ def test_unknown_owners_outside_the_organisation_are_named_not_added_as_its_depa
     assert f"not added to {project / 'content' / 'departments.yaml'}, as bodies outside 示例市教育局, not its units: " \
            "县公安局, 市财政局, 市卫生健康委, 东湖燃气公司 (add one by hand, with the kind that fits, or take it out of " \
            "the items)" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("organisation, names, found", [
+    ("莲花县文化广电新闻出版旅游局", ["县文化市场综合执法大队", "城东分局", "治安大队", "校团委", "关工委", "县公安局", "市卫生健康委"],
+     ["县公安局", "市卫生健康委"]),
+    ("某市教育局（2024年工作要点）", ["市教育局", "教育局", "市财政局"], ["市财政局"])])
+def test_the_organisations_own_units_and_name_are_not_outside_it(organisation, names, found):
+    """A bureau's brigades, branch and committees (县文化市场综合执法大队, 城东分局, 校团委, 关工委) are its units, and its
+    own name is its own, a bracket after it left out: they were named as bodies outside it, not added."""
+    assert unknown_owners.outside(names, organisation) == found
 
 
 def anonymous_source(project: Path) -> Path:

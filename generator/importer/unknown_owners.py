@@ -8,7 +8,7 @@ they like, to rename the id before any page links to it.
 
 A department is a unit of the organisation whose plans name it: another
 government's department (县公安局, 市卫生健康委, 县人民政府) or a company named
-as a supporting unit is none of the bureau's, and the vocabulary has no kind
+as a supporting unit is none of the bureau's (its 分局, 大队, 团委 are), and the vocabulary has no kind
 for it, so it is named for the curator, not added.  A collective (各县区人民政府)
 is a 统称 of the organisation's, as curated content files 各县区教育行政部门.
 """
@@ -23,9 +23,12 @@ from ..atomicfile import replace_file
 from ..vocabulary import Vocabulary, placeholder_id, placeholder_number
 from .report import walk_item_dicts
 
-# The ends of names of bodies outside an organisation: a government or its departments, a company (not the
-# organisation's own party committee, 机关党委)
-_OUTSIDE = re.compile(r"(?:局|厅|(?<!党)委|委员会|政府|大队|支队|法院|检察院|公司)$")
+# The ends of names of bodies outside an organisation: a government or its departments (县公安局, 市财政局; not a
+# bureau's own 城东分局), a company; not the organisation's own committees (机关党委, 校团委, 关工委) nor brigades
+# (县文化市场综合执法大队, 治安大队: a bureau's, as its 科室 are)
+_OUTSIDE = re.compile(r"(?:[县市区省].*局|厅|(?<![党团工])委|委员会|政府|法院|检察院|公司)$")
+# A bracket in a name (某市教育局（2024年工作要点）): no part of the organisation's own name
+_BRACKETED = re.compile(r"[(（][^()（）]*[)）]")
 COMMENT = "added by plansite import from {source}: check name and kind; rename the id before publishing"
 
 
@@ -41,9 +44,9 @@ def unknown_owners(plan: dict, vocabulary: Vocabulary) -> list[str]:
 
 def outside(names: list[str], organisation_name: str) -> list[str]:
     """The names of bodies outside the organisation (县公安局, 市财政局): not collectives (各…), nor the
-    organisation's own name (县教育局 in 莲花县教育局's plan)."""
-    return [name for name in names
-            if _OUTSIDE.search(name) and not name.startswith("各") and not organisation_name.endswith(name)]
+    organisation's own name (县教育局 in 莲花县教育局's plan, 教育局 in 某市教育局（2024年工作要点）'s)."""
+    own = _BRACKETED.sub("", organisation_name).strip()
+    return [name for name in names if _OUTSIDE.search(name) and not name.startswith("各") and not own.endswith(name)]
 
 
 def new_departments(names: list[str], organisation: str, existing_ids: set[str]) -> list[dict]:
