@@ -93,9 +93,16 @@ def test_a_date_in_digits_is_read_as_the_other_prose_dates_are(tmp_path, vocabul
             "set it by hand")]
 
 
+# The event as reported -> a sentence stating it
+EVENTS = {"国庆节前完成": "国庆节前完成校园安全排查。", "中秋节前": "中秋节前，走访慰问困难教师。",
+          "端午节前完成": "端午节前完成防溺水教育。", "清明节前完成": "清明节前完成森林防火检查。",
+          "秋季学期开学前完成": "秋季学期开学前完成校舍维修。", "主汛期到来前完成": "主汛期到来前完成河道清淤。"}
+
+
 def test_a_deadline_by_an_event_gives_no_day_and_is_reported(tmp_path, vocabulary):
     """汛前, 开学前, 春节前: the day of the flood season, the term or the festival is the plan's region's, or the
-    year's, and none the plan states; the curator is told, and a day the item states is still read."""
+    year's, and none the plan states; the curator is told, and a day the item states is still read.  Festivals with
+    节 (国庆节前), a term's 学期 (秋季学期开学前) and a season's coming (主汛期到来前) were not told."""
     result = imported(tmp_path, vocabulary,
                       "1.做好防汛工作。汛前完成全部水库隐患排查。\n"
                       "2.开展安全检查。秋季开学前完成校舍安全检查。\n"
@@ -103,16 +110,19 @@ def test_a_deadline_by_an_event_gives_no_day_and_is_reported(tmp_path, vocabular
                       "4.完善“四预”措施。汛前（5月15日前）完成全部水库汛限水位核定。\n"  # the day named
                       "5.做好开学准备。9月份开学前完成教材发放，做好开学前准备工作。\n"  # dated; 开学前 of a noun
                       "6.做好防汛工作。每年汛前完成排查。\n"  # every year
-                      "7.做好防汛工作。汛前完成排查。（责任单位：水利站，2025年5月底前完成）\n")  # stated
+                      "7.做好防汛工作。汛前完成排查。（责任单位：水利站，2025年5月底前完成）\n"  # stated
+                      + "".join(f"{number}.做好安全工作。{sentence}\n" for number, sentence in enumerate(EVENTS.values(), 8)))
     assert deadlines(result) == [None, None, date(2025, 5, 31), date(2025, 5, 15), date(2025, 9, 30), None,
-                                 date(2025, 5, 31)]
+                                 date(2025, 5, 31)] + [None] * len(EVENTS)
     assert [(u.line, u.message) for u in result.unsure if "event" in u.message] == [
         (3, "item 1 states a deadline by an event in its text, “汛前完成”: no day read from it, "
             "check the item's deadline"),
         (4, "item 2 states a deadline by an event in its text, “秋季开学前完成”: no day read from it, "
             "check the item's deadline"),
         (5, "item 3 states a deadline by an event in its text, “春节前”: no day read from it, "
-            "check the item's deadline")]
+            "check the item's deadline")] + [
+        (number + 2, f"item {number} states a deadline by an event in its text, “{event}”: no day read from it, "
+                     "check the item's deadline") for number, event in enumerate(EVENTS, 8)]
 
 
 def test_a_stated_deadline_is_kept_whatever_the_prose_says(tmp_path, vocabulary):
