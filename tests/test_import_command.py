@@ -344,6 +344,19 @@ def test_unknown_owners_outside_the_organisation_are_named_not_added_as_its_depa
            "the items)" in capsys.readouterr().err
 
 
+def test_unknown_owners_all_outside_the_organisation_are_said_none_added(project, capsys):
+    """Every unknown owner named as outside, the import said there were no unknown owners to add, after naming them."""
+    source = project / "sources" / "outside.txt"
+    source.write_text("示例市教育局2025年工作要点\n一、校园安全\n1.整治校园周边环境。（责任单位：县公安局）\n",
+                      encoding="utf-8")
+    before = departments_file(project)
+    assert plansite(project, "import", str(source), "--org", "demo-edu", "-o", str(project / OUTPUT),
+                    "--add-unknown-owners") == 0
+    err = capsys.readouterr().err
+    assert "not its units: 县公安局 (add one" in err and "none of the unknown owners added\n" in err
+    assert "no unknown owners" not in err and departments_file(project) == before
+
+
 @pytest.mark.parametrize("organisation, names, found", [
     ("莲花县文化广电新闻出版旅游局", ["县文化市场综合执法大队", "城东分局", "治安大队", "校团委", "关工委", "县公安局", "市卫生健康委"],
      ["县公安局", "市卫生健康委"]),
