@@ -144,7 +144,7 @@ class _Reader:
         closed_by, self.closed_by = self.closed_by, None
         noted = closed_by is not None and bool(self.notes) and closed_by is self.notes[-1]  # right below a note
         cells = tables.split_cells(line.text)
-        header = tables.header(line.text) if cells is not None else None
+        header = tables.header_of(cells) if cells else None
         if cells is not None and header is None and not tables.is_separator(cells):
             self.keep_cells(line.lineno, cells)
         if self.sheets and line.lineno >= self.sheets[0].line:

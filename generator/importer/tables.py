@@ -103,11 +103,14 @@ def yearly_targets(columns: tuple[tuple[str, Mapped], ...]) -> dict[int, Mapped]
 
 
 def header(line: Mapped) -> Header | None:
-    """The column roles if the line is a table header row (two known columns, one of them the task or the
-    indicator)."""
+    """The column roles if the line is a table header row (see ``header_of``)."""
     cells = split_cells(line)
-    if not cells:
-        return None
+    return header_of(cells) if cells else None
+
+
+def header_of(cells: list[Mapped]) -> Header | None:
+    """The column roles if the cells of a row are a table's header (two known columns, one of them the task or the
+    indicator)."""
     roles = _roles(cells)
     known = [role for role in roles if role]
     if len(known) >= 2 and any(role in known for role in NAMING):
