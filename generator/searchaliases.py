@@ -35,11 +35,20 @@ def add_field(fields: dict) -> None:
     fields.setdefault(ALIASES, dict(FIELD))
 
 
-def named(entry: dict, aliases: list) -> dict:
-    """A search index entry with the page's ``aliases`` when it is the page's own."""
+def named(entry: dict, aliases) -> dict:
+    """A search index entry with the page's ``aliases`` (its front matter's, ``listed``) when it is the page's
+    own."""
     if "#" in entry["location"]:
         return entry
-    return {**entry, ALIASES: [cut(str(alias)) for alias in aliases]}
+    return {**entry, ALIASES: [cut(alias) for alias in listed(aliases)]}
+
+
+def listed(aliases) -> list[str]:
+    """A front matter's aliases as names: a list's items, or one name written alone (``aliases: 旧名``, as a
+    hand-written page may have them, Obsidian's way), never the characters of a name, nor a number unread."""
+    if isinstance(aliases, (list, tuple)):
+        return [str(alias) for alias in aliases if alias is not None]
+    return [] if aliases is None else [str(aliases)]
 
 
 def cut(name: str) -> str:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from generator.searchaliases import named
+from generator.searchaliases import cut, named
 
 PAGE = {"location": "departments/pingxiang-shizhi-xuexiao/", "title": "市直学校", "text": "计划中也写作：…"}
 
@@ -16,3 +16,10 @@ def test_a_collectives_alias_is_cut_as_the_text_is_so_that_its_words_still_find_
 def test_only_the_pages_own_entry_holds_the_aliases():
     section = {"location": "departments/pingxiang-shizhi-xuexiao/#2021", "title": "2021年", "text": ""}
     assert named(section, ["市直有关学校"]) is section
+
+
+def test_a_name_written_alone_or_a_number_is_one_alias():
+    """A hand-written page's front matter may say ``aliases: 旧的关于页`` (Obsidian's way): its characters, each an
+    alias weighed as a title, skewed every query starting with one; ``aliases: 2021`` failed the build."""
+    assert named(PAGE, "旧的关于页")["aliases"] == [cut("旧的关于页")]
+    assert named(PAGE, 2021)["aliases"] == ["2021"]
