@@ -7,6 +7,7 @@ mkdocs.yml, loaded by MkDocs itself.
 from __future__ import annotations
 
 import dataclasses
+import os
 import random
 import re
 import shutil
@@ -32,8 +33,8 @@ from generator.model import Target
 from generator.project import DOCS, SOURCES
 from generator.render import one_each
 from generator.render_targets import metric_year_page
-from generator.templating import (CompiledTemplates, front_matter_description, http_url, later, md, paragraphs,
-                                  runs_md)
+from generator.templating import (CompiledTemplates, environment, front_matter_description, http_url, later, md,
+                                  paragraphs, runs_md)
 from generator.write import copy_of
 from payloads import PAYLOADS
 from projects import PLAN, make_project, write
@@ -392,3 +393,19 @@ def test_generate_stops_on_two_generated_files_of_one_path_and_writes_nothing(tm
     assert (f"{tmp_path}/docs/index.md: error: two generated files take this path, one would replace the other: "
             "the template index.md.j2 and the template targets.md.j2") in capsys.readouterr().out
     assert not (tmp_path / DOCS).exists()
+
+
+def test_a_template_edited_while_a_process_runs_is_read_again(tmp_path, monkeypatch):
+    """plansite serve generates a small project in its own process: a template edited between two generations
+    shows in the second (with Jinja's auto_reload off it did not, and the record of the code said up to date)."""
+    env = environment()
+    monkeypatch.setattr(env.loader, "searchpath", [str(tmp_path)])
+    template = tmp_path / "page.md.j2"
+    try:
+        template.write_text("before\n", encoding="utf-8")
+        assert env.get_template("page.md.j2").render() == "before\n"
+        template.write_text("after\n", encoding="utf-8")
+        os.utime(template, (template.stat().st_mtime + 2,) * 2)
+        assert env.get_template("page.md.j2").render() == "after\n"
+    finally:
+        env.cache.clear()  # no template of this folder is served to the tests after it
