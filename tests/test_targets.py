@@ -307,6 +307,15 @@ def test_a_review_links_the_items_it_reports_on(reviewed):
     assert "有量化目标的事项 1 条" in pages["targets/index.md"] and "不计入" not in pages["targets/index.md"]
 
 
+def test_a_targets_row_gives_its_baseline_and_a_web_page_as_its_evidence(tmp_path):
+    metric_project(tmp_path, PLAN.replace("unit: '%'}", "unit: '%', baseline: 55, status: 进行中, actual: 57, "
+                                        "as_of: 2025-06-30, evidence: 'https://example.gov.cn/a_b*(1).html'}"))
+    plan = render_site(load_clean(tmp_path), today=date(2026, 1, 1))["plans/demo-edu-2025.md"]
+    row = next(line for line in plan.splitlines() if line.startswith("| [公办幼儿园在园幼儿占比]"))
+    assert "（基数 55\\%）" in row
+    assert "进行中 · 实际 57\\%（2025-06-30） · [依据](https://example.gov.cn/a_b*%281%29.html)" in row
+
+
 def test_review_references_are_checked_with_suggestions(reviewed):
     write(reviewed, "plans/2025/demo-edu-2025-review.yaml", REVIEW.replace(
         "reviews: [demo-edu-2025#1-1]", "reviews: [demo-edu-2052#1-1, demo-edu-2025#1-2, demo-edu-2025, "
