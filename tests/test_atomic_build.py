@@ -203,17 +203,32 @@ def test_interrupted_build_says_so_in_a_line_and_leaves_both_whole(states, tmp_p
     assert assert_whole_then_recovered(root, states) == (False, False)
 
 
+# A generation whose write pauses before it swaps the staged docs/ in, for the test to stop it there.
+PAUSED_BEFORE_SWAP = """
+import sys, time
+import generator.write
+from generator.cli import main
+
+def pause_then_swap(staged, directory, swap=generator.write.swap_in):
+    open(sys.argv[2], "w").close()
+    time.sleep(600)
+    swap(staged, directory)
+
+generator.write.swap_in = pause_then_swap
+sys.exit(main(["--root", sys.argv[1], "generate"]))
+"""
+
+
 def test_a_generation_stopped_by_sigterm_cleans_up_and_says_so(states, tmp_path):
-    _, (old_docs, _), (new_docs, _) = states
-    root = fresh_copy(states, tmp_path)
-    process = subprocess.Popen([sys.executable, "-m", "generator", "--root", str(root), "generate"],
+    _, (old_docs, _), _ = states
+    root, paused = fresh_copy(states, tmp_path), tmp_path / "paused"
+    process = subprocess.Popen([sys.executable, "-c", PAUSED_BEFORE_SWAP, str(root), str(paused)],
                                stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
-    assert reached(process, lambda: bool(leftovers(root)))
+    assert reached(process, paused.exists) and leftovers(root)
     process.send_signal(signal.SIGTERM)
     _, err = process.communicate(timeout=DEADLINE)
     assert (process.returncode, err.splitlines()[-1:]) == (130, ["plansite generate: interrupted"])
-    assert tree(root / "docs") in (old_docs, new_docs)  # whole: the signal came before its swap, or after it
-    assert leftovers(root) == []
+    assert tree(root / "docs") == old_docs and leftovers(root) == []
 
 
 def test_a_root_relative_to_the_working_directory_builds(states, tmp_path, monkeypatch):
