@@ -116,16 +116,21 @@ def test_each_sheet_of_one_header_is_a_section_of_its_own_titled_by_its_name_if_
         ("四", TITLE, [("1", f"{TITLE}的第一项任务。", ["基教科"])])]
 
 
-def test_a_sheet_going_on_with_the_numbering_of_the_sheet_before_is_no_section_of_its_own(tmp_path):
+HEADER = ["序号", "工作任务", "责任单位", "完成时限"]
+
+
+@pytest.mark.parametrize("header", [[], [HEADER]], ids=["rows alone", "its header repeated"])
+def test_a_sheet_going_on_with_the_numbering_of_the_sheet_before_is_no_section_of_its_own(tmp_path, header):
     """Sections numbered on across sheets (一、 二、 on the first, 三、 四、 on the second) are the document's: the
-    second sheet was a section 三 titled by its name, holding 三 and 四."""
+    second sheet was a section 三 titled by its name, holding 三 and 四; and so it still was when the sheet repeats
+    the table's header above them, as a sheet printed on its own does."""
     book = openpyxl.Workbook()
     first, second = book.active, book.create_sheet("任务二")
     first.title = "任务一"
-    for sheet, rows in ((first, [[TITLE], ["一、学前教育"], ["序号", "工作任务", "责任单位", "完成时限"],
+    for sheet, rows in ((first, [[TITLE], ["一、学前教育"], HEADER,
                                  [1, "新建公办幼儿园。", "基教科", "2025年8月底前"], ["二、义务教育"],
                                  [1, "推进集团化办学。", "基教科", "2025年9月底前"]]),
-                        (second, [["三、高中教育"], [1, "推进普通高中多样化发展。", "基教科", "2025年12月底前"],
+                        (second, header + [["三、高中教育"], [1, "推进普通高中多样化发展。", "基教科", "2025年12月底前"],
                                   ["四、职业教育"], [1, "深化产教融合。", "职成科", "2025年12月底前"]])):
         for row in rows:
             sheet.append(row)

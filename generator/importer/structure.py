@@ -39,6 +39,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from itertools import dropwhile
 from dataclasses import dataclass, field, replace
 from typing import NamedTuple
 
@@ -119,7 +120,7 @@ class _Open:
 
 
 class _Reader:
-    def __init__(self, year: int, sheets: tuple[Sheet, ...] = ()):
+    def __init__(self, year: int, sheets: tuple[Sheet, ...] = (), openings: dict[int, Line] | None = None):
         self.year = year  # the plan's, whose milestones keep a paragraph with its item (``_closing_start``)
         self.root = _Open("", "", 0, Mapped("", (), 0), 0)
         self.stack = [self.root]
@@ -136,6 +137,7 @@ class _Reader:
         self.cells: list[tuple[int, str, str | None]] = []  # the cells of the table rows read (``Outline.cells``)
         self.sheets = list(sheets)  # the sheets whose lines are still to come
         self.sheet: Sheet | None = None  # the sheet being read
+        self.openings = openings or {}  # each sheet's first line below a header row it starts with (``_openings``)
 
     def note(self, line: int, message: str) -> None:
         self.unsure.append(Unsure(line, message))
@@ -178,11 +180,11 @@ class _Reader:
         several rows nor category over them), are put in a section of their sheet first, as items do not stand
         beside sections.  The table open stays open: a sheet without a header row goes on with its columns.  A sheet
         whose first line goes on with the numbering of the parts read (三、 after 一、 and 二、 on the sheet before)
-        is read on as the document's: no section of its own."""
+        is read on as the document's: no section of its own, also below a header row the sheet repeats."""
         while self.sheets and line.lineno >= self.sheets[0].line:
             sheet = self.sheets.pop(0)
         before, self.sheet = self.sheet, sheet
-        if before is None or self.goes_on(line):
+        if before is None or self.goes_on(self.openings.get(sheet.line, line)):
             return
         del self.stack[1:]
         parts = self.root.children
@@ -641,10 +643,23 @@ def _leaves(part: _Open):
         yield from _leaves(child)
 
 
+def _openings(lines: list[Line], sheets: tuple[Sheet, ...]) -> dict[int, Line]:
+    """The first line below the table's header rows a sheet starts with (三、高中教育 below 序号 | 工作任务 | …), by
+    the line the sheet starts at: the line that tells whether its numbering goes on."""
+    starts = [sheet.line for sheet in sheets]
+    openings = {}
+    for start, end in zip(starts, starts[1:] + [lines[-1].lineno + 1 if lines else start]):
+        own = (line for line in lines if start <= line.lineno < end)
+        first = next(dropwhile(lambda line: tables.header(line.text), own), None)
+        if first is not None and first.lineno > start:
+            openings[start] = first
+    return openings
+
+
 def outline(lines: list[Line], year: int, sheets: tuple[Sheet, ...] = ()) -> Outline:
     """Read the body lines (after ``metadata`` took the title, preamble and signature) of a plan of ``year``;
     ``sheets``: those of a workbook of several, each a section of its own."""
-    reader = _Reader(year, sheets)
+    reader = _Reader(year, sheets, _openings(lines, sheets))
     for line in lines:
         reader.read(line)
     return reader.finish()
