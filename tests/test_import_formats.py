@@ -286,6 +286,37 @@ def test_a_small_table_of_figures_below_an_item_is_its_text_not_items_of_its_own
             "items numbered as it is have none: check they are not items of their own")]
 
 
+def test_a_table_of_figures_below_an_item_is_its_text_with_a_note_and_a_titled_table_below_it(tmp_path):
+    """A table of figures right below an item, then a note, a title and a table of indicators (项目 | 2024年 |
+    2025年目标 under 2.提升旅游接待能力。, 备注：…, 莲花县2025年文旅主要指标 over 序号 | 指标名称 | …): the figures are
+    the item's text, the indicators a section of their own beside the items; the item was made a section of the
+    figures' rows holding the indicators' section, the figures' rows items."""
+    document = docx.Document()
+    for text in ("示例市教育局2025年工作要点", "一、建设高素质教师队伍", "1.加强师德师风建设。（责任单位：基教科）",
+                 "2.补充教师。"):
+        document.add_paragraph(text)
+    for rows, below in (([("项目", "2024年", "2025年目标"), ("新教师（名）", "100", "120"), ("培训学时", "60", "72")],
+                         ("备注：新教师含特岗教师。", "示例市2025年教育主要指标")),
+                        ([("序号", "指标名称", "单位", "目标值", "责任单位"), ("1", "学前三年毛入园率", "%", "93", "基教科"),
+                          ("2", "新建公办幼儿园", "所", "6", "计财科")], ("二、办好人民满意教育",
+                                                                  "3.抓好校园安全。（责任单位：基教科）"))):
+        table = document.add_table(rows=len(rows), cols=len(rows[0]))
+        for index, values in enumerate(rows):
+            for column, text in enumerate(values):
+                table.cell(index, column).text = text
+        for text in below:
+            document.add_paragraph(text)
+    path = tmp_path / "plan.docx"
+    document.save(path)
+    plan = drafted(path, tmp_path)
+    first = plan["sections"][0]
+    assert [(i["number"], i["title"]) for i in first["items"]] == [("1", "加强师德师风建设"), ("2", "补充教师")]
+    assert first["items"][1]["text"] == "补充教师。\n项目\t2024年\t2025年目标\n新教师（名）\t100\t120\n培训学时\t60\t72"
+    assert [(s["title"], [(i["title"], i["owners"]) for i in s["items"]]) for s in first["sections"]] == [
+        ("示例市2025年教育主要指标", [("学前三年毛入园率", ["基教科"]), ("新建公办幼儿园", ["计财科"])])]
+    assert [(s["number"], [i["number"] for i in s["items"]]) for s in plan["sections"][1:]] == [("二", ["3"])]
+
+
 # --- PDFs as a browser or an office prints them -------------------------------------------------------------
 
 PRINTED = Path(__file__).parent / "fixtures" / "import" / "printed.pdf"

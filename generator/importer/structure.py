@@ -39,7 +39,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from itertools import dropwhile
+from itertools import dropwhile, takewhile
 from dataclasses import dataclass, field, replace
 from typing import NamedTuple
 
@@ -496,22 +496,29 @@ class _Reader:
         each, or alone in its section): a part whose parts are all items is one item when most parts of its style
         have none, and its line reads as an item's, ended by 。 or a colon, not as a heading.  So are the rows of
         a table of figures below an item's line (项目 | 2024年 | 2025年目标 below 6.补充教师。…（责任单位：…）), rows
-        naming no units nor deadline."""
+        naming no units nor deadline; the section of a table of other columns below them (备注：… / 主要指标 / 序号 |
+        指标名称 | …) then goes beside the item, after it."""
         parts = list(_descendants(self.root))
         leaves = Counter(part.style for part in parts if not part.children)
         styles = Counter(part.style for part in parts)
         for parent in parts:
-            for part in parent.children:
+            for part in list(parent.children):
                 if not part.children or leaves[part.style] * 2 <= styles[part.style]:
                     continue
+                figures = list(takewhile(_figures, part.children))
                 if (_item_line(part) and all(_sub_item(child) for child in part.children[:-1])
                         and _sub_item(part.children[-1], True)):
                     first, last = part.children[0], part.children[-1]
                     self.fold(part, f"the parts {first.number}–{last.number} below item {part.number}")
-                elif _own_line(part) and not _heading(part.head.text) and all(map(_figures, part.children)):
-                    first, last = part.children[0].rows[0], part.children[-1].rows[-1]
+                elif figures and _own_line(part) and not _heading(part.head.text) \
+                        and all(child.style == OTHER_TABLE for child in part.children[len(figures):]):
+                    first, last = figures[0].rows[0], figures[-1].rows[-1]
+                    below = part.children[len(figures):]
+                    del part.children[len(figures):]
                     self.fold(part, f"the rows of the table below item {part.number} (lines {first.lineno}–"
                                     f"{last.lineno})", "as they name no units and ")
+                    at = parent.children.index(part) + 1
+                    parent.children[at:at] = below
 
     def fold(self, part: _Open, parts: str, why: str = "as ") -> None:
         self.note(part.lineno, f"{parts} are read as its text, {why}most items numbered as it is have none: check "
