@@ -96,13 +96,16 @@ def test_a_date_in_digits_is_read_as_the_other_prose_dates_are(tmp_path, vocabul
 # The event as reported -> a sentence stating it
 EVENTS = {"国庆节前完成": "国庆节前完成校园安全排查。", "中秋节前": "中秋节前，走访慰问困难教师。",
           "端午节前完成": "端午节前完成防溺水教育。", "清明节前完成": "清明节前完成森林防火检查。",
-          "秋季学期开学前完成": "秋季学期开学前完成校舍维修。", "主汛期到来前完成": "主汛期到来前完成河道清淤。"}
+          "秋季学期开学前完成": "秋季学期开学前完成校舍维修。", "主汛期到来前完成": "主汛期到来前完成河道清淤。",
+          "国庆节前组织开展": "国庆节前组织开展“村晚”展演活动。", "汛前开展": "汛前开展水库隐患排查。",
+          "春节前举办": "春节前举办迎新春送春联活动。"}
 
 
 def test_a_deadline_by_an_event_gives_no_day_and_is_reported(tmp_path, vocabulary):
     """汛前, 开学前, 春节前: the day of the flood season, the term or the festival is the plan's region's, or the
     year's, and none the plan states; the curator is told, and a day the item states is still read.  Festivals with
-    节 (国庆节前), a term's 学期 (秋季学期开学前) and a season's coming (主汛期到来前) were not told."""
+    节 (国庆节前), a term's 学期 (秋季学期开学前) and a season's coming (主汛期到来前) were not told, nor was an event
+    before what is done by it rather than completed (国庆节前组织开展…, 汛前开展…, 春节前举办…)."""
     result = imported(tmp_path, vocabulary,
                       "1.做好防汛工作。汛前完成全部水库隐患排查。\n"
                       "2.开展安全检查。秋季开学前完成校舍安全检查。\n"
