@@ -655,7 +655,7 @@ def _openings(lines: list[Line], sheets: tuple[Sheet, ...]) -> dict[int, Line]:
     the line the sheet starts at: the line that tells whether its numbering goes on."""
     starts = [sheet.line for sheet in sheets]
     openings = {}
-    for start, end in zip(starts, starts[1:] + [lines[-1].lineno + 1 if lines else start]):
+    for start, end in zip(starts, starts[1:] + [lines[-1].lineno + 1 if lines else 0]):
         own = (line for line in lines if start <= line.lineno < end)
         first = next(dropwhile(lambda line: tables.header(line.text), own), None)
         if first is not None and first.lineno > start:
