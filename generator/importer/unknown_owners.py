@@ -7,10 +7,12 @@ plan).  The entry carries a comment asking the curator to check it and, if
 they like, to rename the id before any page links to it.
 
 A department is a unit of the organisation whose plans name it: another
-government's department (县公安局, 市卫生健康委, 县人民政府) or a company named
-as a supporting unit is none of the bureau's (its 分局, 大队, 团委 are), and the vocabulary has no kind
-for it, so it is named for the curator, not added.  A collective (各县区人民政府)
-is a 统称 of the organisation's, as curated content files 各县区教育行政部门.
+government's department (县公安局, 财政局, 市卫生健康委, 县人民政府), a brigade (区消防救援大队) or a
+company named as a supporting unit is none of the bureau's, and the vocabulary has no kind for it.  Named for
+the curator, a unit of the bureau's own (城东分局, 治安大队) costs a line added by hand; added as a 科室, another
+government's department would be a wrong entry nobody is told of.  So a name ending like a body's is named,
+not added, unless it is the organisation's own (its committees 机关党委, 校团委, 关工委 are added).  A collective
+(各县区人民政府) is a 统称 of the organisation's, as curated content files 各县区教育行政部门.
 """
 
 from __future__ import annotations
@@ -23,10 +25,11 @@ from ..atomicfile import replace_file
 from ..vocabulary import Vocabulary, placeholder_id, placeholder_number
 from .report import walk_item_dicts
 
-# The ends of names of bodies outside an organisation: a government or its departments (县公安局, 市财政局; not a
-# bureau's own 城东分局), a company; not the organisation's own committees (机关党委, 校团委, 关工委) nor brigades
-# (县文化市场综合执法大队, 治安大队: a bureau's, as its 科室 are)
-_OUTSIDE = re.compile(r"(?:[县市区省].*局|厅|(?<![党团工])委|委员会|政府|法院|检察院|公司)$")
+# The ends of names of bodies that may be outside an organisation: a government or its departments (县公安局,
+# 财政局, 公安分局), its brigades (区消防救援大队, 治安大队), courts, a company; not committees (机关党委, 校团委,
+# 关工委), which are the organisation's own
+_OUTSIDE = re.compile(r"(?:局|厅|(?<![党团工])委|委员会|政府|法院|检察院|公司|大队|支队)$")
+_PLACE = "县市区省"
 # A bracket in a name (某市教育局（2024年工作要点）): no part of the organisation's own name
 _BRACKETED = re.compile(r"[(（][^()（）]*[)）]")
 COMMENT = "added by plansite import from {source}: check name and kind; rename the id before publishing"
@@ -43,10 +46,19 @@ def unknown_owners(plan: dict, vocabulary: Vocabulary) -> list[str]:
 
 
 def outside(names: list[str], organisation_name: str) -> list[str]:
-    """The names of bodies outside the organisation (县公安局, 市财政局): not collectives (各…), nor the
-    organisation's own name (县教育局 in 莲花县教育局's plan, 教育局 in 某市教育局（2024年工作要点）'s)."""
+    """The names of bodies that may be outside the organisation (县公安局, 财政局, 治安大队): not collectives (各…),
+    nor the organisation's own name (莲花县教育局, 县教育局 or 教育局 in 莲花县教育局's plan, 教育局 in
+    某市教育局（2024年工作要点）'s)."""
     own = _BRACKETED.sub("", organisation_name).strip()
-    return [name for name in names if _OUTSIDE.search(name) and not name.startswith("各") and not own.endswith(name)]
+    return [name for name in names if _OUTSIDE.search(name) and not name.startswith("各") and not is_own(name, own)]
+
+
+def is_own(name: str, own: str) -> bool:
+    """Whether the name is the organisation's own, with or without its place (县教育局 or 教育局 for 莲花县教育局;
+    not 育局)."""
+    if name == own or not own.endswith(name):
+        return name == own
+    return own[-len(name) - 1] in _PLACE or name[0] in _PLACE
 
 
 def new_departments(names: list[str], organisation: str, existing_ids: set[str]) -> list[dict]:
