@@ -187,6 +187,15 @@ def test_words_to_all_below_the_last_items_owner_clause_are_the_closing_where_th
             ([after], False) if closing else ([], True)), after
 
 
+def test_a_sentence_to_all_below_the_last_items_units_stating_a_target_is_the_items_own():
+    """各学校心理健康教师配备率达到100%。 below the last item's bracket speaks to all but states the item's target: it
+    was the plan's closing, the item losing its target."""
+    result = read("一、甲\n1.子一\n建立工作台账。（责任单位：办公室）\n2.配齐心理健康教师\n开展专题培训。（责任单位：人事科）\n"
+                  "各学校心理健康教师配备率达到100%。\n")
+    assert ([m.text for m in result.closing], [p.text for p in result.parts[0].children[-1].paragraphs][-1]) == (
+        [], "各学校心理健康教师配备率达到100%。")
+
+
 def test_a_county_bureaus_table_names_its_units_gu_shi():
     result = read("一、优化营商环境\n序号\t工作任务\t牵头股室\t责任股室\t配合股室\t完成时限\n"
                   "1\t推行经营主体登记全程网办\t登记注册股\t信用监管股\t办公室\t2025年6月底前\n")

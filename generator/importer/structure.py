@@ -50,6 +50,7 @@ from .metadata import CLAUSE_PUNCTUATION, lists_attachments
 from .owners import find_owner_clause
 from .prose_dates import milestones
 from .report import Unsure
+from .targets import find_targets
 from .textmap import Line, Mapped, joined
 from ..numbering import chinese_to_int, int_to_chinese, number_value
 
@@ -530,13 +531,15 @@ class _Reader:
 
 def _closing_start(part: _Open, year: int) -> int | None:
     """The first of the paragraphs ending the last item that speak to all (全县文旅系统将以…, 各牵头单位要于…) and
-    name no units nor a milestone of the plan's ``year`` (各集团校要于2025年9月底前完成…: the item's own deadline),
-    below the item's own owner clause (its bracket, or lines of units and deadline): the closing words of a document
-    whose items all have paragraphs; None if there are none."""
+    name no units, no target (各学校心理健康教师配备率达到100%。) nor a milestone of the plan's ``year``
+    (各集团校要于2025年9月底前完成…: the item's own deadline), below the item's own owner clause (its bracket, or
+    lines of units and deadline): the closing words of a document whose items all have paragraphs; None if there
+    are none."""
     paragraphs = part.paragraphs
     start = len(paragraphs)
     while start and _TO_ALL.match(paragraphs[start - 1].text.text) \
             and find_owner_clause(paragraphs[start - 1].text.text) is None \
+            and not find_targets(paragraphs[start - 1].text.text)[0] \
             and not milestones(paragraphs[start - 1].text.text, year, None):
         start -= 1
     above = joined([part.head, *(p.text for p in paragraphs[:start])], "\n").text
