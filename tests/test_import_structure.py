@@ -196,6 +196,15 @@ def test_a_sentence_to_all_below_the_last_items_units_stating_a_target_is_the_it
         [], "各学校心理健康教师配备率达到100%。")
 
 
+def test_a_sentence_to_all_below_the_last_items_units_kept_for_its_date_is_reported():
+    """全县教育系统要…确保年底前各项任务全面完成。 below the last item's bracket stays its text for its date, which may
+    be the item's deadline or the plan's closing words: it was kept without a word."""
+    result = read("一、甲\n1.子一\n建立工作台账。（责任单位：办公室）\n2.子二\n开展专题培训。（责任单位：人事科）\n"
+                  "全县教育系统要压实责任，确保年底前各项任务全面完成。\n")
+    assert (result.closing, [(u.line, u.message) for u in result.unsure]) == ((), [
+        (6, "kept as item 2's text for its date; it may be the plan's closing words: check")])
+
+
 def test_a_county_bureaus_table_names_its_units_gu_shi():
     result = read("一、优化营商环境\n序号\t工作任务\t牵头股室\t责任股室\t配合股室\t完成时限\n"
                   "1\t推行经营主体登记全程网办\t登记注册股\t信用监管股\t办公室\t2025年6月底前\n")

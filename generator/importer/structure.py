@@ -475,7 +475,10 @@ class _Reader:
         if not depth or not last.paragraphs:
             return ()
         # a top-level part may be a section, whose text is its own, but for closing words below its owner clause
-        start = 0 if depth > 1 and self.text_alone(last) else _closing_start(last, self.year)
+        start, dated = (0, None) if depth > 1 and self.text_alone(last) else _closing_start(last, self.year)
+        if dated is not None:
+            self.note(last.paragraphs[dated].lineno, f"kept as item {last.number}'s text for its date; it may be the "
+                      "plan's closing words: check")
         if start is None:
             return ()
         closing = tuple(p.text for p in last.paragraphs[start:])
@@ -529,22 +532,29 @@ class _Reader:
         part.children.clear()
 
 
-def _closing_start(part: _Open, year: int) -> int | None:
+def _closing_start(part: _Open, year: int) -> tuple[int | None, int | None]:
     """The first of the paragraphs ending the last item that speak to all (全县文旅系统将以…, 各牵头单位要于…) and
     name no units, no target (各学校心理健康教师配备率达到100%。) nor a milestone of the plan's ``year``
     (各集团校要于2025年9月底前完成…: the item's own deadline), below the item's own owner clause (its bracket, or
     lines of units and deadline): the closing words of a document whose items all have paragraphs; None if there
-    are none."""
-    paragraphs = part.paragraphs
-    start = len(paragraphs)
-    while start and _TO_ALL.match(paragraphs[start - 1].text.text) \
-            and find_owner_clause(paragraphs[start - 1].text.text) is None \
-            and not find_targets(paragraphs[start - 1].text.text)[0] \
-            and not milestones(paragraphs[start - 1].text.text, year, None):
+    are none.  Second, the paragraph above them kept for its milestone alone, which may be closing words too
+    (全县教育系统要…确保年底前各项任务全面完成。); None if there is none."""
+    texts = [p.text.text for p in part.paragraphs]
+    start = len(texts)
+    while start and _to_all(texts[start - 1]) and not milestones(texts[start - 1], year, None):
         start -= 1
-    above = joined([part.head, *(p.text for p in paragraphs[:start])], "\n").text
-    clause = find_owner_clause(above) if start < len(paragraphs) else None
-    return start if clause is not None and not clause.guessed and not above[clause.end:].strip() else None
+    dated = start - 1 if start and _to_all(texts[start - 1]) else None  # it stopped the walk by its milestone
+
+    def below_clause(first: int | None) -> int | None:
+        above = joined([part.head, *(p.text for p in part.paragraphs[:first])], "\n").text
+        clause = find_owner_clause(above) if first is not None and first < len(texts) else None
+        return first if clause is not None and not clause.guessed and not above[clause.end:].strip() else None
+    return below_clause(start), below_clause(dated)
+
+
+def _to_all(text: str) -> bool:
+    """Whether a paragraph speaks to all (全县…, 各…), naming no units nor a target."""
+    return bool(_TO_ALL.match(text)) and find_owner_clause(text) is None and not find_targets(text)[0]
 
 
 def _next_number(number: str) -> str | None:
