@@ -484,6 +484,18 @@ def test_a_unit_column_counting_places_is_the_unit_of_its_value_not_the_rows_own
         ([], ["6所"]), ([], ["15人/校"]), ([], ["20个/所"]), ([], ["12个乡镇"]), ([], ["30个社区"]), ([], ["5所学校"])]
 
 
+def test_a_unit_column_naming_units_split_by_a_slash_or_opening_like_a_measure_is_the_rows_owners(tmp_path, vocabulary):
+    """基教科/计财科 (units split by ``/``) and 家庭教育指导中心 (opening with 家, but no short measure) name the row's
+    owners: read as units of measure, the names were reported lost and 30家庭教育指导中心 made a target."""
+    path = tmp_path / "units.txt"
+    path.write_text("示例市教育局2025年工作要点\n一、主要指标\n序号|指标名称|目标值|单位|完成时限\n"
+                    "1|新建公办幼儿园|6|基教科/计财科|2025年12月底前\n2|建立家长学校|30|家庭教育指导中心|2025年12月底前\n",
+                    encoding="utf-8")
+    result = imported(path, vocabulary, year=2025)
+    assert [(i["owners"], i["targets"]) for i in items(result.plan)] == [
+        (["基教科/计财科"], []), (["家庭教育指导中心"], [])]
+
+
 def test_a_sentence_to_all_below_the_last_items_units_stating_a_milestone_is_the_items_own(tmp_path, vocabulary):
     """各集团校要于2025年9月底前完成章程修订。 below the last item's bracket of units speaks to all, but states the item's
     deadline: it was the plan's closing, and the item lost its deadline without a word."""

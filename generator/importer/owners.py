@@ -120,8 +120,8 @@ _UNIT_END = re.compile(
 # 各村〔社区〕.
 _NAME_BRACKET = re.compile(r"[(（〔][^()（）〔〕]*[)）〕]\Z")
 
-# The measure words a 单位 cell may open with, counting places that end like units (个乡镇, 所学校, 家医院, 座场馆):
-# none opens a unit's name.
+# The measure words a short 单位 cell may open with, counting places that end like units (个乡镇, 所学校, 家医院,
+# 座场馆); a longer name opening with one is a unit's (家庭教育指导中心).
 _MEASURE_WORD = re.compile("[个所家座]")
 
 # Words that after 等 only repeat the kind of the units listed (A、B等单位).
@@ -389,12 +389,17 @@ def _named_units(text: str) -> tuple[str, ...]:
 
 
 def lists_units(text: str) -> bool:
-    """Whether a text names units alone (基教科、教研室), not what a value is counted in (所, 处, 万元, 所（园）, 人/校,
-    个乡镇, 所学校): each name of three characters at least without a bracket ending it, ending like a unit's, with no
-    ``/`` and not opening with a measure word (``_MEASURE_WORD``)."""
+    """Whether a text names units alone (基教科、教研室, 基教科/计财科, 家庭教育指导中心), not what a value is counted in
+    (所, 处, 万元, 所（园）, 人/校, 个/所, 个乡镇, 所学校): each name, split on ``/`` too, a unit's (``_unit_name``)."""
     names = _named_units(text)
-    return bool(names) and all(len(_NAME_BRACKET.sub("", name)) >= 3 and "/" not in name
-                               and not _MEASURE_WORD.match(name) for name in names)
+    return bool(names) and all(_unit_name(part) for name in names for part in name.split("/"))
+
+
+def _unit_name(name: str) -> bool:
+    """Whether a name is a unit's: three characters at least without a bracket ending it, ending like a unit's and,
+    of four at most, not opening with a measure word (个乡镇, 所学校; ``_MEASURE_WORD``)."""
+    bare = _NAME_BRACKET.sub("", name)
+    return len(bare) >= 3 and _ends_like_unit(name) and not (len(bare) <= 4 and _MEASURE_WORD.match(bare))
 
 
 def _ends_like_unit(name: str) -> bool:
