@@ -349,6 +349,14 @@ def test_a_grade_is_part_of_the_metric_not_a_number():
     assert skipped("推动明月湖景区创成国家5A级旅游景区") == {}
 
 
+def test_a_full_width_grade_is_part_of_the_metric_as_a_half_width_one():
+    """3Ａ级, ４Ａ级 (full-width, as a text typed with a Chinese input method has them) are grades as 3A级 is: the
+    metric was Ａ级旅游景区 and the 3 reported as a number without a unit."""
+    assert read("新创建3Ａ级旅游景区2家，创建４Ａ级景区1个") == [
+        ("新创建3Ａ级旅游景区", "=", 2, "家"), ("创建４Ａ级景区", "=", 1, "个")]
+    assert skipped("推动明月湖景区创成国家５Ａ级旅游景区") == {}
+
+
 def test_an_age_is_a_target_only_as_a_life_expectancy_or_a_level_to_reach():
     assert read("为年满65岁、符合条件的老年人免费体检") == []
     assert read("0-6岁、7-14岁儿童健康管理率均达到90%以上") == [("0-6岁、7-14岁儿童健康管理率", ">=", 90, "%")]

@@ -272,8 +272,9 @@ _NEGATIVES: tuple[_Negative, ...] = (
     _Negative("age of a group", re.compile(
         rf"(?<![\d.{_CN_DIGITS}])(?:\d+|[{_CN_DIGITS}]+)(?:\s*[-—–~～至到]\s*(?:\d+|[{_CN_DIGITS}]+))?"
         r"\s*周?岁(?:及以上|以上|以下)?"), False, _age_is_the_measure),
-    # 3A级旅游景区, 4A景区: a grade, part of the metric's words (as 三甲医院 is)
-    _Negative("grade", re.compile(r"(?<![\dA-Za-z.])[1-5]\s*A(?:级)?(?![A-Za-z])"), False, reported=False),
+    # 3A级旅游景区, 4A景区, ４Ａ级 (full-width): a grade, part of the metric's words (as 三甲医院 is)
+    _Negative("grade", re.compile(r"(?<![\dA-Za-z.])[1-5１-５]\s*[AＡ](?:级)?(?![A-Za-zＡ-Ｚａ-ｚ])"), False,
+              reported=False),
     # 2025 standing alone (not 2000人, 2000万)
     _Negative("date or year", re.compile(rf"(?<![\d.])(?:19|20)\d{{2}}(?![\d.])(?!\s*(?:{_UNIT}|[万亿]|余|多))"), True),
     # 以全县500多名教师为主要对象: who an item is aimed at, no commitment (培训教师500名 is one)
