@@ -34,14 +34,14 @@ _STATED_YEAR = re.compile(r"\d{4}|次|明|翌")  # a year a date states: 2024年
 _STARTING_CLAUSE = re.compile(rf"^(?:(?!{_COMPLETES}).)*?(?:{_STARTS})")
 
 
-# An event a deadline is stated by, whose day the plan does not give (汛前完成, 秋季学期开学前完成, 春节前，…,
-# 国庆节前完成, 主汛期到来前完成): the flood season starts when it does in the plan's region, a term at its schools, a
-# festival on its own calendar.  Not after a date (9月份开学前 is a milestone), nor recurring (每年汛前), nor the name of
-# a thing (做好开学前准备工作): its clause ends after 前, or what is completed or done then follows (汛前开展排查,
-# 国庆节前组织开展…).
-_EVENTS = ("(?:主|入)?汛期?|雨季|入冬|供暖|(?:(?:秋季|春季)(?:学期)?|新学期)?开学|寒假|暑假|放假|中考|高考"
-           "|春节|元旦|(?:国庆|中秋|端午|清明|五一)节?|两节")
-_EVENT = re.compile(rf"(?<![\d月日底末旬份季期每])(?<!每年)(?:{_EVENTS})(?:到来)?(?:之前|以前|前)"
+# An event a deadline is stated by, whose day the plan does not give (汛前完成, 秋季学期开学前完成, 下学期开学前完成,
+# 春节前，…, 国庆节前完成, 五一劳动节前完成, 主汛期到来前完成, 雨季来临前完成): the flood season starts when it does in
+# the plan's region, a term at its schools, a festival on its own calendar.  Not after a date (9月份开学前 is a
+# milestone), nor recurring (每年汛前), nor the name of a thing (做好开学前准备工作): its clause ends after 前, or
+# what is completed or done then follows (汛前开展排查, 国庆节前组织开展…).
+_EVENTS = ("(?:主|入)?汛期?|雨季|入冬|供暖|(?:(?:秋季|春季)(?:学期)?|[新下本]学期)?开学|寒假|暑假|放假|中考|高考"
+           "|春节|元旦|(?:国庆|中秋|端午|清明|五一)节?|(?:五一)?劳动节|两节")
+_EVENT = re.compile(rf"(?<![\d月日底末旬份季期每])(?<!每年)(?:{_EVENTS})(?:到来|来临)?(?:之前|以前|前)"
                     rf"(?:(?=[{re.escape(CLAUSE_BREAKS)}]|\Z)|{_ADVERBS}(?:{_COMPLETES}|组织开展|开展|组织|举办))")
 
 
