@@ -119,26 +119,40 @@ def test_each_sheet_of_one_header_is_a_section_of_its_own_titled_by_its_name_if_
 HEADER = ["序号", "工作任务", "责任单位", "完成时限"]
 
 
+def numbered_on(tmp_path, second: list[list]) -> list[tuple]:
+    """Number, title and items' titles of the sections drafted of a workbook whose first sheet holds sections 一 and
+    二 and whose second holds the rows ``second``."""
+    book = openpyxl.Workbook()
+    first, sheet_two = book.active, book.create_sheet("任务二")
+    first.title = "任务一"
+    for sheet, rows in ((first, [[TITLE], ["一、学前教育"], HEADER,
+                                 [1, "新建公办幼儿园。", "基教科", "2025年8月底前"], ["二、义务教育"],
+                                 [1, "推进集团化办学。", "基教科", "2025年9月底前"]]), (sheet_two, second)):
+        for row in rows:
+            sheet.append(row)
+    path = tmp_path / "tasks.xlsx"
+    book.save(path)
+    sections = drafted(path, tmp_path)["sections"]
+    return [(s["number"], s["title"], [i["title"] for i in s.get("items", [])]) for s in sections]
+
+
 @pytest.mark.parametrize("header", [[], [HEADER]], ids=["rows alone", "its header repeated"])
 def test_a_sheet_going_on_with_the_numbering_of_the_sheet_before_is_no_section_of_its_own(tmp_path, header):
     """Sections numbered on across sheets (一、 二、 on the first, 三、 四、 on the second) are the document's: the
     second sheet was a section 三 titled by its name, holding 三 and 四; and so it still was when the sheet repeats
     the table's header above them, as a sheet printed on its own does."""
-    book = openpyxl.Workbook()
-    first, second = book.active, book.create_sheet("任务二")
-    first.title = "任务一"
-    for sheet, rows in ((first, [[TITLE], ["一、学前教育"], HEADER,
-                                 [1, "新建公办幼儿园。", "基教科", "2025年8月底前"], ["二、义务教育"],
-                                 [1, "推进集团化办学。", "基教科", "2025年9月底前"]]),
-                        (second, header + [["三、高中教育"], [1, "推进普通高中多样化发展。", "基教科", "2025年12月底前"],
-                                  ["四、职业教育"], [1, "深化产教融合。", "职成科", "2025年12月底前"]])):
-        for row in rows:
-            sheet.append(row)
-    path = tmp_path / "tasks.xlsx"
-    book.save(path)
-    assert [(s["number"], s["title"], [i["title"] for i in s["items"]]) for s in drafted(path, tmp_path)["sections"]] \
-        == [("一", "学前教育", ["新建公办幼儿园"]), ("二", "义务教育", ["推进集团化办学"]),
-            ("三", "高中教育", ["推进普通高中多样化发展"]), ("四", "职业教育", ["深化产教融合"])]
+    assert numbered_on(tmp_path, header + [["三、高中教育"], [1, "推进普通高中多样化发展。", "基教科", "2025年12月底前"],
+                                  ["四、职业教育"], [1, "深化产教融合。", "职成科", "2025年12月底前"]]) == [
+        ("一", "学前教育", ["新建公办幼儿园"]), ("二", "义务教育", ["推进集团化办学"]),
+        ("三", "高中教育", ["推进普通高中多样化发展"]), ("四", "职业教育", ["深化产教融合"])]
+
+
+def test_a_sheet_going_on_with_the_numbering_below_a_title_row_is_no_section_of_its_own(tmp_path):
+    """A second sheet opening with a title row (2025年重点工作任务分解表（续）) then 三、 goes on as one opening with 三、
+    does: the sheet was a section 三 titled by its name, holding 三."""
+    assert [section[:2] for section in numbered_on(tmp_path, [
+        ["2025年重点工作任务分解表（续）"], ["三、高中教育"], [1, "推进普通高中多样化发展。", "基教科", "2025年12月底前"]])] == [
+        ("一", "学前教育"), ("二", "义务教育"), ("三", "高中教育")]
 
 
 LONG_TITLE = "示例市教育局关于印发2025年全市教育系统重点工作任务分解表的通知"  # cut to 31 characters in a sheet's name

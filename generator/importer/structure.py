@@ -39,7 +39,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from itertools import dropwhile, takewhile
+from itertools import takewhile
 from dataclasses import dataclass, field, replace
 from typing import NamedTuple
 
@@ -121,7 +121,7 @@ class _Open:
 
 
 class _Reader:
-    def __init__(self, year: int, sheets: tuple[Sheet, ...] = (), openings: dict[int, Line] | None = None):
+    def __init__(self, year: int, sheets: tuple[Sheet, ...], openings: dict[int, Line]):
         self.year = year  # the plan's, whose milestones keep a paragraph with its item (``_closing_start``)
         self.root = _Open("", "", 0, Mapped("", (), 0), 0)
         self.stack = [self.root]
@@ -137,8 +137,8 @@ class _Reader:
         self.notes: list[Line] = []  # notes right below a table (注：…): the plan's closing
         self.cells: list[tuple[int, str, str | None]] = []  # the cells of the table rows read (``Outline.cells``)
         self.sheets = list(sheets)  # the sheets whose lines are still to come
+        self.openings = openings  # each sheet's first numbered line, by the line the sheet starts at
         self.sheet: Sheet | None = None  # the sheet being read
-        self.openings = openings or {}  # each sheet's first line below a header row it starts with (``_openings``)
 
     def note(self, line: int, message: str) -> None:
         self.unsure.append(Unsure(line, message))
@@ -180,8 +180,9 @@ class _Reader:
         them), titled by its ``Sheet.title``; the parts read before, if they are items alone (rows with no task of
         several rows nor category over them), are put in a section of their sheet first, as items do not stand
         beside sections.  The table open stays open: a sheet without a header row goes on with its columns.  A sheet
-        whose first line goes on with the numbering of the parts read (三、 after 一、 and 二、 on the sheet before)
-        is read on as the document's: no section of its own, also below a header row the sheet repeats."""
+        whose first numbered line goes on with the numbering of the parts read (三、 after 一、 and 二、 on the sheet
+        before, also below a title row, 2025年重点工作任务分解表（续）, or the table's header) is read on as the
+        document's: no section of its own."""
         while self.sheets and line.lineno >= self.sheets[0].line:
             sheet = self.sheets.pop(0)
         before, self.sheet = self.sheet, sheet
@@ -663,19 +664,6 @@ def _leaves(part: _Open):
         yield from _leaves(child)
 
 
-def _openings(lines: list[Line], sheets: tuple[Sheet, ...]) -> dict[int, Line]:
-    """The first line below the table's header rows a sheet starts with (三、高中教育 below 序号 | 工作任务 | …), by
-    the line the sheet starts at: the line that tells whether its numbering goes on."""
-    starts = [sheet.line for sheet in sheets]
-    openings = {}
-    for start, end in zip(starts, starts[1:] + [lines[-1].lineno + 1 if lines else 0]):
-        own = (line for line in lines if start <= line.lineno < end)
-        first = next(dropwhile(lambda line: tables.header(line.text), own), None)
-        if first is not None and first.lineno > start:
-            openings[start] = first
-    return openings
-
-
 def outline(lines: list[Line], year: int, sheets: tuple[Sheet, ...] = ()) -> Outline:
     """Read the body lines (after ``metadata`` took the title, preamble and signature) of a plan of ``year``;
     ``sheets``: those of a workbook of several, each a section of its own."""
@@ -683,3 +671,15 @@ def outline(lines: list[Line], year: int, sheets: tuple[Sheet, ...] = ()) -> Out
     for line in lines:
         reader.read(line)
     return reader.finish()
+
+
+def _openings(lines: list[Line], sheets: tuple[Sheet, ...]) -> dict[int, Line]:
+    """The first numbered line of each sheet, by the line the sheet starts at: what tells whether the sheet goes
+    on with the numbering of the one before, the lines above it (a title row) numbering nothing."""
+    starts = [sheet.line for sheet in sheets]
+    openings: dict[int, Line] = {}
+    for line in lines:
+        start = next((s for s in reversed(starts) if s <= line.lineno), None)
+        if start is not None and start not in openings and match_marker(str(line)) is not None:
+            openings[start] = line
+    return openings
