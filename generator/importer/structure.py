@@ -495,7 +495,6 @@ class _Reader:
         return not any(part.paragraphs for part in others) and not find_owner_clause(last.paragraphs[-1].text.text) \
             and not _heading(last.head.text)
 
-
     def fold_sub_items(self) -> None:
         """Sub-items of an item are its text (1.建设…设施。 with （1）…（2）… below, beside 2. and 3. of one line
         each, or alone in its section): a part whose parts are all items is one item when most parts of its style

@@ -234,7 +234,8 @@ def _add_unknown_owners(args, plan: dict, vocabulary, source: str) -> None:
     outside = unknown_owners.outside(names, organisation)
     if outside:
         print(f"not added to {path}, as bodies that may be outside {organisation}, not its units: "
-              f"{', '.join(outside)} (add one by hand, with the kind that fits, or take it out of the items)", file=sys.stderr)
+              f"{', '.join(outside)} (add one by hand, with the kind that fits, or take it out of the items)",
+              file=sys.stderr)
     names = [name for name in names if name not in outside]
     if not names:  # (all named above as outside, or none unknown)
         print("none of the unknown owners added" if outside else "no unknown owners to add", file=sys.stderr)
