@@ -20,7 +20,7 @@ Kind = Literal["plan", "review", "breakdown"]
 Comparator = Literal[">=", "<=", "=", ">", "<", "range"]
 Status = Literal["未开始", "进行中", "已完成", "未完成", "已调整"]
 Better = Literal["higher", "lower"]
-DepartmentKind = Literal["科室", "直属单位", "下级部门", "统称"]
+DepartmentKind = Literal["科室", "直属单位", "下级部门", "统称", "外单位"]
 Level = Literal["", "国家级", "省级", "地市级", "县区级", "乡镇级"]
 
 
@@ -71,12 +71,14 @@ class Organisation:
 
 @record
 class Department:
-    """A unit that owns or supports items: a 科室, a 直属单位, a 下级部门 or a collective (统称)."""
+    """A unit that owns or supports items: a 科室, a 直属单位, a 下级部门, a collective (统称), or a body outside the
+    organisation that its plans name as owner or support (外单位)."""
 
     id: str = doc("Stable ascii slug used in URLs.", REQUIRED, pattern=SLUG)
     name: str = doc("Name as plans write it, e.g. 基教科.", REQUIRED)
     organisation: str = doc("Id of the organisation the unit belongs to.", REQUIRED, pattern=SLUG, refers=True)
-    kind: DepartmentKind = doc("科室, 直属单位, 下级部门 or 统称 (a collective such as 各县区教育行政部门).", "科室")
+    kind: DepartmentKind = doc("科室, 直属单位, 下级部门, 统称 (a collective such as 各县区教育行政部门) or 外单位 (a body "
+                               "outside the organisation that its plans name, such as 县公安局).", "科室")
     full_name: str = doc("Full official name, e.g. 基础教育科.", "")
     aliases: tuple[str, ...] = doc("Other spellings plans use for this unit.", ())
 

@@ -105,7 +105,7 @@ CASES = {
         ("must not be empty: a required field needs a value",)),
     "department kind not in the list": Case(
         lambda text: text, "    kind: ¦部门", "departments[0].kind",
-        ("expected one of '科室', '直属单位', '下级部门', '统称' (did you mean '下级部门'?)",),
+        ("expected one of '科室', '直属单位', '下级部门', '统称', '外单位' (did you mean '下级部门'?)",),
         path=DEPARTMENTS, also=edit(DEPARTMENTS, "    full_name: 基础教育科\n", "    full_name: 基础教育科\n    kind: 部门\n")),
     "comparator written as the site shows it": Case(
         replace("comparator: '>=', value: 94.5", "comparator: ≥, value: 94.5"), "comparator: ¦≥",

@@ -37,7 +37,7 @@ from generator.templating import (CompiledTemplates, environment, front_matter_d
                                   paragraphs, runs_md)
 from generator.write import copy_of
 from payloads import PAYLOADS
-from projects import PLAN, make_project, write
+from projects import DEPARTMENTS, PLAN, make_project, write
 from rendering import render_site
 from sitefixtures import REPO, make_site_project
 
@@ -269,6 +269,22 @@ def test_a_department_supporting_no_item_is_not_said_to_support_none(fixture_sit
         assert said and bool(said[1]) == supports, department_id
         assert "配合 0 条" not in pages[f"departments/{department_id}.md"]
     assert not any("配合 0 条" in page for path, page in pages.items() if path.startswith("organisations/"))
+
+
+def test_a_body_outside_the_organisation_is_said_to_be_one(tmp_path):
+    """A plan names bodies outside its organisation as owners (县公安局): of kind 外单位, its page says so and does not
+    file it as one of the organisation's units, and the departments page names the kind."""
+    make_project(tmp_path, PLAN.replace("owners: [基教科, 计划财务科]", "owners: [基教科]\n        support: [县公安局]"))
+    write(tmp_path, "content/departments.yaml", DEPARTMENTS + "  - {id: demo-gonganju, name: 县公安局, "
+                                                              "organisation: demo-edu, kind: 外单位}\n")
+    site, diagnostics = load_site(str(tmp_path))
+    assert diagnostics == []
+    pages = render_site(site)
+    assert "\n外单位（不属于示例市教育局），见于 [示例市教育局](../organisations/demo-edu.md) 的计划\n" \
+        in pages["departments/demo-gonganju.md"]
+    assert 'description: "县公安局在示例市教育局各年度工作计划中负责 0 条事项、配合 1 条事项，' in pages["departments/demo-gonganju.md"]
+    assert "\n科室 · [示例市教育局](../organisations/demo-edu.md)\n" in pages["departments/demo-jijiaoke.md"]
+    assert "以及各机构计划中写到的外单位" in pages["departments/index.md"] and "外单位" in pages["index.md"]
 
 
 def test_an_item_naming_a_theme_twice_stands_under_it_once(tmp_path):
