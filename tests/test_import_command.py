@@ -326,10 +326,12 @@ def test_unknown_owners_are_not_added_for_an_unknown_organisation_or_from_a_brok
     assert "error: --add-unknown-owners: content/ has errors (above)" in capsys.readouterr().err
     assert departments_file(project) == before + "  - [\n" and not (project / OUTPUT).exists()
 
-def test_unknown_owners_outside_the_organisation_are_named_not_added_as_its_departments(project, capsys):
-    """Another government's departments (县公安局, 市卫生健康委) or a company are not units of the bureau: not
-    filed as its 科室 but named, for the curator to add by hand or take out of the items.  A collective (各县区人民政府)
-    is a 统称 of the bureau's, as curated content files 各县区教育行政部门; its own 机关党委 is a unit of its own."""
+
+def test_unknown_owners_outside_the_organisation_are_added_as_bodies_outside_it(project, capsys):
+    """Another government's departments (县公安局, 市卫生健康委) or a company are not units of the bureau: not filed
+    as its 科室 but as 外单位, and said so; `check` then passes, where no kind fitted them and it failed for each.  A
+    collective (各县区人民政府) is a 统称 of the bureau's, as curated content files 各县区教育行政部门; its own 机关党委
+    is a unit of its own."""
     source = project / "sources" / "outside.txt"
     source.write_text("示例市教育局2025年工作要点\n一、校园安全\n1.整治校园周边环境。（牵头单位：督导室；配合单位：县公安局、"
                       "市财政局、市卫生健康委、各县区人民政府、东湖燃气公司）\n2.加强党的建设。（责任单位：机关党委）\n",
@@ -337,25 +339,15 @@ def test_unknown_owners_outside_the_organisation_are_named_not_added_as_its_depa
     assert plansite(project, "import", str(source), "--org", "demo-edu", "-o", str(project / OUTPUT),
                     "--add-unknown-owners") == 0
     departments = yaml.safe_load(departments_file(project))["departments"][2:]
-    assert [(d["name"], d["kind"]) for d in departments] == [("督导室", "科室"), ("各县区人民政府", "统称"),
-                                                             ("机关党委", "科室")]
-    assert f"not added to {project / 'content' / 'departments.yaml'}, as bodies that may be outside 示例市教育局, not its " \
-           "units: " \
-           "县公安局, 市财政局, 市卫生健康委, 东湖燃气公司 (add one by hand, with the kind that fits, or take it out of " \
-           "the items)" in capsys.readouterr().err
-
-
-def test_unknown_owners_all_outside_the_organisation_are_said_none_added(project, capsys):
-    """Every unknown owner named as outside, the import said there were no unknown owners to add, after naming them."""
-    source = project / "sources" / "outside.txt"
-    source.write_text("示例市教育局2025年工作要点\n一、校园安全\n1.整治校园周边环境。（责任单位：县公安局）\n",
-                      encoding="utf-8")
-    before = departments_file(project)
-    assert plansite(project, "import", str(source), "--org", "demo-edu", "-o", str(project / OUTPUT),
-                    "--add-unknown-owners") == 0
+    assert [(d["name"], d["kind"]) for d in departments] == [
+        ("督导室", "科室"), ("县公安局", "外单位"), ("市财政局", "外单位"), ("市卫生健康委", "外单位"),
+        ("各县区人民政府", "统称"), ("东湖燃气公司", "外单位"), ("机关党委", "科室")]
     err = capsys.readouterr().err
-    assert "not its units: 县公安局 (add one" in err and "none of the unknown owners added\n" in err
-    assert "no unknown owners" not in err and departments_file(project) == before
+    assert f"added 7 department(s) to {project / 'content' / 'departments.yaml'}: " in err
+    assert "of them, as bodies outside 示例市教育局, of kind 外单位: 县公安局, 市财政局, 市卫生健康委, 东湖燃气公司 " \
+           "(if one is a unit of 示例市教育局's, give it its kind)\n" in err
+    assert plansite(project, "check") == 0
+    assert capsys.readouterr().err.startswith("0 error(s), ")
 
 
 @pytest.mark.parametrize("organisation, names, found", [

@@ -18,9 +18,10 @@ SOURCE).  The merged plan keeps the file's organisation, id, year and kind:
 
 --verify checks PLAN's items against SOURCE at their spans instead of
 importing.  --add-unknown-owners appends the owners no department matches to
-content/departments.yaml with ids <org>-unit-<N> (N counting on from the highest
-such id; no pinyin is available): check the names and kinds, and rename the ids
-before pages link to them.
+content/departments.yaml (a body outside the organisation, 县公安局, of kind
+外单位) with ids <org>-unit-<N> (N counting on from the highest such id; no
+pinyin is available): check the names and kinds, and rename the ids before pages
+link to them.
 """
 
 from __future__ import annotations

@@ -6,13 +6,12 @@ highest such id already in the file (deterministic for the same file and
 plan).  The entry carries a comment asking the curator to check it and, if
 they like, to rename the id before any page links to it.
 
-A department is a unit of the organisation whose plans name it: another
-government's department (县公安局, 财政局, 市卫生健康委, 县人民政府), a brigade (区消防救援大队) or a
-company named as a supporting unit is none of the bureau's, and the vocabulary has no kind for it.  Named for
-the curator, a unit of the bureau's own (城东分局, 治安大队) costs a line added by hand; added as a 科室, another
-government's department would be a wrong entry nobody is told of.  So a name ending like a body's is named,
-not added, unless it is the organisation's own (its committees 机关党委, 校团委, 关工委 are added).  A collective
-(各县区人民政府) is a 统称 of the organisation's, as curated content files 各县区教育行政部门.
+A name ending like a body's (``_OUTSIDE``: 县公安局, 财政局, 市卫生健康委, 县人民政府, 区消防救援大队, a company)
+is added as a body outside the organisation (外单位), and named for the curator, unless it is the organisation's
+own name; its committees (机关党委, 校团委, 关工委) are added as its 科室.  A unit of the organisation's own that
+ends so (城东分局, 治安大队) is then given its kind by hand; as a 科室, another government's department would have
+been a wrong entry nobody is told of.  A collective (各县区人民政府) is a 统称 of the organisation's, as curated
+content files 各县区教育行政部门.
 """
 
 from __future__ import annotations
@@ -32,6 +31,7 @@ _OUTSIDE = re.compile(r"(?:局|厅|(?<![党团工])委|委员会|政府|法院|�
 _PLACE = "县市区省"
 # A bracket in a name (某市教育局（2024年工作要点）): no part of the organisation's own name
 _BRACKETED = re.compile(r"[(（][^()（）]*[)）]")
+OUTSIDE_KIND = "外单位"  # (the kind of a body outside the organisation)
 COMMENT = "added by plansite import from {source}: check name and kind; rename the id before publishing"
 
 
@@ -61,11 +61,12 @@ def is_own(name: str, own: str) -> bool:
     return own[-len(name) - 1] in _PLACE or name[0] in _PLACE
 
 
-def new_departments(names: list[str], organisation: str, existing_ids: set[str]) -> list[dict]:
+def new_departments(names: list[str], organisation: str, existing_ids: set[str], outside_it: list[str]) -> list[dict]:
+    """Departments of the names, of kind 外单位 for those in ``outside_it``."""
     taken = [n for n in (placeholder_number(i, organisation) for i in existing_ids) if n is not None]
     first = max(taken, default=0) + 1
     return [{"id": placeholder_id(organisation, first + i), "name": name, "organisation": organisation,
-             "kind": "统称" if name.startswith("各") else "科室"}
+             "kind": OUTSIDE_KIND if name in outside_it else "统称" if name.startswith("各") else "科室"}
             for i, name in enumerate(names)]
 
 

@@ -230,18 +230,16 @@ def _owners_refusal(plan: dict, vocabulary, vocabulary_problems: list[Diagnostic
 def _add_unknown_owners(args, plan: dict, vocabulary, source: str) -> None:
     names = unknown_owners.unknown_owners(plan, vocabulary)
     path = vocabulary_path(args.root, "departments")
+    if not names:
+        print("no unknown owners to add", file=sys.stderr)
+        return
     organisation = vocabulary.organisation_by_id[plan["organisation"]].name
     outside = unknown_owners.outside(names, organisation)
-    if outside:
-        print(f"not added to {path}, as bodies that may be outside {organisation}, not its units: "
-              f"{', '.join(outside)} (add one by hand, with the kind that fits, or take it out of the items)",
-              file=sys.stderr)
-    names = [name for name in names if name not in outside]
-    if not names:  # (all named above as outside, or none unknown)
-        print("none of the unknown owners added" if outside else "no unknown owners to add", file=sys.stderr)
-        return
-    departments = unknown_owners.new_departments(names, plan["organisation"],
-                                                 set(vocabulary.department_by_id))
+    departments = unknown_owners.new_departments(names, plan["organisation"], set(vocabulary.department_by_id),
+                                                 outside)
     unknown_owners.append_departments(path, departments, source)
     print(f"added {len(departments)} department(s) to {path}: "
           + ", ".join(f"{d['id']} ({d['name']})" for d in departments), file=sys.stderr)
+    if outside:
+        print(f"of them, as bodies outside {organisation}, of kind {unknown_owners.OUTSIDE_KIND}: {', '.join(outside)} "
+              f"(if one is a unit of {organisation}'s, give it its kind)", file=sys.stderr)
