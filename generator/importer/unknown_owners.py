@@ -56,9 +56,7 @@ def outside(names: list[str], organisation_name: str) -> list[str]:
 def is_own(name: str, own: str) -> bool:
     """Whether the name is the organisation's own, with or without its place (县教育局 or 教育局 for 莲花县教育局;
     not 育局)."""
-    if name == own or not own.endswith(name):
-        return name == own
-    return own[-len(name) - 1] in _PLACE or name[0] in _PLACE
+    return name == own or own.endswith(name) and (own[-len(name) - 1] in _PLACE or name[0] in _PLACE)
 
 
 def new_departments(names: list[str], organisation: str, existing_ids: set[str], outside_it: list[str]) -> list[dict]:
