@@ -229,10 +229,10 @@ def _owners_refusal(plan: dict, vocabulary, vocabulary_problems: list[Diagnostic
 
 def _add_unknown_owners(args, plan: dict, vocabulary, source: str) -> None:
     names = unknown_owners.unknown_owners(plan, vocabulary)
-    path = vocabulary_path(args.root, "departments")
     if not names:
         print("no unknown owners to add", file=sys.stderr)
         return
+    path = vocabulary_path(args.root, "departments")
     organisation = vocabulary.organisation_by_id[plan["organisation"]].name
     outside = unknown_owners.outside(names, organisation)
     departments = unknown_owners.new_departments(names, plan["organisation"], set(vocabulary.department_by_id),
