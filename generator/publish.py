@@ -103,10 +103,11 @@ def publish_edition(repo: Repo, root: str, version: str, alias: str, title: str 
     tags = share_tags(repo, remote, on_site, version) if push else []
     warn_of_moved_addresses(repo, root, on_site, version)
     tag = edition_tag(version)
+    before = repo.resolve(branch) if repo.has_branch(branch) else None
     created = tag_edition(repo, tag, version)
-    shown = editions_shown(repo, on_site, version)
-    with undone_if_stopped(repo, branch, tag if created else None) as before:
-        changed = deploy(repo, root, version, alias, title, branch, remote, before, shown)
+    with undone_if_stopped(repo, branch, before, tag if created else None):
+        changed = deploy(repo, root, version, alias, title, branch, remote, before,
+                         editions_shown(repo, on_site, version))
     if push:
         push_site(repo, remote, branch, remote_commit, [f"refs/tags/{tag}:refs/tags/{tag}" for tag in tags],
                   f"edition {version} is published here (on {branch}, tagged {tag}) but not on {remote}: run "
@@ -133,15 +134,15 @@ def deploy(repo: Repo, root: str, version: str, alias: str, title: str | None, b
 
 
 @contextlib.contextmanager
-def undone_if_stopped(repo: Repo, branch: str, tag: str | None = None):
-    """Within the block, given the branch's commit before it (None when there is none), mike's steps on the branch;
-    if they fail or are stopped half-way (Ctrl-C, SIGTERM), the branch is put back at that commit (deleted when
-    there was none) and the ``tag`` made for the edition deleted: a publish so stopped left an edition mike had
-    committed without its tag, squash or site root, or a tag naming an edition no site has, which refused
-    publishing that version from another commit; a retract, an edition deleted but its aliases not moved."""
-    before = repo.resolve(branch) if repo.has_branch(branch) else None
+def undone_if_stopped(repo: Repo, branch: str, before: str | None, tag: str | None = None):
+    """Within the block, mike's steps on the branch, whose commit was ``before`` (None when there was none); if
+    they fail or are stopped half-way (Ctrl-C, SIGTERM), the branch is put back at that commit (deleted when there
+    was none) and the ``tag`` made for the edition deleted, the block holding all that may fail once it is made: a
+    publish so stopped left an edition mike had committed without its tag, squash or site root, or a tag naming an
+    edition no site has, which refused publishing that version from another commit; a retract, an edition deleted
+    but its aliases not moved."""
     try:
-        yield before
+        yield
     except BaseException:
         if before:
             repo.git("update-ref", "-m", "plansite publish: undone", f"refs/heads/{branch}", before)

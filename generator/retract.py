@@ -46,7 +46,7 @@ def retract_edition(repo: Repo, root: str, version: str, branch: str, remote: st
     tag = edition_tag(version)
     later = [name for name in (entry["version"] for entry in entries)
              if name != version and repo.exists(branch, f"{name}/editions/{version}/index.html", top=True)]
-    with undone_if_stopped(repo, branch):
+    with undone_if_stopped(repo, branch, repo.resolve(branch)):
         mike(root, "delete", "--branch", branch, "--remote", remote, "--ignore-remote-status",
              "--message", f"Retract edition {version}", version)
         if aliases:
