@@ -75,6 +75,7 @@ _LABEL = re.compile(
 
 # What may follow a clause: whitespace and sentence punctuation.
 _TRAILER = re.compile(r"[\s。；;，,.．]*\Z")
+_TRAILER_CHARACTER = re.compile(r"[\s。；;，,.．]")  # one of them
 
 # Where a clause without brackets may begin: the text's start, a line start or
 # a sentence end, then the first label.
@@ -161,19 +162,32 @@ def find_owner_clause(text: str) -> OwnerClause | None:
     if bracketed is not None:
         return bracketed
     within = None  # the first clause followed by lines of the item's own, if none ends the text
+    depth, scanned = 0, 0  # the brackets open where the text was read to (each label reads on from the last)
     for found in _BARE_START.finditer(text):
-        if _inside_brackets(text[:found.start()]):  # the 配合： of （牵头：…；配合：…） is the bracket's
+        depth, scanned = _bracket_depth(text, scanned, found.start(), depth), found.start()
+        if depth:  # the 配合： of （牵头：…；配合：…） is the bracket's
             continue
         lines_end = found.end() + _labelled_lines(text[found.end():])
         clause = _read_clause(text[found.end():lines_end], found.end(), lines_end)
         if clause is not None:
-            clause = _joined(_bracketed_clause(text[:found.start()]), clause)
+            clause = _joined(_clause_ending(text, found.start()), clause)
         if clause is not None and lines_end == end:
             return clause
         within = within or clause
-    ending_a_line = next(filter(None, (_bracketed_clause(text[:line.start()]) for line in re.finditer(r"\n", text))),
+    if within is not None:
+        return within
+    ending_a_line = next(filter(None, (_clause_ending(text, line.start()) for line in re.finditer(r"\n", text))),
                          None)
-    return within or ending_a_line and replace(ending_a_line, guessed=True)
+    return ending_a_line and replace(ending_a_line, guessed=True)
+
+
+def _clause_ending(text: str, end: int) -> OwnerClause | None:
+    """``_bracketed_clause(text[:end])``, the text not cut unless a bracket ends it: a long item's text is asked
+    this at each of its lines."""
+    last = end - 1
+    while last >= 0 and _TRAILER_CHARACTER.match(text[last]):
+        last -= 1
+    return _bracketed_clause(text[:end]) if last >= 0 and text[last] in _CLOSE else None
 
 
 def _bracketed_clause(text: str) -> OwnerClause | None:
@@ -203,12 +217,11 @@ def _joined(above: OwnerClause | None, lines: OwnerClause) -> OwnerClause:
                        start=above.start, end=lines.end)
 
 
-def _inside_brackets(text: str) -> bool:
-    """Whether a bracket opened in ``text`` is still open at its end."""
-    depth = 0
-    for char in text:
+def _bracket_depth(text: str, start: int, end: int, depth: int) -> int:
+    """How many brackets are open at ``end``, ``depth`` being open at ``start``."""
+    for char in text[start:end]:
         depth += (char in _OPEN) - (char in _CLOSE and depth > 0)
-    return depth > 0
+    return depth
 
 
 def _labelled_lines(body: str) -> int:
