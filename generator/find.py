@@ -235,12 +235,20 @@ def state_column(today: date) -> Column:
                   "item of a review.", lambda entry: state_label(entry, today), enum=tuple(STATE_LABELS.values()))
 
 
+def units(entry: Entry) -> str:
+    """'基教科 · 配合单位：计财科': the units that own the item, then those that support it, as the finder's results name
+    them (a department's items are those it owns or supports)."""
+    owners = "、".join(d.name for d in entry.owners)
+    support = "、".join(d.name for d in entry.support)
+    return " · ".join(filter(None, [owners, support and f"配合单位：{support}"]))
+
+
 def table(entries: list[Entry], today: date) -> str:
     """One line per item: year, plan, item, state on ``today`` (blank for an item of a review), title (clipped),
-    owners; below it a line per target, under the title."""
+    owners and supporting units; below it a line per target, under the title."""
     header = ("年度", "计划", "事项", "进展", "标题", "责任单位")
     rows = [(str(e.plan.year), e.plan.id, e.placed.key, state_label(e, today) or "", clip(e.item.title, TITLE_WIDTH),
-             "、".join(d.name for d in e.owners)) for e in entries]
+             units(e)) for e in entries]
     widths = [max(width(row[i]) for row in [header, *rows]) for i in range(len(header) - 1)]
     title = header.index("标题")
     indent = " " * (sum(widths[:title]) + 2 * title)

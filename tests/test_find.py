@@ -119,6 +119,13 @@ def test_a_targets_line_gives_its_progress_as_the_plan_records_it(tmp_path, caps
                                    "实际 56.5%（2025-06-30）"]
 
 
+def test_the_table_names_the_units_that_support_an_item_beside_those_that_own_it(tmp_path, capsys):
+    """A department's items are those it owns or supports: the table says which, as the finder's results do."""
+    make_project(tmp_path, PLAN.replace("owners: [基教科, 计划财务科]", "owners: [基教科]\n        support: [计财科]"))
+    code, out, _ = run(capsys, tmp_path, "--department", "计财科")
+    assert code == 0 and out.splitlines()[1].endswith("扩大普惠资源  基教科 · 配合单位：计财科")
+
+
 def test_status_keeps_the_items_reported_so(tmp_path):
     make_project(tmp_path, PLAN.replace("        themes: [preschool]\n",
                                         "        themes: [preschool]\n        status: 进行中\n"))
