@@ -134,11 +134,20 @@ def _tuple(inner) -> Decoder:
         if value is None:
             return ()
         if not isinstance(value, list):
-            return _fail("a list", value, path, document, diagnostics)
+            hint = _list_hint(value) if inner is str and isinstance(value, str) else ""
+            return _fail("a list", value, path, document, diagnostics, hint)
         decode_inner = _decoder(inner)  # looked up here: a dataclass may hold a tuple of itself
         decoded = (decode_inner(v, path + (i,), document, diagnostics) for i, v in enumerate(value))
         return tuple(v for v in decoded if v is not None)
     return decode_tuple
+
+
+def _list_hint(text: str) -> str:
+    """' (write [基教科, 计财科])': the list of the names a text gives one after another, as a plan prints its units
+    (基教科、计财科); a name YAML would read otherwise in a list, in quotes."""
+    names = [name if re.fullmatch(r"\w+", name) else single_quoted(name)
+             for name in re.split(r"\s*[、，,；;]\s*", text.strip()) if name]
+    return f" (write [{', '.join(names)}])"
 
 
 def _decode_float(value, path, document, diagnostics):
