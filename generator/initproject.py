@@ -71,9 +71,11 @@ def start_repository(folder: str) -> str:
 
 
 def next_steps(folder: str, org: str) -> list[str]:
-    """The commands to run next, from the current directory."""
+    """The commands to run next, from the current directory: the themes first, which the import gives the items."""
     steps = [] if os.path.samefile(folder, ".") else [f"cd {shlex.quote(folder)}"]
-    return [*steps, f"plansite import TEXT.txt --org {org} -o plans/YEAR/{org}-YEAR.yaml --add-unknown-owners",
+    return [*steps, "# first write content/themes.yaml, themes and their keywords: the import gives each item "
+            "those its text holds",
+            f"plansite import TEXT.txt --org {org} -o plans/YEAR/{org}-YEAR.yaml --add-unknown-owners",
             "plansite check", "plansite build",
             'git add -A && git commit -m "…"    # pages are dated (最后更新) by the commits of their files']
 

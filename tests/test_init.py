@@ -28,7 +28,8 @@ def test_init_makes_a_project_that_check_accepts_in_a_new_git_repository(tmp_pat
     assert main(["init", str(tmp_path / "site"), *ORG]) == 0
     err = capsys.readouterr().err
     assert f"made a Plansite project in {tmp_path / 'site'}:\n  .gitignore\n" in err
-    assert f"cd {tmp_path / 'site'}\n  plansite import TEXT.txt --org demo-edu " in err
+    assert f"cd {tmp_path / 'site'}\n  # first write content/themes.yaml, themes and their keywords: the import " \
+           "gives each item those its text holds\n  plansite import TEXT.txt --org demo-edu " in err
     assert "plansite check\n  plansite build\n  git add -A" in err
     site, diagnostics = load_site(str(tmp_path / "site"))
     # clean but for the vocabularies left to fill
