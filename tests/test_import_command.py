@@ -189,6 +189,15 @@ def test_the_folders_a_draft_needs_are_created_and_named(project, capsys):
     assert "created folder" not in capsys.readouterr().err
 
 
+def test_a_draft_written_to_a_file_is_named_after_the_report(project, capsys):
+    """The report, of many lines, ended without saying where the draft went: a curator looked for the file."""
+    draft = project / "plans" / "2025" / "x.yaml"
+    assert plansite(project, "import", str(project / "sources" / "owners.txt"), "--id", "x", "-o", str(draft)) == 0
+    assert capsys.readouterr().err.endswith(f"\nwrote {draft}\n") and draft.exists()
+    assert plansite(project, "import", str(project / "sources" / "owners.txt"), "-o", str(draft), "--merge") == 0
+    assert "wrote" not in capsys.readouterr().err  # a merge that changes nothing leaves the file as it was
+
+
 def test_verify_lists_items_that_no_longer_match_their_source(project, capsys):
     assert import_to_file(project) == 0
     source = str(project / "sources" / "owners.txt")

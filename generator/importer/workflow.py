@@ -70,6 +70,7 @@ def run_import(args) -> int:
         except OSError as error:
             print(f"error: cannot write {args.output}: {error.strerror}", file=sys.stderr)
             return 1
+        print(f"wrote {args.output}", file=sys.stderr)
     else:
         sys.stdout.write(text)
     if args.output and curated is None:
