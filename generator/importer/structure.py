@@ -237,9 +237,10 @@ class _Reader:
     def table_row(self, line: Line, cells: list[Mapped] | None, header: tables.Header | None) -> bool:
         """Take the line (its ``cells``, and its ``header`` if it is a header row) as a row of the open table; False
         (closing the table) if it is not one.  The header of another table right below it (of as many columns) opens
-        that table."""
-        if header is not None and header != self.table:
-            self.open_table(header, line, None, after=self.table)
+        that table; its own again is no row (a table continued on a new page or under a new heading)."""
+        if header is not None:
+            if header != self.table:
+                self.open_table(header, line, None, after=self.table)
             return True
         if cells is not None and len(cells) == self.table.width:
             columns = tables.row(self.table, cells)

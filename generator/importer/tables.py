@@ -123,11 +123,10 @@ def is_separator(cells: list[Mapped]) -> bool:
 
 
 def row(header_: Header, cells: list[Mapped]) -> dict[str, Mapped] | None:
-    """Role -> cell for a row of the table; None if the row is no item (or does not fit the header)."""
+    """Role -> cell for a row of the table that is not a header row; None if the row is no item (or does not fit
+    the header)."""
     if len(cells) != header_.width or is_separator(cells):
         return None
-    if _roles(cells) == header_.roles:
-        return None  # the header again (tables that continue on a new page or under a new heading)
     columns = {read_as(header_, role, cell.text): cell for role, cell in zip(header_.roles, cells) if role}
     if not any(columns.get(role) for role in NAMING):
         return None
