@@ -127,13 +127,8 @@ def clean(lines: list[Line]) -> Cleaned:
     while i < len(lines):
         line = _without_emoji(lines[i])
         text = str(line)
-        if _RECOMMENDED.match(text):
-            end = _links_end(lines, i + 1)
-            dropped.extend(l.lineno for l in lines[i:end])
-            i = end
-            continue
-        end = _summary_block(lines, i)
-        if end > i:
+        end = _links_end(lines, i + 1) if _RECOMMENDED.match(text) else _summary_block(lines, i)
+        if end > i:  # 往期推荐 and its links, or a 摘要 block
             dropped.extend(l.lineno for l in lines[i:end])
             i = end
             continue
