@@ -188,16 +188,12 @@ class _Reader:
         before, self.sheet = self.sheet, sheet
         if before is None or self.goes_on(self.openings.get(sheet.line, line)):
             return
-        del self.stack[1:]
         parts = self.root.children
         if parts and not any(part.children for part in parts):
             self.root.children = [self.sheet_section(before, FIRST_SECTION, parts[0].head, parts[0].lineno, parts)]
         number = (_next_number(self.root.children[-1].number) or str(len(self.root.children) + 1)) \
             if self.root.children else FIRST_SECTION
-        section = self.sheet_section(sheet, number, line.text, line.lineno)
-        self.root.children.append(section)
-        self.stack.append(section)
-        self.table_in = section
+        self.open_section(0, self.sheet_section(sheet, number, line.text, line.lineno))
 
     def goes_on(self, line: Line) -> bool:
         """Whether a line is numbered next after the last of the top-level parts read, in its style."""
@@ -279,13 +275,18 @@ class _Reader:
                 self.stack[-1].paragraphs.append(title)
             self.table_in = self.stack[-1]
             return
-        del self.stack[depth + 1:]
         head = title.text if title is not None else tables.split_cells(line.text)[0]
         number = _next_number(self.table_in.children[-1].number) or str(len(siblings) + 1)
         section = _Open(OTHER_TABLE, number, number_value(number) or 0, head, (title or line).lineno)
         self.note(section.lineno, f"a table of other columns below the rows of the table above: read as section "
                                   f"{number} of its own, titled “{head.text}”; check its number and title")
-        self.table_in.children.append(section)
+        self.open_section(depth, section)
+
+    def open_section(self, depth: int, section: _Open) -> None:
+        """Open a section of a table's rows of its own (a sheet's, or a table's of other columns) in the part at
+        ``depth`` of the parts open, after the parts read in it: the parts open below that one are closed."""
+        del self.stack[depth + 1:]
+        self.stack[depth].children.append(section)
         self.stack.append(section)
         self.table_in = section
 
