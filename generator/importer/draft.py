@@ -282,25 +282,28 @@ class Drafter:
         checked; when they state several days, none, the days reported."""
         due = prose_deadline([milestone for _, milestone in found])
         if found and (due or len({milestone.due for _, milestone in found}) > 1):
-            stretch, first = found[0]
-            stated = "、".join(dict.fromkeys(quoted(milestone.text) for _, milestone in found))
+            line, stated = self.first_and_all([(stretch, milestone.start, milestone.text)
+                                               for stretch, milestone in found])
             self.unsure.append(Unsure(
-                self.line_of(stretch.source_offset(first.start)),
-                f"deadline of item {part.number} read from its text, {stated}: check it" if due else
+                line, f"deadline of item {part.number} read from its text, {stated}: check it" if due else
                 f"item {part.number} states several deadlines in its text, {stated}: none taken, set it by hand"))
         return due
 
     def note_events(self, part: Part, read: list[Mapped]) -> None:
         """Reports the events (汛前完成, 开学前, 春节前) an item's text states a deadline by, of no day to read (see
         ``prose_dates.events``); none in a review."""
-        found = [] if self.kind == "review" else [(stretch, event) for stretch in read
+        found = [] if self.kind == "review" else [(stretch, event.start(), event.group()) for stretch in read
                                                    for event in events(stretch.text)]
         if found:
-            stretch, first = found[0]
-            named = "、".join(dict.fromkeys(quoted(event.group()) for _, event in found))
-            self.unsure.append(Unsure(self.line_of(stretch.source_offset(first.start())),
-                                      f"item {part.number} states a deadline by an event in its text, {named}: no day "
-                                      "read from it, check the item's deadline"))
+            line, named = self.first_and_all(found)
+            self.unsure.append(Unsure(line, f"item {part.number} states a deadline by an event in its text, {named}: "
+                                            "no day read from it, check the item's deadline"))
+
+    def first_and_all(self, found: list[tuple[Mapped, int, str]]) -> tuple[int, str]:
+        """For the report of what an item's text states (its milestones, its events: each the stretch it is in,
+        where it starts there and its words), the line of the first, and the words of all quoted, each once."""
+        stretch, start, _ = found[0]
+        return self.line_of(stretch.source_offset(start)), "、".join(dict.fromkeys(quoted(words) for *_, words in found))
 
     def milestones(self, stretch: Mapped) -> list[Milestone]:
         """The milestones of a stretch of an item's text; none in a review, whose dates are mostly of work done."""
