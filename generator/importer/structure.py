@@ -542,10 +542,12 @@ def _closing_start(part: _Open, year: int) -> tuple[int | None, int | None]:
     are none.  Second, the paragraph above them kept for its milestone alone, which may be closing words too
     (全县教育系统要…确保年底前各项任务全面完成。); None if there is none."""
     texts = [p.text.text for p in part.paragraphs]
-    start = len(texts)
-    while start and _to_all(texts[start - 1]) and not milestones(texts[start - 1], year, None):
+    start, dated = len(texts), None
+    while start and _to_all(texts[start - 1]):
+        if milestones(texts[start - 1], year, None):
+            dated = start - 1  # it stops the walk by its milestone
+            break
         start -= 1
-    dated = start - 1 if start and _to_all(texts[start - 1]) else None  # it stopped the walk by its milestone
 
     def below_clause(first: int | None) -> int | None:
         above = joined([part.head, *(p.text for p in part.paragraphs[:first])], "\n").text
