@@ -14,10 +14,11 @@ from .spans import SENTENCE_BREAKS, clause_start
 _DATE = re.compile(r"^(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日$")
 _CHINESE_DATE = re.compile(r"^([〇○零一二三四五六七八九]{4})年([一二三四五六七八九十]{1,2})月([一二三四五六七八九十]{1,3})日$")
 # The year of a date: four digits, or the year after the plan's (次年3月底前, 明年底, 翌年); the 年 of 年底, 年末 and
-# 年内 after it is theirs (2026年底); not the 年内 of 2025年内蒙古 (``_WITHIN``).
+# 年内 after it is theirs (2026年底, ``_YEAR_END``); not the 年内 of 2025年内蒙古 (``_WITHIN``).
 _WITHIN = "内(?!蒙古)"
-_YEAR_OF = (r"(?:(?P<year>\d{4})\s*(?:(?=年(?:[底末]|" + _WITHIN + r"))|年\s*)|(?P<next>次|明|翌)(?=年(?:[底末]|"
-            + _WITHIN + r"))|(?P<next_year>次年|明年|翌年)\s*)?")
+_YEAR_END = "(?=年(?:[底末]|" + _WITHIN + "))"
+_YEAR_OF = (r"(?:(?P<year>\d{4})\s*(?:" + _YEAR_END + r"|年\s*)|(?P<next>次|明|翌)" + _YEAR_END
+            + r"|(?P<next_year>次年|明年|翌年)\s*)?")
 _DEADLINE = re.compile(_YEAR_OF + r"(?P<month>\d{1,2})\s*月份?(?:\s*(?P<day>\d{1,2})\s*日|(?P<part>上旬|中旬|下旬|初|中|底|末))?")
 # A date in digits, 2025.9.30 (2025/9/30, 2025-09-30), or a month's part: 2025.6底, 2025.6中旬.
 _NUMERIC_DATE = re.compile(r"(?P<year>\d{4})\s*[./-]\s*(?P<month>\d{1,2})"
