@@ -74,9 +74,10 @@ def split_cells(line: Mapped) -> list[Mapped] | None:
     return cells
 
 
-# The roles a header may be given by its end (具体工作措施, 县级责任单位, 整改时限, 量化目标): not a unit's nor a
-# baseline's, whose words end headers of other roles (实施单位 names the units that own a row).
-BY_END = ("number", "lead", "owners", "support", "deadline", "task", "content", "metric", "target")
+# The roles a header may be given by its end (具体工作措施, 县级责任单位, 整改时限, 量化目标), in the order of ``ROLES``:
+# all but a unit's and a baseline's, whose words end headers of other roles (实施单位 names the units that own a row),
+# and people's.
+BY_END = tuple(role for role in ROLES if role not in ("unit", "people", "baseline"))
 
 
 def role_of(cell: str) -> str | None:
