@@ -2,7 +2,9 @@
 
 Each edition is a folder ``VERSION/`` on the branch; ``versions.json`` lists
 them for Material's version selector.  The alias (``latest`` unless told)
-moves to the new edition and is a full copy of it (mike's ``copy`` alias
+moves to the edition when it is the newest of the site (a new version; an
+older one published again, to rebuild it, leaves the alias where it is unless
+``--move-alias`` asks, to roll back) and is a full copy of it (mike's ``copy`` alias
 type): unlike ``redirect`` aliases it also serves the non-HTML files under
 their stable addresses (feeds, the search index, the sitemap), and unlike
 symlinks it works on every static host.  The first publish makes the site root
@@ -24,8 +26,8 @@ alias read by YAML as text):
    from the remote's as last fetched (``origin/gh-pages``);
 3. docs/ is generated (``build.generate``), its history showing the editions
    of the site the edition joins (``editions_shown``), and mike builds and
-   deploys it (``mike deploy --update-aliases --alias-type copy``; ``mike set-default``
-   when the branch has no root page yet); mike builds into a temporary
+   deploys it (``mike deploy --update-aliases --alias-type copy``, with the alias when it moves; ``mike
+   set-default`` when the branch has no root page yet); mike builds into a temporary
    folder (mkdocs.yml's ``site_dir`` reads ``PLANSITE_SITE_DIR``), so site/,
    the local build, is left as it was;
 4. the branch is squashed to a single commit holding every edition, so its
@@ -80,17 +82,18 @@ class PublishError(Exception):
 
 
 def publish(root: str, version: str, alias: str, title: str | None, branch: str, remote: str,
-            push: bool) -> bool:
-    """Publish the committed plans as edition ``version``; False when the branch already held exactly this site.
+            push: bool, move_alias: bool) -> tuple[bool, str | None]:
+    """Publish the committed plans as edition ``version``; (False when the branch already held exactly this site,
+    the newer edition of the site that kept the alias from moving to it, None when it moved: ``newer_on_site``).
     Raises PublishError or GitError.  Work trees that have the branch checked out (a site served from one) follow
     it, whether the publish succeeded or not."""
     repo = Repo(root)
     with checkouts_following(repo, branch):
-        return publish_edition(repo, root, version, alias, title, branch, remote, push)
+        return publish_edition(repo, root, version, alias, title, branch, remote, push, move_alias)
 
 
 def publish_edition(repo: Repo, root: str, version: str, alias: str, title: str | None, branch: str, remote: str,
-                    push: bool) -> bool:
+                    push: bool, move_alias: bool) -> tuple[bool, str | None]:
     check_names(repo, version, alias)
     check_branch(repo, branch)
     refuse_uncommitted(repo, root)
@@ -102,30 +105,33 @@ def publish_edition(repo: Repo, root: str, version: str, alias: str, title: str 
     check_names_on_site(entries, branch, version, alias)
     tags = share_tags(repo, remote, on_site, version) if push else []
     warn_of_moved_addresses(repo, root, on_site, version)
+    newer = None if move_alias else newer_on_site(repo, on_site, version)
     tag = edition_tag(version)
     before = repo.resolve(branch) if repo.has_branch(branch) else None
     created = tag_edition(repo, tag, version)
     with undone_if_stopped(repo, branch, before, tag if created else None):
-        changed = deploy(repo, root, version, alias, title, branch, remote, before,
+        changed = deploy(repo, root, version, alias, newer is None, title, branch, remote, before,
                          editions_shown(repo, on_site, version))
     if push:
         push_site(repo, remote, branch, remote_commit, [f"refs/tags/{tag}:refs/tags/{tag}" for tag in tags],
                   f"edition {version} is published here (on {branch}, tagged {tag}) but not on {remote}: run "
                   f"plansite publish {version} --push again, from this commit")
-    return changed
+    return changed, newer
 
 
-def deploy(repo: Repo, root: str, version: str, alias: str, title: str | None, branch: str, remote: str,
-           before: str | None, shown: frozenset[str]) -> bool:
+def deploy(repo: Repo, root: str, version: str, alias: str, moved: bool, title: str | None, branch: str,
+           remote: str, before: str | None, shown: frozenset[str]) -> bool:
     """Generate docs/ (its history showing the editions of the versions ``shown``) and have mike build and deploy
-    the edition onto the branch (at commit ``before``, None when there is none), squashed; True when the site
-    changed (see ``squash_or_restore``)."""
+    the edition onto the branch (at commit ``before``, None when there is none), squashed, the ``alias`` ``moved``
+    to it or not (its pages name the alias's copy as their address all the same); True when the site changed (see
+    ``squash_or_restore``)."""
     generate(root, shown)
     with tempfile.TemporaryDirectory(prefix="plansite-edition-") as folder:
         built = os.path.join(folder, "site")
         mike(root, "deploy", "--update-aliases", "--alias-type", "copy", *(["--title", title] if title else []),
              "--branch", branch, "--remote", remote, "--ignore-remote-status", "--allow-empty",
-             "--message", f"Deploy edition {version}", version, alias, site_dir=built, alias=alias)
+             "--message", f"Deploy edition {version}", version, *([alias] if moved else []), site_dir=built,
+             alias=alias)
         if not os.path.isdir(built):
             print(SITE_DIR_UNREAD, file=sys.stderr)
     if not repo.exists(branch, "index.html", top=True):
@@ -418,6 +424,18 @@ def editions_shown(repo: Repo, on_site: Collection[str], version: str) -> frozen
     return frozenset({*on_site, version}.intersection(tagged[:tagged.index(version) + 1]))
 
 
+def newer_on_site(repo: Repo, on_site: Collection[str], version: str) -> str | None:
+    """The newest edition of the site (its versions ``on_site``) tagged after ``version``, None when there is none
+    (a new version is the newest).  Then the alias stays where it is, unless ``--move-alias`` asks: an older
+    edition published again is rebuilt (after a retract, say), and moving the alias, which the site's root opens,
+    to it showed readers an older edition as the current one."""
+    tagged = tagged_versions(repo)
+    if version not in tagged:
+        return None
+    later = [v for v in tagged[tagged.index(version) + 1:] if v in on_site]
+    return later[-1] if later else None
+
+
 def tagged_versions(repo: Repo) -> list[str]:
     """The versions of the edition tags here, oldest first."""
     return [edition_version(tag) for tag, _date in repo.tags(EDITION_TAGS)]
@@ -491,20 +509,27 @@ def squash(repo: Repo, branch: str) -> str:
 
 def cmd_publish(args) -> int:
     try:
-        changed = publish(args.root, args.version, args.alias, args.title, args.branch, args.remote, args.push)
+        changed, newer = publish(args.root, args.version, args.alias, args.title, args.branch, args.remote,
+                                 args.push, args.move_alias)
     except (PublishError, GitError) as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 1
-    print((f"published edition {args.version} as {args.alias} on {args.branch}" if changed else
+    alias = "" if newer else f" as {args.alias}"
+    print((f"published edition {args.version}{alias} on {args.branch}" if changed else
            f"edition {args.version} was already published from this commit and is unchanged on {args.branch}")
-          + (f", pushed to {args.remote}" if args.push else ""), file=sys.stderr)
+          + (f", pushed to {args.remote}" if args.push else "")
+          + (f"; {args.alias} not moved to it: the site has edition {newer}, published after it (--move-alias "
+             f"moves it)" if newer else ""), file=sys.stderr)
     return 0
 
 
 def register(commands) -> None:
     parser = commands.add_parser("publish", help="deploy an edition of the site to the gh-pages branch with mike")
     parser.add_argument("version", metavar="VERSION", help="the edition's name, e.g. 2025.1")
-    parser.add_argument("--alias", default="latest", help="alias moved to this edition (default: latest)")
+    parser.add_argument("--alias", default="latest",
+                        help="alias moved to this edition when it is the site's newest (default: latest)")
+    parser.add_argument("--move-alias", action="store_true",
+                        help="move the alias to this edition though the site has newer ones (to roll back)")
     parser.add_argument("--title", help="title in the version selector (default: VERSION)")
     parser.add_argument("--push", action="store_true", help="force-push the branch and the editions' tags")
     parser.add_argument("--branch", default="gh-pages", help="branch holding the site (default: gh-pages)")

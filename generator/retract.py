@@ -63,7 +63,8 @@ def retract_edition(repo: Repo, root: str, version: str, branch: str, remote: st
     if later:
         print(f"warning: edition(s) {', '.join(later)}, published after {version}, still list it in their 版本记录, "
               f"as they were built: to rebuild one without it, check out its commit and publish it again "
-              f"(git checkout edition/VERSION, then plansite publish VERSION, which moves the alias to it)",
+              f"(git checkout edition/VERSION, then plansite publish VERSION; the alias moves to it only if it is "
+              f"the newest)",
               file=sys.stderr)
     return aliases, heir
 
@@ -76,7 +77,8 @@ def heir_of(entries: list[dict], version: str, branch: str, remote: str) -> tupl
     for entry in entries:
         if version in entry["aliases"]:
             raise PublishError(f"{version!r} is an alias on {branch}, of edition {entry['version']}: retract that "
-                               f"edition, or publish another (or an older one again) to move the alias")
+                               f"edition, or publish another (or an older one again, with --move-alias) to move the "
+                               f"alias")
     if version not in names:
         raise PublishError(f"{version!r} is not an edition on {branch}"
                            + (f" (its editions: {', '.join(names)})" if names else " (it has none)"))

@@ -197,9 +197,20 @@ def test_an_item_numbered_anew_since_the_last_edition_is_warned_of_with_the_id_t
     # its history (版本记录) is as when it was first published: 2024.3 came later
     assert history_pages(root, "2024.2") == ["2024.1", "2024.2"] and history_pages(root, "2024.3") == [
         "2024.1", "2024.2", "2024.3"]
-    # README's rollback: latest, which the site's root opens, is the older edition again; 2024.3 stays listed
+    # an older edition rebuilt leaves latest, which the site's root opens, on the newest, unless asked
+    assert err.endswith("edition 2024.2 was already published from this commit and is unchanged on gh-pages; "
+                        "latest not moved to it: the site has edition 2024.3, published after it (--move-alias "
+                        "moves it)\n"), err
+    assert branch(root)[0] == [("2024.3", ["latest"]), ("2024.2", []), ("2024.1", [])]
+    # README's rollback: latest is the older edition again; 2024.3 stays listed
+    code, err = publish(root, capsys, "2024.2", "--move-alias")
+    assert code == 0 and err.endswith("published edition 2024.2 as latest on gh-pages\n"), err
     assert branch(root)[0] == [("2024.3", []), ("2024.2", ["latest"]), ("2024.1", [])]
     assert git(root, "show", "gh-pages:latest/index.html") == git(root, "show", "gh-pages:2024.2/index.html")
+    git(root, "checkout", "--quiet", "--force", "edition/2024.3")  # the newest published again takes it back
+    code, err = publish(root, capsys, "2024.3")
+    assert code == 0 and err.endswith("published edition 2024.3 as latest on gh-pages\n"), err
+    assert branch(root)[0] == [("2024.3", ["latest"]), ("2024.2", []), ("2024.1", [])]
 
 
 def test_items_numbered_anew_are_warned_of_since_the_newest_edition_on_the_site_published_to(project, capsys):
@@ -616,7 +627,7 @@ def test_an_edition_published_by_mistake_is_retracted_and_its_version_published_
 @pytest.mark.parametrize("args, refused", [
     (["2024.9"], "'2024.9' is not an edition on gh-pages (its editions: 2024.1)"),
     (["latest"], "'latest' is an alias on gh-pages, of edition 2024.1: retract that edition, or publish another (or "
-                 "an older one again) to move the alias"),
+                 "an older one again, with --move-alias) to move the alias"),
     (["2024.1"], "edition 2024.1 is the only one on gh-pages, which would be left without a site: delete the branch "
                  "instead (git branch --delete --force gh-pages; git push origin --delete gh-pages), and the tag "
                  "(git tag --delete edition/2024.1; git push origin --delete edition/2024.1)"),
