@@ -17,12 +17,15 @@ message saying why (from ``history``); ``NO_HISTORY`` is what a renderer
 without git gets.
 
 Reading the plans at every edition tag takes a while, so the editions are
-cached in the git directory (``.git/plansite/editions.pickle``), keyed by the
-edition tags read (names and objects: those of the versions shown, as
-``plansite publish`` shows those of the site it publishes, so a build after it
-reads none again when the site has every tag) and by the code (``uptodate.code_digest``, as
-the cache of plan files is: every file of the package, Python, the installed
-distributions; ``numbering`` makes item keys, ``load`` finds the plans).  A
+cached in the git directory (``.git/plansite/editions/``), a file for each
+set of edition tags read (names and objects: those of the versions shown, as
+``plansite publish`` shows those of the site it publishes) and code
+(``uptodate.code_digest``, as the cache of plan files is: every file of the
+package, Python, the installed distributions; ``numbering`` makes item keys,
+``load`` finds the plans).  The two used last are kept (``KEPT``): a local
+build's, of every tag, and a publish's, of the site's editions up to its own,
+so a build after a publish that showed fewer (an edition left off the site, an
+older edition published again) reads none again.  A
 generation with no new tag runs ``git log`` once (the source dates), lists the
 tags, loads the cache and compares the last edition's plans, from the cache,
 with the plans already loaded for the site.
@@ -30,6 +33,8 @@ with the plans already loaded for the site.
 
 from __future__ import annotations
 
+import contextlib
+import hashlib
 import operator
 import os
 import pickle
@@ -47,7 +52,8 @@ from .load import PlanFile, Site
 from .project import EDITION_TAGS, configured_site_url, edition_version
 from .uptodate import code_digest
 
-CACHE = "plansite/editions.pickle"  # in the git directory
+CACHE = "plansite/editions"  # in the git directory: a file for each set of edition tags read
+KEPT = 2  # the sets of edition tags whose editions are kept: a build's (every tag) and a publish's
 
 
 @dataclass(frozen=True)
@@ -115,20 +121,24 @@ class Unavailable(Exception):
 def cached_editions(root: str, shown: Collection[str] | None) -> tuple[tuple[EditionRecord, ...],
                                                                       dict[str, PlanFile]]:
     """The edition records (of the versions ``shown``, or all) and the plans of the last edition; from the cache
-    when the edition tags they are read from are unchanged (so a build after a publish whose site has every tag,
-    which reads those of the site's editions, finds them).  Raises ``Unavailable`` or ``GitError`` when they
-    cannot be read."""
+    when the edition tags they are read from are those of one of the last ``KEPT`` reads (so a build after a
+    publish, which reads those of the site's editions, finds its own).  Raises ``Unavailable`` or ``GitError``
+    when they cannot be read."""
     repo = Repo(root)
     tags = repo.git("for-each-ref", "--format=%(refname)%00%(objectname)", f"refs/tags/{EDITION_TAGS}")
     read = [line for line in tags.splitlines()
             if shown is None or edition_version(line.split("\0")[0].removeprefix("refs/tags/")) in shown]
     key = (code_digest(), read)
-    path = os.path.join(root, repo.git("rev-parse", "--git-path", CACHE).strip())
+    folder = os.path.join(root, repo.git("rev-parse", "--git-path", CACHE).strip())
+    path = os.path.join(folder, hashlib.sha256(repr(key).encode("utf-8")).hexdigest()[:32] + ".pickle")
     cached = load_cache(path)
     if cached is not None and cached[0] == key:
+        with contextlib.suppress(OSError):
+            os.utime(path)  # used last: kept
         return cached[1]
     records = edition_records(root, shown)
     save_cache(path, (key, records))
+    keep_used_last(folder, KEPT)
     return records
 
 
@@ -138,6 +148,14 @@ def load_cache(path: str):
             return pickle.load(file)  # written by save_cache in this repository's git directory
     except Exception:  # missing, unreadable or from other code: computed again
         return None
+
+
+def keep_used_last(folder: str, count: int) -> None:
+    """Remove the files of the ``folder`` but the ``count`` used last (saved or read: their time of change)."""
+    with contextlib.suppress(OSError):
+        paths = [entry.path for entry in os.scandir(folder) if entry.name.endswith(".pickle")]
+        for path in sorted(paths, key=os.path.getmtime)[:-count]:
+            os.remove(path)
 
 
 def save_cache(path: str, value) -> None:

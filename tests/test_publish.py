@@ -246,6 +246,22 @@ def test_a_build_after_a_publish_reads_the_plans_of_no_edition_again(project, ca
     assert not {"ls-tree", "cat-file"} & set(commands), commands
 
 
+def test_a_build_after_publishing_an_older_edition_again_reads_the_plans_of_no_edition_again(project, capsys,
+                                                                                              monkeypatch):
+    """An older edition published again shows the editions up to it, not every tag's as a build does: what it read
+    replaced the build's cached editions, so the next build read the plans at every tag again."""
+    root = project
+    assert publish(root, capsys, "2024.1")[0] == 0
+    commit(root, "the next edition")
+    assert publish(root, capsys, "2024.2")[0] == 0
+    git(root, "checkout", "--quiet", "--force", "--detach", "edition/2024.1")  # (the fixture commits docs/ too)
+    assert publish(root, capsys, "2024.1")[0] == 0
+    git(root, "checkout", "--quiet", "--force", "main")
+    commands = git_commands(monkeypatch)
+    assert generate(str(root), force=True) is not None
+    assert not {"ls-tree", "cat-file"} & set(commands), commands
+
+
 def test_a_configuration_whose_site_dir_mike_cannot_be_told_is_published_with_a_warning(project, capfd):
     """mkdocs.yml from before PLANSITE_SITE_DIR: mike builds into site/, which is said, not silently replaced."""
     config = project / "mkdocs.yml"

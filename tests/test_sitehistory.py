@@ -339,6 +339,21 @@ def test_the_editions_cached_for_some_versions_are_not_those_of_all(editions_rep
         assert [record.edition.version for record in records] == versions
 
 
+def test_the_editions_of_the_two_sets_of_tags_used_last_are_kept(editions_repo, monkeypatch):
+    """A build's (every tag) and a publish's (the site's editions up to its own): one replaced the other, so a
+    build after a publish that showed fewer read the plans at every tag again.  A third set read puts out the one
+    used longest ago."""
+    root = str(editions_repo)
+    for shown in ({"2025.1"}, None, {"2025.1"}, {"2025.2"}):  # the third uses the first again
+        cached_editions(root, shown)
+    commands = git_commands(monkeypatch)
+    for shown in ({"2025.1"}, {"2025.2"}):
+        cached_editions(root, shown)
+    assert not {"ls-tree", "cat-file"} & set(commands), commands
+    records, _ = cached_editions(root, None)  # put out by {"2025.2"}: read again
+    assert "ls-tree" in commands and [record.edition.version for record in records] == ["2025.1", "2025.2"]
+
+
 # --- the built site -------------------------------------------------------------------
 
 @pytest.mark.site
