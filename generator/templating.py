@@ -115,6 +115,31 @@ def paragraphs(text: str) -> list[str]:
     return [line for line in (md(line) for line in text.splitlines()) if line]
 
 
+def blocks(text: str) -> list[str]:
+    """An item's text as Markdown blocks: its non-empty lines as ``paragraphs``, but two or more lines in a row of
+    at least two tab-separated cells each (a table of figures the importer folds into the item above it:
+    ``项目\t2024年\t2025年目标``) one table, headed by the first of them."""
+    found, rows = [], []
+    for line in text.splitlines() + [""]:
+        if sum(bool(md(cell)) for cell in line.split("\t")) > 1:
+            rows.append(line)
+            continue
+        found.extend([_table(rows)] if len(rows) > 1 else paragraphs("\n".join(rows)))
+        found.extend(paragraphs(line))
+        rows = []
+    return found
+
+
+def _table(lines: list[str]) -> str:
+    """A Markdown table of tab-separated ``lines``, headed by the first, its cells inert (``md``), every row as
+    wide as the widest."""
+    rows = [[md(cell) for cell in line.rstrip().split("\t")] for line in lines]
+    width = max(map(len, rows))
+    rows = [[*row, *[""] * (width - len(row))] for row in rows]
+    rows.insert(1, ["---"] * width)
+    return "\n".join("| " + " | ".join(row) + " |" for row in rows)
+
+
 def http_url(url: str) -> str:
     """``url`` percent-encoded for a Markdown link when it is an http(s) address, else ""."""
     if not is_web_address(url):
@@ -264,7 +289,7 @@ def environment() -> jinja2.Environment:
         trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True,
         bytecode_cache=CompiledTemplates(code_digest()))
     env.filters.update(md=md, runs_md=runs_md, front_matter_title=front_matter_title,
-                       front_matter_description=front_matter_description, paragraphs=paragraphs,
+                       front_matter_description=front_matter_description, paragraphs=paragraphs, blocks=blocks,
                        http_url=http_url, requirement=requirement, heading_id=heading_id,
                        filter_attribute=filter_attribute, item_level=item_level, item_title=item_title,
                        item_url=item_url, item_link=item_link, item_link_in_plan=item_link_in_plan,

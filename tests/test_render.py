@@ -7,6 +7,7 @@ mkdocs.yml, loaded by MkDocs itself.
 from __future__ import annotations
 
 import dataclasses
+import json
 import os
 import random
 import re
@@ -37,7 +38,7 @@ from generator.templating import (CompiledTemplates, environment, front_matter_d
                                   paragraphs, runs_md)
 from generator.write import copy_of
 from payloads import PAYLOADS
-from projects import DEPARTMENTS, PLAN, make_project, write
+from projects import DEPARTMENTS, PLAN, REVIEW_HEAD, make_project, write
 from rendering import render_site
 from sitefixtures import REPO, make_site_project
 
@@ -425,3 +426,39 @@ def test_a_template_edited_while_a_process_runs_is_read_again(tmp_path, monkeypa
         assert env.get_template("page.md.j2").render() == "after\n"
     finally:
         env.cache.clear()  # no template of this folder is served to the tests after it
+
+
+FIGURES = "补充教师。\n项目\t2024年\t2025年目标\n新教师（名）\t100\t120\n培训学时|课时\t60\n\t合计\t180\t192\n" "完成。"
+
+
+def _table_rows(html: str) -> list[list[str]]:
+    """The rows of the first table in ``html``, each as its cells' visible texts."""
+    table = re.search(r"<table>.*?</table>", html, re.S)[0]
+    return [[Elements(cell).visible_text for cell in re.findall(r"<t[hd][^>]*>(.*?)</t[hd]>", row, re.S)]
+            for row in re.findall(r"<tr>(.*?)</tr>", table, re.S)]
+
+
+def test_an_items_figures_are_a_table_on_its_plan_page_and_under_a_review_of_it(tmp_path, to_html):
+    """The importer folds a small table under an item into its text, a line a row, cells split by tabs: the
+    lines of at least two cells read as a table headed by the first (its cells padded to the widest row), the
+    lines around it as paragraphs; a `|` in a cell stays a character."""
+    text = json.dumps(FIGURES, ensure_ascii=False)  # a YAML string: its \n and \t are escapes
+    make_project(tmp_path, PLAN.replace("text: 扩大普惠资源。公办幼儿园在园幼儿占比提升至58%以上。",
+                                        f"text: {text}"))
+    write(tmp_path, "plans/2025/demo-edu-2025-review.yaml", REVIEW_HEAD + f"""\
+      - number: 一是
+        title: 教师补充
+        text: {text}
+        reviews: [demo-edu-2025#1-1]
+""")
+    site, diagnostics = load_site(str(tmp_path))
+    assert diagnostics == []
+    pages = render_site(site)
+    expected = [["项目", "2024年", "2025年目标", ""], ["新教师（名）", "100", "120", ""],
+                ["培训学时|课时", "60", "", ""], ["", "合计", "180", "192"]]
+    plan_html = to_html(pages["plans/demo-edu-2025.md"].split("\n---\n", 1)[1])
+    item = plan_html[plan_html.index('id="item-1-1"'):]
+    assert _table_rows(item) == expected
+    assert "<p>补充教师。</p>" in item and "<p>完成。</p>" in item
+    quote = item[item.index("完成情况"):]
+    assert _table_rows(quote) == expected and quote.index("<table>") < quote.index("—— ")
