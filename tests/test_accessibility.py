@@ -290,3 +290,26 @@ def test_on_a_phone_the_search_opens_from_a_button_not_from_its_hidden_field(bro
         opened = page.evaluate(FOCUSED)
         assert (opened["name"], opened["role"], opened["onScreen"]) == ("搜索", None, True), (key, opened)
     context.close()
+
+
+def test_on_a_phone_escape_gives_the_focus_back_to_the_search_button(browser, site_url, pages):
+    """Escape closes the full-screen search: focus was left on the page (Material blurs the field), and the next
+    Tab started again from the top, not from the 搜索 button that opened the search."""
+    context = browser.new_context(viewport={"width": 390, "height": 844}, reduced_motion="reduce")
+    page = context.new_page()
+    page.goto(site_url + pages["plan"])
+    tab_until(page, lambda stop: stop["role"] == "button" and stop["name"] == "搜索")
+    page.keyboard.press("Enter")
+    page.locator("input.md-search__input").fill("心理健康")
+    page.keyboard.press("Escape")
+    closed = page.evaluate(FOCUSED)
+    assert (closed["searchOpen"], closed["role"], closed["name"], closed["expanded"]) == \
+        (False, "button", "搜索", "false"), closed
+
+    page.goto(site_url + pages["plan"])
+    page.keyboard.press("s")  # from the page itself: no control opened it, the search's button takes the focus
+    page.wait_for_function("document.getElementById('__search').checked")
+    page.keyboard.press("Escape")
+    closed = page.evaluate(FOCUSED)
+    assert (closed["searchOpen"], closed["role"], closed["name"]) == (False, "button", "搜索"), closed
+    context.close()

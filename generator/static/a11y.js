@@ -18,7 +18,9 @@
  * - There too the header's search button is such a label (搜索), made a button alike.  The search field, hidden
  *   until then, was a Tab stop instead, whose focus opened the full-screen search and the next Tab closed it: it is
  *   out of the Tab order while the search is closed on a narrow screen, still focused by Material's keys (S, F, /)
- *   and the button.  On a wide screen the field is in the header, a Tab stop, and the button hidden.
+ *   and the button.  Escape, which closes the search, gives the focus back to the button: Material's blur left it
+ *   on the page, and the next Tab started from the top.  On a wide screen the field is in the header, a Tab stop,
+ *   and the button hidden.
  */
 window.plansiteFold = (function () {
   "use strict";
@@ -82,7 +84,8 @@ window.plansiteFold = (function () {
   const search = document.getElementById("__search");
   const query = document.querySelector("input.md-search__input");
   const narrow = window.matchMedia("(max-width: 59.984375em)");  // Material's breakpoint for the header's search
-  if (toggleButton("search", "搜索") && query) {
+  const button = toggleButton("search", "搜索");
+  if (button && query) {
     const reach = function () {  // focus() still reaches it: Material's keys and the button's click
       if (narrow.matches && !search.checked) {
         query.tabIndex = -1;
@@ -93,5 +96,14 @@ window.plansiteFold = (function () {
     reach();
     search.addEventListener("change", reach);
     narrow.addEventListener("change", reach);
+    let escaped = false;  // the key pressed last is Escape, in the open search: Material closes it
+    window.addEventListener("keydown", function (event) {
+      escaped = event.key === "Escape" && search.checked;
+    }, true);
+    search.addEventListener("change", function () {  // Material blurs the field after: no focus of its own left
+      if (escaped && !search.checked && narrow.matches) {
+        button.focus();
+      }
+    });
   }
 })();
