@@ -16,9 +16,10 @@ title is (Material's default boost for titles, 1e3), and a page's own entry
 (``ALIASES``: the department page's).  Material's search worker indexes every
 field the index's configuration lists and shows a result's title, text and
 tags only, so the aliases find the page and the result reads as before, the
-text still saying 计划中也写作：…  Each alias is cut into words as Material cuts
-a title (jieba, words joined by \u200b, a separator of the search): a unit's
-alias is a word jieba keeps whole (``segmentation.search_words``), a
+text still saying 计划中也写作：…  Each alias is cut into words by Material's
+own code, as it cuts a title (its search index's ``_segment_chinese``: jieba's
+words of each run of Chinese, joined by \u200b, a separator of the search): a
+unit's alias is a word jieba keeps whole (``segmentation.search_words``), a
 collective's is cut as in the text (市直/有关/学校), so that a query is looked up
 in the same words everywhere and still finds the items naming them.
 """
@@ -35,12 +36,12 @@ def add_field(fields: dict) -> None:
     fields.setdefault(ALIASES, dict(FIELD))
 
 
-def named(entry: dict, aliases) -> dict:
+def named(entry: dict, aliases, index) -> dict:
     """A search index entry with the page's ``aliases`` (its front matter's, ``listed``) when it is the page's
-    own."""
+    own, each cut as Material's search ``index`` cuts a title."""
     if "#" in entry["location"]:
         return entry
-    return {**entry, ALIASES: [cut(alias) for alias in listed(aliases)]}
+    return {**entry, ALIASES: [index._segment_chinese(alias) for alias in listed(aliases)]}
 
 
 def listed(aliases) -> list[str]:
@@ -50,9 +51,3 @@ def listed(aliases) -> list[str]:
         return [str(alias) for alias in aliases if alias is not None]
     return [] if aliases is None else [str(aliases)]
 
-
-def cut(name: str) -> str:
-    """``name`` in jieba's words, joined by \u200b, as Material's search plugin writes a title's."""
-    import jieba
-
-    return "\u200b".join(jieba.cut(name))

@@ -135,7 +135,7 @@ class PlansitePlugin(BasePlugin):
         if year is not None:
             entries[start:] = [searchyear.dated(entry, year) for entry in entries[start:]]
         if aliases:
-            entries[start:] = [searchaliases.named(entry, aliases) for entry in entries[start:]]
+            entries[start:] = [searchaliases.named(entry, aliases, index) for entry in entries[start:]]
         return context
 
     @event_priority(-100)  # after every other plugin saw the page
