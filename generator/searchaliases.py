@@ -1,4 +1,4 @@
-"""A department's other names count in search as its title does, unseen.
+"""A department's or a metric's other names count in search as its title does, unseen.
 
 Plans write some units by other names (department.aliases: 市直有关学校 for
 市直学校).  The department page says so in its text (计划中也写作：…), but a
@@ -13,15 +13,16 @@ and shows under the result.
 The search index therefore has a field of its own, ``aliases``, counted as a
 title is (Material's default boost for titles, 1e3), and a page's own entry
 (its address has no anchor) holds the aliases its front matter lists
-(``ALIASES``: the department page's).  Material's search worker indexes every
-field the index's configuration lists and shows a result's title, text and
-tags only, so the aliases find the page and the result reads as before, the
-text still saying 计划中也写作：…  Each alias is cut into words by Material's
-own code, as it cuts a title (its search index's ``_segment_chinese``: jieba's
+(``ALIASES``: a department page's, and a metric page's, whose text says 也写作：…,
+as targets write 学前教育毛入园率 for 学前三年毛入园率).  Material's search worker indexes
+every field the index's configuration lists and shows a result's title, text
+and tags only, so the aliases find the page and the result reads as before,
+the text still saying 计划中也写作：…  Each alias is cut into words by Material's own
+code, as it cuts a title (its search index's ``_segment_chinese``: jieba's
 words of each run of Chinese, joined by \u200b, a separator of the search): a
 unit's alias is a word jieba keeps whole (``segmentation.search_words``), a
-collective's is cut as in the text (市直/有关/学校), so that a query is looked up
-in the same words everywhere and still finds the items naming them.
+collective's is cut as in the text (市直/有关/学校), so that a query is looked up in
+the same words everywhere and still finds the items naming them.
 """
 
 from __future__ import annotations

@@ -27,7 +27,7 @@ downloaded an index twice the size.
   (``remember_cuts``: a site repeats many; cutting was a sixth of a build);
 - once Material's search plugin indexed a plan page: its items' entries gain
   the plan's year (``searchyear``: 学前教育 2025 finds 2025's items first);
-  a department page's own entry, its aliases (``searchaliases``);
+  a department's or a metric's page's own entry, its aliases (``searchaliases``);
 - once a page is written, its Markdown and HTML are dropped: MkDocs would
   keep them until the build ends, memory that grows with the site;
 - after Material's search plugin wrote its index: the index is rewritten in

@@ -110,3 +110,14 @@ def test_a_departments_alias_finds_its_page_first(browser, site_url):
     [first, *_] = search(page, ["基础教育处"])["基础教育处"]
     assert first[0]["location"] == "departments/xx-jijiaoke/", first
     page.close()
+
+
+def test_a_metrics_alias_finds_its_page_first(browser, site_url):
+    """Targets write some measures by other names (学前教育毛入园率 for 学前三年毛入园率): the metric page said so in
+    its text alone (也写作：…) and, a listing boosted down, came after the items naming the alias's words, not
+    among the first five.  Its aliases are a field of its search entry now, as a department's are."""
+    page = browser.new_page()
+    page.goto(site_url)
+    [first, *_] = search(page, ["学前教育毛入园率"])["学前教育毛入园率"]
+    assert first[0]["location"] == "metrics/preschool-gross-enrolment/", first
+    page.close()
