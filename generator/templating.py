@@ -121,7 +121,7 @@ def blocks(text: str) -> list[str]:
     ``项目\t2024年\t2025年目标``) one table, headed by the first of them."""
     found, rows = [], []
     for line in text.splitlines() + [""]:
-        if sum(bool(md(cell)) for cell in line.split("\t")) > 1:
+        if "\t" in line and sum(bool(md(cell)) for cell in line.split("\t")) > 1:
             rows.append(line)
             continue
         found.extend([_table(rows)] if len(rows) > 1 else paragraphs("\n".join(rows)))
