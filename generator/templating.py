@@ -119,6 +119,8 @@ def blocks(text: str) -> list[str]:
     """An item's text as Markdown blocks: its non-empty lines as ``paragraphs``, but two or more lines in a row of
     at least two tab-separated cells each (a table of figures the importer folds into the item above it:
     ``项目\t2024年\t2025年目标``) one table, headed by the first of them."""
+    if "\t" not in text:
+        return paragraphs(text)
     found, rows = [], []
     for line in text.splitlines() + [""]:
         if "\t" in line and sum(bool(md(cell)) for cell in line.split("\t")) > 1:
