@@ -26,7 +26,7 @@ import jinja2
 from .addresses import page_path, relative, theme_year
 from .commitments import Commitment
 from .corpus import Entry, group_by_plan, group_by_theme, group_by_year
-from .labels import CHANGES, genre, numbered, requirement
+from .labels import CHANGES, genre, numbered, requirement, target_summary
 from .model import Plan, commits
 from .opendata import data_path
 from .references import is_web_address
@@ -232,9 +232,9 @@ def metric_link(context, commitment: Commitment) -> str:
 
 
 def target_phrases(targets) -> str:
-    """An item's targets in a line of a listing: each one's metric (else its words) and requirement, inert,
-    joined by ；."""
-    return "；".join(f"{md(target.metric or target.text)} {md(requirement(target))}" for target in targets)
+    """An item's targets in a line of a listing: each one's ``target_summary`` (its metric, else its words, and
+    its requirement), inert, joined by ；."""
+    return "；".join(md(target_summary(target)) for target in targets)
 
 
 def requirement_cell(progress: TargetProgress) -> str:

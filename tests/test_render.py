@@ -35,7 +35,7 @@ from generator.project import DOCS, SOURCES
 from generator.render import one_each
 from generator.render_targets import metric_year_page
 from generator.templating import (CompiledTemplates, environment, front_matter_description, http_url, later, md,
-                                  paragraphs, runs_md)
+                                  paragraphs, runs_md, target_phrases)
 from generator.write import copy_of
 from payloads import PAYLOADS
 from projects import DEPARTMENTS, PLAN, REVIEW_HEAD, make_project, write
@@ -164,6 +164,12 @@ def test_numbers_and_requirements_read_as_printed():
     assert requirement(Target(text="", comparator=">=", value=94.5, unit="%")) == "≥ 94.5%"
     assert requirement(Target(text="", comparator="=", value=100.0, unit="%")) == "= 100%"
     assert requirement(Target(text="", comparator="range", min=700, max=800, unit="人")) == "700–800人"
+
+
+def test_a_listing_names_each_target_by_its_metric_else_its_words_and_none_by_a_space():
+    targets = [Target(text="覆盖率达到95%", metric="覆盖率", value=95, unit="%"), Target(text="新建 <b>20所", value=20,
+               unit="所"), Target(text=" ", value=3, unit="个")]
+    assert target_phrases(targets) == "覆盖率 ≥ 95\\%；新建 &lt;b&gt;20所 ≥ 20所；≥ 3个"
 
 
 def test_only_http_source_links_are_kept():
