@@ -40,7 +40,7 @@ from .addresses import item_location
 from .builddate import build_day
 from .corpus import Corpus, Entry, build_corpus
 from .diagnostics import did_you_mean, has_errors, print_diagnostics
-from .labels import reached, target_summary
+from .labels import reached_as_of, target_summary
 from .load import load_site, vocabulary_path
 from .model import Item, Plan, Status, Target
 from .fullwidth import fold
@@ -224,9 +224,8 @@ def target_line(plan: Plan, item: Item, target: Target) -> str:
     deadline = f"完成时限 {target_deadline(plan, item, target)}"
     if not (target.deadline or item.deadline):
         deadline += "，原文未写，按文件年度年底计"
-    dated = f"（{target.as_of.isoformat()}）" if target.actual is not None and target.as_of else ""
     return " · ".join(filter(None, [f"目标：{target_summary(target)}（{deadline}）", target.status,
-                                    reached(target) + dated]))
+                                    reached_as_of(target)]))
 
 
 def state_column(today: date) -> Column:

@@ -13,6 +13,8 @@ with its number as printed (1. 标题, 一、标题).
 
 from __future__ import annotations
 
+from typing import Callable
+
 from .model import Plan, Target
 from .numbering import chinese_to_int
 
@@ -64,9 +66,16 @@ def difference(delta: float, unit: str) -> str:
     return f"{abs(delta):g}{POINTS.get(unit, unit)}"
 
 
-def reached(target: Target) -> str:
-    """'实际 93.6%': the value the target's progress records it reached; '' for none."""
-    return "" if target.actual is None else f"实际 {amount(target.actual, target.unit)}"
+def reached(target: Target, written: Callable[[str], str] = str) -> str:
+    """'实际 93.6%': the value the target's progress records it reached, as ``written`` writes it (the site's
+    ``md`` for Markdown); '' for none."""
+    return "" if target.actual is None else f"实际 {written(amount(target.actual, target.unit))}"
+
+
+def reached_as_of(target: Target, written: Callable[[str], str] = str) -> str:
+    """'实际 93.6%（2025-06-30）': ``reached``, with the date it was reported for when the target gives one."""
+    dated = f"（{target.as_of.isoformat()}）" if target.actual is not None and target.as_of else ""
+    return reached(target, written) + dated
 
 
 def requirement(target: Target) -> str:

@@ -26,7 +26,7 @@ import jinja2
 from .addresses import page_path, relative, theme_year
 from .commitments import Commitment
 from .corpus import Entry, group_by_plan, group_by_theme, group_by_year
-from .labels import CHANGES, genre, numbered, requirement, target_summary
+from .labels import CHANGES, genre, numbered, reached_as_of, requirement, target_summary
 from .model import Plan, commits
 from .opendata import data_path
 from .references import is_web_address
@@ -249,8 +249,7 @@ def progress_cell(context, progress: TargetProgress) -> str:
     evidence, a review's item or a web page."""
     cell = md(progress.status)
     if progress.actual:
-        as_of = progress.commitment.target.as_of
-        cell += f" · 实际 {md(progress.actual)}" + (f"（{as_of.isoformat()}）" if as_of else "")
+        cell += " · " + reached_as_of(progress.commitment.target, md)
     if progress.evidence:
         cell += f" · [依据]({item_url(context, progress.evidence)})"
     elif progress.evidence_url:
