@@ -21,7 +21,7 @@ from .changes import (ITEM_FIELDS, PLAN_FIELDS, REFERENCES, SECTION_FIELDS, TARG
                       compare_revisions)
 from .gitrepo import GitError, Repo, UnknownRevision
 from .labels import CHANGES, COMPARATORS, VALUE_MOVES, VOCABULARIES, difference
-from .project import EDITION_TAGS
+from .project import EDITION_TAGS, edition_version
 
 LONG = 30  # texts longer than this are shown as inline edits, not whole
 
@@ -235,7 +235,7 @@ def cmd_changes(args) -> int:
 def editions_tagged(root: str, revision: str) -> str:
     """After an edition's tag that is not here (``plansite changes edition/<last>``), the editions that are: the
     version was mistyped, or nothing is published yet, or the clone has not fetched the tags."""
-    if not revision.startswith(f"{EDITION_TAGS}/"):
+    if edition_version(revision) == revision:  # no edition's tag
         return ""
     tags = [tag for tag, _date in Repo(root).tags(EDITION_TAGS)]
     if not tags:

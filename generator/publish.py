@@ -75,6 +75,7 @@ ALIAS = "PLANSITE_ALIAS"  # read by mkdocs.yml's mike plugin: the alias is every
 SITE_DIR_UNREAD = (f"warning: mkdocs.yml's site_dir does not read {SITE_DIR}, so mike built the edition into the "
                    f"project's site folder, replacing the local build; write site_dir: !ENV [{SITE_DIR}, site]")
 MIKE = "import sys; from mike.driver import main; sys.argv[0] = 'mike'; sys.exit(main())"
+EVERY_EDITION = f"refs/tags/{edition_tag('*')}"  # a refspec of every edition's tag
 
 
 class PublishError(Exception):
@@ -364,10 +365,9 @@ def share_tags(repo: Repo, remote: str, on_site: Collection[str], version: str) 
     clashes = sorted(tag for tag in listed & ours.keys() & theirs.keys() if ours[tag] != theirs[tag])
     if clashes:
         found = ", ".join(f"{tag} on commit {theirs[tag][:12]} (here {ours[tag][:12]})" for tag in clashes)
-        every = f"refs/tags/{EDITION_TAGS}/*"
         raise PublishError(f"{remote} has {found}: an edition was published from two commits; publish a new "
-                           f"version, or take {remote}'s tags (git fetch --force {remote} '{every}:{every}') and "
-                           f"publish again")
+                           f"version, or take {remote}'s tags (git fetch --force {remote} "
+                           f"'{EVERY_EDITION}:{EVERY_EDITION}') and publish again")
     missing = sorted(listed & theirs.keys() - ours.keys())
     if missing:
         repo.git("fetch", "--no-tags", "--", remote, *(f"refs/tags/{tag}:refs/tags/{tag}" for tag in missing))
@@ -377,7 +377,7 @@ def share_tags(repo: Repo, remote: str, on_site: Collection[str], version: str) 
 def remote_tags(repo: Repo, remote: str) -> dict[str, str]:
     """The remote's edition tags: {name: commit} (an annotated tag's commit follows it, listed as NAME^{})."""
     tags = {}
-    for line in repo.git("ls-remote", "--tags", "--", remote, f"refs/tags/{EDITION_TAGS}/*").splitlines():
+    for line in repo.git("ls-remote", "--tags", "--", remote, EVERY_EDITION).splitlines():
         commit, ref = line.split("\t")
         tags[ref.removeprefix("refs/tags/").removesuffix("^{}")] = commit
     return tags
