@@ -134,8 +134,8 @@ class PlansitePlugin(BasePlugin):
             start -= 1
         if year is not None:
             entries[start:] = [searchyear.dated(entry, year) for entry in entries[start:]]
-        if aliases:
-            entries[start:] = [searchaliases.named(entry, aliases, index) for entry in entries[start:]]
+        if aliases and start < len(entries):  # Material indexes a page's own entry before its sections'
+            entries[start] = searchaliases.named(entries[start], aliases, index)
         return context
 
     @event_priority(-100)  # after every other plugin saw the page
