@@ -35,13 +35,13 @@ from __future__ import annotations
 import posixpath
 import re
 import xml.etree.ElementTree as ET
-from collections import defaultdict
+from collections.abc import Sequence
 from functools import cache
 from urllib.parse import quote, urlsplit
 
 from .addresses import FEED_ALL, FEEDS, feed_path, page_path, served_url
 from .changetext import as_text
-from .corpus import Corpus
+from .corpus import Corpus, grouped
 from .labels import FEED_ALL_TITLE, SITE_NAME
 from .timeline import EDITIONS, EditionView, Line, PlanChanges, Timeline
 
@@ -63,29 +63,22 @@ def feeds(corpus: Corpus, timeline: Timeline) -> dict[str, str]:
     def feed(path: str, title: str, page: str, chosen) -> tuple[str, str]:
         return path, atom(path, title, page, chosen, timeline, address)
 
-    by_theme, by_department = filed(entries, "themes"), filed(entries, "departments")
+    # A line names only themes and departments of the corpus's vocabulary (timeline.relevance), in one pass over
+    # the changes, not one per theme or department.
+    by_theme = grouped(entries, lambda entry: entry[2].themes, (t.id for t in vocabulary.themes))
+    by_department = grouped(entries, lambda entry: entry[2].departments, (d.id for d in vocabulary.departments))
     files = dict([feed(FEED_ALL, FEED_ALL_TITLE, page_path(EDITIONS), entries)])
     files.update(feed(feed_path("themes", t.id), f"{SITE_NAME}：主题「{t.name}」的更新", page_path("themes", t.id),
-                      by_theme.get(t.id, [])) for t in vocabulary.themes)
+                      by_theme[t.id]) for t in vocabulary.themes)
     files.update(feed(feed_path("departments", d.id),
                       f"{SITE_NAME}：{vocabulary.organisation_by_id[d.organisation].name}{d.name}的更新",
-                      page_path("departments", d.id), by_department.get(d.id, []))
+                      page_path("departments", d.id), by_department[d.id])
                  for d in vocabulary.departments)
     files[f"{FEEDS}/sitemap.xml"] = EMPTY_SITEMAP
     return files
 
 
-def filed(entries: list[tuple[EditionView, PlanChanges, Line]], field: str) -> dict[str, list]:
-    """The ``entries`` each id of their lines' ``field`` (themes, departments) concerns, by id, in their order:
-    one pass over the changes, not one per theme or department."""
-    by_id = defaultdict(list)
-    for entry in entries:
-        for concerned in getattr(entry[2], field):
-            by_id[concerned].append(entry)
-    return by_id
-
-
-def atom(path: str, title: str, page: str, entries: list[tuple[EditionView, PlanChanges, Line]],
+def atom(path: str, title: str, page: str, entries: Sequence[tuple[EditionView, PlanChanges, Line]],
          timeline: Timeline, address=served_url) -> str:
     """The feed at ``path`` (in docs/) about ``page``, holding the first ``FEED_ENTRIES`` of ``entries`` (newest
     first).
