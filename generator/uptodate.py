@@ -41,6 +41,7 @@ import hashlib
 import json
 import os
 import sys
+from functools import cache
 from typing import Collection, Iterable
 
 from .atomicfile import replace_file
@@ -105,13 +106,17 @@ def git_state(root: str) -> list[str]:
         return [type(error).__name__, str(error)]
 
 
-def code_state() -> list[str]:
-    """Python's version, this package's files (``stamp``) and the distributions Python can import."""
+@cache
+def code_state() -> tuple[str, ...]:
+    """Python's version, this package's files (``stamp``) and the distributions Python can import, as the
+    process's first call found them: the code it runs is the code it imported then, whatever is edited or
+    installed meanwhile (``plansite serve`` generates in its own process, and its record must name the code that
+    made the pages, not a .py file edited since)."""
     package = os.path.dirname(os.path.abspath(__file__))
     files = [f"{relative} {stamp(path)}" for relative, path in files_below(package)]
     installed = sorted(name for folder in sys.path if os.path.isdir(folder or ".")
                        for name in os.listdir(folder or ".") if name.endswith(".dist-info"))
-    return [sys.version, *files, *installed]
+    return (sys.version, *files, *installed)
 
 
 def code_digest() -> str:

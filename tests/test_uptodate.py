@@ -6,9 +6,12 @@ from __future__ import annotations
 import json
 import os
 import shutil
+import subprocess
+import sys
 
 import pytest
 
+import generator
 from generator import build, uptodate
 from generator.build import generate
 from generator.cli import main
@@ -166,14 +169,51 @@ def test_the_editions_the_history_shows_are_an_input(project, capsys, monkeypatc
     assert not generation(project, capsys)[1] and page.exists()
 
 
-def test_an_installed_distribution_is_an_input(project, capsys, monkeypatch, tmp_path_factory):
+@pytest.fixture
+def new_process():
+    """Forget the code state read by this process (``uptodate.code_state``) when called, as a new process
+    would start without it, and after the test."""
+    yield uptodate.code_state.cache_clear
+    uptodate.code_state.cache_clear()
+
+
+def test_an_installed_distribution_is_an_input(project, capsys, monkeypatch, tmp_path_factory, new_process):
     packages = tmp_path_factory.mktemp("site-packages")
     (packages / "jinja2_extra-1.0.dist-info").mkdir()
     monkeypatch.syspath_prepend(str(packages))
+    new_process()
     assert not generation(project, capsys)[1]
     assert generation(project, capsys)[1]
     (packages / "jinja2_extra-1.0.dist-info").rename(packages / "jinja2_extra-1.1.dist-info")
+    new_process()
     assert not generation(project, capsys)[1]
+
+
+# Generates the project twice in one process, a .py file of its code edited in between (as in ``plansite
+# serve``, which generates a small project in its own process).
+GENERATED_AROUND_AN_EDIT = """
+import sys
+from pathlib import Path
+import generator
+from generator.cli import main
+main(["--root", sys.argv[1], "generate"])
+code = Path(generator.__file__).with_name("render.py")
+code.write_text(code.read_text(encoding="utf-8") + "# edited\\n", encoding="utf-8")
+sys.exit(main(["--root", sys.argv[1], "generate"]))
+"""
+
+
+def test_the_code_recorded_is_the_code_that_made_the_pages(project, tmp_path_factory):
+    """A .py file edited while a process generates leaves the code it runs as it was: its record names that
+    code, so a generation by the edited code does not find docs/ up to date.  (The record named the code on
+    disk at each generation.)"""
+    code = tmp_path_factory.mktemp("code")
+    shutil.copytree(os.path.dirname(generator.__file__), code / "generator",
+                    ignore=shutil.ignore_patterns("__pycache__"))
+    run = {"env": {**os.environ, "PYTHONPATH": str(code)}, "cwd": code, "capture_output": True, "text": True}
+    assert subprocess.run([sys.executable, "-c", GENERATED_AROUND_AN_EDIT, str(project)], **run).returncode == 0
+    edited = subprocess.run([sys.executable, "-m", "generator", "--root", str(project), "generate"], **run)
+    assert edited.returncode == 0 and UP_TO_DATE not in edited.stderr
 
 
 def test_warnings_are_said_again(tmp_path, capsys):
