@@ -21,6 +21,10 @@ LISTINGS = ("plans", "themes", "departments", "years", "organisations")
 LISTING_KEY = "index"  # the key of a listing's own page (``page_path(kind)``): no entry of the kind may have it
 FEEDS = "feeds"
 FEED_ALL = f"{FEEDS}/all.xml"  # the feed of every change
+FINDER_PAGE = "tasks/index.md"  # the item finder (``finder``)
+DATA = "data"  # the open data files (``opendata``)
+OPEN_DATA_PAGE = f"{DATA}/index.md"  # the page describing them
+EDITIONS = "editions"  # docs/editions/index.md lists the editions; docs/editions/<version>.md each (``timeline``)
 
 
 def page_path(kind: str, key=None) -> str:

@@ -39,11 +39,11 @@ from collections.abc import Sequence
 from functools import cache
 from urllib.parse import quote, urlsplit
 
-from .addresses import FEED_ALL, FEEDS, feed_path, page_path, served_url
+from .addresses import EDITIONS, FEED_ALL, FEEDS, feed_path, page_path, served_url
 from .changetext import as_text
 from .corpus import Corpus, grouped
 from .labels import FEED_ALL_TITLE, SITE_NAME
-from .timeline import EDITIONS, EditionView, Line, PlanChanges, Timeline
+from .timeline import EditionView, Line, PlanChanges, Timeline
 
 ATOM = "http://www.w3.org/2005/Atom"
 FEED_ID_DATE = "2025"  # the year this id scheme was defined

@@ -39,7 +39,6 @@ from .corpus import Corpus, Entry
 from .labels import target_summary
 from .tracking import STATE_LABELS, STATES, item_state, state_label
 
-FINDER_PAGE = "tasks/index.md"
 FINDER_FOLDER = "data/finder"
 FINDER_INDEX = f"{FINDER_FOLDER}/index.json"
 DEPARTMENT_LIST_LIMIT = 300  # departments listed without an organisation chosen (see above)

@@ -26,14 +26,14 @@ from datetime import datetime
 from functools import partial
 from typing import Mapping
 
-from .addresses import FEED_ALL, feed_path, page_path, relative
+from .addresses import EDITIONS, FEED_ALL, feed_path, page_path, relative
 from .corpus import Corpus
 from .feeds import feeds
 from .history import page_dates
 from .load import Site
 from .templating import NEWEST, render
 from .sitehistory import SiteHistory
-from .timeline import EDITIONS, build_timeline
+from .timeline import build_timeline
 from .write import File, Files, Made, content_of
 
 HISTORY_PAGE = page_path(EDITIONS)

@@ -51,6 +51,7 @@ from decimal import Decimal
 from functools import partial
 from typing import Any, Callable, TextIO
 
+from .addresses import DATA
 from .corpus import Corpus, Entry
 from .load import Site
 from .model import Item, Kind, License, Target
@@ -58,13 +59,11 @@ from .references import parse_reference
 from .tracking import target_deadline
 from .write import Made, copy_of
 
-DATA = "data"
 ITEMS_CSV = f"{DATA}/items.csv"
 ITEMS_JSON = f"{DATA}/items.json"
 TARGETS_CSV = f"{DATA}/targets.csv"
 PACKAGE = f"{DATA}/datapackage.json"
 SCHEMA = f"{DATA}/plan.schema.json"
-OPEN_DATA_PAGE = f"{DATA}/index.md"
 LIST_SEPARATOR = ";"
 QUOTED_VALUE = re.compile(rf'\A\Z|[{LIST_SEPARATOR}"\r\n]')  # a list's value that ``joined`` puts in quotes
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")

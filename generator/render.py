@@ -19,20 +19,22 @@ from datetime import date
 from functools import partial
 from typing import Callable, Iterator
 
-from .addresses import LISTINGS, address_of, item_location, page_path, relative, served_url, theme_year
+from .addresses import (FINDER_PAGE, LISTINGS, OPEN_DATA_PAGE, item_location, page_path, relative, served_url,
+                        theme_year)
 from .builddate import build_day
 from .corpus import Corpus, Entry, build_corpus, group_by_year
 from .diagnostics import Diagnostic, InputError
-from .finder import DEPARTMENT_LIST_LIMIT, FINDER_INDEX, FINDER_PAGE, index_json, year_json, year_path
+from .finder import DEPARTMENT_LIST_LIMIT, FINDER_INDEX, index_json, year_json, year_path
 from .historypages import appended, with_history, with_page_dates
 from .ids import section_anchor, walk_sections
 from .load import Site
 from .model import Plan, Section
-from .opendata import OPEN_DATA_PAGE, SCHEMA, data_fields, open_data
+from .opendata import SCHEMA, data_fields, open_data
 from .paging import paginate
 from .project import DOCS, hand_written_files, published_schema
 from .render_targets import Tracking, target_pages
 from .searchworker import repaired_worker
+from .sitepages import taken_addresses
 from .sitehistory import NO_HISTORY, SiteHistory
 from .templating import NEWEST, later, text
 from .write import File, Made, copy_of, read_bytes
@@ -177,10 +179,7 @@ def site_files(site: Site, today: date | None = None, history: SiteHistory = NO_
     pages = one_each(site.root, with_history(made, site, corpus, history))
     hand_written = hand_written_files(site.root)
     copied = copied_files(site.root, hand_written)
-    taken = {address_of(path) for path in pages}
-    clashes = [Diagnostic(source, 0, 0, "", f"the site makes /{address_of(target)} itself; rename this file")
-               for target, source in copied.items() if address_of(target) in taken]
-    if clashes:
+    if clashes := taken_addresses(copied, pages):
         raise InputError(clashes)
     pages.update((target, copy_of(source)) for target, source in copied.items())
     return with_page_dates(pages, {page: os.path.normpath(path) for page, path in hand_written.items()

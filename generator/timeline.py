@@ -32,7 +32,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Callable, Iterable, Mapping
 
-from .addresses import LISTINGS, page_path
+from .addresses import EDITIONS, LISTINGS, page_path
 from .changes import ITEM_FIELDS, PLAN_FIELDS, REFERENCES, SECTION_FIELDS, Changelog, ItemChange, NamedItem, PlanChange
 from .changetext import Names, Run, describe_section, field_runs, move_place, target_runs
 from .corpus import Corpus
@@ -43,8 +43,6 @@ from .load import VOCABULARY_FILES, Site, vocabulary_path
 from .model import Department, Organisation, Theme
 from .sitehistory import NOTHING, Concern, SiteHistory
 from .vocabulary import Vocabulary
-
-EDITIONS = "editions"  # docs/editions/index.md lists the editions; docs/editions/<version>.md each
 
 
 @dataclass(frozen=True)

@@ -21,6 +21,7 @@ from .model import SLUG
 from .project import CONTENT, PLANS, hand_written_files, published_schema
 from .references import is_web_address
 from .segmentation import DICTIONARY, dictionary_problems
+from .sitepages import known_pages, taken_addresses
 from .yamlsource import cannot_read, open_to_read, read_text
 from .validate_targets import early_deadline, metric_name_clashes, review_links, targets
 from .vocabulary import Vocabulary, department_names, entries_named, normalise_name, placeholder_number
@@ -35,6 +36,7 @@ def validate(site: Site) -> list[Diagnostic]:
     found.extend(shared_sources(site))
     found.extend(dictionary_problems(display_path(site.root, DICTIONARY), site.vocabulary))
     found.extend(published_files(site))
+    found.extend(taken_addresses(hand_written_files(site.root), known_pages(site)))  # the rest: generate's
     plans = display_path(site.root, PLANS)
     if not os.path.isdir(plans):
         found.append(Diagnostic(plans, 0, 0, "", "folder is missing: the site will hold no plan", "warning"))

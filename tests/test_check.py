@@ -9,8 +9,11 @@ import pytest
 
 from generator.cli import main
 from generator.load import load_site
+from generator.render import site_files
 from generator.schema import schema_files
+from generator.sitepages import known_pages
 from projects import DEPARTMENTS, ORGANISATIONS, PLAN, THEMES, make_project, write
+from sitefixtures import make_site_project
 
 
 def check(tmp_path, capsys, *args):
@@ -710,3 +713,33 @@ def test_a_source_file_beside_a_project_reached_through_a_symlink_is_found(tmp_p
     os.symlink(real, tmp_path / "link")
     make_project(tmp_path / "link", PLAN + "source: {file: ../shared/seeds/001.txt}\n")
     assert messages(tmp_path / "link") == []
+
+
+# A hand-written file at the address of a page the site makes, known from the ids (``sitepages.known_pages``):
+# the file's path under content/pages/, and the address it would take.
+TAKEN = {"index.md": "", "years.md": "years", "tasks/index.md": "tasks", "data.md": "data", "targets.md": "targets",
+         "editions/index.md": "editions", "plans/demo-edu-2025.md": "plans/demo-edu-2025",
+         "themes/preschool/index.md": "themes/preschool", "departments/demo-jijiaoke.md": "departments/demo-jijiaoke",
+         "organisations/demo-edu.md": "organisations/demo-edu", "years/2025.md": "years/2025"}
+
+
+@pytest.mark.parametrize("page", TAKEN)
+def test_a_hand_written_page_at_an_address_the_site_makes_is_the_error_generate_reports(tmp_path, capsys, page):
+    """check says what generate says of it, without rendering.  (check did not see it.)"""
+    make_project(tmp_path)
+    write(tmp_path, f"content/pages/{page}", "# 手写的页面\n")
+    error = f"{tmp_path}/content/pages/{page}: error: the site makes /{TAKEN[page]} itself; rename this file"
+    code, out, _ = check(tmp_path, capsys)
+    assert code == 1 and error in out.splitlines()
+    assert main(["--root", str(tmp_path), "generate"]) == 1
+    assert error in capsys.readouterr().out.splitlines()
+
+
+def test_the_pages_check_knows_are_pages_the_site_makes(tmp_path):
+    """``known_pages`` holds no page that the site does not make, on a project with every kind of entry."""
+    make_site_project(tmp_path)
+    site, _ = load_site(str(tmp_path))
+    known = known_pages(site)
+    assert set(known) <= set(site_files(site))
+    assert {"metrics", "themes", "departments", "organisations", "plans", "years"} <= {
+        page.split("/")[0] for page in known if not page.endswith("/index.md")}
