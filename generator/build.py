@@ -25,12 +25,13 @@ from typing import Callable, Collection, Iterable, Sequence
 from . import uptodate
 from .builddate import reproducible_date
 from .diagnostics import Diagnostic, InputError, has_errors, print_diagnostics
+from .interrupt import saying_what_was_done
 from .processes import (collector_kept, collector_paused, freeze_for_exit, give_back_free_memory, in_child,
                         yield_cores)
 from .progress import terminal
 from .project import CONFIG, DOCS, site_dir_problem
-from .write import (File, WriteResult, build_lock, existing_files, remove_leftovers, replace_files, stage_tree,
-                    staging_area, swap_in, write_tree)
+from .write import (File, Replacing, WriteResult, build_lock, existing_files, remove_leftovers, replace_files,
+                    stage_tree, staging_area, swap_in, write_tree)
 from .yamlsource import SPECIAL_FILE, cannot_read, special_file
 
 RENDER = "render+write"  # pages are rendered as they are written (see ``write.Files``)
@@ -162,8 +163,9 @@ def generate(root: str, force: bool = False, first: Sequence[str] = (),
 
     Returns what was written, or None when there were errors (printed; nothing written).
     """
-    docs = os.path.join(root, DOCS)
-    with build_lock(root):
+    docs, replacing = os.path.join(root, DOCS), Replacing()
+    with saying_what_was_done(replacing.done), build_lock(root):
+        replacing.watch("docs/", docs)
         inputs, last = inputs_and_record(root, force, shown)
         if last is not None:
             result = said_again(last)
@@ -273,9 +275,10 @@ def build_site(root: str) -> int:
     from . import buildhooks, forkbuild
 
     started = time.monotonic()
-    docs_dir = os.path.join(root, DOCS)
+    docs_dir, replacing = os.path.join(root, DOCS), Replacing()
+    replacing.watch("docs/", docs_dir)
     inputs, last = inputs_and_record(root)
-    with mkdocs_messages(), staging_area(root) as docs_area:
+    with saying_what_was_done(replacing.done), mkdocs_messages(), staging_area(root) as docs_area:
         if last is not None:  # docs/ holds what generating would stage: MkDocs reads it (no one writes it now)
             source = docs_dir
             staged = Staged(said_again(last), pages(existing_files(docs_dir)), last["said"], last["sources"])
@@ -296,6 +299,7 @@ def build_site(root: str) -> int:
         processes = forkbuild.processes(config, staged.pages)
         buildhooks.prepare(config, count_pages=processes == 1)  # progress, cached theme templates
         site_dir = config.site_dir
+        replacing.watch(f"{os.path.relpath(site_dir, root)}/", site_dir)
         site_parent = os.path.dirname(site_dir)
         if os.path.isdir(site_parent) and not os.path.samefile(site_parent, root):
             remove_leftovers(site_parent)  # build_lock cleaned root, where docs_area now is

@@ -8,7 +8,7 @@ import os
 import sys
 
 from .diagnostics import print_diagnostics
-from .interrupt import terminate_as_interrupt
+from .interrupt import Interrupted, terminate_as_interrupt
 from .project import CONTENT_SCHEMAS, SCHEMA_FILE, SOURCES
 
 
@@ -123,8 +123,9 @@ def main(argv: list[str] | None = None) -> int:
     try:
         with terminate_as_interrupt():  # SIGTERM (a CI job cancelled, kill) too: what is half-made is cleaned up
             return args.run(args)
-    except KeyboardInterrupt:  # Ctrl-C: a line, not a traceback (files are written whole or not at all)
-        print(f"plansite {args.command}: interrupted", file=sys.stderr)
+    except KeyboardInterrupt as stopped:  # Ctrl-C: a line, not a traceback (files are written whole or not at all)
+        done = f" {stopped}" if isinstance(stopped, Interrupted) else ""  # what was done, such as docs/ swapped in
+        print(f"plansite {args.command}: interrupted{done}", file=sys.stderr)
         return 130  # as a shell reports a command stopped by SIGINT
     except BrokenPipeError:  # stdout's reader stopped reading (`plansite find … | head`): stop quietly
         # Python flushes stdout once more at exit, which would fail again: send what is left nowhere.

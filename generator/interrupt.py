@@ -9,7 +9,9 @@ writing, a publish puts the site's branch back.  ``run_stoppable`` runs a
 program in a process group of its own and, when the wait for it is
 interrupted, kills that group (the program and every process it started)
 before going on: a child left running finishes its work after the command has
-undone its part.
+undone its part.  ``saying_what_was_done`` has an interruption that comes
+once part of the work is done say what is (``Interrupted``): a new docs/
+swapped in is whole, not the one there before.
 """
 
 from __future__ import annotations
@@ -18,6 +20,12 @@ import contextlib
 import os
 import signal
 import subprocess
+from typing import Callable, Iterator
+
+
+class Interrupted(KeyboardInterrupt):
+    """An interruption that came once the command had done part of its work, which it says (``cli.main`` prints
+    it after 'interrupted'), such as 'after docs/ was written whole'."""
 
 
 @contextlib.contextmanager
@@ -30,6 +38,19 @@ def terminate_as_interrupt():
         yield
     finally:
         signal.signal(signal.SIGTERM, previous)
+
+
+@contextlib.contextmanager
+def saying_what_was_done(done: Callable[[], str]) -> Iterator[None]:
+    """Within the block, an interruption says what ``done()`` says was done by then ('': nothing worth saying)."""
+    try:
+        yield
+    except Interrupted:
+        raise
+    except KeyboardInterrupt as stopped:
+        if said := done():
+            raise Interrupted(said) from stopped
+        raise
 
 
 def run_stoppable(command: list[str], **options) -> int:

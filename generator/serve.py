@@ -40,7 +40,7 @@ from urllib.parse import urlsplit
 
 from .build import FIRST_WRITTEN, generate, large, mkdocs_messages, pages, plugins_started, site_config
 from .project import DOCS, SOURCES
-from .write import existing_files
+from .write import existing_files, tree_identity
 
 QUIET_SECONDS = 0.1
 SIGNAL = "docs-changed"  # the file that makes the server rebuild (see ``ask_rebuild``)
@@ -103,14 +103,6 @@ def regenerate(root: str, changed: Sequence[str] = (),
     if child.returncode:
         return None
     return tree_identity(docs) != before  # a generation that changes anything replaces docs/ whole
-
-
-def tree_identity(directory: str) -> tuple[int, int] | None:
-    try:
-        info = os.stat(directory)
-    except FileNotFoundError:
-        return None
-    return info.st_dev, info.st_ino
 
 
 def ask_rebuild(signals: str) -> None:

@@ -76,26 +76,36 @@ def fresh_copy(states, tmp_path: Path) -> Path:
     return root
 
 
-# A build whose swap_in pauses after its first swap (docs/), for the test to kill it there.
-PAUSED_BETWEEN_SWAPS = """
-import sys, time
-import generator.build
+# A command (argv[3]: build or generate) that pauses once it swapped a directory named argv[4] in (docs, site),
+# for the test to stop it there.
+PAUSED_AFTER_A_SWAP = """
+import os, sys, time
+import generator.build, generator.write
 from generator.cli import main
 
-def swap_then_pause(staged, directory, swap=generator.build.swap_in):
+def swap_then_pause(staged, directory, swap=generator.write.swap_in):
     swap(staged, directory)
-    open(sys.argv[2], "w").close()
-    time.sleep(600)
+    if os.path.basename(directory) == sys.argv[4]:
+        open(sys.argv[2], "w").close()
+        time.sleep(600)
 
-generator.build.swap_in = swap_then_pause
-sys.exit(main(["--root", sys.argv[1], "build"]))
+generator.build.swap_in = generator.write.swap_in = swap_then_pause
+sys.exit(main(["--root", sys.argv[1], sys.argv[3]]))
 """
 
 
+def paused_after_swapping(root: Path, paused_at: Path, command: str = "build", directory: str = "docs",
+                          **options) -> subprocess.Popen:
+    """``command`` run on ``root``, pausing once it swapped ``directory`` in (``paused_at`` then exists)."""
+    return subprocess.Popen([sys.executable, "-c", PAUSED_AFTER_A_SWAP, str(root), str(paused_at), command, directory],
+                            **options)
+
+
 def start(root: Path, *, paused_at: Path | None = None) -> subprocess.Popen:
-    command = ([sys.executable, "-c", PAUSED_BETWEEN_SWAPS, str(root), str(paused_at)] if paused_at
-               else [sys.executable, "-m", "generator", "--root", str(root), "build"])
-    return subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    if paused_at:  # between the swaps of docs/ and site/
+        return paused_after_swapping(root, paused_at, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    return subprocess.Popen([sys.executable, "-m", "generator", "--root", str(root), "build"],
+                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
 
 
 def staged_site(root: Path, *parts: str) -> bool:
@@ -229,6 +239,24 @@ def test_a_generation_stopped_by_sigterm_cleans_up_and_says_so(states, tmp_path)
     _, err = process.communicate(timeout=DEADLINE)
     assert (process.returncode, err.splitlines()[-1:]) == (130, ["plansite generate: interrupted"])
     assert tree(root / "docs") == old_docs and leftovers(root) == []
+
+
+@pytest.mark.parametrize("command, swapped, said, found", [
+    ("generate", "docs", "after docs/ was written whole", (True, False)),
+    ("build", "docs", "after docs/ was written whole; site/ is as it was", (True, False)),
+    ("build", "site", "after docs/ and site/ were written whole", (True, True))])
+def test_stopped_once_a_new_tree_was_swapped_in_it_says_so(states, tmp_path, command, swapped, said, found):
+    """SIGTERM after a swap: the exit status of a command stopped, and a line saying which new tree is in place,
+    whole (it said "interrupted" only, as if nothing was done)."""
+    root, paused = fresh_copy(states, tmp_path), tmp_path / "paused"
+    process = paused_after_swapping(root, paused, command, swapped, stdout=subprocess.DEVNULL,
+                                    stderr=subprocess.PIPE, text=True)
+    assert reached(process, paused.exists)
+    process.send_signal(signal.SIGTERM)
+    _, err = process.communicate(timeout=DEADLINE)
+    assert (process.returncode, err.splitlines()[-1:]) == (130, [f"plansite {command}: interrupted {said}"])
+    assert "Traceback" not in err and leftovers(root) == []
+    assert assert_whole_then_recovered(root, states) == found
 
 
 def test_a_root_relative_to_the_working_directory_builds(states, tmp_path, monkeypatch):
