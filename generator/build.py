@@ -25,13 +25,13 @@ from typing import Callable, Collection, Iterable, Sequence
 from . import uptodate
 from .builddate import reproducible_date
 from .diagnostics import Diagnostic, InputError, has_errors, print_diagnostics
-from .interrupt import saying_what_was_done
+from .interrupt import Replacing, saying_what_was_done
 from .processes import (collector_kept, collector_paused, freeze_for_exit, give_back_free_memory, in_child,
                         yield_cores)
 from .progress import terminal
 from .project import CONFIG, DOCS, site_dir_problem
-from .write import (File, Replacing, WriteResult, build_lock, existing_files, remove_leftovers, replace_files,
-                    stage_tree, staging_area, swap_in, write_tree)
+from .write import (File, WriteResult, build_lock, existing_files, remove_leftovers, replace_files, stage_tree,
+                    staging_area, swap_in, write_tree)
 from .yamlsource import SPECIAL_FILE, cannot_read, special_file
 
 RENDER = "render+write"  # pages are rendered as they are written (see ``write.Files``)

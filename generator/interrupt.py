@@ -53,6 +53,38 @@ def saying_what_was_done(done: Callable[[], str]) -> Iterator[None]:
         raise
 
 
+def identity(path: str) -> tuple[int, int] | None:
+    """Which file or directory is at ``path`` (its device and inode), None when none is: replacing it whole
+    (``write.swap_in``, ``atomicfile.replace_file``) changes it."""
+    try:
+        info = os.stat(path)
+    except FileNotFoundError:
+        return None
+    return info.st_dev, info.st_ino
+
+
+class Replacing:
+    """The files and directories a command replaces whole, to say which it had replaced when it is stopped
+    (``saying_what_was_done(replacing.done)``: 'after docs/ was written whole; site/ is as it was').  ``watch``
+    each while no one else may replace it (a directory of generated files: holding ``write.build_lock``)."""
+
+    def __init__(self) -> None:
+        self.watched: dict[str, tuple[str, tuple[int, int] | None]] = {}
+
+    def watch(self, name: str, path: str) -> None:
+        """Watch ``path``, named ``name`` in what is said ('docs/')."""
+        self.watched[name] = (path, identity(path))
+
+    def done(self) -> str:
+        """What was replaced and what was not, or '' when nothing was."""
+        replaced = [name for name, (path, before) in self.watched.items() if identity(path) != before]
+        if not replaced:
+            return ""
+        kept = [name for name in self.watched if name not in replaced]
+        said = f"after {' and '.join(replaced)} {'was' if len(replaced) == 1 else 'were'} written whole"
+        return said + "".join(f"; {name} is as it was" for name in kept)
+
+
 def run_stoppable(command: list[str], **options) -> int:
     """Run ``command`` (``subprocess.Popen``'s ``options``) in a process group of its own; its exit status.
     Interrupted while it runs, the group is killed, and waited for, before the interruption goes on."""

@@ -39,8 +39,9 @@ from typing import Callable, Sequence
 from urllib.parse import urlsplit
 
 from .build import FIRST_WRITTEN, generate, large, mkdocs_messages, pages, plugins_started, site_config
+from .interrupt import identity
 from .project import DOCS, SOURCES
-from .write import existing_files, tree_identity
+from .write import existing_files
 
 QUIET_SECONDS = 0.1
 SIGNAL = "docs-changed"  # the file that makes the server rebuild (see ``ask_rebuild``)
@@ -91,7 +92,7 @@ def regenerate(root: str, changed: Sequence[str] = (),
         result = generate(root)
         return None if result is None else result.changed
     docs = os.path.join(root, DOCS)
-    before = tree_identity(docs)
+    before = identity(docs)
     first = changed if len(changed) <= FIRST_AT_MOST else ()
     command = [sys.executable, "-m", "generator", "--root", root, "generate", *(f"--first={path}" for path in first)]
     with subprocess.Popen(command, stdout=subprocess.PIPE, text=True, encoding="utf-8") as child:
@@ -102,7 +103,7 @@ def regenerate(root: str, changed: Sequence[str] = (),
                 first_written()
     if child.returncode:
         return None
-    return tree_identity(docs) != before  # a generation that changes anything replaces docs/ whole
+    return identity(docs) != before  # a generation that changes anything replaces docs/ whole
 
 
 def ask_rebuild(signals: str) -> None:

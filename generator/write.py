@@ -204,37 +204,6 @@ def swap_in(staged: str, directory: str) -> None:
         os.rename(staged, directory)
 
 
-def tree_identity(directory: str) -> tuple[int, int] | None:
-    """Which directory is at ``directory`` (its device and inode), None when none is: ``swap_in`` changes it."""
-    try:
-        info = os.stat(directory)
-    except FileNotFoundError:
-        return None
-    return info.st_dev, info.st_ino
-
-
-class Replacing:
-    """The directories a command replaces whole (``swap_in``), to say which it had replaced when it is stopped
-    (``interrupt.saying_what_was_done(replacing.done)``: 'after docs/ was written whole; site/ is as it was').
-    ``watch`` each while no one else may replace it (holding ``build_lock``)."""
-
-    def __init__(self) -> None:
-        self.watched: dict[str, tuple[str, tuple[int, int] | None]] = {}
-
-    def watch(self, name: str, directory: str) -> None:
-        """Watch ``directory``, named ``name`` in what is said ('docs/')."""
-        self.watched[name] = (directory, tree_identity(directory))
-
-    def done(self) -> str:
-        """What was replaced and what was not, or '' when nothing was."""
-        replaced = [name for name, (path, before) in self.watched.items() if tree_identity(path) != before]
-        if not replaced:
-            return ""
-        kept = [name for name in self.watched if name not in replaced]
-        said = f"after {' and '.join(replaced)} {'was' if len(replaced) == 1 else 'were'} written whole"
-        return said + "".join(f"; {name} is as it was" for name in kept)
-
-
 def remove_leftovers(parent: str) -> None:
     """Remove the staging directories of killed builds from ``parent``: call it holding ``build_lock``."""
     with contextlib.suppress(FileNotFoundError):

@@ -4,6 +4,10 @@ from __future__ import annotations
 
 import argparse
 import os
+import signal
+import subprocess
+import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -553,3 +557,87 @@ def test_a_new_projects_empty_vocabularies_are_told_as_the_import_concerns_them(
     write(project, "content/themes.yaml", THEMES)
     assert plansite(project, "import", str(project / "sources" / "owners.txt"), "--id", "x") == 0
     assert "lists no themes" not in capsys.readouterr().err
+
+
+# `plansite import` (the arguments after argv[3]) pausing at a moment (argv[3]) for the test to stop it there: with
+# a file's new text staged beside it (plan: the draft, departments: content/departments.yaml), or once the draft is
+# written, before the unknown owners are added.
+PAUSED_IMPORT = """
+import os, sys, time
+import generator.importer.unknown_owners as unknown_owners
+from generator.cli import main
+
+paused, moment = sys.argv[1], sys.argv[2]
+
+def pause():
+    open(paused, "w").close()
+    time.sleep(600)
+
+def replace(staged, target, replace=os.replace):
+    if os.path.basename(target) == {"plan": "demo-edu-2025.yaml", "departments": "departments.yaml"}.get(moment):
+        pause()
+    replace(staged, target)
+
+def append_departments(*args, append=unknown_owners.append_departments):
+    if moment == "draft written":
+        pause()
+    append(*args)
+
+os.replace, unknown_owners.append_departments = replace, append_departments
+sys.exit(main(sys.argv[3:]))
+"""
+
+
+def stopped_import(project: Path, moment: str, *args: str) -> tuple[int, str]:
+    """`plansite import` with ``args`` stopped by SIGTERM at ``moment`` (see ``PAUSED_IMPORT``): its exit status
+    and the last line it printed."""
+    paused = project / "paused"
+    process = subprocess.Popen([sys.executable, "-c", PAUSED_IMPORT, str(paused), moment, "--root", str(project),
+                                "import", *args], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    while not paused.exists():
+        assert process.poll() is None, process.communicate()[1]
+        time.sleep(0.01)
+    process.send_signal(signal.SIGTERM)
+    _, err = process.communicate(timeout=60)
+    assert "Traceback" not in err
+    return process.returncode, err.splitlines()[-1]
+
+
+def files(project: Path) -> dict[str, bytes]:
+    return {str(path.relative_to(project)): path.read_bytes() for path in sorted(project.rglob("*"))
+            if path.is_file() and path.name != "paused"}
+
+
+DRAFT_WRITTEN = "after {project}/{output} was written whole; {project}/content/departments.yaml is as it was"
+
+
+@pytest.mark.parametrize("moment, said, written", [
+    ("plan", "", ()), ("draft written", DRAFT_WRITTEN, (OUTPUT,)), ("departments", DRAFT_WRITTEN, (OUTPUT,))])
+def test_an_import_stopped_by_sigterm_leaves_every_file_whole_and_says_what_it_wrote(project, moment, said,
+                                                                                      written):
+    """Stopped while it writes the draft or adds the unknown owners, an import leaves each file as it was or whole
+    (nothing staged left beside them), and says which it wrote.  (Stopped once the draft was written, it said
+    "interrupted" only.)"""
+    before = files(project)
+    source = str(project / "sources" / "owners.txt")
+    code, last = stopped_import(project, moment, source, "--org", "demo-edu", "-o", str(project / OUTPUT),
+                                "--add-unknown-owners")
+    said = said.format(project=project, output=OUTPUT)
+    assert (code, last) == (130, f"plansite import: interrupted{' ' if said else ''}{said}")
+    after = files(project)
+    assert {name: data for name, data in after.items() if name not in written} == before
+    assert sorted(set(after) - set(before)) == sorted(written)
+    if written:  # the draft, whole: the import of the same source to stdout
+        assert plansite(project, "import", source, "--org", "demo-edu") == 0
+
+
+def test_a_merge_stopped_by_sigterm_leaves_the_curated_plan_as_it_was(project, capsys):
+    assert import_to_file(project) == 0
+    curated = project / OUTPUT
+    curated.write_text(curated.read_text(encoding="utf-8").replace("title: ", "title: 修订 ", 1), encoding="utf-8")
+    source = project / "sources" / "owners-v2.txt"
+    source.write_text((project / "sources" / "owners.txt").read_text(encoding="utf-8").replace(
+        "开展幼儿园保育教育质量评估。", "开展督导。"), encoding="utf-8")
+    before = files(project)
+    code, last = stopped_import(project, "plan", str(source), "-o", str(curated), "--merge", "--new-source")
+    assert (code, last, files(project)) == (130, "plansite import: interrupted", before)

@@ -12,6 +12,7 @@ import yaml
 from .. import yamlsource
 from ..atomicfile import replace_file
 from ..diagnostics import Diagnostic, did_you_mean, has_errors, print_diagnostics
+from ..interrupt import Replacing, saying_what_was_done
 from ..load import display_path, load_plan_files, load_vocabulary, plan_paths, vocabulary_path
 from ..model import SLUG
 from ..project import PLANS
@@ -24,6 +25,19 @@ from .verify import verify
 
 
 def run_import(args) -> int:
+    """Import, then print, write, merge or verify as ``args`` say.  Stopped (Ctrl-C, SIGTERM) once it wrote the
+    draft, it says so, and whether it added the unknown owners (each file is written whole or not at all)."""
+    replacing = Replacing()
+    if args.output:
+        replacing.watch(args.output, args.output)
+    if args.add_unknown_owners:
+        departments = vocabulary_path(args.root, "departments")
+        replacing.watch(departments, departments)
+    with saying_what_was_done(replacing.done):
+        return imported(args)
+
+
+def imported(args) -> int:
     if args.verify:
         problems, matching = verify(args.source, args.verify, args.root)
         code = print_diagnostics(problems)
