@@ -55,10 +55,11 @@ def saying_what_was_done(done: Callable[[], str]) -> Iterator[None]:
 
 def identity(path: str) -> tuple[int, int] | None:
     """Which file or directory is at ``path`` (its device and inode), None when none is: replacing it whole
-    (``write.swap_in``, ``atomicfile.replace_file``) changes it."""
+    (``write.swap_in``, ``atomicfile.replace_file``) changes it.  (None too where none can be: a path through a
+    file, a folder not to be read.)"""
     try:
         info = os.stat(path)
-    except FileNotFoundError:
+    except OSError:
         return None
     return info.st_dev, info.st_ino
 
