@@ -444,6 +444,23 @@ def test_a_unit_column_is_the_unit_of_the_value_beside_it_and_a_completed_value_
         "target of one value to hold it as its baseline: put it in the item's text if it matters"]
 
 
+def test_an_earlier_years_actual_value_is_the_baseline_of_the_years_target(tmp_path, vocabulary):
+    """指标名称 | 2024年实际 | 2025年目标: the 2024 values were reported lost, where 2024年完成值 gives the baseline;
+    so do 2024年实际值, 2024年完成 and the year alone.  A column of the target's own year (2025年实际, in a review) or
+    of words other than these (2024年实际完成情况) is not read, as before."""
+    for header, baselines in (("2024年实际", [91, 99.4]), ("2024年实际值", [91, 99.4]), ("2024年完成", [91, 99.4]),
+                              ("2024年", [91, 99.4]), ("2025年实际", [None, None]),
+                              ("2024年实际完成情况", [None, None])):
+        path = tmp_path / "actual.txt"
+        path.write_text(f"示例县教育局2025年工作要点\n一、主要指标\n序号\t指标名称\t{header}\t2025年目标\t责任股室\n"
+                        "1\t学前三年毛入园率\t91%\t92%\t基教科\n2\t义务教育巩固率\t99.4%\t99.5%\t基教科\n",
+                        encoding="utf-8")
+        result = imported(path, vocabulary, year=2025)
+        assert [[(t["value"], t.get("baseline")) for t in i["targets"]] for i in items(result.plan)] == [
+            [(92, baselines[0])], [(99.5, baselines[1])]], header
+        assert len([u for u in result.unsure if "in no field" in u.message]) == (2 if baselines[0] is None else 0)
+
+
 def test_a_number_alone_below_its_baseline_is_a_ceiling_and_reported(tmp_path, vocabulary):
     """孕产妇死亡率 | 8.5 | 8: a rate to lower, read as ≥ 8/10万 (any rise met it); a number below its baseline
     asks for at most that value.  A value stated with its sign (≥1500人), or above its baseline, keeps its own."""

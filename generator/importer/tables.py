@@ -34,6 +34,9 @@ ROLES: dict[str, tuple[str, ...]] = {
     "baseline": ("完成值", "基数", "基期值", "基准值", "现状值"),
 }
 _YEAR = re.compile(r"^(\d{4})年度?")
+# After a year before the target column's (2024年 | 2025年目标), the words of a column of the value the target starts
+# from: what that year reached (2024年实际, 2024年完成值) or the year alone.  Only these, whole: 实际完成情况 is none.
+_EARLIER = ("", "实际", "实际值", "完成", "实际完成", "实际完成值")
 YEARLY = "target "  # the role of a target column of one year among several (2024年目标值 | 2025年目标值): "target 2024"
 NAMING = ("task", "content", "metric")  # the columns that name what a row is about, one of them at least
 _SEPARATOR_CELL = re.compile(r"^:?-{2,}:?$")
@@ -90,11 +93,17 @@ def role_of(cell: str) -> str | None:
 
 def _roles(cells: list[Mapped]) -> tuple[str | None, ...]:
     """The role of each cell of a header row; target columns of several years (2024年目标值 | 2025年目标值 |
-    2026年目标值) each of its year (``YEARLY``), a table giving a row a target for each year."""
+    2026年目标值) each of its year (``YEARLY``), a table giving a row a target for each year; beside a target column
+    of one year, a column of an earlier year's value (2024年实际, 2024年) the baseline (``_EARLIER``)."""
     roles = [role_of(cell.text) for cell in cells]
     years = [_YEAR.match("".join(cell.text.split())) for cell in cells]
-    if sum(role == "target" and year is not None for role, year in zip(roles, years)) > 1:
+    targets = [int(year[1]) for role, year in zip(roles, years) if role == "target" and year]
+    if len(targets) > 1:
         roles = [f"{YEARLY}{year[1]}" if role == "target" and year else role for role, year in zip(roles, years)]
+    elif targets:
+        roles = ["baseline" if role is None and year and int(year[1]) < targets[0]
+                 and "".join(cell.text.split())[year.end():] in _EARLIER else role
+                 for role, year, cell in zip(roles, years, cells)]
     return tuple(roles)
 
 
