@@ -461,6 +461,25 @@ def test_an_earlier_years_actual_value_is_the_baseline_of_the_years_target(tmp_p
         assert len([u for u in result.unsure if "in no field" in u.message]) == (2 if baselines[0] is None else 0)
 
 
+def test_the_rows_of_a_table_of_figures_in_an_items_text_give_its_targets_with_their_baselines(tmp_path, vocabulary):
+    """A table of figures folded into an item's text (项目 | 2024年 | 2025年目标 below 2.提升旅游接待能力。): a row naming
+    its unit in brackets is a target, its earlier year's value the baseline (星级饭店（家） | 3 | 4 → 星级饭店 = 4 家,
+    baseline 3); a row of no unit is read as prose, its numbers reported; the header's years are no targets, and no
+    longer reported, one line a year.  The text stays as printed."""
+    path = tmp_path / "figures.txt"
+    table = "项目\t2024年\t2025年目标\n星级饭店（家）\t3\t4\n等级民宿(家)\t12\t17\n培训学时\t60\t72\n"
+    path.write_text("示例县文广新旅局2025年工作要点\n一、文旅产业\n1.实施项目攻坚。全年储备项目20个。（责任单位：产业股）\n"
+                    f"2.提升旅游接待能力。新增床位300张。\n{table}3.做好文物安全。（责任单位：文物股）\n",
+                    encoding="utf-8")
+    result = imported(path, vocabulary, year=2025)
+    second = items(result.plan)[1]
+    assert second["text"] == "提升旅游接待能力。新增床位300张。\n" + table.rstrip("\n")
+    assert [(t["metric"], t["comparator"], t["value"], t["unit"], t.get("baseline")) for t in second["targets"]] == [
+        ("新增床位", "=", 300, "张", None), ("星级饭店", "=", 4, "家", 3), ("等级民宿", "=", 17, "家", 12)]
+    assert [u.message for u in result.unsure if "number not taken" in u.message] == [
+        f"number not taken as a target in item 2: “{number}” (a number without a unit)" for number in ("60", "72")]
+
+
 def test_a_number_alone_below_its_baseline_is_a_ceiling_and_reported(tmp_path, vocabulary):
     """孕产妇死亡率 | 8.5 | 8: a rate to lower, read as ≥ 8/10万 (any rise met it); a number below its baseline
     asks for at most that value.  A value stated with its sign (≥1500人), or above its baseline, keeps its own."""

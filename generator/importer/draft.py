@@ -14,6 +14,7 @@ import copy
 import dataclasses
 import re
 from dataclasses import dataclass
+from itertools import zip_longest
 from typing import Callable
 
 import yaml
@@ -196,8 +197,32 @@ class Drafter:
                                       "item's last: check they are its own"))
         text = joined((t for t in (text[stated.start:stated.end].strip(), text[stated.rest:].strip()) if t.text),
                       "\n")
+        measures = _measures(part, text)
+        read, baselines = (measures, ()) if measures else self.figures(text)
         return self.item_dict(part, lead_phrase(text.text), text, stated.owners, stated.support, stated.deadline,
-                              _measures(part, text))
+                              read, baselines)
+
+    def figures(self, text: Mapped) -> tuple[tuple[Mapped, ...], tuple[Mapped | None, ...]]:
+        """Where the targets of an item's text holding the rows of a table of figures (folded below its line: 项目 |
+        2024年 | 2025年目标) are read, and the cell of the baseline of each: its prose, then each row stating one
+        target as its name and value (星级饭店（家） | 3 | 4 → 星级饭店 4家, baseline 3); a row stating none is read
+        as prose, its numbers reported, and the header not at all (its years are no targets).  ((), ()) for a text
+        holding no table: read whole."""
+        lines, start = [], 0
+        for line in text.text.split("\n"):
+            lines.append(text[start:start + len(line)])
+            start += len(line) + 1
+        at = next((index for index, line in enumerate(lines) if tables.header(line)), None)
+        if at is None:
+            return (), ()
+        header = tables.header(lines[at])
+        read = [(joined(lines[:at], "\n"), None)]
+        for line in lines[at + 1:]:
+            columns = tables.row(header, tables.split_cells(line) or [])
+            stretch = _figure(columns) if columns and "target" in columns else None
+            one = stretch is not None and len(find_targets(stretch.text, review=self.reviewing)[0]) == 1
+            read.append((stretch, columns.get("baseline")) if one else (line, None))
+        return tuple(stretch for stretch, _ in read), tuple(baseline for _, baseline in read)
 
     def table_item(self, part: Part) -> dict:
         """A table's row as an item: its text the content, else the task, else the indicator (指标名称); its targets
@@ -310,9 +335,10 @@ class Drafter:
         return [] if self.kind == "review" else milestones(stretch.text, self.year, self.year_of_month)
 
     def item_dict(self, part: Part, title, text: Mapped, owners, support, stated: str,
-                  read: tuple[Mapped, ...] = ()) -> dict:
-        """The item; its targets read in ``read``, the stretches of its text read apart (else the whole text); its
-        deadline as ``stated`` (see ``deadline``), else as its prose states it outside its targets' clauses."""
+                  read: tuple[Mapped, ...] = (), baselines: tuple[Mapped | None, ...] = ()) -> dict:
+        """The item; its targets read in ``read``, the stretches of its text read apart (else the whole text), the
+        one target of a stretch starting from the value of its cell of ``baselines``, if any; its deadline as
+        ``stated`` (see ``deadline``), else as its prose states it outside its targets' clauses."""
         if not owners + support and self.units:  # the units its section states
             owners, support = self.units.owners, self.units.support
         for name in (*owners, *support):
@@ -336,8 +362,10 @@ class Drafter:
             "support": list(support),
             "themes": list(assign_themes(text.text, self.vocabulary.themes, limit=3)),
             "targets": [self.target(target, self.line_of(stretch.source_offset(target.start)),
-                                    self.target_deadline(part, stretch, target, own, deadline))
-                        for stretch, found, _, owned in stretches for target, own in zip(found, owned)],
+                                    self.target_deadline(part, stretch, target, own, deadline),
+                                    baseline if len(found) == 1 else None)
+                        for (stretch, found, _, owned), baseline in zip_longest(stretches, baselines)
+                        for target, own in zip(found, owned)],
             "deadline": deadline,
             "span": list(text.span()),
         })
@@ -354,13 +382,15 @@ class Drafter:
                                       f"clause, {quoted(own[0].text)}: check it"))
         return _own_deadline(due, item_deadline)
 
-    def target(self, found, line: int, due) -> dict:
-        """The target as drafted; ``due`` its own deadline, a later year's end its sentence names (到2030年), if any."""
+    def target(self, found, line: int, due, baseline: Mapped | None = None) -> dict:
+        """The target as drafted; ``due`` its own deadline, a later year's end its sentence names (到2030年), if any;
+        its baseline the number of the cell ``baseline``, if any."""
         if found.note:
             self.unsure.append(Unsure(line, f"target {quoted(found.text)}: {found.note}"))
         values = {name: getattr(found, name)
                   for name in ("text", "metric", "comparator", "value", "min", "max", "unit")}
         values["deadline"] = due
+        values["baseline"] = tables.number_in(baseline.text) if baseline is not None else None
         if self.vocabulary.metrics and found.metric:
             values["metric"] = self.metric(found.metric, found.unit, line)
         return ordered(model.Target, values)
@@ -407,6 +437,14 @@ def _measures(part: Part, text: Mapped) -> tuple[Mapped, ...]:
         return ()
     below = text.text.find("\n")
     return (text[below + 1 if below >= 0 else len(text.text):],)
+
+
+def _figure(columns: dict[str, Mapped]) -> Mapped | None:
+    """A row of a table of figures as its name and target value, with the unit its 单位 column or the name's bracket
+    states: 星级饭店（家） | 3 | 4 → 星级饭店 4家; None when its target cell is empty."""
+    name, unit = tables.bracketed_unit(tables.named(columns))
+    target = tables.with_unit(columns["target"], columns.get("unit") or unit)
+    return joined((name, target), " ") if target.text else None
 
 
 def _own_deadline(due, item_deadline):

@@ -42,6 +42,7 @@ NAMING = ("task", "content", "metric")  # the columns that name what a row is ab
 _SEPARATOR_CELL = re.compile(r"^:?-{2,}:?$")
 _GROUP_NUMBER = re.compile(r"[0-9]{1,2}|[一二三四五六七八九十]{1,3}")
 _VALUE_END = re.compile(r"[0-9０-９]$")
+_UNIT_BRACKET = re.compile(r"[（(]([^（）()]{1,4})[）)]$")
 _NUMBER = re.compile(r"[0-9]+(?:\.[0-9]+)?")
 _BARE_VALUE = re.compile(r"[0-9]+(?:\.[0-9]+)?\s*[%‰]?")
 _VALUE_ONLY = re.compile(r"[≥≤>＞<＜=]?\s*[0-9]+(?:\.[0-9]+)?\s*(?:%|‰|[\u4e00-\u9fff]{0,2})(?:以上|以下)?")
@@ -186,6 +187,15 @@ def with_unit(value: Mapped, unit: Mapped | None) -> Mapped:
     if unit is None or not unit.text or not _VALUE_END.search(value.text):
         return value
     return joined((value, unit[len(unit.text) - len(unit_written(unit.text)):]), "")
+
+
+def bracketed_unit(name: Mapped) -> tuple[Mapped, Mapped | None]:
+    """A row's name and the unit a bracket ending it states for its values: 星级饭店（家） → 星级饭店, 家; the name
+    and None when no short bracket of no units ends it (学前教育（含民办） is no unit, but read as one and reported)."""
+    found = _UNIT_BRACKET.search(name.text)
+    if found is None or lists_units(found[1]):
+        return name, None
+    return name[:found.start()].strip(), name[found.start(1):found.end(1)]
 
 
 def unit_written(unit: str) -> str:
