@@ -98,14 +98,23 @@ def test_a_cell_a_report_message_holds_only_part_of_is_lost():
         (2, "教研室"), (3, "新建学校")]
 
 
-def test_a_column_not_read_and_a_row_that_is_no_item_are_reported(tmp_path):
-    """备注 is no column the importer reads, a value with no number is no target, and a row with no task no item."""
+def test_a_column_not_read_is_kept_in_the_items_text_and_a_row_that_is_no_item_is_reported(tmp_path):
+    """A value with no number is no target, and a row with no task no item: reported lost.  备注 is no column the
+    importer reads: its cell was reported lost too (“the import lost it”, for a column it does not read); it is
+    kept in the item's text, the row as printed from the task on, and the report says so."""
     result, _ = imported(tmp_path, "示例县教育局2025年工作要点\n一、重点任务\n序号\t工作任务\t预期目标\t牵头单位\t完成时限\t备注\n"
                                    "1\t扩大普惠资源\t新建幼儿园3所\t基教科\t2025年9月底前\t需财政保障\n"
                                    "2\t提升保教质量\t持续提升\t教研室\t全年\t\n3\t\t\t督导室\t长期坚持\t\n"
                                    "4\t杜绝校园安全责任事故\t0起\t安全股\t全年\t\n")
     assert [lost(u) for u in result.unsure if "in no field of the draft" in u.message] == [
-        (4, "需财政保障"), (5, "持续提升"), (6, "督导室"), (7, "0起")]  # 0起 is no target: the report names “0”
+        (5, "持续提升"), (6, "督导室"), (7, "0起")]  # 0起 is no target: the report names “0”
+    first = result.plan["sections"][0]["items"][0]
+    assert (first["title"], first["text"], [t["text"] for t in first["targets"]]) == (
+        "扩大普惠资源", "扩大普惠资源\t新建幼儿园3所\t基教科\t2025年9月底前\t需财政保障", ["新建幼儿园3所"])
+    assert result.source_text[slice(*first["span"])] == first["text"]  # its span, as --verify checks
+    assert [(u.line, u.message) for u in result.unsure if "需财政保障" in u.message] == [
+        (4, "“需财政保障” of item 1, in column 备注, which the importer does not read: kept in the item's text, which "
+            "is now its row as printed from “扩大普惠资源” on; check it")]
 
 
 def test_words_before_a_paragraphs_yi_shi_after_a_colon_are_the_sections_text_not_lost(tmp_path):

@@ -245,12 +245,28 @@ class Drafter:
                  if role in ("lead", "owners", "support")}
         owners, support = owners_and_support(*(units.get(role, ()) for role in ("lead", "owners", "support")))
         cell = part.column("deadline")
-        item = self.item_dict(part, title, text, owners, support, cell.text if cell else "", read)
+        item = self.item_dict(part, title, self.with_unread(part, text), owners, support, cell.text if cell else "",
+                              read)
         self.table_baseline(part, item["targets"], target if bare else None)
         people = part.column("people")
         if people is not None and people.text:
             self.people.setdefault(people.text, []).append(part.lineno)
         return item
+
+    def with_unread(self, part: Part, text: Mapped) -> Mapped:
+        """A row's text, and the cells of the columns the importer does not read (备注: 含过夜游客), which no field
+        holds: the row as printed from the first of them to the last, reported, else they would be lost."""
+        unread = tables.unread(part.columns)
+        if not unread:
+            return text
+        held = [text, *(cell for _, cell in unread)]
+        kept, first = tables.spanning(part.column(tables.ROW), held), min(held, key=Mapped.span)
+        cells, headers = ("、".join(texts) for texts in zip(*((quoted(cell.text), f"column {header}" if header else
+                                                               "a column with no header") for header, cell in unread)))
+        self.unsure.append(Unsure(part.lineno, f"{cells} of item {part.number}, in {headers}, which the "
+                                               "importer does not read: kept in the item's text, which is now its row "
+                                               f"as printed from {quoted(first.text)} on; check it"))
+        return kept
 
     def table_baseline(self, part: Part, targets: list[dict], bare: Mapped | None) -> None:
         """The value of a row's baseline column (2024年完成值, 基数) as the baseline of its one target; reported

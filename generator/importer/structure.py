@@ -309,6 +309,8 @@ class _Reader:
     def add_row(self, columns: dict[str, Mapped], line: Line) -> None:
         """A row of the open table: an item, or one more measure of the task above (then that task's part)."""
         lineno, rows, self.header = line.lineno, tuple(row for row in (self.header, line) if row), None
+        if tables.unread(columns.items()):  # their cells are kept in the row's text, which then runs to them
+            columns = {**columns, tables.ROW: line.text}
         parent = self.stack[-1]
         above = parent.children[-1] if parent.children else None
         if above is not None and above.style in (TABLE, TASK) \

@@ -38,6 +38,8 @@ _YEAR = re.compile(r"^(\d{4})年度?")
 # from: what that year reached (2024年实际, 2024年完成值) or the year alone.  Only these, whole: 实际完成情况 is none.
 _EARLIER = ("", "实际", "实际值", "完成", "实际完成", "实际完成值")
 YEARLY = "target "  # the role of a target column of one year among several (2024年目标值 | 2025年目标值): "target 2024"
+UNREAD = "unread "  # before a column's header: the role of a cell of a column the importer does not read (备注)
+ROW = "row"  # the role of a row's whole line, its cells between tabs
 NAMING = ("task", "content", "metric")  # the columns that name what a row is about, one of them at least
 _SEPARATOR_CELL = re.compile(r"^:?-{2,}:?$")
 _GROUP_NUMBER = re.compile(r"[0-9]{1,2}|[一二三四五六七八九十]{1,3}")
@@ -51,6 +53,7 @@ _VALUE_ONLY = re.compile(r"[≥≤>＞<＜=]?\s*[0-9]+(?:\.[0-9]+)?\s*(?:%|‰|[
 @dataclass(frozen=True, slots=True)
 class Header:
     roles: tuple[str | None, ...]  # the role of each column (None: a column the importer does not use)
+    names: tuple[str, ...] = ()  # each column's header as printed
 
     @property
     def width(self) -> int:
@@ -125,7 +128,7 @@ def header_of(cells: list[Mapped]) -> Header | None:
     roles = _roles(cells)
     known = [role for role in roles if role]
     if len(known) >= 2 and any(role in known for role in NAMING):
-        return Header(roles)
+        return Header(roles, tuple(cell.text for cell in cells))
     return None
 
 
@@ -141,7 +144,9 @@ def row(header_: Header, cells: list[Mapped]) -> dict[str, Mapped] | None:
     columns = {read_as(header_, role, cell.text): cell for role, cell in zip(header_.roles, cells) if role}
     if not any(columns.get(role) for role in NAMING):
         return None
-    return columns
+    unread = {f"{UNREAD}{name}": cell for role, name, cell in zip(header_.roles, header_.names, cells)
+              if role is None and cell.text}
+    return columns | unread
 
 
 def read_as(header_: Header, role: str | None, cell: str) -> str | None:
@@ -196,6 +201,17 @@ def bracketed_unit(name: Mapped) -> tuple[Mapped, Mapped | None]:
     if found is None or lists_units(found[1]):
         return name, None
     return name[:found.start()].strip(), name[found.start(1):found.end(1)]
+
+
+def unread(columns: tuple[tuple[str, Mapped], ...]) -> list[tuple[str, Mapped]]:
+    """The header and cell of each column of a row the importer does not read (备注: 含过夜游客)."""
+    return [(role[len(UNREAD):], cell) for role, cell in columns if role.startswith(UNREAD)]
+
+
+def spanning(row: Mapped, cells: list[Mapped]) -> Mapped:
+    """The stretch of a row's line from the first of its ``cells`` to the end of the last, as printed."""
+    starts = [row.origin.index(cell.origin[0]) for cell in cells]
+    return row[min(starts):max(start + len(cell) for start, cell in zip(starts, cells))]
 
 
 def unit_written(unit: str) -> str:
