@@ -132,6 +132,14 @@ def test_increase_by_keeps_the_verb_in_the_metric():
     assert read("体质健康优良率提升15%") == [("体质健康优良率提升", ">=", 15, "%")]
 
 
+def test_the_event_a_target_is_done_by_is_not_part_of_its_metric():
+    """国庆节前组织开展“村晚”展演活动30场: the metric held the festival it is done by (a deadline of no day, reported
+    as such); so for 汛前完成, 主汛期到来前开展.  Not a thing named by the event (做好开学前准备工作), nor a day."""
+    assert [metric for metric, *_ in read("国庆节前组织开展“村晚”展演活动30场，汛前完成隐患排查20处，"
+                                          "主汛期到来前开展应急演练2次，做好开学前准备工作3项。")] == [
+        "“村晚”展演活动", "完成隐患排查", "应急演练", "开学前准备工作"]
+
+
 def test_the_base_year_of_a_change_is_part_of_the_metric():
     text = "基层医疗卫生机构诊疗量占比较2024年提高2个百分点，二氧化碳排放较2020年下降18%。"
     assert read(text) == [("基层医疗卫生机构诊疗量占比较2024年提高", ">=", 2, "个百分点"),

@@ -41,8 +41,12 @@ _STARTING_CLAUSE = re.compile(rf"^(?:(?!{_COMPLETES}).)*?(?:{_STARTS})")
 # what is completed or done then follows (汛前开展排查, 国庆节前组织开展…).
 _EVENTS = ("(?:主|入)?汛期?|雨季|入冬|供暖|(?:(?:秋季|春季)(?:学期)?|[新下本]学期)?开学|寒假|暑假|放假|中考|高考"
            "|春节|元旦|(?:国庆|中秋|端午|清明|五一)节?|(?:五一)?劳动节|两节")
-_EVENT = re.compile(rf"(?<![\d月日底末旬份季期每])(?<!每年)(?:{_EVENTS})(?:到来|来临)?(?:之前|以前|前)"
-                    rf"(?:(?=[{re.escape(CLAUSE_BREAKS)}]|\Z)|{_ADVERBS}(?:{_COMPLETES}|组织开展|开展|组织|举办))")
+_BY_EVENT = rf"(?:{_EVENTS})(?:到来|来临)?(?:之前|以前|前)"
+_DONE_THEN = rf"{_ADVERBS}(?:{_COMPLETES}|组织开展|开展|组织|举办)"
+_EVENT = re.compile(rf"(?<![\d月日底末旬份季期每])(?<!每年){_BY_EVENT}(?:(?=[{re.escape(CLAUSE_BREAKS)}]|\Z)|{_DONE_THEN})")
+# The event opening the words of a target, before what is done then (国庆节前组织开展“村晚”展演活动30场): when, not
+# what is counted (not 做好开学前准备工作, a name).
+BY_EVENT_DOING = rf"{_BY_EVENT}(?={_DONE_THEN})"
 
 
 @dataclass(frozen=True)

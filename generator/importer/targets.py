@@ -79,6 +79,7 @@ from dataclasses import dataclass
 
 from ..numbering import chinese_to_int
 from .metadata import CLAUSE_PUNCTUATION
+from .prose_dates import BY_EVENT_DOING
 from .spans import CLAUSE_BREAKS, SENTENCE_BREAKS, Disjoint, Spans, clause_end, clause_start
 
 
@@ -329,6 +330,7 @@ _LEAD_FLUFF = re.compile(
     r"\A(?:(?:面向|针对|为|向)[^，,。；;]*?(?=开展|组织|进行|举办)"
     r"|将|把|并|且|其中|同时|确保|力争|争取|努力|大力|积极|全面|持续|进一步|加快|切实|扎实|着力|稳步|深入"
     r"|不断|继续|全力|下一步|今后|开展|组织|进行|举办|做好|即(?!时)"
+    rf"|{BY_EVENT_DOING}"  # and the event it is done by (国庆节前组织开展…), no day the metric counts
     r"|[\u2460-\u2473])+")  # and the number of a measure: ②年内培育A级旅游景区2家
 # Words between the metric and the number that belong to neither (上下午各30分钟, …配备率、安装率均达到100%; not
 # the 均 of 平均, 人均, 生均), nor the bracket a value restated in opens (快检室实现全覆盖（100%）).
