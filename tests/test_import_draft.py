@@ -505,6 +505,18 @@ def test_a_unit_column_naming_units_gives_the_rows_owners_not_the_unit_of_its_va
     assert [u.message for u in result.unsure if "in no field" in u.message or "“8" in u.message] == [
         "number not taken as a target in item 1: “8” (a number without a unit)"]
 
+
+def test_a_unit_column_naming_units_of_two_characters_gives_the_rows_owners(tmp_path, vocabulary):
+    """团委, 工会 and 团委、妇联 in a 单位 column were read as what the value counts (6团委); a two-character measure, 个村 or
+    万所, is still the value's unit."""
+    path = tmp_path / "units.txt"
+    path.write_text("示例县文广新旅局2025年重点工作\n一、重点任务\n序号\t工作任务\t目标值\t单位\n"
+                    "1\t组织青年志愿服务活动\t6\t团委\n2\t开展职工文体活动\t\t工会\n3\t关爱留守儿童\t\t团委、妇联\n"
+                    "4\t建成村级文化服务中心\t120\t个村\n5\t新增公办学位\t1.2\t万所\n", encoding="utf-8")
+    result = imported(path, vocabulary, year=2025)
+    assert [(i["owners"], [(t["value"], t["unit"]) for t in i["targets"]]) for i in items(result.plan)] == [
+        (["团委"], []), (["工会"], []), (["团委", "妇联"], []), ([], [(120, "个")]), ([], [(1.2, "万所")])]
+
 def test_a_unit_column_counting_places_is_the_unit_of_its_value_not_the_rows_owners(tmp_path, vocabulary):
     """A 单位 cell that ends like a unit's name but counts what the value counts (所（园）, 人/校, 个/所, 个乡镇, 个社区,
     所学校) is the value's unit, as before units were read from the column: it was read as the row's owner, its value
