@@ -174,9 +174,12 @@ def test_a_comparator_word_starting_a_word_is_no_comparator():
     ("80—89周岁、90—99周岁、100周岁及以上老年人高龄津贴分别提高到每人每月50元、100元、300元。",
      [(f"{ages}老年人高龄津贴", ">=", value, "元/人/月")
       for ages, value in (("80—89周岁", 50), ("90—99周岁", 100), ("100周岁及以上", 300))]),
-    # a long qualifier, no age, before whom the tail is of: no tail shared (城区儿童关爱覆盖率 was made up, unreported)
+    # a long qualifier, no age, before whom the tail is of: the tail after as many characters as the first name has
+    # (was 城区 alone, and before that 城区儿童关爱覆盖率, made up, unreported); names measures of their own stay apart
     ("城区、农村义务教育阶段留守儿童关爱覆盖率分别达到100%、98%。",
-     [("城区", ">=", 100, "%"), ("农村义务教育阶段留守儿童关爱覆盖率", ">=", 98, "%")]),
+     [("城区义务教育阶段留守儿童关爱覆盖率", ">=", 100, "%"), ("农村义务教育阶段留守儿童关爱覆盖率", ">=", 98, "%")]),
+    ("城镇新增就业、失业人员再就业分别达到800人、300人。",
+     [("城镇新增就业", ">=", 800, "人"), ("失业人员再就业", ">=", 300, "人")]),
 ])
 def test_a_number_naming_something_is_part_of_the_metric(text, expected):
     assert read(text) == expected

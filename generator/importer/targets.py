@@ -704,14 +704,15 @@ def _respective_metrics(core: str, trailing: str, count: int) -> tuple[list[str]
 
 def _shared_tail(names: list[str]) -> list[str]:
     """Names listed before a shared tail, each with it: 高血压、糖尿病患者规范管理率 -> 高血压患者规范管理率,
-    糖尿病患者规范管理率 (the last name taken as long as the one before it, or up to whom the tail is of: 高血压、
-    2型糖尿病患者… -> 2型糖尿病 before 患者; at most half of it, but for an age, however long: 80—89周岁、100周岁及以上
-    老年人高龄津贴 -> 80—89周岁老年人高龄津贴, where 城区、农村义务教育阶段留守儿童关爱覆盖率 is no shared tail); names
-    that are measures of their own (课后服务覆盖率、学生参与率; 城镇新增就业、失业人员再就业) as they are."""
-    cut = len(names[-2]) if len(names) > 1 else 0
+    糖尿病患者规范管理率.  The tail starts at whom it is of (高血压、2型糖尿病患者… -> 2型糖尿病 before 患者) when that
+    leaves it half of the last name at least, or after an age, however long (80—89周岁、100周岁及以上老年人高龄津贴 ->
+    80—89周岁老年人高龄津贴); else after as many characters as the name before the last has (城区、农村义务教育阶段
+    留守儿童关爱覆盖率 -> 城区义务教育阶段…, not 城区儿童关爱覆盖率, nor 城区 alone).  Names that are measures of their
+    own (课后服务覆盖率、学生参与率; 城镇新增就业、失业人员再就业) as they are."""
     head = _TAIL_HEAD.search(names[-1], 1)
-    cut = head.start() if head else cut  # 高血压、2型糖尿病患者…: the tail starts at 患者, not after 3 characters
-    aged = head is not None and _AGE.search(names[-1], 0, cut) is not None
+    aged = head is not None and _AGE.search(names[-1], 0, head.start()) is not None
+    cut = head.start() if head and (aged or 2 * head.start() <= len(names[-1])) else \
+        len(names[-2]) if len(names) > 1 else 0
     if not cut or not aged and 2 * cut > len(names[-1]) or any(_RATE_NOUN.search(n) for n in names[:-1]):
         return names  # (城镇新增就业、失业人员再就业: no short qualifiers before a shared tail, each a name of its own)
     return [name + names[-1][cut:] for name in names[:-1]] + [names[-1]]
