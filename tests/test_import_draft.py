@@ -480,6 +480,18 @@ def test_the_rows_of_a_table_of_figures_in_an_items_text_give_its_targets_with_t
         f"number not taken as a target in item 2: “{number}” (a number without a unit)" for number in ("60", "72")]
 
 
+def test_the_cells_of_a_column_not_read_kept_in_an_items_text_give_it_no_themes(tmp_path, vocabulary):
+    """A 备注 cell kept in its row's text (含民办幼儿园), with the units between (学前教育中心): the item's themes are
+    those of its own words, not of the cells kept for the curator; its span runs to the cell, as --verify reads."""
+    path = tmp_path / "notes.txt"
+    path.write_text("示例市教育局2025年工作要点\n一、重点任务\n序号\t工作任务\t责任单位\t备注\n"
+                    "1\t开展教师全员培训\t学前教育中心\t含民办幼儿园\n", encoding="utf-8")
+    result = imported(path, vocabulary, year=2025)
+    [item] = items(result.plan)
+    assert (item["text"], item["themes"]) == ("开展教师全员培训\t学前教育中心\t含民办幼儿园", [])
+    assert result.source_text[slice(*item["span"])] == item["text"]
+
+
 def test_a_number_alone_below_its_baseline_is_a_ceiling_and_reported(tmp_path, vocabulary):
     """孕产妇死亡率 | 8.5 | 8: a rate to lower, read as ≥ 8/10万 (any rise met it); a number below its baseline
     asks for at most that value.  A value stated with its sign (≥1500人), or above its baseline, keeps its own."""

@@ -245,8 +245,9 @@ class Drafter:
                  if role in ("lead", "owners", "support")}
         owners, support = owners_and_support(*(units.get(role, ()) for role in ("lead", "owners", "support")))
         cell = part.column("deadline")
-        item = self.item_dict(part, title, self.with_unread(part, text), owners, support, cell.text if cell else "",
-                              read)
+        item = self.item_dict(part, title, text, owners, support, cell.text if cell else "", read)
+        kept = self.with_unread(part, text)  # its themes still those of its own words, not of the cells kept
+        item.update(text=kept.text, span=list(kept.span()))
         self.table_baseline(part, item["targets"], target if bare else None)
         people = part.column("people")
         if people is not None and people.text:
