@@ -11,8 +11,10 @@ import openpyxl
 import pytest
 
 from generator.cli import main
+from generator.importer.pipeline import Settings, import_source
 from generator.importer.sources import read_source
 from generator.importer.workbooks import names_a_part, number_text
+from generator.load import load_vocabulary
 from test_import_formats import drafted, items
 
 TITLE = "示例市教育局2025年重点工作任务清单"
@@ -153,6 +155,29 @@ def test_a_sheet_going_on_with_the_numbering_below_a_title_row_is_no_section_of_
     assert [section[:2] for section in numbered_on(tmp_path, [
         ["2025年重点工作任务分解表（续）"], ["三、高中教育"], [1, "推进普通高中多样化发展。", "基教科", "2025年12月底前"]])] == [
         ("一", "学前教育"), ("二", "义务教育"), ("三", "高中教育")]
+
+
+@pytest.mark.parametrize("title", [TITLE, TITLE + "（续）"])
+def test_a_sheet_repeating_the_documents_title_row_and_header_goes_on_with_its_numbering(tmp_path, title):
+    """Each sheet printed with the document's title row and the header, 三、 below them on the second: the title's
+    copy was the text of section 二 (the part above); it is left out, reported, as the plan's title."""
+    book = openpyxl.Workbook()
+    first, second = book.active, book.create_sheet("Sheet2")
+    for sheet, rows in ((first, [[TITLE], HEADER, ["一、学前教育"], [1, "新建公办幼儿园。", "基教科", "2025年8月底前"],
+                                 ["二、义务教育"], [2, "推进集团化办学。", "基教科", "2025年9月底前"]]),
+                        (second, [[title], HEADER, ["三、高中教育"], [3, "推进普通高中多样化发展。", "基教科", "2025年12月底前"]])):
+        for row in rows:
+            sheet.append(row)
+    path = tmp_path / "tasks.xlsx"
+    book.save(path)
+    plan = drafted(path, tmp_path)
+    assert [(s["number"], s["title"], s.get("text")) for s in plan["sections"]] == [
+        ("一", "学前教育", None), ("二", "义务教育", None), ("三", "高中教育", None)]
+    assert plan["title"] == TITLE
+    unsure = import_source(str(path), Settings(organisation="demo-edu"), load_vocabulary(str(tmp_path), [])[0]).unsure
+    assert [(u.line, u.message) for u in unsure if "title" in u.message] == [
+        (7, "sheet Sheet2 starts by repeating the document's title: left out (it is the plan's title), not read as "
+            "the text of the part above")]
 
 
 LONG_TITLE = "示例市教育局关于印发2025年全市教育系统重点工作任务分解表的通知"  # cut to 31 characters in a sheet's name

@@ -15,6 +15,7 @@ from typing import BinaryIO, NamedTuple, Sequence
 
 Cells = list[tuple[int, str]]  # (column, text) of a row's cells, a merged cell once, at its first column
 SHEET_MAX = 31  # characters at most of a sheet's name (Excel cuts a title given as a name there)
+_CONTINUED = re.compile(r"[(（]续[)）]\Z")  # after a title repeated on the next sheet: 分解表（续）
 _DEFAULT_NAME = re.compile(r"(?i:sheet)\s*[0-9]*|工作表\s*[0-9]*")  # a new sheet's name: Sheet1, 工作表1 (WPS)
 
 
@@ -65,6 +66,11 @@ def names_a_part(name: str, title: str) -> bool:
     name = "".join(name.split())
     title = "".join(title.split())
     return not _DEFAULT_NAME.fullmatch(name) and not (title.startswith(name) and len(name) in (len(title), SHEET_MAX))
+
+
+def repeats_title(text: str, title: str) -> bool:
+    """Whether a line heading a sheet repeats the document's ``title`` (also with （续）, continued, after it)."""
+    return _CONTINUED.sub("", "".join(text.split())) == "".join(title.split())
 
 
 def _shown(file: BinaryIO):
