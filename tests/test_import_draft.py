@@ -492,6 +492,20 @@ def test_the_cells_of_a_column_not_read_kept_in_an_items_text_give_it_no_themes(
     assert result.source_text[slice(*item["span"])] == item["text"]
 
 
+def test_a_cell_of_a_column_not_read_beyond_a_persons_name_is_reported_not_kept_over_it(tmp_path, vocabulary):
+    """序号 | 工作任务 | 责任人 | 责任单位 | 备注: keeping the 备注 in the row's text would put the person's name (张伟) in
+    the draft, which holds no person: the item's text is its task alone, the cell reported as in no field."""
+    path = tmp_path / "people.txt"
+    path.write_text("示例市教育局2025年工作要点\n一、重点任务\n序号\t工作任务\t责任人\t责任单位\t备注\n"
+                    "1\t评选县级骨干教师50名。\t张伟\t人事科\t教师节前\n", encoding="utf-8")
+    result = imported(path, vocabulary, year=2025)
+    assert [i["text"] for i in items(result.plan)] == ["评选县级骨干教师50名。"]
+    assert [u.message for u in result.unsure if "教师节前" in u.message] == [
+        "“教师节前” of item 1, in column 备注, which the importer does not read, is in no field of the draft, as a "
+        "person's name stands between it and the item's words in the row: put it in the item's text by hand if it "
+        "matters"]
+
+
 def test_a_number_alone_below_its_baseline_is_a_ceiling_and_reported(tmp_path, vocabulary):
     """孕产妇死亡率 | 8.5 | 8: a rate to lower, read as ≥ 8/10万 (any rise met it); a number below its baseline
     asks for at most that value.  A value stated with its sign (≥1500人), or above its baseline, keeps its own."""

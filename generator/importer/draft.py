@@ -256,7 +256,8 @@ class Drafter:
 
     def with_unread(self, part: Part, text: Mapped) -> Mapped:
         """A row's text, and the cells of the columns the importer does not read (备注: 含过夜游客), which no field
-        holds: the row as printed from the first of them to the last, reported, else they would be lost."""
+        holds: the row as printed from the first of them to the last, reported, else they would be lost; not over
+        a person's name (责任人: 张伟), which the plan does not hold: then the row's text alone, the cells reported."""
         unread = tables.unread(part.columns)
         if not unread:
             return text
@@ -264,6 +265,13 @@ class Drafter:
         kept, first = tables.spanning(part.column(tables.ROW), held), min(held, key=Mapped.span)
         cells, headers = ("、".join(texts) for texts in zip(*((quoted(cell.text), f"column {header}" if header else
                                                                "a column with no header") for header, cell in unread)))
+        person = part.column("people")
+        if person is not None and person.text and kept.span()[0] <= person.span()[0] < kept.span()[1]:
+            self.unsure.append(Unsure(part.lineno, f"{cells} of item {part.number}, in {headers}, which the importer "
+                                                   "does not read, is in no field of the draft, as a person's name "
+                                                   "stands between it and the item's words in the row: put it in the "
+                                                   "item's text by hand if it matters"))
+            return text
         self.unsure.append(Unsure(part.lineno, f"{cells} of item {part.number}, in {headers}, which the "
                                                "importer does not read: kept in the item's text, which is now its row "
                                                f"as printed from {quoted(first.text)} on; check it"))
