@@ -7,7 +7,7 @@ tables of Word documents and web pages) or by ``|`` (Markdown-style text).
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from .owners import lists_units
 from .textmap import Mapped, joined
@@ -53,7 +53,8 @@ _VALUE_ONLY = re.compile(r"[≥≤>＞<＜=]?\s*[0-9]+(?:\.[0-9]+)?\s*(?:%|‰|[
 @dataclass(frozen=True, slots=True)
 class Header:
     roles: tuple[str | None, ...]  # the role of each column (None: a column the importer does not use)
-    names: tuple[str, ...] = ()  # each column's header as printed
+    names: tuple[str, ...] = field(default=(), compare=False)  # each column's header as printed: a table's header
+    # again, in other words of the same roles, continues it (``structure._Reader.table_row``)
 
     @property
     def width(self) -> int:
