@@ -371,14 +371,17 @@ def csv_resource(name: str, path: str, title: str, columns: tuple[Column, ...], 
             "schema": {"fields": [column.field() for column in columns], "primaryKey": primary_key, **extra}}
 
 
-def datapackage(corpus: Corpus, columns: tuple[Column, ...], license: License | None) -> dict:
-    """The Frictionless Data Package describing every file of data/ (paths relative to it), under ``license``."""
+def datapackage(corpus: Corpus, columns: tuple[Column, ...], license: License | None,
+                created: datetime.date) -> dict:
+    """The Frictionless Data Package describing every file of data/ (paths relative to it), under ``license``,
+    made on the day ``created`` (the build day, so that rebuilds of one day are byte-identical)."""
     relative = len(DATA) + 1
     key = ["plan", "item"]
     return {
         "profile": "data-package",
         "name": "plansite-plans",
         "title": "教育工作计划：事项与量化目标",
+        "created": f"{created.isoformat()}T00:00:00Z",
         **({"licenses": [{"name": license.name, "path": license.path, "title": license.title}]} if license else {}),
         "description": "Every item of every plan on this site, its quantitative targets, and each plan as "
                        "curated in YAML (format: " + SCHEMA[relative:] + "). CSV files are UTF-8 with a byte order "
@@ -398,15 +401,15 @@ def datapackage(corpus: Corpus, columns: tuple[Column, ...], license: License | 
     }
 
 
-def open_data(site: Site, corpus: Corpus, location: Callable[[Entry], str]) -> Made:
+def open_data(site: Site, corpus: Corpus, location: Callable[[Entry], str], today: datetime.date) -> Made:
     """Every file of data/, each made when it is written (see ``write.Files``); ``location`` gives an item's
-    address on the site, relative to its root."""
+    address on the site, relative to its root; ``today``, the build day, is when the package was created."""
     columns = item_columns(location)
     writers = {
         ITEMS_CSV: lambda out: write_csv(out, columns, corpus.entries, bom=True),
         ITEMS_JSON: lambda out: write_records(out, columns, corpus.entries),
         TARGETS_CSV: lambda out: write_csv(out, TARGET_COLUMNS, target_rows(corpus), bom=True),
-        PACKAGE: lambda out: out.write(json_text(datapackage(corpus, columns, site.settings.data_license))),
+        PACKAGE: lambda out: out.write(json_text(datapackage(corpus, columns, site.settings.data_license, today))),
     }
     return [*((path, partial(utf8, writer)) for path, writer in writers.items()),
             *((plan_file(plan_source.plan.id), copy_of(plan_source.path)) for plan_source in site.plans)]

@@ -174,8 +174,8 @@ def site_files(site: Site, today: date | None = None, history: SiteHistory = NO_
     tracking = Tracking(corpus, today or build_day())
     data_page = later("opendata.md.j2", OPEN_DATA_PAGE, corpus=corpus, license=site.settings.data_license,
                       fields=data_fields(item_location))
-    made = [*render_pages(corpus, tracking), *target_pages(tracking), *open_data(site, corpus, item_location),
-            data_page, *repaired_worker().items()]
+    made = [*render_pages(corpus, tracking), *target_pages(tracking),
+            *open_data(site, corpus, item_location, tracking.today), data_page, *repaired_worker().items()]
     pages = one_each(site.root, with_history(made, site, corpus, history))
     hand_written = hand_written_files(site.root)
     copied = copied_files(site.root, hand_written)

@@ -1,5 +1,6 @@
 """Builds of the same input with the same build day (SOURCE_DATE_EPOCH) are byte-identical; the build day
-changes only sitemap.xml and the progress pages show as of it (generator/builddate.py).
+changes only sitemap.xml, the progress pages show as of it (generator/builddate.py) and the open data package's
+`created`.
 
 The projects set ``site_url``, as publishing does: without it MkDocs writes
 an empty sitemap.
@@ -29,6 +30,7 @@ pytestmark = pytest.mark.site
 
 SITE_URL = "https://example.org/plans/"
 STAMPED = {"sitemap.xml", "sitemap.xml.gz"}  # what holds MkDocs' build date (generator/builddate.py)
+PACKAGE = "data/datapackage.json"  # its `created` is the build day
 
 
 def project(root: Path) -> Path:
@@ -65,8 +67,13 @@ def shows_progress(path: str, data: bytes) -> bool:
     return any(label in shown for label in STATE_LABELS.values())
 
 
-def test_the_build_day_changes_only_the_sitemap_and_progress(tmp_path, monkeypatch):
-    """Progress is shown as of the build day (what is overdue); nothing else depends on it."""
+def undated(package: bytes) -> dict:
+    return {key: value for key, value in json.loads(package).items() if key != "created"}
+
+
+def test_the_build_day_changes_only_the_sitemap_progress_and_the_packages_date(tmp_path, monkeypatch):
+    """Progress is shown as of the build day (what is overdue), and the open data package says it was created
+    then; nothing else depends on it."""
     built = []
     for name, epoch in (("a", 1700000000), ("b", 1800000000)):
         monkeypatch.setenv("SOURCE_DATE_EPOCH", str(epoch))
@@ -79,8 +86,9 @@ def test_the_build_day_changes_only_the_sitemap_and_progress(tmp_path, monkeypat
                       for path, data in tree(root / folder).items()})
     first, second = built
     differing = {path for path in first.keys() | second.keys() if first.get(path) != second.get(path)}
-    stamped = {f"site/{name}" for name in STAMPED}
+    stamped = {f"site/{name}" for name in STAMPED} | {f"{folder}/{PACKAGE}" for folder in ("docs", "site")}
     assert stamped <= differing
+    assert undated(first[f"site/{PACKAGE}"]) == undated(second[f"site/{PACKAGE}"])
     assert not [path for path in differing - stamped
                 if not ((path.endswith((".md", ".html", "search_index.json")) or FINDER_FOLDER in path)
                         and shows_progress(path, first[path]))]

@@ -252,6 +252,17 @@ data_license:
 """
 
 
+def test_the_package_says_the_day_its_data_is_as_of(tmp_path, monkeypatch):
+    """datapackage.json's `created` is the build day (a datetime, as Frictionless wants it): the day progress is
+    shown as of, SOURCE_DATE_EPOCH's when set, so two builds of one input on one day stay byte-identical."""
+    make_project(tmp_path)
+    site, _ = load_site(str(tmp_path))
+    assert json.loads(render_site(site, date(2025, 7, 1))["data/datapackage.json"])["created"] == \
+        "2025-07-01T00:00:00Z"
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1764892800")  # 2025-12-05 00:00 UTC
+    assert json.loads(render_site(site)["data/datapackage.json"])["created"] == "2025-12-05T00:00:00Z"
+
+
 def test_the_data_license_of_content_site_yaml_is_stated_in_the_package_and_on_the_page(tmp_path):
     make_project(tmp_path)
     site, diagnostics = load_site(str(tmp_path))
