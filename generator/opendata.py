@@ -32,8 +32,9 @@ qualifier ``"``); ids and refs, slugs, are never quoted.  Text is
 data, not markup: nothing is escaped, except that a free-text cell starting
 with ``=``, ``+``, ``-``, ``@``, a tab or a carriage return gets a leading
 ``'``, so that a spreadsheet shows it as text instead of running it as a
-formula (CSV formula injection); codes from a fixed list (comparators such as
-``=``) carry no formula and are written exactly.  JSON is written as it is.
+formula (CSV formula injection), and so does one starting with ``'``, so that
+dropping one leading ``'`` gives every text back; codes from a fixed list
+(comparators such as ``=``) carry no formula and are written exactly.  JSON is written as it is.
 """
 
 from __future__ import annotations
@@ -67,6 +68,9 @@ SCHEMA = f"{DATA}/plan.schema.json"
 LIST_SEPARATOR = ";"
 QUOTED_VALUE = re.compile(rf'\A\Z|[{LIST_SEPARATOR}"\r\n]')  # a list's value that ``joined`` puts in quotes
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+GUARD = "'"
+# Text starting with the guard gets one too, so that dropping one leading guard gives every text back
+GUARDED_STARTS = (*FORMULA_STARTS, GUARD)
 BOM = "\ufeff"
 
 LIST_RULE = (f"Several values are joined with '{LIST_SEPARATOR}', as a CSV record: a value that is empty or holds "
@@ -294,8 +298,9 @@ def data_fields(location: Callable[[Entry], str]) -> dict[str, list[tuple[str, s
 # --- writing -------------------------------------------------------------------------
 
 def neutralised(text: str) -> str:
-    """``text`` as a spreadsheet shows it, not runs it: a leading ' before a formula's first character."""
-    return "'" + text if text.startswith(FORMULA_STARTS) else text
+    """``text`` as a spreadsheet shows it, not runs it: a leading ' before a formula's first character, and
+    before a ' it starts with, so that the guard is told from the text."""
+    return GUARD + text if text.startswith(GUARDED_STARTS) else text
 
 
 def joined(values: list[str]) -> str:
@@ -386,7 +391,8 @@ def datapackage(corpus: Corpus, columns: tuple[Column, ...], license: License | 
         "description": "Every item of every plan on this site, its quantitative targets, and each plan as "
                        "curated in YAML (format: " + SCHEMA[relative:] + "). CSV files are UTF-8 with a byte order "
                        "mark; a text cell starting with = + - @, a tab or a carriage return is prefixed with "
-                       "' so that spreadsheets do not run it as a formula. A list column: " + LIST_RULE,
+                       "' so that spreadsheets do not run it as a formula, and so is one starting with ': drop one "
+                       "leading ' to get the text. A list column: " + LIST_RULE,
         "resources": [
             csv_resource("items", ITEMS_CSV[relative:], "全部事项", columns, key),
             {"name": "items-json", "path": ITEMS_JSON[relative:], "profile": "tabular-data-resource",
