@@ -71,6 +71,20 @@ def test_new_items_are_added_in_place_and_deleted_ones_stay_deleted():
     assert merged.changes == ("item 1-4: new in the source: added",)
 
 
+def test_the_fields_of_the_file_stay_in_its_order_and_a_new_one_goes_after_the_field_it_follows():
+    """A curator's id: written under the title stayed there only until a merge wrote the file in the model's order;
+    a field only the source gives now (a deadline) goes where an import puts it."""
+    mine = copy.deepcopy(BASE)
+    first = mine["sections"][0]["items"][0]
+    mine["sections"][0]["items"][0] = {"number": "1", "title": first["title"], "id": "puhui", "text": first["text"],
+                                       "themes": []}
+    new = plan(item("1", "扩大普惠资源。", deadline="2025-06-30"), item("2", "提升保教质量。"), item("4", "新增一项。"),
+               item("3", "加强幼小衔接。"))
+    merged = merge(mine, BASE, new)
+    assert list(merged.plan["sections"][0]["items"][0]) == ["number", "title", "id", "text", "themes", "deadline"]
+    assert list(merged.plan) == list(mine)
+
+
 def test_items_of_one_number_are_all_kept():
     """Two items numbered 1 (the second given an id, as plansite check asks): the second was lost, unreported."""
     mine = plan(item("1", "扩大普惠资源。"), item("1", "另一项。", id="extra"))

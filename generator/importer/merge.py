@@ -160,10 +160,15 @@ def _position(order: list, new_order: list, index: int) -> int:
 
 
 def _names(cls, mine: dict, new: dict) -> list[str]:
-    """Field names in model order, then any others the file has."""
+    """The file's field names in its order (a curator's ``id:`` stays where it was written), and each that only the
+    new import has after the field it follows in model order (else first)."""
+    names = list(mine)
     known = [f.name for f in fields(cls)]
-    present = [n for n in known if n in mine or n in new]
-    return present + [n for n in mine if n not in known]
+    for index, name in enumerate(known):
+        if name in new and name not in names:
+            before = [n for n in known[:index] if n in names]
+            names.insert(names.index(before[-1]) + 1 if before else 0, name)
+    return names
 
 
 def _bare(section: dict) -> dict:
