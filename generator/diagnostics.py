@@ -90,8 +90,10 @@ class InputError(Exception):
 
 def print_diagnostics(diagnostics: list[Diagnostic], fmt: str = "text", *, strict: bool = False,
                       to_stderr: bool = False) -> int:
-    """Print diagnostics (errors first is *not* done: file order is easier to follow) on stdout, or on stderr
-    where stdout has other work (``plansite import``'s draft), and their count on stderr; return exit code."""
+    """Print diagnostics as a linter does, by file, then line, then column (not in the order the checks found
+    them, nor errors first), on stdout, or on stderr where stdout has other work (``plansite import``'s draft),
+    and their count on stderr; return exit code."""
+    diagnostics = sorted(diagnostics, key=lambda d: (d.path, d.line, d.column))  # stable: one place's in order
     if strict:
         diagnostics = [Diagnostic(d.path, d.line, d.column, d.field, d.message, "error") for d in diagnostics]
     out = sys.stderr if to_stderr else sys.stdout
