@@ -20,7 +20,7 @@ from .changes import (ITEM_FIELDS, PLAN_FIELDS, REFERENCES, SECTION_FIELDS, TARG
                       EntryChange, FieldChange, ItemChange, NamedItem, PlanChange, SectionChange, TargetChange,
                       compare_revisions)
 from .gitrepo import GitError, Repo, UnknownRevision
-from .labels import CHANGES, COMPARATORS, VALUE_MOVES, VOCABULARIES, difference
+from .labels import CHANGES, COMPARATORS, VALUE_MOVES, VOCABULARIES, amount, difference
 from .project import EDITION_TAGS, edition_version
 
 LONG = 30  # texts longer than this are shown as inline edits, not whole
@@ -186,6 +186,15 @@ def show(value) -> str:
     return str(value)
 
 
+# A target's fields that are numbers in its unit, shown with it as the site shows them (实际值 （无） → 93.6%).
+AMOUNTS = ("value", "min", "max", "baseline", "actual")
+
+
+def target_amount(target: dict, name: str) -> str:
+    """The number ``name`` of a target (a field of ``AMOUNTS``) with the target's unit, or （无）."""
+    return amount(target[name], target["unit"]) or show(None)
+
+
 def describe_target(change: TargetChange, before: Names = NO_NAMES, after: Names = NO_NAMES) -> str:
     return as_text(target_runs(change, before, after))
 
@@ -203,8 +212,10 @@ def target_runs(change: TargetChange, before: Names = NO_NAMES, after: Names = N
             strict = {True: "，更严格", False: "，更宽松", None: ""}[change.stricter]
             unit = b["unit"]
             sign = COMPARATORS.get(b["comparator"], b["comparator"])
-            runs.append(Run(f"{TARGET_FIELDS[name]} {sign} {a['value']:g}{unit} → {b['value']:g}{unit}"
+            runs.append(Run(f"{TARGET_FIELDS[name]} {sign} {amount(a['value'], unit)} → {amount(b['value'], unit)}"
                             f"（{verb} {difference(change.delta, unit)}{strict}）"))
+        elif name in AMOUNTS:
+            runs.append(Run(f"{TARGET_FIELDS[name]} {target_amount(a, name)} → {target_amount(b, name)}"))
         else:
             runs += [Run(f"{TARGET_FIELDS[name]} "), *change_runs(name, a[name], b[name], before, after)]
     return tuple(runs)

@@ -202,7 +202,8 @@ def test_every_field_of_the_format_is_compared_or_said_why_not(model, labels):
 
 def test_progress_reported_between_revisions_is_a_change(repo, capsys):
     """Progress (an item's status; a target's status, actual value, date and evidence) is what changes most
-    between editions of a plan in its year; the closing words were not compared either."""
+    between editions of a plan in its year; the closing words were not compared either.  Numbers are shown with
+    the target's unit, as its item prints them (实际值 （无） → 58.6, without the %, was read as a count)."""
     def plan(item_progress: dict, target_progress: dict, closing: str) -> str:
         supply = {**SUPPLY, **item_progress, "targets": [{**target("公办幼儿园在园幼儿占比提升至58%以上",
                                                                     "公办幼儿园在园幼儿占比", ">=", 58),
@@ -220,8 +221,8 @@ def test_progress_reported_between_revisions_is_a_change(repo, capsys):
                               "  结束语：以上工作。 → 以上工作，各单位抓好落实。\n"
                               "  修改 1-1 扩大普惠资源\n"
                               "      进展：（无） → 进行中\n"
-                              "      修改目标「公办幼儿园在园幼儿占比提升至58%以上」：基数 （无） → 55；进展 （无） → 已完成；"
-                              "实际值 （无） → 58.6；截至 （无） → 2026-06-30；依据 （无） → https://example.cn/2026/report\n")
+                              "      修改目标「公办幼儿园在园幼儿占比提升至58%以上」：基数 （无） → 55%；进展 （无） → 已完成；"
+                              "实际值 （无） → 58.6%；截至 （无） → 2026-06-30；依据 （无） → https://example.cn/2026/report\n")
 
 
 def test_a_changed_date_is_an_iso_date_in_the_json_changelog(repo, capsys):
@@ -306,8 +307,8 @@ def test_targets_pair_by_text_then_by_metric_and_only_a_like_for_like_value_has_
         ("added", None, "办好人民满意教育", [], "", None, None),
         ("added", None, "覆盖率50%", [], "", None, None)]
     assert [describe_target(c) for c in changes] == [
-        "删除目标：办好人民满意的教育", "修改目标「大班额比例5%以内」：比较 <= → <；数值 5 → 4",
-        "修改目标「辍学率1%以下」：数值 ≤ 1% → 0.5%（降低 0.5 个百分点，更严格）", "修改目标「培训教师100至200人」：上限 200 → 300",
+        "删除目标：办好人民满意的教育", "修改目标「大班额比例5%以内」：比较 <= → <；数值 5% → 4%",
+        "修改目标「辍学率1%以下」：数值 ≤ 1% → 0.5%（降低 0.5 个百分点，更严格）", "修改目标「培训教师100至200人」：上限 200人 → 300人",
         "修改目标「新建幼儿园12所」：原文 新建幼儿园10所 → 新建幼儿园12所；数值 ≥ 10所 → 12所（提高 2所，更严格）",
         "新增目标：办好人民满意教育", "新增目标：覆盖率50%"]
 
