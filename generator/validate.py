@@ -204,19 +204,21 @@ def file_name(site: Site, plan_file: PlanFile) -> Iterator[Diagnostic]:
             "warning")
 
 
-YEAR_IN_TITLE = re.compile(r"(?<![0-9])(19[4-9][0-9]|20[0-9][0-9])(?![0-9])")
+YEARS = re.compile(r"(?<![0-9])(19[4-9][0-9]|20[0-9][0-9])(?![0-9])")  # a year a title or an id names
+# Why each field naming a year must name the plan's: what a copied plan keeps wrong.
+NAMING_YEARS = {"id": "the id is the address of the plan's page", "title": "a copied plan keeps its title"}
 
 
-def title_year(site: Site, plan_file: PlanFile) -> Iterator[Diagnostic]:
-    """A title naming years the plan's is not among (nor between: 2023—2025年): a plan copied from last year's
-    keeps its title, and the site would list 洮北区教育局2025年工作要点 under 2026 beside the plan of 2025."""
+def named_years(site: Site, plan_file: PlanFile) -> Iterator[Diagnostic]:
+    """An id or a title naming years the plan's is not among (nor between: 2023—2025年): a plan copied from last
+    year's keeps them, and the site would list 洮北区教育局2025年工作要点 under 2026 beside the plan of 2025, or
+    publish the plan of 2024 at plans/demo-edu-2025/."""
     plan = plan_file.plan
-    years = sorted({int(year) for year in YEAR_IN_TITLE.findall(unicodedata.normalize("NFKC", plan.title))})
-    if years and plan.year and not years[0] <= plan.year <= years[-1]:
-        named = "、".join(map(str, years))
-        yield plan_file.document.diagnostic(("title",), f"the title names {named} but the plan is of {plan.year}: "
-                                            "correct the one that is wrong (a copied plan keeps its title)",
-                                            "warning")
+    for field, why in NAMING_YEARS.items():
+        years = sorted({int(year) for year in YEARS.findall(unicodedata.normalize("NFKC", getattr(plan, field)))})
+        if years and plan.year and not years[0] <= plan.year <= years[-1]:
+            yield plan_file.document.diagnostic((field,), f"the {field} names {'、'.join(map(str, years))} but the plan "
+                                                f"is of {plan.year}: correct the one that is wrong ({why})", "warning")
 
 
 def organisation(site: Site, plan_file: PlanFile) -> Iterator[Diagnostic]:
@@ -349,4 +351,4 @@ def as_list(owner: str) -> str:
             f"[{', '.join(units)}]")
 
 
-PLAN_RULES = (file_name, title_year, organisation, source, sections, items, targets, review_links)
+PLAN_RULES = (file_name, named_years, organisation, source, sections, items, targets, review_links)

@@ -181,8 +181,27 @@ def test_a_title_naming_another_year_than_the_plans_is_a_warning(tmp_path, title
     """A new year's plan copied from last year's, its year put right but not its title: the site listed
     示例市教育局2025年工作要点 under 2026."""
     make_project(tmp_path, PLAN.replace("title: 示例市教育局2025年工作要点", f"title: {title}")
-                 .replace("year: 2025", f"year: {year}"), name=f"plans/{year}/demo-edu-2025.yaml")
+                 .replace("year: 2025", f"year: {year}").replace("id: demo-edu-2025", f"id: demo-edu-{year}"),
+                 name=f"plans/{year}/demo-edu-{year}.yaml")
     assert [(f, s, m) for _, f, s, m in messages(tmp_path)] == found
+
+
+@pytest.mark.parametrize("plan_id, year, found", [
+    ("demo-edu-2025", 2024, [(1, "id", "warning", "the id names 2025 but the plan is of 2024: correct the one "
+                                                  "that is wrong (the id is the address of the plan's page)")]),
+    ("demo-edu-2025-review", 2026, [(1, "id", "warning", "the id names 2025 but the plan is of 2026: correct the "
+                                                         "one that is wrong (the id is the address of the plan's "
+                                                         "page)")]),
+    ("demo-edu-2023-2025", 2024, []),
+    ("demo-edu-2024", 2024, []),
+    ("demo-edu", 2024, []),
+])
+def test_an_id_naming_another_year_than_the_plans_is_a_warning_at_its_line(tmp_path, plan_id, year, found):
+    """A plan given year 2024 whose id says 2025 was warned of its folder and title, not of its id, which
+    becomes its address (plans/demo-edu-2025/ for a plan of 2024)."""
+    make_project(tmp_path, PLAN.replace("id: demo-edu-2025", f"id: {plan_id}").replace("year: 2025", f"year: {year}")
+                 .replace("2025年", "工作要点"), name=f"plans/{year}/{plan_id}.yaml")
+    assert [(line, f, s, m) for line, f, s, m in messages(tmp_path)] == found
 
 
 SOURCED = PLAN.replace("year: 2025\n", "year: 2025\nsource:\n  file: ../seeds/2025.txt\n")
