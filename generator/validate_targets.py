@@ -12,7 +12,10 @@ from datetime import date
 from typing import Iterator
 
 from .diagnostics import Diagnostic, did_you_mean
+from .fullwidth import fold
 from .ids import walk_items
+from .importer.targets import arabic_numbers
+from .labels import quantity, requirement
 from .load import PlanFile, Site
 from .model import Plan, Target, commits
 from .references import is_web_address, parse_reference, reference_problem
@@ -37,6 +40,7 @@ def targets(site: Site, plan_file: PlanFile) -> Iterator[Diagnostic]:
         for i, target in enumerate(placed.item.targets):
             path = placed.path + ("targets", i)
             yield from target_shape(plan_file.document, path, target)
+            yield from value_and_text(plan_file.document, path, target)
             yield from early_deadline(plan_file.document, path, plan_file.plan, target.deadline)
             if metrics_in_use:
                 yield from target_metric(site.vocabulary, plan_file.document, path, target)
@@ -68,6 +72,17 @@ def target_shape(document, path: tuple, target: Target) -> Iterator[Diagnostic]:
             yield document.diagnostic(path, f"a {target.comparator!r} target needs a 'value'")
         if target.min is not None or target.max is not None:
             yield document.diagnostic(path, "min and max belong to comparator 'range'")
+
+
+def value_and_text(document, path: tuple, target: Target) -> Iterator[Diagnostic]:
+    """A value other than the one number the target's text names: the site shows both, and one is wrong.  A text
+    naming none in digits (百分之九十五) or several (2025年底前达到95%) may state its value in any of them, as a
+    curator who corrected a misread one knows: only the one number is held against the value."""
+    numbers = arabic_numbers(fold(target.text))
+    if target.value is not None and len(numbers) == 1 and numbers[0] != target.value:
+        yield document.diagnostic(path + ("value",), f"the text names {quantity(numbers[0])} but the value is "
+                                  f"{quantity(target.value)} (the site shows {requirement(target)} beside it): "
+                                  "correct the one that is wrong", "warning")
 
 
 def target_metric(vocabulary: Vocabulary, document, path: tuple, target: Target) -> Iterator[Diagnostic]:

@@ -492,6 +492,38 @@ def test_a_targets_reported_progress_is_checked_only_as_far_as_it_goes(tmp_path,
     assert [(d.field.removeprefix("sections[0].items[0]."), d.severity, d.message) for d in diagnostics] == expected
 
 
+TARGET = "{text: 公办幼儿园在园幼儿占比提升至58%以上, metric: 公办幼儿园在园幼儿占比, comparator: '>=', value: 58, unit: '%'}"
+
+
+@pytest.mark.parametrize("target, expected", [
+    # the text's one number is not the value: the site showed ≥ 95% beside a text saying 94.5%
+    ("{text: 学前三年毛入园率达到94.5%以上, comparator: '>=', value: 95, unit: '%'}",
+     [(15, "targets[0].value", "the text names 94.5 but the value is 95 (the site shows ≥ 95% beside it): "
+                               "correct the one that is wrong")]),
+    ("{text: 学前三年毛入园率达到９４．５％以上, comparator: '>=', value: 95, unit: '%'}",  # as an input method types it
+     [(15, "targets[0].value", "the text names 94.5 but the value is 95 (the site shows ≥ 95% beside it): "
+                               "correct the one that is wrong")]),
+    ("{text: 新建幼儿园10所, comparator: '>=', value: 12, unit: 所}",
+     [(15, "targets[0].value", "the text names 10 but the value is 12 (the site shows ≥ 12所 beside it): "
+                               "correct the one that is wrong")]),
+    # the value a curator corrected a misread text's number to is the text's: no warning
+    ("{text: 学前三年毛入园率达到94.5%以上, comparator: '>=', value: 94.5, unit: '%'}", []),
+    ("{text: '培训教师1,000人次', comparator: '>=', value: 1000, unit: 人次}", []),
+    ("{text: 学前三年毛入园率达到９４.５%以上, comparator: '>=', value: 94.5, unit: '%'}", []),
+    # more numbers than one, or none in digits: which is the value is the curator's to say
+    ("{text: 2025年底前毛入园率达到95%, comparator: '>=', value: 94.5, unit: '%'}", []),
+    ("{text: 毛入园率达到百分之九十五, comparator: '>=', value: 95, unit: '%'}", []),
+    ("{text: ③每半年开展一次风险排查, comparator: '>=', value: 2, unit: 次}", []),  # ③ is a mark, not a 3
+    ("{text: 培训教师100至200人, comparator: range, min: 100, max: 300, unit: 人}", []),
+    ("{text: 培训教师200人, comparator: range, min: 100, max: 300, unit: 人}", []),
+])
+def test_a_value_other_than_the_one_number_its_text_names_is_a_warning(tmp_path, target, expected):
+    make_project(tmp_path, PLAN.replace(TARGET, target))
+    _, diagnostics = load_site(str(tmp_path))
+    assert [(d.line, d.field.removeprefix("sections[0].items[0]."), d.message) for d in diagnostics
+            if d.severity == "warning"] == expected
+
+
 def test_metric_names_are_unique_across_metrics(tmp_path):
     metric_project(tmp_path, metrics=METRICS + "  - {id: other, name: 其他, aliases: [公办园在园幼儿占比]}\n")
     _, diagnostics = load_site(str(tmp_path))
