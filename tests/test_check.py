@@ -71,8 +71,8 @@ def test_every_problem_reported_in_one_pass_with_locations(tmp_path, capsys):
 
 
 def test_problems_are_printed_by_file_then_line_then_column_as_a_linter_prints_them(tmp_path, capsys):
-    # A wrong type (found reading the file) below a title naming another year and a wrong owner (found after
-    # reading): printed in the order the checks ran, line 13 came before lines 2 and 12.
+    # A wrong type (found reading the file) below an id and a title naming another year and a wrong owner (found
+    # after reading): printed in the order the checks ran, line 13 came before lines 1, 2 and 12.
     make_project(tmp_path, PLAN.replace("year: 2025", "year: 2024").replace("owners: [基教科, 计划财务科]",
                                                                            "owners: [基教科, 计财处]")
                  .replace("themes: [preschool]", "themes: preschool, [x]"))
@@ -82,7 +82,7 @@ def test_problems_are_printed_by_file_then_line_then_column_as_a_linter_prints_t
     assert code == 1
     places = [re.match(r"(.*?):(\d+):(\d+): (error|warning):", line).groups() for line in out.splitlines()]
     assert [(os.path.basename(path), int(line), severity) for path, line, _, severity in places] == [
-        ("departments.yaml", 10, "warning"), ("demo-edu-2025.yaml", 2, "warning"),
+        ("departments.yaml", 10, "warning"), ("demo-edu-2025.yaml", 1, "warning"), ("demo-edu-2025.yaml", 2, "warning"),
         ("demo-edu-2025.yaml", 4, "warning"), ("demo-edu-2025.yaml", 12, "error"),
         ("demo-edu-2025.yaml", 13, "error")]
     assert places == sorted(places, key=lambda p: (p[0], int(p[1]), int(p[2])))
