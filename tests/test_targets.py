@@ -445,8 +445,9 @@ def test_check_warns_about_unknown_metrics_and_units(tmp_path, capsys):
 
 
 def test_a_metric_without_a_unit_takes_its_targets_in_their_own(tmp_path):
-    target = "metric: 新增学位数, comparator: '>=', value: 900, unit: 个}"
-    metric_project(tmp_path, PLAN.replace("metric: 公办幼儿园在园幼儿占比, comparator: '>=', value: 58, unit: '%'}", target),
+    target = "新增学位900个, metric: 新增学位数, comparator: '>=', value: 900, unit: 个}"
+    metric_project(tmp_path, PLAN.replace("公办幼儿园在园幼儿占比提升至58%以上, metric: 公办幼儿园在园幼儿占比, comparator: '>=', "
+                                          "value: 58, unit: '%'}", target),
                    METRICS + "  - {id: new-places, name: 新增学位数}\n")
     assert load_clean(tmp_path).plans[0].plan.sections[0].items[0].targets[0].unit == "个"
 
@@ -470,7 +471,8 @@ REPORTED = "status: 已完成, actual: {actual}, as_of: 2025-12-31"
 ])
 def test_a_target_reported_done_whose_actual_value_does_not_meet_it_is_a_warning(tmp_path, amount, actual, meets):
     make_project(tmp_path, PLAN.replace("'>=', value: 58, unit: '%'", f"{amount}, unit: '%', "
-                                        + REPORTED.format(actual=actual)))
+                                        + REPORTED.format(actual=actual))
+                 .replace("{text: 公办幼儿园在园幼儿占比提升至58%以上,", "{text: 公办幼儿园在园幼儿占比达到目标,"))  # of any value
     _, diagnostics = load_site(str(tmp_path))
     assert [(d.field, d.severity, d.message) for d in diagnostics] == ([] if meets else [(
         "sections[0].items[0].targets[0].status", "warning",
