@@ -79,7 +79,7 @@ def value_and_text(document, path: tuple, target: Target) -> Iterator[Diagnostic
     naming none in digits (百分之九十五) or several (2025年底前达到95%) may state its value in any of them, as a
     curator who corrected a misread one knows: only the one number is held against the value."""
     numbers = arabic_numbers(fold(target.text))
-    if target.value is not None and len(numbers) == 1 and numbers[0] != target.value:
+    if target.comparator != "range" and len(numbers) == 1 and target.value not in (None, numbers[0]):
         yield document.diagnostic(path + ("value",), f"the text names {quantity(numbers[0])} but the value is "
                                   f"{quantity(target.value)} (the site shows {requirement(target)} beside it): "
                                   "correct the one that is wrong", "warning")

@@ -518,6 +518,7 @@ TARGET = "{text: 公办幼儿园在园幼儿占比提升至58%以上, metric: �
     ("{text: ③每半年开展一次风险排查, comparator: '>=', value: 2, unit: 次}", []),  # ③ is a mark, not a 3
     ("{text: 培训教师100至200人, comparator: range, min: 100, max: 300, unit: 人}", []),
     ("{text: 培训教师200人, comparator: range, min: 100, max: 300, unit: 人}", []),
+    ("{text: 培训教师200人, comparator: range, value: 300, unit: 人}", []),  # an error of its own, no bounds to show
 ])
 def test_a_value_other_than_the_one_number_its_text_names_is_a_warning(tmp_path, target, expected):
     make_project(tmp_path, PLAN.replace(TARGET, target))
