@@ -118,15 +118,28 @@ def ask_rebuild(signals: str) -> None:
 
 def serve(root: str, dev_addr: str | None) -> int:
     """Preview until interrupted (Ctrl-C or SIGTERM), then remove the preview's site."""
-    if generate(root) is None:
-        return 1
-    try:
-        return preview(root, dev_addr)
-    except KeyboardInterrupt:  # Ctrl-C, or SIGTERM (``cli.main``)
-        return 0
+    with tempfile.TemporaryDirectory(prefix="plansite-serve-") as work, mkdocs_messages(logging.INFO):
+        signals = os.path.join(work, "signals")
+        os.mkdir(signals)
+        # Loaded before docs/ is generated, so that an address in use costs nothing and leaves docs/ as it was;
+        # MkDocs asks that docs_dir exist, and docs/ may not yet: signals/, empty, stands in for it until then.
+        config = site_config(root, site_dir=os.path.join(work, "site"), docs_dir=signals, dev_addr=dev_addr)
+        if config is None:
+            return 1
+        host, port = config.dev_addr
+        if (problem := unusable_address(host, port)) is not None:
+            print(f"error: cannot serve on {host}:{port}: {problem}", file=sys.stderr)
+            return 1
+        if generate(root) is None:
+            return 1
+        config.docs_dir = os.path.abspath(os.path.join(root, DOCS))  # as plansite build's, whatever mkdocs.yml says
+        try:
+            return preview(root, config, signals)
+        except KeyboardInterrupt:  # Ctrl-C, or SIGTERM (``cli.main``)
+            return 0
 
 
-def preview(root: str, dev_addr: str | None) -> int:
+def preview(root: str, config, signals: str) -> int:
     from mkdocs.commands.build import build
     from mkdocs.livereload import LiveReloadServer
     from watchdog import events
@@ -135,55 +148,45 @@ def preview(root: str, dev_addr: str | None) -> int:
     from . import forkbuild
     from .buildhooks import cache_templates, list_theme_once
 
-    with tempfile.TemporaryDirectory(prefix="plansite-serve-") as work, mkdocs_messages(logging.INFO):
-        signals = os.path.join(work, "signals")
-        os.mkdir(signals)
-        options = {"dev_addr": dev_addr} if dev_addr else {}
-        config = site_config(root, site_dir=os.path.join(work, "site"), **options)
-        if config is None:
-            return 1
-        host, port = config.dev_addr
-        if (problem := unusable_address(host, port)) is not None:  # before the first build, not after it
-            print(f"error: cannot serve on {host}:{port}: {problem}", file=sys.stderr)
-            return 1
-        mount_path = urlsplit(config.site_url or "/").path
-        config.site_url = url = f"http://{host}:{port}{mount_path}"
-        with plugins_started(config, "serve", dirty=True):
-            # The first build makes every page, on every core as plansite build does (no other thread runs yet);
-            # the rebuilds make the few pages an edit changed, here.
-            processes = forkbuild.processes(config, pages(existing_files(config.docs_dir)))
-            cache_templates(config)
-            list_theme_once(config)
+    host, port = config.dev_addr
+    mount_path = urlsplit(config.site_url or "/").path
+    config.site_url = url = f"http://{host}:{port}{mount_path}"
+    with plugins_started(config, "serve", dirty=True):
+        # The first build makes every page, on every core as plansite build does (no other thread runs yet);
+        # the rebuilds make the few pages an edit changed, here.
+        processes = forkbuild.processes(config, pages(existing_files(config.docs_dir)))
+        cache_templates(config)
+        list_theme_once(config)
 
-            server = LiveReloadServer(builder=lambda: build(config, serve_url=url, dirty=True), host=host,
-                                      port=port, root=config.site_dir, mount_path=mount_path)
-            server.error_handler = functools.partial(error_page, config.site_dir)
-            server.observer = Observer()  # native events: MkDocs' polling observer looks every 0.5 s
-            server.build_delay = 0.0  # one signal per regeneration: no burst of events to wait out
-            server.watch(signals)
-            with forkbuild.pages_made_in(processes):
-                build(config, serve_url=url)
-            if processes > 1:
-                print(f"preview: pages made in {processes} processes", file=sys.stderr)
+        server = LiveReloadServer(builder=lambda: build(config, serve_url=url, dirty=True), host=host,
+                                  port=port, root=config.site_dir, mount_path=mount_path)
+        server.error_handler = functools.partial(error_page, config.site_dir)
+        server.observer = Observer()  # native events: MkDocs' polling observer looks every 0.5 s
+        server.build_delay = 0.0  # one signal per regeneration: no burst of events to wait out
+        server.watch(signals)
+        with forkbuild.pages_made_in(processes):
+            build(config, serve_url=url)
+        if processes > 1:
+            print(f"preview: pages made in {processes} processes", file=sys.stderr)
 
-            observer = Observer()
-            # Only the events that may change what generation reads are asked of the system: a generation reads
-            # every file of plans/ and content/, and hearing of each opening and closing (thousands at 1,000
-            # plans) took this process the time the generation needed.
-            changes = [events.FileCreatedEvent, events.FileModifiedEvent, events.FileDeletedEvent,
-                       events.FileMovedEvent, events.DirDeletedEvent, events.DirMovedEvent]
-            regenerator = Regenerator(root, lambda: ask_rebuild(signals))
-            for name in SOURCES:
-                folder = os.path.join(root, name)
-                if os.path.isdir(folder):
-                    observer.schedule(regenerator, folder, recursive=True, event_filter=changes)
-            observer.start()
-            try:
-                server.serve()
-            finally:
-                server.shutdown()
-                observer.stop()
-                observer.join()
+        observer = Observer()
+        # Only the events that may change what generation reads are asked of the system: a generation reads
+        # every file of plans/ and content/, and hearing of each opening and closing (thousands at 1,000
+        # plans) took this process the time the generation needed.
+        changes = [events.FileCreatedEvent, events.FileModifiedEvent, events.FileDeletedEvent,
+                   events.FileMovedEvent, events.DirDeletedEvent, events.DirMovedEvent]
+        regenerator = Regenerator(root, lambda: ask_rebuild(signals))
+        for name in SOURCES:
+            folder = os.path.join(root, name)
+            if os.path.isdir(folder):
+                observer.schedule(regenerator, folder, recursive=True, event_filter=changes)
+        observer.start()
+        try:
+            server.serve()
+        finally:
+            server.shutdown()
+            observer.stop()
+            observer.join()
     return 0
 
 

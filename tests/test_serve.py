@@ -252,13 +252,20 @@ def test_an_address_that_is_not_ip_port_is_a_usage_error(tmp_path, capsys, value
     assert f"argument -a/--dev-addr: {value!r}: expected IP:PORT" in capsys.readouterr().err
 
 
-def test_an_address_in_use_is_refused_before_the_first_build(tmp_path, capsys):
+@pytest.mark.parametrize("given", ["-a", "mkdocs.yml"])
+def test_an_address_in_use_is_refused_before_docs_is_generated(tmp_path, capsys, given):
+    """A port taken (another preview still running) cost a whole generation: docs/ was written, then the
+    preview said it could not serve.  Now nothing is generated; so for mkdocs.yml's dev_addr, the default."""
     from generator.cli import main
 
     root = make_site_project(tmp_path / "project")
     with socket.create_server(("127.0.0.1", 0)) as taken:
         port = taken.getsockname()[1]
-        assert main(["--root", str(root), "serve", "-a", f"127.0.0.1:{port}"]) == 1
+        if given == "mkdocs.yml":
+            with open(root / "mkdocs.yml", "a", encoding="utf-8") as config:
+                config.write(f"dev_addr: 127.0.0.1:{port}\n")
+        assert main(["--root", str(root), "serve", *(["-a", f"127.0.0.1:{port}"] if given == "-a" else [])]) == 1
     err = capsys.readouterr().err
     assert f"error: cannot serve on 127.0.0.1:{port}: Address already in use" in err
+    assert not (root / "docs").exists() and "docs/:" not in err
     assert "Building documentation" not in err and "Documentation built" not in err
