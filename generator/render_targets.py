@@ -1,8 +1,8 @@
 """Pages on targets and progress, and the progress views of plan, theme and department pages.
 
 ``target_pages`` renders the targets index (the metrics and the years), a page per
-year with that year's targets, and a page per metric (its years) with a page per
-year of it (that year's commitments as a chart and a table, with the change since
+year with that year's targets, the metrics' index (metrics/: their names, linked), and
+a page per metric (its years) with a page per year of it (that year's commitments as a chart and a table, with the change since
 the organisation's previous year).  No page lists every target or every
 commitment on a metric: they grow with the corpus, so they are split by year.  ``Tracking`` is
 what templates ask about progress: an item's or target's state on the build
@@ -195,11 +195,11 @@ def metric_chart(metric: Metric, year: int, rows: list[YearRow]) -> MetricChart:
 
 
 def target_pages(tracking: Tracking) -> Made:
-    """The targets index, its page per year, and a page per metric and per year of it, with its path relative to
-    docs/."""
+    """The targets index, its page per year, the metrics' index, and a page per metric and per year of it, with
+    its path relative to docs/."""
     corpus, vocabulary = tracking.corpus, tracking.corpus.vocabulary
     pages = [later("targets.md.j2", page_path("targets"), corpus=corpus, tracking=tracking,
-                   better_labels=BETTER_LABELS)]
+                   better_labels=BETTER_LABELS), later("metrics.md.j2", page_path("metrics"), corpus=corpus)]
     pages += [later("targets_year.md.j2", page_path("targets", part.key), tracking=tracking, year=year,
                     commitments=in_year, part=part)
               for year, in_year in tracking.by_year for part in paginate(str(year), in_year)]

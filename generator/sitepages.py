@@ -17,9 +17,10 @@ from .diagnostics import Diagnostic
 from .load import Site
 
 HOME = "index.md"
-# The pages made whatever the model holds: the home page, the listings, the targets' index (``render_targets``),
-# the editions' (``historypages``), the finder and the open data page.
-FIXED_PAGES = (HOME, *(page_path(kind) for kind in (*LISTINGS, "targets", EDITIONS)), FINDER_PAGE, OPEN_DATA_PAGE)
+# The pages made whatever the model holds: the home page, the listings, the targets' and the metrics' indexes
+# (``render_targets``), the editions' (``historypages``), the finder and the open data page.
+FIXED_PAGES = (HOME, *(page_path(kind) for kind in (*LISTINGS, "targets", "metrics", EDITIONS)), FINDER_PAGE,
+               OPEN_DATA_PAGE)
 # The vocabularies each of whose entries has a page, at page_path(kind, id).
 PAGED = ("themes", "departments", "organisations", "metrics")
 

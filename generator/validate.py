@@ -87,7 +87,7 @@ def unique_vocabulary_ids(site: Site) -> Iterator[Diagnostic]:
 # The vocabularies whose entries each get a page (``addresses.page_path``), and the kinds listed on a page of the
 # same folder, whose key (``LISTING_KEY``) is no id for them.
 PAGED_VOCABULARIES = ("organisations", "departments", "themes", "metrics")
-LISTED = {"organisations", "departments", "themes", PLANS}
+LISTED = {"organisations", "departments", "themes", "metrics", PLANS}
 MAX_ID_LENGTH = 100  # an id names files (feeds/departments/<id>.xml); a file system takes 255 bytes a name
 
 

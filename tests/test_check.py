@@ -652,10 +652,12 @@ def test_a_full_width_colon_in_a_value_is_text(tmp_path):
     ("content/departments.yaml", "id: demo-jicaike", "id: index", 6, "departments[1].id", "departments"),
     ("content/organisations.yaml", "id: demo-edu", "id: index", 2, "organisations[0].id", "organisations"),
     ("plans/2025/demo-edu-2025.yaml", "id: demo-edu-2025", "id: index", 1, "id", "plans"),
+    ("content/metrics.yaml", "id: public-kindergarten-share", "id: index", 2, "metrics[0].id", "metrics"),
 ])
 def test_an_id_that_takes_its_listings_page_is_an_error(tmp_path, relative, old, new, line, field, listing):
     # themes/index.md is the list of themes: a theme with the id index replaced it without a word.
     make_project(tmp_path)
+    write(tmp_path, "content/metrics.yaml", "metrics:\n  - id: public-kindergarten-share\n    name: 公办园占比\n")
     path = tmp_path / relative
     path.write_text(path.read_text(encoding="utf-8").replace(old, new, 1), encoding="utf-8")
     found = [(ln, f, m) for ln, f, severity, m in messages(tmp_path) if severity == "error" and "listing" in m]
@@ -738,7 +740,8 @@ def test_a_source_file_beside_a_project_reached_through_a_symlink_is_found(tmp_p
 TAKEN = {"index.md": "", "years.md": "years", "tasks/index.md": "tasks", "data.md": "data", "targets.md": "targets",
          "editions/index.md": "editions", "plans/demo-edu-2025.md": "plans/demo-edu-2025",
          "themes/preschool/index.md": "themes/preschool", "departments/demo-jijiaoke.md": "departments/demo-jijiaoke",
-         "organisations/demo-edu.md": "organisations/demo-edu", "years/2025.md": "years/2025"}
+         "organisations/demo-edu.md": "organisations/demo-edu", "years/2025.md": "years/2025",
+         "metrics/index.md": "metrics"}
 
 
 @pytest.mark.parametrize("page", TAKEN)

@@ -82,6 +82,14 @@ def test_a_page_for_every_plan_theme_department_year_and_organisation(built_site
     assert (built_site / "site" / "data" / "plan.schema.json").is_file()
 
 
+def test_a_metrics_address_trimmed_to_metrics_is_a_page_linking_every_metric(built_site, site, pages):
+    """/metrics/xueqian-ruyuanlv/ trimmed to /metrics/ gave the 404 page; the list of metrics was at /targets/."""
+    index = page_file(built_site, "metrics").resolve()
+    linked = {(index.parent / unquote(link)).resolve() for link in pages[index].links}  # pages' folders
+    assert {page_file(built_site, "metrics", m.id).parent.resolve() for m in site.vocabulary.metrics} <= linked
+    assert page_file(built_site, "targets").parent.resolve() in linked and len(site.vocabulary.metrics) > 1
+
+
 FULL_WIDTH = str.maketrans('<>&"', "＜＞＆＂")  # how a description keeps to its attribute (the fixture has payloads)
 
 

@@ -266,6 +266,22 @@ def test_a_metric_no_plan_sets_a_target_for_is_left_out_of_search(synthetic):
 
 
 
+def test_the_metrics_address_lists_every_metric_and_points_to_the_targets(synthetic):
+    """A reader who trims a metric's address (/metrics/<id>/) to /metrics/ got the site's 404 page."""
+    tracking, pages = synthetic
+    page = pages["metrics/index.md"]
+    assert page.startswith("# 指标\n") and "见[目标](../targets/index.md)" in page
+    listed = re.findall(r"^- \[([^]]*)\]\(([^)]*)\)", page, re.MULTILINE)
+    assert listed == [(md(metric.name), f"{metric.id}.md") for metric in tracking.corpus.vocabulary.metrics]
+    assert len(listed) > 1
+
+
+def test_a_site_without_metrics_says_so_at_their_address(tmp_path):
+    make_project(tmp_path)
+    page = render_site(load_clean(tmp_path), today=date(2025, 6, 1))["metrics/index.md"]
+    assert "本站尚未收录指标。" in page and "- [" not in page
+
+
 # --- reviews ----------------------------------------------------------------------------
 
 REVIEW = REVIEW_HEAD + """\
