@@ -116,9 +116,9 @@ def paragraphs(text: str) -> list[str]:
 
 
 def blocks(text: str) -> list[str]:
-    """An item's text as Markdown blocks: its non-empty lines as ``paragraphs``, but two or more lines in a row of
-    at least two tab-separated cells each (a table of figures the importer folds into the item above it:
-    ``项目\t2024年\t2025年目标``) one table, headed by the first of them."""
+    """A plan's, a section's or an item's text as Markdown blocks: its non-empty lines as ``paragraphs``, but two or
+    more lines in a row of at least two tab-separated cells each (a table of figures the importer folds into the
+    text above it: ``类别\t2024年\t2025年``) one table, headed by the first of them."""
     if "\t" not in text:
         return paragraphs(text)
     found, rows = [], []

@@ -468,3 +468,22 @@ def test_an_items_figures_are_a_table_on_its_plan_page_and_under_a_review_of_it(
     assert "<p>补充教师。</p>" in item and "<p>完成。</p>" in item
     quote = item[item.index("完成情况"):]
     assert _table_rows(quote) == expected and quote.index("<table>") < quote.index("—— ")
+
+
+def test_a_plans_preamble_notes_and_closing_and_a_sections_text_show_their_figures_as_tables(tmp_path, to_html):
+    """The importer keeps a table of figures above a section's first item in the section's text (above the first
+    section in the preamble): its lines of cells read as a table there too, as in an item's text, and so in the
+    plan's 整理说明 note and its closing words; they ran together as lines with the tabs collapsed."""
+    figures = json.dumps("主要指标：\n类别\t2024年\t2025年\n学前三年毛入园率\t90%\t92%", ensure_ascii=False)
+    plan = PLAN.replace("sections:\n", f"preamble: {figures}\nnotes: {figures}\nclosing: {figures}\nsections:\n")
+    make_project(tmp_path, plan.replace("    title: 学前教育\n", f"    title: 学前教育\n    text: {figures}\n"))
+    site, diagnostics = load_site(str(tmp_path))
+    assert diagnostics == []
+    html = to_html(render_site(site)["plans/demo-edu-2025.md"].split("\n---\n", 1)[1])
+    note = re.search(r'<div class="admonition note">.*?</div>', html, re.S)[0]
+    section = html[html.index('id="sec-1"'):html.index('id="item-1-1"')]
+    closing = html[html.index('id="closing"'):]
+    preamble = html[html.index(note) + len(note):html.index('id="sec-1"')]
+    for part in (note, preamble, section, closing):
+        assert "<p>主要指标：</p>" in part
+        assert _table_rows(part) == [["类别", "2024年", "2025年"], ["学前三年毛入园率", "90%", "92%"]]
