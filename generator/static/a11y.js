@@ -101,7 +101,9 @@ window.plansiteFold = (function () {
       escaped = event.key === "Escape" && search.checked;
     }, true);
     search.addEventListener("change", function () {  // Material blurs the field after: no focus of its own left
-      if (escaped && !search.checked && narrow.matches) {
+      const byEscape = escaped;
+      escaped = false;  // spent: a later close by the pointer (the back arrow) leaves the focus alone
+      if (byEscape && !search.checked && narrow.matches) {
         button.focus();
       }
     });
