@@ -34,8 +34,8 @@ from generator.model import Target
 from generator.project import DOCS, SOURCES
 from generator.render import one_each
 from generator.render_targets import metric_year_page
-from generator.templating import (CompiledTemplates, environment, front_matter_description, http_url, later, md,
-                                  paragraphs, runs_md, target_phrases)
+from generator.templating import (CompiledTemplates, blocks, environment, front_matter_description, http_url, later,
+                                  md, paragraphs, runs_md, target_phrases)
 from generator.write import copy_of
 from payloads import PAYLOADS
 from projects import DEPARTMENTS, PLAN, REVIEW_HEAD, make_project, write
@@ -147,6 +147,14 @@ def test_paragraphs_keep_lines_and_drop_indentation(to_html):
     text = "第一段\n\n    第二段缩进\n  - 第三段\n"
     html = to_html("\n\n".join(paragraphs(text)))
     assert html == "<p>第一段</p>\n<p>第二段缩进</p>\n<p>- 第三段</p>"
+
+
+def test_a_lone_line_of_cells_is_a_paragraph_and_a_line_of_one_filled_cell_ends_a_table():
+    """A table needs two lines in a row of two filled cells or more: one such line alone is a paragraph, its tabs
+    collapsed, as is a line of one filled cell (合计 with its figures' cells empty), which ends the table above."""
+    assert blocks("补充教师。\n新教师（名）\t100\n完成。") == ["补充教师。", "新教师（名） 100", "完成。"]
+    assert blocks("类别\t2024年\t2025年\n新教师（名）\t100\t120\n合计\t\t\n完成。") == [
+        "| 类别 | 2024年 | 2025年 |\n| --- | --- | --- |\n| 新教师（名） | 100 | 120 |", "合计", "完成。"]
 
 
 def test_a_description_is_one_line_of_at_most_120_characters_safe_in_an_attribute():
