@@ -86,5 +86,6 @@ def requirement(target: Target) -> str:
 
 
 def target_summary(target: Target) -> str:
-    """'学前三年毛入园率 ≥ 94.5%': what is measured (the metric, else the target's words) and what is asked."""
-    return f"{target.metric or target.text} {requirement(target)}"
+    """'学前三年毛入园率 ≥ 94.5%': what is measured (the metric, else the target's words; a blank metric is none)
+    and what is asked."""
+    return f"{target.metric.strip() or target.text.strip()} {requirement(target)}"

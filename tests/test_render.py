@@ -28,7 +28,7 @@ from generator.changetext import Run
 from generator.corpus import build_corpus
 from generator.diagnostics import InputError
 from generator.ids import item_anchor, section_anchor, walk_items
-from generator.labels import genre, numbered, requirement
+from generator.labels import genre, numbered, requirement, target_summary
 from generator.load import load_site
 from generator.model import Target
 from generator.project import DOCS, SOURCES
@@ -174,10 +174,13 @@ def test_numbers_and_requirements_read_as_printed():
     assert requirement(Target(text="", comparator="range", min=700, max=800, unit="人")) == "700–800人"
 
 
-def test_a_listing_names_each_target_by_its_metric_else_its_words_and_none_by_a_space():
+def test_a_listing_names_each_target_by_its_metric_else_its_words_as_plansite_find_does():
+    """A blank metric, which check lets pass, is none: the site named the target by nothing and find by spaces
+    (目标：  ≥ 3个)."""
     targets = [Target(text="覆盖率达到95%", metric="覆盖率", value=95, unit="%"), Target(text="新建 <b>20所", value=20,
-               unit="所"), Target(text=" ", value=3, unit="个")]
-    assert target_phrases(targets) == "覆盖率 ≥ 95\\%；新建 &lt;b&gt;20所 ≥ 20所；≥ 3个"
+               unit="所"), Target(text="新增3个", metric=" ", value=3, unit="个")]
+    assert target_phrases(targets) == "覆盖率 ≥ 95\\%；新建 &lt;b&gt;20所 ≥ 20所；新增3个 ≥ 3个"
+    assert target_summary(targets[2]) == "新增3个 ≥ 3个"
 
 
 def test_only_http_source_links_are_kept():
