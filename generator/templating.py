@@ -121,21 +121,22 @@ def blocks(text: str) -> list[str]:
     text above it: ``类别\t2024年\t2025年``) one table, headed by the first of them."""
     if "\t" not in text:
         return paragraphs(text)
-    found, rows = [], []
+    found, lines, rows = [], [], []
     for line in text.splitlines() + [""]:
-        if "\t" in line and sum(bool(md(cell)) for cell in line.split("\t")) > 1:
-            rows.append(line)
+        cells = [md(cell) for cell in line.rstrip().split("\t")] if "\t" in line else []
+        if sum(map(bool, cells)) > 1:
+            lines.append(line)
+            rows.append(cells)
             continue
-        found.extend([_table(rows)] if len(rows) > 1 else paragraphs("\n".join(rows)))
+        found.extend([_table(rows)] if len(rows) > 1 else paragraphs("\n".join(lines)))
         found.extend(paragraphs(line))
-        rows = []
+        lines, rows = [], []
     return found
 
 
-def _table(lines: list[str]) -> str:
-    """A Markdown table of tab-separated ``lines``, headed by the first, its cells inert (``md``), every row as
-    wide as the widest."""
-    rows = [[md(cell) for cell in line.rstrip().split("\t")] for line in lines]
+def _table(rows: list[list[str]]) -> str:
+    """A Markdown table of ``rows`` of inert cells (``md``), headed by the first, every row as wide as the
+    widest."""
     width = max(map(len, rows))
     rows = [[*row, *[""] * (width - len(row))] for row in rows]
     rows.insert(1, ["---"] * width)
