@@ -686,6 +686,14 @@ def test_a_targets_words_run_across_a_line_of_prose_broken_mid_sentence():
         ("新建公办幼儿园", 2, "所", "新建公办幼儿园2所"), ("新增公办学位", 900, "个", "新增公办学位\n900个以上")]
 
 
+def test_a_targets_words_do_not_run_across_a_line_break_into_a_table_below():
+    """A row of a table of figures (类别\t2024年\t2025年) is no rest of a sentence broken mid-line: the item's
+    line above it, whose 。 went with its owners' clause, ends where it ends (the metric was 全年补充教师类别)."""
+    text = "补充教师。全年补充教师120名\n类别\t2024年\t2025年\n新教师（名）\t100\t120"
+    targets, _ = find_targets(text)
+    assert [(t.metric, t.value, t.unit, t.text) for t in targets] == [("全年补充教师", 120, "名", "全年补充教师120名")]
+
+
 def test_a_heading_line_is_no_part_of_the_metric_on_the_line_below():
     """A heading has no punctuation: the line below it starts anew (推进学校标准化建设 / 完成…项目10个)."""
     [target], _ = find_targets("推进学校标准化建设\n完成农村学校薄弱环节改善项目10个。")

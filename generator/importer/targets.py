@@ -407,8 +407,9 @@ class _Quantity:
 
 # A line break inside a sentence (a hard wrap), which a target's words run across: 新增公办学位 / 900个以上.  The
 # line before it is prose, its clauses punctuated (not a heading: 1.推进学校标准化建设), and it breaks between two
-# characters of words.  Read as a joiner of the same length, so that offsets stay the text's.
-_HARD_WRAP = re.compile(r"(?<=[\u4e00-\u9fff0-9A-Za-z%])\n(?=[\u4e00-\u9fff0-9])")
+# characters of words, the line after no row of a table (类别\t2024年\t2025年 under an item whose 。 went with its
+# owners' clause).  Read as a joiner of the same length, so that offsets stay the text's.
+_HARD_WRAP = re.compile(r"(?<=[\u4e00-\u9fff0-9A-Za-z%])\n(?=[\u4e00-\u9fff0-9][^\t\n]*(?:\n|$))")
 _JOINER = "\u2060"
 
 
