@@ -49,7 +49,8 @@ import types
 import typing
 from dataclasses import dataclass
 from decimal import Decimal
-from functools import partial
+from functools import cached_property, partial
+from operator import attrgetter
 from typing import Any, Callable, TextIO
 
 from .addresses import DATA
@@ -108,6 +109,11 @@ class Column:
             field["constraints"] = {"enum": list(self.enum)}
         return field
 
+    @cached_property
+    def exact(self) -> bool:
+        """Whether its text is written exactly in CSV: a code from a fixed list or no free text (see ``cell``)."""
+        return bool(self.enum) or self.type != "string"
+
 
 # --- columns from the model ------------------------------------------------------
 
@@ -123,15 +129,16 @@ def _scalar(hint) -> tuple[str, tuple[str, ...]] | None:
     return (_TYPES[hint], ()) if hint in _TYPES else None
 
 
-def model_columns(cls, of: Callable[[Any], Any], skip: tuple[str, ...] = ()) -> tuple[Column, ...]:
-    """A column for each scalar field of the model class ``cls``; ``of`` gets the record from a row source."""
+def model_columns(cls, of: str, skip: tuple[str, ...] = ()) -> tuple[Column, ...]:
+    """A column for each scalar field of the model class ``cls``; ``of`` is the attribute of a row source that
+    holds the record ("item", "target")."""
     hints = typing.get_type_hints(cls)
     columns = []
     for f in dataclasses.fields(cls):
         scalar = _scalar(hints[f.name])
         if scalar and f.name not in skip:
-            columns.append(Column(f.name, scalar[0], f.metadata["doc"],
-                                  lambda source, name=f.name: getattr(of(source), name), enum=scalar[1]))
+            columns.append(Column(f.name, scalar[0], f.metadata["doc"], attrgetter(f"{of}.{f.name}"),
+                                  enum=scalar[1]))
     return tuple(columns)
 
 
@@ -145,28 +152,32 @@ class TargetRow:
     metric_id: str    # the listed metric its metric names, "" for none
 
 
-def key_columns(entry_of: Callable[[Any], Entry]) -> tuple[Column, ...]:
-    """The plan and item a row belongs to (together, an item's key), and the two as one reference."""
+# A row source's values are read by ``attrgetter``, in C: a table is some 25 columns of tens of thousands of rows.
+
+def key_columns(entry: str = "") -> tuple[Column, ...]:
+    """The plan and item a row belongs to (together, an item's key), and the two as one reference; ``entry`` is
+    the row source's attribute that holds its ``Entry`` with a dot ("entry."), "" for an entry itself."""
+    plan_id, item_key = attrgetter(f"{entry}plan.id"), attrgetter(f"{entry}placed.key")
     return (
-        Column("plan", "string", "Id of the plan (its file in plans/).", lambda s: entry_of(s).plan.id),
+        Column("plan", "string", "Id of the plan (its file in plans/).", plan_id),
         Column("item", "string", "Id of the item within its plan; its anchor on the plan's page is item-<id>.",
-               lambda s: entry_of(s).placed.key),
+               item_key),
         Column("ref", "string", "<plan>#<item>, as reviews and evidence refer to the item; one column to join on, "
                "which a spreadsheet keeps as text (it may read an item id such as 1-1 as a date).",
-               lambda s: f"{entry_of(s).plan.id}#{entry_of(s).placed.key}"),
+               lambda s: f"{plan_id(s)}#{item_key(s)}"),
     )
 
 
-def plan_columns(entry_of: Callable[[Any], Entry]) -> tuple[Column, ...]:
-    """What a row's plan is: so that a table is read on its own, without a join."""
+def plan_columns(entry: str = "") -> tuple[Column, ...]:
+    """What a row's plan is: so that a table is read on its own, without a join (``entry`` as ``key_columns``)."""
     return (
-        Column("plan_title", "string", "Title of the plan.", lambda s: entry_of(s).plan.title),
+        Column("plan_title", "string", "Title of the plan.", attrgetter(f"{entry}plan.title")),
         Column("organisation", "string", "Id of the organisation that published the plan.",
-               lambda s: entry_of(s).organisation.id),
-        Column("organisation_name", "string", "Name of that organisation.", lambda s: entry_of(s).organisation.name),
-        Column("year", "integer", "The year the plan is for.", lambda s: entry_of(s).plan.year),
+               attrgetter(f"{entry}organisation.id")),
+        Column("organisation_name", "string", "Name of that organisation.", attrgetter(f"{entry}organisation.name")),
+        Column("year", "integer", "The year the plan is for.", attrgetter(f"{entry}plan.year")),
         Column("kind", "string", "plan (工作要点/计划), review (工作总结) or breakdown (任务分解).",
-               lambda s: entry_of(s).plan.kind, enum=typing.get_args(Kind)),
+               attrgetter(f"{entry}plan.kind"), enum=typing.get_args(Kind)),
     )
 
 
@@ -178,14 +189,14 @@ def reviewed_refs(entry: Entry) -> list[str]:
 def item_columns(location: Callable[[Entry], str]) -> tuple[Column, ...]:
     """The columns of items.csv and items.json; ``location`` gives an item's address on the site."""
     return (
-        *key_columns(lambda e: e),
-        *plan_columns(lambda e: e),
+        *key_columns(),
+        *plan_columns(),
         Column("section", "string", "Title of the section the item stands in.",
                lambda e: e.placed.sections[-1].title if e.placed.sections else ""),
         Column("sections", "string", "Titles of the sections it stands in, outermost first (section is the last): "
                "to group items by a plan's parts at any depth.", lambda e: [s.title for s in e.placed.sections],
                many=True),
-        *model_columns(Item, lambda e: e.item, skip=("id",)),
+        *model_columns(Item, "item", skip=("id",)),
         Column("owners", "string", "Responsible units (责任单位), by the names content/departments.yaml gives them "
                "(a plan's other spellings of a unit are aliases there).", lambda e: [d.name for d in e.owners],
                many=True),
@@ -204,10 +215,10 @@ def item_columns(location: Callable[[Entry], str]) -> tuple[Column, ...]:
 
 
 TARGET_COLUMNS = (
-    *key_columns(lambda row: row.entry),
-    *plan_columns(lambda row: row.entry),
-    Column("target", "integer", "Position of the target within its item, from 1.", lambda row: row.position),
-    *model_columns(Target, lambda row: row.target),
+    *key_columns("entry."),
+    *plan_columns("entry."),
+    Column("target", "integer", "Position of the target within its item, from 1.", attrgetter("position")),
+    *model_columns(Target, "target"),
     Column("due", "date", "When the target is due: its deadline, else its item's, else the end of the plan's "
            "year (what the site counts 逾期未报 by).",
            lambda row: target_deadline(row.entry.plan, row.entry.item, row.target)),
@@ -316,6 +327,8 @@ def cell(column: Column, row) -> str:
     Codes from a fixed list (a comparator such as ``=``) are written exactly: they carry no formula.
     """
     value = column.value(row)
+    if type(value) is str:  # most cells, answered first
+        return value if column.exact else neutralised(value)
     if value is None:
         return ""
     if isinstance(value, float):
@@ -323,7 +336,7 @@ def cell(column: Column, row) -> str:
     if isinstance(value, datetime.date):
         return value.isoformat()
     text = joined(value) if column.many else str(value)
-    return text if column.enum or column.type != "string" else neutralised(text)
+    return text if column.exact else neutralised(text)
 
 
 def write_csv(out: TextIO, columns: tuple[Column, ...], rows, *, bom: bool = False) -> None:
