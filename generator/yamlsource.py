@@ -5,6 +5,8 @@ keys.  Here the data is built by hand from PyYAML's event stream, in one pass
 (``_Reader``), so that every value's position is recorded and duplicate keys
 are reported; scalars get the values PyYAML's safe loader gives them, but for numbers YAML 1.1 reads
 otherwise than they look (010, 1:20, 0x1F, 1_000, 1:13.5), which stay text as written (``_implicit_tag``).
+Most documents are never asked for a location, so ``load`` builds the data alone first and the positions
+when they are first asked for, from the text read (a file with a problem is read with them at once).
 
 The same pass screens the stream for what would make the data unsafe to
 build: anchors and aliases (the "billion laughs" bomb reuses values),
@@ -79,30 +81,45 @@ class Document:
         return Diagnostic(self.path, line, column, field_path(path), message, severity)
 
     def __reduce__(self):
-        """Pickled (plan files are read in forked processes) with its data and locations as one bytes object,
-        unpickled when first read (``__getattr__``).  Most documents are dropped once validated without a
-        location being asked for (``load.without_documents``); unpickled, their millions of small objects
-        were most of a large site's heap, scattered among the plans' objects where freeing them gave no memory
-        back (10,000 plans: 2.2 GB, which each forked renderer then copied as it touched the plans).
-        A document not yet read again from its file (``reread``) stays so."""
-        if "data" not in self.__dict__ and "_packed" not in self.__dict__:
+        """Pickled (plan files are read in forked processes) with what it holds (its data and locations, or
+        its data and the text to locate them in) as one bytes object, unpickled when first read
+        (``__getattr__``).  Most documents are dropped once validated without a location being asked for
+        (``load.without_documents``); unpickled, their millions of small objects were most of a large site's
+        heap, scattered among the plans' objects where freeing them gave no memory back (10,000 plans: 2.2 GB,
+        which each forked renderer then copied as it touched the plans).  A document not yet read again from its
+        file (``reread``) stays so."""
+        if "_packed" in self.__dict__:
+            self._unpack()
+        held = {name: self.__dict__[name] for name in _HELD if name in self.__dict__}
+        if not held:
             return reread, (self.path,)
-        return _received, (self.path, pickle.dumps((self.data, self.locations, self.key_locations),
-                                                   pickle.HIGHEST_PROTOCOL))
+        return _received, (self.path, pickle.dumps(held, pickle.HIGHEST_PROTOCOL))
 
     def __getattr__(self, name: str):
-        # Called only for an attribute not set: the fields of a document pickled by ``__reduce__``, or of
-        # one to read again from its file (``reread``).
-        if name not in ("data", "locations", "key_locations"):
+        # Called only for an attribute not set: the fields of a document pickled by ``__reduce__``, of one
+        # whose locations are found when first asked for (``load``), or of one to read again from its file
+        # (``reread``).
+        if name not in _FIELDS:
             raise AttributeError(name)
+        self._unpack()
+        if name not in self.__dict__:
+            text = self.__dict__.pop("_text", None)
+            if text is None:
+                text, _ = read_text(self.path)
+            document, _ = _read(self.path, text, locating=True) if text is not None else (None, [])
+            found = (document.data, document.locations, document.key_locations) if document else (None, {}, {})
+            for field_name, value in zip(_FIELDS, found):
+                self.__dict__.setdefault(field_name, value)  # (data already read stays the object it is)
+        return self.__dict__[name]
+
+    def _unpack(self) -> None:
         packed = self.__dict__.pop("_packed", None)
         if packed is not None:
-            self.data, self.locations, self.key_locations = pickle.loads(packed)
-        else:
-            document, _ = load(self.path)
-            self.data, self.locations, self.key_locations = (
-                (document.data, document.locations, document.key_locations) if document else (None, {}, {}))
-        return getattr(self, name)
+            self.__dict__.update(pickle.loads(packed))
+
+
+_FIELDS = ("data", "locations", "key_locations")
+_HELD = (*_FIELDS, "_text")  # "_text": the text a document's locations are to be found in (``load``)
 
 
 def reread(path: str) -> Document:
@@ -212,14 +229,29 @@ def encoding_found(raw: bytes) -> str:
 
 
 def load(path: str, text: str | None = None) -> tuple[Document | None, list[Diagnostic]]:
-    """Parse a YAML file; on failure return ``None`` and the diagnostics."""
+    """Parse a YAML file (or ``text``, as that file's); on failure return ``None`` and the diagnostics.
+
+    The data is built first without locations, which most documents are never asked for: they are found in
+    the text, kept, when first asked for (``Document.__getattr__``).  A file with anything to report is read
+    again at once with its locations, which the report needs.
+    """
     if text is None:
         text, problems = read_text(path)
         if text is None:
             return None, problems
+    document, problems = _read(path, text, locating=False)
+    if document is None or problems:
+        return _read(path, text, locating=True)
+    del document.locations, document.key_locations
+    document._text = text
+    return document, problems
+
+
+def _read(path: str, text: str, locating: bool) -> tuple[Document | None, list[Diagnostic]]:
+    """Parse ``text``, the file ``path``'s; ``locating``: with a location for every value (see ``load``)."""
     loader = _Loader(text)
     try:
-        return _Reader(path, loader, text).read()
+        return _Reader(path, loader, text, locating).read()
     except yaml.reader.ReaderError as exc:
         line, column = _line_column(text, max(text.find(chr(exc.character)), 0))
         return None, [Diagnostic(path, line, column, "", f"character U+{exc.character:04X} is not allowed in "
@@ -255,8 +287,9 @@ class _Reader:
     error once the whole stream has passed screening.
     """
 
-    def __init__(self, path: str, loader, text: str):
+    def __init__(self, path: str, loader, text: str, locating: bool = True):
         self.loader = loader
+        self._build = self._build_located if locating else self._build_data
         self.text = text  # read again only to explain a syntax error
         self.document = Document(path, None)
         self.problems: list[Diagnostic] = []
@@ -328,8 +361,29 @@ class _Reader:
                 self.another = event
                 self.building = False
 
-    def _build(self, event: yaml.NodeEvent, kind: type, parent: _Open | None) -> _Open | None:
-        """Add the value ``event`` starts to the data; the new collection, if it starts one."""
+    def _build_data(self, event: yaml.NodeEvent, kind: type, parent: _Open | None) -> _Open | None:
+        """Add the value ``event`` starts to the data, without its path or location; the new collection, if it
+        starts one.  Anything a key has to report stops the building (``load`` reads the file again with its
+        locations, to report it)."""
+        if not self.building or parent is not None and parent.value is None:
+            return _skipped(kind)
+        if parent is not None and parent.is_mapping and parent.count % 2:
+            key = sys.intern(event.value) if kind is yaml.ScalarEvent else None
+            if key is None or key == "<<" or key in parent.value:
+                self._refuse(event, (), "a key to report")
+                return _skipped(kind)
+            parent.next_key = key
+            return None
+        if kind is yaml.ScalarEvent:
+            self._attach(parent, self._scalar(event, ()))
+            return None
+        opened = _Open(kind is yaml.MappingStartEvent, {} if kind is yaml.MappingStartEvent else [], ())
+        self._attach(parent, opened.value)
+        return opened
+
+    def _build_located(self, event: yaml.NodeEvent, kind: type, parent: _Open | None) -> _Open | None:
+        """Add the value ``event`` starts to the data, with its location; the new collection, if it starts
+        one."""
         if not self.building or parent is not None and parent.value is None:
             return _skipped(kind)
         if parent is None:

@@ -26,10 +26,29 @@ def test_a_pickled_document_unpickles_its_data_and_locations_when_first_read(tmp
     document, _ = load(tmp_path, "a: 1\nb:\n  - x: 2025-03-01\n    y: 中文\n")
     received = pickle.loads(pickle.dumps(document))
     assert set(vars(received)) == {"path", "_packed"}  # as plan files arrive from the processes that read them
-    assert received.key_where(("b", 0, "y")) == (4, 5) and set(vars(received)) == set(vars(document))
+    assert received.key_where(("b", 0, "y")) == document.key_where(("b", 0, "y")) == (4, 5)
+    assert set(vars(received)) == set(vars(document)) == {"path", "data", "locations", "key_locations"}
     assert received == document and pickle.loads(pickle.dumps(received)) == document
     with pytest.raises(AttributeError):
         received.missing
+
+
+def test_locations_are_found_when_first_asked_for_in_the_text_that_was_read(tmp_path):
+    # Most documents are never asked for a location: the data is built alone, the locations found in the same
+    # text (not in the file, which may have changed since) when first asked for.
+    document, _ = load(tmp_path, "a: 1\nb:\n  - x: 2025-03-01\n    y: 中文\n")
+    assert "locations" not in vars(document) and "key_locations" not in vars(document)
+    (tmp_path / "x.yaml").write_text("changed: 1\n")
+    data = document.data
+    assert document.key_where(("b", 0, "y")) == (4, 5) and document.where(("b", 0, "x")) == (3, 8)
+    assert document.data is data and document.value_at(("b", 0, "y")) == "中文"
+
+
+def test_a_file_with_something_to_report_is_read_with_its_locations(tmp_path):
+    document, problems = load(tmp_path, "a: 1\nb: 2\na: 3\n")
+    assert document is None and [(p.line, p.column, p.field) for p in problems] == [(3, 1, "a")]
+    document, problems = load(tmp_path, "a: [1, 2]\nb: !!int x\n")
+    assert document is None and [(p.line, p.column, p.field) for p in problems] == [(2, 4, "b")]
 
 
 def test_duplicate_key_is_an_error_with_both_lines(tmp_path):
