@@ -238,6 +238,25 @@ def target_phrases(targets) -> str:
     return "；".join(md(target_summary(target)) for target in targets)
 
 
+@jinja2.pass_context
+def item_lines(context, entries, owners: bool = True) -> str:
+    """Items in a listing, a line each: its link, its owners (with ``owners``), and its targets and deadline inline
+    (one list item: Python-Markdown's cost grows with the elements it makes, a nested list doubled a listing's).
+    A filter, not a macro: a theme's year and a department list their items a call per plan."""
+    lines = []
+    for entry in entries:
+        item = entry.item
+        line = "- " + item_link(context, entry)
+        if owners and entry.owners:
+            line += " — 责任单位：" + names(entry.owners)
+        if item.targets:
+            line += " · 目标：" + target_phrases(item.targets)
+        if item.deadline:
+            line += " · 完成时限：" + md(item.deadline.isoformat())
+        lines.append(line + "\n")
+    return "".join(lines)
+
+
 def requirement_cell(progress: TargetProgress) -> str:
     """What a target asks for, inert, with the plan's baseline (基数) when it states one."""
     cell = md(requirement(progress.commitment.target))
@@ -296,7 +315,7 @@ def environment() -> jinja2.Environment:
                        filter_attribute=filter_attribute, item_level=item_level, item_title=item_title,
                        item_url=item_url, item_link=item_link, item_link_in_plan=item_link_in_plan,
                        plan_link=plan_link, name_link=name_link, name_links=name_links, names=names,
-                       metric_link=metric_link, target_phrases=target_phrases, requirement_cell=requirement_cell,
+                       metric_link=metric_link, target_phrases=target_phrases, item_lines=item_lines, requirement_cell=requirement_cell,
                        progress_cell=progress_cell, genre=genre, commits=commits, distinct=distinct,
                        by_year=group_by_year, by_plan=group_by_plan, by_theme=group_by_theme)
     env.globals.update(link=link, download=download, numbered=numbered, theme_year=theme_year, changes=CHANGES)
