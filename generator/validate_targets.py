@@ -8,19 +8,24 @@ reference that names no item is an error: the page would link nowhere.
 
 from __future__ import annotations
 
+import re
 from datetime import date
+from math import isclose
 from typing import Iterator
 
 from .diagnostics import Diagnostic, did_you_mean
 from .fullwidth import fold
 from .ids import walk_items
-from .importer.targets import arabic_numbers
-from .labels import quantity, requirement
+from .importer.targets import find_targets
+from .labels import amount, quantity, requirement
 from .load import PlanFile, Site
 from .model import Plan, Target, commits
 from .references import is_web_address, parse_reference, reference_problem
 from .tracking import DONE, meets
 from .vocabulary import Vocabulary, normalise_name
+
+_DIGIT = re.compile("[0-9]")  # (not ③, which str.isdigit counts)
+_SCALES = {"万": 10_000, "亿": 100_000_000}
 
 
 def metric_name_clashes(site: Site) -> Iterator[Diagnostic]:
@@ -75,14 +80,24 @@ def target_shape(document, path: tuple, target: Target) -> Iterator[Diagnostic]:
 
 
 def value_and_text(document, path: tuple, target: Target) -> Iterator[Diagnostic]:
-    """A value other than the one number the target's text names: the site shows both, and one is wrong.  A text
-    naming none in digits (百分之九十五) or several (2025年底前达到95%) may state its value in any of them, as a
-    curator who corrected a misread one knows: only the one number is held against the value."""
-    numbers = arabic_numbers(fold(target.text))
-    if target.comparator != "range" and len(numbers) == 1 and target.value not in (None, numbers[0]):
-        yield document.diagnostic(path + ("value",), f"the text names {quantity(numbers[0])} but the value is "
-                                  f"{quantity(target.value)} (the site shows {requirement(target)} beside it): "
-                                  "correct the one that is wrong", "warning")
+    """A value other than that of the one target the import reads in its text with digits: the site shows both,
+    and one is wrong.  Numbers that state no target (2025年, 3月底前, 5G) are not held against it; a text whose
+    targets are written in Chinese numerals (百分之九十五), or that states several, may state its value in any of
+    them, as a curator who corrected a misread one knows.  A scale is the unit's (1.2万人 is 12000人), a sign the
+    curator's (控制在-5%)."""
+    if target.comparator == "range" or target.value is None:
+        return
+    read = [draft for draft in find_targets(fold(target.text))[0] if _DIGIT.search(draft.text)]
+    if len(read) == 1 and read[0].value is not None \
+            and not isclose(magnitude(read[0].value, read[0].unit), magnitude(target.value, target.unit)):
+        yield document.diagnostic(path + ("value",), f"the text names {amount(read[0].value, read[0].unit)} but the "
+                                  f"value is {quantity(target.value)} (the site shows {requirement(target)} beside "
+                                  "it): correct the one that is wrong", "warning")
+
+
+def magnitude(value: float, unit: str) -> float:
+    """1.2 and 万人 -> 12000: the size of a value, whatever its scale or sign."""
+    return abs(value) * _SCALES.get(unit[:1], 1)
 
 
 def target_metric(vocabulary: Vocabulary, document, path: tuple, target: Target) -> Iterator[Diagnostic]:

@@ -516,20 +516,34 @@ TARGET = "{text: 公办幼儿园在园幼儿占比提升至58%以上, metric: �
 @pytest.mark.parametrize("target, expected", [
     # the text's one number is not the value: the site showed ≥ 95% beside a text saying 94.5%
     ("{text: 学前三年毛入园率达到94.5%以上, comparator: '>=', value: 95, unit: '%'}",
-     [(15, "targets[0].value", "the text names 94.5 but the value is 95 (the site shows ≥ 95% beside it): "
+     [(15, "targets[0].value", "the text names 94.5% but the value is 95 (the site shows ≥ 95% beside it): "
                                "correct the one that is wrong")]),
     ("{text: 学前三年毛入园率达到９４．５％以上, comparator: '>=', value: 95, unit: '%'}",  # as an input method types it
-     [(15, "targets[0].value", "the text names 94.5 but the value is 95 (the site shows ≥ 95% beside it): "
+     [(15, "targets[0].value", "the text names 94.5% but the value is 95 (the site shows ≥ 95% beside it): "
                                "correct the one that is wrong")]),
     ("{text: 新建幼儿园10所, comparator: '>=', value: 12, unit: 所}",
-     [(15, "targets[0].value", "the text names 10 but the value is 12 (the site shows ≥ 12所 beside it): "
+     [(15, "targets[0].value", "the text names 10所 but the value is 12 (the site shows ≥ 12所 beside it): "
                                "correct the one that is wrong")]),
     # the value a curator corrected a misread text's number to is the text's: no warning
     ("{text: 学前三年毛入园率达到94.5%以上, comparator: '>=', value: 94.5, unit: '%'}", []),
     ("{text: '培训教师1,000人次', comparator: '>=', value: 1000, unit: 人次}", []),
     ("{text: 学前三年毛入园率达到９４.５%以上, comparator: '>=', value: 94.5, unit: '%'}", []),
-    # more numbers than one, or none in digits: which is the value is the curator's to say
-    ("{text: 2025年底前毛入园率达到95%, comparator: '>=', value: 94.5, unit: '%'}", []),
+    # numbers that state no target are not held against it: the year, the month, 5G
+    ("{text: 2025年底前毛入园率达到95%, comparator: '>=', value: 94.5, unit: '%'}",
+     [(15, "targets[0].value", "the text names 95% but the value is 94.5 (the site shows ≥ 94.5% beside it): "
+                               "correct the one that is wrong")]),
+    ("{text: 2025年学前三年毛入园率达到百分之九十五, comparator: '>=', value: 95, unit: '%'}", []),
+    ("{text: 3月底前完成招生, comparator: '=', value: 1, unit: 次}", []),
+    ("{text: 建成5G智慧校园, comparator: '=', value: 1, unit: 所}", []),
+    # a scale is the unit's, a sign the curator's
+    ("{text: 培训教师1.2万人, comparator: '>=', value: 12000, unit: 人}", []),
+    ("{text: 培训教师1.2万人, comparator: '>=', value: 1.2, unit: 万人}", []),
+    ("{text: 培训教师1.2万人, comparator: '>=', value: 1.3, unit: 万人}",
+     [(15, "targets[0].value", "the text names 1.2万人 but the value is 1.3 (the site shows ≥ 1.3万人 beside it): "
+                               "correct the one that is wrong")]),
+    ("{text: 财政供养人员增速控制在-5%, comparator: '<=', value: -5, unit: '%'}", []),
+    # more targets than one, or none in digits: which is the value is the curator's to say
+    ("{text: 毛入园率达到95%，巩固率达到96%, comparator: '>=', value: 94.5, unit: '%'}", []),
     ("{text: 毛入园率达到百分之九十五, comparator: '>=', value: 95, unit: '%'}", []),
     ("{text: ③每半年开展一次风险排查, comparator: '>=', value: 2, unit: 次}", []),  # ③ is a mark, not a 3
     ("{text: 培训教师100至200人, comparator: range, min: 100, max: 300, unit: 人}", []),

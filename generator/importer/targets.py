@@ -516,11 +516,6 @@ def _names_the_next(text: str, quantity: _Quantity, following: _Quantity) -> boo
                  and _RATE_NOUN.search(between.rstrip()) is not None))
 
 
-def arabic_numbers(text: str) -> list[float]:
-    """The Arabic numbers ``text`` names (94.5, 1,000 -> 1000), whatever they count, as the import reads them."""
-    return [_value(found.group()) for found in _BARE_NUMBER.finditer(text)]
-
-
 def _value(number: str) -> float | None:
     """94.5 -> 94.5, 1,000 -> 1000, 两 -> 2; ints when whole."""
     if number[0].isdigit():
