@@ -16,7 +16,6 @@ from typing import Iterator
 from .diagnostics import Diagnostic, did_you_mean
 from .fullwidth import fold
 from .ids import walk_items
-from .importer.targets import find_targets
 from .labels import amount, quantity, requirement
 from .load import PlanFile, Site
 from .model import Plan, Target, commits
@@ -87,6 +86,7 @@ def value_and_text(document, path: tuple, target: Target) -> Iterator[Diagnostic
     curator's (控制在-5%)."""
     if target.comparator == "range" or target.value is None:
         return
+    from .importer.targets import find_targets  # (here: a check of plans without targets need not load the import)
     read = [draft for draft in find_targets(fold(target.text))[0] if _DIGIT.search(draft.text)]
     if len(read) == 1 and read[0].value is not None \
             and not isclose(magnitude(read[0].value, read[0].unit), magnitude(target.value, target.unit)):

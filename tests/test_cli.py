@@ -10,7 +10,7 @@ import pytest
 
 from generator.cli import COMMANDS, build_parser, command_named, main
 from gitrepos import commit, git, init, use_identity
-from projects import make_project
+from projects import PLAN, make_project
 from sitefixtures import REPO
 
 # What neither a check nor a generation that finds docs/ up to date needs.
@@ -38,11 +38,11 @@ def test_the_command_is_found_before_its_arguments_are_known(argv, command):
     assert command_named(argv) == command
 
 
-def imported_after(root, *argv: str) -> list[str]:
-    """The HEAVY modules a fresh interpreter has imported after running ``plansite --root ROOT ARGV``."""
+def imported_after(root, *argv: str, heavy: tuple[str, ...] = HEAVY) -> list[str]:
+    """The ``heavy`` modules a fresh interpreter has imported after running ``plansite --root ROOT ARGV``."""
     script = ("import sys\nfrom generator.cli import main\n"
               f"code = main(['--root', {str(root)!r}, *{list(argv)!r}])\n"
-              f"print(code, [name for name in {HEAVY!r} if name in sys.modules])")
+              f"print(code, [name for name in {heavy!r} if name in sys.modules])")
     return subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True).stdout.split()
 
 
@@ -52,6 +52,14 @@ def test_a_check_and_a_generation_with_nothing_to_do_import_only_what_they_use(t
     first = imported_after(tmp_path, "generate")
     assert first[0] == "0" and "jinja2" in " ".join(first)  # it rendered the pages
     assert imported_after(tmp_path, "generate") == ["0", "[]"]  # docs/ up to date: nothing else imported
+
+
+def test_the_import_reads_targets_for_a_check_only_when_a_plan_has_targets(tmp_path):
+    reading = ("generator.importer.targets",)  # the reading a target's value is checked against (0.1 s and more)
+    make_project(tmp_path, PLAN[:PLAN.index("        targets:")])
+    assert imported_after(tmp_path, "check", heavy=reading) == ["0", "[]"]
+    make_project(tmp_path)
+    assert imported_after(tmp_path, "check", heavy=reading) == ["0", str([*reading])]
 
 
 def test_a_mistyped_command_is_named_with_the_choices(capsys):
