@@ -81,14 +81,15 @@ def site_dir_problem(root: str, site_dir: str) -> str | None:
 
 
 def hand_written_files(root: str) -> dict[str, str]:
-    """The files of content/pages/, published as they are: {'/'-path under it: path}, in name order, its
+    """The files of content/pages/, published as they are: {'/'-path under it: path (named as
+    ``load.display_path`` names files: content/pages/years.md under --root ., not ./content/…)}, in name order, its
     folders and files other than pages (images) too, but for hidden ones (.git, .DS_Store)."""
     found = {}
     pages = os.path.join(root, PAGES)
     for folder, folders, names in os.walk(pages):
         folders[:] = sorted(name for name in folders if not name.startswith("."))
         relative = os.path.relpath(folder, pages).replace(os.sep, "/").removeprefix(".").lstrip("/")
-        found.update((f"{relative}/{name}".lstrip("/"), os.path.join(folder, name))
+        found.update((f"{relative}/{name}".lstrip("/"), os.path.normpath(os.path.join(folder, name)))
                      for name in sorted(names) if not name.startswith("."))
     return found
 

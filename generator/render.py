@@ -182,5 +182,5 @@ def site_files(site: Site, today: date | None = None, history: SiteHistory = NO_
     if clashes := taken_addresses(copied, pages):
         raise InputError(clashes)
     pages.update((target, copy_of(source)) for target, source in copied.items())
-    return with_page_dates(pages, {page: os.path.normpath(path) for page, path in hand_written.items()
-                                   if page.endswith(".md")}, history)
+    return with_page_dates(pages, {page: path for page, path in hand_written.items() if page.endswith(".md")},
+                           history)

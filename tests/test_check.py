@@ -756,6 +756,18 @@ def test_a_hand_written_page_at_an_address_the_site_makes_is_the_error_generate_
     assert error in capsys.readouterr().out.splitlines()
 
 
+def test_a_hand_written_page_is_named_as_the_other_files_are_under_root_dot(tmp_path, capsys, monkeypatch):
+    """content/pages/years.md, not ./content/pages/years.md (which sorted before content/departments.yaml)."""
+    make_project(tmp_path)
+    write(tmp_path, "content/pages/years.md", "# 手写的页面\n")
+    write(tmp_path, "content/departments.yaml", DEPARTMENTS + "  - {id: demo-jijiaoke, name: 基教科}\n")
+    monkeypatch.chdir(tmp_path)
+    for command in ("check", "generate"):
+        assert main(["--root", ".", command]) == 1
+        lines = [line.split(":")[0] for line in capsys.readouterr().out.splitlines() if ": error: " in line]
+        assert lines == ["content/departments.yaml", "content/pages/years.md"]
+
+
 def test_the_pages_check_knows_are_pages_the_site_makes(tmp_path):
     """``known_pages`` holds no page that the site does not make, on a project with every kind of entry."""
     make_site_project(tmp_path)
