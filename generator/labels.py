@@ -62,8 +62,9 @@ POINTS = {"%": " 个百分点", "‰": " 个千分点"}
 
 
 def difference(delta: float, unit: str) -> str:
-    """'2 个百分点', '2所': by how much a target's value moved, in points for a rate."""
-    return f"{abs(delta):g}{POINTS.get(unit, unit)}"
+    """'2 个百分点', '1500000人': by how much a target's value moved, in points for a rate, its number written as
+    ``quantity`` writes the values (to 12 digits: 60.1 - 58 is 2.1000000000000014 in floating point)."""
+    return quantity(float(f"{abs(delta):.12g}")) + POINTS.get(unit, unit)
 
 
 def reached(target: Target, written: Callable[[str], str] = str) -> str:

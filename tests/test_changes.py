@@ -322,6 +322,16 @@ def test_a_value_raised_or_lowered_asks_more_as_its_comparator_says(comparator, 
     assert (change.direction, change.stricter) == (direction, stricter)
 
 
+@pytest.mark.parametrize("before, after, unit, shown", [
+    (1000000, 2500000, "人", "数值 ≥ 1000000人 → 2500000人（提高 1500000人，更严格）"),  # not 1.5e+06人
+    (58, 60.1, "%", "数值 ≥ 58% → 60.1%（提高 2.1 个百分点，更严格）"),  # not 2.1000000000000014
+    (0.5, 0.25, "万人", "数值 ≥ 0.5万人 → 0.25万人（降低 0.25万人，更宽松）")])
+def test_by_how_much_a_value_moved_is_written_as_its_values_are(before, after, unit, shown):
+    target = Target("培训人数", "培训人数", ">=", before, unit=unit)
+    [change] = target_changes((target,), (dataclasses.replace(target, value=after),))
+    assert describe_target(change) == f"修改目标「培训人数」：{shown}"
+
+
 LONG_TEXT = "各县区要加强组织领导，建立健全工作机制，确保各项任务落到实处，并按时报送工作进展。"
 
 
