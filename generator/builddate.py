@@ -24,7 +24,7 @@ from __future__ import annotations
 
 import contextlib
 import os
-from datetime import date, datetime, timezone
+from datetime import date, datetime, time, timezone
 from typing import Iterator
 
 from .gitrepo import GitError, Repo
@@ -37,6 +37,14 @@ def build_day() -> date:
     """The day progress is shown as of: ``SOURCE_DATE_EPOCH``'s (UTC) when set, else today."""
     epoch = os.environ.get(VARIABLE)
     return datetime.fromtimestamp(int(epoch), timezone.utc).date() if epoch else date.today()
+
+
+def day_start(day: date) -> datetime:
+    """The first instant of the build day ``day``, in the time zone ``build_day`` reads days in: UTC with
+    ``SOURCE_DATE_EPOCH``, else the local one (2025-12-05T00:00:00+08:00 in China, not 00:00 UTC, 08:00 there: a
+    time still to come when built at 02:00)."""
+    start = datetime.combine(day, time())
+    return start.replace(tzinfo=timezone.utc) if os.environ.get(VARIABLE) else start.astimezone()
 
 
 def last_change(root: str) -> str | None:

@@ -54,6 +54,7 @@ from operator import attrgetter
 from typing import Any, Callable, TextIO
 
 from .addresses import DATA
+from .builddate import day_start
 from .corpus import Corpus, Entry
 from .load import Site
 from .model import Item, Kind, License, Target
@@ -392,14 +393,15 @@ def csv_resource(name: str, path: str, title: str, columns: tuple[Column, ...], 
 def datapackage(corpus: Corpus, columns: tuple[Column, ...], license: License | None,
                 created: datetime.date) -> dict:
     """The Frictionless Data Package describing every file of data/ (paths relative to it), under ``license``,
-    made on the day ``created`` (the build day, so that rebuilds of one day are byte-identical)."""
+    made on the day ``created`` (the build day, written as its first instant, so that rebuilds of one day are
+    byte-identical)."""
     relative = len(DATA) + 1
     key = ["plan", "item"]
     return {
         "profile": "data-package",
         "name": "plansite-plans",
         "title": "教育工作计划：事项与量化目标",
-        "created": f"{created.isoformat()}T00:00:00Z",
+        "created": day_start(created).isoformat(),
         **({"licenses": [{"name": license.name, "path": license.path, "title": license.title}]} if license else {}),
         "description": "Every item of every plan on this site, its quantitative targets, and each plan as "
                        "curated in YAML (format: " + SCHEMA[relative:] + "). CSV files are UTF-8 with a byte order "

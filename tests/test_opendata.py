@@ -5,7 +5,9 @@ from __future__ import annotations
 import csv
 import io
 import json
+import os
 import re
+import time
 from datetime import date
 from pathlib import Path
 
@@ -260,15 +262,32 @@ data_license:
 """
 
 
-def test_the_package_says_the_day_its_data_is_as_of(tmp_path, monkeypatch):
+@pytest.fixture
+def in_china():
+    """The process's local time zone is UTC+8 for the test (a POSIX rule: no tz database needed)."""
+    before = os.environ.get("TZ")
+    os.environ["TZ"] = "CST-8"
+    time.tzset()
+    yield
+    if before is None:
+        del os.environ["TZ"]
+    else:
+        os.environ["TZ"] = before
+    time.tzset()
+
+
+def test_the_package_says_the_day_its_data_is_as_of(tmp_path, monkeypatch, in_china):
     """datapackage.json's `created` is the build day (a datetime, as Frictionless wants it): the day progress is
-    shown as of, SOURCE_DATE_EPOCH's when set, so two builds of one input on one day stay byte-identical."""
+    shown as of, SOURCE_DATE_EPOCH's when set, so two builds of one input on one day stay byte-identical.  It starts
+    where the day does: a local day at local midnight (not 00:00 UTC, 08:00 in China, hours ahead of a build at
+    02:00), SOURCE_DATE_EPOCH's (a UTC day) at midnight UTC."""
+    monkeypatch.delenv("SOURCE_DATE_EPOCH", raising=False)
     make_project(tmp_path)
     site, _ = load_site(str(tmp_path))
     assert json.loads(render_site(site, date(2025, 7, 1))["data/datapackage.json"])["created"] == \
-        "2025-07-01T00:00:00Z"
+        "2025-07-01T00:00:00+08:00"
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "1764892800")  # 2025-12-05 00:00 UTC
-    assert json.loads(render_site(site)["data/datapackage.json"])["created"] == "2025-12-05T00:00:00Z"
+    assert json.loads(render_site(site)["data/datapackage.json"])["created"] == "2025-12-05T00:00:00+00:00"
 
 
 def test_the_data_license_of_content_site_yaml_is_stated_in_the_package_and_on_the_page(tmp_path):
