@@ -228,6 +228,7 @@ def test_the_quote_guarding_a_formula_is_told_from_a_quote_the_text_starts_with(
     [row] = csv_rows(item_columns(item_location), [entry])
     assert entry.item.title == title and row["title"] == "'" + title
 
+
 def split_list(cell: str) -> list[str]:
     """A list cell's values, read as the 开放数据 page says: one CSV record with ; between its values."""
     return next(csv.reader([cell], delimiter=";"), [])
