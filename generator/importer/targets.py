@@ -359,6 +359,10 @@ _NO_SUBJECT = re.compile(r"(?:较|比|同比)")
 _CHANGE_BASE = re.compile(r"(?:(?:较|比)(?:\d{4}\s*年度?|上年|去年|上一年)|同比)\Z")
 # Whom a shared tail is of, where it starts: 高血压、2型糖尿病患者规范管理率.
 _TAIL_HEAD = re.compile(r"患者|人群|儿童|老年人|学生|居民|家庭|群众|妇女")
+# Where a qualifier of a name listed before a shared tail ends (城区、农村义务教育阶段…: 城区 and 农村 each end one).
+_QUALIFIER = re.compile(r"(?:城区|城市|城镇|县城|市区|农村|乡村|乡镇|小学|初中|高中|公办|民办|男生|女生)\Z")
+# The note on names listed before a shared tail where the words they share are a guess.
+_UNSURE_TAIL = "the names listed in “{}” may share the words the last ends with: the metric of each is a guess, check it"
 # An age qualifying whom a tail is of (100周岁及以上老年人), however long: no cap on the last name's length.
 _AGE = re.compile(r"(?:周岁|岁)(?:及以上|以上)?\Z")
 # 每人每月900元: a sum per person (pupil, person-visit) and period, the words right before the number.
@@ -666,23 +670,24 @@ def _metrics(core: str, trailing: str) -> list[str]:
     return [_metric(core + trailing)]
 
 
-def _each(core: str, trailing: str) -> list[str]:
+def _each(core: str, trailing: str) -> tuple[list[str], str]:
     """Things listed with 、 or 和 before 各 (each) and one value: the metric of each, with the words the names share
     (新建、改建农村公路各50公里 -> 新建农村公路, 改建农村公路; 宫颈癌和乳腺癌筛查各3万人 -> 宫颈癌筛查, 乳腺癌筛查); the
-    whole when a name is a single character (市、县各3人)."""
+    whole when a name is a single character (市、县各3人); and the note when the words shared are a guess."""
     names = _NAME_SEPARATORS.split(core)
     if len(names) < 2 or min(map(len, names)) < 2:
-        return [_metric(core + trailing)]
-    return [_metric(name + trailing) for name in _parallel_tail(names)]
+        return [_metric(core + trailing)], ""
+    named, sure = _parallel_tail(names)
+    return [_metric(name + trailing) for name in named], "" if sure else _UNSURE_TAIL.format(core)
 
 
-def _parallel_tail(names: list[str]) -> list[str]:
+def _parallel_tail(names: list[str]) -> tuple[list[str], bool]:
     """Names listed before a shared tail (see ``_shared_tail``), where the tail starts after the last name's
     character that ends the first name, a word of the same kind (宫颈癌、乳腺癌筛查: 筛查 after 癌)."""
     at = names[-1].find(names[0][-1], 0, len(names[-1]) - 1)
     if at < 0:
         return _shared_tail(names)
-    return [name + names[-1][at + 1:] for name in names[:-1]] + [names[-1]]
+    return [name + names[-1][at + 1:] for name in names[:-1]] + [names[-1]], True
 
 
 def _metric(words: str) -> str:
@@ -695,28 +700,36 @@ def _respective_metrics(core: str, trailing: str, count: int) -> tuple[list[str]
     names, _, measure = core.rpartition(_RESPECTIVELY)
     base = _CHANGE_BASE.search(names)  # 事故起数和死亡人数较2024年分别下降: 较2024年 is of each
     names, measure = (names[:base.start()], base.group() + measure) if base else (names, measure)
-    named = _shared_tail(_NAME_SEPARATORS.split(names)) if names else []
+    named, sure = _shared_tail(_NAME_SEPARATORS.split(names)) if names else ([], True)
     if len(named) == count:
-        return [_metric(name + measure + trailing) for name in named], ""
+        return [_metric(name + measure + trailing) for name in named], "" if sure else \
+            _UNSURE_TAIL.format(names + measure)
     whole = _metric(names + measure + trailing)
     return [whole] * count, (f"{count} values stated 分别 (respectively) of “{names + measure}”: "
                              "the metric of each is a guess, pair them by hand")
 
 
-def _shared_tail(names: list[str]) -> list[str]:
+def _shared_tail(names: list[str]) -> tuple[list[str], bool]:
     """Names listed before a shared tail, each with it: 高血压、糖尿病患者规范管理率 -> 高血压患者规范管理率,
-    糖尿病患者规范管理率.  The tail starts at whom it is of (高血压、2型糖尿病患者… -> 2型糖尿病 before 患者) when that
-    leaves it half of the last name at least, or after an age, however long (80—89周岁、100周岁及以上老年人高龄津贴 ->
-    80—89周岁老年人高龄津贴); else after as many characters as the name before the last has (城区、农村义务教育阶段
-    留守儿童关爱覆盖率 -> 城区义务教育阶段…, not 城区儿童关爱覆盖率, nor 城区 alone).  Names that are measures of their
-    own (课后服务覆盖率、学生参与率; 城镇新增就业、失业人员再就业) as they are."""
-    head = _TAIL_HEAD.search(names[-1], 1)
-    aged = head is not None and _AGE.search(names[-1], 0, head.start()) is not None
-    cut = head.start() if head and (aged or 2 * head.start() <= len(names[-1])) else \
-        len(names[-2]) if len(names) > 1 else 0
-    if not cut or not aged and 2 * cut > len(names[-1]) or any(_RATE_NOUN.search(n) for n in names[:-1]):
-        return names  # (城镇新增就业、失业人员再就业: no short qualifiers before a shared tail, each a name of its own)
-    return [name + names[-1][cut:] for name in names[:-1]] + [names[-1]]
+    糖尿病患者规范管理率; and whether the tail is sure.  It starts after as many characters as the name before the
+    last has where these and the names before each end a qualifier (城区、农村义务教育阶段留守儿童关爱覆盖率 ->
+    城区义务教育阶段…; 城镇、农村低保家庭… -> 城镇低保家庭…); else at whom it is of (高血压、2型糖尿病患者… -> 2型糖尿病
+    before 患者) when that leaves it half of the last name at least, or after an age, however long (80—89周岁、100周岁
+    及以上老年人高龄津贴 -> 80—89周岁老年人高龄津贴).  Else it is a guess: names as they are where whom it is of comes
+    late (主城区、农村义务教育阶段…, not 主城区务教育阶段…), after those characters where nothing names whom.  Names that
+    are measures of their own (课后服务覆盖率、学生参与率; 城镇新增就业、失业人员再就业) as they are."""
+    if len(names) < 2 or any(_RATE_NOUN.search(name) for name in names[:-1]):
+        return names, True
+    last, short = names[-1], len(names[-2])
+    head = _TAIL_HEAD.search(last, 1)
+    aged = head is not None and _AGE.search(last, 0, head.start()) is not None
+    qualified = all(_QUALIFIER.search(name) for name in names[:-1] + [last[:short]])
+    early = head is not None and not qualified and (aged or 2 * head.start() <= len(last))
+    cut = head.start() if early else short
+    if not aged and 2 * cut > len(last):
+        return names, True  # (城镇新增就业、失业人员再就业: no short qualifiers before a shared tail, each a name of its own)
+    tailed = [name + last[cut:] for name in names[:-1]] + [last]
+    return (tailed, True) if early or qualified else (names if head else tailed, False)
 
 
 def _per_person(lead: str, unit: str) -> tuple[str, str]:
@@ -746,7 +759,8 @@ def _drafts(text: str, chain: list[_Quantity], floor: int, bounds: Spans) -> lis
         metrics, note = _respective_metrics(core, trailing[-1], len(chain))
         shares = [[metric] for metric in metrics]
     elif _EACH.search(lead[:word.start()] if word else lead):
-        shares, note = [_each(core, trailing[0])], ""
+        each, note = _each(core, trailing[0])
+        shares = [each]
     else:
         shares, note = [_metrics(core.replace(_RESPECTIVELY, ""), trailing[0])], ""
     after = chain[-1].after  # 分别达到65%、60%以上: 以上 is said of each
