@@ -517,6 +517,21 @@ def test_a_number_alone_below_its_baseline_is_a_ceiling_and_reported(tmp_path, v
         f"target “{value}” of item {number} is below its baseline “{baseline}”: read as at most (≤), a value to "
         "lower to; check it" for value, number, baseline in (("8/10万", 1, "8.5"), ("3‰", 2, "3.2"))]
 
+def test_a_number_alone_below_its_baseline_in_a_table_of_figures_is_a_ceiling_and_reported(tmp_path, vocabulary):
+    """The rows of a table of figures folded into an item's text follow the rule of a table's row: 孕产妇死亡率（/10万）
+    | 8.5 | 8 is at most 8 (was ≥ 8, unreported); a value with its sign (≥580) or above its baseline keeps its own."""
+    path = tmp_path / "figures.txt"
+    table = ("项目\t2024年\t2025年目标\n孕产妇死亡率（/10万）\t8.5\t8\n接待游客（万人次）\t600\t≥580\n"
+             "星级饭店（家）\t3\t4\n")
+    path.write_text(f"示例县文广新旅局2025年工作要点\n一、文旅产业\n1.实施项目攻坚。（责任单位：产业股）\n2.提升旅游接待能力。\n"
+                    f"{table}3.做好文物安全。（责任单位：文物股）\n", encoding="utf-8")
+    result = imported(path, vocabulary, year=2025)
+    assert [(t["metric"], t["comparator"], t["value"], t["baseline"]) for t in items(result.plan)[1]["targets"]] == [
+        ("孕产妇死亡率", "<=", 8, 8.5), ("接待游客", ">=", 580, 600), ("星级饭店", "=", 4, 3)]
+    assert [(u.line, u.message) for u in result.unsure if "baseline" in u.message] == [
+        (6, "target “8” of item 2 is below its baseline “8.5”: read as at most (≤), a value to lower to; check it")]
+
+
 def test_a_unit_column_naming_units_gives_the_rows_owners_not_the_unit_of_its_value(tmp_path, vocabulary):
     """序号 | 工作任务 | 目标值 | 单位 | 完成时限 with 基教科 under 单位: the unit responsible for the row, not what its value
     counts (its cells were lost, reported, and a bare value read 8基教科, a target); a 单位 of 所 or ‰ is still

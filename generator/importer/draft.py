@@ -87,6 +87,14 @@ class Flow(list):
     """A list written on one line: spans."""
 
 
+@dataclass(frozen=True)
+class Figure:
+    """A row of a table of figures folded into an item's text: its baseline cell (2024年), if any, and its target's
+    (2025年目标)."""
+    baseline: Mapped | None
+    target: Mapped
+
+
 # A new project's themes.yaml lists none until the curator writes them: the draft's items then have none.
 NO_THEMES = ("content/themes.yaml lists no themes, so no item was given one (an item gets each theme whose keywords "
              "its text holds): write them before importing (a merge keeps a draft's empty themes, as curated)")
@@ -202,10 +210,10 @@ class Drafter:
         return self.item_dict(part, lead_phrase(text.text), text, stated.owners, stated.support, stated.deadline,
                               read, baselines)
 
-    def figures(self, text: Mapped) -> tuple[tuple[Mapped, ...], tuple[Mapped | None, ...]]:
+    def figures(self, text: Mapped) -> tuple[tuple[Mapped, ...], tuple[Figure | None, ...]]:
         """Where the targets of an item's text holding the rows of a table of figures (folded below its line: 项目 |
-        2024年 | 2025年目标) are read, and the cell of the baseline of each: its prose, then each row stating one
-        target as its name and value (星级饭店（家） | 3 | 4 → 星级饭店 4家, baseline 3); a row stating none is read
+        2024年 | 2025年目标) are read, and the cells of the baseline and target of each: its prose, then each row
+        stating one target as its name and value (星级饭店（家） | 3 | 4 → 星级饭店 4家, baseline 3); a row stating none is read
         as prose, its numbers reported, and the header not at all (its years are no targets).  ((), ()) for a text
         holding no table: read whole."""
         lines, start = [], 0
@@ -221,7 +229,7 @@ class Drafter:
             columns = tables.row(header, tables.split_cells(line) or [])
             stretch = _figure(columns) if columns and "target" in columns else None
             one = stretch is not None and len(find_targets(stretch.text, review=self.reviewing)[0]) == 1
-            read.append((stretch, columns.get("baseline")) if one else (line, None))
+            read.append((stretch, Figure(columns.get("baseline"), columns["target"])) if one else (line, None))
         return tuple(stretch for stretch, _ in read), tuple(baseline for _, baseline in read)
 
     def table_item(self, part: Part) -> dict:
@@ -248,7 +256,8 @@ class Drafter:
         item = self.item_dict(part, title, text, owners, support, cell.text if cell else "", read)
         kept = self.with_unread(part, text)  # its themes still those of its own words, not of the cells kept
         item.update(text=kept.text, span=list(kept.span()))
-        self.table_baseline(part, item["targets"], target if bare else None)
+        self.table_baseline(part.lineno, part.number, part.column("baseline"), item["targets"],
+                            target if bare else None)
         people = part.column("people")
         if people is not None and people.text:
             self.people.setdefault(people.text, []).append(part.lineno)
@@ -277,12 +286,12 @@ class Drafter:
                                                f"as printed from {quoted(first.text)} on; check it"))
         return kept
 
-    def table_baseline(self, part: Part, targets: list[dict], bare: Mapped | None) -> None:
-        """The value of a row's baseline column (2024年完成值, 基数) as the baseline of its one target; reported
-        when the row has no target (or several) to hold it.  A number alone in the target column (``bare``)
-        below its baseline (孕产妇死亡率 | 8.5 | 8) asks for at most that value, as a rate to lower does: read as
-        ≤, reported."""
-        cell = part.column("baseline")
+    def table_baseline(self, line: int, number: str, cell: Mapped | None, targets: list[dict],
+                       bare: Mapped | None) -> None:
+        """The value of a row's baseline cell (its 2024年完成值 or 基数 column; at ``line``, of item ``number``) as
+        the baseline of its one target; reported when the row has no target (or several) to hold it.  A number
+        alone in the target column (``bare``) below its baseline (孕产妇死亡率 | 8.5 | 8) asks for at most that value,
+        as a rate to lower does: read as ≤, reported.  A table's row and a row of a table of figures alike."""
         if cell is None or not cell.text:
             return
         value = tables.number_in(cell.text)
@@ -291,11 +300,11 @@ class Drafter:
             found["baseline"] = value
             if bare is not None and found["comparator"] == ">=" and found["value"] < value:
                 found["comparator"] = "<="
-                self.unsure.append(Unsure(part.lineno, f"target {quoted(bare.text)} of item {part.number} is "
+                self.unsure.append(Unsure(line, f"target {quoted(bare.text)} of item {number} is "
                                                        f"below its baseline {quoted(cell.text)}: read as at most "
                                                        "(≤), a value to lower to; check it"))
             return
-        self.unsure.append(Unsure(part.lineno, f"{quoted(cell.text)} of item {part.number} is the value its target "
+        self.unsure.append(Unsure(line, f"{quoted(cell.text)} of item {number} is the value its target "
                                                "starts from (its 完成值 or 基数 column), but the item has no target "
                                                "of one value to hold it as its baseline: put it in the item's text "
                                                "if it matters"))
@@ -360,9 +369,9 @@ class Drafter:
         return [] if self.kind == "review" else milestones(stretch.text, self.year, self.year_of_month)
 
     def item_dict(self, part: Part, title, text: Mapped, owners, support, stated: str,
-                  read: tuple[Mapped, ...] = (), baselines: tuple[Mapped | None, ...] = ()) -> dict:
+                  read: tuple[Mapped, ...] = (), figures: tuple[Figure | None, ...] = ()) -> dict:
         """The item; its targets read in ``read``, the stretches of its text read apart (else the whole text), the
-        one target of a stretch starting from the value of its cell of ``baselines``, if any; its deadline as
+        one target of a stretch that is a row of ``figures`` starting from its baseline cell; its deadline as
         ``stated`` (see ``deadline``), else as its prose states it outside its targets' clauses."""
         if not owners + support and self.units:  # the units its section states
             owners, support = self.units.owners, self.units.support
@@ -379,6 +388,15 @@ class Drafter:
                                           f"({skip.reason})"))
         deadline = self.deadline(stated, part, [(stretch, milestone) for stretch, _, items, _ in stretches
                                                 for milestone in items], [stretch for stretch, *_ in stretches])
+        targets = []
+        for (stretch, found, _, owned), figure in zip_longest(stretches, figures):
+            drafted = [self.target(target, self.line_of(stretch.source_offset(target.start)),
+                                   self.target_deadline(part, stretch, target, own, deadline))
+                       for target, own in zip(found, owned)]
+            if figure is not None:
+                self.table_baseline(self.line_of(stretch.source_offset(0)), part.number, figure.baseline, drafted,
+                                    figure.target if tables.bare_value(figure.target.text) else None)
+            targets += drafted
         return ordered(model.Item, {
             "number": part.number,
             "title": title,
@@ -386,11 +404,7 @@ class Drafter:
             "owners": list(owners),
             "support": list(support),
             "themes": list(assign_themes(text.text, self.vocabulary.themes, limit=3)),
-            "targets": [self.target(target, self.line_of(stretch.source_offset(target.start)),
-                                    self.target_deadline(part, stretch, target, own, deadline),
-                                    baseline if len(found) == 1 else None)
-                        for (stretch, found, _, owned), baseline in zip_longest(stretches, baselines)
-                        for target, own in zip(found, owned)],
+            "targets": targets,
             "deadline": deadline,
             "span": list(text.span()),
         })
@@ -407,15 +421,15 @@ class Drafter:
                                       f"clause, {quoted(own[0].text)}: check it"))
         return _own_deadline(due, item_deadline)
 
-    def target(self, found, line: int, due, baseline: Mapped | None = None) -> dict:
+    def target(self, found, line: int, due) -> dict:
         """The target as drafted; ``due`` its own deadline, a later year's end its sentence names (到2030年), if any;
-        its baseline the number of the cell ``baseline``, if any."""
+        no baseline (see ``table_baseline``)."""
         if found.note:
             self.unsure.append(Unsure(line, f"target {quoted(found.text)}: {found.note}"))
         values = {name: getattr(found, name)
                   for name in ("text", "metric", "comparator", "value", "min", "max", "unit")}
         values["deadline"] = due
-        values["baseline"] = tables.number_in(baseline.text) if baseline is not None else None
+        values["baseline"] = None
         if self.vocabulary.metrics and found.metric:
             values["metric"] = self.metric(found.metric, found.unit, line)
         return ordered(model.Target, values)
