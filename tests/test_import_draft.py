@@ -444,6 +444,30 @@ def test_a_unit_column_is_the_unit_of_the_value_beside_it_and_a_completed_value_
         "target of one value to hold it as its baseline: put it in the item's text if it matters"]
 
 
+def test_a_dash_or_a_slash_in_a_baseline_column_is_no_value_and_not_reported(tmp_path, vocabulary):
+    """A baseline cell of — or / stands for no value: it was reported as a value the item had no target to hold,
+    though it has one; a cell of words (待统计) is reported as naming no number.  A table's row and a row of a table
+    of figures alike."""
+    path = tmp_path / "dashes.txt"
+    path.write_text(UNITS_AND_BASELINES.replace("\t8.5\t", "\t—\t").replace("\t3.2\t", "\t/\t")
+                    .replace("\t1200\t", "\t待统计\t"), encoding="utf-8")
+    result = imported(path, vocabulary, year=2025)
+    assert [[(t["value"], t.get("baseline")) for t in i["targets"]] for i in items(result.plan)] == [
+        [(8, None)], [(3, None)], [(1500, None)], []]
+    assert [u.message for u in result.unsure if "基数" in u.message] == [
+        "“待统计” of item 3 is in its 完成值 or 基数 column but names no one number for its target to start from: put "
+        "it in the item's text if it matters",
+        "“79.1” of item 4 is the value its target starts from (its 完成值 or 基数 column), but the item has no "
+        "target of one value to hold it as its baseline: put it in the item's text if it matters"]
+    path.write_text("示例县文广新旅局2025年工作要点\n一、文旅产业\n1.实施项目攻坚。（责任单位：产业股）\n2.提升旅游接待能力。\n"
+                    "项目\t2024年\t2025年目标\n旅游收入（亿元）\t—\t12\n星级饭店（家）\t／\t4\n"
+                    "3.做好文物安全。（责任单位：文物股）\n", encoding="utf-8")
+    result = imported(path, vocabulary, year=2025)
+    assert [(t["metric"], t["value"], t.get("baseline")) for t in items(result.plan)[1]["targets"]] == [
+        ("旅游收入", 12, None), ("星级饭店", 4, None)]
+    assert [u.message for u in result.unsure if "基数" in u.message] == []
+
+
 def test_an_earlier_years_actual_value_is_the_baseline_of_the_years_target(tmp_path, vocabulary):
     """指标名称 | 2024年实际 | 2025年目标: the 2024 values were reported lost, where 2024年完成值 gives the baseline;
     so do 2024年实际值, 2024年完成 and the year alone.  A column of the target's own year (2025年实际, in a review) or

@@ -292,7 +292,7 @@ class Drafter:
         the baseline of its one target; reported when the row has no target (or several) to hold it.  A number
         alone in the target column (``bare``) below its baseline (孕产妇死亡率 | 8.5 | 8) asks for at most that value,
         as a rate to lower does: read as ≤, reported.  A table's row and a row of a table of figures alike."""
-        if cell is None or not cell.text:
+        if cell is None or tables.placeholder(cell.text):  # (— or /: no value, none lost)
             return
         value = tables.number_in(cell.text)
         if value is not None and len(targets) == 1:
@@ -300,14 +300,15 @@ class Drafter:
             found["baseline"] = value
             if bare is not None and found["comparator"] == ">=" and found["value"] < value:
                 found["comparator"] = "<="
-                self.unsure.append(Unsure(line, f"target {quoted(bare.text)} of item {number} is "
-                                                       f"below its baseline {quoted(cell.text)}: read as at most "
-                                                       "(≤), a value to lower to; check it"))
+                self.unsure.append(Unsure(line, f"target {quoted(bare.text)} of item {number} is below its baseline "
+                                                f"{quoted(cell.text)}: read as at most (≤), a value to lower to; "
+                                                "check it"))
             return
-        self.unsure.append(Unsure(line, f"{quoted(cell.text)} of item {number} is the value its target "
-                                               "starts from (its 完成值 or 基数 column), but the item has no target "
-                                               "of one value to hold it as its baseline: put it in the item's text "
-                                               "if it matters"))
+        why = ("is in its 完成值 or 基数 column but names no one number for its target to start from"
+               if value is None else "is the value its target starts from (its 完成值 or 基数 column), but the item "
+                                     "has no target of one value to hold it as its baseline")
+        self.unsure.append(Unsure(line, f"{quoted(cell.text)} of item {number} {why}: put it in the item's text if "
+                                        "it matters"))
 
     def target_of_year(self, part: Part) -> Mapped | None:
         """Of a row's targets for each year (2024年目标值 | 2025年目标值 | 2026年目标值), the plan's year's, else the

@@ -47,6 +47,8 @@ _VALUE_END = re.compile(r"[0-9０-９]$")
 _UNIT_BRACKET = re.compile(r"[（(]([^（）()]{1,4})[）)]$")
 _NUMBER = re.compile(r"[0-9]+(?:\.[0-9]+)?")
 _BARE_VALUE = re.compile(r"[0-9]+(?:\.[0-9]+)?\s*[%‰]?")
+# A cell standing for no value, a dash or a slash (— | / | --): no number was left out.
+_PLACEHOLDER = re.compile(r"[\s—–―\-－/／\\]*")
 _VALUE_ONLY = re.compile(r"[≥≤>＞<＜=]?\s*[0-9]+(?:\.[0-9]+)?\s*(?:%|‰|[\u4e00-\u9fff]{0,2})(?:以上|以下)?")
 
 
@@ -227,6 +229,11 @@ def number_in(cell: str) -> int | float | None:
         return None
     value = float(numbers[0])
     return int(value) if value.is_integer() else value
+
+
+def placeholder(cell: str) -> bool:
+    """Whether a cell holds a dash or a slash alone (—, /), standing for no value."""
+    return bool(_PLACEHOLDER.fullmatch(cell))
 
 
 def bare_value(cell: str) -> bool:
