@@ -485,6 +485,21 @@ def test_an_earlier_years_actual_value_is_the_baseline_of_the_years_target(tmp_p
         assert len([u for u in result.unsure if "does not read" in u.message]) == (2 if baselines[0] is None else 0)
 
 
+def test_of_several_earlier_years_columns_the_latest_is_the_baseline_the_others_not_read(tmp_path, vocabulary):
+    """2023年 | 2024年实际 | 2025年目标: 2024's value is the baseline and 2023's column is not read, as a 备注 is (both
+    were read as the baseline, 2023's cell reported lost); beside 2024年完成值, which is the baseline by its words, an
+    earlier year's column is not read either (its cell was lost silently)."""
+    for header in ("2023年\t2024年实际", "2023年\t2024年完成值", "2023年实际\t2024年"):
+        path = tmp_path / "years.txt"
+        path.write_text(f"示例县教育局2025年工作要点\n一、主要指标\n序号\t指标名称\t{header}\t2025年目标\t责任股室\n"
+                        "1\t学前三年毛入园率\t90%\t91%\t92%\t基教科\n", encoding="utf-8")
+        result = imported(path, vocabulary, year=2025)
+        [item] = items(result.plan)
+        assert [(t["value"], t.get("baseline")) for t in item["targets"]] == [(92, 91)], header
+        assert "90%" in item["text"], header
+        assert [u.message for u in result.unsure if "90%" in u.message and "in no field" in u.message] == [], header
+
+
 def test_the_rows_of_a_table_of_figures_in_an_items_text_give_its_targets_with_their_baselines(tmp_path, vocabulary):
     """A table of figures folded into an item's text (项目 | 2024年 | 2025年目标 below 2.提升旅游接待能力。): a row naming
     its unit in brackets is a target, its earlier year's value the baseline (星级饭店（家） | 3 | 4 → 星级饭店 = 4 家,

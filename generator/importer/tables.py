@@ -101,16 +101,20 @@ def role_of(cell: str) -> str | None:
 def _roles(cells: list[Mapped]) -> tuple[str | None, ...]:
     """The role of each cell of a header row; target columns of several years (2024年目标值 | 2025年目标值 |
     2026年目标值) each of its year (``YEARLY``), a table giving a row a target for each year; beside a target column
-    of one year, a column of an earlier year's value (2024年实际, 2024年) the baseline (``_EARLIER``)."""
+    of one year, a column of an earlier year's value (2024年实际, 2024年) the baseline (``_EARLIER``): the latest
+    year's, where no column is the baseline by its words (2024年完成值); those of years before it are not read
+    (2023年 | 2024年实际 | 2025年目标)."""
     roles = [role_of(cell.text) for cell in cells]
     years = [_YEAR.match("".join(cell.text.split())) for cell in cells]
     targets = [int(year[1]) for role, year in zip(roles, years) if role == "target" and year]
     if len(targets) > 1:
         roles = [f"{YEARLY}{year[1]}" if role == "target" and year else role for role, year in zip(roles, years)]
-    elif targets:
-        roles = ["baseline" if role is None and year and int(year[1]) < targets[0]
-                 and "".join(cell.text.split())[year.end():] in _EARLIER else role
-                 for role, year, cell in zip(roles, years, cells)]
+    elif targets and "baseline" not in roles:
+        earlier = [index for index, (role, year, cell) in enumerate(zip(roles, years, cells))
+                   if role is None and year and int(year[1]) < targets[0]
+                   and "".join(cell.text.split())[year.end():] in _EARLIER]
+        if earlier:
+            roles[max(earlier, key=lambda index: int(years[index][1]))] = "baseline"
     return tuple(roles)
 
 
