@@ -531,6 +531,34 @@ def test_the_cells_of_a_column_not_read_kept_in_an_items_text_give_it_no_themes(
     assert result.source_text[slice(*item["span"])] == item["text"]
 
 
+def test_only_the_cells_of_columns_of_notes_not_read_are_kept_in_an_items_text(tmp_path, vocabulary):
+    """Of the columns the importer does not read, notes (备注, 说明) are kept in the item's text, reported; a contact's
+    (联系电话) never, the site would publish it (13800001111 was), reported, nor notes beyond it; others (类别, 分值:
+    the text was 学前教育\t1\t扩大普惠资源\t基教科\t10) in no field, reported lost as any words are."""
+    path = tmp_path / "columns.txt"
+    path.write_text("示例县教育局2025年工作要点\n一、重点任务\n类别\t序号\t工作任务\t牵头单位\t分值\t备注\t说明\t联系电话\n"
+                    "学前教育\t1\t扩大普惠资源\t基教科\t10\t需财政保障\t含民办园\t13800001111\n"
+                    "\t2\t提升保教质量\t教研室\t5\t\t\t0791-1234567\n"
+                    "序号\t工作任务\t联系电话\t备注\n3\t推进集团化办学\t13900002222\t全年\n", encoding="utf-8")
+    result = imported(path, vocabulary, year=2025)
+    assert [i["text"] for i in items(result.plan)] == [
+        "扩大普惠资源\t基教科\t10\t需财政保障\t含民办园", "提升保教质量", "推进集团化办学"]
+    assert sorted((u.line, u.message) for u in result.unsure if "does not read" in u.message or "lost" in u.message) == [
+        (4, "“13800001111” of item 1, in column 联系电话, which the importer does not read, is in no field of the "
+            "draft, as a contact's number or address the site would publish"),
+        (4, "“学前教育” is in no field of the draft: the import lost it; put it back by hand"),
+        (4, "“需财政保障” and “含民办园” of item 1, in columns 备注 and 说明, which the importer does not read: kept in "
+            "the item's text, which is now its row as printed from “扩大普惠资源” on; check it"),
+        (5, "“0791-1234567” of item 2, in column 联系电话, which the importer does not read, is in no field of the "
+            "draft, as a contact's number or address the site would publish"),
+        (7, "“13900002222” of item 3, in column 联系电话, which the importer does not read, is in no field of the "
+            "draft, as a contact's number or address the site would publish"),
+        (7, "“全年” of item 3, in column 备注, which the importer does not read, is in no field of the draft, as a "
+            "person's name or a contact stands between it and the item's words in the row: put it in the item's "
+            "text by hand if it matters")]
+    assert all("1380000" not in i["text"] for i in items(result.plan))
+
+
 def test_a_cell_of_a_column_not_read_beyond_a_persons_name_is_reported_not_kept_over_it(tmp_path, vocabulary):
     """序号 | 工作任务 | 责任人 | 责任单位 | 备注: keeping the 备注 in the row's text would put the person's name (张伟) in
     the draft, which holds no person: the item's text is its task alone, the cell reported as in no field."""
@@ -541,8 +569,8 @@ def test_a_cell_of_a_column_not_read_beyond_a_persons_name_is_reported_not_kept_
     assert [i["text"] for i in items(result.plan)] == ["评选县级骨干教师50名。"]
     assert [u.message for u in result.unsure if "教师节前" in u.message] == [
         "“教师节前” of item 1, in column 备注, which the importer does not read, is in no field of the draft, as a "
-        "person's name stands between it and the item's words in the row: put it in the item's text by hand if it "
-        "matters"]
+        "person's name or a contact stands between it and the item's words in the row: put it in the item's text by "
+        "hand if it matters"]
 
 
 def test_a_number_alone_below_its_baseline_is_a_ceiling_and_reported(tmp_path, vocabulary):

@@ -264,24 +264,29 @@ class Drafter:
         return item
 
     def with_unread(self, part: Part, text: Mapped) -> Mapped:
-        """A row's text, and the cells of the columns the importer does not read (备注: 含过夜游客), which no field
-        holds: the row as printed from the first of them to the last, reported, else they would be lost; not over
-        a person's name (责任人: 张伟), which the plan does not hold: then the row's text alone, the cells reported."""
+        """A row's text, and the cells of the columns of notes the importer does not read (备注: 含过夜游客; see
+        ``tables.note_column``), which no field holds: the row as printed from the first of them and the item's
+        words to the last, reported, else they would be lost; not over a person's name (责任人: 张伟), which the plan
+        does not hold, nor a contact's cell: then the row's text alone, the cells reported.  The cells of a
+        contact's columns (联系电话) are reported, never kept: the site would publish them; those of other columns not
+        read (类别, 分值) are kept in no field, reported as such (``audit``), unless printed between."""
         unread = tables.unread(part.columns)
-        if not unread:
+        contacts = [(header, cell) for header, cell in unread if tables.contact_column(header)]
+        if contacts:
+            self.unsure.append(Unsure(part.lineno, _not_kept(contacts, part.number,
+                                                             "a contact's number or address the site would publish")))
+        notes = [(header, cell) for header, cell in unread if tables.note_column(header)]
+        if not notes:
             return text
-        held = [text, *(cell for _, cell in unread)]
+        held = [text, *(cell for _, cell in notes)]
         kept, first = tables.spanning(part.column(tables.ROW), held), min(held, key=Mapped.span)
-        cells, headers = ("、".join(texts) for texts in zip(*((quoted(cell.text), f"column {header}" if header else
-                                                               "a column with no header") for header, cell in unread)))
-        person = part.column("people")
-        if person is not None and person.text and kept.span()[0] <= person.span()[0] < kept.span()[1]:
-            self.unsure.append(Unsure(part.lineno, f"{cells} of item {part.number}, in {headers}, which the importer "
-                                                   "does not read, is in no field of the draft, as a person's name "
-                                                   "stands between it and the item's words in the row: put it in the "
-                                                   "item's text by hand if it matters"))
+        private = [cell for cell in (part.column("people"), *(cell for _, cell in contacts)) if cell and cell.text]
+        if any(kept.span()[0] <= cell.span()[0] < kept.span()[1] for cell in private):
+            self.unsure.append(Unsure(part.lineno, _not_kept(notes, part.number, "a person's name or a contact "
+                                                             "stands between it and the item's words in the row: put "
+                                                             "it in the item's text by hand if it matters")))
             return text
-        self.unsure.append(Unsure(part.lineno, f"{cells} of item {part.number}, in {headers}, which the "
+        self.unsure.append(Unsure(part.lineno, f"{_unread_cells(notes, part.number)}, which the "
                                                "importer does not read: kept in the item's text, which is now its row "
                                                f"as printed from {quoted(first.text)} on; check it"))
         return kept
@@ -507,6 +512,23 @@ def _states(text: Mapped, value: Mapped) -> bool:
 def _table_rows(text: str) -> bool:
     """Whether every line of the text is a table's row (a table of figures below the line its units end)."""
     return all(tables.split_cells(Mapped.of(line)) is not None for line in text.split("\n") if line.strip())
+
+
+def _unread_cells(cells: list[tuple[str, Mapped]], number: str) -> str:
+    """Cells of item ``number``'s row with their columns' headers: “10” of item 1, in column 分值; “学前教育” and
+    “10” of item 1, in columns 类别 and 分值."""
+    return (f"{_listed([quoted(cell.text) for _, cell in cells])} of item {number}, in "
+            f"column{'s' if len(cells) > 1 else ''} {_listed([header for header, _ in cells])}")
+
+
+def _not_kept(cells: list[tuple[str, Mapped]], number: str, why: str) -> str:
+    """The report of cells of columns not read that no field holds, as ``why`` says."""
+    return f"{_unread_cells(cells, number)}, which the importer does not read, is in no field of the draft, as {why}"
+
+
+def _listed(words: list[str]) -> str:
+    """A, B and C."""
+    return " and ".join(filter(None, (", ".join(words[:-1]), words[-1])))
 
 
 def quoted(text: str) -> str:

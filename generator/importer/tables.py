@@ -40,6 +40,11 @@ _EARLIER = ("", "实际", "实际值", "完成", "实际完成", "实际完成�
 YEARLY = "target "  # the role of a target column of one year among several (2024年目标值 | 2025年目标值): "target 2024"
 UNREAD = "unread "  # before a column's header: the role of a cell of a column the importer does not read (备注)
 ROW = "row"  # the role of a row's whole line, its cells between tabs
+# Of the columns not read, those whose cells an item's text keeps, for the curator to read: notes (备注, 说明, 其他)
+# and values of a year other than the target's (2023年 beside 2024年实际 | 2025年目标; 2025年实际 in a review).
+_NOTE_COLUMN = re.compile(r"备注|说明|其他|其它|^\d{4}年")
+# Those of a contact (联系电话, 联系方式, 手机, 邮箱), whose cells no draft holds: the site would publish them.
+_CONTACT_COLUMN = re.compile(r"电话|联系方式|手机|邮箱|电子邮件|传真")
 NAMING = ("task", "content", "metric")  # the columns that name what a row is about, one of them at least
 _SEPARATOR_CELL = re.compile(r"^:?-{2,}:?$")
 _GROUP_NUMBER = re.compile(r"[0-9]{1,2}|[一二三四五六七八九十]{1,3}")
@@ -213,6 +218,16 @@ def bracketed_unit(name: Mapped) -> tuple[Mapped, Mapped | None]:
 def unread(columns: tuple[tuple[str, Mapped], ...]) -> list[tuple[str, Mapped]]:
     """The header and cell of each column of a row the importer does not read (备注: 含过夜游客)."""
     return [(role[len(UNREAD):], cell) for role, cell in columns if role.startswith(UNREAD)]
+
+
+def note_column(header: str) -> bool:
+    """Whether a column not read is one of notes, whose cells an item's text keeps (see ``_NOTE_COLUMN``)."""
+    return not contact_column(header) and bool(_NOTE_COLUMN.search("".join(header.split())))
+
+
+def contact_column(header: str) -> bool:
+    """Whether a column not read is one of contacts (联系电话), whose cells no draft holds."""
+    return bool(_CONTACT_COLUMN.search(header))
 
 
 def spanning(row: Mapped, cells: list[Mapped]) -> Mapped:
