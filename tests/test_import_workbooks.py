@@ -157,10 +157,11 @@ def test_a_sheet_going_on_with_the_numbering_below_a_title_row_is_no_section_of_
         ("一", "学前教育"), ("二", "义务教育"), ("三", "高中教育")]
 
 
-@pytest.mark.parametrize("title", [TITLE, TITLE + "（续）"])
+@pytest.mark.parametrize("title", [TITLE + tail for tail in ("", "（续）", "(续)", "（续表）", "(续表)", " （续表）")])
 def test_a_sheet_repeating_the_documents_title_row_and_header_goes_on_with_its_numbering(tmp_path, title):
-    """Each sheet printed with the document's title row and the header, 三、 below them on the second: the title's
-    copy was the text of section 二 (the part above); it is left out, reported, as the plan's title."""
+    """Each sheet printed with the document's title row (also with （续）, (续表): continued) and the header, 三、 below
+    them on the second: the title's copy was the text of section 二 (the part above); it is left out, reported, as
+    the plan's title."""
     book = openpyxl.Workbook()
     first, second = book.active, book.create_sheet("Sheet2")
     for sheet, rows in ((first, [[TITLE], HEADER, ["一、学前教育"], [1, "新建公办幼儿园。", "基教科", "2025年8月底前"],

@@ -15,7 +15,7 @@ from typing import BinaryIO, NamedTuple, Sequence
 
 Cells = list[tuple[int, str]]  # (column, text) of a row's cells, a merged cell once, at its first column
 SHEET_MAX = 31  # characters at most of a sheet's name (Excel cuts a title given as a name there)
-_CONTINUED = re.compile(r"[(（]续[)）]\Z")  # after a title repeated on the next sheet: 分解表（续）
+_CONTINUED = re.compile(r"[(（]续表?[)）]\Z")  # after a title repeated on the next sheet: 分解表（续）, （续表）, (续表)
 _DEFAULT_NAME = re.compile(r"(?i:sheet)\s*[0-9]*|工作表\s*[0-9]*")  # a new sheet's name: Sheet1, 工作表1 (WPS)
 
 
