@@ -318,6 +318,19 @@ def test_a_table_of_other_columns_below_a_tables_categories_is_a_section_titled_
         assert result.parts[1].paragraphs == ()
 
 
+def test_a_tables_header_again_in_other_words_of_the_same_roles_is_still_its_own():
+    """The tasks' header repeated after a page break in other words of the same roles (重点工作任务, 完成时间, 说明 for
+    工作任务, 完成时限, 备注; two columns not read): still the tasks' table, so the 考核指标 table below its rows is a
+    section of its own beside its categories.  When a header compared by its columns' names too, the repeat opened
+    the table again in the category it was in, and the indicators were items of the last category."""
+    tasks = ("序号\t工作任务\t牵头单位\t完成时限\t备注\n1\t学前教育\n1.1\t扩大普惠资源。\t基教科\t年底前\t需财政保障\n"
+             "序号\t重点工作任务\t牵头单位\t完成时间\t说明\n1.2\t提升保教质量。\t教研室\t全年\t含民办园\n"
+             "2\t义务教育\n2.1\t推进集团化办学。\t基教科\t全年\t\n")
+    result = read(tasks + INDICATORS)
+    assert shape(result.parts) == [["1", ["1.1", "1.2"]], ["2", ["2.1"]], ["3", ["1", "2"]]]
+    assert [part.head.text for part in result.parts] == ["学前教育", "义务教育", "指标名称"]
+
+
 def test_a_table_of_other_columns_below_a_note_under_a_tables_rows_is_a_section_as_right_below_them():
     """A note under the tasks' rows (备注：…), then a title line, or none, and a 主要指标 table: its rows were
     top-level sections of their own numbered 1–4 (ids clashing with the tasks'), the title in the preamble, since
