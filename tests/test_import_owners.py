@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from generator.importer.owners import find_owner_clause, item_owners, split_units
+from generator.importer.owners import find_owner_clause, item_owners, lists_units, split_units
 from projects import SEEDS
 
 SEED_001 = SEEDS / "001_c460e3aed4eaef8f.txt"
@@ -347,6 +347,15 @@ def test_conjunctions_split_only_between_unit_names():
     assert split_units("人力资源和社会保障局和财政局") == ("人力资源和社会保障局", "财政局")
     assert split_units("市教育和体育局") == ("市教育和体育局",)
     assert split_units("团委和妇联") == ("团委", "妇联")  # names of two characters
+
+
+@pytest.mark.parametrize("name, unit", [
+    *((name, True) for name in ("团委", "工会", "妇联", "党办", "基教科")),
+    # a numeral before 处 counts places (一处, 十处); 科室, 小组, 集团 are kinds of units or groups counted
+    *((name, False) for name in ("一处", "十处", "两处", "万所", "个村", "小组", "班组", "社团", "科室", "处室", "集团")),
+])
+def test_a_cell_of_two_characters_names_a_unit_when_it_is_an_offices_name(name, unit):
+    assert lists_units(name) is unit
 
 
 def test_brackets_protect_separators():

@@ -124,12 +124,14 @@ _NAME_BRACKET = re.compile(r"[(（〔][^()（）〔〕]*[)）〕]\Z")
 # The measure words a short 单位 cell may open with, counting places that end like units (个乡镇, 所学校, 家医院,
 # 座场馆); a longer name opening with one is a unit's (家庭教育指导中心).
 _MEASURE_WORD = re.compile("[个所家座]")
-# A unit's name of two characters (团委, 工会, 妇联, 党办): an office's ending after a character that is no measure
-# word, magnitude nor digit (not 万所, 个村, 千处); places that are counted (所, 校, 村, 镇) end none.
-_SHORT_UNIT = re.compile("[^个所家座万千百亿每0-9０-９][委会联办科股室处局部队组协团社]")
-
 # Words that after 等 only repeat the kind of the units listed (A、B等单位).
 _GENERIC_AFTER_DENG = frozenset(("单位", "部门", "科室", "处室", "学校", "机构"))
+
+# A unit's name of two characters (团委, 工会, 妇联, 党办): an office's ending after a character that is no measure
+# word, magnitude nor numeral (not 万所, 个村, 千处, 一处, 十处); places that are counted (所, 校, 村, 镇) end none;
+# nor the kind of a unit or of a group counted (科室, 处室, 小组, 班组, 社团, 集团: ``_NO_SHORT_UNIT``).
+_SHORT_UNIT = re.compile("[^个所家座万千百亿每0-9０-９〇零一二两三四五六七八九十几半多][委会联办科股室处局部队组协团社]")
+_NO_SHORT_UNIT = _GENERIC_AFTER_DENG | {"小组", "班组", "社团", "集团"}
 
 # Trailing marks that are not part of a unit's name.
 _UNIT_TRAILER = re.compile(r"[。.．等]+\Z")
@@ -414,10 +416,10 @@ def lists_units(text: str) -> bool:
 def _unit_name(name: str) -> bool:
     """Whether a name is a unit's: three characters at least without a bracket ending it, ending like a unit's and,
     of four at most, not opening with a measure word (个乡镇, 所学校; ``_MEASURE_WORD``); or of two, an office's
-    (团委, 工会; ``_SHORT_UNIT``)."""
+    (团委, 工会; ``_SHORT_UNIT``), not the kind of one (科室; ``_NO_SHORT_UNIT``)."""
     bare = _NAME_BRACKET.sub("", name)
     return len(bare) >= 3 and _ends_like_unit(name) and not (len(bare) <= 4 and _MEASURE_WORD.match(bare)) \
-        or bare == name and bool(_SHORT_UNIT.fullmatch(bare))
+        or bare == name and bool(_SHORT_UNIT.fullmatch(bare)) and bare not in _NO_SHORT_UNIT
 
 
 def _ends_like_unit(name: str) -> bool:
