@@ -331,6 +331,15 @@ def test_a_tables_header_again_in_other_words_of_the_same_roles_is_still_its_own
     assert [part.head.text for part in result.parts] == ["学前教育", "义务教育", "指标名称"]
 
 
+def test_the_cells_below_a_tables_header_again_have_the_names_of_its_columns():
+    """序号 | 工作任务 | 备注, then after a page break 序号 | 重点工作任务 | 说明: a cell below the second is of column 说明,
+    as the report names it (it said 备注, the first header's)."""
+    result = read("序号\t工作任务\t牵头单位\t备注\n1\t扩大普惠资源。\t基教科\t需财政保障\n"
+                  "序号\t重点工作任务\t牵头单位\t说明\n2\t提升保教质量。\t教研室\t含民办园\n")
+    assert [[role for role, _ in part.columns if role.startswith("unread")] for part in result.parts] == [
+        ["unread 备注"], ["unread 说明"]]
+
+
 def test_a_table_of_other_columns_below_a_note_under_a_tables_rows_is_a_section_as_right_below_them():
     """A note under the tasks' rows (备注：…), then a title line, or none, and a 主要指标 table: its rows were
     top-level sections of their own numbered 1–4 (ids clashing with the tasks'), the title in the preamble, since

@@ -237,6 +237,8 @@ class _Reader:
         if header is not None:
             if header != self.table:
                 self.open_table(header, line, None, after=self.table)
+            else:  # its own again, maybe in other words: the rows below have those columns' names (说明)
+                self.table = header
             return True
         if cells is not None and len(cells) == self.table.width:
             columns = tables.row(self.table, cells)
