@@ -542,7 +542,8 @@ def test_only_the_cells_of_columns_of_notes_not_read_are_kept_in_an_items_text(t
     result = imported(tmp_path / "columns.txt", vocabulary, year=2025)
     assert [i["text"] for i in items(result.plan)] == [rows[1][rows[1].index("扩大"):rows[1].rindex("\t")], "提升保教质量",
                                                        "推进集团化办学"]
-    assert sorted((u.line, u.message) for u in result.unsure if "does not read" in u.message or "lost" in u.message) == [
+    assert sorted((u.line, u.message) for u in result.unsure
+                  if "does not read" in u.message or "lost" in u.message) == [
         (4, "“13800001111” of item 1, in column 联系电话, which the importer does not read, is in no field of the "
             "draft, as a contact's number or address the site would publish"),
         (4, "“学前教育” is in no field of the draft: the import lost it; put it back by hand"),

@@ -362,7 +362,8 @@ _TAIL_HEAD = re.compile(r"患者|人群|儿童|老年人|学生|居民|家庭|�
 # Where a qualifier of a name listed before a shared tail ends (城区、农村义务教育阶段…: 城区 and 农村 each end one).
 _QUALIFIER = re.compile(r"(?:城区|城市|城镇|县城|市区|农村|乡村|乡镇|小学|初中|高中|公办|民办|男生|女生)\Z")
 # The note on names listed before a shared tail where the words they share are a guess.
-_UNSURE_TAIL = "the names listed in “{}” may share the words the last ends with: the metric of each is a guess, check it"
+_UNSURE_TAIL = ("the names listed in “{}” may share the words the last ends with: the metric of each is a guess, "
+                "check it")
 # An age qualifying whom a tail is of (100周岁及以上老年人), however long: no cap on the last name's length.
 _AGE = re.compile(r"(?:周岁|岁)(?:及以上|以上)?\Z")
 # 每人每月900元: a sum per person (pupil, person-visit) and period, the words right before the number.
