@@ -320,6 +320,26 @@ def test_a_reviews_parts_numbered_di_yi_bu_fen_are_its_sections_and_its_plan_is_
     assert result.plan["title"] == "示例区教育局2024年工作总结及2025年工作计划"
 
 
+@pytest.mark.parametrize("problems, text", [
+    ("1.城乡教育资源配置仍不均衡。\n2.教师队伍结构性缺编问题突出。\n",
+     "1.城乡教育资源配置仍不均衡。\n2.教师队伍结构性缺编问题突出。"),
+    ("主要是：一是优质资源总量不足；二是教师缺口约80人；\n三是信息化水平还有差距。\n",
+     "主要是：一是优质资源总量不足；二是教师缺口约80人；\n三是信息化水平还有差距。")], ids=["numbered", "points"])
+def test_a_reviews_section_of_problems_keeps_them_as_its_text_not_items(tmp_path, vocabulary, problems, text):
+    """存在的问题 in a 工作总结: neither work done nor a commitment, each problem was an item; now the section's
+    text, as printed, reported.  A section of problems and work to come (存在问题及下一步打算) is read as a plan."""
+    path = tmp_path / "review.txt"
+    path.write_text("某县教育局2025年工作总结\n一、工作完成情况\n1.学前教育普及普惠。学前三年毛入园率达到92%。\n"
+                    "二、存在的问题\n" + problems + "三、存在问题及下一步打算\n1.推进学前教育扩容。新增学位500个。\n",
+                    encoding="utf-8")
+    result = imported(path, vocabulary)
+    sections = result.plan["sections"]
+    assert (sections[1]["title"], sections[1].get("text"), sections[1].get("items")) == ("存在的问题", text, None)
+    assert [[t["text"] for t in item["targets"]] for item in items(result.plan)] == [[], ["新增学位500个"]]
+    assert [u.line for u in result.unsure if "problems" in u.message] == [4]
+    assert not [u for u in result.unsure if "in no field" in u.message]
+
+
 @pytest.mark.parametrize("title", [
     "三、2025年工作计划", "下一步工作打算", "存在问题及下一步打算", "下步工作打算", "2025年主要工作打算",
     "2025年教育工作计划", "下一步工作思路和举措", "2025年工作计划及措施", "下半年工作打算", "下阶段工作计划",

@@ -14,8 +14,8 @@ import copy
 import dataclasses
 import re
 from dataclasses import dataclass
-from itertools import zip_longest
-from typing import Callable
+from itertools import groupby, zip_longest
+from typing import Callable, Iterable, Iterator
 
 import yaml
 
@@ -47,6 +47,9 @@ _COMING = re.compile(r"下一?步|今后|明年|下半年|下阶段|下一年|�
 _YEAR = re.compile(r"([0-9]{4}|[〇○零一二三四五六七八九]{4})年")
 _PLAN_WORD = re.compile(r"计划|打算|思路|安排|要点|重点|举措|措施")
 _DONE = re.compile(r"情况|完成|落实|执行|回顾|对标|成效|成绩|进展")
+# A review's section of its problems: 存在的问题, 存在问题, 问题与不足, 困难和问题, 存在的不足 (not 存在问题及下一步打算,
+# work to come, nor 工作完成情况及存在问题, work done)
+_PROBLEMS = re.compile(r"存在的?(?:主要)?(?:问题|不足|困难)|(?:问题|困难|不足)[与和及](?:问题|困难|不足)")
 KIND_TITLES = {**KINDS, "plan": KEY_POINTS}  # an untitled plan is titled as the commonest kind of plan is
 
 
@@ -81,6 +84,20 @@ def planning(title: str, year: int | None) -> bool:
     later = any(year is None or dates.year_number(found.group(1)) > year
                 for found in _YEAR.finditer(title))
     return bool((_COMING.search(title) or later and _PLAN_WORD.search(title)) and not _DONE.search(title))
+
+
+def problems(title: str) -> bool:
+    """Whether a section title of a review heads its problems (``_PROBLEMS``), and neither work done nor to do."""
+    return bool(_PROBLEMS.search(title)) and not (_COMING.search(title) or _PLAN_WORD.search(title)
+                                                  or _DONE.search(title))
+
+
+def _printed(parts: Iterable[Part]) -> Iterator[Mapped]:
+    """The lines of parts as printed, numbers included, with their paragraphs and the parts below them."""
+    for part in parts:
+        yield part.line or part.head
+        yield from part.paragraphs
+        yield from _printed(part.children)
 
 
 class Flow(list):
@@ -135,6 +152,8 @@ class Drafter:
 
     def section(self, part: Part) -> dict:
         title, rest = heading(part.head)
+        if self.reviewing and part.children and problems(title):
+            return self.problems_section(part, title, rest)
         text = joined((p for p in (rest, *part.paragraphs) if p.text), "\n")
         outer, outer_units = self.reviewing, self.units
         # 三、2025年工作计划 in a 2024 工作总结, whatever year the plan is given
@@ -153,6 +172,15 @@ class Drafter:
         })
         self.reviewing, self.units = outer, outer_units
         return section
+
+    def problems_section(self, part: Part, title: str, rest: Mapped) -> dict:
+        """A review's section of its problems (二、存在的问题 over 1.… 2.…, or 一是…；二是…): they are neither work done
+        nor to do, so its parts are its text as printed (the parts of one line on one line), not items, reported."""
+        pieces = (piece for piece in (rest, *part.paragraphs, *_printed(part.children)) if piece.text)
+        lines = (joined(same, "") for _, same in groupby(pieces, key=lambda piece: self.line_of(piece.origin[0])))
+        self.unsure.append(Unsure(part.lineno, f"section {part.number} {title} states the review's problems, neither "
+                                               "work done nor to do: its parts are kept as its text, not as items"))
+        return ordered(model.Section, {"number": part.number, "title": title, "text": joined(lines, "\n").text})
 
     def section_units(self, part: Part, title: str, text: Mapped) -> tuple[str, Mapped, OwnerClause | None]:
         """The title and text of a section with items without the owner clause ending its heading

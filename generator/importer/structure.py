@@ -83,6 +83,7 @@ class Part:
     paragraphs: tuple[Mapped, ...] = ()   # unnumbered paragraphs that follow the numbered line
     children: tuple["Part", ...] = ()
     columns: tuple[tuple[str, Mapped], ...] = ()  # table rows: (role, cell)
+    line: Mapped | None = None      # the numbered line as printed, number included (None: a table's row)
 
     def column(self, role: str) -> Mapped | None:
         return dict(self.columns).get(role)
@@ -117,7 +118,7 @@ class _Open:
 
     def freeze(self) -> Part:
         return Part(self.style, self.number, self.head, self.lineno, tuple(p.text for p in self.paragraphs),
-                    tuple(child.freeze() for child in self.children), self.columns)
+                    tuple(child.freeze() for child in self.children), self.columns, self.line)
 
 
 class _Reader:
