@@ -51,6 +51,19 @@ def test_an_organisation_on_the_line_above_a_title_starting_with_its_year_is_the
     assert meta.title == "某市2025年卫生健康工作要点" and meta.preamble.text == "河西市卫生健康委员会"
 
 
+def test_a_title_broken_over_two_lines_is_joined_when_its_first_line_cannot_end_a_title():
+    """某县教育局关于印发2025年全县教育系统 / 重点工作任务的通知: the title kept its second line only, its first went
+    into the preamble.  A line ending a title (…工作要点), a letterhead (某市教育局文件), a date or a line after a
+    blank one is no first line."""
+    meta, _, unsure = split("某县教育局关于印发2025年全县教育系统\n重点工作任务的通知\n一、主要任务\n1.完成任务。\n")
+    assert (meta.title, meta.title_line, meta.preamble.text) == (
+        "某县教育局关于印发2025年全县教育系统重点工作任务的通知", 2, "")
+    assert [u.line for u in unsure] == [1]
+    for above in ("某市教育局2024年工作要点", "某市教育局文件", "2025年3月1日", "某县教育局2025年\n"):
+        meta, _, _ = split(above + "\n重点工作任务的通知\n一、主要任务\n1.完成任务。\n")
+        assert meta.title == "重点工作任务的通知" and meta.preamble.text in ("", above.strip()), above
+
+
 NOTICE = ("示例县卫生健康局关于印发《示例县2024年卫生健康工作要点》的通知\n各乡镇卫生院，局机关各股室：\n"
           "现将《示例县2024年卫生健康工作要点》印发给你们，请认真贯彻执行。\n示例县卫生健康局\n2024年3月5日\n"
           "（此件公开发布）\n")

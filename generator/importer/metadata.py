@@ -46,6 +46,8 @@ _ATTACHMENTS = re.compile(r"\s*附\s*件\s*[0-9０-９一二三四五六七八�
 # files to download (附件下载：)
 _APPENDED = re.compile(r"^附\s*件\s*(?:下\s*载)?\s*[0-9０-９一二三四五六七八九十]*\s*(?:[:：].*)?$")
 _DOCUMENT_NAME_LENGTH = 60
+# A title's last words: a document's name (…工作要点, …的通知), perhaps with a bracket after it ((试行))
+_TITLE_END = re.compile(rf"(?:{_DOCUMENT_WORDS.pattern})(?:[（(][^（()）]*[)）])?$")
 _REVIEW_WORDS = re.compile(r"总结|回顾|完成情况|述职")
 _BREAKDOWN_WORDS = re.compile(r"分解|任务清单|台账|责任清单")
 
@@ -174,6 +176,22 @@ def _title_lines(header: list[Line], title: Line, notice: Line | None) -> str:
     return joined_lines if "".join(joined_lines.split()) == "".join(name.split()) else str(title)
 
 
+def _wrapped_above(header: list[Line], title: Line | None) -> Line | None:
+    """The line right above a title ending as one (…的通知) that cannot end one (某县教育局关于印发2025年全县教育系统 over
+    重点工作任务的通知): a title broken by a hard wrap.  Not a line ending as a title, a letterhead (…文件), a date, a
+    document number, an organisation alone (``_issuer_above``'s), one with clause punctuation or after a blank line,
+    nor one too long to start the title."""
+    if title is None or title not in header or not _TITLE_END.search(str(title)) or header.index(title) == 0:
+        return None
+    above = header[header.index(title) - 1]
+    text = str(above)
+    if above.lineno != title.lineno - 1 or len(text) + len(str(title)) > TITLE_MAX or _TITLE_END.search(text) \
+            or text.endswith("文件") or CLAUSE_PUNCTUATION.search(text) or parse_date(text) \
+            or _SIGNATURE.match(text) or _DOCUMENT_NUMBER.match(text):
+        return None
+    return above
+
+
 def _issuer_above(header: list[Line], title: Line | None, title_text: str) -> Line | None:
     """The line right above a title that starts with its year (2025年卫生健康工作要点) or with 关于 (关于…整改工作方案),
     when it names an organisation and nothing else (河西市卫生健康委员会): the title's first part, as a letterhead
@@ -227,7 +245,12 @@ def split(lines: list[Line]) -> tuple[Metadata, list[Line], list[Unsure]]:
     titles = [l for l in header if l in titles] or ([notice] if notice else [])
     title = titles[-1] if titles else None
     title_text = _title_text(cover + header, title, notice) if title else ""
-    issuer = _issuer_above(header, title, title_text)
+    wrapped = _wrapped_above(header, title)
+    if wrapped is not None:
+        title_text = str(wrapped) + title_text
+        unsure.append(Unsure(wrapped.lineno, f"“{wrapped}”, on the line above the title, cannot end a title: taken "
+                                             f"as its first part, “{title_text}”"))
+    issuer = _issuer_above(header, wrapped or title, title_text)
     if issuer is not None:
         title_text = str(issuer) + title_text
         unsure.append(Unsure(issuer.lineno, f"“{issuer}”, on the line above the title, is taken as its start: "
@@ -245,7 +268,7 @@ def split(lines: list[Line]) -> tuple[Metadata, list[Line], list[Unsure]]:
         signer = signer or next((l for l in reversed(cover) if _SIGNATURE.match(str(l))), None)
         unsure.append(Unsure(cover[0].lineno, f"lines {cover[0].lineno}–{cover[-1].lineno}: the notice issuing the "
                              "document (印发通知) is left out of the preamble"))
-    prose = [l for l in header if l not in titles and l is not issuer and not _DOCUMENT_NUMBER.match(str(l))]
+    prose = [l for l in header if l not in titles and l not in (issuer, wrapped) and not _DOCUMENT_NUMBER.match(str(l))]
     preamble = joined((l.text for l in prose), "\n")
     prefix = _YEAR.split(title_text)[0].strip() if title_text else ""
     hints = tuple(h for h in (str(signer or ""), prefix) if h)
