@@ -320,6 +320,27 @@ def test_a_reviews_parts_numbered_di_yi_bu_fen_are_its_sections_and_its_plan_is_
     assert result.plan["title"] == "示例区教育局2024年工作总结及2025年工作计划"
 
 
+def test_a_commitment_without_a_number_is_reported_not_taken_as_a_target(tmp_path, vocabulary):
+    """零发生, 全覆盖 and 达到省定标准 commit to a level no number states: each gave no target and no report line; now
+    reported for the curator to decide, as a number not taken is.  Not 全覆盖的 naming a kind of thing, one in a
+    target's clause (实现100%全覆盖), nor one of a review's work done."""
+    path = tmp_path / "plan.txt"
+    path.write_text("某县教育局2025年工作要点\n一、主要任务\n"
+                    "1.安全生产。较大及以上安全事故零发生，乡镇监测实现全覆盖、村级网格全覆盖。（责任单位：安全股）\n"
+                    "2.优化师资配置。幼儿园教职工配备达到省定标准，构建全覆盖的防范体系，实现100%全覆盖。\n",
+                    encoding="utf-8")
+    result = imported(path, vocabulary)
+    assert [[t["text"] for t in item["targets"]] for item in items(result.plan)] == [[], ["实现100%"]]
+    assert [(u.line, u.message) for u in result.unsure if "without a number" in u.message] == [
+        (3, f"commitment without a number in item 1: “{words}” (not taken as a target: the curator decides)")
+        for words in ("较大及以上安全事故零发生", "乡镇监测实现全覆盖", "村级网格全覆盖")] + [
+        (4, "commitment without a number in item 2: “幼儿园教职工配备达到省定标准” (not taken as a target: the curator "
+            "decides)")]
+    path.write_text("某县教育局2025年工作总结\n一、工作完成情况\n1.安全生产。安全事故零发生，监测实现全覆盖。\n",
+                    encoding="utf-8")
+    assert not [u for u in imported(path, vocabulary).unsure if "without a number" in u.message]
+
+
 @pytest.mark.parametrize("problems, text", [
     ("1.城乡教育资源配置仍不均衡。\n2.教师队伍结构性缺编问题突出。\n",
      "1.城乡教育资源配置仍不均衡。\n2.教师队伍结构性缺编问题突出。"),

@@ -23,6 +23,7 @@ from .. import model
 from ..labels import KEY_POINTS, KINDS
 from ..vocabulary import Vocabulary
 from . import dates, tables
+from .commitments import numberless
 from .metadata import CLAUSE_PUNCTUATION, bare_name
 from .markers import PROBLEM
 from .metrics import listed_metric
@@ -420,6 +421,11 @@ class Drafter:
                 self.unsure.append(Unsure(self.line_of(stretch.source_offset(skip.start)),
                                           f"number not taken as a target in item {part.number}: {quoted(skip.text)} "
                                           f"({skip.reason})"))
+            for start, end in [] if self.reviewing else numberless(stretch.text, ((t.start, t.end) for t in found)):
+                self.unsure.append(Unsure(self.line_of(stretch.source_offset(start)),
+                                          f"commitment without a number in item {part.number}: "
+                                          f"{quoted(stretch.text[start:end])} (not taken as a target: the curator "
+                                          "decides)"))
         deadline = self.deadline(stated, part, [(stretch, milestone) for stretch, _, items, _ in stretches
                                                 for milestone in items], [stretch for stretch, *_ in stretches])
         targets = []
