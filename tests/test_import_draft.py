@@ -341,6 +341,27 @@ def test_a_commitment_without_a_number_is_reported_not_taken_as_a_target(tmp_pat
     assert not [u for u in imported(path, vocabulary).unsure if "without a number" in u.message]
 
 
+def test_a_school_calendars_months_are_sections_of_its_items(tmp_path, vocabulary):
+    """A 行事历 by month (九月份： over 1.… 2.…, then 十月份：…, 十二月份： and 一月份： of the next year): the first month
+    took the items of the others as its text.  Each month is a section titled by it, numbered by its month."""
+    path = tmp_path / "school.txt"
+    path.write_text("清河县实验中学2025—2026学年第一学期工作计划\n一、主要工作\n1.加强师德师风建设。\n"
+                    "2.做好毕业年级备考工作。\n二、工作行事历\n九月份：\n1.新生入学教育及军训（第1周）\n"
+                    "2.完成学籍注册（9月25日前）\n十月份：\n1.秋季田径运动会（第7周）\n十二月份：\n"
+                    "1.九年级第一次模拟考试（第15周）\n一月份：\n1.学期总结及教师考核（1月20日前）\n", encoding="utf-8")
+    result = imported(path, vocabulary, year=2025)
+    calendar = result.plan["sections"][1]
+    assert calendar["title"] == "工作行事历" and "items" not in calendar
+    assert [(s["number"], s["title"], [(i["number"], i["title"], i.get("deadline")) for i in s["items"]])
+            for s in calendar["sections"]] == [
+        ("9", "九月份", [("1", "新生入学教育及军训（第1周）", None), ("2", "完成学籍注册（9月25日前）", date(2025, 9, 25))]),
+        ("10", "十月份", [("1", "秋季田径运动会（第7周）", None)]),
+        ("12", "十二月份", [("1", "九年级第一次模拟考试（第15周）", None)]),
+        ("1", "一月份", [("1", "学期总结及教师考核（1月20日前）", date(2026, 1, 20))])]
+    assert not [u for u in result.unsure if "sequence" in u.message or "closing" in u.message]
+    assert [u.line for u in result.unsure if "month" in u.message] == [6]
+
+
 @pytest.mark.parametrize("problems, text", [
     ("1.城乡教育资源配置仍不均衡。\n2.教师队伍结构性缺编问题突出。\n",
      "1.城乡教育资源配置仍不均衡。\n2.教师队伍结构性缺编问题突出。"),

@@ -44,7 +44,7 @@ from dataclasses import dataclass, field, replace
 from typing import NamedTuple
 
 from . import tables
-from .markers import ARABIC_STYLES, BARE, DECIMAL, GUESSED, KIN, SHI, WORD_STYLES, Marker, inline_enumeration
+from .markers import ARABIC_STYLES, BARE, DECIMAL, GUESSED, KIN, MONTH, SHI, WORD_STYLES, Marker, inline_enumeration
 from .markers import is_bullet, match_marker, starts_numbered
 from .metadata import CLAUSE_PUNCTUATION, lists_attachments
 from .owners import find_owner_clause
@@ -385,6 +385,9 @@ class _Reader:
             self.note(lineno, message)
         if not accepted:
             return False
+        if style == MONTH and style not in self.last:
+            self.note(lineno, f"“{text.text}” heads a month of a calendar: its lines are a section titled by it, "
+                              f"numbered by its month ({marker.number}), as are the months after it")
         self.open(style, marker, text, lineno, depth)
         return True
 
@@ -423,15 +426,16 @@ class _Reader:
         """Whether the number continues a sequence, and what to tell the curator about it."""
         value = marker.value
         if previous is None:
-            if value == 1:
+            if value == 1 or marker.style == MONTH:  # a school's calendar starts in the month its term does
                 return True, None
             if not self.last:
                 return True, f"the numbering starts at “{marker.number}”: the beginning may be missing"
             return False, (f"“{marker.number}” looks like a number but continues no sequence; "
                            "kept as text, not as a heading or item")
-        if value == previous.value + 1 or (value == 1 and not sibling):
+        expected = previous.value % 12 + 1 if marker.style == MONTH else previous.value + 1  # 一月份 after 十二月份
+        if value == expected or (value == 1 and not sibling):
             return True, None
-        if value > previous.value + 1:
+        if value > expected:
             return True, (f"numbering jumps from “{previous.number}” (line {previous.lineno}) to "
                           f"“{marker.number}”: text may be missing from the source")
         return False, (f"“{marker.number}” breaks the sequence after “{previous.number}” (line {previous.lineno}); "
