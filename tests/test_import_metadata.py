@@ -53,13 +53,13 @@ def test_an_organisation_on_the_line_above_a_title_starting_with_its_year_is_the
 
 def test_a_title_broken_over_two_lines_is_joined_when_its_first_line_cannot_end_a_title():
     """某县教育局关于印发2025年全县教育系统 / 重点工作任务的通知: the title kept its second line only, its first went
-    into the preamble.  A line ending a title (…工作要点), a letterhead (某市教育局文件), a date or a line after a
-    blank one is no first line."""
+    into the preamble.  A line ending a title (…工作要点), a letterhead (某市教育局文件), a date, an attachment's 附件 or
+    a line after a blank one is no first line."""
     meta, _, unsure = split("某县教育局关于印发2025年全县教育系统\n重点工作任务的通知\n一、主要任务\n1.完成任务。\n")
     assert (meta.title, meta.title_line, meta.preamble.text) == (
         "某县教育局关于印发2025年全县教育系统重点工作任务的通知", 2, "")
     assert [u.line for u in unsure] == [1]
-    for above in ("某市教育局2024年工作要点", "某市教育局文件", "2025年3月1日", "某县教育局2025年\n"):
+    for above in ("某市教育局2024年工作要点", "某市教育局文件", "2025年3月1日", "附件", "附件2", "某县教育局2025年\n"):
         meta, _, _ = split(above + "\n重点工作任务的通知\n一、主要任务\n1.完成任务。\n")
         assert meta.title == "重点工作任务的通知" and meta.preamble.text in ("", above.strip()), above
 

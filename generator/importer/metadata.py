@@ -179,15 +179,15 @@ def _title_lines(header: list[Line], title: Line, notice: Line | None) -> str:
 def _wrapped_above(header: list[Line], title: Line | None) -> Line | None:
     """The line right above a title ending as one (…的通知) that cannot end one (某县教育局关于印发2025年全县教育系统 over
     重点工作任务的通知): a title broken by a hard wrap.  Not a line ending as a title, a letterhead (…文件), a date, a
-    document number, an organisation alone (``_issuer_above``'s), one with clause punctuation or after a blank line,
-    nor one too long to start the title."""
+    document number, an organisation alone (``_issuer_above``'s), an attachment's 附件 or 附件1, one with clause
+    punctuation or after a blank line, nor one too long to start the title."""
     if title is None or title not in header or not _TITLE_END.search(str(title)) or header.index(title) == 0:
         return None
     above = header[header.index(title) - 1]
     text = str(above)
     if above.lineno != title.lineno - 1 or len(text) + len(str(title)) > TITLE_MAX or _TITLE_END.search(text) \
             or text.endswith("文件") or CLAUSE_PUNCTUATION.search(text) or parse_date(text) \
-            or _SIGNATURE.match(text) or _DOCUMENT_NUMBER.match(text):
+            or _SIGNATURE.match(text) or _DOCUMENT_NUMBER.match(text) or _APPENDED.match(text):
         return None
     return above
 
