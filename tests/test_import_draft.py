@@ -322,12 +322,12 @@ def test_a_reviews_parts_numbered_di_yi_bu_fen_are_its_sections_and_its_plan_is_
 
 def test_a_commitment_without_a_number_is_reported_not_taken_as_a_target(tmp_path, vocabulary):
     """零发生, 全覆盖 and 达到省定标准 commit to a level no number states: each gave no target and no report line; now
-    reported for the curator to decide, as a number not taken is.  Not 全覆盖的 naming a kind of thing, one in a
-    target's clause (实现100%全覆盖), nor one of a review's work done."""
+    reported for the curator to decide, as a number not taken is.  Not 全覆盖 qualifying a word after it (全覆盖的…,
+    全覆盖检查), one in a target's clause (实现100%全覆盖), nor one of a review's work done."""
     path = tmp_path / "plan.txt"
     path.write_text("某县教育局2025年工作要点\n一、主要任务\n"
                     "1.安全生产。较大及以上安全事故零发生，乡镇监测实现全覆盖、村级网格全覆盖。（责任单位：安全股）\n"
-                    "2.优化师资配置。幼儿园教职工配备达到省定标准，构建全覆盖的防范体系，实现100%全覆盖。\n",
+                    "2.优化师资配置。幼儿园教职工配备达到省定标准，构建全覆盖的防范体系，开展全覆盖检查，实现100%全覆盖。\n",
                     encoding="utf-8")
     result = imported(path, vocabulary)
     assert [[t["text"] for t in item["targets"]] for item in items(result.plan)] == [[], ["实现100%"]]
