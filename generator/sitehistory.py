@@ -38,6 +38,7 @@ import hashlib
 import operator
 import os
 import pickle
+import time
 from dataclasses import dataclass, field
 from datetime import datetime
 from functools import reduce
@@ -133,11 +134,11 @@ def cached_editions(root: str, shown: Collection[str] | None) -> tuple[tuple[Edi
     path = os.path.join(folder, hashlib.sha256(repr(key).encode("utf-8")).hexdigest()[:32] + ".pickle")
     cached = load_cache(path)
     if cached is not None and cached[0] == key:
-        with contextlib.suppress(OSError):
-            os.utime(path)  # used last: kept
+        mark_used(folder, path)
         return cached[1]
     records = edition_records(root, shown)
     save_cache(path, (key, records))
+    mark_used(folder, path)
     keep_used_last(folder, KEPT)
     return records
 
@@ -150,11 +151,25 @@ def load_cache(path: str):
         return None
 
 
-def keep_used_last(folder: str, count: int) -> None:
-    """Remove the files of the ``folder`` but the ``count`` used last (saved or read: their time of change)."""
+def cache_files(folder: str) -> dict[str, int]:
+    """The cache's files in ``folder``, each with its time of change (ns)."""
+    return {entry.path: entry.stat().st_mtime_ns for entry in os.scandir(folder) if entry.name.endswith(".pickle")}
+
+
+def mark_used(folder: str, path: str) -> None:
+    """Give the file ``path`` of the ``folder`` a time of change after every other's, its use the last: not the
+    clock's alone, whose steps (some ms) two uses in a row can share."""
     with contextlib.suppress(OSError):
-        paths = [entry.path for entry in os.scandir(folder) if entry.name.endswith(".pickle")]
-        for path in sorted(paths, key=os.path.getmtime)[:-count]:
+        others = [mtime for other, mtime in cache_files(folder).items() if other != path]
+        now = max([time.time_ns(), *(mtime + 1 for mtime in others)])
+        os.utime(path, ns=(now, now))
+
+
+def keep_used_last(folder: str, count: int) -> None:
+    """Remove the files of the ``folder`` but the ``count`` used last (``mark_used``)."""
+    with contextlib.suppress(OSError):
+        files = cache_files(folder)
+        for path in sorted(files, key=files.__getitem__)[:-count]:
             os.remove(path)
 
 

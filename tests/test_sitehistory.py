@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import html
+import os
 import re
 import subprocess
+import time
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
@@ -16,7 +18,7 @@ from generator.changetext import describe
 from generator.cli import main
 from generator.diagnostics import has_errors
 from generator.load import load_site
-from generator.sitehistory import cached_editions, read_site_history
+from generator.sitehistory import cached_editions, keep_used_last, mark_used, read_site_history
 from generator.templating import md
 from gitrepos import commit, git, git_commands, init
 from planhistory import (A, AFTER_SECTIONS, B, DATES, DIGITAL, EXPECTED_CHANGES, LAW, QUALITY, REVIEW, SITE_EDITIONS,
@@ -352,6 +354,21 @@ def test_the_editions_of_the_two_sets_of_tags_used_last_are_kept(editions_repo, 
     assert not {"ls-tree", "cat-file"} & set(commands), commands
     records, _ = cached_editions(root, None)  # put out by {"2025.2"}: read again
     assert "ls-tree" in commands and [record.edition.version for record in records] == ["2025.1", "2025.2"]
+
+
+def test_the_files_used_last_are_kept_whatever_the_clock_says(tmp_path):
+    """Uses in a row can share a tick of the file system's clock (some ms), and a clock set back reads an earlier
+    time than a file already has: told by the clock's time alone, the file used last could be put out, and a build
+    read the plans at every tag again (test_the_editions_of_the_two_sets… failed so 3 runs in 12).  Here f's time
+    of change is ahead of the clock, as another use's within the same tick is."""
+    for name in "abcdef":
+        (tmp_path / f"{name}.pickle").write_bytes(b"")
+    ahead = time.time_ns() + 60 * 10**9
+    os.utime(tmp_path / "f.pickle", ns=(ahead, ahead))
+    for name in "abcdea":
+        mark_used(str(tmp_path), str(tmp_path / f"{name}.pickle"))
+    keep_used_last(str(tmp_path), 2)
+    assert sorted(path.name for path in tmp_path.iterdir()) == ["a.pickle", "e.pickle"]
 
 
 # --- the built site -------------------------------------------------------------------
