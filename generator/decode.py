@@ -144,10 +144,15 @@ def _tuple(inner) -> Decoder:
 
 def _list_hint(text: str) -> str:
     """' (write [基教科, 计财科])': the list of the names a text gives one after another, as a plan prints its units
-    (基教科、计财科); a name YAML would read otherwise in a list, in quotes."""
-    names = [name if re.fullmatch(r"\w+", name) else single_quoted(name)
-             for name in re.split(r"\s*[、，,；;]\s*", text.strip()) if name]
-    return f" (write [{', '.join(names)}])"
+    (基教科、计财科), without the curly quotes around it or a name (“基教科、计财科”, saying they are text); a name
+    YAML would read otherwise in a list, in quotes."""
+    whole = _curly_quoted(text)
+    written = [name for name in re.split(r"\s*[、，,；;]\s*", (text if whole is None else whole).strip()) if name]
+    names = [_curly_quoted(name) for name in written]
+    curly = f"{CURLY_QUOTES}: " if whole is not None or any(name is not None for name in names) else ""
+    listed = [name if re.fullmatch(r"\w+", name) else single_quoted(name)
+              for name in (w if n is None else n for n, w in zip(names, written))]
+    return f" ({curly}write [{', '.join(listed)}])"
 
 
 def _decode_float(value, path, document, diagnostics):

@@ -124,16 +124,21 @@ def test_a_value_in_curly_quotes_is_told_they_are_text(tmp_path, change, field, 
 
 
 @pytest.mark.parametrize("change, field, said", [
-    (("owners: [基教科, 计划财务科]", "owners: 基教科、计划财务科"), "owners", "[基教科, 计划财务科]"),
+    (("owners: [基教科, 计划财务科]", "owners: 基教科、计划财务科"), "owners", "write [基教科, 计划财务科]"),
     (("owners: [基教科, 计划财务科]", "owners: [基教科]\n        support: 某县教育局（体育局）"), "support",
-     "['某县教育局（体育局）']"),
-    (("themes: [preschool]", "themes: preschool"), "themes", "[preschool]"),
+     "write ['某县教育局（体育局）']"),
+    (("themes: [preschool]", "themes: preschool"), "themes", "write [preschool]"),
+    # the curly quotes are no part of the names, and say so first
+    (("themes: [preschool]", "themes: “preschool”"), "themes", f"{CURLY}: write [preschool]"),
+    (("owners: [基教科, 计划财务科]", "owners: “基教科、计划财务科”"), "owners", f"{CURLY}: write [基教科, 计划财务科]"),
+    (("owners: [基教科, 计划财务科]", "owners: ‘基教科’，‘计划财务科’"), "owners", f"{CURLY}: write [基教科, 计划财务科]"),
 ])
 def test_units_or_themes_written_as_a_text_are_told_the_list_to_write(tmp_path, change, field, said):
-    """owners: 基教科、计财科, as the plan prints it, was 'expected a list, got the text …', without saying how."""
+    """owners: 基教科、计财科, as the plan prints it, was 'expected a list, got the text …', without saying how; in
+    curly quotes, to write the quotes into the list (['“preschool”']), and not that they are text."""
     make_project(tmp_path, PLAN.replace(*change))
     [(found, message)] = [(f, m) for _, f, s, m in messages(tmp_path) if s == "error"]
-    assert found == f"sections[0].items[0].{field}" and message.endswith(f" (write {said})")
+    assert found == f"sections[0].items[0].{field}" and message.endswith(f" ({said})")
 
 
 def test_a_chinese_text_in_its_own_quotes_is_left_alone(tmp_path):
