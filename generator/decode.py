@@ -19,9 +19,11 @@ import unicodedata
 from functools import cache, cached_property
 from typing import Callable
 
+import yaml
+
 from .diagnostics import Diagnostic, did_you_mean
 from .numbering import chinese_to_int
-from .yamlhints import TYPED_COLON, full_width_hint, single_quoted
+from .yamlhints import TYPED_COLON, clipped, full_width_hint, single_quoted
 from .yamlsource import Document
 
 
@@ -144,15 +146,19 @@ def _tuple(inner) -> Decoder:
 
 def _list_hint(text: str) -> str:
     """' (write [基教科, 计财科])': the list of the names a text gives one after another, as a plan prints its units
-    (基教科、计财科), without the curly quotes around it or a name (“基教科、计财科”, saying they are text); a name
-    YAML would read otherwise in a list, in quotes."""
+    (基教科、计财科), without the curly quotes around it or a name (“基教科、计财科”, saying they are text); a long
+    list by its start and end."""
     whole = _curly_quoted(text)
     written = [name for name in re.split(r"\s*[、，,；;]\s*", (text if whole is None else whole).strip()) if name]
     names = [_curly_quoted(name) for name in written]
     curly = f"{CURLY_QUOTES}: " if whole is not None or any(name is not None for name in names) else ""
-    listed = [name if re.fullmatch(r"\w+", name) else single_quoted(name)
-              for name in (w if n is None else n for n, w in zip(names, written))]
-    return f" ({curly}write [{', '.join(listed)}])"
+    shown, said = clipped(", ".join(_listed(w if n is None else n) for n, w in zip(names, written)))
+    return f" ({curly}write [{shown}]{said})"
+
+
+def _listed(name: str) -> str:
+    """``name`` as an entry of a YAML list in []: bare if YAML reads it back as that text (not null, on, 12 ...)."""
+    return name if re.fullmatch(r"\w+", name) and yaml.safe_load(name) == name else single_quoted(name)
 
 
 def _decode_float(value, path, document, diagnostics):

@@ -171,14 +171,19 @@ def single_quoted(value: str) -> str:
     return "'" + value.replace("'", "''") + "'"
 
 
+def clipped(value: str) -> tuple[str, str]:
+    """``value`` as advice shows it, and what to say after it: a long one by its start and end (a line of 100,000
+    characters would otherwise be repeated whole), said to be shortened."""
+    if len(value) <= SHOWN:
+        return value, ""
+    return f"{value[:SHOWN * 2 // 3]}…{value[-SHOWN // 3:]}", " (all of the value: it is shortened here)"
+
+
 def _quoted(key: str | None, value: str) -> str:
-    """``key: 'value'`` as YAML quotes it; a long value by its start and end (a line of 100,000 characters would
-    otherwise be repeated whole)."""
-    shortened = len(value) > SHOWN
-    if shortened:
-        value = f"{value[:SHOWN * 2 // 3]}…{value[-SHOWN // 3:]}"
-    quoted = single_quoted(value)
-    return (f"{key}: {quoted}" if key else quoted) + (" (all of the value: it is shortened here)" if shortened else "")
+    """``key: 'value'`` as YAML quotes it; a long value by its start and end (``clipped``)."""
+    shown, said = clipped(value)
+    quoted = single_quoted(shown)
+    return (f"{key}: {quoted}" if key else quoted) + said
 
 
 def _flow_hint(text: str, start: yaml.Mark, mark: yaml.Mark) -> str:

@@ -123,6 +123,9 @@ def test_a_value_in_curly_quotes_is_told_they_are_text(tmp_path, change, field, 
     assert [(f, s, m) for _, f, s, m in messages(tmp_path)] == [(field, severity, said)]
 
 
+MANY = "、".join(f"第{n}科" for n in range(1, 30))
+
+
 @pytest.mark.parametrize("change, field, said", [
     (("owners: [基教科, 计划财务科]", "owners: 基教科、计划财务科"), "owners", "write [基教科, 计划财务科]"),
     (("owners: [基教科, 计划财务科]", "owners: [基教科]\n        support: 某县教育局（体育局）"), "support",
@@ -132,10 +135,16 @@ def test_a_value_in_curly_quotes_is_told_they_are_text(tmp_path, change, field, 
     (("themes: [preschool]", "themes: “preschool”"), "themes", f"{CURLY}: write [preschool]"),
     (("owners: [基教科, 计划财务科]", "owners: “基教科、计划财务科”"), "owners", f"{CURLY}: write [基教科, 计划财务科]"),
     (("owners: [基教科, 计划财务科]", "owners: ‘基教科’，‘计划财务科’"), "owners", f"{CURLY}: write [基教科, 计划财务科]"),
+    # a name YAML reads as another value (nothing, true, a number), quoted
+    (("owners: [基教科, 计划财务科]", "owners: 基教科、null、on、12"), "owners", "write [基教科, 'null', 'on', '12']"),
+    (("owners: [基教科, 计划财务科]", f"owners: {MANY}"), "owners",
+     "write [第1科, 第2科, 第3科, 第4科, 第5科, 第6科, 第7科, 第8科, …6科, 第27科, 第28科, 第29科] (all of the value: it is "
+     "shortened here)"),
 ])
 def test_units_or_themes_written_as_a_text_are_told_the_list_to_write(tmp_path, change, field, said):
     """owners: 基教科、计财科, as the plan prints it, was 'expected a list, got the text …', without saying how; in
-    curly quotes, to write the quotes into the list (['“preschool”']), and not that they are text."""
+    curly quotes, to write the quotes into the list (['“preschool”']), and not that they are text; null, on or 12
+    were left bare, read as None, True and 12."""
     make_project(tmp_path, PLAN.replace(*change))
     [(found, message)] = [(f, m) for _, f, s, m in messages(tmp_path) if s == "error"]
     assert found == f"sections[0].items[0].{field}" and message.endswith(f" ({said})")
