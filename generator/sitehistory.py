@@ -140,6 +140,8 @@ def cached_editions(root: str, shown: Collection[str] | None) -> tuple[tuple[Edi
     save_cache(path, (key, records))
     mark_used(folder, path)
     keep_used_last(folder, KEPT)
+    with contextlib.suppress(OSError):
+        os.remove(folder + ".pickle")  # the one file the editions were cached in before, unread now
     return records
 
 

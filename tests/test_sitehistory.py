@@ -371,6 +371,16 @@ def test_the_files_used_last_are_kept_whatever_the_clock_says(tmp_path):
     assert sorted(path.name for path in tmp_path.iterdir()) == ["a.pickle", "e.pickle"]
 
 
+def test_the_single_cache_file_of_the_editions_before_is_removed_when_the_cache_is_saved(editions_repo):
+    """Before a file for each set of tags, the editions were cached in .git/plansite/editions.pickle: left there,
+    unread, in every clone for good."""
+    former = editions_repo / ".git" / "plansite" / "editions.pickle"
+    former.parent.mkdir()
+    former.write_bytes(b"the editions, as cached before")
+    cached_editions(str(editions_repo), None)
+    assert not former.exists() and len(list((former.parent / "editions").iterdir())) == 1
+
+
 # --- the built site -------------------------------------------------------------------
 
 @pytest.mark.site
