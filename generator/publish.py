@@ -105,14 +105,15 @@ def publish_edition(repo: Repo, root: str, version: str, alias: str, title: str 
     on_site = [entry["version"] for entry in entries]
     check_names_on_site(entries, branch, version, alias)
     tags = share_tags(repo, remote, on_site, version) if push else []
-    warn_of_moved_addresses(repo, root, on_site, version)
-    newer = None if move_alias else newer_on_site(repo, on_site, version)
+    tagged = tagged_versions(repo)  # (the edition's own tag, if it is new, is made below, the newest)
+    warn_of_moved_addresses(root, on_site, version, tagged)
+    newer = None if move_alias else newer_on_site(on_site, tagged, version)
     tag = edition_tag(version)
     before = repo.resolve(branch) if repo.has_branch(branch) else None
     created = tag_edition(repo, tag, version)
     with undone_if_stopped(repo, branch, before, tag if created else None):
         changed = deploy(repo, root, version, alias, newer is None, title, branch, remote, before,
-                         editions_shown(repo, on_site, version))
+                         editions_shown(on_site, tagged, version))
     if push:
         push_site(repo, remote, branch, remote_commit, [f"refs/tags/{tag}:refs/tags/{tag}" for tag in tags],
                   f"edition {version} is published here (on {branch}, tagged {tag}) but not on {remote}: run "
@@ -289,13 +290,13 @@ def read_as_text(value: str) -> bool:
     return yaml.resolver.Resolver().resolve(yaml.ScalarNode, value, (True, False)) == "tag:yaml.org,2002:str"
 
 
-def warn_of_moved_addresses(repo: Repo, root: str, on_site: Collection[str], version: str) -> None:
+def warn_of_moved_addresses(root: str, on_site: Collection[str], version: str, tagged: list[str]) -> None:
     """Warn of each item whose address (its anchor, item-<key>) the plans changed since the newest edition of the
     site the edition joins (its versions ``on_site``: the branch, as ``site_to_change`` left it): links to it that
     readers keep or shared would land at the top of its plan's page, or at the item that has its key now.  An item
     numbered anew gets a new key; an explicit ``id`` keeps it, wherever the item goes.  An edition tagged here but
-    not on that site (published without ``--push``, and left out by one) is no edition readers have links from."""
-    tagged = tagged_versions(repo)
+    not on that site (published without ``--push``, and left out by one) is no edition readers have links from.
+    ``tagged``: the versions tagged here, oldest first (``tagged_versions``)."""
     if version in tagged:
         return  # this edition published again from its commit, which nothing can change now
     published = [edition_tag(v) for v in tagged if v in on_site]
@@ -415,21 +416,21 @@ def refuse_source_history(repo: Repo, name: str, commit: str) -> None:
                            f"(--branch, default gh-pages)")
 
 
-def editions_shown(repo: Repo, on_site: Collection[str], version: str) -> frozenset[str]:
+def editions_shown(on_site: Collection[str], tagged: list[str], version: str) -> frozenset[str]:
     """The versions whose editions the edition's history (版本记录) shows: those of the site it joins (``on_site``: the
-    branch before mike adds it) and its own, published no later than it.  An edition published here without
-    ``--push`` and then left out by one is not on the site, though its tag remains; an older edition published again
-    shows none published after it, as when it was first published."""
-    tagged = tagged_versions(repo)
-    return frozenset({*on_site, version}.intersection(tagged[:tagged.index(version) + 1]))
+    branch before mike adds it) and its own, published no later than it (``tagged``: the versions tagged here,
+    oldest first, without its own when it is new, the newest).  An edition published here without ``--push`` and
+    then left out by one is not on the site, though its tag remains; an older edition published again shows none
+    published after it, as when it was first published."""
+    before = tagged[:tagged.index(version)] if version in tagged else tagged
+    return frozenset(before).intersection(on_site) | {version}
 
 
-def newer_on_site(repo: Repo, on_site: Collection[str], version: str) -> str | None:
-    """The newest edition of the site (its versions ``on_site``) tagged after ``version``, None when there is none
-    (a new version is the newest).  Then the alias stays where it is, unless ``--move-alias`` asks: an older
+def newer_on_site(on_site: Collection[str], tagged: list[str], version: str) -> str | None:
+    """The newest edition of the site (its versions ``on_site``) tagged after ``version`` (``tagged``: the versions
+    tagged here, oldest first), None when there is none (a new version is the newest).  Then the alias stays where it is, unless ``--move-alias`` asks: an older
     edition published again is rebuilt (after a retract, say), and moving the alias, which the site's root opens,
     to it showed readers an older edition as the current one."""
-    tagged = tagged_versions(repo)
     if version not in tagged:
         return None
     later = [v for v in tagged[tagged.index(version) + 1:] if v in on_site]
