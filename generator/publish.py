@@ -107,7 +107,8 @@ def publish_edition(repo: Repo, root: str, version: str, alias: str, title: str 
     tags = share_tags(repo, remote, on_site, version) if push else []
     tagged = tagged_versions(repo)  # (the edition's own tag, if it is new, is made below, the newest)
     warn_of_moved_addresses(root, on_site, version, tagged)
-    newer = None if move_alias else newer_on_site(on_site, tagged, version)
+    aliases = next((entry["aliases"] for entry in entries if entry["version"] == version), [])  # mike keeps them
+    newer = None if move_alias or alias in aliases else newer_on_site(on_site, tagged, version)
     tag = edition_tag(version)
     before = repo.resolve(branch) if repo.has_branch(branch) else None
     created = tag_edition(repo, tag, version)

@@ -207,6 +207,10 @@ def test_an_item_numbered_anew_since_the_last_edition_is_warned_of_with_the_id_t
     assert code == 0 and err.endswith("published edition 2024.2 as latest on gh-pages\n"), err
     assert branch(root)[0] == [("2024.3", []), ("2024.2", ["latest"]), ("2024.1", [])]
     assert git(root, "show", "gh-pages:latest/index.html") == git(root, "show", "gh-pages:2024.2/index.html")
+    code, err = publish(root, capsys, "2024.2")  # again: latest is on it already, and stays (mike keeps it)
+    assert code == 0 and err.endswith("edition 2024.2 was already published from this commit and is unchanged on "
+                                      "gh-pages\n"), err
+    assert branch(root)[0] == [("2024.3", []), ("2024.2", ["latest"]), ("2024.1", [])]
     git(root, "checkout", "--quiet", "--force", "edition/2024.3")  # the newest published again takes it back
     code, err = publish(root, capsys, "2024.3")
     assert code == 0 and err.endswith("published edition 2024.3 as latest on gh-pages\n"), err
