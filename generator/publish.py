@@ -2,12 +2,13 @@
 
 Each edition is a folder ``VERSION/`` on the branch; ``versions.json`` lists
 them for Material's version selector.  The alias (``latest`` unless told)
-moves to the edition when it is the newest of the site (a new version; an
-older one published again, to rebuild it, leaves the alias where it is unless
-``--move-alias`` asks, to roll back) and is a full copy of it (mike's ``copy`` alias
-type): unlike ``redirect`` aliases it also serves the non-HTML files under
-their stable addresses (feeds, the search index, the sitemap), and unlike
-symlinks it works on every static host.  The first publish makes the site root
+moves to the edition when it is the newest of the site (the highest version,
+published last of them, ``newer_on_site``; an older one published again, to
+rebuild it, leaves the alias where it is unless ``--move-alias`` asks, to roll
+back) and is a full copy of it (mike's ``copy`` alias type): unlike
+``redirect`` aliases it also serves the non-HTML files under their stable
+addresses (feeds, the search index, the sitemap), and unlike symlinks it
+works on every static host.  The first publish makes the site root
 redirect to the alias.
 
 The steps, in order (VERSION and the alias are checked first: valid tag names, no '/', not equal, the
@@ -53,11 +54,13 @@ from __future__ import annotations
 import contextlib
 import json
 import os
+import re
 import sys
 import tempfile
 from typing import Collection
 
 import yaml
+from mike.versions import Versions
 
 from .changes import plan_changes
 from .changetext import move_place
@@ -108,7 +111,7 @@ def publish_edition(repo: Repo, root: str, version: str, alias: str, title: str 
     tagged = tagged_versions(repo)  # (the edition's own tag, if it is new, is made below, the newest)
     warn_of_moved_addresses(root, on_site, version, tagged)
     aliases = next((entry["aliases"] for entry in entries if entry["version"] == version), [])  # mike keeps them
-    newer = None if move_alias or alias in aliases else newer_on_site(on_site, tagged, version)
+    newer = None if move_alias or alias in aliases else newer_on_site(entries, tagged, version)
     tag = edition_tag(version)
     before = repo.resolve(branch) if repo.has_branch(branch) else None
     created = tag_edition(repo, tag, version)
@@ -427,15 +430,30 @@ def editions_shown(on_site: Collection[str], tagged: list[str], version: str) ->
     return frozenset(before).intersection(on_site) | {version}
 
 
-def newer_on_site(on_site: Collection[str], tagged: list[str], version: str) -> str | None:
-    """The newest edition of the site (its versions ``on_site``) tagged after ``version`` (``tagged``: the versions
-    tagged here, oldest first), None when there is none (a new version is the newest).  Then the alias stays where it is, unless ``--move-alias`` asks: an older
-    edition published again is rebuilt (after a retract, say), and moving the alias, which the site's root opens,
-    to it showed readers an older edition as the current one."""
-    if version not in tagged:
-        return None
-    later = [v for v in tagged[tagged.index(version) + 1:] if v in on_site]
-    return later[-1] if later else None
+# A version mike lists by its number (2024.2 above 2024.1, whichever was published last); others (draft, o1) it
+# lists above them all, by name, which says nothing of which came first.
+NUMBERED = re.compile(r"v?[0-9]")
+
+
+def newer_on_site(entries: list[dict], tagged: list[str], version: str) -> str | None:
+    """The edition of the site (its versions.json ``entries``, before the edition joins it) newer than ``version``:
+    tagged after it (``tagged``: the versions tagged here, oldest first) or, both ``NUMBERED``, listed above it in
+    the version selector (``listed``); the first listed, None when there is none.  Then the alias stays where it
+    is, unless ``--move-alias`` asks: an older edition published again is rebuilt (after a retract, from another
+    commit, say: its new tag is the last), and moving the alias, which the site's root opens, to it showed readers
+    an older edition as the current one."""
+    later = tagged[tagged.index(version) + 1:] if version in tagged else []
+    order = listed(entries, version)
+    above = order[:order.index(version)] if NUMBERED.match(version) else []
+    return next((v for v in order if v in later or v in above and NUMBERED.match(v)), None)
+
+
+def listed(entries: list[dict], version: str) -> list[str]:
+    """The versions of the site's versions.json ``entries`` and ``version`` in the order mike lists them there and
+    in the version selector, the highest first (``NUMBERED``)."""
+    versions = Versions.from_json(entries)
+    versions.add(version)
+    return [str(info.version) for info in versions]
 
 
 def tagged_versions(repo: Repo) -> list[str]:
@@ -520,7 +538,7 @@ def cmd_publish(args) -> int:
     print((f"published edition {args.version}{alias} on {args.branch}" if changed else
            f"edition {args.version} was already published from this commit and is unchanged on {args.branch}")
           + (f", pushed to {args.remote}" if args.push else "")
-          + (f"; {args.alias} not moved to it: the site has edition {newer}, published after it (--move-alias "
+          + (f"; {args.alias} not moved to it: the site has edition {newer}, newer than it (--move-alias "
              f"moves it)" if newer else ""), file=sys.stderr)
     return 0
 

@@ -199,8 +199,8 @@ def test_an_item_numbered_anew_since_the_last_edition_is_warned_of_with_the_id_t
         "2024.1", "2024.2", "2024.3"]
     # an older edition rebuilt leaves latest, which the site's root opens, on the newest, unless asked
     assert err.endswith("edition 2024.2 was already published from this commit and is unchanged on gh-pages; "
-                        "latest not moved to it: the site has edition 2024.3, published after it (--move-alias "
-                        "moves it)\n"), err
+                        "latest not moved to it: the site has edition 2024.3, newer than it (--move-alias moves "
+                        "it)\n"), err
     assert branch(root)[0] == [("2024.3", ["latest"]), ("2024.2", []), ("2024.1", [])]
     # README's rollback: latest is the older edition again; 2024.3 stays listed
     code, err = publish(root, capsys, "2024.2", "--move-alias")
@@ -642,6 +642,11 @@ def test_an_edition_published_by_mistake_is_retracted_and_its_version_published_
                                                                      "to origin\n"), err
     assert branch(remote)[0] == [("2024.3", ["latest"]), ("2024.1", [])]
     assert git(remote, "tag", "--list").split() == ["edition/2024.1", "edition/2024.3"]
+    commit(root, "2024.2 fixed")  # published again, tagged after 2024.3 now, it is still the older edition
+    code, err = publish(root, capsys, "2024.2", "--push")
+    assert code == 0 and err.endswith("published edition 2024.2 on gh-pages, pushed to origin; latest not moved to "
+                                      "it: the site has edition 2024.3, newer than it (--move-alias moves it)\n"), err
+    assert branch(remote)[0] == [("2024.3", ["latest"]), ("2024.2", []), ("2024.1", [])]
 
 
 @pytest.mark.parametrize("args, refused", [
