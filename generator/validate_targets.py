@@ -25,7 +25,7 @@ from .vocabulary import Vocabulary, normalise_name
 
 _DIGIT = re.compile("[0-9]")  # (not ③, which str.isdigit counts)
 _SCALES = {"万": 10_000, "亿": 100_000_000}
-_NUMBER = re.compile(r"[0-9][0-9,]*(?:\.[0-9]+)?")
+_NUMBER = re.compile(r"([0-9][0-9,]*(?:\.[0-9]+)?)([万亿]?)")  # a number in digits, and its scale
 
 
 def metric_name_clashes(site: Site) -> Iterator[Diagnostic]:
@@ -86,7 +86,7 @@ def value_and_text(document, path: tuple, target: Target) -> Iterator[Diagnostic
     them, as a curator who corrected a misread one knows.  A scale is the unit's (1.2万人 is 12000人), a sign the
     curator's (控制在-5%)."""
     text = fold(target.text)
-    if target.comparator == "range" or target.value is None or written_in(target.value, text):
+    if target.comparator == "range" or target.value is None or written_in(target.value, target.unit, text):
         return  # (most are: reading the text's targets, for the few others, would double a check's time)
     from .importer.targets import find_targets  # (here: a check of plans without targets need not load the import)
     read = [draft for draft in find_targets(text)[0] if _DIGIT.search(draft.text)]
@@ -97,10 +97,11 @@ def value_and_text(document, path: tuple, target: Target) -> Iterator[Diagnostic
                                   "it): correct the one that is wrong", "warning")
 
 
-def written_in(value: float, text: str) -> bool:
-    """Whether ``text`` writes ``value`` in digits, or its size in 万 or 亿 (1.2 for 12000)."""
-    sizes = (abs(value), *(abs(value) / scale for scale in _SCALES.values()))
-    return any(isclose(float(number.replace(",", "")), size) for number in _NUMBER.findall(text) for size in sizes)
+def written_in(value: float, unit: str, text: str) -> bool:
+    """Whether ``text`` writes a number of the size of ``value`` in ``unit`` (1.2万 for 12000 人 or 1.2 万人)."""
+    size = magnitude(value, unit)
+    return any(isclose(float(number.replace(",", "")) * _SCALES.get(scale, 1), size)
+               for number, scale in _NUMBER.findall(text))
 
 
 def magnitude(value: float, unit: str) -> float:

@@ -542,6 +542,13 @@ TARGET = "{text: 公办幼儿园在园幼儿占比提升至58%以上, metric: �
      [(15, "targets[0].value", "the text names 1.2万人 but the value is 1.3 (the site shows ≥ 1.3万人 beside it): "
                                "correct the one that is wrong")]),
     ("{text: 财政供养人员增速控制在-5%, comparator: '<=', value: -5, unit: '%'}", []),
+    # a value of another scale than the text's: 10,000 times too big, or 万 dropped
+    ("{text: 新建幼儿园5所, comparator: '>=', value: 50000, unit: 所}",
+     [(15, "targets[0].value", "the text names 5所 but the value is 50000 (the site shows ≥ 50000所 beside it): "
+                               "correct the one that is wrong")]),
+    ("{text: 新增公办学位3万个, comparator: '>=', value: 3, unit: 个}",
+     [(15, "targets[0].value", "the text names 3万个 but the value is 3 (the site shows ≥ 3个 beside it): "
+                               "correct the one that is wrong")]),
     # more targets than one, or none in digits: which is the value is the curator's to say
     ("{text: 毛入园率达到95%，巩固率达到96%, comparator: '>=', value: 94.5, unit: '%'}", []),
     ("{text: 毛入园率达到百分之九十五, comparator: '>=', value: 95, unit: '%'}", []),
