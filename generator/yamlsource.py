@@ -239,12 +239,12 @@ def load(path: str, text: str | None = None) -> tuple[Document | None, list[Diag
         text, problems = read_text(path)
         if text is None:
             return None, problems
-    document, problems = _read(path, text, locating=False)
-    if document is None or problems:
+    document, _ = _read(path, text, locating=False)  # (its only problems are those that stop it: None)
+    if document is None:
         return _read(path, text, locating=True)
     del document.locations, document.key_locations
     document._text = text
-    return document, problems
+    return document, []
 
 
 def _read(path: str, text: str, locating: bool) -> tuple[Document | None, list[Diagnostic]]:
@@ -278,7 +278,7 @@ class _Open:
 
 
 class _Reader:
-    """One pass over the event stream that screens it and builds the data with its locations.
+    """One pass over the event stream that screens it and builds the data, with its locations when ``locating``.
 
     Screening looks at every event of every document, and what it refuses (see
     ``_refusal``), like a syntax error, is reported before anything found while
@@ -287,7 +287,7 @@ class _Reader:
     error once the whole stream has passed screening.
     """
 
-    def __init__(self, path: str, loader, text: str, locating: bool = True):
+    def __init__(self, path: str, loader, text: str, locating: bool):
         self.loader = loader
         self._build = self._build_located if locating else self._build_data
         self.text = text  # read again only to explain a syntax error
