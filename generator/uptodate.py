@@ -8,7 +8,8 @@ Generation is a function of its inputs and nothing else:
 * what git says: the commit checked out (page dates), whether the clone is
   shallow, and the edition tags (editions and their changelogs), with the
   versions of those the history shows when not all (``plansite publish``);
-* the day progress is shown as of (``builddate.build_day``: what is overdue);
+* the day progress is shown as of (``builddate.build_day``: what is overdue), and the time zone it starts in
+  (``builddate.day_start``: when datapackage.json says its data was made);
 * the code: this package's files and the distributions installed beside it
   (Jinja, PyYAML, Material's search worker…);
 * the root as given (``--root``), which names the files in diagnostics;
@@ -45,7 +46,7 @@ from functools import cache
 from typing import Collection, Iterable
 
 from .atomicfile import replace_file
-from .builddate import build_day
+from .builddate import build_day, day_start
 from .gitrepo import GitError, Repo
 from .project import CONFIG, DOCS, EDITION_TAGS, SOURCES, configured_site_url
 from .write import existing_files
@@ -74,7 +75,8 @@ def fingerprint(root: str, shown: Collection[str] | None = None) -> str:
             add(f"{folder}/{relative}", str(len(data)))
             digest.update(data)
     # The root as given too: the diagnostics said again name files as the last generation was given them.
-    add(root, configured_site_url(os.path.join(root, CONFIG)), *git_state(root), build_day().isoformat(),
+    add(root, configured_site_url(os.path.join(root, CONFIG)), *git_state(root),
+        day_start(build_day()).isoformat(),
         "all" if shown is None else "shown:" + "\0".join(sorted(shown)), *code_state())
     return digest.hexdigest()
 

@@ -8,12 +8,14 @@ import os
 import shutil
 import subprocess
 import sys
+import time
 
 import pytest
 
 import generator
 from generator import build, uptodate
 from generator.build import generate
+from generator.builddate import build_day
 from generator.cli import main
 from generator.write import WriteResult
 from gitrepos import commit, git, init, use_identity
@@ -138,6 +140,25 @@ def test_the_day_progress_is_shown_as_of_is_an_input(project, capsys, monkeypatc
     assert not generation(project, capsys)[1]
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "1767315600")  # the same day, an hour later
     assert generation(project, capsys)[1]
+
+
+def test_the_time_zone_the_build_day_starts_in_is_an_input(project, capsys, monkeypatch):
+    """datapackage.json says when the data was made, the build day's start in the local time zone
+    (2026-01-02T00:00:00+00:01): a generation in another zone, the same day, found docs/ up to date and kept it."""
+    monkeypatch.delenv("SOURCE_DATE_EPOCH", raising=False)  # (a day of it starts in UTC, whatever the zone)
+    days, found_up_to_date = [], []
+    try:
+        for zone in ("UTC0", "AAA-0:01"):  # UTC, then a minute ahead of it: the same day but at midnight
+            monkeypatch.setenv("TZ", zone)
+            time.tzset()
+            days.append(build_day())
+            found_up_to_date.append(generation(project, capsys)[1])
+    finally:
+        monkeypatch.undo()
+        time.tzset()
+    if days[0] != days[1]:
+        pytest.skip("run across midnight: the day changed, not only the zone")
+    assert not found_up_to_date[1]
 
 
 def test_commits_and_edition_tags_are_inputs(project, capsys, monkeypatch):
