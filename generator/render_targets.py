@@ -2,8 +2,8 @@
 
 ``target_pages`` renders the targets index (the metrics and the years), a page per
 year with that year's targets, the metrics' index (metrics/: their names, linked), and
-a page per metric (its years) with a page per year of it (that year's commitments as a chart and a table, with the change since
-the organisation's previous year).  No page lists every target or every
+a page per metric (its years) with a page per year of it (that year's commitments as a
+chart and a table, with the change since the organisation's previous year).  No page lists every target or every
 commitment on a metric: they grow with the corpus, so they are split by year.  ``Tracking`` is
 what templates ask about progress: an item's or target's state on the build
 date, the reviews that report on an item, summaries and their progress bars.
