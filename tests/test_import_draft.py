@@ -593,30 +593,35 @@ def test_the_cells_of_a_column_not_read_kept_in_an_items_text_give_it_no_themes(
     assert result.source_text[slice(*item["span"])] == item["text"]
 
 
-def test_only_the_cells_of_columns_of_notes_not_read_are_kept_in_an_items_text(tmp_path, vocabulary):
-    """Of the columns the importer does not read, notes (备注, 说明) are kept in the item's text, reported; a contact's
-    (联系电话) never, the site would publish it (13800001111 was), reported, nor notes beyond it; others (类别, 分值:
-    the text was 学前教育\t1\t扩大普惠资源\t基教科\t10) in no field, reported lost as any words are."""
-    rows = ("类别\t序号\t工作任务\t牵头单位\t分值\t备注\t说明\t联系电话",
-            "学前教育\t1\t扩大普惠资源\t基教科\t10\t需财政保障\t含民办园\t13800001111",
-            "\t2\t提升保教质量\t教研室\t5\t\t\t0791-1234567", "序号\t工作任务\t联系电话\t备注", "3\t推进集团化办学\t13900002222\t全年")
+def test_the_cells_of_columns_not_read_but_contacts_and_classes_are_kept_in_an_items_text(tmp_path, vocabulary):
+    """Of the columns the importer does not read, notes (备注, 说明) and any other (进展情况, 第一季度: a review's work
+    done, a plan's quarters, reported lost since only notes were kept) are kept in the item's text, reported; a
+    contact's (联系电话) never, the site would publish it (13800001111 was), reported, nor notes beyond it; a row's
+    class or score (类别, 分值) neither, reported as not read."""
+    rows = ("类别\t序号\t工作任务\t牵头单位\t备注\t说明\t第一季度\t分值\t联系电话",
+            "学前教育\t1\t扩大普惠资源\t基教科\t需财政保障\t含民办园\t完成选址\t10\t13800001111",
+            "\t2\t提升保教质量\t教研室\t\t\t\t5\t0791-1234567", "序号\t工作任务\t联系电话\t进展情况",
+            "3\t推进集团化办学\t13900002222\t全年")
     (tmp_path / "columns.txt").write_text("\n".join(("示例县教育局2025年工作要点", "一、重点任务", *rows)), encoding="utf-8")
     result = imported(tmp_path / "columns.txt", vocabulary, year=2025)
-    assert [i["text"] for i in items(result.plan)] == [rows[1][rows[1].index("扩大"):rows[1].rindex("\t")], "提升保教质量",
-                                                       "推进集团化办学"]
+    assert [i["text"] for i in items(result.plan)] == [rows[1][rows[1].index("扩大"):rows[1].index("\t10")],
+                                                       "提升保教质量", "推进集团化办学"]
     assert sorted((u.line, u.message) for u in result.unsure
                   if "does not read" in u.message or "lost" in u.message) == [
         (4, "“13800001111” of item 1, in column 联系电话, which the importer does not read, is in no field of the "
             "draft, as a contact's number or address the site would publish"),
-        (4, "“学前教育” is in no field of the draft: the import lost it; put it back by hand"),
-        (4, "“需财政保障” and “含民办园” of item 1, in columns 备注 and 说明, which the importer does not read: kept in "
-            "the item's text, which is now its row as printed from “扩大普惠资源” on; check it"),
+        (4, "“学前教育” and “10” of item 1, in columns 类别 and 分值, which the importer does not read, is in no field "
+            "of the draft, as it classifies or scores the row, which a plan does not"),
+        (4, "“需财政保障”, “含民办园” and “完成选址” of item 1, in columns 备注, 说明 and 第一季度, which the importer does "
+            "not read: kept in the item's text, which is now its row as printed from “扩大普惠资源” on; check it"),
         (5, "“0791-1234567” of item 2, in column 联系电话, which the importer does not read, is in no field of the "
             "draft, as a contact's number or address the site would publish"),
+        (5, "“5” of item 2, in column 分值, which the importer does not read, is in no field of the draft, as it "
+            "classifies or scores the row, which a plan does not"),
         (7, "“13900002222” of item 3, in column 联系电话, which the importer does not read, is in no field of the "
             "draft, as a contact's number or address the site would publish"),
-        (7, "“全年” of item 3, in column 备注, which the importer does not read, is in no field of the draft, as a "
-            "person's name or a contact stands between it and the item's words in the row: put it in the item's "
+        (7, "“全年” of item 3, in column 进展情况, which the importer does not read, is in no field of the draft, as "
+            "a person's name or a contact stands between it and the item's words in the row: put it in the item's "
             "text by hand if it matters")]
     assert all("1380000" not in i["text"] for i in items(result.plan))
 

@@ -269,7 +269,7 @@ def test_the_report_names_the_sheet_and_row_of_each_line_it_quotes(tmp_path, cap
     every visible sheet, empty rows left out)."""
     book = openpyxl.Workbook()
     tasks_sheet(book.active)  # its row 5 is empty: row 6 is line 5
-    book.active["H6"] = "暂缓"  # in a column with no header, not read: the report quotes it
+    book.active["H6"] = "暂缓"  # in a column with no header, not read, kept: the report quotes it
     hidden = book.create_sheet("草稿")
     hidden.append(["不读"])
     hidden.sheet_state = "hidden"
@@ -281,5 +281,5 @@ def test_the_report_names_the_sheet_and_row_of_each_line_it_quotes(tmp_path, cap
     drafted(source, tmp_path)  # (writes the project's vocabulary)
     assert main(["--root", str(tmp_path), "import", str(source), "--org", "demo-edu"]) == 0
     report = capsys.readouterr().err
-    assert "    line 5 (sheet Sheet row 6): “暂缓” is in no field of the draft" in report
+    assert "    line 5 (sheet Sheet row 6): “暂缓” of item 1, in column (no header), which the importer" in report
     assert any(line.startswith("    line 9 (sheet 附件2 row 4): ") and "督导室" in line for line in report.splitlines())

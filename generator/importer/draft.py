@@ -293,18 +293,22 @@ class Drafter:
         return item
 
     def with_unread(self, part: Part, text: Mapped) -> Mapped:
-        """A row's text, and the cells of the columns of notes the importer does not read (备注: 含过夜游客; see
-        ``tables.note_column``), which no field holds: the row as printed from the first of them and the item's
+        """A row's text, and the cells of the columns the importer does not read (备注: 含过夜游客, 完成情况, 第一季度; see
+        ``tables.kept_column``), which no field holds: the row as printed from the first of them and the item's
         words to the last, reported, else they would be lost; not over a person's name (责任人: 张伟), which the plan
         does not hold, nor a contact's cell: then the row's text alone, the cells reported.  The cells of a
-        contact's columns (联系电话) are reported, never kept: the site would publish them; those of other columns not
-        read (类别, 分值) are kept in no field, reported as such (``audit``), unless printed between."""
+        contact's columns (联系电话) are reported, never kept: the site would publish them; those of a row's class or
+        score (类别, 分值) are reported as not read, kept in no field unless printed between."""
         unread = tables.unread(part.columns)
         contacts = [(header, cell) for header, cell in unread if tables.contact_column(header)]
         if contacts:
             self.unsure.append(Unsure(part.lineno, _not_kept(contacts, part.number,
                                                              "a contact's number or address the site would publish")))
-        notes = [(header, cell) for header, cell in unread if tables.note_column(header)]
+        denied = [(header, cell) for header, cell in unread if tables.denied_column(header)]
+        if denied:
+            self.unsure.append(Unsure(part.lineno, _not_kept(denied, part.number,
+                                                             "it classifies or scores the row, which a plan does not")))
+        notes = [(header, cell) for header, cell in unread if tables.kept_column(header)]
         if not notes:
             return text
         held = [text, *(cell for _, cell in notes)]
@@ -552,7 +556,7 @@ def _unread_cells(cells: list[tuple[str, Mapped]], number: str) -> str:
     """Cells of item ``number``'s row with their columns' headers: “10” of item 1, in column 分值; “学前教育” and
     “10” of item 1, in columns 类别 and 分值."""
     return (f"{_listed([quoted(cell.text) for _, cell in cells])} of item {number}, in "
-            f"column{'s' if len(cells) > 1 else ''} {_listed([header for header, _ in cells])}")
+            f"column{'s' if len(cells) > 1 else ''} {_listed([header or '(no header)' for header, _ in cells])}")
 
 
 def _not_kept(cells: list[tuple[str, Mapped]], number: str, why: str) -> str:

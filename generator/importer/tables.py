@@ -30,7 +30,7 @@ ROLES: dict[str, tuple[str, ...]] = {
     # the unit of a row's value (1/10万, ‰, 岁), and the value it starts from (2024年完成值, 基数)
     "unit": ("计量单位", "单位"),
     # people (责任领导: 张三), whom the plan format does not hold: told once, not each cell reported lost
-    "people": ("责任领导", "分管领导", "牵头领导", "分管局领导", "责任人", "联系人"),
+    "people": ("责任领导", "分管领导", "牵头领导", "分管局领导", "责任人", "联系人", "联络员"),
     "baseline": ("完成值", "基数", "基期值", "基准值", "现状值"),
 }
 _YEAR = re.compile(r"^(\d{4})年度?")
@@ -40,9 +40,10 @@ _EARLIER = ("", "实际", "实际值", "完成", "实际完成", "实际完成�
 YEARLY = "target "  # the role of a target column of one year among several (2024年目标值 | 2025年目标值): "target 2024"
 UNREAD = "unread "  # before a column's header: the role of a cell of a column the importer does not read (备注)
 ROW = "row"  # the role of a row's whole line, its cells between tabs
-# Of the columns not read, those whose cells an item's text keeps, for the curator to read: notes (备注, 说明, 其他)
-# and values of a year other than the target's (2023年 beside 2024年实际 | 2025年目标; 2025年实际 in a review).
-_NOTE_COLUMN = re.compile(r"备注|说明|其他|其它|^\d{4}年")
+# Of the columns not read, those whose cells no item's text keeps, as the plan holds no such thing: a row's class or
+# score (类别, 分值), a contact's below; the text keeps every other's cells (备注, 完成情况, 第一季度, 资金), for the
+# curator to read.
+_DENIED_COLUMN = re.compile(r"类别|分类|分值|权重|得分")
 # Those of a contact (联系电话, 联系方式, 手机, 邮箱), whose cells no draft holds: the site would publish them.
 _CONTACT_COLUMN = re.compile(r"电话|联系方式|手机|邮箱|电子邮件|传真")
 NAMING = ("task", "content", "metric")  # the columns that name what a row is about, one of them at least
@@ -220,9 +221,15 @@ def unread(columns: tuple[tuple[str, Mapped], ...]) -> list[tuple[str, Mapped]]:
     return [(role[len(UNREAD):], cell) for role, cell in columns if role.startswith(UNREAD)]
 
 
-def note_column(header: str) -> bool:
-    """Whether a column not read is one of notes, whose cells an item's text keeps (see ``_NOTE_COLUMN``)."""
-    return not contact_column(header) and bool(_NOTE_COLUMN.search("".join(header.split())))
+def kept_column(header: str) -> bool:
+    """Whether a column not read is one whose cells an item's text keeps: neither a contact's nor a row's class or
+    score (see ``_DENIED_COLUMN``)."""
+    return not contact_column(header) and not denied_column(header)
+
+
+def denied_column(header: str) -> bool:
+    """Whether a column not read classifies or scores its rows (类别, 分值), whose cells no draft holds."""
+    return bool(_DENIED_COLUMN.search("".join(header.split())))
 
 
 def contact_column(header: str) -> bool:
