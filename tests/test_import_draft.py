@@ -626,6 +626,23 @@ def test_the_cells_of_columns_not_read_but_contacts_and_classes_are_kept_in_an_i
     assert all("1380000" not in i["text"] for i in items(result.plan))
 
 
+def test_a_contacts_column_is_told_by_its_header_spaced_or_in_latin_letters(tmp_path, vocabulary):
+    """电　话 (spaced to fill the column), E-mail, 微信, QQ head columns of contacts too: 电　话's 13800001111 was put
+    in the item's text, which the site publishes."""
+    rows = ("序号\t工作任务\t牵头单位\t电　话\tE-mail\t微信\tQQ\t备　注",
+            "1\t提升保教质量。\t教研室\t13800001111\tli@example.cn\tli_wx\t10001\t需财政保障")
+    (tmp_path / "phone.txt").write_text("\n".join(("示例县教育局2025年工作要点", "一、重点任务", *rows)), encoding="utf-8")
+    result = imported(tmp_path / "phone.txt", vocabulary, year=2025)
+    assert [i["text"] for i in items(result.plan)] == ["提升保教质量。"]
+    assert [u.message for u in result.unsure if "10001" in u.message or "需财政保障" in u.message] == [
+        "“13800001111”, “li@example.cn”, “li_wx” and “10001” of item 1, in columns 电　话, E-mail, 微信 and QQ, which "
+        "the importer does not read, is in no field of the draft, as a contact's number or address the site would "
+        "publish",
+        "“需财政保障” of item 1, in column 备　注, which the importer does not read, is in no field of the draft, as a "
+        "person's name or a contact stands between it and the item's words in the row: put it in the item's text by "
+        "hand if it matters"]
+
+
 def test_a_cell_of_a_column_not_read_beyond_a_persons_name_is_reported_not_kept_over_it(tmp_path, vocabulary):
     """序号 | 工作任务 | 责任人 | 责任单位 | 备注: keeping the 备注 in the row's text would put the person's name (张伟) in
     the draft, which holds no person: the item's text is its task alone, the cell reported as in no field."""
