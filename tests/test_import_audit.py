@@ -114,7 +114,8 @@ def test_a_column_not_read_is_kept_in_the_items_text_and_a_row_that_is_no_item_i
     assert result.source_text[slice(*first["span"])] == first["text"]  # its span, as --verify checks
     assert [(u.line, u.message) for u in result.unsure if "需财政保障" in u.message] == [
         (4, "“需财政保障” of item 1, in column 备注, which the importer does not read: kept in the item's text, which "
-            "is now its row as printed from “扩大普惠资源” on; check it")]
+            "is now its row as printed from “扩大普惠资源” on, with “新建幼儿园3所”, “基教科” and “2025年9月底前” printed "
+            "between; check it")]
 
 
 def test_words_before_a_paragraphs_yi_shi_after_a_colon_are_the_sections_text_not_lost(tmp_path):

@@ -613,7 +613,8 @@ def test_the_cells_of_columns_not_read_but_contacts_and_classes_are_kept_in_an_i
         (4, "“学前教育” and “10” of item 1, in columns 类别 and 分值, which the importer does not read, is in no field "
             "of the draft, as it classifies or scores the row, which a plan does not"),
         (4, "“需财政保障”, “含民办园” and “完成选址” of item 1, in columns 备注, 说明 and 第一季度, which the importer does "
-            "not read: kept in the item's text, which is now its row as printed from “扩大普惠资源” on; check it"),
+            "not read: kept in the item's text, which is now its row as printed from “扩大普惠资源” on, with “基教科” "
+            "printed between; check it"),
         (5, "“0791-1234567” of item 2, in column 联系电话, which the importer does not read, is in no field of the "
             "draft, as a contact's number or address the site would publish"),
         (5, "“5” of item 2, in column 分值, which the importer does not read, is in no field of the draft, as it "
@@ -621,7 +622,7 @@ def test_the_cells_of_columns_not_read_but_contacts_and_classes_are_kept_in_an_i
         (7, "“13900002222” of item 3, in column 联系电话, which the importer does not read, is in no field of the "
             "draft, as a contact's number or address the site would publish"),
         (7, "“全年” of item 3, in column 进展情况, which the importer does not read, is in no field of the draft, as "
-            "a person's name or a contact stands between it and the item's words in the row: put it in the item's "
+            "a person's name, a contact or a row's class or score stands between it and the item's words in the row: put it in the item's "
             "text by hand if it matters")]
     assert all("1380000" not in i["text"] for i in items(result.plan))
 
@@ -639,8 +640,26 @@ def test_a_contacts_column_is_told_by_its_header_spaced_or_in_latin_letters(tmp_
         "the importer does not read, is in no field of the draft, as a contact's number or address the site would "
         "publish",
         "“需财政保障” of item 1, in column 备　注, which the importer does not read, is in no field of the draft, as a "
-        "person's name or a contact stands between it and the item's words in the row: put it in the item's text by "
+        "person's name, a contact or a row's class or score stands between it and the item's words in the row: put it in the item's text by "
         "hand if it matters"]
+
+
+def test_a_cell_of_a_column_not_read_beyond_a_liaisons_a_contacts_or_a_score_is_not_kept_over_it(tmp_path, vocabulary):
+    """联络员 | E-mail | 备注 put 王芳\twangfang@example.cn in the item's text, unnamed by the report, to keep the 备注;
+    a 分值 between (10) was kept unnamed too: the 备注 is now reported as in no field, the text the task alone."""
+    rows = ("序号\t工作任务\t牵头单位\t联络员\tE-mail\t备注", "1\t扩大普惠资源。\t基教科\t王芳\twangfang@example.cn\t需财政保障",
+            "序号\t工作任务\t分值\t说明", "2\t提升保教质量。\t10\t含民办园")
+    (tmp_path / "liaison.txt").write_text("\n".join(("示例县教育局2025年工作要点", "一、重点任务", *rows)),
+                                          encoding="utf-8")
+    result = imported(tmp_path / "liaison.txt", vocabulary, year=2025)
+    assert [i["text"] for i in items(result.plan)] == ["扩大普惠资源。", "提升保教质量。"]
+    assert sorted((u.line, u.message) for u in result.unsure if "需财政保障" in u.message or "含民办园" in u.message) == [
+        (4, "“需财政保障” of item 1, in column 备注, which the importer does not read, is in no field of the draft, as "
+            "a person's name, a contact or a row's class or score stands between it and the item's words in the row: "
+            "put it in the item's text by hand if it matters"),
+        (6, "“含民办园” of item 2, in column 说明, which the importer does not read, is in no field of the draft, as "
+            "a person's name, a contact or a row's class or score stands between it and the item's words in the row: "
+            "put it in the item's text by hand if it matters")]
 
 
 def test_a_cell_of_a_column_not_read_beyond_a_persons_name_is_reported_not_kept_over_it(tmp_path, vocabulary):
@@ -653,7 +672,7 @@ def test_a_cell_of_a_column_not_read_beyond_a_persons_name_is_reported_not_kept_
     assert [i["text"] for i in items(result.plan)] == ["评选县级骨干教师50名。"]
     assert [u.message for u in result.unsure if "教师节前" in u.message] == [
         "“教师节前” of item 1, in column 备注, which the importer does not read, is in no field of the draft, as a "
-        "person's name or a contact stands between it and the item's words in the row: put it in the item's text by "
+        "person's name, a contact or a row's class or score stands between it and the item's words in the row: put it in the item's text by "
         "hand if it matters"]
 
 

@@ -295,10 +295,11 @@ class Drafter:
     def with_unread(self, part: Part, text: Mapped) -> Mapped:
         """A row's text, and the cells of the columns the importer does not read (备注: 含过夜游客, 完成情况, 第一季度; see
         ``tables.kept_column``), which no field holds: the row as printed from the first of them and the item's
-        words to the last, reported, else they would be lost; not over a person's name (责任人: 张伟), which the plan
-        does not hold, nor a contact's cell: then the row's text alone, the cells reported.  The cells of a
-        contact's columns (联系电话) are reported, never kept: the site would publish them; those of a row's class or
-        score (类别, 分值) are reported as not read, kept in no field unless printed between."""
+        words to the last, the cells of other columns printed between named (基教科), reported, else they would be
+        lost; not over a person's name (责任人: 张伟), which the plan does not hold, a contact's cell nor a row's class
+        or score: then the row's text alone, the cells reported.  The cells of a contact's columns (联系电话) are
+        reported, never kept: the site would publish them; those of a row's class or score (类别, 分值) are reported
+        as not read, kept in no field."""
         unread = tables.unread(part.columns)
         contacts = [(header, cell) for header, cell in unread if tables.contact_column(header)]
         if contacts:
@@ -313,15 +314,19 @@ class Drafter:
             return text
         held = [text, *(cell for _, cell in notes)]
         kept, first = tables.spanning(part.column(tables.ROW), held), min(held, key=Mapped.span)
-        private = [cell for cell in (part.column("people"), *(cell for _, cell in contacts)) if cell and cell.text]
-        if any(kept.span()[0] <= cell.span()[0] < kept.span()[1] for cell in private):
-            self.unsure.append(Unsure(part.lineno, _not_kept(notes, part.number, "a person's name or a contact "
-                                                             "stands between it and the item's words in the row: put "
-                                                             "it in the item's text by hand if it matters")))
+        inside = [cell for role, cell in part.columns if role != tables.ROW and cell.text
+                  and kept.span()[0] <= cell.span()[0] < kept.span()[1] and cell.span() not in map(Mapped.span, held)]
+        private = {cell.span() for cell in (part.column("people"), *(cell for _, cell in contacts + denied)) if cell}
+        if any(cell.span() in private for cell in inside):
+            self.unsure.append(Unsure(part.lineno, _not_kept(notes, part.number, "a person's name, a contact or a "
+                                                             "row's class or score stands between it and the item's "
+                                                             "words in the row: put it in the item's text by hand if "
+                                                             "it matters")))
             return text
+        between = f", with {_listed([quoted(cell.text) for cell in inside])} printed between" if inside else ""
         self.unsure.append(Unsure(part.lineno, f"{_unread_cells(notes, part.number)}, which the "
                                                "importer does not read: kept in the item's text, which is now its row "
-                                               f"as printed from {quoted(first.text)} on; check it"))
+                                               f"as printed from {quoted(first.text)} on{between}; check it"))
         return kept
 
     def table_baseline(self, line: int, number: str, cell: Mapped | None, targets: list[dict],
