@@ -350,7 +350,8 @@ def test_conjunctions_split_only_between_unit_names():
 
 
 @pytest.mark.parametrize("name, unit", [
-    *((name, True) for name in ("团委", "工会", "妇联", "党办", "基教科")),
+    # a numeral before another office's ending names offices (两办, 两委, 三办: 两办 is a county's two 办公室)
+    *((name, True) for name in ("团委", "工会", "妇联", "党办", "基教科", "两办", "两委", "三办")),
     # a numeral before 处 counts places (一处, 十处); 科室, 小组, 集团 are kinds of units or groups counted
     *((name, False) for name in ("一处", "十处", "两处", "万所", "个村", "小组", "班组", "社团", "科室", "处室", "集团")),
 ])

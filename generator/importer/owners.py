@@ -127,10 +127,11 @@ _MEASURE_WORD = re.compile("[个所家座]")
 # Words that after 等 only repeat the kind of the units listed (A、B等单位).
 _GENERIC_AFTER_DENG = frozenset(("单位", "部门", "科室", "处室", "学校", "机构"))
 
-# A unit's name of two characters (团委, 工会, 妇联, 党办): an office's ending after a character that is no measure
-# word, magnitude nor numeral (not 万所, 个村, 千处, 一处, 十处); places that are counted (所, 校, 村, 镇) end none;
-# nor the kind of a unit or of a group counted (科室, 处室, 小组, 班组, 社团, 集团: ``_NO_SHORT_UNIT``).
-_SHORT_UNIT = re.compile("[^个所家座万千百亿每0-9０-９〇零一二两三四五六七八九十几半多][委会联办科股室处局部队组协团社]")
+# A unit's name of two characters (团委, 工会, 妇联, 党办, 两办, 两委): an office's ending after a character that is no
+# measure word, magnitude nor digit (not 万所, 个村, 千处), nor 处 after a numeral (not 一处, 十处: a count of places);
+# places that are counted (所, 校, 村, 镇) end none; nor the kind of a unit or of a group counted (科室, 处室, 小组,
+# 班组, 社团, 集团: ``_NO_SHORT_UNIT``).
+_SHORT_UNIT = re.compile("(?![〇零一二两三四五六七八九十几半多]处)[^个所家座万千百亿每0-9０-９][委会联办科股室处局部队组协团社]")
 _NO_SHORT_UNIT = _GENERIC_AFTER_DENG | {"小组", "班组", "社团", "集团"}
 
 # Trailing marks that are not part of a unit's name.
