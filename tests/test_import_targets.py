@@ -309,6 +309,10 @@ def test_a_fraction_is_no_rate_per_people():
      [("城镇新增就业", ">=", 5000, "人"), ("失业人员再就业", ">=", 2000, "人")]),
     ("城镇、农村低保家庭学生资助覆盖率分别达到100%、100%。",  # qualifiers before whom: was 城镇家庭…, silently
      [("城镇低保家庭学生资助覆盖率", ">=", 100, "%"), ("农村低保家庭学生资助覆盖率", ">=", 100, "%")]),
+    ("县道、乡道、村道养护补助标准分别达到每公里1万元、0.7万元、0.5万元。",  # the cut after 道, as each name ends
+     [("县道养护补助标准每公里", ">=", 1, "万元"), ("乡道养护补助标准每公里", ">=", 0.7, "万元"),
+      ("村道养护补助标准每公里", ">=", 0.5, "万元")]),
+    ("省级、市级示范校分别达到3所、5所。", [("省级示范校", ">=", 3, "所"), ("市级示范校", ">=", 5, "所")]),
 ])
 def test_values_stated_respectively_go_with_the_names_listed_before(text, expected):
     assert read(text) == expected
@@ -317,9 +321,9 @@ def test_values_stated_respectively_go_with_the_names_listed_before(text, expect
 
 @pytest.mark.parametrize("text, metrics", [
     # the last name's first characters, as many as the name before it has, are no qualifier: no tail is made up
-    # (主城区务教育阶段留守儿童关爱覆盖率, 城区农村地区学生近视率 were, silently)
-    ("主城区、农村义务教育阶段留守儿童关爱覆盖率分别达到100%、98%。", ["主城区", "农村义务教育阶段留守儿童关爱覆盖率"]),
-    ("城区、偏远农村地区学生近视率分别控制在50%、45%以内。", ["城区", "偏远农村地区学生近视率"]),
+    # (主城区务教育阶段留守儿童关爱覆盖率, 城区农村地区学生近视率 were, silently), each gets the whole (主城区 alone was)
+    ("主城区、农村义务教育阶段留守儿童关爱覆盖率分别达到100%、98%。", ["主城区、农村义务教育阶段留守儿童关爱覆盖率"] * 2),
+    ("城区、偏远农村地区学生近视率分别控制在50%、45%以内。", ["城区、偏远农村地区学生近视率"] * 2),
     # nothing names whom the tail is of: after as many characters, a guess
     ("主城区、农村学校覆盖率分别达到100%、98%。", ["主城区校覆盖率", "农村学校覆盖率"]),
     ("主城区、农村学校食堂各2所。", ["主城区校食堂", "农村学校食堂"]),

@@ -717,8 +717,10 @@ def _shared_tail(names: list[str]) -> tuple[list[str], bool]:
     城区义务教育阶段…; 城镇、农村低保家庭… -> 城镇低保家庭…); else at whom it is of (高血压、2型糖尿病患者… -> 2型糖尿病
     before 患者) when that leaves it half of the last name at least, or after an age, however long (80—89周岁、100周岁
     及以上老年人高龄津贴 -> 80—89周岁老年人高龄津贴).  Else it is a guess: names as they are where whom it is of comes
-    late (主城区、农村义务教育阶段…, not 主城区务教育阶段…), after those characters where nothing names whom.  Names that
-    are measures of their own (课后服务覆盖率、学生参与率; 城镇新增就业、失业人员再就业) as they are."""
+    late (each the whole list, 主城区、农村义务教育阶段…, not 主城区务教育阶段… nor 主城区 alone), after those characters
+    where nothing names whom; sure after them where the last's ends as each name before does (县道、乡道、村道养护补助标准,
+    省级、市级示范校).  Names that are measures of their own (课后服务覆盖率、学生参与率; 城镇新增就业、失业人员再就业) as
+    they are."""
     if len(names) < 2 or any(_RATE_NOUN.search(name) for name in names[:-1]):
         return names, True
     last, short = names[-1], len(names[-2])
@@ -730,7 +732,10 @@ def _shared_tail(names: list[str]) -> tuple[list[str], bool]:
     if not aged and 2 * cut > len(last):
         return names, True  # (城镇新增就业、失业人员再就业: no short qualifiers before a shared tail, each a name of its own)
     tailed = [name + last[cut:] for name in names[:-1]] + [last]
-    return (tailed, True) if early or qualified else (names if head else tailed, False)
+    parallel = all(name[-1] == last[cut - 1] for name in names[:-1])  # 县道、乡道、村道养护…: cut after 道, as each ends
+    if early or qualified or parallel:
+        return tailed, True
+    return (["、".join(names)] * len(names) if head else tailed), False
 
 
 def _per_person(lead: str, unit: str) -> tuple[str, str]:
