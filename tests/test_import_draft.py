@@ -508,8 +508,8 @@ def test_a_unit_column_is_the_unit_of_the_value_beside_it_and_a_completed_value_
 
 def test_a_dash_or_a_slash_in_a_baseline_column_is_no_value_and_not_reported(tmp_path, vocabulary):
     """A baseline cell of — or / stands for no value: it was reported as a value the item had no target to hold,
-    though it has one; a cell of words (待统计) is reported as naming no number.  A table's row and a row of a table
-    of figures alike."""
+    though it has one; a cell of words (待统计) is reported as naming no number, but in a table of figures, whose row
+    the item's text holds as printed, where nothing is lost.  A table's row and a row of a table of figures alike."""
     path = tmp_path / "dashes.txt"
     path.write_text(UNITS_AND_BASELINES.replace("\t8.5\t", "\t—\t").replace("\t3.2\t", "\t/\t")
                     .replace("\t1200\t", "\t待统计\t"), encoding="utf-8")
@@ -522,11 +522,12 @@ def test_a_dash_or_a_slash_in_a_baseline_column_is_no_value_and_not_reported(tmp
         "“79.1” of item 4 is the value its target starts from (its 完成值 or 基数 column), but the item has no "
         "target of one value to hold it as its baseline: put it in the item's text if it matters"]
     path.write_text("示例县文广新旅局2025年工作要点\n一、文旅产业\n1.实施项目攻坚。（责任单位：产业股）\n2.提升旅游接待能力。\n"
-                    "项目\t2024年\t2025年目标\n旅游收入（亿元）\t—\t12\n星级饭店（家）\t／\t4\n"
+                    "项目\t2024年\t2025年目标\n旅游收入（亿元）\t—\t12\n星级饭店（家）\t／\t4\n接待游客（万人次）\t待统计\t580\n"
                     "3.做好文物安全。（责任单位：文物股）\n", encoding="utf-8")
     result = imported(path, vocabulary, year=2025)
     assert [(t["metric"], t["value"], t.get("baseline")) for t in items(result.plan)[1]["targets"]] == [
-        ("旅游收入", 12, None), ("星级饭店", 4, None)]
+        ("旅游收入", 12, None), ("星级饭店", 4, None), ("接待游客", 580, None)]
+    assert "接待游客（万人次）\t待统计\t580" in items(result.plan)[1]["text"]  # in the item's text: not reported
     assert [u.message for u in result.unsure if "基数" in u.message] == []
 
 

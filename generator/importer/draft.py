@@ -330,14 +330,16 @@ class Drafter:
         return kept
 
     def table_baseline(self, line: int, number: str, cell: Mapped | None, targets: list[dict],
-                       bare: Mapped | None) -> None:
+                       bare: Mapped | None, in_text: bool = False) -> None:
         """The value of a row's baseline cell (its 2024年完成值 or 基数 column; at ``line``, of item ``number``) as
         the baseline of its one target; reported when the row has no target (or several) to hold it.  A number
         alone in the target column (``bare``) below its baseline (孕产妇死亡率 | 8.5 | 8) asks for at most that value,
-        as a rate to lower does: read as ≤, reported.  A table's row and a row of a table of figures alike."""
-        if cell is None or tables.placeholder(cell.text):  # (— or /: no value, none lost)
+        as a rate to lower does: read as ≤, reported.  A table's row and a row of a table of figures alike, but a
+        cell naming no number (待统计) of a row the item's text holds already (``in_text``: a table of figures') is
+        not reported: nothing is lost."""
+        value = None if cell is None else tables.number_in(cell.text)
+        if cell is None or tables.placeholder(cell.text) or (in_text and value is None):  # (—, /: no value, none lost)
             return
-        value = tables.number_in(cell.text)
         if value is not None and len(targets) == 1:
             found = targets[0]
             found["baseline"] = value
@@ -444,7 +446,7 @@ class Drafter:
                        for target, own in zip(found, owned)]
             if figure is not None:
                 self.table_baseline(self.line_of(stretch.source_offset(0)), part.number, figure.baseline, drafted,
-                                    figure.target if tables.bare_value(figure.target.text) else None)
+                                    figure.target if tables.bare_value(figure.target.text) else None, in_text=True)
             targets += drafted
         return ordered(model.Item, {
             "number": part.number,
