@@ -623,8 +623,8 @@ def test_the_cells_of_columns_not_read_but_contacts_and_classes_are_kept_in_an_i
         (7, "“13900002222” of item 3, in column 联系电话, which the importer does not read, is in no field of the "
             "draft, as a contact's number or address the site would publish"),
         (7, "“全年” of item 3, in column 进展情况, which the importer does not read, is in no field of the draft, as "
-            "a person's name, a contact or a row's class or score stands between it and the item's words in the row: put it in the item's "
-            "text by hand if it matters")]
+            "a person's name, a contact or a row's class or score stands between it and the item's words in the row: "
+            "put it in the item's text by hand if it matters")]
     assert all("1380000" not in i["text"] for i in items(result.plan))
 
 
@@ -641,8 +641,21 @@ def test_a_contacts_column_is_told_by_its_header_spaced_or_in_latin_letters(tmp_
         "the importer does not read, is in no field of the draft, as a contact's number or address the site would "
         "publish",
         "“需财政保障” of item 1, in column 备　注, which the importer does not read, is in no field of the draft, as a "
-        "person's name, a contact or a row's class or score stands between it and the item's words in the row: put it in the item's text by "
-        "hand if it matters"]
+        "person's name, a contact or a row's class or score stands between it and the item's words in the row: put it "
+        "in the item's text by hand if it matters"]
+
+
+@pytest.mark.parametrize("header, cell", [("具体负责人", "张伟"), ("经办人", "李娜"), ("姓名", "王芳"), ("包保领导", "赵强"),
+                                          ("分管副局长", "钱进"), ("电子信箱", "li@example.cn"), ("座机", "8123456"),
+                                          ("联系地址", "人民路1号")])
+def test_a_persons_or_a_contacts_cell_is_not_kept_in_an_items_text(tmp_path, vocabulary, header, cell):
+    """Every column not read is kept in its item's text but contacts and people: a person's column by another name
+    than the people's headers (具体负责人), or a contact's (电子信箱), put 张伟 in the text the site publishes."""
+    rows = (f"序号\t工作任务\t责任单位\t{header}\t完成时限", f"1\t推进学前教育普惠发展。\t基教科\t{cell}\t2025年12月")
+    (tmp_path / "person.txt").write_text("\n".join(("示例县教育局2025年工作要点", "一、重点任务", *rows)), encoding="utf-8")
+    result = imported(tmp_path / "person.txt", vocabulary, year=2025)
+    assert [i["text"] for i in items(result.plan)] == ["推进学前教育普惠发展。"]
+    assert any(cell in u.message and "in no field" in u.message for u in result.unsure)
 
 
 def test_a_cell_of_a_column_not_read_beyond_a_liaisons_a_contacts_or_a_score_is_not_kept_over_it(tmp_path, vocabulary):

@@ -44,8 +44,10 @@ ROW = "row"  # the role of a row's whole line, its cells between tabs
 # score (类别, 分值), a contact's below; the text keeps every other's cells (备注, 完成情况, 第一季度, 资金), for the
 # curator to read.
 _DENIED_COLUMN = re.compile(r"类别|分类|分值|权重|得分")
-# Those of a contact (联系电话, 联系方式, 手机, 邮箱, E-mail, 微信), whose cells no draft holds: the site would publish them.
-_CONTACT_COLUMN = re.compile(r"电话|联系方式|手机|邮箱|邮件|e-?mail|微信|qq|传真", re.IGNORECASE)
+# Those of a contact (联系电话, 联系方式, 手机, 邮箱, E-mail, 微信, 座机, 联系地址) or a person (具体负责人, 经办人, 姓名,
+# 包保领导, 分管副局长) not among the people's headers, whose cells no draft holds: the site would publish them.
+_CONTACT_COLUMN = re.compile(r"电话|联系方式|手机|邮箱|信箱|邮件|e-?mail|微信|qq|传真|座机|地址|号码"
+                             r"|(?:人|领导|姓名|[局科处股校院所站部]长)$", re.IGNORECASE)
 NAMING = ("task", "content", "metric")  # the columns that name what a row is about, one of them at least
 _SEPARATOR_CELL = re.compile(r"^:?-{2,}:?$")
 _GROUP_NUMBER = re.compile(r"[0-9]{1,2}|[一二三四五六七八九十]{1,3}")
@@ -233,7 +235,8 @@ def denied_column(header: str) -> bool:
 
 
 def contact_column(header: str) -> bool:
-    """Whether a column not read is one of contacts (联系电话, 电　话), whose cells no draft holds."""
+    """Whether a column not read is one of contacts or persons (联系电话, 电　话, 具体负责人), whose cells no draft
+    holds."""
     return bool(_CONTACT_COLUMN.search("".join(header.split())))
 
 
