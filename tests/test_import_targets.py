@@ -324,6 +324,8 @@ def test_values_stated_respectively_go_with_the_names_listed_before(text, expect
     # (主城区务教育阶段留守儿童关爱覆盖率, 城区农村地区学生近视率 were, silently), each gets the whole (主城区 alone was)
     ("主城区、农村义务教育阶段留守儿童关爱覆盖率分别达到100%、98%。", ["主城区、农村义务教育阶段留守儿童关爱覆盖率"] * 2),
     ("城区、偏远农村地区学生近视率分别控制在50%、45%以内。", ["城区、偏远农村地区学生近视率"] * 2),
+    # as printed: the names were joined again by 、 (主城区、农村… for 主城区和农村…)
+    ("主城区和农村义务教育阶段留守儿童关爱覆盖率分别达到95%、90%。", ["主城区和农村义务教育阶段留守儿童关爱覆盖率"] * 2),
     # nothing names whom the tail is of: after as many characters, a guess
     ("主城区、农村学校覆盖率分别达到100%、98%。", ["主城区校覆盖率", "农村学校覆盖率"]),
     ("主城区、农村学校食堂各2所。", ["主城区校食堂", "农村学校食堂"]),

@@ -702,6 +702,7 @@ def _respective_metrics(core: str, trailing: str, count: int) -> tuple[list[str]
     base = _CHANGE_BASE.search(names)  # 事故起数和死亡人数较2024年分别下降: 较2024年 is of each
     names, measure = (names[:base.start()], base.group() + measure) if base else (names, measure)
     named, sure = _shared_tail(_NAME_SEPARATORS.split(names)) if names else ([], True)
+    named = [names] * count if named is None else named  # the whole list as printed, each (a guess)
     if len(named) == count:
         return [_metric(name + measure + trailing) for name in named], "" if sure else \
             _UNSURE_TAIL.format(names + measure)
@@ -710,14 +711,14 @@ def _respective_metrics(core: str, trailing: str, count: int) -> tuple[list[str]
                              "the metric of each is a guess, pair them by hand")
 
 
-def _shared_tail(names: list[str]) -> tuple[list[str], bool]:
+def _shared_tail(names: list[str]) -> tuple[list[str] | None, bool]:
     """Names listed before a shared tail, each with it: 高血压、糖尿病患者规范管理率 -> 高血压患者规范管理率,
     糖尿病患者规范管理率; and whether the tail is sure.  It starts after as many characters as the name before the
     last has where these and the names before each end a qualifier (城区、农村义务教育阶段留守儿童关爱覆盖率 ->
     城区义务教育阶段…; 城镇、农村低保家庭… -> 城镇低保家庭…); else at whom it is of (高血压、2型糖尿病患者… -> 2型糖尿病
     before 患者) when that leaves it half of the last name at least, or after an age, however long (80—89周岁、100周岁
     及以上老年人高龄津贴 -> 80—89周岁老年人高龄津贴).  Else it is a guess: names as they are where whom it is of comes
-    late (each the whole list, 主城区、农村义务教育阶段…, not 主城区务教育阶段… nor 主城区 alone), after those characters
+    late (None: each the whole list as printed, 主城区和农村义务教育阶段…, not 主城区务教育阶段… nor 主城区 alone), after those characters
     where nothing names whom; sure after them where the last's ends as each name before does (县道、乡道、村道养护补助标准,
     省级、市级示范校).  Names that are measures of their own (课后服务覆盖率、学生参与率; 城镇新增就业、失业人员再就业) as
     they are."""
@@ -732,10 +733,10 @@ def _shared_tail(names: list[str]) -> tuple[list[str], bool]:
     if not aged and 2 * cut > len(last):
         return names, True  # (城镇新增就业、失业人员再就业: no short qualifiers before a shared tail, each a name of its own)
     tailed = [name + last[cut:] for name in names[:-1]] + [last]
-    parallel = all(name[-1] == last[cut - 1] for name in names[:-1])  # 县道、乡道、村道养护…: cut after 道, as each ends
+    parallel = all(name[-1:] == last[cut - 1] for name in names[:-1])  # 县道、乡道、村道养护…: cut after 道, as each ends
     if early or qualified or parallel:
         return tailed, True
-    return (["、".join(names)] * len(names) if head else tailed), False
+    return (None if head else tailed), False
 
 
 def _per_person(lead: str, unit: str) -> tuple[str, str]:
