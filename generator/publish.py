@@ -432,7 +432,7 @@ def editions_shown(on_site: Collection[str], tagged: list[str], version: str) ->
 
 # A version mike lists by its number (2024.2 above 2024.1, whichever was published last); others (draft, o1) it
 # lists above them all, by name, which says nothing of which came first.
-NUMBERED = re.compile(r"v?[0-9]")
+NUMBERED = re.compile(r"[0-9]")  # (not v3, which mike lists below 2024.1)
 
 
 def newer_on_site(entries: list[dict], tagged: list[str], version: str) -> str | None:
