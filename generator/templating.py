@@ -316,7 +316,8 @@ def environment() -> jinja2.Environment:
                        item_url=item_url, item_link=item_link, item_link_in_plan=item_link_in_plan,
                        plan_link=plan_link, name_link=name_link, name_links=name_links, names=names,
                        metric_link=metric_link, target_phrases=target_phrases, item_lines=item_lines,
-                       requirement_cell=requirement_cell, progress_cell=progress_cell, genre=genre, commits=commits, distinct=distinct,
+                       requirement_cell=requirement_cell, progress_cell=progress_cell, genre=genre, commits=commits,
+                       distinct=distinct,
                        by_year=group_by_year, by_plan=group_by_plan, by_theme=group_by_theme)
     env.globals.update(link=link, download=download, numbered=numbered, theme_year=theme_year, changes=CHANGES)
     return env

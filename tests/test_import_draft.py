@@ -686,8 +686,8 @@ def test_a_cell_of_a_column_not_read_beyond_a_persons_name_is_reported_not_kept_
     assert [i["text"] for i in items(result.plan)] == ["评选县级骨干教师50名。"]
     assert [u.message for u in result.unsure if "教师节前" in u.message] == [
         "“教师节前” of item 1, in column 备注, which the importer does not read, is in no field of the draft, as a "
-        "person's name, a contact or a row's class or score stands between it and the item's words in the row: put it in the item's text by "
-        "hand if it matters"]
+        "person's name, a contact or a row's class or score stands between it and the item's words in the row: put it "
+        "in the item's text by hand if it matters"]
 
 
 def test_a_number_alone_below_its_baseline_is_a_ceiling_and_reported(tmp_path, vocabulary):
