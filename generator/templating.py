@@ -315,7 +315,7 @@ def environment() -> jinja2.Environment:
                        filter_attribute=filter_attribute, item_level=item_level, item_title=item_title,
                        item_url=item_url, item_link=item_link, item_link_in_plan=item_link_in_plan,
                        plan_link=plan_link, name_link=name_link, name_links=name_links, names=names,
-                       metric_link=metric_link, target_phrases=target_phrases, item_lines=item_lines,
+                       metric_link=metric_link, item_lines=item_lines,
                        requirement_cell=requirement_cell, progress_cell=progress_cell, genre=genre, commits=commits,
                        distinct=distinct,
                        by_year=group_by_year, by_plan=group_by_plan, by_theme=group_by_theme)
