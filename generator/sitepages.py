@@ -22,7 +22,7 @@ HOME = "index.md"
 FIXED_PAGES = (HOME, *(page_path(kind) for kind in (*LISTINGS, "targets", "metrics", EDITIONS)), FINDER_PAGE,
                OPEN_DATA_PAGE)
 # The vocabularies each of whose entries has a page, at page_path(kind, id).
-PAGED = ("themes", "departments", "organisations", "metrics")
+PAGED = ("organisations", "departments", "themes", "metrics")
 
 
 def known_pages(site: Site) -> list[str]:

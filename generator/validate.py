@@ -21,7 +21,7 @@ from .model import SLUG
 from .project import CONTENT, PLANS, hand_written_files, published_schema
 from .references import is_web_address
 from .segmentation import DICTIONARY, dictionary_problems
-from .sitepages import known_pages, taken_addresses
+from .sitepages import PAGED, known_pages, taken_addresses
 from .yamlsource import cannot_read, open_to_read, read_text
 from .validate_targets import early_deadline, metric_name_clashes, review_links, targets
 from .vocabulary import Vocabulary, department_names, entries_named, normalise_name, placeholder_number
@@ -35,8 +35,9 @@ def validate(site: Site) -> list[Diagnostic]:
     found.extend(unique_plan_ids(site))
     found.extend(shared_sources(site))
     found.extend(dictionary_problems(display_path(site.root, DICTIONARY), site.vocabulary))
-    found.extend(published_files(site))
-    found.extend(taken_addresses(hand_written_files(site.root), known_pages(site)))  # the rest: generate's
+    hand_written = hand_written_files(site.root)
+    found.extend(published_files(site, hand_written))
+    found.extend(taken_addresses(hand_written, known_pages(site)))  # the rest: generate's
     plans = display_path(site.root, PLANS)
     if not os.path.isdir(plans):
         found.append(Diagnostic(plans, 0, 0, "", "folder is missing: the site will hold no plan", "warning"))
@@ -84,17 +85,16 @@ def unique_vocabulary_ids(site: Site) -> Iterator[Diagnostic]:
             seen.setdefault(entry.id, i)
 
 
-# The vocabularies whose entries each get a page (``addresses.page_path``), and the kinds listed on a page of the
-# same folder, whose key (``LISTING_KEY``) is no id for them.
-PAGED_VOCABULARIES = ("organisations", "departments", "themes", "metrics")
-LISTED = {"organisations", "departments", "themes", "metrics", PLANS}
+# The kinds listed on a page of the folder of their pages (the vocabularies whose entries each get a page,
+# ``sitepages.PAGED``, and the plans), whose key (``LISTING_KEY``) is no id for them.
+LISTED = {*PAGED, PLANS}
 MAX_ID_LENGTH = 100  # an id names files (feeds/departments/<id>.xml); a file system takes 255 bytes a name
 
 
 def page_ids(site: Site) -> Iterator[Diagnostic]:
     """The ids that name a page, each of which must be able to: not too long for a file's name, and not its
     listing's key (a theme with the id index took themes/index.md, and one of the two pages was lost)."""
-    for name in PAGED_VOCABULARIES:
+    for name in PAGED:
         document, entries = site.read_cleanly(name)
         for i, entry in enumerate(entries):
             if problem := page_id_problem(name, entry.id):
@@ -245,10 +245,10 @@ def source(site: Site, plan_file: PlanFile) -> Iterator[Diagnostic]:
                                             "warning")
 
 
-def published_files(site: Site) -> Iterator[Diagnostic]:
-    """The files of content/pages/ and the plan format's schema (``render.copied_files``) are published as they
-    are, so must be readable, and MkDocs reads its pages as UTF-8."""
-    for name, path in hand_written_files(site.root).items():
+def published_files(site: Site, hand_written: dict[str, str]) -> Iterator[Diagnostic]:
+    """The files of content/pages/ (``hand_written``: {path in docs/: source path}) and the plan format's schema
+    (``render.copied_files``) are published as they are, so must be readable, and MkDocs reads its pages as UTF-8."""
+    for name, path in hand_written.items():
         if name.endswith(".md"):
             yield from read_text(path)[1]
         elif problem := unreadable(path):
