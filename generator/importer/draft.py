@@ -245,6 +245,8 @@ class Drafter:
         stating one target as its name and value (星级饭店（家） | 3 | 4 → 星级饭店 4家, baseline 3); a row stating none is read
         as prose, its numbers reported, and the header not at all (its years are no targets).  ((), ()) for a text
         holding no table: read whole."""
+        if "\t" not in text.text and "|" not in text.text:
+            return (), ()  # no line of cells (``tables.split_cells``), most items' text: not cut into lines
         lines, start = [], 0
         for line in text.text.split("\n"):
             lines.append(text[start:start + len(line)])
