@@ -43,7 +43,6 @@ class TargetProgress:
     commitment: Commitment
     state: State
     status: str          # the reported status, else 逾期未报 or 未到期
-    actual: str          # e.g. 93.6%, '' when none was reported
     baseline: str        # e.g. 55%, '' when the plan states none
     evidence: Entry | None
     evidence_url: str    # an http(s) evidence address, ready for a Markdown link; ''
@@ -126,7 +125,7 @@ class Tracking:
         state = state_of(target.status, commitment.deadline, self.today)
         evidence_url = http_url(target.evidence)
         return TargetProgress(commitment, state, target.status or STATE_LABELS[state],
-                              amount(target.actual, target.unit), amount(target.baseline, target.unit),
+                              amount(target.baseline, target.unit),
                               self.links.resolve(target.evidence), evidence_url)
 
     def targets(self, entry: Entry) -> tuple[TargetProgress, ...]:

@@ -267,9 +267,9 @@ def requirement_cell(progress: TargetProgress) -> str:
 def progress_cell(context, progress: TargetProgress) -> str:
     """How a target stands: its status, the actual value reported (and as of when), and a link to the
     evidence, a review's item or a web page."""
-    cell = md(progress.status)
-    if progress.actual:
-        cell += " · " + reached_as_of(progress.commitment.target, md)
+    cell, target = md(progress.status), progress.commitment.target
+    if target.actual is not None:
+        cell += " · " + reached_as_of(target, md)
     if progress.evidence:
         cell += f" · [依据]({item_url(context, progress.evidence)})"
     elif progress.evidence_url:
