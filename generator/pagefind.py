@@ -90,10 +90,9 @@ def chosen(config) -> bool:
     return ((config.extra or {}).get("plansite") or {}).get("search", "material") == "pagefind"
 
 
-def configure(config) -> None:
-    """Switch Material's search off and add the search page with Pagefind's UI to the theme (whose folder,
-    ``THEME``, the plansite plugin puts before Material's)."""
-    search = config.plugins.get("material/search")
+def configure(config, search) -> None:
+    """Switch Material's search plugin (``search``, None without it) off and add the search page with Pagefind's
+    UI to the theme (whose folder, ``THEME``, the plansite plugin puts before Material's)."""
     if search is not None:
         search.config.enabled = False
     config.theme.static_templates.add(SEARCH_PAGE)

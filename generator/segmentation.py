@@ -82,16 +82,13 @@ def dictionary_problems(path: str, vocabulary: Vocabulary) -> list[Diagnostic]:
     return diagnostics
 
 
-def anchor_dictionaries(config) -> None:
-    """Make the search plugin's jieba dictionary paths in a loaded MkDocs ``config`` relative to mkdocs.yml."""
-    search = config.plugins.get("material/search")
-    if search is None:
-        return
-    folder = os.path.dirname(os.path.abspath(config.config_file_path))
+def anchor_dictionaries(search_config, folder: str) -> None:
+    """Make the jieba dictionary paths in the ``search_config`` of Material's search plugin relative to
+    ``folder``, mkdocs.yml's."""
     for option in ("jieba_dict", "jieba_dict_user"):
-        path = search.config.get(option)
+        path = search_config.get(option)
         if path and not os.path.isabs(path):
-            search.config[option] = os.path.join(folder, path)
+            search_config[option] = os.path.join(folder, path)
 
 
 def search_words(vocabulary: Vocabulary) -> list[str]:

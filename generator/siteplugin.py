@@ -95,20 +95,21 @@ class PlansitePlugin(BasePlugin):
 
     @event_priority(100)  # before Material's search plugin loads the jieba dictionaries
     def on_config(self, config):
-        anchor_dictionaries(config)
+        project = os.path.dirname(os.path.abspath(config.config_file_path))
+        search = config.plugins.get("material/search")
+        if search is not None:
+            anchor_dictionaries(search.config, project)
+            searchaliases.add_field(search.config.fields)
         diagnostics: list = []
-        vocabulary, _ = load_vocabulary(os.path.dirname(os.path.abspath(config.config_file_path)), diagnostics)
+        vocabulary, _ = load_vocabulary(project, diagnostics)
         if has_errors(diagnostics):  # a warning (an empty list of departments) leaves the vocabulary whole
             log.warning(f"content/ has {len(diagnostics)} problem(s) (see `plansite check`): "
                         "search may not keep every department and theme name whole")
         teach_segmenter(vocabulary)
-        search = config.plugins.get("material/search")
-        if search is not None:
-            searchaliases.add_field(search.config.fields)
         add_theme_folder(config, THEME)
         if pagefind.chosen(config):
             add_theme_folder(config, pagefind.THEME)
-            pagefind.configure(config)
+            pagefind.configure(config, search)
         if not any(isinstance(extension, FastInlineExtension) for extension in config.markdown_extensions):
             # MkDocs passes the list to each page's Markdown (once: plansite serve configures again per rebuild)
             config.markdown_extensions.append(FastInlineExtension())
