@@ -124,7 +124,7 @@ def tag_authority(site_url: str) -> tuple[str, str]:
 
 
 def entry_path(edition: EditionView, line: Line) -> str:
-    path = "/".join(quote(part, safe="") for part in ("editions", edition.version, line.plan))
+    path = "/".join(quote(part, safe="") for part in (EDITIONS, edition.version, line.plan))
     return f"{path}/{line.ref}" if line.ref else path
 
 
