@@ -94,13 +94,13 @@ window.plansiteFold = (function () {
       }
     };
     reach();
-    search.addEventListener("change", reach);
     narrow.addEventListener("change", reach);
     let escaped = false;  // the key pressed last is Escape, in the open search: Material closes it
     window.addEventListener("keydown", function (event) {
       escaped = event.key === "Escape" && search.checked;
     }, true);
     search.addEventListener("change", function () {  // Material blurs the field after: no focus of its own left
+      reach();
       const byEscape = escaped;
       escaped = false;  // spent: a later close by the pointer (the back arrow) leaves the focus alone
       if (byEscape && !search.checked && narrow.matches) {
