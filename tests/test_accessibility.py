@@ -292,11 +292,11 @@ def test_on_a_phone_the_search_opens_from_a_button_not_from_its_hidden_field(bro
     context.close()
 
 
-def test_on_a_phone_escape_gives_the_focus_back_to_the_search_button(browser, site_url, pages):
+def test_on_a_phone_escape_and_the_back_arrow_give_the_focus_back_to_the_search_button(browser, site_url, pages):
     """Escape closes the full-screen search: focus was left on the page (Material blurs the field), and the next
-    Tab started again from the top, not from the 搜索 button that opened the search.  A later close by the back
-    arrow, after the search was opened again by the pointer, leaves the focus where the click put it: it went to
-    the button too, the Escape before still counted."""
+    Tab started again from the top, not from the 搜索 button that opened the search.  The back arrow, which closes
+    it too, left the focus on the page as well (a label takes none): it goes to the button alike.  A close by Tab
+    leaves the focus where Tab put it."""
     context = browser.new_context(viewport={"width": 390, "height": 844}, reduced_motion="reduce")
     page = context.new_page()
     page.goto(site_url + pages["plan"])
@@ -315,10 +315,42 @@ def test_on_a_phone_escape_gives_the_focus_back_to_the_search_button(browser, si
     closed = page.evaluate(FOCUSED)
     assert (closed["searchOpen"], closed["role"], closed["name"]) == (False, "button", "搜索"), closed
 
-    page.locator("article").click()  # then by the pointer: the Escape before is spent, the focus is not moved
+    page.locator("article").click()  # then by the pointer
     page.locator("label.md-header__button[for='__search']").click()
     page.wait_for_function("document.getElementById('__search').checked")
     page.locator(".md-search__form label.md-search__icon[for='__search']").click()  # the back arrow
     page.wait_for_function("!document.getElementById('__search').checked")
+    closed = page.evaluate(FOCUSED)
+    assert (closed["role"], closed["name"], closed["expanded"]) == ("button", "搜索", "false"), closed
+
+    page.keyboard.press("Enter")  # open again from the button, and leave by Tab
+    page.wait_for_function("document.getElementById('__search').checked")
+    page.keyboard.press("Tab")
+    left = page.evaluate(FOCUSED)
+    assert not left["searchOpen"] and left["name"] != "搜索", left
+    context.close()
+
+
+def test_on_a_desktop_escape_gives_the_focus_back_to_the_control_tab_left_for_the_search_field(browser, site_url,
+                                                                                            pages):
+    """On a wide screen the search field is in the header, a Tab stop whose focus opens the search.  Escape, which
+    closes it, left the focus on the page (Material blurs the field): it goes back to the control a keyboard came
+    from, as on a phone it goes to the 搜索 button (the field itself would open the search again).  Opened by a key
+    (S) with nothing focused, the search has no control to give it back to: the focus stays on the page."""
+    context = browser.new_context(viewport={"width": 1280, "height": 800}, reduced_motion="reduce")
+    page = context.new_page()
+    page.goto(site_url + pages["plan"])
+    stops = tab_until(page, lambda stop: stop["name"] == "搜索")  # the field: its focus opens the search
+    assert len(stops) > 1 and stops[-1]["role"] is None, stops
+    page.wait_for_function("document.getElementById('__search').checked")
+    page.keyboard.type("心理健康")
+    page.keyboard.press("Escape")
+    assert page.evaluate("document.activeElement !== document.body")
+    assert page.evaluate(FOCUSED) == stops[-2]
+
+    page.goto(site_url + pages["plan"])
+    page.keyboard.press("s")
+    page.wait_for_function("document.getElementById('__search').checked")
+    page.keyboard.press("Escape")
     assert page.evaluate("document.activeElement === document.body"), page.evaluate(FOCUSED)
     context.close()

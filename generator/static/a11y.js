@@ -18,9 +18,11 @@
  * - There too the header's search button is such a label (搜索), made a button alike.  The search field, hidden
  *   until then, was a Tab stop instead, whose focus opened the full-screen search and the next Tab closed it: it is
  *   out of the Tab order while the search is closed on a narrow screen, still focused by Material's keys (S, F, /)
- *   and the button.  Escape, which closes the search, gives the focus back to the button: Material's blur left it
- *   on the page, and the next Tab started from the top.  On a wide screen the field is in the header, a Tab stop,
- *   and the button hidden.
+ *   and the button.  Escape and the back arrow, which close the search, give the focus back to the button:
+ *   Material's blur (a click of the arrow, a label) left it on the page, and the next Tab started from the top.
+ * - On a wide screen the field is in the header, a Tab stop, and the button hidden.  Escape there gives the focus
+ *   back to what had it before the field (the control Tab left; none after S from the page): the field itself
+ *   would open the search again.  A close by Tab leaves the focus where Tab puts it, at either width.
  */
 window.plansiteFold = (function () {
   "use strict";
@@ -95,16 +97,26 @@ window.plansiteFold = (function () {
     };
     reach();
     narrow.addEventListener("change", reach);
-    let escaped = false;  // the key pressed last is Escape, in the open search: Material closes it
+    const dialog = query.closest(".md-search");
+    let opener = null;  // what had the focus before the field took it, outside the search (not its results)
+    query.addEventListener("focus", function (event) {
+      if (!dialog.contains(event.relatedTarget)) {
+        opener = event.relatedTarget;
+      }
+    });
+    let closing = false;  // the search is open and Escape was pressed (Material closes it) or its back arrow clicked
     window.addEventListener("keydown", function (event) {
-      escaped = event.key === "Escape" && search.checked;
+      closing = event.key === "Escape" && search.checked;
     }, true);
+    dialog.querySelector(".md-search__form label[for=__search]").addEventListener("click", function () {
+      closing = search.checked;
+    });
     search.addEventListener("change", function () {  // Material blurs the field after: no focus of its own left
       reach();
-      const byEscape = escaped;
-      escaped = false;  // spent: a later close by the pointer (the back arrow) leaves the focus alone
-      if (byEscape && !search.checked && narrow.matches) {
-        button.focus();
+      const back = closing && !search.checked && (narrow.matches ? button : opener);
+      closing = false;  // spent: a close by Tab or a click elsewhere leaves the focus alone
+      if (back) {
+        back.focus();
       }
     });
   }
