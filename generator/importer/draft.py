@@ -31,7 +31,7 @@ from .owners import OwnerClause, find_owner_clause, item_owners, owners_and_supp
 from .prose_dates import Milestone, by_clause, events, milestones, prose_deadline
 from .report import Unsure, walk_item_dicts
 from .structure import TABLE, Part
-from .targets import find_targets
+from .targets import Skipped, TargetDraft, find_targets
 from .textmap import Mapped, joined
 from .themes import assign_themes
 
@@ -107,10 +107,12 @@ class Flow(list):
 
 @dataclass(frozen=True)
 class Figure:
-    """A row of a table of figures folded into an item's text: its baseline cell (2024年), if any, and its target's
-    (2025年目标)."""
+    """A row of a table of figures folded into an item's text: its baseline cell (2024年), if any, its target's
+    (2025年目标), and what ``find_targets`` read in the row as its name and value: its one target, and the numbers
+    it did not take."""
     baseline: Mapped | None
     target: Mapped
+    read: tuple[list[TargetDraft], list[Skipped]]
 
 
 # A new project's themes.yaml lists none until the curator writes them: the draft's items then have none.
@@ -251,16 +253,17 @@ class Drafter:
         for line in text.text.split("\n"):
             lines.append(text[start:start + len(line)])
             start += len(line) + 1
-        at = next((index for index, line in enumerate(lines) if tables.header(line)), None)
-        if at is None:
+        at, header = next(((index, found) for index, found in enumerate(map(tables.header, lines)) if found),
+                          (None, None))
+        if header is None:
             return (), ()
-        header = tables.header(lines[at])
         read = [(joined(lines[:at], "\n"), None)]
         for line in lines[at + 1:]:
             columns = tables.row(header, tables.split_cells(line) or [])
             stretch = _figure(columns) if columns and "target" in columns else None
-            one = stretch is not None and len(find_targets(stretch.text, review=self.reviewing)[0]) == 1
-            read.append((stretch, Figure(columns.get("baseline"), columns["target"])) if one else (line, None))
+            found = find_targets(stretch.text, review=self.reviewing) if stretch is not None else None
+            one = found is not None and len(found[0]) == 1
+            read.append((stretch, Figure(columns.get("baseline"), columns["target"], found)) if one else (line, None))
         return tuple(stretch for stretch, _ in read), tuple(baseline for _, baseline in read)
 
     def table_item(self, part: Part) -> dict:
@@ -425,11 +428,12 @@ class Drafter:
             owners, support = self.units.owners, self.units.support
         for name in (*owners, *support):
             self.check_owner(name, text)
-        stretches = []  # each stretch read, with its targets, the milestones in no target's clause and each target's
-        for stretch in read or (text,):
-            found, skipped = find_targets(stretch.text, review=self.reviewing)
-            stretches.append((stretch, found, *by_clause(stretch.text, self.milestones(stretch),
-                                                         [(target.start, target.end) for target in found])))
+        stretches = []  # each stretch read, its row of figures, its targets, the milestones in no target's clause and
+        # each target's
+        for stretch, figure in zip_longest(read or (text,), figures):
+            found, skipped = figure.read if figure else find_targets(stretch.text, review=self.reviewing)
+            stretches.append((stretch, figure, found, *by_clause(stretch.text, self.milestones(stretch),
+                                                                 [(target.start, target.end) for target in found])))
             for skip in skipped:
                 self.unsure.append(Unsure(self.line_of(stretch.source_offset(skip.start)),
                                           f"number not taken as a target in item {part.number}: {quoted(skip.text)} "
@@ -439,10 +443,10 @@ class Drafter:
                                           f"commitment without a number in item {part.number}: "
                                           f"{quoted(stretch.text[start:end])} (not taken as a target: the curator "
                                           "decides)"))
-        deadline = self.deadline(stated, part, [(stretch, milestone) for stretch, _, items, _ in stretches
+        deadline = self.deadline(stated, part, [(stretch, milestone) for stretch, _, _, items, _ in stretches
                                                 for milestone in items], [stretch for stretch, *_ in stretches])
         targets = []
-        for (stretch, found, _, owned), figure in zip_longest(stretches, figures):
+        for stretch, figure, found, _, owned in stretches:
             drafted = [self.target(target, self.line_of(stretch.source_offset(target.start)),
                                    self.target_deadline(part, stretch, target, own, deadline))
                        for target, own in zip(found, owned)]
