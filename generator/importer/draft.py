@@ -306,14 +306,10 @@ class Drafter:
         reported, never kept: the site would publish them; those of a row's class or score (类别, 分值) are reported
         as not read, kept in no field."""
         unread = tables.unread(part.columns)
-        contacts = [(header, cell) for header, cell in unread if tables.contact_column(header)]
-        if contacts:
-            self.unsure.append(Unsure(part.lineno, _not_kept(contacts, part.number,
-                                                             "a contact's number or address the site would publish")))
-        denied = [(header, cell) for header, cell in unread if tables.denied_column(header)]
-        if denied:
-            self.unsure.append(Unsure(part.lineno, _not_kept(denied, part.number,
-                                                             "it classifies or scores the row, which a plan does not")))
+        contacts = self.not_kept(part, unread, tables.contact_column,
+                                 "a contact's number or address the site would publish")
+        denied = self.not_kept(part, unread, tables.denied_column,
+                               "it classifies or scores the row, which a plan does not")
         notes = [(header, cell) for header, cell in unread if tables.kept_column(header)]
         if not notes:
             return text
@@ -333,6 +329,15 @@ class Drafter:
                                                "importer does not read: kept in the item's text, which is now its row "
                                                f"as printed from {quoted(first.text)} on{between}; check it"))
         return kept
+
+    def not_kept(self, part: Part, unread: list[tuple[str, Mapped]], column: Callable[[str], bool],
+                 why: str) -> list[tuple[str, Mapped]]:
+        """The cells of a row's columns not read whose header ``column`` accepts (a contact's, a row's class or
+        score), reported as kept in no field, as ``why`` says."""
+        cells = [(header, cell) for header, cell in unread if column(header)]
+        if cells:
+            self.unsure.append(Unsure(part.lineno, _not_kept(cells, part.number, why)))
+        return cells
 
     def table_baseline(self, line: int, number: str, cell: Mapped | None, targets: list[dict],
                        bare: Mapped | None, in_text: bool = False) -> None:
