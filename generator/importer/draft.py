@@ -249,10 +249,7 @@ class Drafter:
         holding no table: read whole."""
         if "\t" not in text.text and "|" not in text.text:
             return (), ()  # no line of cells (``tables.split_cells``), most items' text: not cut into lines
-        lines, start = [], 0
-        for line in text.text.split("\n"):
-            lines.append(text[start:start + len(line)])
-            start += len(line) + 1
+        lines = text.split("\n")
         at, header = next(((index, found) for index, found in enumerate(map(tables.header, lines)) if found),
                           (None, None))
         if header is None:

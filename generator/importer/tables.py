@@ -82,14 +82,9 @@ def split_cells(line: Mapped) -> list[Mapped] | None:
             line = line[1:]
         if line.text.endswith("|"):
             line = line[:-1]
-        text = line.text
     else:
         return None
-    cells, start = [], 0
-    for part in text.split(separator):
-        cells.append(line[start:start + len(part)].strip())
-        start += len(part) + 1
-    return cells
+    return [cell.strip() for cell in line.split(separator)]
 
 
 # The roles a header may be given by its end (具体工作措施, 县级责任单位, 整改时限, 量化目标), in the order of ``ROLES``:

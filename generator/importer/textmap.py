@@ -57,6 +57,14 @@ class Mapped:
         """Source offset of character ``index`` (or of the end)."""
         return self.origin[index] if index < len(self.origin) else self.end
 
+    def split(self, separator: str) -> list["Mapped"]:
+        """The pieces of the text between each ``separator``, as ``str.split`` cuts it (empty ones too)."""
+        pieces, start = [], 0
+        for piece in self.text.split(separator):
+            pieces.append(self[start:start + len(piece)])
+            start += len(piece) + len(separator)
+        return pieces
+
     def strip(self, chars: str | None = None) -> "Mapped":
         text = self.text
         start = len(text) - len(text.lstrip(chars))
@@ -107,14 +115,11 @@ def split_lines(source: str) -> list[Line]:
     """The non-blank lines of the source text, stripped of surrounding whitespace; a line with tabs between its
     words (a table's row: 具体措施 below a 重点任务 written once) keeps the tabs around them, unless it starts
     with a number (\t1.\t加强党建, as Word saves a numbered paragraph as text)."""
-    mapped = Mapped.of(source)
-    lines, start, lineno = [], 0, 1
-    for raw in source.split("\n"):
-        text = mapped[start:start + len(raw)].strip()
+    lines = []
+    for lineno, raw in enumerate(Mapped.of(source).split("\n"), 1):
+        text = raw.strip()
         if "\t" in text.text and not starts_numbered(text.text):
-            text = mapped[start:start + len(raw)].strip(_BLANK_BUT_TAB)
+            text = raw.strip(_BLANK_BUT_TAB)
         if text.text:
             lines.append(Line(text, lineno))
-        start += len(raw) + 1
-        lineno += 1
     return lines
