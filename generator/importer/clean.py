@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from .markers import match_marker, starts_numbered
 from .report import Unsure
 from .tables import split_cells
-from .textmap import Line
+from .textmap import Line, squeezed
 
 NOISE_MAX = 100  # noise lines are short; longer lines are body text even when they mention 公众号
 
@@ -69,10 +69,6 @@ def is_noise(text: str) -> bool:
     return any(pattern.search(text) for pattern in _NOISE)
 
 
-def _squeezed(text: str) -> str:
-    return "".join(text.split())
-
-
 def _summary_block(lines: list[Line], start: int) -> int:
     """Index just past a 摘要 block at ``start`` (``start`` if there is none): the label, and the
     paragraphs after it that repeat text further on."""
@@ -83,10 +79,10 @@ def _summary_block(lines: list[Line], start: int) -> int:
     texts[start] = texts[start][label.end():]  # a summary on the label's own line: 摘要：…
     end = start + 1
     for index in range(start, len(texts)):
-        gist = _squeezed(_ELLIPSIS.sub("", texts[index])).rstrip("。.;；,，")
+        gist = squeezed(_ELLIPSIS.sub("", texts[index])).rstrip("。.;；,，")
         if index == start and not gist:
             continue
-        if len(gist) < SUMMARY_MIN or gist not in _squeezed("".join(texts[index + 1:])):
+        if len(gist) < SUMMARY_MIN or gist not in squeezed("".join(texts[index + 1:])):
             break
         end = index + 1
     return end

@@ -16,7 +16,7 @@ from . import tables
 from .dates import parse_date
 from .markers import ARABIC_STYLES, match_marker, starts_numbered
 from .report import Unsure
-from .textmap import Line, Mapped, joined
+from .textmap import Line, Mapped, joined, squeezed
 
 TITLE_MAX = 50
 HINT_MIN = 4  # shorter names (某市) identify nothing
@@ -173,7 +173,7 @@ def _title_lines(header: list[Line], title: Line, notice: Line | None) -> str:
         return name
     before = header.index(title) - 1
     joined_lines = str(header[before]) + str(title) if before >= 0 else ""
-    return joined_lines if "".join(joined_lines.split()) == "".join(name.split()) else str(title)
+    return joined_lines if squeezed(joined_lines) == squeezed(name) else str(title)
 
 
 def _wrapped_above(header: list[Line], title: Line | None) -> Line | None:

@@ -20,7 +20,7 @@ from ..diagnostics import Diagnostic
 from ..yamlsource import cannot_read, open_to_read
 from .markers import starts_numbered
 from .tables import split_cells
-from .textmap import Mapped
+from .textmap import Mapped, squeezed
 from .wordlists import Lists
 from .workbooks import Place, read_xlsx
 
@@ -337,7 +337,7 @@ def _page_title(title: str, article: str) -> str:
     政府, …清单-青溪市卫生健康委员会); "" when the article prints it (as a paragraph, not a heading)."""
     parts = [part for part in _SITE_NAME.split(" ".join(title.split())) if part]
     name = max(parts, key=len) if parts else ""
-    return "" if "".join(name.split()) in "".join(article.split()) else name
+    return "" if squeezed(name) in squeezed(article) else name
 
 
 def html_text(markup: str) -> str:
@@ -509,7 +509,7 @@ def _running_key(line, page) -> tuple[str, int] | None:
     the page; None for a line in the body of the page, not in its top or bottom margin."""
     if MARGIN_SHARE * page.height < line.y0 and line.y1 < (1 - MARGIN_SHARE) * page.height:
         return None
-    return re.sub(r"\d+", "#", "".join(line.get_text().split())), round(line.y0)
+    return re.sub(r"\d+", "#", squeezed(line.get_text())), round(line.y0)
 
 
 def _running_lines(pages: list) -> set[tuple[str, int]]:

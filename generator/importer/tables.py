@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass, field
 
 from .owners import lists_units
-from .textmap import Mapped, joined
+from .textmap import Mapped, joined, squeezed
 
 # Column role -> header words, most specific first.  A header matches a role
 # when the cell equals one of the words or starts with it; else when it ends
@@ -94,7 +94,7 @@ BY_END = tuple(role for role in ROLES if role not in ("unit", "people", "baselin
 
 
 def role_of(cell: str) -> str | None:
-    cell = _YEAR.sub("", "".join(cell.split()))
+    cell = _YEAR.sub("", squeezed(cell))
     for role, words in ROLES.items():
         if any(cell == word or cell.startswith(word) for word in words):
             return role
@@ -108,14 +108,14 @@ def _roles(cells: list[Mapped]) -> tuple[str | None, ...]:
     year's, where no column is the baseline by its words (2024年完成值); those of years before it are not read
     (2023年 | 2024年实际 | 2025年目标)."""
     roles = [role_of(cell.text) for cell in cells]
-    years = [_YEAR.match("".join(cell.text.split())) for cell in cells]
+    years = [_YEAR.match(squeezed(cell.text)) for cell in cells]
     targets = [int(year[1]) for role, year in zip(roles, years) if role == "target" and year]
     if len(targets) > 1:
         roles = [f"{YEARLY}{year[1]}" if role == "target" and year else role for role, year in zip(roles, years)]
     elif targets and "baseline" not in roles:
         earlier = [index for index, (role, year, cell) in enumerate(zip(roles, years, cells))
                    if role is None and year and int(year[1]) < targets[0]
-                   and "".join(cell.text.split())[year.end():] in _EARLIER]
+                   and squeezed(cell.text)[year.end():] in _EARLIER]
         if earlier:
             roles[max(earlier, key=lambda index: int(years[index][1]))] = "baseline"
     return tuple(roles)
@@ -226,13 +226,13 @@ def kept_column(header: str) -> bool:
 
 def denied_column(header: str) -> bool:
     """Whether a column not read classifies or scores its rows (类别, 分值), whose cells no draft holds."""
-    return bool(_DENIED_COLUMN.search("".join(header.split())))
+    return bool(_DENIED_COLUMN.search(squeezed(header)))
 
 
 def contact_column(header: str) -> bool:
     """Whether a column not read is one of contacts or persons (联系电话, 电　话, 具体负责人), whose cells no draft
     holds."""
-    return bool(_CONTACT_COLUMN.search("".join(header.split())))
+    return bool(_CONTACT_COLUMN.search(squeezed(header)))
 
 
 def spanning(row: Mapped, cells: list[Mapped]) -> Mapped:

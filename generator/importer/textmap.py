@@ -72,6 +72,12 @@ class Mapped:
         return self[start:max(start, stop)]
 
 
+def squeezed(text: str) -> str:
+    """``text`` without any whitespace: texts compared so are the same however spaced or wrapped (电　话, a title
+    cut over two lines)."""
+    return "".join(text.split())
+
+
 def joined(parts: Iterable[Mapped], separator: str) -> Mapped:
     """Parts joined by ``separator``; separator characters map to the end of the part before them."""
     texts: list[str] = []

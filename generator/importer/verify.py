@@ -13,13 +13,9 @@ from ..load import load_document
 from ..model import Plan
 from .clean import Cleaned
 from .pipeline import names_another_source, read_clean, stored_path
-from .textmap import LineIndex
+from .textmap import LineIndex, squeezed
 
 CONTEXT = 12
-
-
-def _squeezed(text: str) -> str:
-    return "".join(text.split())
 
 
 def text_at(cleaned: Cleaned, start: int, end: int) -> str:
@@ -58,8 +54,8 @@ def verify(source_path: str, plan_path: str, root: str) -> tuple[list[Diagnostic
             diagnostics.append(document.diagnostic(path, f"item {placed.key} has no span to verify", "warning"))
             continue
         start, end = item.span
-        found = _squeezed(text_at(cleaned, start, end))
-        expected = _squeezed(item.text)
+        found = squeezed(text_at(cleaned, start, end))
+        expected = squeezed(item.text)
         if found != expected:
             where = f"span [{start}, {end}], source line {line_of(start)}" if end <= len(text) else \
                 f"span [{start}, {end}] is past the end of the source ({len(text)} characters)"

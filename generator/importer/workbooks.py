@@ -13,6 +13,8 @@ import re
 import zipfile
 from typing import BinaryIO, NamedTuple, Sequence
 
+from .textmap import squeezed
+
 Cells = list[tuple[int, str]]  # (column, text) of a row's cells, a merged cell once, at its first column
 SHEET_MAX = 31  # characters at most of a sheet's name (Excel cuts a title given as a name there)
 _CONTINUED = re.compile(r"[(（]续表?[)）]\Z")  # after a title repeated on the next sheet: 分解表（续）, （续表）, (续表)
@@ -63,14 +65,13 @@ def sheet_starts(places: Sequence[Place]) -> tuple[tuple[int, str], ...]:
 def names_a_part(name: str, title: str) -> bool:
     """Whether a sheet's name can title the part of the document it holds: not the name a new sheet is given
     (Sheet1, 工作表1), nor a copy of the document's ``title`` (whole, or cut to the length a name may have)."""
-    name = "".join(name.split())
-    title = "".join(title.split())
+    name, title = squeezed(name), squeezed(title)
     return not _DEFAULT_NAME.fullmatch(name) and not (title.startswith(name) and len(name) in (len(title), SHEET_MAX))
 
 
 def repeats_title(text: str, title: str) -> bool:
     """Whether a line heading a sheet repeats the document's ``title`` (also with （续）, continued, after it)."""
-    return _CONTINUED.sub("", "".join(text.split())) == "".join(title.split())
+    return _CONTINUED.sub("", squeezed(text)) == squeezed(title)
 
 
 def _shown(file: BinaryIO):
