@@ -69,6 +69,11 @@ def did_you_mean(word: str, choices: Iterable[str], first: Iterable[str] = ()) -
     return " (did you mean " + " or ".join(repr(c) for c in close) + "?)"
 
 
+def and_joined(words: list[str]) -> str:
+    """Words as a message lists them: "A, B and C", "A and B", "A"; "" for none."""
+    return " and ".join(filter(None, (", ".join(words[:-1]), *words[-1:])))
+
+
 def field_path(path: tuple) -> str:
     """Render ('sections', 1, 'items', 0) as 'sections[1].items[0]'."""
     out = ""

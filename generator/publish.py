@@ -63,6 +63,7 @@ import yaml
 from mike.versions import Versions
 
 from .changes import plan_changes
+from .diagnostics import and_joined
 from .changetext import move_place
 from .gitrepo import IGNORED, GitError, Repo, UnknownRevision
 from .interrupt import run_stoppable
@@ -265,7 +266,7 @@ def folders_holding(root: str, inputs: list[str], paths: list[str]) -> str:
     folders = [os.path.relpath(os.path.join(root, name), root).replace(os.sep, "/") for name in inputs]
     holding = [f"{folder}/" for folder in dict.fromkeys(folders)
                if any(path.startswith(f"{folder}/") for path in paths)]
-    return " and ".join(filter(None, [", ".join(holding[:-1]), *holding[-1:]]))
+    return and_joined(holding)
 
 
 def read_by_the_build(path: str) -> bool:

@@ -20,6 +20,7 @@ from typing import Callable, Iterable, Iterator
 import yaml
 
 from .. import model
+from ..diagnostics import and_joined
 from ..labels import KEY_POINTS, KINDS
 from ..vocabulary import Vocabulary
 from . import dates, tables
@@ -321,7 +322,7 @@ class Drafter:
                                                              "words in the row: put it in the item's text by hand if "
                                                              "it matters")))
             return text
-        between = f", with {_listed([quoted(cell.text) for cell in inside])} printed between" if inside else ""
+        between = f", with {and_joined([quoted(cell.text) for cell in inside])} printed between" if inside else ""
         self.unsure.append(Unsure(part.lineno, f"{_unread_cells(notes, part.number)}, which the "
                                                "importer does not read: kept in the item's text, which is now its row "
                                                f"as printed from {quoted(first.text)} on{between}; check it"))
@@ -570,18 +571,13 @@ def _table_rows(text: str) -> bool:
 def _unread_cells(cells: list[tuple[str, Mapped]], number: str) -> str:
     """Cells of item ``number``'s row with their columns' headers: “10” of item 1, in column 分值; “学前教育” and
     “10” of item 1, in columns 类别 and 分值."""
-    return (f"{_listed([quoted(cell.text) for _, cell in cells])} of item {number}, in "
-            f"column{'s' if len(cells) > 1 else ''} {_listed([header or '(no header)' for header, _ in cells])}")
+    return (f"{and_joined([quoted(cell.text) for _, cell in cells])} of item {number}, in "
+            f"column{'s' if len(cells) > 1 else ''} {and_joined([header or '(no header)' for header, _ in cells])}")
 
 
 def _not_kept(cells: list[tuple[str, Mapped]], number: str, why: str) -> str:
     """The report of cells of columns not read that no field holds, as ``why`` says."""
     return f"{_unread_cells(cells, number)}, which the importer does not read, is in no field of the draft, as {why}"
-
-
-def _listed(words: list[str]) -> str:
-    """A, B and C."""
-    return " and ".join(filter(None, (", ".join(words[:-1]), words[-1])))
 
 
 def quoted(text: str) -> str:
