@@ -215,6 +215,14 @@ def test_organisation_is_guessed_from_signature_title_or_text():
     assert metadata.guess_organisation(("某市",), "某市2024年教育工作要点", organisations) is None
 
 
+def test_an_organisations_name_is_read_without_its_nested_brackets_too():
+    """某市教育局（2024年（修订）工作要点） is 某市教育局, its whole remark left out, not the inner bracket alone nor the
+    outer bracket's first half (某市教育局工作要点）): a document signed 某市教育局 is the organisation's."""
+    organisations = (Organisation("city-a", "某市教育局（2024年（修订）工作要点）"),)
+    assert metadata.bare_name(organisations[0].name) == "某市教育局"
+    assert metadata.guess_organisation((), "某市教育局2024年工作要点", organisations) == "city-a"
+
+
 def test_a_title_starting_with_guanyu_below_its_issuer_starts_with_the_issuer():
     """中共…党组 over 关于…整改工作方案: the issuer's name is the title's first part, as over 2025年…工作要点."""
     meta, body, _ = split("中共清河县文化广电和旅游局党组\n关于县委第三巡察组反馈意见整改工作方案\n根据县委巡察工作统一部署，制定本方案。\n"

@@ -46,8 +46,9 @@ _ATTACHMENTS = re.compile(r"\s*附\s*件\s*[0-9０-９一二三四五六七八�
 # files to download (附件下载：)
 _APPENDED = re.compile(r"^附\s*件\s*(?:下\s*载)?\s*[0-9０-９一二三四五六七八九十]*\s*(?:[:：].*)?$")
 _DOCUMENT_NAME_LENGTH = 60
+_BRACKETED = re.compile(r"[（(][^（()）]*[)）]")  # a bracket holding none: (试行), the innermost of nested ones
 # A title's last words: a document's name (…工作要点, …的通知), perhaps with a bracket after it ((试行))
-_TITLE_END = re.compile(rf"(?:{_DOCUMENT_WORDS.pattern})(?:[（(][^（()）]*[)）])?$")
+_TITLE_END = re.compile(rf"(?:{_DOCUMENT_WORDS.pattern})(?:{_BRACKETED.pattern})?$")
 _REVIEW_WORDS = re.compile(r"总结|回顾|完成情况|述职")
 _BREAKDOWN_WORDS = re.compile(r"分解|任务清单|台账|责任清单")
 
@@ -282,8 +283,11 @@ def split(lines: list[Line]) -> tuple[Metadata, list[Line], list[Unsure]]:
 
 
 def bare_name(name: str) -> str:
-    """An organisation's name without a parenthesised remark: 某市教育局（2024年工作要点） -> 某市教育局."""
-    return re.sub(r"[（(].*?[)）]", "", name).strip()
+    """An organisation's name without its parenthesised remarks, nested ones too: 某市教育局（2024年工作要点） and
+    某市教育局（2024年（修订）工作要点） -> 某市教育局."""
+    while (outer := _BRACKETED.sub("", name)) != name:  # the innermost brackets, then those around them
+        name = outer
+    return name.strip()
 
 
 def named_by(hint: str, organisations: tuple[Organisation, ...]) -> list[Organisation]:

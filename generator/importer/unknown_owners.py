@@ -22,6 +22,7 @@ import yaml
 
 from ..atomicfile import replace_file
 from ..vocabulary import Vocabulary, placeholder_id, placeholder_number
+from .metadata import bare_name
 from .report import walk_item_dicts
 
 # The ends of names of bodies that may be outside an organisation: a government or its departments (县公安局,
@@ -29,8 +30,6 @@ from .report import walk_item_dicts
 # 关工委), which are the organisation's own
 _OUTSIDE = re.compile(r"(?:局|厅|(?<![党团工])委|委员会|政府|法院|检察院|公司|大队|支队)$")
 _PLACE = "县市区省"
-# A bracket in a name (某市教育局（2024年工作要点）): no part of the organisation's own name
-_BRACKETED = re.compile(r"[(（][^()（）]*[)）]")
 OUTSIDE_KIND = "外单位"  # (the kind of a body outside the organisation)
 COMMENT = "added by plansite import from {source}: check name and kind; rename the id before publishing"
 
@@ -49,7 +48,7 @@ def outside(names: list[str], organisation_name: str) -> list[str]:
     """The names of bodies that may be outside the organisation (县公安局, 财政局, 治安大队): not collectives (各…),
     nor the organisation's own name (莲花县教育局, 县教育局 or 教育局 in 莲花县教育局's plan, 教育局 in
     某市教育局（2024年工作要点）'s)."""
-    own = _BRACKETED.sub("", organisation_name).strip()
+    own = bare_name(organisation_name)  # a bracket is no part of it (某市教育局（2024年工作要点）)
     return [name for name in names if _OUTSIDE.search(name) and not name.startswith("各") and not is_own(name, own)]
 
 
