@@ -73,9 +73,9 @@ VERBS: dict[str, str] = {
 _LABEL = re.compile(
     "(" + "|".join(sorted(LABELS, key=len, reverse=True)) + r")\s*[:：]\s*")
 
-# What may follow a clause: whitespace and sentence punctuation.
-_TRAILER = re.compile(r"[\s。；;，,.．]*\Z")
-_TRAILER_CHARACTER = re.compile(r"[\s。；;，,.．]")  # one of them
+# What may follow a clause: whitespace and sentence punctuation, one character of it, and all of it ending a text.
+_TRAILER_CHARACTER = re.compile(r"[\s。；;，,.．]")
+_TRAILER = re.compile(rf"{_TRAILER_CHARACTER.pattern}*\Z")
 
 # Where a clause without brackets may begin: the text's start, a line start or
 # a sentence end, then the first label.
