@@ -582,6 +582,31 @@ def test_the_rows_of_a_table_of_figures_in_an_items_text_give_its_targets_with_t
         f"number not taken as a target in item 2: “{number}” (a number without a unit)" for number in ("60", "72")]
 
 
+def test_a_total_row_with_empty_cells_after_its_words_is_a_row_of_its_table(tmp_path, vocabulary):
+    """合计 with its values left empty (合计\t\t, a line's tabs after its words) ended the table: in a table of figures,
+    the rows below it were read as prose (等级民宿's 12 and 17 reported, no target) and put before the table in the
+    item's text; in a table of indicators, the row below it was its section's text, not an item.  It is one more row
+    of its table, and so are the rows below it."""
+    figures = tmp_path / "figures.txt"
+    figures.write_text("示例县文广新旅局2025年工作要点\n一、文旅产业\n1.实施项目攻坚。全年储备项目20个。（责任单位：产业股）\n"
+                       "2.提升旅游接待能力。新增床位300张。\n项目\t2024年\t2025年目标\n星级饭店（家）\t3\t4\n合计\t\t\n"
+                       "等级民宿(家)\t12\t17\n3.做好文物安全。（责任单位：文物股）\n", encoding="utf-8")
+    result = imported(figures, vocabulary, year=2025)
+    second = items(result.plan)[1]
+    assert second["text"] == ("提升旅游接待能力。新增床位300张。\n项目\t2024年\t2025年目标\n星级饭店（家）\t3\t4\n合计\n"
+                              "等级民宿(家)\t12\t17")
+    assert [(t["metric"], t["value"], t.get("baseline")) for t in second["targets"]] == [
+        ("新增床位", 300, None), ("星级饭店", 4, 3), ("等级民宿", 17, 12)]
+    indicators = tmp_path / "indicators.txt"
+    indicators.write_text("示例县教育局2025年工作要点\n一、主要指标\n指标名称\t2025年目标值\t责任股室\n"
+                          "学前三年毛入园率\t92%\t基教科\n合计\t\t\n义务教育巩固率\t99%\t基教科\n二、保障\n1.加强领导。\n",
+                          encoding="utf-8")
+    result = imported(indicators, vocabulary, year=2025)
+    assert "text" not in result.plan["sections"][0]
+    assert [(i["title"], [t["value"] for t in i["targets"]]) for i in items(result.plan)] == [
+        ("学前三年毛入园率", [92]), ("合计", []), ("义务教育巩固率", [99]), ("加强领导", [])]
+
+
 def test_the_cells_of_a_column_not_read_kept_in_an_items_text_give_it_no_themes(tmp_path, vocabulary):
     """A 备注 cell kept in its row's text (含民办幼儿园), with the units between (学前教育中心): the item's themes are
     those of its own words, not of the cells kept for the curator; its span runs to the cell, as --verify reads."""

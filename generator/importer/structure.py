@@ -147,7 +147,7 @@ class _Reader:
     def read(self, line: Line) -> None:
         closed_by, self.closed_by = self.closed_by, None
         noted = closed_by is not None and bool(self.notes) and closed_by is self.notes[-1]  # right below a note
-        cells = tables.split_cells(line.text)
+        cells = tables.split_cells(line.text if self.table is None or line.row is None else line.row)
         header = tables.header_of(cells) if cells else None
         if cells is not None and header is None and not tables.is_separator(cells):
             self.keep_cells(line.lineno, cells)

@@ -98,6 +98,9 @@ class Line:
 
     text: Mapped
     lineno: int
+    # the line with the tabs after its words, where it has no tab between them (合计\t\t: a table row whose last
+    # cells are empty), read as a row only while a table is open (``structure``); else None
+    row: Mapped | None = None
 
     def __str__(self) -> str:
         return self.text.text
@@ -120,12 +123,14 @@ _BLANK_BUT_TAB = "".join(c for c in map(chr, range(0x3001)) if c.isspace() and c
 def split_lines(source: str) -> list[Line]:
     """The non-blank lines of the source text, stripped of surrounding whitespace; a line with tabs between its
     words (a table's row: 具体措施 below a 重点任务 written once) keeps the tabs around them, unless it starts
-    with a number (\t1.\t加强党建, as Word saves a numbered paragraph as text)."""
+    with a number (\t1.\t加强党建, as Word saves a numbered paragraph as text); one with tabs after its words
+    alone (合计\t\t) keeps them as its ``Line.row``."""
     lines = []
     for lineno, raw in enumerate(Mapped.of(source).split("\n"), 1):
-        text = raw.strip()
+        text, tabbed = raw.strip(), raw.strip(_BLANK_BUT_TAB)
         if "\t" in text.text and not starts_numbered(text.text):
-            text = raw.strip(_BLANK_BUT_TAB)
+            text = tabbed
+        tabs_after = tabbed.text.endswith("\t") and "\t" not in text.text and not starts_numbered(text.text)
         if text.text:
-            lines.append(Line(text, lineno))
+            lines.append(Line(text, lineno, tabbed if tabs_after else None))
     return lines
