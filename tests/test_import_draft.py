@@ -341,6 +341,19 @@ def test_a_commitment_without_a_number_is_reported_not_taken_as_a_target(tmp_pat
     assert not [u for u in imported(path, vocabulary).unsure if "without a number" in u.message]
 
 
+def test_a_level_of_zero_stated_as_wei_ling_is_a_commitment_without_a_number(tmp_path, vocabulary):
+    """安全责任事故为零 and 校园欺凌发生率为零 commit to zero as 零发生 does: they went unreported, where 零发生 was
+    named for the curator.  Not 零 beginning a word (零星, 零售)."""
+    path = tmp_path / "plan.txt"
+    path.write_text("某县教育局2025年工作要点\n一、主要任务\n"
+                    "1.安全生产。确保安全责任事故为零，校园欺凌发生率为零。（责任单位：安全股）\n"
+                    "2.规范收费。零星收费项目一律清理，转为零售的教辅不得进校。\n", encoding="utf-8")
+    result = imported(path, vocabulary)
+    assert [(u.line, u.message) for u in result.unsure if "without a number" in u.message] == [
+        (3, f"commitment without a number in item 1: “{words}” (not taken as a target: the curator decides)")
+        for words in ("确保安全责任事故为零", "校园欺凌发生率为零")]
+
+
 def test_a_school_calendars_months_are_sections_of_its_items(tmp_path, vocabulary):
     """A 行事历 by month (九月份： over 1.… 2.…, then 十月份：…, 十二月份： and 一月份： of the next year): the first
     month's lines were items, the later months' lines the text below its last item, then the plan's closing.  Each
