@@ -620,6 +620,22 @@ def test_a_total_row_with_empty_cells_after_its_words_is_a_row_of_its_table(tmp_
         ("学前三年毛入园率", [92]), ("合计", []), ("义务教育巩固率", [99]), ("加强领导", [])]
 
 
+def test_a_line_below_a_table_of_figures_in_an_items_text_stays_below_it(tmp_path, vocabulary):
+    """A line of prose below the rows of a table of figures folded into an item's text (以上数据为预计数。) was put
+    above the table, before the rows it follows, so the item's span ended at the last row and --verify found the
+    fresh import not matching its source.  The text is as printed."""
+    path = tmp_path / "figures.txt"
+    table = "项目\t2024年\t2025年目标\n星级饭店（家）\t3\t4\n等级民宿(家)\t12\t17\n"
+    path.write_text("示例县文广新旅局2025年工作要点\n一、文旅产业\n1.实施项目攻坚。全年储备项目20个。（责任单位：产业股）\n"
+                    f"2.提升旅游接待能力。新增床位300张。\n{table}以上数据为预计数。\n3.做好文物安全。（责任单位：文物股）\n",
+                    encoding="utf-8")
+    result = imported(path, vocabulary, year=2025)
+    second = items(result.plan)[1]
+    assert second["text"] == f"提升旅游接待能力。新增床位300张。\n{table}以上数据为预计数。"
+    assert result.source_text[slice(*second["span"])] == second["text"]
+    assert [t["metric"] for t in second["targets"]] == ["新增床位", "星级饭店", "等级民宿"]
+
+
 def test_the_cells_of_a_column_not_read_kept_in_an_items_text_give_it_no_themes(tmp_path, vocabulary):
     """A 备注 cell kept in its row's text (含民办幼儿园), with the units between (学前教育中心): the item's themes are
     those of its own words, not of the cells kept for the curator; its span runs to the cell, as --verify reads."""

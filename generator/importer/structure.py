@@ -536,10 +536,13 @@ class _Reader:
                     parent.children[at:at] = below
 
     def fold(self, part: _Open, parts: str, why: str = "as ") -> None:
+        """The lines of the part's parts as its paragraphs, in the order printed: a line below a table's rows (in
+        its paragraphs, as rows open no part) stays below them."""
         self.note(part.lineno, f"{parts} are read as its text, {why}most items numbered as it is have none: check "
                                "they are not items of their own")
-        for child in part.children:
-            part.paragraphs += [*(child.rows or (Line(child.line, child.lineno),)), *child.paragraphs]
+        folded = [line for child in part.children
+                  for line in (*(child.rows or (Line(child.line, child.lineno),)), *child.paragraphs)]
+        part.paragraphs = sorted(part.paragraphs + folded, key=lambda line: line.lineno)
         part.children.clear()
 
 
