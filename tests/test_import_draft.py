@@ -576,17 +576,22 @@ def test_of_several_earlier_years_columns_the_latest_is_the_baseline_the_others_
         assert [u.message for u in result.unsure if "90%" in u.message and "in no field" in u.message] == [], header
 
 
+def tourism_plan(folder: Path, below: str) -> Path:
+    """A plan of three items whose second, 2.提升旅游接待能力。新增床位300张。, has the lines ``below`` (a table of
+    figures) below its line."""
+    path = folder / "figures.txt"
+    path.write_text("示例县文广新旅局2025年工作要点\n一、文旅产业\n1.实施项目攻坚。全年储备项目20个。（责任单位：产业股）\n"
+                    f"2.提升旅游接待能力。新增床位300张。\n{below}3.做好文物安全。（责任单位：文物股）\n", encoding="utf-8")
+    return path
+
+
 def test_the_rows_of_a_table_of_figures_in_an_items_text_give_its_targets_with_their_baselines(tmp_path, vocabulary):
     """A table of figures folded into an item's text (项目 | 2024年 | 2025年目标 below 2.提升旅游接待能力。): a row naming
     its unit in brackets is a target, its earlier year's value the baseline (星级饭店（家） | 3 | 4 → 星级饭店 = 4 家,
     baseline 3); a row of no unit is read as prose, its numbers reported; the header's years are no targets, and no
     longer reported, one line a year.  The text stays as printed."""
-    path = tmp_path / "figures.txt"
     table = "项目\t2024年\t2025年目标\n星级饭店（家）\t3\t4\n等级民宿(家)\t12\t17\n培训学时\t60\t72\n"
-    path.write_text("示例县文广新旅局2025年工作要点\n一、文旅产业\n1.实施项目攻坚。全年储备项目20个。（责任单位：产业股）\n"
-                    f"2.提升旅游接待能力。新增床位300张。\n{table}3.做好文物安全。（责任单位：文物股）\n",
-                    encoding="utf-8")
-    result = imported(path, vocabulary, year=2025)
+    result = imported(tourism_plan(tmp_path, table), vocabulary, year=2025)
     second = items(result.plan)[1]
     assert second["text"] == "提升旅游接待能力。新增床位300张。\n" + table.rstrip("\n")
     assert [(t["metric"], t["comparator"], t["value"], t["unit"], t.get("baseline")) for t in second["targets"]] == [
@@ -600,14 +605,11 @@ def test_a_total_row_with_empty_cells_after_its_words_is_a_row_of_its_table(tmp_
     the rows below it were read as prose (等级民宿's 12 and 17 reported, no target) and put before the table in the
     item's text; in a table of indicators, the row below it was its section's text, not an item.  It is one more row
     of its table, and so are the rows below it."""
-    figures = tmp_path / "figures.txt"
-    figures.write_text("示例县文广新旅局2025年工作要点\n一、文旅产业\n1.实施项目攻坚。全年储备项目20个。（责任单位：产业股）\n"
-                       "2.提升旅游接待能力。新增床位300张。\n项目\t2024年\t2025年目标\n星级饭店（家）\t3\t4\n合计\t\t\n"
-                       "等级民宿(家)\t12\t17\n3.做好文物安全。（责任单位：文物股）\n", encoding="utf-8")
-    result = imported(figures, vocabulary, year=2025)
+    table = "项目\t2024年\t2025年目标\n星级饭店（家）\t3\t4\n合计\t\t\n等级民宿(家)\t12\t17\n"
+    result = imported(tourism_plan(tmp_path, table), vocabulary, year=2025)
     second = items(result.plan)[1]
-    assert second["text"] == ("提升旅游接待能力。新增床位300张。\n项目\t2024年\t2025年目标\n星级饭店（家）\t3\t4\n合计\n"
-                              "等级民宿(家)\t12\t17")
+    assert second["text"] == "提升旅游接待能力。新增床位300张。\n" + table.replace("合计\t\t", "合计").rstrip("\n")
+    assert [u.line for u in result.unsure if "the rows of the table below item 2 (lines 5–8)" in u.message] == [4]
     assert [(t["metric"], t["value"], t.get("baseline")) for t in second["targets"]] == [
         ("新增床位", 300, None), ("星级饭店", 4, 3), ("等级民宿", 17, 12)]
     indicators = tmp_path / "indicators.txt"
@@ -624,12 +626,8 @@ def test_a_line_below_a_table_of_figures_in_an_items_text_stays_below_it(tmp_pat
     """A line of prose below the rows of a table of figures folded into an item's text (以上数据为预计数。) was put
     above the table, before the rows it follows, so the item's span ended at the last row and --verify found the
     fresh import not matching its source.  The text is as printed."""
-    path = tmp_path / "figures.txt"
     table = "项目\t2024年\t2025年目标\n星级饭店（家）\t3\t4\n等级民宿(家)\t12\t17\n"
-    path.write_text("示例县文广新旅局2025年工作要点\n一、文旅产业\n1.实施项目攻坚。全年储备项目20个。（责任单位：产业股）\n"
-                    f"2.提升旅游接待能力。新增床位300张。\n{table}以上数据为预计数。\n3.做好文物安全。（责任单位：文物股）\n",
-                    encoding="utf-8")
-    result = imported(path, vocabulary, year=2025)
+    result = imported(tourism_plan(tmp_path, f"{table}以上数据为预计数。\n"), vocabulary, year=2025)
     second = items(result.plan)[1]
     assert second["text"] == f"提升旅游接待能力。新增床位300张。\n{table}以上数据为预计数。"
     assert result.source_text[slice(*second["span"])] == second["text"]
