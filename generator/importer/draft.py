@@ -431,8 +431,8 @@ class Drafter:
             owners, support = self.units.owners, self.units.support
         for name in (*owners, *support):
             self.check_owner(name, text)
-        stretches = []  # each stretch read, its row of figures, its targets, the milestones in no target's clause and
-        # each target's
+        # each stretch read, its row of figures, its targets, the milestones in no target's clause and each target's
+        stretches = []
         for stretch, figure in zip_longest(read or (text,), figures):
             found, skipped = figure.read if figure else find_targets(stretch.text, review=self.reviewing)
             stretches.append((stretch, figure, found, *by_clause(stretch.text, self.milestones(stretch),
