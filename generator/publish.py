@@ -63,8 +63,8 @@ import yaml
 from mike.versions import Versions
 
 from .changes import plan_changes
-from .diagnostics import and_joined
 from .changetext import move_place
+from .diagnostics import and_joined
 from .gitrepo import IGNORED, GitError, Repo, UnknownRevision
 from .interrupt import run_stoppable
 from .project import (CONFIG, EDITION_TAGS, SOURCES, config_inputs, configured_site_url, edition_tag,
