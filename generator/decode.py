@@ -19,11 +19,10 @@ import unicodedata
 from functools import cache, cached_property
 from typing import Callable
 
-import yaml
 
 from .diagnostics import Diagnostic, did_you_mean
 from .numbering import chinese_to_int
-from .yamlhints import TYPED_COLON, clipped, full_width_hint, single_quoted
+from .yamlhints import TYPED_COLON, clipped, full_width_hint, read_as_text, single_quoted
 from .yamlsource import Document
 
 
@@ -158,7 +157,7 @@ def _list_hint(text: str) -> str:
 
 def _listed(name: str) -> str:
     """``name`` as an entry of a YAML list in []: bare if YAML reads it back as that text (not null, on, 12 ...)."""
-    return name if re.fullmatch(r"\w+", name) and yaml.safe_load(name) == name else single_quoted(name)
+    return name if re.fullmatch(r"\w+", name) and read_as_text(name) else single_quoted(name)
 
 
 def _decode_float(value, path, document, diagnostics):

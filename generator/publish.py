@@ -59,7 +59,6 @@ import sys
 import tempfile
 from typing import Collection
 
-import yaml
 from mike.versions import Versions
 
 from .changes import plan_changes
@@ -69,6 +68,7 @@ from .gitrepo import IGNORED, GitError, Repo, UnknownRevision
 from .interrupt import run_stoppable
 from .project import (CONFIG, EDITION_TAGS, SOURCES, config_inputs, configured_site_url, edition_tag,
                       edition_version)
+from .yamlhints import read_as_text
 
 NO_SITE_URL = ("warning: site_url is not set (mkdocs.yml, or PLANSITE_SITE_URL): the edition's sitemap.xml lists "
                "no page, so the version selector opens another edition's home page rather than the same page, "
@@ -287,12 +287,6 @@ def check_names_on_site(entries: list[dict], branch: str, version: str, alias: s
         if alias == entry["version"]:
             raise PublishError(f"alias {alias!r} is an edition on {branch}: move another alias (--alias, default "
                                f"latest)")
-
-
-def read_as_text(value: str) -> bool:
-    """Whether ``!ENV`` in mkdocs.yml reads an environment variable holding ``value`` as that text: it gives the
-    value YAML's implicit type, so 2025 is read as a number and mike's options that want text refuse it."""
-    return yaml.resolver.Resolver().resolve(yaml.ScalarNode, value, (True, False)) == "tag:yaml.org,2002:str"
 
 
 def warn_of_moved_addresses(root: str, on_site: Collection[str], version: str, tagged: list[str]) -> None:

@@ -171,6 +171,13 @@ def single_quoted(value: str) -> str:
     return "'" + value.replace("'", "''") + "'"
 
 
+def read_as_text(value: str) -> bool:
+    """Whether YAML reads ``value``, written plain, as that text: PyYAML's resolver gives it no other implicit type
+    (YAML 1.1's number, date, true/false or null: 2025, on, null are not text).  Asked of the resolver, not of
+    ``yaml.safe_load``, which fails on some values it takes for numbers (0x_)."""
+    return yaml.resolver.Resolver().resolve(yaml.ScalarNode, value, (True, False)) == "tag:yaml.org,2002:str"
+
+
 def clipped(value: str) -> tuple[str, str]:
     """``value`` as advice shows it, and what to say after it: a long one by its start and end (a line of 100,000
     characters would otherwise be repeated whole), said to be shortened."""

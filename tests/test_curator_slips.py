@@ -137,6 +137,8 @@ MANY = "、".join(f"第{n}科" for n in range(1, 30))
     (("owners: [基教科, 计划财务科]", "owners: ‘基教科’，‘计划财务科’"), "owners", f"{CURLY}: write [基教科, 计划财务科]"),
     # a name YAML reads as another value (nothing, true, a number), quoted
     (("owners: [基教科, 计划财务科]", "owners: 基教科、null、on、12"), "owners", "write [基教科, 'null', 'on', '12']"),
+    # one PyYAML takes for a number it cannot read (0x_): quoted too, and no crash
+    (("owners: [基教科, 计划财务科]", "owners: 基教科、0x_"), "owners", "write [基教科, '0x_']"),
     (("owners: [基教科, 计划财务科]", f"owners: {MANY}"), "owners",
      "write [第1科, 第2科, 第3科, 第4科, 第5科, 第6科, 第7科, 第8科, …6科, 第27科, 第28科, 第29科] (all of the value: it is "
      "shortened here)"),
