@@ -19,8 +19,8 @@ import unicodedata
 from functools import cache, cached_property
 from typing import Callable
 
-
 from .diagnostics import Diagnostic, did_you_mean
+from .importer.owners import UNIT_SEPARATORS
 from .numbering import chinese_to_int
 from .yamlhints import TYPED_COLON, clipped, full_width_hint, read_as_text, single_quoted
 from .yamlsource import Document
@@ -143,12 +143,15 @@ def _tuple(inner) -> Decoder:
     return decode_tuple
 
 
+_LIST_SEPARATOR = re.compile(rf"\s*[{''.join(sorted(UNIT_SEPARATORS))}]\s*")  # between the names a plan lists
+
+
 def _list_hint(text: str) -> str:
     """' (write [基教科, 计财科])': the list of the names a text gives one after another, as a plan prints its units
     (基教科、计财科), without the curly quotes around it or a name (“基教科、计财科”, saying they are text); a long
     list by its start and end."""
     whole = _curly_quoted(text)
-    written = [name for name in re.split(r"\s*[、，,；;]\s*", (text if whole is None else whole).strip()) if name]
+    written = [name for name in _LIST_SEPARATOR.split((text if whole is None else whole).strip()) if name]
     names = [_curly_quoted(name) for name in written]
     curly = f"{CURLY_QUOTES}: " if whole is not None or any(name is not None for name in names) else ""
     shown, said = clipped(", ".join(_listed(w if n is None else n) for n, w in zip(names, written)))
