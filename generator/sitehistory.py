@@ -138,8 +138,7 @@ def cached_editions(root: str, shown: Collection[str] | None) -> tuple[tuple[Edi
         return cached[1]
     records = edition_records(root, shown)
     save_cache(path, (key, records))
-    mark_used(folder, path)
-    keep_used_last(folder, KEPT)
+    keep_used_last(mark_used(folder, path), KEPT)
     with contextlib.suppress(OSError):
         os.remove(folder + ".pickle")  # the one file the editions were cached in before, unread now
     return records
@@ -158,19 +157,24 @@ def cache_files(folder: str) -> dict[str, int]:
     return {entry.path: entry.stat().st_mtime_ns for entry in os.scandir(folder) if entry.name.endswith(".pickle")}
 
 
-def mark_used(folder: str, path: str) -> None:
+def mark_used(folder: str, path: str) -> dict[str, int]:
     """Give the file ``path`` of the ``folder`` a time of change after every other's, its use the last: not the
-    clock's alone, whose steps (some ms) two uses in a row can share."""
-    with contextlib.suppress(OSError):
-        others = [mtime for other, mtime in cache_files(folder).items() if other != path]
-        now = max([time.time_ns(), *(mtime + 1 for mtime in others)])
-        os.utime(path, ns=(now, now))
-
-
-def keep_used_last(folder: str, count: int) -> None:
-    """Remove the files of the ``folder`` but the ``count`` used last (``mark_used``)."""
-    with contextlib.suppress(OSError):
+    clock's alone, whose steps (some ms) two uses in a row can share.  Returns the cache's files (``cache_files``)
+    with that time, for ``keep_used_last``; none when the folder cannot be listed."""
+    try:
         files = cache_files(folder)
+    except OSError:
+        return {}
+    now = max([time.time_ns(), *(mtime + 1 for other, mtime in files.items() if other != path)])
+    with contextlib.suppress(OSError):
+        os.utime(path, ns=(now, now))
+        files[path] = now
+    return files
+
+
+def keep_used_last(files: dict[str, int], count: int) -> None:
+    """Remove the cache's ``files`` (each with its time of change: ``mark_used``'s) but the ``count`` used last."""
+    with contextlib.suppress(OSError):
         for path in sorted(files, key=files.__getitem__)[:-count]:
             os.remove(path)
 

@@ -366,8 +366,8 @@ def test_the_files_used_last_are_kept_whatever_the_clock_says(tmp_path):
     ahead = time.time_ns() + 60 * 10**9
     os.utime(tmp_path / "f.pickle", ns=(ahead, ahead))
     for name in "abcdea":
-        mark_used(str(tmp_path), str(tmp_path / f"{name}.pickle"))
-    keep_used_last(str(tmp_path), 2)
+        files = mark_used(str(tmp_path), str(tmp_path / f"{name}.pickle"))
+    keep_used_last(files, 2)
     assert sorted(path.name for path in tmp_path.iterdir()) == ["a.pickle", "e.pickle"]
 
 
