@@ -123,9 +123,16 @@ def code_state() -> tuple[str, ...]:
 
 def code_digest() -> str:
     """A digest of ``code_state``: what keys a cache of results computed by this code (new code, new cache;
-    a pickle is read only by the code, on this machine, that wrote it)."""
+    a pickle is read only by the code, on this machine, that wrote it).  Made once for the state, which a
+    process reads once: as long-lived as it (``plansite serve`` keeps both, the code it runs)."""
+    return state_digest(code_state())
+
+
+@cache
+def state_digest(state: tuple[str, ...]) -> str:
+    """The digest of a code state (``code_digest``)."""
     digest = hashlib.blake2b(digest_size=20)
-    for text in code_state():
+    for text in state:
         digest.update(text.encode("utf-8", "surrogateescape") + b"\0")
     return digest.hexdigest()
 

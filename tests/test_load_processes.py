@@ -108,7 +108,7 @@ def test_an_edited_file_is_read_again_and_its_old_entry_removed(project, monkeyp
 
 def test_other_code_finds_nothing(project, monkeypatch):
     load_site(str(project))
-    monkeypatch.setattr(uptodate, "code_state", lambda: ["another version"])
+    monkeypatch.setattr(uptodate, "code_state", lambda: ("another version",))
     not_read(monkeypatch)
     with pytest.raises(AssertionError, match="was read"):
         load_site(str(project))
