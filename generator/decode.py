@@ -363,8 +363,9 @@ def field_problem(cls, name: str, value) -> str | bool:
 
 
 def _constraints(metadata, blank_allowed: bool = True) -> Callable[[object], str | bool] | None:
-    """A check of the field's pattern and range, and that a required text is not blank (the problem, or
-    False); None when the field has none of these.
+    """A check of the field's pattern and range, that a required text is not blank (nor empty), and that a text
+    the model says may not be blank (``blank=False``) is not, though it may be empty (the problem, or False);
+    None when the field has none of these.
 
     The pattern of an id that refers to a vocabulary's entry (``refers`` in the model) is left to the schema:
     validation finds the id in the vocabulary or reports it, naming the id to write where a file gives an
@@ -372,12 +373,16 @@ def _constraints(metadata, blank_allowed: bool = True) -> Callable[[object], str
     """
     pattern = None if metadata.get("refers") else metadata.get("pattern")
     low, high = metadata.get("minimum"), metadata.get("maximum")
-    if pattern is None and low is None and high is None and blank_allowed:
+    spaces_allowed = metadata.get("blank", True)  # a text of spaces alone, where one may be empty
+    if pattern is None and low is None and high is None and blank_allowed and spaces_allowed:
         return None
 
     def check(value) -> str | bool:
-        if not blank_allowed and isinstance(value, str) and not value.strip():
-            return "must not be empty: a required field needs a value"
+        if isinstance(value, str) and not value.strip():
+            if not blank_allowed:
+                return "must not be empty: a required field needs a value"
+            if value and not spaces_allowed:
+                return "must not be blank: spaces alone say nothing; write the value, or leave the field out"
         if pattern and isinstance(value, str) and value and not re.match(pattern, value):
             return (f"{value!r} is not a safe id: use lowercase ascii letters, digits and single "
                     "hyphens (e.g. 'pingxiang-edu-2021')")

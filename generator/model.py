@@ -47,6 +47,8 @@ def doc(text: str, default=None, *, pattern: str | None = None, factory=None, **
     * ``printed=True``: a number as the document prints it (一, (一), 1), which YAML may give unquoted;
     * ``refers=True``: the id of an entry of a vocabulary.  Validation checks it against the vocabulary, which
       can name the id to write for an entry's name, so decoding leaves its pattern to the schema.
+    * ``blank=False``: a text that may be empty (``''``, none, as when it is left out) but not blank: spaces
+      alone would read as given though they say nothing.  (A required text may be neither.)
     """
     metadata = {"doc": text, **({"pattern": pattern} if pattern else {}), **extra}
     if factory is not None:
@@ -157,7 +159,7 @@ class Target:
     """A quantitative commitment stated in an item."""
 
     text: str = doc("The verbatim phrase that states the target.", REQUIRED)
-    metric: str = doc("What is measured, e.g. 公办幼儿园在园幼儿占比.", "")
+    metric: str = doc("What is measured, e.g. 公办幼儿园在园幼儿占比.", "", blank=False)
     comparator: Comparator = doc("How the value is to be met; 'range' uses min and max.", ">=")
     value: float | None = doc("Target value (all comparators but 'range').", None)
     min: float | None = doc("Lower bound (comparator 'range').", None)

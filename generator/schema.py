@@ -79,6 +79,8 @@ def _object(cls, definitions: dict) -> dict:
             prop["type"] = ["string", "integer"]
         if "pattern" in f.metadata:
             prop["pattern"] = f.metadata["pattern"]
+        elif f.metadata.get("blank") is False:  # empty or not blank, as decoding checks it
+            prop["pattern"] = r"^$|\S"
         for key in ("minimum", "maximum"):
             if key in f.metadata:
                 prop[key] = f.metadata[key]

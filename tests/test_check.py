@@ -522,6 +522,21 @@ def test_a_value_the_field_cannot_take_is_one_error_saying_why(tmp_path, old, ne
     assert [(f, m) for _, f, s, m in messages(tmp_path) if s == "error"] == [(field, says)]
 
 
+BLANK_METRIC = "must not be blank: spaces alone say nothing; write the value, or leave the field out"
+
+
+@pytest.mark.parametrize("metric, expected", [
+    ("' '", [(15, "sections[0].items[0].targets[0].metric", "error", BLANK_METRIC)]),
+    ("'\u3000'", [(15, "sections[0].items[0].targets[0].metric", "error", BLANK_METRIC)]),
+    ("''", []),  # none, as plansite import drafts a target whose metric it cannot read
+])
+def test_a_blank_metric_is_an_error_at_its_line_and_an_empty_one_names_none(tmp_path, metric, expected):
+    """metric: ' ' passed check: a target naming nothing, shown in a blank cell where one naming no metric shows —,
+    and paired across editions with other targets of blank metrics as if they measured the same."""
+    make_project(tmp_path, PLAN.replace("metric: 公办幼儿园在园幼儿占比", f"metric: {metric}"))
+    assert messages(tmp_path) == expected
+
+
 @pytest.mark.parametrize("year, errors", [(1948, ["1948 is out of range (1949–2100)"]), (1949, []), (2100, []),
                                           (2101, ["2101 is out of range (1949–2100)"])])
 def test_a_plans_year_is_from_1949_to_2100_as_the_schema_says(tmp_path, year, errors):

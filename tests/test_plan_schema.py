@@ -96,6 +96,7 @@ BROKEN = {
     "a number where text goes": ("title: 扩大普惠资源", "title: 2025"),
     "a quoted date that does not exist": (TARGET, TARGET[:-1] + ", deadline: '2025-02-30'}"),
     "a blank number": ("      - number: 1\n", "      - number: ' '\n"),
+    "a blank metric": ("metric: 公办幼儿园在园幼儿占比", "metric: ' '"),
 }
 
 ACCEPTED = {
@@ -103,6 +104,7 @@ ACCEPTED = {
     "an empty list": ("owners: [基教科, 计划财务科]", "owners: []"),
     "a list left empty": ("owners: [基教科, 计划财务科]", "owners:"),
     "a number as printed, quoted": ("      - number: 1\n", "      - number: '1.10'\n"),
+    "a metric left empty": ("metric: 公办幼儿园在园幼儿占比", "metric: ''"),
 }
 
 

@@ -468,9 +468,13 @@ def test_a_metric_without_a_unit_takes_its_targets_in_their_own(tmp_path):
     assert load_clean(tmp_path).plans[0].plan.sections[0].items[0].targets[0].unit == "个"
 
 
-def test_a_blank_metric_is_a_target_naming_none(tmp_path):
-    metric_project(tmp_path, PLAN.replace("metric: 公办幼儿园在园幼儿占比,", "metric: ' ',"))
-    assert [(d.field, d.message) for d in load_site(str(tmp_path))[1]] == [
+@pytest.mark.parametrize("metric, errors", [("''", []), ("' '", ["sections[0].items[0].targets[0].metric"])])
+def test_an_empty_or_blank_metric_is_a_target_naming_none(tmp_path, metric, errors):
+    """A blank one is also an error (test_check): the target is checked on as one naming no metric."""
+    metric_project(tmp_path, PLAN.replace("metric: 公办幼儿园在园幼儿占比,", f"metric: {metric},"))
+    diagnostics = load_site(str(tmp_path))[1]
+    assert [d.field for d in diagnostics if d.severity == "error"] == errors
+    assert [(d.field, d.message) for d in diagnostics if d.severity == "warning"] == [
         ("sections[0].items[0].targets[0]",
          "the target names no metric; name one from content/metrics.yaml so it lines up with other plans")]
 
