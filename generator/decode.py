@@ -144,18 +144,34 @@ def _tuple(inner) -> Decoder:
 
 
 _LIST_SEPARATOR = re.compile(rf"\s*[{''.join(sorted(UNIT_SEPARATORS))}]\s*")  # between the names a plan lists
+_LIST_END = "。；;，, \t\u3000"  # what may end a list as a sentence or a clause ends, no part of its last name
+_OPENING = {"\u2018": "\u2019", "\u201c": "\u201d"}  # curly quotes: opening -> closing
+_CLOSING = {closing: opening for opening, closing in _OPENING.items()}
 
 
 def _list_hint(text: str) -> str:
     """' (write [基教科, 计财科])': the list of the names a text gives one after another, as a plan prints its units
-    (基教科、计财科), without the curly quotes around it or a name (“基教科、计财科”, saying they are text); a long
-    list by its start and end."""
-    whole = _curly_quoted(text)
-    written = [name for name in _LIST_SEPARATOR.split((text if whole is None else whole).strip()) if name]
-    names = [_curly_quoted(name) for name in written]
-    curly = f"{CURLY_QUOTES}: " if whole is not None or any(name is not None for name in names) else ""
-    shown, said = clipped(", ".join(_listed(w if n is None else n) for n, w in zip(names, written)))
+    (基教科、计财科), without the curly quotes around it or a name (“基教科、计财科”, saying they are text), a quote
+    opened or closed alone (“基教科、计财科) or the punctuation ending the text or a name (基教科、计财科。); a long list
+    by its start and end."""
+    whole = _curly_quoted(text.rstrip(_LIST_END))
+    written = [name.rstrip(_LIST_END) for name in _LIST_SEPARATOR.split((text if whole is None else whole).strip())]
+    bare = [_dequoted(name) for name in written]
+    curly = f"{CURLY_QUOTES}: " if whole is not None or any(name is not None for name in bare) else ""
+    names = [w if b is None else b for w, b in zip(written, bare)]
+    shown, said = clipped(", ".join(_listed(name) for name in names if name))
     return f" ({curly}write [{shown}]{said})"
+
+
+def _dequoted(name: str) -> str | None:
+    """``name`` without the curly quotes around it (“基教科”) or one that opens or closes it alone (“基教科, 计财科”);
+    None when it has none of these."""
+    quoted = _curly_quoted(name)
+    if quoted is not None:
+        return quoted
+    bare = name[1:] if name[:1] in _OPENING and _OPENING[name[0]] not in name else name
+    bare = bare[:-1] if bare[-1:] in _CLOSING and _CLOSING[bare[-1]] not in bare else bare
+    return None if bare == name else bare.strip()
 
 
 def _listed(name: str) -> str:

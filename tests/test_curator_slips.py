@@ -135,6 +135,14 @@ MANY = "、".join(f"第{n}科" for n in range(1, 30))
     (("themes: [preschool]", "themes: “preschool”"), "themes", f"{CURLY}: write [preschool]"),
     (("owners: [基教科, 计划财务科]", "owners: “基教科、计划财务科”"), "owners", f"{CURLY}: write [基教科, 计划财务科]"),
     (("owners: [基教科, 计划财务科]", "owners: ‘基教科’，‘计划财务科’"), "owners", f"{CURLY}: write [基教科, 计划财务科]"),
+    # a quote opened or closed alone, and the punctuation ending the text or a name, are no part of the names
+    (("owners: [基教科, 计划财务科]", "owners: “基教科、计划财务科"), "owners", f"{CURLY}: write [基教科, 计划财务科]"),
+    (("owners: [基教科, 计划财务科]", "owners: 基教科、‘计划财务科"), "owners", f"{CURLY}: write [基教科, 计划财务科]"),
+    (("owners: [基教科, 计划财务科]", "owners: “基教科、计划财务科”。"), "owners", f"{CURLY}: write [基教科, 计划财务科]"),
+    (("owners: [基教科, 计划财务科]", "owners: 基教科”，计划财务科。"), "owners", f"{CURLY}: write [基教科, 计划财务科]"),
+    (("owners: [基教科, 计划财务科]", "owners: 基教科、计划财务科 。"), "owners", "write [基教科, 计划财务科]"),
+    # a name's own quotes, paired, are kept
+    (("owners: [基教科, 计划财务科]", "owners: “双减”工作组、计划财务科"), "owners", "write ['“双减”工作组', 计划财务科]"),
     # a name YAML reads as another value (nothing, true, a number), quoted
     (("owners: [基教科, 计划财务科]", "owners: 基教科、null、on、12"), "owners", "write [基教科, 'null', 'on', '12']"),
     # one PyYAML takes for a number it cannot read (0x_): quoted too, and no crash
@@ -146,7 +154,8 @@ MANY = "、".join(f"第{n}科" for n in range(1, 30))
 def test_units_or_themes_written_as_a_text_are_told_the_list_to_write(tmp_path, change, field, said):
     """owners: 基教科、计财科, as the plan prints it, was 'expected a list, got the text …', without saying how; in
     curly quotes, to write the quotes into the list (['“preschool”']), and not that they are text; null, on or 12
-    were left bare, read as None, True and 12."""
+    were left bare, read as None, True and 12.  A quote without its pair (“基教科、计财科) or the text's full stop
+    (“基教科、计财科”。) was kept in a name: ['“基教科', '计财科”。']."""
     make_project(tmp_path, PLAN.replace(*change))
     [(found, message)] = [(f, m) for _, f, s, m in messages(tmp_path) if s == "error"]
     assert found == f"sections[0].items[0].{field}" and message.endswith(f" ({said})")
