@@ -162,6 +162,19 @@ def made_by(file: File) -> str:
     return f"{file.func.__module__}.{file.func.__qualname__}"
 
 
+def generated_files(site: Site, today: date | None = None, history: SiteHistory = NO_HISTORY) -> dict[str, File]:
+    """Every file of docs/ the site makes (all but the copied ones), by path, each made when it is written (see
+    ``write.Files``), so listing them renders nothing; InputError when two of them take one path (``one_each``).
+    ``today`` and ``history``: see ``site_files``."""
+    corpus = build_corpus(site)
+    tracking = Tracking(corpus, today or build_day())
+    data_page = later("opendata.md.j2", OPEN_DATA_PAGE, corpus=corpus, license=site.settings.data_license,
+                      fields=data_fields(item_location))
+    made = [*render_pages(corpus, tracking), *target_pages(tracking),
+            *open_data(site, corpus, item_location, tracking.today), data_page, *repaired_worker().items()]
+    return one_each(site.root, with_history(made, site, corpus, history))
+
+
 def site_files(site: Site, today: date | None = None, history: SiteHistory = NO_HISTORY) -> dict[str, File]:
     """All of docs/, each file made when it is written (see ``write.Files``): generated pages and copied
     files; InputError when two generated files take one path (``one_each``) or a copied file takes a generated
@@ -170,13 +183,7 @@ def site_files(site: Site, today: date | None = None, history: SiteHistory = NO_
     ``today`` (default: ``builddate.build_day()``) is the date progress is shown as of: what is overdue.
     ``history`` (default: none) is what git says: page dates, editions, feeds (see ``historypages``).
     """
-    corpus = build_corpus(site)
-    tracking = Tracking(corpus, today or build_day())
-    data_page = later("opendata.md.j2", OPEN_DATA_PAGE, corpus=corpus, license=site.settings.data_license,
-                      fields=data_fields(item_location))
-    made = [*render_pages(corpus, tracking), *target_pages(tracking),
-            *open_data(site, corpus, item_location, tracking.today), data_page, *repaired_worker().items()]
-    pages = one_each(site.root, with_history(made, site, corpus, history))
+    pages = generated_files(site, today, history)
     hand_written = hand_written_files(site.root)
     copied = copied_files(site.root, hand_written)
     if clashes := taken_addresses(copied, pages):
