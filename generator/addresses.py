@@ -11,13 +11,15 @@ from __future__ import annotations
 
 import posixpath
 from functools import cache
+from typing import TYPE_CHECKING, Iterable
 
-from typing import TYPE_CHECKING
+from .diagnostics import Diagnostic
 
 if TYPE_CHECKING:  # (the plansite plugin finds the feed here without loading the model's cross-index)
     from .corpus import Entry
 
 LISTINGS = ("plans", "themes", "departments", "years", "organisations")
+PAGED = ("organisations", "departments", "themes", "metrics")  # the vocabularies each entry of which has a page
 LISTING_KEY = "index"  # the key of a listing's own page (``page_path(kind)``): no entry of the kind may have it
 FEEDS = "feeds"
 FEED_ALL = f"{FEEDS}/all.xml"  # the feed of every change
@@ -25,6 +27,12 @@ FINDER_PAGE = "tasks/index.md"  # the item finder (``finder``)
 DATA = "data"  # the open data files (``opendata``)
 OPEN_DATA_PAGE = f"{DATA}/index.md"  # the page describing them
 EDITIONS = "editions"  # docs/editions/index.md lists the editions; docs/editions/<version>.md each (``timeline``)
+# The folders of docs/ the site makes files in, each the first part of their addresses ("" for the home page): the
+# listings', the targets' and the metrics', the editions', the finder's, the data files', the feeds', and "assets"
+# for Material's search worker (``searchworker``).  ``plansite check`` looks for a clash with a file the site makes
+# only where a hand-written file stands in one of them (``sitepages``); tested to hold every generated file's.
+SITE_FOLDERS = frozenset(("", *LISTINGS, "targets", "metrics", EDITIONS, FINDER_PAGE.partition("/")[0], DATA, FEEDS,
+                          "assets"))
 
 
 def page_path(kind: str, key=None) -> str:
@@ -82,3 +90,11 @@ def served_url(from_file: str, page: str, anchor: str = "") -> str:
 def item_location(entry: Entry) -> str:
     """An item's address on the site, relative to the site's root: 'plans/<plan id>/#item-<key>'."""
     return f"{url_of(page_path('plans', entry.plan.id))}/#{entry.anchor}"
+
+
+def taken_addresses(copied: dict[str, str], made: Iterable[str]) -> list[Diagnostic]:
+    """An error for each file published as it is (``copied``: {path in docs/: source path}) whose address is
+    that of one of the files ``made`` (paths in docs/): one of the two would replace the other."""
+    taken = {address_of(path) for path in made}
+    return [Diagnostic(source, 0, 0, "", f"the site makes /{address_of(target)} itself; rename this file")
+            for target, source in copied.items() if address_of(target) in taken]

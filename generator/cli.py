@@ -13,10 +13,15 @@ from .project import CONTENT_SCHEMAS, SCHEMA_FILE, SOURCES
 
 
 def cmd_check(args) -> int:
+    from .diagnostics import has_errors
     from .ids import walk_items
     from .load import load_site
 
     site, diagnostics = load_site(args.root)
+    if not has_errors(diagnostics):  # as generation, which then finds the files the site makes
+        from .sitepages import hand_written_clashes
+
+        diagnostics += hand_written_clashes(site)
     code = print_diagnostics(diagnostics, args.format, strict=args.strict)
     if args.format != "json" and not code:
         items = sum(1 for p in site.plans for _ in walk_items(p.plan.sections))

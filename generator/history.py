@@ -130,10 +130,7 @@ def editions(root: str, visit: Visit | None = None, shown: Collection[str] | Non
     """
     def read(repo):
         found, previous, before = [], "", {}
-        for tag, date in repo.tags(EDITION_TAGS):
-            version = edition_version(tag)
-            if shown is not None and version not in shown:
-                continue
+        for version, tag, date in edition_tags(repo, shown):
             plans, warnings, _ = read_plans(root, tag)
             changes = Changelog(previous, tag, compare(before, plans), tuple(warnings))
             edition = Edition(version, datetime.fromisoformat(date), changes)
@@ -143,5 +140,26 @@ def editions(root: str, visit: Visit | None = None, shown: Collection[str] | Non
             previous, before = tag, plans
         return tuple(found)
 
+    return edition_history(root, read)
+
+
+def edition_history(root: str, read: Callable[[Repo], tuple[Edition, ...]]) -> EditionHistory:
+    """The editions ``read(repo)`` gives, or none and the status and message saying why (``from_history``)."""
     found, status, message = from_history(root, "edition history", read)
     return EditionHistory(found or (), status, message)
+
+
+def edition_tags(repo: Repo, shown: Collection[str] | None = None) -> list[tuple[str, str, str]]:
+    """(version, tag, date) of each edition tag, oldest first: of the versions ``shown``, or all."""
+    return [(edition_version(tag), tag, date) for tag, date in repo.tags(EDITION_TAGS)
+            if shown is None or edition_version(tag) in shown]
+
+
+def tagged_editions(root: str) -> EditionHistory:
+    """Every edition as its tag names it, its changelog empty: the editions whose pages the site makes, known
+    without reading the plans at each tag (``plansite check``).  Never raises for a git problem."""
+    def read(repo):
+        return tuple(Edition(version, datetime.fromisoformat(date), Changelog("", tag, ()))
+                     for version, tag, date in edition_tags(repo))
+
+    return edition_history(root, read)

@@ -20,7 +20,7 @@ from functools import partial
 from typing import Callable, Iterator
 
 from .addresses import (FINDER_PAGE, LISTINGS, OPEN_DATA_PAGE, item_location, page_path, relative, served_url,
-                        theme_year)
+                        taken_addresses, theme_year)
 from .builddate import build_day
 from .corpus import Corpus, Entry, build_corpus, group_by_year
 from .diagnostics import Diagnostic, InputError
@@ -34,7 +34,6 @@ from .paging import paginate
 from .project import DOCS, hand_written_files, published_schema
 from .render_targets import Tracking, target_pages
 from .searchworker import repaired_worker
-from .sitepages import taken_addresses
 from .sitehistory import NO_HISTORY, SiteHistory
 from .templating import NEWEST, later, text
 from .write import File, Made, copy_of, read_bytes
@@ -164,8 +163,8 @@ def made_by(file: File) -> str:
 
 def generated_files(site: Site, today: date | None = None, history: SiteHistory = NO_HISTORY) -> dict[str, File]:
     """Every file of docs/ the site makes (all but the copied ones), by path, each made when it is written (see
-    ``write.Files``), so listing them renders nothing; InputError when two of them take one path (``one_each``).
-    ``today`` and ``history``: see ``site_files``."""
+    ``write.Files``), so listing them renders nothing: the one list of the addresses the site takes (``sitepages``);
+    InputError when two of them take one path (``one_each``).  ``today`` and ``history``: see ``site_files``."""
     corpus = build_corpus(site)
     tracking = Tracking(corpus, today or build_day())
     data_page = later("opendata.md.j2", OPEN_DATA_PAGE, corpus=corpus, license=site.settings.data_license,

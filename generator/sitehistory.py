@@ -47,7 +47,7 @@ from typing import Collection, Mapping
 from .atomicfile import replace_file
 from .changes import WORKTREE, Changelog, PlanChange, compare, read_plans
 from .gitrepo import GitError, Repo
-from .history import Edition, edition_followed, editions, source_dates
+from .history import Edition, edition_followed, editions, source_dates, tagged_editions
 from .ids import walk_items
 from .load import PlanFile, Site
 from .project import EDITION_TAGS, configured_site_url, edition_version
@@ -107,6 +107,14 @@ def read_site_history(root: str, site: Site, config_file: str, shown: Collection
     except Unavailable as exc:
         return SiteHistory(dates.dates, status=exc.status, message=exc.message, site_url=site_url)
     return SiteHistory(dates.dates, records, unreleased, "ok", "", site_url)
+
+
+def tagged_history(root: str) -> SiteHistory:
+    """The editions as their tags name them, without what they changed (``history.tagged_editions``), and no
+    page dates: all that gives pages their addresses, in one git command (``plansite check``)."""
+    found = tagged_editions(root)
+    return SiteHistory(editions=tuple(EditionRecord(edition, (), ()) for edition in found.editions),
+                       status=found.status, message=found.message)
 
 
 # --- editions, cached ------------------------------------------------------------

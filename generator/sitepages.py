@@ -1,43 +1,41 @@
-"""The pages the site makes that are known from the model's ids alone, and the hand-written files that would take
-the address of a page the site makes.
+"""The hand-written files that would take the address of a file the site makes, found by ``plansite check``.
 
-``render.site_files`` finds a hand-written file taking a generated page's address among every file it makes;
-``plansite check`` cannot list those without the cross-index and the renderers (as long again as the check), so
-it looks among ``known_pages``: the pages every site makes and the page of each plan, theme, department,
-organisation, metric and year, at ``addresses.page_path`` as the renderers place them.  Both report a clash
-with ``taken_addresses``, in the same words.
+``render.site_files`` finds them among the files it makes (``addresses.taken_addresses``) and stops; ``check``
+asks the same function for those files (``render.generated_files``, which makes none of them: each is made when
+written), so it reports the same clashes in the same words, of every file: the pages of a theme's or a metric's
+year and of a year's targets, the editions' pages, the feeds, the data files.  Editions are known from their git
+tags alone (``sitehistory.tagged_history``, one git command), as generation gives a page to each tag's.
+
+That takes the renderers and the cross-index of the plans (about 1 s of CPU at 1,000 plans), so ``check`` takes it only
+when a hand-written file stands in one of the folders of docs/ the site makes files in (``addresses.SITE_FOLDERS``):
+content/pages/about.md or guide/map.png stand in none, and cost nothing.
 """
 
 from __future__ import annotations
 
-from typing import Iterable
-
-from .addresses import EDITIONS, FINDER_PAGE, LISTINGS, OPEN_DATA_PAGE, address_of, page_path
-from .diagnostics import Diagnostic
+from .addresses import SITE_FOLDERS, address_of, taken_addresses
+from .diagnostics import Diagnostic, InputError
 from .load import Site
-
-HOME = "index.md"
-# The pages made whatever the model holds: the home page, the listings, the targets' and the metrics' indexes
-# (``render_targets``), the editions' (``historypages``), the finder and the open data page.
-FIXED_PAGES = (HOME, *(page_path(kind) for kind in (*LISTINGS, "targets", "metrics", EDITIONS)), FINDER_PAGE,
-               OPEN_DATA_PAGE)
-# The vocabularies each of whose entries has a page, at page_path(kind, id).
-PAGED = ("organisations", "departments", "themes", "metrics")
+from .project import hand_written_files
 
 
-def known_pages(site: Site) -> list[str]:
-    """The paths in docs/ of the pages the site makes that its ids name: ``FIXED_PAGES``, a page per plan, per
-    entry of the ``PAGED`` vocabularies and per year a plan is of.  Not those that need the cross-index (a
-    theme's or a metric's page of a year, the targets' of a year), nor those of git's history (an edition's)."""
-    years = dict.fromkeys(p.plan.year for p in site.plans)
-    return [*FIXED_PAGES, *(page_path("plans", p.plan.id) for p in site.plans),
-            *(page_path(kind, entry.id) for kind in PAGED for entry in getattr(site.vocabulary, kind)),
-            *(page_path("years", year) for year in years)]
+def folder_of(path: str) -> str:
+    """The first part of the address of a file of docs/: '' for the home page, 'themes' for themes/a/2025.md."""
+    return address_of(path).partition("/")[0]
 
 
-def taken_addresses(copied: dict[str, str], made: Iterable[str]) -> list[Diagnostic]:
-    """An error for each file published as it is (``copied``: {path in docs/: source path}) whose address is
-    that of one of the pages ``made`` (paths in docs/): one of the two would replace the other."""
-    taken = {address_of(path) for path in made}
-    return [Diagnostic(source, 0, 0, "", f"the site makes /{address_of(target)} itself; rename this file")
-            for target, source in copied.items() if address_of(target) in taken]
+def hand_written_clashes(site: Site) -> list[Diagnostic]:
+    """An error for each file of content/pages/ at the address of a file the site makes, in generation's words;
+    when the site's files are listed, also each path two of them take (``render.one_each``), where generation
+    stops too.  ``site``: loaded without errors, as the cross-index needs."""
+    hand_written = hand_written_files(site.root)
+    if not any(folder_of(path) in SITE_FOLDERS for path in hand_written):
+        return []
+    # Imported here: a check that needs neither the renderers nor git's history (most) does not import them.
+    from .render import generated_files
+    from .sitehistory import tagged_history
+
+    try:
+        return taken_addresses(hand_written, generated_files(site, history=tagged_history(site.root)))
+    except InputError as error:
+        return error.diagnostics

@@ -12,7 +12,7 @@ import re
 import unicodedata
 from typing import Iterator
 
-from .addresses import LISTING_KEY
+from .addresses import LISTING_KEY, PAGED
 from .diagnostics import Diagnostic, did_you_mean
 from .ids import walk_items, walk_sections
 from .importer.owners import UNIT_SEPARATORS, split_units
@@ -21,7 +21,6 @@ from .model import SLUG
 from .project import CONTENT, PLANS, hand_written_files, published_schema
 from .references import is_web_address
 from .segmentation import DICTIONARY, dictionary_problems
-from .sitepages import PAGED, known_pages, taken_addresses
 from .yamlsource import cannot_read, open_to_read, read_text
 from .validate_targets import early_deadline, metric_name_clashes, review_links, targets
 from .vocabulary import Vocabulary, department_names, entries_named, normalise_name, placeholder_number
@@ -35,9 +34,7 @@ def validate(site: Site) -> list[Diagnostic]:
     found.extend(unique_plan_ids(site))
     found.extend(shared_sources(site))
     found.extend(dictionary_problems(display_path(site.root, DICTIONARY), site.vocabulary))
-    hand_written = hand_written_files(site.root)
-    found.extend(published_files(site, hand_written))
-    found.extend(taken_addresses(hand_written, known_pages(site)))  # the rest: generate's
+    found.extend(published_files(site, hand_written_files(site.root)))
     plans = display_path(site.root, PLANS)
     if not os.path.isdir(plans):
         found.append(Diagnostic(plans, 0, 0, "", "folder is missing: the site will hold no plan", "warning"))
@@ -86,7 +83,7 @@ def unique_vocabulary_ids(site: Site) -> Iterator[Diagnostic]:
 
 
 # The kinds listed on a page of the folder of their pages (the vocabularies whose entries each get a page,
-# ``sitepages.PAGED``, and the plans), whose key (``LISTING_KEY``) is no id for them.
+# ``addresses.PAGED``, and the plans), whose key (``LISTING_KEY``) is no id for them.
 LISTED = {*PAGED, PLANS}
 MAX_ID_LENGTH = 100  # an id names files (feeds/departments/<id>.xml); a file system takes 255 bytes a name
 
