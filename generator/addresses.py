@@ -27,12 +27,6 @@ FINDER_PAGE = "tasks/index.md"  # the item finder (``finder``)
 DATA = "data"  # the open data files (``opendata``)
 OPEN_DATA_PAGE = f"{DATA}/index.md"  # the page describing them
 EDITIONS = "editions"  # docs/editions/index.md lists the editions; docs/editions/<version>.md each (``timeline``)
-# The folders of docs/ the site makes files in, each the first part of their addresses ("" for the home page): the
-# listings', the targets' and the metrics', the editions', the finder's, the data files', the feeds', and "assets"
-# for Material's search worker (``searchworker``).  ``plansite check`` looks for a clash with a file the site makes
-# only where a hand-written file stands in one of them (``sitepages``); tested to hold every generated file's.
-SITE_FOLDERS = frozenset(("", *LISTINGS, "targets", "metrics", EDITIONS, FINDER_PAGE.partition("/")[0], DATA, FEEDS,
-                          "assets"))
 
 
 def page_path(kind: str, key=None) -> str:

@@ -7,14 +7,15 @@ import shutil
 
 import pytest
 
-from generator.cli import main
-from generator.load import load_site
 from generator import render, sitepages
-from generator.addresses import SITE_FOLDERS
+from generator.addresses import address_of
+from generator.cli import main
 from generator.corpus import build_corpus
+from generator.load import load_site
 from generator.render import generated_files
 from generator.schema import schema_files
 from generator.sitehistory import read_site_history, tagged_history
+from generator.sitepages import SITE_FOLDERS
 from planhistory import site_editions
 from projects import DEPARTMENTS, ORGANISATIONS, PLAN, THEMES, make_project, write
 from sitefixtures import make_site_project
@@ -816,19 +817,22 @@ def test_the_editions_check_reads_from_their_tags_are_those_generation_reads(wit
 
 def test_every_file_the_site_makes_stands_in_one_of_the_site_folders(with_editions):
     """check looks for the files the site makes only when a hand-written file stands in one of ``SITE_FOLDERS``:
-    on a project with every kind of entry and editions, they are the folders of the files the site makes."""
+    on a project with every kind of entry and editions, each file the site makes stands in one, and each holds one."""
     site, _ = load_site(str(with_editions))
-    assert {sitepages.folder_of(path) for path in generated_files(site, history=tagged_history(site.root))} == \
-        SITE_FOLDERS
+    made = generated_files(site, history=tagged_history(site.root))
+    assert all(map(sitepages.in_site_folder, made))
+    assert all(any(sitepages.under(address_of(path), folder) for path in made) for folder in SITE_FOLDERS)
 
 
 def test_check_makes_no_cross_index_for_hand_written_files_in_no_folder_the_site_makes(tmp_path, capsys,
                                                                                      monkeypatch):
-    """content/pages/about.md and guide/images/a.png take no address the site makes: check does not list the files
-    it makes, which takes the renderers and the cross-index (about 1 s of CPU at 1,000 plans)."""
+    """content/pages/about.md, guide/images/a.png and assets/images/logo.png take no address the site makes (its
+    assets/ holds Material's search worker alone): check does not list the files it makes, which takes the
+    renderers and the cross-index (about 1 s of CPU at 1,000 plans)."""
     make_project(tmp_path)
     write(tmp_path, "content/pages/about.md", "# 关于\n")
     write(tmp_path, "content/pages/guide/images/a.png", "png")
+    write(tmp_path, "content/pages/assets/images/logo.png", "png")
     built = []
     monkeypatch.setattr(render, "build_corpus", lambda site: built.append(len(site.plans)) or build_corpus(site))
     assert check(tmp_path, capsys)[0] == 0
