@@ -8,7 +8,8 @@ items to it and content/themes.yaml (see ``timeline.dated_pages``).
 
 An edition is a published version of the site: ``plansite publish VERSION``
 tags the published commit ``edition/VERSION``.  :func:`editions` lists them,
-oldest first, each with the changelog from the edition before it.
+oldest first (``editionorder``: by number, or by the tags' dates), each with
+the changelog from the edition before it.
 
 Nothing is guessed where git cannot know: outside a git repository, or in a
 shallow clone (whose oldest commit seems to change every file and lacks the
@@ -25,7 +26,8 @@ from typing import Callable, Collection, Iterable, Mapping
 from .changes import Changelog, compare, read_plans
 from .gitrepo import GitError, NotARepository, Repo
 from .load import PlanFile, display_path
-from .project import EDITION_TAGS, SOURCES, edition_version
+from .editionorder import edition_order
+from .project import EDITION_TAGS, SOURCES, edition_tag, edition_version
 
 
 @dataclass(frozen=True)
@@ -46,7 +48,7 @@ class Edition:
 
 @dataclass(frozen=True)
 class EditionHistory:
-    editions: tuple[Edition, ...] = ()  # oldest first
+    editions: tuple[Edition, ...] = ()  # oldest first (``editionorder``)
     status: str = "ok"   # as in SourceDates
     message: str = ""
 
@@ -108,6 +110,11 @@ def page_dates(dates: Mapping[str, datetime], page_sources: Mapping[str, Iterabl
     return result
 
 
+def tag_dates(repo: Repo) -> dict[str, datetime]:
+    """{version: the date of its edition tag} of the edition tags here."""
+    return {edition_version(tag): datetime.fromisoformat(date) for tag, date in repo.tags(EDITION_TAGS)}
+
+
 def edition_followed(repo: Repo, tags: list[str]) -> str | None:
     """Of these edition tags (oldest first), the newest that the commit checked out is or descends from: the
     edition the plans on disk follow (a later one is no part of their past when an older edition is checked out
@@ -130,10 +137,12 @@ def editions(root: str, visit: Visit | None = None, shown: Collection[str] | Non
     """
     def read(repo):
         found, previous, before = [], "", {}
-        for version, tag, date in edition_tags(repo, shown):
+        dates = {version: date for version, date in tag_dates(repo).items() if shown is None or version in shown}
+        for version in edition_order(dates):
+            tag = edition_tag(version)
             plans, warnings, _ = read_plans(root, tag)
             changes = Changelog(previous, tag, compare(before, plans), tuple(warnings))
-            edition = Edition(version, datetime.fromisoformat(date), changes)
+            edition = Edition(version, dates[version], changes)
             if visit is not None:
                 visit(edition, before, plans)
             found.append(edition)
@@ -149,17 +158,11 @@ def edition_history(root: str, read: Callable[[Repo], tuple[Edition, ...]]) -> E
     return EditionHistory(found or (), status, message)
 
 
-def edition_tags(repo: Repo, shown: Collection[str] | None = None) -> list[tuple[str, str, str]]:
-    """(version, tag, date) of each edition tag, oldest first: of the versions ``shown``, or all."""
-    return [(edition_version(tag), tag, date) for tag, date in repo.tags(EDITION_TAGS)
-            if shown is None or edition_version(tag) in shown]
-
-
 def tagged_editions(root: str) -> EditionHistory:
     """Every edition as its tag names it, its changelog empty: the editions whose pages the site makes, known
     without reading the plans at each tag (``plansite check``).  Never raises for a git problem."""
     def read(repo):
-        return tuple(Edition(version, datetime.fromisoformat(date), Changelog("", tag, ()))
-                     for version, tag, date in edition_tags(repo))
+        return tuple(Edition(version, date, Changelog("", edition_tag(version), ()))
+                     for version, date in tag_dates(repo).items())
 
     return edition_history(root, read)

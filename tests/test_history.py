@@ -8,7 +8,7 @@ from datetime import datetime
 from generator.history import editions, source_dates
 from generator.load import display_path
 from gitrepos import git, init
-from planhistory import A, B, DATES, THEMES, history_repo
+from planhistory import A, B, DATES, THEMES, history_repo, tag_edition
 from projects import make_project
 
 
@@ -83,3 +83,20 @@ def test_the_editions_shown_are_compared_with_the_one_shown_before(tmp_path):
     assert (only.version, only.changes.before, only.changes.after) == ("2024.2", "", "edition/2024.2")
     assert [(p.kind, p.plan) for p in only.changes.plans] == [("added", "demo-edu-2025"), ("added", "demo-edu-2026")]
     assert editions(str(root), shown=set()).editions == ()
+
+
+def test_editions_follow_their_numbers_and_the_others_their_tags_dates(tmp_path):
+    """2024.2 retracted and published again after 2024.3 and draft were tagged: it is still the edition after
+    2024.1 and before 2024.3, each compared with the one before it, and draft, tagged after 2024.3, the newest."""
+    root = history_repo(tmp_path / "repo")
+    tag_edition(root, "2024.1", "HEAD~3", DATES["first"])
+    tag_edition(root, "2024.3", "HEAD~2", DATES["second"])
+    tag_edition(root, "draft", "HEAD~1", DATES["themes"])
+    tag_edition(root, "2024.2", "HEAD", DATES["third"])
+    history = editions(str(root))
+    assert [(e.version, e.changes.before) for e in history.editions] == [
+        ("2024.1", ""), ("2024.2", "edition/2024.1"), ("2024.3", "edition/2024.2"), ("draft", "edition/2024.3")]
+    # 2024.3 left off the site: nothing numbered above 2024.2 is shown, so it goes by its tag's date, after draft
+    shown = editions(str(root), shown={"2024.1", "2024.2", "draft"}).editions
+    assert [(e.version, e.changes.before) for e in shown] == [
+        ("2024.1", ""), ("draft", "edition/2024.1"), ("2024.2", "edition/draft")]

@@ -1,0 +1,32 @@
+"""The one order of editions (版本记录, the alias of publish and retract): numbers, then the tags' dates.
+
+The cases with real tags are in test_history (the 版本记录) and test_publish (the alias); here, those a clone
+meets without the tags of the site's editions, and tags made in the same second."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from generator.editionorder import edition_order
+
+JAN, FEB, MAR = (datetime.fromisoformat(f"2024-0{month}-01T09:00:00+08:00") for month in (1, 2, 3))
+
+
+def test_numbered_editions_go_by_number_and_the_others_by_date_the_numbered_counting_from_the_oldest_above():
+    assert edition_order({"2024.3": FEB, "2024.1": JAN, "draft": MAR, "2024.2": MAR}) == [
+        "2024.1", "2024.2", "2024.3", "draft"]
+    assert edition_order({"2024.1": JAN, "draft": FEB, "2024.2": MAR}) == ["2024.1", "draft", "2024.2"]
+    assert edition_order({"2024.10": MAR, "2024.9": JAN}) == ["2024.9", "2024.10"]  # numbers, not text
+    assert edition_order({"v3": JAN, "2024.1": FEB}) == ["v3", "2024.1"]  # v3 is no number mike compares
+
+
+def test_an_edition_not_tagged_here_goes_by_its_number_alone_or_first():
+    assert edition_order({"2024.1": JAN, "2024.2": None, "draft": FEB, "2024.3": MAR}) == [
+        "2024.1", "draft", "2024.2", "2024.3"]
+    assert edition_order({"draft": MAR, "2024.9": None}) == ["draft", "2024.9"]
+    assert edition_order({"2024.1": JAN, "o1": None}) == ["o1", "2024.1"]
+
+
+def test_editions_tagged_in_the_same_second_are_the_numbered_first_then_by_name():
+    assert edition_order({"draft": JAN, "2024.2": JAN, "beta": JAN, "2024.1": JAN}) == [
+        "2024.1", "2024.2", "beta", "draft"]
