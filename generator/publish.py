@@ -2,13 +2,13 @@
 
 Each edition is a folder ``VERSION/`` on the branch; ``versions.json`` lists
 them for Material's version selector.  The alias (``latest`` unless told)
-moves to the edition when it is the newest of the site (the highest version,
-published last of them, ``newer_on_site``; an older one published again, to
-rebuild it, leaves the alias where it is unless ``--move-alias`` asks, to roll
-back) and is a full copy of it (mike's ``copy`` alias type): unlike
-``redirect`` aliases it also serves the non-HTML files under their stable
-addresses (feeds, the search index, the sitemap), and unlike symlinks it
-works on every static host.  The first publish makes the site root
+moves to the edition when it is the newest of the site (the last in the order
+of the editions, ``editionorder``: by number, or by the tags' dates;
+``newer_on_site``; an older one published again, to rebuild it, leaves the
+alias where it is unless ``--move-alias`` asks, to roll back) and is a full
+copy of it (mike's ``copy`` alias type): unlike ``redirect`` aliases it also
+serves the non-HTML files under their stable addresses (feeds, the search
+index, the sitemap), and unlike symlinks it works on every static host.  The first publish makes the site root
 redirect to the alias.
 
 The steps, in order (VERSION and the alias are checked first: valid tag names, no '/', not equal, the
@@ -54,20 +54,19 @@ from __future__ import annotations
 import contextlib
 import json
 import os
-import re
 import sys
 import tempfile
-from typing import Collection
-
-from mike.versions import Versions
+from datetime import datetime
+from typing import Collection, Mapping
 
 from .changes import plan_changes
 from .changetext import move_place
 from .diagnostics import and_joined
+from .editionorder import edition_order
 from .gitrepo import IGNORED, GitError, Repo, UnknownRevision
+from .history import tag_dates
 from .interrupt import run_stoppable
-from .project import (CONFIG, EDITION_TAGS, SOURCES, config_inputs, configured_site_url, edition_tag,
-                      edition_version)
+from .project import CONFIG, EDITION_TAGS, SOURCES, config_inputs, configured_site_url, edition_tag
 from .yamlhints import read_as_text
 
 NO_SITE_URL = ("warning: site_url is not set (mkdocs.yml, or PLANSITE_SITE_URL): the edition's sitemap.xml lists "
@@ -109,16 +108,16 @@ def publish_edition(repo: Repo, root: str, version: str, alias: str, title: str 
     on_site = [entry["version"] for entry in entries]
     check_names_on_site(entries, branch, version, alias)
     tags = share_tags(repo, remote, on_site, version) if push else []
-    tagged = tagged_versions(repo)  # (the edition's own tag, if it is new, is made below, the newest)
-    warn_of_moved_addresses(root, on_site, version, tagged)
+    warn_of_moved_addresses(root, on_site, version, tag_dates(repo))  # (before the edition's own tag is made)
     aliases = next((entry["aliases"] for entry in entries if entry["version"] == version), [])  # mike keeps them
-    newer = None if move_alias or alias in aliases else newer_on_site(entries, tagged, version)
     tag = edition_tag(version)
     before = repo.resolve(branch) if repo.has_branch(branch) else None
     created = tag_edition(repo, tag, version)
     with undone_if_stopped(repo, branch, before, tag if created else None):
+        order = site_order(tag_dates(repo), [*on_site, version])  # its own tag's date is known now
+        newer = None if move_alias or alias in aliases else newer_on_site(order, version)
         changed = deploy(repo, root, version, alias, newer is None, title, branch, remote, before,
-                         editions_shown(on_site, tagged, version))
+                         editions_shown(order, version))
     if push:
         push_site(repo, remote, branch, remote_commit, [f"refs/tags/{tag}:refs/tags/{tag}" for tag in tags],
                   f"edition {version} is published here (on {branch}, tagged {tag}) but not on {remote}: run "
@@ -289,16 +288,17 @@ def check_names_on_site(entries: list[dict], branch: str, version: str, alias: s
                                f"latest)")
 
 
-def warn_of_moved_addresses(root: str, on_site: Collection[str], version: str, tagged: list[str]) -> None:
+def warn_of_moved_addresses(root: str, on_site: Collection[str], version: str,
+                            tagged: Mapping[str, datetime]) -> None:
     """Warn of each item whose address (its anchor, item-<key>) the plans changed since the newest edition of the
     site the edition joins (its versions ``on_site``: the branch, as ``site_to_change`` left it): links to it that
     readers keep or shared would land at the top of its plan's page, or at the item that has its key now.  An item
     numbered anew gets a new key; an explicit ``id`` keeps it, wherever the item goes.  An edition tagged here but
     not on that site (published without ``--push``, and left out by one) is no edition readers have links from.
-    ``tagged``: the versions tagged here, oldest first (``tagged_versions``)."""
+    ``tagged``: the versions tagged here, with their tags' dates (``history.tag_dates``)."""
     if version in tagged:
         return  # this edition published again from its commit, which nothing can change now
-    published = [edition_tag(v) for v in tagged if v in on_site]
+    published = [edition_tag(v) for v in edition_order({v: tagged[v] for v in on_site if v in tagged})]
     if not published:
         return  # none before
     plans, _, _ = plan_changes(root, published[-1])  # the files on disk: committed, checked above
@@ -415,45 +415,26 @@ def refuse_source_history(repo: Repo, name: str, commit: str) -> None:
                            f"(--branch, default gh-pages)")
 
 
-def editions_shown(on_site: Collection[str], tagged: list[str], version: str) -> frozenset[str]:
-    """The versions whose editions the edition's history (版本记录) shows: those of the site it joins (``on_site``: the
-    branch before mike adds it) and its own, published no later than it (``tagged``: the versions tagged here,
-    oldest first, without its own when it is new, the newest).  An edition published here without ``--push`` and
-    then left out by one is not on the site, though its tag remains; an older edition published again shows none
-    published after it, as when it was first published."""
-    before = tagged[:tagged.index(version)] if version in tagged else tagged
-    return frozenset(before).intersection(on_site) | {version}
+def site_order(tagged: Mapping[str, datetime], versions: Collection[str]) -> list[str]:
+    """The ``versions`` (of the site, and the edition joining it) oldest first (``editionorder``), each placed by
+    the date of its tag (``tagged``: {version: date} of those tagged here; the others by their numbers alone)."""
+    return edition_order({version: tagged.get(version) for version in versions})
 
 
-# A version mike lists by its number (2024.2 above 2024.1, whichever was published last); others (draft, o1) it
-# lists above them all, by name, which says nothing of which came first.
-NUMBERED = re.compile(r"[0-9]")  # (not v3, which mike lists below 2024.1)
+def editions_shown(order: list[str], version: str) -> frozenset[str]:
+    """The versions whose editions the edition's history (版本记录) shows: those of the site it joins, and its own,
+    no later than it (``order``: ``site_order``; an older edition published again shows none after it, as when it
+    was first published).  An edition published here without ``--push`` and then left out by one is not on the
+    site, though its tag remains; one of the site not tagged here has no plans to show (``history.editions``)."""
+    return frozenset(order[:order.index(version) + 1])
 
 
-def newer_on_site(entries: list[dict], tagged: list[str], version: str) -> str | None:
-    """The edition of the site (its versions.json ``entries``, before the edition joins it) newer than ``version``:
-    tagged after it (``tagged``: the versions tagged here, oldest first) or, both ``NUMBERED``, listed above it in
-    the version selector (``listed``); the first listed, None when there is none.  Then the alias stays where it
-    is, unless ``--move-alias`` asks: an older edition published again is rebuilt (after a retract, from another
-    commit, say: its new tag is the last), and moving the alias, which the site's root opens, to it showed readers
-    an older edition as the current one."""
-    later = tagged[tagged.index(version) + 1:] if version in tagged else []
-    order = listed(entries, version)
-    above = order[:order.index(version)] if NUMBERED.match(version) else []
-    return next((v for v in order if v in later or v in above and NUMBERED.match(v)), None)
-
-
-def listed(entries: list[dict], version: str) -> list[str]:
-    """The versions of the site's versions.json ``entries`` and ``version`` in the order mike lists them there and
-    in the version selector, the highest first (``NUMBERED``)."""
-    versions = Versions.from_json(entries)
-    versions.add(version)
-    return [str(info.version) for info in versions]
-
-
-def tagged_versions(repo: Repo) -> list[str]:
-    """The versions of the edition tags here, oldest first."""
-    return [edition_version(tag) for tag, _date in repo.tags(EDITION_TAGS)]
+def newer_on_site(order: list[str], version: str) -> str | None:
+    """The newest edition of the site (``order``: ``site_order``) when it is not ``version``, None when it is.  Then
+    the alias stays where it is, unless ``--move-alias`` asks: an older edition published again is rebuilt (after a
+    retract, from another commit, say: its new tag is the last, but its number keeps it before the higher ones),
+    and moving the alias, which the site's root opens, to it showed readers an older edition as the current one."""
+    return order[-1] if order[-1] != version else None
 
 
 def tag_edition(repo: Repo, tag: str, version: str) -> bool:

@@ -647,6 +647,23 @@ def test_an_edition_published_by_mistake_is_retracted_and_its_version_published_
     assert code == 0 and err.endswith("published edition 2024.2 on gh-pages, pushed to origin; latest not moved to "
                                       "it: the site has edition 2024.3, newer than it (--move-alias moves it)\n"), err
     assert branch(remote)[0] == [("2024.3", ["latest"]), ("2024.2", []), ("2024.1", [])]
+    assert history_pages(root, "2024.2") == ["2024.1", "2024.2"]  # and its 版本记录 agrees: 2024.3 came after it
+
+
+def test_an_edition_published_again_is_newer_than_the_lower_numbered_ones_whenever_they_were_tagged(project, capsys):
+    """2024.2, then 2024.1 published late with latest moved to it: 2024.2 published again from its commit takes
+    latest back, as the highest, and its 版本记录 lists 2024.1 before it, as the version selector does."""
+    root = project
+    assert publish(root, capsys, "2024.2")[0] == 0
+    second = git(root, "rev-parse", "HEAD").strip()
+    commit(root, "the edition before, published late")
+    assert publish(root, capsys, "2024.1", "--move-alias")[0] == 0
+    assert branch(root)[0] == [("2024.2", []), ("2024.1", ["latest"])]
+    git(root, "checkout", "--quiet", "--force", second)  # (commit() took docs/, which publishing 2024.1 remade)
+    code, err = publish(root, capsys, "2024.2")
+    assert code == 0 and err.endswith("published edition 2024.2 as latest on gh-pages\n"), err
+    assert branch(root)[0] == [("2024.2", ["latest"]), ("2024.1", [])]
+    assert history_pages(root, "2024.2") == ["2024.1", "2024.2"]
 
 
 @pytest.mark.parametrize("args, refused", [
