@@ -6,8 +6,8 @@ the remote's first: ``publish.site_to_change``):
 1. VERSION must be an edition on the branch (not an alias), and not its only one (the site would be left empty:
    delete the branch instead, as the error says);
 2. mike deletes its folder and its entry in ``versions.json``; the aliases it had (``latest``) move to the
-   edition the version selector lists first after it, as copies (``mike alias --alias-type copy``), so the
-   site's root still opens one;
+   newest of the others (``editionorder``, as ``plansite publish`` moves them), as copies (``mike alias
+   --alias-type copy``), so the site's root still opens one;
 3. the branch is squashed to one commit, as after a publish; a failure or an interruption in steps 2 and 3 puts
    it back;
 4. with ``--push`` the branch is force-pushed (with a lease on what was fetched) and the remote's tag
@@ -22,11 +22,13 @@ as built: they are named in a warning, with how to rebuild them.
 from __future__ import annotations
 
 import sys
+from datetime import datetime
 
 from .gitrepo import GitError, Repo
-from .project import EDITION_TAGS, edition_tag
-from .publish import (PublishError, check_branch, checkouts_following, mike, push_site, remote_tags, site_to_change,
-                      site_versions, squash, undone_if_stopped)
+from .history import tag_dates
+from .project import edition_tag
+from .publish import (PublishError, check_branch, checkouts_following, mike, push_site, remote_tags, site_order,
+                      site_to_change, site_versions, squash, undone_if_stopped)
 
 
 def retract(root: str, version: str, branch: str, remote: str, push: bool) -> tuple[list[str], str]:
@@ -42,7 +44,8 @@ def retract_edition(repo: Repo, root: str, version: str, branch: str, remote: st
     check_branch(repo, branch)
     remote_commit = site_to_change(repo, branch, remote, push)
     entries = site_versions(repo, branch)
-    aliases, heir = heir_of(entries, version, branch, remote)
+    tagged = tag_dates(repo)
+    aliases, heir = heir_of(entries, version, branch, remote, tagged)
     tag = edition_tag(version)
     later = [name for name in (entry["version"] for entry in entries)
              if name != version and repo.exists(branch, f"{name}/editions/{version}/index.html", top=True)]
@@ -58,7 +61,7 @@ def retract_edition(repo: Repo, root: str, version: str, branch: str, remote: st
         push_site(repo, remote, branch, remote_commit, deleted,
                   f"edition {version} is retracted here (from {branch}; its tag {tag} is kept until it is retracted "
                   f"from {remote} too) but not from {remote}: run plansite retract {version} --push again")
-    if tag in dict(repo.tags(EDITION_TAGS)):  # (an edition another clone published may have none here)
+    if version in tagged:  # (an edition another clone published may have no tag here)
         repo.git("tag", "--delete", tag)
     if later:
         print(f"warning: edition(s) {', '.join(later)}, published after {version}, still list it in their 版本记录, "
@@ -69,10 +72,11 @@ def retract_edition(repo: Repo, root: str, version: str, branch: str, remote: st
     return aliases, heir
 
 
-def heir_of(entries: list[dict], version: str, branch: str, remote: str) -> tuple[list[str], str]:
-    """The aliases of edition ``version`` and the edition they move to: the first other one ``versions.json``
-    lists (the version selector's order).  Refuses a version the branch has not (or has as an alias), or its only
-    edition."""
+def heir_of(entries: list[dict], version: str, branch: str, remote: str,
+            tagged: dict[str, datetime]) -> tuple[list[str], str]:
+    """The aliases of edition ``version`` and the edition they move to: the newest of the others (``tagged``: the
+    dates of the edition tags here; ``publish.site_order``).  Refuses a version the branch has not (or has as an
+    alias), or its only edition."""
     names = [entry["version"] for entry in entries]
     for entry in entries:
         if version in entry["aliases"]:
@@ -88,7 +92,7 @@ def heir_of(entries: list[dict], version: str, branch: str, remote: str) -> tupl
                            f"delete the branch instead (git branch --delete --force {branch}; git push {remote} "
                            f"--delete {branch}), and the tag (git tag --delete {tag}; git push {remote} --delete "
                            f"{tag})")
-    return entries[names.index(version)]["aliases"], next(name for name in names if name != version)
+    return entries[names.index(version)]["aliases"], site_order(tagged, [name for name in names if name != version])[-1]
 
 
 def cmd_retract(args) -> int:

@@ -666,6 +666,20 @@ def test_an_edition_published_again_is_newer_than_the_lower_numbered_ones_whenev
     assert history_pages(root, "2024.2") == ["2024.1", "2024.2"]
 
 
+def test_a_retracted_editions_alias_moves_to_the_newest_of_the_others_as_a_publish_would_move_it(project, capsys):
+    """draft, then 2024.1, then 2024.2: retracting 2024.2 gives latest back to 2024.1, published after draft, where
+    the version selector, which lists draft above the numbered editions, gave it to draft."""
+    root = project
+    assert publish(root, capsys, "draft")[0] == 0
+    commit(root, "the first numbered edition")
+    assert publish(root, capsys, "2024.1")[0] == 0
+    commit(root, "the next edition")
+    assert publish(root, capsys, "2024.2")[0] == 0
+    code, err = retract(root, capsys, "2024.2")
+    assert code == 0 and err.endswith("retracted edition 2024.2 from gh-pages, latest now edition 2024.1\n"), err
+    assert branch(root)[0] == [("draft", []), ("2024.1", ["latest"])]
+
+
 @pytest.mark.parametrize("args, refused", [
     (["2024.9"], "'2024.9' is not an edition on gh-pages (its editions: 2024.1)"),
     (["latest"], "'latest' is an alias on gh-pages, of edition 2024.1: retract that edition, or publish another (or "
