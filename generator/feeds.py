@@ -20,8 +20,8 @@ every feed is valid and empty.
 * A feed holds the newest ``FEED_ENTRIES`` changes: a reader polls it for
   what is new, and a first edition of a large site would otherwise put every
   plan in it, for good.  版本记录 lists every change of every edition.
-* ``updated`` is the edition's date (the newest entry's for a feed; with no
-  entry, the newest edition's or else the newest page date).
+* ``updated`` is the edition's date (the latest of its entries' for a feed;
+  with no entry, the latest edition date or else the newest page date).
 * The XML is built with ElementTree, which escapes every text; characters XML
   1.0 cannot hold (control characters) are dropped.
 * ``feeds/sitemap.xml`` is an empty sitemap: Material's scripts take every
@@ -138,8 +138,10 @@ def entry_link(folder: str, edition: EditionView, plan: PlanChanges, line: Line,
 
 
 def feed_updated(entries, timeline: Timeline) -> str:
-    if entries:
-        return entries[0][0].date.isoformat()
-    if timeline.latest:
-        return timeline.latest.date.isoformat()
+    """The newest date of the ``entries``' editions (the order of editions, ``editionorder``, need not follow their
+    dates: 2024.2 published again after 2024.3 comes before it); with none, of every edition's, or else of the
+    pages'."""
+    dates = [edition.date for edition, _, _ in entries] or [edition.date for edition in timeline.editions]
+    if dates:
+        return max(dates).isoformat()
     return max(timeline.dates.values()).isoformat() if timeline.dates else NO_DATE

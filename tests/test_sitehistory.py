@@ -280,6 +280,18 @@ def test_feeds_hold_the_changes_that_concern_them(editions_repo):
     assert "[订阅本部门的更新（Atom）](../feeds/departments/demo-jicaike.xml)" in pages["departments/demo-jicaike.md"]
 
 
+def test_a_feed_is_updated_when_its_newest_entry_was_though_a_higher_edition_is_listed_first(editions_repo):
+    """2025.1 retracted and published again after 2025.2: its entries come after 2025.2's (editionorder), and
+    their date, the latest, is the feeds' (an empty one's too)."""
+    git(editions_repo, "tag", "--delete", "edition/2025.1")
+    tag_edition(editions_repo, "2025.1", "HEAD~1", EDITION_DATES["2025.3"])
+    pages = generated(editions_repo)
+    dates = [date for _, date, _ in entries(pages["feeds/all.xml"])]
+    assert dates[0] == EDITION_DATES["2025.2"] and dates[-1] == EDITION_DATES["2025.3"]
+    for path in ("feeds/all.xml", "feeds/themes/mental-health.xml"):
+        assert ET.fromstring(pages[path]).findtext(f"{ATOM}updated") == EDITION_DATES["2025.3"], path
+
+
 def test_a_feed_holds_the_newest_changes(editions_repo, monkeypatch):
     """A first edition of 1,000 plans put 1,000 entries in the feeds, for good."""
     everything = entries(generated(editions_repo)["feeds/all.xml"])
