@@ -24,9 +24,9 @@ from datetime import datetime
 from typing import Callable, Collection, Iterable, Mapping
 
 from .changes import Changelog, compare, read_plans
+from .editionorder import edition_order
 from .gitrepo import GitError, NotARepository, Repo
 from .load import PlanFile, display_path
-from .editionorder import edition_order
 from .project import EDITION_TAGS, SOURCES, edition_tag, edition_version
 
 
