@@ -26,6 +26,7 @@ FEED_ALL = f"{FEEDS}/all.xml"  # the feed of every change
 FINDER_PAGE = "tasks/index.md"  # the item finder (``finder``)
 DATA = "data"  # the open data files (``opendata``)
 OPEN_DATA_PAGE = f"{DATA}/index.md"  # the page describing them
+STATIC = "assets/plansite"  # where generator/static/ (the site's own CSS and JavaScript) is published
 EDITIONS = "editions"  # docs/editions/index.md lists the editions; docs/editions/<version>.md each (``timeline``)
 
 

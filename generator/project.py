@@ -106,7 +106,7 @@ def edition_version(tag: str) -> str:
 
 def published_schema(root: str) -> str | None:
     """The plan format's schema in the project at ``root`` (``SCHEMA_FILE``), which the site publishes as it is
-    (``render.copied_files``), so ``validate`` checks it can be read; None if it has none."""
+    (``render.site_copies``), so ``validate`` checks it can be read; None if it has none."""
     path = os.path.join(root, SCHEMA_FILE)
     return path if os.path.exists(path) else None
 

@@ -1,7 +1,8 @@
 """Render every page of the site as Markdown, from the model.  Nothing is written here.
 
 ``site_files`` returns ``{path relative to docs/: content}``: the generated
-pages (str) plus the hand-written files copied as they are (bytes), each made
+pages (str) plus the files copied as they are (bytes), the site's own (its CSS,
+JavaScript and the plan format's schema) and the hand-written ones, each made
 only when it is written (``write.Files``), so that the pages of a large site
 are rendered one at a time, on every core.  The input must be a site without
 validation errors (see ``corpus``).
@@ -19,8 +20,8 @@ from datetime import date
 from functools import partial
 from typing import Callable, Iterator
 
-from .addresses import (FINDER_PAGE, LISTINGS, OPEN_DATA_PAGE, item_location, page_path, relative, served_url,
-                        taken_addresses, theme_year)
+from .addresses import (FINDER_PAGE, LISTINGS, OPEN_DATA_PAGE, STATIC, item_location, page_path, relative,
+                        served_url, taken_addresses, theme_year)
 from .builddate import build_day
 from .corpus import Corpus, Entry, build_corpus, group_by_year
 from .diagnostics import Diagnostic, InputError
@@ -37,9 +38,6 @@ from .searchworker import repaired_worker
 from .sitehistory import NO_HISTORY, SiteHistory
 from .templating import NEWEST, later, text
 from .write import File, Made, copy_of, read_bytes
-
-STATIC = "assets/plansite"  # where generator/static/ (the site's own CSS and JavaScript) is published
-
 
 @dataclass(frozen=True)
 class SectionHeading:
@@ -120,10 +118,10 @@ def finder_pages(corpus: Corpus, tracking: Tracking) -> Made:
     return [page, (FINDER_INDEX, partial(index_json, corpus, today)), *years]
 
 
-def copied_files(root: str, hand_written: dict[str, str]) -> dict[str, str]:
-    """Files published as they are: {path in docs/: source path}; content/pages/ whole (``hand_written``, from
-    ``hand_written_files``)."""
-    found = dict(hand_written)
+def site_copies(root: str) -> dict[str, str]:
+    """The files the site itself publishes as they are: {path in docs/: source path}; the plan format's schema and
+    generator/static/ (its own CSS and JavaScript)."""
+    found = {}
     if schema := published_schema(root):
         found[SCHEMA] = schema
     static = os.path.join(os.path.dirname(__file__), "static")
@@ -162,31 +160,32 @@ def made_by(file: File) -> str:
 
 
 def generated_files(site: Site, today: date | None = None, history: SiteHistory = NO_HISTORY) -> dict[str, File]:
-    """Every file of docs/ the site makes (all but the copied ones), by path, each made when it is written (see
-    ``write.Files``), so listing them renders nothing: the one list of the addresses the site takes (``sitepages``);
-    InputError when two of them take one path (``one_each``).  ``today`` and ``history``: see ``site_files``."""
+    """Every file of docs/ the site makes, its own copies (``site_copies``) included, by path, each made when it is
+    written (see ``write.Files``), so listing them renders nothing: the one list of the addresses the site takes
+    (``sitepages``); InputError when two of them take one path (``one_each``).  ``today`` and ``history``: see
+    ``site_files``."""
     corpus = build_corpus(site)
     tracking = Tracking(corpus, today or build_day())
     data_page = later("opendata.md.j2", OPEN_DATA_PAGE, corpus=corpus, license=site.settings.data_license,
                       fields=data_fields(item_location))
     made = [*render_pages(corpus, tracking), *target_pages(tracking),
             *open_data(site, corpus, item_location, tracking.today), data_page, *repaired_worker().items()]
-    return one_each(site.root, with_history(made, site, corpus, history))
+    copies = [(target, copy_of(source)) for target, source in site_copies(site.root).items()]
+    return one_each(site.root, [*with_history(made, site, corpus, history), *copies])
 
 
 def site_files(site: Site, today: date | None = None, history: SiteHistory = NO_HISTORY) -> dict[str, File]:
-    """All of docs/, each file made when it is written (see ``write.Files``): generated pages and copied
-    files; InputError when two generated files take one path (``one_each``) or a copied file takes a generated
-    name.
+    """All of docs/, each file made when it is written (see ``write.Files``): the files the site makes
+    (``generated_files``) and content/pages/ copied whole (``project.hand_written_files``); InputError when two
+    files the site makes take one path (``one_each``) or a hand-written file takes the address of one.
 
     ``today`` (default: ``builddate.build_day()``) is the date progress is shown as of: what is overdue.
     ``history`` (default: none) is what git says: page dates, editions, feeds (see ``historypages``).
     """
     pages = generated_files(site, today, history)
     hand_written = hand_written_files(site.root)
-    copied = copied_files(site.root, hand_written)
-    if clashes := taken_addresses(copied, pages):
+    if clashes := taken_addresses(hand_written, pages):
         raise InputError(clashes)
-    pages.update((target, copy_of(source)) for target, source in copied.items())
+    pages.update((target, copy_of(source)) for target, source in hand_written.items())
     return with_page_dates(pages, {page: path for page, path in hand_written.items() if page.endswith(".md")},
                            history)

@@ -3,7 +3,8 @@
 ``render.site_files`` finds them among the files it makes (``addresses.taken_addresses``) and stops; ``check``
 asks the same function for those files (``render.generated_files``, which makes none of them: each is made when
 written), so it reports the same clashes in the same words, of every file: the pages of a theme's or a metric's
-year and of a year's targets, the editions' pages, the feeds, the data files.  Editions are known from their git
+year and of a year's targets, the editions' pages, the feeds, the data files, the site's own copies of its CSS,
+JavaScript and the plan format's schema (``render.site_copies``).  Editions are known from their git
 tags alone (``sitehistory.tagged_history``, one git command), as generation gives a page to each tag's.
 
 That takes the renderers and the cross-index of the plans (about 1 s of CPU at 1,000 plans), so ``check`` takes it only
@@ -13,7 +14,7 @@ content/pages/about.md, guide/map.png or assets/images/logo.png stand in none, a
 
 from __future__ import annotations
 
-from .addresses import DATA, EDITIONS, FEEDS, FINDER_PAGE, LISTINGS, address_of, taken_addresses, url_of
+from .addresses import DATA, EDITIONS, FEEDS, FINDER_PAGE, LISTINGS, STATIC, address_of, taken_addresses, url_of
 from .diagnostics import Diagnostic, InputError
 from .load import Site
 from .project import hand_written_files
@@ -21,9 +22,9 @@ from .searchworker import WORKERS
 
 # The folders of docs/ the site makes files in, by their addresses ("" for the home page alone): the listings',
 # the targets' and the metrics' (a page each, and those of their entries and years), the editions', the finder's,
-# the data files', the feeds' and Material's search worker's (``searchworker``).  Tested to hold every file the
-# site makes.
-SITE_FOLDERS = ("", *LISTINGS, "targets", "metrics", EDITIONS, url_of(FINDER_PAGE), DATA, FEEDS, WORKERS)
+# the data files', the feeds', the site's own CSS and JavaScript's and Material's search worker's (``searchworker``).
+# Tested to hold every file the site makes.
+SITE_FOLDERS = ("", *LISTINGS, "targets", "metrics", EDITIONS, url_of(FINDER_PAGE), DATA, FEEDS, STATIC, WORKERS)
 
 
 def under(address: str, folder: str) -> bool:

@@ -244,7 +244,7 @@ def source(site: Site, plan_file: PlanFile) -> Iterator[Diagnostic]:
 
 def published_files(site: Site, hand_written: dict[str, str]) -> Iterator[Diagnostic]:
     """The files of content/pages/ (``hand_written``: {path in docs/: source path}) and the plan format's schema
-    (``render.copied_files``) are published as they are, so must be readable, and MkDocs reads its pages as UTF-8."""
+    (``render.site_copies``) are published as they are, so must be readable, and MkDocs reads its pages as UTF-8."""
     for name, path in hand_written.items():
         if name.endswith(".md"):
             yield from read_text(path)[1]

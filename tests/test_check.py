@@ -781,6 +781,19 @@ def test_a_hand_written_page_at_an_address_the_site_makes_is_the_error_generate_
     check_says_what_generate_says(tmp_path, capsys, page, TAKEN[page])
 
 
+# A hand-written file at the path of a file the site copies into docs/ itself: its own CSS and JavaScript
+# (generator/static/) and the plan format's schema.  (Neither check nor generate said so: the site's copy replaced it.)
+SITE_COPIES = ("assets/plansite/site.css", "assets/plansite/finder.js", "data/plan.schema.json")
+
+
+@pytest.mark.parametrize("path", SITE_COPIES)
+def test_a_hand_written_file_at_the_path_of_a_file_the_site_copies_is_the_error_generate_reports(tmp_path, capsys,
+                                                                                              path):
+    make_project(tmp_path)
+    main(["--root", str(tmp_path), "schema"])
+    check_says_what_generate_says(tmp_path, capsys, path, path)
+
+
 @pytest.fixture(scope="module")
 def with_editions(tmp_path_factory):
     """The site fixture with two editions tagged in git (``planhistory.site_editions``)."""
