@@ -48,7 +48,12 @@ def doc(text: str, default=None, *, pattern: str | None = None, factory=None, **
     * ``refers=True``: the id of an entry of a vocabulary.  Validation checks it against the vocabulary, which
       can name the id to write for an entry's name, so decoding leaves its pattern to the schema.
     * ``blank=False``: a text that may be empty (``''``, none, as when it is left out) but not blank: spaces
-      alone would read as given though they say nothing.  (A required text may be neither.)
+      alone would read as given though they say nothing.  (A required text may be neither.)  The rule: every
+      optional text a curator writes as a value (a name, a region, a unit, a description, notes, an address, a
+      path, evidence) is marked so, since the site shows such a text where it is given (a blank where — or
+      nothing would show) and checks treat it as given.  A verbatim text of the source (a plan's preamble and
+      closing, a section's or an item's text) is not: its lines of spaces render as nothing, and an item with no
+      text is a warning of its own (``validate``).
     """
     metadata = {"doc": text, **({"pattern": pattern} if pattern else {}), **extra}
     if factory is not None:
@@ -66,9 +71,9 @@ class Organisation:
 
     id: str = doc("Stable ascii slug used in URLs; chosen once, never recomputed.", REQUIRED, pattern=SLUG)
     name: str = doc("Full name, e.g. 萍乡市教育局.", REQUIRED)
-    region: str = doc("Region it serves, e.g. 江西省萍乡市.", "")
+    region: str = doc("Region it serves, e.g. 江西省萍乡市.", "", blank=False)
     level: Level = doc("Administrative level: 国家级, 省级, 地市级, 县区级 or 乡镇级; '' when unknown.", "")
-    notes: str = doc("How the organisation was identified, or why it is unnamed.", "")
+    notes: str = doc("How the organisation was identified, or why it is unnamed.", "", blank=False)
 
 
 @record
@@ -81,7 +86,7 @@ class Department:
     organisation: str = doc("Id of the organisation the unit belongs to.", REQUIRED, pattern=SLUG, refers=True)
     kind: DepartmentKind = doc("科室, 直属单位, 下级部门, 统称 (a collective such as 各县区教育行政部门) or 外单位 (a body "
                                "outside the organisation that its plans name, such as 县公安局).", "科室")
-    full_name: str = doc("Full official name, e.g. 基础教育科.", "")
+    full_name: str = doc("Full official name, e.g. 基础教育科.", "", blank=False)
     aliases: tuple[str, ...] = doc("Other spellings plans use for this unit.", ())
 
 
@@ -91,7 +96,7 @@ class Theme:
 
     id: str = doc("Stable ascii slug used in URLs.", REQUIRED, pattern=SLUG)
     name: str = doc("Display name (名称).", REQUIRED)
-    description: str = doc("One or two sentences shown on the theme page.", "")
+    description: str = doc("One or two sentences shown on the theme page.", "", blank=False)
     keywords: tuple[str, ...] = doc("Words that make the importer propose this theme for an item.", ())
 
 
@@ -102,9 +107,9 @@ class Metric:
     id: str = doc("Stable ascii slug used in URLs.", REQUIRED, pattern=SLUG)
     name: str = doc("Canonical name, e.g. 公办幼儿园在园幼儿占比.", REQUIRED)
     aliases: tuple[str, ...] = doc("Other names targets use for the same measure, e.g. 公办园在园幼儿占比.", ())
-    unit: str = doc("Unit targets on this metric are stated in: %, 所, 人, 小时 …", "")
+    unit: str = doc("Unit targets on this metric are stated in: %, 所, 人, 小时 …", "", blank=False)
     better: Better = doc("Which values are more ambitious: higher (入园率) or lower (大班额比例).", "higher")
-    description: str = doc("What is measured, where the name leaves doubt.", "")
+    description: str = doc("What is measured, where the name leaves doubt.", "", blank=False)
 
 
 @record
@@ -164,7 +169,7 @@ class Target:
     value: float | None = doc("Target value (all comparators but 'range').", None)
     min: float | None = doc("Lower bound (comparator 'range').", None)
     max: float | None = doc("Upper bound (comparator 'range').", None)
-    unit: str = doc("Unit as written: %, 所, 人, 万人, 亿元 …", "")
+    unit: str = doc("Unit as written: %, 所, 人, 万人, 亿元 …", "", blank=False)
     deadline: date | None = doc("When the target is due; when omitted, the item's deadline, else the end of "
                                 "the plan's year.", None)
     baseline: float | None = doc("The value the target starts from (基数), in the target's unit.", None)
@@ -172,7 +177,7 @@ class Target:
     actual: float | None = doc("The value reached, in the target's unit, as of 'as_of'.", None)
     as_of: date | None = doc("The date 'actual' and 'status' were reported for.", None)
     evidence: str = doc("Where the progress is reported: a review item as <plan id>#<item id> "
-                        "(e.g. xx-edu-2025-review#1-2) or an http(s) address.", "")
+                        "(e.g. xx-edu-2025-review#1-2) or an http(s) address.", "", blank=False)
 
 
 @record
@@ -210,8 +215,8 @@ class Section:
 class Source:
     """Where the plan's text was published."""
 
-    url: str = doc("Where the text was published (http or https).", "")
-    file: str = doc("Path of the source text, relative to the repository root.", "")
+    url: str = doc("Where the text was published (http or https).", "", blank=False)
+    file: str = doc("Path of the source text, relative to the repository root.", "", blank=False)
 
 
 @record
@@ -226,7 +231,8 @@ class Plan:
     published: date | None = doc("Publication date.", None)
     source: Source = doc("Where the text comes from.", factory=Source)
     preamble: str = doc("总体思路 / 总体要求 text.", "")
-    notes: str = doc("Curator remarks: gaps in the source, how organisation and year were identified.", "")
+    notes: str = doc("Curator remarks: gaps in the source, how organisation and year were identified.", "",
+                     blank=False)
     sections: tuple[Section, ...] = doc("Top-level sections.", ())
     closing: str = doc("Closing words after the last item (e.g. 在推进上述工作的同时…), verbatim.", "")
 

@@ -527,12 +527,12 @@ def test_a_value_the_field_cannot_take_is_one_error_saying_why(tmp_path, old, ne
     assert [(f, m) for _, f, s, m in messages(tmp_path) if s == "error"] == [(field, says)]
 
 
-BLANK_METRIC = "must not be blank: spaces alone say nothing; write the value, or leave the field out"
+BLANK = "must not be blank: spaces alone say nothing; write the value, or leave the field out"
 
 
 @pytest.mark.parametrize("metric, expected", [
-    ("' '", [(15, "sections[0].items[0].targets[0].metric", "error", BLANK_METRIC)]),
-    ("'\u3000'", [(15, "sections[0].items[0].targets[0].metric", "error", BLANK_METRIC)]),
+    ("' '", [(15, "sections[0].items[0].targets[0].metric", "error", BLANK)]),
+    ("'\u3000'", [(15, "sections[0].items[0].targets[0].metric", "error", BLANK)]),
     ("''", []),  # none, as plansite import drafts a target whose metric it cannot read
 ])
 def test_a_blank_metric_is_an_error_at_its_line_and_an_empty_one_names_none(tmp_path, metric, expected):
@@ -540,6 +540,53 @@ def test_a_blank_metric_is_an_error_at_its_line_and_an_empty_one_names_none(tmp_
     and paired across editions with other targets of blank metrics as if they measured the same."""
     make_project(tmp_path, PLAN.replace("metric: 公办幼儿园在园幼儿占比", f"metric: {metric}"))
     assert messages(tmp_path) == expected
+
+
+PLAN_FILE = "plans/2025/demo-edu-2025.yaml"
+METRICS = "metrics:\n  - id: gongban-ruyuan\n    name: 公办幼儿园在园幼儿占比\n"
+YEAR = "year: 2025\n"
+TARGET_UNIT = "unit: '%'}"
+
+# Each optional text the model marks blank=False, given spaces alone: (file, its text before and after, and the line
+# and field of the error).  Each passed check, published as a blank where the site shows — or nothing (a region, a
+# unit, a full name in brackets, a description, the notes' box), or read as given (source.file a missing file, an
+# address or evidence that is none).
+BLANK_TEXTS = {
+    "an organisation's region": ("content/organisations.yaml", ORGANISATIONS,
+                                 ORGANISATIONS.replace("region: 示例省示例市", "region: ' '"), 4,
+                                 "organisations[0].region"),
+    "an organisation's notes": ("content/organisations.yaml", ORGANISATIONS, ORGANISATIONS + "    notes: '\u3000'\n",
+                                6, "organisations[0].notes"),
+    "a department's full name": ("content/departments.yaml", DEPARTMENTS,
+                                 DEPARTMENTS.replace("full_name: 基础教育科", "full_name: ' '"), 4,
+                                 "departments[0].full_name"),
+    "a theme's description": ("content/themes.yaml", THEMES,
+                              THEMES.replace("name: 学前教育\n", "name: 学前教育\n    description: ' '\n"), 4,
+                              "themes[0].description"),
+    "a metric's unit": ("content/metrics.yaml", METRICS, METRICS + "    unit: ' '\n", 4, "metrics[0].unit"),
+    "a metric's description": ("content/metrics.yaml", METRICS, METRICS + "    description: ' '\n", 4,
+                               "metrics[0].description"),
+    "a target's unit": (PLAN_FILE, PLAN, PLAN.replace(TARGET_UNIT, "unit: ' '}"), 15,
+                        "sections[0].items[0].targets[0].unit"),
+    "a target's evidence": (PLAN_FILE, PLAN, PLAN.replace(TARGET_UNIT, "unit: '%', evidence: ' '}"), 15,
+                            "sections[0].items[0].targets[0].evidence"),
+    "a plan's notes": (PLAN_FILE, PLAN, PLAN.replace(YEAR, YEAR + "notes: ' '\n"), 5, "notes"),
+    "a plan's source.url": (PLAN_FILE, PLAN, PLAN.replace(YEAR, YEAR + "source: {url: ' '}\n"), 5, "source.url"),
+    "a plan's source.file": (PLAN_FILE, PLAN, PLAN.replace(YEAR, YEAR + "source: {file: ' '}\n"), 5, "source.file"),
+}
+
+
+@pytest.mark.parametrize("name", BLANK_TEXTS)
+def test_an_optional_text_of_spaces_alone_is_an_error_at_its_line_and_an_empty_one_is_none(tmp_path, name):
+    """blank=False in the model: spaces alone are an error where the field is, '' is the field left out."""
+    file, valid, blank, line, field = BLANK_TEXTS[name]
+    make_project(tmp_path)
+    write(tmp_path, file, valid)
+    assert messages(tmp_path) == []
+    write(tmp_path, file, blank)
+    assert messages(tmp_path) == [(line, field, "error", BLANK)]
+    write(tmp_path, file, blank.replace("' '", "''").replace("'\u3000'", "''"))
+    assert messages(tmp_path) == []
 
 
 @pytest.mark.parametrize("year, errors", [(1948, ["1948 is out of range (1949–2100)"]), (1949, []), (2100, []),
