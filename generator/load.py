@@ -9,6 +9,7 @@ from functools import cached_property, partial
 from . import yamlsource
 from .decode import decode
 from .diagnostics import Diagnostic, has_errors
+from .ids import Placed, walk_items
 from .model import DepartmentFile, MetricFile, OrganisationFile, Plan, SiteFile, ThemeFile
 from .plancache import CachedPlan, PlanCache
 from .project import CONTENT, PLANS
@@ -37,6 +38,12 @@ class PlanFile:
     path: str                      # as shown in diagnostics, e.g. plans/2025/x.yaml
     plan: Plan
     document: yamlsource.Document | None  # the parsed YAML, for locations (None: see ``without_documents``)
+
+    @cached_property
+    def placed(self) -> tuple[Placed, ...]:
+        """The plan's items with where they stand (``ids.walk_items``): walked once for the rules of validation
+        that go through every item, not once by each."""
+        return tuple(walk_items(self.plan.sections))
 
 
 def named_after_its_id(plan_file: PlanFile) -> bool:

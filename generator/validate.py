@@ -14,7 +14,7 @@ from typing import Iterator
 
 from .addresses import LISTING_KEY, PAGED
 from .diagnostics import Diagnostic, did_you_mean
-from .ids import walk_items, walk_sections
+from .ids import walk_sections
 from .importer.owners import UNIT_SEPARATORS, split_units
 from .load import VOCABULARY_FILES, PlanFile, Site, display_path, named_after_its_id
 from .model import SLUG
@@ -267,7 +267,7 @@ def sections(site: Site, plan_file: PlanFile) -> Iterator[Diagnostic]:
     """A plan without items; sections numbered alike under one parent, which would share an id, so an anchor on
     the plan's page."""
     document, seen = plan_file.document, {}
-    if not any(walk_items(plan_file.plan.sections)):
+    if not plan_file.placed:
         yield document.diagnostic(("sections",) if plan_file.plan.sections else (),
                                   "the plan has no item: its page lists nothing", "warning")
     for placed in walk_sections(plan_file.plan.sections):
@@ -284,7 +284,7 @@ def items(site: Site, plan_file: PlanFile) -> Iterator[Diagnostic]:
     owners_known = plan.organisation in vocabulary.organisation_by_id and "departments" in site.vocabulary_documents
     themes_known = "themes" in site.vocabulary_documents
     seen: dict[str, tuple] = {}
-    for placed in walk_items(plan.sections):
+    for placed in plan_file.placed:
         item, path = placed.item, placed.path
         if placed.key in seen:
             other, numbered = seen[placed.key]

@@ -15,7 +15,6 @@ from typing import Iterator
 
 from .diagnostics import Diagnostic, did_you_mean
 from .fullwidth import fold
-from .ids import walk_items
 from .labels import amount, quantity, requirement
 from .load import PlanFile, Site
 from .model import Plan, Target, commits
@@ -41,7 +40,7 @@ def metric_name_clashes(site: Site) -> Iterator[Diagnostic]:
 
 def targets(site: Site, plan_file: PlanFile) -> Iterator[Diagnostic]:
     plans, metrics_in_use = site.plans_by_id, "metrics" in site.vocabulary_documents
-    for placed in walk_items(plan_file.plan.sections):
+    for placed in plan_file.placed:
         for i, target in enumerate(placed.item.targets):
             path = placed.path + ("targets", i)
             yield from target_shape(plan_file.document, path, target)
@@ -152,7 +151,7 @@ def target_progress(plans: dict[str, Plan], document, path: tuple, target: Targe
 
 def review_links(site: Site, plan_file: PlanFile) -> Iterator[Diagnostic]:
     plans, plan = site.plans_by_id, plan_file.plan
-    for placed in walk_items(plan.sections):
+    for placed in plan_file.placed:
         path = placed.path + ("reviews",)
         if placed.item.status and not commits(plan):
             yield plan_file.document.diagnostic(placed.path + ("status",), "an item of a review reports on items "
