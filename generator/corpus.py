@@ -13,7 +13,7 @@ from functools import cached_property
 from itertools import groupby
 from typing import Callable, Iterable, TypeVar
 
-from .ids import Placed, item_anchor, walk_items
+from .ids import Placed, item_anchor
 from .load import Site
 from .model import Department, Item, Organisation, Plan, Theme, commits
 from .vocabulary import Vocabulary
@@ -55,14 +55,15 @@ def resolve_units(vocabulary: Vocabulary, names: Iterable[str], organisation: st
     return tuple(found.values())
 
 
-def entries_of(vocabulary: Vocabulary, plan: Plan) -> tuple[Entry, ...]:
+def entries_of(vocabulary: Vocabulary, plan: Plan, items: tuple[Placed, ...]) -> tuple[Entry, ...]:
+    """The entries of ``plan``'s ``items`` (``load.PlanFile.placed``)."""
     organisation = vocabulary.organisation_by_id[plan.organisation]
     return tuple(
         Entry(plan, placed, organisation,
               resolve_units(vocabulary, placed.item.owners, plan.organisation),
               resolve_units(vocabulary, placed.item.support, plan.organisation),
               tuple(vocabulary.theme_by_id[t] for t in dict.fromkeys(placed.item.themes)))
-        for placed in walk_items(plan.sections))
+        for placed in items)
 
 
 def grouped(records: Iterable[T], keys_of: Callable[[T], Iterable[K]], keys: Iterable[K]) -> dict[K, tuple[T, ...]]:
@@ -176,6 +177,6 @@ class Corpus:
 
 
 def build_corpus(site: Site) -> Corpus:
-    plans = tuple(sorted((f.plan for f in site.plans), key=plan_order))
-    entries = tuple(e for plan in plans for e in entries_of(site.vocabulary, plan))
-    return Corpus(site.vocabulary, plans, entries)
+    files = sorted(site.plans, key=lambda f: plan_order(f.plan))
+    entries = tuple(e for f in files for e in entries_of(site.vocabulary, f.plan, f.placed))
+    return Corpus(site.vocabulary, tuple(f.plan for f in files), entries)

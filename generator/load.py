@@ -144,8 +144,16 @@ def without_documents(site: Site) -> Site:
     """``site`` without the parsed YAML of its plans, once it is validated: rendering needs the plans only.
 
     The documents hold a location for every value; they were four fifths of a loaded site's memory.
+    A plan file's items as validation walked them (``PlanFile.placed``) are kept: the corpus is made of them.
     """
-    return replace(site, plans=tuple(replace(plan_file, document=None) for plan_file in site.plans))
+    return replace(site, plans=tuple(without_document(plan_file) for plan_file in site.plans))
+
+
+def without_document(plan_file: PlanFile) -> PlanFile:
+    kept = replace(plan_file, document=None)
+    if "placed" in vars(plan_file):  # (a cached_property: ``replace`` makes a new PlanFile without it)
+        vars(kept)["placed"] = plan_file.placed
+    return kept
 
 
 def load_site(root: str = ".", processes: int | None = None,
