@@ -137,10 +137,23 @@ def _tuple(inner) -> Decoder:
         if not isinstance(value, list):
             hint = _list_hint(value) if inner is str and isinstance(value, str) else ""
             return _fail("a list", value, path, document, diagnostics, hint)
-        decode_inner = _decoder(inner)  # looked up here: a dataclass may hold a tuple of itself
+        # (looked up here: a dataclass may hold a tuple of itself)
+        decode_inner = _decode_entry if inner is str else _decoder(inner)
         decoded = (decode_inner(v, path + (i,), document, diagnostics) for i, v in enumerate(value))
         return tuple(v for v in decoded if v is not None)
     return decode_tuple
+
+
+def _decode_entry(value, path, document, diagnostics):
+    """An entry of a list of texts (owners, themes, aliases, keywords …): a text that says something.  Empty or
+    spaces alone it names nothing, yet it was read as a name: an owner ' ' was the unit that had an alias ' ', a
+    keyword ' ' gave its theme to every item whose text holds a space."""
+    text = _decode_str(value, path, document, diagnostics)
+    if text is not None and not text.strip():
+        diagnostics.append(document.diagnostic(path, "must not be blank: an entry empty or of spaces alone says "
+                                                     "nothing; write the value, or delete the entry"))
+        return None
+    return text
 
 
 _LIST_SEPARATOR = re.compile(rf"\s*[{''.join(sorted(UNIT_SEPARATORS))}]\s*")  # between the names a plan lists

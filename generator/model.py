@@ -53,7 +53,8 @@ def doc(text: str, default=None, *, pattern: str | None = None, factory=None, **
       path, evidence) is marked so, since the site shows such a text where it is given (a blank where — or
       nothing would show) and checks treat it as given.  A verbatim text of the source (a plan's preamble and
       closing, a section's or an item's text) is not: its lines of spaces render as nothing, and an item with no
-      text is a warning of its own (``validate``).
+      text is a warning of its own (``validate``).  An entry of a list of texts (``tuple[str, ...]``: owners,
+      themes, aliases, keywords …) may be neither empty nor blank, in every list alike: decoding checks each.
     """
     metadata = {"doc": text, **({"pattern": pattern} if pattern else {}), **extra}
     if factory is not None:

@@ -56,7 +56,11 @@ def _schema(tp, definitions: dict) -> dict:
     if origin is typing.Literal:
         return {"enum": list(typing.get_args(tp))}
     if origin is tuple:  # left empty (``owners:``), a list is read as an empty one
-        return {"type": ["array", "null"], "items": _schema(typing.get_args(tp)[0], definitions)}
+        inner = typing.get_args(tp)[0]
+        entry = _schema(inner, definitions)
+        if inner is str:  # an entry says something, as decoding checks it: neither empty nor spaces alone
+            entry["pattern"] = r"\S"
+        return {"type": ["array", "null"], "items": entry}
     if dataclasses.is_dataclass(tp):
         name = tp.__name__
         if name not in definitions:

@@ -589,6 +589,44 @@ def test_an_optional_text_of_spaces_alone_is_an_error_at_its_line_and_an_empty_o
     assert messages(tmp_path) == []
 
 
+BLANK_ENTRY = "must not be blank: an entry empty or of spaces alone says nothing; write the value, or delete the entry"
+ENTRY = "ENTRY"  # where the second entry of the list goes: a value in the valid file, then one that says nothing
+REVIEW = PLAN.replace("id: demo-edu-2025", "id: demo-edu-2025-review").replace(YEAR, YEAR + "kind: review\n")
+
+# Each list of texts of the model, its second entry left empty or spaces alone: (file, its text with ENTRY, the valid
+# entry, and the line and field of the error).  Each passed check: an alias ' ' made an owner ' ' (or '') its
+# unit's, a keyword ' ' made the importer give its theme to every item whose text holds a space.
+LIST_ENTRIES = {
+    "a department's aliases": ("content/departments.yaml", DEPARTMENTS.replace("[计划财务科]", "[计划财务科, ENTRY]"),
+                               "计财处", 9, "departments[1].aliases[1]"),
+    "a theme's keywords": ("content/themes.yaml", THEMES.replace("[幼儿园, 学前]", "[幼儿园, ENTRY]"), "学前", 4,
+                           "themes[0].keywords[1]"),
+    "a metric's aliases": ("content/metrics.yaml", METRICS + "    aliases:\n      - 公办园在园幼儿占比\n      - ENTRY\n",
+                           "公办园占比", 6, "metrics[0].aliases[1]"),
+    "an item's owners": (PLAN_FILE, PLAN.replace("[基教科, 计划财务科]", "[基教科, ENTRY]"), "计划财务科", 12,
+                         "sections[0].items[0].owners[1]"),
+    "an item's support": (PLAN_FILE, PLAN.replace("[基教科, 计划财务科]", "[基教科]\n        support: [计财科, ENTRY]"),
+                          "计划财务科", 13, "sections[0].items[0].support[1]"),
+    "an item's themes": (PLAN_FILE, PLAN.replace("[preschool]", "[preschool, ENTRY]"), "mental-health", 13,
+                         "sections[0].items[0].themes[1]"),
+    "a review item's reviews": ("plans/2025/demo-edu-2025-review.yaml",
+                                REVIEW.replace("targets:", "reviews: [demo-edu-2025#1-1, ENTRY]\n        targets:"),
+                                "demo-edu-2025#1-1", 15, "sections[0].items[0].reviews[1]"),
+}
+
+
+@pytest.mark.parametrize("blank", ["' '", "'\u3000'", "''"])
+@pytest.mark.parametrize("name", LIST_ENTRIES)
+def test_an_entry_of_a_list_of_texts_empty_or_of_spaces_alone_is_an_error_at_its_line(tmp_path, name, blank):
+    """One rule for every list of texts (decode's _tuple): an entry that says nothing is an error naming it."""
+    file, text, valid, line, field = LIST_ENTRIES[name]
+    make_project(tmp_path)
+    write(tmp_path, file, text.replace(ENTRY, valid))
+    assert messages(tmp_path) == []
+    write(tmp_path, file, text.replace(ENTRY, blank))
+    assert messages(tmp_path) == [(line, field, "error", BLANK_ENTRY)]
+
+
 @pytest.mark.parametrize("year, errors", [(1948, ["1948 is out of range (1949–2100)"]), (1949, []), (2100, []),
                                           (2101, ["2101 is out of range (1949–2100)"])])
 def test_a_plans_year_is_from_1949_to_2100_as_the_schema_says(tmp_path, year, errors):

@@ -97,6 +97,8 @@ BROKEN = {
     "a quoted date that does not exist": (TARGET, TARGET[:-1] + ", deadline: '2025-02-30'}"),
     "a blank number": ("      - number: 1\n", "      - number: ' '\n"),
     "a blank metric": ("metric: 公办幼儿园在园幼儿占比", "metric: ' '"),
+    "an owner of spaces alone": ("owners: [基教科, 计划财务科]", "owners: [基教科, ' ']"),
+    "an empty theme": ("themes: [preschool]", "themes: [preschool, '']"),
 }
 
 ACCEPTED = {
@@ -143,6 +145,7 @@ BROKEN_DEPARTMENTS = {
     "id of the wrong shape": ("id: demo-jijiaoke", "id: 基教科"),
     "unknown field": (UNIT, UNIT + "    alias: [基础教育科]\n"),
     "aliases not a list": ("aliases: [计划财务科]", "aliases: {计划财务科: 1}"),
+    "an alias of spaces alone": ("aliases: [计划财务科]", "aliases: [计划财务科, '\u3000']"),
 }
 
 
