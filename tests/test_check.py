@@ -866,6 +866,15 @@ def test_a_hand_written_page_at_an_address_the_site_makes_is_the_error_generate_
     check_says_what_generate_says(tmp_path, capsys, page, TAKEN[page])
 
 
+def test_check_lists_the_files_the_site_makes_only_once_the_plans_are_valid(tmp_path, capsys):
+    """The cross-index the files the site makes are found from needs a site loaded without errors: with an unknown
+    department and a hand-written content/pages/years.md, check reports the department, not a traceback."""
+    make_project(tmp_path, PLAN.replace("owners: [基教科, 计划财务科]", "owners: [基教科, 计财处]"))
+    write(tmp_path, "content/pages/years.md", "# 手写的页面\n")
+    code, out, _ = check(tmp_path, capsys)
+    assert code == 1 and "unknown department '计财处'" in out and "years.md" not in out
+
+
 # A hand-written file at the path of a file the site copies into docs/ itself: its own CSS and JavaScript
 # (generator/static/) and the plan format's schema.  (Neither check nor generate said so: the site's copy replaced it.)
 SITE_COPIES = ("assets/plansite/site.css", "assets/plansite/finder.js", "data/plan.schema.json")
