@@ -72,8 +72,9 @@ def url_of(path: str) -> str:
 
 
 def address_of(path: str) -> str:
-    """Where a file of docs/ is served: a page at its URL (``url_of``), any other file at its path."""
-    return url_of(path) if path.endswith(".md") else path
+    """Where a file of docs/ is served: a page at its URL (``url_of``), an index.html at its folder's (where MkDocs
+    writes the page of that URL: 'a/index.html' is 'a', as 'a.md' is), any other file at its path."""
+    return url_of(path) if path.endswith(".md") or posixpath.basename(path) == "index.html" else path
 
 
 def served_url(from_file: str, page: str, anchor: str = "") -> str:
