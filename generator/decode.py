@@ -156,7 +156,7 @@ def _decode_entry(value, path, document, diagnostics):
     return text
 
 
-_LIST_SEPARATOR = re.compile(rf"\s*[{''.join(sorted(UNIT_SEPARATORS))}]\s*")  # between the names a plan lists
+_LIST_SEPARATOR = re.compile(rf"\s*[{re.escape(''.join(sorted(UNIT_SEPARATORS)))}]\s*")  # between a list's names
 _LIST_END = "。；;，, \t\u3000"  # what may end a list as a sentence or a clause ends, no part of its last name
 _OPENING = {"\u2018": "\u2019", "\u201c": "\u201d"}  # curly quotes: opening -> closing
 _CLOSING = {closing: opening for opening, closing in _OPENING.items()}

@@ -161,9 +161,10 @@ def made_by(file: File) -> str:
 
 def generated_files(site: Site, today: date | None = None, history: SiteHistory = NO_HISTORY) -> dict[str, File]:
     """Every file of docs/ the site makes, its own copies (``site_copies``) included, by path, each made when it is
-    written (see ``write.Files``), so listing them renders nothing: the one list of the addresses the site takes
-    (``sitepages``); InputError when two of them take one path (``one_each``).  ``today`` and ``history``: see
-    ``site_files``."""
+    written (see ``write.Files``), so listing them renders no page (it reads and repairs Material's search worker,
+    whose path names its hash: ``searchworker.repaired_worker``, once a process, 4-8 ms): the one list of the
+    addresses the site takes (``sitepages``); InputError when two of them take one path (``one_each``).  ``today``
+    and ``history``: see ``site_files``."""
     corpus = build_corpus(site)
     tracking = Tracking(corpus, today or build_day())
     data_page = later("opendata.md.j2", OPEN_DATA_PAGE, corpus=corpus, license=site.settings.data_license,
