@@ -354,3 +354,34 @@ def test_on_a_desktop_escape_gives_the_focus_back_to_the_control_tab_left_for_th
     page.keyboard.press("Escape")
     assert page.evaluate("document.activeElement === document.body"), page.evaluate(FOCUSED)
     context.close()
+
+
+def test_on_a_desktop_escape_never_scrolls_the_page_to_what_had_the_focus(browser, site_url, pages):
+    """A mouse user may leave the focus on a link low on a page and scroll back up with the wheel: a click on the
+    search field, then Escape, gave the focus back to that link, and the page jumped down to it (1708 px on a plan
+    page).  The field reached by the pointer has no control to give the focus back to: it stays on the page, which
+    stays where it is.  Reached by a key (/) pressed there, Escape gives the focus back to the link, without
+    scrolling to it."""
+    context = browser.new_context(viewport={"width": 1280, "height": 800}, reduced_motion="reduce")
+    page = context.new_page()
+    page.goto(site_url + pages["plan"])
+    link = page.locator("article a").last
+    for reach, focused in (("click", "body"), ("/", "link")):
+        link.focus()
+        assert page.evaluate("scrollY") > 800
+        page.mouse.move(640, 400)
+        page.mouse.wheel(0, -page.evaluate("scrollY"))
+        page.wait_for_function("scrollY === 0")
+        if reach == "click":
+            page.locator("input.md-search__input").click()
+        else:
+            page.keyboard.press(reach)
+        page.wait_for_function("document.getElementById('__search').checked")
+        page.keyboard.type("心理健康")
+        page.keyboard.press("Escape")
+        page.wait_for_function("!document.getElementById('__search').checked")
+        scrolled = page.evaluate("new Promise(done => requestAnimationFrame(() => done(scrollY)))")
+        on = {"body": page.evaluate("document.activeElement === document.body"),
+              "link": link.evaluate("link => link === document.activeElement")}
+        assert (reach, scrolled, on[focused]) == (reach, 0, True)
+    context.close()

@@ -98,10 +98,19 @@ window.plansiteFold = (function () {
     reach();
     narrow.addEventListener("change", reach);
     const dialog = query.closest(".md-search");
-    let opener = null;  // what had the focus before the field took it, outside the search (not its results)
+    // What had the focus before a key (Tab, /, S…) gave it to the field, outside the search (not its results).  Not
+    // after a press of the pointer on the search: a mouse user may have left the focus far off screen.
+    let opener = null;
+    let pressed = false;  // between a press on the search and its release (a touch's too), around the focus it gives
+    dialog.addEventListener("mousedown", function () {
+      pressed = true;
+    });
+    window.addEventListener("mouseup", function () {
+      pressed = false;
+    }, true);
     query.addEventListener("focus", function (event) {
       if (!dialog.contains(event.relatedTarget)) {
-        opener = event.relatedTarget;
+        opener = pressed ? null : event.relatedTarget;
       }
     });
     let closing = false;  // the search is open and Escape was pressed (Material closes it) or its back arrow clicked
@@ -116,7 +125,7 @@ window.plansiteFold = (function () {
       const back = closing && !search.checked && (narrow.matches ? button : opener);
       closing = false;  // spent: a close by Tab or a click elsewhere leaves the focus alone
       if (back) {
-        back.focus();
+        back.focus({preventScroll: true});  // the page stays where it was read: Tab goes on from there
       }
     });
   }
