@@ -12,9 +12,11 @@ import pytest
 
 from generator.cli import main
 from generator.importer.pipeline import Settings, import_source
+from generator.importer.report import walk_sections
 from generator.importer.sources import read_source
 from generator.importer.workbooks import names_a_part, number_text
 from generator.load import load_vocabulary
+from projects import demo_vocabulary
 from test_import_formats import drafted, items
 
 TITLE = "示例市教育局2025年重点工作任务清单"
@@ -202,6 +204,66 @@ def test_percentages_typed_as_numbers_are_an_indicator_tables_targets(tmp_path):
             for i in items(drafted(path, tmp_path))] == [
         ("学前三年毛入园率", ["基教科"], [("学前三年毛入园率", ">=", 95, "%")]),
         ("义务教育巩固率", ["基教科"], [("义务教育巩固率", ">=", 99, "%")])]
+
+
+def imported_rows(folder: Path, suffix: str, rows: list[list[str]]):
+    """The import of a plan of ``rows`` as a workbook's sheet (.xlsx: each row as wide as the widest) or as text
+    (.txt: each row's cells between tabs, a line typed in a workbook's first column with the tabs after it)."""
+    path = folder / f"plan{suffix}"
+    if suffix == ".xlsx":
+        book = openpyxl.Workbook()
+        for row in rows:
+            book.active.append(row)
+        book.save(path)
+    else:
+        path.write_text("".join("\t".join(row) + "\n" for row in rows), encoding="utf-8")
+    return import_source(str(path), Settings(organisation="demo-edu", year=2025), demo_vocabulary(folder))
+
+
+TASK_ROWS = [["示例市教育局2025年工作要点"], ["一、重点任务"], HEADER, ["1", "推进学校建设", "基教科", "2025年6月底前"],
+             ["2", "加强师资培训", "教研室", "2025年12月底前"]]
+INDICATOR_ROWS = [["指标名称", "2025年目标值", "责任单位"], ["学前三年毛入园率", "92%", "基教科"]]
+
+
+def lost(result) -> list[str]:
+    return [u.message for u in result.unsure if "in no field" in u.message]
+
+
+NOTE, INDICATORS_NOTE = "注：完成时限为最迟完成时间。", "注：以上指标为预期性指标。"
+
+
+@pytest.mark.parametrize("suffix", [".txt", ".xlsx"])
+@pytest.mark.parametrize("rows, sections, titles, closing", [
+    (TASK_ROWS + [[NOTE, "", "", ""]], ["重点任务"], ["推进学校建设", "加强师资培训"], NOTE),
+    (TASK_ROWS + [["表2 主要考核指标", "", "", ""]] + INDICATOR_ROWS, ["重点任务", "表2 主要考核指标"],
+     ["推进学校建设", "加强师资培训", "学前三年毛入园率"], ""),
+    ([["示例市教育局2025年工作要点"], ["一、主要指标"], *INDICATOR_ROWS, [INDICATORS_NOTE, "", ""], ["二、保障措施"],
+      ["1.加强领导。"]], ["主要指标", "保障措施"], ["学前三年毛入园率", "加强领导"], INDICATORS_NOTE)],
+    ids=["a note below tasks", "a title between two tables", "a note below indicators"])
+def test_a_line_typed_in_a_tables_first_column_is_no_row_of_it_but_a_note_or_a_title(
+        tmp_path, suffix, rows, sections, titles, closing):
+    """A line of words then empty cells (注：…\t\t\t, as a workbook writes a line typed in its first column) was read
+    as a row of the table above: a note below a task table was lost (reported twice), one below a table of indicators
+    an item of its own, and a table's title between two tables lost, the second titled by its first header
+    (指标名称).  They are the plan's closing and the title of the second table's section, as with no tabs."""
+    result = imported_rows(tmp_path, suffix, rows)
+    assert [section["title"] for section in walk_sections(result.plan["sections"])] == sections
+    assert [item["title"] for item in items(result.plan)] == titles
+    assert (result.plan["closing"], lost(result)) == (closing, [])
+
+
+@pytest.mark.parametrize("suffix", [".txt", ".xlsx"])
+def test_a_row_of_no_value_is_one_of_its_table_but_a_tables_title_in_its_first_column_is_not(tmp_path, suffix):
+    """An indicator whose value is left empty (义务教育巩固率\t\t) is a row of its table, as are the rows below it; a
+    table's title in the first column (表2 重点任务\t\t), a column of the rows' names, is no row: it titles the
+    section of the table below."""
+    result = imported_rows(tmp_path, suffix, [["示例市教育局2025年工作要点"], ["一、主要指标"], *INDICATOR_ROWS,
+                                              ["义务教育巩固率", "", ""], ["高中阶段毛入学率", "93%", "基教科"],
+                                              ["表2 重点任务", "", ""], ["序号", "工作任务", "责任单位"],
+                                              ["1", "推进学校建设", "基教科"]])
+    assert [(s["title"], [i["title"] for i in s["items"]]) for s in walk_sections(result.plan["sections"])] == [
+        ("主要指标", ["学前三年毛入园率", "义务教育巩固率", "高中阶段毛入学率"]), ("表2 重点任务", ["推进学校建设"])]
+    assert lost(result) == []
 
 
 @pytest.mark.parametrize("value, number_format, shown", [

@@ -64,6 +64,8 @@ FIRST_SECTION = "一"  # the number of the first section made of a sheet's rows
 HEADING_MAX = 30  # characters at most of a numbered line standing as a heading without a colon
 _TO_ALL = re.compile(r"(?:全[省市县区局]|各)")  # closing words speak to all: 全县文旅系统将以…, 各牵头单位要…
 _NOTE = re.compile(r"(?:注|备注|说明)\s*[0-9０-９]?\s*[：:]")  # a note below a table: 注：完成时限为最迟完成时间…
+_TOTAL = re.compile(r"[合总小]\s*计")  # a table's total row: 合计, 总　计, 小计
+_TABLE_TITLE = re.compile(r"附?表\s*[0-9０-９一二三四五六七八九十]")  # a table's title: 表2 主要考核指标, 附表1
 
 
 class Sheet(NamedTuple):
@@ -147,7 +149,7 @@ class _Reader:
     def read(self, line: Line) -> None:
         closed_by, self.closed_by = self.closed_by, None
         noted = closed_by is not None and bool(self.notes) and closed_by is self.notes[-1]  # right below a note
-        cells = tables.split_cells(line.text if self.table is None or line.row is None else line.row)
+        cells = tables.split_cells(self.as_row(line))
         header = tables.header_of(cells) if cells else None
         if cells is not None and header is None and not tables.is_separator(cells):
             self.keep_cells(line.lineno, cells)
@@ -168,6 +170,17 @@ class _Reader:
         self.read_numbered(line, header, closed_by)
         if noted:  # the line below a table's note closes the table as if right below its rows (its next's title?)
             self.closed_by = line
+
+    def as_row(self, line: Line) -> Mapped:
+        """The line with the empty cells after its words (``Line.row``) where it is a total (合计\t\t) or a row the
+        open table takes (巩固率\t\t, a row of no value) that is no note nor a table's title; else its text: a line
+        typed in a workbook's first column (注：…\t\t below a table, 表2 主要考核指标\t\t\t between two) is no row."""
+        text = str(line)
+        if line.row is None or _TOTAL.fullmatch(text):
+            return line.row or line.text
+        if self.table is None or _NOTE.match(text) or _TABLE_TITLE.match(text):
+            return line.text
+        return line.row if tables.row(self.table, tables.split_cells(line.row)) is not None else line.text
 
     def keep_cells(self, lineno: int, cells: list[Mapped]) -> None:
         """Keep the cells of a row of text for ``Outline.cells``, with the roles of the last header read."""

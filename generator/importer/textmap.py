@@ -99,7 +99,7 @@ class Line:
     text: Mapped
     lineno: int
     # the line with the tabs after its words, where it has no tab between them (合计\t\t: a table row whose last
-    # cells are empty), read as a row only while a table is open (``structure``); else None
+    # cells are empty), read as a row where it is a total or a row the open table takes (``structure``); else None
     row: Mapped | None = None
 
     def __str__(self) -> str:
