@@ -604,12 +604,14 @@ def test_a_total_row_with_empty_cells_after_its_words_is_a_row_of_its_table(tmp_
     """合计 with its values left empty (合计\t\t, a line's tabs after its words) ended the table: in a table of figures,
     the rows below it were read as prose (等级民宿's 12 and 17 reported, no target) and put before the table in the
     item's text; in a table of indicators, the row below it was its section's text, not an item.  It is one more row
-    of its table, and so are the rows below it."""
+    of its table, and so are the rows below it; being no indicator, it is no item of its own (it was one, of no
+    target, numbering the row below it 3): reported, not lost."""
     table = "项目\t2024年\t2025年目标\n星级饭店（家）\t3\t4\n合计\t\t\n等级民宿(家)\t12\t17\n"
     result = imported(tourism_plan(tmp_path, table), vocabulary, year=2025)
     second = items(result.plan)[1]
     assert second["text"] == "提升旅游接待能力。新增床位300张。\n" + table.replace("合计\t\t", "合计").rstrip("\n")
     assert [u.line for u in result.unsure if "the rows of the table below item 2 (lines 5–8)" in u.message] == [4]
+    assert not [u for u in result.unsure if "合计" in u.message]  # (in the item's text)
     assert [(t["metric"], t["value"], t.get("baseline")) for t in second["targets"]] == [
         ("新增床位", 300, None), ("星级饭店", 4, 3), ("等级民宿", 17, 12)]
     indicators = tmp_path / "indicators.txt"
@@ -618,8 +620,23 @@ def test_a_total_row_with_empty_cells_after_its_words_is_a_row_of_its_table(tmp_
                           encoding="utf-8")
     result = imported(indicators, vocabulary, year=2025)
     assert "text" not in result.plan["sections"][0]
-    assert [(i["title"], [t["value"] for t in i["targets"]]) for i in items(result.plan)] == [
-        ("学前三年毛入园率", [92]), ("合计", []), ("义务教育巩固率", [99]), ("加强领导", [])]
+    assert [(i["number"], i["title"], [t["value"] for t in i["targets"]]) for i in items(result.plan)] == [
+        ("1", "学前三年毛入园率", [92]), ("2", "义务教育巩固率", [99]), ("1", "加强领导", [])]
+    assert [(u.line, u.message) for u in result.unsure if "合计" in u.message] == [
+        (5, "“合计”, a total row of no values, is no item: a total is no indicator")]
+
+
+def test_a_total_row_of_no_values_in_a_tables_first_column_is_no_item_and_is_reported(tmp_path, vocabulary):
+    """A total of no values is no indicator nor task: it was an item of no targets (合计 in a column of the rows'
+    names, numbering the row below it 3), or lost (小计 in a 序号 column, reported lost twice).  It is no item and is
+    reported, once; the rows below it are the table's."""
+    path = tmp_path / "tasks.txt"
+    path.write_text("示例县教育局2025年工作要点\n一、重点任务\n序号\t工作任务\t责任单位\n1\t推进学校建设\t基教科\n"
+                    "小　计\t\t\n2\t加强师资培训\t基教科\n", encoding="utf-8")
+    result = imported(path, vocabulary, year=2025)
+    assert [(i["number"], i["title"]) for i in items(result.plan)] == [("1", "推进学校建设"), ("2", "加强师资培训")]
+    assert [(u.line, u.message) for u in result.unsure if "计" in u.message] == [
+        (5, "“小　计”, a total row of no values, is no item: a total is no indicator")]
 
 
 def test_a_line_below_a_table_of_figures_in_an_items_text_stays_below_it(tmp_path, vocabulary):

@@ -46,10 +46,12 @@ def lost_clauses(body: list[Line], cells: Iterable[tuple[int, str, str | None]],
     """Each clause of ``body`` and cell of its tables that no field of ``plan`` holds, nor a message of
     ``reported`` quotes (a cell's), as an unsure place of its line; ``cells``: those of the body's table rows, with
     their line and their column's role, as ``structure`` read them (``Outline.cells``)."""
+    cells = list(cells)
     kept = {clause for text in _texts(plan) for cut in (_CLAUSES, _CLAUSES_OR_LINES, _CLAUSES_OR_CELLS)
             for clause in _cut(text, cut, (True, False))}
     report = "\n".join(reported)
-    lost = sorted([(lineno, part) for lineno, clause in _clauses(body) if clause not in kept
+    rows = {lineno for lineno, _, _ in cells}
+    lost = sorted([(lineno, part) for lineno, clause in _clauses(body, rows) if clause not in kept
                    for part in (_cut(clause, _PIECES) if _PIECES.search(clause) else [clause])
                    if part not in kept and not _stated(part)]
                   + [(lineno, cell) for lineno, cell, role in cells if not _held(cell, role, kept, report)],
@@ -80,10 +82,11 @@ def _held(cell: str, role: str | None, kept: set[str], report: str) -> bool:
     return all(clause in kept or _stated(clause) for clause in clauses) or quoted(cell) in report
 
 
-def _clauses(body: list[Line]) -> Iterator[tuple[int, str]]:
-    """(line number, clause) for the body's clauses, a line's number and its units in 【】 left out; a line of
-    prose broken mid-sentence (a hard wrap) goes on with the next, whose clause is the same."""
-    for lineno, sentence in _sentences(body):
+def _clauses(body: list[Line], rows: set[int]) -> Iterator[tuple[int, str]]:
+    """(line number, clause) for the body's clauses, a line's number and its units in 【】 left out, and the lines
+    read as a table's ``rows`` (合计\t\t) too; a line of prose broken mid-sentence (a hard wrap) goes on with the
+    next, whose clause is the same."""
+    for lineno, sentence in _sentences(body, rows):
         for clause in _stated_apart(sentence):
             yield lineno, clause
 
@@ -108,12 +111,12 @@ def _cut(text: str, cut: re.Pattern, guessed: tuple[bool, ...] = (True,)) -> Ite
                 yield unnumbered
 
 
-def _sentences(body: list[Line]) -> Iterator[tuple[int, str]]:
+def _sentences(body: list[Line], rows: set[int]) -> Iterator[tuple[int, str]]:
     """The body's lines, a hard-wrapped line joined with the next (prose without an end, the next unnumbered);
-    a table's row left out (its cells are checked apart)."""
+    a table's row left out (its cells are checked apart), and a line read as one of the ``rows``."""
     pending: list[Line] = []
     for line in body:
-        if tables.split_cells(line.text) is not None:
+        if tables.split_cells(line.text) is not None or line.lineno in rows:
             continue
         if pending and (match_marker(str(line)) or not _wrapped(str(pending[-1]))):
             yield pending[0].lineno, "\n".join(map(str, pending))

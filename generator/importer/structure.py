@@ -142,6 +142,7 @@ class _Reader:
         self.sheets = list(sheets)  # the sheets whose lines are still to come
         self.openings = openings  # each sheet's first numbered line, by the line the sheet starts at
         self.sheet: Sheet | None = None  # the sheet being read
+        self.totals: list[tuple[Line, _Open | None]] = []  # a table's total rows of no values, each with the row above
 
     def note(self, line: int, message: str) -> None:
         self.unsure.append(Unsure(line, message))
@@ -255,6 +256,9 @@ class _Reader:
                 self.table = header
             return True
         if cells is not None and len(cells) == self.table.width:
+            if line.row is not None and _TOTAL.fullmatch(str(line)):
+                self.add_total(line)
+                return True
             columns = tables.row(self.table, cells)
             if columns is not None:
                 self.add_row(columns, line)
@@ -343,6 +347,15 @@ class _Reader:
         head = tables.named(columns)
         parent.children.append(_Open(TABLE, number.text if number else str(len(parent.children) + 1),
                                      0, head, lineno, columns=tuple(columns.items()), rows=rows))
+
+    def add_total(self, line: Line) -> None:
+        """A total row of no values (合计\t\t): no item, as a total is no indicator; its line goes with the row above,
+        should that row's table be folded into an item's text (a table of figures), and is reported otherwise."""
+        above = self.stack[-1].children[-1] if self.stack[-1].children else None
+        above = above if above is not None and above.style == TABLE else None
+        if above is not None:
+            above.rows += (line,)
+        self.totals.append((line, above))
 
     # --- numbered lines --------------------------------------------------------------
 
@@ -485,6 +498,10 @@ class _Reader:
             self.note(self.attachments[0].lineno, "a list of attachments (附件): kept as the plan's `closing`, "
                                                   "not as items or an item's text")
         self.fold_sub_items()
+        parts = list(_descendants(self.root))
+        for total, above in self.totals:
+            if above is None or any(part is above for part in parts):  # (not in a table of figures folded)
+                self.note(total.lineno, f"“{total}”, a total row of no values, is no item: a total is no indicator")
         for part in (self.root, *_descendants(self.root)):
             _tasks_whole(part)
         root = self.root.freeze()
