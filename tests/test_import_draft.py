@@ -352,6 +352,22 @@ def test_a_level_of_zero_stated_as_wei_ling_is_a_commitment_without_a_number(tmp
     assert [(u.line, u.message) for u in result.unsure if "without a number" in u.message] == [
         (3, f"commitment without a number in item 1: “{words}” (not taken as a target: the curator decides)")
         for words in ("确保安全责任事故为零", "校园欺凌发生率为零")]
+    path.write_text("某县教育局2025年工作要点\n一、主要任务\n1.安全生产。确保安全事故为零（责任单位：安全股）\n"
+                    "2.防溺水。力争实现学生溺水死亡为零的目标。\n", encoding="utf-8")  # (ending the item's text; before 的)
+    assert [(u.line, u.message) for u in imported(path, vocabulary).unsure if "without a number" in u.message] == [
+        (line, f"commitment without a number in item {line - 2}: “{words}” (not taken as a target: the curator "
+               "decides)") for line, words in ((3, "确保安全事故为零"), (4, "力争实现学生溺水死亡为零"))]
+
+
+def test_wei_ling_in_hua_zheng_wei_ling_or_denied_is_no_commitment(tmp_path, vocabulary):
+    """不得化整为零 (splitting a purchase to dodge a tender) and 结余不为零 (a balance not zero) were reported as
+    commitments to zero: 为零 after 整 is the idiom's, after 不 (不能, 不得) denied."""
+    path = tmp_path / "plan.txt"
+    path.write_text("某县教育局2025年工作要点\n一、主要任务\n"
+                    "1.规范采购管理。严格执行政府采购制度，不得化整为零、规避公开招标，杜绝化整为零的做法。（责任单位：计财股）\n"
+                    "2.加强资金监管。确保专项资金结余不为零，周转金余额不能为零、不得为零。（责任单位：计财股）\n",
+                    encoding="utf-8")
+    assert not [u for u in imported(path, vocabulary).unsure if "without a number" in u.message]
 
 
 def test_a_school_calendars_months_are_sections_of_its_items(tmp_path, vocabulary):
