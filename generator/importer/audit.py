@@ -17,7 +17,7 @@ linear in the text's length (a cell not held is looked up in the report too).
 from __future__ import annotations
 
 import re
-from typing import Iterable, Iterator
+from typing import Iterable, Iterator, Sequence
 
 from . import tables
 from .dates import is_deadline
@@ -41,12 +41,11 @@ _UNITS = ("lead", "owners", "support")  # the columns of units, split as the dra
 SHOWN = 10  # clauses listed at most; the count of the rest follows
 
 
-def lost_clauses(body: list[Line], cells: Iterable[tuple[int, str, str | None]], plan: dict,
+def lost_clauses(body: list[Line], cells: Sequence[tuple[int, str, str | None]], plan: dict,
                  reported: Iterable[str] = ()) -> list[Unsure]:
     """Each clause of ``body`` and cell of its tables that no field of ``plan`` holds, nor a message of
     ``reported`` quotes (a cell's), as an unsure place of its line; ``cells``: those of the body's table rows, with
     their line and their column's role, as ``structure`` read them (``Outline.cells``)."""
-    cells = list(cells)
     kept = {clause for text in _texts(plan) for cut in (_CLAUSES, _CLAUSES_OR_LINES, _CLAUSES_OR_CELLS)
             for clause in _cut(text, cut, (True, False))}
     report = "\n".join(reported)

@@ -3,8 +3,8 @@
 They commit to a level no number states (安全事故零发生, 安全责任事故为零, 乡镇监测实现全覆盖, 教职工配备达到省定标准), so
 they are no target the importer can draft, yet a curator may make one of them (零发生 and 为零 as = 0 起, 全覆盖 as
 ≥ 100 %): the report names each for the curator to decide.  Not 全覆盖 before a word it qualifies (构建全覆盖的防范体系,
-开展全覆盖检查), nor 零 beginning a word after 为 (转为零售, 视为零星), nor 为零 of 化整为零 or denied (结余不为零, 不能为零,
-不得为零), nor one in the clause of a target that states its number (实现100%全覆盖).
+开展全覆盖检查), nor 零 beginning a word after 为 (转为零售, 视为零星), nor 为零 of 化整为零 or denied by 不, 不能 or 不得
+(结余不为零, 不能为零, 不得为零), nor one in the clause of a target that states its number (实现100%全覆盖).
 """
 
 from __future__ import annotations

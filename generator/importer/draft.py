@@ -244,10 +244,10 @@ class Drafter:
 
     def figures(self, text: Mapped) -> tuple[tuple[Mapped, ...], tuple[Figure | None, ...]]:
         """Where the targets of an item's text holding the rows of a table of figures (folded below its line: 项目 |
-        2024年 | 2025年目标) are read, and the cells of the baseline and target of each: its prose, then each row
-        stating one target as its name and value (星级饭店（家） | 3 | 4 → 星级饭店 4家, baseline 3); a row stating none is read
-        as prose, its numbers reported, and the header not at all (its years are no targets).  ((), ()) for a text
-        holding no table: read whole."""
+        2024年 | 2025年目标) are read, and of each the cells of its baseline and target with the targets read in it
+        (``Figure``): its prose, then each row stating one target as its name and value (星级饭店（家） | 3 | 4 →
+        星级饭店 4家, baseline 3); a row stating none is read as prose, its numbers reported, and the header not at all
+        (its years are no targets).  ((), ()) for a text holding no table: read whole."""
         if "\t" not in text.text and "|" not in text.text:
             return (), ()  # no line of cells (``tables.split_cells``), most items' text: not cut into lines
         lines = text.split("\n")
@@ -259,9 +259,9 @@ class Drafter:
         for line in lines[at + 1:]:
             columns = tables.row(header, tables.split_cells(line) or [])
             stretch = _figure(columns) if columns and "target" in columns else None
-            found = find_targets(stretch.text, review=self.reviewing) if stretch is not None else None
-            one = found is not None and len(found[0]) == 1
-            read.append((stretch, Figure(columns.get("baseline"), columns["target"], found)) if one else (line, None))
+            found = find_targets(stretch.text, review=self.reviewing) if stretch is not None else ([], [])
+            read.append((stretch, Figure(columns.get("baseline"), columns["target"], found))
+                        if len(found[0]) == 1 else (line, None))
         return tuple(stretch for stretch, _ in read), tuple(baseline for _, baseline in read)
 
     def table_item(self, part: Part) -> dict:

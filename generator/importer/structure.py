@@ -68,6 +68,11 @@ _TOTAL = re.compile(r"[合总小]\s*计")  # a table's total row: 合计, 总　
 _TABLE_TITLE = re.compile(r"附?表\s*[0-9０-９一二三四五六七八九十]")  # a table's title: 表2 主要考核指标, 附表1
 
 
+def _blank_total(line: Line) -> bool:
+    """Whether ``line`` is a total row of no values, its words and empty cells (合计\t\t, ``Line.row``)."""
+    return line.row is not None and _TOTAL.fullmatch(str(line)) is not None
+
+
 class Sheet(NamedTuple):
     """A sheet of a workbook of several: the line its lines start at, its name, and the title of its section."""
 
@@ -177,7 +182,7 @@ class _Reader:
         open table takes (巩固率\t\t, a row of no value) that is no note nor a table's title; else its text: a line
         typed in a workbook's first column (注：…\t\t below a table, 表2 主要考核指标\t\t\t between two) is no row."""
         text = str(line)
-        if line.row is None or _TOTAL.fullmatch(text):
+        if line.row is None or _blank_total(line):
             return line.row or line.text
         if self.table is None or _NOTE.match(text) or _TABLE_TITLE.match(text):
             return line.text
@@ -256,7 +261,7 @@ class _Reader:
                 self.table = header
             return True
         if cells is not None and len(cells) == self.table.width:
-            if line.row is not None and _TOTAL.fullmatch(str(line)):
+            if _blank_total(line):
                 self.add_total(line)
                 return True
             columns = tables.row(self.table, cells)
@@ -502,7 +507,7 @@ class _Reader:
         for total, above in self.totals:
             if above is None or any(part is above for part in parts):  # (not in a table of figures folded)
                 self.note(total.lineno, f"“{total}”, a total row of no values, is no item: a total is no indicator")
-        for part in (self.root, *_descendants(self.root)):
+        for part in (self.root, *parts):
             _tasks_whole(part)
         root = self.root.freeze()
         return Outline(root.children, root.paragraphs, closing, tuple(self.unsure), tuple(self.cells))

@@ -98,8 +98,9 @@ class Line:
 
     text: Mapped
     lineno: int
-    # the line with the tabs after its words, where it has no tab between them (合计\t\t: a table row whose last
-    # cells are empty), read as a row where it is a total or a row the open table takes (``structure``); else None
+    # the line with the tabs around its words, where it has no tab between them (合计\t\t: a table row whose last
+    # cells are empty), read as a row where it is a total, or a row the open table takes that is no note (注：…) nor
+    # a table's title (表2 …) (``structure``); else None
     row: Mapped | None = None
 
     def __str__(self) -> str:
@@ -124,7 +125,7 @@ def split_lines(source: str) -> list[Line]:
     """The non-blank lines of the source text, stripped of surrounding whitespace; a line with tabs between its
     words (a table's row: 具体措施 below a 重点任务 written once) keeps the tabs around them, unless it starts
     with a number (\t1.\t加强党建, as Word saves a numbered paragraph as text); one with tabs after its words
-    alone (合计\t\t) keeps them as its ``Line.row``."""
+    alone (合计\t\t) keeps them, and any before them, as its ``Line.row``."""
     lines = []
     for lineno, raw in enumerate(Mapped.of(source).split("\n"), 1):
         text, tabbed = raw.strip(), raw.strip(_BLANK_BUT_TAB)
