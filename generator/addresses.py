@@ -19,7 +19,6 @@ if TYPE_CHECKING:  # (the plansite plugin finds the feed here without loading th
     from .corpus import Entry
 
 LISTINGS = ("plans", "themes", "departments", "years", "organisations")
-PAGED = ("organisations", "departments", "themes", "metrics")  # the vocabularies each entry of which has a page
 LISTING_KEY = "index"  # the key of a listing's own page (``page_path(kind)``): no entry of the kind may have it
 FEEDS = "feeds"
 FEED_ALL = f"{FEEDS}/all.xml"  # the feed of every change

@@ -14,7 +14,6 @@ from .project import CONTENT_SCHEMAS, SCHEMA_FILE, SOURCES
 
 def cmd_check(args) -> int:
     from .diagnostics import has_errors
-    from .ids import walk_items
     from .load import load_site
 
     site, diagnostics = load_site(args.root)
@@ -24,7 +23,7 @@ def cmd_check(args) -> int:
         diagnostics += hand_written_clashes(site)
     code = print_diagnostics(diagnostics, args.format, strict=args.strict)
     if args.format != "json" and not code:
-        items = sum(1 for p in site.plans for _ in walk_items(p.plan.sections))
+        items = sum(len(p.placed) for p in site.plans)
         print(f"ok: {len(site.plans)} plan(s), {items} item(s)", file=sys.stderr)
     return code
 

@@ -39,6 +39,7 @@ from .sitehistory import NO_HISTORY, SiteHistory
 from .templating import NEWEST, later, text
 from .write import File, Made, copy_of, read_bytes
 
+
 @dataclass(frozen=True)
 class SectionHeading:
     section: Section

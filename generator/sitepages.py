@@ -1,15 +1,14 @@
 """The hand-written files that would take the address of a file the site makes, found by ``plansite check``.
 
-``render.site_files`` finds them among the files it makes (``addresses.taken_addresses``) and stops; ``check``
-asks the same function for those files (``render.generated_files``, which renders none of them: each is made when
-written, but Material's search worker, read and repaired at once), so it reports the same clashes in the same
-words, of every file: the pages of a theme's or a metric's year and of a year's targets, the editions' pages, the
-feeds, the data files, the site's own copies of its CSS, JavaScript and the plan format's schema
-(``render.site_copies``).  Editions are known from their git tags alone (``sitehistory.tagged_history``, one git
-command), as generation gives a page to each tag's.
+``render.site_files`` finds them among the files it makes (``addresses.taken_addresses``) and stops; ``check`` asks
+the same function for those files (``render.generated_files``: see there what listing them costs), so it reports the
+same clashes in the same words, of every file: the pages of a theme's or a metric's year and of a year's targets,
+the editions' pages, the feeds, the data files, the site's own copies of its CSS, JavaScript and the plan format's
+schema (``render.site_copies``). Editions are known from their git tags alone (``sitehistory.tagged_history``, one
+git command), as generation gives a page to each tag's.
 
-That takes the renderers and the cross-index of the plans (about 1 s of CPU at 1,000 plans), so ``check`` takes it only
-when a hand-written file stands in one of the folders of docs/ the site makes files in (``SITE_FOLDERS``):
+That takes the renderers and the cross-index of the plans (about 1 s of CPU at 1,000 plans), so ``check`` takes it
+only when a hand-written file stands in one of the folders of docs/ the site makes files in (``SITE_FOLDERS``):
 content/pages/about.md, guide/map.png or assets/images/logo.png stand in none, and cost nothing.
 """
 

@@ -12,7 +12,7 @@ import re
 import unicodedata
 from typing import Iterator
 
-from .addresses import LISTING_KEY, PAGED
+from .addresses import LISTING_KEY
 from .diagnostics import Diagnostic, did_you_mean
 from .ids import walk_sections
 from .importer.owners import UNIT_SEPARATORS, split_units
@@ -83,7 +83,8 @@ def unique_vocabulary_ids(site: Site) -> Iterator[Diagnostic]:
 
 
 # The kinds listed on a page of the folder of their pages (the vocabularies whose entries each get a page,
-# ``addresses.PAGED``, and the plans), whose key (``LISTING_KEY``) is no id for them.
+# ``PAGED``, and the plans), whose key (``LISTING_KEY``) is no id for them.
+PAGED = ("organisations", "departments", "themes", "metrics")
 LISTED = {*PAGED, PLANS}
 MAX_ID_LENGTH = 100  # an id names files (feeds/departments/<id>.xml); a file system takes 255 bytes a name
 
