@@ -14,6 +14,7 @@ every feed is valid and empty.
   DATE is the edition's, and ``tag:HOST,2025:PATHfeeds/…`` for a feed; HOST
   and PATH are those of mkdocs.yml's ``site_url`` (``plansite.invalid`` and
   nothing when it is unset).
+* Titles and the author are the site's name, mkdocs.yml's ``site_name``.
 * Links are relative to the feed file, as RFC 4287 allows: mike publishes the
   same files in each edition's folder and in the ``latest`` copy, and a
   relative link stays in the folder the reader subscribed to.
@@ -42,7 +43,7 @@ from urllib.parse import quote, urlsplit
 from .addresses import EDITIONS, FEED_ALL, FEEDS, feed_path, page_path, served_url
 from .changetext import as_text
 from .corpus import Corpus, grouped
-from .labels import FEED_ALL_TITLE, SITE_NAME
+from .labels import feed_all_title
 from .timeline import EditionView, Line, PlanChanges, Timeline
 
 ATOM = "http://www.w3.org/2005/Atom"
@@ -59,6 +60,7 @@ def feeds(corpus: Corpus, timeline: Timeline) -> dict[str, str]:
     entries = [(edition, plan, line) for edition in timeline.editions for plan in edition.plans for line in plan.lines]
     vocabulary = corpus.vocabulary
     address = cache(served_url)  # the feeds of one folder share their links
+    name = timeline.config.name
 
     def feed(path: str, title: str, page: str, chosen) -> tuple[str, str]:
         return path, atom(path, title, page, chosen, timeline, address)
@@ -67,11 +69,11 @@ def feeds(corpus: Corpus, timeline: Timeline) -> dict[str, str]:
     # the changes, not one per theme or department.
     by_theme = grouped(entries, lambda entry: entry[2].themes, (t.id for t in vocabulary.themes))
     by_department = grouped(entries, lambda entry: entry[2].departments, (d.id for d in vocabulary.departments))
-    files = dict([feed(FEED_ALL, FEED_ALL_TITLE, page_path(EDITIONS), entries)])
-    files.update(feed(feed_path("themes", t.id), f"{SITE_NAME}：主题「{t.name}」的更新", page_path("themes", t.id),
+    files = dict([feed(FEED_ALL, feed_all_title(name), page_path(EDITIONS), entries)])
+    files.update(feed(feed_path("themes", t.id), f"{name}：主题「{t.name}」的更新", page_path("themes", t.id),
                       by_theme[t.id]) for t in vocabulary.themes)
     files.update(feed(feed_path("departments", d.id),
-                      f"{SITE_NAME}：{vocabulary.organisation_by_id[d.organisation].name}{d.name}的更新",
+                      f"{name}：{vocabulary.organisation_by_id[d.organisation].name}{d.name}的更新",
                       page_path("departments", d.id), by_department[d.id])
                  for d in vocabulary.departments)
     files[f"{FEEDS}/sitemap.xml"] = EMPTY_SITEMAP
@@ -86,7 +88,7 @@ def atom(path: str, title: str, page: str, entries: Sequence[tuple[EditionView, 
     ``address(from_file, page, anchor)`` is the relative address of a page (``addresses.served_url``).
     """
     folder = posixpath.dirname(path) + "/"
-    authority, base = tag_authority(timeline.site_url)
+    authority, base = tag_authority(timeline.config.url)
     feed = ET.Element("feed", xmlns=ATOM)  # children are unqualified: in the default namespace
     add(feed, "id", f"tag:{authority},{FEED_ID_DATE}:{base}{path}")
     add(feed, "title", title)
@@ -94,7 +96,7 @@ def atom(path: str, title: str, page: str, entries: Sequence[tuple[EditionView, 
     add(feed, "link", rel="self", type="application/atom+xml", href=posixpath.basename(path))
     add(feed, "link", rel="alternate", type="text/html", href=address(folder, page, ""))
     author = add(feed, "author")
-    add(author, "name", SITE_NAME)
+    add(author, "name", timeline.config.name)
     for edition, plan, line in entries[:FEED_ENTRIES]:
         entry = add(feed, "entry")
         add(entry, "id", f"tag:{authority},{edition.date:%Y-%m-%d}:{base}{entry_path(edition, line)}")

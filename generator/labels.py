@@ -18,8 +18,14 @@ from typing import Callable
 from .model import Plan, Target
 from .numbering import chinese_to_int
 
-SITE_NAME = "教育工作计划公开库"  # as the feeds name the site
-FEED_ALL_TITLE = f"{SITE_NAME}：全部更新"  # the feed of every change, as it titles itself and pages name it
+SITE_NAME = "工作计划公开库"  # the site's name when mkdocs.yml gives none (``project.configured``)
+
+
+def feed_all_title(site_name: str) -> str:
+    """The title of the feed of every change of the site ``site_name``, as it titles itself and pages name it."""
+    return f"{site_name}：全部更新"
+
+
 KINDS = {"plan": "工作计划", "review": "工作总结", "breakdown": "任务分解"}
 KEY_POINTS = "工作要点"  # the commonest kind of plan, named so in its title
 COMPARATORS = {">=": "≥", "<=": "≤", "=": "=", ">": ">", "<": "<"}

@@ -4,8 +4,8 @@ A project is a folder holding its sources, ``SOURCES`` (plans/ and content/:
 every input of a generation but mkdocs.yml; the plan format's JSON Schema is
 ``SCHEMA_FILE``, those of content/'s files are in ``CONTENT_SCHEMAS``), the MkDocs configuration
 ``CONFIG``, and what is generated from them: ``DOCS``, then site/ (where
-mkdocs.yml says).  Of mkdocs.yml, generation reads only ``site_url``
-(``configured_site_url``).  Its git repository marks each published edition
+mkdocs.yml says).  Of mkdocs.yml, generation reads only ``site_name`` and
+``site_url`` (``configured``).  Its git repository marks each published edition
 with a tag under ``EDITION_TAGS``.
 """
 
@@ -13,10 +13,12 @@ from __future__ import annotations
 
 import os
 import shutil
+from dataclasses import dataclass
 
 import yaml
 from yaml_env_tag import construct_env_tag
 
+from .labels import SITE_NAME
 from .yamlsource import open_to_read
 
 PLANS = "plans"      # curated plan files, plans/<year>/<id>.yaml
@@ -49,10 +51,21 @@ def read_config(config_file: str) -> dict:
     return config if isinstance(config, dict) else {}
 
 
-def configured_site_url(config_file: str) -> str:
-    """``site_url`` of the MkDocs configuration (``!ENV`` resolved as MkDocs does), "" when unset."""
-    url = read_config(config_file).get("site_url")
-    return url if isinstance(url, str) else ""
+@dataclass(frozen=True)
+class SiteConfig:
+    """What generation reads of the MkDocs configuration (``configured``)."""
+
+    name: str = SITE_NAME  # site_name: the home page's heading, the feeds' titles
+    url: str = ""          # site_url: where the site is published, "" when not configured
+
+
+def configured(config_file: str) -> SiteConfig:
+    """``site_name`` and ``site_url`` of the MkDocs configuration (``!ENV`` resolved as MkDocs does); the name
+    ``labels.SITE_NAME`` when it names none (MkDocs requires one to build), the address "" when unset."""
+    config = read_config(config_file)
+    name, url = config.get("site_name"), config.get("site_url")
+    return SiteConfig(name if isinstance(name, str) and name.strip() else SITE_NAME,
+                      url if isinstance(url, str) else "")
 
 
 def config_inputs(config_file: str) -> list[tuple[str, str]]:

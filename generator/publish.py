@@ -66,7 +66,7 @@ from .editionorder import edition_order
 from .gitrepo import IGNORED, GitError, Repo, UnknownRevision
 from .history import tag_dates
 from .interrupt import run_stoppable
-from .project import CONFIG, EDITION_TAGS, SOURCES, config_inputs, configured_site_url, edition_tag
+from .project import CONFIG, EDITION_TAGS, SOURCES, config_inputs, configured, edition_tag
 from .yamlhints import read_as_text
 
 NO_SITE_URL = ("warning: site_url is not set (mkdocs.yml, or PLANSITE_SITE_URL): the edition's sitemap.xml lists "
@@ -101,7 +101,7 @@ def publish_edition(repo: Repo, root: str, version: str, alias: str, title: str 
     check_names(repo, version, alias)
     check_branch(repo, branch)
     refuse_uncommitted(repo, root)
-    if not configured_site_url(os.path.join(root, CONFIG)):
+    if not configured(os.path.join(root, CONFIG)).url:
         print(NO_SITE_URL, file=sys.stderr)
     remote_commit = site_to_change(repo, branch, remote, push)
     entries = site_versions(repo, branch)  # the site the edition joins, before mike adds it

@@ -76,10 +76,11 @@ def plan_page(corpus: Corpus, tracking: Tracking, plan: Plan) -> tuple[str, Call
                  body=list(outline(plan.sections, iter(entries))))
 
 
-def render_pages(corpus: Corpus, tracking: Tracking) -> Made:
-    """Every generated page but those of targets (``render_targets``), with its path relative to docs/."""
+def render_pages(corpus: Corpus, tracking: Tracking, site_name: str) -> Made:
+    """Every generated page but those of targets (``render_targets``), with its path relative to docs/; the home
+    page is headed ``site_name``."""
     vocabulary = corpus.vocabulary
-    pages = [later("index.md.j2", "index.md", corpus=corpus, newest=corpus.plans[:NEWEST])]
+    pages = [later("index.md.j2", "index.md", corpus=corpus, newest=corpus.plans[:NEWEST], site_name=site_name)]
     # The departments index lists its departments as the finder does (up to its limit), the plans index its plans.
     pages += [later(f"{kind}.md.j2", page_path(kind), corpus=corpus, department_limit=DEPARTMENT_LIST_LIMIT,
                     plan_limit=PLAN_LIST_LIMIT) for kind in LISTINGS]
@@ -170,7 +171,7 @@ def generated_files(site: Site, today: date | None = None, history: SiteHistory 
     tracking = Tracking(corpus, today or build_day())
     data_page = later("opendata.md.j2", OPEN_DATA_PAGE, corpus=corpus, license=site.settings.data_license,
                       fields=data_fields(item_location))
-    made = [*render_pages(corpus, tracking), *target_pages(tracking),
+    made = [*render_pages(corpus, tracking, history.config.name), *target_pages(tracking),
             *open_data(site, corpus, item_location, tracking.today), data_page, *repaired_worker().items()]
     copies = [(target, copy_of(source)) for target, source in site_copies(site.root).items()]
     return one_each(site.root, [*with_history(made, site, corpus, history), *copies])

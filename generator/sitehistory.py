@@ -10,7 +10,7 @@
 * the unpublished changes: the last edition's plans compared with the plans
   on disk, as ``plansite changes edition/LAST`` would report them (of the
   edition checked out, when an older one is, to be published again);
-* the address the site is published at (mkdocs.yml's ``site_url``).
+* the site's name and the address it is published at (mkdocs.yml's ``site_name`` and ``site_url``).
 
 Outside git or in a shallow clone there is nothing but a status and the
 message saying why (from ``history``); ``NO_HISTORY`` is what a renderer
@@ -50,7 +50,7 @@ from .gitrepo import GitError, Repo
 from .history import Edition, edition_followed, editions, source_dates, tagged_editions
 from .ids import walk_items
 from .load import PlanFile, Site
-from .project import EDITION_TAGS, configured_site_url, edition_version
+from .project import EDITION_TAGS, SiteConfig, configured, edition_version
 from .uptodate import code_digest
 
 CACHE = "plansite/editions"  # in the git directory: a file for each set of edition tags read
@@ -85,7 +85,7 @@ class SiteHistory:
     unreleased: Changelog | None = None       # last edition → files on disk; None without editions
     status: str = "none"   # ok, or why there is no history: none (not read) | shallow | not-git | git-error
     message: str = ""      # why, for the terminal
-    site_url: str = ""     # where the site is published, "" when not configured
+    config: SiteConfig = SiteConfig()  # its name and where it is published (mkdocs.yml)
 
 
 NO_HISTORY = SiteHistory()
@@ -94,19 +94,19 @@ NO_HISTORY = SiteHistory()
 def read_site_history(root: str, site: Site, config_file: str, shown: Collection[str] | None = None) -> SiteHistory:
     """Everything git says that the site shows, of the editions every tag names or those of the versions
     ``shown`` (``history.editions``); never raises for a git problem (see ``status``)."""
-    site_url = configured_site_url(config_file)
+    config = configured(config_file)
     dates = source_dates(root)
     if dates.status != "ok":
-        return SiteHistory(status=dates.status, message=dates.message, site_url=site_url)
+        return SiteHistory(status=dates.status, message=dates.message, config=config)
     try:
         records, last = cached_editions(root, shown)
         unreleased = unpublished_since(root, records, last, site) if records else None
     except GitError as exc:
         return SiteHistory(dates.dates, status="git-error", message=f"edition history omitted: {exc}",
-                           site_url=site_url)
+                           config=config)
     except Unavailable as exc:
-        return SiteHistory(dates.dates, status=exc.status, message=exc.message, site_url=site_url)
-    return SiteHistory(dates.dates, records, unreleased, "ok", "", site_url)
+        return SiteHistory(dates.dates, status=exc.status, message=exc.message, config=config)
+    return SiteHistory(dates.dates, records, unreleased, "ok", "", config)
 
 
 def tagged_history(root: str) -> SiteHistory:

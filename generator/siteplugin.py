@@ -58,7 +58,7 @@ from . import pagefind, searchaliases, searchindex, searchyear
 from .diagnostics import has_errors
 from .addresses import FEED_ALL
 from .fastinline import FastInlineExtension
-from .labels import FEED_ALL_TITLE
+from .labels import feed_all_title
 from .load import load_vocabulary
 from .progress import terminal
 from .segmentation import anchor_dictionaries, remember_cuts, teach_segmenter
@@ -75,10 +75,10 @@ def add_theme_folder(config, folder: str) -> None:
         config.theme.dirs.insert(1 if config.theme.custom_dir else 0, folder)
 
 
-def feed_link(page_url: str) -> str:
-    """The <link> in a page's head that lets a feed reader given the page's address find the site's feed of
-    every change (Atom autodiscovery); a theme's or a department's feed is linked in its page's text."""
-    title, href = html.escape(FEED_ALL_TITLE), get_relative_url(FEED_ALL, page_url)
+def feed_link(page_url: str, site_name: str) -> str:
+    """The <link> in a page's head that lets a feed reader given the page's address find the feed of every change
+    of the site ``site_name`` (Atom autodiscovery); a theme's or a department's feed is linked in its page's text."""
+    title, href = html.escape(feed_all_title(site_name)), get_relative_url(FEED_ALL, page_url)
     return f'<link rel="alternate" type="application/atom+xml" title="{title}" href="{href}">'
 
 
@@ -145,7 +145,7 @@ class PlansitePlugin(BasePlugin):
         # (An empty source, not None: MkDocs answers page.title, which later pages may show, only with one.)
         page.markdown, page.content = "", None
         self.made.add(page.url)
-        return output.replace("</head>", feed_link(page.url) + "</head>", 1)
+        return output.replace("</head>", feed_link(page.url, config.site_name) + "</head>", 1)
 
     @event_priority(100)  # before Material's search plugin writes search/search_index.json
     def _merge_rebuilt_pages(self, *, config):

@@ -41,6 +41,7 @@ from .ids import item_anchor
 from .labels import CHANGES, VALUE_MOVES, numbered
 from .load import VOCABULARY_FILES, Site, vocabulary_path
 from .model import Department, Organisation, Theme
+from .project import SiteConfig
 from .sitehistory import NOTHING, Concern, SiteHistory
 from .vocabulary import Vocabulary
 
@@ -107,7 +108,7 @@ class Timeline:
     unreleased: tuple[PlanChanges, ...]   # since editions[0]
     unreleased_summary: str
     dates: Mapping[str, datetime]         # {generated page in docs/: date}
-    site_url: str
+    config: SiteConfig                    # the site's name and address (mkdocs.yml)
 
     @property
     def latest(self) -> EditionView | None:
@@ -141,7 +142,7 @@ def build_timeline(site: Site, corpus: Corpus, history: SiteHistory, pages: Iter
     return Timeline(history.status, tuple(reversed(views)),
                     tuple(plan_changes(c, NOTHING, (NOTHING,) * len(c.items), steps[-1:], now, corpus, names)
                           for c in unreleased),
-                    summary(unreleased), dated_pages(site, corpus, history.source_dates, pages), history.site_url)
+                    summary(unreleased), dated_pages(site, corpus, history.source_dates, pages), history.config)
 
 
 # --- changes as lines --------------------------------------------------------------

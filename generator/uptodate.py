@@ -3,8 +3,8 @@
 Generation is a function of its inputs and nothing else:
 
 * the files of plans/ and content/ (their bytes);
-* mkdocs.yml's ``site_url`` (as MkDocs resolves it, ``!ENV`` included): the
-  only setting the pages use;
+* mkdocs.yml's ``site_name`` and ``site_url`` (as MkDocs resolves them, ``!ENV``
+  included): the only settings the pages use;
 * what git says: the commit checked out (page dates), whether the clone is
   shallow, and the edition tags (editions and their changelogs), with the
   versions of those the history shows when not all (``plansite publish``);
@@ -42,13 +42,14 @@ import hashlib
 import json
 import os
 import sys
+from dataclasses import astuple
 from functools import cache
 from typing import Collection, Iterable
 
 from .atomicfile import replace_file
 from .builddate import build_day, day_start
 from .gitrepo import GitError, Repo
-from .project import CONFIG, DOCS, EDITION_TAGS, SOURCES, configured_site_url
+from .project import CONFIG, DOCS, EDITION_TAGS, SOURCES, configured
 from .write import existing_files
 from .yamlsource import open_to_read
 
@@ -75,7 +76,7 @@ def fingerprint(root: str, shown: Collection[str] | None = None) -> str:
             add(f"{folder}/{relative}", str(len(data)))
             digest.update(data)
     # The root as given too: the diagnostics said again name files as the last generation was given them.
-    add(root, configured_site_url(os.path.join(root, CONFIG)), *git_state(root),
+    add(root, *astuple(configured(os.path.join(root, CONFIG))), *git_state(root),
         day_start(build_day()).isoformat(),
         "all" if shown is None else "shown:" + "\0".join(sorted(shown)), *code_state())
     return digest.hexdigest()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import pytest
@@ -139,3 +140,25 @@ def test_a_new_project_s_mkdocs_yml_is_this_repository_s_but_for_its_names():
 def test_a_new_project_ignores_what_this_repository_ignores_of_a_project():
     ignored = set((REPO / ".gitignore").read_text(encoding="utf-8").splitlines())
     assert set(project_files("demo-edu", "示例市教育局", "", "")[".gitignore"].splitlines()) <= ignored
+
+
+def test_a_new_project_s_home_page_and_feeds_bear_its_own_name_not_education_s(tmp_path, monkeypatch):
+    """The home page's heading and the feeds' titles were 教育工作计划公开库 and its intro spoke of 教育行政部门,
+    whatever the project: they are the site's name (mkdocs.yml's site_name, which --title writes) and its
+    organisation."""
+    use_identity(monkeypatch)
+    assert main(["init", str(tmp_path), "--org", "px-health", "--name", "萍乡市卫生健康委员会",
+                 "--title", "萍乡卫健工作计划库"]) == 0
+    (tmp_path / "content" / "themes.yaml").write_text(
+        "themes:\n  - id: vaccine\n    name: 疫苗接种\n    keywords: [疫苗]\n", encoding="utf-8")
+    assert main(["--root", str(tmp_path), "generate"]) == 0
+    home = (tmp_path / "docs" / "index.md").read_text(encoding="utf-8")
+    assert home.startswith("# 萍乡卫健工作计划库\n\n本站收录萍乡市卫生健康委员会公开发布的工作要点")
+    assert "教育" not in home
+    atom = "{http://www.w3.org/2005/Atom}"
+    titles = {}
+    for name in ("all", "themes/vaccine"):
+        feed = ET.parse(tmp_path / "docs" / "feeds" / f"{name}.xml").getroot()
+        titles[name] = (feed.findtext(f"{atom}title"), feed.findtext(f"{atom}author/{atom}name"))
+    assert titles == {"all": ("萍乡卫健工作计划库：全部更新", "萍乡卫健工作计划库"),
+                      "themes/vaccine": ("萍乡卫健工作计划库：主题「疫苗接种」的更新", "萍乡卫健工作计划库")}

@@ -11,6 +11,7 @@ import pytest
 from generator.build import site_config
 from generator.fastinline import FastInlineExtension
 from generator.searchindex import INDEX
+from generator.siteplugin import feed_link
 from sitefixtures import index_tokens, make_site_project
 
 
@@ -137,3 +138,10 @@ def test_the_plugin_warns_of_content_it_cannot_read_not_of_a_list_left_empty(tmp
     with caplog.at_level(logging.WARNING, logger="mkdocs.plugins.plansite"):
         PlansitePlugin().on_config(config)
     assert any("content/ has" in record.message for record in caplog.records) == warned
+
+
+def test_every_pages_head_names_the_feed_after_the_site():
+    """The <link> to the feed of every change was titled 教育工作计划公开库：全部更新 whatever the site's name."""
+    assert feed_link("plans/a-2025/", "萍乡卫健<工作>计划库") == (
+        '<link rel="alternate" type="application/atom+xml" title="萍乡卫健&lt;工作&gt;计划库：全部更新" '
+        'href="../../feeds/all.xml">')
