@@ -23,10 +23,11 @@ class NotARepository(GitError):
 
 
 class UnknownRevision(GitError):
-    """A tag, branch or commit name that does not resolve to a commit."""
+    """A tag, branch or commit name that does not resolve to a commit (``why``: none of this repository has that
+    name, or it has no commit yet)."""
 
-    def __init__(self, revision: str):
-        super().__init__(f"unknown revision {revision!r}: not a tag, branch or commit of this repository")
+    def __init__(self, revision: str, why: str = "not a tag, branch or commit of this repository"):
+        super().__init__(f"unknown revision {revision!r}: {why}")
         self.revision = revision
 
 
@@ -67,6 +68,9 @@ class Repo:
         except NotARepository:
             raise
         except GitError:
+            if not self.has_commits():
+                raise UnknownRevision(rev, "no commit yet in this repository (the first `git commit` makes one)") \
+                    from None
             raise UnknownRevision(rev) from None
 
     def has_commits(self) -> bool:

@@ -14,7 +14,7 @@ from generator.changetext import as_text, describe_target, text_edits
 from generator.model import Item, Plan, Section, Target
 from generator.cli import main
 from generator.ids import walk_items
-from gitrepos import commit, git
+from gitrepos import commit, git, init
 from planhistory import (DIGITAL, EXPECTED_CHANGES, FEES, LAW, MYOPIA, PARENTS, QUALITY, REVIEW, SUPPLY, other_plan,
                          plan_yaml, review_yaml, target, two_revisions, with_evidence)
 from projects import DEPARTMENTS, THEMES, write
@@ -108,6 +108,15 @@ def test_an_edition_not_tagged_here_is_told_with_the_editions_that_are(repo, cap
         "edition/2024.5, edition/2024.6, edition/2024.7\n")
     code, _, err = run(repo, capsys, "v0")  # not an edition's name: git's word alone
     assert code == 2 and err.endswith("not a tag, branch or commit of this repository\n")
+
+
+def test_a_repository_with_no_commit_yet_is_said_to_have_none(tmp_path, capsys):
+    """`plansite changes HEAD` in a project just made (``plansite init`` commits nothing) said HEAD was not a tag,
+    branch or commit, as if mistyped: the repository has no commit yet."""
+    init(tmp_path)
+    code, _, err = run(tmp_path, capsys, "HEAD")
+    assert code == 2 and err == ("error: unknown revision 'HEAD': no commit yet in this repository (the first "
+                                 "`git commit` makes one)\n")
 
 
 @pytest.mark.parametrize("broken, says", [
