@@ -14,7 +14,9 @@ the changelog from the edition before it.
 Nothing is guessed where git cannot know: outside a git repository, or in a
 shallow clone (whose oldest commit seems to change every file and lacks the
 older editions), the results are empty and carry a status and a message saying
-why, for the build to print.
+why, for the build to print.  In a repository with no commit yet (a new
+project's) there is nothing to date: no page date, and a message saying so
+(``NO_COMMIT``), the status "ok" all the same (no edition is missed).
 """
 
 from __future__ import annotations
@@ -29,6 +31,9 @@ from .gitrepo import GitError, NotARepository, Repo
 from .load import PlanFile, display_path
 from .project import EDITION_TAGS, SOURCES, edition_tag, edition_version
 
+NO_COMMIT = ("page dates (最后更新) omitted: no commit yet; pages are dated by the commits of their files "
+             "(`git add -A && git commit`)")
+
 
 @dataclass(frozen=True)
 class SourceDates:
@@ -36,7 +41,7 @@ class SourceDates:
 
     dates: dict[str, datetime] = field(default_factory=dict)
     status: str = "ok"   # ok | shallow | not-git | git-error
-    message: str = ""    # why there are no dates; empty when status is ok
+    message: str = ""    # why there are no dates, for the terminal (status ok: ``NO_COMMIT``, or empty)
 
 
 @dataclass(frozen=True)
@@ -81,11 +86,11 @@ def source_dates(root: str) -> SourceDates:
         except GitError:
             if repo.has_commits():
                 raise
-            return {}  # a new project's repository: nothing committed, nothing dated yet
+            return None  # a new project's repository: nothing committed, nothing dated yet
         return {display_path(root, path): date for path, date in last_changes(log).items()}
 
     dates, status, message = from_history(root, "page dates", read)
-    return SourceDates(dates or {}, status, message)
+    return SourceDates(dates or {}, status, NO_COMMIT if status == "ok" and dates is None else message)
 
 
 def last_changes(log: str) -> dict[str, datetime]:

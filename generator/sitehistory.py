@@ -106,7 +106,7 @@ def read_site_history(root: str, site: Site, config_file: str, shown: Collection
                            config=config)
     except Unavailable as exc:
         return SiteHistory(dates.dates, status=exc.status, message=exc.message, config=config)
-    return SiteHistory(dates.dates, records, unreleased, "ok", "", config)
+    return SiteHistory(dates.dates, records, unreleased, "ok", dates.message, config)  # NO_COMMIT, or ""
 
 
 def tagged_history(root: str) -> SiteHistory:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import subprocess
 from datetime import datetime
 
-from generator.history import editions, source_dates
+from generator.history import NO_COMMIT, editions, source_dates
 from generator.load import display_path
 from gitrepos import git, init
 from planhistory import A, B, DATES, THEMES, history_repo, tag_edition
@@ -43,13 +43,16 @@ def test_shallow_clone_and_plain_directory_give_no_dates_but_a_reason(tmp_path):
     assert editions(str(plain)).status == "not-git" and editions(str(tmp_path / "shallow")).status == "shallow"
 
 
-def test_a_repository_with_nothing_committed_yet_gives_no_dates_and_says_nothing(tmp_path):
-    """A new project's `git init` before its first commit: its files have no date yet, as uncommitted files in
-    any repository, and git's failure to log an unborn branch is no reason to print."""
+def test_a_repository_with_nothing_committed_yet_gives_no_dates_and_says_why(tmp_path):
+    """A new project's `git init` before its first commit: its files have no date yet, and `plansite build` left
+    out every page's 最后更新 without a word (as it says why in a shallow clone or outside git); git's own failure
+    to log an unborn branch is not what it says, nor is there an edition missed."""
     root = init(tmp_path / "new")
     make_project(root)
     found = source_dates(str(root))
-    assert (found.status, found.dates, found.message) == ("ok", {}, "")
+    assert (found.status, found.dates, found.message) == ("ok", {}, NO_COMMIT)
+    assert NO_COMMIT == ("page dates (最后更新) omitted: no commit yet; pages are dated by the commits of their files "
+                         "(`git add -A && git commit`)")
     history = editions(str(root))
     assert (history.status, history.editions, history.message) == ("ok", (), "")
 

@@ -159,6 +159,16 @@ def test_without_history_pages_have_no_dates_and_the_build_says_why_once(tmp_pat
     assert not [p for p in (plain / "docs").rglob("*.md") if "最后更新" in p.read_text(encoding="utf-8")]
 
 
+def test_before_the_first_commit_pages_have_no_dates_and_the_build_says_why_once(tmp_path, capsys):
+    """`plansite init` commits nothing: a generation then left out 最后更新 without a word."""
+    new = init(tmp_path / "new")
+    make_project(new)
+    assert main(["--root", str(new), "generate"]) == 0
+    assert capsys.readouterr().err.count("note: page dates (最后更新) omitted: no commit yet") == 1
+    assert not [p for p in (new / "docs").rglob("*.md") if "最后更新" in p.read_text(encoding="utf-8")]
+    assert "尚未发布任何版本" in (new / "docs" / "editions" / "index.md").read_text(encoding="utf-8")
+
+
 @pytest.mark.site
 def test_shallow_clone_builds_without_dates_and_says_why_once(tmp_path, capsys):
     origin = init(make_site_project(tmp_path / "origin"))
