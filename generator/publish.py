@@ -66,12 +66,15 @@ from .editionorder import edition_order
 from .gitrepo import IGNORED, GitError, Repo, UnknownRevision
 from .history import tag_dates
 from .interrupt import run_stoppable
+from .newproject import PLACEHOLDER, placeholder_left
 from .project import CONFIG, EDITION_TAGS, SOURCES, config_inputs, configured, edition_tag
 from .yamlhints import read_as_text
 
 NO_SITE_URL = ("warning: site_url is not set (mkdocs.yml, or PLANSITE_SITE_URL): the edition's sitemap.xml lists "
                "no page, so the version selector opens another edition's home page rather than the same page, "
                "and its feeds' ids name no host (they change once site_url is set)")
+PLACEHOLDER_LEFT = (f"warning: {{}} still holds the placeholder `plansite init` wrote ({PLACEHOLDER}…): the edition's "
+                    f"关于 page shows it to every reader; write the site's own")
 VERSIONS = "PLANSITE_VERSIONS"  # read by mkdocs.yml's extra.version.provider
 SITE_DIR = "PLANSITE_SITE_DIR"  # read by mkdocs.yml's site_dir
 ALIAS = "PLANSITE_ALIAS"  # read by mkdocs.yml's mike plugin: the alias is every page's canonical address
@@ -103,6 +106,8 @@ def publish_edition(repo: Repo, root: str, version: str, alias: str, title: str 
     refuse_uncommitted(repo, root)
     if not configured(os.path.join(root, CONFIG)).url:
         print(NO_SITE_URL, file=sys.stderr)
+    if about := placeholder_left(root):
+        print(PLACEHOLDER_LEFT.format(about), file=sys.stderr)
     remote_commit = site_to_change(repo, branch, remote, push)
     entries = site_versions(repo, branch)  # the site the edition joins, before mike adds it
     on_site = [entry["version"] for entry in entries]

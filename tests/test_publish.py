@@ -713,3 +713,23 @@ def test_a_retract_stopped_half_way_leaves_the_site_as_it_was_and_runs_again(pro
     code, err = retract(root, capsys, "2024.2")
     assert code == 0 and err.endswith("retracted edition 2024.2 from gh-pages, latest now edition 2024.1\n"), err
     assert branch(root)[:2] == ([("2024.1", ["latest"])], 1)
+
+
+def test_publishing_a_new_project_whose_about_page_is_still_init_s_placeholder_warns_of_it(tmp_path, capsys,
+                                                                                        monkeypatch):
+    """README has the curator write content/pages/about.md, which init leaves asking to be rewritten, but nothing
+    reminded: the site went out with the placeholder as its 关于 page."""
+    use_identity(monkeypatch)
+    root = tmp_path / "site"
+    assert main(["init", str(root), "--org", "px-health", "--name", "萍乡市卫生健康委员会"]) == 0
+    commit(root, "a new project")
+    capsys.readouterr()
+    code, err = publish(root, capsys, "2026.1")
+    assert code == 0, err
+    assert ("warning: content/pages/about.md still holds the placeholder `plansite init` wrote (请把这一页改写成对本站的"
+            "介绍。…): the edition's 关于 page shows it to every reader; write the site's own\n") in err
+    (root / "content" / "pages" / "about.md").write_text("# 关于本站\n\n萍乡市卫生健康委员会的工作计划。\n",
+                                                         encoding="utf-8")
+    commit(root, "the about page written")
+    code, err = publish(root, capsys, "2026.2")
+    assert code == 0 and "placeholder" not in err, err
