@@ -217,7 +217,8 @@ class Source:
     """Where the plan's text was published."""
 
     url: str = doc("Where the text was published (http or https).", "", blank=False)
-    file: str = doc("Path of the source text, relative to the repository root.", "", blank=False)
+    file: str = doc("Path of the source text, relative to the project folder (`plansite import` records even an "
+                    "absolute SOURCE so).", "", blank=False)
 
 
 @record
