@@ -1084,3 +1084,19 @@ def test_an_item_with_points_below_it_keeps_them_as_its_text_in_reading_order(tm
     assert [first["number"]] + [item["number"] for item in others] == ["1", "2", "3"]
     assert first["text"] == "建设嵌入式养老服务设施。\n（1）新建社区养老服务站10个。\n（2）新增老年助餐点15个。"
     assert [(t["metric"], t["value"]) for t in first["targets"]] == [("新建社区养老服务站", 10), ("新增老年助餐点", 15)]
+
+
+@pytest.mark.parametrize("mark", ["续表\t\t\t", "续表", "（续表）\t\t\t", "(续表)"])
+def test_the_mark_of_a_table_continued_over_a_page_is_left_out_and_reported(tmp_path, vocabulary, mark):
+    """续表 alone in a task table's first column, as Word or a workbook prints it where the table breaks over a page,
+    was the section's text, and the rows below it too, lost as items.  It is left out, reported, and the table
+    goes on below it."""
+    path = tmp_path / "tasks.txt"
+    path.write_text("\n".join(["某县教育局2025年重点工作任务分解表", "一、重点任务", "序号\t工作任务\t责任单位\t完成时限",
+                               "1\t新建公办幼儿园3所\t基教科\t2025年12月底前", "2\t推进集团化办学\t基教科\t2025年9月底前", mark,
+                               "3\t加强教师培训\t督导室\t2025年10月底前"]), encoding="utf-8")
+    result = imported(path, vocabulary)
+    section, = result.plan["sections"]
+    assert "text" not in section or "续" not in section["text"]
+    assert [item["title"] for item in items(result.plan)] == ["新建公办幼儿园3所", "推进集团化办学", "加强教师培训"]
+    assert [u.line for u in result.unsure if "table continued" in u.message] == [6]

@@ -17,7 +17,7 @@ from .clean import Cleaned, clean
 from .report import Unsure
 from .sources import read_source
 from .textmap import Line, LineIndex, joined, split_lines
-from .workbooks import Place, names_a_part, repeats_title, sheet_starts
+from .workbooks import Place, continues_table, names_a_part, repeats_title, sheet_starts
 
 
 @dataclass(frozen=True)
@@ -87,15 +87,19 @@ def _sheets(places: tuple[Place, ...], title: str) -> tuple[structure.Sheet, ...
                  for line, name in sheet_starts(places))
 
 
-def _without_repeated_title(body: list[Line], sheets: tuple[structure.Sheet, ...], title: str) \
+def _without_layout_lines(body: list[Line], sheets: tuple[structure.Sheet, ...], title: str) \
         -> tuple[list[Line], list[Unsure]]:
-    """The body without the lines heading a sheet after the first that repeat the document's title (a title row
-    printed on each sheet), each reported: they are the plan's title, not the text of the part above."""
+    """The body without the lines a table's breaking over a page or sheet prints, each reported: a line heading a
+    sheet after the first that repeats the document's title (a title row printed on each sheet), the plan's title,
+    and the mark of a table continued (续表\t\t\t), anywhere; neither is the text of the part above."""
     starts = {sheet.line: sheet.name for sheet in sheets[1:]}
-    repeated = [line for line in body if line.lineno in starts and repeats_title(str(line), title)]
-    return [line for line in body if line not in repeated], [
-        Unsure(line.lineno, f"sheet {starts[line.lineno]} starts by repeating the document's title: left out (it is "
-                            "the plan's title), not read as the text of the part above") for line in repeated]
+    repeated = {line.lineno: f"sheet {starts[line.lineno]} starts by repeating the document's title: left out (it is "
+                             "the plan's title), not read as the text of the part above"
+                for line in body if line.lineno in starts and repeats_title(str(line), title)}
+    repeated |= {line.lineno: f"“{line}” marks a table continued over a page: left out, not read as the text of the "
+                              "part above" for line in body if continues_table(str(line))}
+    return [line for line in body if line.lineno not in repeated], [
+        Unsure(lineno, message) for lineno, message in sorted(repeated.items())]
 
 
 def import_source(path: str, settings: Settings, vocabulary: Vocabulary) -> Imported:
@@ -135,7 +139,7 @@ def import_source(path: str, settings: Settings, vocabulary: Vocabulary) -> Impo
         title = draft.composed_title(vocabulary.organisation_by_id.get(organisation), year, kind)
         unsure.append(Unsure(0, f"the source prints no title; composed “{title}”"))
     sheets = _sheets(places, title)
-    body, repeated = _without_repeated_title(body, sheets, title)
+    body, repeated = _without_layout_lines(body, sheets, title)
     unsure += repeated
     outline = structure.outline(body, year, sheets)
     unsure += outline.unsure

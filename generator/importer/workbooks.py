@@ -17,7 +17,9 @@ from .textmap import squeezed
 
 Cells = list[tuple[int, str]]  # (column, text) of a row's cells, a merged cell once, at its first column
 SHEET_MAX = 31  # characters at most of a sheet's name (Excel cuts a title given as a name there)
-_CONTINUED = re.compile(r"[(（]续表?[)）]\Z")  # after a title repeated on the next sheet: 分解表（续）, （续表）, (续表)
+_MARK = r"[(（]续表?[)）]"  # a table continued on the next sheet or page: （续）, （续表）, (续表)
+_CONTINUED = re.compile(_MARK + r"\Z")  # after a title repeated on the next sheet: 分解表（续）, 分解表（续表）
+_CONTINUED_ALONE = re.compile(rf"续表|{_MARK}")  # a line of its own, in a row's first cell (续表\t\t\t)
 _DEFAULT_NAME = re.compile(r"(?i:sheet)\s*[0-9]*|工作表\s*[0-9]*")  # a new sheet's name: Sheet1, 工作表1 (WPS)
 
 
@@ -72,6 +74,12 @@ def names_a_part(name: str, title: str) -> bool:
 def repeats_title(text: str, title: str) -> bool:
     """Whether a line heading a sheet repeats the document's ``title`` (also with （续）, continued, after it)."""
     return _CONTINUED.sub("", squeezed(text)) == squeezed(title)
+
+
+def continues_table(text: str) -> bool:
+    """Whether a line is the mark alone of a table continued over a page or sheet (续表, （续表）, its other cells
+    empty: 续表\t\t\t), as Word, WPS and a workbook print it where a table breaks: no text of the plan."""
+    return bool(_CONTINUED_ALONE.fullmatch(squeezed(text)))
 
 
 def _shown(file: BinaryIO):
