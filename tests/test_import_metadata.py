@@ -201,6 +201,23 @@ def test_a_party_group_signing_its_plan_ends_the_body():
     assert str(meta.signer) == "中共清河县文化广电和旅游局党组"
 
 
+@pytest.mark.parametrize("school", ["清河县第一中学", "清河县实验小学", "清河县机关幼儿园"])
+@pytest.mark.parametrize("dated", [True, False], ids=["dated", "undated"])
+def test_a_school_signing_its_plan_ends_the_body(school, dated):
+    """A school's name alone at the end, or over the date, was the plan's closing words, not its signature."""
+    meta, body, _ = split(f"{school}2025年工作计划\n一、主要任务\n1.加强师德师风建设。\n2.新建城南小学\n{school}\n"
+                          + ("2025年2月20日\n" if dated else ""))
+    assert [str(line) for line in body] == ["一、主要任务", "1.加强师德师风建设。", "2.新建城南小学"]
+    assert str(meta.signer) == school and meta.published == (date(2025, 2, 20) if dated else None)
+
+
+@pytest.mark.parametrize("words", ["努力办好人民满意的学校", "办好每一所小学"])
+def test_words_of_the_text_ending_as_a_schools_name_do_not_sign_it(words):
+    """The last line of the text is no signature for ending in 学校 or 小学 when it is words about schools."""
+    meta, body, _ = split(f"清河县教育局2025年工作计划\n一、主要任务\n1.加强师德师风建设。\n{words}\n")
+    assert str(body[-1]) == words and meta.signer is None
+
+
 def test_a_signature_date_written_with_the_circle_for_zero_ends_the_body():
     _, body, _ = split("一、甲\n（一）子一。\n白城市洮北区教育局\n二○二五年二月二十六日\n")
     assert [str(line) for line in body] == ["一、甲", "（一）子一。"]

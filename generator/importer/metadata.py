@@ -27,7 +27,10 @@ CLAUSE_PUNCTUATION = re.compile(r"[。，,；;：:！？!?]")
 _DOCUMENT_NUMBER = re.compile(
     r"^(?:文\s*号\s*[:：]\s*)?(?P<number>[\u4e00-\u9fff]{1,12}\s*[〔\[【(（]\s*(\d{4})\s*[〕\]】)）]\s*\d{1,4}\s*号)(?:\t.*)?$")
 _PUBLICATION_NOTE = re.compile(r"^[(（]\s*此件.{0,12}[)）]$")
-_SIGNATURE = re.compile(r"^[\u4e00-\u9fff（）()]{2,30}(局|委员会|委|政府|办公室|厅|中心|学校|学院|大学|部|处|党组)$")
+# an organisation's name alone, as a signature or letterhead prints it: a body, or a school (清河县第一中学, 实验小学,
+# 机关幼儿园); not words of the text ending so (努力办好人民满意的学校, 办好每一所小学)
+_SIGNATURE = re.compile(r"^(?!.*[的每])[\u4e00-\u9fff（）()]{2,30}"
+                        r"(局|委员会|委|政府|办公室|厅|中心|学校|中学|小学|幼儿园|学院|大学|部|处|党组)$")
 # 2025年; a span of years (2023—2025年) gives its first
 _YEAR = re.compile(r"(19[5-9]\d|20\d\d)\s*(?:年|[-—–~～至到]\s*(?:19[5-9]\d|20\d\d)\s*年)")
 # The imprint (版记) ending an official document: whom it is copied to, who printed it and when
