@@ -92,12 +92,13 @@ def atom(path: str, title: str, page: str, entries: Sequence[tuple[EditionView, 
     feed = ET.Element("feed", xmlns=ATOM)  # children are unqualified: in the default namespace
     add(feed, "id", f"tag:{authority},{FEED_ID_DATE}:{base}{path}")
     add(feed, "title", title)
-    add(feed, "updated", feed_updated(entries, timeline))
+    held = entries[:FEED_ENTRIES]
+    add(feed, "updated", feed_updated(held, timeline))
     add(feed, "link", rel="self", type="application/atom+xml", href=posixpath.basename(path))
     add(feed, "link", rel="alternate", type="text/html", href=address(folder, page, ""))
     author = add(feed, "author")
     add(author, "name", timeline.config.name)
-    for edition, plan, line in entries[:FEED_ENTRIES]:
+    for edition, plan, line in held:
         entry = add(feed, "entry")
         add(entry, "id", f"tag:{authority},{edition.date:%Y-%m-%d}:{base}{entry_path(edition, line)}")
         add(entry, "title", line.text if line is plan.headline else f"{plan.title}：{line.text}")
@@ -140,9 +141,9 @@ def entry_link(folder: str, edition: EditionView, plan: PlanChanges, line: Line,
 
 
 def feed_updated(entries, timeline: Timeline) -> str:
-    """The newest date of the ``entries``' editions (the order of editions, ``editionorder``, need not follow their
-    dates: 2024.2 published again after 2024.3 comes before it); with none, of every edition's, or else of the
-    pages'."""
+    """The newest date of the editions of the ``entries`` a feed holds (not of those it leaves out; the order of
+    editions, ``editionorder``, need not follow their dates: 2024.2 published again after 2024.3 comes before it);
+    with none, of every edition's, or else of the pages'."""
     dates = [edition.date for edition, _, _ in entries] or [edition.date for edition in timeline.editions]
     if dates:
         return max(dates).isoformat()

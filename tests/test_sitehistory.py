@@ -302,6 +302,18 @@ def test_a_feed_is_updated_when_its_newest_entry_was_though_a_higher_edition_is_
         assert ET.fromstring(pages[path]).findtext(f"{ATOM}updated") == EDITION_DATES["2025.3"], path
 
 
+def test_a_feed_is_updated_when_the_entries_it_holds_were_not_when_those_it_leaves_out_were(editions_repo,
+                                                                                           monkeypatch):
+    """2025.1 published again after 2025.2, and a feed holding one entry, 2025.2's: its date was 2025.1's, of an
+    entry the feed left out."""
+    git(editions_repo, "tag", "--delete", "edition/2025.1")
+    tag_edition(editions_repo, "2025.1", "HEAD~1", EDITION_DATES["2025.3"])
+    monkeypatch.setattr("generator.feeds.FEED_ENTRIES", 1)
+    feed = generated(editions_repo)["feeds/all.xml"]
+    assert [date for _, date, _ in entries(feed)] == [EDITION_DATES["2025.2"]]
+    assert ET.fromstring(feed).findtext(f"{ATOM}updated") == EDITION_DATES["2025.2"]
+
+
 def test_a_feed_holds_the_newest_changes(editions_repo, monkeypatch):
     """A first edition of 1,000 plans put 1,000 entries in the feeds, for good."""
     everything = entries(generated(editions_repo)["feeds/all.xml"])
