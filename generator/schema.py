@@ -22,6 +22,9 @@ from .model import Plan, SiteFile
 from .project import CONTENT, CONTENT_SCHEMAS, SCHEMA_FILE
 
 CONTENT_FILES = {**dict(VOCABULARY_FILES.values()), SITE_FILE: SiteFile}  # file name in content/ → its model
+# A text empty or not blank, as decoding checks it, the same in ECMA (editors) and Python regex (jsonschema):
+# ``^$|\S`` let Python's re.search find "$" before a final newline, accepting "\n".
+EMPTY_OR_NOT_BLANK = r"^(?![\s\S])|\S"
 
 
 def json_schema(root=Plan, title: str = "Plansite plan (format v1)") -> dict:
@@ -83,8 +86,8 @@ def _object(cls, definitions: dict) -> dict:
             prop["type"] = ["string", "integer"]
         if "pattern" in f.metadata:
             prop["pattern"] = f.metadata["pattern"]
-        elif f.metadata.get("blank") is False:  # empty or not blank, as decoding checks it
-            prop["pattern"] = r"^$|\S"
+        elif f.metadata.get("blank") is False:
+            prop["pattern"] = EMPTY_OR_NOT_BLANK
         for key in ("minimum", "maximum"):
             if key in f.metadata:
                 prop[key] = f.metadata[key]

@@ -97,6 +97,7 @@ BROKEN = {
     "a quoted date that does not exist": (TARGET, TARGET[:-1] + ", deadline: '2025-02-30'}"),
     "a blank number": ("      - number: 1\n", "      - number: ' '\n"),
     "a blank metric": ("metric: 公办幼儿园在园幼儿占比", "metric: ' '"),
+    "a metric of a line break alone": ("metric: 公办幼儿园在园幼儿占比", 'metric: "\\n"'),
     "an owner of spaces alone": ("owners: [基教科, 计划财务科]", "owners: [基教科, ' ']"),
     "an empty theme": ("themes: [preschool]", "themes: [preschool, '']"),
 }
