@@ -20,7 +20,7 @@ import sys
 import time
 from dataclasses import dataclass
 from functools import partial
-from typing import Callable, Collection, Iterable, Sequence
+from typing import Callable, Iterable, Sequence
 
 from . import uptodate
 from .builddate import reproducible_date
@@ -82,7 +82,7 @@ def plan_pages(site, paths: Sequence[str]) -> list[str]:
             if os.path.realpath(plan_file.path) in wanted]
 
 
-def prepare(root: str, first: Sequence[str] = (), shown: Collection[str] | None = None) -> Prepared | None:
+def prepare(root: str, first: Sequence[str] = (), shown: Sequence[str] | None = None) -> Prepared | None:
     """Load and validate everything, or return None when there were errors (printed).  Nothing is written.
     ``first``: paths of plan files whose pages are to be written first; ``shown``: see ``generate``."""
     # Imported here: a generation that finds docs/ up to date needs none of them (nor their imports).
@@ -125,7 +125,7 @@ UP_TO_DATE = " (up to date: nothing changed since the last generation)"
 
 
 def inputs_and_record(root: str, force: bool = False,
-                      shown: Collection[str] | None = None) -> tuple[str, dict | None]:
+                      shown: Sequence[str] | None = None) -> tuple[str, dict | None]:
     """The digest of the project's inputs (``shown``: see ``generate``), and the record of the last generation
     if docs/ is as it left it from the same inputs (see ``uptodate``; never with ``force``)."""
     with terminal.stage("inputs"):
@@ -150,7 +150,7 @@ def write_first(docs: str, prepared: Prepared, first_written: Callable[[list[str
 
 def generate(root: str, force: bool = False, first: Sequence[str] = (),
              first_written: Callable[[list[str]], None] | None = None,
-             shown: Collection[str] | None = None) -> WriteResult | None:
+             shown: Sequence[str] | None = None) -> WriteResult | None:
     """Load, validate and render everything, then bring docs/ up to date (replaced whole, see ``write``);
     unless ``uptodate`` finds docs/ as the last generation left it from the same inputs, or ``force``.
 
@@ -158,8 +158,8 @@ def generate(root: str, force: bool = False, first: Sequence[str] = (),
     the others are rendered (``write.replace_files``), and ``first_written`` is told which changed: the preview
     shows them while the rest is made.  docs/ is whole again once this returns.
 
-    ``shown`` (``plansite publish``'s): the versions whose editions the site's history shows; None: every
-    edition tag's (``sitehistory.read_site_history``).
+    ``shown`` (``plansite publish``'s): the versions whose editions the site's history shows, in that order;
+    None: every edition tag's (``sitehistory.read_site_history``).
 
     Returns what was written, or None when there were errors (printed; nothing written).
     """

@@ -23,7 +23,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import datetime
-from typing import Callable, Collection, Iterable, Mapping
+from typing import Callable, Iterable, Mapping, Sequence
 
 from .changes import Changelog, compare, read_plans
 from .editionorder import edition_order
@@ -133,17 +133,18 @@ def edition_followed(repo: Repo, tags: list[str]) -> str | None:
 Visit = Callable[[Edition, dict[str, PlanFile], dict[str, PlanFile]], None]
 
 
-def editions(root: str, visit: Visit | None = None, shown: Collection[str] | None = None) -> EditionHistory:
-    """Every published edition with its changelog (``plansite publish`` makes the tags), or those of the
-    versions ``shown``, each changelog then from the one shown before it; ``visit``, if given, is told each
-    edition with the plans on both sides of it, for what else is wanted of them.
+def editions(root: str, visit: Visit | None = None, shown: Sequence[str] | None = None) -> EditionHistory:
+    """Every published edition with its changelog (``plansite publish`` makes the tags), oldest first, or those of
+    the versions ``shown`` in their order (``plansite publish``'s), each changelog then from the one shown before
+    it; ``visit``, if given, is told each edition with the plans on both sides of it, for what else is wanted of
+    them.
 
     Never raises for a git problem: the status says what happened.
     """
     def read(repo):
         found, previous, before = [], "", {}
-        dates = {version: date for version, date in tag_dates(repo).items() if shown is None or version in shown}
-        for version in edition_order(dates):
+        dates = tag_dates(repo)
+        for version in read_in_order(dates, shown):
             tag = edition_tag(version)
             plans, warnings, _ = read_plans(root, tag)
             changes = Changelog(previous, tag, compare(before, plans), tuple(warnings))
@@ -155,6 +156,13 @@ def editions(root: str, visit: Visit | None = None, shown: Collection[str] | Non
         return tuple(found)
 
     return edition_history(root, read)
+
+
+def read_in_order(dates: Mapping[str, datetime], shown: Sequence[str] | None) -> list[str]:
+    """The versions whose editions ``editions`` reads, in its order: every one tagged here (``dates``:
+    ``tag_dates``), oldest first (``editionorder``), or those of the versions ``shown`` tagged here, in their order
+    (``plansite publish``'s, which tells the edition it has just tagged from others of its second)."""
+    return edition_order(dates) if shown is None else [version for version in shown if version in dates]
 
 
 def edition_history(root: str, read: Callable[[Repo], tuple[Edition, ...]]) -> EditionHistory:

@@ -119,7 +119,7 @@ def publish_edition(repo: Repo, root: str, version: str, alias: str, title: str 
     before = repo.resolve(branch) if repo.has_branch(branch) else None
     created = tag_edition(repo, tag, version)
     with undone_if_stopped(repo, branch, before, tag if created else None):
-        order = site_order(tag_dates(repo), [*on_site, version])  # its own tag's date is known now
+        order = site_order(tag_dates(repo), [*on_site, version], version if created else None)  # its date known now
         newer = None if move_alias or alias in aliases else newer_on_site(order, version)
         changed = deploy(repo, root, version, alias, newer is None, title, branch, remote, before,
                          editions_shown(order, version))
@@ -131,11 +131,11 @@ def publish_edition(repo: Repo, root: str, version: str, alias: str, title: str 
 
 
 def deploy(repo: Repo, root: str, version: str, alias: str, moved: bool, title: str | None, branch: str,
-           remote: str, before: str | None, shown: frozenset[str]) -> bool:
-    """Generate docs/ (its history showing the editions of the versions ``shown``) and have mike build and deploy
-    the edition onto the branch (at commit ``before``, None when there is none), squashed, the ``alias`` ``moved``
-    to it or not (its pages name the alias's copy as their address all the same); True when the site changed (see
-    ``squash_or_restore``)."""
+           remote: str, before: str | None, shown: tuple[str, ...]) -> bool:
+    """Generate docs/ (its history showing the editions of the versions ``shown``, in that order) and have mike
+    build and deploy the edition onto the branch (at commit ``before``, None when there is none), squashed, the
+    ``alias`` ``moved`` to it or not (its pages name the alias's copy as their address all the same); True when the
+    site changed (see ``squash_or_restore``)."""
     generate(root, shown)
     with tempfile.TemporaryDirectory(prefix="plansite-edition-") as folder:
         built = os.path.join(folder, "site")
@@ -420,18 +420,21 @@ def refuse_source_history(repo: Repo, name: str, commit: str) -> None:
                            f"(--branch, default gh-pages)")
 
 
-def site_order(tagged: Mapping[str, datetime], versions: Collection[str]) -> list[str]:
+def site_order(tagged: Mapping[str, datetime], versions: Collection[str], tagged_now: str | None = None) -> list[str]:
     """The ``versions`` (of the site, and the edition joining it) oldest first (``editionorder``), each placed by
-    the date of its tag (``tagged``: {version: date} of those tagged here; the others by their numbers alone)."""
-    return edition_order({version: tagged.get(version) for version in versions})
+    the date of its tag (``tagged``: {version: date} of those tagged here); ``tagged_now``, the edition this
+    publish tagged, after those of its second and those with no tag here (on the site before it; without one, these
+    go by their numbers alone)."""
+    return edition_order({version: tagged.get(version) for version in versions}, tagged_now)
 
 
-def editions_shown(order: list[str], version: str) -> frozenset[str]:
-    """The versions whose editions the edition's history (版本记录) shows: those of the site it joins, and its own,
-    no later than it (``order``: ``site_order``; an older edition published again shows none after it, as when it
-    was first published).  An edition published here without ``--push`` and then left out by one is not on the
-    site, though its tag remains; one of the site not tagged here has no plans to show (``history.editions``)."""
-    return frozenset(order[:order.index(version) + 1])
+def editions_shown(order: list[str], version: str) -> tuple[str, ...]:
+    """The versions whose editions the edition's history (版本记录) shows, in that order: those of the site it
+    joins, and its own, no later than it (``order``: ``site_order``, which the history follows: git cannot tell
+    tags of one second apart; an older edition published again shows none after it, as when it was first
+    published).  An edition published here without ``--push`` and then left out by one is not on the site, though
+    its tag remains; one of the site not tagged here has no plans to show (``history.editions``)."""
+    return tuple(order[:order.index(version) + 1])
 
 
 def newer_on_site(order: list[str], version: str) -> str | None:
@@ -457,7 +460,7 @@ def tag_edition(repo: Repo, tag: str, version: str) -> bool:
     return False
 
 
-def generate(root: str, shown: frozenset[str]) -> None:
+def generate(root: str, shown: tuple[str, ...]) -> None:
     from .build import generate as generate_docs
 
     if generate_docs(root, shown=shown) is None:

@@ -19,7 +19,8 @@ without git gets.
 Reading the plans at every edition tag takes a while, so the editions are
 cached in the git directory (``.git/plansite/editions/``), a file for each
 set of edition tags read (names and objects: those of the versions shown, as
-``plansite publish`` shows those of the site it publishes) and code
+``plansite publish`` shows those of the site it publishes; read again when
+shown in another order) and code
 (``uptodate.code_digest``, as the cache of plan files is: every file of the
 package, Python, the installed distributions; ``numbering`` makes item keys,
 ``load`` finds the plans).  The two used last are kept (``KEPT``): a local
@@ -42,12 +43,12 @@ import time
 from dataclasses import dataclass, field
 from datetime import datetime
 from functools import reduce
-from typing import Collection, Mapping
+from typing import Mapping, Sequence
 
 from .atomicfile import replace_file
 from .changes import WORKTREE, Changelog, PlanChange, compare, read_plans
 from .gitrepo import GitError, Repo
-from .history import Edition, edition_followed, editions, source_dates, tagged_editions
+from .history import Edition, edition_followed, editions, read_in_order, source_dates, tagged_editions
 from .ids import walk_items
 from .load import PlanFile, Site
 from .project import EDITION_TAGS, SiteConfig, configured, edition_version
@@ -91,7 +92,7 @@ class SiteHistory:
 NO_HISTORY = SiteHistory()
 
 
-def read_site_history(root: str, site: Site, config_file: str, shown: Collection[str] | None = None) -> SiteHistory:
+def read_site_history(root: str, site: Site, config_file: str, shown: Sequence[str] | None = None) -> SiteHistory:
     """Everything git says that the site shows, of the editions every tag names or those of the versions
     ``shown`` (``history.editions``); never raises for a git problem (see ``status``)."""
     config = configured(config_file)
@@ -127,12 +128,12 @@ class Unavailable(Exception):
         self.status, self.message = status, message
 
 
-def cached_editions(root: str, shown: Collection[str] | None) -> tuple[tuple[EditionRecord, ...],
+def cached_editions(root: str, shown: Sequence[str] | None) -> tuple[tuple[EditionRecord, ...],
                                                                       dict[str, PlanFile]]:
     """The edition records (of the versions ``shown``, or all) and the plans of the last edition; from the cache
     when the edition tags they are read from are those of one of the last ``KEPT`` reads (so a build after a
-    publish, which reads those of the site's editions, finds its own).  Raises ``Unavailable`` or ``GitError``
-    when they cannot be read."""
+    publish, which reads those of the site's editions, finds its own), read in the same order (``in_order``).
+    Raises ``Unavailable`` or ``GitError`` when they cannot be read."""
     repo = Repo(root)
     tags = repo.git("for-each-ref", "--format=%(refname)%00%(objectname)", f"refs/tags/{EDITION_TAGS}")
     read = [line for line in tags.splitlines()
@@ -141,7 +142,7 @@ def cached_editions(root: str, shown: Collection[str] | None) -> tuple[tuple[Edi
     folder = os.path.join(root, repo.git("rev-parse", "--git-path", CACHE).strip())
     path = os.path.join(folder, hashlib.sha256(repr(key).encode("utf-8")).hexdigest()[:32] + ".pickle")
     cached = load_cache(path)
-    if cached is not None and cached[0] == key:
+    if cached is not None and cached[0] == key and in_order(cached[1][0], shown):
         mark_used(folder, path)
         return cached[1]
     records = edition_records(root, shown)
@@ -150,6 +151,14 @@ def cached_editions(root: str, shown: Collection[str] | None) -> tuple[tuple[Edi
     with contextlib.suppress(OSError):
         os.remove(folder + ".pickle")  # the one file the editions were cached in before, unread now
     return records
+
+
+def in_order(records: tuple[EditionRecord, ...], shown: Sequence[str] | None) -> bool:
+    """Whether the ``records`` cached for the edition tags read are in the order they are read in for the versions
+    ``shown`` (``history.read_in_order``; their dates are the tags'): a publish's order, which tells apart tags of
+    one second, may differ from another's of the same tags, or a build's."""
+    dates = {record.edition.version: record.edition.date for record in records}
+    return list(dates) == read_in_order(dates, shown)
 
 
 def load_cache(path: str):
@@ -195,7 +204,7 @@ def save_cache(path: str, value) -> None:
         pass  # a read-only repository: the next build computes the editions again
 
 
-def edition_records(root: str, shown: Collection[str] | None) -> tuple[tuple[EditionRecord, ...],
+def edition_records(root: str, shown: Sequence[str] | None) -> tuple[tuple[EditionRecord, ...],
                                                                       dict[str, PlanFile]]:
     """Each edition (of the versions ``shown``, or all) with what its changes concern, and the last edition's
     plans (without documents), the plans at each edition tag read once.  Raises ``Unavailable`` when the

@@ -44,7 +44,7 @@ import os
 import sys
 from dataclasses import astuple
 from functools import cache
-from typing import Collection, Iterable
+from typing import Iterable, Sequence
 
 from .atomicfile import replace_file
 from .builddate import build_day, day_start
@@ -57,7 +57,7 @@ STATE = ".plansite-state.json"  # in the project root
 VERSION = 2  # of the record's format
 
 
-def fingerprint(root: str, shown: Collection[str] | None = None) -> str:
+def fingerprint(root: str, shown: Sequence[str] | None = None) -> str:
     """A digest of everything a generation of the project at ``root`` reads (see the module's text), the
     history showing the editions of the versions ``shown`` (None: all)."""
     digest = hashlib.blake2b(digest_size=20)
@@ -78,7 +78,7 @@ def fingerprint(root: str, shown: Collection[str] | None = None) -> str:
     # The root as given too: the diagnostics said again name files as the last generation was given them.
     add(root, *astuple(configured(os.path.join(root, CONFIG))), *git_state(root),
         day_start(build_day()).isoformat(),
-        "all" if shown is None else "shown:" + "\0".join(sorted(shown)), *code_state())
+        "all" if shown is None else "shown:" + "\0".join(shown), *code_state())
     return digest.hexdigest()
 
 

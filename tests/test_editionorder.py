@@ -30,3 +30,12 @@ def test_an_edition_not_tagged_here_goes_by_its_number_alone_or_first():
 def test_editions_tagged_in_the_same_second_are_the_numbered_first_then_by_name():
     assert edition_order({"draft": JAN, "2024.2": JAN, "beta": JAN, "2024.1": JAN}) == [
         "2024.1", "2024.2", "beta", "draft"]
+
+
+def test_the_edition_just_tagged_is_after_those_of_its_second_and_those_not_tagged_here():
+    assert edition_order({"draft": JAN, "2024.1": JAN}, newest="2024.1") == ["draft", "2024.1"]
+    assert edition_order({"2024.1": JAN, "draft": JAN}, newest="draft") == ["2024.1", "draft"]
+    assert edition_order({"2024.1": None, "2024.2": None, "draft": JAN}, newest="draft") == [
+        "2024.1", "2024.2", "draft"]
+    assert edition_order({"2024.1": None, "o1": None, "2024.3": JAN}, newest="2024.3") == ["2024.1", "o1", "2024.3"]
+    assert edition_order({"2024.5": None, "2024.3": JAN}, newest="2024.3") == ["2024.3", "2024.5"]  # by number

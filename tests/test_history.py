@@ -5,8 +5,10 @@ from __future__ import annotations
 import subprocess
 from datetime import datetime
 
-from generator.history import NO_COMMIT, editions, source_dates
+from generator.gitrepo import Repo
+from generator.history import NO_COMMIT, editions, source_dates, tag_dates
 from generator.load import display_path
+from generator.publish import site_order
 from gitrepos import git, init
 from planhistory import A, B, DATES, THEMES, history_repo, tag_edition
 from projects import make_project
@@ -82,10 +84,10 @@ def test_the_editions_shown_are_compared_with_the_one_shown_before(tmp_path):
     root = history_repo(tmp_path / "repo")
     git(root, "tag", "--annotate", "-m", "edition", "edition/2024.1", "HEAD~2", date=DATES["themes"])
     git(root, "tag", "--annotate", "-m", "edition", "edition/2024.2", "HEAD", date=DATES["third"])
-    [only] = editions(str(root), shown={"2024.2"}).editions
+    [only] = editions(str(root), shown=["2024.2"]).editions
     assert (only.version, only.changes.before, only.changes.after) == ("2024.2", "", "edition/2024.2")
     assert [(p.kind, p.plan) for p in only.changes.plans] == [("added", "demo-edu-2025"), ("added", "demo-edu-2026")]
-    assert editions(str(root), shown=set()).editions == ()
+    assert editions(str(root), shown=[]).editions == ()
 
 
 def test_editions_follow_their_numbers_and_the_others_their_tags_dates(tmp_path):
@@ -99,7 +101,9 @@ def test_editions_follow_their_numbers_and_the_others_their_tags_dates(tmp_path)
     history = editions(str(root))
     assert [(e.version, e.changes.before) for e in history.editions] == [
         ("2024.1", ""), ("2024.2", "edition/2024.1"), ("2024.3", "edition/2024.2"), ("draft", "edition/2024.3")]
-    # 2024.3 left off the site: nothing numbered above 2024.2 is shown, so it goes by its tag's date, after draft
-    shown = editions(str(root), shown={"2024.1", "2024.2", "draft"}).editions
+    # 2024.3 left off the site: nothing numbered above 2024.2 is shown, so it goes by its tag's date, after draft;
+    # publish's order, which the history follows
+    order = site_order(tag_dates(Repo(str(root))), ["2024.1", "2024.2", "draft"])
+    shown = editions(str(root), shown=order).editions
     assert [(e.version, e.changes.before) for e in shown] == [
         ("2024.1", ""), ("draft", "edition/2024.1"), ("2024.2", "edition/draft")]

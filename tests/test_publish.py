@@ -733,3 +733,34 @@ def test_publishing_a_new_project_whose_about_page_is_still_init_s_placeholder_w
     commit(root, "the about page written")
     code, err = publish(root, capsys, "2026.2")
     assert code == 0 and "placeholder" not in err, err
+
+
+def test_an_edition_tagged_in_the_same_second_as_the_one_before_is_the_newest(project, capsys, monkeypatch):
+    """With the tags' dates pinned to one second (GIT_COMMITTER_DATE): 2024.1, published after draft, became
+    no newer than draft (tags of one second put the numbered first), so latest stayed on draft and 2024.1's
+    版本记录 left draft out."""
+    root = project
+    monkeypatch.setenv("GIT_COMMITTER_DATE", "2026-12-07T10:00:00+00:00")
+    assert publish(root, capsys, "draft")[0] == 0
+    commit(root, "the first numbered edition")
+    code, err = publish(root, capsys, "2024.1")
+    assert code == 0 and err.endswith("published edition 2024.1 as latest on gh-pages\n"), err
+    assert branch(root)[0] == [("draft", []), ("2024.1", ["latest"])]  # (mike lists draft above the numbered)
+    assert history_pages(root, "2024.1") == ["2024.1", "draft"]
+    listing = git(root, "show", "gh-pages:2024.1/editions/index.html")
+    assert listing.index('href="2024.1/"') < listing.index('href="draft/"')  # the newest first
+    assert "与上一版 draft 相比" in git(root, "show", "gh-pages:2024.1/editions/2024.1/index.html")
+
+
+def test_a_clone_without_the_sites_tags_moves_latest_to_the_edition_it_publishes(project, tmp_path, capsys):
+    """A clone made with --no-tags: 2024.2, on the site but not tagged here, counted as newer than draft, tagged
+    now, as no numbered edition above it was tagged here; it was on the site before draft."""
+    root, remote, other = project, tmp_path / "remote.git", tmp_path / "other"
+    assert publish(root, capsys, "2024.1", "--push")[0] == 0
+    commit(root, "the next edition")
+    assert publish(root, capsys, "2024.2", "--push")[0] == 0
+    subprocess.run(["git", "clone", "--quiet", "--no-tags", str(remote), str(other)], check=True)
+    commit(other, "a draft")
+    code, err = publish(other, capsys, "draft")
+    assert code == 0 and err.endswith("published edition draft as latest on gh-pages\n"), err
+    assert branch(other)[0] == [("draft", ["latest"]), ("2024.2", []), ("2024.1", [])]

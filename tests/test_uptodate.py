@@ -177,17 +177,23 @@ def test_commits_and_edition_tags_are_inputs(project, capsys, monkeypatch):
 
 
 def test_the_editions_the_history_shows_are_an_input(project, capsys, monkeypatch):
-    """plansite publish has the history show the editions of the site it publishes, not every tag: docs/ as a
-    plain generation left it, with every edition, is not up to date for it, nor the other way round."""
+    """plansite publish has the history show the editions of the site it publishes, not every tag, in its order:
+    docs/ as a plain generation left it, with every edition, is not up to date for it, nor the other way round,
+    nor for the same editions in another order."""
     use_identity(monkeypatch)
     init(project)
     commit(project, "plans")
     git(project, "tag", "edition/2025.1")
     page = project / "docs" / "editions" / "2025.1.md"
     assert not generation(project, capsys)[1] and page.exists()
-    assert not generation(project, capsys, shown=frozenset())[1] and not page.exists()
-    assert generation(project, capsys, shown=frozenset())[1]
+    assert not generation(project, capsys, shown=())[1] and not page.exists()
+    assert generation(project, capsys, shown=())[1]
     assert not generation(project, capsys)[1] and page.exists()
+    git(project, "tag", "edition/draft")  # (the same commit and second: publish tells which was tagged last)
+    assert not generation(project, capsys, shown=("2025.1", "draft"))[1]
+    before = (project / "docs" / "editions" / "draft.md").read_text(encoding="utf-8")
+    assert not generation(project, capsys, shown=("draft", "2025.1"))[1]
+    assert (project / "docs" / "editions" / "draft.md").read_text(encoding="utf-8") != before
 
 
 @pytest.fixture
