@@ -19,9 +19,11 @@ from typing import Callable, Mapping
 from .changes import (ITEM_FIELDS, PLAN_FIELDS, REFERENCES, SECTION_FIELDS, TARGET_FIELDS, WORKTREE, Changelog,
                       EntryChange, FieldChange, ItemChange, NamedItem, PlanChange, SectionChange, TargetChange,
                       compare_revisions)
+from .editionorder import edition_order
 from .gitrepo import GitError, Repo, UnknownRevision
+from .history import tag_dates
 from .labels import CHANGES, COMPARATORS, VALUE_MOVES, VOCABULARIES, amount, difference
-from .project import EDITION_TAGS, edition_version
+from .project import edition_tag, edition_version
 
 LONG = 30  # texts longer than this are shown as inline edits, not whole
 
@@ -248,7 +250,7 @@ def editions_tagged(root: str, revision: str) -> str:
     version was mistyped, or nothing is published yet, or the clone has not fetched the tags."""
     if edition_version(revision) == revision:  # no edition's tag
         return ""
-    tags = [tag for tag, _date in Repo(root).tags(EDITION_TAGS)]
+    tags = [edition_tag(version) for version in edition_order(tag_dates(Repo(root)))]
     if not tags:
         return ("; no edition is tagged here: `plansite publish` tags each edition it publishes, and "
                 "`git fetch --tags` brings those published from another clone")

@@ -303,7 +303,7 @@ def warn_of_moved_addresses(root: str, on_site: Collection[str], version: str,
     ``tagged``: the versions tagged here, with their tags' dates (``history.tag_dates``)."""
     if version in tagged:
         return  # this edition published again from its commit, which nothing can change now
-    published = [edition_tag(v) for v in edition_order({v: tagged[v] for v in on_site if v in tagged})]
+    published = [edition_tag(v) for v in site_order(tagged, [v for v in on_site if v in tagged])]
     if not published:
         return  # none before
     plans, _, _ = plan_changes(root, published[-1])  # the files on disk: committed, checked above

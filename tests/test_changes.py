@@ -110,6 +110,15 @@ def test_an_edition_not_tagged_here_is_told_with_the_editions_that_are(repo, cap
     assert code == 2 and err.endswith("not a tag, branch or commit of this repository\n")
 
 
+def test_the_editions_told_for_an_edition_not_tagged_here_are_in_the_sites_order(repo, capsys):
+    """2024.2 retracted and published again after 2024.3 stays before it, as the 版本记录 and latest place it
+    (``editionorder``): the list of the editions tagged here said 2024.3 was the older, by the tags' dates alone."""
+    git(repo, "tag", "-a", "-m", "2024.3", "edition/2024.3", "v1", date="2026-03-01T09:00:00+08:00")
+    git(repo, "tag", "-a", "-m", "2024.2", "edition/2024.2", "v1", date="2026-04-01T09:00:00+08:00")
+    code, _, err = run(repo, capsys, "edition/2025.1")
+    assert code == 2 and err.endswith("; the editions tagged here, oldest first: edition/2024.2, edition/2024.3\n"), err
+
+
 def test_a_repository_with_no_commit_yet_is_said_to_have_none(tmp_path, capsys):
     """`plansite changes HEAD` in a project just made (``plansite init`` commits nothing) said HEAD was not a tag,
     branch or commit, as if mistyped: the repository has no commit yet."""
