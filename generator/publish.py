@@ -1,15 +1,12 @@
 """``plansite publish VERSION``: put an edition of the site on the gh-pages branch with mike.
 
-Each edition is a folder ``VERSION/`` on the branch; ``versions.json`` lists
-them for Material's version selector.  The alias (``latest`` unless told)
-moves to the edition when it is the newest of the site (the last in the order
-of the editions, ``editionorder``: by number, or by the tags' dates;
-``newer_on_site``; an older one published again, to rebuild it, leaves the
-alias where it is unless ``--move-alias`` asks, to roll back) and is a full
-copy of it (mike's ``copy`` alias type): unlike ``redirect`` aliases it also
-serves the non-HTML files under their stable addresses (feeds, the search
-index, the sitemap), and unlike symlinks it works on every static host.  The first publish makes the site root
-redirect to the alias.
+Each edition is a folder ``VERSION/`` on the branch; ``versions.json`` lists them for Material's version selector.
+The alias (``latest`` unless told) moves to the edition when it is the newest of the site (the last in the order of
+the editions, ``editionorder``: by number, or by the tags' dates; ``newer_on_site``; an older one published again,
+to rebuild it, leaves the alias where it is unless ``--move-alias`` asks, to roll back) and is a full copy of it
+(mike's ``copy`` alias type): unlike ``redirect`` aliases it also serves the non-HTML files under their stable
+addresses (feeds, the search index, the sitemap), and unlike symlinks it works on every static host. The first
+publish makes the site root redirect to the alias.
 
 The steps, in order (VERSION and the alias are checked first: valid tag names, no '/', not equal, the
 alias read by YAML as text):
