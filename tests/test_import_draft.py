@@ -1141,3 +1141,32 @@ def test_a_calendar_printed_as_a_table_of_months_has_a_section_a_month(tmp_path,
         ("4", "4月", [("期中考试", "期中考试", ["基教科"])])]
     assert closing["title"] == "保障措施"
     assert not [u for u in result.unsure if any(word in u.message for word in ("no field", "column", "sequence"))]
+
+
+def test_a_month_read_as_a_part_makes_a_calendar_of_the_months_after_it(tmp_path, vocabulary):
+    """Below 九月份： alone on a line (a month read as a part), under a heading naming no calendar (二、工作安排),
+    十月：秋季田径运动会 heads a month too, its work its item; nor are 九月份：'s 1. 2. folded into one item for the
+    months after it having no numbered lines."""
+    path = tmp_path / "school.txt"
+    path.write_text("\n".join([*CALENDAR[:4], "二、工作安排", "九月份：", "1.新生入学教育。", "2.完成学籍注册。",
+                               "十月：秋季田径运动会", "十一月：期中考试"]), encoding="utf-8")
+    months = imported(path, vocabulary, year=2025).plan["sections"][1]["sections"]
+    assert [(month["number"], month["title"], [item["text"] for item in month["items"]]) for month in months] == [
+        ("9", "九月份", ["新生入学教育。", "完成学籍注册。"]), ("10", "十月", ["秋季田径运动会"]), ("11", "十一月", ["期中考试"])]
+
+
+def test_an_ordinary_plans_months_with_their_work_are_no_calendar(tmp_path, vocabulary):
+    """Outside a school's calendar (no heading naming one, no month read as a part), 3月：完成调研摸底。 is a step of an
+    item's timeline, its text, and a table's 完成月份 a column not read, its cells kept in its rows' text: neither
+    heads a month (which reported a calendar and the numbering jumping from 3 to 6)."""
+    path = tmp_path / "plan.txt"
+    path.write_text("\n".join(["某县教育局2025年工作要点", "一、加强队伍建设", "1.开展教师培训。分步实施：",
+                               "3月：完成调研摸底。", "6月：全面推开培训。", "（责任单位：人事股）",
+                               "2.推进集团化办学。（责任单位：基教股）", "二、重点任务", "序号\t重点任务\t责任单位\t完成月份",
+                               "1\t新建公办幼儿园3所\t基教股\t6月", "2\t加强教师培训\t人事股\t9月"]), encoding="utf-8")
+    result = imported(path, vocabulary, year=2025)
+    assert not [section for section in result.plan["sections"] if "sections" in section]
+    assert [(item["text"], item["owners"]) for item in items(result.plan)] == [
+        ("开展教师培训。分步实施：\n3月：完成调研摸底。\n6月：全面推开培训。", ["人事股"]), ("推进集团化办学。", ["基教股"]),
+        ("新建公办幼儿园3所\t基教股\t6月", ["基教股"]), ("加强教师培训\t人事股\t9月", ["人事股"])]
+    assert not [u for u in result.unsure if any(word in u.message for word in ("month", "jumps", "below item"))]
