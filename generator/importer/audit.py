@@ -7,12 +7,12 @@ way (or at line breaks too: a field may hold a heading, and the text below it); 
 cut at those breaks, before a paragraph's 一是 after a colon or comma (以下工作：一是…: a section's text and
 an item) and after a month's colon (三月：开学工作部署: a calendar's month and its item).  An owner clause and
 a deadline are the draft's too (its fields).  So is every cell of a table's row (but its header): its clauses held
-as those of the body are, or an item's title, number or target; a cell of units
-(牵头单位) each of its units an item's; a 完成时限 a deadline; or the report quotes it (a value not taken as a
-target, a deadline that is no date): a column the importer does not read (备注) and a row it takes as no item are
-reported.  A clause or cell found nowhere is reported with its line, so the curator can put it back by hand:
-the importer is meant to keep every word, and this says where it did not.  The clauses are looked up in a set:
-linear in the text's length (a cell not held is looked up in the report too).
+as those of the body are, or an item's title, number or target; a cell of units (牵头单位) each of its units an
+item's; a 完成时限 a deadline; or the report quotes it (a value not taken as a target, a deadline that is no date): a
+column the importer does not read (备注) and a row it takes as no item are reported.  A clause or cell found nowhere is
+reported with its line, so the curator can put it back by hand: the importer is meant to keep every word, and this
+says where it did not.  The clauses are looked up in a set: linear in the text's length (a cell not held is looked up
+in the report too).
 """
 
 from __future__ import annotations
