@@ -201,7 +201,7 @@ def test_a_party_group_signing_its_plan_ends_the_body():
     assert str(meta.signer) == "中共清河县文化广电和旅游局党组"
 
 
-@pytest.mark.parametrize("school", ["清河县第一中学", "清河县实验小学", "清河县机关幼儿园"])
+@pytest.mark.parametrize("school", ["清河县第一中学", "清河县实验小学", "清河县机关幼儿园", "县第二中学"])
 @pytest.mark.parametrize("dated", [True, False], ids=["dated", "undated"])
 def test_a_school_signing_its_plan_ends_the_body(school, dated):
     """A school's name alone at the end, or over the date, was the plan's closing words, not its signature."""
@@ -215,6 +215,17 @@ def test_a_school_signing_its_plan_ends_the_body(school, dated):
 def test_words_of_the_text_ending_as_a_schools_name_do_not_sign_it(words):
     """The last line of the text is no signature for ending in 学校 or 小学 when it is words about schools."""
     meta, body, _ = split(f"清河县教育局2025年工作计划\n一、主要任务\n1.加强师德师风建设。\n{words}\n")
+    assert str(body[-1]) == words and meta.signer is None
+
+
+@pytest.mark.parametrize("words", ["新建城南实验小学", "全面推进城南中学", "改扩建县第二中学", "附属幼儿园"])
+@pytest.mark.parametrize("dated", [True, False], ids=["dated", "undated"])
+def test_a_schools_name_after_a_verb_or_without_a_place_does_not_sign(words, dated):
+    """A line ending in a school's name signs only when it is a name, starting with its place (清河县…, 县第二中学):
+    not words of the text naming a school to build or run (新建…, 全面推进…, 改扩建…), nor a name that is not whole
+    (附属幼儿园), which were taken as the signature and dropped, reported nowhere."""
+    meta, body, _ = split(f"清河县教育局2025年工作计划\n一、主要任务\n1.加强师德师风建设。\n{words}\n"
+                          + ("2025年2月20日\n" if dated else ""))
     assert str(body[-1]) == words and meta.signer is None
 
 
