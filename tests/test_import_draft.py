@@ -1170,3 +1170,34 @@ def test_an_ordinary_plans_months_with_their_work_are_no_calendar(tmp_path, voca
         ("开展教师培训。分步实施：\n3月：完成调研摸底。\n6月：全面推开培训。", ["人事股"]), ("推进集团化办学。", ["基教股"]),
         ("新建公办幼儿园3所\t基教股\t6月", ["基教股"]), ("加强教师培训\t人事股\t9月", ["人事股"])]
     assert not [u for u in result.unsure if any(word in u.message for word in ("month", "jumps", "below item"))]
+
+
+@pytest.mark.parametrize("signature", ["清河县第一中学", "中共示例市教育局委员会\n示例市教育局"])
+def test_a_signature_not_the_organisations_name_is_reported(tmp_path, vocabulary, signature):
+    """A line read as the signature is left out of the draft: when it is not the organisation's name (another
+    body's, or words of the text read as one), or a body signing with it, it went without a word."""
+    path = tmp_path / "plan.txt"
+    path.write_text(f"示例市教育局2025年工作计划\n一、主要任务\n1.加强师德师风建设。\n{signature}\n2025年2月20日\n",
+                    encoding="utf-8")
+    result = imported(path, vocabulary)
+    reported = [(u.line, u.message) for u in result.unsure if "signature" in u.message]
+    assert reported == [(4, f"“{signature.splitlines()[0]}”, read as the document's signature, is left out: it is "
+                            "not the name of 示例市教育局 (demo-edu); if it is the plan's words, add it to `closing`")]
+    assert result.plan["closing"] == ""
+
+
+def test_the_organisations_own_signature_is_not_reported(tmp_path, vocabulary):
+    path = tmp_path / "plan.txt"
+    path.write_text("示例市教育局2025年工作计划\n一、主要任务\n1.加强师德师风建设。\n示例市教育局\n2025年2月20日\n",
+                    encoding="utf-8")
+    assert not [u for u in imported(path, vocabulary).unsure if "signature" in u.message]
+
+
+def test_words_ending_in_a_schools_name_above_the_date_are_the_plans_closing(tmp_path, vocabulary):
+    """新建城南实验小学 ending the text was taken as the signature and dropped, reported nowhere."""
+    path = tmp_path / "plan.txt"
+    path.write_text("示例市教育局2025年工作计划\n一、主要任务\n1.加强师德师风建设。\n新建城南实验小学\n2025年2月20日\n",
+                    encoding="utf-8")
+    result = imported(path, vocabulary)
+    assert result.plan["closing"] == "新建城南实验小学"
+    assert [u.line for u in result.unsure if "closing" in u.message] == [4]

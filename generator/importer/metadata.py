@@ -76,6 +76,7 @@ class Metadata:
     kind: str | None                   # plan, review or breakdown, if the title says
     sender: tuple[Line, ...] = ()      # a forwarding notice's title and signature: they name who passed it on
     appended: tuple[Line, ...] = ()    # an attachment printed after the signature and date (附件 …)
+    signature: tuple[Line, ...] = ()   # the lines of the organisations signing at the end, left out of the body
 
 
 def lists_attachments(text: str, listing: bool) -> bool:
@@ -112,22 +113,22 @@ def _is_title(text: str) -> bool:
             and bool(_DOCUMENT_WORDS.search(text)))
 
 
-def _tail_start(lines: list[Line]) -> tuple[int, date | None, Line | None, list[Line]]:
-    """Where the signature block starts, the date it gives, the line of the organisation that signs (the lowest of
-    several signing it jointly: 中共桃源镇委员会 over 桃源镇人民政府), and the lines of the imprint (版记: 抄送：…,
+def _tail_start(lines: list[Line]) -> tuple[int, date | None, list[Line], list[Line]]:
+    """Where the signature block starts, the date it gives, the lines of the organisations that sign (several
+    signing it jointly: 中共桃源镇委员会 over 桃源镇人民政府), and the lines of the imprint (版记: 抄送：…,
     …2025年3月12日印发) below it."""
-    start, published, signer, imprint = len(lines), None, None, []
+    start, published, signature, imprint = len(lines), None, [], []
     while start > 0 and not starts_numbered(text := str(lines[start - 1])):
         if published is None and (day := parse_date(text)):
             published = day
         elif _signs(text):
-            signer = signer or lines[start - 1]
-        elif published is None and signer is None and _IMPRINT.search(text):
+            signature.insert(0, lines[start - 1])
+        elif published is None and not signature and _IMPRINT.search(text):
             imprint.insert(0, lines[start - 1])
         elif not _PUBLICATION_NOTE.match(text):  # （此件公开发布） belongs to the block too
             break
         start -= 1
-    return start, published, signer, imprint
+    return start, published, signature, imprint
 
 
 def _appended_start(body: list[Line]) -> tuple[int, str]:
@@ -247,7 +248,8 @@ def split(lines: list[Line]) -> tuple[Metadata, list[Line], list[Unsure]]:
         unsure.append(Unsure(appended[0].lineno, f"lines {appended[0].lineno}–{appended[-1].lineno}: “{appended[0]}”, "
                              f"{told}, is kept in the plan's `closing`, not read for items: make items of its tasks "
                              "by hand if it holds any"))
-    tail, published, signer, imprint = _tail_start(body)
+    tail, published, signature, imprint = _tail_start(body)
+    signer = signature[-1] if signature else None  # the lowest of several
     body = body[:tail]
     if imprint:
         unsure.append(Unsure(imprint[0].lineno, f"“{imprint[0]}”" + (f" (to line {imprint[-1].lineno})" if imprint[1:]
@@ -294,7 +296,7 @@ def split(lines: list[Line]) -> tuple[Metadata, list[Line], list[Unsure]]:
     metadata = Metadata(title_text, title.lineno if title else 0, number, hints, signer, year, published,
                         preamble, _kind(title_text, preamble.text),
                         tuple(l for l in cover if l is notice or _signs(str(l))) if forwarding else (),
-                        appended)
+                        appended, tuple(signature))
     return metadata, body, unsure
 
 

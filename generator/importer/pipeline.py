@@ -80,6 +80,15 @@ def _unknown_publisher(signer: Line | None, organisations: tuple[Organisation, .
             "(its id in content/organisations.yaml, or a new id to add there)")
 
 
+def _other_signatures(signature: tuple[Line, ...], organisation: Organisation | None, org_id: str) -> list[Unsure]:
+    """A report of each line read as the signature that is not the organisation's name: left out of the draft, it
+    may be another body signing with it, or words of the text that read as a name."""
+    named = f"{organisation.name} ({org_id})" if organisation else org_id
+    return [Unsure(line.lineno, f"“{line}”, read as the document's signature, is left out: it is not the name of "
+                                f"{named}; if it is the plan's words, add it to `closing`")
+            for line in signature if not (organisation and metadata.named_by(str(line), (organisation,)))]
+
+
 def _sheets(places: tuple[Place, ...], title: str) -> tuple[structure.Sheet, ...]:
     """The sheets of a workbook of several, each titled by its name where that names its part (not Sheet1, nor the
     document's ``title``), else as the document."""
@@ -133,6 +142,7 @@ def import_source(path: str, settings: Settings, vocabulary: Vocabulary) -> Impo
         unsure.append(Unsure(0, f"organisation {organisation!r} is not in content/organisations.yaml"
                              f"{did_you_mean(organisation, vocabulary.organisation_by_id)}: add it there, or "
                              "`plansite check` reports the plan's organisation as unknown"))
+    unsure += _other_signatures(meta.signature, vocabulary.organisation_by_id.get(organisation), organisation)
     kind = settings.kind or meta.kind or "plan"
     title = meta.title
     if not title:
