@@ -1086,7 +1086,8 @@ def test_an_item_with_points_below_it_keeps_them_as_its_text_in_reading_order(tm
     assert [(t["metric"], t["value"]) for t in first["targets"]] == [("新建社区养老服务站", 10), ("新增老年助餐点", 15)]
 
 
-@pytest.mark.parametrize("mark", ["续表\t\t\t", "续表", "（续表）\t\t\t", "(续表)"])
+@pytest.mark.parametrize("mark", ["续表\t\t\t", "续表", "（续表）\t\t\t", "(续表)", "续表1", "续表 1\t\t\t", "续表二",
+                                  "表1（续）", "表 1 (续表)", "续表：", "续表1：\t\t\t"])
 def test_the_mark_of_a_table_continued_over_a_page_is_left_out_and_reported(tmp_path, vocabulary, mark):
     """续表 alone in a task table's first column, as Word or a workbook prints it where the table breaks over a page,
     was the section's text, and the rows below it too, lost as items.  It is left out, reported, and the table

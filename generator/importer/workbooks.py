@@ -19,7 +19,10 @@ Cells = list[tuple[int, str]]  # (column, text) of a row's cells, a merged cell 
 SHEET_MAX = 31  # characters at most of a sheet's name (Excel cuts a title given as a name there)
 _MARK = r"[(（]续表?[)）]"  # a table continued on the next sheet or page: （续）, （续表）, (续表)
 _CONTINUED = re.compile(_MARK + r"\Z")  # after a title repeated on the next sheet: 分解表（续）, 分解表（续表）
-_CONTINUED_ALONE = re.compile(rf"续表|{_MARK}")  # a line of its own, in a row's first cell (续表\t\t\t)
+_TABLE_NUMBER = r"[0-9０-９一二三四五六七八九十]+"
+# a line of its own, in a row's first cell (续表\t\t\t), perhaps with the table's number, or a colon: 续表1, 续表 1,
+# 表1（续）, 续表：
+_CONTINUED_ALONE = re.compile(rf"(?:续表(?:{_TABLE_NUMBER})?|(?:表{_TABLE_NUMBER})?{_MARK})[:：]?")
 _DEFAULT_NAME = re.compile(r"(?i:sheet)\s*[0-9]*|工作表\s*[0-9]*")  # a new sheet's name: Sheet1, 工作表1 (WPS)
 
 
@@ -77,8 +80,8 @@ def repeats_title(text: str, title: str) -> bool:
 
 
 def continues_table(text: str) -> bool:
-    """Whether a line is the mark alone of a table continued over a page or sheet (续表, （续表）, its other cells
-    empty: 续表\t\t\t), as Word, WPS and a workbook print it where a table breaks: no text of the plan."""
+    """Whether a line is the mark alone of a table continued over a page or sheet (续表, 续表1, 表1（续）, （续表）, its
+    other cells empty: 续表\t\t\t), as Word, WPS and a workbook print it where a table breaks: no text of the plan."""
     return bool(_CONTINUED_ALONE.fullmatch(squeezed(text)))
 
 
