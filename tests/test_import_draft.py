@@ -1103,6 +1103,22 @@ def test_the_mark_of_a_table_continued_over_a_page_is_left_out_and_reported(tmp_
     assert [u.line for u in result.unsure if "table continued" in u.message] == [6]
 
 
+@pytest.mark.parametrize("first", ["续表", "续表1", "（续表）"])
+def test_a_tables_header_repeated_with_the_mark_of_it_continued_goes_on_with_it(tmp_path, vocabulary, first):
+    """The header printed again where the table breaks over a page, 续表 in place of its first column's 序号, was
+    the header of a table of other columns: a section titled 续表 held the rows below it."""
+    path = tmp_path / "tasks.txt"
+    path.write_text("\n".join(["某县教育局2025年重点工作任务分解表", "一、重点任务", "序号\t工作任务\t责任单位\t完成时限",
+                               "1\t新建公办幼儿园3所\t基教科\t2025年12月底前", "2\t推进集团化办学\t基教科\t2025年9月底前",
+                               f"{first}\t工作任务\t责任单位\t完成时限", "3\t加强教师培训\t督导室\t2025年10月底前"]),
+                    encoding="utf-8")
+    result = imported(path, vocabulary)
+    section, = result.plan["sections"]
+    assert [(item["number"], item["title"]) for item in items(result.plan)] == [
+        ("1", "新建公办幼儿园3所"), ("2", "推进集团化办学"), ("3", "加强教师培训")]
+    assert not [u for u in result.unsure if "other columns" in u.message]
+
+
 CALENDAR = ["清河县实验中学2025—2026学年第二学期工作计划", "一、主要工作", "1.加强师德师风建设。", "2.做好毕业年级备考工作。",
             "二、工作行事历"]
 

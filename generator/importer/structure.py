@@ -52,6 +52,7 @@ from .prose_dates import milestones
 from .report import Unsure
 from .targets import find_targets
 from .textmap import Line, Mapped, joined
+from .workbooks import continues_table
 from ..numbering import chinese_to_int, int_to_chinese, number_value
 
 TABLE = "table"  # the style of parts read from task-table rows
@@ -263,8 +264,11 @@ class _Reader:
     def table_row(self, line: Line, cells: list[Mapped] | None, header: tables.Header | None) -> bool:
         """Take the line (its ``cells``, and its ``header`` if it is a header row) as a row of the open table; False
         (closing the table) if it is not one.  The header of another table right below it (of as many columns) opens
-        that table; its own again is no row (a table continued on a new page or under a new heading)."""
+        that table; its own again is no row (a table continued on a new page or under a new heading), also with the
+        mark of it continued in its first column's header (续表 | 工作任务 | 责任单位 | 完成时限)."""
         if header is not None:
+            if _continued(header, self.table):
+                return True
             if header != self.table:
                 self.open_table(header, line, None, after=self.table)
             else:  # its own again, maybe in other words: the rows below have those columns' names (说明)
@@ -604,6 +608,12 @@ class _Reader:
                   for line in (*(child.rows or (Line(child.line, child.lineno),)), *child.paragraphs)]
         part.paragraphs = sorted(part.paragraphs + folded, key=lambda line: line.lineno)
         part.children.clear()
+
+
+def _continued(header: tables.Header, table: tables.Header) -> bool:
+    """Whether a header row is ``table``'s again as printed where the table breaks over a page, the mark of it
+    continued (续表, 续表1, （续表）) in place of its first column's header (序号)."""
+    return header.width == table.width and continues_table(header.names[0]) and header.roles[1:] == table.roles[1:]
 
 
 def _closing_start(part: _Open, year: int) -> tuple[int | None, int | None]:
