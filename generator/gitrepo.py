@@ -31,6 +31,8 @@ class UnknownRevision(GitError):
         self.revision = revision
 
 
+NOTHING_COMMITTED = "no commit yet in this repository"
+UNBORN_BRANCH = "the branch checked out has no commit yet, though the repository has some"
 IGNORED = "!!"  # the status of a file git ignores (``Repo.status``)
 
 
@@ -68,15 +70,21 @@ class Repo:
         except NotARepository:
             raise
         except GitError:
-            if not self.has_commits():
-                raise UnknownRevision(rev, "no commit yet in this repository (the first `git commit` makes one)") \
-                    from None
-            raise UnknownRevision(rev) from None
+            why = self.commitless()
+            raise UnknownRevision(rev, *([f"{why} (the first `git commit` makes one)"] if why else [])) from None
 
     def has_commits(self) -> bool:
-        """False in a repository made but never committed to (``HEAD`` names a branch not yet born)."""
+        """False in a repository made but never committed to, or on a branch not yet born (``HEAD`` names no
+        commit)."""
         return subprocess.run(["git", "rev-parse", "--verify", "--quiet", "HEAD"], cwd=self.root,
                               capture_output=True).returncode == 0
+
+    def commitless(self) -> str | None:
+        """Why ``HEAD`` names no commit (``NOTHING_COMMITTED``, or ``UNBORN_BRANCH`` on a branch not yet born in a
+        repository with commits: ``git switch --orphan``), None when it names one."""
+        if self.has_commits():
+            return None
+        return UNBORN_BRANCH if self.git("rev-list", "-n1", "--all").strip() else NOTHING_COMMITTED
 
     def has_branch(self, name: str) -> bool:
         """Whether the local branch ``name`` exists."""

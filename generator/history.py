@@ -15,8 +15,9 @@ Nothing is guessed where git cannot know: outside a git repository, or in a
 shallow clone (whose oldest commit seems to change every file and lacks the
 older editions), the results are empty and carry a status and a message saying
 why, for the build to print.  In a repository with no commit yet (a new
-project's) there is nothing to date: no page date, and a message saying so
-(``NO_COMMIT``), the status "ok" all the same (no edition is missed).
+project's), or on a branch with none yet, there is nothing to date: no page
+date, and a message saying so (``NO_COMMIT``), the status "ok" all the same
+(no edition is missed).
 """
 
 from __future__ import annotations
@@ -31,7 +32,7 @@ from .gitrepo import GitError, NotARepository, Repo
 from .load import PlanFile, display_path
 from .project import EDITION_TAGS, SOURCES, edition_tag, edition_version
 
-NO_COMMIT = ("page dates (最后更新) omitted: no commit yet; pages are dated by the commits of their files "
+NO_COMMIT = ("page dates (最后更新) omitted: {}; pages are dated by the commits of their files "
              "(`git add -A && git commit`)")
 
 
@@ -84,13 +85,16 @@ def source_dates(root: str) -> SourceDates:
         except NotARepository:
             raise
         except GitError:
-            if repo.has_commits():
+            why = repo.commitless()
+            if why is None:
                 raise
-            return None  # a new project's repository: nothing committed, nothing dated yet
+            return why  # a new project's repository (or branch): nothing committed, nothing dated yet
         return {display_path(root, path): date for path, date in last_changes(log).items()}
 
     dates, status, message = from_history(root, "page dates", read)
-    return SourceDates(dates or {}, status, NO_COMMIT if status == "ok" and dates is None else message)
+    if isinstance(dates, str):
+        return SourceDates({}, status, NO_COMMIT.format(dates))
+    return SourceDates(dates or {}, status, message)
 
 
 def last_changes(log: str) -> dict[str, datetime]:

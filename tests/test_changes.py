@@ -128,6 +128,17 @@ def test_a_repository_with_no_commit_yet_is_said_to_have_none(tmp_path, capsys):
                                  "`git commit` makes one)\n")
 
 
+def test_a_branch_with_no_commit_yet_in_a_repository_with_some_is_said_to_have_none(tmp_path, capsys):
+    """On a branch just made with `git switch --orphan`, the repository's other branches having commits, `plansite
+    changes HEAD` said the repository had no commit yet: only HEAD was looked at."""
+    init(tmp_path)
+    commit(tmp_path, "a first commit")
+    git(tmp_path, "switch", "--quiet", "--orphan", "fresh")
+    code, _, err = run(tmp_path, capsys, "HEAD")
+    assert code == 2 and err == ("error: unknown revision 'HEAD': the branch checked out has no commit yet, though "
+                                 "the repository has some (the first `git commit` makes one)\n")
+
+
 @pytest.mark.parametrize("broken, says", [
     ("id: demo-edu-2026\ntitle: [unclosed\n", "YAML syntax error"),
     (other_plan("demo-edu-2026", 2026).replace("year: 2026", "year: 二〇二六"), "expected an integer"),

@@ -6,7 +6,7 @@ import subprocess
 from datetime import datetime
 
 from generator.gitrepo import Repo
-from generator.history import NO_COMMIT, editions, source_dates, tag_dates
+from generator.history import editions, source_dates, tag_dates
 from generator.load import display_path
 from generator.publish import site_order
 from gitrepos import git, init
@@ -52,11 +52,26 @@ def test_a_repository_with_nothing_committed_yet_gives_no_dates_and_says_why(tmp
     root = init(tmp_path / "new")
     make_project(root)
     found = source_dates(str(root))
-    assert (found.status, found.dates, found.message) == ("ok", {}, NO_COMMIT)
-    assert NO_COMMIT == ("page dates (最后更新) omitted: no commit yet; pages are dated by the commits of their files "
-                         "(`git add -A && git commit`)")
+    assert (found.status, found.dates) == ("ok", {})
+    assert found.message == ("page dates (最后更新) omitted: no commit yet in this repository; pages are dated by the "
+                             "commits of their files (`git add -A && git commit`)")
     history = editions(str(root))
     assert (history.status, history.editions, history.message) == ("ok", (), "")
+
+
+def test_a_branch_with_nothing_committed_yet_in_a_repository_with_commits_says_so(tmp_path):
+    """An orphan branch (`git switch --orphan`) of a repository with commits: the note said the repository had
+    none."""
+    root = init(tmp_path / "orphan")
+    make_project(root)
+    git(root, "add", "--all")
+    git(root, "commit", "--quiet", "-m", "plans")
+    git(root, "switch", "--quiet", "--orphan", "fresh")
+    found = source_dates(str(root))
+    assert (found.status, found.dates) == ("ok", {})
+    assert found.message == ("page dates (最后更新) omitted: the branch checked out has no commit yet, though the "
+                             "repository has some; pages are dated by the commits of their files (`git add -A && git "
+                             "commit`)")
 
 
 def test_editions_are_the_edition_tags_with_their_changes(tmp_path):
