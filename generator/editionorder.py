@@ -6,9 +6,9 @@ them (2024.2 after 2024.1, whichever was tagged last); any other two by the date
 after 2024.1 when it was tagged after it), a numbered edition counting as tagged at the earliest date of its own
 tag and those of the numbered editions above it.  So 2024.2, retracted and published again after 2024.3, stays
 before 2024.3, and before an edition tagged between the two; and where the numbers rise with the tags' dates the
-order is the dates'.  Editions tagged in the same second: the one ``plansite publish`` has just tagged last (git
-keeps no order of the tags of one second: their dates have whole seconds), the others numbered ones first, then by
-name.
+order is the dates'.  Editions tagged in the same second (git keeps no finer date: their dates have whole
+seconds) go by ancestry: one whose commit descends from another's is the later (``Tagged.after``); others (on one
+commit), numbered ones first, then by name.
 
 An edition with no tag here (one of the site another clone published, whose tag this clone has not fetched)
 counts as tagged just before the one a publish has just tagged: it was on the site before it.  Otherwise (a
@@ -18,8 +18,9 @@ retract) it is placed by its number alone, among the numbered ones; without a nu
 from __future__ import annotations
 
 import re
+from collections import defaultdict
 from datetime import datetime
-from typing import Mapping
+from typing import Callable, Iterable, Mapping, NamedTuple
 
 from mike.versions import Versions
 
@@ -27,14 +28,30 @@ from mike.versions import Versions
 # lists above them all, by name, which says nothing of which came first.
 NUMBERED = re.compile(r"[0-9]")  # (not v3, which mike lists below 2024.1)
 
-FIRST, LAST = (-1,), (1,)  # before and after every date ((0, date, 0))
+FIRST, LAST = (-1,), (1,)  # before and after every date ((0, date, after, 0))
 
 
-def edition_order(dates: Mapping[str, datetime | None], newest: str | None = None) -> list[str]:
-    """The versions of ``dates`` ({version: the date of its tag, None when it has none here}), oldest first;
-    ``newest``: the version ``plansite publish`` has just tagged, after everything dated in its second and every
-    version with no tag here."""
-    stamps = {version: stamp(date, version, dates, newest) for version, date in dates.items()}
+class Tagged(NamedTuple):
+    """When an edition was tagged: its tag's date, and of the editions tagged in that second how many its commit
+    descends from (``tagged``)."""
+    date: datetime
+    after: int = 0
+
+
+def tagged(tags: Iterable[tuple[str, datetime, str]], descends: Callable[[str, str], bool]) -> dict[str, Tagged]:
+    """{version: Tagged} of edition tags given as (version, date, commit); ``descends(commit, other)``: whether
+    ``commit`` descends from ``other`` (git's ``merge-base --is-ancestor``), asked only of tags of one second."""
+    seconds = defaultdict(list)
+    for version, date, commit in tags:
+        seconds[date].append((version, commit))
+    return {version: Tagged(date, sum(other != commit and descends(commit, other) for _, other in group))
+            for date, group in seconds.items() for version, commit in group}
+
+
+def edition_order(dates: Mapping[str, Tagged | None], newest: str | None = None) -> list[str]:
+    """The versions of ``dates`` ({version: when its tag was made, None when it has none here}), oldest first;
+    ``newest``: the version ``plansite publish`` has just tagged, after every version with no tag here."""
+    stamps = {version: stamp(date, dates, newest) for version, date in dates.items()}
     numbered = by_number([version for version in dates if NUMBERED.match(version)])
     since, keys = LAST, {}
     for rank, version in reversed(list(enumerate(numbered))):
@@ -46,14 +63,13 @@ def edition_order(dates: Mapping[str, datetime | None], newest: str | None = Non
     return sorted(dates, key=keys.__getitem__)
 
 
-def stamp(date: datetime | None, version: str, dates: Mapping[str, datetime | None],
-          newest: str | None) -> tuple | None:
-    """When ``version`` counts as tagged, for ``edition_order``: (0, its tag's date, 0); the ``newest`` at (0, its
-    date, 1), after the others of its second; one with no tag here (``date`` None) just before the ``newest``,
-    having been on the site before it, or None without one (placed by its number alone, or first)."""
+def stamp(date: Tagged | None, dates: Mapping[str, Tagged | None], newest: str | None) -> tuple | None:
+    """When a version counts as tagged, for ``edition_order``: (0, its tag's date, its rank by ancestry in that
+    second, 0); one with no tag here (``date`` None) just before the ``newest``, having been on the site before it,
+    or None without one (placed by its number alone, or first)."""
     if date is None:
-        return None if newest is None else (0, dates[newest], 0)
-    return (0, date, 1 if version == newest else 0)
+        return None if newest is None else (0, *dates[newest], -1)
+    return (0, *date, 0)
 
 
 def by_number(versions: list[str]) -> list[str]:

@@ -151,14 +151,20 @@ class Repo:
         """The top folder of the work tree the root is in."""
         return self.git("rev-parse", "--show-toplevel").strip()
 
-    def tags(self, namespace: str) -> list[tuple[str, str]]:
-        """Tags ``namespace/…`` as (name, date) pairs, oldest first (ties by name).
+    def tags(self, namespace: str) -> list[tuple[str, str, str]]:
+        """Tags ``namespace/…`` as (name, date, commit) triples, oldest first (ties by name).
 
         The date is the tagger's for annotated tags, the commit's for lightweight ones.
         """
         out = self.git("for-each-ref", "--sort=refname", "--sort=creatordate",
-                       "--format=%(refname:strip=2)%00%(creatordate:iso-strict)", f"refs/tags/{namespace}")
+                       "--format=%(refname:strip=2)%00%(creatordate:iso-strict)%00"
+                       "%(if)%(*objectname)%(then)%(*objectname)%(else)%(objectname)%(end)", f"refs/tags/{namespace}")
         return [tuple(line.split("\0")) for line in out.splitlines()]
+
+    def is_ancestor(self, ancestor: str, commit: str) -> bool:
+        """Whether ``commit`` is ``ancestor`` or descends from it."""
+        return subprocess.run(["git", "merge-base", "--is-ancestor", "--end-of-options", ancestor, commit],
+                              cwd=self.root, capture_output=True).returncode == 0
 
 
 def blob(rev: str, path: str, top: bool) -> str:

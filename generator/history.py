@@ -27,7 +27,7 @@ from datetime import datetime
 from typing import Callable, Iterable, Mapping, Sequence
 
 from .changes import Changelog, compare, read_plans
-from .editionorder import edition_order
+from .editionorder import Tagged, edition_order, tagged
 from .gitrepo import GitError, NotARepository, Repo
 from .load import PlanFile, display_path
 from .project import EDITION_TAGS, SOURCES, edition_tag, edition_version
@@ -119,9 +119,11 @@ def page_dates(dates: Mapping[str, datetime], page_sources: Mapping[str, Iterabl
     return result
 
 
-def tag_dates(repo: Repo) -> dict[str, datetime]:
-    """{version: the date of its edition tag} of the edition tags here."""
-    return {edition_version(tag): datetime.fromisoformat(date) for tag, date in repo.tags(EDITION_TAGS)}
+def tag_dates(repo: Repo) -> dict[str, Tagged]:
+    """{version: when its edition tag was made (``editionorder.tagged``)} of the edition tags here."""
+    return tagged(((edition_version(tag), datetime.fromisoformat(date), commit)
+                   for tag, date, commit in repo.tags(EDITION_TAGS)),
+                  lambda commit, other: repo.is_ancestor(other, commit))
 
 
 def edition_followed(repo: Repo, tags: list[str]) -> str | None:
@@ -152,7 +154,7 @@ def editions(root: str, visit: Visit | None = None, shown: Sequence[str] | None 
             tag = edition_tag(version)
             plans, warnings, _ = read_plans(root, tag)
             changes = Changelog(previous, tag, compare(before, plans), tuple(warnings))
-            edition = Edition(version, dates[version], changes)
+            edition = Edition(version, dates[version].date, changes)
             if visit is not None:
                 visit(edition, before, plans)
             found.append(edition)
@@ -162,10 +164,10 @@ def editions(root: str, visit: Visit | None = None, shown: Sequence[str] | None 
     return edition_history(root, read)
 
 
-def read_in_order(dates: Mapping[str, datetime], shown: Sequence[str] | None) -> list[str]:
+def read_in_order(dates: Mapping[str, Tagged], shown: Sequence[str] | None) -> list[str]:
     """The versions whose editions ``editions`` reads, in its order: every one tagged here (``dates``:
     ``tag_dates``), oldest first (``editionorder``), or those of the versions ``shown`` tagged here, in their order
-    (``plansite publish``'s, which tells the edition it has just tagged from others of its second)."""
+    (``plansite publish``'s: the editions of the site the edition joins)."""
     return edition_order(dates) if shown is None else [version for version in shown if version in dates]
 
 
@@ -179,7 +181,7 @@ def tagged_editions(root: str) -> EditionHistory:
     """Every edition as its tag names it, its changelog empty: the editions whose pages the site makes, known
     without reading the plans at each tag (``plansite check``).  Never raises for a git problem."""
     def read(repo):
-        return tuple(Edition(version, date, Changelog("", edition_tag(version), ()))
-                     for version, date in tag_dates(repo).items())
+        return tuple(Edition(version, when.date, Changelog("", edition_tag(version), ()))
+                     for version, when in tag_dates(repo).items())
 
     return edition_history(root, read)

@@ -53,13 +53,12 @@ import json
 import os
 import sys
 import tempfile
-from datetime import datetime
 from typing import Collection, Mapping
 
 from .changes import plan_changes
 from .changetext import move_place
 from .diagnostics import and_joined
-from .editionorder import edition_order
+from .editionorder import Tagged, edition_order
 from .gitrepo import IGNORED, GitError, Repo, UnknownRevision
 from .history import tag_dates
 from .interrupt import run_stoppable
@@ -291,7 +290,7 @@ def check_names_on_site(entries: list[dict], branch: str, version: str, alias: s
 
 
 def warn_of_moved_addresses(root: str, on_site: Collection[str], version: str,
-                            tagged: Mapping[str, datetime]) -> None:
+                            tagged: Mapping[str, Tagged]) -> None:
     """Warn of each item whose address (its anchor, item-<key>) the plans changed since the newest edition of the
     site the edition joins (its versions ``on_site``: the branch, as ``site_to_change`` left it): links to it that
     readers keep or shared would land at the top of its plan's page, or at the item that has its key now.  An item
@@ -360,7 +359,7 @@ def share_tags(repo: Repo, remote: str, on_site: Collection[str], version: str) 
     tags, and reads their plans there), and those this clone has (or is about to make, on HEAD) and the remote lacks
     are returned, to push with the site, so that every clone can compare the editions the site shows.  Tags are not
     forced: one the remote has on another commit is refused here, before anything is tagged or built."""
-    ours = {name: repo.resolve(f"refs/tags/{name}") for name, _date in repo.tags(EDITION_TAGS)}
+    ours = {name: commit for name, _date, commit in repo.tags(EDITION_TAGS)}
     ours.setdefault(edition_tag(version), repo.resolve("HEAD"))
     theirs = remote_tags(repo, remote)
     listed = {edition_tag(v) for v in [*on_site, version]}
@@ -417,20 +416,20 @@ def refuse_source_history(repo: Repo, name: str, commit: str) -> None:
                            f"(--branch, default gh-pages)")
 
 
-def site_order(tagged: Mapping[str, datetime], versions: Collection[str], tagged_now: str | None = None) -> list[str]:
+def site_order(tagged: Mapping[str, Tagged], versions: Collection[str], tagged_now: str | None = None) -> list[str]:
     """The ``versions`` (of the site, and the edition joining it) oldest first (``editionorder``), each placed by
-    the date of its tag (``tagged``: {version: date} of those tagged here); ``tagged_now``, the edition this
-    publish tagged, after those of its second and those with no tag here (on the site before it; without one, these
-    go by their numbers alone)."""
+    when its tag was made (``tagged``: ``history.tag_dates``, of those tagged here); ``tagged_now``, the edition
+    this publish tagged, after those with no tag here (on the site before it; without one, these go by their numbers
+    alone)."""
     return edition_order({version: tagged.get(version) for version in versions}, tagged_now)
 
 
 def editions_shown(order: list[str], version: str) -> tuple[str, ...]:
     """The versions whose editions the edition's history (版本记录) shows, in that order: those of the site it
-    joins, and its own, no later than it (``order``: ``site_order``, which the history follows: git cannot tell
-    tags of one second apart; an older edition published again shows none after it, as when it was first
-    published).  An edition published here without ``--push`` and then left out by one is not on the site, though
-    its tag remains; one of the site not tagged here has no plans to show (``history.editions``)."""
+    joins, and its own, no later than it (``order``: ``site_order``, which the history follows: an older edition
+    published again shows none after it, as when it was first published).  An edition published here without
+    ``--push`` and then left out by one is not on the site, though its tag remains; one of the site not tagged here
+    has no plans to show (``history.editions``)."""
     return tuple(order[:order.index(version) + 1])
 
 

@@ -22,8 +22,8 @@ as built: they are named in a warning, with how to rebuild them.
 from __future__ import annotations
 
 import sys
-from datetime import datetime
 
+from .editionorder import Tagged
 from .gitrepo import GitError, Repo
 from .history import tag_dates
 from .project import edition_tag
@@ -73,7 +73,7 @@ def retract_edition(repo: Repo, root: str, version: str, branch: str, remote: st
 
 
 def heir_of(entries: list[dict], version: str, branch: str, remote: str,
-            tagged: dict[str, datetime]) -> tuple[list[str], str]:
+            tagged: dict[str, Tagged]) -> tuple[list[str], str]:
     """The aliases of edition ``version`` and the edition they move to: the newest of the others (``tagged``: the
     dates of the edition tags here; ``publish.site_order``).  Refuses a version the branch has not (or has as an
     alias), or its only edition."""

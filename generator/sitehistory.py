@@ -48,7 +48,7 @@ from typing import Mapping, Sequence
 from .atomicfile import replace_file
 from .changes import WORKTREE, Changelog, PlanChange, compare, read_plans
 from .gitrepo import GitError, Repo
-from .history import Edition, edition_followed, editions, read_in_order, source_dates, tagged_editions
+from .history import Edition, edition_followed, editions, source_dates, tagged_editions
 from .ids import walk_items
 from .load import PlanFile, Site
 from .project import EDITION_TAGS, SiteConfig, configured, edition_version
@@ -155,10 +155,11 @@ def cached_editions(root: str, shown: Sequence[str] | None) -> tuple[tuple[Editi
 
 def in_order(records: tuple[EditionRecord, ...], shown: Sequence[str] | None) -> bool:
     """Whether the ``records`` cached for the edition tags read are in the order they are read in for the versions
-    ``shown`` (``history.read_in_order``; their dates are the tags'): a publish's order, which tells apart tags of
-    one second, may differ from another's of the same tags, or a build's."""
-    dates = {record.edition.version: record.edition.date for record in records}
-    return list(dates) == read_in_order(dates, shown)
+    ``shown`` (``history.read_in_order``): a publish's order, which the cache's key does not hold, may differ from
+    another's of the same tags.  Every tag's (``shown`` None) is theirs (``editionorder``: by the tags' dates and
+    commits, which the key names)."""
+    versions = [record.edition.version for record in records]
+    return shown is None or versions == [version for version in shown if version in versions]
 
 
 def load_cache(path: str):

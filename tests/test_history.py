@@ -105,6 +105,18 @@ def test_the_editions_shown_are_compared_with_the_one_shown_before(tmp_path):
     assert editions(str(root), shown=[]).editions == ()
 
 
+def test_editions_tagged_in_the_same_second_follow_their_commits_ancestry(tmp_path):
+    """2024.1 tagged on a commit after draft's, in the same second (the tags' dates have whole seconds): the
+    history (a plain build's 版本记录) put it first, as tags of one second were ordered numbered first.  draft's tag
+    is a lightweight one, dated by its commit."""
+    root = history_repo(tmp_path / "repo")
+    git(root, "tag", "edition/draft", "HEAD~1")
+    tag_edition(root, "2024.1", "HEAD", DATES["themes"])  # the second of HEAD~1's commit
+    found = editions(str(root)).editions
+    assert [(edition.version, edition.changes.before) for edition in found] == [
+        ("draft", ""), ("2024.1", "edition/draft")]
+
+
 def test_editions_follow_their_numbers_and_the_others_their_tags_dates(tmp_path):
     """2024.2 retracted and published again after 2024.3 and draft were tagged: it is still the edition after
     2024.1 and before 2024.3, each compared with the one before it, and draft, tagged after 2024.3, the newest."""

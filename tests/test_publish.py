@@ -738,7 +738,9 @@ def test_publishing_a_new_project_whose_about_page_is_still_init_s_placeholder_w
 def test_an_edition_tagged_in_the_same_second_as_the_one_before_is_the_newest(project, capsys, monkeypatch):
     """With the tags' dates pinned to one second (GIT_COMMITTER_DATE): 2024.1, published after draft, became
     no newer than draft (tags of one second put the numbered first), so latest stayed on draft and 2024.1's
-    版本记录 left draft out."""
+    版本记录 left draft out; and so again once told apart from the edition just tagged: 2024.1 published again
+    (no tag made), and x, published after it and retracted, giving latest to draft.  Its commit descends from
+    draft's."""
     root = project
     monkeypatch.setenv("GIT_COMMITTER_DATE", "2026-12-07T10:00:00+00:00")
     assert publish(root, capsys, "draft")[0] == 0
@@ -750,6 +752,13 @@ def test_an_edition_tagged_in_the_same_second_as_the_one_before_is_the_newest(pr
     listing = git(root, "show", "gh-pages:2024.1/editions/index.html")
     assert listing.index('href="2024.1/"') < listing.index('href="draft/"')  # the newest first
     assert "与上一版 draft 相比" in git(root, "show", "gh-pages:2024.1/editions/2024.1/index.html")
+    code, err = publish(root, capsys, "2024.1")  # rebuilt: no tag made, the order is the tags' ancestry's
+    assert code == 0 and branch(root)[0] == [("draft", []), ("2024.1", ["latest"])], err
+    assert history_pages(root, "2024.1") == ["2024.1", "draft"]
+    commit(root, "a mistake")
+    assert publish(root, capsys, "x")[0] == 0
+    code, err = retract(root, capsys, "x")
+    assert code == 0 and err.endswith("retracted edition x from gh-pages, latest now edition 2024.1\n"), err
 
 
 def test_a_clone_without_the_sites_tags_moves_latest_to_the_edition_it_publishes(project, tmp_path, capsys):
