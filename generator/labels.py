@@ -18,7 +18,7 @@ from typing import Callable
 from .model import Plan, Target
 from .numbering import chinese_to_int
 
-SITE_NAME = "工作计划公开库"  # the site's name when mkdocs.yml gives none (``project.configured``)
+SITE_NAME = "工作计划公开库"  # the site's name when mkdocs.yml gives none (``project.site_name``)
 
 
 def feed_all_title(site_name: str) -> str:

@@ -60,12 +60,18 @@ class SiteConfig:
 
 
 def configured(config_file: str) -> SiteConfig:
-    """``site_name`` and ``site_url`` of the MkDocs configuration (``!ENV`` resolved as MkDocs does); the name
-    ``labels.SITE_NAME`` when it names none (MkDocs requires one to build), the address "" when unset."""
+    """``site_name`` and ``site_url`` of the MkDocs configuration (``!ENV`` resolved as MkDocs does): the name
+    as the function ``site_name`` reads it, the address "" when unset."""
     config = read_config(config_file)
-    name, url = config.get("site_name"), config.get("site_url")
-    return SiteConfig(name if isinstance(name, str) and name.strip() else SITE_NAME,
-                      url if isinstance(url, str) else "")
+    url = config.get("site_url")
+    return SiteConfig(site_name(config.get("site_name")), url if isinstance(url, str) else "")
+
+
+def site_name(value) -> str:
+    """The site's name from mkdocs.yml's ``site_name`` (``value``): itself, or ``labels.SITE_NAME`` when it names
+    none (missing, blank or spaces only).  The one rule of the pages plansite writes and of those MkDocs writes
+    (``siteplugin``: the <title>, the feed's <link>)."""
+    return value if isinstance(value, str) and value.strip() else SITE_NAME
 
 
 def config_inputs(config_file: str) -> list[tuple[str, str]]:

@@ -13,6 +13,8 @@ process of its own.  Before, these additions were made in ``plansite build``
 only, and published editions searched worse (jieba did not know 基教科) and
 downloaded an index twice the size.
 
+- the site's name is the one generation gives it (``project.site_name``: a blank
+  ``site_name`` is ``labels.SITE_NAME``), in every page's <title> and feed <link>;
 - before Material's search plugin reads its configuration: the jieba
   dictionary paths are made relative to mkdocs.yml (``anchor_dictionaries``),
   jieba learns the vocabularies' names (``teach_segmenter``; the project is
@@ -61,6 +63,7 @@ from .fastinline import FastInlineExtension
 from .labels import feed_all_title
 from .load import load_vocabulary
 from .progress import terminal
+from .project import site_name
 from .segmentation import anchor_dictionaries, remember_cuts, teach_segmenter
 
 NAME = "plansite"
@@ -95,6 +98,7 @@ class PlansitePlugin(BasePlugin):
 
     @event_priority(100)  # before Material's search plugin loads the jieba dictionaries
     def on_config(self, config):
+        config.site_name = site_name(config.site_name)  # as generation names the site (a blank one in <title>)
         project = os.path.dirname(os.path.abspath(config.config_file_path))
         search = config.plugins.get("material/search")
         if search is not None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
@@ -10,7 +11,7 @@ import yaml
 
 from generator.cli import main
 from generator.load import load_site
-from generator.newproject import project_files, yaml_scalar
+from generator.newproject import PLACEHOLDER, placeholder_left, project_files, yaml_scalar
 from generator.project import read_config
 from gitrepos import git, init, use_identity
 from sitefixtures import REPO
@@ -162,3 +163,17 @@ def test_a_new_project_s_home_page_and_feeds_bear_its_own_name_not_education_s(t
         titles[name] = (feed.findtext(f"{atom}title"), feed.findtext(f"{atom}author/{atom}name"))
     assert titles == {"all": ("萍乡卫健工作计划库：全部更新", "萍乡卫健工作计划库"),
                       "themes/vaccine": ("萍乡卫健工作计划库：主题「疫苗接种」的更新", "萍乡卫健工作计划库")}
+
+
+def test_the_about_page_is_said_to_hold_the_placeholder_until_it_is_written(tmp_path):
+    """``placeholder_left``, which `plansite publish` warns by: init's page, then the curator's, or none."""
+    root = tmp_path / "site"
+    assert main(["init", str(root), "--org", "px-health", "--name", "萍乡市卫生健康委员会"]) == 0
+    about = root / "content" / "pages" / "about.md"
+    assert placeholder_left(str(root)) == os.path.join("content", "pages", "about.md")
+    about.write_text("# 关于本站\n\n萍乡市卫生健康委员会的工作计划。\n", encoding="utf-8")
+    assert placeholder_left(str(root)) is None
+    about.write_bytes(PLACEHOLDER.encode("gb18030"))  # not UTF-8: no placeholder read
+    assert placeholder_left(str(root)) is None
+    about.unlink()
+    assert placeholder_left(str(root)) is None

@@ -10,6 +10,8 @@ import pytest
 
 from generator.build import site_config
 from generator.fastinline import FastInlineExtension
+from generator.labels import SITE_NAME
+from generator.project import configured
 from generator.searchindex import INDEX
 from generator.siteplugin import feed_link
 from sitefixtures import index_tokens, make_site_project
@@ -145,3 +147,26 @@ def test_every_pages_head_names_the_feed_after_the_site():
     assert feed_link("plans/a-2025/", "萍乡卫健<工作>计划库") == (
         '<link rel="alternate" type="application/atom+xml" title="萍乡卫健&lt;工作&gt;计划库：全部更新" '
         'href="../../feeds/all.xml">')
+
+
+@pytest.mark.parametrize("line", ["", "site_name: ''\n", "site_name: '  '\n"])
+def test_a_site_without_a_name_is_named_alike_by_generation_and_by_the_plugin(tmp_path, line):
+    """Generation named a site whose site_name is blank 工作计划公开库, but the plugin titled the feed's <link>
+    "：全部更新", and Material's <title> was empty: MkDocs took the blank name as it was.  MkDocs refuses a
+    mkdocs.yml with no site_name at all (generation names it all the same)."""
+    root = make_site_project(tmp_path / "project")
+    (root / "docs").mkdir()
+    config_file = root / "mkdocs.yml"
+    text = config_file.read_text(encoding="utf-8")
+    config_file.write_text(text.replace("site_name: 教育工作计划公开库\n", line), encoding="utf-8")
+    assert configured(str(config_file)).name == SITE_NAME
+    if line:
+        from mkdocs.structure.files import File
+        from mkdocs.structure.pages import Page
+
+        config = site_config(str(root))
+        config.plugins.on_config(config)
+        assert config.site_name == SITE_NAME
+        head = config.plugins.on_post_page("<head></head>", page=Page(None, File("index.md", config.docs_dir,
+                                           config.site_dir, True), config), config=config)
+        assert f'title="{SITE_NAME}：全部更新"' in head
