@@ -1189,6 +1189,23 @@ def test_an_ordinary_plans_months_with_their_work_are_no_calendar(tmp_path, voca
     assert not [u for u in result.unsure if any(word in u.message for word in ("month", "jumps", "below item"))]
 
 
+def test_an_item_titled_as_a_calendar_opens_no_months(tmp_path, vocabulary):
+    """2.科学制定学期校历 after 1.加强师德师风建设。 is an item, not a heading naming a calendar: its timeline (分步实施：
+    / 3月：… / 6月：…) is its text.  It made 2. a section of months (items reordered, a calendar and a jump from 3 to 6
+    reported); with the months' colon form not taken, 3月： was item 3 of a number glued to its text."""
+    path = tmp_path / "plan.txt"
+    path.write_text("\n".join(["洮北区教育局2025年工作计划", "一、主要任务", "1.加强师德师风建设。", "2.科学制定学期校历",
+                               "分步实施：", "3月：完成调研摸底。", "6月：全面推开培训。", "3.推进集团化办学。"]),
+                    encoding="utf-8")
+    result = imported(path, vocabulary, year=2025)
+    section, = result.plan["sections"]
+    assert "sections" not in section
+    assert [(item["number"], item["text"]) for item in section["items"]] == [
+        ("1", "加强师德师风建设。"), ("2", "科学制定学期校历\n分步实施：\n3月：完成调研摸底。\n6月：全面推开培训。"),
+        ("3", "推进集团化办学。")]
+    assert not [u for u in result.unsure if any(word in u.message for word in ("month", "jumps", "follows", "sequence"))]
+
+
 @pytest.mark.parametrize("signature", ["清河县第一中学", "中共示例市教育局委员会\n示例市教育局"])
 def test_a_signature_not_the_organisations_name_is_reported(tmp_path, vocabulary, signature):
     """A line read as the signature is left out of the draft: when it is not the organisation's name (another

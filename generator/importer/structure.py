@@ -157,11 +157,22 @@ class _Reader:
         self.unsure.append(Unsure(line, message))
 
     def in_calendar(self) -> bool:
-        """Whether the lines read are a school's calendar's: a part's open titled as one (二、工作行事历), or a month's
+        """Whether the lines read are a school's calendar's: a heading open titled as one (二、工作行事历), or a month's
         read as a part (九月份： alone on a line).  Only there is a month before its work (三月：开学工作部署) a month's
         heading, and a table's 月份 column its months: an item's timeline in an ordinary plan (分步实施： /
-        3月：完成调研摸底。) is its text."""
-        return any(part.style == MONTH or _CALENDAR.search(part.head.text) for part in self.stack)
+        3月：完成调研摸底。), also one titled as a calendar (2.科学制定学期校历 after 1.加强师德师风建设。), is its text."""
+        return any(part.style == MONTH or _CALENDAR.search(part.head.text) and self.heads(depth)
+                   for depth, part in enumerate(self.stack))
+
+    def heads(self, depth: int) -> bool:
+        """Whether the part open at ``depth`` is a heading (a section): it holds parts, or, the part being read, no
+        text is read below it (a line there would be in its text) and the part before it beside it, if any, holds
+        parts too (1.加强师德师风建设。 before 2.科学制定学期校历 is an item: so is 2.)."""
+        part = self.stack[depth]
+        if part.children or part.paragraphs:
+            return bool(part.children)
+        beside = self.stack[depth - 1].children[:-1]
+        return not beside or bool(beside[-1].children)
 
     def read(self, line: Line) -> None:
         closed_by, self.closed_by = self.closed_by, None
