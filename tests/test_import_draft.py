@@ -1160,6 +1160,20 @@ def test_a_calendar_printed_as_a_table_of_months_has_a_section_a_month(tmp_path,
     assert not [u for u in result.unsure if any(word in u.message for word in ("no field", "column", "sequence"))]
 
 
+def test_a_calendar_tables_cell_naming_no_month_alone_stays_in_its_rows_text(tmp_path, vocabulary):
+    """3月下旬, 3—4月, 第8周 in a calendar's 月份 column head no month: the row went on in the month above and the cell
+    was lost, 3月下旬 with no report.  It is kept in its row's text, reported."""
+    path = tmp_path / "school.txt"
+    path.write_text("\n".join([*CALENDAR, "月份\t工作内容\t责任单位", "3月\t开学工作部署\t基教科", "3月下旬\t教师培训\t督导室",
+                               "3—4月\t春季运动会\t体卫艺科", "第8周\t期中考试\t基教科", "5月\t家长会\t德育处"]), encoding="utf-8")
+    result = imported(path, vocabulary, year=2025)
+    assert [(month["title"], [item["text"] for item in month["items"]])
+            for month in result.plan["sections"][1]["sections"]] == [
+        ("3月", ["开学工作部署", "3月下旬\t教师培训", "3—4月\t春季运动会", "第8周\t期中考试"]), ("5月", ["家长会"])]
+    assert [u.line for u in result.unsure if "column 月份" in u.message] == [8, 9, 10]
+    assert not [u for u in result.unsure if "no field" in u.message]
+
+
 def test_a_month_read_as_a_part_makes_a_calendar_of_the_months_after_it(tmp_path, vocabulary):
     """Below 九月份： alone on a line (a month read as a part), under a heading naming no calendar (二、工作安排),
     十月：秋季田径运动会 heads a month too, its work its item; nor are 九月份：'s 1. 2. folded into one item for the

@@ -359,8 +359,10 @@ class _Reader:
     def add_row(self, columns: dict[str, Mapped], line: Line) -> None:
         """A row of the open table: an item, or one more measure of the task above (then that task's part)."""
         lineno, rows, self.header = line.lineno, tuple(row for row in (self.header, line) if row), None
-        if columns.get("month"):
-            self.row_month(columns["month"], lineno)
+        month = columns.get("month")
+        if month and not self.row_month(month, lineno):  # 3月下旬, 3—4月, 第8周: a cell of the row's text, as if not read
+            name = self.table.names[self.table.roles.index("month")]
+            columns = {role: cell for role, cell in columns.items() if role != "month"} | {tables.UNREAD + name: month}
         if tables.unread(columns.items()):  # their cells are kept in the row's text, which then runs to them
             columns = {**columns, tables.ROW: line.text}
         parent = self.stack[-1]
@@ -380,14 +382,17 @@ class _Reader:
         parent.children.append(_Open(TABLE, number.text if number else str(len(parent.children) + 1),
                                      0, head, lineno, columns=tuple(columns.items()), rows=rows))
 
-    def row_month(self, cell: Mapped, lineno: int) -> None:
+    def row_month(self, cell: Mapped, lineno: int) -> bool:
         """Open the part of the month a row of a calendar printed as a table names (月份 | 工作内容: 3月 | 开学工作部署),
         as a line of its own would (九月份：): its rows are its items.  The month of the part open again (merged down,
-        repeated in each row) opens none, nor does a cell naming no month alone."""
+        repeated in each row) opens none; False if the cell names no month alone (3月下旬, 3—4月, 第8周)."""
         marker = match_marker(cell.text)
+        if marker is None or marker.style != MONTH:
+            return False
         depth = self.depth_of(MONTH)
-        if marker is not None and marker.style == MONTH and (depth is None or self.stack[depth].head.text != cell.text):
+        if depth is None or self.stack[depth].head.text != cell.text:
             self.place(marker, cell, lineno)
+        return True
 
     def add_total(self, line: Line) -> None:
         """A total row of no values (合计\t\t): no item, as a total is no indicator; its line goes with the row above,
