@@ -201,7 +201,7 @@ def test_a_party_group_signing_its_plan_ends_the_body():
     assert str(meta.signer) == "中共清河县文化广电和旅游局党组"
 
 
-@pytest.mark.parametrize("school", ["清河县第一中学", "清河县实验小学", "清河县机关幼儿园", "县第二中学"])
+@pytest.mark.parametrize("school", ["清河县第一中学", "清河县实验小学", "清河县机关幼儿园", "县第二中学", "城关镇建设路小学"])
 @pytest.mark.parametrize("dated", [True, False], ids=["dated", "undated"])
 def test_a_school_signing_its_plan_ends_the_body(school, dated):
     """A school's name alone at the end, or over the date, was the plan's closing words, not its signature."""
@@ -227,6 +227,26 @@ def test_a_schools_name_after_a_verb_or_without_a_place_does_not_sign(words, dat
     meta, body, _ = split(f"清河县教育局2025年工作计划\n一、主要任务\n1.加强师德师风建设。\n{words}\n"
                           + ("2025年2月20日\n" if dated else ""))
     assert str(body[-1]) == words and meta.signer is None
+
+
+@pytest.mark.parametrize("words", ["县城新建第二小学", "区域内新建一所小学", "乡镇中小学", "市教育局推进城南小学", "优化城区小学",
+                                   "新建特殊教育学校"])
+@pytest.mark.parametrize("dated", [True, False], ids=["dated", "undated"])
+def test_a_schools_name_with_a_verb_anywhere_does_not_sign(words, dated):
+    """Each starts with a place or ends in 学校, which needs none: a verb after the place (县城新建…, 市教育局推进…), one
+    the list of verbs lacked (优化), one before 学校 (新建特殊教育学校), or words of a number or kind of schools (一所,
+    中小学) made them signatures, dropped with a report that they are not the organisation's name."""
+    meta, body, _ = split(f"清河县教育局2025年工作计划\n一、主要任务\n1.加强师德师风建设。\n{words}\n"
+                          + ("2025年2月20日\n" if dated else ""))
+    assert str(body[-1]) == words and meta.signer is None
+
+
+def test_names_listed_below_a_line_ending_in_a_colon_do_not_sign():
+    """洮北区第一中学 and 洮北区第二中学 below 重点办好以下学校： are the list it leads to, not the plan's signature."""
+    meta, body, _ = split("洮北区教育局2025年工作计划\n一、主要任务\n1.加强师德师风建设。\n重点办好以下学校：\n"
+                          "洮北区第一中学\n洮北区第二中学\n2025年2月20日\n")
+    assert [str(line) for line in body[-3:]] == ["重点办好以下学校：", "洮北区第一中学", "洮北区第二中学"]
+    assert meta.signer is None and meta.signature == () and meta.published == date(2025, 2, 20)
 
 
 def test_a_signature_date_written_with_the_circle_for_zero_ends_the_body():

@@ -34,10 +34,15 @@ _SIGNATURE = re.compile(r"^(?!.*[的每])[\u4e00-\u9fff（）()]{2,30}(局|委�
 # of the text (办好每一所小学, 附属幼儿园 cut from its parent's name)
 _SCHOOL = re.compile(r"^(?!.*[的每])(?P<before>[\u4e00-\u9fff]{0,8}?)[省市县区州盟旗镇乡][\u4e00-\u9fff（）()]{0,20}"
                      r"(?:中学|小学|幼儿园)$")
-# what before a place makes it no school's name but words naming one to build or run (新建城区实验小学, 改扩建县第二中学),
-# or all of them (全县小学)
-_NO_PLACE = re.compile(r"新建|改建|扩建|迁建|筹建|续建|援建|建设|建成|建好|创建|创办|兴办|开办|举办|办好|办强|推进|提升|打造"
-                       r"|支持|加强|完成|启动|实施|争创|申报|新增|增设|设立|规划|恢复|帮扶|托管|撤并|改造|覆盖|[全各本我该]$")
+# a word before that place that makes it all the schools there (全县小学, 各县区中学), not one's name
+_TO_ALL = re.compile(r"[全各本我该]$")
+# a school's name (_SCHOOL, or …学校, …学院, …大学) is one name: a verb of building or running schools anywhere in the
+# line (新建特殊教育学校, 县城新建第二小学, 市教育局推进城南小学, 优化城区小学), or a number or list of them (区域内一所小学,
+# 以下学校, 乡镇中小学), makes it words of the text naming one; not a street's name (建设路小学, 新建街小学)
+_SCHOOL_END = re.compile(r"(?:中学|小学|幼儿园|学校|学院|大学)$")
+_NO_NAME = re.compile(r"(?:新建|建设)(?![路街道村区县镇乡])|改建|扩建|迁建|筹建|续建|援建|建成|建好|创建|创办|兴办|开办|举办"
+                      r"|办好|办强|推进|提升|打造|优化|支持|加强|完成|启动|实施|争创|申报|新增|增设|设立|规划|恢复|帮扶|托管"
+                      r"|撤并|改造|覆盖|一所|以下|中小学")
 # 2025年; a span of years (2023—2025年) gives its first
 _YEAR = re.compile(r"(19[5-9]\d|20\d\d)\s*(?:年|[-—–~～至到]\s*(?:19[5-9]\d|20\d\d)\s*年)")
 # The imprint (版记) ending an official document: whom it is copied to, who printed it and when
@@ -91,8 +96,10 @@ def lists_attachments(text: str, listing: bool) -> bool:
 
 def _signs(text: str) -> bool:
     """Whether a line is an organisation's name alone, as a signature or letterhead prints it."""
+    if _SCHOOL_END.search(text) and _NO_NAME.search(text):
+        return False
     school = _SCHOOL.match(text)
-    return bool(_SIGNATURE.match(text)) or school is not None and not _NO_PLACE.search(school.group("before"))
+    return bool(_SIGNATURE.match(text)) or school is not None and not _TO_ALL.search(school.group("before"))
 
 
 def _body_start(lines: list[Line]) -> tuple[int, list[Line]]:
@@ -116,7 +123,8 @@ def _is_title(text: str) -> bool:
 def _tail_start(lines: list[Line]) -> tuple[int, date | None, list[Line], list[Line]]:
     """Where the signature block starts, the date it gives, the lines of the organisations that sign (several
     signing it jointly: 中共桃源镇委员会 over 桃源镇人民政府), and the lines of the imprint (版记: 抄送：…,
-    …2025年3月12日印发) below it."""
+    …2025年3月12日印发) below it.  Names right below a line ending in a colon are the list it leads to
+    (重点办好以下学校： / 洮北区第一中学): words of the text, the block starting below them."""
     start, published, signature, imprint = len(lines), None, [], []
     while start > 0 and not starts_numbered(text := str(lines[start - 1])):
         if published is None and (day := parse_date(text)):
@@ -128,6 +136,8 @@ def _tail_start(lines: list[Line]) -> tuple[int, date | None, list[Line], list[L
         elif not _PUBLICATION_NOTE.match(text):  # （此件公开发布） belongs to the block too
             break
         start -= 1
+    if signature and start > 0 and str(lines[start - 1]).endswith(("：", ":")):
+        start, signature = lines.index(signature[-1], start) + 1, []
     return start, published, signature, imprint
 
 
