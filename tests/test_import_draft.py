@@ -1217,7 +1217,8 @@ def test_an_item_titled_as_a_calendar_opens_no_months(tmp_path, vocabulary):
     assert [(item["number"], item["text"]) for item in section["items"]] == [
         ("1", "加强师德师风建设。"), ("2", "科学制定学期校历\n分步实施：\n3月：完成调研摸底。\n6月：全面推开培训。"),
         ("3", "推进集团化办学。")]
-    assert not [u for u in result.unsure if any(word in u.message for word in ("month", "jumps", "follows", "sequence"))]
+    assert not [u for u in result.unsure
+                if any(word in u.message for word in ("month", "jumps", "follows", "sequence"))]
 
 
 @pytest.mark.parametrize("signature", ["清河县第一中学", "中共示例市教育局委员会\n示例市教育局"])
