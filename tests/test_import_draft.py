@@ -1203,6 +1203,16 @@ def test_an_ordinary_plans_months_with_their_work_are_no_calendar(tmp_path, voca
     assert not [u for u in result.unsure if any(word in u.message for word in ("month", "jumps", "below item"))]
 
 
+def test_a_calendar_headings_text_above_its_months_opens_no_item(tmp_path, vocabulary):
+    """二、工作行事历, a heading beside 一、主要工作 (which holds items), with a line of its text below it: its months with
+    their work after a colon are its sections still, as without that line."""
+    path = tmp_path / "school.txt"
+    path.write_text("\n".join([*CALENDAR, "本学期主要工作安排如下：", "三月：开学工作部署", "四月：期中考试"]), encoding="utf-8")
+    calendar = imported(path, vocabulary, year=2025).plan["sections"][1]
+    assert (calendar.get("text"), [month["title"] for month in calendar["sections"]]) == (
+        "本学期主要工作安排如下：", ["三月", "四月"])
+
+
 def test_an_item_titled_as_a_calendar_opens_no_months(tmp_path, vocabulary):
     """2.科学制定学期校历 after 1.加强师德师风建设。 is an item, not a heading naming a calendar: its timeline (分步实施：
     / 3月：… / 6月：…) is its text.  It made 2. a section of months (items reordered, a calendar and a jump from 3 to 6

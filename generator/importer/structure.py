@@ -165,14 +165,11 @@ class _Reader:
                    for depth, part in enumerate(self.stack))
 
     def heads(self, depth: int) -> bool:
-        """Whether the part open at ``depth`` is a heading (a section): it holds parts, or, the part being read, no
-        text is read below it (a line there would be in its text) and the part before it beside it, if any, holds
-        parts too (1.加强师德师风建设。 before 2.科学制定学期校历 is an item: so is 2.)."""
-        part = self.stack[depth]
-        if part.children or part.paragraphs:
-            return bool(part.children)
-        beside = self.stack[depth - 1].children[:-1]
-        return not beside or bool(beside[-1].children)
+        """Whether the part open at ``depth`` is a heading (a section): it holds parts, or the part before it beside
+        it does (二、工作行事历 after 一、主要工作 and its items), or, the first of its level, no text is read below it
+        (a line there would be in its text).  1.加强师德师风建设。 before 2.科学制定学期校历 is an item: so is 2."""
+        part, beside = self.stack[depth], self.stack[depth - 1].children[:-1]
+        return bool(part.children or beside and beside[-1].children or not beside and not part.paragraphs)
 
     def read(self, line: Line) -> None:
         closed_by, self.closed_by = self.closed_by, None
