@@ -45,6 +45,11 @@ class PlanFile:
         that go through every item, not once by each."""
         return tuple(walk_items(self.plan.sections))
 
+    @cached_property
+    def item_keys(self) -> frozenset[str]:
+        """The ids of the plan's items (``Placed.key``): what a reference to one of them names (``references``)."""
+        return frozenset(placed.key for placed in self.placed)
+
 
 def named_after_its_id(plan_file: PlanFile) -> bool:
     return os.path.splitext(os.path.basename(plan_file.path))[0] == plan_file.plan.id
@@ -72,9 +77,9 @@ class Site:
         return frozenset(p.plan.id for p in self.plans if named_after_its_id(p))
 
     @cached_property
-    def plans_by_id(self) -> dict[str, Plan]:
-        """The plans by id (of a duplicated id, the last; validation reports the duplicate)."""
-        return {plan_file.plan.id: plan_file.plan for plan_file in self.plans}
+    def files_by_id(self) -> dict[str, PlanFile]:
+        """The plan files by their plan's id (of a duplicated id, the last; validation reports the duplicate)."""
+        return {plan_file.plan.id: plan_file for plan_file in self.plans}
 
 
 def display_path(root: str, *parts: str) -> str:

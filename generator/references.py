@@ -13,8 +13,8 @@ from typing import NamedTuple
 from urllib.parse import urlsplit
 
 from .diagnostics import did_you_mean
-from .ids import walk_items
-from .model import WORDS, Plan
+from .load import PlanFile
+from .model import WORDS
 
 _REFERENCE = re.compile(f"({WORDS})#({WORDS})")
 
@@ -40,15 +40,16 @@ def is_web_address(text: str) -> bool:
     return parts.scheme.lower() in ("http", "https") and bool(parts.netloc)
 
 
-def reference_problem(text: str, plans: dict[str, Plan]) -> str | None:
-    """Why ``text`` names no item of ``plans`` (with a suggestion), or None when it does."""
+def reference_problem(text: str, plans: dict[str, PlanFile]) -> str | None:
+    """Why ``text`` names no item of the plan files ``plans`` (``load.Site.files_by_id``; with a suggestion), or
+    None when it does."""
     reference = parse_reference(text)
     if reference is None:
         return f"{text!r} is not an item reference: write <plan id>#<item id>, e.g. 'xx-edu-2025#2-1'"
-    plan = plans.get(reference.plan)
-    if plan is None:
+    plan_file = plans.get(reference.plan)
+    if plan_file is None:
         return f"unknown plan {reference.plan!r}" + did_you_mean(reference.plan, plans)
-    keys = [placed.key for placed in walk_items(plan.sections)]
-    if reference.item not in keys:
-        return f"plan {reference.plan!r} has no item {reference.item!r}" + did_you_mean(reference.item, keys)
+    if reference.item not in plan_file.item_keys:
+        return f"plan {reference.plan!r} has no item {reference.item!r}" + did_you_mean(
+            reference.item, [placed.key for placed in plan_file.placed])
     return None

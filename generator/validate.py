@@ -183,7 +183,7 @@ def own_id(site: Site, plan_file: PlanFile) -> str:
     """What to do about a plan whose id another has: a copy keeps the id of the plan it was copied from, and is
     most often named already for the id it should have."""
     named = os.path.splitext(os.path.basename(plan_file.path))[0]
-    if re.fullmatch(SLUG, named) and named not in site.plans_by_id:
+    if re.fullmatch(SLUG, named) and named not in site.files_by_id:
         return f"; give this plan an id of its own: id: {named}, as its file is named"
     return "; give this plan an id of its own, and name its file after it"
 

@@ -39,7 +39,7 @@ def metric_name_clashes(site: Site) -> Iterator[Diagnostic]:
 
 
 def targets(site: Site, plan_file: PlanFile) -> Iterator[Diagnostic]:
-    plans, metrics_in_use = site.plans_by_id, "metrics" in site.vocabulary_documents
+    plans, metrics_in_use = site.files_by_id, "metrics" in site.vocabulary_documents
     for placed in plan_file.placed:
         for i, target in enumerate(placed.item.targets):
             path = placed.path + ("targets", i)
@@ -135,7 +135,7 @@ def stated(target: Target) -> bool:
     return None not in bounds
 
 
-def target_progress(plans: dict[str, Plan], document, path: tuple, target: Target) -> Iterator[Diagnostic]:
+def target_progress(plans: dict[str, PlanFile], document, path: tuple, target: Target) -> Iterator[Diagnostic]:
     if target.evidence and not is_web_address(target.evidence):
         problem = reference_problem(target.evidence, plans)
         if problem:
@@ -150,7 +150,7 @@ def target_progress(plans: dict[str, Plan], document, path: tuple, target: Targe
 
 
 def review_links(site: Site, plan_file: PlanFile) -> Iterator[Diagnostic]:
-    plans, plan = site.plans_by_id, plan_file.plan
+    plans, plan = site.files_by_id, plan_file.plan
     for placed in plan_file.placed:
         path = placed.path + ("reviews",)
         if placed.item.status and not commits(plan):
@@ -165,7 +165,7 @@ def review_links(site: Site, plan_file: PlanFile) -> Iterator[Diagnostic]:
         for i, text in enumerate(placed.item.reviews):
             problem = reference_problem(text, plans)
             reference = parse_reference(text)
-            if not problem and not commits(plans[reference.plan]):
+            if not problem and not commits(plans[reference.plan].plan):
                 problem = f"{reference.plan!r} is a review too; link the items of the plan this review reports on"
             if problem:
                 yield plan_file.document.diagnostic(path + (i,), problem)
