@@ -49,7 +49,6 @@ from .atomicfile import replace_file
 from .changes import WORKTREE, Changelog, PlanChange, compare, read_plans
 from .gitrepo import GitError, Repo
 from .history import Edition, edition_followed, editions, source_dates, tagged_editions
-from .ids import walk_items
 from .load import PlanFile, Site
 from .project import EDITION_TAGS, SiteConfig, configured, edition_version
 from .uptodate import code_digest
@@ -212,11 +211,15 @@ def edition_records(root: str, shown: Sequence[str] | None) -> tuple[tuple[Editi
     editions cannot be read."""
     records: list[EditionRecord] = []
     last: dict[str, PlanFile] = {}
+    last_concerns: dict[str, dict[str, Concern]] = {}
 
     def record(edition: Edition, before: dict[str, PlanFile], after: dict[str, PlanFile]) -> None:
-        nonlocal last
-        records.append(EditionRecord(edition, *concerns(edition.changes.plans, before, after)))
-        last = after
+        nonlocal last, last_concerns
+        # (an edition's plans before it are the last one's after it: what they concern is found once)
+        old = last_concerns if before is last else item_concerns(before)
+        new = item_concerns(after)
+        records.append(EditionRecord(edition, *concerns(edition.changes.plans, old, new)))
+        last, last_concerns = after, new
 
     found = editions(root, record, shown)
     if found.status != "ok":
@@ -224,9 +227,10 @@ def edition_records(root: str, shown: Sequence[str] | None) -> tuple[tuple[Editi
     return tuple(records), {pid: PlanFile(f.path, f.plan, None) for pid, f in last.items()}
 
 
-def concerns(plan_changes: tuple[PlanChange, ...], before: dict[str, PlanFile], after: dict[str, PlanFile]):
-    """What each plan change and each item change concerns, from the plans on both sides."""
-    old, new = item_concerns(before), item_concerns(after)
+def concerns(plan_changes: tuple[PlanChange, ...], old: dict[str, dict[str, Concern]],
+             new: dict[str, dict[str, Concern]]):
+    """What each plan change and each item change concerns, from what the items on both sides concern
+    (``item_concerns``)."""
     plans, items = [], []
     for change in plan_changes:
         was, now = old.get(change.plan, {}), new.get(change.plan, {})
@@ -241,7 +245,7 @@ def item_concerns(plans: dict[str, PlanFile]) -> dict[str, dict[str, Concern]]:
     return {plan_id: {placed.key: Concern(frozenset(placed.item.themes),
                                           frozenset((f.plan.organisation, name)
                                                     for name in placed.item.owners + placed.item.support))
-                      for placed in walk_items(f.plan.sections)}
+                      for placed in f.placed}
             for plan_id, f in plans.items()}
 
 
