@@ -1160,20 +1160,6 @@ def test_a_calendar_printed_as_a_table_of_months_has_a_section_a_month(tmp_path,
     assert not [u for u in result.unsure if any(word in u.message for word in ("no field", "column", "sequence"))]
 
 
-def test_a_calendar_tables_cell_naming_no_month_alone_stays_in_its_rows_text(tmp_path, vocabulary):
-    """3月下旬, 3—4月, 第8周 in a calendar's 月份 column head no month: the row went on in the month above and the cell
-    was lost, 3月下旬 with no report.  It is kept in its row's text, reported."""
-    path = tmp_path / "school.txt"
-    path.write_text("\n".join([*CALENDAR, "月份\t工作内容\t责任单位", "3月\t开学工作部署\t基教科", "3月下旬\t教师培训\t督导室",
-                               "3—4月\t春季运动会\t体卫艺科", "第8周\t期中考试\t基教科", "5月\t家长会\t德育处"]), encoding="utf-8")
-    result = imported(path, vocabulary, year=2025)
-    assert [(month["title"], [item["text"] for item in month["items"]])
-            for month in result.plan["sections"][1]["sections"]] == [
-        ("3月", ["开学工作部署", "3月下旬\t教师培训", "3—4月\t春季运动会", "第8周\t期中考试"]), ("5月", ["家长会"])]
-    assert [u.line for u in result.unsure if "column 月份" in u.message] == [8, 9, 10]
-    assert not [u for u in result.unsure if "no field" in u.message]
-
-
 def test_a_month_read_as_a_part_makes_a_calendar_of_the_months_after_it(tmp_path, vocabulary):
     """Below 九月份： alone on a line (a month read as a part), under a heading naming no calendar (二、工作安排),
     十月：秋季田径运动会 heads a month too, its work its item; nor are 九月份：'s 1. 2. folded into one item for the
@@ -1201,34 +1187,6 @@ def test_an_ordinary_plans_months_with_their_work_are_no_calendar(tmp_path, voca
         ("开展教师培训。分步实施：\n3月：完成调研摸底。\n6月：全面推开培训。", ["人事股"]), ("推进集团化办学。", ["基教股"]),
         ("新建公办幼儿园3所\t基教股\t6月", ["基教股"]), ("加强教师培训\t人事股\t9月", ["人事股"])]
     assert not [u for u in result.unsure if any(word in u.message for word in ("month", "jumps", "below item"))]
-
-
-def test_a_calendar_headings_text_above_its_months_opens_no_item(tmp_path, vocabulary):
-    """二、工作行事历, a heading beside 一、主要工作 (which holds items), with a line of its text below it: its months with
-    their work after a colon are its sections still, as without that line."""
-    path = tmp_path / "school.txt"
-    path.write_text("\n".join([*CALENDAR, "本学期主要工作安排如下：", "三月：开学工作部署", "四月：期中考试"]), encoding="utf-8")
-    calendar = imported(path, vocabulary, year=2025).plan["sections"][1]
-    assert (calendar.get("text"), [month["title"] for month in calendar["sections"]]) == (
-        "本学期主要工作安排如下：", ["三月", "四月"])
-
-
-def test_an_item_titled_as_a_calendar_opens_no_months(tmp_path, vocabulary):
-    """2.科学制定学期校历 after 1.加强师德师风建设。 is an item, not a heading naming a calendar: its timeline (分步实施：
-    / 3月：… / 6月：…) is its text.  It made 2. a section of months (items reordered, a calendar and a jump from 3 to 6
-    reported); with the months' colon form not taken, 3月： was item 3 of a number glued to its text."""
-    path = tmp_path / "plan.txt"
-    path.write_text("\n".join(["洮北区教育局2025年工作计划", "一、主要任务", "1.加强师德师风建设。", "2.科学制定学期校历",
-                               "分步实施：", "3月：完成调研摸底。", "6月：全面推开培训。", "3.推进集团化办学。"]),
-                    encoding="utf-8")
-    result = imported(path, vocabulary, year=2025)
-    section, = result.plan["sections"]
-    assert "sections" not in section
-    assert [(item["number"], item["text"]) for item in section["items"]] == [
-        ("1", "加强师德师风建设。"), ("2", "科学制定学期校历\n分步实施：\n3月：完成调研摸底。\n6月：全面推开培训。"),
-        ("3", "推进集团化办学。")]
-    assert not [u for u in result.unsure
-                if any(word in u.message for word in ("month", "jumps", "follows", "sequence"))]
 
 
 @pytest.mark.parametrize("signature", ["清河县第一中学", "中共示例市教育局委员会\n示例市教育局"])

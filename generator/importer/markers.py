@@ -103,9 +103,8 @@ def match_marker(text: str, calendar: bool = False) -> Marker | None:
             if value is not None:
                 return Marker(style, number, value, found.end())
     found = _MONTH.match(text)
-    if found and 1 <= (month := number_value(found.group(1).translate(_ASCII)) or 0) <= 12:
-        if found["work"] and not calendar:  # a step of a timeline (3月：完成调研摸底), not item 3 where 3 is expected
-            return None
+    if found and (calendar or not found["work"]) \
+            and 1 <= (month := number_value(found.group(1).translate(_ASCII)) or 0) <= 12:
         return Marker(MONTH, str(month), month, found.end() if found["work"] else 0)
     found = _BULLET.match(text)
     if found:

@@ -157,19 +157,11 @@ class _Reader:
         self.unsure.append(Unsure(line, message))
 
     def in_calendar(self) -> bool:
-        """Whether the lines read are a school's calendar's: a heading open titled as one (二、工作行事历), or a month's
+        """Whether the lines read are a school's calendar's: a part's open titled as one (二、工作行事历), or a month's
         read as a part (九月份： alone on a line).  Only there is a month before its work (三月：开学工作部署) a month's
         heading, and a table's 月份 column its months: an item's timeline in an ordinary plan (分步实施： /
-        3月：完成调研摸底。), also one titled as a calendar (2.科学制定学期校历 after 1.加强师德师风建设。), is its text."""
-        return any(part.style == MONTH or _CALENDAR.search(part.head.text) and self.heads(depth)
-                   for depth, part in enumerate(self.stack))
-
-    def heads(self, depth: int) -> bool:
-        """Whether the part open at ``depth`` is a heading (a section): it holds parts, or the part before it beside
-        it does (二、工作行事历 after 一、主要工作 and its items), or, the first of its level, no text is read below it
-        (a line there would be in its text).  1.加强师德师风建设。 before 2.科学制定学期校历 is an item: so is 2."""
-        part, beside = self.stack[depth], self.stack[depth - 1].children[:-1]
-        return bool(part.children or beside and beside[-1].children or not beside and not part.paragraphs)
+        3月：完成调研摸底。) is its text."""
+        return any(part.style == MONTH or _CALENDAR.search(part.head.text) for part in self.stack)
 
     def read(self, line: Line) -> None:
         closed_by, self.closed_by = self.closed_by, None
@@ -356,10 +348,8 @@ class _Reader:
     def add_row(self, columns: dict[str, Mapped], line: Line) -> None:
         """A row of the open table: an item, or one more measure of the task above (then that task's part)."""
         lineno, rows, self.header = line.lineno, tuple(row for row in (self.header, line) if row), None
-        month = columns.get("month")
-        if month and not self.row_month(month, lineno):  # 3月下旬, 3—4月, 第8周: a cell of the row's text, as if not read
-            name = self.table.names[self.table.roles.index("month")]
-            columns = {role: cell for role, cell in columns.items() if role != "month"} | {tables.UNREAD + name: month}
+        if columns.get("month"):
+            self.row_month(columns["month"], lineno)
         if tables.unread(columns.items()):  # their cells are kept in the row's text, which then runs to them
             columns = {**columns, tables.ROW: line.text}
         parent = self.stack[-1]
@@ -379,17 +369,14 @@ class _Reader:
         parent.children.append(_Open(TABLE, number.text if number else str(len(parent.children) + 1),
                                      0, head, lineno, columns=tuple(columns.items()), rows=rows))
 
-    def row_month(self, cell: Mapped, lineno: int) -> bool:
+    def row_month(self, cell: Mapped, lineno: int) -> None:
         """Open the part of the month a row of a calendar printed as a table names (月份 | 工作内容: 3月 | 开学工作部署),
         as a line of its own would (九月份：): its rows are its items.  The month of the part open again (merged down,
-        repeated in each row) opens none; False if the cell names no month alone (3月下旬, 3—4月, 第8周)."""
+        repeated in each row) opens none, nor does a cell naming no month alone."""
         marker = match_marker(cell.text)
-        if marker is None or marker.style != MONTH:
-            return False
         depth = self.depth_of(MONTH)
-        if depth is None or self.stack[depth].head.text != cell.text:
+        if marker is not None and marker.style == MONTH and (depth is None or self.stack[depth].head.text != cell.text):
             self.place(marker, cell, lineno)
-        return True
 
     def add_total(self, line: Line) -> None:
         """A total row of no values (合计\t\t): no item, as a total is no indicator; its line goes with the row above,
