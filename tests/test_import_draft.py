@@ -1160,18 +1160,6 @@ def test_a_calendar_printed_as_a_table_of_months_has_a_section_a_month(tmp_path,
     assert not [u for u in result.unsure if any(word in u.message for word in ("no field", "column", "sequence"))]
 
 
-def test_a_month_read_as_a_part_makes_a_calendar_of_the_months_after_it(tmp_path, vocabulary):
-    """Below 九月份： alone on a line (a month read as a part), under a heading naming no calendar (二、工作安排),
-    十月：秋季田径运动会 heads a month too, its work its item; nor are 九月份：'s 1. 2. folded into one item for the
-    months after it having no numbered lines."""
-    path = tmp_path / "school.txt"
-    path.write_text("\n".join([*CALENDAR[:4], "二、工作安排", "九月份：", "1.新生入学教育。", "2.完成学籍注册。",
-                               "十月：秋季田径运动会", "十一月：期中考试"]), encoding="utf-8")
-    months = imported(path, vocabulary, year=2025).plan["sections"][1]["sections"]
-    assert [(month["number"], month["title"], [item["text"] for item in month["items"]]) for month in months] == [
-        ("9", "九月份", ["新生入学教育。", "完成学籍注册。"]), ("10", "十月", ["秋季田径运动会"]), ("11", "十一月", ["期中考试"])]
-
-
 def test_an_ordinary_plans_months_with_their_work_are_no_calendar(tmp_path, vocabulary):
     """Outside a school's calendar (no heading naming one, no month read as a part), 3月：完成调研摸底。 is a step of an
     item's timeline, its text, and a table's 完成月份 a column not read, its cells kept in its rows' text: neither

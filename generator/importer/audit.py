@@ -4,15 +4,14 @@ Every clause of the body (after the title, preamble and signature; cut at 。；
 mid-sentence going on with the next, without the number a part begins with and units in 【】) must be one the
 draft holds: cut from an item's, a section's or the plan's text, title, preamble, notes or closing the same
 way (or at line breaks too: a field may hold a heading, and the text below it); a clause may be held in parts,
-cut at those breaks, before a paragraph's 一是 after a colon or comma (以下工作：一是…: a section's text and
-an item) and after a month's colon (三月：开学工作部署: a calendar's month and its item).  An owner clause and
-a deadline are the draft's too (its fields).  So is every cell of a table's row (but its header): its clauses held
-as those of the body are, or an item's title, number or target; a cell of units (牵头单位) each of its units an
-item's; a 完成时限 a deadline; or the report quotes it (a value not taken as a target, a deadline that is no date): a
-column the importer does not read (备注) and a row it takes as no item are reported.  A clause or cell found nowhere is
-reported with its line, so the curator can put it back by hand: the importer is meant to keep every word, and this
-says where it did not.  The clauses are looked up in a set: linear in the text's length (a cell not held is looked up
-in the report too).
+cut at those breaks and before a paragraph's 一是 after a colon or comma (以下工作：一是…: a section's text and
+an item).  An owner clause and a deadline are the draft's too (its fields).  So is every cell of a table's row
+(but its header): its clauses held as those of the body are, or an item's title, number or target; a cell of units
+(牵头单位) each of its units an item's; a 完成时限 a deadline; or the report quotes it (a value not taken as a
+target, a deadline that is no date): a column the importer does not read (备注) and a row it takes as no item are
+reported.  A clause or cell found nowhere is reported with its line, so the curator can put it back by hand:
+the importer is meant to keep every word, and this says where it did not.  The clauses are looked up in a set:
+linear in the text's length (a cell not held is looked up in the report too).
 """
 
 from __future__ import annotations
@@ -31,10 +30,9 @@ from .textmap import Line
 _CLAUSES = re.compile(r"[。；;！？!?]")
 _CLAUSES_OR_LINES = re.compile(r"[。；;！？!?\n]")  # a field may hold a heading, and the text below it
 _CLAUSES_OR_CELLS = re.compile(r"[。；;！？!?\n\t|]")  # or a row the structure read as a paragraph
-# A clause the draft may hold in parts: a heading's line and the text below it, the words before 一是 inside a
-# paragraph and that point (…抓好以下工作：一是…: a section's text and its first item), or a month of a school's
-# calendar and its work after the colon (三月：开学工作部署: the month's title and its item)
-_PIECES = re.compile(r"\n|(?<=[：:，,])\s*(?=一是)|(?<=月[：:])|(?<=月份[：:])")
+# A clause the draft may hold in parts: a heading's line and the text below it, or the words before 一是 inside a
+# paragraph and that point (…抓好以下工作：一是…: a section's text and its first item)
+_PIECES = re.compile(r"\n|(?<=[：:，,])\s*(?=一是)")
 _EDGES = " \t\n\u3000，,：:、。；;"
 _PROSE = re.compile(r"[，,：:；;。]")
 _ENDS = tuple("。；;！？!?：:")

@@ -68,8 +68,6 @@ _TO_ALL = re.compile(r"(?:全[省市县区局]|各)")  # closing words speak to 
 _NOTE = re.compile(r"(?:注|备注|说明)\s*[0-9０-９]?\s*[：:]")  # a note below a table: 注：完成时限为最迟完成时间…
 _TOTAL = re.compile(r"[合总小]\s*计")  # a table's total row: 合计, 总　计, 小计
 _TABLE_TITLE = re.compile(r"附?表\s*[0-9０-９一二三四五六七八九十]")  # a table's title: 表2 主要考核指标, 附表1
-# a heading naming a school's calendar: 二、工作行事历, 三、学期校历, 四、每月工作安排（9月—1月）
-_CALENDAR = re.compile(r"(?:行事历|校历|工作日程|日程安排|月(?:份|度)?工作安排)表?(?:[（(][^（）()]*[）)])?[：:]?$")
 
 
 def _blank_total(line: Line) -> bool:
@@ -156,18 +154,11 @@ class _Reader:
     def note(self, line: int, message: str) -> None:
         self.unsure.append(Unsure(line, message))
 
-    def in_calendar(self) -> bool:
-        """Whether the lines read are a school's calendar's: a part's open titled as one (二、工作行事历), or a month's
-        read as a part (九月份： alone on a line).  Only there is a month before its work (三月：开学工作部署) a month's
-        heading, and a table's 月份 column its months: an item's timeline in an ordinary plan (分步实施： /
-        3月：完成调研摸底。) is its text."""
-        return any(part.style == MONTH or _CALENDAR.search(part.head.text) for part in self.stack)
-
     def read(self, line: Line) -> None:
         closed_by, self.closed_by = self.closed_by, None
         noted = closed_by is not None and bool(self.notes) and closed_by is self.notes[-1]  # right below a note
         cells = tables.split_cells(self.as_row(line))
-        header = tables.header_of(cells, self.in_calendar()) if cells else None
+        header = tables.header_of(cells) if cells else None
         if cells is not None and header is None and not tables.is_separator(cells):
             self.keep_cells(line.lineno, cells)
         if self.sheets and line.lineno >= self.sheets[0].line:
@@ -183,7 +174,7 @@ class _Reader:
             return
         listed, self.attachments = self.attachments, []
         for earlier in listed:  # the document goes on: they were no list of attachments after its items
-            self.read_numbered(earlier, tables.header(earlier.text, self.in_calendar()))
+            self.read_numbered(earlier, tables.header(earlier.text))
         self.read_numbered(line, header, closed_by)
         if noted:  # the line below a table's note closes the table as if right below its rows (its next's title?)
             self.closed_by = line
@@ -251,7 +242,7 @@ class _Reader:
             below = closed_by is not None and bool(top.paragraphs) and top.paragraphs[-1] is closed_by
             self.open_table(header, line, top.paragraphs.pop() if below else None)
             return
-        marker = match_marker(str(line), self.in_calendar())
+        marker = match_marker(str(line))
         if marker is not None and self.table is not None:
             marker = self.category(marker, line.lineno)
         if marker is None or marker.style in WORD_STYLES[1:] \
@@ -375,7 +366,8 @@ class _Reader:
         repeated in each row) opens none, nor does a cell naming no month alone."""
         marker = match_marker(cell.text)
         depth = self.depth_of(MONTH)
-        if marker is not None and marker.style == MONTH and (depth is None or self.stack[depth].head.text != cell.text):
+        if marker is not None and marker.style == MONTH and not marker.length \
+                and (depth is None or self.stack[depth].head.text != cell.text):
             self.place(marker, cell, lineno)
 
     def add_total(self, line: Line) -> None:
@@ -529,15 +521,14 @@ class _Reader:
         if self.attachments:
             self.note(self.attachments[0].lineno, "a list of attachments (附件): kept as the plan's `closing`, "
                                                   "not as items or an item's text")
-        for part in _descendants(self.root):  # before folding: 十月：运动会 has its item, 九月份：'s 1. 2. stay items
-            _month_work(part)
         self.fold_sub_items()
         parts = list(_descendants(self.root))
         for total, above in self.totals:
             if above is None or any(part is above for part in parts):  # (not in a table of figures folded)
                 self.note(total.lineno, f"“{total}”, a total row of no values, is no item: a total is no indicator")
-        for part in (self.root, *_descendants(self.root)):
+        for part in (self.root, *parts):
             _tasks_whole(part)
+            _month_work(part)
         root = self.root.freeze()
         return Outline(root.children, root.paragraphs, closing, tuple(self.unsure), tuple(self.cells))
 
@@ -677,7 +668,7 @@ def _month_work(part: _Open) -> None:
         part.head = part.line
         return
     part.children = [_Open(MONTH_WORK, "1", 1, part.head, part.lineno, part.paragraphs, line=part.head)]
-    part.head, part.paragraphs = part.line[:match_marker(part.line.text, calendar=True).length].strip(), []
+    part.head, part.paragraphs = part.line[:match_marker(part.line.text).length].strip(), []
 
 
 def _share_points_clause(parent: _Open) -> None:

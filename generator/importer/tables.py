@@ -32,8 +32,7 @@ ROLES: dict[str, tuple[str, ...]] = {
     # people (责任领导: 张三), whom the plan format does not hold: told once, not each cell reported lost
     "people": ("责任领导", "分管领导", "牵头领导", "分管局领导", "责任人", "联系人", "联络员"),
     "baseline": ("完成值", "基数", "基期值", "基准值", "现状值"),
-    # a school's calendar (行事历) as a table: the month heading the rows up to the next (3月 | 开学工作部署); in a
-    # calendar only (``header_of``): elsewhere a 完成月份 is a column not read, its cells kept in its rows' text
+    # a school's calendar (行事历) as a table: the month heading the rows up to the next (3月 | 开学工作部署)
     "month": ("月份",),
 }
 _YEAR = re.compile(r"^(\d{4})年度?")
@@ -129,16 +128,16 @@ def yearly_targets(columns: tuple[tuple[str, Mapped], ...]) -> dict[int, Mapped]
     return {int(role[len(YEARLY):]): cell for role, cell in columns if role.startswith(YEARLY)}
 
 
-def header(line: Mapped, calendar: bool = False) -> Header | None:
+def header(line: Mapped) -> Header | None:
     """The column roles if the line is a table header row (see ``header_of``)."""
     cells = split_cells(line)
-    return header_of(cells, calendar) if cells else None
+    return header_of(cells) if cells else None
 
 
-def header_of(cells: list[Mapped], calendar: bool = False) -> Header | None:
+def header_of(cells: list[Mapped]) -> Header | None:
     """The column roles if the cells of a row are a table's header (two known columns, one of them the task or the
-    indicator); a month's column (月份) is one only in a school's calendar (``calendar``)."""
-    roles = tuple(None if role == "month" and not calendar else role for role in _roles(cells))
+    indicator)."""
+    roles = _roles(cells)
     known = [role for role in roles if role]
     if len(known) >= 2 and any(role in known for role in NAMING):
         return Header(roles, tuple(cell.text for cell in cells))
