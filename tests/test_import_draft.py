@@ -1123,43 +1123,6 @@ CALENDAR = ["清河县实验中学2025—2026学年第二学期工作计划", "�
             "二、工作行事历"]
 
 
-def test_a_calendars_months_stating_their_work_after_a_colon_are_sections_of_it(tmp_path, vocabulary):
-    """三月：开学工作部署, a month and its work on one line, was no month: the lines were the section's text.  Each is
-    a section titled by the month, its work its item (the lines below it its text); a month with numbered lines below
-    it is titled by its whole line, they its items."""
-    path = tmp_path / "school.txt"
-    path.write_text("\n".join([*CALENDAR, "三月：开学工作部署", "四月：期中考试", "做好考务安排。", "五月：结合课堂教学",
-                               "1.开展公开课活动。", "2.组织春季运动会。"]), encoding="utf-8")
-    result = imported(path, vocabulary, year=2025)
-    months = result.plan["sections"][1]["sections"]
-    assert [(month["number"], month["title"], [(item["number"], item["text"]) for item in month["items"]])
-            for month in months] == [
-        ("3", "三月", [("1", "开学工作部署")]), ("4", "四月", [("1", "期中考试\n做好考务安排。")]),
-        ("5", "五月：结合课堂教学", [("1", "开展公开课活动。"), ("2", "组织春季运动会。")])]
-    assert [u.line for u in result.unsure if "month" in u.message] == [6]
-    assert not [u for u in result.unsure if "no field" in u.message]
-
-
-@pytest.mark.parametrize("march", ["3月", ""], ids=["repeated", "empty"])
-def test_a_calendar_printed_as_a_table_of_months_has_a_section_a_month(tmp_path, vocabulary, march):
-    """月份 | 工作内容 | 责任单位: the month was a column not read, kept in its rows' text, the rows items of the
-    calendar's section.  Each month heads the rows up to the next, as a line of its own does: a section numbered by
-    it, its rows its items; the month again below (merged down in Word) or left empty goes on with it."""
-    path = tmp_path / "school.txt"
-    path.write_text("\n".join([*CALENDAR, "月份\t工作内容\t责任单位", "3月\t开学工作部署\t基教科",
-                               f"{march}\t教师培训\t督导室", "4月\t期中考试\t基教科", "三、保障措施", "1.加强组织领导。"]),
-                    encoding="utf-8")
-    result = imported(path, vocabulary, year=2025)
-    calendar, closing = result.plan["sections"][1:]
-    assert [(month["number"], month["title"], [(item["title"], item["text"], item["owners"])
-                                               for item in month["items"]])
-            for month in calendar["sections"]] == [
-        ("3", "3月", [("开学工作部署", "开学工作部署", ["基教科"]), ("教师培训", "教师培训", ["督导室"])]),
-        ("4", "4月", [("期中考试", "期中考试", ["基教科"])])]
-    assert closing["title"] == "保障措施"
-    assert not [u for u in result.unsure if any(word in u.message for word in ("no field", "column", "sequence"))]
-
-
 def test_an_ordinary_plans_months_with_their_work_are_no_calendar(tmp_path, vocabulary):
     """Outside a school's calendar (no heading naming one, no month read as a part), 3月：完成调研摸底。 is a step of an
     item's timeline, its text, and a table's 完成月份 a column not read, its cells kept in its rows' text: neither

@@ -49,10 +49,9 @@ STYLES: tuple[tuple[str, re.Pattern], ...] = (
     (PROBLEM, re.compile(rf"问题\s*({_DIGIT}{{1,3}})\s*[：:]\s*")),
 )
 # a month heading a school's calendar (行事历) on a line of its own, 九月份： or 10月: the heading is its part's title, its
-# number the month's (9), and the months of a school year run on from 十二月 to 一月; or before a colon and the month's
-# work, 三月：开学工作部署 (the marker's length: where that work starts; 0 for a month alone, the whole line its title)
+# number the month's (9), and the months of a school year run on from 十二月 to 一月
 MONTH = "九月份"
-_MONTH = re.compile(rf"([一二三四五六七八九十]{{1,3}}|{_DIGIT}{{1,2}})\s*月份?\s*(?:[：:]\s*(?=\S)|[：:]?\s*$)")
+_MONTH = re.compile(rf"([一二三四五六七八九十]{{1,3}}|{_DIGIT}{{1,2}})\s*月份?\s*[：:]?\s*$")
 BARE = "1"  # digits glued to the text, as in "27构建…": an item only where the sequence expects it
 _BARE = re.compile(rf"({_DIGIT}{{1,3}})(?=[\u4e00-\u9fff])")
 # digits whose point is followed by the item's own digits, as in "18.65岁及以上…" or "3.12333热线…", which read as
@@ -102,7 +101,7 @@ def match_marker(text: str) -> Marker | None:
                 return Marker(style, number, value, found.end())
     found = _MONTH.match(text)
     if found and 1 <= (month := number_value(found.group(1).translate(_ASCII)) or 0) <= 12:
-        return Marker(MONTH, str(month), month, found.end() if found.end() < len(text) else 0)
+        return Marker(MONTH, str(month), month, 0)
     found = _BULLET.match(text)
     if found:
         symbol = found.group(1)

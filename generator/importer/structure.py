@@ -61,7 +61,6 @@ GROUP = "1\t"    # a table's category row numbered in its 序号 column (1 | 深
 IN_TABLE = "table "  # before a style: a table's category rows numbered in a sequence of their own (一、学前教育 in 三、)
 OTHER_TABLE = "table\n"  # the section of a table of other columns right below another's rows (考核指标 below tasks)
 SHEET = "sheet"  # the section of a workbook's sheet
-MONTH_WORK = "月："  # the work after a month's colon in a school's calendar (三月：开学工作部署): the month's item
 FIRST_SECTION = "一"  # the number of the first section made of a sheet's rows
 HEADING_MAX = 30  # characters at most of a numbered line standing as a heading without a colon
 _TO_ALL = re.compile(r"(?:全[省市县区局]|各)")  # closing words speak to all: 全县文旅系统将以…, 各牵头单位要…
@@ -339,8 +338,6 @@ class _Reader:
     def add_row(self, columns: dict[str, Mapped], line: Line) -> None:
         """A row of the open table: an item, or one more measure of the task above (then that task's part)."""
         lineno, rows, self.header = line.lineno, tuple(row for row in (self.header, line) if row), None
-        if columns.get("month"):
-            self.row_month(columns["month"], lineno)
         if tables.unread(columns.items()):  # their cells are kept in the row's text, which then runs to them
             columns = {**columns, tables.ROW: line.text}
         parent = self.stack[-1]
@@ -359,16 +356,6 @@ class _Reader:
         head = tables.named(columns)
         parent.children.append(_Open(TABLE, number.text if number else str(len(parent.children) + 1),
                                      0, head, lineno, columns=tuple(columns.items()), rows=rows))
-
-    def row_month(self, cell: Mapped, lineno: int) -> None:
-        """Open the part of the month a row of a calendar printed as a table names (月份 | 工作内容: 3月 | 开学工作部署),
-        as a line of its own would (九月份：): its rows are its items.  The month of the part open again (merged down,
-        repeated in each row) opens none, nor does a cell naming no month alone."""
-        marker = match_marker(cell.text)
-        depth = self.depth_of(MONTH)
-        if marker is not None and marker.style == MONTH and not marker.length \
-                and (depth is None or self.stack[depth].head.text != cell.text):
-            self.place(marker, cell, lineno)
 
     def add_total(self, line: Line) -> None:
         """A total row of no values (合计\t\t): no item, as a total is no indicator; its line goes with the row above,
@@ -434,10 +421,8 @@ class _Reader:
         if not accepted:
             return False
         if style == MONTH and style not in self.last:
-            work = " (by the month alone where no numbered line is below it: the work after its colon is its item)"
-            self.note(lineno, f"“{text.text}” heads a month of a calendar: its lines are a section titled by it"
-                              f"{work if marker.length else ''}, numbered by its month ({marker.number}), as are the "
-                              "months after it")
+            self.note(lineno, f"“{text.text}” heads a month of a calendar: its lines are a section titled by it, "
+                              f"numbered by its month ({marker.number}), as are the months after it")
         self.open(style, marker, text, lineno, depth)
         return True
 
@@ -528,7 +513,6 @@ class _Reader:
                 self.note(total.lineno, f"“{total}”, a total row of no values, is no item: a total is no indicator")
         for part in (self.root, *parts):
             _tasks_whole(part)
-            _month_work(part)
         root = self.root.freeze()
         return Outline(root.children, root.paragraphs, closing, tuple(self.unsure), tuple(self.cells))
 
@@ -657,18 +641,6 @@ def _tasks_whole(parent: _Open) -> None:
         for child in parent.children:
             if child.style == TABLE and {"task", "content"} <= dict(child.columns).keys():
                 _make_task(child)
-
-
-def _month_work(part: _Open) -> None:
-    """A month of a school's calendar stating its work after its colon (三月：开学工作部署) is titled by the month, the
-    work its one item, the lines below that item's text; with parts below it (over 1.… 2.…), by its whole line."""
-    if part.style != MONTH or part.line is None or part.head.text == part.line.text:
-        return
-    if part.children:
-        part.head = part.line
-        return
-    part.children = [_Open(MONTH_WORK, "1", 1, part.head, part.lineno, part.paragraphs, line=part.head)]
-    part.head, part.paragraphs = part.line[:match_marker(part.line.text).length].strip(), []
 
 
 def _share_points_clause(parent: _Open) -> None:

@@ -32,8 +32,6 @@ ROLES: dict[str, tuple[str, ...]] = {
     # people (责任领导: 张三), whom the plan format does not hold: told once, not each cell reported lost
     "people": ("责任领导", "分管领导", "牵头领导", "分管局领导", "责任人", "联系人", "联络员"),
     "baseline": ("完成值", "基数", "基期值", "基准值", "现状值"),
-    # a school's calendar (行事历) as a table: the month heading the rows up to the next (3月 | 开学工作部署)
-    "month": ("月份",),
 }
 _YEAR = re.compile(r"^(\d{4})年度?")
 # After a year before the target column's (2024年 | 2025年目标), the words of a column of the value the target starts
