@@ -1119,14 +1119,10 @@ def test_a_tables_header_repeated_with_the_mark_of_it_continued_goes_on_with_it(
     assert not [u for u in result.unsure if "other columns" in u.message]
 
 
-CALENDAR = ["清河县实验中学2025—2026学年第二学期工作计划", "一、主要工作", "1.加强师德师风建设。", "2.做好毕业年级备考工作。",
-            "二、工作行事历"]
-
-
 def test_an_ordinary_plans_months_with_their_work_are_no_calendar(tmp_path, vocabulary):
-    """Outside a school's calendar (no heading naming one, no month read as a part), 3月：完成调研摸底。 is a step of an
-    item's timeline, its text, and a table's 完成月份 a column not read, its cells kept in its rows' text: neither
-    heads a month (which reported a calendar and the numbering jumping from 3 to 6)."""
+    """3月：完成调研摸底。 in an item's timeline is its text, and a table's 完成月份 a column not read, its cells kept in
+    its rows' text: neither heads a month (a version of the calendar's months reported a calendar and the numbering
+    jumping from 3 to 6)."""
     path = tmp_path / "plan.txt"
     path.write_text("\n".join(["某县教育局2025年工作要点", "一、加强队伍建设", "1.开展教师培训。分步实施：",
                                "3月：完成调研摸底。", "6月：全面推开培训。", "（责任单位：人事股）",
