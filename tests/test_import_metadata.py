@@ -201,16 +201,6 @@ def test_a_party_group_signing_its_plan_ends_the_body():
     assert str(meta.signer) == "中共清河县文化广电和旅游局党组"
 
 
-@pytest.mark.parametrize("school", ["清河县第一中学", "清河县实验小学", "清河县机关幼儿园", "县第二中学", "城关镇建设路小学"])
-@pytest.mark.parametrize("dated", [True, False], ids=["dated", "undated"])
-def test_a_school_signing_its_plan_ends_the_body(school, dated):
-    """A school's name alone at the end, or over the date, was the plan's closing words, not its signature."""
-    meta, body, _ = split(f"{school}2025年工作计划\n一、主要任务\n1.加强师德师风建设。\n2.新建城南小学\n{school}\n"
-                          + ("2025年2月20日\n" if dated else ""))
-    assert [str(line) for line in body] == ["一、主要任务", "1.加强师德师风建设。", "2.新建城南小学"]
-    assert str(meta.signer) == school and meta.published == (date(2025, 2, 20) if dated else None)
-
-
 @pytest.mark.parametrize("words", ["努力办好人民满意的学校", "办好每一所小学"])
 def test_words_of_the_text_ending_as_a_schools_name_do_not_sign_it(words):
     """The last line of the text is no signature for ending in 学校 or 小学 when it is words about schools."""
@@ -221,21 +211,19 @@ def test_words_of_the_text_ending_as_a_schools_name_do_not_sign_it(words):
 @pytest.mark.parametrize("words", ["新建城南实验小学", "全面推进城南中学", "改扩建县第二中学", "附属幼儿园"])
 @pytest.mark.parametrize("dated", [True, False], ids=["dated", "undated"])
 def test_a_schools_name_after_a_verb_or_without_a_place_does_not_sign(words, dated):
-    """A line ending in a school's name signs only when it is a name, starting with its place (清河县…, 县第二中学):
-    not words of the text naming a school to build or run (新建…, 全面推进…, 改扩建…), nor a name that is not whole
-    (附属幼儿园), which were taken as the signature and dropped, reported nowhere."""
+    """Words of the text naming a school to build or run (新建…, 全面推进…, 改扩建…), or a name that is not whole
+    (附属幼儿园), ending the text are no signature: a version that let 中学, 小学 and 幼儿园 sign took them as the
+    signature and dropped them."""
     meta, body, _ = split(f"清河县教育局2025年工作计划\n一、主要任务\n1.加强师德师风建设。\n{words}\n"
                           + ("2025年2月20日\n" if dated else ""))
     assert str(body[-1]) == words and meta.signer is None
 
 
-@pytest.mark.parametrize("words", ["县城新建第二小学", "区域内新建一所小学", "乡镇中小学", "市教育局推进城南小学", "优化城区小学",
-                                   "新建特殊教育学校"])
+@pytest.mark.parametrize("words", ["县城新建第二小学", "区域内新建一所小学", "乡镇中小学", "市教育局推进城南小学", "优化城区小学"])
 @pytest.mark.parametrize("dated", [True, False], ids=["dated", "undated"])
 def test_a_schools_name_with_a_verb_anywhere_does_not_sign(words, dated):
-    """Each starts with a place or ends in 学校, which needs none: a verb after the place (县城新建…, 市教育局推进…), one
-    the list of verbs lacked (优化), one before 学校 (新建特殊教育学校), or words of a number or kind of schools (一所,
-    中小学) made them signatures, dropped with a report that they are not the organisation's name."""
+    """Each starts with a place: a version that let a place's 中学, 小学 or 幼儿园 sign took them as signatures, with a
+    verb after the place (县城新建…, 市教育局推进…, 优化…) or words of a number or kind of schools (一所, 中小学)."""
     meta, body, _ = split(f"清河县教育局2025年工作计划\n一、主要任务\n1.加强师德师风建设。\n{words}\n"
                           + ("2025年2月20日\n" if dated else ""))
     assert str(body[-1]) == words and meta.signer is None

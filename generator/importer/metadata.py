@@ -27,22 +27,9 @@ CLAUSE_PUNCTUATION = re.compile(r"[。，,；;：:！？!?]")
 _DOCUMENT_NUMBER = re.compile(
     r"^(?:文\s*号\s*[:：]\s*)?(?P<number>[\u4e00-\u9fff]{1,12}\s*[〔\[【(（]\s*(\d{4})\s*[〕\]】)）]\s*\d{1,4}\s*号)(?:\t.*)?$")
 _PUBLICATION_NOTE = re.compile(r"^[(（]\s*此件.{0,12}[)）]$")
-# an organisation's name alone, as a signature or letterhead prints it: a body, or a school (``_SCHOOL``); not words
-# of the text ending so (努力办好人民满意的学校)
+# an organisation's name alone, as a signature or letterhead prints it; not words of the text ending so
+# (努力办好人民满意的学校, 办好每一所学校)
 _SIGNATURE = re.compile(r"^(?!.*[的每])[\u4e00-\u9fff（）()]{2,30}(局|委员会|委|政府|办公室|厅|中心|学校|学院|大学|部|处|党组)$")
-# a school's name starts with its place (清河县第一中学, 县第二中学, 城关镇中心小学): a line ending so without one is words
-# of the text (办好每一所小学, 附属幼儿园 cut from its parent's name)
-_SCHOOL = re.compile(r"^(?!.*[的每])(?P<before>[\u4e00-\u9fff]{0,8}?)[省市县区州盟旗镇乡][\u4e00-\u9fff（）()]{0,20}"
-                     r"(?:中学|小学|幼儿园)$")
-# a word before that place that makes it all the schools there (全县小学, 各县区中学), not one's name
-_TO_ALL = re.compile(r"[全各本我该]$")
-# a school's name (_SCHOOL, or …学校, …学院, …大学) is one name: a verb of building or running schools anywhere in the
-# line (新建特殊教育学校, 县城新建第二小学, 市教育局推进城南小学, 优化城区小学), or a number or list of them (区域内一所小学,
-# 以下学校, 乡镇中小学), makes it words of the text naming one; not a street's name (建设路小学, 新建街小学)
-_SCHOOL_END = re.compile(r"(?:中学|小学|幼儿园|学校|学院|大学)$")
-_NO_NAME = re.compile(r"(?:新建|建设)(?![路街道村区县镇乡])|改建|扩建|迁建|筹建|续建|援建|建成|建好|创建|创办|兴办|开办|举办"
-                      r"|办好|办强|推进|提升|打造|优化|支持|加强|完成|启动|实施|争创|申报|新增|增设|设立|规划|恢复|帮扶|托管"
-                      r"|撤并|改造|覆盖|一所|以下|中小学")
 # 2025年; a span of years (2023—2025年) gives its first
 _YEAR = re.compile(r"(19[5-9]\d|20\d\d)\s*(?:年|[-—–~～至到]\s*(?:19[5-9]\d|20\d\d)\s*年)")
 # The imprint (版记) ending an official document: whom it is copied to, who printed it and when
@@ -94,14 +81,6 @@ def lists_attachments(text: str, listing: bool) -> bool:
         and "。" not in text
 
 
-def _signs(text: str) -> bool:
-    """Whether a line is an organisation's name alone, as a signature or letterhead prints it."""
-    if _SCHOOL_END.search(text) and _NO_NAME.search(text):
-        return False
-    school = _SCHOOL.match(text)
-    return bool(_SIGNATURE.match(text)) or school is not None and not _TO_ALL.search(school.group("before"))
-
-
 def _body_start(lines: list[Line]) -> tuple[int, list[Line]]:
     """Where the body starts, at the first numbered line or task table that is no list of attachments (a notice
     issuing the document lists it: 附件：1.…工作要点 / 2.…项目清单), and the lines of such lists above it."""
@@ -123,21 +102,18 @@ def _is_title(text: str) -> bool:
 def _tail_start(lines: list[Line]) -> tuple[int, date | None, list[Line], list[Line]]:
     """Where the signature block starts, the date it gives, the lines of the organisations that sign (several
     signing it jointly: 中共桃源镇委员会 over 桃源镇人民政府), and the lines of the imprint (版记: 抄送：…,
-    …2025年3月12日印发) below it.  Names right below a line ending in a colon are the list it leads to
-    (重点办好以下学校： / 洮北区第一中学): words of the text, the block starting below them."""
+    …2025年3月12日印发) below it."""
     start, published, signature, imprint = len(lines), None, [], []
     while start > 0 and not starts_numbered(text := str(lines[start - 1])):
         if published is None and (day := parse_date(text)):
             published = day
-        elif _signs(text):
+        elif _SIGNATURE.match(text):
             signature.insert(0, lines[start - 1])
         elif published is None and not signature and _IMPRINT.search(text):
             imprint.insert(0, lines[start - 1])
         elif not _PUBLICATION_NOTE.match(text):  # （此件公开发布） belongs to the block too
             break
         start -= 1
-    if signature and start > 0 and str(lines[start - 1]).endswith(("：", ":")):
-        start, signature = lines.index(signature[-1], start) + 1, []
     return start, published, signature, imprint
 
 
@@ -215,7 +191,7 @@ def _wrapped_above(header: list[Line], title: Line | None) -> Line | None:
     text = str(above)
     if above.lineno != title.lineno - 1 or len(text) + len(str(title)) > TITLE_MAX or _TITLE_END.search(text) \
             or text.endswith("文件") or CLAUSE_PUNCTUATION.search(text) or parse_date(text) \
-            or _signs(text) or _DOCUMENT_NUMBER.match(text) or _APPENDED.match(text):
+            or _SIGNATURE.match(text) or _DOCUMENT_NUMBER.match(text) or _APPENDED.match(text):
         return None
     return above
 
@@ -227,7 +203,7 @@ def _issuer_above(header: list[Line], title: Line | None, title_text: str) -> Li
     if title is None or title not in header or _YEAR.split(title_text)[0].strip() and not title_text.startswith("关于"):
         return None
     above = header.index(title) - 1
-    return header[above] if above >= 0 and _signs(str(header[above])) else None
+    return header[above] if above >= 0 and _SIGNATURE.match(str(header[above])) else None
 
 
 def _year(*texts: str) -> int | None:
@@ -294,7 +270,7 @@ def split(lines: list[Line]) -> tuple[Metadata, list[Line], list[Unsure]]:
                              "document's"))
     elif cover:
         published = published or next((d for l in cover if (d := parse_date(str(l)))), None)
-        signer = signer or next((l for l in reversed(cover) if _signs(str(l))), None)
+        signer = signer or next((l for l in reversed(cover) if _SIGNATURE.match(str(l))), None)
         unsure.append(Unsure(cover[0].lineno, f"lines {cover[0].lineno}–{cover[-1].lineno}: the notice issuing the "
                              "document (印发通知) is left out of the preamble"))
     prose = [l for l in header if l not in titles and l not in (issuer, wrapped) and not _DOCUMENT_NUMBER.match(str(l))]
@@ -305,7 +281,7 @@ def split(lines: list[Line]) -> tuple[Metadata, list[Line], list[Unsure]]:
             or (published.year if published else None))
     metadata = Metadata(title_text, title.lineno if title else 0, number, hints, signer, year, published,
                         preamble, _kind(title_text, preamble.text),
-                        tuple(l for l in cover if l is notice or _signs(str(l))) if forwarding else (),
+                        tuple(l for l in cover if l is notice or _SIGNATURE.match(str(l))) if forwarding else (),
                         appended, tuple(signature))
     return metadata, body, unsure
 
