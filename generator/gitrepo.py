@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import os
 import posixpath
+import re
 import subprocess
 from dataclasses import dataclass
 
@@ -33,6 +34,7 @@ class UnknownRevision(GitError):
 
 NOTHING_COMMITTED = "no commit yet in this repository"
 UNBORN_BRANCH = "the branch checked out has no commit yet, though the repository has some"
+_HEAD_RELATIVE = re.compile(r"(?:HEAD|@)(?![\w/.-])")  # a revision naming the branch checked out (HEAD~2, @^)
 IGNORED = "!!"  # the status of a file git ignores (``Repo.status``)
 
 
@@ -71,6 +73,8 @@ class Repo:
             raise
         except GitError:
             why = self.commitless()
+            if why == UNBORN_BRANCH and not _HEAD_RELATIVE.match(rev):
+                why = None  # another name, unknown for itself: the branch's commits have nothing to do with it
             raise UnknownRevision(rev, *([f"{why} (the first `git commit` makes one)"] if why else [])) from None
 
     def has_commits(self) -> bool:
@@ -154,12 +158,18 @@ class Repo:
     def tags(self, namespace: str) -> list[tuple[str, str, str]]:
         """Tags ``namespace/…`` as (name, date, commit) triples, oldest first (ties by name).
 
-        The date is the tagger's for annotated tags, the commit's for lightweight ones.
+        The date is the tagger's for annotated tags, the commit's for lightweight ones.  The commit is the one the
+        tag names through any tags it points to (a tag of a tag: git peels one layer, ``resolve`` the rest).
         """
         out = self.git("for-each-ref", "--sort=refname", "--sort=creatordate",
                        "--format=%(refname:strip=2)%00%(creatordate:iso-strict)%00"
-                       "%(if)%(*objectname)%(then)%(*objectname)%(else)%(objectname)%(end)", f"refs/tags/{namespace}")
-        return [tuple(line.split("\0")) for line in out.splitlines()]
+                       "%(if)%(*objectname)%(then)%(*objectname) %(*objecttype)%(else)%(objectname) %(objecttype)%(end)",
+                       f"refs/tags/{namespace}")
+        found = []
+        for name, date, peeled in (line.split("\0") for line in out.splitlines()):
+            commit, kind = peeled.split(" ")
+            found.append((name, date, commit if kind == "commit" else self.resolve(f"refs/tags/{name}")))
+        return found
 
     def is_ancestor(self, ancestor: str, commit: str) -> bool:
         """Whether ``commit`` is ``ancestor`` or descends from it."""

@@ -74,6 +74,16 @@ def test_a_branch_with_nothing_committed_yet_in_a_repository_with_commits_says_s
                              "commit`)")
 
 
+def test_a_tag_of_a_tag_names_the_commit_it_leads_to(tmp_path):
+    """git peels one layer of a tag in for-each-ref: an edition's tag made on another tag gave that tag's object, not
+    its commit, and publish then said the remote had the edition on another commit."""
+    root = history_repo(tmp_path / "repo")
+    git(root, "tag", "--annotate", "-m", "inner", "inner", "HEAD")
+    git(root, "tag", "--annotate", "-m", "edition", "edition/2024.1", "inner")
+    [(name, _date, commit)] = Repo(str(root)).tags("edition")
+    assert (name, commit) == ("edition/2024.1", git(root, "rev-parse", "HEAD").strip())
+
+
 def test_editions_are_the_edition_tags_with_their_changes(tmp_path):
     root = history_repo(tmp_path / "repo")
     git(root, "tag", "--annotate", "-m", "edition", "edition/2024.1", "HEAD~2", date=DATES["themes"])
