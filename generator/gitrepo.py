@@ -163,7 +163,8 @@ class Repo:
         """
         out = self.git("for-each-ref", "--sort=refname", "--sort=creatordate",
                        "--format=%(refname:strip=2)%00%(creatordate:iso-strict)%00"
-                       "%(if)%(*objectname)%(then)%(*objectname) %(*objecttype)%(else)%(objectname) %(objecttype)%(end)",
+                       "%(if)%(*objectname)%(then)%(*objectname) %(*objecttype)"
+                       "%(else)%(objectname) %(objecttype)%(end)",
                        f"refs/tags/{namespace}")
         found = []
         for name, date, peeled in (line.split("\0") for line in out.splitlines()):

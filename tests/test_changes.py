@@ -138,7 +138,8 @@ def test_a_branch_with_no_commit_yet_in_a_repository_with_some_is_said_to_have_n
     assert code == 2 and err == ("error: unknown revision 'HEAD': the branch checked out has no commit yet, though "
                                  "the repository has some (the first `git commit` makes one)\n")
     code, _, err = run(tmp_path, capsys, "typo-branch")  # unknown for itself: no word of the branch's commits
-    assert code == 2 and err == "error: unknown revision 'typo-branch': not a tag, branch or commit of this repository\n"
+    assert code == 2 and err == ("error: unknown revision 'typo-branch': not a tag, branch or commit of this "
+                                 "repository\n")
 
 
 @pytest.mark.parametrize("broken, says", [
